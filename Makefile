@@ -1,0 +1,47 @@
+# Two commands do everything on a fresh machine:
+#   make run    set up, import the shipped trials, train if needed, start the bot and the web page
+#   make test   set up, train if needed, run the whole test suite
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/ms-trials.tar.gz
+RASA_INPUTS := config.yml domain.yml $(shell find bot/data -name '*.yml' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: run test setup data train validate bench lock clean
+
+run: setup data train
+	$(PY) -m scripts.stack
+
+test: setup train
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup:
+	@./scripts/setup_venv.sh
+
+# Import the shipped ClinicalTrials.gov records into the store if it is empty.
+data: setup
+	$(PY) -m trials_db import --if-empty --no-progress
+
+train: setup $(MODEL)
+
+$(MODEL): $(RASA_INPUTS)
+	$(RASA) train --data bot/data --config config.yml --domain domain.yml \
+		--out models --fixed-model-name ms-trials
+
+validate: setup
+	$(RASA) data validate --data bot/data --config config.yml --domain domain.yml --fail-on-warnings
+
+bench: setup
+	$(PY) benchmarks/import_bench.py
+
+# Regenerate the lock after changing requirements.txt (needs network access to the index).
+lock:
+	rm -rf .lock-venv && ./scripts/make_lock.sh
+
+clean:
+	rm -rf models .rasa data/*.db data/*.db-* data/logs .pytest_cache

@@ -1,0 +1,1 @@
+"""Our own aiohttp web parts: the demo page with the chat widget and the public trial API."""
