@@ -12,16 +12,20 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test setup data train validate bench lock clean
+.PHONY: run test setup browser data train validate bench lock clean
 
 run: setup data train
 	$(PY) -m scripts.stack
 
-test: setup train
+test: setup browser train
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup:
 	@./scripts/setup_venv.sh
+
+# Debian's chromium + chromium-driver for the browser tests (installed when run as root).
+browser:
+	@./scripts/ensure_chromium.sh
 
 # Import the shipped ClinicalTrials.gov records into the store if it is empty.
 data: setup
