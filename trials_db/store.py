@@ -80,6 +80,10 @@ def _apply(trial: Trial, record: TrialRecord) -> None:
         Criterion(kind=c.kind, position=c.position, section=c.section, text=c.text)
         for c in split_criteria(record.eligibility_text)
     ]
+    if trial.criteria:
+        from .matching.evaluate import attach_parsed  # spaCy loads only when there is text to read
+
+        attach_parsed(trial)
 
 
 def upsert_trials(session: Session, records: Sequence[TrialRecord]) -> tuple[int, int]:

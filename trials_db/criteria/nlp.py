@@ -1,0 +1,101 @@
+"""A blank spaCy English pipeline with an EntityRuler built from the lexicon.
+
+It finds the things criteria and patients talk about (drugs, drug classes, MS courses and
+the concepts the parser reasons about) and returns them as character spans. No model is
+downloaded: tokenizer and rules only.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass
+
+from ..lexicon import load as load_lexicon
+
+
+def _import_spacy():
+    """Import spaCy without letting thinc pull in TensorFlow (3 s, unused by a blank pipeline)."""
+    if "tensorflow" in sys.modules or "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["tensorflow"] = None  # type: ignore[assignment]  # makes `import tensorflow` fail
+    try:
+        import spacy
+    finally:
+        del sys.modules["tensorflow"]  # Rasa, in the same process, can still import it later
+    return spacy
+
+
+@dataclass(frozen=True)
+class Mention:
+    label: str  # DRUG, DRUG_CLASS, SUBTYPE, SUBTYPE_GROUP, EDSS, RELAPSE, PREGNANCY, ...
+    key: str  # canonical id: generic drug name, class key, subtype key, concept name
+    start: int  # character offsets in the text
+    end: int
+    text: str
+
+
+# Concepts the parser reasons about, as phrases (lower-cased) per label.
+CONCEPTS: dict[str, dict[str, list[str]]] = {
+    "EDSS": {"edss": [
+        "edss", "expanded disability status scale", "expanded disability status score",
+        "expandend disability status scale", "kurtzke disability status scale",
+        "kurtzke expanded disability status scale", "disability status scale",
+    ]},
+    "RELAPSE": {"relapse": [
+        "relapse", "relapses", "exacerbation", "exacerbations", "attack", "attacks",
+        "relapse-free", "relapse free", "clinical remission", "ms relapse", "ms relapses",
+        "clinical relapse", "clinical relapses",
+    ]},
+    "PREGNANCY": {"pregnancy": ["pregnancy", "pregnant", "pregnancies"]},
+    "BREASTFEEDING": {"breastfeeding": [
+        "breastfeeding", "breast-feeding", "breast feeding", "lactation", "lactating", "nursing",
+        "breastfeed", "breast-feed",
+    ]},
+    "CONTRACEPTION": {"contraception": [
+        "contraception", "contraceptive", "contraceptives", "birth control", "prevent pregnancy",
+        "contraceptive measures", "contraception method", "contraception methods",
+    ]},
+    "NAIVE": {"naive": ["naive", "naïve", "treatment-naive", "treatment-naïve", "treatment naive",
+                        "treatment naïve", "drug-naive", "drug-naïve"]},
+}
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline():
+    """The shared blank pipeline with its EntityRuler (built once per process)."""
+    spacy = _import_spacy()
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    lex = load_lexicon()
+    patterns: list[dict] = []
+
+    def add(label: str, key: str, phrases, case_sensitive=()) -> None:
+        for phrase in phrases:
+            patterns.append({"label": label, "pattern": phrase.lower(), "id": key})
+        for phrase in case_sensitive:
+            tokens = [t.text for t in nlp.make_doc(phrase)]
+            patterns.append({"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": key})
+
+    for drug in lex.drugs.values():
+        add("DRUG", drug.name, (drug.name, *drug.brands, *drug.names, *drug.misspellings), drug.case_sensitive)
+    for cls in lex.classes.values():
+        add("DRUG_CLASS", cls.key, cls.names, cls.case_sensitive)
+    for sub in lex.subtypes.values():
+        # "secondary progressive multiple sclerosis" must win over "progressive multiple sclerosis".
+        names = [f"{n}{suffix}" for n in sub.names for suffix in ("", " ms", " multiple sclerosis")]
+        add("SUBTYPE", sub.key, names, sub.case_sensitive)
+    for group in lex.groups.values():
+        add("SUBTYPE_GROUP", group.key, group.names, group.case_sensitive)
+    for label, keyed in CONCEPTS.items():
+        for key, phrases in keyed.items():
+            add(label, key, phrases)
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every lexicon or concept mention in ``text`` (longest match wins), in order."""
+    doc = pipeline()(text)
+    return [Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text) for ent in doc.ents]

@@ -1,0 +1,76 @@
+"""Numbers, comparisons and time spans as trials write them ("≤ 5.5", "\\< 7", "three months")."""
+from __future__ import annotations
+
+import re
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+}
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
+NUM = r"(\d+(?:\.\d+)?)"
+
+# Months in one unit. A month is taken as 30 days; "4 weeks" is a little under a month.
+UNIT_MONTHS = {"day": 1 / 30, "week": 12 / 52, "month": 1.0, "year": 12.0}
+UNIT = r"(days?|weeks?|months?|years?|yrs?)"
+
+
+def normalise(text: str) -> str:
+    """Plain comparison signs and digits: "\\<=" -> "≤", "three" -> "3", "within1" -> "within 1"."""
+    t = text.replace("\\", "")
+    t = re.sub(r"<\s*=|=\s*<", "≤", t)
+    t = re.sub(r">\s*=|=\s*>", "≥", t)
+    t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
+    t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
+    t = re.sub(r"(?<=[a-z])(?=\d)", " ", t)  # "within1" -> "within 1"
+    return t
+
+
+def unit_months(unit: str) -> float:
+    unit = unit.lower().rstrip("s")
+    if unit == "yr":
+        unit = "year"
+    return UNIT_MONTHS[unit]
+
+
+def to_months(value: str | float, unit: str) -> float:
+    return round(float(value) * unit_months(unit), 4)
+
+
+# Comparison words -> (bound, inclusive): bound "min" or "max".
+LOWER_INCL = r"(?:≥|at least|minimum(?: of)?|no less than|not less than|a minimum of)"
+LOWER_EXCL = r"(?:>|greater than|more than|above|higher than|over)"
+UPPER_INCL = r"(?:≤|at most|maximum(?: of)?|no greater than|not greater than|no more than|not more than|up to|max\.?)"
+UPPER_EXCL = r"(?:<|less than|below|lower than|under|fewer than)"
+
+# "2.0 to 6.5", "between 3 and 6.5", "from 0 to 6.5", "3-6.5", "0 - 5.0"
+RANGE = re.compile(r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|to|and)\s*" + NUM, re.IGNORECASE)
+
+
+def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | None:
+    """Read one numeric bound or range at the start of ``window`` (after filler words).
+
+    Returns (min, max, min_inclusive, max_inclusive) or None when nothing clear is there.
+    """
+    w = window.strip()
+    m = re.match(r"(?:between|from)?\s*" + NUM + r"\s*(?:-|to|and)\s*" + NUM + r"(?P<rest>.*)", w, re.I | re.S)
+    if m and (w.lower().startswith(("between", "from")) or re.match(r"\s*\d", w)):
+        lo, hi = float(m.group(1)), float(m.group(2))
+        if lo <= hi:
+            exclusive = re.match(r"[\s,;(]*(?:exclusive|non-inclusive)", m.group("rest"), re.I)
+            return lo, hi, not exclusive, not exclusive
+    patterns = (
+        (LOWER_INCL + r"\s*" + NUM, "min", True),
+        (LOWER_EXCL + r"\s*" + NUM, "min", False),
+        (UPPER_INCL + r"\s*" + NUM, "max", True),
+        (UPPER_EXCL + r"\s*" + NUM, "max", False),
+        (NUM + r"\s*(?:points?\s*)?(?:or|and)\s*(?:less|lower|below|under|fewer)", "max", True),
+        (NUM + r"\s*(?:points?\s*)?(?:or|and)\s*(?:more|higher|above|greater|over)", "min", True),
+    )
+    for pattern, bound, inclusive in patterns:
+        m = re.match(pattern, w, re.I)
+        if m:
+            value = float(m.group(1))
+            return (value, None, inclusive, True) if bound == "min" else (None, value, True, inclusive)
+    return None

@@ -1,0 +1,158 @@
+"""Domain knowledge as data: MS drugs and their classes, MS courses, countries.
+
+The YAML files beside this module are the single place where drug names, brand names,
+misspellings, class membership, subtype synonyms and country names live.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Drug:
+    name: str  # canonical generic name
+    brands: tuple[str, ...]
+    names: tuple[str, ...]
+    case_sensitive: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DrugClass:
+    key: str
+    label: str
+    names: tuple[str, ...]
+    case_sensitive: tuple[str, ...]
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Subtype:
+    key: str  # RRMS, SPMS, PPMS, CIS, RIS
+    label: str
+    names: tuple[str, ...]
+    case_sensitive: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SubtypeGroup:
+    key: str
+    label: str
+    names: tuple[str, ...]
+    case_sensitive: tuple[str, ...]
+    yes: tuple[str, ...]
+    maybe: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str  # as ClinicalTrials.gov writes it
+    aliases: tuple[str, ...]
+    centre: tuple[float, float]
+
+
+@dataclass
+class Lexicon:
+    drugs: dict[str, Drug]
+    classes: dict[str, DrugClass]
+    subtypes: dict[str, Subtype]
+    groups: dict[str, SubtypeGroup]
+    countries: dict[str, Country]
+    _country_index: dict[str, str] = field(default_factory=dict)
+
+    def class_label(self, key: str) -> str:
+        return self.classes[key].label if key in self.classes else key
+
+    def subtype_label(self, key: str) -> str:
+        return self.subtypes[key].label if key in self.subtypes else key
+
+    def members(self, class_key: str) -> tuple[str, ...]:
+        return self.classes[class_key].members if class_key in self.classes else ()
+
+    def display_name(self, drug: str) -> str:
+        """"dimethyl fumarate (Tecfidera)": generic name with its best-known brand."""
+        d = self.drugs.get(drug)
+        if d is None:
+            return drug
+        return f"{d.name} ({d.brands[0]})" if d.brands else d.name
+
+    def country(self, text: str | None) -> str | None:
+        """The CT.gov country name for what someone typed ("USA", "uk", "Türkiye"), or None."""
+        if not text:
+            return None
+        return self._country_index.get(fold(text).strip(" .!?"))
+
+    def distance_km(self, a: str | None, b: str | None) -> float | None:
+        ca, cb = self.countries.get(a or ""), self.countries.get(b or "")
+        if ca is None or cb is None:
+            return None
+        return great_circle_km(ca.centre, cb.centre)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, for matching what people type."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _tuple(values) -> tuple[str, ...]:
+    return tuple(str(v) for v in values or ())
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Read the YAML files once per process."""
+    drug_doc = yaml.safe_load((HERE / "drugs.yml").read_text(encoding="utf-8"))
+    drugs = {
+        name: Drug(name, _tuple(d.get("brands")), _tuple(d.get("names")), _tuple(d.get("case_sensitive")),
+                   _tuple(d.get("misspellings")), _tuple(d.get("classes")))
+        for name, d in drug_doc["drugs"].items()
+    }
+    classes = {
+        key: DrugClass(
+            key, c.get("label", key), _tuple(c.get("names")), _tuple(c.get("case_sensitive")),
+            tuple(name for name, d in drugs.items() if key in d.classes),
+        )
+        for key, c in drug_doc["classes"].items()
+    }
+    for drug in drugs.values():
+        unknown = set(drug.classes) - set(classes)
+        if unknown:
+            raise ValueError(f"drugs.yml: {drug.name} has unknown classes {sorted(unknown)}")
+
+    sub_doc = yaml.safe_load((HERE / "subtypes.yml").read_text(encoding="utf-8"))
+    subtypes = {
+        key: Subtype(key, s["label"], _tuple(s.get("names")), _tuple(s.get("case_sensitive")))
+        for key, s in sub_doc["subtypes"].items()
+    }
+    groups = {
+        key: SubtypeGroup(key, g["label"], _tuple(g.get("names")), _tuple(g.get("case_sensitive")),
+                          _tuple(g.get("members")), _tuple(g.get("sometimes")))
+        for key, g in sub_doc["groups"].items()
+    }
+
+    country_doc = yaml.safe_load((HERE / "countries.yml").read_text(encoding="utf-8"))
+    countries = {
+        name: Country(name, _tuple(c.get("aliases")), (float(c["centre"][0]), float(c["centre"][1])))
+        for name, c in country_doc["countries"].items()
+    }
+    index: dict[str, str] = {}
+    for country in countries.values():
+        for alias in (country.name, *country.aliases):
+            index[fold(alias)] = country.name
+    return Lexicon(drugs, classes, subtypes, groups, countries, index)

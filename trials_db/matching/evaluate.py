@@ -1,0 +1,244 @@
+"""Match one profile against trials: a verdict and a plain-language reason per criterion.
+
+Criterion status: ``met``, ``not_met``, ``unknown`` (the profile lacks the fact) or
+``needs_review`` (no fact we ask can settle it). Trial verdict: ``eligible`` (nothing failed,
+nothing unknown), ``possibly_eligible`` (nothing failed, something unknown), ``not_eligible``.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..criteria.parser import PARSER_VERSION, parse_criterion, soften_alternatives, structured_criteria
+from ..criteria.parser import REVIEW_TOPIC_WORDS
+from ..criteria.predicates import (
+    FALSE,
+    REVIEW,
+    TRUE,
+    UNKNOWN,
+    Contraception,
+    Leaf,
+    Node,
+    Review,
+    Subtype,
+    from_json,
+)
+from ..eligibility import EXCLUSION
+from ..lexicon import load as load_lexicon
+from ..models import Trial
+from ..profile import Profile
+
+MET, NOT_MET, UNKNOWN_STATUS, NEEDS_REVIEW = "met", "not_met", "unknown", "needs_review"
+ELIGIBLE, POSSIBLY_ELIGIBLE, NOT_ELIGIBLE = "eligible", "possibly_eligible", "not_eligible"
+OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
+_VERDICT_RANK = {ELIGIBLE: 0, POSSIBLY_ELIGIBLE: 1, NOT_ELIGIBLE: 2}
+
+
+@dataclass
+class RuleCriterion:
+    kind: str  # inclusion, exclusion, general, age, sex
+    position: int
+    text: str
+    tree: Node
+
+
+@dataclass
+class TrialRules:
+    """What matching needs of a trial, held in memory (parsed trees, not text)."""
+
+    nct_id: str
+    title: str
+    overall_status: str | None
+    criteria: list[RuleCriterion]
+    has_criteria: bool
+    locations: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_trial(cls, trial: Trial) -> "TrialRules":
+        rows = [(c.kind, c.text, c.parsed if c.parser_version == PARSER_VERSION else None)
+                for c in trial.criteria]
+        if any(parsed is None for _, _, parsed in rows):
+            trees = parse_trial(trial)
+        else:
+            trees = [from_json(parsed) for _, _, parsed in rows]
+        criteria = [RuleCriterion(c.kind, c.position, c.text, tree) for c, tree in zip(trial.criteria, trees)]
+        for n, (kind, text, tree) in enumerate(structured_criteria(
+                trial.min_age_years, trial.max_age_years, trial.min_age_text, trial.max_age_text, trial.sex), 1):
+            criteria.insert(n - 1, RuleCriterion(kind, 0, text, tree))
+        locations = []
+        for s in trial.sites:
+            place = ", ".join(p for p in (s.city, s.country) if p)
+            if place and place not in locations:
+                locations.append(place)
+        countries = list(dict.fromkeys(s.country for s in trial.sites if s.country))
+        return cls(trial.nct_id, trial.display_title, trial.overall_status, criteria,
+                   trial.has_criteria, locations, countries)
+
+
+def parse_trial(trial: Trial) -> list[Node]:
+    """Parse every criterion of a trial, then apply the trial-level reading (options, groups)."""
+    parsed = [(c.kind, c.text, parse_criterion(c.text, c.kind)) for c in trial.criteria]
+    return soften_alternatives(parsed)
+
+
+def attach_parsed(trial: Trial) -> None:
+    """Store the parsed trees on the trial's criteria rows (done once, at import)."""
+    for criterion, tree in zip(trial.criteria, parse_trial(trial)):
+        criterion.parsed = tree.to_json()
+        criterion.parser_version = PARSER_VERSION
+
+
+@dataclass
+class CriterionResult:
+    kind: str
+    text: str
+    status: str
+    explanation: str
+    fields: list[str] = field(default_factory=list)  # facts that would settle an unknown
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "status": self.status,
+                "explanation": self.explanation}
+
+
+@dataclass
+class TrialResult:
+    nct_id: str
+    title: str
+    overall_status: str | None
+    verdict: str
+    criteria: list[CriterionResult]
+    locations: list[str] = field(default_factory=list)
+    distance_km: float | None = None
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.criteria if c.status == status)
+
+    def to_dict(self, with_criteria: bool = True) -> dict:
+        data = {"nct_id": self.nct_id, "verdict": self.verdict, "title": self.title,
+                "overall_status": self.overall_status,
+                "location": "; ".join(self.locations[:3]) or None}
+        if with_criteria:
+            data["criteria"] = [c.to_dict() for c in self.criteria]
+        return data
+
+
+def status_of(kind: str, truth: int) -> str:
+    if truth == REVIEW:
+        return NEEDS_REVIEW
+    if truth == UNKNOWN:
+        return UNKNOWN_STATUS
+    holds = truth == TRUE
+    if kind == EXCLUSION:
+        return NOT_MET if holds else MET
+    return MET if holds else NOT_MET
+
+
+# ---------------------------------------------------------------------------- explanations
+
+def _sentence(leaf: Leaf, for_people: bool, tail: str | None) -> str:
+    lead = "This study is for people" if for_people else "This study does not take people"
+    return f"{lead} {leaf.condition()}" + (f"; {tail}." if tail else ".")
+
+
+def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
+    parts: list[str] = []
+    for leaf in leaves:
+        if isinstance(leaf, Contraception):
+            parts.append("The study asks people who could have children to use contraception during "
+                         "the study; the study team will talk this through with you.")
+        elif isinstance(leaf, Subtype) and profile.ms_subtype in leaf.maybe:
+            label = load_lexicon().subtype_label(profile.ms_subtype)
+            parts.append(f"This study includes {label} only in some cases (for example when it is "
+                         "still active); the study team will check whether yours fits.")
+        elif isinstance(leaf, Review):
+            words = REVIEW_TOPIC_WORDS.get(leaf.topic, "this")
+            parts.append(f"The study team will check {words}." if leaf.topic != "other"
+                         else "The study team will check this with you.")
+    return " ".join(list(dict.fromkeys(parts))[:2])
+
+
+def explain(kind: str, tree: Node, status: str, profile: Profile) -> tuple[str, list[str]]:
+    """One or two short sentences for the patient, and the fields that would settle an unknown."""
+    exclusion = kind == EXCLUSION
+    evaluated = [(leaf, polarity, leaf.evaluate(profile)) for leaf, polarity in tree.leaves()]
+    if status == NEEDS_REVIEW:
+        passing = [_sentence(l, p != exclusion, l.fact(profile)) for l, p, v in evaluated
+                   if v in (TRUE, FALSE) and (v == TRUE) == (p != exclusion) and l.fact(profile)]
+        review = _review_sentence([l for l, _, v in evaluated if v == REVIEW], profile) or \
+            "The study team will check this with you."
+        return " ".join(passing[:1] + [review]), []
+    if status == UNKNOWN_STATUS:
+        unknown = [(l, p) for l, p, v in evaluated if v == UNKNOWN]
+        sentences = [_sentence(l, p != exclusion, l.missing()) for l, p in unknown[:2]]
+        fields = sorted({f for l, _ in unknown for f in l.fields()})
+        return " ".join(sentences) or "I need a little more information for this one.", fields
+    wanted_true = status == MET
+    chosen = [(l, p) for l, p, v in evaluated if v in (TRUE, FALSE)
+              and ((v == TRUE) == (p != exclusion)) == wanted_true]
+    sentences = [_sentence(l, p != exclusion, l.fact(profile)) for l, p in chosen[:2]]
+    return " ".join(sentences) or ("This one fits." if wanted_true else "This one does not fit."), []
+
+
+# ---------------------------------------------------------------------------- matching
+
+def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
+    results = []
+    for c in rules.criteria:
+        status = status_of(c.kind, c.tree.evaluate(profile))
+        explanation, fields = explain(c.kind, c.tree, status, profile)
+        results.append(CriterionResult(c.kind, c.text, status, explanation, fields))
+    statuses = {r.status for r in results}
+    verdict = NOT_ELIGIBLE if NOT_MET in statuses else POSSIBLY_ELIGIBLE if UNKNOWN_STATUS in statuses else ELIGIBLE
+    distance = None
+    if profile.country:
+        lex = load_lexicon()
+        distances = [d for d in (lex.distance_km(profile.country, c) for c in rules.countries) if d is not None]
+        distance = min(distances) if distances else None
+    return TrialResult(rules.nct_id, rules.title, rules.overall_status, verdict, results,
+                       rules.locations, distance)
+
+
+def rank_key(result: TrialResult) -> tuple:
+    """Eligible first, then fewest unknowns, open to recruitment before others, then nearest."""
+    return (
+        _VERDICT_RANK[result.verdict],
+        result.count(UNKNOWN_STATUS),
+        0 if result.overall_status in OPEN_STATUSES else 1,
+        result.distance_km if result.distance_km is not None else math.inf,
+        result.nct_id,
+    )
+
+
+def match_profile(rules: Iterable[TrialRules], profile: Profile,
+                  statuses: Sequence[str] | None = None, limit: int | None = None) -> list[TrialResult]:
+    """Every trial with published criteria, evaluated and ranked (never one without criteria)."""
+    wanted = {s.upper() for s in statuses or ()}
+    results = [evaluate_trial(r, profile) for r in rules
+               if r.has_criteria and (not wanted or (r.overall_status or "") in wanted)]
+    results.sort(key=rank_key)
+    return results[:limit] if limit is not None else results
+
+
+def load_rules(session: Session, statuses: Sequence[str] | None = None,
+               with_criteria: bool = True) -> list[TrialRules]:
+    """Load trials (with criteria by default) into memory for matching."""
+    stmt = select(Trial).options(selectinload(Trial.criteria), selectinload(Trial.sites))
+    if with_criteria:
+        stmt = stmt.where(Trial.eligibility_text.is_not(None))
+    if statuses:
+        stmt = stmt.where(Trial.overall_status.in_([s.upper() for s in statuses]))
+    return [TrialRules.from_trial(t) for t in session.scalars(stmt.order_by(Trial.nct_id))]
+
+
+def verdict_counts(results: Iterable[TrialResult]) -> dict[str, int]:
+    counts = {ELIGIBLE: 0, POSSIBLY_ELIGIBLE: 0, NOT_ELIGIBLE: 0}
+    for r in results:
+        counts[r.verdict] += 1
+    return counts
+
