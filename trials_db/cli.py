@@ -124,6 +124,53 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 1 if missing else 0
 
 
+def cmd_match(args: argparse.Namespace) -> int:
+    from .matching import load_rules, match_profile
+    from .profile import Profile, ProfileError
+
+    try:
+        with open(args.profile, encoding="utf-8") as fh:
+            profile = Profile.from_dict(json.load(fh))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"Cannot read the profile {args.profile}: {exc}", file=sys.stderr)
+        return 2
+    except (ProfileError, TypeError) as exc:
+        print(f"The profile is not valid: {exc}", file=sys.stderr)
+        return 2
+    with _sessions(args)() as session:
+        rules = load_rules(session, statuses=_statuses(args.status))
+    results = match_profile(rules, profile, limit=args.limit)
+    if args.json:
+        _print_json([{"nct_id": r.nct_id, "verdict": r.verdict,
+                      "criteria": [c.to_dict() for c in r.criteria]} for r in results])
+        return 0
+    from .render import status_text
+
+    marks = {"met": "+", "not_met": "x", "unknown": "?", "needs_review": "~"}
+    for r in results:
+        print(f"{r.nct_id}  {r.verdict:<17} {status_text(r.overall_status):<22} {r.title[:60]}")
+        print(f"{'':13}met {r.count('met')}, not met {r.count('not_met')}, "
+              f"unknown {r.count('unknown')}, team checks {r.count('needs_review')}")
+        if args.details:
+            for c in r.criteria:
+                print(f"{'':15}{marks[c.status]} [{c.kind}] {c.explanation}")
+    print(f"{len(results)} trial(s). Legend: + met, x not met, ? unknown, ~ the study team checks.",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from .matching.coverage import coverage_report, format_report
+
+    with _sessions(args)() as session:
+        report = coverage_report(session)
+    if args.json:
+        _print_json(report)
+    else:
+        print(format_report(report))
+    return 0
+
+
 def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = None
                  ) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -162,6 +209,18 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p.add_argument("nct_ids", nargs="+", metavar="NCT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("match", help="match a patient profile (JSON file) against the trials")
+    p.add_argument("--profile", required=True, help="JSON file with the profile's fields")
+    p.add_argument("--status", action="append", help="only trials with this status (repeatable)")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--details", action="store_true", help="show every criterion's explanation")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_match)
+
+    p = sub.add_parser("coverage", help="what the criteria parser understood, over all trials")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_coverage)
 
     if extra is not None:
         extra(sub)

@@ -23,7 +23,7 @@ class ProfileError(ValueError):
 
 def valid_edss(value: float) -> bool:
     """EDSS is 0, then 1.0 to 10 in steps of 0.5 (0.5 is not a score on the scale)."""
-    return value == 0 or (1.0 <= value <= 10.0 and (value * 2).is_integer())
+    return value == 0 or (1.0 <= value <= 10.0 and float(value * 2).is_integer())
 
 
 @dataclass

@@ -108,9 +108,15 @@ class _Reader:
         return start, pos + m.start() if m else len(self.norm)
 
     def residual(self) -> str:
+        """The text with every read span blanked out (whole words, so no fragments remain)."""
         chars = list(self.norm)
         for start, end in self.used:
-            for i in range(max(start, 0), min(end, len(chars))):
+            start, end = max(start, 0), min(end, len(chars))
+            while start > 0 and chars[start - 1].isalnum() and start < len(chars) and chars[start].isalnum():
+                start -= 1
+            while 0 < end < len(chars) and chars[end].isalnum() and chars[end - 1].isalnum():
+                end += 1
+            for i in range(start, end):
                 chars[i] = " "
         return "".join(chars)
 
@@ -172,7 +178,7 @@ def _ages(r: _Reader) -> None:
 def _sex(r: _Reader) -> None:
     t = r.norm.strip().lower().rstrip(".")
     if r.kind == INCLUSION:
-        m = re.match(r"^(females?|women|female (?:participants|patients|subjects))(?:\s+only)?\b", t)
+        m = re.match(r"^(female (?:participants|patients|subjects)|females?|women)(?:\s+only)?\b", t)
         if m and (m.end() == len(t) or m.group(1).startswith("female ")):
             r.leaves.append(Sex(allowed=["female"], source=r.norm[: m.end()]))
             r.take(0, m.end())
@@ -187,7 +193,7 @@ def _sex(r: _Reader) -> None:
         m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
         if m and not re.match(r"^(males? and females?|men and women)", t):
             r.leaves.append(Sex(allowed=["male"], source=r.norm[: m.end()]))
-            r.take(0, m.end())
+            r.take(0, len(r.norm))  # the rest says why ("... requiring a uterus")
 
 
 # ---------------------------------------------------------------------------- MS course
@@ -235,6 +241,9 @@ def _subtypes(r: _Reader) -> None:
         r.take(m.start, m.end)
         if r.kind == INCLUSION and re.search(r"(highly active|inflammatory (disease )?activity|\bactive\b)", r.norm[max(0, m.start - 30) : m.end + 40], re.I):
             r.reviews.append("activity")
+    if yes or maybe:
+        for m in re.finditer(r"\bdefined as\b[^.;]*", r.norm, re.I):
+            r.take(m.start(), m.end())  # "SPMS defined as ...": explains the course it names
     if _ALL_FORMS.search(r.norm):
         return
     maybe -= yes
@@ -285,7 +294,7 @@ def _edss(r: _Reader) -> None:
         match_len = _bound_length(window.lstrip())
         r.leaves.append(Edss(min=lo, max=hi, min_inclusive=lo_incl, max_inclusive=hi_incl,
                              source=r.norm[m.start : m.end + consumed + match_len].strip()))
-        r.take(m.start, m.end + consumed + match_len + 12)
+        r.take(m.start, m.end + consumed + match_len)
 
 
 def _bound_length(window: str) -> int:
@@ -435,6 +444,12 @@ def _therapies(r: _Reader) -> None:
           if not re.search(r"\banti-\s*$", r.norm[max(0, m.start - 6) : m.start], re.I)]
     text = r.norm
     if not ms:
+        untreated = re.search(r"\bon no (ms )?treatment|\bnot on any (ms )?treatment|\buntreated (ms|patients)", text, re.I)
+        if untreated:
+            dmt = list(load_lexicon().members("dmt"))
+            r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], current=True, source=untreated.group(0))))
+            r.take(untreated.start(), untreated.end())
+            return
         naive = _NAIVE.search(text)
         if naive and re.search(r"treatment|therapy|drug|dmt", naive.group(0) + text[naive.end() : naive.end() + 20], re.I):
             dmt = list(load_lexicon().members("dmt"))
@@ -456,6 +471,11 @@ def _therapies(r: _Reader) -> None:
     if not drugs:
         return
     source = text[ms[0].start : ms[-1].end]
+    if set(drugs) <= set(load_lexicon().members("corticosteroid")):
+        # How steroids were given, and a sentence allowing low-dose or topical use, are read.
+        for m in re.finditer(r"\b(high[- ]dose|low[- ]dose|oral|intravenous|iv|topical|a course of|course of|"
+                             r"systemic|total daily dose)\b|\bthe use of [^.]*\bwill not\b[^.]*\.?", text, re.I):
+            r.take(m.start(), m.end())
 
     def note_duration() -> None:
         for d in _THERAPY_DURATION.finditer(text):
@@ -563,7 +583,8 @@ _BOILERPLATE = re.compile(
     r"his|her|defined|define|modified|experienced|experience|occurred|occur|while|recent|recently|"
     r"numbers?|per|based|updated|fulfilling|fulfil\w*|onset|candidate|adults?|systemic|counter|"
     r"prescription|already|ongoing|immunomodulatory|injections?|thompson|polman|ms-related|"
-    r"sign|signed|approved|written|exclude|excluded|free|start|woman)\b",
+    r"sign|signed|approved|written|exclude|excluded|free|start|woman|appendix|self-reported|self|reported|"
+    r"neurologist|physician-confirmed|neurologist-confirmed|received|receive)\b",
     re.IGNORECASE,
 )
 
@@ -606,7 +627,8 @@ def parse_criterion(text: str, kind: str) -> Node:
         # "(either ≥1 relapse, a new lesion or EDSS deterioration)" defines failure: already read.
         reviews = [t for t in reviews if t not in ("activity", "mri", "tests")]
     if not r.leaves:
-        return Review(topic=reviews[0] if reviews else "other", source=text[:200])
+        topics = _review_topics(r.norm) or reviews or ["other"]
+        return Review(topic=topics[0], source=text[:200])
 
     leaves: list[Node] = list(r.leaves)
     # Inclusion: several activity requirements ("≥1 relapse in 12 months, ≥2 in 24 months or a
@@ -693,8 +715,11 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
         for b in ids[a_i + 1 :]:
             if not subtype_sets[a] & subtype_sets[b]:
                 groups |= {a, b}
-    if naive and treated:
-        groups |= naive | treated
+    previously = {i for i in inclusion if i not in naive and re.search(
+        r"\b(treated previously|previously treated|prior (treatment|dmt)|previous (disease|dmt|treatment)|switch\w*)",
+        criteria[i][1], re.I)}
+    if naive and (treated or previously):
+        groups |= naive | treated | previously
     for i in groups:
         trees[i] = Any_([trees[i], Review(topic="alternative")])
     return trees

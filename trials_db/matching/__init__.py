@@ -1,4 +1,5 @@
 """Evaluate a patient profile against trials: per-criterion verdicts, explanations, ranking."""
+from .engine import MatchIndex
 from .evaluate import (
     CriterionResult,
     TrialResult,
@@ -11,6 +12,7 @@ from .questions import next_question, open_fields
 
 __all__ = [
     "CriterionResult",
+    "MatchIndex",
     "TrialResult",
     "TrialRules",
     "evaluate_trial",

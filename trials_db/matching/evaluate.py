@@ -175,7 +175,7 @@ def explain(kind: str, tree: Node, status: str, profile: Profile) -> tuple[str, 
         return " ".join(passing[:1] + [review]), []
     if status == UNKNOWN_STATUS:
         unknown = [(l, p) for l, p, v in evaluated if v == UNKNOWN]
-        sentences = [_sentence(l, p != exclusion, l.missing()) for l, p in unknown[:2]]
+        sentences = [_sentence(l, p != exclusion, l.fact(profile) or l.missing()) for l, p in unknown[:2]]
         fields = sorted({f for l, _ in unknown for f in l.fields()})
         return " ".join(sentences) or "I need a little more information for this one.", fields
     wanted_true = status == MET
