@@ -22,6 +22,7 @@ LOG_DIR = ROOT / "data" / "logs"
 MODEL_PATH = ROOT / "models"
 
 BASE_ENV = {
+    "PYTHONPATH": str(ROOT),  # so Rasa finds bot.tracker_store and the actions find trials_db
     "RASA_TELEMETRY_ENABLED": "false",
     "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     "TF_CPP_MIN_LOG_LEVEL": "2",

@@ -1,1 +1,5 @@
-"""rasa_sdk custom actions: thin adapters over trials_db (run with `rasa run actions --actions bot.actions`)."""
+"""rasa_sdk custom actions, thin adapters over trials_db.
+
+Run with `rasa run actions --actions bot.actions`; importing this package registers them all.
+"""
+from . import contact, edss, results, screening, session  # noqa: F401

@@ -79,7 +79,8 @@ def pipeline():
             patterns.append({"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": key})
 
     for drug in lex.drugs.values():
-        add("DRUG", drug.name, (drug.name, *drug.brands, *drug.names, *drug.misspellings), drug.case_sensitive)
+        if not drug.patient_only:
+            add("DRUG", drug.name, (drug.name, *drug.brands, *drug.names, *drug.misspellings), drug.case_sensitive)
     for cls in lex.classes.values():
         add("DRUG_CLASS", cls.key, cls.names, cls.case_sensitive)
     for sub in lex.subtypes.values():

@@ -71,7 +71,7 @@ REVIEW_TOPIC_WORDS = {
     "scope": "whether this applies to you (it covers only part of the study)",
     "duration": "how long you took the treatment",
     "activity": "recent signs of MS activity",
-    "other": "this",
+    "other": "other points in the study's criteria",
 }
 
 

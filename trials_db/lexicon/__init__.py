@@ -24,6 +24,7 @@ class Drug:
     case_sensitive: tuple[str, ...]
     misspellings: tuple[str, ...]
     classes: tuple[str, ...]
+    patient_only: bool = False  # a patient's word for an unspecified drug; criteria never name it
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def load() -> Lexicon:
     drug_doc = yaml.safe_load((HERE / "drugs.yml").read_text(encoding="utf-8"))
     drugs = {
         name: Drug(name, _tuple(d.get("brands")), _tuple(d.get("names")), _tuple(d.get("case_sensitive")),
-                   _tuple(d.get("misspellings")), _tuple(d.get("classes")))
+                   _tuple(d.get("misspellings")), _tuple(d.get("classes")), bool(d.get("patient_only")))
         for name, d in drug_doc["drugs"].items()
     }
     classes = {

@@ -160,6 +160,7 @@ def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
             words = REVIEW_TOPIC_WORDS.get(leaf.topic, "this")
             parts.append(f"The study team will check {words}." if leaf.topic != "other"
                          else "The study team will check this with you.")
+
     return " ".join(list(dict.fromkeys(parts))[:2])
 
 

@@ -1,0 +1,88 @@
+"""'I don't know my EDSS': three plain questions about walking give an estimated range."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from trials_db.edss_estimate import estimate, needs_distance, needs_impact, parse_aid, parse_distance, parse_impact
+from trials_db.patient_text import clean
+
+from .screening import INTERRUPTIONS, _last_user_turn_is_new
+from .slots import ESTIMATED
+
+READERS = {"walk_aid": parse_aid, "walk_distance": parse_distance, "ms_impact": parse_impact}
+HINTS = {
+    "walk_aid": "Do you walk without help, with one cane or crutch, with two (or a walker), or mostly use a wheelchair?",
+    "walk_distance": "About how far can you walk without resting: more than 500 m, 200 to 500 m, 100 to 200 m, or less than 100 m?",
+    "ms_impact": "Does MS affect your daily life hardly at all, somewhat, or quite a lot?",
+}
+
+
+class ValidateEdssEstimateForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_edss_estimate_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        slots = ["walk_aid"]
+        aid, distance = tracker.get_slot("walk_aid"), tracker.get_slot("walk_distance")
+        if needs_distance(aid):
+            slots.append("walk_distance")
+        if needs_impact(aid, distance):
+            slots.append("ms_impact")
+        return slots
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        events: List[EventType] = []
+        if requested in READERS and _last_user_turn_is_new(tracker):
+            message = tracker.latest_message or {}
+            intent = (message.get("intent") or {}).get("name")
+            value = READERS[requested](clean(message.get("text") or ""))
+            if value is None and intent in INTERRUPTIONS:
+                return [ActionExecutionRejected("edss_estimate_form")]
+            result = getattr(self, f"validate_{requested}")(value, dispatcher, tracker, domain)
+            for key, new in result.items():
+                tracker.slots[key] = new
+                events.append(SlotSet(key, new))
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        if next_slot is not None:
+            events.append(next_slot)
+        return events
+
+    def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        if value is None:
+            dispatcher.utter_message(text=f"Sorry, I didn't catch that. {HINTS[slot]}")
+        return {slot: value}
+
+    def validate_walk_aid(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._check("walk_aid", value, dispatcher)
+
+    def validate_walk_distance(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._check("walk_distance", value, dispatcher)
+
+    def validate_ms_impact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._check("ms_impact", value, dispatcher)
+
+
+class ActionSetEdssEstimate(Action):
+    """Turn the walking answers into an estimated EDSS range, said plainly as an estimate."""
+
+    def name(self) -> Text:
+        return "action_set_edss_estimate"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        result = estimate(tracker.get_slot("walk_aid"), tracker.get_slot("walk_distance"), tracker.get_slot("ms_impact"))
+        if result is None:
+            dispatcher.utter_message(text="I couldn't estimate it from those answers, so I'll leave your EDSS out; "
+                                          "the study team can check it with you.")
+            return [SlotSet("edss", "skipped")]
+        dispatcher.utter_message(
+            text=f"Thank you. From your answers, your EDSS is probably {result.text()}. This is only a rough "
+                 "estimate: your neurologist can tell you your actual score, and the study team will check it.")
+        return [SlotSet("edss", ESTIMATED), SlotSet("edss_is_estimate", True),
+                SlotSet("edss_range", [result.low, result.high])]

@@ -1,0 +1,177 @@
+"""Results: the summary, more studies, one study's details, corrections, and browsing."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from trials_db.matching import TrialResult
+from trials_db.matching.evaluate import NOT_ELIGIBLE
+from trials_db.patient_text import Invalid, clean, parse_country
+from trials_db.render import status_text
+
+from .facts import read_facts
+from .screening import SLOT_WORDS
+from .slots import profile_from_slots
+from .trials import catalog, open_trials
+from .wording import FINAL_WORD, details, result_record, summary, trial_line
+
+PAGE = 3
+NCT = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
+
+
+def _buttons(shown: List[TrialResult], more: bool) -> List[Dict[str, str]]:
+    buttons = [{"title": f"Details: {r.nct_id}", "payload": f'/trial_details{{"nct_id":"{r.nct_id}"}}'}
+               for r in shown]
+    if more:
+        buttons.append({"title": "Show more studies", "payload": "/more_results"})
+    buttons.append({"title": "Change an answer", "payload": "/change_answer"})
+    buttons.append({"title": "Ask a coordinator to contact me", "payload": "/request_contact"})
+    return buttons
+
+
+def _page(results: List[TrialResult], start: int) -> List[TrialResult]:
+    """The next studies to show: those that may fit first; ones that don't only if none may."""
+    hopeful = [r for r in results if r.verdict != NOT_ELIGIBLE]
+    pool = hopeful if hopeful else results
+    return pool[start : start + PAGE]
+
+
+def _records(tracker: Tracker, shown: List[TrialResult], replace: bool) -> List[Dict[str, Any]]:
+    earlier = [] if replace else list(tracker.get_slot("match_results") or [])
+    seen = {r["nct_id"] for r in earlier}
+    return earlier + [result_record(r) for r in shown if r.nct_id not in seen]
+
+
+class ActionShowResults(Action):
+    """How many studies look likely, might fit, or don't; the best few with one line on why."""
+
+    def name(self) -> Text:
+        return "action_show_results"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        profile = profile_from_slots(tracker.slots)
+        cat = catalog()
+        results = cat.match(profile)
+        if not results:
+            dispatcher.utter_message(text="I couldn't find any open studies with published criteria right now. "
+                                          "Please try again later. " + FINAL_WORD)
+            return [SlotSet("screening_complete", True), SlotSet("match_results", [])]
+        shown = _page(results, 0)
+        lines = [summary(results, cat.size)]
+        if all(r.verdict == NOT_ELIGIBLE for r in results):
+            lines.append("None of them seem to fit you right now, but here are the closest, with the reason:")
+        else:
+            lines.append("Here are the best matches:")
+        lines += [trial_line(n, r) for n, r in enumerate(shown, 1)]
+        if profile.edss_is_estimate:
+            lines.append("Your EDSS was estimated from your walking: please confirm it with your neurologist.")
+        lines.append(FINAL_WORD)
+        more = len(_page(results, PAGE)) > 0
+        dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
+        return [SlotSet("screening_complete", True), SlotSet("results_shown", len(shown)),
+                SlotSet("match_results", _records(tracker, shown, replace=True))]
+
+
+class ActionMoreResults(Action):
+    def name(self) -> Text:
+        return "action_more_results"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("screening_complete"):
+            dispatcher.utter_message(text="Let's finish the questions first, then I'll show you the studies.")
+            return []
+        results = catalog().match(profile_from_slots(tracker.slots))
+        start = int(tracker.get_slot("results_shown") or 0)
+        shown = _page(results, start)
+        if not shown:
+            dispatcher.utter_message(text="That's all the studies that may fit you. " + FINAL_WORD,
+                                     buttons=_buttons([], False))
+            return []
+        lines = [trial_line(n, r) for n, r in enumerate(shown, start + 1)]
+        more = len(_page(results, start + PAGE)) > 0
+        dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
+        return [SlotSet("results_shown", start + len(shown)),
+                SlotSet("match_results", _records(tracker, shown, replace=False))]
+
+
+class ActionTrialDetails(Action):
+    """Per criterion for one study: what you meet, what doesn't fit, what the team checks."""
+
+    def name(self) -> Text:
+        return "action_trial_details"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        nct = next(tracker.get_latest_entity_values("nct_id"), None)
+        if nct is None:
+            m = NCT.search(tracker.latest_message.get("text") or "")
+            nct = m.group(0) if m else None
+        if nct is None:
+            dispatcher.utter_message(text="Which study would you like to know more about? Tap one of the "
+                                          "\"Details\" buttons, or type its number (like NCT05532943).")
+            return []
+        nct = nct.upper()
+        result = next((r for r in catalog().match(profile_from_slots(tracker.slots)) if r.nct_id == nct), None)
+        if result is None:
+            dispatcher.utter_message(text=f"I don't have {nct} among the studies that are open right now.")
+            return []
+        dispatcher.utter_message(text=details(result), buttons=[
+            {"title": "Ask a coordinator to contact me about it",
+             "payload": f'/request_contact{{"nct_id":"{nct}"}}'},
+            {"title": "Back to the results", "payload": "/more_results"},
+        ])
+        return [SlotSet("match_results", _records(tracker, [result], replace=False))]
+
+
+class ActionApplyCorrection(Action):
+    """"Actually I'm 45": update the answer and the results (only after consent)."""
+
+    def name(self) -> Text:
+        return "action_apply_correction"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("consent_given"):
+            dispatcher.utter_message(text="Before I note anything about your health I need your OK. "
+                                          "Say \"hi\" to start, or \"show recruiting trials\" to browse.")
+            return []
+        message = tracker.latest_message or {}
+        facts = read_facts(message.get("text"), (message.get("intent") or {}).get("name"), None, tracker.slots)
+        invalid = [v for v in facts.values() if isinstance(v, Invalid)]
+        valid = {k: v for k, v in facts.items() if not isinstance(v, Invalid)}
+        if not valid:
+            reason = invalid[0].reason if invalid else ("I'm not sure what to change. Tell me the new answer, "
+                                                        "for example \"actually I'm 45\" or \"my EDSS is 4.0\".")
+            dispatcher.utter_message(text=reason)
+            return []
+        events: List[EventType] = [SlotSet(k, v) for k, v in valid.items()]
+        if "edss" in valid:
+            events += [SlotSet("edss_is_estimate", False), SlotSet("edss_range", None)]
+        words = " and ".join(SLOT_WORDS.get(k, k) for k in valid if k in SLOT_WORDS)
+        dispatcher.utter_message(text=f"Thanks, I've updated {words}." if words else "Thanks, noted.")
+        return events  # rules then show the updated results, or go back to the questions
+
+
+class ActionBrowseTrials(Action):
+    """Open studies without any health question (for people who said no to matching)."""
+
+    def name(self) -> Text:
+        return "action_browse_trials"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        country = parse_country(clean(tracker.latest_message.get("text") or ""))
+        trials, total = open_trials(country=country, limit=5)
+        where = f" with a site in {country}" if country else ""
+        if not trials:
+            dispatcher.utter_message(text=f"I couldn't find open MS studies{where} in my list right now.")
+            return []
+        lines = [f"Here are {len(trials)} of {total} MS studies open to new participants{where}:"]
+        for n, (nct, title, status, places, has_criteria) in enumerate(trials, 1):
+            note = "" if has_criteria else " (criteria not available here: ask the study team)"
+            lines.append(f"{n}. {title} ({nct}) · {status_text(status)} · {'; '.join(places) or 'location not listed'}{note}")
+        lines.append("If you'd like me to check which ones may suit you, say \"start over\" and agree to the questions.")
+        dispatcher.utter_message(text="\n".join(lines))
+        return []

@@ -1,0 +1,242 @@
+"""Consent and the screening form: one question at a time, several facts per message allowed."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from trials_db.lexicon import load as load_lexicon
+from trials_db.matching import next_question, open_fields
+from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
+
+from .facts import read_facts
+from .slots import FOLLOW_UPS, SKIPPED, known, profile_from_slots
+from .trials import catalog
+
+log = logging.getLogger(__name__)
+
+# Messages that leave the question to a rule (a question about the bot, stop, start over...).
+INTERRUPTIONS = {
+    "ask_what_is_edss", "ask_why_needed", "ask_what_bot_does", "ask_privacy", "ask_ms_types",
+    "stop", "start_over", "delete_my_data", "goodbye", "bot_challenge", "browse_trials",
+}
+MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
+MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
+
+SLOT_WORDS = {
+    "age": "your age", "sex": "whether you are a woman or a man", "ms_subtype": "your type of MS",
+    "edss": "your EDSS score", "prior_therapies": "your MS treatments",
+    "failed_therapies": "which treatments stopped working", "current_therapy": "your current treatment",
+    "pregnant": "pregnancy", "breastfeeding": "breastfeeding",
+    "months_since_last_relapse": "your last relapse", "relapses_past_2_years": "your recent relapses",
+    "years_since_diagnosis": "when you were diagnosed", "months_since_steroids": "steroid treatment",
+    "country": "your country",
+}
+HINTS = {
+    "age": "Could you tell me your age in years, for example 42?",
+    "sex": "Are you a woman or a man? You can also say \"I'd rather not say\".",
+    "ms_subtype": "Which type of MS is it: relapsing-remitting, secondary progressive, primary progressive, "
+                  "or clinically isolated syndrome (CIS)?",
+    "edss": "What's your EDSS score, from 0 to 10 (for example 3.5)? If you don't know it, say \"I don't know\".",
+    "prior_therapies": "Which MS treatments have you taken? For example \"Tecfidera and Ocrevus\", or \"none\".",
+    "failed_therapies": "Did any of them stop working for you? Name them, or say \"none\".",
+    "current_therapy": "Which MS treatment are you taking now? Or say \"none\".",
+    "pregnant": "Are you pregnant or breastfeeding at the moment? You can answer \"no\", \"pregnant\" or \"breastfeeding\".",
+    "breastfeeding": "Are you breastfeeding at the moment? Yes or no is fine.",
+    "months_since_last_relapse": "Roughly when was your last relapse, for example \"3 months ago\", or \"never\"?",
+    "relapses_past_2_years": "How many relapses have you had in the last 2 years, for example 0, 1 or 2?",
+    "years_since_diagnosis": "Roughly when were you diagnosed, for example \"5 years ago\" or \"in 2019\"?",
+    "months_since_steroids": "When did you last have steroids, for example \"2 months ago\", or \"never\"?",
+    "country": "Which country do you live in?",
+}
+
+
+def _last_user_turn_is_new(tracker: Tracker) -> bool:
+    """False when the form is resumed after a rule answered a question (nothing new to read)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in (
+                "action_listen", "action_extract_slots", "screening_form", "validate_screening_form",
+                "edss_estimate_form", "contact_form", None):
+            return False
+    return True
+
+
+class ActionRecordConsent(Action):
+    """Record the yes or no to the consent question (no health question comes before a yes)."""
+
+    def name(self) -> Text:
+        return "action_record_consent"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return [SlotSet("consent_given", intent == "affirm")]
+
+
+class ValidateScreeningForm(FormValidationAction):
+    """Asks only what the open studies check; reads every fact a message volunteers."""
+
+    def name(self) -> Text:
+        return "validate_screening_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        slots = ["age", "ms_subtype", "edss", "prior_therapies"]
+        prior = tracker.get_slot("prior_therapies")
+        if isinstance(prior, list) and prior:
+            slots.append("failed_therapies")
+        profile = profile_from_slots(tracker.slots)
+        results = catalog().match(profile)
+        needs = open_fields(results, profile)
+        sex = tracker.get_slot("sex")
+        if sex is not None or needs.get("sex") or needs.get("pregnant") or needs.get("breastfeeding"):
+            slots.append("sex")
+        if sex == "female":
+            if tracker.get_slot("pregnant") is not None or needs.get("pregnant"):
+                slots.append("pregnant")
+            if tracker.get_slot("breastfeeding") is not None or needs.get("breastfeeding"):
+                slots.append("breastfeeding")
+        asked = [s for s in FOLLOW_UPS if tracker.get_slot(s) is not None]
+        slots += asked
+        if len(asked) < MAX_FOLLOW_UPS and all(tracker.get_slot(s) is not None for s in slots):
+            skip = [f for f in needs if f not in FOLLOW_UPS or f in asked]
+            follow_up = next_question(results, profile, skip=skip)
+            if follow_up:
+                slots.append(follow_up)
+        return slots
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        events: List[EventType] = []
+        if _last_user_turn_is_new(tracker):
+            message = tracker.latest_message or {}
+            text = clean(message.get("text") or "")
+            intent = (message.get("intent") or {}).get("name")
+            facts = read_facts(text, intent, requested, tracker.slots)
+            if requested and requested not in facts:
+                if requested == "edss" and (intent in ("edss_unknown", "dont_know") or says_dont_know(text)):
+                    return [ActionExecutionRejected("screening_form")]  # a rule starts the walking questions
+                if says_skip(text) or intent == "skip" or (intent == "dont_know" or says_dont_know(text)):
+                    dispatcher.utter_message(text=f"That's fine, I'll leave out {SLOT_WORDS.get(requested, 'that')}. "
+                                                  "The study team can check it with you later.")
+                    facts = {requested: SKIPPED}
+                elif not facts:
+                    if intent in INTERRUPTIONS:
+                        return [ActionExecutionRejected("screening_form")]  # a rule answers, then we resume
+                    facts[requested] = Invalid("")
+            events += await self._validate_facts(facts, requested, dispatcher, tracker, domain)
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        if next_slot is not None:
+            events.append(next_slot)
+        return events
+
+    async def _validate_facts(self, facts: Dict[str, Any], requested: Optional[str], dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        events: List[EventType] = []
+        attempts = dict(tracker.get_slot("invalid_attempts") or {})
+        updated = []
+        for slot, value in facts.items():
+            before = tracker.get_slot(slot)
+            if isinstance(value, Invalid):
+                if slot != requested:
+                    continue  # a half-understood extra fact is dropped, the question goes on
+                attempts[slot] = attempts.get(slot, 0) + 1
+                result = self._reject(slot, value, attempts[slot], dispatcher)
+            else:
+                method = getattr(self, f"validate_{slot}", None)
+                result = method(value, dispatcher, tracker, domain) if method else {slot: value}
+                attempts.pop(slot, None)
+            for key, new in result.items():
+                tracker.slots[key] = new
+                events.append(SlotSet(key, new))
+            if known(before) and before != result.get(slot) and result.get(slot) is not None and slot != requested:
+                updated.append(slot)
+        if updated:
+            words = " and ".join(SLOT_WORDS.get(s, s) for s in updated)
+            dispatcher.utter_message(text=f"Thanks, I've updated {words}.")
+        events.append(SlotSet("invalid_attempts", attempts or None))
+        return events
+
+    @staticmethod
+    def _reject(slot: str, value: Invalid, attempt: int, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+        """A kind re-ask; after repeated trouble, offer to skip, then skip."""
+        if attempt >= MAX_ATTEMPTS:
+            dispatcher.utter_message(text=f"Let's leave {SLOT_WORDS.get(slot, 'that')} out for now; the study "
+                                          "team can check it with you. Let's carry on.")
+            return {slot: SKIPPED}
+        message = value.reason or f"Sorry, I didn't catch that. {HINTS.get(slot, '')}"
+        if attempt == MAX_ATTEMPTS - 1:
+            message += " If you'd rather not answer, just say \"skip\"."
+        dispatcher.utter_message(text=message.strip())
+        return {slot: None}
+
+    # One validator per slot: values arrive already parsed; these check what parsing can't.
+
+    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"age": value}
+
+    def validate_sex(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == "male":
+            return {"sex": "male", "pregnant": None, "breastfeeding": None}
+        return {"sex": value}
+
+    def validate_ms_subtype(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"ms_subtype": value}
+
+    def validate_edss(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"edss": value, "edss_is_estimate": False, "edss_range": None}
+
+    def validate_prior_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value and isinstance(value, list):
+            names = ", ".join(load_lexicon().display_name(d) for d in value)
+            dispatcher.utter_message(text=f"Noted: {names}.")
+        return {"prior_therapies": value}
+
+    def validate_failed_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"failed_therapies": value}
+
+    def validate_current_therapy(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"current_therapy": value}
+
+    def validate_pregnant(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"pregnant": value}
+
+    def validate_breastfeeding(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"breastfeeding": value}
+
+    def validate_months_since_last_relapse(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"months_since_last_relapse": value}
+
+    def validate_relapses_past_2_years(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"relapses_past_2_years": value}
+
+    def validate_years_since_diagnosis(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"years_since_diagnosis": value}
+
+    def validate_months_since_steroids(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"months_since_steroids": value}
+
+    def validate_country(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"country": value}
+
+
+class ActionAskFailedTherapies(Action):
+    """Ask which of the named treatments stopped working, with one button per treatment."""
+
+    def name(self) -> Text:
+        return "action_ask_failed_therapies"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        lex = load_lexicon()
+        prior = [d for d in tracker.get_slot("prior_therapies") or [] if d in lex.drugs]
+        buttons = [{"title": f"{lex.display_name(d)} didn't work", "payload": f"{d} didn't work"} for d in prior]
+        buttons.append({"title": "None of them", "payload": "none of them failed"})
+        dispatcher.utter_message(
+            text="Did any of these stop working for you, or were any stopped because they didn't help "
+                 "(for example you kept having relapses)?", buttons=buttons)
+        return []

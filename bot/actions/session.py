@@ -1,0 +1,47 @@
+"""Stop, start over and delete my data: these work at any time."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from .slots import PROFILE_SLOTS
+
+RESET_SLOTS = (*PROFILE_SLOTS, "invalid_attempts", "walk_aid", "walk_distance", "ms_impact", "match_results",
+               "results_shown", "screening_complete", "contact_trials", "contact_name", "contact_detail",
+               "requested_slot")
+
+
+class ActionStop(Action):
+    def name(self) -> Text:
+        return "action_stop"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(response="utter_stopped")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionStartOver(Action):
+    """Forget the answers and results (consent stays) and begin the questions again."""
+
+    def name(self) -> Text:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text="OK, let's start again from the beginning.")
+        return [ActiveLoop(None)] + [SlotSet(s, None) for s in RESET_SLOTS]  # rules ask again
+
+
+class ActionDeleteMyData(Action):
+    """Mark the conversation for erasure; the tracker store deletes it when it saves this turn."""
+
+    def name(self) -> Text:
+        return "action_delete_my_data"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text="Done: I've deleted this conversation and all your answers. If you'd "
+                                      "like to start again, just say hi.")
+        return [ActiveLoop(None), SlotSet("delete_requested", True)]

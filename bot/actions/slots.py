@@ -1,0 +1,64 @@
+"""Between Rasa slots and trials_db profiles: the slot vocabulary and its conversion."""
+from __future__ import annotations
+
+import logging
+import math
+from typing import Any, Mapping
+
+from trials_db.profile import NEVER, Profile, ProfileError
+
+log = logging.getLogger(__name__)
+
+SKIPPED = "skipped"  # the person chose not to answer; the field stays unknown
+NEVER_SLOT = "never"  # JSON-safe stand-in for math.inf in months_since_* slots
+ESTIMATED = "estimated"  # edss slot when the score was estimated from walking questions
+
+PROFILE_SLOTS = (
+    "age", "sex", "ms_subtype", "edss", "edss_is_estimate", "edss_range", "prior_therapies",
+    "failed_therapies", "current_therapy", "pregnant", "breastfeeding", "months_since_last_relapse",
+    "relapses_past_2_years", "years_since_diagnosis", "months_since_steroids", "country",
+)
+# Questions that depend on what the candidate studies check (asked only when they matter).
+FOLLOW_UPS = ("months_since_last_relapse", "years_since_diagnosis", "relapses_past_2_years",
+              "months_since_steroids", "current_therapy")
+
+
+def known(value: Any) -> bool:
+    return value is not None and value != SKIPPED
+
+
+def to_slot(value: Any) -> Any:
+    """A profile value as a JSON-safe slot value (infinity becomes "never")."""
+    if isinstance(value, float) and math.isinf(value):
+        return NEVER_SLOT
+    return value
+
+
+def profile_from_slots(slots: Mapping[str, Any]) -> Profile:
+    """The profile the slots describe; skipped or unusable values become unknown (None)."""
+    data: dict[str, Any] = {}
+    for name in PROFILE_SLOTS:
+        value = slots.get(name)
+        if not known(value):
+            continue
+        if value == NEVER_SLOT:
+            value = NEVER
+        data[name] = value
+    if data.get("edss") == ESTIMATED:
+        data.pop("edss")
+    if "edss_range" in data:
+        data["edss_range"] = tuple(data["edss_range"])
+    data["edss_is_estimate"] = bool(data.get("edss_is_estimate"))
+    try:
+        return Profile.from_dict(data)
+    except (ProfileError, TypeError, ValueError) as exc:
+        # A slot set by hand or by an older version: drop what is invalid rather than fail.
+        log.warning("profile from slots failed validation: %s", type(exc).__name__)
+        safe = {}
+        for key, value in data.items():
+            try:
+                Profile.from_dict({**safe, key: value})
+                safe[key] = value
+            except (ProfileError, TypeError, ValueError):
+                continue
+        return Profile.from_dict(safe)

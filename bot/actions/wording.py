@@ -1,0 +1,108 @@
+"""How results read for a patient: short, warm sentences; the study team decides."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from trials_db.criteria.parser import REVIEW_TOPIC_WORDS
+from trials_db.matching import TrialResult
+from trials_db.matching.evaluate import ELIGIBLE, NOT_ELIGIBLE, POSSIBLY_ELIGIBLE
+from trials_db.render import status_text
+
+FINAL_WORD = "Remember, this isn't medical advice: the study team makes the final decision."
+VERDICT_WORDS = {
+    ELIGIBLE: "Looks likely",
+    POSSIBLY_ELIGIBLE: "Might fit",
+    NOT_ELIGIBLE: "Doesn't fit",
+}
+MISSING_WORDS = {
+    "age": "your age", "sex": "whether you're a woman or a man", "ms_subtype": "your type of MS",
+    "edss": "your EDSS", "prior_therapies": "your past treatments",
+    "failed_therapies": "which treatments stopped working", "current_therapy": "your current treatment",
+    "pregnant": "pregnancy", "breastfeeding": "breastfeeding",
+    "months_since_last_relapse": "when your last relapse was",
+    "relapses_past_2_years": "how many relapses you've had recently",
+    "years_since_diagnosis": "when you were diagnosed", "months_since_steroids": "recent steroid treatment",
+    "months_since_last_therapy": "when you last took some treatments", "country": "your country",
+}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def review_topics(result: TrialResult) -> list[str]:
+    """What the team will check, as a few plain phrases (most frequent first)."""
+    counts: Counter = Counter()
+    for c in result.criteria:
+        if c.status == "needs_review":
+            for topic, words in REVIEW_TOPIC_WORDS.items():
+                if words in c.explanation:
+                    counts[words] += 1
+            if "contraception" in c.explanation:
+                counts["contraception during the study"] += 1
+    return [w for w, _ in counts.most_common()]
+
+
+def why_line(result: TrialResult) -> str:
+    """One line on why, for the results list."""
+    if result.verdict == NOT_ELIGIBLE:
+        first = next(c for c in result.criteria if c.status == "not_met")
+        return first.explanation
+    if result.verdict == POSSIBLY_ELIGIBLE:
+        order = list(MISSING_WORDS)
+        missing = sorted({f for c in result.criteria if c.status == "unknown" for f in c.fields},
+                         key=lambda f: order.index(f) if f in order else len(order))
+        words = [MISSING_WORDS.get(f, f) for f in missing][:3]
+        return ("Nothing rules you out so far, but I don't know " + _join(words) + "." if words
+                else "Nothing rules you out so far, but I'm missing some information.")
+    topics = review_topics(result)
+    checks = result.count("needs_review")
+    line = "You meet everything I could check."
+    if checks:
+        line += f" The study team will check {checks} more thing{'s' if checks != 1 else ''}"
+        line += f", such as {_join(topics[:2])}." if topics else "."
+    return line
+
+
+def trial_line(n: int, result: TrialResult) -> str:
+    where = "; ".join(result.locations[:2]) or "location not listed"
+    return (f"{n}. {result.title} ({result.nct_id})\n"
+            f"   {VERDICT_WORDS[result.verdict]} · {status_text(result.overall_status)} · {where}\n"
+            f"   {why_line(result)}")
+
+
+def summary(results: list[TrialResult], total: int) -> str:
+    counts = Counter(r.verdict for r in results)
+    lines = [f"I checked {total} stud{'y' if total == 1 else 'ies'} that are open to new participants:"]
+    lines.append(f"• {counts[ELIGIBLE]} look{'s' if counts[ELIGIBLE] == 1 else ''} likely for you "
+                 "(the study team still checks some things)")
+    lines.append(f"• {counts[POSSIBLY_ELIGIBLE]} might fit, but I'm missing some information")
+    lines.append(f"• {counts[NOT_ELIGIBLE]} {'doesn' if counts[NOT_ELIGIBLE] == 1 else 'don'}'t fit")
+    return "\n".join(lines)
+
+
+def details(result: TrialResult) -> str:
+    """What you meet / don't / what I still need / what the team checks, for one study."""
+    where = "; ".join(result.locations[:3]) or "location not listed"
+    parts = [f"{result.title} ({result.nct_id})", f"{status_text(result.overall_status)} · {where}"]
+    sections = (("What you meet", "met"), ("What doesn't fit", "not_met"), ("What I still need to know", "unknown"))
+    for title, status in sections:
+        items = list(dict.fromkeys(c.explanation for c in result.criteria if c.status == status))
+        if items:
+            parts.append(f"{title}:\n" + "\n".join(f"• {e}" for e in items[:8]))
+    topics = review_topics(result)
+    if topics:
+        parts.append("What the study team will check:\n" + "\n".join(f"• {t}" for t in topics))
+    parts.append(f"More about this study: https://clinicaltrials.gov/study/{result.nct_id}")
+    parts.append(FINAL_WORD)
+    return "\n\n".join(parts)
+
+
+def result_record(result: TrialResult) -> dict[str, Any]:
+    """What the coordinators see later: the trial and its criteria as explained at the time."""
+    return {
+        "nct_id": result.nct_id, "title": result.title, "verdict": result.verdict,
+        "overall_status": result.overall_status, "location": "; ".join(result.locations[:3]) or None,
+        "criteria": [c.to_dict() for c in result.criteria],
+    }
