@@ -203,6 +203,7 @@ Ready.
   Web page and chat:   {stack.web_url}/
   Trial API:           {stack.web_url}/api/trials?status=RECRUITING
   Bot over REST:       POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}
+  Embed the chat:      <script src="{stack.web_url}/widget/ms-chat-widget.js" data-server="{stack.rasa_url}" defer></script>
   Logs:                {stack.log_dir}/
 Press Ctrl-C to stop.""", flush=True)
 
