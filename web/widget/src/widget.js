@@ -225,7 +225,8 @@ function startWidget(io, script) {
     row.appendChild(el("span", { "class": "sr" }, WHO[item.who] + " "));
     if (item.text) {
       var bubble = el("div", { "class": "bubble" });
-      appendRich(bubble, item.text);
+      if (item.who === "bot") appendRich(bubble, item.text);
+      else bubble.textContent = item.text; // the person's words exactly as typed
       row.appendChild(bubble);
     }
     if (item.image) {
