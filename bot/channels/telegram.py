@@ -117,15 +117,14 @@ class TelegramInput(RasaTelegramInput):
         self.secret = webhook_secret(access_token or "")
         self._bot: Optional[TelegramOutput] = None
 
-    def _sender(self) -> TelegramOutput:
-        """One long-lived client (and HTTP session) for the calls our own code makes."""
-        if self._bot is None:
-            self._bot = self.get_output_channel()
-        return self._bot
-
     def get_output_channel(self) -> TelegramOutput:
-        """A sender for replies. Rasa's own also sets the webhook here; we do that at start-up."""
-        return TelegramOutput(self.access_token, self.api_url)
+        """One long-lived sender (its HTTP session opens on first use, inside the server's loop).
+
+        Rasa's own sets the webhook here, outside the loop; we do that at start-up instead.
+        """
+        if self._bot is None:
+            self._bot = TelegramOutput(self.access_token, self.api_url)
+        return self._bot
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         resolver = ReplyResolver(TelegramOutput.shown_numbered, telegram_commands())
@@ -144,7 +143,7 @@ class TelegramInput(RasaTelegramInput):
             logger.warning("Telegram: no webhook_url, so Telegram will not deliver messages.")
             return False
         try:
-            await self._sender().request("setWebhook", {
+            await self.get_output_channel().request("setWebhook", {
                 "url": self.webhook_url,
                 "secret_token": self.secret,
                 "allowed_updates": json.dumps(["message", "edited_message", "callback_query"]),
@@ -173,7 +172,7 @@ class TelegramInput(RasaTelegramInput):
             return response.text("The body is not a Telegram update (JSON).", status=400)
         if not isinstance(update, dict):
             return response.text("The body is not a Telegram update (JSON).", status=400)
-        bot = self._sender()
+        bot = self.get_output_channel()
         try:
             if isinstance(update.get("callback_query"), dict):
                 # Stops the spinner on the button the person pressed.

@@ -75,6 +75,19 @@ class FakePlatformApis:
                 return found
             time.sleep(0.1)
 
+    def texts_until(self, platform: str, select: Callable[[Call], str | None], done: str,
+                    timeout: float = 30) -> list[str]:
+        """Texts of the matching calls (``select`` returns None for others), waiting until
+        their concatenation ends with ``done``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                texts = [t for c in self.calls if c.platform == platform
+                         for t in [select(c)] if t is not None]
+            if "".join(texts).endswith(done) or time.monotonic() > deadline:
+                return texts
+            time.sleep(0.1)
+
     def _record(self, call: Call) -> None:
         with self._lock:
             self.calls.append(call)
