@@ -11,7 +11,6 @@ https://graph.facebook.com) and ``api_version``.
 """
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import logging

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, cast
 
 from rasa.core.channels.channel import InputChannel, OutputChannel
 from rasa.core.channels.slack import SlackBot
@@ -101,8 +101,7 @@ class SlackInput(RasaSlackInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        channel = super().from_credentials(credentials)
-        assert isinstance(channel, SlackInput)
+        channel = cast(SlackInput, super().from_credentials(credentials))  # built by cls(...)
         channel.api_url = (credentials or {}).get("api_url") or os.environ.get(
             "SLACK_API_URL") or DEFAULT_API_URL
         return channel
