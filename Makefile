@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test setup browser data train validate bench lock clean
+.PHONY: run test setup browser data train validate bench lock clean widget
 
 run: setup data train
 	$(PY) -m scripts.stack
@@ -20,12 +20,22 @@ run: setup data train
 test: setup browser train
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup:
+setup: widget
 	@./scripts/setup_venv.sh
 
 # Debian's chromium + chromium-driver for the browser tests (installed when run as root).
 browser:
 	@./scripts/ensure_chromium.sh
+
+# --- chat widget (issue #5): `npm ci` + our build into web/widget/dist, served by the web app ---
+WIDGET := web/widget/dist/ms-chat-widget.js
+WIDGET_INPUTS := web/widget/package.json web/widget/package-lock.json web/widget/build.mjs \
+	$(wildcard web/widget/src/*)
+
+widget: $(WIDGET)
+
+$(WIDGET): $(WIDGET_INPUTS)
+	@./scripts/build_widget.sh
 
 # Import the shipped ClinicalTrials.gov records into the store if it is empty.
 data: setup

@@ -16,6 +16,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.channels import ChannelReport, write_effective
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 LOG_DIR = ROOT / "data" / "logs"
@@ -103,6 +105,14 @@ class Stack:
     env: dict[str, str] = field(default_factory=dict)
     with_web: bool = True
     servers: list[Server] = field(default_factory=list)
+    # --- chat channels (issue #5) ---
+    rasa_args: list[str] = field(default_factory=list)  # extra `rasa run` flags (tests: the API)
+    channels: ChannelReport | None = None  # which channels are on, set by build()
+
+    @property
+    def effective_credentials(self) -> Path:
+        """Rasa's credentials: ours minus the channels whose env variables are unset."""
+        return ROOT / "var" / f"credentials-{self.rasa_port}.yml"
 
     @property
     def rasa_url(self) -> str:
@@ -113,6 +123,8 @@ class Stack:
         return f"http://127.0.0.1:{self.web_port}"
 
     def build(self) -> None:
+        self.channels = write_effective(ROOT / self.credentials, self.effective_credentials,
+                                        {**os.environ, **self.env})
         self.servers = [
             Server(
                 "actions",
@@ -125,8 +137,8 @@ class Stack:
                 "rasa",
                 [str(VENV_BIN / "rasa"), "run", "--model", self.model,
                  "--port", str(self.rasa_port), "--interface", "127.0.0.1",
-                 "--credentials", self.credentials, "--endpoints", self.endpoints,
-                 "--cors", "*"],
+                 "--credentials", str(self.effective_credentials),
+                 "--endpoints", self.endpoints, "--cors", "*", *self.rasa_args],
                 f"{self.rasa_url}/",
                 self.log_dir / "rasa.log", self.env,
             ),
@@ -162,6 +174,7 @@ class Stack:
     def stop(self) -> None:
         for server in reversed(self.servers):
             server.stop()
+        self.effective_credentials.unlink(missing_ok=True)
 
     def __enter__(self) -> "Stack":
         return self.start()
@@ -184,11 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     except StackError as exc:
         print(f"Could not start: {exc}", file=sys.stderr)
         return 1
+    if stack.channels is not None:
+        print(stack.channels.summary())
     print(f"""
 Ready.
   Web page and chat:   {stack.web_url}/
   Trial API:           {stack.web_url}/api/trials?status=RECRUITING
   Bot over REST:       POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}
+  Embed the chat:      <script src="{stack.web_url}/widget/ms-chat-widget.js" data-server="{stack.rasa_url}" defer></script>
   Logs:                {stack.log_dir}/
 Press Ctrl-C to stop.""", flush=True)
 

@@ -1,14 +1,13 @@
 """The public web app: a demo trial page (where the chat widget lives) and a read-only trial API."""
 from __future__ import annotations
 
-import html
-
-
 from aiohttp import web
 from sqlalchemy.orm import sessionmaker
 
 from trials_db.render import trial_to_dict
 from trials_db.store import get_trial, list_trials, make_engine, session_factory
+
+from .demo import DemoSite
 
 SESSIONS = web.AppKey("sessions", sessionmaker)
 RASA_URL = web.AppKey("rasa_url", str)
@@ -45,27 +44,15 @@ async def api_trial(request: web.Request) -> web.Response:
         return web.json_response(trial_to_dict(trial))
 
 
-async def index(request: web.Request) -> web.Response:
-    rasa_url = html.escape(request.app[RASA_URL])
-    body = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>MS trial finder</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><h1>MS trial finder</h1>
-<p>The bot is running at <code>{rasa_url}</code>. Talk to it over REST:
-<code>POST {rasa_url}/webhooks/rest/webhook</code>.</p>
-<p>Trials: <a href="/api/trials?status=RECRUITING">/api/trials?status=RECRUITING</a></p>
-</body></html>"""
-    return web.Response(text=body, content_type="text/html")
-
-
 def create_app(db_url: str | None = None, rasa_url: str = "http://127.0.0.1:5005") -> web.Application:
     app = web.Application(client_max_size=64 * 1024)
     app[SESSIONS] = session_factory(make_engine(db_url))
     app[RASA_URL] = rasa_url
-    app.router.add_get("/", index)
     app.router.add_get("/health", health)
     app.router.add_get("/api/trials", api_trials)
     app.router.add_get("/api/trials/{nct_id}", api_trial)
+    # --- demo trial page with the chat widget, and the widget script (issue #5) ---
+    app.add_routes(DemoSite(app[SESSIONS], rasa_url).routes())
     return app
 
 
