@@ -1,20 +1,46 @@
-"""The Rasa project files are consistent (`rasa data validate`)."""
+"""The Rasa project files are consistent (`rasa data validate`).
+
+Rasa 3.6's validator warns that every `utter_ask_<slot>` of a form, and every response an
+action sends with `response=`, is "not used in any story or rule": it doesn't look inside
+forms or actions. Those warnings, and only those, are expected; anything else fails.
+"""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RASA = str(Path(sys.executable).parent / "rasa")
 
 
+def _responses_used_by_actions() -> set[str]:
+    used = set()
+    for path in (ROOT / "bot" / "actions").glob("*.py"):
+        used |= set(re.findall(r'response="(utter_\w+)"', path.read_text()))
+    return used
+
+
 def test_rasa_data_validate_is_clean():
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     result = subprocess.run(
         [RASA, "data", "validate", "--data", "bot/data", "--config", "config.yml",
-         "--domain", "domain.yml", "--fail-on-warnings"],
+         "--domain", "domain.yml"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    expected = {f"utter_ask_{slot}" for slot in domain["slots"]} | _responses_used_by_actions()
+    warnings = re.findall(r"UserWarning: (.*)", output)
+    unexplained = []
+    for warning in warnings:
+        m = re.match(r"The utterance '(\w+)' is not used in any story or rule\.", warning)
+        if not (m and m.group(1) in expected):
+            unexplained.append(warning)
+    assert unexplained == [], unexplained
+    assert "No story structure conflicts found" in output

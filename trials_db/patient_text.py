@@ -44,10 +44,10 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
 def clean(text: str | None) -> str:
-    """Plain, bounded text: control characters out, whitespace collapsed, at most MAX_TEXT."""
+    """Plain, bounded text: control characters and markup tags out, whitespace collapsed."""
     if not text:
         return ""
-    text = text[:MAX_TEXT]
+    text = re.sub(r"<[^<>]{0,200}>", " ", text[:MAX_TEXT])
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -69,6 +69,18 @@ def words_to_numbers(text: str) -> str:
 
 def _numbers(text: str) -> list[float]:
     return [float(n) for n in re.findall(r"(?<![\d.])-?\d+(?:\.\d+)?(?![\d.])", text)]
+
+
+_FILLER = re.compile(r"\b(i'?m|i am|im|it'?s|it is|is|my|about|around|roughly|approximately|maybe|probably|"
+                     r"i think|think|say|just|age|aged|edss|score|years?|yrs?|old|y/?o|of|a|the|now|currently|"
+                     r"ok|okay|yes|so|well|um+|er+|hmm+)\b", re.I)
+
+
+def _mostly_a_number(text: str) -> bool:
+    """A bare answer like "34", "about 6", "I'm 34": not a number buried in other words or code."""
+    rest = re.sub(r"-?\d+(?:\.\d+)?", " ", text)
+    rest = _FILLER.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]+|[<>(){}=;/\\]", rest)) == 0
 
 
 def says_dont_know(text: str) -> bool:
@@ -118,7 +130,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 continue
             found = float(m.group(1))
             break
-    if found is None and requested and not re.search(r"\b(ago|since|diagnos|edss|relapse)", t):
+    if found is None and requested and _mostly_a_number(t):
         numbers = _numbers(t)
         if len(numbers) == 1:
             found = numbers[0]
@@ -199,7 +211,7 @@ def parse_edss(text: str, requested: bool) -> float | Invalid | None:
     if mention:
         after = t[mention.end(): mention.end() + 40]
         numbers = _numbers(after) or (_numbers(t[max(0, mention.start() - 20): mention.start()]) if requested else [])
-    elif requested:
+    elif requested and _mostly_a_number(t):
         numbers = _numbers(t)
     else:
         return None

@@ -50,7 +50,8 @@ def live_stack(platform_apis: FakePlatformApis, tmp_path_factory) -> Iterator[St
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp / "tracker.db"}"\n')
+        f'tracker_store:\n  type: bot.tracker_store.PrivacySQLTrackerStore\n  dialect: "sqlite"\n'
+        f'  db: "{tmp / "tracker.db"}"\n')
     trials_db = f"sqlite:///{tmp / 'trials.db'}"
     import_paths(session_factory(make_engine(trials_db)), [WITH_CRITERIA], progress=False)
     env = {

@@ -23,6 +23,9 @@ from .rasa_api import get, payload, post, push_bot_message, response_text
 pytestmark = pytest.mark.slow
 
 GREETING = response_text("utter_greet")
+CONSENT = response_text("utter_ask_consent")  # the greeting is followed by the consent question
+CONSENT_CHOICES = [("Yes, that's OK", "/affirm"), ("No thanks", "/deny"),
+                   ("What happens to my answers?", "/ask_privacy")]
 GOODBYE = response_text("utter_goodbye")
 HELLO_GOODBYE = [{"title": "Say hello", "payload": "/greet"},
                  {"title": "Say goodbye", "payload": "/goodbye"}]
@@ -81,16 +84,18 @@ def test_telegram_text_message_gets_the_bots_answer(live_stack, platform_apis):
     chat = unique_number()
     update = telegram_update("telegram_message.json", chat)
     assert post_telegram(live_stack, update, telegram_secret(platform_apis)) == (200, "success")
-    sent = telegram_sent(platform_apis, chat)
-    assert [c.params["text"] for c in sent] == [GREETING]
+    sent = telegram_sent(platform_apis, chat, 2)
+    assert [c.params["text"] for c in sent] == [GREETING, CONSENT]
     assert "parse_mode" not in sent[0].params  # plain text: no markup is interpreted
+    assert sent[1].params["reply_markup"] == {"inline_keyboard": [
+        [{"text": title, "callback_data": payload}] for title, payload in CONSENT_CHOICES]}
 
 
 def test_telegram_start_command_is_greeted(live_stack, platform_apis):
     chat = unique_number()
     update = telegram_update("telegram_message.json", chat, text="/start")
     post_telegram(live_stack, update, telegram_secret(platform_apis))
-    assert [c.params["text"] for c in telegram_sent(platform_apis, chat)] == [GREETING]
+    assert [c.params["text"] for c in telegram_sent(platform_apis, chat, 2)] == [GREETING, CONSENT]
 
 
 def test_telegram_update_without_the_secret_is_refused(live_stack, platform_apis):
@@ -175,10 +180,13 @@ def test_slack_url_verification_answers_the_challenge(live_stack):
 def test_slack_direct_message_gets_the_bots_answer(live_stack, platform_apis):
     user, dm = f"U{unique_number()}", f"D{unique_number()}"
     assert post_slack_event(live_stack, slack_message(user, dm, "hello"))[0] == 200
-    [reply] = slack_posted(platform_apis, dm)
+    reply, question = slack_posted(platform_apis, dm, 2)
     assert reply.params["text"] == GREETING
     assert reply.params["mrkdwn"] is False
     assert reply.headers["Authorization"] == "Bearer xoxb-test-token"
+    assert question.params["blocks"][0]["text"]["text"] == CONSENT
+    assert [(b["text"]["text"], b["value"]) for b in question.params["blocks"][1]["elements"]] \
+        == CONSENT_CHOICES
 
 
 def test_slack_message_with_a_bad_signature_is_refused(live_stack, platform_apis):
@@ -259,9 +267,13 @@ def test_messenger_text_message_gets_the_bots_answer(live_stack, platform_apis, 
     psid = str(unique_number())
     assert post_messenger(live_stack, messenger_event("messenger_message.json", psid),
                           header=header) == (200, "success")
-    [reply] = messenger_sent(platform_apis, psid)
+    reply, question = messenger_sent(platform_apis, psid, 2)
     assert reply.params == {"recipient": {"id": psid}, "messaging_type": "RESPONSE",
                             "message": {"text": GREETING}}
+    # "What happens to my answers?" is over Messenger's 20-character quick-reply limit.
+    numbered = "\n".join(f"{n}. {title}" for n, (title, _) in enumerate(CONSENT_CHOICES, 1))
+    assert question.params["message"] == {
+        "text": f"{CONSENT}\n\n{numbered}\n\n{wording('numbered_hint')}"}
     assert reply.query["access_token"] == "page-access-token-for-tests"
     assert any(c.params == {"recipient": {"id": psid}, "sender_action": "typing_on"}
                for c in platform_apis.calls_of("facebook", "sender_action"))
@@ -290,14 +302,14 @@ def test_messenger_quick_replies_when_they_fit(live_stack, platform_apis):
 def test_messenger_numbered_options_and_replying_with_a_number(live_stack, platform_apis):
     psid = str(unique_number())
     post_messenger(live_stack, messenger_event("messenger_message.json", psid))
-    messenger_sent(platform_apis, psid)  # the conversation has started: hello, greeting
+    messenger_sent(platform_apis, psid, 2)  # the conversation has started: greeting, consent
     push_bot_message(live_stack, psid, "facebook", "Which one?", LONG_TITLES)
-    question = messenger_sent(platform_apis, psid, 2)[1]
+    question = messenger_sent(platform_apis, psid, 3)[2]
     assert question.params["message"] == {"text": (
         "Which one?\n\n1. Relapsing-remitting multiple sclerosis\n"
         "2. I would like to stop for today, thank you\n\n" + wording("numbered_hint"))}
     post_messenger(live_stack, messenger_event("messenger_message.json", psid, text="2"))
-    assert messenger_sent(platform_apis, psid, 3)[2].params["message"] == {"text": GOODBYE}
+    assert messenger_sent(platform_apis, psid, 4)[3].params["message"] == {"text": GOODBYE}
 
 
 def test_messenger_long_explanation_is_split_under_2000(live_stack, platform_apis):

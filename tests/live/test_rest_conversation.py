@@ -1,0 +1,159 @@
+"""Whole conversations over the REST channel against the running stack, as a patient types them.
+
+The stack is the real one (action server, Rasa with the trained model, PrivacySQLTrackerStore on
+SQLite) with the shipped trial records; see tests/live/conftest.py.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+class Patient:
+    """One person talking to the bot over REST; keeps what the bot said."""
+
+    def __init__(self, stack) -> None:
+        self.url = f"{stack.rasa_url}/webhooks/rest/webhook"
+        self.sender = f"patient-{uuid.uuid4().hex[:8]}"
+        self.messages_sent = 0
+
+    def say(self, text: str) -> list[dict]:
+        body = json.dumps({"sender": self.sender, "message": text}).encode()
+        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            assert response.status == 200
+            replies = json.load(response)
+        self.messages_sent += 1
+        assert replies, f"no answer to {text!r}"
+        for reply in replies:
+            assert "Traceback" not in (reply.get("text") or "")
+        return replies
+
+    @staticmethod
+    def text(replies: list[dict]) -> str:
+        return "\n".join(r.get("text") or "" for r in replies)
+
+
+def tracker_rows(stack, sender: str) -> int:
+    db = Path(stack.endpoints).parent / "tracker.db"
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+
+
+def test_hello_to_explained_results_in_eight_messages(live_stack):
+    p = Patient(live_stack)
+    assert "Is it OK for me to use your answers" in p.text(p.say("hi"))
+    assert "How old are you?" in p.text(p.say("yes"))
+    assert "Which MS treatments" in p.text(p.say("I'm 34 with RRMS, EDSS 3.5"))
+    assert "woman or a man" in p.text(p.say("Tecfidera, it didn't work"))
+    assert "pregnant or breastfeeding" in p.text(p.say("I'm a woman"))
+    assert "last have a relapse" in p.text(p.say("no"))
+    assert "When were you diagnosed" in p.text(p.say("3 months ago"))
+    replies = p.say("5 years ago")
+    results = p.text(replies)
+    assert p.messages_sent <= 8
+    assert "open to new participants" in results and "look likely" in results
+    assert "final decision" in results
+    buttons = [b["payload"] for r in replies for b in r.get("buttons") or []]
+    assert any("NCT05532943" in b for b in buttons)
+    # The seed trial, criterion by criterion.
+    details = p.text(p.say('/trial_details{"nct_id":"NCT05532943"}'))
+    assert "What you meet" in details
+    assert "aged 20 to 65; you told me you are 34" in details
+    assert "EDSS score between 2.0 and 6.5; your EDSS is 3.5" in details
+    assert "dimethyl fumarate (Tecfidera) did not work for you" not in details or "What you meet" in details
+    assert "What doesn't fit" not in details
+    assert "What the study team will check" in details
+    # Kept in the SQL tracker store (the privacy store, not an in-memory fallback).
+    assert tracker_rows(live_stack, p.sender) > 20
+
+
+def test_correction_after_results_changes_the_verdict(live_stack):
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 34, RRMS, EDSS 3.5, I'm a woman", "Tecfidera didn't work", "no",
+                 "3 months ago", "5 years ago"):
+        p.say(text)
+    assert "updated your age" in p.text(p.say("actually I'm 67"))
+    details = p.text(p.say('/trial_details{"nct_id":"NCT05532943"}'))
+    assert "What doesn't fit" in details and "you told me you are 67" in details
+
+
+def test_dont_know_edss_gives_an_estimate(live_stack):
+    p = Patient(live_stack)
+    p.say("hi")
+    p.say("yes")
+    assert "EDSS" in p.text(p.say("I'm 52 with secondary progressive MS"))
+    assert "help you walk" in p.text(p.say("I don't know my EDSS"))
+    reply = p.text(p.say("I use one cane"))
+    assert "probably between 6.0 and 6.5" in reply and "neurologist" in reply
+
+
+def test_refusing_consent_means_no_health_questions(live_stack):
+    p = Patient(live_stack)
+    p.say("hello")
+    reply = p.text(p.say("no thanks"))
+    assert "won't ask about your health" in reply
+    assert "How old" not in reply
+    listing = p.text(p.say("show recruiting trials in Taiwan"))
+    assert "NCT05532943" in listing
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("200", "can't be an age"), ("<script>alert(1)</script>", "didn't catch"),
+    ("'; DROP TABLE events; --", "didn't catch"), ("🙂🙂🙂", "didn't catch"), ("x" * 5000, "didn't catch"),
+])
+def test_bad_input_gets_a_kind_reask_and_the_conversation_goes_on(live_stack, bad, words):
+    p = Patient(live_stack)
+    p.say("hi")
+    p.say("yes")
+    reply = p.text(p.say(bad))
+    assert words in reply and "How old are you?" in reply
+    assert "<script>" not in reply
+    assert "Which type of MS" in p.text(p.say("40"))
+
+
+def test_invalid_edss_then_skip(live_stack):
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 40 and have RRMS"):
+        p.say(text)
+    assert "0 to 10" in p.text(p.say("12"))
+    assert "half steps" in p.text(p.say("3.3"))
+    reply = p.text(p.say("skip"))
+    assert "leave out your EDSS" in reply and "MS treatments" in reply
+
+
+def test_question_in_the_middle_then_the_form_resumes(live_stack):
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 40 and have RRMS"):
+        p.say(text)
+    reply = p.text(p.say("what is EDSS?"))
+    assert "Expanded Disability Status Scale" in reply and "What is your EDSS score?" in reply
+
+
+def test_stop_continue_and_start_over(live_stack):
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 40"):
+        p.say(text)
+    assert "I've stopped" in p.text(p.say("stop"))
+    assert "Which type of MS" in p.text(p.say("continue"))
+    reply = p.text(p.say("start over"))
+    assert "start again" in reply and "How old are you?" in reply
+
+
+def test_delete_my_data_erases_the_conversation(live_stack):
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 40 with RRMS"):
+        p.say(text)
+    assert tracker_rows(live_stack, p.sender) > 0
+    assert "can't be undone" in p.text(p.say("delete my data"))
+    assert "deleted this conversation" in p.text(p.say("yes"))
+    assert tracker_rows(live_stack, p.sender) == 0
+    # The next message starts afresh: consent is asked again.
+    assert "Is it OK for me to use your answers" in p.text(p.say("hi"))

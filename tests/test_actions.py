@@ -1,0 +1,284 @@
+"""Every custom action, run with a real rasa_sdk Tracker and CollectingDispatcher.
+
+The actions match against a real trial store (the shipped records, in a temporary SQLite
+file named by TRIALS_DB_URL), as they do in the action server.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.contact import ActionPrepareContact, ActionSubmitContactRequest, ValidateContactForm
+from bot.actions.edss import ActionSetEdssEstimate, ValidateEdssEstimateForm
+from bot.actions.results import (
+    ActionApplyCorrection,
+    ActionBrowseTrials,
+    ActionMoreResults,
+    ActionShowResults,
+    ActionTrialDetails,
+)
+from bot.actions.screening import ActionAskFailedTherapies, ActionRecordConsent, ValidateScreeningForm
+from bot.actions.session import ActionDeleteMyData, ActionStartOver, ActionStop
+from bot.actions.slots import SKIPPED
+from bot.actions.trials import reset_catalog
+from trials_db.importer import import_paths
+from trials_db.store import make_engine, session_factory
+
+from .conftest import ROOT, WITH_CRITERIA
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
+SEED_PERSON = {"consent_given": True, "age": 34, "sex": "female", "ms_subtype": "RRMS", "edss": 3.5,
+               "prior_therapies": ["dimethyl fumarate"], "failed_therapies": ["dimethyl fumarate"],
+               "pregnant": False, "breastfeeding": False, "months_since_last_relapse": 3,
+               "years_since_diagnosis": 5}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def trial_store(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('actions') / 'trials.db'}"
+    import_paths(session_factory(make_engine(url)), [WITH_CRITERIA], progress=False)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("TRIALS_DB_URL", url)
+    reset_catalog()
+    yield url
+    mp.undo()
+    reset_catalog()
+
+
+def tracker(slots: dict[str, Any] | None = None, text: str = "", intent: str = "inform",
+            requested: str | None = None, entities: list | None = None, after_user: list | None = None,
+            active_loop: str | None = None) -> Tracker:
+    values = {name: None for name in DOMAIN["slots"]}
+    values.update(slots or {})
+    values["requested_slot"] = requested
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": entities or []}
+    events = [{"event": "user", "text": text, "parse_data": latest}] + (after_user or [])
+    return Tracker("patient-1", values, latest, events, False, None,
+                   {"name": active_loop} if active_loop else {}, "action_listen")
+
+
+def slot_events(events) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def run(action, t: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, t, DOMAIN)
+    return dispatcher, events
+
+
+def texts(dispatcher: CollectingDispatcher) -> str:
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+# ---------------------------------------------------------------- consent
+
+async def test_consent_is_recorded_from_the_answer():
+    _, events = await run(ActionRecordConsent(), tracker(intent="affirm", text="yes"))
+    assert events == [SlotSet("consent_given", True)]
+    _, events = await run(ActionRecordConsent(), tracker(intent="deny", text="no thanks"))
+    assert events == [SlotSet("consent_given", False)]
+
+
+# ---------------------------------------------------------------- the screening form
+
+async def test_several_facts_in_one_message_fill_several_slots():
+    d, events = await run(ValidateScreeningForm(), tracker({"consent_given": True},
+                          "I'm 34 with RRMS, EDSS 3.5", requested="age"))
+    slots = slot_events(events)
+    assert (slots["age"], slots["ms_subtype"], slots["edss"]) == (34, "RRMS", 3.5)
+    assert slots["requested_slot"] == "prior_therapies"
+    assert "didn't catch" not in texts(d)
+
+
+async def test_therapies_and_failure_in_one_answer():
+    t = tracker({"consent_given": True, "age": 34, "ms_subtype": "RRMS", "edss": 3.5},
+                "Tecfidera then Ocrevus, Tecfidera didn't work", requested="prior_therapies")
+    d, events = await run(ValidateScreeningForm(), t)
+    slots = slot_events(events)
+    assert slots["prior_therapies"] == ["dimethyl fumarate", "ocrelizumab"]
+    assert slots["failed_therapies"] == ["dimethyl fumarate"]
+    assert "Noted: dimethyl fumarate (Tecfidera), ocrelizumab (Ocrevus)." in texts(d)
+    assert slots["requested_slot"] != "failed_therapies"  # already answered
+
+
+async def test_out_of_range_age_gets_a_specific_kind_reask_then_a_way_out():
+    form = ValidateScreeningForm()
+    d, events = await run(form, tracker({"consent_given": True}, "200", requested="age"))
+    assert slot_events(events)["age"] is None
+    assert slot_events(events)["requested_slot"] == "age"
+    assert "200 can't be an age" in texts(d)
+    d, events = await run(form, tracker({"consent_given": True, "invalid_attempts": {"age": 1}},
+                                        "banana", requested="age"))
+    assert 'say "skip"' in texts(d)
+    d, events = await run(form, tracker({"consent_given": True, "invalid_attempts": {"age": 2}},
+                                        "banana", requested="age"))
+    assert slot_events(events)["age"] == SKIPPED
+    assert "leave your age out" in texts(d)
+    assert slot_events(events)["requested_slot"] == "ms_subtype"
+
+
+@pytest.mark.parametrize("answer, words", [("12", "0 to 10"), ("3.3", "half steps")])
+async def test_invalid_edss_is_explained(answer, words):
+    d, events = await run(ValidateScreeningForm(), tracker(
+        {"consent_given": True, "age": 40, "ms_subtype": "RRMS"}, answer, requested="edss"))
+    assert slot_events(events)["edss"] is None
+    assert words in texts(d)
+
+
+async def test_dont_know_edss_hands_over_to_the_walking_questions():
+    _, events = await run(ValidateScreeningForm(), tracker(
+        {"consent_given": True, "age": 40, "ms_subtype": "RRMS"}, "I don't know my EDSS",
+        intent="edss_unknown", requested="edss"))
+    assert events == [ActionExecutionRejected("screening_form")]
+
+
+async def test_questions_and_stop_leave_the_form_to_the_rules():
+    for intent, text in (("ask_what_is_edss", "what is EDSS?"), ("stop", "stop")):
+        _, events = await run(ValidateScreeningForm(), tracker({"consent_given": True}, text,
+                                                               intent=intent, requested="age"))
+        assert events == [ActionExecutionRejected("screening_form")]
+
+
+async def test_resuming_after_a_question_reads_nothing_new():
+    t = tracker({"consent_given": True, "age": 40}, "what is EDSS?", intent="ask_what_is_edss",
+                requested="edss", after_user=[{"event": "action", "name": "utter_what_is_edss"}])
+    d, events = await run(ValidateScreeningForm(), t)
+    assert slot_events(events) == {"requested_slot": "ms_subtype"}
+    assert d.messages == []
+
+
+async def test_correction_in_the_middle_is_applied_and_said():
+    t = tracker({"consent_given": True, "age": 34, "ms_subtype": "RRMS"}, "actually I'm 45", requested="edss")
+    d, events = await run(ValidateScreeningForm(), t)
+    assert slot_events(events)["age"] == 45
+    assert "I've updated your age" in texts(d)
+    assert slot_events(events)["requested_slot"] == "edss"
+
+
+async def test_skip_leaves_the_fact_unknown():
+    d, events = await run(ValidateScreeningForm(), tracker({"consent_given": True}, "skip", intent="skip",
+                                                            requested="age"))
+    assert slot_events(events)["age"] == SKIPPED
+    assert "leave out your age" in texts(d)
+
+
+async def test_pregnancy_is_not_asked_of_men_and_follow_ups_are_adaptive():
+    base = {k: v for k, v in SEED_PERSON.items() if k not in ("pregnant", "breastfeeding",
+                                                             "months_since_last_relapse", "years_since_diagnosis")}
+    form = ValidateScreeningForm()
+    slots = await form.required_slots([], CollectingDispatcher(), tracker({**base, "sex": "male"}), DOMAIN)
+    assert "pregnant" not in slots and "breastfeeding" not in slots
+    slots = await form.required_slots([], CollectingDispatcher(), tracker(base), DOMAIN)
+    assert "pregnant" in slots
+    filled = {**base, "pregnant": False, "breastfeeding": False}
+    slots = await form.required_slots([], CollectingDispatcher(), tracker(filled), DOMAIN)
+    # The seed excludes a relapse in the last month: the last relapse is worth asking.
+    assert slots[-1] == "months_since_last_relapse"
+    done = await form.required_slots([], CollectingDispatcher(), tracker(SEED_PERSON), DOMAIN)
+    assert len([s for s in done if s in ("months_since_last_relapse", "years_since_diagnosis",
+                                         "relapses_past_2_years", "months_since_steroids", "current_therapy")]) <= 2
+
+
+async def test_ask_failed_therapies_offers_each_treatment():
+    d, _ = await run(ActionAskFailedTherapies(), tracker({"prior_therapies": ["fingolimod", "ocrelizumab"]}))
+    titles = [b["title"] for b in d.messages[0]["buttons"]]
+    assert titles == ["fingolimod (Gilenya) didn't work", "ocrelizumab (Ocrevus) didn't work", "None of them"]
+
+
+# ---------------------------------------------------------------- EDSS estimate
+
+async def test_walking_questions_then_an_estimated_range():
+    form = ValidateEdssEstimateForm()
+    _, events = await run(form, tracker(text="no walking aid", requested="walk_aid"))
+    assert slot_events(events) == {"walk_aid": "none", "requested_slot": "walk_distance"}
+    _, events = await run(form, tracker({"walk_aid": "none"}, "200 to 500 m", requested="walk_distance"))
+    assert slot_events(events) == {"walk_distance": "200_500m", "requested_slot": None}
+    d, events = await run(ActionSetEdssEstimate(), tracker({"walk_aid": "none", "walk_distance": "200_500m"}))
+    assert slot_events(events) == {"edss": "estimated", "edss_is_estimate": True, "edss_range": [4.0, 5.0]}
+    assert "between 4.0 and 5.0" in texts(d) and "neurologist" in texts(d)
+
+
+# ---------------------------------------------------------------- results
+
+async def test_results_count_and_explain_and_are_recorded():
+    d, events = await run(ActionShowResults(), tracker(SEED_PERSON))
+    message = texts(d)
+    assert "open to new participants" in message and "look likely" in message
+    assert "final decision" in message
+    slots = slot_events(events)
+    assert slots["screening_complete"] is True
+    shown = slots["match_results"]
+    assert len(shown) == 3
+    assert all(set(r) >= {"nct_id", "verdict", "criteria"} for r in shown)
+    assert all(set(c) == {"kind", "text", "status", "explanation"} for r in shown for c in r["criteria"])
+    titles = [b["title"] for b in d.messages[0]["buttons"]]
+    assert "Ask a coordinator to contact me" in titles and "Change an answer" in titles
+
+
+async def test_more_results_and_details():
+    t = tracker({**SEED_PERSON, "screening_complete": True, "results_shown": 3})
+    d, events = await run(ActionMoreResults(), t)
+    assert slot_events(events)["results_shown"] > 3
+    d, events = await run(ActionTrialDetails(), tracker(SEED_PERSON, entities=[{"entity": "nct_id", "value": "NCT05532943"}]))
+    message = texts(d)
+    assert "What you meet" in message and "aged 20 to 65" in message
+    assert "What the study team will check" in message and "final decision" in message
+    d, _ = await run(ActionTrialDetails(), tracker(SEED_PERSON, text="tell me about NCT99999999"))
+    assert "don't have NCT99999999" in texts(d)
+
+
+async def test_the_seed_trial_fails_for_a_67_year_old():
+    d, events = await run(ActionTrialDetails(), tracker({**SEED_PERSON, "age": 67},
+                                                        entities=[{"entity": "nct_id", "value": "NCT05532943"}]))
+    assert "What doesn't fit" in texts(d)
+    assert "you told me you are 67" in texts(d)
+
+
+async def test_corrections_need_consent_and_update_slots():
+    d, events = await run(ActionApplyCorrection(), tracker({}, "actually I'm 45", intent="correct"))
+    assert events == [] and "need your OK" in texts(d)
+    d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "actually I'm 45", intent="correct"))
+    assert slot_events(events) == {"age": 45}
+    d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "sorry, it's SPMS", intent="correct"))
+    assert slot_events(events) == {"ms_subtype": "SPMS"}
+
+
+async def test_browsing_without_health_questions():
+    d, events = await run(ActionBrowseTrials(), tracker({}, "recruiting trials in Taiwan", intent="browse_trials"))
+    assert "NCT05532943" in texts(d) and events == []
+
+
+# ---------------------------------------------------------------- contact, stop, start over, delete
+
+async def test_contact_request_is_recorded():
+    shown = [{"nct_id": "NCT05532943", "verdict": "eligible"}, {"nct_id": "NCT00000000", "verdict": "not_eligible"}]
+    _, events = await run(ActionPrepareContact(), tracker({**SEED_PERSON, "match_results": shown}))
+    assert slot_events(events)["contact_trials"] == ["NCT05532943"]
+    form = ValidateContactForm()
+    d, events = await run(form, tracker(text="not an email", requested="contact_detail",
+                                        slots={"contact_name": "Anna"}))
+    assert slot_events(events)["contact_detail"] is None and "doesn't look like" in texts(d)
+    _, events = await run(form, tracker(text="anna@example.org", requested="contact_detail",
+                                        slots={"contact_name": "Anna"}))
+    assert slot_events(events)["contact_detail"] == "anna@example.org"
+    d, events = await run(ActionSubmitContactRequest(), tracker(
+        {"contact_trials": ["NCT05532943"], "contact_name": "Anna", "contact_detail": "anna@example.org"}))
+    request = slot_events(events)["contact_request"]
+    assert request["nct_ids"] == ["NCT05532943"] and request["contact"] == "anna@example.org"
+    assert "final decision" in texts(d)
+
+
+async def test_stop_start_over_and_delete():
+    d, events = await run(ActionStop(), tracker(SEED_PERSON, "stop", intent="stop"))
+    assert ActiveLoop(None) in events and d.messages[0]["response"] == "utter_stopped"
+    _, events = await run(ActionStartOver(), tracker(SEED_PERSON))
+    slots = slot_events(events)
+    assert slots["age"] is None and slots["match_results"] is None and "consent_given" not in slots
+    d, events = await run(ActionDeleteMyData(), tracker(SEED_PERSON))
+    assert SlotSet("delete_requested", True) in events and "deleted" in texts(d)
