@@ -135,8 +135,10 @@ def conditions(f: Filters, tz: ZoneInfo) -> list[ColumnElement]:
         where.append(exists().where(review_tag.c.sender_id == c.sender_id,
                                     review_tag.c.tag == f.tag))
     if f.nct:
-        where.append(exists().where(conversation_trial.c.sender_id == c.sender_id,
-                                    conversation_trial.c.nct_id == f.nct))
+        # An alias: the export joins review_conversation_trial itself, and the subquery
+        # must not correlate with that join.
+        shown = conversation_trial.alias("shown")
+        where.append(exists().where(shown.c.sender_id == c.sender_id, shown.c.nct_id == f.nct))
     if f.q:
         pattern = _like(f.q)
         options = [

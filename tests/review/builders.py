@@ -18,7 +18,6 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 # The contract's slots (docs/conversation-record.md), as the dialogue branch will declare them.
-# noqa: E501 (one slot per line reads best)
 TEST_DOMAIN = Domain.from_yaml("""
 version: "3.1"
 intents: [greet, affirm, deny, inform, request_contact, goodbye]
@@ -35,7 +34,8 @@ slots:
   current_therapy: {type: text, influence_conversation: false, mappings: [{type: custom}]}
   pregnant: {type: bool, influence_conversation: false, mappings: [{type: custom}]}
   breastfeeding: {type: bool, influence_conversation: false, mappings: [{type: custom}]}
-  months_since_last_relapse: {type: float, influence_conversation: false, mappings: [{type: custom}]}
+  months_since_last_relapse:
+    {type: float, influence_conversation: false, mappings: [{type: custom}]}
   years_since_diagnosis: {type: float, influence_conversation: false, mappings: [{type: custom}]}
   country: {type: text, influence_conversation: false, mappings: [{type: custom}]}
   screening_complete: {type: bool, influence_conversation: false, mappings: [{type: custom}]}
