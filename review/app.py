@@ -34,6 +34,11 @@ async def health(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
+async def favicon(_request: web.Request) -> web.Response:
+    """Browsers ask for it on every page: answer, rather than redirect to the login."""
+    return web.Response(status=204)
+
+
 async def _load_session(request: web.Request, token: str):
     app = state(request)
     return await app.db(sessions.load_session, token, app.settings)
@@ -42,6 +47,7 @@ async def _load_session(request: web.Request, token: str):
 def add_routes(app: web.Application) -> None:
     r = app.router
     r.add_get("/health", health)
+    r.add_get("/favicon.ico", favicon)
     r.add_static("/static/", STATIC, name="static")
     r.add_get("/login", auth.login_form)
     r.add_post("/login", auth.login)

@@ -13,7 +13,7 @@ SESSION_COOKIE = "review_session"
 LOGIN_CSRF_COOKIE = "review_login_csrf"
 CSRF_FIELD = "csrf_token"
 SESSION = "review.session"  # request key: LoginSession or None
-PUBLIC_PATHS = frozenset({"/login", "/health"})
+PUBLIC_PATHS = frozenset({"/login", "/health", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/",)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -87,7 +87,8 @@ async def security_headers(request: web.Request, response: web.StreamResponse) -
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": with it, browsers send "Origin: null" on our own form posts.
+    response.headers["Referrer-Policy"] = "same-origin"
     if not request.path.startswith(PUBLIC_PREFIXES):
         response.headers["Cache-Control"] = "no-store"
 

@@ -1,6 +1,8 @@
 """Login, logout, and changing one's own password."""
 from __future__ import annotations
 
+import re
+
 from aiohttp import web
 
 from .. import accounts, sessions
@@ -10,11 +12,17 @@ from ..security import (
 )
 from ..state import state
 
+LOGIN_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
+
 
 async def _login_page(request: web.Request, status: int = 200, error: str = "",
                       name: str = "") -> web.Response:
     app = state(request)
-    token = new_login_csrf()
+    # Keep the token the browser already has: another tab, or the browser's own request for
+    # /favicon.ico, must not invalidate the login form on screen.
+    token = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not LOGIN_TOKEN_RE.match(token):
+        token = new_login_csrf()
     no_accounts = await app.db(accounts.count_users) == 0
     response = app.render(request, "login.html", http_status=status, error=error, name=name,
                           login_csrf=token, next=safe_next(request.query.get("next")),

@@ -10,7 +10,7 @@ from review.models import user
 
 from .conftest import ADMIN, COORDINATOR, CSRF_RE, csrf_of, login, start_client
 
-PUBLIC = {"/health", "/login", "/static"}
+PUBLIC = {"/health", "/login", "/static", "/favicon.ico"}
 
 
 def concrete(path: str) -> str:
@@ -40,6 +40,17 @@ async def test_public_routes_hold_no_data(app_client):
     assert (await app_client.get("/static/review.css")).status == 200
     page = await (await app_client.get("/login")).text()
     assert "Log in" in page and "Conversations</a>" not in page
+    assert (await app_client.get("/favicon.ico")).status == 204
+
+
+async def test_reloading_the_login_page_keeps_its_form_valid(app_client):
+    """A second tab, or the browser fetching /favicon.ico, must not expire the form."""
+    first = CSRF_RE.search(await (await app_client.get("/login")).text()).group(1)
+    second = CSRF_RE.search(await (await app_client.get("/login")).text()).group(1)
+    assert first == second
+    resp = await app_client.post("/login", data={"name": ADMIN[0], "password": ADMIN[1],
+                                                 "csrf_token": first}, allow_redirects=False)
+    assert resp.status == 303
 
 
 async def test_login_goes_where_the_user_wanted(app_client, convs):
