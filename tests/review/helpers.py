@@ -21,3 +21,12 @@ def pseudonym_of(db_url: str, sender_id: str) -> str:
         return load_pseudonymizer(engine, None)(sender_id)
     finally:
         engine.dispose()
+
+
+def free_port() -> int:
+    """A port nobody listens on right now (others run servers on this machine too)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
