@@ -139,17 +139,21 @@ class ConversationIndex:
         self.reconcile_seconds = reconcile_seconds
         self._last_reconcile = 0.0
         self._lock = threading.Lock()
+        self._ready = False  # events table seen and pseudonym key checked (once a process)
 
     def refresh(self, reconcile: bool | None = None) -> RefreshStats:
         """Index new events; also reconcile when asked or when it is due. Thread-safe."""
         with self._lock:
             start = time.perf_counter()
             stats = RefreshStats()
-            with self.engine.connect() as conn:
-                if not has_table(conn, events.name):
-                    return stats  # the bot has not created its table yet
-            self._check_key()
-            while True:
+            if not self._ready:
+                with self.engine.connect() as conn:
+                    if not has_table(conn, events.name):
+                        return stats  # the bot has not created its table yet
+                self._check_key()
+                self._ready = True
+            newest, cursor = self._positions()
+            while newest > cursor:  # up to the events there were at the start: no endless run
                 with self.engine.begin() as conn:
                     lock_for_erasure(conn)
                     cursor = int(get_setting(conn, CURSOR) or 0)
@@ -162,9 +166,8 @@ class ConversationIndex:
                     stats.new_events += len(batch)
                     stats.rebuilt += rebuild(conn, {r.sender_id for r in batch},
                                              self.pseudonymize)
-                    set_setting(conn, CURSOR, str(batch[-1].id))
-                if len(batch) < BATCH_EVENTS:
-                    break
+                    cursor = batch[-1].id
+                    set_setting(conn, CURSOR, str(cursor))
             due = time.monotonic() - self._last_reconcile >= self.reconcile_seconds
             if reconcile or (reconcile is None and due):
                 stats.rebuilt += self._reconcile()
@@ -175,6 +178,12 @@ class ConversationIndex:
                 log.info("indexed %d conversations (%d new events) in %.2f s",
                          stats.rebuilt, stats.new_events, stats.seconds)
             return stats
+
+    def _positions(self) -> tuple[int, int]:
+        """(newest event id, cursor): the cheap test every request makes (one index probe)."""
+        with self.engine.connect() as conn:
+            newest = conn.execute(select(func.max(events.c.id))).scalar() or 0
+            return newest, int(get_setting(conn, CURSOR) or 0)
 
     def _check_key(self) -> None:
         """A new pseudonym key makes every stored pseudonym wrong: start the index afresh."""
