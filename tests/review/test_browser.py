@@ -68,18 +68,23 @@ async def review_server(tmp_path, now):
 def test_coordinator_logs_in_and_reads_a_transcript(chrome, review_server):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(chrome, 20)  # a click that submits a form does not wait for the page
 
     chrome.get(f"{review_server}/conversations?q=pwned")
     assert "/login" in chrome.current_url
     chrome.find_element(By.NAME, "name").send_keys("bea")
     chrome.find_element(By.NAME, "password").send_keys(PASSWORD)
     chrome.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
-    assert chrome.current_url.endswith("/conversations?q=pwned")  # back where she wanted
-    rows = chrome.find_elements(By.CSS_SELECTOR, "table.list tbody tr")
+    wait.until(ec.url_contains("/conversations?q=pwned"))  # back where she wanted to go
+    rows = wait.until(ec.presence_of_all_elements_located(
+        (By.CSS_SELECTOR, "table.list tbody tr")))
     assert len(rows) == 1
     rows[0].find_element(By.TAG_NAME, "a").click()
 
-    assert chrome.find_element(By.TAG_NAME, "h1").text.startswith("Conversation P-")
+    wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Conversation P-"))
     first = chrome.find_element(By.CSS_SELECTOR, ".msg.user .bubble")
     assert first.text == SCRIPT_TAG  # the markup is shown as the text the patient typed
     assert chrome.find_elements(By.CSS_SELECTOR, ".transcript script, .transcript img") == []
@@ -94,12 +99,13 @@ def test_coordinator_logs_in_and_reads_a_transcript(chrome, review_server):
     chrome.find_element(By.CSS_SELECTOR, ".msg.user details.flagger input[name=reason]"
                         ).send_keys("markup in a message")
     chrome.find_element(By.CSS_SELECTOR, ".msg.user details.flagger button").click()
-    flagged = chrome.find_element(By.CSS_SELECTOR, ".msg.user.flagged")
+    flagged = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".msg.user.flagged")))
     assert "flagged by bea: markup in a message" in flagged.text
 
     ARTIFACTS.mkdir(exist_ok=True)
     assert chrome.save_screenshot(str(ARTIFACTS / "review-transcript.png"))
 
     chrome.find_element(By.CSS_SELECTOR, ".who button").click()  # log out
+    wait.until(ec.url_contains("/login"))
     chrome.get(f"{review_server}/conversations")
     assert "/login" in chrome.current_url
