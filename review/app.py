@@ -15,7 +15,7 @@ from .db import make_engine
 from .index import ConversationIndex
 from .pseudonym import load_pseudonymizer
 from .security import csrf_middleware, make_auth_middleware, security_headers
-from .state import STATE, ReviewState, state
+from .state import STATE, AppState, state
 from .templating import make_environment
 from .views import admin, auth, conversations, dashboard, exports, referrals
 
@@ -85,7 +85,7 @@ def create_app(settings: Settings) -> web.Application:
     engine = make_engine(settings.db_url)
     tz = ZoneInfo(settings.timezone)
     pseudonymize = load_pseudonymizer(engine, settings.secret_key)
-    app[STATE] = ReviewState(
+    app[STATE] = AppState(
         settings=settings, engine=engine,
         index=ConversationIndex(engine, pseudonymize, settings.reconcile_seconds),
         pseudonymize=pseudonymize, tz=tz, templates=make_environment(tz),

@@ -34,7 +34,8 @@ def make_auth_middleware(load: Callable[[web.Request, str], Awaitable[object]]):
     @web.middleware
     async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         token = request.cookies.get(SESSION_COOKIE, "")
-        request[SESSION] = await load(request, token) if token else None
+        static = request.path.startswith(PUBLIC_PREFIXES)  # no session lookup for a stylesheet
+        request[SESSION] = await load(request, token) if token and not static else None
         if request[SESSION] is None and not is_public(request.path):
             if request.method in SAFE_METHODS:
                 raise web.HTTPSeeOther(f"/login?next={quote(request.path_qs, safe='')}")

@@ -21,7 +21,9 @@ T = TypeVar("T")
 
 
 @dataclass
-class ReviewState:
+class AppState:
+    """The app's shared parts, one per application (``request.app[STATE]``)."""
+
     settings: Settings
     engine: Engine
     index: ConversationIndex
@@ -62,8 +64,8 @@ class ReviewState:
             await self.db(audit.record, name, action, target, detail, request.remote or "")
 
 
-STATE = web.AppKey("review_state", ReviewState)
+STATE = web.AppKey("review_state", AppState)
 
 
-def state(request: web.Request) -> ReviewState:
+def state(request: web.Request) -> AppState:
     return request.app[STATE]

@@ -179,3 +179,18 @@ async def test_erase_through_rasas_own_session_before_review_tables_exist(db_url
         assert await store.retrieve(script.sender_id) is None
     finally:
         store.engine.dispose()
+
+
+async def test_no_review_row_outlives_an_erasure(engine, convs):
+    """A coordinator's write that lands after the erasure (stale page, race) is rolled back."""
+    sender = convs["bob"].sender_id
+    with engine.begin() as conn:
+        erase_conversation(conn, sender)
+    for write in (lambda c: workflow.add_note(c, sender, "late note", "ada"),
+                  lambda c: workflow.add_tag(c, sender, "late", "ada"),
+                  lambda c: workflow.set_review_status(c, sender, True, "ada"),
+                  lambda c: workflow.set_referral_status(c, sender, "", "closed", "ada")):
+        with pytest.raises(workflow.ConversationGone):
+            with engine.begin() as conn:
+                write(conn)
+    assert set(rows_for(engine, sender).values()) == {0}
