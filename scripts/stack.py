@@ -1,4 +1,5 @@
-"""Start the whole stack the way ``make run`` does: action server, Rasa, web app.
+"""Start the whole stack the way ``make run`` does: action server, Rasa, web app (and the
+coordinator review app, on for ``make run``, off by default in ``Stack``).
 
 Used by ``make run`` (foreground, Ctrl-C stops everything) and by the tests and benchmarks
 that need the real servers (``Stack`` as a context manager). Logs go to ``data/logs/``.
@@ -104,6 +105,11 @@ class Stack:
     log_dir: Path = LOG_DIR
     env: dict[str, str] = field(default_factory=dict)
     with_web: bool = True
+    # --- coordinator review app (issue #6): off unless asked, so tests that build a Stack
+    # on their own free ports never collide on the review app's port.
+    review_port: int = 8090
+    with_review: bool = False
+    # --- end review app
     servers: list[Server] = field(default_factory=list)
     # --- chat channels (issue #5) ---
     rasa_args: list[str] = field(default_factory=list)  # extra `rasa run` flags (tests: the API)
@@ -121,6 +127,10 @@ class Stack:
     @property
     def web_url(self) -> str:
         return f"http://127.0.0.1:{self.web_port}"
+
+    @property
+    def review_url(self) -> str:
+        return f"http://127.0.0.1:{self.review_port}"
 
     def build(self) -> None:
         self.channels = write_effective(ROOT / self.credentials, self.effective_credentials,
@@ -153,6 +163,20 @@ class Stack:
                     self.log_dir / "web.log", self.env,
                 )
             )
+        # --- coordinator review app (issue #6): reads the tracker store named in the same
+        # endpoints file; plain http on 127.0.0.1, hence cookies without Secure.
+        if self.with_review:
+            self.servers.append(
+                Server(
+                    "review",
+                    [str(VENV_BIN / "python"), "-m", "review", "serve",
+                     "--port", str(self.review_port), "--endpoints", self.endpoints,
+                     "--insecure-cookie"],
+                    f"{self.review_url}/health",
+                    self.log_dir / "review.log", self.env,
+                )
+            )
+        # --- end review app
 
     def start(self, timeout: float = 240) -> "Stack":
         if not self.servers:
@@ -188,9 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--web-port", type=int, default=int(os.environ.get("WEB_PORT", 8080)))
     parser.add_argument("--endpoints", default=os.environ.get("RASA_ENDPOINTS", "endpoints.yml"))
+    parser.add_argument("--review-port", type=int,
+                        default=int(os.environ.get("REVIEW_PORT", 8090)))  # review app (#6)
     args = parser.parse_args(argv)
 
-    stack = Stack(rasa_port=args.rasa_port, web_port=args.web_port, endpoints=args.endpoints)
+    stack = Stack(rasa_port=args.rasa_port, web_port=args.web_port, endpoints=args.endpoints,
+                  review_port=args.review_port, with_review=True)
     print("Starting the action server, Rasa and the web app (Rasa takes about a minute)...")
     try:
         stack.start()
@@ -205,6 +232,8 @@ Ready.
   Trial API:           {stack.web_url}/api/trials?status=RECRUITING
   Bot over REST:       POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}
   Embed the chat:      <script src="{stack.web_url}/widget/ms-chat-widget.js" data-server="{stack.rasa_url}" defer></script>
+  Coordinator review:  {stack.review_url}/
+                       first admin: .venv/bin/python -m review create-user NAME --role admin
   Logs:                {stack.log_dir}/
 Press Ctrl-C to stop.""", flush=True)
 
