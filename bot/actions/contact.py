@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from trials_db.patient_text import clean
 
-from .screening import INTERRUPTIONS, _last_user_turn_is_new
+from .screening import INTERRUPTIONS, last_turn_is_new
 
 EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,255}\.[A-Za-z]{2,}$")
 PHONE = re.compile(r"^\+?[\d\s().-]{7,20}$")
@@ -41,19 +41,19 @@ class ValidateContactForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
-        if requested and _last_user_turn_is_new(tracker):
+        if requested and last_turn_is_new(tracker):
             intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
             if intent in INTERRUPTIONS:
                 return [ActionExecutionRejected("contact_form")]
         return await super().run(dispatcher, tracker, domain)
 
     def extract_contact_name(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") == "contact_name" and _last_user_turn_is_new(tracker):
+        if tracker.get_slot("requested_slot") == "contact_name" and last_turn_is_new(tracker):
             return {"contact_name": clean(tracker.latest_message.get("text") or "")}
         return {}
 
     def extract_contact_detail(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") == "contact_detail" and _last_user_turn_is_new(tracker):
+        if tracker.get_slot("requested_slot") == "contact_detail" and last_turn_is_new(tracker):
             return {"contact_detail": clean(tracker.latest_message.get("text") or "")}
         return {}
 

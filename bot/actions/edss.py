@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from trials_db.edss_estimate import estimate, needs_distance, needs_impact, parse_aid, parse_distance, parse_impact
 from trials_db.patient_text import clean
 
-from .screening import INTERRUPTIONS, _last_user_turn_is_new
+from .screening import INTERRUPTIONS, last_turn_is_new
 from .slots import ESTIMATED
 
 READERS = {"walk_aid": parse_aid, "walk_distance": parse_distance, "ms_impact": parse_impact}
@@ -39,7 +39,7 @@ class ValidateEdssEstimateForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
         events: List[EventType] = []
-        if requested in READERS and _last_user_turn_is_new(tracker):
+        if requested in READERS and last_turn_is_new(tracker):
             message = tracker.latest_message or {}
             intent = (message.get("intent") or {}).get("name")
             value = READERS[requested](clean(message.get("text") or ""))

@@ -55,7 +55,7 @@ HINTS = {
 }
 
 
-def _last_user_turn_is_new(tracker: Tracker) -> bool:
+def last_turn_is_new(tracker: Tracker) -> bool:
     """False when the form is resumed after a rule answered a question (nothing new to read)."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -113,7 +113,7 @@ class ValidateScreeningForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
         events: List[EventType] = []
-        if _last_user_turn_is_new(tracker):
+        if last_turn_is_new(tracker):
             message = tracker.latest_message or {}
             text = clean(message.get("text") or "")
             intent = (message.get("intent") or {}).get("name")

@@ -543,8 +543,6 @@ def _pregnancy(r: _Reader) -> None:
         if not any(isinstance(x, Contraception) for x in r.leaves):
             r.leaves.append(Contraception(source=m.text))
         r.take(m.start, m.end)
-    if re.search(r"\bunwilling\w*|not using|do not use|did not\b", text, re.I) and r.of("CONTRACEPTION"):
-        pass
     for m in r.of("PREGNANCY"):
         before = text[max(0, m.start - 30) : m.start]
         after = text[m.end : m.end + 15]
