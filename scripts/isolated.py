@@ -40,9 +40,11 @@ def postgres_tracker(host: str, port: int, db: str, username: str = "postgres") 
             f'  url: "{host}"\n  port: {port}\n  db: "{db}"\n  username: "{username}"\n')
 
 
-def redis_lock_store(host: str, port: int, db: int, key_prefix: str) -> str:
-    """The ``lock_store`` block: Redis, so several Rasa servers take turns per conversation."""
-    return (f'lock_store:\n  type: redis\n  url: "{host}"\n  port: {port}\n  db: {db}\n'
+def redis_lock_store(host: str, port: int, db: int, key_prefix: str,
+                     kind: str = "bot.lock_store.AtomicRedisLockStore") -> str:
+    """The ``lock_store`` block: Redis, so several Rasa servers take turns per conversation
+    (``kind="redis"`` is Rasa's own, which lets simultaneous messages through: bot/lock_store.py)."""
+    return (f'lock_store:\n  type: {kind}\n  url: "{host}"\n  port: {port}\n  db: {db}\n'
             f'  key_prefix: "{key_prefix}"\n')
 
 
@@ -127,3 +129,10 @@ def kill_hard(server: Server) -> None:
     if server.proc is not None and server.proc.poll() is None:
         os.killpg(server.proc.pid, signal.SIGKILL)
         server.proc.wait(timeout=30)
+
+
+def rasa_only(stack: Stack) -> Stack:
+    """Keep only the stack's Rasa server (a second Rasa that shares another stack's actions)."""
+    stack.build()
+    stack.servers = [stack.server("rasa")]
+    return stack
