@@ -16,7 +16,7 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import sessionmaker
 
-from bot import fault_replies
+from bot import rasa_hooks
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,10 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # --- issue #7: the fault replies (this is the only module of ours Rasa loads in every
-        # set-up), and a PostgreSQL pool that tests a connection before use, so a database
-        # restart between two messages costs no patient a turn.
-        fault_replies.install()
+        # --- issue #7: our hooks inside Rasa (fault replies, a faster response check; this is
+        # the only module of ours Rasa loads in every set-up), and a PostgreSQL pool that tests
+        # a connection before use, so a database restart between two messages costs no turn.
+        rasa_hooks.install()
         if self.engine.dialect.name == "postgresql":
             url = self.engine.url
             self.engine.dispose()
