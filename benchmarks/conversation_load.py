@@ -12,7 +12,7 @@ Prints per-turn latency p50/p95/p99, conversations per minute and errors for bot
 the p95s (target: screening <= 2x floor at 20 patients), and the peak RSS (VmHWM) of the Rasa
 and action server process groups during the run.
 
-    python benchmarks/conversation_load.py [--patients 20] [--rounds 3] [--json]
+    python benchmarks/conversation_load.py [--patients 20] [--rounds 3]
 """
 from __future__ import annotations
 
@@ -152,11 +152,27 @@ def report(result: dict) -> None:
           f"action server {since['actions']:.0f} MB")
 
 
+def as_rows(result: dict) -> list[list[str]]:
+    """[measure, value] rows, for benchmarks/run_all.py (make bench)."""
+    rows = []
+    for p in result["phases"]:
+        rows.append([f"{p['phase']}: per-turn p50 / p95 / p99",
+                     f"{p['p50_ms']:.0f} / {p['p95_ms']:.0f} / {p['p99_ms']:.0f} ms"])
+        rows.append([f"{p['phase']}: conversations/min, errors",
+                     f"{p['conversations_per_min']:.1f}, {p['errors']} of {p['turns']} turns"])
+    ratio = result["p95_ratio"]
+    rows.append(["p95 screening / p95 floor (target <= 2)",
+                 f"{ratio:.2f} ({'meets' if ratio <= TARGET_RATIO else 'MISSES'})"])
+    peak = result["peak_rss_mb_during_run"] or result["peak_rss_mb_since_start"]
+    rows.append(["peak RSS: Rasa, action server", f"{peak['rasa']:.0f} MB, {peak['actions']:.0f} MB"])
+    return [[f"{result['patients']} patients: {m}", v] for m, v in rows]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--patients", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per patient")
-    parser.add_argument("--json", action="store_true", help="print the result as one JSON line")
+    parser.add_argument("--json", action="store_true", help="[measure, value] rows for make bench")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="load-") as tmp:
         directory = Path(tmp)
@@ -166,7 +182,7 @@ def main() -> int:
         with stack:
             result = measure(stack, args.patients, args.rounds)
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(as_rows(result)))
     else:
         report(result)
     errors = sum(row["errors"] for row in result["phases"])
