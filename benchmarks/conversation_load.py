@@ -30,7 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import aiohttp  # noqa: E402
 
-from scripts.isolated import isolated_stack, peak_rss_mb, reset_peak_rss, sqlite_tracker  # noqa: E402
+from scripts.isolated import (  # noqa: E402
+    isolated_stack, peak_rss_mb, reset_peak_rss, sqlite_tracker,
+)
 from scripts.stack import Stack  # noqa: E402
 from tests.robust.chat import SCREENING  # noqa: E402
 
@@ -143,7 +145,8 @@ def report(result: dict) -> None:
             print(f"           error: {error}")
     ratio = result["p95_ratio"]
     verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
-    print(f"p95 screening / p95 floor = {ratio:.2f} ({verdict} the target of <= {TARGET_RATIO:.0f}x)")
+    print(f"p95 screening / p95 floor = {ratio:.2f} "
+          f"({verdict} the target of <= {TARGET_RATIO:.0f}x)")
     during, since = result["peak_rss_mb_during_run"], result["peak_rss_mb_since_start"]
     if during:
         print(f"peak RSS during the run: Rasa {during['rasa']:.0f} MB, "
@@ -164,7 +167,8 @@ def as_rows(result: dict) -> list[list[str]]:
     rows.append(["p95 screening / p95 floor (target <= 2)",
                  f"{ratio:.2f} ({'meets' if ratio <= TARGET_RATIO else 'MISSES'})"])
     peak = result["peak_rss_mb_during_run"] or result["peak_rss_mb_since_start"]
-    rows.append(["peak RSS: Rasa, action server", f"{peak['rasa']:.0f} MB, {peak['actions']:.0f} MB"])
+    rows.append(["peak RSS: Rasa, action server",
+                 f"{peak['rasa']:.0f} MB, {peak['actions']:.0f} MB"])
     return [[f"{result['patients']} patients: {m}", v] for m, v in rows]
 
 

@@ -41,7 +41,9 @@ class TrackerStoreUnavailable(RuntimeError):
 
 
 def _fail_closed(self: FailSafeTrackerStore, error: Exception) -> None:
-    raise TrackerStoreUnavailable(f"{type(error).__name__}: {str(error).splitlines()[0]}") from error
+    # The first line only: SQLAlchemy's next lines carry the SQL parameters (patients' words).
+    first_line = str(error).splitlines()[0] if str(error) else ""
+    raise TrackerStoreUnavailable(f"{type(error).__name__}: {first_line}") from error
 
 
 def _wrap_remote_run(original: Any) -> Any:
@@ -70,6 +72,13 @@ def _forget_this_turn(tracker: DialogueStateTracker) -> None:
     tracker.recreate_from_dialogue(Dialogue(tracker.sender_id, events[:last_user]))
 
 
+def _forget_replies(channel: OutputChannel) -> None:
+    """Nothing of a failed turn is kept, so a channel that collects replies shows none of it
+    (the REST webhook; streaming channels have sent them already)."""
+    if isinstance(channel, CollectingOutputChannel) and isinstance(channel.messages, list):
+        channel.messages.clear()
+
+
 def _wrap_run_action(original: Any) -> Any:
     async def _run_action(self: MessageProcessor, action: Action, tracker: DialogueStateTracker,
                           output_channel: OutputChannel, nlg: NaturalLanguageGenerator,
@@ -86,8 +95,7 @@ def _wrap_run_action(original: Any) -> Any:
         log.error("Custom action %s failed (action server unreachable or in error); the turn "
                   "was not kept and the patient was asked to send the message again.", failures[0])
         _forget_this_turn(tracker)
-        if isinstance(output_channel, CollectingOutputChannel):
-            output_channel.messages.clear()  # nothing of this turn was kept, so show none of it
+        _forget_replies(output_channel)
         await output_channel.send_response(tracker.sender_id, {"text": ACTIONS_DOWN})
         return False  # the conversation is as it was before the message: listening
     return _run_action
@@ -107,8 +115,7 @@ def _wrap_handle_message(original: Any) -> Any:
             log.exception("A message could not be handled; the patient was asked to send it again.")
             text = ACTIONS_DOWN
         channel = message.output_channel
-        if isinstance(channel, CollectingOutputChannel):
-            channel.messages.clear()  # nothing of this turn was kept, so show none of it
+        _forget_replies(channel)
         await channel.send_response(message.sender_id, {"text": text})
         return channel.messages if isinstance(channel, CollectingOutputChannel) else None
     return handle_message

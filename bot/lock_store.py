@@ -23,7 +23,8 @@ from rasa.utils.endpoints import EndpointConfig
 POLL_SECONDS = 0.02  # Rasa's own lock store waits a whole second between tries
 
 # Delete the key only if it still holds our token (the lock may have expired and been retaken).
-RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+RELEASE = ("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end "
+           "return 0")
 
 
 class AtomicRedisLockStore(RedisLockStore):

@@ -43,7 +43,8 @@ def postgres_tracker(host: str, port: int, db: str, username: str = "postgres") 
 def redis_lock_store(host: str, port: int, db: int, key_prefix: str,
                      kind: str = "bot.lock_store.AtomicRedisLockStore") -> str:
     """The ``lock_store`` block: Redis, so several Rasa servers take turns per conversation
-    (``kind="redis"`` is Rasa's own, which lets simultaneous messages through: bot/lock_store.py)."""
+    (``kind="redis"`` is Rasa's own, which lets simultaneous messages through; see
+    bot/lock_store.py)."""
     return (f'lock_store:\n  type: {kind}\n  url: "{host}"\n  port: {port}\n  db: {db}\n'
             f'  key_prefix: "{key_prefix}"\n')
 
@@ -52,7 +53,8 @@ def trial_store(directory: Path, all_shipped: bool = False) -> str:
     """A fresh SQLite trial store with the shipped trials with criteria (or all, as make run)."""
     url = f"sqlite:///{directory / 'trials.db'}"
     if not (directory / "trials.db").exists():
-        source = SHIPPED_TRIALS_DIR if all_shipped else SHIPPED_TRIALS_DIR / "ms_trials_with_criteria.json"
+        source = (SHIPPED_TRIALS_DIR if all_shipped
+                  else SHIPPED_TRIALS_DIR / "ms_trials_with_criteria.json")
         engine = make_engine(url)
         import_paths(session_factory(engine), [source], progress=False)
         engine.dispose()

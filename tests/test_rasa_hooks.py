@@ -27,7 +27,7 @@ def test_a_valid_response_passes_as_with_rasa():
 def test_an_invalid_response_is_refused_as_with_rasa(bad):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, RemoteAction.action_response_format_spec())
-    with pytest.raises(jsonschema.ValidationError, match="Failed to validate Action server response"):
+    with pytest.raises(jsonschema.ValidationError, match="Failed to validate Action server"):
         action_response_check.validate_action_result(RemoteAction("a", None), bad)
 
 
