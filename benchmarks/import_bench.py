@@ -6,6 +6,7 @@ With --postgres, also measures the PostgreSQL server at TEST_POSTGRES_URL (fresh
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -79,10 +80,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--postgres", action="store_true", help="also measure PostgreSQL")
+    parser.add_argument("--json", action="store_true", help="[measure, value] rows for make bench")
     args = parser.parse_args()
     results = [bench("sqlite", sqlite_url, args.runs)]
     if args.postgres:
         results.append(bench("postgresql", postgres_url, args.runs))
+    if args.json:  # for benchmarks/run_all.py (make bench)
+        print(json.dumps([[f"{r['store']}: import {r['records']} records (median of {r['runs']})",
+                           f"{r['median_s']:.2f} s, {r['records_per_s']:.0f} records/s"]
+                          for r in results]))
+        return
     print(f"{'store':<11} {'records':>8} {'runs':>5} {'median s':>9} {'records/s':>10} "
           f"{'parse s':>8} {'store s':>8}")
     for r in results:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import statistics
 import sys
 import tempfile
@@ -50,6 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--trials", type=int, default=10_000)
+    parser.add_argument("--json", action="store_true", help="[measure, value] rows for make bench")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,6 +72,13 @@ def main() -> None:
         plain_ms = median_ms(lambda: match_profile(rule_set, PROFILE), max(3, args.runs // 7))
         rows.append((label, len(rule_set), build_ms, rank_ms, top10_ms, plain_ms))
 
+    if args.json:  # for benchmarks/run_all.py (make bench)
+        print(json.dumps([["load parsed rules from the store", f"{load_ms:.0f} ms"]] + [
+            [f"{n:,} trials{'' if label == 'shipped' else ' (replicated)'}: {what}", f"{ms:.2f} ms"]
+            for label, n, build, rank, top10, plain in rows
+            for what, ms in (("compile", build), ("rank all", rank), ("rank + explain top 10", top10),
+                             ("per-trial code", plain))]))
+        return
     print(f"Loaded {len(rules)} trials' parsed rules from the store in {load_ms:.0f} ms.")
     print(f"{'trials':<20} {'n':>6} {'compile ms':>11} {'rank all ms':>12} {'rank+explain top10 ms':>22} "
           f"{'per-trial code ms':>18}")

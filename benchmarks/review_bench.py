@@ -150,6 +150,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--conversations", type=int, default=10000)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--json", action="store_true", help="[measure, value] rows for make bench")
     args = parser.parse_args()
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -167,6 +168,9 @@ def main() -> int:
             with admin.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
             admin.dispose()
+    if args.json:  # for benchmarks/run_all.py (make bench)
+        print(json.dumps([[f"{args.conversations} conversations, {k}", v] for k, v in lines]))
+        return 0
     width = max(len(k) for k, _ in lines)
     print(f"Review app, {args.conversations} conversations (median of runs)")
     for key, value in lines:

@@ -49,6 +49,7 @@ def clean(text: str | None) -> str:
         return ""
     text = re.sub(r"<[^<>]{0,200}>", " ", text[:MAX_TEXT])
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", " ", text)
+    text = re.sub(r"[\ud800-\udfff]", "\ufffd", text)  # lone surrogates (valid JSON) crash spaCy
     return re.sub(r"\s+", " ", text).strip()
 
 

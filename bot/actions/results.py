@@ -107,6 +107,8 @@ class ActionTrialDetails(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         nct = next(tracker.get_latest_entity_values("nct_id"), None)
+        if not isinstance(nct, str):  # a hand-typed /trial_details{"nct_id": 5} gives a number
+            nct = None
         if nct is None:
             m = NCT.search(tracker.latest_message.get("text") or "")
             nct = m.group(0) if m else None
