@@ -66,7 +66,9 @@ def tracker_url_from_endpoints(path: str | Path) -> str | None:
         return None
     config = yaml.safe_load(os.path.expandvars(path.read_text())) or {}
     store = config.get("tracker_store") or {}
-    if str(store.get("type", "")).lower() != "sql":
+    kind = str(store.get("type", ""))
+    # Rasa's own SQL store, or a subclass named by module path (ours: PrivacySQLTrackerStore).
+    if kind.lower() != "sql" and not kind.endswith("SQLTrackerStore"):
         return None
     host = store.get("url") or store.get("host")
     if host and "://" in str(host):

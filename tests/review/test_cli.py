@@ -42,6 +42,14 @@ def test_database_follows_the_rasa_endpoints_file(tmp_path, monkeypatch):
     pg.write_text("tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: db.example\n"
                   "  port: 5433\n  username: rasa\n  password: ${DB_PASSWORD}\n  db: bot\n")
     assert tracker_url_from_endpoints(pg) == "postgresql://rasa:s3cret@db.example:5433/bot"
+    # Our own store (Rasa's SQL store plus erasure), named by module path as the shipped file does.
+    ours = tmp_path / "endpoints.ours.yml"
+    ours.write_text("tracker_store:\n  type: bot.tracker_store.PrivacySQLTrackerStore\n"
+                    "  dialect: postgresql\n  url: db.example\n  db: bot\n")
+    assert tracker_url_from_endpoints(ours) == "postgresql://db.example/bot"
+    other = tmp_path / "endpoints.redis.yml"
+    other.write_text("tracker_store:\n  type: redis\n  url: localhost\n")
+    assert tracker_url_from_endpoints(other) is None
     assert resolve_db_url(None, str(ROOT / "endpoints.yml")) == "sqlite:///data/tracker.db"
     monkeypatch.setenv("TRACKER_DB_URL", "sqlite:////elsewhere.db")
     assert resolve_db_url(None, str(pg)) == "sqlite:////elsewhere.db"
