@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from .models import events
+from .storable import may_hold_unstorable, storable_value
 
 VERDICT_LABELS = {
     "eligible": "Likely eligible",
@@ -286,6 +287,8 @@ def decode_row(row: Any) -> EventRow | None:
         return None
     if not isinstance(data, dict):
         return None
+    if may_hold_unstorable(row.data):
+        data = storable_value(data)
     return EventRow(row.id, row.type_name, row.timestamp or 0.0, data)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from .db import lock_for_erasure
 from .models import events, review_flag, review_note, review_referral, review_status, review_tag
 from .queries import REFERRAL_STATUSES
+from .storable import storable
 
 TAG_RE = re.compile(r"^[\w][\w .-]{0,39}$")
 MAX_NOTE = 5000
@@ -70,7 +71,7 @@ def remove_tag(conn: Connection, sender_id: str, tag: str) -> None:
 
 
 def add_note(conn: Connection, sender_id: str, text: str, by: str) -> None:
-    text = text.strip()
+    text = storable(text.strip())
     if not text:
         raise WorkflowError("A note cannot be empty.")
     if len(text) > MAX_NOTE:
@@ -95,7 +96,7 @@ def set_flag(conn: Connection, sender_id: str, event_id: int, flagged: bool, by:
     if not is_message:
         raise WorkflowError("Only a message of this conversation can be flagged.")
     conn.execute(review_flag.insert().values(sender_id=sender_id, event_id=event_id,
-                                             reason=reason.strip()[:200], flagged_by=by,
+                                             reason=storable(reason.strip()[:200]), flagged_by=by,
                                              flagged_at=time.time()))
     _ensure_exists(conn, sender_id)
 

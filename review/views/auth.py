@@ -11,6 +11,7 @@ from ..security import (
     LOGIN_CSRF_COOKIE, SESSION, SESSION_COOKIE, new_login_csrf, safe_next, set_cookie,
 )
 from ..state import state
+from ..storable import storable
 
 LOGIN_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
@@ -41,7 +42,7 @@ async def login_form(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.Response:
     app = state(request)
     form = await request.post()
-    name = str(form.get("name", "")).strip().lower()[:64]
+    name = storable(str(form.get("name", "")).strip().lower()[:64])
     password = str(form.get("password", ""))
     address = request.remote or ""
     if await app.db(sessions.login_blocked, name, address, app.settings):

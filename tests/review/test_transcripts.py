@@ -60,3 +60,22 @@ async def test_transcript_profile_corrections_and_verdicts(admin, convs):
     assert '<span class="status unknown">Unknown</span>' in page
     assert '<span class="status needs_review">Needs review</span>' in page
     assert "Alice Example" in page and "alice@example.org" in page
+
+
+async def test_control_characters_and_lone_surrogates_are_shown_not_fatal(admin, db_url, now):
+    """What the hostile-input test sends the live bot: NUL (PostgreSQL text refuses it) and a lone
+    surrogate (valid JSON, not encodable as UTF-8) must neither break the index nor the page."""
+    from .builders import Script, save_scripts
+
+    s = Script("rest-hostile-1", now - 60, channel="rest")
+    s.user("hi\x00there", "greet").bot("Hello! I can help you find MS trials.")
+    s.user("a\udfffb").user("\ud800").slot("country", "Tai\x00wan\ud800")
+    await save_scripts(db_url, [s])
+    resp = await admin.get("/conversations", params={"q": "there"})
+    assert resp.status == 200, await resp.text()
+    (pid,) = pseudonyms(await resp.text())
+    page_resp = await admin.get(f"/conversations/{pid}")
+    page = await page_resp.text()
+    assert page_resp.status == 200
+    assert "hi\ufffdthere" in page and "a\ufffdb" in page
+    assert "\x00" not in page
