@@ -119,6 +119,18 @@ def test_bad_input_gets_a_kind_reask_and_the_conversation_goes_on(live_stack, ba
     assert "Which type of MS" in p.text(p.say("40"))
 
 
+@pytest.mark.parametrize("mash", ["asdfgh", "blah blah", "dfjkdfjk"])
+def test_keyboard_mash_is_asked_again_never_stops_or_skips(live_stack, mash):
+    """Nonsense that DIET alone reads as stop / skip (bot/nlu/intent_guard.py): a kind re-ask."""
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 45"):
+        p.say(text)
+    reply = p.text(p.say(mash))
+    assert "didn't catch" in reply and "Which type of MS" in reply
+    assert "I've stopped" not in reply and "leave your type of MS out" not in reply
+    assert "What is your EDSS" in p.text(p.say("RRMS"))
+
+
 def test_invalid_edss_then_skip(live_stack):
     p = Patient(live_stack)
     for text in ("hi", "yes", "I'm 40 and have RRMS"):
