@@ -107,6 +107,21 @@ async def test_therapies_and_failure_in_one_answer():
     assert slots["requested_slot"] != "failed_therapies"  # already answered
 
 
+async def test_an_unknown_name_beside_known_treatments_is_said_not_dropped():
+    t = tracker({"consent_given": True, "age": 34, "ms_subtype": "RRMS", "edss": 3.5},
+                "<b>Zorblax</b> and tecfidra", requested="prior_therapies")
+    d, events = await run(ValidateScreeningForm(), t)
+    assert slot_events(events)["prior_therapies"] == ["dimethyl fumarate"]
+    said = texts(d)
+    assert said.index("Noted: dimethyl fumarate (Tecfidera).") < said.index(
+        'I don\'t know "Zorblax" as an MS treatment, so I\'ve left it out.')
+    assert "<b>" not in said
+    d, _ = await run(ValidateScreeningForm(), tracker(
+        {"consent_given": True, "age": 34, "ms_subtype": "RRMS", "edss": 3.5},
+        "Tecfidera, stopped because of flushing", requested="prior_therapies"))
+    assert "I don't know" not in texts(d)
+
+
 async def test_out_of_range_age_gets_a_specific_kind_reask_then_a_way_out():
     form = ValidateScreeningForm()
     d, events = await run(form, tracker({"consent_given": True}, "200", requested="age"))

@@ -98,6 +98,16 @@ def test_current_none_and_side_effects():
     assert parse_therapies("I took Gilenya but stopped because of side effects", True).failed == []
 
 
+@pytest.mark.parametrize("text, unknown", [
+    ("Zorblax and tecfidra", ["Zorblax"]), ("Tecfidera and Foobarix then Ocrevus", ["Foobarix"]),
+    ("Tecfidera, stopped because of flushing", []), ("ocrevus and tecfidera, they all worked", []),
+    ("Gilenya and something my doctor gave me", []), ("Tecfidera, then nothing", []),
+    ("Tecfidera then Ocrevus, Tecfidera didn't work", []), ("Kesimpta, worked great", []),
+])
+def test_list_items_that_name_no_known_treatment(text, unknown):
+    assert parse_therapies(text, True).unknown == unknown
+
+
 def test_unknown_drug_is_named_back():
     result = parse_therapies("Xyzimab", True)
     assert isinstance(result, Invalid) and "Xyzimab" in result.reason

@@ -330,11 +330,42 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 answer.failed.append(name)
         if _CURRENT_NEAR.search(before[-20:]) or re.match(r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b", after):
             answer.current = name
+    answer.unknown = _unnamed_list_items(t, mentions)
     if re.search(r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
                  r"\bnothing failed\b|\bno,? (they|it) (worked|helped)", low):
         answer.said_nothing_failed = True
     return answer
 
+
+_LIST_SEPARATOR = re.compile(r"[,;/+&]|\b(?:and|then|or|also|plus|after that)\b", re.I)
+_FILLER_WORDS = {
+    "i", "i'm", "im", "i've", "ive", "took", "take", "tried", "had", "have", "was", "were", "been",
+    "on", "the", "a", "an", "some", "later", "now", "first", "before", "it", "my", "me", "of",
+}
+
+
+def _unnamed_list_items(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
+    """Items of a list of treatments that name none we know ("Zorblax" in "Zorblax and Tecfidera").
+
+    Only an item of one word that is not an everyday one counts, so "it didn't work" or
+    "stopped because of flushing" are never taken for a drug name."""
+    unknown: list[str] = []
+    start = 0
+    for piece in [*_LIST_SEPARATOR.finditer(text), None]:
+        end = piece.start() if piece else len(text)
+        item, item_start = text[start:end], start
+        start = piece.end() if piece else end
+        if any(s < item_start + len(item) and e > item_start for s, e, _ in mentions):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]+", item) if w.lower() not in _FILLER_WORDS]
+        if (len(words) == 1 and len(words[0]) >= 4 and words[0].lower() not in _COMMON_WORDS
+                and not _NOT_A_NAME.search(words[0])):
+            unknown.append(words[0])
+    return unknown[:2]
+
+
+_NOT_A_NAME = re.compile(r"^(?:did|does|was|is|are|work|help|stop|fail|relaps|year|month|week|day|"
+                         r"time|while|since|ago|good|fine|well|none|never|nothing|both|all|each)", re.I)
 
 _COMMON_WORDS = {
     "tablets", "injection", "injections", "infusion", "infusions", "before", "because", "started",

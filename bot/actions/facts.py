@@ -66,6 +66,12 @@ def _therapy_facts(answer: TherapyAnswer, requested: str | None, slots: Mapping[
     return facts
 
 
+def unrecognised_treatments(text: str | None) -> list[str]:
+    """Words listed beside known treatments that name none we know ("Zorblax and Tecfidera")."""
+    answer = parse_therapies(clean(text), True)
+    return answer.unknown if isinstance(answer, TherapyAnswer) and answer.taken else []
+
+
 def read_facts(text: str | None, intent: str | None, requested: str | None,
                slots: Mapping[str, Any]) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""

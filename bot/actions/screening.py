@@ -13,7 +13,7 @@ from trials_db.lexicon import load as load_lexicon
 from trials_db.matching import next_question, open_fields
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 
-from .facts import read_facts
+from .facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
 from .slots import FOLLOW_UPS, SKIPPED, known, profile_from_slots
 from .trials import catalog
 
@@ -130,6 +130,13 @@ class ValidateScreeningForm(FormValidationAction):
                         return [ActionExecutionRejected("screening_form")]  # a rule answers, then we resume
                     facts[requested] = Invalid("")
             events += await self._validate_facts(facts, requested, dispatcher, tracker, domain)
+            if any(slot in facts and not isinstance(facts[slot], Invalid) for slot in THERAPY_SLOTS):
+                unknown = unrecognised_treatments(text)
+                if unknown:
+                    names = " or ".join(f'"{w}"' for w in unknown)
+                    dispatcher.utter_message(text=f"I don't know {names} as an MS treatment, so I've "
+                                                  "left it out. If it matters, the study team can ask "
+                                                  "you about it.")
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         if next_slot is not None:
             events.append(next_slot)
