@@ -1,0 +1,160 @@
+"""The safety check (trials_db/safety.py) on hand-written phrasings of every category.
+
+Three sets, all written by hand for this bot, none by the rules' author: `phrases_dev.yml`
+(the rules were tuned on it), `phrases_held_out.yml` (scored once after tuning, then tuned on)
+and `phrases_fresh.yml` (written after that, scored once, then tuned on). docs/safety.md
+gives the first-scoring numbers of each. Crisis recall must be 100 %: a miss can cost a life.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from trials_db.lexicon import load as load_lexicon
+from trials_db.safety import (
+    CRISIS_LINES_FILE, SAFETY_INTENTS, Category, check, crisis_lines, normalise, rules,
+)
+
+HERE = Path(__file__).resolve().parent
+SETS = ("phrases_dev.yml", "phrases_held_out.yml", "phrases_fresh.yml")
+CATEGORIES = ("crisis", "symptoms", "advice", "none")
+
+
+def phrases(category: str) -> list[str]:
+    found: list[str] = []
+    for name in SETS:
+        found += yaml.safe_load((HERE / name).read_text(encoding="utf-8")).get(category) or []
+    return found
+
+
+def category_of(text: str) -> str:
+    finding = check(text)
+    return finding.category.value if finding else "none"
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_at_least_150_phrasings_per_category(category):
+    assert len(set(phrases(category))) >= 150
+
+
+@pytest.mark.parametrize("text", phrases("crisis"))
+def test_every_crisis_phrasing_gets_the_crisis_answer(text):
+    assert category_of(text) == "crisis"
+
+
+@pytest.mark.parametrize("text", phrases("symptoms"))
+def test_new_or_sudden_symptoms_are_answered_first(text):
+    assert category_of(text) in ("symptoms", "crisis")  # a crisis answer is never less safe
+
+
+@pytest.mark.parametrize("text", phrases("advice"))
+def test_requests_for_medical_advice_are_recognised(text):
+    assert category_of(text) in ("advice", "symptoms", "crisis")
+
+
+@pytest.mark.parametrize("text", phrases("none"))
+def test_ordinary_messages_raise_no_alarm(text):
+    # `distress` is a careful sentence that lets the screening go on: not an alarm.
+    assert category_of(text) in ("none", "distress"), check(text)
+
+
+def test_false_alarm_rates_stay_low():
+    """Report-style check over all negatives: at most 1 in 50 gets an alarm."""
+    negatives = phrases("none")
+    alarms = [t for t in negatives if category_of(t) in ("crisis", "symptoms", "advice")]
+    assert len(alarms) <= len(negatives) // 50, alarms
+
+
+# The three messages of the issue, and the documented choices.
+
+def test_the_messages_seen_in_the_field():
+    assert category_of("I've lost vision in one eye since yesterday and my legs are numb, "
+                       "what should I do?") == "symptoms"
+    assert category_of("I feel hopeless, I don't want to live anymore") == "crisis"
+    assert category_of("should I stop taking Ocrevus to join a trial?") == "advice"
+
+
+def test_not_wanting_to_live_with_ms_symptoms_is_a_careful_answer_not_a_crisis():
+    assert category_of("I don't want to live with MS symptoms forever, what trials are there?") == "distress"
+    assert category_of("I don't want to live anymore") == "crisis"
+    assert category_of("I don't want to live like this") == "crisis"
+
+
+def test_a_denial_still_gets_a_careful_answer():
+    assert category_of("I'm not suicidal, I just want information") == "distress"
+    assert category_of("I'm not suicidal but I wish I wasn't alive") == "crisis"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I had optic neuritis in 2015", "none"),
+    ("I've had numbness in my legs for 10 years", "none"),
+    ("my last relapse was 6 months ago", "none"),
+    ("no new symptoms since yesterday", "none"),
+    ("I can't walk more than 100 metres", "none"),
+    ("I can't see out of my left eye since this morning", "symptoms"),
+    ("I haven't been able to pee since last night", "symptoms"),
+    ("i think im having a relapse", "symptoms"),
+])
+def test_history_and_denied_symptoms_are_not_alarms(text, expected):
+    assert category_of(text) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("quiero morir", "es"), ("ich will nicht mehr leben", "de"), ("je veux mourir", "fr"),
+    ("voglio farla finita", "it"), ("quero me matar", "pt"), ("I want to die", "en"),
+])
+def test_the_language_of_a_crisis_message_is_known(text, language):
+    finding = check(text)
+    assert finding and finding.category is Category.CRISIS and finding.language == language
+
+
+def test_typing_habits_do_not_hide_a_crisis():
+    for text in ("i wnat to die", "I DON’T WANT TO LIVE ANYMORE", "im gonna kms", "sucidal",
+                 "Ich will nicht mehr lében", "idw 2 b alive"):
+        assert category_of(text) == "crisis", text
+
+
+def test_button_payloads_and_empty_messages_are_left_alone():
+    assert check("/affirm") is None and check("") is None and check(None) is None
+
+
+def test_normalise_folds_what_phones_send():
+    assert normalise("I DON’T  want") == "i dont want"
+
+
+def test_every_category_has_an_intent():
+    assert SAFETY_INTENTS == {"safety_crisis", "safety_symptoms", "safety_advice", "safety_distress"}
+
+
+def test_rules_compile_and_drug_names_come_from_the_lexicon():
+    r = rules()
+    assert r.drug.search("should i stop tysabri") and r.drug.search("is ocrelizumab safe")
+
+
+# Crisis lines: data, per country, with a default.
+
+def test_every_country_of_the_crisis_lines_is_a_lexicon_country():
+    table = yaml.safe_load(CRISIS_LINES_FILE.read_text(encoding="utf-8"))
+    lex = load_lexicon()
+    for country in table["countries"]:
+        assert lex.country(country) == country, country
+    assert "emergency" in table["default"] and table["default"]["lines"]
+
+
+def test_crisis_lines_by_country_language_and_default():
+    assert crisis_lines("United States").emergency == "911"
+    assert "988" in crisis_lines("United States").lines[0]
+    assert "116 123" in crisis_lines("United Kingdom").lines[0]
+    assert crisis_lines(None, "de").emergency == "den Notruf 112"
+    assert crisis_lines(None).emergency == "your local emergency number"
+    assert crisis_lines("Atlantis").emergency == "your local emergency number"
+
+
+def test_a_deployment_can_bring_its_own_crisis_lines(tmp_path, monkeypatch):
+    own = tmp_path / "lines.yml"
+    own.write_text("default:\n  emergency: '000'\n  lines: ['Our clinic line: 555 0100']\n")
+    monkeypatch.setenv("CRISIS_LINES_FILE", str(own))
+    assert crisis_lines(None).emergency == "000"
+    assert crisis_lines("United States").lines == ("Our clinic line: 555 0100",)
