@@ -11,6 +11,8 @@ from rasa_sdk.types import DomainDict
 from trials_db.edss_estimate import estimate, needs_distance, needs_impact, parse_aid, parse_distance, parse_impact
 from trials_db.patient_text import clean
 
+from trials_db.safety import SAFETY_INTENTS
+
 from .screening import INTERRUPTIONS, last_turn_is_new
 from .slots import ESTIMATED
 
@@ -43,7 +45,7 @@ class ValidateEdssEstimateForm(FormValidationAction):
             message = tracker.latest_message or {}
             intent = (message.get("intent") or {}).get("name")
             value = READERS[requested](clean(message.get("text") or ""))
-            if value is None and intent in INTERRUPTIONS:
+            if intent in SAFETY_INTENTS or (value is None and intent in INTERRUPTIONS):
                 return [ActionExecutionRejected("edss_estimate_form")]
             result = getattr(self, f"validate_{requested}")(value, dispatcher, tracker, domain)
             for key, new in result.items():

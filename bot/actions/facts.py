@@ -26,6 +26,7 @@ from trials_db.patient_text import (
     parse_years_since_diagnosis,
 )
 from trials_db.profile import NO_THERAPY
+from trials_db.safety import check as check_safety
 
 from .slots import NEVER_SLOT, known, to_slot
 
@@ -76,8 +77,8 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
                slots: Mapping[str, Any]) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""
     t = clean(text)
-    if not t or t.startswith("/"):
-        return {}
+    if not t or t.startswith("/") or check_safety(t):
+        return {}  # a message that needs a safe answer is never read as facts
     facts: dict[str, Any] = {}
 
     def put(slot: str, value: Any) -> None:

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching import next_question, open_fields
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
+from trials_db.safety import SAFETY_INTENTS
 
 from .facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
 from .slots import FOLLOW_UPS, SKIPPED, known, profile_from_slots
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 INTERRUPTIONS = {
     "ask_what_is_edss", "ask_why_needed", "ask_what_bot_does", "ask_privacy", "ask_ms_types",
     "stop", "start_over", "delete_my_data", "goodbye", "bot_challenge", "browse_trials",
-}
+} | SAFETY_INTENTS
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
 
@@ -117,6 +118,8 @@ class ValidateScreeningForm(FormValidationAction):
             message = tracker.latest_message or {}
             text = clean(message.get("text") or "")
             intent = (message.get("intent") or {}).get("name")
+            if intent in SAFETY_INTENTS:
+                return [ActionExecutionRejected("screening_form")]  # answered safely first, nothing read
             facts = read_facts(text, intent, requested, tracker.slots)
             if requested and requested not in facts:
                 if requested == "edss" and (intent in ("edss_unknown", "dont_know") or says_dont_know(text)):
