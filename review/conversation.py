@@ -46,6 +46,9 @@ NON_PROFILE_SLOTS = frozenset({
 })
 
 
+# The safety answers that need a coordinator soon, most urgent first (bot/actions/safety.py).
+URGENT_KINDS = ("crisis", "symptoms")
+
 @dataclass
 class EventRow:
     """One ``events`` row with its JSON decoded."""
@@ -182,6 +185,15 @@ class Conversation:
     @property
     def contact_request(self) -> ContactRequest | None:
         return self.contact_requests[-1] if self.contact_requests else None
+
+    @property
+    def urgent(self) -> str:
+        """"crisis" if the person wrote about suicide or self-harm, "symptoms" for new symptoms."""
+        intents = {m.intent for m in self.messages if m.speaker == "user"}
+        for kind in URGENT_KINDS:
+            if f"safety_{kind}" in intents:
+                return kind
+        return ""
 
     def verdict_count(self, verdict: str) -> int:
         final = self.final_results

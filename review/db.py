@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from .models import metadata, setting
+from .models import conversation, conversation_trial, metadata, setting
 
 # Key of the PostgreSQL advisory lock that serialises index writes with erasure (see erase.py).
 ERASE_LOCK_KEY = 604_020_251
@@ -32,8 +32,26 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_foreign_keys)
+    _drop_outdated_index(engine)
     metadata.create_all(engine)
     return engine
+
+
+def _drop_outdated_index(engine: Engine) -> None:
+    """The index tables are a summary of ``events``: when a release adds a column to them,
+    drop them and let the index rebuild from the events (nothing a coordinator wrote is lost)."""
+    with engine.begin() as conn:
+        inspector = inspect(conn)
+        if not inspector.has_table(conversation.name):
+            return
+        have = {c["name"] for c in inspector.get_columns(conversation.name)}
+        if {c.name for c in conversation.columns} <= have:
+            return
+        lock_for_erasure(conn)
+        conversation_trial.drop(conn, checkfirst=True)
+        conversation.drop(conn, checkfirst=True)
+        if inspector.has_table(setting.name):
+            conn.execute(setting.delete().where(setting.c.key == "index_cursor"))
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:

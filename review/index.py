@@ -71,6 +71,7 @@ def summary_rows(conv: Conversation, pseudonym: str, event_count: int,
             "requested_at": request.requested_at,
         }) if request else None,
         "search_text": user_text.lower(),
+        "urgent": conv.urgent,
     }
     trials = []
     seen: set[str] = set()

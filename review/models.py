@@ -49,6 +49,8 @@ conversation = Table(
     Column("contact_json", Text),
     # Lower-cased text the patient typed, for the free-text filter.
     Column("search_text", Text, nullable=False, default=""),
+    # "crisis" or "symptoms" when the safety check answered a message so: urgent review.
+    Column("urgent", String(16), nullable=False, default="", index=True),
 )
 
 # One row per conversation x trial of the latest results the bot showed.

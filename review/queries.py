@@ -49,6 +49,7 @@ class Filters:
     tag: str = ""
     nct: str = ""
     q: str = ""
+    urgent: str = ""      # "" | yes
     page: int = 1
 
     @classmethod
@@ -74,6 +75,7 @@ class Filters:
             tag=query.get("tag", "").strip().lower()[:40],
             nct=nct if NCT_RE.match(nct) else "",
             q=query.get("q", "").strip()[:200],
+            urgent=pick("urgent", ("", "yes")),
             page=page,
         )
 
@@ -127,6 +129,8 @@ def conditions(f: Filters, tz: ZoneInfo) -> list[ColumnElement]:
         where.append(_count_condition(c.n_possible, f.possible))
     if f.contact:
         where.append(c.contact_requested.is_(f.contact == "yes"))
+    if f.urgent:
+        where.append(c.urgent != "")
     if f.review == "reviewed":
         where.append(review_status.c.status == "reviewed")
     elif f.review == "unreviewed":
@@ -174,6 +178,7 @@ class ConversationRow:
     reviewed_by: str
     tags: list[str] = field(default_factory=list)
     flags: int = 0
+    urgent: str = ""
 
 
 @dataclass
@@ -194,7 +199,7 @@ def list_conversations(conn: Connection, f: Filters, tz: ZoneInfo, page_size: in
     result = conn.execute(
         select(c.sender_id, c.pseudonym, c.started_at, c.last_at, c.channel, c.user_messages,
                c.consented, c.completed, c.n_likely, c.n_possible, c.n_trials,
-               c.contact_requested, review_status.c.status, review_status.c.updated_by)
+               c.contact_requested, c.urgent, review_status.c.status, review_status.c.updated_by)
         .select_from(_base()).where(*where)
         .order_by(c.last_at.desc(), c.sender_id).limit(page_size).offset((page - 1) * page_size)
     ).all()
@@ -218,10 +223,20 @@ def list_conversations(conn: Connection, f: Filters, tz: ZoneInfo, page_size: in
             n_trials=r.n_trials, contact_requested=r.contact_requested,
             review_status=r.status or "unreviewed", reviewed_by=r.updated_by or "",
             tags=tags.get(r.sender_id, []), flags=flags.get(r.sender_id, 0),
+            urgent=r.urgent or "",
         )
         for r in result
     ]
     return Page(rows=rows, total=total, page=page, pages=pages)
+
+
+def urgent_unreviewed(conn: Connection) -> int:
+    """Conversations the safety check marked urgent that nobody has marked reviewed yet."""
+    return conn.execute(
+        select(func.count()).select_from(_base())
+        .where(conversation.c.urgent != "",
+               or_(review_status.c.status.is_(None), review_status.c.status != "reviewed"))
+    ).scalar() or 0
 
 
 def filter_choices(conn: Connection) -> dict[str, list[str]]:

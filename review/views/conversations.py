@@ -10,7 +10,7 @@ from .. import audit, workflow
 from ..conversation import load_conversation
 from ..erase import erase_conversation
 from ..pseudonym import looks_like_pseudonym
-from ..queries import Filters, filter_choices, list_conversations
+from ..queries import Filters, filter_choices, list_conversations, urgent_unreviewed
 from ..security import SESSION, admin_only
 from ..state import state
 from ..workflow import ConversationGone, WorkflowError
@@ -30,12 +30,13 @@ async def conversation_list(request: web.Request) -> web.Response:
 
     def read(conn: Connection):
         return (list_conversations(conn, filters, app.tz, app.settings.page_size),
-                filter_choices(conn))
+                filter_choices(conn), urgent_unreviewed(conn))
 
-    page, choices = await app.db(read)
+    page, choices, urgent = await app.db(read)
     deleted = request.query.get("deleted", "")
     return app.render(request, "conversations.html", page=page, filters=filters,
-                      choices=choices, deleted=deleted if looks_like_pseudonym(deleted) else "")
+                      choices=choices, deleted=deleted if looks_like_pseudonym(deleted) else "",
+                      urgent=urgent)
 
 
 async def conversation_page(request: web.Request) -> web.Response:
