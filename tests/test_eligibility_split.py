@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from trials_db.eligibility import split_criteria, unescape_markdown
+from trials_db.eligibility import EXCLUSION, GENERAL, INCLUSION, split_criteria, unescape_markdown
 
 from .conftest import SEED_RECORD, WITH_CRITERIA
 
@@ -199,3 +199,55 @@ def test_no_word_of_a_shipped_record_is_lost_or_duplicated(text):
             bullet = re.sub(r"\s+", " ", unescape_markdown(m.group(1))).strip(" ;,")
             first_part = re.split(r" \* | • | \d{1,2}\. ", bullet)[0]
             assert first_part in joined
+
+
+# Shapes of the older records (issue 10): built to the shape of shipped records, short.
+
+XML_PARAGRAPHS = ("The major eligibility criteria included the following:\n\n"
+                  "        Age range of 18 to 46 years\n\n"
+                  "        No previous corticosteroid treatment for optic neuritis or multiple\n"
+                  "        sclerosis\n\n"
+                  "        No systemic disease other than multiple sclerosis")
+
+
+def test_paragraphs_without_markers_are_one_criterion_each():
+    criteria = split_criteria(XML_PARAGRAPHS)
+    assert criteria[0].section == "The major eligibility criteria included the following:"
+    assert [c.text for c in criteria] == ["Age range of 18 to 46 years",
+                         "No previous corticosteroid treatment for optic neuritis or multiple\nsclerosis",
+                         "No systemic disease other than multiple sclerosis"]
+    assert {c.kind for c in split_criteria(XML_PARAGRAPHS)} == {GENERAL}
+
+
+PDQ = ("PROTOCOL ENTRY CRITERIA:\n\n        --Disease Characteristics--\n\n"
+       "          -  Neurologically stable for at least 30 days prior to entry Expanded Disability Status\n"
+       "             Scale score no greater than 5\n\n"
+       "        --Patient Characteristics--\n\n"
+       "          -  Not HIV seropositive No Lyme disease No pregnant\n"
+       "             or nursing women Adequate contraception required of fertile women")
+
+
+def test_old_pdq_records_keep_their_parts_and_cut_run_on_criteria():
+    criteria = split_criteria(PDQ)
+    assert [c.text.replace("\n", " ") for c in criteria] == [
+        "Neurologically stable for at least 30 days prior to entry",
+        "Expanded Disability Status Scale score no greater than 5",
+        "Not HIV seropositive", "No Lyme disease", "No pregnant or nursing women",
+        "Adequate contraception required of fertile women"]
+    assert criteria[0].section == "PROTOCOL ENTRY CRITERIA: --Disease Characteristics--"
+    assert criteria[-1].section == "--Patient Characteristics--"
+
+
+def test_run_on_cutting_is_only_for_lists_without_headings():
+    text = "Inclusion Criteria:\n* Relapsing MS Not on interferon\nExclusion Criteria:\n* Pregnancy"
+    assert [c.text for c in split_criteria(text)] == ["Relapsing MS Not on interferon", "Pregnancy"]
+
+
+def test_headings_with_typos_and_qualifiers_open_their_sections():
+    text = ("Inclusion Criteria:\n\n 1. Consent\n\nExclusion criteriat:\n\n 1. Pregnant women\n\n"
+            "PATIENT INCLUSION CRITERIA\n- diagnosis of MS\n")
+    criteria = split_criteria(text)
+    assert [(c.kind, c.text, c.section) for c in criteria] == [
+        (INCLUSION, "Consent", "Inclusion Criteria"),
+        (EXCLUSION, "Pregnant women", "Exclusion criteriat"),
+        (INCLUSION, "diagnosis of MS", "PATIENT INCLUSION CRITERIA")]
