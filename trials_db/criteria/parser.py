@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..eligibility import EXCLUSION, INCLUSION
 from ..lexicon import load as load_lexicon
 from . import quantities as q
-from .nlp import Mention, mentions
+from .nlp import Mention
+from .scope import Cue, Reading, adjacent_negation, read, reason
 from .predicates import (
     Age,
     All,
@@ -33,7 +34,7 @@ from .predicates import (
     TherapyFailure,
 )
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # 2: the scope layer (scope.py) and the abstain rule
 ALL_SUBTYPES = {"RRMS", "SPMS", "PPMS", "CIS", "RIS"}
 
 # Topics of what only the study team can check, found in what the parser did not read.
@@ -68,6 +69,7 @@ REVIEW_TOPIC_WORDS = {
     "diagnosis": "the details of your diagnosis",
     "age_group": "the age group of the study",
     "alternative": "which of the study's groups or options fits you",
+    "uncertain_reading": "a point whose wording is not clear enough for me to decide",
     "scope": "whether this applies to you (it covers only part of the study)",
     "duration": "how long you took the treatment",
     "activity": "recent signs of MS activity",
@@ -89,11 +91,20 @@ class _Reader:
     used: list[tuple[int, int]] = field(default_factory=list)
     leaves: list[Node] = field(default_factory=list)
     reviews: list[str] = field(default_factory=list)
+    reading: Reading = field(default_factory=lambda: Reading([], []))
 
     def __post_init__(self) -> None:
         # "NOTE: Other protocol-defined criteria may apply" is not part of this criterion.
         self.norm = _NOTE.sub(lambda m: " " * len(m.group(0)), q.normalise(self.text))
-        self.found = mentions(self.norm)
+        self.reading = read(self.norm)
+        self.found = self.reading.mentions
+
+    def cues_of(self, mention: Mention) -> list:
+        """The cues (scope.Modifier) whose scope covers ``mention``."""
+        for m, cues in zip(self.reading.mentions, self.reading.cues):
+            if m == mention:
+                return cues
+        return []
 
     def take(self, start: int, end: int) -> None:
         self.used.append((start, end))
@@ -537,6 +548,11 @@ def _therapies(r: _Reader) -> None:
 _PREG_NOT_STATUS = re.compile(r"(during|of|prevent|avoid|become|becoming|intention|planning|plan|weeks of|test)\s+(\w+\s+)?$", re.I)
 
 
+def _family(r: _Reader) -> tuple[Mention, ...]:
+    """Pregnancy and breastfeeding mentions: one negation can cover a list of them."""
+    return tuple(r.of("PREGNANCY", "BREASTFEEDING"))
+
+
 def _pregnancy(r: _Reader) -> None:
     text = r.norm
     for m in r.of("CONTRACEPTION"):
@@ -546,13 +562,22 @@ def _pregnancy(r: _Reader) -> None:
     for m in r.of("PREGNANCY"):
         before = text[max(0, m.start - 30) : m.start]
         after = text[m.end : m.end + 15]
+        cues = r.cues_of(m)
+        if any(c.cue is not Cue.NEGATED for c in cues):
+            r.reviews.append("reproductive")  # planning, a past pregnancy, the mother's: not a status
+            r.take(m.start, m.end)
+            continue
         if _PREG_NOT_STATUS.search(before) or re.match(r"\s*test", after, re.I):
             if re.search(r"intention|planning|plan|become|becoming", before, re.I):
                 r.reviews.append("reproductive")
             r.take(m.start, m.end)
             continue
-        if re.search(r"\bnot pregnant\b", text[max(0, m.start - 5) : m.end], re.I):
-            r.take(m.start - 4, m.end)
+        if cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant", "no pregnant or nursing women"
+            if r.kind == EXCLUSION:  # "those who are not pregnant but ...": a condition, not a status
+                r.reviews.append("reproductive")
+            elif not any(isinstance(x, Not) and isinstance(x.item, Pregnant) for x in r.leaves):
+                r.leaves.append(Not(Pregnant(source=m.text)))
+            r.take(m.start, m.end)
             continue
         if re.search(r"high-?\s*risk\s*$", before, re.I):
             r.leaves.append(All([Pregnant(source=m.text), Review(topic="reproductive")]))
@@ -560,7 +585,15 @@ def _pregnancy(r: _Reader) -> None:
             r.leaves.append(Pregnant(source=m.text))
         r.take(m.start, m.end)
     for m in r.of("BREASTFEEDING"):
-        if not any(isinstance(x, Breastfeeding) for x in r.leaves):
+        cues = r.cues_of(m)
+        if any(c.cue is not Cue.NEGATED for c in cues):
+            r.reviews.append("reproductive")
+        elif cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant or lactating"
+            if r.kind == EXCLUSION:
+                r.reviews.append("reproductive")
+            elif not any(isinstance(x, Not) and isinstance(x.item, Breastfeeding) for x in r.leaves):
+                r.leaves.append(Not(Breastfeeding(source=m.text)))
+        elif not any(isinstance(x, Breastfeeding) for x in r.leaves):
             r.leaves.append(Breastfeeding(source=m.text))
         r.take(m.start, m.end)
 
@@ -601,8 +634,100 @@ def leftover_words(residual: str) -> list[str]:
 
 
 def parse_criterion(text: str, kind: str) -> Node:
-    """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read."""
+    """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
+
+    The field rules read the criterion; then every fact whose mention lies in the scope of a
+    cue its rule did not interpret is abstained on (``Review``, with the reason), and a
+    negated fact listed as an exclusion is read by one explicit rule (:func:`_double_negation`).
+    """
     r = _Reader(text, kind)
+    tree = _read_fields(r, text, kind)
+    tree = _abstain(tree, r)
+    if kind == EXCLUSION and _LEADING_NEGATION.match(r.norm):
+        tree = _double_negation(tree, r)
+    return tree
+
+
+# Which mentions a leaf was read from, and which cues each kind of leaf interprets itself.
+_LEAF_LABELS: dict[type, tuple[str, ...]] = {
+    Subtype: ("SUBTYPE", "SUBTYPE_GROUP"), Edss: ("EDSS",), Relapses: ("RELAPSE",),
+    Therapy: ("DRUG", "DRUG_CLASS", "NAIVE"), TherapyFailure: ("DRUG", "DRUG_CLASS"),
+    Pregnant: ("PREGNANCY",), Breastfeeding: ("BREASTFEEDING",), Contraception: ("CONTRACEPTION",),
+}
+_INTERPRETED: dict[type, set[Cue]] = {
+    TherapyFailure: {Cue.NEGATED},  # "has not responded to", "failed": the failure rule reads them
+    Therapy: {Cue.HISTORICAL},  # "prior", "previous treatment": the therapy rule reads them
+}
+# A fact right after "no", or before "-free", is plainly denied: read as the opposite fact.
+_FLIPPABLE = (Relapses, Pregnant, Breastfeeding)
+_LEADING_NEGATION = re.compile(r"\s*(?:no|not|without|absence of|free of|never|none)\b", re.I)
+
+
+def _leaf_mentions(leaf: Leaf, r: _Reader) -> list[tuple[Mention, list]]:
+    labels = _LEAF_LABELS.get(type(leaf), ())
+    source = getattr(leaf, "source", "") or ""
+    pos = r.norm.find(source) if source else -1
+    start, end = (pos, pos + len(source)) if pos >= 0 else (0, len(r.norm))
+    return r.reading.cues_between(labels, start, end)
+
+
+def _uses(leaf: Leaf, mention: Mention) -> bool:
+    """Whether ``leaf`` was read from ``mention`` (a drug or MS course it names)."""
+    if isinstance(leaf, (Therapy, TherapyFailure)):
+        if mention.label == "DRUG":
+            return mention.key in leaf.drugs
+        if mention.label == "DRUG_CLASS":
+            return mention.key in leaf.classes or bool(set(load_lexicon().members(mention.key)) & set(leaf.drugs))
+    if isinstance(leaf, Subtype) and mention.label == "SUBTYPE":
+        return mention.key in leaf.yes or mention.key in leaf.maybe
+    return True
+
+
+def _abstain(node: Node, r: _Reader, negated: bool = False) -> Node:
+    """The tree with every leaf covered by a cue its rule did not interpret made a Review."""
+    if isinstance(node, (All, Any_)):
+        return type(node)([_abstain(item, r, negated) for item in node.items])
+    if isinstance(node, Not):
+        inner = _abstain(node.item, r, not negated)
+        return inner if isinstance(inner, Review) else Not(inner)
+    if not isinstance(node, Leaf) or type(node) not in _LEAF_LABELS:
+        return node
+    for mention, cues in _leaf_mentions(node, r):
+        if not _uses(node, mention):
+            continue  # the rule left this mention out ("other than natalizumab"): cue read
+        for cue in cues:
+            if cue.cue in _INTERPRETED.get(type(node), set()):
+                continue
+            if cue.cue is Cue.NEGATED and negated:
+                continue  # the rule read the negation: the tree says "not ..."
+            if cue.cue is Cue.NEGATED and isinstance(node, _FLIPPABLE) and adjacent_negation(r.norm, mention, cues) \
+                    and all(c.cue is Cue.NEGATED for c in cues):
+                return Not(node)
+            return Review(topic="uncertain_reading", source=reason(mention, cue)[:200])
+    return node
+
+
+def _double_negation(node: Node, r: _Reader) -> Node:
+    """An exclusion that starts with "No ..." ("No relapse in the 30 days before screening").
+
+    Read literally it would exclude people who did NOT have the fact; it is written to mean
+    that a recent relapse, steroid course or treatment excludes. That reading is certain only
+    for such a recent event (a fact with a time window): those become the fact itself. Any
+    other "No ..." exclusion is left to the study team, never read the opposite way.
+    """
+    if isinstance(node, (All, Any_)):
+        return type(node)([_double_negation(item, r) for item in node.items])
+    if isinstance(node, Not) and isinstance(node.item, Leaf):
+        leaf = node.item
+        recent = isinstance(leaf, Relapses) or (isinstance(leaf, Therapy) and leaf.within_months)
+        if recent:
+            return leaf
+        return Review(topic="uncertain_reading",
+                      source=f'"{r.norm.strip()[:60]}" is listed as an exclusion but says "no"')
+    return node
+
+
+def _read_fields(r: "_Reader", text: str, kind: str) -> Node:
     if re.search(r"excluded from the [\w\s-]{0,40}portions?", r.norm, re.I):
         return Review(topic="scope", source=text[:200])
     _sex(r)

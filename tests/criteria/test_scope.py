@@ -1,0 +1,117 @@
+"""The scope layer and the abstain rule (trials_db/criteria/scope.py, parser.parse_criterion).
+
+One sentence per case, built to the kinds of wording issue 10 lists: a cue no field rule
+interprets makes the reading "the study team will check" (with the reason), never the opposite.
+"""
+from __future__ import annotations
+
+import pytest
+
+from trials_db.criteria.parser import parse_criterion
+from trials_db.criteria.predicates import FALSE, REVIEW, TRUE, UNKNOWN, Not, Review
+from trials_db.criteria.scope import Cue, read
+from trials_db.eligibility import EXCLUSION, GENERAL, INCLUSION
+from trials_db.profile import Profile
+
+
+def cues(text: str) -> dict[str, set[Cue]]:
+    r = read(text)
+    return {m.text: {c.cue for c in cs} for m, cs in zip(r.mentions, r.cues)}
+
+
+def reviews(node) -> list[Review]:
+    if isinstance(node, Review):
+        return [node]
+    items = getattr(node, "items", None) or ([node.item] if isinstance(node, Not) else [])
+    return [rv for item in items for rv in reviews(item)]
+
+
+@pytest.mark.parametrize("text, mention, cue", [
+    ("No pregnant or nursing women", "nursing", Cue.NEGATED),
+    ("exacerbation-free for 6 weeks", "exacerbation", Cue.NEGATED),
+    ("any form of MS other than relapsing-remitting", "relapsing-remitting", Cue.CONTRAST),
+    ("uncertain or unconfirmed MS", "MS", Cue.UNCERTAIN),
+    ("planning to become pregnant", "pregnant", Cue.HYPOTHETICAL),
+    ("relapses during a previous pregnancy", "relapses", Cue.HISTORICAL),
+    ("mother treated with natalizumab", "natalizumab", Cue.OTHER_PERSON),
+    ("neutralizing antibodies to interferon beta", "interferon beta", Cue.OTHER_RELATION),
+    ("non relapsing MS", "relapsing MS", Cue.NEGATED),
+])
+def test_each_cue_covers_the_fact_it_speaks_of(text, mention, cue):
+    assert cue in cues(text)[mention]
+
+
+@pytest.mark.parametrize("text", [
+    "At least one relapse during the previous 12 months",   # a window, not a past event
+    "Women of child-bearing potential who are pregnant",      # "who" ends "potential"
+])
+def test_no_cue_where_none_applies(text):
+    assert all(not c for c in cues(text).values())
+
+
+def status(text: str, kind: str, **facts) -> int:
+    return parse_criterion(text, kind).evaluate(Profile(**facts))
+
+
+# Issue 10, kind 1: negation, doubt or contrast around an MS type.
+@pytest.mark.parametrize("text, kind", [
+    ("non relapsing MS", INCLUSION),
+    ("any form of MS other than relapsing-remitting", EXCLUSION),
+    ("uncertain or unconfirmed MS", EXCLUSION),
+    ("relapses during a previous pregnancy", EXCLUSION),
+])
+def test_a_person_with_rrms_is_never_failed_on_words_the_rules_do_not_understand(text, kind):
+    value = status(text, kind, ms_subtype="RRMS", pregnant=False, months_since_last_relapse=24)
+    failed = FALSE if kind != EXCLUSION else TRUE
+    assert value != failed
+    assert reviews(parse_criterion(text, kind))
+
+
+# Issue 10, kind 2: "No ..." listed as an exclusion, both directions.
+def test_no_recent_relapse_as_an_exclusion_excludes_a_recent_relapse():
+    tree = parse_criterion("No relapse in the 30 days before screening", EXCLUSION)
+    assert tree.evaluate(Profile(months_since_last_relapse=0.5)) == TRUE  # excluded
+    assert tree.evaluate(Profile(months_since_last_relapse=6)) == FALSE  # not excluded
+    assert tree.evaluate(Profile()) == UNKNOWN
+
+
+def test_no_recent_relapse_as_an_inclusion_means_the_same_person_fits():
+    tree = parse_criterion("No relapse in the 30 days before screening", INCLUSION)
+    assert tree.evaluate(Profile(months_since_last_relapse=0.5)) == FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=6)) == TRUE
+
+
+def test_another_no_exclusion_is_left_to_the_study_team_with_its_reason():
+    tree = parse_criterion("No prior treatment with a disease modifying therapy", EXCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=[])) == REVIEW
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"])) == REVIEW
+    assert "listed as an exclusion" in reviews(tree)[0].source
+
+
+# Issue 10, kind 5: negated lists.
+def test_not_pregnant_or_nursing_in_a_list_without_headings_is_a_requirement_not_to_be():
+    tree = parse_criterion("No pregnant or nursing women", GENERAL)
+    assert tree.evaluate(Profile(sex="female", pregnant=False, breastfeeding=False)) == TRUE
+    assert tree.evaluate(Profile(sex="female", pregnant=False, breastfeeding=True)) == FALSE
+
+
+def test_a_negated_pregnancy_inside_an_exclusion_is_not_read_as_a_status():
+    text = "Pregnancy, lactation, and those who are not pregnant but unwilling to use contraception"
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(sex="female", pregnant=False, breastfeeding=False)) != TRUE
+
+
+def test_antibodies_to_a_drug_are_not_having_taken_it():
+    tree = parse_criterion("antibody-positive to interferon", EXCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["interferon beta-1a"])) != TRUE
+
+
+def test_a_drug_excepted_by_the_therapy_rule_keeps_the_reading():
+    tree = parse_criterion("Taking MS disease modifying treatment other than natalizumab", EXCLUSION)
+    assert not reviews(tree)
+    assert tree.evaluate(Profile(current_therapy="natalizumab", prior_therapies=["natalizumab"])) == FALSE
+
+
+def test_the_reason_names_the_cue_and_the_fact():
+    [review] = reviews(parse_criterion("non relapsing MS", INCLUSION))[:1]
+    assert review.topic == "uncertain_reading" and '"non"' in review.source and "relapsing MS" in review.source

@@ -1,0 +1,134 @@
+"""The scope layer: which cues (no, other than, uncertain, planning, during a previous...) cover
+each fact a criterion mentions, found once for every mention by medspaCy's ConText.
+
+The cue rules are data (rules/context_rules.json, medspaCy's own format). Field rules in
+parser.py read the cues they understand (a negated pregnancy becomes "not pregnant");
+:func:`abstain` then turns every leaf whose mention is covered by a cue its rule did not
+interpret into "the study team will check", with the reason kept. Never the opposite reading.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from .nlp import Mention, pipeline
+
+RULES_FILE = Path(__file__).with_name("rules") / "context_rules.json"
+_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "12", "24"}
+
+
+class Cue(str, Enum):
+    """What a cue does to the fact in its scope (medspaCy ConText categories)."""
+
+    NEGATED = "NEGATED_EXISTENCE"
+    CONTRAST = "CONTRAST"
+    UNCERTAIN = "POSSIBLE_EXISTENCE"
+    HYPOTHETICAL = "HYPOTHETICAL"
+    HISTORICAL = "HISTORICAL"
+    OTHER_PERSON = "OTHER_EXPERIENCER"
+    OTHER_RELATION = "OTHER_RELATION"  # antibodies, allergy, contraindication to a drug
+
+
+@dataclass(frozen=True)
+class Modifier:
+    cue: Cue
+    text: str  # the cue's words as written
+    start: int  # character offsets in the criterion's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A criterion's mentions and, for each (by index), the cues whose scope covers it."""
+
+    mentions: list[Mention]
+    cues: list[list[Modifier]]
+
+    def cues_between(self, labels: tuple[str, ...], start: int, end: int) -> list[tuple[Mention, list[Modifier]]]:
+        """Mentions with one of ``labels`` inside [start, end), with their cues."""
+        return [(m, c) for m, c in zip(self.mentions, self.cues)
+                if m.label in labels and m.start >= start and m.end <= end]
+
+
+@functools.lru_cache(maxsize=1)
+def _context_pipeline():
+    """The shared entity-ruler pipeline plus a sentencizer and ConText with our rules."""
+    nlp = pipeline()
+    if "medspacy_context" not in nlp.pipe_names:
+        import medspacy.context  # noqa: F401  registers the "medspacy_context" factory
+        from medspacy.context import context_graph, context_modifier
+
+        # medspaCy 1.3.1's tuple_overlaps misses a span that lies wholly inside the other, so a
+        # terminating cue ("who", "but") never ends a cue scope shorter than its sentence:
+        # "women of child-bearing potential who are pregnant" read "pregnant" as hypothetical.
+        context_modifier.tuple_overlaps = _overlaps
+        context_graph.tuple_overlaps = _overlaps
+
+        nlp.add_pipe("sentencizer", before="entity_ruler")
+        nlp.add_pipe("medspacy_context", config={"rules": str(RULES_FILE)})
+    return nlp
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two [start, end) spans share a token (also when one contains the other)."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def read(text: str) -> Reading:
+    """Mentions of ``text`` (as nlp.mentions finds them) and the cues covering each."""
+    doc = _context_pipeline()(text)
+    mentions, cues = [], []
+    for ent in doc.ents:
+        mentions.append(Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text))
+        found = []
+        for mod in getattr(ent._, "modifiers", ()) or ():
+            try:
+                cue = Cue(mod.category)
+            except ValueError:
+                continue
+            start, end = mod.modifier_span  # token offsets
+            span = doc[start:end]
+            if cue is Cue.HISTORICAL and _before_a_time_span(doc, span.end):
+                continue  # "during the previous 12 months" is a window, read by the field rule
+            found.append(Modifier(cue, span.text, span.start_char, span.end_char))
+        cues.append(found)
+    return Reading(mentions, cues)
+
+
+def _before_a_time_span(doc, token_end: int) -> bool:
+    nxt = [t for t in doc[token_end : token_end + 2]]
+    return any(t.like_num or t.lower_ in _TIME_WORDS for t in nxt)
+
+
+def adjacent_negation(text: str, mention: Mention, modifiers: list[Modifier],
+                      others: tuple[Mention, ...] = ()) -> bool:
+    """True for a plain negation right at the fact: "no relapse", "relapse-free", "not pregnant",
+    or at a list of such facts ("no pregnant or nursing women": ``others`` are skipped over).
+
+    Only these are read as the opposite fact; a negation further away is left to abstain.
+    """
+    chars = list(text)
+    for other in others:
+        chars[other.start : other.end] = " " * (other.end - other.start)
+    text = "".join(chars)
+    for mod in modifiers:
+        if mod.cue is not Cue.NEGATED:
+            continue
+        between = text[mod.end : mention.start] if mod.end <= mention.start else text[mention.end : mod.start]
+        if re.fullmatch(r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|"
+                        r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and)"
+                        r"[\s\-]+)*", between + " ", re.I):
+            return True
+    return False
+
+
+def reason(mention: Mention, modifier: Modifier) -> str:
+    """The reason kept for the coordinator: which cue made the reading uncertain."""
+    words = {Cue.NEGATED: "a negation", Cue.CONTRAST: "an exception", Cue.UNCERTAIN: "a doubt",
+             Cue.HYPOTHETICAL: "a possibility, not a fact", Cue.HISTORICAL: "a past event",
+             Cue.OTHER_PERSON: "another person",
+             Cue.OTHER_RELATION: "not about taking it"}[modifier.cue]
+    return f'"{modifier.text}" ({words}) applies to "{mention.text}"'
