@@ -76,3 +76,17 @@ def test_payloads_and_other_intents_are_left_alone(text, intent):
 def test_the_guard_runs_after_the_fallback_classifier():
     names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
     assert names.index("bot.nlu.intent_guard.ControlIntentGuard") > names.index("FallbackClassifier")
+
+
+@pytest.mark.parametrize("text", ["x" * 5000, "aaa aaa", "zzzz"])
+def test_a_message_without_a_real_word_is_not_understood_whatever_the_guess(text):
+    message = classified(text, "ask_ms_types", 0.9)
+    assert guard(message)
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["40", "I'm 34", "ok", "no"])
+def test_short_real_answers_keep_their_intent(text):
+    message = classified(text, "inform", 0.9)
+    guard(message)
+    assert message.get("intent")["name"] == "inform"

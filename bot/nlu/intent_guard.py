@@ -4,6 +4,7 @@ DIET scores every message against every intent, so nonsense lands somewhere; whe
 an intent that stops or restarts the screening, the patient loses their place for typing
 "asdfgh". This component runs after the FallbackClassifier and turns such a guess without any
 cue word (bot/nlu/control_cues.yml) into `nlu_fallback`: the form then re-asks its question.
+A message with no real word at all ("xxxxx") is not understood, whatever DIET guessed.
 """
 from __future__ import annotations
 
@@ -42,6 +43,12 @@ def has_cue(intent: str, text: str) -> bool:
     return pattern is None or pattern.search(fold(text).replace("\u2019", "'")) is not None
 
 
+def no_real_word(text: str) -> bool:
+    """"xxxxx", "aaa aaa": letters, but no word of two different letters (and no number)."""
+    words = re.findall(r"[a-z]+", fold(text))
+    return bool(words) and not re.search(r"\d", text) and all(len(set(w)) == 1 for w in words)
+
+
 def guard(message: Message) -> bool:
     """Turn an unsupported control intent of ``message`` into nlu_fallback; True if it did."""
     text: str = message.get(TEXT) or ""
@@ -49,7 +56,7 @@ def guard(message: Message) -> bool:
     if not intent or text.startswith("/"):  # button payloads name their intent exactly
         return False
     name = intent.get(INTENT_NAME_KEY)
-    if name not in cue_patterns() or has_cue(name, text):
+    if not no_real_word(text) and (name not in cue_patterns() or has_cue(name, text)):
         return False
     fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,
                 PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
