@@ -154,11 +154,22 @@ _AGE_MAX = [
 ]
 
 
+_CONDITIONAL_AGE = re.compile(r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
+# A sex word that opens a sentence about fertility is its subject, not a restriction: "Female
+# subjects of childbearing potential must use contraception", "males unable to meet the above".
+_SEX_AS_SUBJECT = re.compile(r"child[- ]?bearing|potential|fertil|contracepti|birth control|pregnan|"
+                             r"menopaus|steril|vasectom|partner|unable to meet|the above", re.I)
+
+
 def _ages(r: _Reader) -> None:
     seen: set[tuple] = set()
 
     def add(lo, hi, lo_incl, hi_incl, m: re.Match) -> None:
         if any(s <= m.start() < e for s, e in r.used):
+            return
+        if _CONDITIONAL_AGE.search(r.norm[max(0, m.start() - 20) : m.start()]):
+            r.reviews.append("other")  # "(for an age less than 50)": a condition of another test
+            r.take(m.start(), m.end())
             return
         for v in (lo, hi):
             if v is not None and not 0 <= v <= 120:
@@ -188,6 +199,8 @@ def _ages(r: _Reader) -> None:
 
 def _sex(r: _Reader) -> None:
     t = r.norm.strip().lower().rstrip(".")
+    if _SEX_AS_SUBJECT.search(t):
+        return  # the pregnancy and contraception rules read the rest
     if r.kind == INCLUSION:
         m = re.match(r"^(female (?:participants|patients|subjects)|females?|women)(?:\s+only)?\b", t)
         if m and (m.end() == len(t) or m.group(1).startswith("female ")):
@@ -652,7 +665,7 @@ def parse_criterion(text: str, kind: str) -> Node:
 _LEAF_LABELS: dict[type, tuple[str, ...]] = {
     Subtype: ("SUBTYPE", "SUBTYPE_GROUP"), Edss: ("EDSS",), Relapses: ("RELAPSE",),
     Therapy: ("DRUG", "DRUG_CLASS", "NAIVE"), TherapyFailure: ("DRUG", "DRUG_CLASS"),
-    Pregnant: ("PREGNANCY",), Breastfeeding: ("BREASTFEEDING",), Contraception: ("CONTRACEPTION",),
+    Pregnant: ("PREGNANCY",), Breastfeeding: ("BREASTFEEDING",),
 }
 _INTERPRETED: dict[type, set[Cue]] = {
     TherapyFailure: {Cue.NEGATED},  # "has not responded to", "failed": the failure rule reads them

@@ -24,6 +24,7 @@ def normalise(text: str) -> str:
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"(?<=[a-z])(?=\d)", " ", t)  # "within1" -> "within 1"
+    t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # decimal comma of a score: "0-5,5" -> "0-5.5"
     return t
 
 
