@@ -39,3 +39,28 @@ def test_an_age_that_conditions_another_test_is_not_an_age_limit():
 def test_a_decimal_comma_in_a_score():
     tree = parse_criterion("Expanded Disability Status Scale score 0-5,5", INCLUSION)
     assert tree.evaluate(Profile(edss=5.5)) == TRUE and tree.evaluate(Profile(edss=6.0)) == FALSE
+
+
+# Issue 10, kind 4: durations.
+@pytest.mark.parametrize("text, years, result", [
+    ("time since diagnosis of at least 12 months", 2, TRUE),
+    ("time since diagnosis of at least 12 months", 0.5, FALSE),
+    ("disease duration of 5 years or less", 4, TRUE),
+    ("disease duration of 5 years or less", 7, FALSE),
+])
+def test_disease_durations_read_as_durations(text, years, result):
+    assert parse_criterion(text, INCLUSION).evaluate(Profile(years_since_diagnosis=years)) == result
+
+
+def test_onset_within_a_window_fails_only_when_the_diagnosis_is_older():
+    tree = parse_criterion("onset of symptoms within the last 10 years", INCLUSION)
+    assert tree.evaluate(Profile(years_since_diagnosis=12)) == FALSE  # onset is older still
+    assert tree.evaluate(Profile(years_since_diagnosis=3)) != TRUE  # onset may be older: checked
+
+
+# Issue 10, kind 6: the shipped NCT06949956 writes "4. Patients who are receiving fingolimod ...".
+def test_receiving_a_drug_according_to_its_label_is_still_a_requirement():
+    text = "Patients who are receiving fingolimod, according to the drug's Summary of product Characteristics (SmPC)."
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod")) != FALSE

@@ -334,7 +334,8 @@ def _duration(r: _Reader) -> None:
         (r"\bdiagnos\w*\s+(?:was\s+)?(?:established|made)?\s*(?:between|from)\s+" + q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT, "range"),
         (r"\bdiagnos\w*[^.;]{0,40}?\bfor\s+(at least|more than|over|>|≥|a minimum of)?\s*" + q.NUM + r"\s*" + q.UNIT, "min"),
         (r"\b(?:ms|multiple sclerosis)\s+for\s+(at least|more than|over|>|≥)?\s*" + q.NUM + r"\s*" + q.UNIT, "min"),
-        (r"\b(?:evolution time|disease duration|duration of (?:disease|ms|illness))\s+(?:of\s+)?(at least|more than|over|>|≥|less than|<|≤|up to|under)\s*" + q.NUM + r"\s*" + q.UNIT, "cmp"),
+        (r"\b(?:evolution time|disease duration|duration of (?:disease|ms|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?(at least|more than|over|>|≥|less than|<|≤|up to|under)\s*" + q.NUM + r"\s*" + q.UNIT, "cmp"),
+        (r"\b(?:evolution time|disease duration|duration of (?:disease|ms|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?" + q.NUM + r"\s*" + q.UNIT + r"\s+or (less|fewer|shorter|more|longer|greater)\b", "or"),
         (r"\bdiagnos\w*[^.;]{0,50}?\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT, "max"),
         (r"\bdiagnos\w*[^.;]{0,60}?\bsince at least " + q.NUM + r"\s*" + q.UNIT, "min"),
     ]
@@ -342,6 +343,13 @@ def _duration(r: _Reader) -> None:
         for m in re.finditer(pattern, t, re.I):
             if re.match(r"\s*(prior to|before) (the )?(initiation|start|starting)", t[m.end():], re.I):
                 r.reviews.append("diagnosis")
+                r.take(m.start(), m.end())
+                continue
+            if how == "or":  # "disease duration of 5 years or less"
+                value = q.to_months(m.group(1), m.group(2)) / 12
+                leaf = DiseaseDuration(max=value, source=m.group(0)) if m.group(3).lower() in ("less", "fewer", "shorter") \
+                    else DiseaseDuration(min=value, source=m.group(0))
+                r.leaves.append(leaf)
                 r.take(m.start(), m.end())
                 continue
             unit = m.group(m.lastindex)
@@ -362,6 +370,16 @@ def _duration(r: _Reader) -> None:
                                            source=m.group(0))
             r.leaves.append(leaf)
             r.take(m.start(), m.end())
+
+
+    # Time since the first symptoms: the profile knows the diagnosis, which comes after onset.
+    # A limit can then fail only when it fails for the diagnosis too; otherwise the team checks.
+    onset = re.search(r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b[^.;]{0,30}?"
+                      r"\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT, t, re.I)
+    if onset and not any(s <= onset.start() < e for s, e in r.used):
+        years = q.to_months(onset.group(1), onset.group(2)) / 12
+        r.leaves.append(All([DiseaseDuration(max=years, source=onset.group(0)), Review(topic="diagnosis")]))
+        r.take(onset.start(), onset.end())
 
 
 # ---------------------------------------------------------------------------- relapses
@@ -487,8 +505,10 @@ def _therapies(r: _Reader) -> None:
     if (starting or either) and not (_NAIVE.search(text) and _FAILURE.search(text)):
         r.reviews.append("treatment_change")
         return
+    # "receiving fingolimod, according to the drug's SmPC": how it is given, not whether.
+    framed = re.sub(r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I)
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
-            _REVIEW_FRAMES.search(text) and not _FAILURE.search(text) and not _NAIVE.search(text)):
+            _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)):
         r.reviews.append("treatment_change")  # allergy, label, starting or changing a drug...
         return
     drugs, classes = _drug_sets(r, ms)
