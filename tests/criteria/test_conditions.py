@@ -64,3 +64,18 @@ def test_receiving_a_drug_according_to_its_label_is_still_a_requirement():
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
     assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod")) != FALSE
+
+
+# Issue 10, kind 3: a list head whose window applies to each item.
+def test_a_list_head_gives_its_window_to_each_item():
+    from trials_db.matching.evaluate import with_list_head_windows
+    texts = with_list_head_windows([
+        (EXCLUSION, "Any of the following within 4 weeks before baseline:"),
+        (EXCLUSION, "a relapse"), (EXCLUSION, "steroid treatment"),
+        (EXCLUSION, "natalizumab within 6 months"), (INCLUSION, "Age 18-55")])
+    assert texts[1:] == ["a relapse within 4 weeks before baseline",
+                         "steroid treatment within 4 weeks before baseline",
+                         "natalizumab within 6 months", "Age 18-55"]
+    relapse = parse_criterion(texts[1], EXCLUSION)
+    assert relapse.evaluate(Profile(months_since_last_relapse=0.5)) == TRUE
+    assert relapse.evaluate(Profile(months_since_last_relapse=12)) == FALSE

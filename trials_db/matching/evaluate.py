@@ -7,6 +7,7 @@ nothing unknown), ``possibly_eligible`` (nothing failed, something unknown), ``n
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -82,8 +83,33 @@ class TrialRules:
 
 def parse_trial(trial: Trial) -> list[Node]:
     """Parse every criterion of a trial, then apply the trial-level reading (options, groups)."""
-    parsed = [(c.kind, c.text, parse_criterion(c.text, c.kind)) for c in trial.criteria]
+    texts = with_list_head_windows([(c.kind, c.text) for c in trial.criteria])
+    parsed = [(c.kind, c.text, parse_criterion(text, c.kind)) for c, text in zip(trial.criteria, texts)]
     return soften_alternatives(parsed)
+
+
+# "Any of the following within 4 weeks before baseline:" gives its window to each item below.
+_HEAD_WINDOW = re.compile(
+    r"\b(?:(?:within|in|during)\s+(?:the\s+)?(?:last|past|previous|preceding)?\s*)?"
+    r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b(?:\s+(?:before|prior to|of|preceding)\s+[\w\s()-]{0,40}?)?(?=\s*:\s*$)",
+    re.I)
+_HAS_WINDOW = re.compile(r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b", re.I)
+
+
+def with_list_head_windows(criteria: list[tuple[str, str]]) -> list[str]:
+    """Each criterion's text, with the time window of the list head it stands under added."""
+    out: list[str] = []
+    window: dict[str, str | None] = {}
+    for kind, text in criteria:
+        stripped = text.strip()
+        head = _HEAD_WINDOW.search(stripped) if stripped.endswith(":") else None
+        if stripped.endswith(":"):
+            window[kind] = head.group(0).strip() if head else None
+            out.append(text)
+            continue
+        inherited = window.get(kind)
+        out.append(f"{text} {inherited}" if inherited and not _HAS_WINDOW.search(text) else text)
+    return out
 
 
 def attach_parsed(trial: Trial) -> None:
