@@ -132,7 +132,12 @@ def test_sex():
     assert parse_sex("I'm a man", False) == "male"
     assert parse_sex("I'm a woman", False) == "female"
     assert parse_sex("woman", True) == "female"
-    assert parse_sex("man", False) is None  # only a clear statement counts when not asked
+    # A sex word answers no other question, so it is taken even when another one was open
+    # (issue 11: "female" when asked the MS type is taken, and the open question asked again).
+    assert parse_sex("man", False) == "male"
+    assert parse_sex("Female, 38", False) == "female" and parse_sex("34F, RRMS", False) == "female"
+    assert parse_sex("60 year old man with PPMS", False) == "male"
+    assert parse_sex("my husband is 60", False) is None
     assert isinstance(parse_sex("I'd rather not say", True), Invalid)
 
 

@@ -110,6 +110,15 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 
 # ---------------------------------------------------------------------------- age
 
+# An age as an item of a list of facts: "52, female, RRMS", "34F", "38 m, usa", "Female, 41",
+# "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
+_AGE_ITEM = re.compile(
+    r"(?:^|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
+    r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
+    r"with|and|from|in|y\.?o|yo|years|yrs)\b)"
+    r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b", re.I)
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
@@ -131,6 +140,11 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 continue
             found = float(m.group(1))
             break
+    if found is None:
+        item = _AGE_ITEM.search(t)
+        alone = re.fullmatch(r"\W*\d{2}\W*", t) is not None  # a bare "34" answers only the age question
+        if item and not alone and not re.search(r"\b(edss|score)\s*$", t[max(0, item.start() - 8): item.start()], re.I):
+            found = float(next(g for g in item.groups() if g))
     if found is None and requested and _mostly_a_number(t):
         numbers = _numbers(t)
         if len(numbers) == 1:
@@ -152,6 +166,11 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 # ---------------------------------------------------------------------------- sex
 
+_SEX_ITEM = re.compile(
+    r"(?:^|[,.;:!]\s*)(female|male|woman|man|guy|lady)\s*(?=[,.;!]|$|\d)"
+    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|years? old|year-old|-year-old)?\s*(f|m|female|male|woman|man|guy|lady)\b", re.I)
+
+
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     t = fold(text)
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
@@ -162,6 +181,10 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         return "female"
     if strong_male:
         return "male"
+    listed = _SEX_ITEM.search(t)
+    if listed:  # "52, female, RRMS", "34F", "60 year old man with PPMS"
+        word = (listed.group(1) or listed.group(2)).lower()
+        return "female" if word in ("f", "female", "woman", "lady") else "male"
     if not requested:
         return None
     if re.search(r"\b(non[- ]?binary|prefer not|rather not|other|intersex|trans)\b", t):
@@ -186,8 +209,33 @@ _SUBTYPE_PHRASES = [
 ]
 
 
+_OTHER_PERSON = re.compile(r"\b(my|his|her|our) (sister|brother|mum|mom|mother|dad|father|husband|wife|partner|"
+                           r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b|\b(he|she) (is|has|was|takes)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself)\b", re.I)
+_SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
+_PROXY = re.compile(r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b",
+                    re.I)
+_UNSURE_TYPE = re.compile(r"\b(not confirmed|unconfirmed|not sure (if|whether)|might be|maybe|possibly|suspected|"
+                          r"they think|thinks it'?s|not yet (confirmed|diagnosed))\b", re.I)
+
+
+def own_words(text: str) -> str:
+    """The message without the clauses about someone else, when the writer also speaks of
+    themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
+    A message only about another person (written for them) is kept whole."""
+    if _PROXY.search(text):
+        return text  # "I'm asking for her": the other person is the patient
+    clauses = re.split(r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)", text)
+    mine = [c for c in clauses if not _OTHER_PERSON.search(c) or _SUBJECT_I.search(c)]
+    if len(mine) < len(clauses) and any(_FIRST_PERSON.search(c) for c in mine):
+        return " ".join(mine)
+    return text
+
+
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
-    t = fold(text)
+    t = fold(own_words(text))
+    if _UNSURE_TYPE.search(t) and not requested:
+        return None  # "my neurologist thinks it's RRMS but it's not confirmed yet"
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
     if "SPMS" in found and "RRMS" in found and re.search(r"\b(now|became|turned|moved|changed)\b", t):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
@@ -205,19 +253,34 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
 
 # ---------------------------------------------------------------------------- EDSS
 
-def parse_edss(text: str, requested: bool) -> float | Invalid | None:
-    """EDSS from "3.5", "EDSS four and a half", "around 6"; 12, 3.3 and 0.5 are explained."""
+_EDSS_RANGE = re.compile(r"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/)\s*(\d+(?:\.5|\.0)?)(?!\s*(?:years?|months?|weeks?|%))")
+
+
+def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
+    """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
+    ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
     t = words_to_numbers(text)
+    t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
+    t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
         after = t[mention.end(): mention.end() + 40]
+        window = after
         numbers = _numbers(after) or (_numbers(t[max(0, mention.start() - 20): mention.start()]) if requested else [])
-    elif requested and _mostly_a_number(t):
+    elif requested and (_mostly_a_number(t) or len(_numbers(t)) == 1 or re.match(r"\s*\d", t)):
+        window = t
         numbers = _numbers(t)
+        now = re.search(r"\b(now|currently|today)\b[^\d]{0,12}(\d+(?:\.\d)?)", t)
+        if len(numbers) > 1 and now:
+            numbers = [float(now.group(2))]
     else:
         return None
     if not numbers:
         return None
+    span = _EDSS_RANGE.search(window)
+    if span and valid_edss(float(span.group(1))) and valid_edss(float(span.group(2))) \
+            and float(span.group(1)) < float(span.group(2)) <= float(span.group(1)) + 1.5:
+        return float(span.group(1)), float(span.group(2))  # "i think its 3 or 3.5"
     value = numbers[0]
     if value < 0 or value > 10:
         return Invalid(f"The EDSS scale goes from 0 to 10, so {value:g} can't be an EDSS score. "
@@ -279,6 +342,23 @@ _CURRENT_NEAR = re.compile(r"\b(now|currently|at the moment|these days|still|cur
 _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io|ya|za|vus|pta))\b")
 
 
+# "not on any treatment now", "nothing now", "currently nothing", "between treatments".
+_NOTHING_NOW = re.compile(
+    r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
+    r"(nothing|none) (now|currently|at the moment|since)|(currently|now|at the moment) (on )?(nothing|none)|"
+    r"on nothing|not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
+    r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|not on anything( yet)?)\b", re.I)
+# A drug someone else takes, or one only planned: not a treatment the person has taken.
+_NOT_TAKEN_BEFORE = re.compile(r"\b(my|his|her) (friend|husband|wife|partner|mum|mom|mother|dad|father|sister|"
+                               r"brother|daughter|son|neighbou?r)\b[^.;,]{0,25}$|\b(waiting to start|going to start|"
+                               r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
+                               r"might (start|try)|considering|offered)\s*$", re.I)
+
+
+def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
+    return _NOT_TAKEN_BEFORE.search(text[max(0, mention[0] - 40): mention[0]]) is not None
+
+
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
     """Therapies in "Tecfidera then Ocrevus, Tecfidera didn't work", "tecfidra", "none"."""
     nlp, matcher, vocabulary = _drug_matcher()
@@ -319,6 +399,13 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 return Invalid(f"I don't know {unknown[0]!r} as an MS treatment. Could you check the "
                                "spelling, or tell me the brand name (for example Tecfidera or Ocrevus)?")
         return None
+    mentions = [m for m in mentions if not _not_taken(t, m)]
+    if not mentions:
+        answer.none = bool(_NOTHING_NOW.search(low) or re.search(r"\bhaven'?t (started|had|taken) anything\b", low))
+        if answer.none:
+            answer.current = NO_THERAPY
+            return answer
+        return None
     for i, (start, end, name) in enumerate(mentions):
         if name not in answer.taken:
             answer.taken.append(name)
@@ -330,10 +417,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 answer.failed.append(name)
         if _CURRENT_NEAR.search(before[-20:]) or re.match(r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b", after):
             answer.current = name
-    answer.unknown = _unnamed_list_items(t, mentions)
+    answer.unknown = [w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()]
     if re.search(r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
-                 r"\bnothing failed\b|\bno,? (they|it) (worked|helped)", low):
+                 r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|\b(worked|works|working|helped|helps) "
+                 r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b", low) \
+            and not answer.failed:
         answer.said_nothing_failed = True
+    if not answer.failed and re.search(r"^\W*(no|nope|not really|none)\b", low) and \
+            re.search(r"\b(because|due to|for|side effects?|wanted|pregnan\w*|moved|insurance|cost)\b", low):
+        answer.said_nothing_failed = True  # "no, I stopped Gilenya because I wanted to get pregnant"
+    if _NOTHING_NOW.search(low):
+        answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
 
 
@@ -342,6 +436,24 @@ _FILLER_WORDS = {
     "i", "i'm", "im", "i've", "ive", "took", "take", "tried", "had", "have", "was", "were", "been",
     "on", "the", "a", "an", "some", "later", "now", "first", "before", "it", "my", "me", "of",
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _other_vocabulary() -> frozenset[str]:
+    """Words of the other vocabularies (MS types, countries, sex, scores): never a drug name.
+    Derived from the lexicon, so "RRMS", "female" or "Netherlands" are not said back as
+    unknown treatments."""
+    lex = load_lexicon()
+    words: set[str] = {"female", "male", "woman", "man", "women", "men", "f", "m", "edss", "ms", "mri",
+                       "pregnant", "breastfeeding", "usa", "uk"}
+    for sub in list(lex.subtypes.values()) + list(lex.groups.values()):
+        for name in (*sub.names, *sub.case_sensitive):
+            words.add(fold(name))
+            words.update(fold(name).split())
+    for key, country in lex.countries.items():
+        for name in (key, *country.aliases):
+            words.add(fold(name))
+    return frozenset(words)
 
 
 def _unnamed_list_items(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
@@ -381,10 +493,44 @@ _COMMON_WORDS = {
 
 # ---------------------------------------------------------------------------- pregnancy
 
+_PAST_PREGNANCY = re.compile(r"\b(was|were|got|had been) (pregnant|breast ?feeding|nursing)\b|"
+                             r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during|with my) ", re.I)
+
+
+def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
+    """Pregnancy and breastfeeding read with the cues around them (trials_db.criteria.scope).
+
+    "Not pregnant or breastfeeding" negates both; "I was pregnant in 2019, not now" is a past
+    pregnancy; "planning a pregnancy" is no status. None when no cue is involved (the plain
+    readers below decide).
+    """
+    from .criteria.scope import Cue, read  # spaCy is loaded only when a message talks of it
+
+    reading = read(text)
+    pairs = [(m, c) for m, c in zip(reading.mentions, reading.cues) if m.label in ("PREGNANCY", "BREASTFEEDING")]
+    if not pairs or not any(c for _, c in pairs) and not _PAST_PREGNANCY.search(text):
+        return None
+    result: dict[str, Any] = {}
+    for mention, cues in pairs:
+        key = "pregnant" if mention.label == "PREGNANCY" else "breastfeeding"
+        kinds = {c.cue for c in cues}
+        past = _PAST_PREGNANCY.search(text[max(0, mention.start - 12): mention.end + 12])
+        if Cue.NEGATED in kinds or (past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I)):
+            result.setdefault(key, False)
+        elif kinds or past:
+            continue  # planning, a past pregnancy, someone else's: not a status now
+        else:
+            result.setdefault(key, True)
+    return result or None
+
+
 def parse_pregnancy(text: str, intent: str | None = None) -> dict[str, Any] | Invalid | None:
     """{'pregnant': bool, 'breastfeeding': bool} from "no", "yes, 12 weeks", "breastfeeding"."""
     t = fold(text)
     result: dict[str, Any] = {}
+    scoped = _pregnancy_by_scope(text)
+    if scoped:
+        return scoped
     if re.search(r"\b(neither|none of (those|them|these)|no to both|not pregnant (or|and|nor) (breast|nursing)|"
                  r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b", t) and \
             not re.search(r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)", t):
@@ -449,7 +595,40 @@ def months_ago(text: str, today: dt.date | None = None) -> float | None:
     return None
 
 
+# Each time phrase belongs to the fact next to it: "diagnosed in 2012, last relapse 6 months ago".
+FACT_WORDS = {
+    "diagnosis": re.compile(r"\b(diagnos\w*|dx'?d?)\b", re.I),
+    "relapse": re.compile(r"\b(relaps\w*|attacks?|flare\w*|exacerbations?)\b", re.I),
+    "steroids": re.compile(r"\b(steroid\w*|steriod\w*|prednis\w*|solu-?medrol|methylpred\w*)\b", re.I),
+    "treatment": re.compile(r"\b(treatments?|meds|medications?|dmts?|drugs?|therap(y|ies))\b", re.I),
+}
+_CLAUSE = re.compile(r"[.;,!?()]|\s-\s|\b(?:and|but|while|whereas)\b", re.I)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c and c.strip()]
+
+
+def about(text: str, fact: str, requested: bool) -> str | None:
+    """The words of ``text`` that speak of ``fact``: its own clause when it is named, else (when
+    it was asked) the message without the clauses that name another fact."""
+    own = [c for c in _clauses(text) if FACT_WORDS[fact].search(c)]
+    if own:
+        return " ".join(own)
+    if not requested:
+        return None
+    others = [p for k, p in FACT_WORDS.items() if k != fact]
+    rest = [c for c in _clauses(text) if not any(p.search(c) for p in others)]
+    return " ".join(rest)
+
+
 def parse_months_since_relapse(text: str, requested: bool) -> float | Invalid | None:
+    if re.search(r"\bfirst (relapse|attack|symptoms?)\b", text, re.I) and not re.search(r"\b(last|latest|recent)\b", text, re.I):
+        return None  # "first relapse was 2003" is not the last one
+    scoped = about(text, "relapse", requested)
+    if scoped is None:
+        return None
+    text = scoped
     t = fold(text)
     if not requested and not re.search(r"\b(relaps\w*|attack|flare|exacerbation)", t):
         return None
@@ -468,9 +647,11 @@ def parse_months_since_relapse(text: str, requested: bool) -> float | Invalid | 
 
 
 def parse_years_since_diagnosis(text: str, requested: bool, age: float | None = None) -> float | Invalid | None:
-    t = fold(text)
-    if not requested and not re.search(r"\bdiagnos", t):
+    scoped = about(text, "diagnosis", requested)
+    if scoped is None:
         return None
+    text = scoped
+    t = fold(text)
     months = months_ago(text)
     if months is None:
         since = re.search(r"\bfor (\d+(?:\.\d+)?) (years?|months?)\b", words_to_numbers(t))

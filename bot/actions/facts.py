@@ -13,7 +13,9 @@ from trials_db.patient_text import (
     Invalid,
     TherapyAnswer,
     clean,
+    about,
     months_ago,
+    own_words,
     parse_age,
     parse_count,
     parse_country,
@@ -28,7 +30,7 @@ from trials_db.patient_text import (
 from trials_db.profile import NO_THERAPY
 from trials_db.safety import check as check_safety
 
-from .slots import NEVER_SLOT, known, to_slot
+from .slots import ESTIMATED, NEVER_SLOT, known, to_slot
 
 THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
 
@@ -79,6 +81,7 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
     t = clean(text)
     if not t or t.startswith("/") or check_safety(t):
         return {}  # a message that needs a safe answer is never read as facts
+    t = own_words(t)  # "my mum is 70 and has SPMS, I'm 44 with RRMS": only the writer's facts
     facts: dict[str, Any] = {}
 
     def put(slot: str, value: Any) -> None:
@@ -90,7 +93,11 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
     if requested == "sex" or not isinstance(sex, Invalid):
         put("sex", sex)
     put("ms_subtype", parse_subtype(t, requested == "ms_subtype"))
-    put("edss", parse_edss(t, requested == "edss"))
+    edss = parse_edss(t, requested == "edss")
+    if isinstance(edss, tuple):  # "3 or 3.5": kept as a range, like an estimate from walking
+        facts.update({"edss": ESTIMATED, "edss_range": list(edss), "edss_is_estimate": False})
+    else:
+        put("edss", edss)
 
     therapies = parse_therapies(t, requested in THERAPY_SLOTS)
     if isinstance(therapies, Invalid):
@@ -117,8 +124,9 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
         if re.search(r"\b(never|no|none|not)\b", t, re.I) and not re.search(r"\d|ago|last", t, re.I):
             facts["months_since_steroids"] = NEVER_SLOT
         else:
-            put("months_since_steroids", months_ago(t) if requested == "months_since_steroids"
-                or re.search(r"ago|last|since", t, re.I) else None)
+            words = about(t, "steroids", requested == "months_since_steroids") or ""
+            put("months_since_steroids", months_ago(words) if requested == "months_since_steroids"
+                or re.search(r"ago|last|since", words, re.I) else None)
     country = parse_country(t)
     if country and (requested == "country" or re.search(r"\b(live|living|from|based|country)\b", t, re.I)):
         facts["country"] = country

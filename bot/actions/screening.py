@@ -15,7 +15,7 @@ from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
 from .facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
-from .slots import FOLLOW_UPS, SKIPPED, known, profile_from_slots
+from .slots import ESTIMATED, FOLLOW_UPS, SKIPPED, known, profile_from_slots
 from .trials import catalog
 
 log = logging.getLogger(__name__)
@@ -199,6 +199,8 @@ class ValidateScreeningForm(FormValidationAction):
         return {"ms_subtype": value}
 
     def validate_edss(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == ESTIMATED:  # a range the person gave ("3 or 3.5"): edss_range comes with it
+            return {"edss": value}
         return {"edss": value, "edss_is_estimate": False, "edss_range": None}
 
     def validate_prior_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

@@ -1,0 +1,104 @@
+"""How well the bot reads what patients write: the hand-written message set of tests/gold/.
+
+Each message has the slot the bot had asked (or none), the slots it must set and the slots a
+careless reader would wrongly set. Prints, per slot and overall: expected slots read right,
+wrong values, missed, wrongly set, and INVERTED (a negated fact stored as its opposite: the
+worst error). `--set dev|held_out`; `--details` lists every miss.
+
+    .venv/bin/python benchmarks/patient_messages.py --set dev
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.actions.facts import read_facts  # noqa: E402
+from trials_db.patient_text import Invalid  # noqa: E402
+
+SETS = {"dev": ROOT / "tests/gold/patient_messages_dev.yml",
+        "held_out": ROOT / "tests/gold/patient_messages_held_out.yml"}
+
+
+def same(slot: str, got, want) -> bool:
+    """Equal as a patient means it: lists as sets, numbers within a sensible tolerance."""
+    if isinstance(want, list):
+        return isinstance(got, list) and {str(x).lower() for x in got} == {str(x).lower() for x in want}
+    if isinstance(want, bool) or isinstance(got, bool):
+        return got is want
+    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        if slot in ("months_since_last_relapse", "months_since_steroids"):
+            return abs(got - want) <= max(1.0, 0.2 * want)
+        if slot == "years_since_diagnosis":
+            return abs(got - want) <= 1.0
+        return abs(got - want) < 0.01
+    return str(got).lower() == str(want).lower()
+
+
+def inverted(got, want) -> bool:
+    """A fact stored as its opposite: true for false, 'never'/none for a real value, or back."""
+    if isinstance(want, bool) and isinstance(got, bool):
+        return got is not want
+    empty = ("never", "none", [])
+    return (want in empty) != (got in empty) and got is not None and not isinstance(got, Invalid)
+
+
+def score(items: list[dict]) -> dict:
+    per: dict[str, Counter] = {}
+    misses: list[str] = []
+    for item in items:
+        asked = item.get("asked")
+        facts = read_facts(item["text"], "inform", asked, {})
+        for slot, want in (item.get("expect") or {}).items():
+            c = per.setdefault(slot, Counter())
+            c["expected"] += 1
+            got = facts.get(slot)
+            if isinstance(got, Invalid) or got is None:
+                c["missed"] += 1
+                misses.append(f"missed   {slot}={want!r} | asked={asked} | {item['text']}")
+            elif same(slot, got, want):
+                c["right"] += 1
+            else:
+                c["wrong"] += 1
+                if inverted(got, want):
+                    c["inverted"] += 1
+                misses.append(f"{'INVERTED' if inverted(got, want) else 'wrong   '} {slot}={got!r} "
+                              f"(want {want!r}) | asked={asked} | {item['text']}")
+        for slot in item.get("not_set") or []:
+            got = facts.get(slot)
+            if got is not None and not isinstance(got, Invalid):
+                per.setdefault(slot, Counter())["wrongly_set"] += 1
+                misses.append(f"set      {slot}={got!r} (should stay unset) | asked={asked} | {item['text']}")
+    return {"per_slot": per, "misses": misses}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=sorted(SETS), default="dev")
+    ap.add_argument("--details", action="store_true")
+    args = ap.parse_args()
+    items = yaml.safe_load(SETS[args.set].read_text(encoding="utf-8"))
+    result = score(items)
+    total = Counter()
+    print(f"{args.set}: {len(items)} messages")
+    print(f"{'slot':28} {'expected':>8} {'right':>6} {'wrong':>6} {'missed':>6} {'inverted':>8} {'wrongly set':>11}")
+    for slot, c in sorted(result["per_slot"].items()):
+        total.update(c)
+        print(f"{slot:28} {c['expected']:8} {c['right']:6} {c['wrong']:6} {c['missed']:6} {c['inverted']:8} "
+              f"{c['wrongly_set']:11}")
+    share = total["right"] / total["expected"] if total["expected"] else 0
+    print(f"{'overall':28} {total['expected']:8} {total['right']:6} {total['wrong']:6} {total['missed']:6} "
+          f"{total['inverted']:8} {total['wrongly_set']:11}")
+    print(f"slots right: {share:.1%}; inverted: {total['inverted']}; wrongly set: {total['wrongly_set']}")
+    if args.details:
+        print("\n".join(result["misses"]))
+
+
+if __name__ == "__main__":
+    main()
