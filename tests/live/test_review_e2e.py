@@ -60,6 +60,7 @@ async def test_a_real_screening_and_contact_request_show_in_the_review_app(live_
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     for text in SCREENING:
         say(live_stack, sender, text)
+    say(live_stack, sender, '/trial_details{"nct_id":"NCT05532943"}')  # may not be in the top three
     say(live_stack, sender, "<script>alert('x')</script> please contact me")
     say(live_stack, sender, "Anna")
     say(live_stack, sender, "anna@example.org")

