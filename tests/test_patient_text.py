@@ -166,3 +166,28 @@ def test_edss_estimate_from_walking():
     assert estimate(parse_aid("wheelchair")).text() == "between 7.0 and 8.5"
     assert estimate(parse_aid("no aid"), parse_distance("about 300 metres")).text() == "between 4.0 and 5.0"
     assert estimate("none") is None  # the distance is still needed
+
+
+def test_both_or_all_stopped_working_marks_every_named_treatment():
+    answer = parse_therapies("Rebif and Betaferon, both stopped working", True)
+    assert answer.failed == ["interferon beta-1a", "interferon beta-1b"]
+
+
+def test_a_treatment_is_said_back_with_the_brand_the_person_used():
+    from trials_db.lexicon import load
+    assert load().display_name("interferon beta-1a", "took Rebif then Tysabri") == "interferon beta-1a (Rebif)"
+    assert load().display_name("interferon beta-1a") == "interferon beta-1a (Avonex)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Not pregnant or breastfeeding", {"pregnant": False, "breastfeeding": False}),
+    ("I was pregnant in 2019, not now", {"pregnant": False}),
+])
+def test_negated_and_past_pregnancy_are_never_read_as_yes(text, expected):
+    assert parse_pregnancy(text) == expected
+
+
+def test_each_time_phrase_belongs_to_its_own_fact():
+    text = "relapsing-remitting MS diagnosed in 2012, last relapse was 6 months ago"
+    assert parse_years_since_diagnosis(text, False) == pytest.approx(14, abs=1)
+    assert parse_months_since_relapse(text, False) == 6

@@ -418,6 +418,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if _CURRENT_NEAR.search(before[-20:]) or re.match(r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b", after):
             answer.current = name
     answer.unknown = [w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()]
+    if re.search(r"\b(both|all( of them| three| two)?|they all|each( of them)?)\b[^.;]{0,20}\b(stopped working|"
+                 r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)", low):
+        answer.failed = list(answer.taken)  # "Rebif and Betaferon, both stopped working"
     if re.search(r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
                  r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|\b(worked|works|working|helped|helps) "
                  r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b", low) \

@@ -205,7 +205,8 @@ class ValidateScreeningForm(FormValidationAction):
 
     def validate_prior_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value and isinstance(value, list):
-            names = ", ".join(load_lexicon().display_name(d) for d in value)
+            said = (tracker.latest_message or {}).get("text") or ""
+            names = ", ".join(load_lexicon().display_name(d, said) for d in value)
             dispatcher.utter_message(text=f"Noted: {names}.")
         return {"prior_therapies": value}
 
@@ -246,7 +247,8 @@ class ActionAskFailedTherapies(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lex = load_lexicon()
         prior = [d for d in tracker.get_slot("prior_therapies") or [] if d in lex.drugs]
-        buttons = [{"title": f"{lex.display_name(d)} didn't work", "payload": f"{d} didn't work"} for d in prior]
+        said = " ".join(e.get("text") or "" for e in tracker.events if e.get("event") == "user")
+        buttons = [{"title": f"{lex.display_name(d, said)} didn't work", "payload": f"{d} didn't work"} for d in prior]
         buttons.append({"title": "None of them", "payload": "none of them failed"})
         dispatcher.utter_message(
             text="Did any of these stop working for you, or were any stopped because they didn't help "

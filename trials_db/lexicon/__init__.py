@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,11 +80,17 @@ class Lexicon:
     def members(self, class_key: str) -> tuple[str, ...]:
         return self.classes[class_key].members if class_key in self.classes else ()
 
-    def display_name(self, drug: str) -> str:
-        """"dimethyl fumarate (Tecfidera)": generic name with its best-known brand."""
+    def display_name(self, drug: str, said: str | None = None) -> str:
+        """"dimethyl fumarate (Tecfidera)": generic name with its best-known brand, or with the
+        brand the person used when ``said`` (their words) names one ("Rebif", not "Avonex")."""
         d = self.drugs.get(drug)
         if d is None:
             return drug
+        if said:
+            words = fold(said)
+            for brand in d.brands:
+                if re.search(rf"\b{re.escape(fold(brand))}\b", words):
+                    return f"{d.name} ({brand})"
         return f"{d.name} ({d.brands[0]})" if d.brands else d.name
 
     def country(self, text: str | None) -> str | None:
