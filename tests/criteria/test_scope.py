@@ -115,3 +115,13 @@ def test_a_drug_excepted_by_the_therapy_rule_keeps_the_reading():
 def test_the_reason_names_the_cue_and_the_fact():
     [review] = reviews(parse_criterion("non relapsing MS", INCLUSION))[:1]
     assert review.topic == "uncertain_reading" and '"non"' in review.source and "relapsing MS" in review.source
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Treatment with another monoclonal antibody, including but not limited to natalizumab", "natalizumab"),
+    ("any therapeutic monoclonal antibody, with the exception of natalizumab", "natalizumab"),
+    ("Conversion treated or not with first line disease modifying therapy", "disease modifying therapy"),
+])
+def test_cue_words_that_do_not_do_what_they_seem_to(text, mention):
+    found = cues(text).get(mention, set())
+    assert Cue.NEGATED not in found and Cue.OTHER_RELATION not in found

@@ -93,9 +93,23 @@ def read(text: str) -> Reading:
             span = doc[start:end]
             if cue is Cue.HISTORICAL and _before_a_time_span(doc, span.end):
                 continue  # "during the previous 12 months" is a window, read by the field rule
+            if _pseudo(doc, cue, start, end):
+                continue
             found.append(Modifier(cue, span.text, span.start_char, span.end_char))
         cues.append(found)
     return Reading(mentions, cues)
+
+
+def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
+    """Cue words that do not do what they seem to: "including but not limited to", "treated or
+    not", "monoclonal antibody" (a drug class, not antibodies against a drug)."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if cue is Cue.NEGATED and doc[start].lower_ == "not":
+        return after in ("limited", "only", "necessarily", "exclusively", "restricted") or before == "or"
+    if cue is Cue.OTHER_RELATION:
+        return before in ("monoclonal", "therapeutic", "humanized", "humanised", "chimeric")
+    return False
 
 
 def _before_a_time_span(doc, token_end: int) -> bool:
