@@ -119,7 +119,6 @@ from trials_db.matching.evaluate import (  # noqa: E402
 from trials_db.models import Criterion, Trial  # noqa: E402
 from trials_db.profile import NEVER, NO_THERAPY, Profile, ProfileError  # noqa: E402
 
-SHARED_TRIALS = Path("/work/shared/trials/ms_trials_with_criteria.json")
 SHIPPED_TRIALS = ROOT / "data" / "trials" / "ms_trials_with_criteria.json"
 GOLD_DIR = ROOT / "tests" / "gold" / "criteria"
 SPLIT_FILE = ROOT / "tests" / "gold" / "criteria_split.json"
@@ -182,7 +181,7 @@ class ParsedTrial:
 
 
 def default_trials_path() -> Path:
-    return SHARED_TRIALS if SHARED_TRIALS.exists() else SHIPPED_TRIALS
+    return SHIPPED_TRIALS  # the project's copy of the 113 shipped trials (data/trials)
 
 
 def parse_trials(path: Path) -> tuple[dict[str, ParsedTrial], list[str]]:
@@ -1024,7 +1023,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--details", metavar="FIELD", choices=(*FIELDS, "unaligned"),
                         help="list the mismatches of one field (or the unaligned gold criteria)")
     parser.add_argument("--trials", type=Path, default=None,
-                        help=f"trials file (default {SHARED_TRIALS}, else the shipped copy)")
+                        help=f"trials file (default {SHIPPED_TRIALS})")
     args = parser.parse_args(list(argv) if argv is not None else None)
 
     t0 = time.perf_counter()
