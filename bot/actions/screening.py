@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 INTERRUPTIONS = {
     "ask_what_is_edss", "ask_why_needed", "ask_what_bot_does", "ask_privacy", "ask_ms_types",
     "stop", "start_over", "delete_my_data", "goodbye", "bot_challenge", "browse_trials",
+    "other_language",  # only when nothing could be read from it ("tengo 42 años" still gives 42)
 } | SAFETY_INTENTS
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped

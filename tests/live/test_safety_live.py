@@ -103,3 +103,13 @@ def test_advice_is_declined_the_question_comes_again_and_the_drug_is_not_taken(l
     assert "Which MS treatments" in text  # the open question again
     assert slots(live_stack, p.sender)["prior_therapies"] is None
     assert not re.search(r"Noted: .*ocrelizumab", text)
+
+
+def test_another_language_gets_one_answer_in_it_then_the_introduction(live_stack):
+    p = Patient(live_stack)
+    text = Patient.text(p.say("hola, tengo esclerosis múltiple"))
+    assert "solo hablo inglés" in text and "Is it OK for me to use your answers" in text
+    p.say("yes")
+    again = Patient.text(p.say("no entiendo, soy española"))
+    assert "solo hablo inglés" in again and "How old are you?" in again
+    assert "didn't catch" not in again
