@@ -62,3 +62,7 @@ def test_every_language_has_its_answer_in_the_domain():
     assert set(RESPONSES) == {f"utter_other_language_{c}" for c in NAMES}
     for name in RESPONSES:
         assert '"yes"' in DOMAIN["responses"][name][0]["text"]  # the words it understands
+
+
+def test_another_script_is_not_taken_for_one_of_these_languages():
+    assert detect("䘟ꃴ諱캋ै鼪᧚䁆὇蕒Ο漦㲵") is None and detect("Ελληνικά 34") is None

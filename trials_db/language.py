@@ -33,6 +33,8 @@ def detect(text: str | None) -> str | None:
     if not text or text.lstrip().startswith("/"):
         return None
     t = fold(text).replace("\u2019", "'")
+    if len(re.findall(r"[a-z]", t)) < 0.6 * len(re.findall(r"[^\W\d_]", t)):
+        return None  # mostly another script (Greek, CJK...): not one of these languages
     words = re.findall(r"[^\W\d_]+", t)
     if not words:
         return None
@@ -43,7 +45,7 @@ def detect(text: str | None) -> str | None:
     for code, (vocab, greetings) in langs.items():
         if phrase in greetings:
             return code  # "hola", "bom dia"
-        hits = sum(1 for w in words if w in vocab and w not in english)
+        hits = sum(1 for w in words if len(w) > 1 and w in vocab and w not in english)
         if hits > best_hits:
             best, best_hits = code, hits
     if best and best_hits >= 2 and best_hits > n_english:

@@ -158,3 +158,8 @@ def test_a_deployment_can_bring_its_own_crisis_lines(tmp_path, monkeypatch):
     monkeypatch.setenv("CRISIS_LINES_FILE", str(own))
     assert crisis_lines(None).emergency == "000"
     assert crisis_lines("United States").lines == ("Our clinic line: 555 0100",)
+
+
+def test_a_bare_emergency_number_is_not_a_symptom_but_calling_one_is():
+    assert category_of("999") == "none" and category_of("Ⅻ 999") == "none"
+    assert category_of("I called 911, my legs went numb") == "symptoms"
