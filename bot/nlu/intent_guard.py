@@ -11,20 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Pattern, Text
+from typing import Any, Dict, Optional, Pattern
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import (
-    INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
-)
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from trials_db.lexicon import fold
+
+from .override import MessageGuard, override_intent
 
 CUES_FILE = Path(__file__).with_name("control_cues.yml")
 
@@ -58,25 +55,16 @@ def guard(message: Message) -> bool:
     name = intent.get(INTENT_NAME_KEY)
     if not no_real_word(text) and (name not in cue_patterns() or has_cue(name, text)):
         return False
-    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,
-                PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
-    message.set(INTENT, fallback, add_to_output=True)
-    ranking = message.get(INTENT_RANKING_KEY) or []
-    message.set(INTENT_RANKING_KEY, [dict(fallback)] + list(ranking), add_to_output=True)
+    override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, intent.get(PREDICTED_CONFIDENCE_KEY, 0.0))
     return True
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class ControlIntentGuard(GraphComponent):
-    """Graph component wrapper of :func:`guard` (no training, no configuration)."""
+class ControlIntentGuard(MessageGuard):
+    """Graph component wrapper of :func:`guard`."""
+
+    guard = staticmethod(guard)
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ControlIntentGuard":
-        cue_patterns()  # a broken cues file fails at load, not on a patient's message
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            guard(message)
-        return messages
+    def load_data(cls) -> None:
+        cue_patterns()

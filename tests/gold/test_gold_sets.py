@@ -102,7 +102,6 @@ def test_every_text_is_verbatim_from_its_trial(gold, bench):
         section = study["protocolSection"]
         text = (section.get("eligibilityModule") or {}).get("eligibilityCriteria") or ""
         texts[section["identificationModule"]["nctId"]] = bench.collapse(text)
-    wanted = {t["nct"] for trials in gold.values() for t in trials}
     missing_trials = sorted({nct for _, nct, _ in _criteria(gold) if nct not in texts})
     assert missing_trials == []
     not_found = [(where, c["text"]) for where, nct, c in _criteria(gold)

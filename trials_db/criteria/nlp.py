@@ -1,8 +1,8 @@
 """A blank spaCy English pipeline with an EntityRuler built from the lexicon.
 
 It finds the things criteria and patients talk about (drugs, drug classes, MS courses and
-the concepts the parser reasons about) and returns them as character spans. No model is
-downloaded: tokenizer and rules only.
+the concepts the parser reasons about). scope.py adds ConText to it and turns each entity
+into a :class:`Mention` with the cues around it. No model is downloaded: tokenizer and rules only.
 """
 from __future__ import annotations
 
@@ -94,9 +94,3 @@ def pipeline():
             add(label, key, phrases)
     ruler.add_patterns(patterns)
     return nlp
-
-
-def mentions(text: str) -> list[Mention]:
-    """Every lexicon or concept mention in ``text`` (longest match wins), in order."""
-    doc = pipeline()(text)
-    return [Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text) for ent in doc.ents]
