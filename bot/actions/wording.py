@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from trials_db.criteria.parser import REVIEW_TOPIC_WORDS
+from trials_db.criteria.review_topics import REVIEW_TOPIC_WORDS
 from trials_db.matching import TrialResult
 from trials_db.matching.evaluate import ELIGIBLE, NOT_ELIGIBLE, POSSIBLY_ELIGIBLE
 from trials_db.render import status_text

@@ -8,14 +8,25 @@ team must check). Trees are stored as JSON in ``Criterion.parsed`` and rebuilt w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any, ClassVar, Iterator
 
 from ..lexicon import load as load_lexicon
 from ..profile import Profile
 
-# Truth values, ordered so that AND is min().
-FALSE, UNKNOWN, REVIEW, TRUE = 0, 1, 2, 3
-TRUTH_NAMES = {FALSE: "false", UNKNOWN: "unknown", REVIEW: "review", TRUE: "true"}
+
+
+class Truth(IntEnum):
+    """A predicate's answer, ordered so that AND is min()."""
+
+    FALSE = 0
+    UNKNOWN = 1
+    REVIEW = 2
+    TRUE = 3
+
+
+FALSE, UNKNOWN, REVIEW, TRUE = Truth.FALSE, Truth.UNKNOWN, Truth.REVIEW, Truth.TRUE
+TRUTH_NAMES = {t: t.name.lower() for t in Truth}
 # OR ranks its inputs differently: one unknown fact may still make it true.
 _OR_RANK = {FALSE: 0, REVIEW: 1, UNKNOWN: 2, TRUE: 3}
 NOT = {FALSE: TRUE, TRUE: FALSE, UNKNOWN: UNKNOWN, REVIEW: REVIEW}

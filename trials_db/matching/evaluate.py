@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..criteria.parser import PARSER_VERSION, parse_criterion, soften_alternatives, structured_criteria
-from ..criteria.parser import REVIEW_TOPIC_WORDS
+from ..criteria.review_topics import REVIEW_TOPIC_WORDS
 from ..criteria.predicates import (
     FALSE,
     REVIEW,
@@ -33,8 +34,33 @@ from ..lexicon import load as load_lexicon
 from ..models import Trial
 from ..profile import Profile
 
-MET, NOT_MET, UNKNOWN_STATUS, NEEDS_REVIEW = "met", "not_met", "unknown", "needs_review"
-ELIGIBLE, POSSIBLY_ELIGIBLE, NOT_ELIGIBLE = "eligible", "possibly_eligible", "not_eligible"
+
+
+class Status(str, Enum):
+    """What one criterion says for one person; the value is the stable name used in JSON."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    NEEDS_REVIEW = "needs_review"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Verdict(str, Enum):
+    """What a whole study says for one person."""
+
+    ELIGIBLE = "eligible"
+    POSSIBLY_ELIGIBLE = "possibly_eligible"
+    NOT_ELIGIBLE = "not_eligible"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+MET, NOT_MET, UNKNOWN_STATUS, NEEDS_REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NEEDS_REVIEW
+ELIGIBLE, POSSIBLY_ELIGIBLE, NOT_ELIGIBLE = Verdict.ELIGIBLE, Verdict.POSSIBLY_ELIGIBLE, Verdict.NOT_ELIGIBLE
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
 _VERDICT_RANK = {ELIGIBLE: 0, POSSIBLY_ELIGIBLE: 1, NOT_ELIGIBLE: 2}
 

@@ -1,0 +1,69 @@
+"""MS course: which of RRMS, SPMS, PPMS, CIS and RIS a criterion asks for or rules out."""
+from __future__ import annotations
+
+import re
+
+from ..eligibility import INCLUSION
+from ..lexicon import load as load_lexicon
+from .predicates import Subtype
+from .reader import Reader
+
+ALL_SUBTYPES = {"RRMS", "SPMS", "PPMS", "CIS", "RIS"}
+
+
+_DIAGNOSIS_BEFORE = re.compile(r"(diagnos\w*|definite|confirmed|documented|established|(patients|participants|subjects|adults|people|those) with)\s*(of\s+|with\s+)?(a\s+|the\s+)?(clinically\s+)?(definite\s+)?$", re.I)
+_MCDONALD_AFTER = re.compile(r"^\s*(\(ms\)\s*)?(diagnosis\s*)?(as\s+)?(defined\s+)?(according to|by|based on|as defined by|per|fulfilling|as per)\b[^.;]{0,30}mcdonald", re.I)
+_ALL_FORMS = re.compile(r"\(all forms\)|all (ms )?types|any (type|form) of (ms|multiple sclerosis)", re.I)
+
+
+def read(r: Reader) -> None:
+    lex = load_lexicon()
+    yes: set[str] = set()
+    maybe: set[str] = set()
+    sources: list[str] = []
+    definition_zones = [(m.end(), m.end() + 120) for m in re.finditer(r"\bdefined as\b|\bi\.e\.", r.norm, re.I)]
+    for m in r.of("SUBTYPE", "SUBTYPE_GROUP"):
+        if any(s <= m.start < e for s, e in definition_zones):
+            continue
+        before = r.norm[max(0, m.start - 40) : m.start]
+        after = r.norm[m.end : m.end + 80]
+        if re.search(r"other than\s*$|non-\s*$|\b(for|treating|treatment of|indicated for|approved for|following the|after the|from|to)\s+$", before, re.I):
+            continue
+        if re.search(r"\b(no|not|without|never)\s+(history of\s+)?(\w+\s+){0,1}$", before, re.I):
+            r.reviews.append("diagnosis")
+            r.take(m.start, m.end)
+            continue
+        if m.label == "SUBTYPE_GROUP" and m.key == "ms":
+            diagnostic = _DIAGNOSIS_BEFORE.search(before) or _MCDONALD_AFTER.match(after)
+            if not diagnostic or (r.kind != INCLUSION and not re.search(r"diagnos\w*\s+(of\s+)?$", before, re.I)):
+                continue
+            if re.match(r"^\s*(relapses?|treatment|therapy|medication|drugs?|care|center|centre|patients?\s+who)", after, re.I):
+                continue
+        if m.label == "SUBTYPE":
+            found_yes, found_maybe = {m.key}, set()
+        else:
+            group = lex.groups[m.key]
+            found_yes, found_maybe = set(group.yes), set(group.maybe)
+        window = r.norm[max(0, m.start - 30) : m.end + 40].lower()
+        if "SPMS" in found_yes and re.search(r"without (disease )?activity|non-active|not active|inactive", window):
+            found_yes.discard("SPMS")
+            found_maybe.add("SPMS")
+        yes |= found_yes
+        maybe |= found_maybe
+        sources.append(m.text)
+        r.take(m.start, m.end)
+        if r.kind == INCLUSION and re.search(r"(highly active|inflammatory (disease )?activity|\bactive\b)", r.norm[max(0, m.start - 30) : m.end + 40], re.I):
+            r.reviews.append("activity")
+    if yes or maybe:
+        for m in re.finditer(r"\bdefined as\b[^.;]*", r.norm, re.I):
+            r.take(m.start(), m.end())  # "SPMS defined as ...": explains the course it names
+    if _ALL_FORMS.search(r.norm):
+        return
+    maybe -= yes
+    if not yes and not maybe:
+        return
+    if yes | maybe >= ALL_SUBTYPES and not maybe - yes:
+        return  # every course: no restriction
+    order = ["RRMS", "SPMS", "PPMS", "CIS", "RIS"]
+    r.leaves.append(Subtype(yes=[s for s in order if s in yes], maybe=[s for s in order if s in maybe],
+                            source=", ".join(sources)))

@@ -1,0 +1,63 @@
+"""Pregnancy, breastfeeding and contraception, read with the scope layer's cues."""
+from __future__ import annotations
+
+import re
+
+from ..eligibility import EXCLUSION
+from .nlp import Mention
+from .predicates import All, Breastfeeding, Contraception, Not, Pregnant, Review
+from .reader import Reader
+from .scope import Cue, adjacent_negation
+
+
+_PREG_NOT_STATUS = re.compile(r"(during|of|prevent|avoid|become|becoming|intention|planning|plan|weeks of|test)\s+(\w+\s+)?$", re.I)
+
+
+def _family(r: Reader) -> tuple[Mention, ...]:
+    """Pregnancy and breastfeeding mentions: one negation can cover a list of them."""
+    return tuple(r.of("PREGNANCY", "BREASTFEEDING"))
+
+
+def read(r: Reader) -> None:
+    text = r.norm
+    for m in r.of("CONTRACEPTION"):
+        if not any(isinstance(x, Contraception) for x in r.leaves):
+            r.leaves.append(Contraception(source=m.text))
+        r.take(m.start, m.end)
+    for m in r.of("PREGNANCY"):
+        before = text[max(0, m.start - 30) : m.start]
+        after = text[m.end : m.end + 15]
+        cues = r.cues_of(m)
+        if any(c.cue is not Cue.NEGATED for c in cues):
+            r.reviews.append("reproductive")  # planning, a past pregnancy, the mother's: not a status
+            r.take(m.start, m.end)
+            continue
+        if _PREG_NOT_STATUS.search(before) or re.match(r"\s*test", after, re.I):
+            if re.search(r"intention|planning|plan|become|becoming", before, re.I):
+                r.reviews.append("reproductive")
+            r.take(m.start, m.end)
+            continue
+        if cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant", "no pregnant or nursing women"
+            if r.kind == EXCLUSION:  # "those who are not pregnant but ...": a condition, not a status
+                r.reviews.append("reproductive")
+            elif not any(isinstance(x, Not) and isinstance(x.item, Pregnant) for x in r.leaves):
+                r.leaves.append(Not(Pregnant(source=m.text)))
+            r.take(m.start, m.end)
+            continue
+        if re.search(r"high-?\s*risk\s*$", before, re.I):
+            r.leaves.append(All([Pregnant(source=m.text), Review(topic="reproductive")]))
+        elif not any(isinstance(x, Pregnant) for x in r.leaves):
+            r.leaves.append(Pregnant(source=m.text))
+        r.take(m.start, m.end)
+    for m in r.of("BREASTFEEDING"):
+        cues = r.cues_of(m)
+        if any(c.cue is not Cue.NEGATED for c in cues):
+            r.reviews.append("reproductive")
+        elif cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant or lactating"
+            if r.kind == EXCLUSION:
+                r.reviews.append("reproductive")
+            elif not any(isinstance(x, Not) and isinstance(x.item, Breastfeeding) for x in r.leaves):
+                r.leaves.append(Not(Breastfeeding(source=m.text)))
+        elif not any(isinstance(x, Breastfeeding) for x in r.leaves):
+            r.leaves.append(Breastfeeding(source=m.text))
+        r.take(m.start, m.end)

@@ -1,0 +1,65 @@
+"""One criterion being read: its normalised text, the fact mentions and cues found in it,
+and which spans the fact rules have used (the rest goes to the study team)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import quantities as q
+from .nlp import Mention
+from .scope import Reading, read
+
+
+_NOTE = re.compile(r"(NOTE:\s*)?Other (protocol[- ]defined\s+)?(inclusion|exclusion|inclusion/exclusion|inclusion and exclusion)\s+criteria\s+(may\s+)?apply(\s+as per protocol)?\.?", re.I)
+
+
+@dataclass
+class Reader:
+    """One criterion being read: its normalised text, mentions, and what has been used."""
+
+    text: str
+    kind: str
+    norm: str = ""
+    found: list[Mention] = field(default_factory=list)
+    used: list[tuple[int, int]] = field(default_factory=list)
+    leaves: list[Node] = field(default_factory=list)
+    reviews: list[str] = field(default_factory=list)
+    reading: Reading = field(default_factory=lambda: Reading([], []))
+
+    def __post_init__(self) -> None:
+        # "NOTE: Other protocol-defined criteria may apply" is not part of this criterion.
+        self.norm = _NOTE.sub(lambda m: " " * len(m.group(0)), q.normalise(self.text))
+        self.reading = read(self.norm)
+        self.found = self.reading.mentions
+
+    def cues_of(self, mention: Mention) -> list:
+        """The cues (scope.Modifier) whose scope covers ``mention``."""
+        for m, cues in zip(self.reading.mentions, self.reading.cues):
+            if m == mention:
+                return cues
+        return []
+
+    def take(self, start: int, end: int) -> None:
+        self.used.append((start, end))
+
+    def of(self, *labels: str) -> list[Mention]:
+        return [m for m in self.found if m.label in labels]
+
+    def sentence_around(self, pos: int) -> tuple[int, int]:
+        """Bounds of the sentence (or semicolon clause) holding ``pos``."""
+        start = max((m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z(])|;\s*", self.norm[:pos])), default=0)
+        m = re.search(r"\.\s+(?=[A-Z])|;|\.$", self.norm[pos:])
+        return start, pos + m.start() if m else len(self.norm)
+
+    def residual(self) -> str:
+        """The text with every read span blanked out (whole words, so no fragments remain)."""
+        chars = list(self.norm)
+        for start, end in self.used:
+            start, end = max(start, 0), min(end, len(chars))
+            while start > 0 and chars[start - 1].isalnum() and start < len(chars) and chars[start].isalnum():
+                start -= 1
+            while 0 < end < len(chars) and chars[end].isalnum() and chars[end - 1].isalnum():
+                end += 1
+            for i in range(start, end):
+                chars[i] = " "
+        return "".join(chars)

@@ -1,0 +1,52 @@
+"""Relapses in a window: "≥1 relapse in the last 12 months", "relapse-free for 30 days"."""
+from __future__ import annotations
+
+import re
+
+from . import quantities as q
+from .predicates import Not, Relapses
+from .reader import Reader
+
+
+_WINDOW = (r"(?:within|in|during|over|for)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+           + q.NUM + r"\s*" + q.UNIT)
+_BEFORE_EVENT = q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before)\b"
+
+
+def read(r: Reader) -> None:
+    for m in r.of("RELAPSE"):
+        s_start, s_end = r.sentence_around(m.start)
+        before = r.norm[s_start : m.start]
+        if re.match(r"\s*(therapy|treatment)", r.norm[m.end :], re.I):
+            continue  # "relapse therapy" is a treatment, not an event
+        remission = "remission" in m.text.lower()
+        if re.search(r"(independent of|not explained by|unrelated to|regardless of)\s+(\w+\s+){0,2}$", before, re.I):
+            continue
+        if re.match(r"\s*(are|is)?\s*defined\b", r.norm[m.end :], re.I):
+            continue  # "Relapses are defined as ..." explains a word, it asks nothing
+        # The time window: after the mention in its sentence, else just before it.
+        base, window = m.start, re.search(_WINDOW, r.norm[m.start : min(s_end, m.start + 110)], re.I) \
+            or re.search(_BEFORE_EVENT, r.norm[m.start : min(s_end, m.start + 110)], re.I)
+        if window is None:
+            base = max(s_start, m.start - 60)
+            pattern = q.NUM + r"\s*" + q.UNIT + r"\s+in\s+$" if remission else _WINDOW
+            window = re.search(pattern, r.norm[base : m.start], re.I)
+        if window is None:
+            continue
+        months = q.to_months(window.group(1), window.group(2))
+        if months <= 0:
+            continue
+        # How many: "≥2 relapses", "two or more documented relapses", "at least one relapse".
+        count = 1
+        cm = re.search(r"(≥|at least|>)?\s*(\d+)\s*(?:or more\s+)?(?:[a-z]+\s+){0,3}$", before, re.I)
+        if cm and not remission:
+            n = int(cm.group(2))
+            count = n + 1 if cm.group(1) == ">" else n
+        negated = remission or bool(
+            re.search(r"relapse[- ]free", m.text, re.I)
+            or re.search(r"\b(free of|no)\s+(?:[a-z]+\s+){0,2}$", before, re.I))
+        leaf = Relapses(count=max(count, 1), months=months,
+                        source=r.norm[min(m.start, base + window.start()) : max(m.end, base + window.end())])
+        r.leaves.append(Not(leaf) if negated else leaf)
+        r.take(m.start, m.end)
+        r.take(base + window.start(), base + window.end())

@@ -1,0 +1,40 @@
+"""Sex restrictions: "Women only", "Males" as an exclusion.
+
+A sex word that is the subject of a sentence about fertility restricts nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from ..eligibility import EXCLUSION, INCLUSION
+from .predicates import Sex
+from .reader import Reader
+
+
+# A sex word that opens a sentence about fertility is its subject, not a restriction: "Female
+# subjects of childbearing potential must use contraception", "males unable to meet the above".
+_SEX_AS_SUBJECT = re.compile(r"child[- ]?bearing|potential|fertil|contracepti|birth control|pregnan|"
+                             r"menopaus|steril|vasectom|partner|unable to meet|the above", re.I)
+
+
+def read(r: Reader) -> None:
+    t = r.norm.strip().lower().rstrip(".")
+    if _SEX_AS_SUBJECT.search(t):
+        return  # the pregnancy and contraception rules read the rest
+    if r.kind == INCLUSION:
+        m = re.match(r"^(female (?:participants|patients|subjects)|females?|women)(?:\s+only)?\b", t)
+        if m and (m.end() == len(t) or m.group(1).startswith("female ")):
+            r.leaves.append(Sex(allowed=["female"], source=r.norm[: m.end()]))
+            r.take(0, m.end())
+        m = re.match(r"^(males?|men)(?:\s+only)?$", t)
+        if m:
+            r.leaves.append(Sex(allowed=["male"], source=r.norm))
+            r.take(0, len(t))
+        m = re.match(r"^(males? and females?|men and women|male or female|both sexes|males and females)\.?$", t)
+        if m:
+            r.take(0, len(t))  # no restriction: nothing left to check
+    elif r.kind == EXCLUSION:
+        m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
+        if m and not re.match(r"^(males? and females?|men and women)", t):
+            r.leaves.append(Sex(allowed=["male"], source=r.norm[: m.end()]))
+            r.take(0, len(r.norm))  # the rest says why ("... requiring a uterus")

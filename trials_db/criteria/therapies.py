@@ -1,0 +1,161 @@
+"""Treatments: taken ever, now, within a window (washouts), failed, or never (naive).
+
+Drugs are named by generic, brand or class (lexicon); framings that ask something other than
+whether the drug was taken (allergy, label, starting a drug) go to the study team.
+"""
+from __future__ import annotations
+
+import re
+
+from ..eligibility import EXCLUSION
+from ..lexicon import load as load_lexicon
+from . import quantities as q
+from .nlp import Mention
+from .predicates import Any_, Node, Not, Therapy, TherapyFailure
+from .reader import Reader
+
+
+_REVIEW_FRAMES = re.compile(
+    r"\b(allerg\w*|hypersensitiv\w*|intoleran\w*|contraindicat\w*|label|smpc|spc|summary of product|"
+    r"indication|eligible for|positive for|antibod\w* (to|against)|anti-\w+ antibod\w*|claims?|index|initiat\w*|starting|started|start|first dose|"
+    r"decision to|during (the )?study|during pregnancy|cohort|program|switched|either no|"
+    r"change|changes|stable|dose of|preclude\w*|prenatal|perinatal|maternal|mothers?|long-term|"
+    r"at the time of|time of|placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
+    r"lower than|shorter than|exposure lower|for less than|for fewer than)\b", re.I)
+_FAILURE = re.compile(r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
+                      r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*)\b", re.I)
+_CURRENT = re.compile(r"\b(currently|taking|receiving|being treated|prescribed|ongoing|already on|"
+                      r"concomitant|concurrent|on treatment with|on therapy with|on)\b[^.;]{0,100}$", re.I)
+_EVER = re.compile(r"\b(prior|previous(ly)?|history of|ever|treated with|treatment with|exposure|exposed|"
+                   r"received|use of|used|with)\b", re.I)
+_NAIVE = re.compile(r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b", re.I)
+_THERAPY_DURATION = re.compile(r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*(?:months?|years?|weeks?)"
+                               r"(?: or more)?|\bcontinuously\b|\bnot longer than\b", re.I)
+
+
+def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
+    """Drugs (expanded from classes) and the classes named; "except X" removes X.
+
+    A class followed by its own list ("immunomodulatory drugs (Avonex, Copaxone, or Rebif)",
+    "therapy as Interferon-β, ... or Natalizumab") means just those drugs; a list given as
+    examples ("e.g.", "such as", "including") keeps the whole class.
+    """
+    lex = load_lexicon()
+    drugs: list[str] = []
+    classes: list[str] = []
+    excluded: set[str] = set()
+    for i, m in enumerate(ms):
+        before = r.norm[max(0, m.start - 25) : m.start]
+        if m.label == "DRUG":
+            names = [m.key]
+        else:
+            after = r.norm[m.end : m.end + 20]
+            listed = any(x.label == "DRUG" for x in ms[i + 1 :])
+            if listed and re.match(r"\s*(\(|as\b|:)", after, re.I) and not re.match(
+                    r"\s*\(?\s*(e\.?\s?g\.?|such as|including|like|i\.e\.)", after, re.I):
+                continue
+            names = list(lex.members(m.key))
+        if re.search(r"\b(except|other than|excluding|apart from)\s+(\w+\s+){0,2}$", before, re.I):
+            excluded.update(names)
+            continue
+        if m.label == "DRUG_CLASS":
+            classes.append(m.key)
+        drugs.extend(n for n in names if n not in drugs)
+    drugs = [d for d in drugs if d not in excluded]
+    classes = [c for c in dict.fromkeys(classes) if not set(lex.members(c)) & excluded]
+    return drugs, classes
+
+
+def read(r: Reader) -> None:
+    ms = [m for m in r.of("DRUG", "DRUG_CLASS")
+          if not re.search(r"\banti-\s*$", r.norm[max(0, m.start - 6) : m.start], re.I)]
+    text = r.norm
+    if not ms:
+        untreated = re.search(r"\bon no (ms )?treatment|\bnot on any (ms )?treatment|\buntreated (ms|patients)", text, re.I)
+        if untreated:
+            dmt = list(load_lexicon().members("dmt"))
+            r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], current=True, source=untreated.group(0))))
+            r.take(untreated.start(), untreated.end())
+            return
+        naive = _NAIVE.search(text)
+        if naive and re.search(r"treatment|therapy|drug|dmt", naive.group(0) + text[naive.end() : naive.end() + 20], re.I):
+            dmt = list(load_lexicon().members("dmt"))
+            r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], source=naive.group(0))))
+            r.take(naive.start(), naive.end())
+        return
+    for m in ms:
+        r.take(m.start, m.end)
+    starting = re.search(r"\binitiat\w*|\bstart(s|ed|ing)?\b|\bswitch\w*", text, re.I)
+    either = re.search(r"\beither\b.*\bor\b", text, re.I) and not _FAILURE.search(text)
+    if (starting or either) and not (_NAIVE.search(text) and _FAILURE.search(text)):
+        r.reviews.append("treatment_change")
+        return
+    # "receiving fingolimod, according to the drug's SmPC": how it is given, not whether.
+    framed = re.sub(r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I)
+    if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
+            _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)):
+        r.reviews.append("treatment_change")  # allergy, label, starting or changing a drug...
+        return
+    drugs, classes = _drug_sets(r, ms)
+    if not drugs:
+        return
+    source = text[ms[0].start : ms[-1].end]
+    if set(drugs) <= set(load_lexicon().members("corticosteroid")):
+        # How steroids were given, and a sentence allowing low-dose or topical use, are read.
+        for m in re.finditer(r"\b(high[- ]dose|low[- ]dose|oral|intravenous|iv|topical|a course of|course of|"
+                             r"systemic|total daily dose)\b|\bthe use of [^.]*\bwill not\b[^.]*\.?", text, re.I):
+            r.take(m.start(), m.end())
+
+    def note_duration() -> None:
+        for d in _THERAPY_DURATION.finditer(text):
+            r.take(d.start(), d.end())
+            r.reviews.append("duration")
+
+    if re.search(r"\bon no\b", text, re.I):  # "On no treatment for MS"
+        r.leaves.append(Not(Therapy(drugs=drugs, classes=classes, current=True, source=source)))
+        r.take(*re.search(r"\bon no\b", text, re.I).span())
+        return
+    if _NAIVE.search(text) and _FAILURE.search(text):
+        # "either treatment-naive or ... a suboptimal response to IFN or GA": two ways in.
+        dmt = list(load_lexicon().members("dmt"))
+        r.leaves.append(Any_([Not(Therapy(drugs=dmt, classes=["dmt"], source=_NAIVE.search(text).group(0))),
+                              TherapyFailure(drugs=drugs, classes=classes, source=source)]))
+        r.reviews.append("treatment_change")
+        return
+    if _NAIVE.search(text):
+        r.leaves.append(Not(Therapy(drugs=drugs, classes=classes, source=source)))
+        for m in _NAIVE.finditer(text):
+            r.take(m.start(), m.end())
+        return
+    if _FAILURE.search(text):
+        cm = re.search(r"at least (\d+) of", text, re.I)
+        r.leaves.append(TherapyFailure(drugs=drugs, classes=classes,
+                                       count=int(cm.group(1)) if cm else 1, source=source))
+        for m in _FAILURE.finditer(text):
+            r.take(m.start(), m.end())
+        note_duration()
+        return
+    window = re.search(r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+                       + q.NUM + r"\s*" + q.UNIT, text, re.I) or \
+        re.search(r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", text, re.I)
+    if window is not None:
+        leaf = Therapy(drugs=drugs, classes=classes,
+                       within_months=q.to_months(window.group(1), window.group(2)), source=source)
+        r.leaves.append(Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf)
+        r.take(window.start(), window.end())
+        note_duration()
+        return
+    current = _CURRENT.search(text[: ms[0].start]) or re.search(r"\bcurrently\b", text, re.I)
+    if current and not re.search(r"\b(previously or currently|prior|previous|ever)\b", text, re.I):
+        r.leaves.append(Therapy(drugs=drugs, classes=classes, current=True, source=source))
+        r.take(current.start(), current.end())
+        note_duration()
+        return
+    if _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start]) or r.kind == EXCLUSION:
+        leaf: Node = Therapy(drugs=drugs, classes=classes, source=source)
+        r.leaves.append(Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf)
+        for m in _EVER.finditer(text):
+            r.take(m.start(), m.end())
+        note_duration()
+        return
+    r.reviews.append("treatment_change")
