@@ -328,7 +328,9 @@ def test_NCT05266469(rules):
     nct = "NCT05266469"
     # "Patients below 18 years or above 65 years."
     check(rules, nct, person(age=66), {("exclusion", 1): "not_met"})
-    check(rules, nct, person(age=65), {("exclusion", 1): "met", ("inclusion", 2): "met"})
+    # "above 65": someone who says 65 may be 65 and a half, so the team checks (never "doesn't fit")
+    check(rules, nct, person(age=65), {("exclusion", 1): "needs_review", ("inclusion", 2): "met"})
+    check(rules, nct, person(age=64), {("exclusion", 1): "met"})
     check(rules, nct, person(age=17), {("exclusion", 1): "not_met"})
     # "SPMS and/or PPMS patients." / "Confirmed RMS diagnosis"
     check(rules, nct, person(ms_subtype="PPMS"), {("exclusion", 3): "not_met", ("inclusion", 3): "not_met"})

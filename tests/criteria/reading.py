@@ -18,7 +18,7 @@ def _values(leaf: Leaf) -> str:
     data = leaf.to_json() if hasattr(leaf, "to_json") else dict(vars(leaf))
     parts = []
     for key, value in data.items():
-        if key in ("source", "type") or value in (None, [], "", False) or _DEFAULTS.get(key) == value:
+        if key in ("source", "type") or value in (None, [], "") or _DEFAULTS.get(key, False) == value:
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)

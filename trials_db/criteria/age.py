@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from . import quantities as q
 from .predicates import Age
 from .reader import Reader
 
@@ -30,7 +31,13 @@ _AGE_MAX = [
 ]
 
 
-_CONDITIONAL_AGE = re.compile(r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
+_CONDITIONAL_AGE = re.compile(r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?(?:age[sd]?\s+(?:of\s+)?)?$", re.I)
+# After the word "age": filler, then one or two bounds ("greater than 18 and less than 70",
+# "between ≥ 18 and ≤ 65", "range of 18 to 46"), read with the shared comparison words.
+_AGE_ANCHOR = re.compile(r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*", re.I)
+# "between 18 and 55 years" with no word "age": an age unless the sentence is about a duration.
+_YEARS_RANGE = re.compile(r"\bbetween\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))", re.I)
+_DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)
 
 
 def read(r: Reader) -> None:
@@ -67,3 +74,58 @@ def read(r: Reader) -> None:
         for m in re.finditer(pattern, r.norm, re.I):
             op = sign or m.group(1)
             add(None, float(m.group(m.lastindex)), True, op in ("≤", "up to"), m)
+    if any(isinstance(x, Age) for x in r.leaves):
+        return
+    for anchor in _AGE_ANCHOR.finditer(r.norm):
+        bound = _two_bounds(r.norm, anchor.end())
+        if bound:
+            lo, hi, lo_incl, hi_incl, end = bound
+            add(lo, hi, lo_incl, hi_incl, _Span(r.norm, anchor.start(), end))
+    for m in _YEARS_RANGE.finditer(r.norm):
+        start, _ = r.sentence_around(m.start())
+        if not _DURATION_WORDS.search(r.norm[start : m.start()]) and float(m.group(1)) < float(m.group(2)):
+            add(float(m.group(1)), float(m.group(2)), True, True, m)
+
+
+class _Span:
+    """A match-like span (start, end, group(0)) for bounds read piece by piece."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start : self._end]
+
+
+def _two_bounds(text: str, pos: int) -> tuple[float | None, float | None, bool, bool, int] | None:
+    """One bound or range at ``pos``, and a second one joined by "and" / "but" / ","."""
+    first = q.bounds_in(text[pos : pos + 40])
+    if first is None:
+        return None
+    lo, hi, lo_incl, hi_incl = first
+    end = pos + _bound_end(text[pos:])
+    if (lo is None) != (hi is None):
+        joined = re.match(r"\s*(?:years?\s*(?:old|of age)?\s*)?(?:and|but|,)\s*", text[end:], re.I)
+        if joined:
+            second = q.bounds_in(text[end + joined.end() : end + joined.end() + 40])
+            if second is not None and (second[0] is None) != (lo is None):
+                if lo is None:
+                    lo, lo_incl = second[0], second[2]
+                else:
+                    hi, hi_incl = second[1], second[3]
+                end = end + joined.end() + _bound_end(text[end + joined.end():])
+    if lo is not None and hi is not None and lo >= hi:
+        return None
+    return lo, hi, lo_incl, hi_incl, end
+
+
+def _bound_end(window: str) -> int:
+    """Where the first number of ``window`` (and a range's second) ends."""
+    m = re.match(r"\D{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to|and)\s*\d+(?:\.\d+)?(?=\s*(?:years|yrs|,|$|\)|;|\.|inclusive)))?", window, re.I)
+    return m.end() if m else 0

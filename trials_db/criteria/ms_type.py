@@ -21,12 +21,22 @@ def read(r: Reader) -> None:
     yes: set[str] = set()
     maybe: set[str] = set()
     sources: list[str] = []
-    definition_zones = [(m.end(), m.end() + 120) for m in re.finditer(r"\bdefined as\b|\bi\.e\.", r.norm, re.I)]
-    for m in r.of("SUBTYPE", "SUBTYPE_GROUP"):
+    # "SPMS defined as ..., i.e. ...": the words after explain a course, they ask for none. A
+    # parenthesis "(i.e., secondary-progressive)" renames the course just before it: it counts.
+    definition_zones = [(m.end(), m.end() + 120) for m in re.finditer(r"\bdefined as\b|(?<!\()\bi\.e\.", r.norm, re.I)]
+    mentions = r.of("SUBTYPE", "SUBTYPE_GROUP")
+    for i, m in enumerate(mentions):
         if any(s <= m.start < e for s, e in definition_zones):
             continue
         before = r.norm[max(0, m.start - 40) : m.start]
         after = r.norm[m.end : m.end + 80]
+        if re.search(r"^\s*in\s+$", r.norm[: m.start], re.I):
+            r.reviews.append("scope")  # "In RRMS participants who ...": a condition of a rule
+            r.take(m.start, m.end)
+            continue
+        if m.label == "SUBTYPE_GROUP" and _defined_by_list(r, m, mentions[i + 1 :]):
+            r.take(m.start, m.end)
+            continue  # "Relapsing MS: RRMS or SPMS": the courses listed say which
         if re.search(r"other than\s*$|non-\s*$|\b(for|treating|treatment of|indicated for|approved for|following the|after the|from|to)\s+$", before, re.I):
             continue
         if re.search(r"\b(no|not|without|never)\s+(history of\s+)?(\w+\s+){0,1}$", before, re.I):
@@ -41,6 +51,10 @@ def read(r: Reader) -> None:
                 continue
         if m.label == "SUBTYPE":
             found_yes, found_maybe = {m.key}, set()
+            ellipsis = re.search(r"\b(primary|secondary)\s*(?:,|/|or|and|and/or)\s*$", before, re.I)
+            if ellipsis and m.key in ("PPMS", "SPMS"):  # "primary or secondary progressive MS"
+                found_yes.add("PPMS" if ellipsis.group(1).lower() == "primary" else "SPMS")
+                r.take(m.start - len(before) + ellipsis.start(), m.start)
         else:
             group = lex.groups[m.key]
             found_yes, found_maybe = set(group.yes), set(group.maybe)
@@ -67,3 +81,14 @@ def read(r: Reader) -> None:
     order = ["RRMS", "SPMS", "PPMS", "CIS", "RIS"]
     r.leaves.append(Subtype(yes=[s for s in order if s in yes], maybe=[s for s in order if s in maybe],
                             source=", ".join(sources)))
+
+
+def _defined_by_list(r: Reader, group, later: list) -> bool:
+    """Whether a group word ("relapsing MS") is followed by its own list of courses: "Relapsing
+    MS: RRMS or SPMS", "relapsing MS (RRMS or SPMS)". A list of examples ("including", "such
+    as", "e.g.") keeps the whole group."""
+    after = r.norm[group.end : group.end + 12]
+    if not re.match(r"\s*(\(\w+\)\s*)?[:(]", after) or re.match(r"\s*(\(\w+\)\s*)?[:(]\s*(e\.?\s?g|such as|including|like)", after, re.I):
+        return False
+    _, end = r.sentence_around(group.end + 1)
+    return any(x.label == "SUBTYPE" and x.start < end for x in later)

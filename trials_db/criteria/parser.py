@@ -20,6 +20,10 @@ from .review_topics import leftover_words, review_topics
 PARSER_VERSION = 2  # 2: the scope layer (scope.py) and the abstain rule
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
+# A criterion that applies to a subgroup only ("In RRMS participants who are already on
+# natalizumab, ..."): whether it applies is for the study team; it can fail no one here.
+_SUBGROUP = re.compile(r"\s*(?:in|for|among)\s+[\w\s/()-]{0,40}?\b(?:participants|patients|subjects|people|individuals)"
+                       r"\s+(?:who|that|already|currently)\b", re.I)
 
 
 def parse_criterion(text: str, kind: str) -> Node:
@@ -38,7 +42,7 @@ def parse_criterion(text: str, kind: str) -> Node:
 
 
 def _read_fields(r: Reader, text: str, kind: str) -> Node:
-    if re.search(r"excluded from the [\w\s-]{0,40}portions?", r.norm, re.I):
+    if re.search(r"excluded from the [\w\s-]{0,40}portions?", r.norm, re.I) or _SUBGROUP.match(r.norm):
         return Review(topic="scope", source=text[:200])
     for fact in FACTS:
         fact.read(r)

@@ -218,6 +218,8 @@ class Age(_Range):
     def evaluate(self, profile: Profile) -> int:
         if profile.age is None:
             return UNKNOWN
+        if self.min is not None and not self.min_inclusive and profile.age == self.min:
+            return REVIEW  # "older than 18": someone who says 18 may be 18 and a half
         return TRUE if self.contains(profile.age) else FALSE
 
     def fields(self) -> set[str]:

@@ -20,10 +20,17 @@ def _family(r: Reader) -> tuple[Mention, ...]:
 
 def read(r: Reader) -> None:
     text = r.norm
-    for m in r.of("CONTRACEPTION"):
-        if not any(isinstance(x, Contraception) for x in r.leaves):
-            r.leaves.append(Contraception(source=m.text))
+    said = r.of("CONTRACEPTION")
+    for m in said:
         r.take(m.start, m.end)
+    cues = [c for m in said for c in r.cues_of(m)]
+    if any(c.cue is not Cue.NEGATED for c in cues):
+        r.reviews.append("reproductive")  # "may be using hormonal contraceptives": a permission
+    elif cues:  # "not using", "unwilling to use", "inability to comply with contraception"
+        r.leaves.append(Not(Contraception(source=said[0].text)) if r.kind == EXCLUSION
+                        else Contraception(source=said[0].text))
+    elif said:
+        r.leaves.append(Contraception(source=said[0].text))
     for m in r.of("PREGNANCY"):
         before = text[max(0, m.start - 30) : m.start]
         after = text[m.end : m.end + 15]

@@ -6,10 +6,12 @@ import re
 from . import quantities as q
 from .predicates import Not, Relapses
 from .reader import Reader
+from .scope import Cue, adjacent_negation
 
 
-_WINDOW = (r"(?:within|in|during|over|for)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+_WINDOW = (r"(?:within|in|during|over|for(?:\s+(?:at least|a minimum of|more than|over|≥))?)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
            + q.NUM + r"\s*" + q.UNIT)
+_ONE_UNIT = r"(?:within|in|during|over)\s+the\s+(?:last|past|previous|preceding)?\s*()(year|month)\b"
 _BEFORE_EVENT = q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before)\b"
 
 
@@ -27,13 +29,19 @@ def read(r: Reader) -> None:
         # The time window: after the mention in its sentence, else just before it.
         base, window = m.start, re.search(_WINDOW, r.norm[m.start : min(s_end, m.start + 110)], re.I) \
             or re.search(_BEFORE_EVENT, r.norm[m.start : min(s_end, m.start + 110)], re.I)
+        if window is None:  # "in the year prior to inclusion": one year
+            window = re.search(_ONE_UNIT, r.norm[m.start : min(s_end, m.start + 110)], re.I)
         if window is None:
             base = max(s_start, m.start - 60)
             pattern = q.NUM + r"\s*" + q.UNIT + r"\s+in\s+$" if remission else _WINDOW
             window = re.search(pattern, r.norm[base : m.start], re.I)
         if window is None:
             continue
-        months = q.to_months(window.group(1), window.group(2))
+        lead = r.norm[max(0, base + window.start() - 25) : base + window.start()]
+        if re.search(r"(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I) \
+                and not re.search(r"\bfor\s+(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I):
+            continue  # "at least 1 year prior to randomization": a time since, not a window
+        months = q.to_months(window.group(1) or 1, window.group(2))
         if months <= 0:
             continue
         # How many: "≥2 relapses", "two or more documented relapses", "at least one relapse".
@@ -42,9 +50,9 @@ def read(r: Reader) -> None:
         if cm and not remission:
             n = int(cm.group(2))
             count = n + 1 if cm.group(1) == ">" else n
-        negated = remission or bool(
-            re.search(r"relapse[- ]free", m.text, re.I)
-            or re.search(r"\b(free of|no)\s+(?:[a-z]+\s+){0,2}$", before, re.I))
+        cues = r.cues_of(m)
+        negated = remission or bool(re.search(r"relapse[- ]free", m.text, re.I)) or (
+            bool(cues) and all(c.cue is Cue.NEGATED for c in cues) and adjacent_negation(r.norm, m, cues))
         leaf = Relapses(count=max(count, 1), months=months,
                         source=r.norm[min(m.start, base + window.start()) : max(m.end, base + window.end())])
         r.leaves.append(Not(leaf) if negated else leaf)

@@ -30,6 +30,7 @@ class Cue(str, Enum):
     HISTORICAL = "HISTORICAL"
     OTHER_PERSON = "OTHER_EXPERIENCER"
     OTHER_RELATION = "OTHER_RELATION"  # antibodies, allergy, contraindication to a drug
+    IRRELEVANT = "IRRELEVANT"  # regardless of, with or without, treated or not: no condition
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if cue is Cue.NEGATED and doc[start].lower_ == "not":
         return after in ("limited", "only", "necessarily", "exclusively", "restricted") or before == "or"
+    if cue is Cue.HYPOTHETICAL and doc[start].lower_ == "potential":
+        return before in ("bearing", "childbearing", "reproductive", "fertile")  # "of child-bearing potential"
     if cue is Cue.OTHER_RELATION:
         return before in ("monoclonal", "therapeutic", "humanized", "humanised", "chimeric")
     return False
@@ -132,7 +135,7 @@ def adjacent_negation(text: str, mention: Mention, modifiers: list[Modifier],
         if mod.cue is not Cue.NEGATED:
             continue
         between = text[mod.end : mention.start] if mod.end <= mention.start else text[mention.end : mod.start]
-        if re.fullmatch(r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|"
+        if re.fullmatch(r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|definite|documented|"
                         r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and)"
                         r"[\s\-]+)*", between + " ", re.I):
             return True
@@ -144,5 +147,6 @@ def reason(mention: Mention, modifier: Modifier) -> str:
     words = {Cue.NEGATED: "a negation", Cue.CONTRAST: "an exception", Cue.UNCERTAIN: "a doubt",
              Cue.HYPOTHETICAL: "a possibility, not a fact", Cue.HISTORICAL: "a past event",
              Cue.OTHER_PERSON: "another person",
-             Cue.OTHER_RELATION: "not about taking it"}[modifier.cue]
+             Cue.OTHER_RELATION: "not about taking it",
+             Cue.IRRELEVANT: "it may not matter"}[modifier.cue]
     return f'"{modifier.text}" ({words}) applies to "{mention.text}"'

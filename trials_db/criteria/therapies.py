@@ -128,9 +128,9 @@ def read(r: Reader) -> None:
             r.take(m.start(), m.end())
         return
     if _FAILURE.search(text):
-        cm = re.search(r"at least (\d+) of", text, re.I)
-        r.leaves.append(TherapyFailure(drugs=drugs, classes=classes,
-                                       count=int(cm.group(1)) if cm else 1, source=source))
+        cm = re.search(r"at least (\d+) of|\b(\d+) or more\b", text, re.I)  # number words are digits here
+        count = int(cm.group(1) or cm.group(2)) if cm else 1
+        r.leaves.append(TherapyFailure(drugs=drugs, classes=classes, count=max(count, 1), source=source))
         for m in _FAILURE.finditer(text):
             r.take(m.start(), m.end())
         note_duration()

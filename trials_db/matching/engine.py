@@ -186,6 +186,14 @@ class MatchIndex:
             return np.full(len(ranges[0]), UNKNOWN, dtype=np.int8)
         return _truth(_contains(value, *ranges))
 
+    def _age_leaf(self, age: float | None) -> np.ndarray:
+        """As Age.evaluate: an age said in whole years at an exclusive lower bound is for review."""
+        out = self._range_leaf(age, self._age)
+        if age is not None:
+            lo, _, lo_in, _ = self._age
+            out[(lo == age) & ~lo_in] = REVIEW
+        return out
+
     def _edss_leaf(self, profile: Profile) -> np.ndarray:
         bounds = profile.edss_bounds
         n = len(self._edss[0])
@@ -294,7 +302,7 @@ class MatchIndex:
             if len(self._idx[t]):
                 val[self._idx[t]] = values
 
-        put(Age, self._range_leaf(p.age, self._age))
+        put(Age, self._age_leaf(p.age))
         put(DiseaseDuration, self._range_leaf(p.years_since_diagnosis, self._duration))
         put(Edss, self._edss_leaf(p))
         if len(self._sex):

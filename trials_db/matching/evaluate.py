@@ -22,6 +22,7 @@ from ..criteria.predicates import (
     REVIEW,
     TRUE,
     UNKNOWN,
+    Age,
     Contraception,
     Leaf,
     Node,
@@ -208,6 +209,8 @@ def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
             label = load_lexicon().subtype_label(profile.ms_subtype)
             parts.append(f"This study includes {label} only in some cases (for example when it is "
                          "still active); the study team will check whether yours fits.")
+        elif isinstance(leaf, Age):
+            parts.append("Your age is right at the study's age limit; the study team will check it.")
         elif isinstance(leaf, Review):
             words = REVIEW_TOPIC_WORDS.get(leaf.topic, "this")
             parts.append(f"The study team will check {words}." if leaf.topic != "other"
@@ -222,7 +225,8 @@ def explain(kind: str, tree: Node, status: str, profile: Profile) -> tuple[str, 
     evaluated = [(leaf, polarity, leaf.evaluate(profile)) for leaf, polarity in tree.leaves()]
     if status == NEEDS_REVIEW:
         passing = [_sentence(l, p != exclusion, l.fact(profile)) for l, p, v in evaluated
-                   if v in (TRUE, FALSE) and (v == TRUE) == (p != exclusion) and l.fact(profile)]
+                   if v in (TRUE, FALSE) and (v == TRUE) == (p != exclusion) and l.fact(profile)
+                   and not any(type(r) is type(l) and w == REVIEW for r, _, w in evaluated)]
         review = _review_sentence([l for l, _, v in evaluated if v == REVIEW], profile) or \
             "The study team will check this with you."
         return " ".join(passing[:1] + [review]), []
