@@ -28,6 +28,10 @@ _CURRENT = re.compile(r"\b(currently|taking|receiving|being treated|prescribed|o
                       r"concomitant|concurrent|on treatment with|on therapy with|on)\b[^.;]{0,100}$", re.I)
 _EVER = re.compile(r"\b(prior|previous(ly)?|history of|ever|treated with|treatment with|exposure|exposed|"
                    r"received|use of|used|with)\b", re.I)
+_STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
+# A washout written as the time since the last dose: "at least 4 weeks away from a steroid bolus".
+_SINCE = re.compile(r"(?:at least|≥|more than|>|a minimum of|minimum of)\s*" + q.NUM + r"\s*" + q.UNIT
+                    + r"\s+(?:since|away from|after|from)\b[^.;]{0,40}$", re.I)
 _NAIVE = re.compile(r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b", re.I)
 _THERAPY_DURATION = re.compile(r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*(?:months?|years?|weeks?)"
                                r"(?: or more)?|\bcontinuously\b|\bnot longer than\b", re.I)
@@ -85,6 +89,7 @@ def read(r: Reader) -> None:
         return
     for m in ms:
         r.take(m.start, m.end)
+    text = _STUDY_START.sub(lambda m: " " * len(m.group(0)), text)  # "prior to study start": a date
     starting = re.search(r"\binitiat\w*|\bstart(s|ed|ing)?\b|\bswitch\w*", text, re.I)
     either = re.search(r"\beither\b.*\bor\b", text, re.I) and not _FAILURE.search(text)
     if (starting or either) and not (_NAIVE.search(text) and _FAILURE.search(text)):
@@ -134,6 +139,16 @@ def read(r: Reader) -> None:
         for m in _FAILURE.finditer(text):
             r.take(m.start(), m.end())
         note_duration()
+        return
+    since = _SINCE.search(text[: ms[0].start])
+    if since is not None:  # "At least 30 days since corticosteroids": a washout
+        leaf = Therapy(drugs=drugs, classes=classes, within_months=q.to_months(since.group(1), since.group(2)),
+                       source=text[since.start() : ms[-1].end])
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")  # a washout listed as an exclusion: unclear which way
+        else:
+            r.leaves.append(Not(leaf))
+        r.take(since.start(), since.end())
         return
     window = re.search(r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
                        + q.NUM + r"\s*" + q.UNIT, text, re.I) or \
