@@ -9,7 +9,7 @@ from .models import Trial
 STATUS_WORDS = {
     "RECRUITING": "Recruiting",
     "NOT_YET_RECRUITING": "Not yet recruiting",
-    "ENROLLING_BY_INVITATION": "Enrolling by invitation",
+    "ENROLLING_BY_INVITATION": "By invitation only (the study team invites people)",
     "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
     "COMPLETED": "Completed",
     "TERMINATED": "Terminated",

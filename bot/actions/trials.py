@@ -5,6 +5,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+from trials_db.conditions import is_ms_study
 from trials_db.matching import MatchIndex, TrialResult, load_rules
 from trials_db.matching.evaluate import OPEN_STATUSES
 from trials_db.profile import Profile
@@ -50,10 +51,11 @@ def reset_catalog() -> None:
 
 
 def open_trials(country: str | None = None, limit: int = 10):
-    """Open studies for browsing (criteria or not), optionally in one country."""
+    """Open MS studies for browsing (criteria or not), optionally in one country."""
     sessions = session_factory(make_engine())
     with sessions() as session:
-        trials = list_trials(session, status=OPEN_STATUSES, country=country)
+        trials = [t for t in list_trials(session, status=OPEN_STATUSES, country=country)
+                  if is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title))]
         total = len(trials)
         return [(t.nct_id, t.display_title, t.overall_status,
                  [", ".join(p for p in (s.city, s.country) if p) for s in t.sites][:2], t.has_criteria)

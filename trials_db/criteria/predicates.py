@@ -478,12 +478,16 @@ class Therapy(Leaf):
         return FALSE if all(m is not None for m in months) else UNKNOWN
 
     def fields(self) -> set[str]:
-        fields = {"prior_therapies"}
-        if self.current:
-            fields.add("current_therapy")
-        elif self.within_months is not None:
-            fields.add("months_since_last_therapy")
-        if any(d in _steroids() for d in self.drugs):
+        """The profile facts that settle it; steroid courses have their own question only."""
+        steroids = [d for d in self.drugs if d in _steroids()]
+        fields: set[str] = set()
+        if len(steroids) < len(self.drugs) or not steroids:
+            fields.add("prior_therapies")
+            if self.current:
+                fields.add("current_therapy")
+            elif self.within_months is not None:
+                fields.add("months_since_last_therapy")
+        if steroids:
             fields.add("months_since_steroids")
         return fields
 

@@ -42,7 +42,7 @@ from ..profile import NO_THERAPY, Profile
 from .evaluate import (
     ELIGIBLE,
     NOT_ELIGIBLE,
-    OPEN_STATUSES,
+    openness,
     POSSIBLY_ELIGIBLE,
     TrialResult,
     TrialRules,
@@ -112,7 +112,7 @@ class MatchIndex:
         owner_arr = np.array(owner, dtype=np.int64)
         self._trial_starts = np.flatnonzero(np.r_[True, owner_arr[1:] != owner_arr[:-1]])
         self._compile_leaves()
-        self._open = np.array([0 if r.overall_status in OPEN_STATUSES else 1 for r in self.rules], dtype=np.int8)
+        self._open = np.array([openness(r.overall_status) for r in self.rules], dtype=np.int8)
         self._status = np.array([r.overall_status or "" for r in self.rules], dtype=object)
         self._order = np.arange(len(self.rules))
         countries = sorted({c for r in self.rules for c in r.countries})

@@ -261,12 +261,20 @@ def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
                        rules.locations, distance)
 
 
+def openness(status: str | None) -> int:
+    """0 recruiting (or about to), 1 by invitation only (most people cannot just join), 2 closed."""
+    if status in OPEN_STATUSES:
+        return 1 if status == "ENROLLING_BY_INVITATION" else 0
+    return 2
+
+
 def rank_key(result: TrialResult) -> tuple:
-    """Eligible first, then fewest unknowns, open to recruitment before others, then nearest."""
+    """Eligible first, then fewest unknowns, open to anyone before by invitation before
+    closed, then nearest."""
     return (
         _VERDICT_RANK[result.verdict],
         result.count(UNKNOWN_STATUS),
-        0 if result.overall_status in OPEN_STATUSES else 1,
+        openness(result.overall_status),
         result.distance_km if result.distance_km is not None else math.inf,
         result.nct_id,
     )
