@@ -39,9 +39,10 @@ def age_facts(text: str, kind: str) -> list[str]:
     ("Male or female are age between 20 to 65 years old on date of consent.", INC,
      ["age requires min=20 max=65"]),  # NCT05532943
     # NCT04832269: the ages are the children's; the MS and the therapy are the mothers'.
-    ("Exposed group (n=40): Children and adolescents (aged 8 to 18 years) of mothers with "
-     "prenatal exposition to MP in the context of a MS relapse therapy", INC,
-     ["age requires min=8 max=18"]),
+    xfail("Exposed group (n=40): Children and adolescents (aged 8 to 18 years) of mothers with "
+          "prenatal exposition to MP in the context of a MS relapse therapy", INC,
+          ["age requires min=8 max=18"],
+          reason="abstains (safe): the cue 'mothers' (another person) has the ages in its scope"),
     ("Patients under 18 years of age.", EXC,
      ["age excludes max=18 max_inclusive=False"]),  # NCT06949956
     ("Age range of 18 to 46 years", INC, ["age requires min=18 max=46"]),  # NCT00000146
@@ -51,13 +52,12 @@ def age_facts(text: str, kind: str) -> list[str]:
     ("Age greater than or equal to 18 years at time of study enrollment.", INC,
      ["age requires min=18"]),  # NCT03109288
     ("Age between ≥ 18 and ≤ 65 years old", INC, ["age requires min=18 max=65"]),  # NCT04694534
-    xfail("Males and females who are ≥ 18 years old.", INC, ["age requires min=18"],  # NCT05423769
-          reason="'who are ≥ 18' is too far from 'males and females' for the adult pattern"),
+    ("Males and females who are ≥ 18 years old.", INC, ["age requires min=18"]),
     # Not an age limit: an age that conditions a lab test, a matching rule, other spans of years.
     (PSA, EXC, []),
     ("Age +/- 5 years", INC, []),  # NCT04873492 (matching controls to patients)
     ("Cancer within five years", EXC, []),  # NCT02143167
-    xfail(MINORS, EXC, [], reason="the 'unless' exception is ignored: 'age excludes max=18'"),
+    (MINORS, EXC, []),
     xfail("Age not older than 65 years", INC, ["age requires max=65"],  # built
           reason="'not older than 65' is read as 'older than 65' (min=65)"),
     xfail("Age under 18 or over 65 years", EXC,  # built
@@ -84,9 +84,8 @@ def test_age_verdicts(text: str, kind: str, age: float, verdict: int) -> None:
 
 
 @pytest.mark.parametrize("text, kind, age", [
-    xfail("Age not older than 65 years", INC, 30,  # built
-          reason="the negation is read away: a 30-year-old fails 'min=65'"),
-    xfail(MINORS, EXC, 16, reason="a 16-year-old with a guardian's consent is excluded outright"),
+    ("Age not older than 65 years", INC, 30),
+    (MINORS, EXC, 16),
 ])
 def test_a_cue_never_rules_out_someone_who_fits(text: str, kind: str, age: float) -> None:
     failed = FALSE if kind == INC else TRUE

@@ -10,7 +10,7 @@ import re
 
 from ..lexicon import load as load_lexicon
 from .nlp import Mention
-from .predicates import (All, Any_, Breastfeeding, Edss, Leaf, Node, Not, Pregnant, Relapses, Review,
+from .predicates import (Age, All, Any_, Breastfeeding, DiseaseDuration, Edss, Leaf, Node, Not, Pregnant, Relapses, Review,
                          Subtype, Therapy, TherapyFailure)
 from .reader import Reader
 from .scope import Cue, adjacent_negation, reason
@@ -25,6 +25,9 @@ _INTERPRETED: dict[type, set[Cue]] = {
     TherapyFailure: {Cue.NEGATED},  # "has not responded to", "failed": the failure rule reads them
     Therapy: {Cue.HISTORICAL},  # "prior", "previous treatment": the therapy rule reads them
 }
+# Facts read from numbers near a word, not from an entity mention: their cues are found by
+# the scope of every cue in the text ("Age not older than 65", "Not diagnosed within 6 months").
+_SPAN_LEAVES = (Age, DiseaseDuration)
 # A fact right after "no", or before "-free", is plainly denied: read as the opposite fact.
 _FLIPPABLE = (Relapses, Pregnant, Breastfeeding)
 LEADING_NEGATION = re.compile(r"\s*(?:no|not|without|absence of|free of|never|none)\b", re.I)
@@ -57,6 +60,8 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
     if isinstance(node, Not):
         inner = abstain(node.item, r, not negated)
         return inner if isinstance(inner, Review) else Not(inner)
+    if isinstance(node, _SPAN_LEAVES):
+        return _abstain_span(node, r, negated)
     if not isinstance(node, Leaf) or type(node) not in _LEAF_LABELS:
         return node
     for mention, cues in _leaf_mentions(node, r):
@@ -92,3 +97,17 @@ def double_negation(node: Node, r: Reader) -> Node:
         return Review(topic="uncertain_reading",
                       source=f'"{r.norm.strip()[:60]}" is listed as an exclusion but says "no"')
     return node
+
+
+def _abstain_span(leaf: Leaf, r: Reader, negated: bool) -> Node:
+    """As :func:`abstain`, for a fact found by its words' position rather than a mention."""
+    source = getattr(leaf, "source", "") or ""
+    pos = r.norm.find(source) if source else -1
+    if pos < 0:
+        return leaf
+    for cue in r.reading.cues_over(pos, pos + len(source)):
+        if cue.cue is Cue.NEGATED and negated:
+            continue
+        return Review(topic="uncertain_reading",
+                      source=f'"{cue.text}" applies to "{source.strip()[:80]}"'[:200])
+    return leaf

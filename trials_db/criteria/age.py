@@ -22,6 +22,7 @@ _AGE_MIN = [
     (r"\b(?:aged?)\s+(\d{1,3})\s*\+", "≥"),
     (r"\b(?:adults?|men and women|males and females|male and female subjects)\b[\s,(]*(≥|>|at least|over|above|aged)?\s*(\d{1,3})\s*\+?\s*(?:years|yrs)", None),
     (r"\bat least (\d{1,3}) years (?:of age|old)\b", "≥"),
+    (r"(≥|>)\s*(\d{1,3})\s*(?:years?|yrs?)\s*(?:old|of age)\b", None),
     (r"\b(?:over|above|older than)\s*(\d{1,3})\s*years?\b", ">"),
 ]
 _AGE_MAX = [

@@ -23,7 +23,7 @@ def read(r: Reader) -> None:
     said = r.of("CONTRACEPTION")
     for m in said:
         r.take(m.start, m.end)
-    cues = [c for m in said for c in r.cues_of(m)]
+    cues = [c for m in said for c in r.cues_of(m) if c.cue is not Cue.HISTORICAL]  # "after the last dose"
     if any(c.cue is not Cue.NEGATED for c in cues):
         r.reviews.append("reproductive")  # "may be using hormonal contraceptives": a permission
     elif cues:  # "not using", "unwilling to use", "inability to comply with contraception"

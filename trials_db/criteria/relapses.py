@@ -38,7 +38,7 @@ def read(r: Reader) -> None:
         if window is None:
             continue
         lead = r.norm[max(0, base + window.start() - 25) : base + window.start()]
-        if re.search(r"(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I) \
+        if not remission and re.search(r"(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I) \
                 and not re.search(r"\bfor\s+(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I):
             continue  # "at least 1 year prior to randomization": a time since, not a window
         months = q.to_months(window.group(1) or 1, window.group(2))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -47,6 +47,13 @@ class Reading:
 
     mentions: list[Mention]
     cues: list[list[Modifier]]
+    # Every cue in the text with the character span of its scope, for facts read without an
+    # entity mention (ages, disease durations): (cue, scope start, scope end).
+    scopes: list[tuple[Modifier, int, int]] = field(default_factory=list)
+
+    def cues_over(self, start: int, end: int) -> list[Modifier]:
+        """The cues whose scope covers part of [start, end) and whose words lie outside it."""
+        return [m for m, s, e in self.scopes if s < end and start < e and not (start <= m.start and m.end <= end)]
 
     def cues_between(self, labels: tuple[str, ...], start: int, end: int) -> list[tuple[Mention, list[Modifier]]]:
         """Mentions with one of ``labels`` inside [start, end), with their cues."""
@@ -84,21 +91,31 @@ def read(text: str) -> Reading:
     mentions, cues = [], []
     for ent in doc.ents:
         mentions.append(Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text))
-        found = []
-        for mod in getattr(ent._, "modifiers", ()) or ():
-            try:
-                cue = Cue(mod.category)
-            except ValueError:
-                continue
-            start, end = mod.modifier_span  # token offsets
-            span = doc[start:end]
-            if cue is Cue.HISTORICAL and _before_a_time_span(doc, span.end):
-                continue  # "during the previous 12 months" is a window, read by the field rule
-            if _pseudo(doc, cue, start, end):
-                continue
-            found.append(Modifier(cue, span.text, span.start_char, span.end_char))
+        found = [kept for kept in (_kept(doc, mod) for mod in getattr(ent._, "modifiers", ()) or ())
+                 if kept is not None]
         cues.append(found)
-    return Reading(mentions, cues)
+    scopes = []
+    for mod in getattr(doc._, "context_graph", None).modifiers if getattr(doc._, "context_graph", None) else ():
+        kept = _kept(doc, mod)
+        if kept is not None:
+            s, e = mod.scope_span
+            scopes.append((kept, doc[s:e].start_char if e > s else kept.start, doc[s:e].end_char if e > s else kept.end))
+    return Reading(mentions, cues, scopes)
+
+
+def _kept(doc, mod) -> Modifier | None:
+    """The cue as a Modifier, unless it is no real cue here (pseudo cues, a time window)."""
+    try:
+        cue = Cue(mod.category)
+    except ValueError:
+        return None
+    start, end = mod.modifier_span
+    span = doc[start:end]
+    if cue is Cue.HISTORICAL and _before_a_time_span(doc, span.end):
+        return None
+    if _pseudo(doc, cue, start, end):
+        return None
+    return Modifier(cue, span.text, span.start_char, span.end_char)
 
 
 def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
@@ -108,6 +125,8 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if cue is Cue.NEGATED and doc[start].lower_ == "not":
         return after in ("limited", "only", "necessarily", "exclusively", "restricted") or before == "or"
+    if cue is Cue.HISTORICAL and after in ("dose", "doses", "infusion", "injection", "administration", "visit"):
+        return True  # "for 30 days after their last dose": a date in the study, not a past event
     if cue is Cue.HYPOTHETICAL and doc[start].lower_ == "potential":
         return before in ("bearing", "childbearing", "reproductive", "fertile")  # "of child-bearing potential"
     if cue is Cue.OTHER_RELATION:
