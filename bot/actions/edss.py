@@ -17,11 +17,6 @@ from .screening import INTERRUPTIONS, last_turn_is_new
 from .slots import ESTIMATED
 
 READERS = {"walk_aid": parse_aid, "walk_distance": parse_distance, "ms_impact": parse_impact}
-HINTS = {
-    "walk_aid": "Do you walk without help, with one cane or crutch, with two (or a walker), or mostly use a wheelchair?",
-    "walk_distance": "About how far can you walk without resting: more than 500 m, 200 to 500 m, 100 to 200 m, or less than 100 m?",
-    "ms_impact": "Does MS affect your daily life hardly at all, somewhat, or quite a lot?",
-}
 
 
 class ValidateEdssEstimateForm(FormValidationAction):
@@ -41,7 +36,9 @@ class ValidateEdssEstimateForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
         events: List[EventType] = []
-        if requested in READERS and last_turn_is_new(tracker):
+        if not last_turn_is_new(tracker):
+            events.append(SlotSet("reask", None))  # resumed after a question: ask plainly
+        elif requested in READERS:
             message = tracker.latest_message or {}
             intent = (message.get("intent") or {}).get("name")
             value = READERS[requested](clean(message.get("text") or ""))
@@ -57,9 +54,8 @@ class ValidateEdssEstimateForm(FormValidationAction):
         return events
 
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        if value is None:
-            dispatcher.utter_message(text=f"Sorry, I didn't catch that. {HINTS[slot]}")
-        return {slot: value}
+        """An answer I could not read: the question's "again" variant asks once more, in one message."""
+        return {slot: value, "reask": "again" if value is None else None}
 
     def validate_walk_aid(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return self._check("walk_aid", value, dispatcher)
@@ -80,11 +76,8 @@ class ActionSetEdssEstimate(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         result = estimate(tracker.get_slot("walk_aid"), tracker.get_slot("walk_distance"), tracker.get_slot("ms_impact"))
         if result is None:
-            dispatcher.utter_message(text="I couldn't estimate it from those answers, so I'll leave your EDSS out; "
-                                          "the study team can check it with you.")
+            dispatcher.utter_message(response="utter_edss_not_estimated")
             return [SlotSet("edss", "skipped")]
-        dispatcher.utter_message(
-            text=f"Thank you. From your answers, your EDSS is probably {result.text()}. This is only a rough "
-                 "estimate: your neurologist can tell you your actual score, and the study team will check it.")
+        dispatcher.utter_message(response="utter_edss_estimate", estimate=result.text())
         return [SlotSet("edss", ESTIMATED), SlotSet("edss_is_estimate", True),
                 SlotSet("edss_range", [result.low, result.high])]

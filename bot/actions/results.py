@@ -126,7 +126,7 @@ class ActionTrialDetails(Action):
              "payload": f'/request_contact{{"nct_id":"{nct}"}}'},
             {"title": "Back to the results", "payload": "/more_results"},
         ])
-        return [SlotSet("match_results", _records(tracker, [result], replace=False))]
+        return [SlotSet("match_results", _records(tracker, [result], replace=False)), SlotSet("focus_nct", nct)]
 
 
 class ActionApplyCorrection(Action):
@@ -174,6 +174,9 @@ class ActionBrowseTrials(Action):
         for n, (nct, title, status, places, has_criteria) in enumerate(trials, 1):
             note = "" if has_criteria else " (criteria not available here: ask the study team)"
             lines.append(f"{n}. {title} ({nct}) · {status_text(status)} · {'; '.join(places) or 'location not listed'}{note}")
-        lines.append("If you'd like me to check which ones may suit you, say \"start over\" and agree to the questions.")
         dispatcher.utter_message(text="\n".join(lines))
+        if not tracker.active_loop.get("name") and not tracker.get_slot("consent_given"):
+            # Only someone who said no to the questions is offered them; mid-screening the form
+            # simply asks its open question again, after the results it would be a restart.
+            dispatcher.utter_message(response="utter_browse_offer_screening")
         return []

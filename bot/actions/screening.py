@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 INTERRUPTIONS = {
     "ask_what_is_edss", "ask_why_needed", "ask_what_bot_does", "ask_privacy", "ask_ms_types",
     "stop", "start_over", "delete_my_data", "goodbye", "bot_challenge", "browse_trials",
+    "ask_why_not_fit", "ask_filter_results", "ask_what_involves",
     "other_language",  # only when nothing could be read from it ("tengo 42 años" still gives 42)
 } | SAFETY_INTENTS
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
@@ -115,7 +116,9 @@ class ValidateScreeningForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
         events: List[EventType] = []
-        if last_turn_is_new(tracker):
+        if not last_turn_is_new(tracker):
+            events.append(SlotSet("reask", None))  # resumed after a question: ask plainly
+        else:
             message = tracker.latest_message or {}
             text = clean(message.get("text") or "")
             intent = (message.get("intent") or {}).get("name")
@@ -126,8 +129,7 @@ class ValidateScreeningForm(FormValidationAction):
                 if requested == "edss" and (intent in ("edss_unknown", "dont_know") or says_dont_know(text)):
                     return [ActionExecutionRejected("screening_form")]  # a rule starts the walking questions
                 if says_skip(text) or intent == "skip" or (intent == "dont_know" or says_dont_know(text)):
-                    dispatcher.utter_message(text=f"That's fine, I'll leave out {SLOT_WORDS.get(requested, 'that')}. "
-                                                  "The study team can check it with you later.")
+                    dispatcher.utter_message(response="utter_skipped", what=SLOT_WORDS.get(requested, "that"))
                     facts = {requested: SKIPPED}
                 elif not facts:
                     if intent in INTERRUPTIONS:
@@ -138,9 +140,7 @@ class ValidateScreeningForm(FormValidationAction):
                 unknown = unrecognised_treatments(text)
                 if unknown:
                     names = " or ".join(f'"{w}"' for w in unknown)
-                    dispatcher.utter_message(text=f"I don't know {names} as an MS treatment, so I've "
-                                                  "left it out. If it matters, the study team can ask "
-                                                  "you about it.")
+                    dispatcher.utter_message(response="utter_unknown_treatment", names=names)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         if next_slot is not None:
             events.append(next_slot)
@@ -169,22 +169,24 @@ class ValidateScreeningForm(FormValidationAction):
                 updated.append(slot)
         if updated:
             words = " and ".join(SLOT_WORDS.get(s, s) for s in updated)
-            dispatcher.utter_message(text=f"Thanks, I've updated {words}.")
+            dispatcher.utter_message(response="utter_updated", what=words)
         events.append(SlotSet("invalid_attempts", attempts or None))
+        if requested and not isinstance(facts.get(requested), Invalid):
+            events.append(SlotSet("reask", None))
         return events
 
     @staticmethod
     def _reject(slot: str, value: Invalid, attempt: int, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
-        """A kind re-ask; after repeated trouble, offer to skip, then skip."""
+        """One kind re-ask per unusable answer: the question's own "reask" variant says sorry and
+        gives an example (one message); a specific reason ("EDSS goes from 0 to 10") comes first.
+        After the third, the question is left out, saying why."""
         if attempt >= MAX_ATTEMPTS:
-            dispatcher.utter_message(text=f"Let's leave {SLOT_WORDS.get(slot, 'that')} out for now; the study "
-                                          "team can check it with you. Let's carry on.")
-            return {slot: SKIPPED}
-        message = value.reason or f"Sorry, I didn't catch that. {HINTS.get(slot, '')}"
-        if attempt == MAX_ATTEMPTS - 1:
-            message += " If you'd rather not answer, just say \"skip\"."
-        dispatcher.utter_message(text=message.strip())
-        return {slot: None}
+            dispatcher.utter_message(response="utter_left_out", what=SLOT_WORDS.get(slot, "that"))
+            return {slot: SKIPPED, "reask": None}
+        if value.reason:
+            dispatcher.utter_message(text=value.reason)
+            return {slot: None, "reask": None}
+        return {slot: None, "reask": "last" if attempt == MAX_ATTEMPTS - 1 else "again"}
 
     # One validator per slot: values arrive already parsed; these check what parsing can't.
 
@@ -208,7 +210,7 @@ class ValidateScreeningForm(FormValidationAction):
         if value and isinstance(value, list):
             said = (tracker.latest_message or {}).get("text") or ""
             names = ", ".join(load_lexicon().display_name(d, said) for d in value)
-            dispatcher.utter_message(text=f"Noted: {names}.")
+            dispatcher.utter_message(response="utter_noted_treatments", names=names)
         return {"prior_therapies": value}
 
     def validate_failed_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -251,7 +253,5 @@ class ActionAskFailedTherapies(Action):
         said = " ".join(e.get("text") or "" for e in tracker.events if e.get("event") == "user")
         buttons = [{"title": f"{lex.display_name(d, said)} didn't work", "payload": f"{d} didn't work"} for d in prior]
         buttons.append({"title": "None of them", "payload": "none of them failed"})
-        dispatcher.utter_message(
-            text="Did any of these stop working for you, or were any stopped because they didn't help "
-                 "(for example you kept having relapses)?", buttons=buttons)
+        dispatcher.utter_message(response="utter_ask_which_failed", buttons=buttons)
         return []
