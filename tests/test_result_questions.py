@@ -120,3 +120,22 @@ def test_non_ms_studies_are_recognised():
     assert is_ms_study(["Sclerosis, Multiple"]) and is_ms_study(["Relapsing Remitting Multiple Sclerosis"])
     assert is_ms_study(["Healthy"], titles=["Vitamin D in People With MS"])
     assert not is_ms_study(["Healthy"], titles=["Mass spectrometry (ms) of urine"])
+
+
+async def test_results_count_the_open_ms_studies_that_could_not_be_checked():
+    from bot.actions.results import ActionShowResults
+    d, _ = await run(ActionShowResults(), tracker(SEED_PERSON))
+    with session_factory(make_engine())() as session:
+        from trials_db.store import list_trials
+        expected = sum(1 for t in list_trials(session, status=["RECRUITING", "NOT_YET_RECRUITING",
+                                                               "ENROLLING_BY_INVITATION"], with_criteria=False)
+                       if is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title)))
+    assert expected > 0
+    assert ("utter_results_without_criteria", expected) in [(m["response"], m.get("count")) for m in responses(d)]
+
+
+async def test_a_study_s_details_say_what_taking_part_involves():
+    from bot.actions.results import ActionTrialDetails
+    d, events = await run(ActionTrialDetails(), tracker(SEED_PERSON, text="tell me about NCT05532943"))
+    assert "What taking part involves" in d.messages[0]["text"]
+    assert slot_events(events)["focus_nct"] == "NCT05532943"

@@ -12,7 +12,9 @@ from rasa_sdk.types import DomainDict
 from trials_db.matching import TrialResult
 from trials_db.matching.evaluate import NOT_ELIGIBLE
 from trials_db.patient_text import Invalid, clean, parse_country
+from trials_db.involvement import involvement, sentences
 from trials_db.render import status_text
+from trials_db.store import get_trial, make_engine, session_factory
 
 from .facts import read_facts
 from .screening import SLOT_WORDS
@@ -73,6 +75,9 @@ class ActionShowResults(Action):
         lines.append(FINAL_WORD)
         more = len(_page(results, PAGE)) > 0
         dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
+        if cat.without_criteria:
+            # The whole truth: studies I could not check are not "none".
+            dispatcher.utter_message(response="utter_results_without_criteria", count=cat.without_criteria)
         return [SlotSet("screening_complete", True), SlotSet("results_shown", len(shown)),
                 SlotSet("match_results", _records(tracker, shown, replace=True))]
 
@@ -121,7 +126,10 @@ class ActionTrialDetails(Action):
         if result is None:
             dispatcher.utter_message(text=f"I don't have {nct} among the studies that are open right now.")
             return []
-        dispatcher.utter_message(text=details(result), buttons=[
+        with session_factory(make_engine())() as session:
+            trial = get_trial(session, nct)
+            involves = sentences(involvement(trial)) if trial is not None else None
+        dispatcher.utter_message(text=details(result, involves), buttons=[
             {"title": "Ask a coordinator to contact me about it",
              "payload": f'/request_contact{{"nct_id":"{nct}"}}'},
             {"title": "Back to the results", "payload": "/more_results"},

@@ -18,6 +18,7 @@ REFRESH_SECONDS = 600
 class Catalog:
     index: MatchIndex  # open studies with published criteria
     loaded_at: float
+    without_criteria: int = 0  # open MS studies whose criteria are not in the store
 
     def match(self, profile: Profile, limit: int | None = None) -> list[TrialResult]:
         return self.index.match(profile, limit=limit)
@@ -39,7 +40,9 @@ def catalog() -> Catalog:
             sessions = session_factory(make_engine())
             with sessions() as session:
                 rules = load_rules(session, statuses=OPEN_STATUSES)
-            _catalog = Catalog(MatchIndex(rules), time.monotonic())
+                others = sum(1 for t in list_trials(session, status=OPEN_STATUSES, with_criteria=False)
+                             if is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title)))
+            _catalog = Catalog(MatchIndex(rules), time.monotonic(), others)
         return _catalog
 
 

@@ -82,8 +82,9 @@ def summary(results: list[TrialResult], total: int) -> str:
     return "\n".join(lines)
 
 
-def details(result: TrialResult) -> str:
-    """What you meet / don't / what I still need / what the team checks, for one study."""
+def details(result: TrialResult, involves: list[str] | None = None) -> str:
+    """What you meet / don't / what I still need / what the team checks, for one study, and
+    what taking part involves (from its record)."""
     where = "; ".join(result.locations[:3]) or "location not listed"
     parts = [f"{result.title} ({result.nct_id})", f"{status_text(result.overall_status)} · {where}"]
     sections = (("What you meet", "met"), ("What doesn't fit", "not_met"), ("What I still need to know", "unknown"))
@@ -94,6 +95,8 @@ def details(result: TrialResult) -> str:
     topics = review_topics(result)
     if topics:
         parts.append("What the study team will check:\n" + "\n".join(f"• {t}" for t in topics))
+    if involves:
+        parts.append("What taking part involves:\n" + "\n".join(f"• {t}" for t in involves))
     parts.append(f"More about this study: https://clinicaltrials.gov/study/{result.nct_id}")
     parts.append(FINAL_WORD)
     return "\n\n".join(parts)
