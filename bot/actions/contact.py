@@ -58,18 +58,21 @@ class ValidateContactForm(FormValidationAction):
         return {}
 
     def validate_contact_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:  # cleared by action_prepare_contact as the form opens: nothing to check yet
+            return {"contact_name": None}
         name = re.sub(r"^(my name is|i'?m|i am|call me|it'?s)\s+", "", str(value or ""), flags=re.I).strip(" .!")
         if not name or len(name) > 80 or not re.search(r"[^\W\d_]", name) or re.search(r"[<>{}]", name):
-            dispatcher.utter_message(text="Sorry, could you tell me just the name to use (for example \"Anna\")?")
+            dispatcher.utter_message(response="utter_contact_name_again")
             return {"contact_name": None}
         return {"contact_name": name}
 
     def validate_contact_detail(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        detail = str(value or "").strip().strip(".")
+        if value is None:  # cleared as the form opens: nothing to check yet
+            return {"contact_detail": None}
+        detail = str(value).strip().strip(".")
         if EMAIL.match(detail) or (PHONE.match(detail) and len(re.sub(r"\D", "", detail)) >= 7):
             return {"contact_detail": detail}
-        dispatcher.utter_message(text="That doesn't look like an email address or phone number. Could you check it? "
-                                      "For example anna@example.org or +44 20 7946 0000.")
+        dispatcher.utter_message(response="utter_contact_detail_again")
         return {"contact_detail": None}
 
 
