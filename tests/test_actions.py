@@ -179,6 +179,14 @@ async def test_resuming_after_a_question_reads_nothing_new():
     assert d.messages == []
 
 
+async def test_an_answer_to_another_question_is_taken_and_said_then_the_open_question():
+    t = tracker({"consent_given": True, "age": 34}, "female", requested="ms_subtype")
+    d, events = await run(ValidateScreeningForm(), t)
+    assert slot_events(events)["sex"] == "female" and slot_events(events)["requested_slot"] == "ms_subtype"
+    assert uttered(d) == [("utter_noted_other", {"what": "whether you are a woman or a man"})]
+    assert slot_events(events).get("reask") is None  # not "Sorry, I didn't catch that"
+
+
 async def test_correction_in_the_middle_is_applied_and_said():
     t = tracker({"consent_given": True, "age": 34, "ms_subtype": "RRMS"}, "actually I'm 45", requested="edss")
     d, events = await run(ValidateScreeningForm(), t)

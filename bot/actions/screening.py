@@ -150,7 +150,8 @@ class ValidateScreeningForm(FormValidationAction):
                               tracker: Tracker, domain: DomainDict) -> List[EventType]:
         events: List[EventType] = []
         attempts = dict(tracker.get_slot("invalid_attempts") or {})
-        updated = []
+        updated: List[str] = []
+        noted: List[str] = []
         for slot, value in facts.items():
             before = tracker.get_slot(slot)
             if isinstance(value, Invalid):
@@ -167,9 +168,14 @@ class ValidateScreeningForm(FormValidationAction):
                 events.append(SlotSet(key, new))
             if known(before) and before != result.get(slot) and result.get(slot) is not None and slot != requested:
                 updated.append(slot)
+            elif not known(before) and known(result.get(slot)) and slot != requested and slot in SLOT_WORDS:
+                noted.append(slot)
         if updated:
             words = " and ".join(SLOT_WORDS.get(s, s) for s in updated)
             dispatcher.utter_message(response="utter_updated", what=words)
+        if noted and requested and requested not in facts:
+            # "female" when asked the MS type: taken and said, then the open question again.
+            dispatcher.utter_message(response="utter_noted_other", what=" and ".join(SLOT_WORDS[s] for s in noted))
         events.append(SlotSet("invalid_attempts", attempts or None))
         if requested and not isinstance(facts.get(requested), Invalid):
             events.append(SlotSet("reask", None))
