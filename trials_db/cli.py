@@ -137,18 +137,52 @@ def cmd_match(args: argparse.Namespace) -> int:
     except (ProfileError, TypeError) as exc:
         print(f"The profile is not valid: {exc}", file=sys.stderr)
         return 2
+    place = within_km = None
+    if args.near:
+        from .geo import resolve_place
+
+        place = resolve_place(args.near)
+        if place is None:
+            print(f"I can't place {args.near!r}: try a city with its state or country, or a US ZIP code.",
+                  file=sys.stderr)
+            return 2
+        profile.home = (place.lat, place.lon)
+        profile.country = profile.country or place.country
+        print(f"Near {place.label}.", file=sys.stderr)
+    if args.within:
+        within_km = _distance_km(args.within)
+        if within_km is None or place is None:
+            print("--within needs --near and a distance such as 100mi or 150km.", file=sys.stderr)
+            return 2
     with _sessions(args)() as session:
         rules = load_rules(session, statuses=_statuses(args.status))
-    results = match_profile(rules, profile, limit=args.limit)
+    results = match_profile(rules, profile, limit=None if within_km is not None else args.limit)
+    if within_km is not None:
+        kept = [r for r in results if r.nearest_site and r.nearest_site["distance_km"] <= within_km]
+        print(f"{len(results) - len(kept)} stud{'y' if len(results) - len(kept) == 1 else 'ies'} left out: "
+              f"no open site placed within {args.within}.", file=sys.stderr)
+        results = kept[: args.limit] if args.limit else kept
     if args.json:
-        _print_json([{"nct_id": r.nct_id, "verdict": r.verdict,
-                      "criteria": [c.to_dict() for c in r.criteria]} for r in results])
+        rows = []
+        for r in results:
+            row = {"nct_id": r.nct_id, "verdict": r.verdict, "criteria": [c.to_dict() for c in r.criteria]}
+            if place is not None:
+                row["nearest_site"] = r.nearest_site
+            rows.append(row)
+        _print_json(rows)
         return 0
     from .render import status_text
 
     marks = {"met": "+", "not_met": "x", "unknown": "?", "needs_review": "~"}
+    from .geo import distance_text
+
     for r in results:
         print(f"{r.nct_id}  {r.verdict:<17} {status_text(r.overall_status):<22} {r.title[:60]}")
+        if place is not None:
+            site = r.nearest_site
+            print(f"{'':13}" + (f"nearest open site: {', '.join(x for x in (site['facility'], site['city'], site['country']) if x)}"
+                                 f" ({distance_text(site['distance_km'], place.country)})" if site
+                                 else "no open site could be placed"))
         print(f"{'':13}met {r.count('met')}, not met {r.count('not_met')}, "
               f"unknown {r.count('unknown')}, team checks {r.count('needs_review')}")
         if args.details:
@@ -157,6 +191,13 @@ def cmd_match(args: argparse.Namespace) -> int:
     print(f"{len(results)} trial(s). Legend: + met, x not met, ? unknown, ~ the study team checks.",
           file=sys.stderr)
     return 0
+
+
+def _distance_km(text: str) -> float | None:
+    """"100mi" / "100 miles" / "150km" -> kilometres."""
+    from .geo import travel_limit_km
+
+    return travel_limit_km(text.replace("mi", " miles") if text.strip().lower().endswith("mi") else text)
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
@@ -215,6 +256,8 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p.add_argument("--status", action="append", help="only trials with this status (repeatable)")
     p.add_argument("--limit", type=int)
     p.add_argument("--details", action="store_true", help="show every criterion's explanation")
+    p.add_argument("--near", help='where the person lives: "Boston, MA", "Berlin, Germany", a US ZIP code')
+    p.add_argument("--within", help='only studies with an open site this close to --near: "100mi", "150km"')
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_match)
 

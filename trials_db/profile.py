@@ -45,6 +45,7 @@ class Profile:
     pregnant: bool | None = None
     breastfeeding: bool | None = None
     country: str | None = None
+    home: tuple[float, float] | None = None  # (lat, lon) of where the person lives, if said
 
     def __post_init__(self) -> None:
         self.validate()
@@ -91,6 +92,10 @@ class Profile:
             raise ProfileError(f"ms_subtype must be one of {', '.join(SUBTYPES)}")
         if self.edss is not None and not valid_edss(self.edss):
             raise ProfileError(f"EDSS must be 0 or 1.0 to 10 in steps of 0.5, not {self.edss}")
+        if self.home is not None:
+            lat, lon = self.home
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ProfileError(f"home must be (latitude, longitude), not {self.home}")
         if self.edss_range is not None:
             lo, hi = self.edss_range
             if not (valid_edss(lo) and valid_edss(hi) and lo <= hi):
@@ -125,6 +130,8 @@ class Profile:
                 values[key] = NEVER
         if values.get("edss_range") is not None:
             values["edss_range"] = tuple(values["edss_range"])
+        if values.get("home") is not None:
+            values["home"] = tuple(float(v) for v in values["home"])
         values.setdefault("months_since_last_therapy", {})
         if values["months_since_last_therapy"] is None:
             values["months_since_last_therapy"] = {}
@@ -137,4 +144,6 @@ class Profile:
                 data[key] = "never"
         if data["edss_range"] is not None:
             data["edss_range"] = list(data["edss_range"])
+        if data["home"] is not None:
+            data["home"] = list(data["home"])
         return data

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from .config import db_url
 from .ctgov import TrialRecord
 from .eligibility import split_criteria
+from .geo import site_point
 from .models import Base, Contact, Criterion, Site, Trial
 
 
@@ -68,6 +69,12 @@ def _apply(trial: Trial, record: TrialRecord) -> None:
         )
         for i, s in enumerate(record.sites, start=1)
     ]
+    for site in trial.sites:
+        if site.latitude is None or site.longitude is None:
+            # The record has a place but no geoPoint: the offline gazetteer, or nothing.
+            point = site_point(site.city, site.state, site.zip, site.country)
+            if point is not None:
+                site.latitude, site.longitude = point
     contacts = [(c, None) for c in record.central_contacts]
     for i, s in enumerate(record.sites, start=1):
         contacts.extend((c, i) for c in s.contacts)

@@ -118,6 +118,13 @@ class MatchIndex:
         countries = sorted({c for r in self.rules for c in r.countries})
         self._countries = countries
         self._trial_countries = [[countries.index(c) for c in r.countries] for r in self.rules]
+        # Open, placed sites as flat arrays, for the distance to the nearest one (as
+        # evaluate.nearest_open_site): latitude and longitude in radians, and whose site it is.
+        placed = [(i, site.lat, site.lon) for i, r in enumerate(self.rules) for site in r.sites
+                  if site.lat is not None and site.lon is not None and site.is_open(r.overall_status)]
+        self._site_owner = np.array([i for i, _, _ in placed], dtype=np.int64)
+        self._site_lat = np.radians(np.array([lat for _, lat, _ in placed], dtype=float))
+        self._site_lon = np.radians(np.array([lon for _, _, lon in placed], dtype=float))
 
     # ------------------------------------------------------------------ compile
 
@@ -337,12 +344,24 @@ class MatchIndex:
         not_met = np.add.reduceat((status == 1).astype(np.int32), self._trial_starts)
         unknown = np.add.reduceat((status == 2).astype(np.int32), self._trial_starts)
         verdict = np.where(not_met > 0, 2, np.where(unknown > 0, 1, 0))
-        distance = self._distances(profile.country)
+        distance = self._home_distances(profile.home) if profile.home is not None \
+            else self._distances(profile.country)
         order = np.lexsort((self._order, distance, self._open, unknown, verdict))
         if statuses:
             wanted = {s.upper() for s in statuses}
             order = np.array([i for i in order if self._status[i] in wanted], dtype=np.int64)
         return order, verdict
+
+    def _home_distances(self, home: tuple[float, float]) -> np.ndarray:
+        """Km from ``home`` to each trial's nearest open placed site (inf when none)."""
+        out = np.full(len(self.rules), np.inf)
+        if len(self._site_owner):
+            lat, lon = np.radians(home[0]), np.radians(home[1])
+            h = np.sin((self._site_lat - lat) / 2) ** 2 + \
+                np.cos(lat) * np.cos(self._site_lat) * np.sin((self._site_lon - lon) / 2) ** 2
+            km = 2 * 6371.0088 * np.arcsin(np.sqrt(h))
+            np.minimum.at(out, self._site_owner, km)
+        return out
 
     def _distances(self, country: str | None) -> np.ndarray:
         out = np.full(len(self.rules), np.inf)

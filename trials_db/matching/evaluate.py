@@ -31,6 +31,7 @@ from ..criteria.predicates import (
     from_json,
 )
 from ..eligibility import EXCLUSION
+from ..geo import km_between
 from ..lexicon import load as load_lexicon
 from ..models import Trial
 from ..profile import Profile
@@ -74,6 +75,24 @@ class RuleCriterion:
     tree: Node
 
 
+@dataclass(frozen=True)
+class SitePoint:
+    """One site of a study: where, its own recruitment status, and coordinates when known
+    (from the record's geoPoint, else the offline gazetteer at import; None if not placed)."""
+
+    facility: str | None
+    city: str | None
+    state: str | None
+    country: str | None
+    status: str | None
+    lat: float | None
+    lon: float | None
+
+    def is_open(self, trial_status: str | None) -> bool:
+        """Open to recruitment; a site without its own status follows the study's."""
+        return (self.status or trial_status) in OPEN_STATUSES
+
+
 @dataclass
 class TrialRules:
     """What matching needs of a trial, held in memory (parsed trees, not text)."""
@@ -85,6 +104,7 @@ class TrialRules:
     has_criteria: bool
     locations: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    sites: list[SitePoint] = field(default_factory=list)
 
     @classmethod
     def from_trial(cls, trial: Trial) -> "TrialRules":
@@ -104,8 +124,22 @@ class TrialRules:
             if place and place not in locations:
                 locations.append(place)
         countries = list(dict.fromkeys(s.country for s in trial.sites if s.country))
+        sites = [SitePoint(s.facility, s.city, s.state, s.country, s.status, s.latitude, s.longitude)
+                 for s in trial.sites]
         return cls(trial.nct_id, trial.display_title, trial.overall_status, criteria,
-                   trial.has_criteria, locations, countries)
+                   trial.has_criteria, locations, countries, sites)
+
+
+def nearest_open_site(rules: TrialRules, home: tuple[float, float]) -> tuple[SitePoint, float] | None:
+    """The placed site open to recruitment nearest to ``home``, with its distance in km."""
+    best: tuple[SitePoint, float] | None = None
+    for site in rules.sites:
+        if site.lat is None or site.lon is None or not site.is_open(rules.overall_status):
+            continue
+        km = km_between(home, (site.lat, site.lon))
+        if best is None or km < best[1]:
+            best = (site, km)
+    return best
 
 
 def parse_trial(trial: Trial) -> list[Node]:
@@ -168,6 +202,9 @@ class TrialResult:
     criteria: list[CriterionResult]
     locations: list[str] = field(default_factory=list)
     distance_km: float | None = None
+    # With the person's home known: the nearest open placed site (facility, city, state,
+    # country, status, distance_km), or None when no open site could be placed.
+    nearest_site: dict | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.criteria if c.status == status)
@@ -252,13 +289,20 @@ def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
         results.append(CriterionResult(c.kind, c.text, status, explanation, fields))
     statuses = {r.status for r in results}
     verdict = NOT_ELIGIBLE if NOT_MET in statuses else POSSIBLY_ELIGIBLE if UNKNOWN_STATUS in statuses else ELIGIBLE
-    distance = None
-    if profile.country:
+    distance, nearest = None, None
+    if profile.home is not None:
+        found = nearest_open_site(rules, profile.home)
+        if found is not None:
+            site, distance = found
+            nearest = {"facility": site.facility, "city": site.city, "state": site.state,
+                       "country": site.country, "status": site.status or rules.overall_status,
+                       "distance_km": round(distance, 1)}
+    elif profile.country:
         lex = load_lexicon()
         distances = [d for d in (lex.distance_km(profile.country, c) for c in rules.countries) if d is not None]
         distance = min(distances) if distances else None
     return TrialResult(rules.nct_id, rules.title, rules.overall_status, verdict, results,
-                       rules.locations, distance)
+                       rules.locations, distance, nearest)
 
 
 def openness(status: str | None) -> int:

