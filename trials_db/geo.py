@@ -272,3 +272,40 @@ def anywhere_in(text: str) -> str | None:
         return None
     iso = _iso(m.group(1).strip(" .!?"))
     return _country_name(iso) if iso else None
+
+
+_VOLUNTEERED = re.compile(r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|i'?m\s+based|based|located|i'?m|i\s+am|from)\s+"
+                          r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside)\s+"
+                          r"([A-Za-z0-9][\w .,'-]{1,60})", re.I)
+
+
+def read_place_facts(text: str, requested: bool) -> dict:
+    """What a message says about where the person is and how far they would go:
+    ``home_place`` (a Place as a slot dict, or {"label", "country"} for "anywhere in X"),
+    ``travel_km``. A place is read from any message that says "I live in/near ...", and from
+    a bare answer when the question was asked."""
+    out: dict = {}
+    country = anywhere_in(text)
+    if country:
+        return {"home_place": {"label": f"anywhere in {country}", "country": country}, "travel_km": None}
+    m = _VOLUNTEERED.search(text or "")
+    words = m.group(1) if m else (text if requested else None)
+    if words:
+        words = re.split(r"\s+(?:and|but|so|i'?d|i\s+would|i\s+can|willing)\b|[.;!?]|,\s*i\b", words,
+                         flags=re.I)[0]
+        place = resolve_place(words)
+        if place is not None:
+            out["home_place"] = place.to_slot()
+    limit = travel_limit_km(text)
+    if limit is not None:
+        out["travel_km"] = round(limit, 1)
+    return out
+
+
+def travel_said(text: str) -> str | None:
+    """The distance as the person said it ("100 miles"), for saying it back in their unit."""
+    m = _TRAVEL.search(text or "")
+    if not m:
+        return None
+    unit = "miles" if m.group(2).lower().startswith("mi") else "km"
+    return f"{m.group(1)} {unit}"

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from trials_db.matching import TrialResult
 from trials_db.matching.evaluate import NOT_ELIGIBLE
 from trials_db.patient_text import Invalid, clean, parse_country
+from trials_db.geo import distance_text
 from trials_db.involvement import involvement, sentences
 from trials_db.render import status_text
 from trials_db.store import get_trial, make_engine, session_factory
@@ -43,6 +44,12 @@ def _page(results: List[TrialResult], start: int) -> List[TrialResult]:
     return pool[start : start + PAGE]
 
 
+def _where(tracker: Tracker, profile) -> tuple:
+    """(home country, travel limit in km, whether the home is known) for the results lines."""
+    travel = tracker.get_slot("travel_km")
+    return profile.country, travel if isinstance(travel, (int, float)) else None, profile.home is not None
+
+
 def _records(tracker: Tracker, shown: List[TrialResult], replace: bool) -> List[Dict[str, Any]]:
     earlier = [] if replace else list(tracker.get_slot("match_results") or [])
     seen = {r["nct_id"] for r in earlier}
@@ -69,12 +76,19 @@ class ActionShowResults(Action):
             lines.append("None of them seem to fit you right now, but here are the closest, with the reason:")
         else:
             lines.append("Here are the best matches:")
-        lines += [trial_line(n, r) for n, r in enumerate(shown, 1)]
+        lines += [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, 1)]
         if profile.edss_is_estimate:
             lines.append("Your EDSS was estimated from your walking: please confirm it with your neurologist.")
         lines.append(FINAL_WORD)
         more = len(_page(results, PAGE)) > 0
         dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
+        travel = tracker.get_slot("travel_km")
+        if profile.home is not None and isinstance(travel, (int, float)):
+            hopeful = [r for r in results if r.verdict != NOT_ELIGIBLE]
+            far = [r for r in hopeful if r.nearest_site is None or r.nearest_site["distance_km"] > travel]
+            if far:  # said, never hidden
+                dispatcher.utter_message(response="utter_results_out_of_range", count=len(far),
+                                         distance=distance_text(travel, profile.country).replace("about ", ""))
         if cat.without_criteria:
             # The whole truth: studies I could not check are not "none".
             dispatcher.utter_message(response="utter_results_without_criteria", count=cat.without_criteria)
@@ -90,14 +104,15 @@ class ActionMoreResults(Action):
         if not tracker.get_slot("screening_complete"):
             dispatcher.utter_message(text="Let's finish the questions first, then I'll show you the studies.")
             return []
-        results = catalog().match(profile_from_slots(tracker.slots))
+        profile = profile_from_slots(tracker.slots)
+        results = catalog().match(profile)
         start = int(tracker.get_slot("results_shown") or 0)
         shown = _page(results, start)
         if not shown:
             dispatcher.utter_message(text="That's all the studies that may fit you. " + FINAL_WORD,
                                      buttons=_buttons([], False))
             return []
-        lines = [trial_line(n, r) for n, r in enumerate(shown, start + 1)]
+        lines = [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, start + 1)]
         more = len(_page(results, start + PAGE)) > 0
         dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
         return [SlotSet("results_shown", start + len(shown)),

@@ -9,8 +9,10 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from trials_db.geo import Place, distance_text, read_place_facts, travel_said
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching import next_question, open_fields
+from trials_db.matching.filters import sites_far_apart
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
@@ -27,6 +29,7 @@ INTERRUPTIONS = {
     "ask_why_not_fit", "ask_filter_results", "ask_what_involves",
     "other_language",  # only when nothing could be read from it ("tengo 42 años" still gives 42)
 } | SAFETY_INTENTS
+SAYS_ITSELF = {"home_place", "travel_km"}  # their validators say back what was understood
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
 
@@ -37,7 +40,7 @@ SLOT_WORDS = {
     "pregnant": "pregnancy", "breastfeeding": "breastfeeding",
     "months_since_last_relapse": "your last relapse", "relapses_past_2_years": "your recent relapses",
     "years_since_diagnosis": "when you were diagnosed", "months_since_steroids": "steroid treatment",
-    "country": "your country",
+    "country": "your country", "home_place": "where you live", "travel_km": "how far you would travel",
 }
 HINTS = {
     "age": "Could you tell me your age in years, for example 42?",
@@ -111,6 +114,10 @@ class ValidateScreeningForm(FormValidationAction):
             follow_up = next_question(results, profile, skip=skip)
             if follow_up:
                 slots.append(follow_up)
+        if tracker.get_slot("home_place") is not None or (
+                all(tracker.get_slot(s) is not None for s in slots)
+                and sites_far_apart(results, {r.nct_id: r for r in catalog().index.rules})):
+            slots.append("home_place")  # last, and only when the studies are in different places
         return slots
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -125,6 +132,8 @@ class ValidateScreeningForm(FormValidationAction):
             if intent in SAFETY_INTENTS:
                 return [ActionExecutionRejected("screening_form")]  # answered safely first, nothing read
             facts = read_facts(text, intent, requested, tracker.slots)
+            if intent not in INTERRUPTIONS or requested == "home_place":
+                facts.update(read_place_facts(text, requested == "home_place"))
             if requested and requested not in facts:
                 if requested == "edss" and (intent in ("edss_unknown", "dont_know") or says_dont_know(text)):
                     return [ActionExecutionRejected("screening_form")]  # a rule starts the walking questions
@@ -168,7 +177,8 @@ class ValidateScreeningForm(FormValidationAction):
                 events.append(SlotSet(key, new))
             if known(before) and before != result.get(slot) and result.get(slot) is not None and slot != requested:
                 updated.append(slot)
-            elif not known(before) and known(result.get(slot)) and slot != requested and slot in SLOT_WORDS:
+            elif not known(before) and known(result.get(slot)) and slot != requested and slot in SLOT_WORDS \
+                    and slot not in SAYS_ITSELF:
                 noted.append(slot)
         if updated:
             words = " and ".join(SLOT_WORDS.get(s, s) for s in updated)
@@ -245,6 +255,22 @@ class ValidateScreeningForm(FormValidationAction):
 
     def validate_country(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return {"country": value}
+
+    def validate_home_place(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """Say back the place as understood ("Boston, MA, United States"), so it can be corrected."""
+        if isinstance(value, dict) and value.get("label"):
+            dispatcher.utter_message(response="utter_noted_place", place=value["label"])
+            if value.get("country") and not known(tracker.get_slot("country")):
+                return {"home_place": value, "country": value["country"]}
+        return {"home_place": value}
+
+    def validate_travel_km(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if isinstance(value, (int, float)):
+            place = Place.from_slot(tracker.get_slot("home_place"))
+            said = travel_said((tracker.latest_message or {}).get("text") or "")
+            dispatcher.utter_message(response="utter_noted_travel", distance=said or distance_text(
+                value, place.country if place else None).replace("about ", ""))
+        return {"travel_km": value}
 
 
 class ActionAskFailedTherapies(Action):

@@ -49,6 +49,12 @@ def profile_from_slots(slots: Mapping[str, Any]) -> Profile:
     if "edss_range" in data:
         data["edss_range"] = tuple(data["edss_range"])
     data["edss_is_estimate"] = bool(data.get("edss_is_estimate"))
+    home = slots.get("home_place")
+    if isinstance(home, dict):
+        if home.get("lat") is not None and home.get("lon") is not None:
+            data["home"] = (home["lat"], home["lon"])
+        if home.get("country") and "country" not in data:
+            data["country"] = home["country"]
     try:
         return Profile.from_dict(data)
     except (ProfileError, TypeError, ValueError) as exc:

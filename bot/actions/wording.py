@@ -7,6 +7,7 @@ from typing import Any
 from trials_db.criteria.review_topics import REVIEW_TOPIC_WORDS
 from trials_db.matching import TrialResult
 from trials_db.matching.evaluate import ELIGIBLE, NOT_ELIGIBLE, POSSIBLY_ELIGIBLE
+from trials_db.geo import distance_text
 from trials_db.render import status_text
 
 FINAL_WORD = "Remember, this isn't medical advice: the study team makes the final decision."
@@ -65,8 +66,25 @@ def why_line(result: TrialResult) -> str:
     return line
 
 
-def trial_line(n: int, result: TrialResult) -> str:
-    where = "; ".join(result.locations[:2]) or "location not listed"
+def where_line(result: TrialResult, home_country: str | None = None, travel_km: float | None = None,
+               home_known: bool = False) -> str:
+    """The nearest open site and its distance when we know where the person lives; else the
+    study's first places. A study with no open site in range says so."""
+    if not home_known:
+        return "; ".join(result.locations[:2]) or "location not listed"
+    site = result.nearest_site
+    if site is None:
+        return "no open site I could place on a map"
+    place = ", ".join(p for p in (site.get("facility"), site.get("city"), site.get("country")) if p)
+    text = f"nearest open site: {place}, {distance_text(site['distance_km'], home_country)}"
+    if travel_km is not None and site["distance_km"] > travel_km:
+        text += " (farther than you said you would travel)"
+    return text
+
+
+def trial_line(n: int, result: TrialResult, home_country: str | None = None, travel_km: float | None = None,
+               home_known: bool = False) -> str:
+    where = where_line(result, home_country, travel_km, home_known)
     return (f"{n}. {result.title} ({result.nct_id})\n"
             f"   {VERDICT_WORDS[result.verdict]} · {status_text(result.overall_status)} · {where}\n"
             f"   {why_line(result)}")
@@ -107,5 +125,6 @@ def result_record(result: TrialResult) -> dict[str, Any]:
     return {
         "nct_id": result.nct_id, "title": result.title, "verdict": result.verdict,
         "overall_status": result.overall_status, "location": "; ".join(result.locations[:3]) or None,
+        "nearest_site": result.nearest_site,
         "criteria": [c.to_dict() for c in result.criteria],
     }

@@ -75,3 +75,18 @@ def not_fitting(results: list[TrialResult]) -> list[tuple[TrialResult, str]]:
             reason = next(c.explanation for c in result.criteria if c.status == NOT_MET)
             out.append((result, reason))
     return out
+
+
+def sites_far_apart(results: list[TrialResult], rules: dict[str, TrialRules], km: float = 100.0) -> bool:
+    """Whether the studies that may still fit have open, placed sites more than ``km`` apart:
+    only then does asking where the person lives change what they see."""
+    from ..geo import km_between
+
+    points = []
+    for result in results:
+        r = rules.get(result.nct_id)
+        if r is None or result.verdict == NOT_ELIGIBLE:
+            continue
+        points += [(s.lat, s.lon) for s in r.sites
+                   if s.lat is not None and s.lon is not None and s.is_open(r.overall_status)]
+    return any(km_between(a, b) > km for i, a in enumerate(points) for b in points[i + 1 :])
