@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
+import yaml
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -25,24 +27,16 @@ CRITERION_LABELS = {
 }
 OPEN_STATUSES = ("unknown", "needs_review")
 
-# Slots shown as the patient's profile, in the order of the contract.
-PROFILE_SLOTS = (
-    "age", "sex", "ms_subtype", "edss", "edss_is_estimate", "edss_range", "prior_therapies",
-    "failed_therapies", "current_therapy", "pregnant", "breastfeeding",
-    "months_since_last_relapse", "years_since_diagnosis", "country",
-)
-PROFILE_LABELS = {
-    "age": "Age", "sex": "Sex", "ms_subtype": "MS type", "edss": "EDSS",
-    "edss_is_estimate": "EDSS estimated", "edss_range": "EDSS range",
-    "prior_therapies": "Prior therapies", "failed_therapies": "Failed therapies",
-    "current_therapy": "Current therapy", "pregnant": "Pregnant",
-    "breastfeeding": "Breastfeeding", "months_since_last_relapse": "Months since last relapse",
-    "years_since_diagnosis": "Years since diagnosis", "country": "Country",
-}
+# Slots shown as the patient's profile, with their labels: every field the bot keeps, read
+# from the one declaration (trials_db/lexicon/profile_fields.yml, a data file, not code).
+_FIELDS = yaml.safe_load((Path(__file__).resolve().parent.parent / "trials_db" / "lexicon"
+                          / "profile_fields.yml").read_text(encoding="utf-8"))["fields"]
+PROFILE_SLOTS = tuple(name for name, f in _FIELDS.items() if f["slot"])
+PROFILE_LABELS = {name: f["label"] for name, f in _FIELDS.items() if f["slot"]}
 # Slots with their own place in the view (or Rasa's internals): not listed as profile.
 NON_PROFILE_SLOTS = frozenset({
     "consent_given", "screening_complete", "match_results", "contact_request",
-    "requested_slot", "session_started_metadata",
+    "requested_slot", "session_started_metadata", "reask", "invalid_attempts", "focus_nct",
 })
 
 

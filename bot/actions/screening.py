@@ -9,6 +9,7 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from trials_db.fields import words
 from trials_db.geo import Place, distance_text, read_place_facts, travel_said
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching import next_question, open_fields
@@ -33,15 +34,7 @@ SAYS_ITSELF = {"home_place", "travel_km"}  # their validators say back what was 
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
 
-SLOT_WORDS = {
-    "age": "your age", "sex": "whether you are a woman or a man", "ms_subtype": "your type of MS",
-    "edss": "your EDSS score", "prior_therapies": "your MS treatments",
-    "failed_therapies": "which treatments stopped working", "current_therapy": "your current treatment",
-    "pregnant": "pregnancy", "breastfeeding": "breastfeeding",
-    "months_since_last_relapse": "your last relapse", "relapses_past_2_years": "your recent relapses",
-    "years_since_diagnosis": "when you were diagnosed", "months_since_steroids": "steroid treatment",
-    "country": "your country", "home_place": "where you live", "travel_km": "how far you would travel",
-}
+SLOT_WORDS = words()  # "I'll leave out {words}": trials_db/lexicon/profile_fields.yml
 HINTS = {
     "age": "Could you tell me your age in years, for example 42?",
     "sex": "Are you a woman or a man? You can also say \"I'd rather not say\".",

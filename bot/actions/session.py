@@ -8,11 +8,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .slots import PROFILE_SLOTS
+from trials_db.fields import slot_fields
 
-RESET_SLOTS = (*PROFILE_SLOTS, "invalid_attempts", "walk_aid", "walk_distance", "ms_impact", "match_results",
-               "results_shown", "screening_complete", "contact_trials", "contact_name", "contact_detail",
-               "requested_slot")
+RESET_SLOTS = (*slot_fields(), "invalid_attempts", "reask", "walk_aid", "walk_distance", "ms_impact",
+               "match_results", "results_shown", "screening_complete", "focus_nct", "contact_trials",
+               "contact_name", "contact_detail", "requested_slot")
 
 
 class ActionStop(Action):

@@ -5,6 +5,7 @@ import logging
 import math
 from typing import Any, Mapping
 
+from trials_db.fields import follow_ups, profile_slots
 from trials_db.profile import NEVER, Profile, ProfileError
 
 log = logging.getLogger(__name__)
@@ -13,14 +14,10 @@ SKIPPED = "skipped"  # the person chose not to answer; the field stays unknown
 NEVER_SLOT = "never"  # JSON-safe stand-in for math.inf in months_since_* slots
 ESTIMATED = "estimated"  # edss slot when the score was estimated from walking questions
 
-PROFILE_SLOTS = (
-    "age", "sex", "ms_subtype", "edss", "edss_is_estimate", "edss_range", "prior_therapies",
-    "failed_therapies", "current_therapy", "pregnant", "breastfeeding", "months_since_last_relapse",
-    "relapses_past_2_years", "years_since_diagnosis", "months_since_steroids", "country",
-)
+# Declared once in trials_db/lexicon/profile_fields.yml.
+PROFILE_SLOTS = profile_slots()
 # Questions that depend on what the candidate studies check (asked only when they matter).
-FOLLOW_UPS = ("months_since_last_relapse", "years_since_diagnosis", "relapses_past_2_years",
-              "months_since_steroids", "current_therapy")
+FOLLOW_UPS = follow_ups()
 
 
 def known(value: Any) -> bool:

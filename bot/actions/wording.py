@@ -7,6 +7,7 @@ from typing import Any
 from trials_db.criteria.review_topics import REVIEW_TOPIC_WORDS
 from trials_db.matching import TrialResult
 from trials_db.matching.evaluate import ELIGIBLE, NOT_ELIGIBLE, POSSIBLY_ELIGIBLE
+from trials_db.fields import missing_words
 from trials_db.geo import distance_text
 from trials_db.render import status_text
 
@@ -16,16 +17,7 @@ VERDICT_WORDS = {
     POSSIBLY_ELIGIBLE: "Might fit",
     NOT_ELIGIBLE: "Doesn't fit",
 }
-MISSING_WORDS = {
-    "age": "your age", "sex": "whether you're a woman or a man", "ms_subtype": "your type of MS",
-    "edss": "your EDSS", "prior_therapies": "your past treatments",
-    "failed_therapies": "which treatments stopped working", "current_therapy": "your current treatment",
-    "pregnant": "pregnancy", "breastfeeding": "breastfeeding",
-    "months_since_last_relapse": "when your last relapse was",
-    "relapses_past_2_years": "how many relapses you've had recently",
-    "years_since_diagnosis": "when you were diagnosed", "months_since_steroids": "recent steroid treatment",
-    "months_since_last_therapy": "when you last took some treatments", "country": "your country",
-}
+MISSING_WORDS = missing_words()  # "I don't know {missing}": trials_db/lexicon/profile_fields.yml
 
 
 def _join(items: list[str]) -> str:

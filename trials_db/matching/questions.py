@@ -4,15 +4,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Sequence
 
+from ..fields import question_order
 from ..profile import Profile
 from .evaluate import NOT_ELIGIBLE, UNKNOWN_STATUS, TrialResult
 
 # The order a person would expect to be asked in; it breaks ties between equally useful facts.
-QUESTION_ORDER = (
-    "age", "sex", "ms_subtype", "edss", "prior_therapies", "failed_therapies", "current_therapy",
-    "pregnant", "breastfeeding", "months_since_last_relapse", "relapses_past_2_years",
-    "years_since_diagnosis", "months_since_steroids", "months_since_last_therapy", "country",
-)
+QUESTION_ORDER = question_order()  # trials_db/lexicon/profile_fields.yml
 
 
 def _missing(profile: Profile, field: str) -> bool:
