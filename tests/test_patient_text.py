@@ -20,7 +20,7 @@ from trials_db.patient_text import (
     parse_years_since_diagnosis,
     says_dont_know,
 )
-from trials_db.profile import NEVER
+from trials_db.profile import NEVER, NO_THERAPY
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -191,3 +191,131 @@ def test_each_time_phrase_belongs_to_its_own_fact():
     text = "relapsing-remitting MS diagnosed in 2012, last relapse was 6 months ago"
     assert parse_years_since_diagnosis(text, False) == pytest.approx(14, abs=1)
     assert parse_months_since_relapse(text, False) == 6
+
+
+# --- mechanisms added for the patient-message benchmark (one sentence each) ---------------------
+
+from trials_db.patient_text import (  # noqa: E402
+    as_patient,
+    fix_spelling,
+    parse_months_since_steroids,
+    parse_relapse_count,
+    read_country,
+)
+
+
+def test_misspelled_fact_words_are_put_right_but_drug_names_and_inflections_are_kept():
+    assert fix_spelling("2 monts ago, secondry progresive, femal, fourty one") == \
+        "2 months ago, secondary progressive, female, forty one"
+    assert fix_spelling("tecfidra, I relapsed, primarily") == "tecfidra, I relapsed, primarily"
+
+
+def test_a_message_written_for_a_relative_is_read_in_the_patients_own_words():
+    text, sex = as_patient("hello, I'm writing for my wife who has MS. she is 47 and has SPMS")
+    assert sex == "female" and parse_age(text, False) == 47
+    assert as_patient("My sister has RRMS, I was diagnosed with PPMS") == \
+        ("My sister has RRMS, I was diagnosed with PPMS", None)
+
+
+def test_a_hedged_ms_type_gives_way_to_a_sure_one_and_mine_is_the_writer():
+    assert parse_subtype("I have RRMS. my neuro thinks it might be turning into SPMS", True) == "RRMS"
+    assert parse_subtype("my brother has PPMS but mine is relapsing-remitting", True) == "RRMS"
+    assert parse_subtype("PP, edss 6.5", True) == "PPMS"
+
+
+def test_edss_range_and_score_now_when_asked_and_a_score_ending_a_sentence():
+    assert parse_edss("i think its 3 or 3.5", True) == (3.0, 3.5)
+    assert parse_edss("it was 2 in 2020, now it's 4", True) == 4.0
+    assert parse_edss("Age 29. RRMS. EDSS 1. On Ocrevus. Last relapse 2 years ago.", False) == 1.0
+
+
+def test_an_age_to_come_and_lengths_of_time_are_not_read_as_ages():
+    assert parse_age("I'll be 50 next month", True, today=TODAY) == 49
+    assert parse_age("female 50 spms edss 6,5 no relapses in 2 yrs", False, today=TODAY) == 50
+    assert parse_age("Copaxone, 20 years", False, today=TODAY) is None
+
+
+def test_sex_said_with_the_age_between():
+    assert parse_sex("I'm a 48 yr old woman from Ireland", False) == "female"
+    assert parse_sex("I'm 45 and female", False) == "female"
+
+
+def test_current_treatment_from_on_since_and_switched_to_but_not_when_negated_or_switched_from():
+    assert parse_therapies("Hi! 34F, RRMS since 2019, on Kesimpta", False).current == "ofatumumab"
+    assert parse_therapies("Tysabri 6 years then JCV positive so switched to Ocrevus", False).current == "ocrelizumab"
+    assert parse_therapies("Avonex 2010-2014, Copaxone 2014-2019, Ocrevus since then", True).current == "ocrelizumab"
+    assert parse_therapies("I was on Avonex for years, then Copaxone", False).current is None
+    assert parse_therapies("Not taking Tysabri anymore, I stopped in 2023", False).current is None
+    assert parse_therapies("Vumerity, switched from Tecfidera", True).past == ["dimethyl fumarate"]
+
+
+def test_a_collective_failure_covers_the_treatments_of_its_sentence_only():
+    answer = parse_therapies("Rebif, Copaxone and Tecfidera all failed, that's why I'm on Tysabri", True)
+    assert answer.failed == ["interferon beta-1a", "glatiramer acetate", "dimethyl fumarate"]
+    assert answer.current == "natalizumab"
+    assert parse_therapies("both avonex and tecfidera failed", True).failed == ["interferon beta-1a", "dimethyl fumarate"]
+
+
+def test_it_did_not_work_fails_the_treatment_before_it_and_worked_answers_are_kept_apart():
+    assert parse_therapies("Aubagio, but I'm stopping it next month because it doesn't work", True).failed == ["teriflunomide"]
+    assert parse_therapies("the first one (Copaxone) yes, Tecfidera no", True).worked == ["dimethyl fumarate"]
+    assert parse_therapies("not sure but I'm on Tysabri if that helps", True).worked == []
+
+
+def test_never_treated_and_nothing_now_are_told_apart_even_when_volunteered():
+    never = parse_therapies("Diagnosed with CIS last year. 26 years old, no treatment yet.", False)
+    assert never.none and never.current == NO_THERAPY
+    now = parse_therapies("male 39 rrms edss 2 no meds currently", False)
+    assert not now.none and now.current == NO_THERAPY
+    assert parse_therapies("I have never had a relapse", False) is None
+
+
+def test_pregnancy_no_answers_only_the_question_asked():
+    assert parse_pregnancy("no, I stopped Gilenya because I wanted to get pregnant", asked=None) is None
+    assert parse_pregnancy("no, stopped breastfeeding in the summer") == {"breastfeeding": False, "pregnant": False}
+    assert parse_pregnancy("we're trying for a baby at the moment") == {"pregnant": False}
+    assert parse_pregnancy("I'm a man, so no") == {"pregnant": False, "breastfeeding": False}
+    assert parse_pregnancy("Me and my husband both have MS, I'm 40") != {"pregnant": True, "breastfeeding": True}
+
+
+def test_no_relapses_in_a_window_is_not_never_and_relapsing_is_an_ms_type():
+    assert parse_months_since_relapse("female 50 spms no relapses in 2 yrs", False) is None
+    assert parse_months_since_relapse("PPMS so I don't get relapses", True) == NEVER
+    assert parse_months_since_relapse("I'm 48 with relapsing remitting MS", False) is None
+    assert parse_months_since_relapse("a year and a half ago", True) == 18
+    assert isinstance(parse_months_since_relapse("last year", True), Invalid)
+
+
+def test_relapse_count_with_its_window_or_as_an_answer():
+    assert parse_relapse_count("had two relapses in the last two years", False) == 2
+    assert parse_relapse_count("about 4 months ago, my 3rd in 2 years", False) == 3
+    assert parse_relapse_count("female 50 spms no relapses in 2 yrs", False) == 0
+    assert parse_relapse_count("I have never had steroids", False) is None
+    assert parse_relapse_count("twice", True) == 2
+    assert parse_relapse_count("one in 2025 and one this spring", True) == 2
+    assert isinstance(parse_relapse_count("3 or 4", True), Invalid)
+
+
+def test_diagnosis_dated_by_the_ms_words_or_by_the_age_at_diagnosis():
+    assert parse_years_since_diagnosis("I've had MS for 20 years, started on Avonex", False) == 20
+    assert parse_years_since_diagnosis("i was diagnosed at 30 and now I'm 45", False, age=45) == 15
+    assert parse_years_since_diagnosis("2,5 years ago", True) == 2.5
+    assert parse_years_since_diagnosis("secondary progressive since 2021", False) is None
+
+
+def test_steroids_take_the_time_of_the_relapse_they_treated_or_now():
+    assert parse_months_since_steroids("three months ago, had IV steroids for it", False, relapse_months=3.0) == 3.0
+    assert parse_months_since_steroids("I'm on steroids right now", False) == 0.0
+    assert parse_months_since_steroids("My last relapse was 4 months ago but I didn't take steroids for it", True, 4.0) is None
+
+
+def test_a_country_said_as_a_place_or_a_list_item():
+    assert read_country("hi there, looking for trials in the UK for my progressive ms", False) == "United Kingdom"
+    assert read_country("38 m, usa, rrms", False) == "United States"
+    assert read_country("tell us more", False) is None
+
+
+def test_a_bare_number_to_a_question_that_takes_words_is_an_age():
+    from bot.actions.facts import read_facts
+    assert read_facts("43", "inform", "sex", {}) == {"age": 43.0}
+    assert read_facts("43", "inform", "edss", {}).get("age") is None

@@ -56,12 +56,15 @@ def clean(text: str | None) -> str:
 def words_to_numbers(text: str) -> str:
     """"thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"."""
     t = fold(text)
+    t = re.sub(r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t)  # "a year and a half"
+    t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b", lambda m: f"{int(m.group(1))}.5 {m.group(2)}", t)
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     tens = "|".join(_TENS)
     units = "|".join(_UNITS[1:10])
     t = re.sub(rf"\b({tens})[\s-]+({units})\b",
                lambda m: str(_NUMBER_WORDS[m.group(1)] + _NUMBER_WORDS[m.group(2)]), t)
     t = re.sub(rf"\b({'|'.join(_UNITS + _TENS)})\b", lambda m: str(_NUMBER_WORDS[m.group(1)]), t)
+    t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b", lambda m: f"{int(m.group(1))}.5 {m.group(2)}", t)
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     t = re.sub(r"\b(\d+)\s+(?:point|dot|comma)\s+(\d)\b", r"\1.\2", t)
     t = re.sub(r"\b(\d+),(\d)\b", r"\1.\2", t)  # "3,5" as many Europeans write it
@@ -69,7 +72,7 @@ def words_to_numbers(text: str) -> str:
 
 
 def _numbers(text: str) -> list[float]:
-    return [float(n) for n in re.findall(r"(?<![\d.])-?\d+(?:\.\d+)?(?![\d.])", text)]
+    return [float(n) for n in re.findall(r"(?<![\d.])-?\d+(?:\.\d+)?(?!\d|\.\d)", text)]
 
 
 _FILLER = re.compile(r"\b(i'?m|i am|im|it'?s|it is|is|my|about|around|roughly|approximately|maybe|probably|"
@@ -82,6 +85,48 @@ def _mostly_a_number(text: str) -> bool:
     rest = re.sub(r"-?\d+(?:\.\d+)?", " ", text)
     rest = _FILLER.sub(" ", rest)
     return len(re.findall(r"[^\W\d_]+|[<>(){}=;/\\]", rest)) == 0
+
+
+_FACT_VOCABULARY = ("months month weeks years female male woman steroids steroid relapse relapses relapsed "
+                    "diagnosed diagnosis pregnant breastfeeding progressive primary secondary relapsing "
+                    "remitting clinically isolated syndrome radiologically").split()
+
+
+@functools.lru_cache(maxsize=1)
+def _spelling_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words patients misspell in facts ("monts", "progresive", "femal", "fourty"): the fact words,
+    the MS-course words of the lexicon and the number words; and the drug names, which are
+    never "corrected" into a fact word."""
+    lex = load_lexicon()
+    words = set(_FACT_VOCABULARY) | {w for w in _UNITS + _TENS if len(w) >= 5}
+    for sub in lex.subtypes.values():
+        for name in sub.names:
+            words.update(w for w in re.findall(r"[a-z]+", fold(name)) if len(w) >= 5)
+    drugs = {fold(n) for d in lex.drugs.values() for n in (d.name, *d.brands, *d.names, *d.misspellings)
+             if " " not in n}
+    return frozenset(words), tuple(sorted(drugs))
+
+
+def fix_spelling(text: str) -> str:
+    """Misspelled fact words put right: "2 monts ago", "secondry progresive", "femal", "fourty one".
+
+    Only a word of five letters or more that is close to one fact word (difflib ratio 0.85) and
+    to no drug name is changed; inflections and longer words that begin like a fact word ("relapsed", "primarily") are kept."""
+    vocabulary, drugs = _spelling_vocabulary()
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 5 or low in vocabulary or low in drugs:
+            return word
+        close = difflib.get_close_matches(low, vocabulary, n=1, cutoff=0.85)
+        if not close or ((low.endswith(("ed", "ing")) or len(low) > len(close[0])) and low[:4] == close[0][:4]):
+            return word
+        if difflib.get_close_matches(low, drugs, n=1, cutoff=0.8):
+            return word
+        return close[0]
+
+    return re.sub(r"[A-Za-z]+", fix, text)
 
 
 def says_dont_know(text: str) -> bool:
@@ -101,7 +146,8 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
     if intent == "deny":
         return False
     t = fold(text)
-    if re.search(r"^\s*(no|nope|nah|not|never|neither|none)\b|\b(i'?m|i am) not\b|\bno,? ", t):
+    if re.search(r"^\s*(no|nope|nah|not|never|neither|none)\b|\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"
+                 r"\b(so|then|thus|hence|therefore),? (no|nope|not)\W*$", t):  # "I'm a man, so no"
         return False
     if re.search(r"^\s*(yes|yeah|yep|yup|sure|of course|correct|right|i am|i do|ok|okay|indeed|absolutely)\b", t):
         return True
@@ -119,6 +165,19 @@ _AGE_ITEM = re.compile(
     r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b", re.I)
 
 
+# "in 2 yrs", "for 20 years", "over the last 3 years": a length of time, never an age.
+_DURATION_BEFORE = re.compile(r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$", re.I)
+
+
+def _duration_of_treatment(text: str, item: re.Match) -> bool:
+    """"Copaxone, 20 years": "N years" without "old" right after a treatment is how long it was taken."""
+    if not re.search(r"\b(years?|yrs?)\b(?!\s*old)", text[item.start(): item.end() + 8]):
+        return False
+    before = re.split(r"[.;!?]", text[max(0, item.start() - 40): item.start()])[-1]
+    answer = parse_therapies(before, False) if re.search(r"[a-z]{4,}", before) else None
+    return isinstance(answer, TherapyAnswer) and bool(answer.taken)
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
@@ -130,12 +189,18 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         if not 1900 <= year <= today.year:
             return Invalid(f"{year} doesn't look like a year of birth. Could you tell me your age in years?")
         return float(today.year - year)
+    soon = re.search(r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|soon|"
+                     r"this|later|tomorrow)\b)", t)
+    if soon:  # "I'll be 50 next month": 49 today
+        return float(int(soon.group(1)) - 1)
     patterns = [r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
                 r"\b(-?\d+(?:\.\d+)?)\s*(?:years?|yrs?|yo|y/o|y\.o\.)(?:\s*old|\s*of age)?\b"]
     found = None
     for pattern in patterns:
         m = re.search(pattern, t)
-        if m and not re.match(r"\s*(years?|yrs?|months?|weeks?|days?)?\s*(ago|since|before|after)\b|\s*(months?|weeks?|days?)\b", t[m.end(): m.end() + 25]):
+        if m and not re.match(r"\s*(years?|yrs?|months?|weeks?|days?)?\s*(ago|since|before|after)\b|\s*(months?|weeks?|days?)\b|"
+                              r"\s*(years?|yrs?)\s+in\b(?!\s+(?:the\s+)?[a-z]+land\b)", t[m.end(): m.end() + 25]) \
+                and not _DURATION_BEFORE.search(t[max(0, m.start() - 25): m.start()]):
             if "year" in m.group(0) and not re.search(r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12): m.end() + 8]):
                 continue
             found = float(m.group(1))
@@ -143,7 +208,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     if found is None:
         item = _AGE_ITEM.search(t)
         alone = re.fullmatch(r"\W*\d{2}\W*", t) is not None  # a bare "34" answers only the age question
-        if item and not alone and not re.search(r"\b(edss|score)\s*$", t[max(0, item.start() - 8): item.start()], re.I):
+        if item and not alone and not re.search(r"\b(edss|score)\s*$", t[max(0, item.start() - 8): item.start()], re.I) \
+                and not _duration_of_treatment(t, item):
             found = float(next(g for g in item.groups() if g))
     if found is None and requested and _mostly_a_number(t):
         numbers = _numbers(t)
@@ -168,15 +234,17 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 _SEX_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*)(female|male|woman|man|guy|lady)\s*(?=[,.;!]|$|\d)"
-    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|years? old|year-old|-year-old)?\s*(f|m|female|male|woman|man|guy|lady)\b", re.I)
+    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*(f|m|female|male|woman|man|guy|lady)\b", re.I)
 
 
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     t = fold(text)
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
     male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him)\b"
-    strong_female = re.search(r"\b(i'?m|i am|im)\s+(a\s+)?(female|woman|girl|lady)\b", t)
-    strong_male = re.search(r"\b(i'?m|i am|im)\s+(a\s+)?(male|man|guy|boy)\b", t)
+    # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
+    me = r"\b(?:i'?m|i am|im)\s+(?:a\s+)?(?:\d{2}\s*(?:-?\s*(?:years?|yrs?|y\.?o\.?|y/o)\b)?(?:[- ]?old)?\s*(?:,|and)?\s*(?:a\s+)?)?"
+    strong_female = re.search(me + r"(female|woman|girl|lady)\b", t)
+    strong_male = re.search(me + r"(male|man|guy|boy)\b", t)
     if strong_female:
         return "female"
     if strong_male:
@@ -209,9 +277,13 @@ _SUBTYPE_PHRASES = [
 ]
 
 
+# Someone else as the one a clause is about ("my sister has RRMS"), not as an object ("breastfeeding my son").
 _OTHER_PERSON = re.compile(r"\b(my|his|her|our) (sister|brother|mum|mom|mother|dad|father|husband|wife|partner|"
-                           r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b|\b(he|she) (is|has|was|takes)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself)\b", re.I)
+                           r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
+                           r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
+                           r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
+                           r"|\b(he|she) (is|has|was|takes)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
 _PROXY = re.compile(r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b",
                     re.I)
@@ -232,11 +304,54 @@ def own_words(text: str) -> str:
     return text
 
 
+_RELATIVE_SEX = {
+    "female": "wife mother mum mom daughter sister girlfriend aunt niece grandmother granddaughter fiancee".split(),
+    "male": "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance".split(),
+}
+_RELATIVE = re.compile(r"\b(?:my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b", re.I)
+
+
+def as_patient(text: str) -> tuple[str, str | None]:
+    """A message written for someone else, put in the patient's own words, and the patient's sex
+    when the relation says it: "I'm writing for my wife. she is 47" -> ("... I am 47", "female");
+    "My daughter (24) was just diagnosed ... She's not on anything" -> "I (age 24) ... I'm not on
+    anything". A message about the writer (or about both) is returned unchanged, with no sex."""
+    relative = _RELATIVE.search(text)
+    opens = re.match(r"\W*(?:(?:hi|hello|hey)\W+)?(?:my|our) \w+", text, re.I)  # "My daughter (24) was just diagnosed"
+    for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
+    if not relative or not for_them:
+        return text, None
+    word = relative.group(1).lower()
+    sex = next(k for k, ws in _RELATIVE_SEX.items() if word in ws)
+    pronoun = r"\b(?:she|he)"
+    t = re.sub(r"\b(?:my|our) " + word + r"\s*[(,]\s*(\d{2})\s*[),]", r"I (age \1)", text, count=1, flags=re.I)
+    t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
+    t = re.sub(pronoun + r"(?: is|'s)\b", "I'm", t, flags=re.I)
+    t = re.sub(pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t)\b", r"I \1", t, flags=re.I)
+    t = re.sub(r"\b(?:her|his) (?=(?:ms|edss|age|last|first|neuro\w*|diagnosis|relapse|treatment)\b)", "my ", t, flags=re.I)
+    return t, sex
+
+
+def _sure_clauses(text: str) -> str:
+    """The clauses that state an MS type, without the hedged ones when a sure one is there:
+    "I have RRMS. my neuro thinks it might be turning into SPMS" -> "I have RRMS."."""
+    clauses = re.split(r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:my|the|his|her|they|it)\b)", text)
+    typed = [c for c in clauses if any(re.search(p, c) for _, p in _SUBTYPE_PHRASES)]
+    sure = [c for c in typed if not _UNSURE_TYPE.search(c)]
+    if sure and len(sure) < len(typed):
+        return " ".join(c for c in clauses if c in sure or c not in typed)
+    return text
+
+
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
-    t = fold(own_words(text))
+    t = _sure_clauses(fold(own_words(text)))
     if _UNSURE_TYPE.search(t) and not requested:
         return None  # "my neurologist thinks it's RRMS but it's not confirmed yet"
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
+    # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
+    short = re.search(r"(?:^|[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$)", t)
+    if not found and short:
+        found = [{"pp": "PPMS", "sp": "SPMS", "rr": "RRMS"}[short.group(1)]]
     if "SPMS" in found and "RRMS" in found and re.search(r"\b(now|became|turned|moved|changed)\b", t):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
     if "PPMS" in found and "RRMS" in found and "progressive relapsing" in t:
@@ -256,23 +371,29 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
 _EDSS_RANGE = re.compile(r"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/)\s*(\d+(?:\.5|\.0)?)(?!\s*(?:years?|months?|weeks?|%))")
 
 
+_NOW_NUMBER = re.compile(r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)")
+
+
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
     t = words_to_numbers(text)
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
+    t = re.sub(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:years?|yrs?|months?|weeks?|days?)\b", " ", t)  # nor a length of time
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
         after = t[mention.end(): mention.end() + 40]
         window = after
         numbers = _numbers(after) or (_numbers(t[max(0, mention.start() - 20): mention.start()]) if requested else [])
-    elif requested and (_mostly_a_number(t) or len(_numbers(t)) == 1 or re.match(r"\s*\d", t)):
+    elif requested and (_mostly_a_number(t) or len(_numbers(t)) == 1 or re.match(r"\s*\d", t)
+                        or _NOW_NUMBER.search(t) or _EDSS_RANGE.search(t)):
         window = t
         numbers = _numbers(t)
-        now = re.search(r"\b(now|currently|today)\b[^\d]{0,12}(\d+(?:\.\d)?)", t)
-        if len(numbers) > 1 and now:
+        now = _NOW_NUMBER.search(t)
+        if len(numbers) > 1 and now:  # "it was 2 in 2020, now it's 4": the score now
             numbers = [float(now.group(2))]
+            window = now.group(2)
     else:
         return None
     if not numbers:
@@ -307,6 +428,8 @@ class TherapyAnswer:
     none: bool = False  # "none", "never had any treatment"
     unknown: list[str] = field(default_factory=list)
     said_nothing_failed: bool = False  # "they all worked", "none failed"
+    past: list[str] = field(default_factory=list)  # "switched from Tecfidera": not the current one
+    worked: list[str] = field(default_factory=list)  # "Tecfidera no" (to "which failed?"), "Mavenclad worked well"
 
 
 @functools.lru_cache(maxsize=1)
@@ -332,7 +455,8 @@ def _drug_matcher():
 _FAILED_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|stopped|quit|failed|never)\s*"
     r"(work\w*|help\w*|effective|do anything|because|due|as|when)?|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
-    r"stopped working|had relapses|relapsed on it|kept relapsing)", re.I)
+    r"stopped working|had relapses|relapsed on it|kept relapsing|(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
+    r"help(ed|ing|s)?|effective)\b)", re.I)
 _FAILED_BEFORE = re.compile(r"\b(failed|failure (on|of|with)|didn'?t respond to|no response to|relapsed on|"
                             r"breakthrough on|stopped working:?)\s*$", re.I)
 _SIDE_EFFECTS = re.compile(r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
@@ -379,18 +503,21 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             continue
         word = m.group(0)
         name = vocabulary.get(word) if word.isupper() else None
-        if name is None and len(word) >= 6 and word.lower() not in _COMMON_WORDS:
-            close = difflib.get_close_matches(word.lower(), [v for v in vocabulary if v.islower()], n=1, cutoff=0.8)
+        if name is None and len(word) >= 5 and word.lower() not in _COMMON_WORDS \
+                and fold(word) not in _other_vocabulary():  # an MS type or a sex word is never a drug
+            close = difflib.get_close_matches(word.lower(), [v for v in vocabulary if v.islower()], n=1,
+                                              cutoff=0.8 if len(word) >= 6 else 0.85)
             name = vocabulary[close[0]] if close else None
         if name:
             mentions.append((m.start(), m.end(), name))
     mentions.sort()
     low = fold(t)
     if not mentions:
-        if re.search(r"^\s*(none|no|nothing|never|nope|not yet|no treatment|no medication)\b|"
-                     r"\b(never (had|took|taken|been on|been treated)|no (ms )?(treatment|medication|dmt|drugs?)|"
-                     r"not (on|taking) any|haven'?t (had|taken|been on) any|untreated)\b", low):
+        if _NEVER_TREATED.search(low) or (requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low))):
             answer.none = True
+            answer.current = NO_THERAPY
+            return answer
+        if _NOTHING_NOW.search(low):  # "no meds currently": nothing now, earlier ones unknown
             answer.current = NO_THERAPY
             return answer
         if requested:
@@ -400,27 +527,45 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                                "spelling, or tell me the brand name (for example Tecfidera or Ocrevus)?")
         return None
     mentions = [m for m in mentions if not _not_taken(t, m)]
-    if not mentions:
-        answer.none = bool(_NOTHING_NOW.search(low) or re.search(r"\bhaven'?t (started|had|taken) anything\b", low))
-        if answer.none:
+    if not mentions:  # "My friend takes Kesimpta but I haven't started anything"
+        answer.none = bool(_NEVER_TREATED.search(low) or (requested and _NOTHING_NOW.search(low)))
+        if answer.none or _NOTHING_NOW.search(low):
             answer.current = NO_THERAPY
             return answer
         return None
+    weak_current: str | None = None
     for i, (start, end, name) in enumerate(mentions):
         if name not in answer.taken:
             answer.taken.append(name)
         next_start = mentions[i + 1][0] if i + 1 < len(mentions) else len(t)
         after = t[end:next_start]
         before = t[max(0, start - 30):start]
-        if (_FAILED_AFTER.search(after) and not _SIDE_EFFECTS.search(after[:60])) or _FAILED_BEFORE.search(before):
+        if (_FAILED_AFTER.search(after) and not _SIDE_EFFECTS.search(after[:60])) or _FAILED_BEFORE.search(before) \
+                or _IT_FAILED.search(after):
             if name not in answer.failed:
                 answer.failed.append(name)
-        if _CURRENT_NEAR.search(before[-20:]) or re.match(r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b", after):
+        if _PAST_BEFORE.search(before[-25:]):
+            answer.past.append(name)  # "switched from Tecfidera": not taken now
+        elif _NOT_NOW_BEFORE.search(before[-25:]):
+            pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
+        elif _CURRENT_NEAR.search(before[-20:]) or _CURRENT_AFTER.match(after):
             answer.current = name
+        elif (_ON_BEFORE.search(before[-20:]) or _SINCE_AFTER.match(after)) and not _ENDED.search(after) \
+                and not (i + 1 < len(mentions) and _NEXT_ONE.search(after)):
+            weak_current = name  # "RRMS, on Copaxone": on it now, unless another one came after it
+        if _NOT_FAILED_AFTER.match(after) or _NOT_FAILED_BEFORE.search(before[-12:]) or \
+                (_worked(after) and not re.search(r"\b(only|just)\s+$", before)):  # "only Tysabri worked" says others failed
+            answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
+    if answer.current is None and weak_current not in answer.past:
+        answer.current = weak_current
     answer.unknown = [w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()]
-    if re.search(r"\b(both|all( of them| three| two)?|they all|each( of them)?)\b[^.;]{0,20}\b(stopped working|"
-                 r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)", low):
-        answer.failed = list(answer.taken)  # "Rebif and Betaferon, both stopped working"
+    for together in _ALL_FAILED.finditer(t):
+        # "Rebif and Betaferon, both stopped working", "Rebif, Copaxone and Tecfidera all failed, that's why
+        # I'm on Tysabri": the treatments named before it in the same sentence.
+        sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[:together.start()])])
+        named = {name for s, _, name in mentions if sentence_start <= s < together.end()}
+        answer.failed = [d for d in answer.taken if d in named or d in answer.failed] if named else list(answer.taken)
+    answer.worked = [d for d in answer.worked if d not in answer.failed]
     if re.search(r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
                  r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|\b(worked|works|working|helped|helps) "
                  r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b", low) \
@@ -434,10 +579,57 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     return answer
 
 
+# "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I relapse":
+# said of MS treatment, so it counts even when no treatment question was asked.
+_TREATMENT_WORD = (r"(?:ms |dmt |disease[- ]modifying )?(?:treatments?|medications?|meds|dmts?|drugs?|"
+                   r"therap(?:y|ies)|medicines?)")
+_NEVER_TREATED = re.compile(
+    r"\b(?:never (?:had|took|taken|tried|been on|started|used)|have ?n'?t (?:had|taken|been on|started|tried|used)|"
+    r"not (?:started|begun|had|tried))\s+(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|any "
+    + _TREATMENT_WORD + r"\b|" + _TREATMENT_WORD + r"\b)|"
+    r"\b(?:no|not on|not taking)\s+(?:any(?:thing)?|any " + _TREATMENT_WORD + "|" + _TREATMENT_WORD + r")\s+(?:yet|ever)\b|"
+    r"\b(?:never been treated|untreated|treatment[- ]naive)\b|"
+    r"\b(?:only|just) (?:the |some )?(?:iv )?(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b", re.I)
+_BARE_NO = re.compile(r"^\s*(none|no|nothing|never|nope|nah|not yet|not really)\b", re.I)
+_IT_FAILED = re.compile(r"^[^.;]{0,80}?\b(it|that|this one)\s+(does ?n[o']?t|doesnt|did ?n[o']?t|didnt|is ?n'?t|isnt|"
+                        r"was ?n'?t|wasnt)\s+(work\w*|help\w*)", re.I)
+_PAST_BEFORE = re.compile(r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I)
+_CURRENT_AFTER = re.compile(r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+                            r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|is going (well|fine))\b",
+                            re.I)
+_SINCE_AFTER = re.compile(r"^\s*(since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
+                          r"june|july|august|september|october|november|december))\b", re.I)
+_ENDED = re.compile(r"\b(stopped|quit|off|until|till|ended|used to|no longer|not any ?more|anymore|discontinued|was|were)\b",
+                    re.I)
+_NOT_NOW_BEFORE = re.compile(r"\b(not|n'?t|isnt|wasnt|havent|never|no longer|stopped|quit)\b[^.;,]{0,14}$", re.I)
+_ON_BEFORE = re.compile(r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|\b(?:switched|changed|moved|went)\s+(?:over\s+)?"
+                        r"(?:to|onto)\s+$", re.I)
+_NEXT_ONE = re.compile(r"\b(then|after that|afterwards|later|switched|changed|moved|went)\b", re.I)
+_NOT_FAILED_AFTER = re.compile(r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)]|$|\band\b|\bbut\b)", re.I)
+_NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
+# Said of the treatment itself, right after its name: "Mavenclad worked well", "kesimpta is working fine".
+_WORKED_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
+                           r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
+                           r"is great|was great|is good|was good|been (fine|great|good))\b", re.I)
+
+
+def _worked(after: str) -> bool:
+    """"Mavenclad worked well", "kesimpta is working fine", not "isn't working" / "stopped working"."""
+    m = _WORKED_AFTER.match(after)
+    # any contrast after it ("worked ok but then I had relapses") leaves the question open
+    return bool(m) and not re.search(r"n'?t\b|\bnot\b|\bno longer\b|\bstopped\b|\bnever\b", m.group(0), re.I) \
+        and not re.search(r"\b(but|then|until|till|however|though|at first|initially|for a while|relaps\w*|fail\w*|"
+                          r"stopped|anymore|any more|no longer|n'?t|not)\b", after[m.end():], re.I)
+_ALL_FAILED = re.compile(r"\b(both|all( of them| three| two| four)?|they all|each( of them)?)\b"
+                         r"(?:(?!\b(?:none|neither|never|nothing|not|no)\b)[^.;]){0,60}?\b(stopped working|"
+                         r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)", re.I)
+
+
 _LIST_SEPARATOR = re.compile(r"[,;/+&]|\b(?:and|then|or|also|plus|after that)\b", re.I)
 _FILLER_WORDS = {
     "i", "i'm", "im", "i've", "ive", "took", "take", "tried", "had", "have", "was", "were", "been",
     "on", "the", "a", "an", "some", "later", "now", "first", "before", "it", "my", "me", "of",
+    "yes", "yeah", "yep", "no", "nope", "nah",
 }
 
 
@@ -497,7 +689,7 @@ _COMMON_WORDS = {
 # ---------------------------------------------------------------------------- pregnancy
 
 _PAST_PREGNANCY = re.compile(r"\b(was|were|got|had been) (pregnant|breast ?feeding|nursing)\b|"
-                             r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during|with my) ", re.I)
+                             r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) ", re.I)  # not "pregnant with my first"
 
 
 def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
@@ -527,37 +719,58 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     return result or None
 
 
-def parse_pregnancy(text: str, intent: str | None = None) -> dict[str, Any] | Invalid | None:
-    """{'pregnant': bool, 'breastfeeding': bool} from "no", "yes, 12 weeks", "breastfeeding"."""
+_LEADING_NO = re.compile(r"^\W*(no|nope|nah|not at all)\b", re.I)
+_TRYING = re.compile(r"\b(trying|planning|plan|hoping|want\w*|wish\w*)\s+(for a baby|to (get|become|be) pregnant|to conceive|"
+                     r"(for |a )?(pregnancy|baby))\b", re.I)
+
+
+def parse_pregnancy(text: str, intent: str | None = None, asked: str | None = "pregnant") -> dict[str, Any] | Invalid | None:
+    """{'pregnant': bool, 'breastfeeding': bool} from "no", "yes, 12 weeks", "breastfeeding".
+
+    ``asked``: the question this answers ("pregnant" or "breastfeeding"), or None when the message
+    only mentions it: then a "no" elsewhere in it ("no, I stopped Gilenya because I wanted to get
+    pregnant") is no answer, and a leading "no" answers the question asked when the message states
+    only the other fact ("no, stopped breastfeeding in the summer")."""
     t = fold(text)
     result: dict[str, Any] = {}
     scoped = _pregnancy_by_scope(text)
+    trying = asked and _TRYING.search(t) and not re.search(r"\b(i'?m|i am|already|yes)\b[^.;]{0,10}\bpregnant\b|"
+                                                          r"^\W*(yes|yeah|yep|yup)\b|\bexpecting\b|\bweeks?\b|\bdue\b", t)
     if scoped:
+        if asked and asked not in scoped and _LEADING_NO.search(t):
+            scoped[asked] = False
+        if trying and "pregnant" not in scoped:
+            scoped["pregnant"] = False
         return scoped
-    if re.search(r"\b(neither|none of (those|them|these)|no to both|not pregnant (or|and|nor) (breast|nursing)|"
+    if trying:
+        return {"pregnant": False}  # "we're trying for a baby": not pregnant now
+    if not asked:
+        pass
+    elif re.search(r"\b(neither|none of (those|them|these)|no to both|not pregnant (or|and|nor) (breast|nursing)|"
                  r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b", t) and \
             not re.search(r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)", t):
         if re.search(r"^\s*(no|nope|neither|none|not)\b|\bneither\b|no to both", t):
             return {"pregnant": False, "breastfeeding": False}
-    pregnant_yes = re.search(r"\b(i'?m|i am|am|yes,? i'?m)?\s*pregnant\b|\b\d+ weeks?( pregnant| along)?\b|\bexpecting\b|\byes,? \d+", t)
+    pregnant_yes = re.search(r"\b(i'?m|i am|am|yes,? i'?m)?\s*pregnant\b|\b\d+ weeks? (pregnant|along)\b|\bexpecting\b", t) or \
+        (re.search(r"\b\d+ weeks?\b(?! ago)|\byes,? \d+", t) if asked == "pregnant" else None)
     pregnant_no = re.search(r"\bnot pregnant\b|\bno,? (i'?m )?not pregnant|\bnot expecting\b", t)
     bf_yes = re.search(r"\b(breast ?feeding|breastfeed|nursing|lactating)\b", t)
     bf_no = re.search(r"\bnot (breast ?feeding|nursing|lactating)|\bno (breast ?feeding|nursing)\b", t)
     if pregnant_no:
         result["pregnant"] = False
-    elif pregnant_yes and not re.search(r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast", t[:max(0, (pregnant_yes.start()))]):
+    elif pregnant_yes and not re.search(r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast", t[:pregnant_yes.end()]):
         result["pregnant"] = True
     if bf_no:
         result["breastfeeding"] = False
     elif bf_yes:
         result["breastfeeding"] = True
-    if re.search(r"\bboth\b", t) and not re.search(r"\bno\b|\bnot\b", t):
+    if asked and re.search(r"^\W*(yes\W*|yeah\W*)?both\b[^.;]{0,20}$", t) and not re.search(r"\bno\b|\bnot\b", t):
         return {"pregnant": True, "breastfeeding": True}
     if result:
         if result.get("breastfeeding") is not None and "pregnant" not in result and re.search(r"\bonly\b|\bjust\b", t):
             result["pregnant"] = False
         return result
-    answer = yes_no(text, intent)
+    answer = yes_no(text, intent) if asked else None
     if answer is False:
         return {"pregnant": False, "breastfeeding": False}
     if answer is True:
@@ -570,12 +783,27 @@ def parse_pregnancy(text: str, intent: str | None = None) -> dict[str, Any] | In
 _SPAN = re.compile(r"(\d+(?:\.\d+)?)\s*(days?|weeks?|wks?|months?|mths?|mos?|years?|yrs?)\b")
 _MONTHS_IN = {"day": 1 / 30, "week": 12 / 52, "wk": 12 / 52, "month": 1.0, "mth": 1.0, "mo": 1.0,
               "year": 12.0, "yr": 12.0}
+# "in the last two years", "in 2 yrs", "over the past year": a window of time, not a time ago.
+_WINDOW = re.compile(r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
+                     r"(years?|yrs?|months?|mths?|weeks?)\b(?!\s+(?:ago|back|before))", re.I)
 
 
-def months_ago(text: str, today: dt.date | None = None) -> float | None:
-    """How many months ago: "3 months ago", "last month", "two weeks ago", "in 2023", "last year"."""
+def _window_months(text: str) -> float | None:
+    """The length of a window of time in months ("in the last 2 years" -> 24), or None."""
+    m = _WINDOW.search(words_to_numbers(text))
+    if not m or (m.group(0).split()[0] == "for" and not re.search(r"\b(last|past)\b", m.group(0)) and not m.group(1)):
+        return None
+    unit = m.group(2).lower().rstrip("s")
+    return float(m.group(1) or 1) * _MONTHS_IN.get(unit, 12.0)
+
+
+def months_ago(text: str, today: dt.date | None = None, windows: bool = True) -> float | None:
+    """How many months ago: "3 months ago", "last month", "two weeks ago", "in 2023", "last year".
+    ``windows=False`` skips windows ("no relapses in the last 2 years" is not "2 years ago")."""
     today = today or dt.date.today()
     t = words_to_numbers(text)
+    if not windows:
+        t = _WINDOW.sub(" ", t)
     m = _SPAN.search(t)
     if m:
         unit = m.group(2).rstrip("s")
@@ -599,13 +827,21 @@ def months_ago(text: str, today: dt.date | None = None) -> float | None:
 
 
 # Each time phrase belongs to the fact next to it: "diagnosed in 2012, last relapse 6 months ago".
+# "Relapsing(-remitting)" names the MS type, not a relapse; "RRMS since 2019", "had MS for 20 years",
+# "8 years in" date the diagnosis.
 FACT_WORDS = {
-    "diagnosis": re.compile(r"\b(diagnos\w*|dx'?d?)\b", re.I),
-    "relapse": re.compile(r"\b(relaps\w*|attacks?|flare\w*|exacerbations?)\b", re.I),
+    "diagnosis": re.compile(
+        r"\b(diagnos\w*|dx'?d?)\b|\b(?:had|have|living with|got)\s+(?:ms|it|rrms|spms|ppms|cis)\b(?=\s+(?:for|since|from)\b)|"
+        r"\b(?:ms|rrms|ppms|cis|remitting|(?<!secondary )(?<!secondary-)progressive|sclerosis)\s+(?:since|from)\s+"
+        r"(?:\d{4}|last|early|late)\b|"  # not "secondary progressive since 2021": that dates the change, not the diagnosis
+        r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))", re.I),
+    "relapse": re.compile(r"\b((?<!remitting[- ])relaps(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
+                          r"attacks?|flare\w*|exacerbations?)\b", re.I),
     "steroids": re.compile(r"\b(steroid\w*|steriod\w*|prednis\w*|solu-?medrol|methylpred\w*)\b", re.I),
     "treatment": re.compile(r"\b(treatments?|meds|medications?|dmts?|drugs?|therap(y|ies))\b", re.I),
 }
-_CLAUSE = re.compile(r"[.;,!?()]|\s-\s|\b(?:and|but|while|whereas)\b", re.I)
+# Not the comma of "2,5" nor the "and" of "a year and a half".
+_CLAUSE = re.compile(r"[.;!?()]|,(?!\d)|\s-\s|\band\b(?!\s+an?\s+half)|\b(?:but|while|whereas)\b", re.I)
 
 
 def _clauses(text: str) -> list[str]:
@@ -625,31 +861,63 @@ def about(text: str, fact: str, requested: bool) -> str | None:
     return " ".join(rest)
 
 
-def parse_months_since_relapse(text: str, requested: bool) -> float | Invalid | None:
+_NO_RELAPSE = re.compile(r"\b(never|no relapses?( ever)?|haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
+                         r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
+                         r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b", re.I)
+_NO_RELAPSE_SAID = re.compile(r"\b(never|(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
+                              r"no relapses? ever)\b", re.I)
+
+
+# "this year", "so far", "since", "anymore", "on Kesimpta": only part of the time, so "no relapses" is not "never".
+_PART_OF_TIME = re.compile(r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
+                           r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
+                           r"while on|since (starting|switching|being on))\b", re.I)
+
+
+def parse_months_since_relapse(text: str, requested: bool, asked_count: bool = False) -> float | Invalid | None:
+    """Months since the last relapse. ``asked_count``: the question was how many relapses, so a
+    time phrase is the last relapse's but a bare "none" is a count, not "never"."""
     if re.search(r"\bfirst (relapse|attack|symptoms?)\b", text, re.I) and not re.search(r"\b(last|latest|recent)\b", text, re.I):
         return None  # "first relapse was 2003" is not the last one
-    scoped = about(text, "relapse", requested)
+    scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
     text = scoped
     t = fold(text)
-    if not requested and not re.search(r"\b(relaps\w*|attack|flare|exacerbation)", t):
+    if not (requested or asked_count) and not FACT_WORDS["relapse"].search(t):
         return None
-    if re.search(r"\b(never|no relapses?( ever)?|haven'?t had (a|any)|not had (a|any)|none)\b", t) and \
-            not _SPAN.search(words_to_numbers(t)):
+    value = months_ago(text, windows=False)
+    if asked_count and not FACT_WORDS["relapse"].search(t) and \
+            not re.search(r"\bago\b|\blast\b|\b(19|20)\d\d\b|\b(right )?now\b|^\W*never\W*$|\bnever had (one|any)\b", t):
+        return None  # to "how many relapses?", only a dated relapse or an explicit "never" says when
+    negated = (_NO_RELAPSE_SAID if asked_count else _NO_RELAPSE).search(t)
+    if negated and value is None:
+        if _window_months(t) is not None or _PART_OF_TIME.search(t):
+            return None  # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never, not dated
         return NEVER
-    value = months_ago(text)
     if value is None:
         if requested and re.search(r"\b(long time|ages|years)\b", t):
             return Invalid("Roughly how long ago was it: within the last year, one to two years ago, "
                            "or longer than that?")
         return None
+    if re.search(r"\blast year\b", words_to_numbers(t)) and not _SPAN.search(words_to_numbers(t)):
+        # "last year" is anything from 1 to 23 months: too coarse for the 12-month limit of many studies
+        return Invalid("Roughly how many months ago was that?")
     if value > 600:
         return Invalid("That seems a very long time ago. Roughly how many months or years ago was your last relapse?")
     return value
 
 
+_AGE_AT_DIAGNOSIS = re.compile(r"\b(?:diagnos\w*|dx'?d?)\s+(?:at|at age|aged|at the age of|when i was|when i was aged)\s+"
+                               r"(\d{1,2})\b", re.I)
+_AGE_AT_ANSWER = re.compile(r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b", re.I)
+
+
 def parse_years_since_diagnosis(text: str, requested: bool, age: float | None = None) -> float | Invalid | None:
+    at = _AGE_AT_DIAGNOSIS.search(words_to_numbers(text)) or \
+        (_AGE_AT_ANSWER.search(words_to_numbers(text)) if requested else None)
+    if at and age is not None and 0 < int(at.group(1)) <= age:  # "diagnosed at 30, now I'm 45"
+        return float(age - int(at.group(1)))
     scoped = about(text, "diagnosis", requested)
     if scoped is None:
         return None
@@ -679,6 +947,109 @@ def parse_count(text: str) -> int | Invalid | None:
     if n < 0 or n > 50 or not float(n).is_integer():
         return Invalid("Could you tell me how many, as a whole number (for example 0, 1 or 2)?")
     return int(n)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_TWO_YEARS = r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
+
+
+def parse_relapse_count(text: str, requested: bool, today: dt.date | None = None) -> int | Invalid | None:
+    """Relapses in the past two years. Volunteered only with its window ("two relapses in the last
+    two years", "my 3rd in 2 years", "no relapses in 2 yrs", "I don't get relapses"); asked, also
+    "twice", "one in 2025 and one this spring" (2), "the last one a year ago, none before that" (1);
+    a hedge between two counts ("3 or 4") is asked again."""
+    t = words_to_numbers(fold(text))
+    t = re.sub(r"\bonce\b", "1 time", re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t)))
+    t = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r")\b",
+               lambda m: f"#{m.group(1) or _ORDINALS[m.group(2)]}", t)
+    relapse = r"(?:relapses?|attacks?|flare[- ]?ups?|exacerbations?)"
+    listed = re.search(rf"\b(\d+)\s+{relapse}\s+{_TWO_YEARS}", t)
+    if listed:
+        return int(listed.group(1))  # "two relapses in the last two years"
+    nth = re.search(rf"#(\d+)\s+(?:{relapse}\s+)?{_TWO_YEARS}", t)
+    if nth:
+        return int(nth.group(1))  # "my 3rd in 2 years"
+    if (_NO_RELAPSE_SAID.search(t) if requested else _NO_RELAPSE_SAID.search(t) and re.search(relapse, t)) \
+            and not re.search(r"\bago\b|\b(19|20)\d\d\b", t) and not _PART_OF_TIME.search(t):
+        return 0  # "I don't get relapses", "never had a relapse"
+    negated = re.search(rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{_TWO_YEARS}|since\b.*)", t)
+    if negated:
+        window = _window_months(negated.group(0)) or months_ago(negated.group(0)[negated.group(0).find("since"):], today) \
+            if "since" in negated.group(0) else _window_months(negated.group(0))
+        if window is not None and window >= 24:
+            return 0  # "no relapses in 2 yrs", "no relapses since my diagnosis in 2016"
+    if not requested:
+        return None
+    if re.fullmatch(r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t):
+        return Invalid("Roughly how many relapses have you had in the past two years: is it closer to the lower or the higher number?")
+    items = re.findall(r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t)
+    if len(items) >= 2:
+        return sum(int(n) for n in items)  # "one in 2025 and one this spring"
+    before = re.search(r"\b(none|no\w*|nothing)\b[^.;]{0,12}\bbefore (that|it|then)\b", t)
+    last = months_ago(t, today, windows=False)
+    if before and last is not None and last <= 24:
+        return 1  # "my last one was a year ago, none before that"
+    return parse_count(t)
+
+
+def parse_months_since_steroids(text: str, requested: bool, relapse_months: float | None = None) -> float | None:
+    """Months since steroids: "steroids 3 months ago", "on steroids right now" (0), "had IV steroids
+    for it" (the relapse's time), "never had steroids"."""
+    t = fold(text)
+    if not requested and not FACT_WORDS["steroids"].search(t):
+        return None
+    words = about(text, "steroids", requested) or ""
+    w = fold(words)
+    steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)"
+    dated = re.search(r"\d|ago|last|since|now|current|recent", w)
+    # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no" to the question;
+    # not "no relapses, had steroids once" nor "not sure when I had steroids".
+    if not dated and (re.search(r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w)
+                      and not re.search(r"\bfor (it|that|this|them|the)\b", w)
+                      or requested and re.fullmatch(r"\W*(no|nope|never|none|not really|no never|never had (any|them))\W*", t)):
+        return NEVER
+    if re.search(r"\b(did ?n'?t|didnt|did not|not|no|never|without|refused|declined)\b[^.;,]{0,25}"
+                 r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)", words, re.I):
+        return None  # "I didn't take steroids for it": no time of steroids
+    if FACT_WORDS["steroids"].search(words) and re.search(r"\b(right now|currently|at the moment|these days|now)\b", words) \
+            and re.search(r"\b(on|taking|having|getting)\b", words):
+        return 0.0  # "I'm on steroids right now"
+    if re.search(r"ago|last|since|\b(19|20)\d\d\b", words, re.I):
+        return months_ago(words)
+    if relapse_months is not None and not isinstance(relapse_months, Invalid) and \
+            re.search(r"\bfor (it|that|this|them|the (relapse|attack|flare\w*))\b|\b(too|as well|also)\b", words, re.I):
+        return relapse_months  # "three months ago, had IV steroids for it"
+    return months_ago(words) if requested else None
+
+
+def _country_said(text: str) -> str | None:
+    """A country said as a place: "in the UK", "from Ireland", "I'm in Australia", or a list item
+    of its own ("Female, 41, Netherlands.", "38 m, usa, rrms", "USA, Ohio")."""
+    lex = load_lexicon()
+    t = fold(clean(text))
+    for m in re.finditer(r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t):
+        candidate = re.split(r"[,.;!?]| and | but ", m.group(1))[0].strip()
+        for n in range(len(candidate.split()), 0, -1):
+            name = lex.country(" ".join(candidate.split()[:n]))
+            if name:
+                return name
+    for item in re.split(r"[,;!?()]|\.(?!\w)|\s-\s", t):
+        name = lex.country(item.strip())
+        if name:
+            return name
+    return None
+
+
+def read_country(text: str, requested: bool) -> str | None:
+    """The country when it was asked, or said as a place (see _country_said) or with "live" words."""
+    if requested:
+        return parse_country(text) or _country_said(text)
+    said = _country_said(text)
+    if said:
+        return said
+    if re.search(r"\b(live|living|from|based|country)\b", text, re.I):
+        return parse_country(text)
+    return None
 
 
 def parse_country(text: str) -> str | None:
