@@ -195,6 +195,14 @@ async def test_correction_in_the_middle_is_applied_and_said():
     assert slot_events(events)["requested_slot"] == "edss"
 
 
+async def test_id_rather_not_say_to_the_sex_question_skips_it_once():
+    """The "I'd rather not say" button used to loop: the reading explained, then asked again."""
+    d, events = await run(ValidateScreeningForm(), tracker({**SEED_PERSON, "sex": None}, "I'd rather not say",
+                                                            requested="sex"))
+    assert slot_events(events)["sex"] == SKIPPED and slot_events(events)["requested_slot"] != "sex"
+    assert uttered(d) == [("utter_skipped", {"what": "whether you are a woman or a man"})]
+
+
 async def test_skip_leaves_the_fact_unknown():
     d, events = await run(ValidateScreeningForm(), tracker({"consent_given": True}, "skip", intent="skip",
                                                             requested="age"))

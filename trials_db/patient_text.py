@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .criteria.nlp import _import_spacy
-from .lexicon import fold, load as load_lexicon
+from .lexicon import fold, load as load_lexicon, says
 from .profile import NEVER, NO_THERAPY, valid_edss
 
 MAX_TEXT = 2000  # longer messages are read only this far
@@ -130,13 +130,13 @@ def fix_spelling(text: str) -> str:
 
 
 def says_dont_know(text: str) -> bool:
-    t = fold(text)
-    return bool(re.search(r"\b(i )?(do ?n[o']?t|dont|don t|not) (really )?(know|remember|sure)|\bno idea\b|"
-                          r"\bnot sure\b|\bunsure\b|\bforgot\b|\bno clue\b|\bidk\b|\bdunno\b", t))
+    """"I don't know", "no idea", "not sure" (lexicon/control_cues.yml, also with a curly ’)."""
+    return says("dont_know", text)
 
 
 def says_skip(text: str) -> bool:
-    return bool(re.search(r"\b(skip|pass|rather not|prefer not|next question|move on)\b", fold(text)))
+    """"skip", "I'd rather not say", "pass" (the same list the NLU guard believes)."""
+    return says("skip", text)
 
 
 def yes_no(text: str, intent: str | None = None) -> bool | None:

@@ -127,10 +127,16 @@ class ValidateScreeningForm(FormValidationAction):
             facts = read_facts(text, intent, requested, tracker.slots)
             if intent not in INTERRUPTIONS or requested == "home_place":
                 facts.update(read_place_facts(text, requested == "home_place"))
-            if requested and requested not in facts:
+            unanswered = requested and (requested not in facts or isinstance(facts[requested], Invalid))
+            if unanswered and says_skip(text):
+                # "I'd rather not say" (a button, or typed) is an answer: the question is left out,
+                # never asked again with an explanation in a loop.
+                dispatcher.utter_message(response="utter_skipped", what=SLOT_WORDS.get(requested, "that"))
+                facts = {requested: SKIPPED}
+            elif requested and requested not in facts:
                 if requested == "edss" and (intent in ("edss_unknown", "dont_know") or says_dont_know(text)):
                     return [ActionExecutionRejected("screening_form")]  # a rule starts the walking questions
-                if says_skip(text) or intent == "skip" or (intent == "dont_know" or says_dont_know(text)):
+                if intent == "skip" or (intent == "dont_know" or says_dont_know(text)):
                     dispatcher.utter_message(response="utter_skipped", what=SLOT_WORDS.get(requested, "that"))
                     facts = {requested: SKIPPED}
                 elif not facts:

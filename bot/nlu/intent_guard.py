@@ -3,41 +3,35 @@
 DIET scores every message against every intent, so nonsense lands somewhere; where it lands on
 an intent that stops or restarts the screening, the patient loses their place for typing
 "asdfgh". This component runs after the FallbackClassifier and turns such a guess without any
-cue word (bot/nlu/control_cues.yml) into `nlu_fallback`: the form then re-asks its question.
+cue word (trials_db/lexicon/control_cues.yml) into `nlu_fallback`: the form then re-asks its question.
 A message with no real word at all ("xxxxx") is not understood, whatever DIET guessed.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, Optional, Pattern
 
-import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from trials_db.lexicon import fold
+from trials_db.lexicon import control_cues, fold, says
 
 from .override import MessageGuard, override_intent
 
-CUES_FILE = Path(__file__).with_name("control_cues.yml")
+# The intents that end or throw away part of the screening: believed only with a cue word.
+GUARDED = ("stop", "start_over", "skip", "goodbye", "delete_my_data")
 
 
-@lru_cache(maxsize=None)
-def cue_patterns(path: Path = CUES_FILE) -> Dict[str, Pattern[str]]:
-    """One compiled pattern per guarded intent: any of its cues, at word boundaries."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {intent: re.compile(r"\b(?:" + "|".join(str(c) for c in cues) + r")\b")
-            for intent, cues in data.items()}
+def cue_patterns() -> Dict[str, Pattern[str]]:
+    """One compiled pattern per guarded intent (trials_db/lexicon/control_cues.yml)."""
+    return {intent: pattern for intent, pattern in control_cues().items() if intent in GUARDED}
 
 
 def has_cue(intent: str, text: str) -> bool:
     """True when ``text`` says ``intent`` in words (or ``intent`` is not guarded)."""
-    pattern = cue_patterns().get(intent)
-    return pattern is None or pattern.search(fold(text).replace("\u2019", "'")) is not None
+    return intent not in GUARDED or says(intent, text)
 
 
 def no_real_word(text: str) -> bool:

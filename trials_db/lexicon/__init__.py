@@ -106,10 +106,28 @@ class Lexicon:
         return great_circle_km(ca.centre, cb.centre)
 
 
+# Typographic quotes and dashes phones put in ("I don’t know"), as the plain ones.
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+                              "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents, for matching what people type."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower-case, strip accents and plain typographic quotes and dashes, for matching what
+    people type."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_TYPOGRAPHIC))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def control_cues() -> dict[str, re.Pattern[str]]:
+    """One pattern per control word list (stop, skip, don't know...): control_cues.yml."""
+    data = yaml.safe_load((HERE / "control_cues.yml").read_text(encoding="utf-8"))
+    return {name: re.compile(r"\b(?:" + "|".join(str(c) for c in cues) + r")\b") for name, cues in data.items()}
+
+
+def says(cue: str, text: str) -> bool:
+    """Whether ``text`` says one of the ``cue`` list's words ("skip", "dont_know", "stop"...)."""
+    return control_cues()[cue].search(fold(text or "")) is not None
 
 
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
