@@ -24,16 +24,21 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# How a review topic reads in "the study team will check ..." (the criteria's topics, and
+# the few kinds of fact that need the team rather than the person).
+TOPIC_WORDS = {**REVIEW_TOPIC_WORDS, "contraception": "contraception during the study",
+               "subtype_maybe": "whether your type of MS fits", "age_limit": "your exact age"}
+
+
 def review_topics(result: TrialResult) -> list[str]:
-    """What the team will check, as a few plain phrases (most frequent first)."""
+    """What the team will check, as a few plain phrases (most frequent first), from the
+    criteria's topics as data."""
     counts: Counter = Counter()
     for c in result.criteria:
         if c.status == "needs_review":
-            for topic, words in REVIEW_TOPIC_WORDS.items():
-                if words in c.explanation:
-                    counts[words] += 1
-            if "contraception" in c.explanation:
-                counts["contraception during the study"] += 1
+            for topic in c.topics:
+                if topic != "other":
+                    counts[TOPIC_WORDS.get(topic, TOPIC_WORDS["other"])] += 1
     return [w for w, _ in counts.most_common()]
 
 

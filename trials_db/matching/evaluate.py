@@ -187,6 +187,9 @@ class CriterionResult:
     status: str
     explanation: str
     fields: list[str] = field(default_factory=list)  # facts that would settle an unknown
+    # What the study team checks, as data (review topics, "contraception", "subtype_maybe",
+    # "age_limit"): nothing downstream reads the English explanation back.
+    topics: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "text": self.text, "status": self.status,
@@ -256,6 +259,27 @@ def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
     return " ".join(list(dict.fromkeys(parts))[:2])
 
 
+def review_topics_of(tree: Node, profile: Profile) -> list[str]:
+    """What the study team must check in a criterion whose answer is "review", as topic keys."""
+    topics: list[str] = []
+    for leaf, _ in tree.leaves():
+        if leaf.evaluate(profile) != REVIEW:
+            continue
+        if isinstance(leaf, Review):
+            topic = leaf.topic
+        elif isinstance(leaf, Contraception):
+            topic = "contraception"
+        elif isinstance(leaf, Subtype):
+            topic = "subtype_maybe"
+        elif isinstance(leaf, Age):
+            topic = "age_limit"
+        else:
+            topic = "other"
+        if topic not in topics:
+            topics.append(topic)
+    return topics
+
+
 def explain(kind: str, tree: Node, status: str, profile: Profile) -> tuple[str, list[str]]:
     """One or two short sentences for the patient, and the fields that would settle an unknown."""
     exclusion = kind == EXCLUSION
@@ -286,7 +310,8 @@ def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
     for c in rules.criteria:
         status = status_of(c.kind, c.tree.evaluate(profile))
         explanation, fields = explain(c.kind, c.tree, status, profile)
-        results.append(CriterionResult(c.kind, c.text, status, explanation, fields))
+        topics = review_topics_of(c.tree, profile) if status == NEEDS_REVIEW else []
+        results.append(CriterionResult(c.kind, c.text, status, explanation, fields, topics))
     statuses = {r.status for r in results}
     verdict = NOT_ELIGIBLE if NOT_MET in statuses else POSSIBLY_ELIGIBLE if UNKNOWN_STATUS in statuses else ELIGIBLE
     distance, nearest = None, None
