@@ -265,6 +265,9 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_coverage)
 
+    from .alerts.cli import add_commands as add_alert_commands
+
+    add_alert_commands(sub)  # refresh, alerts (trials_db/alerts)
     if extra is not None:
         extra(sub)
     return parser

@@ -146,3 +146,4 @@ class Criterion(Base):
         UniqueConstraint("nct_id", "kind", "position", name="uq_criterion_position"),
         Index("ix_trial_criteria_nct_id", "nct_id"),
     )
+from .alerts import models as _alert_models  # noqa: E402,F401  registers the alert tables on Base
