@@ -44,6 +44,32 @@ async def api_trial(request: web.Request) -> web.Response:
         return web.json_response(trial_to_dict(trial))
 
 
+_STOP_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 1.2rem; max-width: 36rem; margin: 2rem auto;
+padding: 0 1rem; line-height: 1.5"><main><h1>{title}</h1><p>{text}</p></main></body></html>"""
+
+
+async def stop_alerts(request: web.Request) -> web.Response:
+    """GET /alerts/stop?token=...: the one-click stop link in every alert. Forgets the saved
+    profile, its matches and every queued message (trials_db.alerts.service.unsubscribe)."""
+    from trials_db.alerts.service import unsubscribe
+
+    token = request.query.get("token", "")[:100]
+    removed = 0
+    if token:
+        with request.app[SESSIONS]() as session:
+            removed = unsubscribe(session, token)
+            session.commit()
+    if removed:
+        page = _STOP_PAGE.format(title="Alerts stopped",
+                                 text="You won't get any more alerts, and what we kept for them is deleted.")
+    else:
+        page = _STOP_PAGE.format(title="Nothing to stop",
+                                 text="This link has no alerts behind it. They may already be stopped.")
+    return web.Response(text=page, content_type="text/html")
+
+
 def create_app(db_url: str | None = None, rasa_url: str = "http://127.0.0.1:5005") -> web.Application:
     app = web.Application(client_max_size=64 * 1024)
     app[SESSIONS] = session_factory(make_engine(db_url))
@@ -51,6 +77,7 @@ def create_app(db_url: str | None = None, rasa_url: str = "http://127.0.0.1:5005
     app.router.add_get("/health", health)
     app.router.add_get("/api/trials", api_trials)
     app.router.add_get("/api/trials/{nct_id}", api_trial)
+    app.router.add_get("/alerts/stop", stop_alerts)
     # --- demo trial page with the chat widget, and the widget script (issue #5) ---
     app.add_routes(DemoSite(app[SESSIONS], rasa_url).routes())
     return app

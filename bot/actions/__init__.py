@@ -2,4 +2,4 @@
 
 Run with `rasa run actions --actions bot.actions`; importing this package registers them all.
 """
-from . import contact, edss, language, result_questions, results, safety, screening, session  # noqa: F401
+from . import alerts, contact, edss, language, result_questions, results, safety, screening, session  # noqa: F401

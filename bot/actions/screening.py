@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 INTERRUPTIONS = {
     "ask_what_is_edss", "ask_why_needed", "ask_what_bot_does", "ask_privacy", "ask_ms_types",
     "stop", "start_over", "delete_my_data", "goodbye", "bot_challenge", "browse_trials",
-    "ask_why_not_fit", "ask_filter_results", "ask_what_involves",
+    "ask_why_not_fit", "ask_filter_results", "ask_what_involves", "subscribe_alerts", "stop_alerts",
     "other_language",  # only when nothing could be read from it ("tengo 42 años" still gives 42)
 } | SAFETY_INTENTS
 SAYS_ITSELF = {"home_place", "travel_km"}  # their validators say back what was understood

@@ -10,6 +10,8 @@ from rasa_sdk.types import DomainDict
 
 from trials_db.fields import slot_fields
 
+from .alerts import forget
+
 RESET_SLOTS = (*slot_fields(), "invalid_attempts", "reask", "walk_aid", "walk_distance", "ms_impact",
                "match_results", "results_shown", "screening_complete", "focus_nct", "contact_trials",
                "contact_name", "contact_detail", "requested_slot")
@@ -42,6 +44,7 @@ class ActionDeleteMyData(Action):
         return "action_delete_my_data"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        forget(tracker)  # a saved alert profile and its queued messages go too
         dispatcher.utter_message(text="Done: I've deleted this conversation and all your answers. If you'd "
                                       "like to start again, just say hi.")
         return [ActiveLoop(None), SlotSet("delete_requested", True)]
