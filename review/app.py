@@ -17,7 +17,7 @@ from .pseudonym import load_pseudonymizer
 from .security import csrf_middleware, make_auth_middleware, security_headers
 from .state import STATE, AppState, state
 from .templating import make_environment
-from .views import admin, auth, conversations, dashboard, exports, referrals
+from .views import admin, auth, conversations, dashboard, exports, referrals, volunteers
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -68,6 +68,7 @@ def add_routes(app: web.Application) -> None:
     r.add_get("/referrals", referrals.queue)
     r.add_post("/referrals/{pid}/status", referrals.set_status)
     r.add_get("/dashboard", dashboard.dashboard)
+    r.add_get("/volunteers", volunteers.volunteers)
     r.add_get(r"/export/prescreening.{kind:csv|json}", exports.prescreening)
     r.add_get(r"/export/referrals.{kind:csv|json}", exports.referral_list)
     r.add_get("/admin/users", admin.users)
