@@ -12,13 +12,22 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: run test setup browser data train validate bench lock clean widget
+.PHONY: help run test test-fast lint setup browser data train validate bench lock clean widget
 
-run: setup data train
+help:  ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: setup data train  ## set up, import the trials, train if needed, start the bot and the web page
 	$(PY) -m scripts.stack
 
-test: setup browser train
+test: setup browser train lint  ## everything CI runs: lint, then the whole test suite
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: setup  ## the edit loop: tests that need no trained model, server or browser
+	$(PY) -m pytest -m "not slow and not browser" -p no:cacheprovider -q $(PYTEST_ARGS)
+
+lint: setup  ## ruff with the project's settings (pyproject.toml [tool.ruff])
+	$(VENV)/bin/ruff check .
 
 setup: widget
 	@./scripts/setup_venv.sh
@@ -38,21 +47,21 @@ $(WIDGET): $(WIDGET_INPUTS)
 	@./scripts/build_widget.sh
 
 # Import the shipped ClinicalTrials.gov records into the store if it is empty.
-data: setup
+data: setup  ## import the shipped trials into an empty store
 	$(PY) -m trials_db import --if-empty --no-progress
 
-train: setup $(MODEL)
+train: setup $(MODEL)  ## train the Rasa model when its data changed
 
 $(MODEL): $(RASA_INPUTS)
 	$(RASA) train --data bot/data --config config.yml --domain domain.yml \
 		--out models --fixed-model-name ms-trials
 
-validate: setup
+validate: setup  ## rasa data validate
 	$(RASA) data validate --data bot/data --config config.yml --domain domain.yml
 
 # All benchmarks (issue #7: benchmarks/run_all.py), gathered into one table; the conversation
 # load benchmark starts its own stack on free ports, hence the trained model.
-bench: setup train
+bench: setup train  ## all benchmarks, one table
 	$(PY) benchmarks/run_all.py
 
 # Regenerate the lock after changing requirements.txt (needs network access to the index).

@@ -6,7 +6,6 @@ turn is written back.
 """
 from __future__ import annotations
 
-import pytest
 import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered

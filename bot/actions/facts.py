@@ -31,7 +31,7 @@ from trials_db.patient_text import (
 from trials_db.profile import NO_THERAPY
 from trials_db.safety import check as check_safety
 
-from .slots import ESTIMATED, NEVER_SLOT, known, to_slot
+from .slots import ESTIMATED, known, to_slot
 
 THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
 WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number cannot answer

@@ -9,7 +9,7 @@ from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION, INCLUSION
 from trials_db.profile import Profile
 
-I, E = INCLUSION, EXCLUSION
+INC, E = INCLUSION, EXCLUSION
 PREG, NURSING, CONTRA = "pregnant excludes", "breastfeeding excludes", "contraception requires"
 WOMAN = dict(sex="female", pregnant=False, breastfeeding=False)
 INTENTION = "Pregnancy or intention of becoming pregnant"  # NCT03919058
@@ -26,22 +26,22 @@ def xfail(reason: str):
 
 @pytest.mark.parametrize("text, kind, expected", [
     # NCT00004744, NCT00004816, NCT00001669: general lists (no headings), read as inclusions.
-    ("No pregnant or nursing women", I, [PREG, NURSING]),
-    ("Other: Not pregnant or lactating", I, [PREG, NURSING]),
+    ("No pregnant or nursing women", INC, [PREG, NURSING]),
+    ("Other: Not pregnant or lactating", INC, [PREG, NURSING]),
     ("Male patients should also receive adequate counseling and exercise adequate contraception.",
-     I, [CONTRA]),
-    ("No first or second degree relatives with breast cancer.", I, []),
+     INC, [CONTRA]),
+    ("No first or second degree relatives with breast cancer.", INC, []),
     ("Nursing", E, [NURSING]),  # NCT00261326
     ("Pregnant or postpartum individuals within one year of delivery", E, [PREG]),  # NCT06832293
-    ("Willing to use birth control if able to conceive a child", I, [CONTRA]),  # NCT02784210
-    ("Women able to have children must use contraception", I, [CONTRA]),  # built
+    ("Willing to use birth control if able to conceive a child", INC, [CONTRA]),  # NCT02784210
+    ("Women able to have children must use contraception", INC, [CONTRA]),  # built
     # Not using contraception is what excludes: contraception is required.
     ("Fertile women who do not use contraception", E, [CONTRA]),  # NCT00261326
     ("Pregnant or lactating female patients and women of childbearing potential not using "
      "effective contraception.", E, [PREG, NURSING, CONTRA]),  # NCT05423769
     # NCT06832293: a permission, not a requirement.
     ("May be using hormonal contraceptive methods (e.g., oral contraceptives or hormonal IUDs)",
-     I, []),
+     INC, []),
     # Planning a pregnancy is not a status: only a current pregnancy is read.
     ("Female subjects who are currently pregnant or who are considering becoming pregnant while "
      "participating in the study.", E, [PREG]),  # NCT01480076
@@ -52,11 +52,11 @@ def xfail(reason: str):
     ("Maternal abuse of noxious agents during pregnancy", E, []),  # NCT04832269: the mother's
     ("Female subjects of childbearing potential must practice effective contraception "
                  "during the study and be willing and able to continue contraception for 30 days "
-                 "after their last dose of study treatment.", I, [CONTRA]),
+                 "after their last dose of study treatment.", INC, [CONTRA]),
     pytest.param("If a female patient, not of child bearing potential (surgically sterilized or "
                  "post-menopausal) or if of child bearing potential, documented to be nonpregnant "
                  "by urine pregnancy test and not lactating with adequate contraception and "
-                 "counseling.", I, [PREG, NURSING, CONTRA],  # NCT00001669
+                 "counseling.", INC, [PREG, NURSING, CONTRA],  # NCT00001669
                  marks=xfail("'nonpregnant by urine pregnancy test' is not read as not pregnant")),
     pytest.param("Positive pregnancy test.", E, [PREG],  # NCT03109288
                  marks=xfail("'pregnancy test' is skipped as not a status, though a positive one "
@@ -67,10 +67,10 @@ def test_reads_the_reproductive_facts(text, kind, expected):
 
 
 @pytest.mark.parametrize("text, kind, profile, verdict", [
-    ("No pregnant or nursing women", I, WOMAN, TRUE),  # NCT00004744
-    ("No pregnant or nursing women", I, dict(WOMAN, pregnant=True), FALSE),
-    ("No pregnant or nursing women", I, dict(sex="male"), TRUE),
-    ("Other: Not pregnant or lactating", I, dict(WOMAN, breastfeeding=True), FALSE),  # NCT00004816
+    ("No pregnant or nursing women", INC, WOMAN, TRUE),  # NCT00004744
+    ("No pregnant or nursing women", INC, dict(WOMAN, pregnant=True), FALSE),
+    ("No pregnant or nursing women", INC, dict(sex="male"), TRUE),
+    ("Other: Not pregnant or lactating", INC, dict(WOMAN, breastfeeding=True), FALSE),  # NCT00004816
     (INTENTION, E, dict(WOMAN, pregnant=True), TRUE),
     # NCT07086950: only a high-risk pregnancy excludes; whether it is one is the team's call.
     ("High-risk pregnancy as evaluated by the appointed gynecologist.", E,

@@ -13,7 +13,7 @@ from trials_db.lexicon import load as load_lexicon
 from trials_db.matching.evaluate import with_list_head_windows
 from trials_db.profile import Profile
 
-I, E = INCLUSION, EXCLUSION
+INC, E = INCLUSION, EXCLUSION
 _LEX = load_lexicon()
 
 
@@ -51,19 +51,19 @@ FAILED_LIST = D("interferon", "glatiramer acetate", "dimethyl fumarate", "terifl
      [("therapy excludes within_months=3", D("azathioprine", "methotrexate"))]),
     ("have received corticosteroids within 30 days prior to study start", E,  # NCT00618527
      [("therapy excludes within_months=1", STEROIDS)]),
-    ("Be at least 4 weeks away from a corticosteroid bolus", I,  # NCT04694534
+    ("Be at least 4 weeks away from a corticosteroid bolus", INC,  # NCT04694534
      [("therapy excludes within_months=0.9231", STEROIDS)]),
     ("No clinical relapses or use of steroid treatment during the 4 weeks before the enrolment.",
-     I, [("therapy excludes within_months=0.9231", STEROIDS)]),  # NCT04875832
+     INC, [("therapy excludes within_months=0.9231", STEROIDS)]),  # NCT04875832
     ("Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, T cell or "
      "T cell receptor products, or any therapeutic monoclonal antibody, except natalizumab", E,
      [("therapy excludes", D("cladribine", "cyclophosphamide") | MABS - {"natalizumab"})]),
     # NCT02525874: a list head names no drug; its items are then read one by one.
     ("Prior treatment with any of the following:", E, []),
     ("cladribine", E, [("therapy excludes", D("cladribine"))]),
-    ("The candidate is a DMF-naïve patient", I,  # NCT02343159
+    ("The candidate is a DMF-naïve patient", INC,  # NCT02343159
      [("therapy excludes", D("dimethyl fumarate"))]),
-    ("Treatment naive patients with relapsing-remitting multiple sclerosis", I,  # NCT03561402
+    ("Treatment naive patients with relapsing-remitting multiple sclerosis", INC,  # NCT03561402
      [("therapy excludes", DMT)]),
     ("Treatment with another monoclonal antibody, including but not limited to natalizumab, "
      "alemtuzumab, daclizumab.", E, [("therapy excludes", MABS)]),  # NCT04458688
@@ -72,9 +72,9 @@ FAILED_LIST = D("interferon", "glatiramer acetate", "dimethyl fumarate", "terifl
      "or EDSS deterioration) with at least one of MS disease modifying therapy as Interferon-β, "
      "Glatiramer acetate (Copaxone), Dimethyl fumarate (Tecfidera), Teriflunomide (Aubagio), "
      "Fingolimod (Gilenya), Ozanimod (Zeposia), Cladribine (Mavenclad), Siponimod (Mayzent), "
-     "Ofatumumab (Kesimpta), or Natalizumab (Tysabri) for more than 6 months", I,
+     "Ofatumumab (Kesimpta), or Natalizumab (Tysabri) for more than 6 months", INC,
      [("therapyfailure requires", FAILED_LIST)]),  # NCT05532943
-    ("Prescribed Tysabri (Natalizumab) or any other MS medication", I,  # NCT05172466
+    ("Prescribed Tysabri (Natalizumab) or any other MS medication", INC,  # NCT05172466
      [("therapy requires current=True", DMT)]),
     ("Subjects currently prescribed Campath or Lemtrada", E,  # NCT02200718
      [("therapy excludes current=True", D("alemtuzumab"))]),
@@ -82,11 +82,11 @@ FAILED_LIST = D("interferon", "glatiramer acetate", "dimethyl fumarate", "terifl
     # Drugs named, but not as treatments taken: antibodies to a drug, the mother's treatment.
     ("NAB titre >or equal to 20 via CPE assay or >or equal to 100 via MxA Protein assay measured "
      "at least 24 hours after last interferon-beta injection on two consecutive tests at least 3 "
-     "months apart", I, []),  # NCT00493116
+     "months apart", INC, []),  # NCT00493116
     ("Perinatal complications such as cerebral bleeding, neonatal intensive care with ventilation, "
      "prenatal therapy with glucocorticoids except for an MS relapse", E, []),  # NCT04832269
     pytest.param("Have been treated with Avonex for at least the 12 months prior to randomization",
-                 I, [("therapy requires current=True", D("interferon beta-1a"))],  # NCT00030966
+                 INC, [("therapy requires current=True", D("interferon beta-1a"))],  # NCT00030966
                  marks=xfail("read as 'took Avonex in the last 12 months'; it means on Avonex "
                              "now, for 12 months")),
     pytest.param("Current use of cyclophosphamide, mitoxanthrone, or cladribine", E,  # NCT00260741
@@ -139,7 +139,7 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
 @pytest.mark.parametrize("text, kind, profile", [
     ("Antibody-positive to interferon beta", E,  # built: antibodies, not a treatment taken
      dict(prior_therapies=["interferon beta-1a"], current_therapy="interferon beta-1a")),
-    ("Patients who may have received natalizumab", I,  # built
+    ("Patients who may have received natalizumab", INC,  # built
      dict(prior_therapies=[], current_therapy="none")),
 ])
 def test_a_doubtful_sentence_is_abstained_on(text, kind, profile):

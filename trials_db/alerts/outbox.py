@@ -36,7 +36,7 @@ SENDING_TIMEOUT = dt.timedelta(minutes=2)  # well above the senders' 20 s HTTP t
 MAX_ATTEMPTS = 12
 BACKOFF_BASE_S = 60
 BACKOFF_MAX_S = 6 * 3600
-O = OutboxMessage
+OUTBOX = OutboxMessage
 
 
 @dataclass
@@ -77,12 +77,12 @@ def recover(sessions: sessionmaker, now: dt.datetime, timeout: dt.timedelta = SE
     """Settle 'sending' rows of runs that stopped; returns (requeued, newly in doubt)."""
     requeued = doubtful = 0
     with sessions() as session, session.begin():
-        stmt = select(O.id, O.claim_token, O.send_started_at, O.sent_at).where(
-            O.status == "sending", O.claimed_at < now - timeout)
+        stmt = select(OUTBOX.id, OUTBOX.claim_token, OUTBOX.send_started_at, OUTBOX.sent_at).where(
+            OUTBOX.status == "sending", OUTBOX.claimed_at < now - timeout)
         if session.bind.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         for row_id, token, started, sent_at in session.execute(stmt).all():
-            where = (O.id == row_id, O.status == "sending", O.claim_token == token)
+            where = (OUTBOX.id == row_id, OUTBOX.status == "sending", OUTBOX.claim_token == token)
             if sent_at is not None:
                 values = {"status": "sent"}
             elif started is None or in_doubt == "resend":
@@ -93,7 +93,7 @@ def recover(sessions: sessionmaker, now: dt.datetime, timeout: dt.timedelta = SE
                 values = {"status": "in_doubt", "last_error": (
                     "the run stopped during or right after the API call: it may have been "
                     "delivered; not resent automatically")}
-            stmt = update(O).where(*where).values(updated_at=now, **values)
+            stmt = update(OUTBOX).where(*where).values(updated_at=now, **values)
             done = session.execute(stmt).rowcount
             if done and values["status"] == "pending":
                 requeued += 1
@@ -107,38 +107,38 @@ def _park_unsendable(sessions: sessionmaker, channels: set[str], now: dt.datetim
     if "email" in channels:
         return 0
     with sessions() as session, session.begin():
-        return session.execute(update(O).where(O.status == "pending", O.channel == "email")
+        return session.execute(update(OUTBOX).where(OUTBOX.status == "pending", OUTBOX.channel == "email")
                                .values(status="waiting_for_visit", updated_at=now)).rowcount
 
 
 def claim(sessions: sessionmaker, channels: list[str], now: dt.datetime, limit: int,
           token: str) -> list[Claimed]:
     """Mark up to ``limit`` due pending rows as ours ('sending'), in one transaction."""
-    due = (O.status == "pending", O.next_attempt_at <= now, O.channel.in_(channels))
+    due = (OUTBOX.status == "pending", OUTBOX.next_attempt_at <= now, OUTBOX.channel.in_(channels))
     values = dict(status="sending", claim_token=token, claimed_at=now, send_started_at=None,
                   updated_at=now)
     with sessions() as session, session.begin():
         if session.bind.dialect.name == "postgresql":
-            ids = list(session.scalars(select(O.id).where(*due).order_by(O.id).limit(limit)
+            ids = list(session.scalars(select(OUTBOX.id).where(*due).order_by(OUTBOX.id).limit(limit)
                                        .with_for_update(skip_locked=True)))
             if ids:
-                session.execute(update(O).where(O.id.in_(ids)).values(**values)
+                session.execute(update(OUTBOX).where(OUTBOX.id.in_(ids)).values(**values)
                                 .execution_options(synchronize_session=False))
         else:  # SQLite: one conditional UPDATE, atomic under its single writer lock
-            sub = select(O.id).where(*due).order_by(O.id).limit(limit).scalar_subquery()
-            session.execute(update(O).where(O.id.in_(sub), O.status == "pending").values(**values)
+            sub = select(OUTBOX.id).where(*due).order_by(OUTBOX.id).limit(limit).scalar_subquery()
+            session.execute(update(OUTBOX).where(OUTBOX.id.in_(sub), OUTBOX.status == "pending").values(**values)
                             .execution_options(synchronize_session=False))
-        rows = session.execute(select(O.id, O.channel, O.address, O.body, O.idempotency_key,
-                                      O.attempts).where(O.claim_token == token,
-                                                        O.status == "sending").order_by(O.id)).all()
+        rows = session.execute(select(OUTBOX.id, OUTBOX.channel, OUTBOX.address, OUTBOX.body, OUTBOX.idempotency_key,
+                                      OUTBOX.attempts).where(OUTBOX.claim_token == token,
+                                                        OUTBOX.status == "sending").order_by(OUTBOX.id)).all()
     return [Claimed(*r) for r in rows]
 
 
 def _update(sessions: sessionmaker, row: Claimed, token: str, statuses: tuple[str, ...],
             **values) -> bool:
     with sessions() as session, session.begin():
-        return session.execute(update(O).where(O.id == row.id, O.claim_token == token,
-                                               O.status.in_(statuses))
+        return session.execute(update(OUTBOX).where(OUTBOX.id == row.id, OUTBOX.claim_token == token,
+                                               OUTBOX.status.in_(statuses))
                                .values(updated_at=utcnow(), **values)).rowcount == 1
 
 
@@ -213,9 +213,9 @@ async def deliver_async(sessions: sessionmaker, senders: Mapping[str, Sender], *
         _mark_sent_durably(sessions, row, token, provider_id)
         report.sent += 1
     with sessions() as session:
-        unsendable = O.channel.not_in(sorted(senders) or [""])
+        unsendable = OUTBOX.channel.not_in(sorted(senders) or [""])
         report.not_configured = session.scalar(
-            select(func.count()).select_from(O).where(O.status == "pending", unsendable)) or 0
+            select(func.count()).select_from(OUTBOX).where(OUTBOX.status == "pending", unsendable)) or 0
     return report
 
 
@@ -231,9 +231,9 @@ def settle_in_doubt(sessions: sessionmaker, action: str, ids: list[int] | None =
                "send_started_at": None, "next_attempt_at": now} if action == "resend"
               else {"status": "sent", "sent_at": now})
     with sessions() as session, session.begin():
-        stmt = update(O).where(O.status == "in_doubt")
+        stmt = update(OUTBOX).where(OUTBOX.status == "in_doubt")
         if ids:
-            stmt = stmt.where(O.id.in_(ids))
+            stmt = stmt.where(OUTBOX.id.in_(ids))
         return session.execute(stmt.values(updated_at=now, **values)).rowcount
 
 
@@ -241,6 +241,6 @@ def retry_failed(sessions: sessionmaker) -> int:
     """Put failed rows back in the queue (e.g. after fixing a token); attempts start again."""
     now = utcnow()
     with sessions() as session, session.begin():
-        return session.execute(update(O).where(O.status == "failed").values(
+        return session.execute(update(OUTBOX).where(OUTBOX.status == "failed").values(
             status="pending", attempts=0, next_attempt_at=now, claim_token=None,
             claimed_at=None, send_started_at=None, updated_at=now)).rowcount

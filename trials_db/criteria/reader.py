@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import quantities as q
 from .nlp import Mention
+from .predicates import Node
 from .scope import Reading, read
 
 
