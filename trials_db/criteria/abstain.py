@@ -13,7 +13,7 @@ from .nlp import Mention
 from .predicates import (Age, All, Any_, Breastfeeding, DiseaseDuration, Edss, Leaf, Node, Not, Pregnant, Relapses, Review,
                          Subtype, Therapy, TherapyFailure)
 from .reader import Reader
-from .scope import Cue, adjacent_negation, reason
+from .scope import Cue, adjacent_negation, reason, reason_for
 
 # Which mentions a leaf was read from, and which cues each kind of leaf interprets itself.
 _LEAF_LABELS: dict[type, tuple[str, ...]] = {
@@ -108,6 +108,5 @@ def _abstain_span(leaf: Leaf, r: Reader, negated: bool) -> Node:
     for cue in r.reading.cues_over(pos, pos + len(source)):
         if cue.cue is Cue.NEGATED and negated:
             continue
-        return Review(topic="uncertain_reading",
-                      source=f'"{cue.text}" applies to "{source.strip()[:80]}"'[:200])
+        return Review(topic="uncertain_reading", source=reason_for(source.strip()[:80], cue)[:200])
     return leaf

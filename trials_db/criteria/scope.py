@@ -163,9 +163,14 @@ def adjacent_negation(text: str, mention: Mention, modifiers: list[Modifier],
 
 def reason(mention: Mention, modifier: Modifier) -> str:
     """The reason kept for the coordinator: which cue made the reading uncertain."""
+    return reason_for(mention.text, modifier)
+
+
+def reason_for(target: str, modifier: Modifier) -> str:
+    """The same, for any words a fact was read from ("aged 8 to 18")."""
     words = {Cue.NEGATED: "a negation", Cue.CONTRAST: "an exception", Cue.UNCERTAIN: "a doubt",
              Cue.HYPOTHETICAL: "a possibility, not a fact", Cue.HISTORICAL: "a past event",
              Cue.OTHER_PERSON: "another person",
              Cue.OTHER_RELATION: "not about taking it",
              Cue.IRRELEVANT: "it may not matter"}[modifier.cue]
-    return f'"{modifier.text}" ({words}) applies to "{mention.text}"'
+    return f'"{modifier.text}" ({words}) applies to "{target}"'
