@@ -75,13 +75,17 @@ def test_the_place_matters_only_when_open_sites_are_far_apart():
         assert sites_far_apart(results, {r.nct_id: r for r in rules}) is expected
 
 
-async def test_the_place_is_asked_last_and_only_when_it_changes_something():
+async def test_the_place_is_asked_last_within_the_follow_up_budget_and_only_when_it_changes_something():
     form = ValidateScreeningForm()
-    person = {**SEED_PERSON, "months_since_steroids": "never", "relapses_past_2_years": 1, "current_therapy": "none"}
-    asked = await form.required_slots([], CollectingDispatcher(), tracker(person), DOMAIN)
-    results = catalog().match(profile_from_slots(person))
+    one_follow_up = {k: v for k, v in SEED_PERSON.items() if k != "years_since_diagnosis"}
+    asked = await form.required_slots([], CollectingDispatcher(), tracker(one_follow_up), DOMAIN)
+    results = catalog().match(profile_from_slots(one_follow_up))
     spread = sites_far_apart(results, {r.nct_id: r for r in catalog().index.rules})
-    assert ("home_place" in asked) is spread and (not spread or asked[-1] == "home_place")
+    if "home_place" in asked:
+        assert spread and asked[-1] == "home_place"
+    # Two follow-ups already asked: no place question (results within 8 messages).
+    asked = await form.required_slots([], CollectingDispatcher(), tracker(SEED_PERSON), DOMAIN)
+    assert "home_place" not in asked
 
 
 async def test_results_show_the_nearest_open_site_and_say_which_are_out_of_range():

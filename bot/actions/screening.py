@@ -108,9 +108,11 @@ class ValidateScreeningForm(FormValidationAction):
             if follow_up:
                 slots.append(follow_up)
         if tracker.get_slot("home_place") is not None or (
-                all(tracker.get_slot(s) is not None for s in slots)
+                len(asked) < MAX_FOLLOW_UPS and all(tracker.get_slot(s) is not None for s in slots)
                 and sites_far_apart(results, {r.nct_id: r for r in catalog().index.rules})):
-            slots.append("home_place")  # last, and only when the studies are in different places
+            # Last, only when the studies are in different places, and within the follow-up
+            # budget, so that a person who knows their EDSS still has results in 8 messages.
+            slots.append("home_place")
         return slots
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
