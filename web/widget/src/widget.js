@@ -3,8 +3,13 @@
  * Embed with one tag (the build wraps this file and socket.io-client into one script):
  *   <script src="https://host/widget/ms-chat-widget.js" data-server="https://rasa-host" defer></script>
  * Optional attributes: data-title, data-intro, data-socket-path (default /socket.io/),
- * data-keep-minutes (how long the conversation is kept in this browser, default 60),
- * data-open="true" (start open).
+ * data-keep-minutes (how long the conversation is kept in this browser after the page was last
+ * open, default 60), data-open="true" (start open), data-lang (the widget's language, default en).
+ *
+ * Accessibility: a labelled dialog; new messages are announced once by the log's live region
+ * (the typing indicator is hidden from screen readers); suggested replies are one tab stop,
+ * moved through with the arrow keys; Escape closes and returns focus to the launcher; nothing
+ * times out while the person is thinking; "Larger text" and "High contrast" are remembered.
  *
  * Safety: message text is only ever placed with text nodes / textContent, never parsed as HTML,
  * whether it comes from the person or from the bot. Links are made only for http(s) URLs.
@@ -30,7 +35,8 @@ function startWidget(io, script) {
       "the study team always makes the final decision.",
     path: attr("data-socket-path") || "/socket.io/",
     keepMinutes: parseInt(attr("data-keep-minutes") || "60", 10) || 60,
-    startOpen: attr("data-open") === "true"
+    startOpen: attr("data-open") === "true",
+    lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(attr("data-lang") || "") ? attr("data-lang") : "en"
   };
   if (!config.server || !/^https?:\/\//i.test(config.server)) {
     console.error("ms-chat-widget: set data-server to the Rasa server URL (http:// or https://).");
@@ -40,6 +46,7 @@ function startWidget(io, script) {
   // ---- state kept across page reloads -------------------------------------------------------
   var STORE_KEY = "ms-trials-chat:" + config.server;
   var OPEN_KEY = STORE_KEY + ":open";
+  var DISPLAY_KEY = "ms-trials-chat:display"; // larger text / high contrast, for every chat
   var memory = {};
 
   function storage(kind) {
@@ -90,6 +97,21 @@ function startWidget(io, script) {
 
   var state = loadState();
 
+  // The conversation is kept for keepMinutes after the page was last open, however long the
+  // person takes to answer: leaving the tab (or reloading it) refreshes the time.
+  // Only the time is refreshed: another tab may have written a newer transcript.
+  function touch() {
+    try {
+      var saved = JSON.parse(local.getItem(STORE_KEY) || "null");
+      if (!saved || saved.session !== state.session) return;
+      saved.updated = Date.now();
+      local.setItem(STORE_KEY, JSON.stringify(saved));
+    } catch (e) { /* unreadable or full: nothing to refresh */ }
+  }
+  window.addEventListener("pagehide", touch);
+  document.addEventListener("visibilitychange", touch);
+  setInterval(touch, 60000);
+
   // ---- DOM helpers: text only, never innerHTML ----------------------------------------------
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -129,7 +151,7 @@ function startWidget(io, script) {
   }
 
   // ---- building the widget ------------------------------------------------------------------
-  var host = el("div", { "data-ms-chat-widget": "" });
+  var host = el("div", { "data-ms-chat-widget": "", lang: config.lang });
   var shadow = host.attachShadow({ mode: "open" });
   try {
     var sheet = new CSSStyleSheet();
@@ -139,7 +161,7 @@ function startWidget(io, script) {
     shadow.appendChild(el("style", {}, CSS));
   }
 
-  var root = el("div", { "class": "root" });
+  var root = el("div", { "class": "root", lang: config.lang });
   var launcher = el("button", {
     "class": "launcher", type: "button", "aria-expanded": "false", "aria-controls": "panel",
     "aria-label": "Open chat: " + config.title
@@ -159,12 +181,22 @@ function startWidget(io, script) {
   header.appendChild(restartButton);
   header.appendChild(closeButton);
 
+  // Display settings, remembered in this browser (aria-pressed toggle buttons).
+  var prefs = el("div", { "class": "prefs", role: "group", "aria-label": "Display" });
+  var largeButton = el("button", { type: "button", "class": "pref", "data-pref": "large",
+    "aria-pressed": "false" }, "Larger text");
+  var contrastButton = el("button", { type: "button", "class": "pref", "data-pref": "contrast",
+    "aria-pressed": "false" }, "High contrast");
+  prefs.appendChild(largeButton);
+  prefs.appendChild(contrastButton);
+
   var intro = el("p", { "class": "intro" }, config.intro);
   var log = el("div", {
     "class": "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
     "aria-label": "Conversation", tabindex: "0"
   });
-  var typing = el("div", { "class": "typing", role: "status" });
+  // Only a visual hint: screen readers hear the reply itself, not "typing" every turn.
+  var typing = el("div", { "class": "typing", "aria-hidden": "true" });
   var dots = el("span", { "class": "dots", "aria-hidden": "true" });
   dots.appendChild(el("span"));
   dots.appendChild(el("span"));
@@ -182,13 +214,14 @@ function startWidget(io, script) {
   });
   var limitNote = el("span", { id: "limit", "class": "sr" },
     "Up to " + MAX_LENGTH + " characters. Press Enter to send.");
-  var sendButton = el("button", { type: "submit" }, "Send");
+  var sendButton = el("button", { type: "submit", "class": "send" }, "Send");
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(limitNote);
   form.appendChild(sendButton);
 
   panel.appendChild(header);
+  panel.appendChild(prefs);
   panel.appendChild(intro);
   panel.appendChild(log);
   panel.appendChild(typing);
@@ -236,7 +269,8 @@ function startWidget(io, script) {
     if (item.choices && item.choices.length) {
       var group = el("div", { "class": "chips", role: "group", "aria-label": "Suggested replies" });
       item.choices.forEach(function (choice, i) {
-        var chip = el("button", { type: "button" }, choice.title);
+        // One tab stop per group (the first chip); the arrow keys move between the chips.
+        var chip = el("button", { type: "button", tabindex: i === 0 ? "0" : "-1" }, choice.title);
         if (item.answered) {
           chip.disabled = true;
           if (item.chosen === i) chip.className = "chosen";
@@ -244,9 +278,28 @@ function startWidget(io, script) {
         chip.addEventListener("click", function () { choose(item, i); });
         group.appendChild(chip);
       });
+      group.addEventListener("keydown", moveBetweenChips);
       row.appendChild(group);
     }
     log.appendChild(row);
+  }
+
+  var NEXT = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+  function moveBetweenChips(event) {
+    var chips = Array.prototype.filter.call(this.querySelectorAll("button"), function (c) {
+      return !c.disabled;
+    });
+    var at = chips.indexOf(event.target);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    var to;
+    if (event.key in NEXT) to = (at + NEXT[event.key] + chips.length) % chips.length;
+    else if (event.key === "Home") to = 0;
+    else if (event.key === "End") to = chips.length - 1;
+    else return;
+    event.preventDefault();
+    chips.forEach(function (c, i) { c.setAttribute("tabindex", i === to ? "0" : "-1"); });
+    chips[to].focus();
   }
 
   function addItem(item) {
@@ -400,6 +453,34 @@ function startWidget(io, script) {
       if (moveFocus) launcher.focus();
     }
   }
+
+  function loadDisplay() {
+    try {
+      var saved = JSON.parse(local.getItem(DISPLAY_KEY) || "{}");
+      return { large: saved.large === true, contrast: saved.contrast === true };
+    } catch (e) {
+      return { large: false, contrast: false };
+    }
+  }
+
+  var display = loadDisplay();
+
+  function applyDisplay() {
+    root.classList.toggle("large", display.large);
+    root.classList.toggle("contrast", display.contrast);
+    largeButton.setAttribute("aria-pressed", String(display.large));
+    contrastButton.setAttribute("aria-pressed", String(display.contrast));
+  }
+
+  [largeButton, contrastButton].forEach(function (button) {
+    button.addEventListener("click", function () {
+      var key = button.getAttribute("data-pref");
+      display[key] = !display[key];
+      try { local.setItem(DISPLAY_KEY, JSON.stringify(display)); } catch (e) { /* keep for now */ }
+      applyDisplay();
+    });
+  });
+  applyDisplay();
 
   launcher.addEventListener("click", function () { setOpen(panel.hidden, true); });
   closeButton.addEventListener("click", function () { setOpen(false, true); });
