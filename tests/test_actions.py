@@ -282,7 +282,7 @@ async def test_the_seed_trial_fails_for_a_67_year_old():
     d, events = await run(ActionTrialDetails(), tracker({**SEED_PERSON, "age": 67},
                                                         entities=[{"entity": "nct_id", "value": "NCT05532943"}]))
     assert "What doesn't fit" in texts(d)
-    assert "you told me you are 67" in texts(d)
+    assert "You told me you are 67" in texts(d)
 
 
 async def test_corrections_need_consent_and_update_slots():

@@ -62,7 +62,7 @@ def test_seed_person_fails_nothing(rules):
     verdict, crit = statuses(rules, "NCT05532943", seed())
     assert not [c for c in crit.values() if c.status == "not_met"]
     assert verdict == "eligible"  # nothing failed, nothing unknown; the rest the team checks
-    assert crit[("age", 0)].explanation == "This study is for people aged 20 to 65; you told me you are 34."
+    assert crit[("age", 0)].explanation == "This study is for people aged 20 to 65. You told me you are 34."
     # "Patients are willing to sign informed consent." is for the study team.
     assert crit[("inclusion", 1)].status == "needs_review"
     assert "study team" in crit[("inclusion", 1)].explanation
@@ -70,9 +70,9 @@ def test_seed_person_fails_nothing(rules):
 
 @pytest.mark.parametrize("changes, criterion, words", [
     # "Male or female are age between 20 to 65 years old"
-    (dict(age=67), ("inclusion", 2), "you told me you are 67"),
+    (dict(age=67), ("inclusion", 2), "You told me you are 67"),
     # "EDSS score between 2.0 to 6.5"
-    (dict(edss=7.0), ("inclusion", 4), "your EDSS is 7.0"),
+    (dict(edss=7.0), ("inclusion", 4), "Your EDSS is 7.0"),
     # "MS diagnosis established between 2 to 15 years"
     (dict(years_since_diagnosis=1), ("inclusion", 4), "diagnosed"),
     # "With anti-CD20 therapy, such as rituximab"
@@ -100,7 +100,7 @@ def test_seed_person_with_one_change_is_excluded_by_the_right_criterion(rules, c
 
 def test_seed_person_age_explanation_quotes_range(rules):
     _, crit = statuses(rules, "NCT05532943", seed(age=67))
-    assert crit[("inclusion", 2)].explanation == "This study is for people aged 20 to 65; you told me you are 67."
+    assert crit[("inclusion", 2)].explanation == "This study is for people aged 20 to 65. You told me you are 67."
     assert crit[("age", 0)].status == "not_met"
 
 

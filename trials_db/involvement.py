@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .readability import gloss_sentences
+
 _PHASES = {"EARLY_PHASE1": "early phase 1", "PHASE1": "1", "PHASE2": "2", "PHASE3": "3", "PHASE4": "4"}
 _PHASE_MEANS = {
     "1": "Phase 1 studies check if a treatment is safe, often in a few people.",
@@ -80,6 +82,7 @@ def sentences(inv: Involvement) -> list[str]:
     if inv.start_year and inv.end_year and inv.start_year != inv.end_year:
         out.append(f"The study runs from {inv.start_year} to {inv.end_year}.")
     if inv.summary:
-        out.append(f"In the study's own words: \"{inv.summary}\"")
+        # The study's words stay as they are; a medical word in them gets a plain gloss after.
+        out.append(" ".join([f"In the study's own words: \"{inv.summary}\"", *gloss_sentences(inv.summary)]))
     out.append("The study team can tell you how many visits there are and what happens at each.")
     return out

@@ -68,9 +68,12 @@ class ActionSubscribeAlerts(Action):
             log.warning("alerts subscription refused: %s", type(exc).__name__)
             dispatcher.utter_message(response="utter_alerts_failed")
             return [SlotSet("alerts_offered", False)]
-        response = {"web": "utter_alerts_saved_web", "email": "utter_alerts_saved_email"}.get(channel,
-                                                                                         "utter_alerts_saved_chat")
-        dispatcher.utter_message(response=response, link=stop_link(token), email=address if channel == "email" else "")
+        if channel == "web":
+            dispatcher.utter_message(response="utter_alerts_saved_web", link=stop_link(token))
+        elif channel == "email":
+            dispatcher.utter_message(response="utter_alerts_saved_email", link=stop_link(token), email=address)
+        else:
+            dispatcher.utter_message(response="utter_alerts_saved_chat", link=stop_link(token))
         return [SlotSet("alerts_token", token), SlotSet("alerts_offered", False)]
 
 
@@ -90,8 +93,10 @@ class ActionStopAlerts(Action):
         return "action_stop_alerts"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        removed = forget(tracker)
-        dispatcher.utter_message(response="utter_alerts_stopped" if removed else "utter_alerts_none")
+        if forget(tracker):
+            dispatcher.utter_message(response="utter_alerts_stopped")
+        else:
+            dispatcher.utter_message(response="utter_alerts_none")
         return [SlotSet("alerts_token", None), SlotSet("alerts_offered", False)]
 
 

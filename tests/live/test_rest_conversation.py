@@ -71,8 +71,8 @@ def test_hello_to_explained_results_in_eight_messages(live_stack):
     # The seed trial, criterion by criterion.
     details = p.text(p.say('/trial_details{"nct_id":"NCT05532943"}'))
     assert "What you meet" in details
-    assert "aged 20 to 65; you told me you are 34" in details
-    assert "EDSS score between 2.0 and 6.5; your EDSS is 3.5" in details
+    assert "aged 20 to 65. You told me you are 34" in details
+    assert "EDSS score between 2.0 and 6.5. Your EDSS is 3.5" in details
     assert "dimethyl fumarate (Tecfidera) did not work for you" not in details or "What you meet" in details
     assert "What doesn't fit" not in details
     assert "What the study team will check" in details
@@ -87,7 +87,7 @@ def test_correction_after_results_changes_the_verdict(live_stack):
         p.say(text)
     assert "updated your age" in p.text(p.say("actually I'm 67"))
     details = p.text(p.say('/trial_details{"nct_id":"NCT05532943"}'))
-    assert "What doesn't fit" in details and "you told me you are 67" in details
+    assert "What doesn't fit" in details and "You told me you are 67" in details
 
 
 def test_questions_about_the_results_get_answers_not_a_fallback(live_stack):

@@ -80,7 +80,7 @@ async def test_a_real_screening_and_contact_request_show_in_the_review_app(live_
     assert "<script>alert" not in found and "&lt;script&gt;" in found
     assert "NCT05532943" in found
     # The per-criterion verdicts as the bot explained them at the time.
-    assert "This study is for people aged 20 to 65; you told me you are 34." in found
+    assert "This study is for people aged 20 to 65. You told me you are 34." in found
     referrals = await (await review.get("/referrals")).text()
     assert "NCT05532943" in referrals
 

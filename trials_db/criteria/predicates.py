@@ -263,7 +263,7 @@ class Sex(Leaf):
         return None if profile.sex is None else f"you told me you are a {'woman' if profile.sex == 'female' else 'man'}"
 
     def missing(self) -> str:
-        return "I don't know yet whether you are a woman or a man"
+        return "I don't know yet if you are a woman or a man"
 
 
 @dataclass
@@ -286,7 +286,7 @@ class Subtype(Leaf):
         lex = load_lexicon()
         text = "with " + _join([lex.subtype_label(s) for s in self.yes])
         if self.maybe:
-            text += " (and in some cases " + _join([lex.subtype_label(s) for s in self.maybe]) + ")"
+            text += ", and in some cases " + _join([lex.subtype_label(s) for s in self.maybe])
         return text
 
     def fact(self, profile: Profile) -> str | None:
@@ -332,8 +332,8 @@ class Edss(_Range):
     def fact(self, profile: Profile) -> str | None:
         if profile.edss_range is not None and profile.edss_range[0] != profile.edss_range[1]:
             lo, hi = profile.edss_range
-            return (f"your estimated EDSS is between {fmt_edss(lo)} and {fmt_edss(hi)} "
-                    "(your neurologist can tell you your exact score)")
+            return (f"your estimated EDSS is between {fmt_edss(lo)} and {fmt_edss(hi)}. "
+                    "Your neurologist can tell you your exact score")
         if profile.edss is None:
             return None
         word = "estimated EDSS" if profile.edss_is_estimate else "EDSS"
@@ -417,7 +417,8 @@ class Relapses(Leaf):
                          else f"your last relapse was about {fmt_months(last)} ago"
                          if last >= 1 else "you had a relapse in the last few weeks")
         if self.count > 1 and profile.relapses_past_2_years is not None:
-            parts.append(f"you had {profile.relapses_past_2_years} relapse(s) in the last two years")
+            n = profile.relapses_past_2_years
+            parts.append(f"you had {n} relapse{'' if n == 1 else 's'} in the last 2 years")
         return " and ".join(parts) or None
 
     def missing(self) -> str:
@@ -496,8 +497,8 @@ class Therapy(Leaf):
         named = [lex.class_label(c) for c in self.classes]
         covered = {d for c in self.classes for d in lex.members(c)}
         named += [lex.display_name(d) for d in self.drugs if d not in covered]
-        if len(named) > 10:
-            return ", ".join(named[:9]) + f" or one of {len(named) - 9} other medicines the study lists"
+        if len(named) > 4:  # a long list is hard to read: how many, and the first of them
+            return f"one of {len(named)} listed medicines, such as {named[0]}"
         return _join(named)
 
     def condition(self) -> str:
@@ -505,7 +506,7 @@ class Therapy(Leaf):
             return f"who are taking {self.what()} now"
         if self.within_months is not None:
             return f"who took {self.what()} in {last_period(self.within_months)}"
-        return f"who have ever taken {self.what()}"
+        return f"who have taken {self.what()}"
 
     def fact(self, profile: Profile) -> str | None:
         taken = profile.therapies_taken()
@@ -546,7 +547,7 @@ class Therapy(Leaf):
         if all(d in _steroids() for d in self.drugs):
             return "I don't know yet when you last had steroid treatment"
         if self.current:
-            return f"I don't know yet whether you take {self.what()} now"
+            return f"I don't know yet if you take {self.what()} now"
         if self.within_months is not None:
             return f"I don't know yet when you last took {self.what()}"
         return "I don't know yet which MS treatments you have taken"
@@ -577,7 +578,7 @@ class TherapyFailure(Leaf):
     def condition(self) -> str:
         what = Therapy(drugs=self.drugs, classes=self.classes).what()
         many = "at least one" if self.count == 1 else f"at least {self.count}"
-        return f"for whom {many} of these treatments did not work: {what}"
+        return f"who found that {many} of these did not work for them: {what}"
 
     def fact(self, profile: Profile) -> str | None:
         failed = profile.failed_therapies
@@ -590,7 +591,7 @@ class TherapyFailure(Leaf):
         return "as far as you told me, none of these stopped working for you"
 
     def missing(self) -> str:
-        return "I don't know yet whether an MS treatment stopped working for you"
+        return "I don't know yet if an MS treatment stopped working for you"
 
 
 @dataclass
@@ -614,7 +615,7 @@ class Pregnant(Leaf):
         return None if value is None else ("you told me you are pregnant" if value else "you told me you are not pregnant")
 
     def missing(self) -> str:
-        return "I don't know yet whether you are pregnant"
+        return "I don't know yet if you are pregnant"
 
 
 @dataclass
@@ -638,7 +639,7 @@ class Breastfeeding(Leaf):
         return None if value is None else ("you told me you are breastfeeding" if value else "you told me you are not breastfeeding")
 
     def missing(self) -> str:
-        return "I don't know yet whether you are breastfeeding"
+        return "I don't know yet if you are breastfeeding"
 
 
 @dataclass
@@ -651,7 +652,7 @@ class Contraception(Leaf):
         return REVIEW
 
     def condition(self) -> str:
-        return "who use contraception during the study"
+        return "who use birth control during the study"
 
 
 @dataclass

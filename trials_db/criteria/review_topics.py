@@ -22,24 +22,24 @@ REVIEW_TOPICS: list[tuple[str, re.Pattern[str]]] = [
     ]
 ]
 REVIEW_TOPIC_WORDS = {
-    "consent": "your agreement to the study's consent and procedures",
+    "consent": "your consent to the study and its steps",
     "mri": "MRI scans",
-    "labs": "blood tests or other lab results",
-    "other_conditions": "your other health conditions",
-    "investigator": "the study doctor's judgement",
+    "labs": "blood tests or other lab tests",
+    "other_conditions": "your other health problems",
+    "investigator": "what the study doctor thinks",
     "other_studies": "your part in other studies",
-    "practical": "practical arrangements (travel, language, devices)",
-    "tests": "test results or assessments",
+    "practical": "travel, language, and the phone or computer you use",
+    "tests": "the results of tests or checks",
     "treatment_change": "details of your treatment",
-    "reproductive": "questions about pregnancy, periods or fertility",
-    "diagnosis": "the details of your diagnosis",
+    "reproductive": "your periods and whether you could get pregnant",
+    "diagnosis": "how your MS was diagnosed",
     "age_group": "the age group of the study",
-    "alternative": "which of the study's groups or options fits you",
-    "uncertain_reading": "a point whose wording is not clear enough for me to decide",
-    "scope": "whether this applies to you (it covers only part of the study)",
+    "alternative": "which of the study's groups fits you",
+    "uncertain_reading": "a rule that is not clear enough for me to decide",
+    "scope": "whether this rule is for you (it covers only part of the study)",
     "duration": "how long you took the treatment",
-    "activity": "recent signs of MS activity",
-    "other": "other points in the study's criteria",
+    "activity": "recent signs that your MS is active",
+    "other": "other rules of the study",
 }
 
 

@@ -35,6 +35,7 @@ from ..geo import km_between
 from ..lexicon import load as load_lexicon
 from ..models import Trial
 from ..profile import Profile
+from ..readability import gloss_sentences
 
 
 
@@ -235,22 +236,26 @@ def status_of(kind: str, truth: int) -> str:
 # ---------------------------------------------------------------------------- explanations
 
 def _sentence(leaf: Leaf, for_people: bool, tail: str | None) -> str:
+    """The rule, then what we know, as two short sentences (plain language: grade 8 or lower,
+    tests/test_readability.py); medical words in the trial's wording get a plain gloss."""
     lead = "This study is for people" if for_people else "This study does not take people"
-    return f"{lead} {leaf.condition()}" + (f"; {tail}." if tail else ".")
+    condition = leaf.condition()
+    text = " ".join([f"{lead} {condition}.", *gloss_sentences(condition)])
+    return text + (f" {tail[0].upper()}{tail[1:]}." if tail else "")
 
 
 def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
     parts: list[str] = []
     for leaf in leaves:
         if isinstance(leaf, Contraception):
-            parts.append("The study asks people who could have children to use contraception during "
-                         "the study; the study team will talk this through with you.")
+            parts.append("The study asks people who could have a baby to use birth control while they "
+                         "take part. The study team will talk this through with you.")
         elif isinstance(leaf, Subtype) and profile.ms_subtype in leaf.maybe:
             label = load_lexicon().subtype_label(profile.ms_subtype)
-            parts.append(f"This study includes {label} only in some cases (for example when it is "
-                         "still active); the study team will check whether yours fits.")
+            parts.append(f"This study takes {label} only in some cases, for example when it is "
+                         "still active. The study team will check if yours fits.")
         elif isinstance(leaf, Age):
-            parts.append("Your age is right at the study's age limit; the study team will check it.")
+            parts.append("Your age is right at the study's age limit. The study team will check it.")
         elif isinstance(leaf, Review):
             words = REVIEW_TOPIC_WORDS.get(leaf.topic, "this")
             parts.append(f"The study team will check {words}." if leaf.topic != "other"
@@ -285,21 +290,21 @@ def explain(kind: str, tree: Node, status: str, profile: Profile) -> tuple[str, 
     exclusion = kind == EXCLUSION
     evaluated = [(leaf, polarity, leaf.evaluate(profile)) for leaf, polarity in tree.leaves()]
     if status == NEEDS_REVIEW:
-        passing = [_sentence(l, p != exclusion, l.fact(profile)) for l, p, v in evaluated
-                   if v in (TRUE, FALSE) and (v == TRUE) == (p != exclusion) and l.fact(profile)
-                   and not any(type(r) is type(l) and w == REVIEW for r, _, w in evaluated)]
-        review = _review_sentence([l for l, _, v in evaluated if v == REVIEW], profile) or \
+        passing = [_sentence(lf, p != exclusion, lf.fact(profile)) for lf, p, v in evaluated
+                   if v in (TRUE, FALSE) and (v == TRUE) == (p != exclusion) and lf.fact(profile)
+                   and not any(type(r) is type(lf) and w == REVIEW for r, _, w in evaluated)]
+        review = _review_sentence([lf for lf, _, v in evaluated if v == REVIEW], profile) or \
             "The study team will check this with you."
         return " ".join(passing[:1] + [review]), []
     if status == UNKNOWN_STATUS:
-        unknown = [(l, p) for l, p, v in evaluated if v == UNKNOWN]
-        sentences = [_sentence(l, p != exclusion, l.fact(profile) or l.missing()) for l, p in unknown[:2]]
-        fields = sorted({f for l, _ in unknown for f in l.fields()})
+        unknown = [(lf, p) for lf, p, v in evaluated if v == UNKNOWN]
+        sentences = [_sentence(lf, p != exclusion, lf.fact(profile) or lf.missing()) for lf, p in unknown[:2]]
+        fields = sorted({f for lf, _ in unknown for f in lf.fields()})
         return " ".join(sentences) or "I need a little more information for this one.", fields
     wanted_true = status == MET
-    chosen = [(l, p) for l, p, v in evaluated if v in (TRUE, FALSE)
+    chosen = [(lf, p) for lf, p, v in evaluated if v in (TRUE, FALSE)
               and ((v == TRUE) == (p != exclusion)) == wanted_true]
-    sentences = [_sentence(l, p != exclusion, l.fact(profile)) for l, p in chosen[:2]]
+    sentences = [_sentence(lf, p != exclusion, lf.fact(profile)) for lf, p in chosen[:2]]
     return " ".join(sentences) or ("This one fits." if wanted_true else "This one does not fit."), []
 
 
