@@ -37,7 +37,7 @@ PROFILE_LABELS = {name: f["label"] for name, f in _FIELDS.items() if f["slot"]}
 NON_PROFILE_SLOTS = frozenset({
     "consent_given", "screening_complete", "match_results", "contact_request",
     "requested_slot", "session_started_metadata", "reask", "invalid_attempts", "focus_nct",
-    "alerts_offered", "alerts_token",
+    "alerts_token",
 })
 
 

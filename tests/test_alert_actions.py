@@ -52,8 +52,7 @@ def subscriptions(url: str) -> list[AlertSubscription]:
 
 async def test_results_offer_alerts_once_and_nothing_is_kept_without_a_yes(store):
     d, events = await run(ActionShowResults(), chat(SEED_PERSON, "5 years ago", intent="inform"))
-    assert "utter_offer_alerts" in [name for name, _ in uttered(d)]
-    assert slot_events(events)["alerts_offered"] is True
+    assert [name for name, _ in uttered(d)][-1] == "utter_offer_alerts"  # last, so a plain yes answers it
     assert subscriptions(store) == []
     d, _ = await run(ActionShowResults(), chat({**SEED_PERSON, "alerts_token": "t"}, "5 years ago", intent="inform"))
     assert "utter_offer_alerts" not in [name for name, _ in uttered(d)]

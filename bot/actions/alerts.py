@@ -67,14 +67,14 @@ class ActionSubscribeAlerts(Action):
         except SubscriptionError as exc:
             log.warning("alerts subscription refused: %s", type(exc).__name__)
             dispatcher.utter_message(response="utter_alerts_failed")
-            return [SlotSet("alerts_offered", False)]
+            return []
         if channel == "web":
             dispatcher.utter_message(response="utter_alerts_saved_web", link=stop_link(token))
         elif channel == "email":
             dispatcher.utter_message(response="utter_alerts_saved_email", link=stop_link(token), email=address)
         else:
             dispatcher.utter_message(response="utter_alerts_saved_chat", link=stop_link(token))
-        return [SlotSet("alerts_token", token), SlotSet("alerts_offered", False)]
+        return [SlotSet("alerts_token", token)]
 
 
 class ActionDeclineAlerts(Action):
@@ -83,7 +83,7 @@ class ActionDeclineAlerts(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(response="utter_alerts_declined")
-        return [SlotSet("alerts_offered", False)]
+        return []
 
 
 class ActionStopAlerts(Action):
@@ -97,7 +97,7 @@ class ActionStopAlerts(Action):
             dispatcher.utter_message(response="utter_alerts_stopped")
         else:
             dispatcher.utter_message(response="utter_alerts_none")
-        return [SlotSet("alerts_token", None), SlotSet("alerts_offered", False)]
+        return [SlotSet("alerts_token", None)]
 
 
 class ActionSessionStart(Action):

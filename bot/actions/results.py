@@ -92,12 +92,10 @@ class ActionShowResults(Action):
         if cat.without_criteria:
             # The whole truth: studies I could not check are not "none".
             dispatcher.utter_message(response="utter_results_without_criteria", count=cat.without_criteria)
-        offered = []
         if not tracker.get_slot("alerts_token"):
-            dispatcher.utter_message(response="utter_offer_alerts")
-            offered = [SlotSet("alerts_offered", True)]
+            dispatcher.utter_message(response="utter_offer_alerts")  # a plain yes next subscribes (rules)
         return [SlotSet("screening_complete", True), SlotSet("results_shown", len(shown)),
-                SlotSet("match_results", _records(tracker, shown, replace=True))] + offered
+                SlotSet("match_results", _records(tracker, shown, replace=True))]
 
 
 class ActionMoreResults(Action):
