@@ -1,6 +1,6 @@
 """Alerts in the chat (issue 12): offered with the results, saved only on an explicit yes with
 the channel's address, stopped by "stop alerts", "delete my data" or the one-click link, and
-waiting website alerts shown at the next visit. Real shipped trials, a real SQLite store."""
+waiting website alerts shown when the visitor comes back. Real shipped trials, a real SQLite store."""
 from __future__ import annotations
 
 import pytest
@@ -8,8 +8,9 @@ from aiohttp.test_utils import TestClient, TestServer
 from rasa_sdk import Tracker
 from sqlalchemy import func, select
 
-from bot.actions.alerts import ActionSessionStart, ActionStopAlerts, ActionSubscribeAlerts
+from bot.actions.alerts import ActionStopAlerts, ActionSubscribeAlerts
 from bot.actions.results import ActionShowResults
+from bot.actions.screening import ActionRecordConsent
 from bot.actions.session import ActionDeleteMyData
 from bot.actions.trials import catalog, reset_catalog
 from trials_db.alerts.models import AlertSubscription, OutboxMessage
@@ -100,11 +101,12 @@ async def test_waiting_website_alerts_are_shown_at_the_next_visit_once(store):
         session.commit()
         queued = session.scalar(select(func.count()).select_from(OutboxMessage))
     assert queued > 0, report.summary()
-    d, events = await run(ActionSessionStart(), chat({"alerts_token": token}, "hi", sender="visitor-9", intent="greet"))
+    d, events = await run(ActionRecordConsent(), chat({"alerts_token": token}, "yes", sender="visitor-9",
+                                                       intent="affirm"))
     (name, variables), = uttered(d)
     assert name == "utter_alerts_waiting" and variables["count"] == queued
-    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
-    d, _ = await run(ActionSessionStart(), chat({"alerts_token": token}, "hi", sender="visitor-9", intent="greet"))
+    assert slot_events(events) == {"consent_given": True}
+    d, _ = await run(ActionRecordConsent(), chat({"alerts_token": token}, "yes", sender="visitor-9", intent="affirm"))
     assert uttered(d) == []  # shown once
 
 

@@ -8,7 +8,7 @@ import re
 from typing import Any, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -100,26 +100,15 @@ class ActionStopAlerts(Action):
         return [SlotSet("alerts_token", None)]
 
 
-class ActionSessionStart(Action):
-    """Rasa's session start (slots carried over, as session_config says), and then, for a
-    website visitor with alerts, the new studies that waited for this visit."""
-
-    def name(self) -> Text:
-        return "action_session_start"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        events: List[EventType] = [SessionStarted()]
-        carry = (domain.get("session_config") or {}).get("carry_over_slots_to_new_session", True)
-        if carry:
-            events += [SlotSet(name, value) for name, value in tracker.slots.items()
-                       if value is not None and name != "session_started_metadata"]
-        waiting = _waiting(tracker)
-        if waiting:
-            lines = "\n\n".join(m["body"] for m in waiting[:5])
-            dispatcher.utter_message(response="utter_alerts_waiting", count=len(waiting),
-                                     plural="y" if len(waiting) == 1 else "ies", lines=lines)
-        events.append(ActionExecuted("action_listen"))
-        return events
+def show_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A website visitor with alerts: the new studies that waited for this visit, once. Called
+    when they agree to the questions again (not at session start: greeting a newcomer must not
+    need the action server)."""
+    waiting = _waiting(tracker)
+    if waiting:
+        lines = "\n\n".join(m["body"] for m in waiting[:5])
+        dispatcher.utter_message(response="utter_alerts_waiting", count=len(waiting),
+                                 plural="y" if len(waiting) == 1 else "ies", lines=lines)
 
 
 def _waiting(tracker: Tracker) -> List[dict]:

@@ -17,6 +17,7 @@ from trials_db.matching.filters import sites_far_apart
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
+from .alerts import show_waiting
 from .facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
 from .slots import ESTIMATED, FOLLOW_UPS, SKIPPED, known, profile_from_slots
 from .trials import catalog
@@ -74,6 +75,8 @@ class ActionRecordConsent(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "affirm":
+            show_waiting(dispatcher, tracker)  # a returning website visitor's waiting alerts
         return [SlotSet("consent_given", intent == "affirm")]
 
 

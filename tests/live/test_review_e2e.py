@@ -61,7 +61,8 @@ async def test_a_real_screening_and_contact_request_show_in_the_review_app(live_
     for text in SCREENING:
         say(live_stack, sender, text)
     say(live_stack, sender, '/trial_details{"nct_id":"NCT05532943"}')  # may not be in the top three
-    say(live_stack, sender, "<script>alert('x')</script> please contact me")
+    # Markup in a real request (not the word "alert", which now asks for new-study alerts).
+    say(live_stack, sender, "<script>steal('x')</script> please contact me")
     say(live_stack, sender, "Anna")
     say(live_stack, sender, "anna@example.org")
 
@@ -77,7 +78,7 @@ async def test_a_real_screening_and_contact_request_show_in_the_review_app(live_
                 found = page
                 break
     assert found is not None, "the conversation is not in the review app"
-    assert "<script>alert" not in found and "&lt;script&gt;" in found
+    assert "<script>steal" not in found and "&lt;script&gt;" in found
     assert "NCT05532943" in found
     # The per-criterion verdicts as the bot explained them at the time.
     assert "This study is for people aged 20 to 65. You told me you are 34." in found

@@ -142,12 +142,12 @@ def test_a_whole_screening_by_keyboard_alone(browser, live_stack):
     bots = screen_by_keyboard(widget, browser, seen)
     assert any(RESULTS in b for b in bots)
     check(browser, "demo, at the results", ((False, False), (False, True), (True, False)))
-    # The results' own chips: the details of the second study, by arrow keys.
-    first, second = [c.text for c in widget.all(".chips button:enabled")][:2]
-    assert first.startswith("Details") and second.startswith("Details")
+    # The results end with the alerts offer: its second chip ("No, thanks") by arrow keys.
+    titles = [c.text for c in widget.all(".chips button:enabled")]
+    assert any(t.startswith("Details") for t in titles) and titles[-2:] == ["Yes, tell me", "No, thanks"]
     before = len(widget.bot_texts())
-    choose_chip(widget, second, seen)
-    assert any(DETAILS in r for r in widget.wait_for_replies(before))
+    choose_chip(widget, "No, thanks", seen)
+    assert any("won't keep anything" in r for r in widget.wait_for_replies(before))
 
     # Every control shows where the focus is: walk the widget with Tab and Shift+Tab.
     assert widget.focus()["id"] == "message"  # after Enter on a chip: back in the text box
