@@ -101,3 +101,12 @@ async def test_results_show_the_nearest_open_site_and_say_which_are_out_of_range
         assert said["utter_results_out_of_range"] == {"count": len(far), "distance": "100 miles"}
     else:
         assert "utter_results_out_of_range" not in said
+
+
+async def test_a_place_said_after_the_results_updates_them():
+    from bot.actions.results import ActionApplyCorrection
+
+    d, events = await run(ActionApplyCorrection(), tracker({**SEED_PERSON, "screening_complete": True},
+                                                            "I live near Boston", intent="correct"))
+    assert slot_events(events)["home_place"] == BOSTON
+    assert uttered(d) == [("utter_updated", {"what": "where you live"})]

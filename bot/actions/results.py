@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from trials_db.matching import TrialResult
 from trials_db.matching.evaluate import NOT_ELIGIBLE
 from trials_db.patient_text import Invalid, clean, parse_country
-from trials_db.geo import distance_text
+from trials_db.geo import distance_text, read_place_facts
 from trials_db.involvement import involvement, sentences
 from trials_db.render import status_text
 from trials_db.store import get_trial, make_engine, session_factory
@@ -167,6 +167,7 @@ class ActionApplyCorrection(Action):
             return []
         message = tracker.latest_message or {}
         facts = read_facts(message.get("text"), (message.get("intent") or {}).get("name"), None, tracker.slots)
+        facts.update(read_place_facts(clean(message.get("text") or ""), False))  # "I live near Boston"
         invalid = [v for v in facts.values() if isinstance(v, Invalid)]
         valid = {k: v for k, v in facts.items() if not isinstance(v, Invalid)}
         if not valid:
@@ -178,7 +179,10 @@ class ActionApplyCorrection(Action):
         if "edss" in valid:
             events += [SlotSet("edss_is_estimate", False), SlotSet("edss_range", None)]
         words = " and ".join(SLOT_WORDS.get(k, k) for k in valid if k in SLOT_WORDS)
-        dispatcher.utter_message(text=f"Thanks, I've updated {words}." if words else "Thanks, noted.")
+        if words:
+            dispatcher.utter_message(response="utter_updated", what=words)
+        else:
+            dispatcher.utter_message(text="Thanks, noted.")
         return events  # rules then show the updated results, or go back to the questions
 
 
