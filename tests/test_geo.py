@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from trials_db.geo import (Place, anywhere_in, distance_text, km_between, resolve_place, site_point,
-                           travel_limit_km)
+from trials_db.geo import Place, anywhere_in, distance_text, resolve_place, site_point, travel_limit_km
+from trials_db.lexicon import great_circle_km
 from trials_db.matching import MatchIndex, match_profile
 from trials_db.criteria.predicates import Age
 from trials_db.matching.evaluate import RuleCriterion, SitePoint, TrialRules, nearest_open_site
@@ -50,7 +50,7 @@ def test_ranges_and_units():
     assert anywhere_in("anywhere in Germany") == "Germany" and anywhere_in("near Berlin") is None
     assert distance_text(160.93, "United States") == "about 100 miles"
     assert distance_text(160.93, "Germany") == "about 161 km"
-    assert km_between(BOSTON, (40.7128, -74.0060)) == pytest.approx(306, abs=3)
+    assert great_circle_km(BOSTON, (40.7128, -74.0060)) == pytest.approx(306, abs=3)
 
 
 def _rules(nct: str, status: str, sites: list[SitePoint]) -> TrialRules:

@@ -10,10 +10,10 @@ is taken and said back, so they can correct it.
 from __future__ import annotations
 
 import functools
-import math
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .lexicon import fold as lexicon_fold
 
 MILE_KM = 1.609344
 # Countries where people think in miles.
@@ -43,19 +43,9 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and punctuation away: "Münster" and "munster" compare equal."""
-    text = text or ""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NOT_WORD.sub(" ", text.lower()).strip()
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    """The lexicon's fold (lower case, no accents, plain quotes), punctuation as spaces:
+    "Münster" and "munster" compare equal."""
+    return _NOT_WORD.sub(" ", lexicon_fold(text or "")).strip()
 
 
 def uses_miles(country: str | None) -> bool:

@@ -130,10 +130,14 @@ def says(cue: str, text: str) -> bool:
     return control_cues()[cue].search(fold(text or "")) is not None
 
 
+EARTH_RADIUS_KM = 6371.0
+
+
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance in km between two (latitude, longitude) points (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 def _tuple(values) -> tuple[str, ...]:

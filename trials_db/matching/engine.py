@@ -37,7 +37,7 @@ from ..criteria.predicates import (
     edss_values_between,
 )
 from ..eligibility import EXCLUSION
-from ..lexicon import load as load_lexicon
+from ..lexicon import EARTH_RADIUS_KM, load as load_lexicon
 from ..profile import NO_THERAPY, Profile
 from .evaluate import (
     ELIGIBLE,
@@ -359,7 +359,7 @@ class MatchIndex:
             lat, lon = np.radians(home[0]), np.radians(home[1])
             h = np.sin((self._site_lat - lat) / 2) ** 2 + \
                 np.cos(lat) * np.cos(self._site_lat) * np.sin((self._site_lon - lon) / 2) ** 2
-            km = 2 * 6371.0088 * np.arcsin(np.sqrt(h))
+            km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
             np.minimum.at(out, self._site_owner, km)
         return out
 

@@ -31,7 +31,7 @@ from ..criteria.predicates import (
     from_json,
 )
 from ..eligibility import EXCLUSION
-from ..geo import km_between
+from ..lexicon import great_circle_km
 from ..lexicon import load as load_lexicon
 from ..models import Trial
 from ..profile import Profile
@@ -137,7 +137,7 @@ def nearest_open_site(rules: TrialRules, home: tuple[float, float]) -> tuple[Sit
     for site in rules.sites:
         if site.lat is None or site.lon is None or not site.is_open(rules.overall_status):
             continue
-        km = km_between(home, (site.lat, site.lon))
+        km = great_circle_km(home, (site.lat, site.lon))
         if best is None or km < best[1]:
             best = (site, km)
     return best

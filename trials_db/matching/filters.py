@@ -80,7 +80,7 @@ def not_fitting(results: list[TrialResult]) -> list[tuple[TrialResult, str]]:
 def sites_far_apart(results: list[TrialResult], rules: dict[str, TrialRules], km: float = 100.0) -> bool:
     """Whether the studies that may still fit have open, placed sites more than ``km`` apart:
     only then does asking where the person lives change what they see."""
-    from ..geo import km_between
+    from ..lexicon import great_circle_km
 
     points = []
     for result in results:
@@ -89,4 +89,4 @@ def sites_far_apart(results: list[TrialResult], rules: dict[str, TrialRules], km
             continue
         points += [(s.lat, s.lon) for s in r.sites
                    if s.lat is not None and s.lon is not None and s.is_open(r.overall_status)]
-    return any(km_between(a, b) > km for i, a in enumerate(points) for b in points[i + 1 :])
+    return any(great_circle_km(a, b) > km for i, a in enumerate(points) for b in points[i + 1 :])
