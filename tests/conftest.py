@@ -1,9 +1,11 @@
 """Shared fixtures: trial stores on SQLite and on the real PostgreSQL server, shipped data paths."""
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -69,3 +71,22 @@ def sessions(db_url):
     engine = make_engine(db_url)
     yield session_factory(engine)
     engine.dispose()
+
+
+@contextlib.contextmanager
+def action_store(directory: Path, *paths: Path) -> Iterator[str]:
+    """A SQLite trial store with ``paths`` imported, named by TRIALS_DB_URL as the action server
+    sees it, with the bot's trial catalogue reloaded before and after (the actions' tests)."""
+    from bot.actions.trials import reset_catalog
+    from trials_db.importer import import_paths
+
+    url = f"sqlite:///{directory / 'trials.db'}"
+    import_paths(session_factory(make_engine(url)), list(paths or [WITH_CRITERIA]), progress=False)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("TRIALS_DB_URL", url)
+    reset_catalog()
+    try:
+        yield url
+    finally:
+        mp.undo()
+        reset_catalog()

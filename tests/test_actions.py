@@ -25,11 +25,8 @@ from bot.actions.results import (
 from bot.actions.screening import ActionAskFailedTherapies, ActionRecordConsent, ValidateScreeningForm
 from bot.actions.session import ActionDeleteMyData, ActionStartOver, ActionStop
 from bot.actions.slots import SKIPPED
-from bot.actions.trials import reset_catalog
-from trials_db.importer import import_paths
-from trials_db.store import make_engine, session_factory
 
-from .conftest import ROOT, WITH_CRITERIA
+from .conftest import ROOT, WITH_CRITERIA, action_store
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
 SEED_PERSON = {"consent_given": True, "age": 34, "sex": "female", "ms_subtype": "RRMS", "edss": 3.5,
@@ -40,14 +37,8 @@ SEED_PERSON = {"consent_given": True, "age": 34, "sex": "female", "ms_subtype": 
 
 @pytest.fixture(autouse=True, scope="module")
 def trial_store(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('actions') / 'trials.db'}"
-    import_paths(session_factory(make_engine(url)), [WITH_CRITERIA], progress=False)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TRIALS_DB_URL", url)
-    reset_catalog()
-    yield url
-    mp.undo()
-    reset_catalog()
+    with action_store(tmp_path_factory.mktemp("actions"), *[WITH_CRITERIA]) as url:
+        yield url
 
 
 def tracker(slots: dict[str, Any] | None = None, text: str = "", intent: str = "inform",

@@ -12,14 +12,13 @@ from bot.actions.alerts import ActionStopAlerts, ActionSubscribeAlerts
 from bot.actions.results import ActionShowResults
 from bot.actions.screening import ActionRecordConsent
 from bot.actions.session import ActionDeleteMyData
-from bot.actions.trials import catalog, reset_catalog
+from bot.actions.trials import catalog
 from trials_db.alerts.models import AlertSubscription, OutboxMessage
 from trials_db.alerts.service import rematch, subscribe
-from trials_db.importer import import_paths
 from trials_db.store import make_engine, session_factory
 from web.app import create_app
 
-from .conftest import WITH_CRITERIA
+from .conftest import WITH_CRITERIA, action_store
 from .test_actions import DOMAIN, SEED_PERSON, run, slot_events, uttered
 
 DONE = {**SEED_PERSON, "screening_complete": True,
@@ -28,14 +27,8 @@ DONE = {**SEED_PERSON, "screening_complete": True,
 
 @pytest.fixture(autouse=True)
 def store(tmp_path):
-    url = f"sqlite:///{tmp_path / 'trials.db'}"
-    import_paths(session_factory(make_engine(url)), [WITH_CRITERIA], progress=False)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TRIALS_DB_URL", url)
-    reset_catalog()
-    yield url
-    mp.undo()
-    reset_catalog()
+    with action_store(tmp_path, WITH_CRITERIA) as url:
+        yield url
 
 
 def chat(slots: dict, text: str, channel: str = "socketio", sender: str = "visitor-1", intent: str = "subscribe_alerts"):

@@ -9,14 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.results import ActionShowResults
 from bot.actions.screening import ValidateScreeningForm
 from bot.actions.slots import profile_from_slots
-from bot.actions.trials import catalog, reset_catalog
+from bot.actions.trials import catalog
 from trials_db.criteria.predicates import Age
-from trials_db.importer import import_paths
 from trials_db.matching.evaluate import NOT_ELIGIBLE, RuleCriterion, SitePoint, TrialRules
 from trials_db.matching.filters import sites_far_apart
-from trials_db.store import make_engine, session_factory
 
-from .conftest import WITH_CRITERIA
+from .conftest import WITH_CRITERIA, action_store
 from .test_actions import DOMAIN, SEED_PERSON, run, slot_events, tracker, uttered
 
 BOSTON = {"label": "Boston, MA, United States", "lat": 42.35843, "lon": -71.05977, "country": "United States"}
@@ -24,14 +22,8 @@ BOSTON = {"label": "Boston, MA, United States", "lat": 42.35843, "lon": -71.0597
 
 @pytest.fixture(autouse=True, scope="module")
 def trial_store(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('place') / 'trials.db'}"
-    import_paths(session_factory(make_engine(url)), [WITH_CRITERIA], progress=False)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TRIALS_DB_URL", url)
-    reset_catalog()
-    yield url
-    mp.undo()
-    reset_catalog()
+    with action_store(tmp_path_factory.mktemp("place"), *[WITH_CRITERIA]) as url:
+        yield url
 
 
 async def test_a_volunteered_place_is_taken_said_back_and_the_open_question_goes_on():

@@ -8,15 +8,14 @@ import pytest
 from bot.actions.result_questions import ActionFilterResults, ActionWhatInvolves, ActionWhyNotFit
 from bot.actions.results import ActionBrowseTrials
 from bot.actions.slots import profile_from_slots
-from bot.actions.trials import catalog, reset_catalog
+from bot.actions.trials import catalog
 from trials_db.conditions import is_ms_study
-from trials_db.importer import import_paths
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching.evaluate import NOT_ELIGIBLE
 from trials_db.matching.filters import open_to_course
 from trials_db.store import get_trial, make_engine, session_factory
 
-from .conftest import METADATA_ONLY, WITH_CRITERIA
+from .conftest import METADATA_ONLY, WITH_CRITERIA, action_store
 from .test_actions import SEED_PERSON, run, slot_events, tracker
 
 DONE = {**SEED_PERSON, "screening_complete": True}
@@ -24,14 +23,8 @@ DONE = {**SEED_PERSON, "screening_complete": True}
 
 @pytest.fixture(autouse=True, scope="module")
 def trial_store(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('questions') / 'trials.db'}"
-    import_paths(session_factory(make_engine(url)), [WITH_CRITERIA, METADATA_ONLY], progress=False)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TRIALS_DB_URL", url)
-    reset_catalog()
-    yield url
-    mp.undo()
-    reset_catalog()
+    with action_store(tmp_path_factory.mktemp("questions"), *[WITH_CRITERIA, METADATA_ONLY]) as url:
+        yield url
 
 
 def responses(dispatcher) -> list[dict]:
