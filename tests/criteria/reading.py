@@ -7,6 +7,8 @@ certain (the abstain rule). Keys at their default (inclusive bounds, empty lists
 """
 from __future__ import annotations
 
+import pytest
+
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import Leaf, Review
 from trials_db.eligibility import EXCLUSION
@@ -48,3 +50,13 @@ def reviews(text: str, kind: str = "inclusion") -> list[str]:
 def abstains(text: str, kind: str = "inclusion") -> bool:
     """Whether a fact was seen but not read, because a cue around it was not understood."""
     return "uncertain_reading" in reviews(text, kind)
+
+
+def xfail(*values: object, reason: str):
+    """A case the parser gets wrong today, kept as a strict xfail (it fails the run once fixed)."""
+    return pytest.param(*values, marks=known_gap(reason))
+
+
+def known_gap(reason: str):
+    """The strict-xfail mark itself, for ``pytest.param(..., marks=known_gap(...))``."""
+    return pytest.mark.xfail(strict=True, reason=reason)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import facts
+from tests.criteria.reading import facts, xfail
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
@@ -18,10 +18,6 @@ MINORS = ("Participants younger than 18 years of age, unless their parent or leg
           "provides the required signed and dated informed consent and authorization to use "
           "confidential health information and the participant provides assent in accordance "
           "with national and local subject privacy regulations")
-
-
-def xfail(*values: object, reason: str):
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def age_facts(text: str, kind: str) -> list[str]:

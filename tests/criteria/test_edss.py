@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import abstains, facts
+from tests.criteria.reading import abstains, facts, xfail
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, TRUE, UNKNOWN
 from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
@@ -23,10 +23,6 @@ SPMS_ACTIVITY = (
     "lesion or T2 new lesion in the last 12 months) or Secondary Progressive MS (SPMS) (EDSS "
     "increase ≥1.0 point (baseline EDSS ≤ 5.0) or ≥ 0.5 point (baseline EDSS ≥5.5), and ≥1 "
     "clinical relapse or ≥1 gadolinium enhanced lesion in the last 12 months)")
-
-
-def xfail(*values: object, reason: str):
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def edss_facts(text: str, kind: str) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import abstains, facts
+from tests.criteria.reading import abstains, facts, xfail
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, TRUE
 from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
@@ -12,10 +12,6 @@ from trials_db.profile import Profile
 # NCT00030966
 PROGRESSIVE = "Primary progressive, secondary progressive, or progressive relapsing MS."
 MCDONALD = "Confirmed clinical diagnosis of MS by McDonald criteria"  # NCT01399957
-
-
-def xfail(*values: object, reason: str):
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def subtype_facts(text: str, kind: str) -> list[str]:

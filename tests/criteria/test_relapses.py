@@ -24,10 +24,6 @@ def relapses(text: str, kind: str) -> list[str]:
     return [f for f in facts(text, kind) if f.startswith("relapses ")]
 
 
-def xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 @pytest.mark.parametrize("text, kind, expected", [
     # NCT00001781 and NCT00004814 are general lists (no headings): read as inclusions.
     ("No evidence of relapse for at least 30 days prior to entry.", INC,

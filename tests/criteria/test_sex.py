@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import facts
+from tests.criteria.reading import facts, xfail
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, TRUE
 from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
@@ -28,10 +28,6 @@ FERTILITY = [
      "after UMSC01 treatment", INC),  # NCT05532943
     ("Female study participants who are pregnant", EXC),  # NCT03961204
 ]
-
-
-def xfail(*values: object, reason: str):
-    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 def sex_facts(text: str, kind: str) -> list[str]:
