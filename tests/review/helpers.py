@@ -1,10 +1,16 @@
 """Small helpers shared by the review tests."""
 from __future__ import annotations
 
+import contextlib
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from review.db import make_engine
 from review.pseudonym import load_pseudonymizer
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PID_LINK = re.compile(r'<a href="/conversations/(P-[0-9a-f]{12})">')
 
@@ -30,3 +36,29 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.asynccontextmanager
+async def review_server(directory: Path, scripts: list, user: str, role: str, password: str):
+    """``python -m review serve`` on a free port over a tracker store holding ``scripts``, with
+    one account made by the real CLI; yields the server's base URL."""
+    from scripts.stack import Server, wait_http
+
+    from .builders import save_scripts
+
+    db = f"sqlite:///{directory / 'tracker.db'}"
+    await save_scripts(db, scripts)
+    made = subprocess.run([sys.executable, "-m", "review", "create-user", user, "--role", role,
+                           "--password-stdin", "--db", db], cwd=ROOT,
+                          input=password + "\n", capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    port = free_port()
+    server = Server("review", [sys.executable, "-m", "review", "serve", "--port", str(port),
+                               "--db", db, "--insecure-cookie"],
+                    f"http://127.0.0.1:{port}/health", directory / "review.log")
+    server.start()
+    try:
+        wait_http(server.health_url, 60, server.proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from scripts.stack import Server, wait_http
 
-from .builders import SCRIPT_TAG, save_scripts, standard
-from .helpers import free_port
+from .builders import SCRIPT_TAG, standard
+from .helpers import review_server as serve_review
 
 pytestmark = pytest.mark.browser
 
@@ -47,22 +44,8 @@ def chrome():
 @pytest.fixture
 async def review_server(tmp_path, now):
     """``python -m review serve`` over a tracker store with the built conversations."""
-    db = f"sqlite:///{tmp_path / 'tracker.db'}"
-    await save_scripts(db, list(standard(now).values()))
-    made = subprocess.run([sys.executable, "-m", "review", "create-user", "bea", "--role",
-                           "coordinator", "--password-stdin", "--db", db], cwd=ROOT,
-                          input=PASSWORD + "\n", capture_output=True, text=True, timeout=60)
-    assert made.returncode == 0, made.stderr
-    port = free_port()
-    server = Server("review", [sys.executable, "-m", "review", "serve", "--port", str(port),
-                               "--db", db, "--insecure-cookie"],
-                    f"http://127.0.0.1:{port}/health", tmp_path / "review.log")
-    server.start()
-    try:
-        wait_http(server.health_url, 60, server.proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
+    async with serve_review(tmp_path, list(standard(now).values()), "bea", "coordinator", PASSWORD) as url:
+        yield url
 
 
 def test_coordinator_logs_in_and_reads_a_transcript(chrome, review_server):

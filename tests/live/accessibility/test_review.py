@@ -4,14 +4,11 @@ login page, the conversation list, every transcript of the built conversations (
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from scripts.stack import Server, wait_http
-from tests.review.builders import save_scripts, standard
-from tests.review.helpers import free_port
+from tests.review.builders import standard
+from tests.review.helpers import review_server
 
 from ..conftest import ROOT
 from .axe import blocking, counts, describe, run_axe
@@ -31,22 +28,8 @@ OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)
 @pytest.fixture
 async def review_app(tmp_path):
     """``python -m review serve`` over a tracker store with the built conversations."""
-    db = f"sqlite:///{tmp_path / 'tracker.db'}"
-    await save_scripts(db, list(standard().values()))
-    made = subprocess.run([sys.executable, "-m", "review", "create-user", "ada", "--role",
-                           "admin", "--password-stdin", "--db", db], cwd=ROOT,
-                          input=PASSWORD + "\n", capture_output=True, text=True, timeout=60)
-    assert made.returncode == 0, made.stderr
-    port = free_port()
-    server = Server("review", [sys.executable, "-m", "review", "serve", "--port", str(port),
-                               "--db", db, "--insecure-cookie"],
-                    f"http://127.0.0.1:{port}/health", tmp_path / "review.log")
-    server.start()
-    try:
-        wait_http(server.health_url, 60, server.proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
+    async with review_server(tmp_path, list(standard().values()), "ada", "admin", PASSWORD) as url:
+        yield url
 
 
 def test_review_app_pages_have_no_serious_or_critical_axe_violations(browser, review_app,
