@@ -9,7 +9,7 @@ from bot.actions.result_questions import ActionFilterResults, ActionWhatInvolves
 from bot.actions.results import ActionBrowseTrials
 from bot.actions.slots import profile_from_slots
 from bot.actions.trials import catalog
-from trials_db.conditions import is_ms_study
+from trials_db.conditions import is_ms_study, is_ms_trial
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching.evaluate import NOT_ELIGIBLE
 from trials_db.matching.filters import open_to_course
@@ -102,7 +102,7 @@ async def test_browsing_lists_ms_studies_only_and_offers_screening_only_outside_
         from trials_db.store import list_trials
         for t in list_trials(session):
             if t.nct_id in listed:
-                assert is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title)), t.nct_id
+                assert is_ms_trial(t), t.nct_id
     d, _ = await run(ActionBrowseTrials(), tracker(SEED_PERSON, "any trials in the US?", intent="browse_trials",
                                                     active_loop="screening_form"))
     assert responses(d) == []  # the form asks its open question next; no "start over"
@@ -122,7 +122,7 @@ async def test_results_count_the_open_ms_studies_that_could_not_be_checked():
         from trials_db.store import list_trials
         expected = sum(1 for t in list_trials(session, status=["RECRUITING", "NOT_YET_RECRUITING",
                                                                "ENROLLING_BY_INVITATION"], with_criteria=False)
-                       if is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title)))
+                       if is_ms_trial(t))
     assert expected > 0
     assert ("utter_results_without_criteria", expected) in [(m["response"], m.get("count")) for m in responses(d)]
 

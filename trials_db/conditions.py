@@ -33,3 +33,8 @@ def is_ms_study(conditions: Iterable[str] | None, keywords: Iterable[str] | None
             if m.group(0).isupper() or m.group(0).lower() != "ms":
                 return True
     return False
+
+
+def is_ms_trial(trial) -> bool:
+    """:func:`is_ms_study` of a stored Trial (its conditions, keywords and both titles)."""
+    return is_ms_study(trial.conditions, trial.keywords, (trial.brief_title, trial.official_title))

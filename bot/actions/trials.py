@@ -5,7 +5,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from trials_db.conditions import is_ms_study
+from trials_db.conditions import is_ms_trial
 from trials_db.matching import MatchIndex, TrialResult, load_rules
 from trials_db.matching.evaluate import OPEN_STATUSES
 from trials_db.profile import Profile
@@ -41,7 +41,7 @@ def catalog() -> Catalog:
             with sessions() as session:
                 rules = load_rules(session, statuses=OPEN_STATUSES)
                 others = sum(1 for t in list_trials(session, status=OPEN_STATUSES, with_criteria=False)
-                             if is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title)))
+                             if is_ms_trial(t))
             _catalog = Catalog(MatchIndex(rules), time.monotonic(), others)
         return _catalog
 
@@ -58,7 +58,7 @@ def open_trials(country: str | None = None, limit: int = 10):
     sessions = session_factory(make_engine())
     with sessions() as session:
         trials = [t for t in list_trials(session, status=OPEN_STATUSES, country=country)
-                  if is_ms_study(t.conditions, t.keywords, (t.brief_title, t.official_title))]
+                  if is_ms_trial(t)]
         total = len(trials)
         return [(t.nct_id, t.display_title, t.overall_status,
                  [", ".join(p for p in (s.city, s.country) if p) for s in t.sites][:2], t.has_criteria)
