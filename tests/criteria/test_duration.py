@@ -44,9 +44,8 @@ def durations(text: str, kind: str) -> list[str]:
      "expected to remain stable for the duration of the study.", INC, []),  # NCT01604265
     ("May be treatment naive, or had suboptimal response to no more than one DMT after an adequate "
      "course of treatment (defined as treatment duration of 6+ months).", INC, []),  # NCT04458688
-    pytest.param("Duration of multiple sclerosis greater than six months.", INC,  # NCT01604265
-                 ["diseaseduration requires min=0.5 min_inclusive=False"],
-                 marks=known_gap("'Duration of multiple sclerosis greater than' is not read")),
+    ("Duration of multiple sclerosis greater than six months.", INC,  # NCT01604265
+     ["diseaseduration requires min=0.5 min_inclusive=False"]),
     pytest.param("Must have a diagnosis of primary-progressive, secondary-progressive, "
                  "progressive-remitting, or relapsing-remitting multiple sclerosis (MS) per "
                  "revised McDonald Committee criteria ([Polman et al, 2011]) as defined by Lublin "
@@ -58,9 +57,9 @@ def durations(text: str, kind: str) -> list[str]:
                  marks=known_gap("a claims look-back (an MS diagnosis code in the 12 months before the "
                              "index date) is read as duration >= 1 year")),
     (STABLE, INC, []),
-    pytest.param("Disease duration of no more than 15 years", INC,  # built
-                 ["diseaseduration requires max=15"],
-                 marks=known_gap("'of no more than' is not read (left to review)")),
+    ("Disease duration of no more than 15 years", INC, ["diseaseduration requires max=15"]),  # built
+    ("Disease duration shorter than 10 years", INC,  # built
+     ["diseaseduration requires max=10 max_inclusive=False"]),
 ])
 def test_reads_the_disease_duration(text, kind, expected):
     assert durations(text, kind) == expected

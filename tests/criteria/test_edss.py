@@ -50,12 +50,10 @@ def edss_facts(text: str, kind: str) -> list[str]:
     (ABOVE, EXC, ["edss excludes min=6.5 min_inclusive=False"]),
     ("Expanded Disability Status Scale (EDSS) score less than or equal to 7.0.", INC,
      ["edss requires max=7"]),  # NCT00001781
-    xfail("Evaluation in the Kurtzke Disability Status Scale in Multiple Sclerosis (EDSS) with a "
-          "score between 3.5 and 6", INC, ["edss requires min=3.5 max=6"],  # NCT05895734
-          reason="'with a score between' is not filler the EDSS rule skips: nothing is read"),
-    xfail("Expanded Disability Status Scale score more then 5,5", EXC,  # NCT02727907
-          ["edss excludes min=5.5 min_inclusive=False"],
-          reason="the typo 'more then' is not read"),
+    ("Evaluation in the Kurtzke Disability Status Scale in Multiple Sclerosis (EDSS) with a "
+     "score between 3.5 and 6", INC, ["edss requires min=3.5 max=6"]),  # NCT05895734
+    ("Expanded Disability Status Scale score more then 5,5", EXC,  # NCT02727907: typo, comma
+     ["edss excludes min=5.5 min_inclusive=False"]),
     # Not a bound on the patient's score: a functional subscore, a change, data that must exist.
     ("Score less than or equal to 4 on the \"Pyramidal Function\" section of the EDSS functional "
      "scale", INC, []),  # NCT05895734

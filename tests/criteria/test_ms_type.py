@@ -6,11 +6,12 @@ import pytest
 from tests.criteria.reading import abstains, facts, xfail
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, TRUE
-from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
+from trials_db.eligibility import EXCLUSION as EXC, GENERAL as GEN, INCLUSION as INC
 from trials_db.profile import Profile
 
 # NCT00030966
 PROGRESSIVE = "Primary progressive, secondary progressive, or progressive relapsing MS."
+ANY_MS = "subtype requires yes=RRMS,SPMS,PPMS maybe=CIS"
 MCDONALD = "Confirmed clinical diagnosis of MS by McDonald criteria"  # NCT01399957
 
 
@@ -41,6 +42,20 @@ def subtype_facts(text: str, kind: str) -> list[str]:
     # NCT02792218: the list after the colon says which relapsing forms: no CIS.
     ("Relapsing MS: relapsing-remitting MS (RRMS) or secondary progressive MS (SPMS)", INC,
      ["subtype requires yes=RRMS,SPMS"]),
+    # The disease itself as a criterion, however its diagnosis is qualified: having MS.
+    ("multiple sclerosis", INC, [ANY_MS]),  # NCT03863379
+    ("Clinically definite MS.", INC, [ANY_MS]),  # NCT03109288
+    ("Clinically or laboratory-supported definite multiple sclerosis", GEN, [ANY_MS]),  # NCT00004744
+    ("Diagnosed as having Multiple Sclerosis", INC, [ANY_MS]),  # NCT03927092
+    ("Multiple sclerosis as diagnosed by the revised 2010 McDonald criteria", INC,
+     [ANY_MS]),  # NCT02294058
+    ("Patients of both genders with Multiple Sclerosis (McDonald criteria 2010)", INC,
+     [ANY_MS]),  # NCT02727907
+    ("Multiple sclerosis, as defined by the 2017 Revised McDonald Criteria", INC,
+     [ANY_MS]),  # NCT02784210
+    ("multiple sclerosis", GEN, [ANY_MS]),  # built: a list with no headings is inclusion
+    ("Multiple sclerosis relapse in the last 30 days", INC, []),  # built: a relapse, not the disease
+    ("Multiple sclerosis", EXC, []),  # built: excluding the disease itself is left alone
     (PROGRESSIVE, EXC, ["subtype excludes yes=SPMS,PPMS"]),
     ("Diagnosed with primary progressive MS", EXC, ["subtype excludes yes=PPMS"]),  # NCT01684761
     ("Patients with progressive forms of MS at start of therapy are not eligible", EXC,

@@ -54,9 +54,10 @@ def reproductive(text: str, kind: str) -> list[str]:
                  "by urine pregnancy test and not lactating with adequate contraception and "
                  "counseling.", INC, [PREG, NURSING, CONTRA],  # NCT00001669
                  marks=known_gap("'nonpregnant by urine pregnancy test' is not read as not pregnant")),
-    pytest.param("Positive pregnancy test.", E, [PREG],  # NCT03109288
-                 marks=known_gap("'pregnancy test' is skipped as not a status, though a positive one "
-                             "means pregnant")),
+    ("Positive pregnancy test.", E, [PREG]),  # NCT03109288: a test result states the status
+    ("Positive serum or urine pregnancy test at screening", E, [PREG]),  # built
+    ("Negative serum pregnancy test at screening", INC, [PREG]),  # built
+    ("Pregnancy test not done", E, []),  # built: no result, nothing about the status
 ])
 def test_reads_the_reproductive_facts(text, kind, expected):
     assert reproductive(text, kind) == sorted(expected)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import facts, xfail
+from tests.criteria.reading import facts
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, TRUE
 from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
@@ -42,12 +42,12 @@ def sex_facts(text: str, kind: str) -> list[str]:
     (UTERUS, EXC, ["sex excludes allowed=male"]),
     ("Women only", INC, ["sex requires allowed=female"]),  # built
     ("Males", EXC, ["sex excludes allowed=male"]),  # built
-    xfail("Female, age > 18", INC, ["sex requires allowed=female"],  # NCT00490906
-          reason="only the age is read; 'Female,' followed by more words is dropped"),
-    xfail("Man between 18 and 55 years", INC, ["sex requires allowed=male"],  # NCT03910738
-          reason="'Man' (singular) followed by an age range reads nothing"),
-    xfail("Women", EXC, ["sex excludes allowed=female"],  # built
-          reason="women listed as an exclusion are not read (only men are)"),
+    ("Female, age > 18", INC, ["sex requires allowed=female"]),  # NCT00490906
+    ("Man between 18 and 55 years", INC, ["sex requires allowed=male"]),  # NCT03910738
+    ("Women aged 18 to 45", INC, ["sex requires allowed=female"]),  # built
+    ("Women", EXC, ["sex excludes allowed=female"]),  # built
+    ("Women who are pregnant", EXC, []),  # built: the pregnancy rule reads it
+    ("Men with a partner who plans a pregnancy", INC, []),  # built: fertility, not a restriction
     # Both sexes named: no restriction.
     ("Male or female aged 18 to 55 years.", INC, []),  # NCT00001781
     ("Men and women between 18 and 59 years old", INC, []),  # NCT00261326
@@ -68,8 +68,8 @@ def test_sex_facts(text: str, kind: str, expected: list[str]) -> None:
     ("Female", INC, "female", TRUE),
     (UTERUS, EXC, "male", TRUE),
     (UTERUS, EXC, "female", FALSE),
-    xfail("Man between 18 and 55 years", INC, "female", FALSE,  # NCT03910738
-          reason="the sex is not read, so a woman gets review instead of failing"),
+    ("Man between 18 and 55 years", INC, "female", FALSE),  # NCT03910738
+    ("Man between 18 and 55 years", INC, "male", TRUE),
 ])
 def test_sex_verdicts(text: str, kind: str, sex: str, verdict: int) -> None:
     assert parse_criterion(text, kind).evaluate(Profile(sex=sex, age=30)) == verdict

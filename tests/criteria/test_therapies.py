@@ -54,6 +54,14 @@ FAILED_LIST = D("interferon", "glatiramer acetate", "dimethyl fumarate", "terifl
     ("Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, T cell or "
      "T cell receptor products, or any therapeutic monoclonal antibody, except natalizumab", E,
      [("therapy excludes", D("cladribine", "cyclophosphamide") | MABS - {"natalizumab"})]),
+    # How long a drug has been taken is no washout window: it is taken now.
+    ("Must have been receiving interferon-beta-1a or interferon-beta-1b for a minimum of 12 "
+     "months prior to screening", INC,  # NCT00493116
+     [("therapy requires current=True", D("interferon beta-1a", "interferon beta-1b"))]),
+    ("Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
+     "dose of cladribine tablets", INC, [("therapy requires", D("cladribine"))]),  # NCT04783935
+    ("have received rituximab within 6 months prior to screening", E,  # built: a window still is
+     [("therapy excludes within_months=6", D("rituximab"))]),
     # NCT02525874: a list head names no drug; its items are then read one by one.
     ("Prior treatment with any of the following:", E, []),
     ("cladribine", E, [("therapy excludes", D("cladribine"))]),

@@ -14,8 +14,8 @@ def read(r: Reader) -> None:
         (r"\bdiagnos\w*\s+(?:was\s+)?(?:established|made)?\s*(?:between|from)\s+" + q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT, "range"),
         (r"\bdiagnos\w*[^.;]{0,40}?\bfor\s+(at least|more than|over|>|≥|a minimum of)?\s*" + q.NUM + r"\s*" + q.UNIT, "min"),
         (r"\b(?:ms|multiple sclerosis)\s+for\s+(at least|more than|over|>|≥)?\s*" + q.NUM + r"\s*" + q.UNIT, "min"),
-        (r"\b(?:evolution time|disease duration|duration of (?:disease|ms|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?(at least|more than|over|>|≥|less than|<|≤|up to|under)\s*" + q.NUM + r"\s*" + q.UNIT, "cmp"),
-        (r"\b(?:evolution time|disease duration|duration of (?:disease|ms|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?" + q.NUM + r"\s*" + q.UNIT + r"\s+or (less|fewer|shorter|more|longer|greater)\b", "or"),
+        (r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?(at least|more than|greater than|longer than|over|>|≥|less than|shorter than|<|≤|up to|under|no more than|not more than|at most)\s*" + q.NUM + r"\s*" + q.UNIT, "cmp"),
+        (r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?" + q.NUM + r"\s*" + q.UNIT + r"\s+or (less|fewer|shorter|more|longer|greater)\b", "or"),
         (r"\bdiagnos\w*[^.;]{0,50}?\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT, "max"),
         (r"\bdiagnos\w*[^.;]{0,60}?\bsince at least " + q.NUM + r"\s*" + q.UNIT, "min"),
     ]
@@ -41,9 +41,9 @@ def read(r: Reader) -> None:
             else:
                 op = (m.group(1) or "at least").lower() if m.lastindex >= 3 else "at least"
                 value = q.to_months(m.group(m.lastindex - 1), unit) / 12
-                if op in ("less than", "<", "under"):
+                if op in ("less than", "<", "under", "shorter than"):
                     leaf = DiseaseDuration(max=value, max_inclusive=False, source=m.group(0))
-                elif op in ("≤", "up to"):
+                elif op in ("≤", "up to", "no more than", "not more than", "at most"):
                     leaf = DiseaseDuration(max=value, source=m.group(0))
                 else:
                     leaf = DiseaseDuration(min=value, min_inclusive=op in ("at least", "≥", "a minimum of"),

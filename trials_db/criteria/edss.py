@@ -10,7 +10,7 @@ from .reader import Reader
 
 _EDSS_FILLER = re.compile(
     r"^(?:\s|\(edss\)|\(edss\s*\d?\)|\[\w+\]|\(appendix \w+\)|score|scale|status|rating|total|of|is|at|was|"
-    r"must be|should be|baseline|screening|:|,|\(|\)|points?)+", re.I)
+    r"must be|should be|baseline|screening|:|,|\(|\)|points?|with an?|in (?:patients with )?multiple sclerosis)+", re.I)
 _EDSS_NOT_A_BOUND = re.compile(r"^[\s)]*(increase|change|progression|worsening|deterioration|improvement|step|functional|pyramidal|sub-?score|system)", re.I)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..eligibility import INCLUSION
+from ..eligibility import GENERAL, INCLUSION
 from ..lexicon import load as load_lexicon
 from .predicates import Subtype
 from .reader import Reader
@@ -11,8 +11,17 @@ from .reader import Reader
 ALL_SUBTYPES = {"RRMS", "SPMS", "PPMS", "CIS", "RIS"}
 
 
-_DIAGNOSIS_BEFORE = re.compile(r"(diagnos\w*|definite|confirmed|documented|established|(patients|participants|subjects|adults|people|those) with)\s*(of\s+|with\s+)?(a\s+|the\s+)?(clinically\s+)?(definite\s+)?$", re.I)
-_MCDONALD_AFTER = re.compile(r"^\s*(\(ms\)\s*)?(diagnosis\s*)?(as\s+)?(defined\s+)?(according to|by|based on|as defined by|per|fulfilling|as per)\b[^.;]{0,30}mcdonald", re.I)
+_DIAGNOSIS_BEFORE = re.compile(
+    r"(diagnos\w*(\s+as\s+having)?|definite|confirmed|documented|established|"
+    r"(patients|participants|subjects|adults|people|those|children|women|men)\b[^.;,()]{0,25}\bwith)"
+    r"\s*(of\s+|with\s+)?(a\s+|the\s+)?(clinically\s+)?(definite\s+)?(pediatric\s+|paediatric\s+|adult\s+)?$", re.I)
+# A criterion that is just the disease, with how it was diagnosed: "Multiple sclerosis",
+# "Clinically definite MS.", "Clinically or laboratory-supported definite multiple sclerosis".
+_JUST_THE_DISEASE = re.compile(
+    r"^\s*((clinically|laboratory[- ]supported|or|and|definite|confirmed|diagnosed|established|"
+    r"pediatric|paediatric|adult[- ]onset|a|an)\s+)*$", re.I)
+_MCDONALD_AFTER = re.compile(r"^\s*(\(ms\)\s*)?,?\s*(diagnosis\s*)?(as\s+)?(defined\s+|diagnosed\s+|confirmed\s+)?"
+                             r"((according to|by|based on|as defined by|per|fulfilling|as per)\b[^.;]{0,30}|\(\s*)mcdonald", re.I)
 _ALL_FORMS = re.compile(r"\(all forms\)|all (ms )?types|any (type|form) of (ms|multiple sclerosis)", re.I)
 
 
@@ -44,8 +53,10 @@ def read(r: Reader) -> None:
             r.take(m.start, m.end)
             continue
         if m.label == "SUBTYPE_GROUP" and m.key == "ms":
-            diagnostic = _DIAGNOSIS_BEFORE.search(before) or _MCDONALD_AFTER.match(after)
-            if not diagnostic or (r.kind != INCLUSION and not re.search(r"diagnos\w*\s+(of\s+)?$", before, re.I)):
+            just_the_disease = _JUST_THE_DISEASE.match(r.norm[: m.start]) and re.match(r"^\s*(\(ms\))?\s*[.;]?\s*$", after)
+            diagnostic = _DIAGNOSIS_BEFORE.search(before) or _MCDONALD_AFTER.match(after) or just_the_disease
+            if not diagnostic or (r.kind != INCLUSION and not re.search(r"diagnos\w*\s+(of\s+)?$", before, re.I)
+                                  and not (r.kind == GENERAL and just_the_disease)):
                 continue
             if re.match(r"^\s*(relapses?|treatment|therapy|medication|drugs?|care|center|centre|patients?\s+who)", after, re.I):
                 continue

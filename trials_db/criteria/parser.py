@@ -17,7 +17,7 @@ from .predicates import Age, All, Any_, Contraception, Leaf, Node, Not, Relapses
 from .reader import Reader
 from .review_topics import leftover_words, review_topics
 
-PARSER_VERSION = 4  # 2: scope layer and abstain rule; 3: one module per fact, more cues, washouts; 4: cue scopes for ages and durations
+PARSER_VERSION = 5  # 2: scope layer and abstain rule; 3: one module per fact, more cues, washouts; 4: cue scopes for ages and durations; 5: the disease itself, test results, durations of use
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
 # A criterion that applies to a subgroup only ("In RRMS participants who are already on

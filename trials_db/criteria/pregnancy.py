@@ -10,6 +10,8 @@ from .reader import Reader
 from .scope import Cue, adjacent_negation
 
 
+# The result of a pregnancy test states the status: "positive serum or urine pregnancy test".
+_TEST_RESULT = re.compile(r"\b(positive|negative)\s+((serum|urine|blood|beta-?hcg|β-?hcg|or|and|/)\s*)*$", re.I)
 _PREG_NOT_STATUS = re.compile(r"(during|of|prevent|avoid|become|becoming|intention|planning|plan|weeks of|test)\s+(\w+\s+)?$", re.I)
 
 
@@ -38,6 +40,13 @@ def read(r: Reader) -> None:
         if any(c.cue is not Cue.NEGATED for c in cues):
             r.reviews.append("reproductive")  # planning, a past pregnancy, the mother's: not a status
             r.take(m.start, m.end)
+            continue
+        result = _TEST_RESULT.search(before) if re.match(r"\s*test", after, re.I) else None
+        if result and not cues:  # "Positive pregnancy test": pregnant; "a negative ...": not
+            leaf = Pregnant(source=text[max(0, m.start - 30) + result.start() : m.end])
+            if not any(isinstance(x, Pregnant) or isinstance(getattr(x, "item", None), Pregnant) for x in r.leaves):
+                r.leaves.append(leaf if result.group(1).lower() == "positive" else Not(leaf))
+            r.take(max(0, m.start - 30) + result.start(), m.end + len(after) - len(after.lstrip()) + 4)
             continue
         if _PREG_NOT_STATUS.search(before) or re.match(r"\s*test", after, re.I):
             if re.search(r"intention|planning|plan|become|becoming", before, re.I):

@@ -25,7 +25,8 @@ def normalise(text: str) -> str:
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"(?<=[a-z])(?=\d)", " ", t)  # "within1" -> "within 1"
     t = re.sub(r"(?<=[a-z]{3})- (?=[a-z]{3})", "-", t)  # a word cut at a line end: "secondary- progressive"
-    t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # decimal comma of a score: "0-5,5" -> "0-5.5"
+    t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)
+    t = re.sub(r"\b(more|greater|less|higher|lower|older|younger|fewer) then\b", r"\1 than", t, flags=re.I)  # a common typo  # decimal comma of a score: "0-5,5" -> "0-5.5"
     return t
 
 

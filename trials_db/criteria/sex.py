@@ -30,10 +30,21 @@ def read(r: Reader) -> None:
         if m:
             r.leaves.append(Sex(allowed=["male"], source=r.norm))
             r.take(0, len(t))
+        # A sex word heading the criterion, then its age: "Female, age > 18", "Man between 18
+        # and 55 years". The age rule reads the rest.
+        m = re.match(r"^(females?|women|woman|males?|men|man)(?=\s*[,;:]\s*(?:age|aged)\b|"
+                     r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s|\s*[<>≥≤]|\s+\d)", t)
+        if m:
+            female = m.group(1).startswith(("f", "w"))
+            r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
+            r.take(0, m.end())
         m = re.match(r"^(males? and females?|men and women|male or female|both sexes|males and females)\.?$", t)
         if m:
             r.take(0, len(t))  # no restriction: nothing left to check
     elif r.kind == EXCLUSION:
+        if re.match(r"^(females?|women)$", t):  # "Women" listed as an exclusion
+            r.leaves.append(Sex(allowed=["female"], source=r.norm))
+            r.take(0, len(r.norm))
         m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
         if m and not re.match(r"^(males? and females?|men and women)", t):
             r.leaves.append(Sex(allowed=["male"], source=r.norm[: m.end()]))

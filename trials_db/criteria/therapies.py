@@ -97,6 +97,8 @@ def read(r: Reader) -> None:
         return
     # "receiving fingolimod, according to the drug's SmPC": how it is given, not whether.
     framed = re.sub(r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I)
+    # "received at least one dose of X": whether it was taken, not which dose.
+    framed = re.sub(r"\bat least (?:1|a single|one) dose of\b", " ", framed, flags=re.I)
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
             _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)):
         r.reviews.append("treatment_change")  # allergy, label, starting or changing a drug...
@@ -150,9 +152,12 @@ def read(r: Reader) -> None:
             r.leaves.append(Not(leaf))
         r.take(since.start(), since.end())
         return
+    # How long the drug has been taken ("receiving X for at least 12 months prior to
+    # screening") is not a washout window: its number is no window.
+    unwindowed = _THERAPY_DURATION.sub(lambda d: " " * len(d.group(0)), text)
     window = re.search(r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
-                       + q.NUM + r"\s*" + q.UNIT, text, re.I) or \
-        re.search(r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", text, re.I)
+                       + q.NUM + r"\s*" + q.UNIT, unwindowed, re.I) or \
+        re.search(r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", unwindowed, re.I)
     if window is not None:
         leaf = Therapy(drugs=drugs, classes=classes,
                        within_months=q.to_months(window.group(1), window.group(2)), source=source)
@@ -161,7 +166,7 @@ def read(r: Reader) -> None:
         note_duration()
         return
     current = _CURRENT.search(text[: ms[0].start]) or re.search(r"\bcurrently\b", text, re.I)
-    if current and not re.search(r"\b(previously or currently|prior|previous|ever)\b", text, re.I):
+    if current and not re.search(r"\b(previously or currently|prior(?!\s+to\b)|previous|ever)\b", text, re.I):
         r.leaves.append(Therapy(drugs=drugs, classes=classes, current=True, source=source))
         r.take(current.start(), current.end())
         note_duration()
