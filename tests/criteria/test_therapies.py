@@ -54,6 +54,10 @@ FAILED_LIST = D("interferon", "glatiramer acetate", "dimethyl fumarate", "terifl
     ("Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, T cell or "
      "T cell receptor products, or any therapeutic monoclonal antibody, except natalizumab", E,
      [("therapy excludes", D("cladribine", "cyclophosphamide") | MABS - {"natalizumab"})]),
+    ("exacerbation-free (and no use of corticosteroids) for 6 weeks prior", INC,  # NCT03051646
+     [("therapy excludes within_months=1.3846", STEROIDS)]),
+    ("without treatment with natalizumab for the last 3 months", INC,  # built
+     [("therapy excludes within_months=3", D("natalizumab"))]),
     # How long a drug has been taken is no washout window: it is taken now.
     ("Must have been receiving interferon-beta-1a or interferon-beta-1b for a minimum of 12 "
      "months prior to screening", INC,  # NCT00493116

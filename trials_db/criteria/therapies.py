@@ -142,6 +142,20 @@ def read(r: Reader) -> None:
             r.take(m.start(), m.end())
         note_duration()
         return
+    # "(and no use of corticosteroids) for 6 weeks prior": free of the drug for a time, a washout.
+    free = re.search(r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$",
+                     text[max(0, ms[0].start - 40) : ms[0].start], re.I)
+    free_for = re.match(r"[\s)]*for\s+(?:at least\s+|a minimum of\s+)?(?:the\s+)?(?:last\s+|past\s+|previous\s+)?"
+                        + q.NUM + r"\s*" + q.UNIT, text[ms[-1].end :], re.I)
+    if free and free_for:
+        leaf = Therapy(drugs=drugs, classes=classes, within_months=q.to_months(free_for.group(1), free_for.group(2)),
+                       source=text[max(0, ms[0].start - 40) + free.start() : ms[-1].end + free_for.end()])
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")  # "No use of X for 6 weeks" as an exclusion: unclear
+        else:
+            r.leaves.append(Not(leaf))
+        r.take(max(0, ms[0].start - 40) + free.start(), ms[-1].end + free_for.end())
+        return
     since = _SINCE.search(text[: ms[0].start])
     if since is not None:  # "At least 30 days since corticosteroids": a washout
         leaf = Therapy(drugs=drugs, classes=classes, within_months=q.to_months(since.group(1), since.group(2)),
