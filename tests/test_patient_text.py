@@ -319,3 +319,49 @@ def test_a_bare_number_to_a_question_that_takes_words_is_an_age():
     from bot.actions.facts import read_facts
     assert read_facts("43", "inform", "sex", {}) == {"age": 43.0}
     assert read_facts("43", "inform", "edss", {}).get("age") is None
+
+
+# --- time units, a time said alone, the brand a person used ----------------------------------
+
+from trials_db.patient_text import spell_time_units, time_ago_only, time_unit  # noqa: E402
+
+
+@pytest.mark.parametrize("word, unit", [
+    ("monts", "month"), ("mnths", "month"), ("mounths", "month"), ("mths", "month"), ("mos", "month"),
+    ("yeras", "year"), ("yrs", "year"), ("yers", "year"), ("wks", "week"), ("weks", "week"), ("dayz", "day"), ("dads", None),
+    ("monthly", None), ("weekend", None), ("times", None), ("yeah", None), ("meters", None),
+])
+def test_a_time_unit_is_read_from_its_one_table_also_misspelled(word, unit):
+    assert time_unit(word) == unit
+
+
+def test_time_units_after_a_quantity_are_written_in_full():
+    assert spell_time_units("2 monts ago, a yr before, last mth, few weks, 6 mnths") == \
+        "2 months ago, a year before, last month, few weeks, 6 months"
+    assert spell_time_units("2 monthly infusions, 3 times") == "2 monthly infusions, 3 times"
+    assert parse_years_since_diagnosis("3 yeras ago", True) == 3
+    assert parse_months_since_relapse("6 wks ago", True) == pytest.approx(1.4, abs=0.1)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("2 monts ago", (2.0, "month")), ("about 6 wks ago", (1.38, "week")), ("last month", (1.0, "month")),
+    ("maybe 2 or 3 months ago", (3.0, "month")), ("it was 3 yeras ago", (36.0, "year")),
+    ("started 2 months ago", None), ("Ocrevus 2 months ago", None), ("2 months", None), ("female", None),
+])
+def test_a_message_that_is_only_a_time_ago(text, said):
+    assert time_ago_only(text) == said
+
+
+def test_the_number_of_a_time_ago_is_no_relapse_count():
+    assert parse_relapse_count("2 months ago", True) is None
+    assert parse_relapse_count("1, 2 months ago", True) == 1
+
+
+def test_results_name_a_treatment_by_the_brand_the_person_used():
+    from trials_db.lexicon import load
+    lex = load()
+    assert lex.brand_said("interferon beta-1a", "rebiff then tysabri") == "Rebif"
+    assert lex.brand_said("interferon beta-1a", "interferon beta 1a") is None
+    sentence = "You told me you have taken interferon beta-1a (Avonex) and natalizumab (Tysabri)."
+    assert lex.in_their_names(sentence, {"interferon beta-1a": "Rebif"}) == \
+        "You told me you have taken interferon beta-1a (Rebif) and natalizumab (Tysabri)."

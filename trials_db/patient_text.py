@@ -53,9 +53,62 @@ def clean(text: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# The one table of time units: how many months each is, and the short forms people type.
+# Misspellings of the full words ("monts", "mnths", "yeras", "weks") are read as the unit too
+# (time_unit), so every reader of times takes its words from here.
+TIME_UNITS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "day": (1 / 30, ()),
+    "week": (12 / 52, ("wk",)),
+    "month": (1.0, ("mth", "mnth", "mo")),
+    "year": (12.0, ("yr",)),
+}
+_UNIT_OF = {form: unit for unit, (_, short) in TIME_UNITS.items() for form in (unit, *short)}
+_MONTHS_IN = {form: TIME_UNITS[unit][0] for form, unit in _UNIT_OF.items()}
+_UNIT_WORD = "|".join(f"{form}s?" for form in _UNIT_OF)  # "days?|weeks?|wks?|...|yrs?"
+
+
+def time_unit(word: str) -> str | None:
+    """The unit ("day", "week", "month", "year") a typed word names: a form of TIME_UNITS
+    ("months", "wks", "mths") or a misspelling of a full unit ("monts", "mnths", "yeras",
+    "weks"); None for any other word ("monthly", "times", "yeah")."""
+    w = fold(word)
+    if w in _UNIT_OF or (w.endswith("s") and w[:-1] in _UNIT_OF):
+        return _UNIT_OF.get(w) or _UNIT_OF[w[:-1]]
+    if len(w) < 4 or re.fullmatch(r"(?:day|week|month|year)(?:ly|ends?|days?|long)", w):  # "monthly", "weekend"
+        return None
+    close = difflib.get_close_matches(w, [f"{u}s" for u in TIME_UNITS] + list(TIME_UNITS), n=1, cutoff=0.8)
+    return close[0].rstrip("s") if close and close[0][0] == w[0] else None
+
+
+_QUANTITY = (r"(\d+(?:\.\d+)?\s*|\b(?:" + "|".join(_UNITS + _TENS) +
+             r"|a|an|few|couple of|several|many|some|last|past|this|next|every|each|per)\s+)")
+
+
+def spell_time_units(text: str) -> str:
+    """Each time unit after a quantity in its full word: "2 monts ago" -> "2 months ago",
+    "6 mnths" -> "6 months", "3 yeras" -> "3 years", "2 wks" -> "2 weeks", "last mth" -> "last month"."""
+    def unit(m: re.Match) -> str:
+        found = time_unit(m.group(2))
+        if found is None:
+            return m.group(0)
+        quantity = fold(m.group(1).strip())
+        if quantity in ("1", "a", "an", "one"):
+            plural = False
+        elif quantity in ("last", "past", "this", "next", "every", "each", "per"):
+            plural = m.group(2).lower().endswith("s")  # "last month", "past yrs"
+        else:
+            plural = True  # "2 monts", "few wks", "couple of yeras"
+        return f"{m.group(1)}{found}{'s' if plural else ''}"
+
+    return re.sub(_QUANTITY + r"([a-z]+)\b", unit, text, flags=re.I)
+
+
 def words_to_numbers(text: str) -> str:
-    """"thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"."""
-    t = fold(text)
+    """"thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"; time units in
+    full words ("2 monts" -> "2 months", see spell_time_units)."""
+    t = spell_time_units(fold(text))
+    t = re.sub(rf"\b(?:a\s+)?(couple|few|several)(?:\s+of)?\s+(?=(?:{_UNIT_WORD})\s+(?:ago|back)\b)",
+               lambda m: f"{_NUMBER_WORDS[m.group(1)]} ", t)  # "a couple of wks ago": 2 weeks ago
     t = re.sub(r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t)  # "a year and a half"
     t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b", lambda m: f"{int(m.group(1))}.5 {m.group(2)}", t)
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
@@ -87,7 +140,7 @@ def _mostly_a_number(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]+|[<>(){}=;/\\]", rest)) == 0
 
 
-_FACT_VOCABULARY = ("months month weeks years female male woman steroids steroid relapse relapses relapsed "
+_FACT_VOCABULARY = ("female male woman steroids steroid relapse relapses relapsed "
                     "diagnosed diagnosis pregnant breastfeeding progressive primary secondary relapsing "
                     "remitting clinically isolated syndrome radiologically").split()
 
@@ -99,6 +152,7 @@ def _spelling_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     never "corrected" into a fact word."""
     lex = load_lexicon()
     words = set(_FACT_VOCABULARY) | {w for w in _UNITS + _TENS if len(w) >= 5}
+    words |= {w for unit in TIME_UNITS for w in (unit, f"{unit}s") if len(w) >= 5}
     for sub in lex.subtypes.values():
         for name in sub.names:
             words.update(w for w in re.findall(r"[a-z]+", fold(name)) if len(w) >= 5)
@@ -161,8 +215,11 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 _AGE_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
-    r"with|and|from|in|y\.?o|yo|years|yrs)\b)"
-    r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b", re.I)
+    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+ago\b))"
+    r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
+    rf"|^\W*(?:female|male|woman|man)\s*,?\s+(\d{{2}})\b(?!\s*(?:%|kg|lbs?|cm|mg|[.,]\d|(?:{_UNIT_WORD})\s+ago\b|"
+    rf"(?:{_UNIT_WORD})\b(?<!years)(?<!year)))",  # "female 39 not pregnant": a list that opens with the sex
+    re.I)
 
 
 # "in 2 yrs", "for 20 years", "over the last 3 years": a length of time, never an age.
@@ -368,7 +425,9 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
 
 # ---------------------------------------------------------------------------- EDSS
 
-_EDSS_RANGE = re.compile(r"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/)\s*(\d+(?:\.5|\.0)?)(?!\s*(?:years?|months?|weeks?|%))")
+_EDSS_RANGE = re.compile(rf"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/|,?\s*(?:or\s+|but\s+)?(?:maybe|possibly|perhaps|"
+                         r"(?:it\s+)?(?:might|could|may)\s+be))\s*"
+                         rf"(\d+(?:\.5|\.0)?)(?!\s*(?:{_UNIT_WORD}|%))")  # "3 or 3.5", "4.5, maybe 5"
 
 
 _NOW_NUMBER = re.compile(r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)")
@@ -380,7 +439,7 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     t = words_to_numbers(text)
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
-    t = re.sub(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:years?|yrs?|months?|weeks?|days?)\b", " ", t)  # nor a length of time
+    t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
         after = t[mention.end(): mention.end() + 40]
@@ -780,12 +839,10 @@ def parse_pregnancy(text: str, intent: str | None = None, asked: str | None = "p
 
 # ---------------------------------------------------------------------------- time spans
 
-_SPAN = re.compile(r"(\d+(?:\.\d+)?)\s*(days?|weeks?|wks?|months?|mths?|mos?|years?|yrs?)\b")
-_MONTHS_IN = {"day": 1 / 30, "week": 12 / 52, "wk": 12 / 52, "month": 1.0, "mth": 1.0, "mo": 1.0,
-              "year": 12.0, "yr": 12.0}
+_SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
 # "in the last two years", "in 2 yrs", "over the past year": a window of time, not a time ago.
 _WINDOW = re.compile(r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
-                     r"(years?|yrs?|months?|mths?|weeks?)\b(?!\s+(?:ago|back|before))", re.I)
+                     rf"({_UNIT_WORD})\b(?!\s+(?:ago|back|before))", re.I)
 
 
 def _window_months(text: str) -> float | None:
@@ -826,6 +883,28 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     return None
 
 
+_TIME_AGO = re.compile(rf"\b(?:(?:a|an|(?:\d+(?:\.\d+)?\s*(?:or|to|-)\s*)?\d+(?:\.\d+)?)\s*({_UNIT_WORD})\s+(?:ago|back)|last\s+(week|month|year)|"
+                       r"(?:in\s+)?(?:19[5-9]\d|20\d\d))\b")
+_HEDGE = re.compile(r"\b(about|around|roughly|approx\w*|maybe|probably|perhaps|like|i think|i guess|i believe|think|"
+                    r"it was|was|it'?s|its|only|just|almost|nearly|over|under|more than|less than|ish|or so|lol|"
+                    r"um+|er+|hmm+|ok|okay|so|well|oh|sorry)\b")
+
+
+def time_ago_only(text: str, today: dt.date | None = None) -> tuple[float, str] | None:
+    """A message that is a time ago and nothing else ("2 monts ago", "about 6 wks ago", "last
+    month", "in 2019"): how many months ago and the unit it was said in ("week", "month",
+    "year"...); None for anything else. It names no fact: which question it answers is for the
+    conversation to say (bot/actions/facts.py)."""
+    t = words_to_numbers(clean(text))
+    m = _TIME_AGO.search(t)
+    if not m or re.search(r"[^\W_]", _HEDGE.sub(" ", t[:m.start()] + " " + t[m.end():])):
+        return None
+    months = months_ago(m.group(0), today)
+    if months is None:
+        return None
+    return months, time_unit(m.group(1) or m.group(2) or "year") or "year"
+
+
 # Each time phrase belongs to the fact next to it: "diagnosed in 2012, last relapse 6 months ago".
 # "Relapsing(-remitting)" names the MS type, not a relapse; "RRMS since 2019", "had MS for 20 years",
 # "8 years in" date the diagnosis.
@@ -834,6 +913,7 @@ FACT_WORDS = {
         r"\b(diagnos\w*|dx'?d?)\b|\b(?:had|have|living with|got)\s+(?:ms|it|rrms|spms|ppms|cis)\b(?=\s+(?:for|since|from)\b)|"
         r"\b(?:ms|rrms|ppms|cis|remitting|(?<!secondary )(?<!secondary-)progressive|sclerosis)\s+(?:since|from)\s+"
         r"(?:\d{4}|last|early|late)\b|"  # not "secondary progressive since 2021": that dates the change, not the diagnosis
+        r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"  # "ms for 12 yrs"
         r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))", re.I),
     "relapse": re.compile(r"\b((?<!remitting[- ])relaps(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
                           r"attacks?|flare\w*|exacerbations?)\b", re.I),
@@ -989,7 +1069,7 @@ def parse_relapse_count(text: str, requested: bool, today: dt.date | None = None
     last = months_ago(t, today, windows=False)
     if before and last is not None and last <= 24:
         return 1  # "my last one was a year ago, none before that"
-    return parse_count(t)
+    return parse_count(_SPAN.sub(" ", t))  # the 2 of "2 months ago" is no count
 
 
 def parse_months_since_steroids(text: str, requested: bool, relapse_months: float | None = None) -> float | None:

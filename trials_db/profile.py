@@ -37,6 +37,9 @@ class Profile:
     prior_therapies: list[str] | None = None  # canonical generic names; [] = none
     failed_therapies: list[str] | None = None  # those that failed or were stopped for lack of effect
     current_therapy: str | None = None
+    # The brand the person named a therapy by, when not its best-known one ({"interferon beta-1a":
+    # "Rebif"}): results call it so ("interferon beta-1a (Rebif)", not "(Avonex)"). Never matched on.
+    therapy_names: dict[str, str] = field(default_factory=dict)
     months_since_last_therapy: dict[str, float] = field(default_factory=dict)
     months_since_last_relapse: float | None = None  # math.inf: never had one
     months_since_steroids: float | None = None  # last steroid course (e.g. for a relapse); inf: never
@@ -107,6 +110,9 @@ class Profile:
                      *self.months_since_last_therapy):
             if name not in drugs:
                 raise ProfileError(f"unknown therapy {name!r}: use a generic name from the lexicon")
+        for name, brand in self.therapy_names.items():
+            if name not in drugs or brand not in drugs[name].brands:
+                raise ProfileError(f"{brand!r} is not a brand name of {name!r} in the lexicon")
         if self.failed_therapies and self.prior_therapies is not None:
             missing = set(self.failed_therapies) - set(self.prior_therapies) - {self.current_therapy}
             if missing:
@@ -132,9 +138,9 @@ class Profile:
             values["edss_range"] = tuple(values["edss_range"])
         if values.get("home") is not None:
             values["home"] = tuple(float(v) for v in values["home"])
-        values.setdefault("months_since_last_therapy", {})
-        if values["months_since_last_therapy"] is None:
-            values["months_since_last_therapy"] = {}
+        for key in ("months_since_last_therapy", "therapy_names"):
+            if values.get(key) is None:
+                values[key] = {}
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,14 +27,42 @@ from trials_db.patient_text import (
     parse_therapies,
     parse_years_since_diagnosis,
     read_country,
+    time_ago_only,
 )
+from trials_db.fields import slot_fields
+from trials_db.lexicon import load as load_lexicon
 from trials_db.profile import NO_THERAPY
 from trials_db.safety import check as check_safety
 
-from .slots import ESTIMATED, known, to_slot
+from .slots import ESTIMATED, SKIPPED, known, to_slot
 
 THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
 WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number cannot answer
+# The questions answered with a time ago, in question order (trials_db/lexicon/profile_fields.yml);
+# each asks in the unit its name starts with: "months_since_last_relapse", "years_since_diagnosis".
+TIME_SLOTS = tuple(s for s in slot_fields() if s.startswith(("months_since_", "years_since_")))
+# A bare time said to these dates their own answer (when a treatment stopped, a baby was born).
+DATED_ANSWERS = (*TIME_SLOTS, *THERAPY_SLOTS, "pregnant", "breastfeeding")
+
+
+def time_question(text: str, requested: str | None, slots: Mapping[str, Any]) -> str | None:
+    """The time question a bare time ago ("2 monts ago", "in 2019") answers when another question
+    is open and nothing else is said: the one asked earlier and left unanswered (skipped), the
+    unit deciding between several; else, for days, weeks or months, the first question asked in
+    months (the last relapse) while it is unknown. None when more than one could be meant."""
+    if requested is None or requested in DATED_ANSWERS:
+        return None
+    said = time_ago_only(text)
+    if said is None:
+        return None
+    in_months = said[1] != "year"
+    left = [s for s in TIME_SLOTS if slots.get(s) == SKIPPED]
+    if len(left) > 1:
+        left = [s for s in left if s.startswith("months_") == in_months]
+    if left:
+        return left[0] if len(left) == 1 else None
+    first = next(s for s in TIME_SLOTS if s.startswith("months_"))
+    return first if in_months and slots.get(first) is None else None
 
 
 def _therapy_facts(answer: TherapyAnswer, requested: str | None, slots: Mapping[str, Any]) -> dict[str, Any]:
@@ -84,6 +112,20 @@ def _therapy_facts(answer: TherapyAnswer, requested: str | None, slots: Mapping[
     return facts
 
 
+def therapy_names(text: str, facts: Mapping[str, Any], slots: Mapping[str, Any]) -> dict[str, str] | None:
+    """The brands the person named their treatments by, where results would otherwise show
+    another ("Rebif", not Avonex), with those said before; None when that does not change."""
+    lex = load_lexicon()
+    earlier = dict(slots.get("therapy_names") or {}) if isinstance(slots.get("therapy_names"), dict) else {}
+    drugs: list[Any] = []
+    for slot in THERAPY_SLOTS:
+        value = facts.get(slot)
+        drugs += value if isinstance(value, list) else [value]
+    said = {d: brand for d in drugs if d in lex.drugs and (brand := lex.brand_said(d, text))}
+    names = {d: brand for d, brand in {**earlier, **said}.items() if brand != lex.drugs[d].brands[0]}
+    return names if names != earlier else None
+
+
 def unrecognised_treatments(text: str | None) -> list[str]:
     """Words listed beside known treatments that name none we know ("Zorblax and Tecfidera")."""
     answer = parse_therapies(clean(text), True)
@@ -122,6 +164,9 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
     elif therapies is not None and (requested in THERAPY_SLOTS or therapies.taken or therapies.none
                                     or therapies.current == NO_THERAPY):
         facts.update(_therapy_facts(therapies, requested, slots))
+        names = therapy_names(t, facts, slots)
+        if names is not None:
+            facts["therapy_names"] = names
 
     if requested in ("pregnant", "breastfeeding") or re.search(r"pregnan|breast ?feed|nursing|lactat", t, re.I):
         asked = requested if requested in ("pregnant", "breastfeeding") else None
@@ -134,13 +179,15 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
                     continue
                 facts[key] = value
 
-    relapse = parse_months_since_relapse(t, requested == "months_since_last_relapse",
+    # "2 monts ago" to the sex question: read as the answer to the time question it belongs to.
+    late = None if requested in facts else time_question(t, requested, slots)
+    relapse = parse_months_since_relapse(t, "months_since_last_relapse" in (requested, late),
                                          asked_count=requested == "relapses_past_2_years")
     put("months_since_last_relapse", relapse)
     put("relapses_past_2_years", parse_relapse_count(t, requested == "relapses_past_2_years"))
     known_age = age if isinstance(age, (int, float)) else slots.get("age") if isinstance(slots.get("age"), (int, float)) else None
-    put("years_since_diagnosis", parse_years_since_diagnosis(t, requested == "years_since_diagnosis", known_age))
+    put("years_since_diagnosis", parse_years_since_diagnosis(t, "years_since_diagnosis" in (requested, late), known_age))
     put("months_since_steroids", parse_months_since_steroids(
-        t, requested == "months_since_steroids", relapse if isinstance(relapse, (int, float)) else None))
+        t, "months_since_steroids" in (requested, late), relapse if isinstance(relapse, (int, float)) else None))
     put("country", read_country(t, requested == "country"))
     return facts

@@ -9,6 +9,7 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from trials_db.edss_estimate import EdssEstimate
 from trials_db.fields import words
 from trials_db.geo import Place, distance_text, read_place_facts, travel_said
 from trials_db.lexicon import load as load_lexicon
@@ -31,7 +32,9 @@ INTERRUPTIONS = {
     "ask_why_not_fit", "ask_filter_results", "ask_what_involves", "subscribe_alerts", "stop_alerts",
     "other_language",  # only when nothing could be read from it ("tengo 42 años" still gives 42)
 } | SAFETY_INTENTS
-SAYS_ITSELF = {"home_place", "travel_km"}  # their validators say back what was understood
+SAYS_ITSELF = {"home_place", "travel_km", "edss_range"}  # their validators say back what was understood
+# Set with that fact, never named on their own.
+PART_OF = {"edss_range": "edss", "edss_is_estimate": "edss", "therapy_names": "prior_therapies"}
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
 
@@ -165,6 +168,9 @@ class ValidateScreeningForm(FormValidationAction):
         attempts = dict(tracker.get_slot("invalid_attempts") or {})
         updated: List[str] = []
         noted: List[str] = []
+        # Never named on their own: the parts of a fact (an EDSS range), and a fact whose part was said back.
+        parts = set(PART_OF) | {PART_OF[s] for s in facts if s in PART_OF and s in SAYS_ITSELF
+                                and known(facts[s]) and not isinstance(facts[s], Invalid)}
         for slot, value in facts.items():
             before = tracker.get_slot(slot)
             if isinstance(value, Invalid):
@@ -179,10 +185,11 @@ class ValidateScreeningForm(FormValidationAction):
             for key, new in result.items():
                 tracker.slots[key] = new
                 events.append(SlotSet(key, new))
-            if known(before) and before != result.get(slot) and result.get(slot) is not None and slot != requested:
+            if slot == requested or slot in parts:
+                continue
+            if known(before) and before != result.get(slot) and result.get(slot) is not None:
                 updated.append(slot)
-            elif not known(before) and known(result.get(slot)) and slot != requested and slot in SLOT_WORDS \
-                    and slot not in SAYS_ITSELF:
+            elif not known(before) and known(result.get(slot)) and slot in SLOT_WORDS and slot not in SAYS_ITSELF:
                 noted.append(slot)
         if updated:
             words = " and ".join(SLOT_WORDS.get(s, s) for s in updated)
@@ -225,6 +232,12 @@ class ValidateScreeningForm(FormValidationAction):
         if value == ESTIMATED:  # a range the person gave ("3 or 3.5"): edss_range comes with it
             return {"edss": value}
         return {"edss": value, "edss_is_estimate": False, "edss_range": None}
+
+    def validate_edss_range(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """A score given as a range ("i think its 3 or 3.5") is kept as a range: said back as taken."""
+        if isinstance(value, list) and len(value) == 2:
+            dispatcher.utter_message(response="utter_noted_edss_range", estimate=EdssEstimate(*value).text())
+        return {"edss_range": value}
 
     def validate_prior_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value and isinstance(value, list):
@@ -286,8 +299,9 @@ class ActionAskFailedTherapies(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lex = load_lexicon()
         prior = [d for d in tracker.get_slot("prior_therapies") or [] if d in lex.drugs]
-        said = " ".join(e.get("text") or "" for e in tracker.events if e.get("event") == "user")
-        buttons = [{"title": f"{lex.display_name(d, said)} didn't work", "payload": f"{d} didn't work"} for d in prior]
+        names = tracker.get_slot("therapy_names") or {}  # the brands the person used
+        buttons = [{"title": f"{lex.display_name(d, names.get(d))} didn't work", "payload": f"{d} didn't work"}
+                   for d in prior]
         buttons.append({"title": "None of them", "payload": "none of them failed"})
         dispatcher.utter_message(response="utter_ask_which_failed", buttons=buttons)
         return []

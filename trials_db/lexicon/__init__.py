@@ -5,12 +5,14 @@ misspellings, class membership, subtype synonyms and country names live.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -86,12 +88,34 @@ class Lexicon:
         d = self.drugs.get(drug)
         if d is None:
             return drug
-        if said:
-            words = fold(said)
-            for brand in d.brands:
-                if re.search(rf"\b{re.escape(fold(brand))}\b", words):
-                    return f"{d.name} ({brand})"
+        brand = self.brand_said(drug, said) if said else None
+        if brand:
+            return f"{d.name} ({brand})"
         return f"{d.name} ({d.brands[0]})" if d.brands else d.name
+
+    def brand_said(self, drug: str, said: str) -> str | None:
+        """The brand of ``drug`` that ``said`` (a person's words) names, also misspelled: "Rebif"
+        in "took rebif then Tysabri" or "rebiff"; the last one named when several are, not one
+        said with "not" ("it was Avonex, not Rebif"); None when they named none of its brands."""
+        d = self.drugs.get(drug)
+        if d is None or not d.brands:
+            return None
+        brands = {fold(b): b for b in d.brands}
+        named: list[tuple[int, str]] = []
+        for m in re.finditer(r"[a-z][a-z-]+", fold(said or "")):
+            word = m.group(0)
+            close = [word] if word in brands else \
+                difflib.get_close_matches(word, brands, n=1, cutoff=0.8) if len(word) >= 5 else []
+            if close and not re.search(r"\b(not|no|never)\s+$", fold(said)[max(0, m.start() - 8): m.start()]):
+                named.append((m.start(), brands[close[0]]))
+        return named[-1][1] if named else None
+
+    def in_their_names(self, text: str, names: Mapping[str, str]) -> str:
+        """``text`` with each drug of ``names`` (generic -> the brand the person used) shown with
+        that brand: "interferon beta-1a (Avonex)" becomes "interferon beta-1a (Rebif)"."""
+        for drug, brand in names.items():
+            text = text.replace(self.display_name(drug), self.display_name(drug, brand))
+        return text
 
     def country(self, text: str | None) -> str | None:
         """The CT.gov country name for what someone typed ("USA", "uk", "Türkiye"), or None."""

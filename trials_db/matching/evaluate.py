@@ -315,6 +315,8 @@ def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
     for c in rules.criteria:
         status = status_of(c.kind, c.tree.evaluate(profile))
         explanation, fields = explain(c.kind, c.tree, status, profile)
+        if profile.therapy_names:  # "interferon beta-1a (Rebif)" for someone who said Rebif
+            explanation = load_lexicon().in_their_names(explanation, profile.therapy_names)
         topics = review_topics_of(c.tree, profile) if status == NEEDS_REVIEW else []
         results.append(CriterionResult(c.kind, c.text, status, explanation, fields, topics))
     statuses = {r.status for r in results}
