@@ -24,7 +24,10 @@ from bot.actions.results import (
 )
 from bot.actions.screening import ActionAskFailedTherapies, ActionRecordConsent, ValidateScreeningForm
 from bot.actions.session import ActionDeleteMyData, ActionStartOver, ActionStop
-from bot.actions.slots import SKIPPED
+from bot.actions.slots import SKIPPED, profile_from_slots
+from bot.actions.trials import catalog, open_trials
+from bot.actions.wording import summary
+from trials_db.lexicon import load as load_lexicon
 
 from .conftest import ROOT, WITH_CRITERIA, action_store
 
@@ -74,6 +77,27 @@ def uttered(dispatcher: CollectingDispatcher) -> list[tuple[str, dict]]:
 
 
 _MESSAGE_KEYS = {"response", "text", "buttons", "elements", "custom", "template", "image", "attachment"}
+
+
+def rendered(dispatcher: CollectingDispatcher, slots: dict[str, Any] | None = None) -> list[str]:
+    """The texts the person sees: each response filled by Rasa's own templated NLG from the
+    slots and the action's variables, as the Rasa server does with an action's messages."""
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+
+    nlg = TemplatedNaturalLanguageGenerator(DOMAIN["responses"])
+    values = {name: None for name in DOMAIN["slots"]} | (slots or {})
+    out = []
+    for message in dispatcher.messages:
+        message = dict(message)
+        name = message.pop("response", None)
+        out.append(nlg.generate_from_slots(name, values, "rest", **message)["text"] if name else message["text"])
+    return out
+
+
+def variant(name: str, **condition: Any) -> str:
+    """A response's text: its variant for the slot condition given, else its plain one."""
+    wanted = [{"type": "slot", "name": k, "value": v} for k, v in condition.items()] or None
+    return next(v["text"] for v in DOMAIN["responses"][name] if v.get("condition") == wanted)
 
 
 # ---------------------------------------------------------------- consent
@@ -244,50 +268,87 @@ async def test_walking_questions_then_an_estimated_range():
 
 async def test_results_count_and_explain_and_are_recorded():
     d, events = await run(ActionShowResults(), tracker(SEED_PERSON))
-    message = texts(d)
-    assert "open to new participants" in message and "look likely" in message
-    assert "final decision" in message
     slots = slot_events(events)
     assert slots["screening_complete"] is True
     shown = slots["match_results"]
     assert len(shown) == 3
     assert all(set(r) >= {"nct_id", "verdict", "criteria"} for r in shown)
     assert all(set(c) == {"kind", "text", "status", "explanation"} for r in shown for c in r["criteria"])
+    name, said = uttered(d)[0]
+    assert name == "utter_results_list"  # some may fit: "the best matches"
+    assert said["summary"] == summary(catalog().match(profile_from_slots(SEED_PERSON)), catalog().size)
+    assert all(r["nct_id"] in said["lines"] for r in shown)
     titles = [b["title"] for b in d.messages[0]["buttons"]]
     assert "Ask a coordinator to contact me" in titles and "Change an answer" in titles
+    # The person sees the plain variant, filled with the summary and the studies' lines.
+    assert rendered(d, SEED_PERSON)[0] == variant(name).format(**said)
+
+
+async def test_an_estimated_edss_is_said_in_the_results():
+    person = {**SEED_PERSON, "edss": "estimated", "edss_is_estimate": True, "edss_range": [3.0, 4.0]}
+    d, _ = await run(ActionShowResults(), tracker(person))
+    name, said = uttered(d)[0]
+    assert rendered(d, person)[0] == variant(name, edss_is_estimate=True).format(**said)
+    assert variant(name, edss_is_estimate=True) != variant(name)
 
 
 async def test_more_results_and_details():
     t = tracker({**SEED_PERSON, "screening_complete": True, "results_shown": 3})
     d, events = await run(ActionMoreResults(), t)
     assert slot_events(events)["results_shown"] > 3
+    name, said = uttered(d)[0]
+    assert name == "utter_more_results"
+    assert all(r["nct_id"] in said["lines"] for r in slot_events(events)["match_results"])
+    d, _ = await run(ActionMoreResults(), tracker({**SEED_PERSON, "screening_complete": True, "results_shown": 99}))
+    assert uttered(d) == [("utter_no_more_results", {})]
+    assert "Change an answer" in [b["title"] for b in d.messages[0]["buttons"]]
+    d, _ = await run(ActionMoreResults(), tracker(SEED_PERSON))
+    assert uttered(d) == [("utter_more_results_not_yet", {})]
     d, events = await run(ActionTrialDetails(), tracker(SEED_PERSON, entities=[{"entity": "nct_id", "value": "NCT05532943"}]))
-    message = texts(d)
-    assert "What you meet" in message and "aged 20 to 65" in message
-    assert "What the study team will check" in message and "final decision" in message
+    name, said = uttered(d)[0]
+    assert name == "utter_trial_details" and slot_events(events)["focus_nct"] == "NCT05532943"
+    # The study's sections, built by bot/actions/wording.details from its criteria.
+    assert "What you meet" in said["lines"] and "aged 20 to 65" in said["lines"]
+    assert "What the study team will check" in said["lines"]
+    assert '/request_contact{"nct_id":"NCT05532943"}' in [b["payload"] for b in d.messages[0]["buttons"]]
     d, _ = await run(ActionTrialDetails(), tracker(SEED_PERSON, text="tell me about NCT99999999"))
-    assert "don't have NCT99999999" in texts(d)
+    assert uttered(d) == [("utter_details_unknown", {"nct_id": "NCT99999999"})]
+    d, _ = await run(ActionTrialDetails(), tracker(SEED_PERSON, text="tell me more"))
+    assert uttered(d) == [("utter_details_which", {})]
 
 
 async def test_the_seed_trial_fails_for_a_67_year_old():
     d, events = await run(ActionTrialDetails(), tracker({**SEED_PERSON, "age": 67},
                                                         entities=[{"entity": "nct_id", "value": "NCT05532943"}]))
-    assert "What doesn't fit" in texts(d)
-    assert "You told me you are 67" in texts(d)
+    (name, said), = uttered(d)
+    assert "What doesn't fit" in said["lines"]
+    assert "You told me you are 67" in said["lines"]
 
 
-async def test_corrections_need_consent_and_update_slots():
+async def test_corrections_need_consent_and_update_slots(monkeypatch):
     d, events = await run(ActionApplyCorrection(), tracker({}, "actually I'm 45", intent="correct"))
-    assert events == [] and "need your OK" in texts(d)
+    assert events == [] and uttered(d) == [("utter_correction_needs_consent", {})]
     d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "actually I'm 45", intent="correct"))
     assert slot_events(events) == {"age": 45}
     d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "sorry, it's SPMS", intent="correct"))
     assert slot_events(events) == {"ms_subtype": "SPMS"}
+    d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "hmm", intent="correct"))
+    assert events == [] and uttered(d) == [("utter_correction_unclear", {})]
+    monkeypatch.setattr("bot.actions.results.SLOT_WORDS", {})  # a fact without words for it
+    d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "actually I'm 45", intent="correct"))
+    assert slot_events(events) == {"age": 45} and uttered(d) == [("utter_noted", {})]
 
 
 async def test_browsing_without_health_questions():
     d, events = await run(ActionBrowseTrials(), tracker({}, "recruiting trials in Taiwan", intent="browse_trials"))
-    assert "NCT05532943" in texts(d) and events == []
+    name, said = uttered(d)[0]
+    assert name == "utter_browse_list_in_country" and said["country"] == "Taiwan" and events == []
+    assert "NCT05532943" in said["lines"] and said["count"] <= said["total"]
+    d, _ = await run(ActionBrowseTrials(), tracker({}, "show recruiting trials", intent="browse_trials"))
+    assert uttered(d)[0][0] == "utter_browse_list" and "country" not in uttered(d)[0][1]
+    nowhere = next(c for c in sorted(load_lexicon().countries) if not open_trials(country=c, limit=1)[0])
+    d, _ = await run(ActionBrowseTrials(), tracker({}, f"recruiting trials in {nowhere}", intent="browse_trials"))
+    assert uttered(d)[0] == ("utter_browse_none_in_country", {"country": nowhere})
 
 
 # ---------------------------------------------------------------- contact, stop, start over, delete
@@ -317,14 +378,24 @@ async def test_contact_request_is_recorded():
         {"contact_trials": ["NCT05532943"], "contact_name": "Anna", "contact_detail": "anna@example.org"}))
     request = slot_events(events)["contact_request"]
     assert request["nct_ids"] == ["NCT05532943"] and request["contact"] == "anna@example.org"
-    assert "final decision" in texts(d)
+    assert uttered(d) == [("utter_contact_passed_on", {"name": "Anna", "contact": "anna@example.org",
+                                                       "nct_ids": "NCT05532943"})]
+    d, _ = await run(ActionSubmitContactRequest(), tracker(
+        {"contact_trials": [], "contact_name": "Anna", "contact_detail": "+44 20 7946 0000"}))
+    assert uttered(d) == [("utter_contact_passed_on_general", {"name": "Anna", "contact": "+44 20 7946 0000"})]
+
+
+async def test_a_contact_request_needs_consent_first():
+    d, events = await run(ActionPrepareContact(), tracker({}, "please contact me", intent="request_contact"))
+    assert uttered(d) == [("utter_contact_needs_consent", {})] and slot_events(events) == {"contact_trials": None}
 
 
 async def test_stop_start_over_and_delete():
     d, events = await run(ActionStop(), tracker(SEED_PERSON, "stop", intent="stop"))
     assert ActiveLoop(None) in events and d.messages[0]["response"] == "utter_stopped"
-    _, events = await run(ActionStartOver(), tracker(SEED_PERSON))
+    d, events = await run(ActionStartOver(), tracker(SEED_PERSON))
     slots = slot_events(events)
     assert slots["age"] is None and slots["match_results"] is None and "consent_given" not in slots
+    assert uttered(d) == [("utter_start_over", {})]
     d, events = await run(ActionDeleteMyData(), tracker(SEED_PERSON))
-    assert SlotSet("delete_requested", True) in events and "deleted" in texts(d)
+    assert SlotSet("delete_requested", True) in events and uttered(d) == [("utter_data_deleted", {})]

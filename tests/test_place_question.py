@@ -83,7 +83,8 @@ async def test_the_place_is_asked_last_within_the_follow_up_budget_and_only_when
 async def test_results_show_the_nearest_open_site_and_say_which_are_out_of_range():
     person = {**SEED_PERSON, "screening_complete": True, "home_place": BOSTON, "travel_km": 160.9}
     d, _ = await run(ActionShowResults(), tracker(person))
-    listing = d.messages[0]["text"]
+    assert d.messages[0]["response"] == "utter_results_list"
+    listing = d.messages[0]["lines"]
     assert "nearest open site" in listing or "no open site I could place" in listing
     results = catalog().match(profile_from_slots(person))
     far = [r for r in results if r.verdict != NOT_ELIGIBLE

@@ -48,6 +48,12 @@ SAMPLE_VALUES = {
     "lines": "1. A study of a new pill (NCT05532943)",
     "title": "A study of a new pill",
     "nct_id": "NCT05532943",
+    "nct_ids": "NCT05532943, NCT04338022",
+    "summary": "I checked 12 studies that are open to new participants:\n• 2 look likely for you",
+    "total": "12",
+    "country": "Germany",
+    "name": "Anna",
+    "contact": "anna@example.org",
 }
 
 

@@ -96,8 +96,8 @@ async def test_what_taking_part_involves_comes_from_the_record():
 
 async def test_browsing_lists_ms_studies_only_and_offers_screening_only_outside_it():
     d, _ = await run(ActionBrowseTrials(), tracker({}, "show recruiting trials", intent="browse_trials"))
-    assert [m["response"] for m in responses(d)] == ["utter_browse_offer_screening"]
-    listed = d.messages[0]["text"]
+    assert [m["response"] for m in responses(d)] == ["utter_browse_list", "utter_browse_offer_screening"]
+    listed = d.messages[0]["lines"]
     with session_factory(make_engine())() as session:
         from trials_db.store import list_trials
         for t in list_trials(session):
@@ -105,7 +105,8 @@ async def test_browsing_lists_ms_studies_only_and_offers_screening_only_outside_
                 assert is_ms_trial(t), t.nct_id
     d, _ = await run(ActionBrowseTrials(), tracker(SEED_PERSON, "any trials in the US?", intent="browse_trials",
                                                     active_loop="screening_form"))
-    assert responses(d) == []  # the form asks its open question next; no "start over"
+    # the form asks its open question next; no "start over"
+    assert [m["response"] for m in responses(d)] == ["utter_browse_list_in_country"]
 
 
 def test_non_ms_studies_are_recognised():
@@ -130,5 +131,6 @@ async def test_results_count_the_open_ms_studies_that_could_not_be_checked():
 async def test_a_study_s_details_say_what_taking_part_involves():
     from bot.actions.results import ActionTrialDetails
     d, events = await run(ActionTrialDetails(), tracker(SEED_PERSON, text="tell me about NCT05532943"))
-    assert "What taking part involves" in d.messages[0]["text"]
+    assert d.messages[0]["response"] == "utter_trial_details"
+    assert "What taking part involves" in d.messages[0]["lines"]
     assert slot_events(events)["focus_nct"] == "NCT05532943"

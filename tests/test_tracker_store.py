@@ -28,6 +28,11 @@ def store_for(url: str) -> PrivacySQLTrackerStore:
                                   query=dict(u.query))
 
 
+def said(response: str) -> BotUttered:
+    """A response as the bot utters it: its text, with the response's name in the metadata."""
+    return BotUttered(DOMAIN.responses[response][-1]["text"], metadata={"utter_action": response})
+
+
 def rows(store: PrivacySQLTrackerStore, sender: str) -> int:
     with store.engine.connect() as conn:
         return conn.execute(sa.text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar()
@@ -40,7 +45,7 @@ async def test_delete_my_data_erases_every_row_and_writes_nothing_back(db_url):
         tracker = DialogueStateTracker.from_events(who, [
             ActionExecuted("action_listen"),
             UserUttered("I'm 34 with RRMS", {"name": "inform", "confidence": 1.0}),
-            SlotSet("age", 34), BotUttered("Which MS treatments have you taken?"),
+            SlotSet("age", 34), said("utter_ask_prior_therapies"),
             ActionExecuted("action_listen"),
         ], slots=DOMAIN.slots)
         await store.save(tracker)
@@ -48,7 +53,7 @@ async def test_delete_my_data_erases_every_row_and_writes_nothing_back(db_url):
     tracker = await store.retrieve(sender)
     tracker.update(UserUttered("delete my data", {"name": "delete_my_data", "confidence": 1.0}))
     tracker.update(SlotSet("delete_requested", True))
-    tracker.update(BotUttered("Done: I've deleted this conversation."))
+    tracker.update(said("utter_data_deleted"))
     await store.save(tracker)
     assert rows(store, sender) == 0
     assert await store.retrieve(sender) is None

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from trials_db.patient_text import clean
 
+from .results import fill
 from .screening import INTERRUPTIONS, last_turn_is_new
 
 EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,255}\.[A-Za-z]{2,}$")
@@ -26,8 +27,7 @@ class ActionPrepareContact(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if not tracker.get_slot("consent_given"):
-            dispatcher.utter_message(text="I can only pass on a request once you've agreed to the questions. "
-                                          "Say \"start over\" to begin.")
+            dispatcher.utter_message(response="utter_contact_needs_consent")
             return [SlotSet("contact_trials", None)]
         chosen = next(tracker.get_latest_entity_values("nct_id"), None)
         shown = [r["nct_id"] for r in tracker.get_slot("match_results") or [] if r.get("verdict") != "not_eligible"]
@@ -86,9 +86,9 @@ class ActionSubmitContactRequest(Action):
         trials = tracker.get_slot("contact_trials") or []
         request = {"nct_ids": trials, "name": tracker.get_slot("contact_name"),
                    "contact": tracker.get_slot("contact_detail"), "requested_at": time.time()}
-        about = ("about " + ", ".join(trials)) if trials else "about MS studies"
-        dispatcher.utter_message(
-            text=f"Thank you, {request['name']}. I've passed your request {about} to the study coordinators; "
-                 f"they'll contact you at {request['contact']}. The study team makes the final decision about "
-                 "taking part, and you're free to say no at any point.")
+        said = {"name": fill(str(request["name"] or "")), "contact": fill(str(request["contact"] or ""))}
+        if trials:
+            dispatcher.utter_message(response="utter_contact_passed_on", nct_ids=fill(", ".join(trials)), **said)
+        else:
+            dispatcher.utter_message(response="utter_contact_passed_on_general", **said)
         return [SlotSet("contact_request", request)]

@@ -21,10 +21,18 @@ from .facts import read_facts
 from .screening import SLOT_WORDS
 from .slots import profile_from_slots
 from .trials import catalog, open_trials
-from .wording import FINAL_WORD, details, result_record, summary, trial_line
+from .wording import details, result_record, summary, trial_line
 
 PAGE = 3
 NCT = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
+
+
+def fill(value: str) -> str:
+    """Text for a response's {variable} (the sentences are domain.yml responses). Rasa 3.6
+    (rasa.core.nlg.interpolator) sends the bare template, "{lines}" and all, when the filled-in
+    text contains "0[", which a study's title or a typed name can: an invisible word joiner
+    keeps those two characters apart. Braces in the value itself are safe."""
+    return value.replace("0[", "0\u2060[")
 
 
 def _buttons(shown: List[TrialResult], more: bool) -> List[Dict[str, str]]:
@@ -67,21 +75,18 @@ class ActionShowResults(Action):
         cat = catalog()
         results = cat.match(profile)
         if not results:
-            dispatcher.utter_message(text="I couldn't find any open studies with published criteria right now. "
-                                          "Please try again later. " + FINAL_WORD)
+            dispatcher.utter_message(response="utter_results_none_open")
             return [SlotSet("screening_complete", True), SlotSet("match_results", [])]
         shown = _page(results, 0)
-        lines = [summary(results, cat.size)]
-        if all(r.verdict == NOT_ELIGIBLE for r in results):
-            lines.append("None of them seem to fit you right now, but here are the closest, with the reason:")
-        else:
-            lines.append("Here are the best matches:")
-        lines += [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, 1)]
-        if profile.edss_is_estimate:
-            lines.append("Your EDSS was estimated from your walking: please confirm it with your neurologist.")
-        lines.append(FINAL_WORD)
+        lines = [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, 1)]
         more = len(_page(results, PAGE)) > 0
-        dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
+        said = {"summary": fill(summary(results, cat.size)), "lines": fill("\n\n".join(lines)),
+                "buttons": _buttons(shown, more)}
+        # An estimated EDSS adds a line: the responses' variant for the slot edss_is_estimate.
+        if all(r.verdict == NOT_ELIGIBLE for r in results):
+            dispatcher.utter_message(response="utter_results_closest", **said)
+        else:
+            dispatcher.utter_message(response="utter_results_list", **said)
         travel = tracker.get_slot("travel_km")
         if profile.home is not None and isinstance(travel, (int, float)):
             hopeful = [r for r in results if r.verdict != NOT_ELIGIBLE]
@@ -104,19 +109,19 @@ class ActionMoreResults(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if not tracker.get_slot("screening_complete"):
-            dispatcher.utter_message(text="Let's finish the questions first, then I'll show you the studies.")
+            dispatcher.utter_message(response="utter_more_results_not_yet")
             return []
         profile = profile_from_slots(tracker.slots)
         results = catalog().match(profile)
         start = int(tracker.get_slot("results_shown") or 0)
         shown = _page(results, start)
         if not shown:
-            dispatcher.utter_message(text="That's all the studies that may fit you. " + FINAL_WORD,
-                                     buttons=_buttons([], False))
+            dispatcher.utter_message(response="utter_no_more_results", buttons=_buttons([], False))
             return []
         lines = [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, start + 1)]
         more = len(_page(results, start + PAGE)) > 0
-        dispatcher.utter_message(text="\n\n".join(lines), buttons=_buttons(shown, more))
+        dispatcher.utter_message(response="utter_more_results", lines=fill("\n\n".join(lines)),
+                                 buttons=_buttons(shown, more))
         return [SlotSet("results_shown", start + len(shown)),
                 SlotSet("match_results", _records(tracker, shown, replace=False))]
 
@@ -135,18 +140,18 @@ class ActionTrialDetails(Action):
             m = NCT.search(tracker.latest_message.get("text") or "")
             nct = m.group(0) if m else None
         if nct is None:
-            dispatcher.utter_message(text="Which study would you like to know more about? Tap one of the "
-                                          "\"Details\" buttons, or type its number (like NCT05532943).")
+            dispatcher.utter_message(response="utter_details_which")
             return []
         nct = nct.upper()
         result = next((r for r in catalog().match(profile_from_slots(tracker.slots)) if r.nct_id == nct), None)
         if result is None:
-            dispatcher.utter_message(text=f"I don't have {nct} among the studies that are open right now.")
+            dispatcher.utter_message(response="utter_details_unknown", nct_id=fill(nct))
             return []
         with session_factory(make_engine())() as session:
             trial = get_trial(session, nct)
             involves = sentences(involvement(trial)) if trial is not None else None
-        dispatcher.utter_message(text=details(result, involves), buttons=[
+        # The study's sections are built by wording.details; the response carries them whole.
+        dispatcher.utter_message(response="utter_trial_details", lines=fill(details(result, involves)), buttons=[
             {"title": "Ask a coordinator to contact me about it",
              "payload": f'/request_contact{{"nct_id":"{nct}"}}'},
             {"title": "Back to the results", "payload": "/more_results"},
@@ -162,8 +167,7 @@ class ActionApplyCorrection(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if not tracker.get_slot("consent_given"):
-            dispatcher.utter_message(text="Before I note anything about your health I need your OK. "
-                                          "Say \"hi\" to start, or \"show recruiting trials\" to browse.")
+            dispatcher.utter_message(response="utter_correction_needs_consent")
             return []
         message = tracker.latest_message or {}
         facts = read_facts(message.get("text"), (message.get("intent") or {}).get("name"), None, tracker.slots)
@@ -171,9 +175,10 @@ class ActionApplyCorrection(Action):
         invalid = [v for v in facts.values() if isinstance(v, Invalid)]
         valid = {k: v for k, v in facts.items() if not isinstance(v, Invalid)}
         if not valid:
-            reason = invalid[0].reason if invalid else ("I'm not sure what to change. Tell me the new answer, "
-                                                        "for example \"actually I'm 45\" or \"my EDSS is 4.0\".")
-            dispatcher.utter_message(text=reason)
+            if invalid:  # the reason is built from the answer (trials_db.patient_text), as the form says it
+                dispatcher.utter_message(text=invalid[0].reason)
+            else:
+                dispatcher.utter_message(response="utter_correction_unclear")
             return []
         events: List[EventType] = [SlotSet(k, v) for k, v in valid.items()]
         if "edss" in valid:
@@ -182,7 +187,7 @@ class ActionApplyCorrection(Action):
         if words:
             dispatcher.utter_message(response="utter_updated", what=words)
         else:
-            dispatcher.utter_message(text="Thanks, noted.")
+            dispatcher.utter_message(response="utter_noted")
         return events  # rules then show the updated results, or go back to the questions
 
 
@@ -195,15 +200,21 @@ class ActionBrowseTrials(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         country = parse_country(clean(tracker.latest_message.get("text") or ""))
         trials, total = open_trials(country=country, limit=5)
-        where = f" with a site in {country}" if country else ""
         if not trials:
-            dispatcher.utter_message(text=f"I couldn't find open MS studies{where} in my list right now.")
+            if country:
+                dispatcher.utter_message(response="utter_browse_none_in_country", country=country)
+            else:
+                dispatcher.utter_message(response="utter_browse_none")
             return []
-        lines = [f"Here are {len(trials)} of {total} MS studies open to new participants{where}:"]
+        lines = []  # one line per study, as data (the sentences around them are responses)
         for n, (nct, title, status, places, has_criteria) in enumerate(trials, 1):
             note = "" if has_criteria else " (criteria not available here: ask the study team)"
             lines.append(f"{n}. {title} ({nct}) · {status_text(status)} · {'; '.join(places) or 'location not listed'}{note}")
-        dispatcher.utter_message(text="\n".join(lines))
+        said = {"count": len(trials), "total": total, "lines": fill("\n".join(lines))}
+        if country:
+            dispatcher.utter_message(response="utter_browse_list_in_country", country=country, **said)
+        else:
+            dispatcher.utter_message(response="utter_browse_list", **said)
         if not tracker.active_loop.get("name") and not tracker.get_slot("consent_given"):
             # Only someone who said no to the questions is offered them; mid-screening the form
             # simply asks its open question again, after the results it would be a restart.

@@ -33,7 +33,7 @@ class ActionStartOver(Action):
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text="OK, let's start again from the beginning.")
+        dispatcher.utter_message(response="utter_start_over")
         return [ActiveLoop(None)] + [SlotSet(s, None) for s in RESET_SLOTS]  # rules ask again
 
 
@@ -45,6 +45,5 @@ class ActionDeleteMyData(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         forget(tracker)  # a saved alert profile and its queued messages go too
-        dispatcher.utter_message(text="Done: I've deleted this conversation and all your answers. If you'd "
-                                      "like to start again, just say hi.")
+        dispatcher.utter_message(response="utter_data_deleted")
         return [ActiveLoop(None), SlotSet("delete_requested", True)]
