@@ -7,6 +7,7 @@ time to save them, the first re-match (records and queues every new fit) and a s
 
     python benchmarks/alerts_bench.py [--profiles 10000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,15 +26,28 @@ from trials_db.matching import load_rules  # noqa: E402
 from trials_db.store import make_engine, session_factory  # noqa: E402
 
 SUBTYPES = ("RRMS", "SPMS", "PPMS", "CIS")
-DRUGS = ([], ["dimethyl fumarate"], ["ocrelizumab"], ["fingolimod", "natalizumab"], ["interferon beta-1a"])
+DRUGS = (
+    [],
+    ["dimethyl fumarate"],
+    ["ocrelizumab"],
+    ["fingolimod", "natalizumab"],
+    ["interferon beta-1a"],
+)
 EDSS = (0, 1.0, 2.0, 3.5, 4.5, 6.0, 6.5, 7.5)
 
 
 def built_profile(i: int) -> dict:
     drugs = DRUGS[i % len(DRUGS)]
-    return {"age": 18 + i % 60, "sex": ("female", "male")[i % 2], "ms_subtype": SUBTYPES[i % 4],
-            "edss": EDSS[i % len(EDSS)], "prior_therapies": drugs, "failed_therapies": drugs[:1],
-            "pregnant": False if i % 2 == 0 else None, "months_since_last_relapse": (i % 24) + 1}
+    return {
+        "age": 18 + i % 60,
+        "sex": ("female", "male")[i % 2],
+        "ms_subtype": SUBTYPES[i % 4],
+        "edss": EDSS[i % len(EDSS)],
+        "prior_therapies": drugs,
+        "failed_therapies": drugs[:1],
+        "pregnant": False if i % 2 == 0 else None,
+        "months_since_last_relapse": (i % 24) + 1,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         sessions = session_factory(make_engine(f"sqlite:///{Path(tmp) / 'trials.db'}"))
-        import_paths(sessions, [SHIPPED_TRIALS_DIR / "ms_trials_with_criteria.json"], progress=False)
+        import_paths(
+            sessions, [SHIPPED_TRIALS_DIR / "ms_trials_with_criteria.json"], progress=False
+        )
         with sessions() as session:
             rules = load_rules(session)
         rows = []
@@ -57,7 +73,13 @@ def main(argv: list[str] | None = None) -> int:
                 t = time.perf_counter()
                 report = rematch(session, rules)
                 session.commit()
-                rows.append((label, time.perf_counter() - t, f"{report.new_matches:,} new, {report.queued:,} queued"))
+                rows.append(
+                    (
+                        label,
+                        time.perf_counter() - t,
+                        f"{report.new_matches:,} new, {report.queued:,} queued",
+                    )
+                )
         with sessions() as session:
             t = time.perf_counter()
             counts = study_counts(session, rules)

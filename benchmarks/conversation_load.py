@@ -14,6 +14,7 @@ and action server process groups during the run.
 
     python benchmarks/conversation_load.py [--patients 20] [--rounds 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import aiohttp  # noqa: E402
 
 from scripts.isolated import (  # noqa: E402
-    isolated_stack, peak_rss_mb, reset_peak_rss, sqlite_tracker,
+    isolated_stack,
+    peak_rss_mb,
+    reset_peak_rss,
+    sqlite_tracker,
 )
 from scripts.stack import Stack  # noqa: E402
 from tests.robust.chat import SCREENING  # noqa: E402
@@ -64,8 +68,9 @@ class Phase:
         return self.conversations / self.seconds * 60 if self.seconds else 0.0
 
 
-async def converse(http: aiohttp.ClientSession, url: str, script: list[tuple[str, str]],
-                   phase: Phase | None) -> bool:
+async def converse(
+    http: aiohttp.ClientSession, url: str, script: list[tuple[str, str]], phase: Phase | None
+) -> bool:
     """One conversation with a new sender id; records each turn in ``phase`` (None: warm-up)."""
     sender = f"load-{uuid.uuid4().hex[:12]}"
     for message, expected in script:
@@ -87,13 +92,15 @@ async def converse(http: aiohttp.ClientSession, url: str, script: list[tuple[str
     return True
 
 
-async def run_phase(url: str, name: str, script: list[tuple[str, str]], patients: int,
-                    rounds: int) -> Phase:
+async def run_phase(
+    url: str, name: str, script: list[tuple[str, str]], patients: int, rounds: int
+) -> Phase:
     """``patients`` concurrent patients, each holding ``rounds`` conversations in a row."""
     phase = Phase(name)
     timeout = aiohttp.ClientTimeout(total=180)
-    async with aiohttp.ClientSession(timeout=timeout,
-                                     connector=aiohttp.TCPConnector(limit=patients)) as http:
+    async with aiohttp.ClientSession(
+        timeout=timeout, connector=aiohttp.TCPConnector(limit=patients)
+    ) as http:
 
         async def patient() -> None:
             for _ in range(rounds):
@@ -123,52 +130,90 @@ def measure(stack: Stack, patients: int, rounds: int) -> dict:
     floor = asyncio.run(run_phase(url, "floor", [FLOOR_MESSAGE] * len(SCREENING), patients, rounds))
     ours = asyncio.run(run_phase(url, "screening", SCREENING, patients, rounds))
     during = {"rasa": peak_rss_mb(rasa), "actions": peak_rss_mb(actions)}
-    rows = [{"phase": p.name, "turns": len(p.latencies_ms), "p50_ms": p.percentile(50),
-             "p95_ms": p.percentile(95), "p99_ms": p.percentile(99),
-             "conversations_per_min": p.per_minute, "errors": len(p.errors),
-             "first_errors": p.errors[:3]} for p in (floor, ours)]
-    return {"patients": patients, "rounds": rounds, "phases": rows,
-            "p95_ratio": ours.percentile(95) / floor.percentile(95),
-            "peak_rss_mb_during_run": during if reset else None,
-            "peak_rss_mb_since_start": since_start}
+    rows = [
+        {
+            "phase": p.name,
+            "turns": len(p.latencies_ms),
+            "p50_ms": p.percentile(50),
+            "p95_ms": p.percentile(95),
+            "p99_ms": p.percentile(99),
+            "conversations_per_min": p.per_minute,
+            "errors": len(p.errors),
+            "first_errors": p.errors[:3],
+        }
+        for p in (floor, ours)
+    ]
+    return {
+        "patients": patients,
+        "rounds": rounds,
+        "phases": rows,
+        "p95_ratio": ours.percentile(95) / floor.percentile(95),
+        "peak_rss_mb_during_run": during if reset else None,
+        "peak_rss_mb_since_start": since_start,
+    }
 
 
 def report(result: dict) -> None:
-    print(f"Conversation load: {result['patients']} concurrent patients x {result['rounds']} "
-          "conversations of 8 messages each, REST, one Rasa + one action server, SQLite tracker")
-    print(f"{'phase':<10} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'conv/min':>9} {'errors':>7}")
+    print(
+        f"Conversation load: {result['patients']} concurrent patients x {result['rounds']} "
+        "conversations of 8 messages each, REST, one Rasa + one action server, SQLite tracker"
+    )
+    print(
+        f"{'phase':<10} {'turns':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+        f"{'conv/min':>9} {'errors':>7}"
+    )
     for row in result["phases"]:
-        print(f"{row['phase']:<10} {row['turns']:>6} {row['p50_ms']:>8.0f} {row['p95_ms']:>8.0f} "
-              f"{row['p99_ms']:>8.0f} {row['conversations_per_min']:>9.1f} {row['errors']:>7}")
+        print(
+            f"{row['phase']:<10} {row['turns']:>6} {row['p50_ms']:>8.0f} {row['p95_ms']:>8.0f} "
+            f"{row['p99_ms']:>8.0f} {row['conversations_per_min']:>9.1f} {row['errors']:>7}"
+        )
         for error in row["first_errors"]:
             print(f"           error: {error}")
     ratio = result["p95_ratio"]
     verdict = "meets" if ratio <= TARGET_RATIO else "MISSES"
-    print(f"p95 screening / p95 floor = {ratio:.2f} "
-          f"({verdict} the target of <= {TARGET_RATIO:.0f}x)")
+    print(
+        f"p95 screening / p95 floor = {ratio:.2f} "
+        f"({verdict} the target of <= {TARGET_RATIO:.0f}x)"
+    )
     during, since = result["peak_rss_mb_during_run"], result["peak_rss_mb_since_start"]
     if during:
-        print(f"peak RSS during the run: Rasa {during['rasa']:.0f} MB, "
-              f"action server {during['actions']:.0f} MB")
-    print(f"peak RSS since start (incl. model loading): Rasa {since['rasa']:.0f} MB, "
-          f"action server {since['actions']:.0f} MB")
+        print(
+            f"peak RSS during the run: Rasa {during['rasa']:.0f} MB, "
+            f"action server {during['actions']:.0f} MB"
+        )
+    print(
+        f"peak RSS since start (incl. model loading): Rasa {since['rasa']:.0f} MB, "
+        f"action server {since['actions']:.0f} MB"
+    )
 
 
 def as_rows(result: dict) -> list[list[str]]:
     """[measure, value] rows, for benchmarks/run_all.py (make bench)."""
     rows = []
     for p in result["phases"]:
-        rows.append([f"{p['phase']}: per-turn p50 / p95 / p99",
-                     f"{p['p50_ms']:.0f} / {p['p95_ms']:.0f} / {p['p99_ms']:.0f} ms"])
-        rows.append([f"{p['phase']}: conversations/min, errors",
-                     f"{p['conversations_per_min']:.1f}, {p['errors']} of {p['turns']} turns"])
+        rows.append(
+            [
+                f"{p['phase']}: per-turn p50 / p95 / p99",
+                f"{p['p50_ms']:.0f} / {p['p95_ms']:.0f} / {p['p99_ms']:.0f} ms",
+            ]
+        )
+        rows.append(
+            [
+                f"{p['phase']}: conversations/min, errors",
+                f"{p['conversations_per_min']:.1f}, {p['errors']} of {p['turns']} turns",
+            ]
+        )
     ratio = result["p95_ratio"]
-    rows.append(["p95 screening / p95 floor (target <= 2)",
-                 f"{ratio:.2f} ({'meets' if ratio <= TARGET_RATIO else 'MISSES'})"])
+    rows.append(
+        [
+            "p95 screening / p95 floor (target <= 2)",
+            f"{ratio:.2f} ({'meets' if ratio <= TARGET_RATIO else 'MISSES'})",
+        ]
+    )
     peak = result["peak_rss_mb_during_run"] or result["peak_rss_mb_since_start"]
-    rows.append(["peak RSS: Rasa, action server",
-                 f"{peak['rasa']:.0f} MB, {peak['actions']:.0f} MB"])
+    rows.append(
+        ["peak RSS: Rasa, action server", f"{peak['rasa']:.0f} MB, {peak['actions']:.0f} MB"]
+    )
     return [[f"{result['patients']} patients: {m}", v] for m, v in rows]
 
 
@@ -180,8 +225,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="load-") as tmp:
         directory = Path(tmp)
-        stack = isolated_stack(directory, sqlite_tracker(directory / "tracker.db"), name="load",
-                               all_trials=True)
+        stack = isolated_stack(
+            directory, sqlite_tracker(directory / "tracker.db"), name="load", all_trials=True
+        )
         print("Starting the stack (about a minute)...", file=sys.stderr, flush=True)
         with stack:
             result = measure(stack, args.patients, args.rounds)

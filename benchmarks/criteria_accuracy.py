@@ -65,6 +65,7 @@ that a change generalises.
 
     python benchmarks/criteria_accuracy.py [--set dev|held_out|all] [--json] [--details FIELD]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -122,8 +123,10 @@ from trials_db.profile import NEVER, NO_THERAPY, Profile, ProfileError  # noqa: 
 SHIPPED_TRIALS = ROOT / "data" / "trials" / "ms_trials_with_criteria.json"
 GOLD_DIR = ROOT / "tests" / "gold" / "criteria"
 SPLIT_FILE = ROOT / "tests" / "gold" / "criteria_split.json"
-PARTS: dict[str, tuple[str, ...]] = {"dev": ("dev_a.yml", "dev_b.yml"),
-                                     "held_out": ("held_out.yml",)}
+PARTS: dict[str, tuple[str, ...]] = {
+    "dev": ("dev_a.yml", "dev_b.yml"),
+    "held_out": ("held_out.yml",),
+}
 
 SUBTYPES = ("RRMS", "SPMS", "PPMS", "CIS", "RIS")
 SEXES = ("female", "male")
@@ -147,11 +150,15 @@ READING_KEYS: dict[str, set[str]] = {
 }
 CRITERION_KEYS = {"section", "text", "readings", "uncertain", "any", "note"}
 FIELDS = tuple(READING_KEYS)
-_RANGE_KEYS = {"age": ("min", "max"), "edss": ("min", "max"),
-               "disease_duration": ("min_years", "max_years")}
+_RANGE_KEYS = {
+    "age": ("min", "max"),
+    "edss": ("min", "max"),
+    "disease_duration": ("min_years", "max_years"),
+}
 
 
 # ---------------------------------------------------------------------------- loading
+
 
 def normalise(text: str) -> str:
     """Lower case, Markdown escapes dropped, whitespace collapsed, list punctuation trimmed."""
@@ -205,14 +212,21 @@ def parse_trials(path: Path) -> tuple[dict[str, ParsedTrial], list[str]]:
             ]
             if trial.criteria:
                 attach_parsed(trial)
-            criteria = [ParsedCriterion(i, c.kind, c.text, normalise(c.text), from_json(c.parsed))
-                        for i, c in enumerate(trial.criteria)]
-            trials[record.nct_id] = ParsedTrial(record.nct_id, record.eligibility_text or "",
-                                                criteria)
+            criteria = [
+                ParsedCriterion(i, c.kind, c.text, normalise(c.text), from_json(c.parsed))
+                for i, c in enumerate(trial.criteria)
+            ]
+            trials[record.nct_id] = ParsedTrial(
+                record.nct_id, record.eligibility_text or "", criteria
+            )
         except Exception as exc:  # a parser bug in one trial must not stop the run
             errors.append(f"{record.nct_id}: {type(exc).__name__}: {exc}")
-            trials[record.nct_id] = ParsedTrial(record.nct_id, record.eligibility_text or "", [],
-                                                error=f"{type(exc).__name__}: {exc}")
+            trials[record.nct_id] = ParsedTrial(
+                record.nct_id,
+                record.eligibility_text or "",
+                [],
+                error=f"{type(exc).__name__}: {exc}",
+            )
     return trials, errors
 
 
@@ -237,6 +251,7 @@ def load_gold(part: str) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------- readings
 
+
 @dataclass
 class Reading:
     field: str
@@ -246,8 +261,9 @@ class Reading:
     leaf: Leaf | None = None
 
     def describe(self) -> str:
-        vals = ", ".join(f"{k}={_short(v)}" for k, v in self.values.items()
-                         if v not in (None, [], False))
+        vals = ", ".join(
+            f"{k}={_short(v)}" for k, v in self.values.items() if v not in (None, [], False)
+        )
         return f"{self.field}[{self.polarity}]" + (f"({vals})" if vals else "")
 
 
@@ -280,10 +296,18 @@ def leaf_field(leaf: Leaf) -> str | None:
         return "ms_diagnosis"
     if isinstance(leaf, Therapy):
         return "steroids" if leaf.drugs and set(leaf.drugs) <= _steroids() else "therapy"
-    return {Age: "age", Sex: "sex", Subtype: "ms_subtype", Edss: "edss",
-            DiseaseDuration: "disease_duration",
-            Relapses: "relapses", TherapyFailure: "therapy_failure", Pregnant: "pregnant",
-            Breastfeeding: "breastfeeding", Contraception: "contraception"}.get(type(leaf))
+    return {
+        Age: "age",
+        Sex: "sex",
+        Subtype: "ms_subtype",
+        Edss: "edss",
+        DiseaseDuration: "disease_duration",
+        Relapses: "relapses",
+        TherapyFailure: "therapy_failure",
+        Pregnant: "pregnant",
+        Breastfeeding: "breastfeeding",
+        Contraception: "contraception",
+    }.get(type(leaf))
 
 
 def parser_readings(tree: Node, kind: str) -> list[Reading]:
@@ -293,47 +317,74 @@ def parser_readings(tree: Node, kind: str) -> list[Reading]:
     for leaf, positive in tree.leaves():
         if not isinstance(leaf, Review):
             polarity = "requires" if positive != exclusion else "excludes"
-            out += [Reading(name, values, polarity, "parser", leaf)
-                    for name, values in _leaf_values(leaf)]
+            out += [
+                Reading(name, values, polarity, "parser", leaf)
+                for name, values in _leaf_values(leaf)
+            ]
     return out
 
 
 def _leaf_values(leaf: Leaf) -> list[tuple[str, dict[str, Any]]]:
     """(gold field, values) for one leaf: none, one, or two (therapy and steroids)."""
     if isinstance(leaf, (Age, Edss)):
-        return [("age" if isinstance(leaf, Age) else "edss",
-                 {"min": leaf.min, "max": leaf.max, "min_inclusive": leaf.min_inclusive,
-                  "max_inclusive": leaf.max_inclusive})]
+        return [
+            (
+                "age" if isinstance(leaf, Age) else "edss",
+                {
+                    "min": leaf.min,
+                    "max": leaf.max,
+                    "min_inclusive": leaf.min_inclusive,
+                    "max_inclusive": leaf.max_inclusive,
+                },
+            )
+        ]
     if isinstance(leaf, DiseaseDuration):
-        return [("disease_duration", {"min_years": leaf.min, "max_years": leaf.max,
-                                      "min_inclusive": leaf.min_inclusive,
-                                      "max_inclusive": leaf.max_inclusive})]
+        return [
+            (
+                "disease_duration",
+                {
+                    "min_years": leaf.min,
+                    "max_years": leaf.max,
+                    "min_inclusive": leaf.min_inclusive,
+                    "max_inclusive": leaf.max_inclusive,
+                },
+            )
+        ]
     if isinstance(leaf, Sex):
         return [("sex", {"allowed": list(leaf.allowed)})]
     if isinstance(leaf, Subtype):
-        return [(leaf_field(leaf) or "ms_subtype",
-                 {"types": list(leaf.yes), "maybe": list(leaf.maybe)})]
+        return [
+            (leaf_field(leaf) or "ms_subtype", {"types": list(leaf.yes), "maybe": list(leaf.maybe)})
+        ]
     if isinstance(leaf, Relapses):
         return [("relapses", {"min_count": leaf.count, "within_months": leaf.months})]
     if isinstance(leaf, Therapy):
-        values = {"drugs": list(leaf.drugs), "classes": list(leaf.classes),
-                  "within_months": leaf.within_months, "current": leaf.current}
+        values = {
+            "drugs": list(leaf.drugs),
+            "classes": list(leaf.classes),
+            "within_months": leaf.within_months,
+            "current": leaf.current,
+        }
         steroid = [d for d in leaf.drugs if d in _steroids()]
         out = [("steroids", values)] if steroid else []
         if not steroid or len(steroid) < len(leaf.drugs):
             out.append(("therapy", values))
         return out
     if isinstance(leaf, TherapyFailure):
-        return [("therapy_failure", {"drugs": list(leaf.drugs), "classes": list(leaf.classes),
-                                     "min_count": leaf.count})]
+        return [
+            (
+                "therapy_failure",
+                {"drugs": list(leaf.drugs), "classes": list(leaf.classes), "min_count": leaf.count},
+            )
+        ]
     name = leaf_field(leaf)  # pregnant, breastfeeding, contraception
     return [(name, {})] if name else []
 
 
 # ---------------------------------------------------------------------------- comparison
 
-def _complement_range(values: dict[str, Any], lo_key: str, hi_key: str
-                      ) -> dict[str, Any] | None:
+
+def _complement_range(values: dict[str, Any], lo_key: str, hi_key: str) -> dict[str, Any] | None:
     lo, hi = values.get(lo_key), values.get(hi_key)
     if (lo is None) == (hi is None):
         return None  # two-sided (or empty): its complement is not one range
@@ -378,8 +429,14 @@ _AGE_GRID = [float(a) for a in range(121)]
 _EDSS_GRID = edss_values_between(0, 10)
 
 
-def _same_range(p: dict[str, Any], g: dict[str, Any], lo_key: str, hi_key: str,
-                grid: list[float] | None, relative: bool = False) -> bool:
+def _same_range(
+    p: dict[str, Any],
+    g: dict[str, Any],
+    lo_key: str,
+    hi_key: str,
+    grid: list[float] | None,
+    relative: bool = False,
+) -> bool:
     sides_same = all((p.get(k) is None) == (g.get(k) is None) for k in (lo_key, hi_key))
     near = _within_10pct if relative else _close
     if sides_same and all(p.get(k) is None or near(p[k], g[k]) for k in (lo_key, hi_key)):
@@ -387,8 +444,9 @@ def _same_range(p: dict[str, Any], g: dict[str, Any], lo_key: str, hi_key: str,
     if grid is None:
         return False
     # "> 17" and ">= 18" accept the same ages; "> 2" and ">= 2.5" the same EDSS steps.
-    return [v for v in grid if _in_range(v, p, lo_key, hi_key)] == \
-        [v for v in grid if _in_range(v, g, lo_key, hi_key)]
+    return [v for v in grid if _in_range(v, p, lo_key, hi_key)] == [
+        v for v in grid if _in_range(v, g, lo_key, hi_key)
+    ]
 
 
 def gold_drugs(values: dict[str, Any]) -> set[str]:
@@ -412,7 +470,9 @@ def compatible(parser_field: str, gold_field: str) -> bool:
     """A steroid therapy leaf may stand for a gold therapy reading; an "MS" subtype leaf for
     gold MS types (when the gold lists the same courses)."""
     return parser_field == gold_field or (parser_field, gold_field) in (
-        ("steroids", "therapy"), ("ms_diagnosis", "ms_subtype"))
+        ("steroids", "therapy"),
+        ("ms_diagnosis", "ms_subtype"),
+    )
 
 
 def compare(parser: Reading, gold: Reading) -> str | None:
@@ -430,8 +490,9 @@ def compare(parser: Reading, gold: Reading) -> str | None:
         return "bounds"
     if f == "edss" and not _same_range(pv, gv, "min", "max", _EDSS_GRID):
         return "bounds"
-    if f == "disease_duration" and not _same_range(pv, gv, "min_years", "max_years", None,
-                                                   relative=True):
+    if f == "disease_duration" and not _same_range(
+        pv, gv, "min_years", "max_years", None, relative=True
+    ):
         return "bounds"
     if f == "sex" and set(pv.get("allowed") or []) != set(gv.get("allowed") or []):
         return "sex"
@@ -447,8 +508,11 @@ def compare(parser: Reading, gold: Reading) -> str | None:
         wanted = gold_drugs(gv)
         if f != "steroids" and wanted and not wanted & set(pv.get("drugs") or []):
             return "drugs"
-        if f != "therapy_failure" and gv.get("within_months") is not None \
-                and not _within_10pct(pv.get("within_months"), gv["within_months"]):
+        if (
+            f != "therapy_failure"
+            and gv.get("within_months") is not None
+            and not _within_10pct(pv.get("within_months"), gv["within_months"])
+        ):
             return "window"
         same_count = int(pv.get("min_count") or 1) == int(gv.get("min_count") or 1)
         if f == "therapy_failure" and not same_count:
@@ -477,11 +541,16 @@ def max_matching(edges: dict[int, list[int]]) -> dict[int, int]:
 
 # ---------------------------------------------------------------------------- profiles
 
-def _pick(readings: list[dict[str, Any]], grid: list[float], lo_key: str, hi_key: str,
-          nudge: float) -> float | None:
+
+def _pick(
+    readings: list[dict[str, Any]], grid: list[float], lo_key: str, hi_key: str, nudge: float
+) -> float | None:
     """A value inside every ``requires`` range and outside every ``excludes`` one, near a bound."""
-    ok = [v for v in grid if all(_in_range(v, r, lo_key, hi_key) == (r["polarity"] == "requires")
-                                 for r in readings)]
+    ok = [
+        v
+        for v in grid
+        if all(_in_range(v, r, lo_key, hi_key) == (r["polarity"] == "requires") for r in readings)
+    ]
     if not ok:
         return None
     req = [r for r in readings if r["polarity"] == "requires"]
@@ -508,8 +577,9 @@ def _lexicon_drugs(values: dict[str, Any]) -> list[str]:
     # Named drugs first, then real drugs before a patient's vague word.
     named = [d for d in values.get("drugs") or [] if d in found]
     rest = [d for d in found if d not in named]
-    return sorted(dict.fromkeys(named + rest),
-                  key=lambda d: (d not in named, lex.drugs[d].patient_only))
+    return sorted(
+        dict.fromkeys(named + rest), key=lambda d: (d not in named, lex.drugs[d].patient_only)
+    )
 
 
 def _window(lower: list[float], upper: list[float], never_ok: bool) -> float | None:
@@ -531,8 +601,11 @@ def fitting_profile(readings: list[dict[str, Any]]) -> dict[str, Any] | None:
     for r in readings:
         by[r["field"]].append(r)
     kw: dict[str, Any] = {}
-    ranges = (("age", "age", _AGE_GRID, 2), ("edss", "edss", _EDSS_GRID, 0.5),
-              ("disease_duration", "years_since_diagnosis", _DURATION_GRID, 1))
+    ranges = (
+        ("age", "age", _AGE_GRID, 2),
+        ("edss", "edss", _EDSS_GRID, 0.5),
+        ("disease_duration", "years_since_diagnosis", _DURATION_GRID, 1),
+    )
     for name, key, grid, nudge in ranges:
         if by.get(name):
             lo_key, hi_key = _RANGE_KEYS[name]
@@ -564,18 +637,30 @@ def fitting_profile(readings: list[dict[str, Any]]) -> dict[str, Any] | None:
             return None
         kw["ms_subtype"] = next(s for s in SUBTYPES if s in types)
     if by.get("relapses"):
-        lower = [r.get("within_months") or 24 for r in by["relapses"]
-                 if r["polarity"] == "excludes" and int(r.get("min_count") or 1) <= 1]
-        upper = [r.get("within_months") or 24 for r in by["relapses"]
-                 if r["polarity"] == "requires"]
+        lower = [
+            r.get("within_months") or 24
+            for r in by["relapses"]
+            if r["polarity"] == "excludes" and int(r.get("min_count") or 1) <= 1
+        ]
+        upper = [
+            r.get("within_months") or 24 for r in by["relapses"] if r["polarity"] == "requires"
+        ]
         last = _window(lower, upper, never_ok=False)
         if last is None:
             return None
         kw["months_since_last_relapse"] = last
-        need = max([int(r.get("min_count") or 1) for r in by["relapses"]
-                    if r["polarity"] == "requires"] or [0])
-        cap = min([int(r.get("min_count") or 1) for r in by["relapses"]
-                   if r["polarity"] == "excludes" and int(r.get("min_count") or 1) > 1] or [99])
+        need = max(
+            [int(r.get("min_count") or 1) for r in by["relapses"] if r["polarity"] == "requires"]
+            or [0]
+        )
+        cap = min(
+            [
+                int(r.get("min_count") or 1)
+                for r in by["relapses"]
+                if r["polarity"] == "excludes" and int(r.get("min_count") or 1) > 1
+            ]
+            or [99]
+        )
         count = need if need else (1 if last <= 24 else 0)
         count = max(count, 1) if last <= 24 else count
         if count >= cap:
@@ -591,8 +676,9 @@ def fitting_profile(readings: list[dict[str, Any]]) -> dict[str, Any] | None:
         excl = [r for r in steroid_readings if r["polarity"] == "excludes"]
         lower = [r["within_months"] for r in excl if r.get("within_months")]
         never_ok = any(r.get("within_months") is None for r in excl)
-        upper = [r.get("within_months") or 12 for r in steroid_readings
-                 if r["polarity"] == "requires"]
+        upper = [
+            r.get("within_months") or 12 for r in steroid_readings if r["polarity"] == "requires"
+        ]
         if never_ok and upper:
             return None
         months = NEVER if never_ok else _window(lower, upper, never_ok=True)
@@ -660,8 +746,10 @@ def has_fact_profile(r: dict[str, Any]) -> dict[str, Any] | None:
         return {"ms_subtype": types[0]} if types else None
     if f == "relapses":
         months = r.get("within_months") or 12
-        return {"months_since_last_relapse": months / 2,
-                "relapses_past_2_years": max(int(r.get("min_count") or 1), 1)}
+        return {
+            "months_since_last_relapse": months / 2,
+            "relapses_past_2_years": max(int(r.get("min_count") or 1), 1),
+        }
     if f == "steroids":
         return {"months_since_steroids": (r["within_months"] / 2) if r.get("within_months") else 12}
     if f in ("therapy", "therapy_failure"):
@@ -680,8 +768,9 @@ def has_fact_profile(r: dict[str, Any]) -> dict[str, Any] | None:
         elif r.get("within_months") is not None:
             kw["months_since_last_therapy"] = {drug: r["within_months"] / 2}
         if drug in _steroids():
-            kw["months_since_steroids"] = \
+            kw["months_since_steroids"] = (
                 0 if r.get("current") else (r.get("within_months") or 24) / 2
+            )
         return kw
     if f in ("pregnant", "breastfeeding"):
         return {"sex": "female", f: True}
@@ -723,6 +812,7 @@ def failing_fields(criteria: list[ParsedCriterion], profile: Profile) -> set[str
 
 # ---------------------------------------------------------------------------- scoring
 
+
 @dataclass
 class Tally:
     gold: Counter = field(default_factory=Counter)
@@ -745,8 +835,7 @@ def _parser_text(criteria: list[ParsedCriterion]) -> str:
     return " | ".join(f"({c.kind}) {_trim(c.text, 80)}" for c in criteria)
 
 
-def align_trial(gold_criteria: list[dict[str, Any]], trial: ParsedTrial | None
-                ) -> list[list[int]]:
+def align_trial(gold_criteria: list[dict[str, Any]], trial: ParsedTrial | None) -> list[list[int]]:
     """For each gold criterion, the indices of the parser criteria it aligns to ([] = unaligned)."""
     out: list[list[int]] = []
     cursor = 0
@@ -761,9 +850,15 @@ def align_trial(gold_criteria: list[dict[str, Any]], trial: ParsedTrial | None
         if containing:
             # Gold criteria come in document order: the next candidate from where the last
             # one aligned, in the right section, the exact text before a longer one.
-            best = min(containing, key=lambda p: (p.index < cursor,
-                                                  p.kind not in (section, "general"),
-                                                  p.norm != g, p.index))
+            best = min(
+                containing,
+                key=lambda p: (
+                    p.index < cursor,
+                    p.kind not in (section, "general"),
+                    p.norm != g,
+                    p.index,
+                ),
+            )
             hits = [best.index]
         else:
             hits = [p.index for p in parsed if len(p.norm) >= 8 and p.norm in g]
@@ -804,8 +899,9 @@ class _Run:
     details: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _score_unit(run: _Run, nct: str, gold_criteria: list[dict[str, Any]],
-                parsed: list[ParsedCriterion]) -> None:
+def _score_unit(
+    run: _Run, nct: str, gold_criteria: list[dict[str, Any]], parsed: list[ParsedCriterion]
+) -> None:
     """Readings, false not_met and missed exclusions of gold criteria aligned to ``parsed``."""
     tally, counts = run.tally, run.counts
     shared = len(gold_criteria) > 1
@@ -821,19 +917,32 @@ def _score_unit(run: _Run, nct: str, gold_criteria: list[dict[str, Any]],
     p_reads = [r for c in parsed for r in parser_readings(c.tree, c.kind)]
     g_reads = [(gc, gold_reading(r)) for gc in certain for r in gc.get("readings") or []]
     u_fields = {r["field"] for gc in unsure for r in gc.get("readings") or []}
-    matched = max_matching({i: [j for j, (_, g) in enumerate(g_reads) if compare(p, g) is None]
-                            for i, p in enumerate(p_reads)})
+    matched = max_matching(
+        {
+            i: [j for j, (_, g) in enumerate(g_reads) if compare(p, g) is None]
+            for i, p in enumerate(p_reads)
+        }
+    )
     matched_gold = set(matched.values())
     for j, (gc, g) in enumerate(g_reads):
         tally.gold[g.field] += 1
         if j in matched_gold:
             tally.correct_gold[g.field] += 1
             continue
-        near = [f"{p.describe()} -> {compare(p, g)}" for p in p_reads
-                if compatible(p.field, g.field)]
-        run.details.append({"kind": "missed", "field": g.field, "section": gc["section"],
-                            "gold_text": gc["text"], "gold": g.describe(),
-                            "parser": "; ".join(near) or "no reading", **where})
+        near = [
+            f"{p.describe()} -> {compare(p, g)}" for p in p_reads if compatible(p.field, g.field)
+        ]
+        run.details.append(
+            {
+                "kind": "missed",
+                "field": g.field,
+                "section": gc["section"],
+                "gold_text": gc["text"],
+                "gold": g.describe(),
+                "parser": "; ".join(near) or "no reading",
+                **where,
+            }
+        )
     for i, p in enumerate(p_reads):
         if i not in matched and any(compatible(p.field, f) for f in u_fields):
             counts["parser_set_aside"] += 1
@@ -843,8 +952,15 @@ def _score_unit(run: _Run, nct: str, gold_criteria: list[dict[str, Any]],
             tally.correct_parser[p.field] += 1
             continue
         gold_same = "; ".join(g.describe() for _, g in g_reads if g.field == p.field)
-        run.details.append({"kind": "extra", "field": p.field, "parser": p.describe(),
-                            "gold": gold_same or "none", **where})
+        run.details.append(
+            {
+                "kind": "extra",
+                "field": p.field,
+                "parser": p.describe(),
+                "gold": gold_same or "none",
+                **where,
+            }
+        )
 
     # Patients: one who fits each gold criterion; one who has each excluded fact.
     for gc in certain:
@@ -853,8 +969,9 @@ def _score_unit(run: _Run, nct: str, gold_criteria: list[dict[str, Any]],
             continue
         counts["fit_criteria"] += 1
         if gc.get("any"):  # alternatives: fitting one of them is enough
-            kw = next((k for k in map(fitting_profile, ([r] for r in readings)) if k is not None),
-                      None)
+            kw = next(
+                (k for k in map(fitting_profile, ([r] for r in readings)) if k is not None), None
+            )
         else:
             kw = fitting_profile(readings)
         profile = _make_profile(kw)
@@ -867,10 +984,17 @@ def _score_unit(run: _Run, nct: str, gold_criteria: list[dict[str, Any]],
                 counts["false_not_met"] += 1
                 for name in fields:
                     tally.false_not_met[name] += 1
-                run.details.append({
-                    "kind": "false_not_met", "fields": sorted(fields), "section": gc["section"],
-                    "gold_text": gc["text"], "profile": kw,
-                    "gold": "; ".join(gold_reading(r).describe() for r in readings), **where})
+                run.details.append(
+                    {
+                        "kind": "false_not_met",
+                        "fields": sorted(fields),
+                        "section": gc["section"],
+                        "gold_text": gc["text"],
+                        "profile": kw,
+                        "gold": "; ".join(gold_reading(r).describe() for r in readings),
+                        **where,
+                    }
+                )
         if gc.get("any"):
             continue
         for r in readings:
@@ -885,17 +1009,37 @@ def _score_unit(run: _Run, nct: str, gold_criteria: list[dict[str, Any]],
             counts["exclusion_evaluated"] += 1
             if combined_status(parsed, profile) == MET:
                 counts["missed_exclusions"] += 1
-                run.details.append({
-                    "kind": "missed_exclusion", "field": r["field"], "section": gc["section"],
-                    "gold_text": gc["text"], "gold": gold_reading(r).describe(), "profile": kw,
-                    **where})
+                run.details.append(
+                    {
+                        "kind": "missed_exclusion",
+                        "field": r["field"],
+                        "section": gc["section"],
+                        "gold_text": gc["text"],
+                        "gold": gold_reading(r).describe(),
+                        "profile": kw,
+                        **where,
+                    }
+                )
 
 
 _COUNT_KEYS = (
-    "trials", "trials_missing", "trials_parse_error", "gold_criteria", "unaligned", "uncertain",
-    "uncertain_computable", "uncertain_abstains", "parser_set_aside", "fit_criteria",
-    "fit_evaluated", "fit_unbuildable", "false_not_met", "exclusion_facts",
-    "exclusion_evaluated", "exclusion_unbuildable", "missed_exclusions",
+    "trials",
+    "trials_missing",
+    "trials_parse_error",
+    "gold_criteria",
+    "unaligned",
+    "uncertain",
+    "uncertain_computable",
+    "uncertain_abstains",
+    "parser_set_aside",
+    "fit_criteria",
+    "fit_evaluated",
+    "fit_unbuildable",
+    "false_not_met",
+    "exclusion_facts",
+    "exclusion_evaluated",
+    "exclusion_unbuildable",
+    "missed_exclusions",
 )
 
 
@@ -924,8 +1068,14 @@ def score(part: str, trials_path: Path | str | None = None) -> dict[str, Any]:
         for gc, hits in zip(gcs, alignment, strict=True):
             if not hits:
                 run.counts["unaligned"] += 1
-                run.details.append({"kind": "unaligned", "nct": nct, "section": gc.get("section"),
-                                    "gold_text": gc.get("text")})
+                run.details.append(
+                    {
+                        "kind": "unaligned",
+                        "nct": nct,
+                        "section": gc.get("section"),
+                        "gold_text": gc.get("text"),
+                    }
+                )
         if trial is not None:
             for g_ids, p_ids in units(alignment):
                 _score_unit(run, nct, [gcs[i] for i in g_ids], [trial.criteria[i] for i in p_ids])
@@ -933,25 +1083,39 @@ def score(part: str, trials_path: Path | str | None = None) -> dict[str, Any]:
     tally = run.tally
     fields = {
         name: {
-            "gold": tally.gold[name], "parser": tally.parser[name],
-            "correct": tally.correct_gold[name], "correct_parser": tally.correct_parser[name],
+            "gold": tally.gold[name],
+            "parser": tally.parser[name],
+            "correct": tally.correct_gold[name],
+            "correct_parser": tally.correct_parser[name],
             "precision": _ratio(tally.correct_parser[name], tally.parser[name]),
             "recall": _ratio(tally.correct_gold[name], tally.gold[name]),
             "false_not_met": tally.false_not_met[name],
         }
         for name in FIELDS
     }
-    total = {key: sum(getattr(tally, key).values())
-             for key in ("gold", "parser", "correct_parser", "correct_gold")}
-    overall = {"gold": total["gold"], "parser": total["parser"], "correct": total["correct_gold"],
-               "correct_parser": total["correct_parser"],
-               "precision": _ratio(total["correct_parser"], total["parser"]),
-               "recall": _ratio(total["correct_gold"], total["gold"]),
-               "false_not_met": run.counts["false_not_met"]}
+    total = {
+        key: sum(getattr(tally, key).values())
+        for key in ("gold", "parser", "correct_parser", "correct_gold")
+    }
+    overall = {
+        "gold": total["gold"],
+        "parser": total["parser"],
+        "correct": total["correct_gold"],
+        "correct_parser": total["correct_parser"],
+        "precision": _ratio(total["correct_parser"], total["parser"]),
+        "recall": _ratio(total["correct_gold"], total["gold"]),
+        "false_not_met": run.counts["false_not_met"],
+    }
     counts = {k: run.counts[k] for k in _COUNT_KEYS}
     counts["aligned"] = counts["gold_criteria"] - counts["unaligned"]
-    return {"part": part, "fields": fields, "overall": overall, "counts": counts,
-            "parse_errors": errors, "details": run.details}
+    return {
+        "part": part,
+        "fields": fields,
+        "overall": overall,
+        "counts": counts,
+        "parse_errors": errors,
+        "details": run.details,
+    }
 
 
 def _matches(detail: dict[str, Any], name: str) -> bool:
@@ -962,37 +1126,53 @@ def _matches(detail: dict[str, Any], name: str) -> bool:
 
 # ---------------------------------------------------------------------------- output
 
+
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
 def render(result: dict[str, Any]) -> str:
     c = result["counts"]
+
     def row(name: str, r: dict[str, Any]) -> str:
-        return (f"{name:<18}{r['gold']:>6}{r['parser']:>8}{r['correct']:>9}"
-                f"{_fmt(r['precision']):>11}{_fmt(r['recall']):>8}{r['false_not_met']:>15}")
+        return (
+            f"{name:<18}{r['gold']:>6}{r['parser']:>8}{r['correct']:>9}"
+            f"{_fmt(r['precision']):>11}{_fmt(r['recall']):>8}{r['false_not_met']:>15}"
+        )
 
     lines = [
-        (f"== {result['part']}: {c['trials']} trials, {c['gold_criteria']} gold criteria, "
-         f"{c['aligned']} aligned, {c['unaligned']} unaligned"),
-        (f"{'field':<18}{'gold':>6}{'parser':>8}{'correct':>9}{'precision':>11}{'recall':>8}"
-         f"{'false not_met':>15}"),
+        (
+            f"== {result['part']}: {c['trials']} trials, {c['gold_criteria']} gold criteria, "
+            f"{c['aligned']} aligned, {c['unaligned']} unaligned"
+        ),
+        (
+            f"{'field':<18}{'gold':>6}{'parser':>8}{'correct':>9}{'precision':>11}{'recall':>8}"
+            f"{'false not_met':>15}"
+        ),
     ]
     lines += [row(name, r) for name, r in result["fields"].items()]
     lines.append(row("overall", result["overall"]))
     lines += [
-        (f"  false not_met: {c['false_not_met']} of {c['fit_evaluated']} fitting patients "
-         f"({c['fit_unbuildable']} of {c['fit_criteria']} criteria with readings gave no "
-         "profile)"),
-        (f"  missed exclusions: {c['missed_exclusions']} of {c['exclusion_evaluated']} patients "
-         f"with an excluded fact ({c['exclusion_unbuildable']} facts no profile can state)"),
-        (f"  uncertain gold criteria: {c['uncertain']} aligned (left out of precision/recall): "
-         f"parser computable {c['uncertain_computable']}, abstains {c['uncertain_abstains']}; "
-         f"{c['parser_set_aside']} parser readings set aside beside them"),
+        (
+            f"  false not_met: {c['false_not_met']} of {c['fit_evaluated']} fitting patients "
+            f"({c['fit_unbuildable']} of {c['fit_criteria']} criteria with readings gave no "
+            "profile)"
+        ),
+        (
+            f"  missed exclusions: {c['missed_exclusions']} of {c['exclusion_evaluated']} patients "
+            f"with an excluded fact ({c['exclusion_unbuildable']} facts no profile can state)"
+        ),
+        (
+            f"  uncertain gold criteria: {c['uncertain']} aligned (left out of precision/recall): "
+            f"parser computable {c['uncertain_computable']}, abstains {c['uncertain_abstains']}; "
+            f"{c['parser_set_aside']} parser readings set aside beside them"
+        ),
     ]
     if c["trials_missing"] or c["trials_parse_error"]:
-        lines.append(f"  trials missing from the trials file: {c['trials_missing']}, "
-                     f"with a parse error: {c['trials_parse_error']}")
+        lines.append(
+            f"  trials missing from the trials file: {c['trials_missing']}, "
+            f"with a parse error: {c['trials_parse_error']}"
+        )
     return "\n".join(lines)
 
 
@@ -1016,14 +1196,20 @@ def render_details(result: dict[str, Any], name: str) -> str:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--set", dest="part", choices=("dev", "held_out", "all"), default="all")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("--details", metavar="FIELD", choices=(*FIELDS, "unaligned"),
-                        help="list the mismatches of one field (or the unaligned gold criteria)")
-    parser.add_argument("--trials", type=Path, default=None,
-                        help=f"trials file (default {SHIPPED_TRIALS})")
+    parser.add_argument(
+        "--details",
+        metavar="FIELD",
+        choices=(*FIELDS, "unaligned"),
+        help="list the mismatches of one field (or the unaligned gold criteria)",
+    )
+    parser.add_argument(
+        "--trials", type=Path, default=None, help=f"trials file (default {SHIPPED_TRIALS})"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
 
     t0 = time.perf_counter()

@@ -3,6 +3,7 @@
     python benchmarks/import_bench.py [--runs 3] [--db URL]   (default: a fresh SQLite file per run)
 With --postgres, also measures the PostgreSQL server at TEST_POSTGRES_URL (fresh schema per run).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,9 +51,15 @@ def bench(label: str, make_url, runs: int) -> dict:
         stores.append(store_s)
         totals.append(parse_s + store_s)
     med = statistics.median(totals)
-    return {"store": label, "records": n, "runs": runs, "median_s": med,
-            "records_per_s": n / med, "parse_s": statistics.median(parses),
-            "store_s": statistics.median(stores)}
+    return {
+        "store": label,
+        "records": n,
+        "runs": runs,
+        "median_s": med,
+        "records_per_s": n / med,
+        "parse_s": statistics.median(parses),
+        "store_s": statistics.median(stores),
+    }
 
 
 def sqlite_url():
@@ -86,15 +93,27 @@ def main() -> None:
     if args.postgres:
         results.append(bench("postgresql", postgres_url, args.runs))
     if args.json:  # for benchmarks/run_all.py (make bench)
-        print(json.dumps([[f"{r['store']}: import {r['records']} records (median of {r['runs']})",
-                           f"{r['median_s']:.2f} s, {r['records_per_s']:.0f} records/s"]
-                          for r in results]))
+        print(
+            json.dumps(
+                [
+                    [
+                        f"{r['store']}: import {r['records']} records (median of {r['runs']})",
+                        f"{r['median_s']:.2f} s, {r['records_per_s']:.0f} records/s",
+                    ]
+                    for r in results
+                ]
+            )
+        )
         return
-    print(f"{'store':<11} {'records':>8} {'runs':>5} {'median s':>9} {'records/s':>10} "
-          f"{'parse s':>8} {'store s':>8}")
+    print(
+        f"{'store':<11} {'records':>8} {'runs':>5} {'median s':>9} {'records/s':>10} "
+        f"{'parse s':>8} {'store s':>8}"
+    )
     for r in results:
-        print(f"{r['store']:<11} {r['records']:>8} {r['runs']:>5} {r['median_s']:>9.2f} "
-              f"{r['records_per_s']:>10.0f} {r['parse_s']:>8.2f} {r['store_s']:>8.2f}")
+        print(
+            f"{r['store']:<11} {r['records']:>8} {r['runs']:>5} {r['median_s']:>9.2f} "
+            f"{r['records_per_s']:>10.0f} {r['parse_s']:>8.2f} {r['store_s']:>8.2f}"
+        )
 
 
 if __name__ == "__main__":

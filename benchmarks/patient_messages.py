@@ -7,6 +7,7 @@ worst error). `--set dev|held_out`; `--details` lists every miss.
 
     .venv/bin/python benchmarks/patient_messages.py --set dev
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,14 +23,18 @@ sys.path.insert(0, str(ROOT))
 from bot.actions.facts import read_facts  # noqa: E402
 from trials_db.patient_text import Invalid  # noqa: E402
 
-SETS = {"dev": ROOT / "tests/gold/patient_messages_dev.yml",
-        "held_out": ROOT / "tests/gold/patient_messages_held_out.yml"}
+SETS = {
+    "dev": ROOT / "tests/gold/patient_messages_dev.yml",
+    "held_out": ROOT / "tests/gold/patient_messages_held_out.yml",
+}
 
 
 def same(slot: str, got, want) -> bool:
     """Equal as a patient means it: lists as sets, numbers within a sensible tolerance."""
     if isinstance(want, list):
-        return isinstance(got, list) and {str(x).lower() for x in got} == {str(x).lower() for x in want}
+        return isinstance(got, list) and {str(x).lower() for x in got} == {
+            str(x).lower() for x in want
+        }
     if isinstance(want, bool) or isinstance(got, bool):
         return got is want
     if isinstance(want, (int, float)) and isinstance(got, (int, float)):
@@ -68,13 +73,17 @@ def score(items: list[dict]) -> dict:
                 c["wrong"] += 1
                 if inverted(got, want):
                     c["inverted"] += 1
-                misses.append(f"{'INVERTED' if inverted(got, want) else 'wrong   '} {slot}={got!r} "
-                              f"(want {want!r}) | asked={asked} | {item['text']}")
+                misses.append(
+                    f"{'INVERTED' if inverted(got, want) else 'wrong   '} {slot}={got!r} "
+                    f"(want {want!r}) | asked={asked} | {item['text']}"
+                )
         for slot in item.get("not_set") or []:
             got = facts.get(slot)
             if got is not None and not isinstance(got, Invalid):
                 per.setdefault(slot, Counter())["wrongly_set"] += 1
-                misses.append(f"set      {slot}={got!r} (should stay unset) | asked={asked} | {item['text']}")
+                misses.append(
+                    f"set      {slot}={got!r} (should stay unset) | asked={asked} | {item['text']}"
+                )
     return {"per_slot": per, "misses": misses}
 
 
@@ -87,15 +96,23 @@ def main() -> None:
     result = score(items)
     total = Counter()
     print(f"{args.set}: {len(items)} messages")
-    print(f"{'slot':28} {'expected':>8} {'right':>6} {'wrong':>6} {'missed':>6} {'inverted':>8} {'wrongly set':>11}")
+    print(
+        f"{'slot':28} {'expected':>8} {'right':>6} {'wrong':>6} {'missed':>6} {'inverted':>8} {'wrongly set':>11}"
+    )
     for slot, c in sorted(result["per_slot"].items()):
         total.update(c)
-        print(f"{slot:28} {c['expected']:8} {c['right']:6} {c['wrong']:6} {c['missed']:6} {c['inverted']:8} "
-              f"{c['wrongly_set']:11}")
+        print(
+            f"{slot:28} {c['expected']:8} {c['right']:6} {c['wrong']:6} {c['missed']:6} {c['inverted']:8} "
+            f"{c['wrongly_set']:11}"
+        )
     share = total["right"] / total["expected"] if total["expected"] else 0
-    print(f"{'overall':28} {total['expected']:8} {total['right']:6} {total['wrong']:6} {total['missed']:6} "
-          f"{total['inverted']:8} {total['wrongly_set']:11}")
-    print(f"slots right: {share:.1%}; inverted: {total['inverted']}; wrongly set: {total['wrongly_set']}")
+    print(
+        f"{'overall':28} {total['expected']:8} {total['right']:6} {total['wrong']:6} {total['missed']:6} "
+        f"{total['inverted']:8} {total['wrongly_set']:11}"
+    )
+    print(
+        f"slots right: {share:.1%}; inverted: {total['inverted']}; wrongly set: {total['wrongly_set']}"
+    )
     if args.details:
         print("\n".join(result["misses"]))
 

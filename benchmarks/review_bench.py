@@ -7,6 +7,7 @@ SQLTrackerStore; their rows are then cloned under new sender ids and start times
 the last N*10 minutes) straight into ``events``, which is how N conversations are made quickly.
 With --postgres, the same runs on the server at TEST_POSTGRES_URL (a fresh schema, dropped).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,11 @@ from review.index import ConversationIndex  # noqa: E402
 from review.models import events  # noqa: E402
 from review.pseudonym import Pseudonymizer  # noqa: E402
 from review.queries import (  # noqa: E402
-    Filters, funnel_by_week, funnel_totals, list_conversations, prescreening_log,
+    Filters,
+    funnel_by_week,
+    funnel_totals,
+    list_conversations,
+    prescreening_log,
 )
 from tests.review.builders import TAIWAN, save_scripts, standard  # noqa: E402
 
@@ -71,10 +76,16 @@ def fill(url: str, n: int) -> int:
             for row in rows:
                 data = json.loads(row["data"])
                 data["timestamp"] = row["timestamp"] + shift
-                batch.append({"sender_id": f"bench-{i}", "type_name": row["type_name"],
-                              "timestamp": row["timestamp"] + shift,
-                              "intent_name": row["intent_name"],
-                              "action_name": row["action_name"], "data": json.dumps(data)})
+                batch.append(
+                    {
+                        "sender_id": f"bench-{i}",
+                        "type_name": row["type_name"],
+                        "timestamp": row["timestamp"] + shift,
+                        "intent_name": row["intent_name"],
+                        "action_name": row["action_name"],
+                        "data": json.dumps(data),
+                    }
+                )
             if len(batch) >= 20000:
                 conn.execute(events.insert(), batch)
                 total += len(batch)
@@ -105,9 +116,14 @@ def bench(label: str, url: str, n: int) -> list[tuple[str, str]]:
     t0 = time.perf_counter()
     index.refresh(reconcile=False)
     build_s = time.perf_counter() - t0
-    result = [("events rows", f"{rows}"), ("clone events", f"{fill_s:.1f} s"),
-              ("index build, all conversations", f"{build_s:.1f} s "
-                                                 f"({n / build_s:.0f} conversations/s)")]
+    result = [
+        ("events rows", f"{rows}"),
+        ("clone events", f"{fill_s:.1f} s"),
+        (
+            "index build, all conversations",
+            f"{build_s:.1f} s " f"({n / build_s:.0f} conversations/s)",
+        ),
+    ]
 
     def _list(f: Filters):
         with engine.connect() as conn:
@@ -135,8 +151,10 @@ def bench(label: str, url: str, n: int) -> list[tuple[str, str]]:
         ("reconcile, nothing changed", f"{timed(lambda: index.refresh(reconcile=True), 3):.0f} ms"),
         ("list page 1, no filter", f"{timed(lambda: _list(Filters())):.1f} ms"),
         ("list, text search 'relapse'", f"{timed(lambda: _list(Filters(q='relapse'))):.1f} ms"),
-        ("list, trial + contact requested",
-         f"{timed(lambda: _list(Filters(nct=TAIWAN[0], contact='yes'))):.1f} ms"),
+        (
+            "list, trial + contact requested",
+            f"{timed(lambda: _list(Filters(nct=TAIWAN[0], contact='yes'))):.1f} ms",
+        ),
         ("list, last page", f"{timed(lambda: _list(Filters(page=10**6))):.1f} ms"),
         ("one conversation's events", f"{timed(one_conversation):.1f} ms"),
         ("dashboard funnel (12 weeks + totals)", f"{timed(dashboard):.1f} ms"),
@@ -162,8 +180,9 @@ def main() -> int:
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
         try:
-            lines += bench("postgresql", f"{base}?options=-csearch_path%3D{schema}",
-                           args.conversations)
+            lines += bench(
+                "postgresql", f"{base}?options=-csearch_path%3D{schema}", args.conversations
+            )
         finally:
             with admin.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -5,6 +5,7 @@ benchmark that fails is reported with its error output and makes the exit status
 
     python benchmarks/run_all.py [--only conversation_load,match_bench]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,12 @@ BENCHMARKS = ["match_bench", "import_bench", "review_bench", "conversation_load"
 def run(name: str) -> tuple[list[list[str]], float, str]:
     """The rows of one benchmark, its wall time, and an error text ('' if it worked)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, str(HERE / f"{name}.py"), "--json"],
-                          capture_output=True, text=True, cwd=HERE.parent)
+    done = subprocess.run(
+        [sys.executable, str(HERE / f"{name}.py"), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+    )
     seconds = time.perf_counter() - started
     lines = done.stdout.strip().splitlines()
     try:
@@ -49,8 +54,9 @@ def main() -> int:
         if error:
             failed = True
             table.append((name, "FAILED", error[:200]))
-    widths = [max(len(row[i]) for row in table + [("benchmark", "measure", "value")])
-              for i in range(3)]
+    widths = [
+        max(len(row[i]) for row in table + [("benchmark", "measure", "value")]) for i in range(3)
+    ]
     line = "-+-".join("-" * w for w in widths)
     print(" | ".join(h.ljust(w) for h, w in zip(("benchmark", "measure", "value"), widths)))
     print(line)

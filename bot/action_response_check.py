@@ -5,6 +5,7 @@ large events schema against the JSON Schema meta-schema: about 20 ms per custom 
 this machine, a quarter of a screening turn (benchmarks/conversation_load.py). A validator built
 once gives the same verdict, and raises the same ``ValidationError``, in about 3 ms.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -28,9 +29,11 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
     """``RemoteAction._validate_action_result`` with the compiled validator."""
     error = best_match(_validator().iter_errors(result))
     if error is not None:
-        error.message += (". Failed to validate Action server response from API, make sure your "
-                          "response from the Action endpoint is valid. For more information "
-                          f"about the format visit {DOCS_BASE_URL}/custom-actions")
+        error.message += (
+            ". Failed to validate Action server response from API, make sure your "
+            "response from the Action endpoint is valid. For more information "
+            f"about the format visit {DOCS_BASE_URL}/custom-actions"
+        )
         raise error
     return True
 

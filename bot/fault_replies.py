@@ -8,6 +8,7 @@ sends it again once the part is back and the conversation carries on where it wa
 no module of ours except by the paths in endpoints.yml and credentials.yml, so
 ``PrivacySQLTrackerStore`` installs this.
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -26,14 +27,19 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 log = logging.getLogger(__name__)
 
-ACTIONS_DOWN = ("Sorry, something went wrong on my side and I couldn't take in your last "
-                "message. Please send it again in a minute or two.")
-STORE_DOWN = ("Sorry, I can't reach my records at the moment, so I couldn't take in your last "
-              "message. Nothing you told me before is lost. Please send it again in a few minutes.")
+ACTIONS_DOWN = (
+    "Sorry, something went wrong on my side and I couldn't take in your last "
+    "message. Please send it again in a minute or two."
+)
+STORE_DOWN = (
+    "Sorry, I can't reach my records at the moment, so I couldn't take in your last "
+    "message. Nothing you told me before is lost. Please send it again in a few minutes."
+)
 
 # Set by the ``_run_action`` wrapper for one action; the ``RemoteAction.run`` wrapper appends to it.
 _remote_failures: contextvars.ContextVar[Optional[List[str]]] = contextvars.ContextVar(
-    "remote_failures", default=None)
+    "remote_failures", default=None
+)
 
 
 class TrackerStoreUnavailable(RuntimeError):
@@ -47,8 +53,13 @@ def _fail_closed(self: FailSafeTrackerStore, error: Exception) -> None:
 
 
 def _wrap_remote_run(original: Any) -> Any:
-    async def run(self: RemoteAction, output_channel: OutputChannel, nlg: NaturalLanguageGenerator,
-                  tracker: DialogueStateTracker, domain: Any) -> List[Any]:
+    async def run(
+        self: RemoteAction,
+        output_channel: OutputChannel,
+        nlg: NaturalLanguageGenerator,
+        tracker: DialogueStateTracker,
+        domain: Any,
+    ) -> List[Any]:
         """Notes a failed call to the action server (a rejection is normal form logic)."""
         try:
             return await original(self, output_channel, nlg, tracker, domain)
@@ -59,6 +70,7 @@ def _wrap_remote_run(original: Any) -> Any:
             if failures is not None:
                 failures.append(self.name())
             raise
+
     return run
 
 
@@ -80,9 +92,14 @@ def _forget_replies(channel: OutputChannel) -> None:
 
 
 def _wrap_run_action(original: Any) -> Any:
-    async def _run_action(self: MessageProcessor, action: Action, tracker: DialogueStateTracker,
-                          output_channel: OutputChannel, nlg: NaturalLanguageGenerator,
-                          prediction: PolicyPrediction) -> bool:
+    async def _run_action(
+        self: MessageProcessor,
+        action: Action,
+        tracker: DialogueStateTracker,
+        output_channel: OutputChannel,
+        nlg: NaturalLanguageGenerator,
+        prediction: PolicyPrediction,
+    ) -> bool:
         """On a failed action-server call: apologise, forget the turn, stop predicting."""
         failures: List[str] = []
         token = _remote_failures.set(failures)
@@ -92,24 +109,32 @@ def _wrap_run_action(original: Any) -> Any:
             _remote_failures.reset(token)
         if not failures:
             return should_go_on
-        log.error("Custom action %s failed (action server unreachable or in error); the turn "
-                  "was not kept and the patient was asked to send the message again.", failures[0])
+        log.error(
+            "Custom action %s failed (action server unreachable or in error); the turn "
+            "was not kept and the patient was asked to send the message again.",
+            failures[0],
+        )
         _forget_this_turn(tracker)
         _forget_replies(output_channel)
         await output_channel.send_response(tracker.sender_id, {"text": ACTIONS_DOWN})
         return False  # the conversation is as it was before the message: listening
+
     return _run_action
 
 
 def _wrap_handle_message(original: Any) -> Any:
-    async def handle_message(self: MessageProcessor,
-                             message: UserMessage) -> Optional[List[Dict[Text, Any]]]:
+    async def handle_message(
+        self: MessageProcessor, message: UserMessage
+    ) -> Optional[List[Dict[Text, Any]]]:
         """A turn that fails inside Rasa gets an apology instead of silence or an error."""
         try:
             return await original(self, message)
         except TrackerStoreUnavailable as exc:
-            log.error("The conversation store failed (%s); the message was not kept and the "
-                      "patient was asked to send it again.", exc)
+            log.error(
+                "The conversation store failed (%s); the message was not kept and the "
+                "patient was asked to send it again.",
+                exc,
+            )
             text = STORE_DOWN
         except Exception:
             log.exception("A message could not be handled; the patient was asked to send it again.")
@@ -118,6 +143,7 @@ def _wrap_handle_message(original: Any) -> Any:
         _forget_replies(channel)
         await channel.send_response(message.sender_id, {"text": text})
         return channel.messages if isinstance(channel, CollectingOutputChannel) else None
+
     return handle_message
 
 

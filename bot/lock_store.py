@@ -8,6 +8,7 @@ one turn's events are lost (tests/robust/test_scale_out.py shows it). Here the l
 Configured in endpoints.yml as ``lock_store: {type: bot.lock_store.AtomicRedisLockStore, ...}``
 with the same keys as Rasa's ``redis`` lock store.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,8 +24,10 @@ from rasa.utils.endpoints import EndpointConfig
 POLL_SECONDS = 0.02  # Rasa's own lock store waits a whole second between tries
 
 # Delete the key only if it still holds our token (the lock may have expired and been retaken).
-RELEASE = ("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end "
-           "return 0")
+RELEASE = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end "
+    "return 0"
+)
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -36,8 +39,12 @@ class AtomicRedisLockStore(RedisLockStore):
         super().__init__(**kwargs)
 
     @asynccontextmanager
-    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = POLL_SECONDS) -> AsyncGenerator[TicketLock, None]:
+    async def lock(
+        self,
+        conversation_id: Text,
+        lock_lifetime: float = LOCK_LIFETIME,
+        wait_time_in_seconds: float = POLL_SECONDS,
+    ) -> AsyncGenerator[TicketLock, None]:
         """Hold the conversation's lock; give up with ``LockError`` after ``lock_lifetime``."""
         key = self.key_prefix + conversation_id
         token = uuid.uuid4().hex

@@ -4,6 +4,7 @@ Rasa 3.6 OSS loads code of ours only by the module paths in endpoints.yml and cr
 the tracker store (``PrivacySQLTrackerStore``) is in every set-up's endpoints, so it calls
 ``install()``. Each hook is a small module that says why it exists.
 """
+
 from __future__ import annotations
 
 from bot import action_response_check, fault_replies

@@ -5,6 +5,7 @@ event of the conversation (and the review app's rows for it) instead of writing 
 nothing is written back afterwards. Configured in endpoints.yml as
 ``type: bot.tracker_store.PrivacySQLTrackerStore``.
 """
+
 from __future__ import annotations
 
 import logging

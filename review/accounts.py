@@ -1,4 +1,5 @@
 """Coordinator accounts: names, roles and argon2 password hashes."""
+
 from __future__ import annotations
 
 import re
@@ -71,10 +72,15 @@ def create_user(conn: Connection, name: str, password: str, role: str = "coordin
     check_password(password)
     if get_user(conn, name) is not None:
         raise AccountError(f"There is already an account named {name}.")
-    result = conn.execute(user.insert().values(
-        name=name, password_hash=hash_password(password), role=role, active=True,
-        created_at=time.time(),
-    ))
+    result = conn.execute(
+        user.insert().values(
+            name=name,
+            password_hash=hash_password(password),
+            role=role,
+            active=True,
+            created_at=time.time(),
+        )
+    )
     return User(id=result.inserted_primary_key[0], name=name, role=role)
 
 
@@ -89,9 +95,19 @@ def get_user_by_id(conn: Connection, user_id: int) -> User | None:
 
 
 def list_users(conn: Connection) -> list[dict]:
-    return [dict(r._mapping) for r in conn.execute(
-        select(user.c.id, user.c.name, user.c.role, user.c.active, user.c.created_at,
-               user.c.last_login_at).order_by(user.c.name))]
+    return [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(
+                user.c.id,
+                user.c.name,
+                user.c.role,
+                user.c.active,
+                user.c.created_at,
+                user.c.last_login_at,
+            ).order_by(user.c.name)
+        )
+    ]
 
 
 def count_users(conn: Connection) -> int:
@@ -125,8 +141,9 @@ def set_password(conn: Connection, name: str, password: str) -> None:
     found = get_user(conn, name)
     if found is None:
         raise AccountError(f"There is no account named {name}.")
-    conn.execute(user.update().where(user.c.id == found.id)
-                 .values(password_hash=hash_password(password)))
+    conn.execute(
+        user.update().where(user.c.id == found.id).values(password_hash=hash_password(password))
+    )
     _end_sessions(conn, found.id)
 
 
@@ -148,5 +165,6 @@ def set_active(conn: Connection, name: str, active: bool) -> None:
 
 
 def active_admins(conn: Connection) -> int:
-    return len(conn.execute(select(user.c.id).where(user.c.role == "admin",
-                                                    user.c.active.is_(True))).all())
+    return len(
+        conn.execute(select(user.c.id).where(user.c.role == "admin", user.c.active.is_(True))).all()
+    )

@@ -1,4 +1,5 @@
 """The review app factory: routes, middlewares, and the shared state they use."""
+
 from __future__ import annotations
 
 import asyncio
@@ -87,9 +88,12 @@ def create_app(settings: Settings) -> web.Application:
     tz = ZoneInfo(settings.timezone)
     pseudonymize = load_pseudonymizer(engine, settings.secret_key)
     app[STATE] = AppState(
-        settings=settings, engine=engine,
+        settings=settings,
+        engine=engine,
         index=ConversationIndex(engine, pseudonymize, settings.reconcile_seconds),
-        pseudonymize=pseudonymize, tz=tz, templates=make_environment(tz),
+        pseudonymize=pseudonymize,
+        tz=tz,
+        templates=make_environment(tz),
     )
     add_routes(app)
     app.on_response_prepare.append(security_headers)
@@ -115,5 +119,10 @@ async def _background_index(app: web.Application):
 
 
 def run(settings: Settings, host: str, port: int) -> None:
-    web.run_app(create_app(settings), host=host, port=port, access_log_class=AccessLogger,
-                print=lambda *_: None)
+    web.run_app(
+        create_app(settings),
+        host=host,
+        port=port,
+        access_log_class=AccessLogger,
+        print=lambda *_: None,
+    )

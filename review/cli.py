@@ -1,11 +1,12 @@
 """Command line: serve the app, manage accounts, rebuild the index.
 
-    python -m review serve [--port 8090] [--insecure-cookie]
-    python -m review create-user NAME [--role admin] [--password-stdin]
-    python -m review set-password NAME [--password-stdin]
-    python -m review list-users
-    python -m review reindex
+python -m review serve [--port 8090] [--insecure-cookie]
+python -m review create-user NAME [--role admin] [--password-stdin]
+python -m review set-password NAME [--password-stdin]
+python -m review list-users
+python -m review reindex
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     url = resolve_db_url(args.db, args.endpoints)
     overrides = {"cookie_secure": False} if args.insecure_cookie else {}
     settings = settings_from_env(url, **overrides)
-    logging.getLogger("review").info("review app on http://%s:%d, database %s",
-                                     args.host, args.port, describe_url(url))
+    logging.getLogger("review").info(
+        "review app on http://%s:%d, database %s", args.host, args.port, describe_url(url)
+    )
     run(settings, args.host, args.port)
     return 0
 
@@ -94,25 +96,36 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     settings = settings_from_env(resolve_db_url(args.db, args.endpoints))
     index = ConversationIndex(engine, load_pseudonymizer(engine, settings.secret_key))
     stats = index.refresh(reconcile=True)
-    print(f"{stats.rebuilt} conversations re-summarised, {stats.new_events} new events, "
-          f"{stats.seconds:.2f} s")
+    print(
+        f"{stats.rebuilt} conversations re-summarised, {stats.new_events} new events, "
+        f"{stats.seconds:.2f} s"
+    )
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m review", description=__doc__.split("\n")[0])
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="database URL (default: $REVIEW_DB_URL, $TRACKER_DB_URL, "
-                                     "the SQL tracker store in --endpoints, data/tracker.db)")
-    common.add_argument("--endpoints", default="endpoints.yml",
-                        help="Rasa endpoints file whose tracker_store to read")
+    common.add_argument(
+        "--db",
+        help="database URL (default: $REVIEW_DB_URL, $TRACKER_DB_URL, "
+        "the SQL tracker store in --endpoints, data/tracker.db)",
+    )
+    common.add_argument(
+        "--endpoints",
+        default="endpoints.yml",
+        help="Rasa endpoints file whose tracker_store to read",
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("serve", parents=[common], help="run the web app")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8090)
-    s.add_argument("--insecure-cookie", action="store_true",
-                   help="send the session cookie without Secure (plain-http localhost only)")
+    s.add_argument(
+        "--insecure-cookie",
+        action="store_true",
+        help="send the session cookie without Secure (plain-http localhost only)",
+    )
     s.set_defaults(func=cmd_serve)
 
     c = sub.add_parser("create-user", parents=[common], help="create an account")
@@ -127,9 +140,11 @@ def parser() -> argparse.ArgumentParser:
     w.set_defaults(func=cmd_set_password)
 
     sub.add_parser("list-users", parents=[common], help="list accounts").set_defaults(
-        func=cmd_list_users)
-    sub.add_parser("reindex", parents=[common], help="re-summarise every conversation now"
-                   ).set_defaults(func=cmd_reindex)
+        func=cmd_list_users
+    )
+    sub.add_parser(
+        "reindex", parents=[common], help="re-summarise every conversation now"
+    ).set_defaults(func=cmd_reindex)
     return p
 
 

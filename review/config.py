@@ -1,4 +1,5 @@
 """Settings of the review app, and where its database is (by default the bot's tracker store)."""
+
 from __future__ import annotations
 
 import os
@@ -76,8 +77,11 @@ def tracker_url_from_endpoints(path: str | Path) -> str | None:
     dialect = store.get("dialect", "sqlite")
     port = store.get("port")
     url = URL.create(
-        dialect, username=store.get("username"), password=store.get("password"),
-        host=host, port=int(port) if port else None,
+        dialect,
+        username=store.get("username"),
+        password=store.get("password"),
+        host=host,
+        port=int(port) if port else None,
         database=store.get("db", "rasa.db"),
         query=store.get("query") or {},
     )

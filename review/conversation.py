@@ -3,6 +3,7 @@
 Pure functions over rows: a transcript, every value each slot took, every result set the bot
 showed, and the contact requests. Malformed values (a bot bug) are skipped, never fatal.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,26 +24,42 @@ VERDICT_LABELS = {
     "not_eligible": "Not eligible",
 }
 CRITERION_LABELS = {
-    "met": "Met", "not_met": "Not met", "unknown": "Unknown", "needs_review": "Needs review",
+    "met": "Met",
+    "not_met": "Not met",
+    "unknown": "Unknown",
+    "needs_review": "Needs review",
 }
 OPEN_STATUSES = ("unknown", "needs_review")
 
 # Slots shown as the patient's profile, with their labels: every field the bot keeps, read
 # from the one declaration (trials_db/lexicon/profile_fields.yml, a data file, not code).
-_FIELDS = yaml.safe_load((Path(__file__).resolve().parent.parent / "trials_db" / "lexicon"
-                          / "profile_fields.yml").read_text(encoding="utf-8"))["fields"]
+_FIELDS = yaml.safe_load(
+    (
+        Path(__file__).resolve().parent.parent / "trials_db" / "lexicon" / "profile_fields.yml"
+    ).read_text(encoding="utf-8")
+)["fields"]
 PROFILE_SLOTS = tuple(name for name, f in _FIELDS.items() if f["slot"])
 PROFILE_LABELS = {name: f["label"] for name, f in _FIELDS.items() if f["slot"]}
 # Slots with their own place in the view (or Rasa's internals): not listed as profile.
-NON_PROFILE_SLOTS = frozenset({
-    "consent_given", "screening_complete", "match_results", "contact_request",
-    "requested_slot", "session_started_metadata", "reask", "invalid_attempts", "focus_nct",
-    "alerts_token",
-})
+NON_PROFILE_SLOTS = frozenset(
+    {
+        "consent_given",
+        "screening_complete",
+        "match_results",
+        "contact_request",
+        "requested_slot",
+        "session_started_metadata",
+        "reask",
+        "invalid_attempts",
+        "focus_nct",
+        "alerts_token",
+    }
+)
 
 
 # The safety answers that need a coordinator soon, most urgent first (bot/actions/safety.py).
 URGENT_KINDS = ("crisis", "symptoms")
+
 
 @dataclass
 class EventRow:
@@ -183,7 +200,7 @@ class Conversation:
 
     @property
     def urgent(self) -> str:
-        """"crisis" if the person wrote about suicide or self-harm, "symptoms" for new symptoms."""
+        """ "crisis" if the person wrote about suicide or self-harm, "symptoms" for new symptoms."""
         intents = {m.intent for m in self.messages if m.speaker == "user"}
         for kind in URGENT_KINDS:
             if f"safety_{kind}" in intents:
@@ -219,14 +236,21 @@ def parse_trial(raw: Any) -> TrialResult | None:
     criteria = []
     for c in raw.get("criteria") or []:
         if isinstance(c, dict):
-            criteria.append(Criterion(
-                kind=_text(c.get("kind")), text=_text(c.get("text")),
-                status=_text(c.get("status")), explanation=_text(c.get("explanation")),
-            ))
+            criteria.append(
+                Criterion(
+                    kind=_text(c.get("kind")),
+                    text=_text(c.get("text")),
+                    status=_text(c.get("status")),
+                    explanation=_text(c.get("explanation")),
+                )
+            )
     return TrialResult(
-        nct_id=_text(raw["nct_id"])[:32], title=_text(raw.get("title")),
-        verdict=_text(raw.get("verdict")), overall_status=_text(raw.get("overall_status")),
-        location=_text(raw.get("location")), criteria=criteria,
+        nct_id=_text(raw["nct_id"])[:32],
+        title=_text(raw.get("title")),
+        verdict=_text(raw.get("verdict")),
+        overall_status=_text(raw.get("overall_status")),
+        location=_text(raw.get("location")),
+        criteria=criteria,
     )
 
 
@@ -237,9 +261,11 @@ def parse_contact(value: Any, event_id: int, at: float) -> ContactRequest | None
     if isinstance(nct_ids, str):
         nct_ids = [nct_ids]
     return ContactRequest(
-        event_id=event_id, at=at,
+        event_id=event_id,
+        at=at,
         nct_ids=[_text(n)[:32] for n in nct_ids if n],
-        name=_text(value.get("name")), contact=_text(value.get("contact")),
+        name=_text(value.get("name")),
+        contact=_text(value.get("contact")),
         requested_at=_number(value.get("requested_at"), at),
     )
 
@@ -261,14 +287,27 @@ def build_conversation(sender_id: str, rows: Iterable[EventRow]) -> Conversation
             if channel and not conv.channel:
                 conv.channel = channel
             intent = ((data.get("parse_data") or {}).get("intent") or {}).get("name")
-            conv.timeline.append(Message(row.id, at, "user", _text(data.get("text")),
-                                         channel=channel, intent=_text(intent)))
+            conv.timeline.append(
+                Message(
+                    row.id,
+                    at,
+                    "user",
+                    _text(data.get("text")),
+                    channel=channel,
+                    intent=_text(intent),
+                )
+            )
         elif kind == "bot":
             extra = data.get("data") or {}
-            buttons = [
-                Button(_text(b.get("title")), _text(b.get("payload")))
-                for b in (extra.get("buttons") or []) if isinstance(b, dict)
-            ] if isinstance(extra, dict) else []
+            buttons = (
+                [
+                    Button(_text(b.get("title")), _text(b.get("payload")))
+                    for b in (extra.get("buttons") or [])
+                    if isinstance(b, dict)
+                ]
+                if isinstance(extra, dict)
+                else []
+            )
             conv.timeline.append(Message(row.id, at, "bot", _text(data.get("text")), buttons))
         elif kind == "slot":
             name = _text(data.get("name"))
@@ -303,7 +342,8 @@ def load_conversation(conn: Connection, sender_id: str) -> Conversation | None:
     """The whole conversation of ``sender_id`` (all sessions), or None if it has no events."""
     result = conn.execute(
         select(events.c.id, events.c.type_name, events.c.timestamp, events.c.data)
-        .where(events.c.sender_id == sender_id).order_by(events.c.id)
+        .where(events.c.sender_id == sender_id)
+        .order_by(events.c.id)
     )
     rows = [r for r in (decode_row(row) for row in result) if r is not None]
     if not rows:

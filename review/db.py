@@ -1,4 +1,5 @@
 """Engine setup, schema creation and the small helpers every module shares."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Called by the bot's tracker store when a patient says "delete my data" (inside the store's
 own transaction, so nothing is written back afterwards) and by the app's admin delete.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import delete, inspect

@@ -1,4 +1,5 @@
 """Exports: the pre-screening log (CSV, JSON) and the per-patient referral summary."""
+
 from __future__ import annotations
 
 import csv
@@ -13,10 +14,24 @@ from .conversation import PROFILE_LABELS, Conversation, TrialResult
 from .queries import LogRow
 
 LOG_COLUMNS = (
-    "conversation", "started_at", "last_at", "channel", "consented", "screening_complete",
-    "nct_id", "title", "verdict", "overall_status", "location", "criteria_met",
-    "criteria_not_met", "criteria_open", "open_criteria", "contact_requested",
-    "review_status", "tags",
+    "conversation",
+    "started_at",
+    "last_at",
+    "channel",
+    "consented",
+    "screening_complete",
+    "nct_id",
+    "title",
+    "verdict",
+    "overall_status",
+    "location",
+    "criteria_met",
+    "criteria_not_met",
+    "criteria_open",
+    "open_criteria",
+    "contact_requested",
+    "review_status",
+    "tags",
 )
 
 
@@ -56,10 +71,15 @@ def log_csv(rows: list[LogRow], tz: ZoneInfo) -> str:
 
 
 def log_json(rows: list[LogRow], tz: ZoneInfo, filters: str) -> str:
-    return json.dumps({
-        "generated_at": iso(dt.datetime.now().timestamp(), tz), "filters": filters,
-        "rows": [_log_dict(r, tz) for r in rows],
-    }, indent=1, ensure_ascii=False)
+    return json.dumps(
+        {
+            "generated_at": iso(dt.datetime.now().timestamp(), tz),
+            "filters": filters,
+            "rows": [_log_dict(r, tz) for r in rows],
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
 
 
 def format_value(value: Any) -> str:
@@ -104,40 +124,60 @@ def latest_result(conv: Conversation, nct_id: str) -> TrialResult | None:
     return None
 
 
-def referral_summary(conv: Conversation, pseudonym: str, tz: ZoneInfo,
-                     nct_id: str = "") -> ReferralSummary:
+def referral_summary(
+    conv: Conversation, pseudonym: str, tz: ZoneInfo, nct_id: str = ""
+) -> ReferralSummary:
     """The summary for ``nct_id`` or for every trial the patient asked about."""
     request = conv.contact_request
     requested = request.nct_ids if request else []
-    wanted = [nct_id] if nct_id else (requested or [t.nct_id for t in
-                                                    (conv.final_results.trials
-                                                     if conv.final_results else [])])
+    wanted = (
+        [nct_id]
+        if nct_id
+        else (
+            requested
+            or [t.nct_id for t in (conv.final_results.trials if conv.final_results else [])]
+        )
+    )
     profile = []
     for slot in conv.profile_slots:
         values = conv.slots[slot]
-        profile.append({
-            "slot": slot, "label": PROFILE_LABELS.get(slot, slot.replace("_", " ").capitalize()),
-            "value": values[-1].value, "shown": format_value(values[-1].value),
-            "corrections": [format_value(v.value) for v in values[:-1]],
-        })
+        profile.append(
+            {
+                "slot": slot,
+                "label": PROFILE_LABELS.get(slot, slot.replace("_", " ").capitalize()),
+                "value": values[-1].value,
+                "shown": format_value(values[-1].value),
+                "corrections": [format_value(v.value) for v in values[:-1]],
+            }
+        )
     trials = []
     for nct in wanted:
         trial = latest_result(conv, nct)
         if trial is None:
             trials.append({"nct_id": nct, "title": "", "verdict": "", "criteria": []})
             continue
-        trials.append({
-            "nct_id": trial.nct_id, "title": trial.title, "verdict": trial.verdict,
-            "verdict_label": trial.verdict_label, "overall_status": trial.overall_status,
-            "location": trial.location,
-            "criteria": [asdict(c) for c in trial.criteria],
-        })
+        trials.append(
+            {
+                "nct_id": trial.nct_id,
+                "title": trial.title,
+                "verdict": trial.verdict,
+                "verdict_label": trial.verdict_label,
+                "overall_status": trial.overall_status,
+                "location": trial.location,
+                "criteria": [asdict(c) for c in trial.criteria],
+            }
+        )
     return ReferralSummary(
-        conversation=pseudonym, generated_at=iso(dt.datetime.now().timestamp(), tz),
-        name=request.name if request else "", contact=request.contact if request else "",
+        conversation=pseudonym,
+        generated_at=iso(dt.datetime.now().timestamp(), tz),
+        name=request.name if request else "",
+        contact=request.contact if request else "",
         requested_at=iso(request.requested_at, tz) if request else "",
-        requested_trials=requested, consented=conv.consented,
-        screening_complete=conv.completed, profile=profile, trials=trials,
+        requested_trials=requested,
+        consented=conv.consented,
+        screening_complete=conv.completed,
+        profile=profile,
+        trials=trials,
     )
 
 

@@ -9,6 +9,7 @@ and a full comparison of per-conversation row counts every ``reconcile_seconds``
 start), which catches events committed late with lower ids (PostgreSQL sequences do that
 under concurrent saves) and conversations deleted behind the app's back.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,31 +46,42 @@ class RefreshStats:
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
-def summary_rows(conv: Conversation, pseudonym: str, event_count: int,
-                 max_event_id: int) -> tuple[dict, list[dict]]:
+def summary_rows(
+    conv: Conversation, pseudonym: str, event_count: int, max_event_id: int
+) -> tuple[dict, list[dict]]:
     """The review_conversation row and review_conversation_trial rows for one conversation."""
     final = conv.final_results
     request = conv.contact_request
     user_text = "\n".join(m.text for m in conv.messages if m.speaker == "user")
     row = {
-        "sender_id": conv.sender_id, "pseudonym": pseudonym,
-        "started_at": conv.started_at, "last_at": conv.last_at,
-        "event_count": event_count, "max_event_id": max_event_id,
+        "sender_id": conv.sender_id,
+        "pseudonym": pseudonym,
+        "started_at": conv.started_at,
+        "last_at": conv.last_at,
+        "event_count": event_count,
+        "max_event_id": max_event_id,
         "channel": conv.channel[:64],
         "user_messages": sum(1 for m in conv.messages if m.speaker == "user"),
-        "consented": conv.consented, "completed": conv.completed,
+        "consented": conv.consented,
+        "completed": conv.completed,
         "n_likely": conv.verdict_count("eligible"),
         "n_possible": conv.verdict_count("possibly_eligible"),
         "n_trials": len(final.trials) if final else 0,
         "contact_requested": request is not None,
         "contact_requested_at": request.requested_at if request else None,
-        "contact_json": json.dumps({
-            "nct_ids": request.nct_ids, "name": request.name, "contact": request.contact,
-            "requested_at": request.requested_at,
-        }) if request else None,
+        "contact_json": json.dumps(
+            {
+                "nct_ids": request.nct_ids,
+                "name": request.name,
+                "contact": request.contact,
+                "requested_at": request.requested_at,
+            }
+        )
+        if request
+        else None,
         "search_text": user_text.lower(),
         "urgent": conv.urgent,
     }
@@ -79,18 +91,32 @@ def summary_rows(conv: Conversation, pseudonym: str, event_count: int,
         if trial.nct_id in seen:
             continue
         seen.add(trial.nct_id)
-        trials.append({
-            "sender_id": conv.sender_id, "nct_id": trial.nct_id, "position": position,
-            "title": trial.title, "verdict": trial.verdict[:32],
-            "overall_status": trial.overall_status[:64], "location": trial.location,
-            "n_met": trial.count("met"), "n_not_met": trial.count("not_met"),
-            "n_open": len(trial.open_criteria),
-            "open_criteria_json": json.dumps([
-                {"kind": c.kind, "text": c.text, "status": c.status, "explanation": c.explanation}
-                for c in trial.open_criteria
-            ]),
-            "shown_at": final.at,
-        })
+        trials.append(
+            {
+                "sender_id": conv.sender_id,
+                "nct_id": trial.nct_id,
+                "position": position,
+                "title": trial.title,
+                "verdict": trial.verdict[:32],
+                "overall_status": trial.overall_status[:64],
+                "location": trial.location,
+                "n_met": trial.count("met"),
+                "n_not_met": trial.count("not_met"),
+                "n_open": len(trial.open_criteria),
+                "open_criteria_json": json.dumps(
+                    [
+                        {
+                            "kind": c.kind,
+                            "text": c.text,
+                            "status": c.status,
+                            "explanation": c.explanation,
+                        }
+                        for c in trial.open_criteria
+                    ]
+                ),
+                "shown_at": final.at,
+            }
+        )
     return row, trials
 
 
@@ -99,8 +125,13 @@ def rebuild(conn: Connection, senders: Iterable[str], pseudonymize: Pseudonymize
     done = 0
     for chunk in _chunks(sorted(set(senders)), CHUNK_SENDERS):
         result = conn.execute(
-            select(events.c.id, events.c.sender_id, events.c.type_name, events.c.timestamp,
-                   events.c.data)
+            select(
+                events.c.id,
+                events.c.sender_id,
+                events.c.type_name,
+                events.c.timestamp,
+                events.c.data,
+            )
             .where(events.c.sender_id.in_(chunk))
             .order_by(events.c.sender_id, events.c.id)
         )
@@ -109,8 +140,9 @@ def rebuild(conn: Connection, senders: Iterable[str], pseudonymize: Pseudonymize
             raw = list(group)
             decoded = [e for e in (decode_row(r) for r in raw) if e is not None]
             conv = build_conversation(sender_id, decoded)
-            row, trials = summary_rows(conv, pseudonymize(sender_id), len(raw),
-                                       max(r.id for r in raw))
+            row, trials = summary_rows(
+                conv, pseudonymize(sender_id), len(raw), max(r.id for r in raw)
+            )
             rows.append(row)
             trial_rows.extend(trials)
         conn.execute(delete(conversation_trial).where(conversation_trial.c.sender_id.in_(chunk)))
@@ -122,10 +154,12 @@ def rebuild(conn: Connection, senders: Iterable[str], pseudonymize: Pseudonymize
         # On SQLite the reads above ran before this write transaction began: an erasure may
         # have committed in between. Drop what no longer has events.
         for table in (conversation_trial, conversation):
-            conn.execute(delete(table).where(
-                table.c.sender_id.in_(chunk),
-                ~exists().where(events.c.sender_id == table.c.sender_id),
-            ))
+            conn.execute(
+                delete(table).where(
+                    table.c.sender_id.in_(chunk),
+                    ~exists().where(events.c.sender_id == table.c.sender_id),
+                )
+            )
         done += len(chunk)
     return done
 
@@ -133,8 +167,9 @@ def rebuild(conn: Connection, senders: Iterable[str], pseudonymize: Pseudonymize
 class ConversationIndex:
     """Keeps ``review_conversation`` in step with ``events``; ``refresh()`` before reading it."""
 
-    def __init__(self, engine: Engine, pseudonymize: Pseudonymizer,
-                 reconcile_seconds: float = 60.0) -> None:
+    def __init__(
+        self, engine: Engine, pseudonymize: Pseudonymizer, reconcile_seconds: float = 60.0
+    ) -> None:
         self.engine = engine
         self.pseudonymize = pseudonymize
         self.reconcile_seconds = reconcile_seconds
@@ -159,14 +194,15 @@ class ConversationIndex:
                     lock_for_erasure(conn)
                     cursor = int(get_setting(conn, CURSOR) or 0)
                     batch = conn.execute(
-                        select(events.c.id, events.c.sender_id).where(events.c.id > cursor)
-                        .order_by(events.c.id).limit(BATCH_EVENTS)
+                        select(events.c.id, events.c.sender_id)
+                        .where(events.c.id > cursor)
+                        .order_by(events.c.id)
+                        .limit(BATCH_EVENTS)
                     ).all()
                     if not batch:
                         break
                     stats.new_events += len(batch)
-                    stats.rebuilt += rebuild(conn, {r.sender_id for r in batch},
-                                             self.pseudonymize)
+                    stats.rebuilt += rebuild(conn, {r.sender_id for r in batch}, self.pseudonymize)
                     cursor = batch[-1].id
                     set_setting(conn, CURSOR, str(cursor))
             due = time.monotonic() - self._last_reconcile >= self.reconcile_seconds
@@ -176,8 +212,12 @@ class ConversationIndex:
                 self._last_reconcile = time.monotonic()
             stats.seconds = time.perf_counter() - start
             if stats.rebuilt:
-                log.info("indexed %d conversations (%d new events) in %.2f s",
-                         stats.rebuilt, stats.new_events, stats.seconds)
+                log.info(
+                    "indexed %d conversations (%d new events) in %.2f s",
+                    stats.rebuilt,
+                    stats.new_events,
+                    stats.seconds,
+                )
             return stats
 
     def _positions(self) -> tuple[int, int]:
@@ -203,14 +243,22 @@ class ConversationIndex:
             actual = {
                 r.sender_id: (r.n, r.last)
                 for r in conn.execute(
-                    select(events.c.sender_id, func.count().label("n"),
-                           func.max(events.c.id).label("last")).group_by(events.c.sender_id)
+                    select(
+                        events.c.sender_id,
+                        func.count().label("n"),
+                        func.max(events.c.id).label("last"),
+                    ).group_by(events.c.sender_id)
                 )
             }
             indexed = {
                 r.sender_id: (r.event_count, r.max_event_id)
-                for r in conn.execute(select(conversation.c.sender_id, conversation.c.event_count,
-                                             conversation.c.max_event_id))
+                for r in conn.execute(
+                    select(
+                        conversation.c.sender_id,
+                        conversation.c.event_count,
+                        conversation.c.max_event_id,
+                    )
+                )
             }
         stale = [s for s, v in actual.items() if indexed.get(s) != v]
         stale += [s for s in indexed if s not in actual]

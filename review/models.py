@@ -6,16 +6,27 @@ Our tables fall in two groups. *Index* tables (``review_conversation``,
 plus accounts, sessions and the audit log. Everything keyed by ``sender_id`` is erased by
 ``review.erase.erase_conversation``; the audit log keeps only pseudonyms.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
 )
 
 # Rasa 3.6 SQLTrackerStore.SQLEvent, declared here only to read it (not in ``metadata``).
 events_metadata = MetaData()
 events = Table(
-    "events", events_metadata,
+    "events",
+    events_metadata,
     Column("id", Integer, primary_key=True),
     Column("sender_id", String(255), nullable=False, index=True),
     Column("type_name", String(255), nullable=False),
@@ -29,7 +40,8 @@ metadata = MetaData()
 
 # --- index: one row per conversation (sender_id), rebuilt from events ---------------------
 conversation = Table(
-    "review_conversation", metadata,
+    "review_conversation",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("pseudonym", String(32), nullable=False, unique=True),
     Column("started_at", Float, nullable=False, index=True),
@@ -55,7 +67,8 @@ conversation = Table(
 
 # One row per conversation x trial of the latest results the bot showed.
 conversation_trial = Table(
-    "review_conversation_trial", metadata,
+    "review_conversation_trial",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("nct_id", String(32), primary_key=True),
     Column("position", Integer, nullable=False),
@@ -74,7 +87,8 @@ conversation_trial = Table(
 
 # --- review data written by coordinators --------------------------------------------------
 review_status = Table(
-    "review_status", metadata,
+    "review_status",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("status", String(32), nullable=False),
     Column("updated_by", String(64), nullable=False),
@@ -82,7 +96,8 @@ review_status = Table(
 )
 
 review_tag = Table(
-    "review_tag", metadata,
+    "review_tag",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("tag", String(40), primary_key=True),
     Column("created_by", String(64), nullable=False),
@@ -91,7 +106,8 @@ review_tag = Table(
 )
 
 review_note = Table(
-    "review_note", metadata,
+    "review_note",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("sender_id", String(255), nullable=False, index=True),
     Column("author", String(64), nullable=False),
@@ -101,7 +117,8 @@ review_note = Table(
 
 # A flagged message: the events row id of a user or bot event.
 review_flag = Table(
-    "review_flag", metadata,
+    "review_flag",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("event_id", Integer, primary_key=True),
     Column("reason", String(200), nullable=False, default=""),
@@ -111,7 +128,8 @@ review_flag = Table(
 
 # Where a contact request stands; nct_id "" is a request not tied to a trial.
 review_referral = Table(
-    "review_referral", metadata,
+    "review_referral",
+    metadata,
     Column("sender_id", String(255), primary_key=True),
     Column("nct_id", String(32), primary_key=True),
     Column("status", String(32), nullable=False),
@@ -121,13 +139,19 @@ review_referral = Table(
 
 # Tables holding rows keyed by a conversation's sender_id: what erasure must clear.
 CONVERSATION_TABLES = (
-    conversation, conversation_trial, review_status, review_tag, review_note, review_flag,
+    conversation,
+    conversation_trial,
+    review_status,
+    review_tag,
+    review_note,
+    review_flag,
     review_referral,
 )
 
 # --- accounts, sessions, audit, settings --------------------------------------------------
 user = Table(
-    "review_user", metadata,
+    "review_user",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(64), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),
@@ -139,17 +163,24 @@ user = Table(
 
 # Only a hash of the session token is stored: a leaked table does not log anyone in.
 session = Table(
-    "review_session", metadata,
+    "review_session",
+    metadata,
     Column("token_hash", String(64), primary_key=True),
-    Column("user_id", Integer, ForeignKey("review_user.id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "user_id",
+        Integer,
+        ForeignKey("review_user.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("csrf_token", String(64), nullable=False),
     Column("created_at", Float, nullable=False),
     Column("last_seen", Float, nullable=False),
 )
 
 login_failure = Table(
-    "review_login_failure", metadata,
+    "review_login_failure",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(64), nullable=False, index=True),
     Column("address", String(64), nullable=False, index=True),
@@ -157,7 +188,8 @@ login_failure = Table(
 )
 
 audit = Table(
-    "review_audit", metadata,
+    "review_audit",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("at", Float, nullable=False, index=True),
     Column("user_name", String(64), nullable=False),
@@ -169,7 +201,8 @@ audit = Table(
 )
 
 setting = Table(
-    "review_setting", metadata,
+    "review_setting",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )

@@ -1,4 +1,5 @@
 """Stable pseudonyms for conversation ids: a keyed hash, so a sender_id is never shown."""
+
 from __future__ import annotations
 
 import hashlib
@@ -38,5 +39,8 @@ def load_pseudonymizer(engine: Engine, key: str | None) -> Pseudonymizer:
 
 
 def looks_like_pseudonym(value: str) -> bool:
-    return (len(value) == len(PREFIX) + 12 and value.startswith(PREFIX)
-            and all(c in "0123456789abcdef" for c in value[len(PREFIX):]))
+    return (
+        len(value) == len(PREFIX) + 12
+        and value.startswith(PREFIX)
+        and all(c in "0123456789abcdef" for c in value[len(PREFIX) :])
+    )

@@ -1,4 +1,5 @@
 """Read queries over the conversation index and review tables: list, filters, funnel, queue."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 
 from .models import (
-    conversation, conversation_trial, review_flag, review_note, review_referral, review_status,
+    conversation,
+    conversation_trial,
+    review_flag,
+    review_note,
+    review_referral,
+    review_status,
     review_tag,
 )
 from .pseudonym import looks_like_pseudonym
@@ -22,7 +28,9 @@ from .pseudonym import looks_like_pseudonym
 NCT_RE = re.compile(r"^NCT\d{8}$")
 COUNT_CHOICES = ("", "0", "1", "2", "3")
 REFERRAL_STATUSES = {
-    "new": "New", "contacted": "Contacted", "referred": "Passed to study team",
+    "new": "New",
+    "contacted": "Contacted",
+    "referred": "Passed to study team",
     "closed": "Closed",
 }
 
@@ -41,20 +49,21 @@ class Filters:
     date_from: str = ""
     date_to: str = ""
     channel: str = ""
-    screening: str = ""   # "" | completed | abandoned
-    likely: str = ""      # "" | 0 (none) | n (at least n)
+    screening: str = ""  # "" | completed | abandoned
+    likely: str = ""  # "" | 0 (none) | n (at least n)
     possible: str = ""
-    contact: str = ""     # "" | yes | no
-    review: str = ""      # "" | reviewed | unreviewed
+    contact: str = ""  # "" | yes | no
+    review: str = ""  # "" | reviewed | unreviewed
     tag: str = ""
     nct: str = ""
     q: str = ""
-    urgent: str = ""      # "" | yes
+    urgent: str = ""  # "" | yes
     page: int = 1
 
     @classmethod
     def from_query(cls, query: Mapping[str, str]) -> "Filters":
         """Filters from request parameters; values that make no sense are dropped."""
+
         def pick(name: str, allowed: tuple[str, ...]) -> str:
             value = query.get(name, "")
             return value if value in allowed else ""
@@ -69,7 +78,8 @@ class Filters:
             date_to=query.get("date_to", "") if _date(query.get("date_to", "")) else "",
             channel=query.get("channel", "").strip()[:64],
             screening=pick("screening", ("", "completed", "abandoned")),
-            likely=pick("likely", COUNT_CHOICES), possible=pick("possible", COUNT_CHOICES),
+            likely=pick("likely", COUNT_CHOICES),
+            possible=pick("possible", COUNT_CHOICES),
             contact=pick("contact", ("", "yes", "no")),
             review=pick("review", ("", "reviewed", "unreviewed")),
             tag=query.get("tag", "").strip().lower()[:40],
@@ -83,8 +93,11 @@ class Filters:
         """The non-empty filters as query parameters (page 1 left out)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update(changes)
-        return {k: str(v) for k, v in values.items() if v not in ("", None) and
-                not (k == "page" and int(v) == 1)}
+        return {
+            k: str(v)
+            for k, v in values.items()
+            if v not in ("", None) and not (k == "page" and int(v) == 1)
+        }
 
     def describe(self) -> str:
         """The filters for the audit log; free text is not copied there, only its length."""
@@ -136,8 +149,9 @@ def conditions(f: Filters, tz: ZoneInfo) -> list[ColumnElement]:
     elif f.review == "unreviewed":
         where.append(or_(review_status.c.status.is_(None), review_status.c.status != "reviewed"))
     if f.tag:
-        where.append(exists().where(review_tag.c.sender_id == c.sender_id,
-                                    review_tag.c.tag == f.tag))
+        where.append(
+            exists().where(review_tag.c.sender_id == c.sender_id, review_tag.c.tag == f.tag)
+        )
     if f.nct:
         # An alias: the export joins review_conversation_trial itself, and the subquery
         # must not correlate with that join.
@@ -147,8 +161,10 @@ def conditions(f: Filters, tz: ZoneInfo) -> list[ColumnElement]:
         pattern = _like(f.q)
         options = [
             c.search_text.like(pattern, escape="\\"),
-            exists().where(review_note.c.sender_id == c.sender_id,
-                           func.lower(review_note.c.text).like(pattern, escape="\\")),
+            exists().where(
+                review_note.c.sender_id == c.sender_id,
+                func.lower(review_note.c.text).like(pattern, escape="\\"),
+            ),
         ]
         if looks_like_pseudonym(f.q):
             options.append(c.pseudonym == f.q)
@@ -157,8 +173,9 @@ def conditions(f: Filters, tz: ZoneInfo) -> list[ColumnElement]:
 
 
 def _base():
-    return conversation.outerjoin(review_status, review_status.c.sender_id ==
-                                  conversation.c.sender_id)
+    return conversation.outerjoin(
+        review_status, review_status.c.sender_id == conversation.c.sender_id
+    )
 
 
 @dataclass
@@ -197,32 +214,62 @@ def list_conversations(conn: Connection, f: Filters, tz: ZoneInfo, page_size: in
     page = min(f.page, pages)
     c = conversation.c
     result = conn.execute(
-        select(c.sender_id, c.pseudonym, c.started_at, c.last_at, c.channel, c.user_messages,
-               c.consented, c.completed, c.n_likely, c.n_possible, c.n_trials,
-               c.contact_requested, c.urgent, review_status.c.status, review_status.c.updated_by)
-        .select_from(_base()).where(*where)
-        .order_by(c.last_at.desc(), c.sender_id).limit(page_size).offset((page - 1) * page_size)
+        select(
+            c.sender_id,
+            c.pseudonym,
+            c.started_at,
+            c.last_at,
+            c.channel,
+            c.user_messages,
+            c.consented,
+            c.completed,
+            c.n_likely,
+            c.n_possible,
+            c.n_trials,
+            c.contact_requested,
+            c.urgent,
+            review_status.c.status,
+            review_status.c.updated_by,
+        )
+        .select_from(_base())
+        .where(*where)
+        .order_by(c.last_at.desc(), c.sender_id)
+        .limit(page_size)
+        .offset((page - 1) * page_size)
     ).all()
     senders = [r.sender_id for r in result]
     tags: dict[str, list[str]] = {}
     flags: dict[str, int] = {}
     if senders:
-        for r in conn.execute(select(review_tag.c.sender_id, review_tag.c.tag)
-                              .where(review_tag.c.sender_id.in_(senders))
-                              .order_by(review_tag.c.tag)):
+        for r in conn.execute(
+            select(review_tag.c.sender_id, review_tag.c.tag)
+            .where(review_tag.c.sender_id.in_(senders))
+            .order_by(review_tag.c.tag)
+        ):
             tags.setdefault(r.sender_id, []).append(r.tag)
-        for r in conn.execute(select(review_flag.c.sender_id, func.count().label("n"))
-                              .where(review_flag.c.sender_id.in_(senders))
-                              .group_by(review_flag.c.sender_id)):
+        for r in conn.execute(
+            select(review_flag.c.sender_id, func.count().label("n"))
+            .where(review_flag.c.sender_id.in_(senders))
+            .group_by(review_flag.c.sender_id)
+        ):
             flags[r.sender_id] = r.n
     rows = [
         ConversationRow(
-            pseudonym=r.pseudonym, started_at=r.started_at, last_at=r.last_at,
-            channel=r.channel, user_messages=r.user_messages, consented=r.consented,
-            completed=r.completed, n_likely=r.n_likely, n_possible=r.n_possible,
-            n_trials=r.n_trials, contact_requested=r.contact_requested,
-            review_status=r.status or "unreviewed", reviewed_by=r.updated_by or "",
-            tags=tags.get(r.sender_id, []), flags=flags.get(r.sender_id, 0),
+            pseudonym=r.pseudonym,
+            started_at=r.started_at,
+            last_at=r.last_at,
+            channel=r.channel,
+            user_messages=r.user_messages,
+            consented=r.consented,
+            completed=r.completed,
+            n_likely=r.n_likely,
+            n_possible=r.n_possible,
+            n_trials=r.n_trials,
+            contact_requested=r.contact_requested,
+            review_status=r.status or "unreviewed",
+            reviewed_by=r.updated_by or "",
+            tags=tags.get(r.sender_id, []),
+            flags=flags.get(r.sender_id, 0),
             urgent=r.urgent or "",
         )
         for r in result
@@ -232,21 +279,34 @@ def list_conversations(conn: Connection, f: Filters, tz: ZoneInfo, page_size: in
 
 def urgent_unreviewed(conn: Connection) -> int:
     """Conversations the safety check marked urgent that nobody has marked reviewed yet."""
-    return conn.execute(
-        select(func.count()).select_from(_base())
-        .where(conversation.c.urgent != "",
-               or_(review_status.c.status.is_(None), review_status.c.status != "reviewed"))
-    ).scalar() or 0
+    return (
+        conn.execute(
+            select(func.count())
+            .select_from(_base())
+            .where(
+                conversation.c.urgent != "",
+                or_(review_status.c.status.is_(None), review_status.c.status != "reviewed"),
+            )
+        ).scalar()
+        or 0
+    )
 
 
 def filter_choices(conn: Connection) -> dict[str, list[str]]:
     """The channels, tags and trials that exist, for the filter form's select boxes."""
     return {
-        "channels": [r[0] for r in conn.execute(
-            select(distinct(conversation.c.channel)).where(conversation.c.channel != "")
-            .order_by(conversation.c.channel))],
-        "tags": [r[0] for r in conn.execute(
-            select(distinct(review_tag.c.tag)).order_by(review_tag.c.tag))],
+        "channels": [
+            r[0]
+            for r in conn.execute(
+                select(distinct(conversation.c.channel))
+                .where(conversation.c.channel != "")
+                .order_by(conversation.c.channel)
+            )
+        ],
+        "tags": [
+            r[0]
+            for r in conn.execute(select(distinct(review_tag.c.tag)).order_by(review_tag.c.tag))
+        ],
     }
 
 
@@ -266,17 +326,21 @@ class FunnelWeek:
     counts: dict[str, int]
 
 
-def funnel_by_week(conn: Connection, tz: ZoneInfo, weeks: int,
-                   today: dt.date | None = None) -> list[FunnelWeek]:
+def funnel_by_week(
+    conn: Connection, tz: ZoneInfo, weeks: int, today: dt.date | None = None
+) -> list[FunnelWeek]:
     """Funnel counts per week (Monday first, by conversation start), oldest week first."""
     today = today or dt.datetime.now(tz).date()
     first = today - dt.timedelta(days=today.weekday()) - dt.timedelta(weeks=weeks - 1)
-    buckets = {first + dt.timedelta(weeks=i): dict.fromkeys(dict(FUNNEL_STAGES), 0)
-               for i in range(weeks)}
+    buckets = {
+        first + dt.timedelta(weeks=i): dict.fromkeys(dict(FUNNEL_STAGES), 0) for i in range(weeks)
+    }
     c = conversation.c
-    rows = conn.execute(select(c.started_at, c.consented, c.completed, c.n_likely,
-                               c.contact_requested)
-                        .where(c.started_at >= _day_start(first, tz)))
+    rows = conn.execute(
+        select(c.started_at, c.consented, c.completed, c.n_likely, c.contact_requested).where(
+            c.started_at >= _day_start(first, tz)
+        )
+    )
     for r in rows:
         day = dt.datetime.fromtimestamp(r.started_at, tz).date()
         counts = buckets.get(day - dt.timedelta(days=day.weekday()))
@@ -292,13 +356,15 @@ def funnel_by_week(conn: Connection, tz: ZoneInfo, weeks: int,
 
 def funnel_totals(conn: Connection) -> dict[str, int]:
     c = conversation.c
-    row = conn.execute(select(
-        func.count(),
-        func.count().filter(c.consented.is_(True)),
-        func.count().filter(c.completed.is_(True)),
-        func.count().filter(c.n_likely > 0),
-        func.count().filter(c.contact_requested.is_(True)),
-    )).one()
+    row = conn.execute(
+        select(
+            func.count(),
+            func.count().filter(c.consented.is_(True)),
+            func.count().filter(c.completed.is_(True)),
+            func.count().filter(c.n_likely > 0),
+            func.count().filter(c.contact_requested.is_(True)),
+        )
+    ).one()
     return dict(zip(dict(FUNNEL_STAGES), row))
 
 
@@ -306,7 +372,7 @@ def funnel_totals(conn: Connection) -> dict[str, int]:
 @dataclass
 class Referral:
     pseudonym: str
-    nct_id: str          # "" when the patient did not name a trial
+    nct_id: str  # "" when the patient did not name a trial
     title: str
     verdict: str
     name: str
@@ -321,19 +387,26 @@ def referrals(conn: Connection, nct: str = "", status: str = "") -> list[Referra
     c = conversation.c
     rows = conn.execute(
         select(c.sender_id, c.pseudonym, c.contact_json)
-        .where(c.contact_requested.is_(True)).order_by(c.contact_requested_at.desc())
+        .where(c.contact_requested.is_(True))
+        .order_by(c.contact_requested_at.desc())
     ).all()
     senders = [r.sender_id for r in rows]
     trials: dict[tuple[str, str], tuple[str, str]] = {}
     states: dict[tuple[str, str], tuple[str, str]] = {}
     for chunk_start in range(0, len(senders), 500):
-        chunk = senders[chunk_start:chunk_start + 500]
-        for t in conn.execute(select(conversation_trial.c.sender_id, conversation_trial.c.nct_id,
-                                     conversation_trial.c.title, conversation_trial.c.verdict)
-                              .where(conversation_trial.c.sender_id.in_(chunk))):
+        chunk = senders[chunk_start : chunk_start + 500]
+        for t in conn.execute(
+            select(
+                conversation_trial.c.sender_id,
+                conversation_trial.c.nct_id,
+                conversation_trial.c.title,
+                conversation_trial.c.verdict,
+            ).where(conversation_trial.c.sender_id.in_(chunk))
+        ):
             trials[(t.sender_id, t.nct_id)] = (t.title, t.verdict)
-        for s in conn.execute(select(review_referral).where(
-                review_referral.c.sender_id.in_(chunk))):
+        for s in conn.execute(
+            select(review_referral).where(review_referral.c.sender_id.in_(chunk))
+        ):
             states[(s.sender_id, s.nct_id)] = (s.status, s.updated_by)
     out = []
     for r in rows:
@@ -345,11 +418,19 @@ def referrals(conn: Connection, nct: str = "", status: str = "") -> list[Referra
             if status and state != status:
                 continue
             title, verdict = trials.get((r.sender_id, nct_id), ("", ""))
-            out.append(Referral(
-                pseudonym=r.pseudonym, nct_id=nct_id, title=title, verdict=verdict,
-                name=request.get("name", ""), contact=request.get("contact", ""),
-                requested_at=request.get("requested_at") or 0.0, status=state, updated_by=by,
-            ))
+            out.append(
+                Referral(
+                    pseudonym=r.pseudonym,
+                    nct_id=nct_id,
+                    title=title,
+                    verdict=verdict,
+                    name=request.get("name", ""),
+                    contact=request.get("contact", ""),
+                    requested_at=request.get("requested_at") or 0.0,
+                    status=state,
+                    updated_by=by,
+                )
+            )
     return out
 
 
@@ -384,33 +465,66 @@ def prescreening_log(conn: Connection, f: Filters, tz: ZoneInfo) -> list[LogRow]
     where = conditions(f, tz)
     join = _base().outerjoin(conversation_trial, t.sender_id == c.sender_id)
     if f.nct:
-        join = _base().join(conversation_trial, and_(t.sender_id == c.sender_id,
-                                                     t.nct_id == f.nct))
+        join = _base().join(conversation_trial, and_(t.sender_id == c.sender_id, t.nct_id == f.nct))
     result = conn.execute(
-        select(c.sender_id, c.pseudonym, c.started_at, c.last_at, c.channel, c.consented,
-               c.completed, c.contact_json, review_status.c.status, t.nct_id, t.title,
-               t.verdict, t.overall_status, t.location, t.n_met, t.n_not_met, t.n_open,
-               t.open_criteria_json)
-        .select_from(join).where(*where).order_by(c.started_at, c.sender_id, t.position)
+        select(
+            c.sender_id,
+            c.pseudonym,
+            c.started_at,
+            c.last_at,
+            c.channel,
+            c.consented,
+            c.completed,
+            c.contact_json,
+            review_status.c.status,
+            t.nct_id,
+            t.title,
+            t.verdict,
+            t.overall_status,
+            t.location,
+            t.n_met,
+            t.n_not_met,
+            t.n_open,
+            t.open_criteria_json,
+        )
+        .select_from(join)
+        .where(*where)
+        .order_by(c.started_at, c.sender_id, t.position)
     ).all()
     tags: dict[str, list[str]] = {}
-    for r in conn.execute(select(review_tag.c.sender_id, review_tag.c.tag)
-                          .where(review_tag.c.sender_id.in_(select(conversation.c.sender_id)
-                                                            .select_from(_base()).where(*where)))
-                          .order_by(review_tag.c.tag)):
+    for r in conn.execute(
+        select(review_tag.c.sender_id, review_tag.c.tag)
+        .where(
+            review_tag.c.sender_id.in_(
+                select(conversation.c.sender_id).select_from(_base()).where(*where)
+            )
+        )
+        .order_by(review_tag.c.tag)
+    ):
         tags.setdefault(r.sender_id, []).append(r.tag)
     out = []
     for r in result:
         requested = set(json.loads(r.contact_json)["nct_ids"]) if r.contact_json else set()
-        out.append(LogRow(
-            conversation=r.pseudonym, started_at=r.started_at, last_at=r.last_at,
-            channel=r.channel, consented=r.consented, screening_complete=r.completed,
-            nct_id=r.nct_id or "", title=r.title or "", verdict=r.verdict or "",
-            overall_status=r.overall_status or "", location=r.location or "",
-            criteria_met=r.n_met or 0, criteria_not_met=r.n_not_met or 0,
-            criteria_open=r.n_open or 0,
-            open_criteria=json.loads(r.open_criteria_json) if r.open_criteria_json else [],
-            contact_requested=bool(r.nct_id) and r.nct_id in requested,
-            review_status=r.status or "unreviewed", tags=tags.get(r.sender_id, []),
-        ))
+        out.append(
+            LogRow(
+                conversation=r.pseudonym,
+                started_at=r.started_at,
+                last_at=r.last_at,
+                channel=r.channel,
+                consented=r.consented,
+                screening_complete=r.completed,
+                nct_id=r.nct_id or "",
+                title=r.title or "",
+                verdict=r.verdict or "",
+                overall_status=r.overall_status or "",
+                location=r.location or "",
+                criteria_met=r.n_met or 0,
+                criteria_not_met=r.n_not_met or 0,
+                criteria_open=r.n_open or 0,
+                open_criteria=json.loads(r.open_criteria_json) if r.open_criteria_json else [],
+                contact_requested=bool(r.nct_id) and r.nct_id in requested,
+                review_status=r.status or "unreviewed",
+                tags=tags.get(r.sender_id, []),
+            )
+        )
     return out

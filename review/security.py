@@ -1,4 +1,5 @@
 """Request guards: login required, admin-only routes, CSRF tokens, and safe response headers."""
+
 from __future__ import annotations
 
 import hmac
@@ -17,8 +18,10 @@ PUBLIC_PATHS = frozenset({"/login", "/health", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/",)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -57,11 +60,15 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
         sent = form.get(CSRF_FIELD)
         login = request.get(SESSION)
         expected = login.csrf_token if login else request.cookies.get(LOGIN_CSRF_COOKIE)
-        if not isinstance(sent, str) or not expected or not hmac.compare_digest(
-                sent.encode(), expected.encode()):
+        if (
+            not isinstance(sent, str)
+            or not expected
+            or not hmac.compare_digest(sent.encode(), expected.encode())
+        ):
             raise web.HTTPForbidden(
                 text="This form has expired or did not come from this site. "
-                     "Go back, reload the page and try again.")
+                "Go back, reload the page and try again."
+            )
     return await handler(request)
 
 
@@ -94,10 +101,18 @@ async def security_headers(request: web.Request, response: web.StreamResponse) -
         response.headers["Cache-Control"] = "no-store"
 
 
-def set_cookie(response: web.StreamResponse, name: str, value: str, *, secure: bool,
-               path: str = "/", max_age: int | None = None) -> None:
-    response.set_cookie(name, value, path=path, max_age=max_age, secure=secure, httponly=True,
-                        samesite="Lax")
+def set_cookie(
+    response: web.StreamResponse,
+    name: str,
+    value: str,
+    *,
+    secure: bool,
+    path: str = "/",
+    max_age: int | None = None,
+) -> None:
+    response.set_cookie(
+        name, value, path=path, max_age=max_age, secure=secure, httponly=True, samesite="Lax"
+    )
 
 
 def safe_next(target: str | None) -> str:

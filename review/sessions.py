@@ -1,4 +1,5 @@
 """Server-side login sessions and the login rate limit."""
+
 from __future__ import annotations
 
 import hashlib
@@ -32,10 +33,15 @@ def create_session(conn: Connection, account: User) -> str:
     """Start a session for ``account``; returns the token for the cookie (kept only hashed)."""
     token = secrets.token_urlsafe(32)
     now = time.time()
-    conn.execute(session.insert().values(
-        token_hash=_hash(token), user_id=account.id, csrf_token=secrets.token_urlsafe(32),
-        created_at=now, last_seen=now,
-    ))
+    conn.execute(
+        session.insert().values(
+            token_hash=_hash(token),
+            user_id=account.id,
+            csrf_token=secrets.token_urlsafe(32),
+            created_at=now,
+            last_seen=now,
+        )
+    )
     return token
 
 
@@ -52,16 +58,22 @@ def load_session(conn: Connection, token: str, settings: Settings) -> LoginSessi
     if row is None:
         return None
     now = time.time()
-    expired = (now - row.last_seen > settings.session_idle_minutes * 60
-               or now - row.created_at > settings.session_max_hours * 3600)
+    expired = (
+        now - row.last_seen > settings.session_idle_minutes * 60
+        or now - row.created_at > settings.session_max_hours * 3600
+    )
     if expired or not row.active:
         conn.execute(session.delete().where(session.c.token_hash == token_hash))
         return None
     if now - row.last_seen > TOUCH_EVERY:
-        conn.execute(session.update().where(session.c.token_hash == token_hash)
-                     .values(last_seen=now))
-    return LoginSession(token_hash, row.csrf_token,
-                        User(id=row.user_id, name=row.name, role=row.role, active=row.active))
+        conn.execute(
+            session.update().where(session.c.token_hash == token_hash).values(last_seen=now)
+        )
+    return LoginSession(
+        token_hash,
+        row.csrf_token,
+        User(id=row.user_id, name=row.name, role=row.role, active=row.active),
+    )
 
 
 def end_session(conn: Connection, token_hash: str) -> None:
@@ -71,20 +83,31 @@ def end_session(conn: Connection, token_hash: str) -> None:
 def login_blocked(conn: Connection, name: str, address: str, settings: Settings) -> bool:
     """True when this account or this address failed too often in the recent window."""
     since = time.time() - settings.login_window_minutes * 60
-    per_name = conn.execute(select(func.count()).select_from(login_failure).where(
-        login_failure.c.name == name, login_failure.c.at > since)).scalar()
-    per_address = conn.execute(select(func.count()).select_from(login_failure).where(
-        login_failure.c.address == address, login_failure.c.at > since)).scalar()
-    return (per_name >= settings.login_max_failures_per_name
-            or per_address >= settings.login_max_failures_per_address)
+    per_name = conn.execute(
+        select(func.count())
+        .select_from(login_failure)
+        .where(login_failure.c.name == name, login_failure.c.at > since)
+    ).scalar()
+    per_address = conn.execute(
+        select(func.count())
+        .select_from(login_failure)
+        .where(login_failure.c.address == address, login_failure.c.at > since)
+    ).scalar()
+    return (
+        per_name >= settings.login_max_failures_per_name
+        or per_address >= settings.login_max_failures_per_address
+    )
 
 
 def record_failure(conn: Connection, name: str, address: str, settings: Settings) -> None:
     now = time.time()
     conn.execute(login_failure.insert().values(name=name[:64], address=address[:64], at=now))
     # Old failures only matter inside the window: keep the table small.
-    conn.execute(login_failure.delete().where(
-        login_failure.c.at < now - settings.login_window_minutes * 60 * 4))
+    conn.execute(
+        login_failure.delete().where(
+            login_failure.c.at < now - settings.login_window_minutes * 60 * 4
+        )
+    )
 
 
 def clear_failures(conn: Connection, name: str) -> None:

@@ -1,4 +1,5 @@
 """What every handler shares: settings, database, index, pseudonyms, templates."""
+
 from __future__ import annotations
 
 import asyncio
@@ -33,9 +34,11 @@ class AppState:
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(connection, *args)`` in one transaction, off the event loop."""
+
         def work() -> T:
             with self.engine.begin() as conn:
                 return fn(conn, *args)
+
         return await asyncio.to_thread(work)
 
     async def refresh(self) -> None:
@@ -50,12 +53,19 @@ class AppState:
             raise web.HTTPNotFound(text="No such conversation (it may have been deleted).")
         return sender
 
-    def render(self, request: web.Request, template: str, /, http_status: int = 200,
-               **context: Any) -> web.Response:
+    def render(
+        self, request: web.Request, template: str, /, http_status: int = 200, **context: Any
+    ) -> web.Response:
         return render(request, self.templates, template, http_status, **context)
 
-    async def audit(self, request: web.Request, action: str, target: str = "",
-                    detail: str = "", conn: Connection | None = None) -> None:
+    async def audit(
+        self,
+        request: web.Request,
+        action: str,
+        target: str = "",
+        detail: str = "",
+        conn: Connection | None = None,
+    ) -> None:
         login = request.get(SESSION)
         name = login.user.name if login else "-"
         if conn is not None:

@@ -4,6 +4,7 @@ Patients can send anything: Rasa keeps a NUL or a lone surrogate as a valid JSON
 ``events``, but PostgreSQL text refuses NUL and UTF-8 cannot encode a lone surrogate, so the
 review app would fail to index, store or show such a conversation. Both become U+FFFD.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Jinja2 rendering with autoescape always on: patients' words are text, never markup."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,8 @@ def make_environment(tz: ZoneInfo) -> Environment:
         loader=PackageLoader("review", "templates"),
         autoescape=True,  # every template, whatever its name
         undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
     def when(ts: float | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -35,8 +37,9 @@ def make_environment(tz: ZoneInfo) -> Environment:
     return env
 
 
-def render(request: web.Request, env: Environment, template: str, status: int = 200, /,
-           **context: Any) -> web.Response:
+def render(
+    request: web.Request, env: Environment, template: str, status: int = 200, /, **context: Any
+) -> web.Response:
     """Render ``template`` with the logged-in user and the CSRF token every form needs."""
     from .security import SESSION
 

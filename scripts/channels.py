@@ -7,6 +7,7 @@ the ``${VAR}`` placeholders (Rasa expands them), so no secret is ever written to
     python -m scripts.channels                  # which channels are on, and what the others need
     python -m scripts.channels --write out.yml  # write the effective credentials file
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,7 +54,9 @@ class ChannelReport:
 
     def summary(self) -> str:
         lines = [f"Channels on: {', '.join(self.on) or 'none'}"]
-        lines += [f"  {name} is off: set {', '.join(missing)}" for name, missing in self.off.items()]
+        lines += [
+            f"  {name} is off: set {', '.join(missing)}" for name, missing in self.off.items()
+        ]
         return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@
 Other people run servers on the same machine, so nothing here uses a fixed port or the
 project's ``data/`` stores: everything lives in a directory the caller owns.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,35 +37,54 @@ def sqlite_tracker(path: Path) -> str:
 
 def postgres_tracker(host: str, port: int, db: str, username: str = "postgres") -> str:
     """The ``tracker_store`` block for PostgreSQL (schema: env ``POSTGRESQL_SCHEMA``)."""
-    return (f'tracker_store:\n  type: {TRACKER_STORE}\n  dialect: "postgresql"\n'
-            f'  url: "{host}"\n  port: {port}\n  db: "{db}"\n  username: "{username}"\n')
+    return (
+        f'tracker_store:\n  type: {TRACKER_STORE}\n  dialect: "postgresql"\n'
+        f'  url: "{host}"\n  port: {port}\n  db: "{db}"\n  username: "{username}"\n'
+    )
 
 
-def redis_lock_store(host: str, port: int, db: int, key_prefix: str,
-                     kind: str = "bot.lock_store.AtomicRedisLockStore") -> str:
+def redis_lock_store(
+    host: str,
+    port: int,
+    db: int,
+    key_prefix: str,
+    kind: str = "bot.lock_store.AtomicRedisLockStore",
+) -> str:
     """The ``lock_store`` block: Redis, so several Rasa servers take turns per conversation
     (``kind="redis"`` is Rasa's own, which lets simultaneous messages through; see
     bot/lock_store.py)."""
-    return (f'lock_store:\n  type: {kind}\n  url: "{host}"\n  port: {port}\n  db: {db}\n'
-            f'  key_prefix: "{key_prefix}"\n')
+    return (
+        f'lock_store:\n  type: {kind}\n  url: "{host}"\n  port: {port}\n  db: {db}\n'
+        f'  key_prefix: "{key_prefix}"\n'
+    )
 
 
 def trial_store(directory: Path, all_shipped: bool = False) -> str:
     """A fresh SQLite trial store with the shipped trials with criteria (or all, as make run)."""
     url = f"sqlite:///{directory / 'trials.db'}"
     if not (directory / "trials.db").exists():
-        source = (SHIPPED_TRIALS_DIR if all_shipped
-                  else SHIPPED_TRIALS_DIR / "ms_trials_with_criteria.json")
+        source = (
+            SHIPPED_TRIALS_DIR
+            if all_shipped
+            else SHIPPED_TRIALS_DIR / "ms_trials_with_criteria.json"
+        )
         engine = make_engine(url)
         import_paths(session_factory(engine), [source], progress=False)
         engine.dispose()
     return url
 
 
-def isolated_stack(directory: Path, tracker_block: str, *, name: str = "stack",
-                   extra_endpoints: str = "", env: dict[str, str] | None = None,
-                   actions_port: int | None = None, all_trials: bool = False,
-                   taken: set[int] | None = None) -> Stack:
+def isolated_stack(
+    directory: Path,
+    tracker_block: str,
+    *,
+    name: str = "stack",
+    extra_endpoints: str = "",
+    env: dict[str, str] | None = None,
+    actions_port: int | None = None,
+    all_trials: bool = False,
+    taken: set[int] | None = None,
+) -> Stack:
     """A Stack (action server and Rasa, no web app) on free ports, configured in ``directory``.
 
     ``actions_port`` lets two Rasa servers share one action server (scale-out).
@@ -75,12 +95,20 @@ def isolated_stack(directory: Path, tracker_block: str, *, name: str = "stack",
     taken.add(rasa_port)
     actions_port = actions_port or free_port(taken)
     endpoints = directory / f"endpoints-{name}.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-                         f"{tracker_block}{extra_endpoints}")
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        f"{tracker_block}{extra_endpoints}"
+    )
     stack_env = {"TRIALS_DB_URL": trial_store(directory, all_trials), **(env or {})}
-    return Stack(rasa_port=rasa_port, actions_port=actions_port, with_web=False,
-                 endpoints=str(endpoints), model=str(MODEL), log_dir=directory / f"logs-{name}",
-                 env=stack_env)
+    return Stack(
+        rasa_port=rasa_port,
+        actions_port=actions_port,
+        with_web=False,
+        endpoints=str(endpoints),
+        model=str(MODEL),
+        log_dir=directory / f"logs-{name}",
+        env=stack_env,
+    )
 
 
 def process_group(server: Server) -> list[int]:
@@ -96,7 +124,7 @@ def process_group(server: Server) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
+        fields = stat[stat.rindex(")") + 2 :].split()
         if int(fields[2]) == pgid:  # field 5 of /proc/<pid>/stat: process group
             pids.append(int(entry.name))
     return pids

@@ -4,6 +4,7 @@ coordinator review app, on for ``make run``, off by default in ``Stack``).
 Used by ``make run`` (foreground, Ctrl-C stops everything) and by the tests and benchmarks
 that need the real servers (``Stack`` as a context manager). Logs go to ``data/logs/``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,7 +68,11 @@ class Server:
         log = open(self.log_path, "ab")
         env = {**os.environ, **BASE_ENV, **self.env}
         self.proc = subprocess.Popen(
-            self.cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            self.cmd,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         log.close()
@@ -133,34 +138,65 @@ class Stack:
         return f"http://127.0.0.1:{self.review_port}"
 
     def build(self) -> None:
-        self.channels = write_effective(ROOT / self.credentials, self.effective_credentials,
-                                        {**os.environ, **self.env})
+        self.channels = write_effective(
+            ROOT / self.credentials, self.effective_credentials, {**os.environ, **self.env}
+        )
         self.servers = [
             Server(
                 "actions",
-                [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "bot.actions",
-                 "--port", str(self.actions_port)],
+                [
+                    str(VENV_BIN / "rasa"),
+                    "run",
+                    "actions",
+                    "--actions",
+                    "bot.actions",
+                    "--port",
+                    str(self.actions_port),
+                ],
                 f"http://127.0.0.1:{self.actions_port}/health",
-                self.log_dir / "actions.log", self.env,
+                self.log_dir / "actions.log",
+                self.env,
             ),
             Server(
                 "rasa",
-                [str(VENV_BIN / "rasa"), "run", "--model", self.model,
-                 "--port", str(self.rasa_port), "--interface", "127.0.0.1",
-                 "--credentials", str(self.effective_credentials),
-                 "--endpoints", self.endpoints, "--cors", "*", *self.rasa_args],
+                [
+                    str(VENV_BIN / "rasa"),
+                    "run",
+                    "--model",
+                    self.model,
+                    "--port",
+                    str(self.rasa_port),
+                    "--interface",
+                    "127.0.0.1",
+                    "--credentials",
+                    str(self.effective_credentials),
+                    "--endpoints",
+                    self.endpoints,
+                    "--cors",
+                    "*",
+                    *self.rasa_args,
+                ],
                 f"{self.rasa_url}/",
-                self.log_dir / "rasa.log", self.env,
+                self.log_dir / "rasa.log",
+                self.env,
             ),
         ]
         if self.with_web:
             self.servers.append(
                 Server(
                     "web",
-                    [str(VENV_BIN / "python"), "-m", "web", "--port", str(self.web_port),
-                     "--rasa-url", self.rasa_url],
+                    [
+                        str(VENV_BIN / "python"),
+                        "-m",
+                        "web",
+                        "--port",
+                        str(self.web_port),
+                        "--rasa-url",
+                        self.rasa_url,
+                    ],
                     f"{self.web_url}/health",
-                    self.log_dir / "web.log", self.env,
+                    self.log_dir / "web.log",
+                    self.env,
                 )
             )
         # --- coordinator review app (issue #6): reads the tracker store named in the same
@@ -169,11 +205,20 @@ class Stack:
             self.servers.append(
                 Server(
                     "review",
-                    [str(VENV_BIN / "python"), "-m", "review", "serve",
-                     "--port", str(self.review_port), "--endpoints", self.endpoints,
-                     "--insecure-cookie"],
+                    [
+                        str(VENV_BIN / "python"),
+                        "-m",
+                        "review",
+                        "serve",
+                        "--port",
+                        str(self.review_port),
+                        "--endpoints",
+                        self.endpoints,
+                        "--insecure-cookie",
+                    ],
                     f"{self.review_url}/health",
-                    self.log_dir / "review.log", self.env,
+                    self.log_dir / "review.log",
+                    self.env,
                 )
             )
         # --- end review app
@@ -188,8 +233,9 @@ class Stack:
                 wait_http(server.health_url, timeout, server.proc)
             except StackError as exc:
                 self.stop()
-                raise StackError(f"{server.name}: {exc}\n--- {server.log_path} ---\n"
-                                 f"{server.log_tail()}") from None
+                raise StackError(
+                    f"{server.name}: {exc}\n--- {server.log_path} ---\n" f"{server.log_tail()}"
+                ) from None
         return self
 
     def server(self, name: str) -> Server:
@@ -212,12 +258,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--web-port", type=int, default=int(os.environ.get("WEB_PORT", 8080)))
     parser.add_argument("--endpoints", default=os.environ.get("RASA_ENDPOINTS", "endpoints.yml"))
-    parser.add_argument("--review-port", type=int,
-                        default=int(os.environ.get("REVIEW_PORT", 8090)))  # review app (#6)
+    parser.add_argument(
+        "--review-port", type=int, default=int(os.environ.get("REVIEW_PORT", 8090))
+    )  # review app (#6)
     args = parser.parse_args(argv)
 
-    stack = Stack(rasa_port=args.rasa_port, web_port=args.web_port, endpoints=args.endpoints,
-                  review_port=args.review_port, with_review=True)
+    stack = Stack(
+        rasa_port=args.rasa_port,
+        web_port=args.web_port,
+        endpoints=args.endpoints,
+        review_port=args.review_port,
+        with_review=True,
+    )
     print("Starting the action server, Rasa and the web app (Rasa takes about a minute)...")
     try:
         stack.start()
@@ -226,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if stack.channels is not None:
         print(stack.channels.summary())
-    print(f"""
+    print(
+        f"""
 Ready.
   Web page and chat:   {stack.web_url}/
   Trial API:           {stack.web_url}/api/trials?status=RECRUITING
@@ -235,7 +288,9 @@ Ready.
   Coordinator review:  {stack.review_url}/
                        first admin: .venv/bin/python -m review create-user NAME --role admin
   Logs:                {stack.log_dir}/
-Press Ctrl-C to stop.""", flush=True)
+Press Ctrl-C to stop.""",
+        flush=True,
+    )
 
     stopping = False
 
@@ -249,8 +304,11 @@ Press Ctrl-C to stop.""", flush=True)
     while not stopping:
         for server in stack.servers:
             if server.proc is not None and server.proc.poll() is not None:
-                print(f"\n{server.name} stopped (exit code {server.proc.returncode}):\n"
-                      f"{server.log_tail()}", file=sys.stderr)
+                print(
+                    f"\n{server.name} stopped (exit code {server.proc.returncode}):\n"
+                    f"{server.log_tail()}",
+                    file=sys.stderr,
+                )
                 stopping, code = True, 1
         time.sleep(0.5)
     print("\nStopping...")

@@ -1,4 +1,5 @@
 """Shared fixtures: trial stores on SQLite and on the real PostgreSQL server, shipped data paths."""
+
 from __future__ import annotations
 
 import contextlib
@@ -32,8 +33,10 @@ def _postgres_or_skip() -> None:
             conn.execute(text("select 1"))
         engine.dispose()
     except Exception as exc:  # any failure to reach the server means: not on this machine
-        pytest.skip(f"no PostgreSQL server answers at {POSTGRES_URL} ({type(exc).__name__}); "
-                    "set TEST_POSTGRES_URL to run these tests")
+        pytest.skip(
+            f"no PostgreSQL server answers at {POSTGRES_URL} ({type(exc).__name__}); "
+            "set TEST_POSTGRES_URL to run these tests"
+        )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """credentials.yml: REST and socket.io always on; messaging channels on when their env vars are set."""
+
 from __future__ import annotations
 
 import yaml
@@ -13,10 +14,14 @@ from .conftest import ROOT
 
 BASE = (ROOT / "credentials.yml").read_text()
 ALL_CHANNELS = {
-    "TELEGRAM_TOKEN": "123456:TEST-token", "TELEGRAM_VERIFY": "ms_trials_test_bot",
+    "TELEGRAM_TOKEN": "123456:TEST-token",
+    "TELEGRAM_VERIFY": "ms_trials_test_bot",
     "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
-    "SLACK_TOKEN": "xoxb-test", "SLACK_CHANNEL": "C0TEST", "SLACK_SIGNING_SECRET": "s3cret",
-    "FACEBOOK_VERIFY": "verify-me", "FACEBOOK_SECRET": "app-secret",
+    "SLACK_TOKEN": "xoxb-test",
+    "SLACK_CHANNEL": "C0TEST",
+    "SLACK_SIGNING_SECRET": "s3cret",
+    "FACEBOOK_VERIFY": "verify-me",
+    "FACEBOOK_SECRET": "app-secret",
     "FACEBOOK_PAGE_ACCESS_TOKEN": "page-token",
 }
 

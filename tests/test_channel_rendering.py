@@ -1,4 +1,5 @@
 """How bot replies are shaped for messaging channels: markup, splitting, numbered options."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,16 +14,21 @@ from bot.channels.rendering import (
     text_units,
 )
 
-CRITERION = ("Diagnosis of Relapsing-Remitting MS (RRMS) (≥1 clinically documented relapse in "
-             "the past 12 months) or Secondary Progressive MS (SPMS) (EDSS ≤ 5.0). ")
+CRITERION = (
+    "Diagnosis of Relapsing-Remitting MS (RRMS) (≥1 clinically documented relapse in "
+    "the past 12 months) or Secondary Progressive MS (SPMS) (EDSS ≤ 5.0). "
+)
 
 
 def test_plain_text_drops_markup_but_keeps_comparisons():
-    text = "**Good news**: see [the study](https://clinicaltrials.gov/study/NCT05532943).<br>" \
-           "<b>EDSS</b> < 6.5 and > 2, AST & ALT > 5X ULN"
+    text = (
+        "**Good news**: see [the study](https://clinicaltrials.gov/study/NCT05532943).<br>"
+        "<b>EDSS</b> < 6.5 and > 2, AST & ALT > 5X ULN"
+    )
     assert plain_text(text) == (
         "Good news: see the study (https://clinicaltrials.gov/study/NCT05532943).\n"
-        "EDSS < 6.5 and > 2, AST & ALT > 5X ULN")
+        "EDSS < 6.5 and > 2, AST & ALT > 5X ULN"
+    )
 
 
 @pytest.mark.parametrize("name, limit", [("telegram", 4096), ("slack", 3000), ("facebook", 2000)])
@@ -62,8 +68,10 @@ def test_blank_text_gives_no_message():
 
 
 def test_buttons_are_numbered_only_where_the_platform_cannot_show_them():
-    subtypes = [{"title": "Relapsing-remitting MS", "payload": "/inform{\"ms_subtype\":\"RRMS\"}"},
-                {"title": "Secondary progressive MS", "payload": "/inform{\"ms_subtype\":\"SPMS\"}"}]
+    subtypes = [
+        {"title": "Relapsing-remitting MS", "payload": "/inform{\"ms_subtype\":\"RRMS\"}"},
+        {"title": "Secondary progressive MS", "payload": "/inform{\"ms_subtype\":\"SPMS\"}"},
+    ]
     yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     assert needs_numbers(subtypes, platform("facebook"))  # quick reply titles: 20 characters
     assert not needs_numbers(subtypes, platform("slack"))
@@ -79,5 +87,13 @@ def test_numbered_options_text_and_replies():
     buttons = [{"title": "**Yes**", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     text = numbered_options("Do you agree?", buttons)
     assert text == f"Do you agree?\n\n1. Yes\n2. No\n\n{wording('numbered_hint')}"
-    assert [parse_choice(s) for s in ("2", " 2. ", "#1", "2)", "two", "2 please", "", None)] == \
-        [2, 2, 1, 2, None, None, None, None]
+    assert [parse_choice(s) for s in ("2", " 2. ", "#1", "2)", "two", "2 please", "", None)] == [
+        2,
+        2,
+        1,
+        2,
+        None,
+        None,
+        None,
+        None,
+    ]

@@ -1,4 +1,5 @@
 """A reply of "2" after numbered options means the second option, read back from the tracker."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -19,8 +20,12 @@ SUBTYPES = [
 
 
 def bot_asks(buttons):
-    return [UserUttered("hi"), BotUttered("Which type of MS do you have?", {"buttons": buttons}),
-            BotUttered("You can also type it."), ActionExecuted("action_listen")]
+    return [
+        UserUttered("hi"),
+        BotUttered("Which type of MS do you have?", {"buttons": buttons}),
+        BotUttered("You can also type it."),
+        ActionExecuted("action_listen"),
+    ]
 
 
 async def resolver_with(events) -> ReplyResolver:
@@ -47,8 +52,9 @@ async def test_number_maps_to_the_option_shown_numbered():
 
 
 async def test_number_is_left_alone_when_the_buttons_were_shown_natively():
-    resolver = await resolver_with(bot_asks([{"title": "Yes", "payload": "/affirm"},
-                                             {"title": "No", "payload": "/deny"}]))
+    resolver = await resolver_with(
+        bot_asks([{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}])
+    )
     assert await resolver.resolve("2", "pat") == "2"  # e.g. an EDSS of 2
 
 

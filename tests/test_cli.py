@@ -1,4 +1,5 @@
 """`python -m trials_db` as a user runs it, against a store chosen by TRIALS_DB_URL."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,14 @@ from .conftest import ROOT, SEED_RECORD, WITH_CRITERIA
 
 def run(*args: str, db: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TRIALS_DB_URL": db}
-    return subprocess.run([sys.executable, "-m", "trials_db", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "trials_db", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture

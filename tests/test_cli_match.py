@@ -1,4 +1,5 @@
 """`python -m trials_db match` and `coverage` as a user runs them."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,14 @@ from .conftest import ROOT, WITH_CRITERIA
 
 def run(*args: str, db: str):
     env = {**os.environ, "TRIALS_DB_URL": db}
-    return subprocess.run([sys.executable, "-m", "trials_db", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "trials_db", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")

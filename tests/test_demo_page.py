@@ -1,4 +1,5 @@
 """The demo trial page: rendered from the store, escaped, strict CSP, widget embedded and served."""
+
 from __future__ import annotations
 
 import gzip
@@ -45,8 +46,10 @@ async def test_demo_page_shows_the_example_trial_escaped(client):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     # Exactly one script on the page: the widget, with the Rasa URL for its socket.
     assert page.count("<script") == 1
-    assert f'<script src="http://127.0.0.1:{client.port}/widget/ms-chat-widget.js" ' \
-           f'data-server="{RASA}" defer></script>' in page
+    assert (
+        f'<script src="http://127.0.0.1:{client.port}/widget/ms-chat-widget.js" '
+        f'data-server="{RASA}" defer></script>' in page
+    )
 
 
 async def test_demo_page_forbids_inline_script_and_allows_the_rasa_socket(client):
@@ -67,8 +70,9 @@ async def test_other_and_unknown_trials(client):
 
 async def test_widget_is_served_compressed_to_any_site(client):
     assert WIDGET_FILE.is_file(), "the widget is not built: run `make widget`"
-    resp = await client.get("/widget/ms-chat-widget.js", headers={"Accept-Encoding": "gzip"},
-                            auto_decompress=False)
+    resp = await client.get(
+        "/widget/ms-chat-widget.js", headers={"Accept-Encoding": "gzip"}, auto_decompress=False
+    )
     assert resp.status == 200
     assert resp.headers["Content-Type"].startswith("text/javascript")
     assert resp.headers["Content-Encoding"] == "gzip"
@@ -76,13 +80,18 @@ async def test_widget_is_served_compressed_to_any_site(client):
     source = gzip.decompress(await resp.read()).decode()
     assert source == WIDGET_FILE.read_text()
     assert "session_request" in source and "user_uttered" in source and "Socket.IO" in source
-    assert ".innerHTML" not in source.split("Socket.IO client v")[1].split("function startWidget")[1]
+    assert (
+        ".innerHTML" not in source.split("Socket.IO client v")[1].split("function startWidget")[1]
+    )
 
 
 async def test_unbuilt_widget_says_how_to_build_it(tmp_path, sqlite_url):
     app = web.Application()
-    app.add_routes(DemoSite(session_factory(make_engine(sqlite_url)), RASA,
-                            widget_file=tmp_path / "missing.js").routes())
+    app.add_routes(
+        DemoSite(
+            session_factory(make_engine(sqlite_url)), RASA, widget_file=tmp_path / "missing.js"
+        ).routes()
+    )
     client = TestClient(TestServer(app))
     await client.start_server()
     try:

@@ -1,4 +1,5 @@
 """The pinned environment: the versions the stack is built on, and a consistent install."""
+
 from __future__ import annotations
 
 import subprocess
@@ -36,8 +37,9 @@ def test_every_installed_package_is_in_the_lock():
         if "==" in line and not line.startswith("#"):
             name, ver = line.split("==", 1)
             lock[name.lower().replace("_", "-")] = ver.strip()
-    frozen = subprocess.run([sys.executable, "-m", "pip", "freeze"], capture_output=True,
-                            text=True).stdout.splitlines()
+    frozen = subprocess.run(
+        [sys.executable, "-m", "pip", "freeze"], capture_output=True, text=True
+    ).stdout.splitlines()
     for line in frozen:
         if "==" not in line:
             continue

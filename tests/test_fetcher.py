@@ -3,6 +3,7 @@
 The pages it serves are the shipped real records, cut into pages of the API's exact shape
 (``{"studies": [...], "nextPageToken": "...", "totalCount": N}``).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,11 @@ PAGE_SIZE = 10
 def _recorded_pages(statuses: set[str] | None) -> list[dict]:
     studies = json.loads(WITH_CRITERIA.read_text())["studies"]
     if statuses:
-        studies = [s for s in studies
-                   if s["protocolSection"].get("statusModule", {}).get("overallStatus") in statuses]
+        studies = [
+            s
+            for s in studies
+            if s["protocolSection"].get("statusModule", {}).get("overallStatus") in statuses
+        ]
     pages = []
     for i in range(0, len(studies), PAGE_SIZE):
         page = {"studies": studies[i : i + PAGE_SIZE], "totalCount": len(studies)}
@@ -74,8 +78,9 @@ async def fake_api():
 async def test_fetch_pages_through_and_imports(fake_api, sqlite_url):
     fake, url = fake_api
     sessions = session_factory(make_engine(sqlite_url))
-    report = await fetch_and_import(sessions, "multiple sclerosis", base_url=url,
-                                    page_size=PAGE_SIZE)
+    report = await fetch_and_import(
+        sessions, "multiple sclerosis", base_url=url, page_size=PAGE_SIZE
+    )
     shipped = len(json.loads(WITH_CRITERIA.read_text())["studies"])
     assert report.problems == []
     assert report.inserted == shipped
@@ -89,15 +94,19 @@ async def test_fetch_pages_through_and_imports(fake_api, sqlite_url):
         assert count_trials(s) == shipped
         assert len(get_trial(s, "NCT05532943").criteria) == 19
     # Fetching again updates, never duplicates.
-    again = await fetch_and_import(sessions, "multiple sclerosis", base_url=url,
-                                   page_size=PAGE_SIZE)
+    again = await fetch_and_import(
+        sessions, "multiple sclerosis", base_url=url, page_size=PAGE_SIZE
+    )
     assert (again.inserted, again.updated) == (0, shipped)
 
 
 def shipped_recruiting() -> int:
     studies = json.loads(WITH_CRITERIA.read_text())["studies"]
-    return sum(1 for st in studies
-               if st["protocolSection"].get("statusModule", {}).get("overallStatus") == "RECRUITING")
+    return sum(
+        1
+        for st in studies
+        if st["protocolSection"].get("statusModule", {}).get("overallStatus") == "RECRUITING"
+    )
 
 
 async def test_fetch_filters_by_status(fake_api, sqlite_url):
@@ -105,7 +114,9 @@ async def test_fetch_filters_by_status(fake_api, sqlite_url):
     sessions = session_factory(make_engine(sqlite_url))
     report = await fetch_and_import(sessions, "multiple sclerosis", ["recruiting"], base_url=url)
     assert fake.requests[0]["filter.overallStatus"] == "RECRUITING"
-    assert report.inserted == shipped_recruiting() == 13  # shipped records with criteria, RECRUITING
+    assert (
+        report.inserted == shipped_recruiting() == 13
+    )  # shipped records with criteria, RECRUITING
 
 
 async def test_fetch_retries_a_busy_server(sqlite_url, monkeypatch):
@@ -115,8 +126,13 @@ async def test_fetch_retries_a_busy_server(sqlite_url, monkeypatch):
     await server.start_server()
     try:
         sessions = session_factory(make_engine(sqlite_url))
-        report = await fetch_and_import(sessions, "ms", base_url=str(server.make_url("/api/v2/studies")),
-                                        max_pages=1, page_size=PAGE_SIZE)
+        report = await fetch_and_import(
+            sessions,
+            "ms",
+            base_url=str(server.make_url("/api/v2/studies")),
+            max_pages=1,
+            page_size=PAGE_SIZE,
+        )
         assert report.inserted == PAGE_SIZE
         assert len(fake.requests) == 3
     finally:
@@ -146,9 +162,22 @@ async def test_fetch_command_line(fake_api, sqlite_url):
     import asyncio
 
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "trials_db", "--db", sqlite_url, "fetch",
-        "--condition", "multiple sclerosis", "--status", "RECRUITING", "--base-url", url, "--json",
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "trials_db",
+        "--db",
+        sqlite_url,
+        "fetch",
+        "--condition",
+        "multiple sclerosis",
+        "--status",
+        "RECRUITING",
+        "--base-url",
+        url,
+        "--json",
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     out, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode == 0, err.decode()

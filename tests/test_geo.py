@@ -1,12 +1,20 @@
 """Offline places (issue 12): sites placed by the gazetteer, a person's place and range, the
 nearest open site in both evaluation paths, and `match --near --within`."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from trials_db.geo import Place, anywhere_in, distance_text, resolve_place, site_point, travel_limit_km
+from trials_db.geo import (
+    Place,
+    anywhere_in,
+    distance_text,
+    resolve_place,
+    site_point,
+    travel_limit_km,
+)
 from trials_db.lexicon import great_circle_km
 from trials_db.matching import MatchIndex, match_profile
 from trials_db.criteria.predicates import Age
@@ -18,14 +26,17 @@ from .test_cli_match import db, run  # noqa: F401  (the module's imported store)
 BOSTON = (42.35843, -71.05977)
 
 
-@pytest.mark.parametrize("words, label, country", [
-    ("Boston, MA", "Boston, MA, United States", "United States"),
-    ("I live near Boston", "Boston, MA, United States", "United States"),
-    ("02115", "Boston, MA 02115", "United States"),
-    ("Berlin, Germany", "Berlin, Germany", "Germany"),
-    ("Boston, UK", "Boston, United Kingdom", "United Kingdom"),
-    ("München", "Munich, Germany", "Germany"),
-])
+@pytest.mark.parametrize(
+    "words, label, country",
+    [
+        ("Boston, MA", "Boston, MA, United States", "United States"),
+        ("I live near Boston", "Boston, MA, United States", "United States"),
+        ("02115", "Boston, MA 02115", "United States"),
+        ("Berlin, Germany", "Berlin, Germany", "Germany"),
+        ("Boston, UK", "Boston, United Kingdom", "United Kingdom"),
+        ("München", "Munich, Germany", "Germany"),
+    ],
+)
 def test_a_persons_place_is_resolved_and_said_back(words, label, country):
     place = resolve_place(words)
     assert place is not None and place.label == label and place.country == country
@@ -37,9 +48,15 @@ def test_an_unknown_place_stays_unknown(words):
 
 
 def test_a_site_is_placed_only_when_certain():
-    assert site_point("Little Rock", "Arkansas", None, "United States") == pytest.approx((34.746, -92.290), abs=0.01)
-    assert site_point("Boston", None, "02115", "United States") == pytest.approx((42.34, -71.09), abs=0.01)
-    assert site_point("Springfield", None, None, "United States") is None  # many Springfields: not guessed
+    assert site_point("Little Rock", "Arkansas", None, "United States") == pytest.approx(
+        (34.746, -92.290), abs=0.01
+    )
+    assert site_point("Boston", None, "02115", "United States") == pytest.approx(
+        (42.34, -71.09), abs=0.01
+    )
+    assert (
+        site_point("Springfield", None, None, "United States") is None
+    )  # many Springfields: not guessed
     assert site_point("Atlantis", None, None, "Greece") is None
     assert site_point(None, None, None, "Germany") is None
 
@@ -60,13 +77,22 @@ def _rules(nct: str, status: str, sites: list[SitePoint]) -> TrialRules:
 
 
 def test_a_closed_nearby_site_is_not_reported_as_nearby():
-    near_closed = SitePoint("Near clinic", "Boston", "MA", "United States", "COMPLETED", 42.36, -71.06)
-    far_open = SitePoint("Far clinic", "Bethesda", "MD", "United States", "RECRUITING", 38.98, -77.10)
-    unplaced = SitePoint("Somewhere", "Springfield", None, "United States", "RECRUITING", None, None)
+    near_closed = SitePoint(
+        "Near clinic", "Boston", "MA", "United States", "COMPLETED", 42.36, -71.06
+    )
+    far_open = SitePoint(
+        "Far clinic", "Bethesda", "MD", "United States", "RECRUITING", 38.98, -77.10
+    )
+    unplaced = SitePoint(
+        "Somewhere", "Springfield", None, "United States", "RECRUITING", None, None
+    )
     rules = _rules("NCT00000001", "RECRUITING", [near_closed, far_open, unplaced])
     site, km = nearest_open_site(rules, BOSTON)
     assert site.facility == "Far clinic" and 600 < km < 700
-    assert nearest_open_site(_rules("NCT00000002", "RECRUITING", [near_closed, unplaced]), BOSTON) is None
+    assert (
+        nearest_open_site(_rules("NCT00000002", "RECRUITING", [near_closed, unplaced]), BOSTON)
+        is None
+    )
     # A site without its own status follows the study's.
     follows = SitePoint("Clinic", "Boston", "MA", "United States", None, 42.36, -71.06)
     assert nearest_open_site(_rules("NCT00000003", "RECRUITING", [follows]), BOSTON)[1] < 1
@@ -74,8 +100,16 @@ def test_a_closed_nearby_site_is_not_reported_as_nearby():
 
 
 def test_both_evaluation_paths_rank_by_the_nearest_open_site():
-    far = _rules("NCT00000010", "RECRUITING", [SitePoint(None, "Bethesda", "MD", "United States", None, 38.98, -77.10)])
-    near = _rules("NCT00000011", "RECRUITING", [SitePoint(None, "Waltham", "MA", "United States", None, 42.38, -71.24)])
+    far = _rules(
+        "NCT00000010",
+        "RECRUITING",
+        [SitePoint(None, "Bethesda", "MD", "United States", None, 38.98, -77.10)],
+    )
+    near = _rules(
+        "NCT00000011",
+        "RECRUITING",
+        [SitePoint(None, "Waltham", "MA", "United States", None, 42.38, -71.24)],
+    )
     none = _rules("NCT00000012", "RECRUITING", [])
     profile = Profile(home=BOSTON)
     readable = [r.nct_id for r in match_profile([far, none, near], profile)]
@@ -92,13 +126,27 @@ def test_match_near_within_on_the_shipped_trials(db, tmp_path):  # noqa: F811
     assert everything.returncode == 0, everything.stderr
     rows = json.loads(everything.stdout)
     placed = [r for r in rows if r["nearest_site"]]
-    assert placed and all(set(r["nearest_site"]) == {"facility", "city", "state", "country", "status", "distance_km"}
-                          for r in placed)
-    near = run("match", "--profile", str(profile), "--near", "Boston, MA", "--within", "500mi", "--json", db=db)
+    assert placed and all(
+        set(r["nearest_site"]) == {"facility", "city", "state", "country", "status", "distance_km"}
+        for r in placed
+    )
+    near = run(
+        "match",
+        "--profile",
+        str(profile),
+        "--near",
+        "Boston, MA",
+        "--within",
+        "500mi",
+        "--json",
+        db=db,
+    )
     kept = json.loads(near.stdout)
     assert kept and all(r["nearest_site"]["distance_km"] <= 500 * 1.609344 for r in kept)
     left_out = len(rows) - len(kept)
-    assert f"{left_out} studies left out" in near.stderr or f"{left_out} study left out" in near.stderr
+    assert (
+        f"{left_out} studies left out" in near.stderr or f"{left_out} study left out" in near.stderr
+    )
     bad = run("match", "--profile", str(profile), "--near", "nowhereville", db=db)
     assert bad.returncode == 2 and "can't place" in bad.stderr
 

@@ -1,6 +1,7 @@
 """Hostile text that once crashed an action: lone surrogates (valid JSON escapes) and numbers
 where a study id belongs. Found by tests/live/test_hostile_input.py; kept here as fast checks.
 And text filled into a response's {variable} that Rasa's templating could garble."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,12 +23,16 @@ def test_clean_replaces_lone_surrogates():
 
 def test_facts_are_read_around_lone_surrogates():
     assert read_facts("\ud800 Tecfidera", "inform", "prior_therapies", {}) == {
-        "prior_therapies": ["dimethyl fumarate"]}
+        "prior_therapies": ["dimethyl fumarate"]
+    }
 
 
 async def test_trial_details_with_a_number_for_the_study_id_asks_which_study():
-    latest = {"text": '/trial_details{"nct_id": 5}', "intent": {"name": "trial_details"},
-              "entities": [{"entity": "nct_id", "value": 5}]}
+    latest = {
+        "text": '/trial_details{"nct_id": 5}',
+        "intent": {"name": "trial_details"},
+        "entities": [{"entity": "nct_id", "value": 5}],
+    }
     tracker = Tracker("t", {}, latest, [], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
     assert await ActionTrialDetails().run(dispatcher, tracker, {}) == []
@@ -48,7 +53,13 @@ def test_built_lines_reach_the_person_as_they_are(text):
 
 @pytest.mark.parametrize("name", ODD)
 async def test_a_typed_name_is_thanked_as_typed(name):
-    slots = {"contact_trials": ["NCT05532943"], "contact_name": name, "contact_detail": "a0[1]@example.org"}
+    slots = {
+        "contact_trials": ["NCT05532943"],
+        "contact_name": name,
+        "contact_detail": "a0[1]@example.org",
+    }
     d, _ = await run(ActionSubmitContactRequest(), tracker(slots))
-    said = variant("utter_contact_passed_on").format(name=name, contact="a0[1]@example.org", nct_ids="NCT05532943")
+    said = variant("utter_contact_passed_on").format(
+        name=name, contact="a0[1]@example.org", nct_ids="NCT05532943"
+    )
     assert rendered(d, slots)[0].replace("\u2060", "") == said

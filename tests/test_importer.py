@@ -1,4 +1,5 @@
 """Importing CT.gov API v2 JSON into the store, on SQLite and on the real PostgreSQL server."""
+
 from __future__ import annotations
 
 import copy
@@ -45,8 +46,9 @@ def test_every_shipped_record_is_imported(sessions):
         assert [c.kind for c in seed.criteria].count("exclusion") == 12
         assert seed.sites[0].city == "Taichung" and seed.sites[0].country == "Taiwan"
         # Every shipped record with eligibility text has its criteria.
-        with_text = s.scalar(select(func.count()).select_from(Trial)
-                             .where(Trial.eligibility_text.is_not(None)))
+        with_text = s.scalar(
+            select(func.count()).select_from(Trial).where(Trial.eligibility_text.is_not(None))
+        )
         with_rows = s.scalar(select(func.count(func.distinct(Criterion.nct_id))))
         assert with_text == with_rows
 
@@ -67,7 +69,8 @@ def test_reimport_updates_and_never_duplicates(sessions, tmp_path):
     section = study["protocolSection"]
     section["statusModule"]["overallStatus"] = "COMPLETED"
     section["eligibilityModule"]["eligibilityCriteria"] = (
-        "Inclusion Criteria:\n* Age 20 to 65\n\nExclusion Criteria:\n* Pregnancy")
+        "Inclusion Criteria:\n* Age 20 to 65\n\nExclusion Criteria:\n* Pregnancy"
+    )
     section["contactsLocationsModule"]["locations"].append({"city": "Taipei", "country": "Taiwan"})
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(study))
@@ -77,27 +80,45 @@ def test_reimport_updates_and_never_duplicates(sessions, tmp_path):
         seed = get_trial(s, "NCT05532943")
         assert seed.overall_status == "COMPLETED"
         assert [(c.kind, c.text) for c in seed.criteria] == [
-            ("inclusion", "Age 20 to 65"), ("exclusion", "Pregnancy")]
+            ("inclusion", "Age 20 to 65"),
+            ("exclusion", "Pregnancy"),
+        ]
         assert [site.city for site in seed.sites] == ["Taichung", "Taipei"]
-        assert s.scalar(select(func.count()).select_from(Site)
-                        .where(Site.nct_id == "NCT05532943")) == 2
+        assert (
+            s.scalar(select(func.count()).select_from(Site).where(Site.nct_id == "NCT05532943"))
+            == 2
+        )
     assert _trial_count(sessions) == trials_before
     assert _criteria_count(sessions) == criteria_before - 19 + 2
 
 
 def test_malformed_input_is_reported_and_the_rest_still_lands(sessions, tmp_path):
     good = json.loads(SEED_RECORD.read_text())
-    page = {"studies": [
-        good,
-        {"protocolSection": {"identificationModule": {"nctId": "not-an-id"}}},
-        "just a string",
-        {"protocolSection": {"identificationModule": {"nctId": "NCT00000001", "briefTitle": "x"},
-                             "eligibilityModule": {"sex": "SOMETIMES"}}},
-        {"protocolSection": {"identificationModule": {"nctId": "NCT00000002", "briefTitle": "x"},
-                             "conditionsModule": {"conditions": "MS"}}},
-        {"protocolSection": {"identificationModule": {"nctId": "NCT00000003", "briefTitle": "x"},
-                             "statusModule": {"startDateStruct": {"date": "last spring"}}}},
-    ]}
+    page = {
+        "studies": [
+            good,
+            {"protocolSection": {"identificationModule": {"nctId": "not-an-id"}}},
+            "just a string",
+            {
+                "protocolSection": {
+                    "identificationModule": {"nctId": "NCT00000001", "briefTitle": "x"},
+                    "eligibilityModule": {"sex": "SOMETIMES"},
+                }
+            },
+            {
+                "protocolSection": {
+                    "identificationModule": {"nctId": "NCT00000002", "briefTitle": "x"},
+                    "conditionsModule": {"conditions": "MS"},
+                }
+            },
+            {
+                "protocolSection": {
+                    "identificationModule": {"nctId": "NCT00000003", "briefTitle": "x"},
+                    "statusModule": {"startDateStruct": {"date": "last spring"}},
+                }
+            },
+        ]
+    }
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a_page.json").write_text(json.dumps(page))
@@ -118,7 +139,9 @@ def test_malformed_input_is_reported_and_the_rest_still_lands(sessions, tmp_path
     assert "6 skipped" in report.summary()
     with sessions() as s:
         assert {t.nct_id for t in list_trials(s)} == {
-            "NCT05532943", _studies(WITH_CRITERIA)[0]["protocolSection"]["identificationModule"]["nctId"]}
+            "NCT05532943",
+            _studies(WITH_CRITERIA)[0]["protocolSection"]["identificationModule"]["nctId"],
+        }
 
 
 def test_record_without_eligibility_text(sessions):
@@ -138,8 +161,11 @@ def test_record_without_eligibility_text(sessions):
 
 def test_record_without_a_title_is_kept():
     """A real shipped record (NCT07273604) has only its eligibility module."""
-    study = next(s for s in _studies(WITH_CRITERIA)
-                 if s["protocolSection"]["identificationModule"]["nctId"] == "NCT07273604")
+    study = next(
+        s
+        for s in _studies(WITH_CRITERIA)
+        if s["protocolSection"]["identificationModule"]["nctId"] == "NCT07273604"
+    )
     record = parse_study(study)
     assert record.brief_title is None
     assert record.eligibility_text

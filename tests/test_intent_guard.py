@@ -1,5 +1,6 @@
 """The control-intent guard: nonsense never stops, restarts or skips the screening, and every
 way of saying so that the bot was trained on still does."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,23 @@ from bot.nlu.intent_guard import cue_patterns, guard, has_cue
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTITY = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
-MASHES = ["asdfgh", "blah blah", "dfjkdfjk", "kjhkjh", "qwerty", "zzzz", "lorem ipsum", "xyz",
-          "hmm", "???", "ok then", "banana", "🙂🙂", "3.5", "Zorblax"]
+MASHES = [
+    "asdfgh",
+    "blah blah",
+    "dfjkdfjk",
+    "kjhkjh",
+    "qwerty",
+    "zzzz",
+    "lorem ipsum",
+    "xyz",
+    "hmm",
+    "???",
+    "ok then",
+    "banana",
+    "🙂🙂",
+    "3.5",
+    "Zorblax",
+]
 
 
 def training_examples() -> dict[str, list[str]]:
@@ -22,8 +38,11 @@ def training_examples() -> dict[str, list[str]]:
     for path in sorted((ROOT / "bot" / "data" / "nlu").glob("*.yml")):
         for item in yaml.safe_load(path.read_text()).get("nlu", []):
             if "intent" in item:
-                lines = [ENTITY.sub(r"\1", line.strip()[2:])
-                         for line in item["examples"].splitlines() if line.strip().startswith("- ")]
+                lines = [
+                    ENTITY.sub(r"\1", line.strip()[2:])
+                    for line in item["examples"].splitlines()
+                    if line.strip().startswith("- ")
+                ]
                 found.setdefault(item["intent"], []).extend(lines)
     return found
 
@@ -52,21 +71,35 @@ def test_nonsense_guessed_as_a_control_intent_becomes_not_understood(intent, tex
     assert message.get("intent_ranking")[1]["name"] == intent  # what DIET said stays visible
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("Stop, please", "stop"), ("I'm done", "stop"), ("I don’t want to go on", "stop"),
-    ("can we begin again?", "start_over"), ("Skip!", "skip"), ("I'd rather not say", "skip"),
-    ("Bye!", "goodbye"), ("please ERASE what I said", "delete_my_data"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Stop, please", "stop"),
+        ("I'm done", "stop"),
+        ("I don’t want to go on", "stop"),
+        ("can we begin again?", "start_over"),
+        ("Skip!", "skip"),
+        ("I'd rather not say", "skip"),
+        ("Bye!", "goodbye"),
+        ("please ERASE what I said", "delete_my_data"),
+    ],
+)
 def test_real_requests_keep_their_intent(text, intent):
     message = classified(text, intent)
     assert guard(message) is False
     assert message.get("intent")["name"] == intent
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("/stop", "stop"), ("/skip", "skip"), ("asdfgh", "affirm"), ("asdfgh", "inform"),
-    ("asdfgh", "nlu_fallback"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("/stop", "stop"),
+        ("/skip", "skip"),
+        ("asdfgh", "affirm"),
+        ("asdfgh", "inform"),
+        ("asdfgh", "nlu_fallback"),
+    ],
+)
 def test_payloads_and_other_intents_are_left_alone(text, intent):
     message = classified(text, intent)
     assert guard(message) is False
@@ -75,7 +108,9 @@ def test_payloads_and_other_intents_are_left_alone(text, intent):
 
 def test_the_guard_runs_after_the_fallback_classifier():
     names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
-    assert names.index("bot.nlu.intent_guard.ControlIntentGuard") > names.index("FallbackClassifier")
+    assert names.index("bot.nlu.intent_guard.ControlIntentGuard") > names.index(
+        "FallbackClassifier"
+    )
 
 
 @pytest.mark.parametrize("text", ["x" * 5000, "aaa aaa", "zzzz"])

@@ -3,6 +3,7 @@
 Built phrases in each language, and every hand-written English patient message, which must
 never be taken for another language.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,28 +18,51 @@ from .conftest import ROOT
 from .test_actions import DOMAIN, run, tracker
 
 
-@pytest.mark.parametrize("text, code", [
-    ("hola", "es"), ("tengo 45 años y esclerosis múltiple", "es"), ("Hola, soy de España, tengo EM", "es"),
-    ("ich bin 45 und habe MS", "de"), ("Guten Tag", "de"),
-    ("bonjour, j'ai une sclérose en plaques", "fr"), ("Je suis enceinte", "fr"),
-    ("ciao, sono di Milano", "it"), ("ho 47 anni", "it"),
-    ("olá, tenho 40 anos", "pt"), ("bom dia", "pt"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("hola", "es"),
+        ("tengo 45 años y esclerosis múltiple", "es"),
+        ("Hola, soy de España, tengo EM", "es"),
+        ("ich bin 45 und habe MS", "de"),
+        ("Guten Tag", "de"),
+        ("bonjour, j'ai une sclérose en plaques", "fr"),
+        ("Je suis enceinte", "fr"),
+        ("ciao, sono di Milano", "it"),
+        ("ho 47 anni", "it"),
+        ("olá, tenho 40 anos", "pt"),
+        ("bom dia", "pt"),
+    ],
+)
 def test_a_message_in_another_language_is_recognised(text, code):
     assert detect(text) == code
 
 
-@pytest.mark.parametrize("text", [
-    "I'm 34, from España", "Hi I am from Germany", "I live in Porto", "yes", "no", "hallo",
-    "Tecfidera", "EDSS 3.5", "i have ms since 2010", "/affirm", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 34, from España",
+        "Hi I am from Germany",
+        "I live in Porto",
+        "yes",
+        "no",
+        "hallo",
+        "Tecfidera",
+        "EDSS 3.5",
+        "i have ms since 2010",
+        "/affirm",
+        "",
+    ],
+)
 def test_english_with_a_foreign_word_is_english(text):
     assert detect(text) is None
 
 
 @pytest.mark.parametrize("part", ["dev", "held_out"])
 def test_no_hand_written_english_patient_message_is_taken_for_another_language(part):
-    items = yaml.safe_load((ROOT / "tests" / "gold" / f"patient_messages_{part}.yml").read_text(encoding="utf-8"))
+    items = yaml.safe_load(
+        (ROOT / "tests" / "gold" / f"patient_messages_{part}.yml").read_text(encoding="utf-8")
+    )
     assert [i["text"] for i in items if detect(i["text"])] == []
 
 
@@ -52,8 +76,10 @@ def test_the_guard_sets_other_language_and_leaves_english_alone():
 
 
 async def test_the_answer_is_in_the_persons_language():
-    dispatcher, events = await run(ActionOtherLanguage(), tracker({}, text="bonjour, je suis française",
-                                                                  intent="other_language"))
+    dispatcher, events = await run(
+        ActionOtherLanguage(),
+        tracker({}, text="bonjour, je suis française", intent="other_language"),
+    )
     assert [m["response"] for m in dispatcher.messages] == ["utter_other_language_fr"]
     assert events == []
 

@@ -3,6 +3,7 @@
 Each case names a criterion by (kind, position) as published and says what a person with the
 given profile should get for it, read off the criterion's own words (quoted in comments).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -40,7 +41,8 @@ def check(rules, nct, profile, expected: dict, verdict: str | None = None):
         assert key in crit, f"{nct} has no criterion {key}"
         assert crit[key].status == want, (
             f"{nct} {key} {crit[key].text[:90]!r}: expected {want}, got {crit[key].status} "
-            f"({crit[key].explanation})")
+            f"({crit[key].explanation})"
+        )
         assert crit[key].explanation.strip()
     if verdict is not None:
         assert got_verdict == verdict, f"{nct}: expected {verdict}, got {got_verdict}"
@@ -49,9 +51,18 @@ def check(rules, nct, profile, expected: dict, verdict: str | None = None):
 
 # ---------------------------------------------------------------- NCT05532943 (the seed page)
 
-SEED = dict(age=34, sex="female", ms_subtype="RRMS", edss=3.5, prior_therapies=["dimethyl fumarate"],
-            failed_therapies=["dimethyl fumarate"], pregnant=False, breastfeeding=False,
-            months_since_last_relapse=3, years_since_diagnosis=5)
+SEED = dict(
+    age=34,
+    sex="female",
+    ms_subtype="RRMS",
+    edss=3.5,
+    prior_therapies=["dimethyl fumarate"],
+    failed_therapies=["dimethyl fumarate"],
+    pregnant=False,
+    breastfeeding=False,
+    months_since_last_relapse=3,
+    years_since_diagnosis=5,
+)
 
 
 def seed(**changes) -> Profile:
@@ -62,35 +73,49 @@ def test_seed_person_fails_nothing(rules):
     verdict, crit = statuses(rules, "NCT05532943", seed())
     assert not [c for c in crit.values() if c.status == "not_met"]
     assert verdict == "eligible"  # nothing failed, nothing unknown; the rest the team checks
-    assert crit[("age", 0)].explanation == "This study is for people aged 20 to 65. You told me you are 34."
+    assert (
+        crit[("age", 0)].explanation
+        == "This study is for people aged 20 to 65. You told me you are 34."
+    )
     # "Patients are willing to sign informed consent." is for the study team.
     assert crit[("inclusion", 1)].status == "needs_review"
     assert "study team" in crit[("inclusion", 1)].explanation
 
 
-@pytest.mark.parametrize("changes, criterion, words", [
-    # "Male or female are age between 20 to 65 years old"
-    (dict(age=67), ("inclusion", 2), "You told me you are 67"),
-    # "EDSS score between 2.0 to 6.5"
-    (dict(edss=7.0), ("inclusion", 4), "Your EDSS is 7.0"),
-    # "MS diagnosis established between 2 to 15 years"
-    (dict(years_since_diagnosis=1), ("inclusion", 4), "diagnosed"),
-    # "With anti-CD20 therapy, such as rituximab"
-    (dict(prior_therapies=["dimethyl fumarate", "rituximab"]), ("exclusion", 11), "rituximab"),
-    # "Pregnancy, lactation, ..."
-    (dict(pregnant=True), ("exclusion", 1), "you are pregnant"),
-    (dict(breastfeeding=True), ("exclusion", 1), "breastfeeding"),
-    # "Diagnosis of Relapsing-Remitting MS (RRMS) ... or Secondary Progressive MS (SPMS)"
-    (dict(ms_subtype="PPMS"), ("inclusion", 3), "primary progressive"),
-    # "Relapse of MS within1 month before UMSC01 infusion."
-    (dict(months_since_last_relapse=0.5), ("exclusion", 10), "relapse"),
-    # "Treatment failure ... with at least one of ... Interferon-β, ... Dimethyl fumarate ..."
-    (dict(failed_therapies=[]), ("inclusion", 6), "none of these stopped working"),
-    # "treated with cytotoxic medications during the last 1 month"
-    (dict(prior_therapies=["dimethyl fumarate", "cladribine"], months_since_last_therapy={"cladribine": 0.5}),
-     ("exclusion", 9), "cladribine"),
-])
-def test_seed_person_with_one_change_is_excluded_by_the_right_criterion(rules, changes, criterion, words):
+@pytest.mark.parametrize(
+    "changes, criterion, words",
+    [
+        # "Male or female are age between 20 to 65 years old"
+        (dict(age=67), ("inclusion", 2), "You told me you are 67"),
+        # "EDSS score between 2.0 to 6.5"
+        (dict(edss=7.0), ("inclusion", 4), "Your EDSS is 7.0"),
+        # "MS diagnosis established between 2 to 15 years"
+        (dict(years_since_diagnosis=1), ("inclusion", 4), "diagnosed"),
+        # "With anti-CD20 therapy, such as rituximab"
+        (dict(prior_therapies=["dimethyl fumarate", "rituximab"]), ("exclusion", 11), "rituximab"),
+        # "Pregnancy, lactation, ..."
+        (dict(pregnant=True), ("exclusion", 1), "you are pregnant"),
+        (dict(breastfeeding=True), ("exclusion", 1), "breastfeeding"),
+        # "Diagnosis of Relapsing-Remitting MS (RRMS) ... or Secondary Progressive MS (SPMS)"
+        (dict(ms_subtype="PPMS"), ("inclusion", 3), "primary progressive"),
+        # "Relapse of MS within1 month before UMSC01 infusion."
+        (dict(months_since_last_relapse=0.5), ("exclusion", 10), "relapse"),
+        # "Treatment failure ... with at least one of ... Interferon-β, ... Dimethyl fumarate ..."
+        (dict(failed_therapies=[]), ("inclusion", 6), "none of these stopped working"),
+        # "treated with cytotoxic medications during the last 1 month"
+        (
+            dict(
+                prior_therapies=["dimethyl fumarate", "cladribine"],
+                months_since_last_therapy={"cladribine": 0.5},
+            ),
+            ("exclusion", 9),
+            "cladribine",
+        ),
+    ],
+)
+def test_seed_person_with_one_change_is_excluded_by_the_right_criterion(
+    rules, changes, criterion, words
+):
     verdict, crit = statuses(rules, "NCT05532943", seed(**changes))
     assert verdict == "not_eligible"
     assert crit[criterion].status == "not_met"
@@ -100,7 +125,10 @@ def test_seed_person_with_one_change_is_excluded_by_the_right_criterion(rules, c
 
 def test_seed_person_age_explanation_quotes_range(rules):
     _, crit = statuses(rules, "NCT05532943", seed(age=67))
-    assert crit[("inclusion", 2)].explanation == "This study is for people aged 20 to 65. You told me you are 67."
+    assert (
+        crit[("inclusion", 2)].explanation
+        == "This study is for people aged 20 to 65. You told me you are 67."
+    )
     assert crit[("age", 0)].status == "not_met"
 
 
@@ -110,10 +138,14 @@ def test_seed_unknowns_and_estimated_edss(rules):
     assert crit[("inclusion", 4)].status == "unknown"
     assert crit[("exclusion", 11)].status == "unknown"  # therapies not told yet: never "met"
     # An estimated EDSS of 5.5-7.0 straddles "2.0 to 6.5": unknown, not met and not failed.
-    _, crit = statuses(rules, "NCT05532943", seed(edss=None, edss_is_estimate=True, edss_range=(5.5, 7.0)))
+    _, crit = statuses(
+        rules, "NCT05532943", seed(edss=None, edss_is_estimate=True, edss_range=(5.5, 7.0))
+    )
     assert crit[("inclusion", 4)].status == "unknown"
     assert "estimated EDSS is between 5.5 and 7.0" in crit[("inclusion", 4)].explanation
-    _, crit = statuses(rules, "NCT05532943", seed(edss=None, edss_is_estimate=True, edss_range=(3.0, 4.5)))
+    _, crit = statuses(
+        rules, "NCT05532943", seed(edss=None, edss_is_estimate=True, edss_range=(3.0, 4.5))
+    )
     assert crit[("inclusion", 4)].status == "met"
 
 
@@ -124,9 +156,21 @@ def test_seed_a_man_is_not_asked_about_pregnancy(rules):
 
 # ---------------------------------------------------------------- fourteen more real trials
 
-BASE = dict(age=40, sex="female", ms_subtype="RRMS", edss=3.0, prior_therapies=[], failed_therapies=[],
-            current_therapy="none", pregnant=False, breastfeeding=False, months_since_last_relapse=6,
-            relapses_past_2_years=2, years_since_diagnosis=5, months_since_steroids=NEVER)
+BASE = dict(
+    age=40,
+    sex="female",
+    ms_subtype="RRMS",
+    edss=3.0,
+    prior_therapies=[],
+    failed_therapies=[],
+    current_therapy="none",
+    pregnant=False,
+    breastfeeding=False,
+    months_since_last_relapse=6,
+    relapses_past_2_years=2,
+    years_since_diagnosis=5,
+    months_since_steroids=NEVER,
+)
 
 
 def person(**changes) -> Profile:
@@ -156,8 +200,13 @@ def test_NCT00030966(rules):
 def test_NCT00534261(rules):
     nct = "NCT00534261"
     # "Interferon naïve" and "Previous use of interferon beta"
-    crit = check(rules, nct, person(prior_therapies=["interferon beta-1a"]),
-                 {("inclusion", 2): "not_met", ("exclusion", 7): "not_met"}, "not_eligible")
+    crit = check(
+        rules,
+        nct,
+        person(prior_therapies=["interferon beta-1a"]),
+        {("inclusion", 2): "not_met", ("exclusion", 7): "not_met"},
+        "not_eligible",
+    )
     assert "interferon" in crit[("exclusion", 7)].explanation.lower()
     check(rules, nct, person(), {("inclusion", 2): "met", ("exclusion", 7): "met"})
     # "Subject had an EDSS [5] score of < 5.5" ([5] is a reference, not a score)
@@ -194,20 +243,50 @@ def test_NCT01684761(rules):
     # "Diagnosed with primary progressive MS"
     check(rules, nct, person(ms_subtype="PPMS", edss=4.0), {("exclusion", 1): "not_met"})
     # "any therapeutic monoclonal antibody, except natalizumab"
-    check(rules, nct, person(prior_therapies=["ocrelizumab"], months_since_last_therapy={"ocrelizumab": 30}, **spms),
-          {("exclusion", 6): "not_met"})
+    check(
+        rules,
+        nct,
+        person(
+            prior_therapies=["ocrelizumab"], months_since_last_therapy={"ocrelizumab": 30}, **spms
+        ),
+        {("exclusion", 6): "not_met"},
+    )
     # natalizumab is excepted; "total lymphoid irradiation, T cell ... products" the team checks.
-    crit = check(rules, nct, person(prior_therapies=["natalizumab"], months_since_last_therapy={"natalizumab": 24},
-                                    **spms), {("exclusion", 6): "needs_review", ("exclusion", 5): "met"})
+    crit = check(
+        rules,
+        nct,
+        person(
+            prior_therapies=["natalizumab"], months_since_last_therapy={"natalizumab": 24}, **spms
+        ),
+        {("exclusion", 6): "needs_review", ("exclusion", 5): "met"},
+    )
     assert "study team" in crit[("exclusion", 6)].explanation
     # "Treatment with mitoxantrone, ..., natalizumab, ... 1 year prior to baseline"
-    check(rules, nct, person(prior_therapies=["natalizumab"], months_since_last_therapy={"natalizumab": 6}, **spms),
-          {("exclusion", 5): "not_met"})
+    check(
+        rules,
+        nct,
+        person(
+            prior_therapies=["natalizumab"], months_since_last_therapy={"natalizumab": 6}, **spms
+        ),
+        {("exclusion", 5): "not_met"},
+    )
     # "beta-interferon, glatiramer acetate or dimethyl fumarate 30 days prior to screening"
-    check(rules, nct, person(prior_therapies=["dimethyl fumarate"], current_therapy="dimethyl fumarate", **spms),
-          {("exclusion", 2): "not_met"})
-    check(rules, nct, person(prior_therapies=["dimethyl fumarate"], months_since_last_therapy={"dimethyl fumarate": 2}, **spms),
-          {("exclusion", 2): "met"})
+    check(
+        rules,
+        nct,
+        person(prior_therapies=["dimethyl fumarate"], current_therapy="dimethyl fumarate", **spms),
+        {("exclusion", 2): "not_met"},
+    )
+    check(
+        rules,
+        nct,
+        person(
+            prior_therapies=["dimethyl fumarate"],
+            months_since_last_therapy={"dimethyl fumarate": 2},
+            **spms,
+        ),
+        {("exclusion", 2): "met"},
+    )
     # "ACTH, any over-the-counter or prescription corticosteroids 60 days prior to screening"
     check(rules, nct, person(months_since_steroids=1, **spms), {("exclusion", 3): "not_met"})
     check(rules, nct, person(months_since_steroids=3, **spms), {("exclusion", 3): "met"})
@@ -225,8 +304,12 @@ def test_NCT02142192(rules):
     # "Any prior use of natalizumab."
     check(rules, nct, person(prior_therapies=["natalizumab"]), {("exclusion", 1): "not_met"})
     # "immunomodulatory injections (including IFN-β and glatiramer acetate) within 2 weeks"
-    check(rules, nct, person(prior_therapies=["glatiramer acetate"], current_therapy="glatiramer acetate"),
-          {("exclusion", 3): "not_met"})
+    check(
+        rules,
+        nct,
+        person(prior_therapies=["glatiramer acetate"], current_therapy="glatiramer acetate"),
+        {("exclusion", 3): "not_met"},
+    )
 
 
 def test_NCT02143167(rules):
@@ -253,14 +336,26 @@ def test_NCT02200718(rules):
     check(rules, nct, person(age=30), {("inclusion", 4): "not_met", ("inclusion", 1): "not_met"})
     # "EDSS <= 6.5 ... Two or more ... relapses ... in the preceding 24 months OR one ... in 12 months"
     check(rules, nct, person(**child), {("inclusion", 7): "met"})
-    check(rules, nct, person(age=15, months_since_last_relapse=18, relapses_past_2_years=1),
-          {("inclusion", 7): "not_met"})
-    check(rules, nct, person(age=15, months_since_last_relapse=18, relapses_past_2_years=2),
-          {("inclusion", 7): "met"})
+    check(
+        rules,
+        nct,
+        person(age=15, months_since_last_relapse=18, relapses_past_2_years=1),
+        {("inclusion", 7): "not_met"},
+    )
+    check(
+        rules,
+        nct,
+        person(age=15, months_since_last_relapse=18, relapses_past_2_years=2),
+        {("inclusion", 7): "met"},
+    )
     check(rules, nct, person(age=15, edss=7.0), {("inclusion", 7): "not_met"})
     # "Subjects currently prescribed Campath or Lemtrada"
-    check(rules, nct, person(prior_therapies=["alemtuzumab"], current_therapy="alemtuzumab", **child),
-          {("exclusion", 1): "not_met"})
+    check(
+        rules,
+        nct,
+        person(prior_therapies=["alemtuzumab"], current_therapy="alemtuzumab", **child),
+        {("exclusion", 1): "not_met"},
+    )
 
 
 def test_NCT02430532(rules):
@@ -333,7 +428,12 @@ def test_NCT05266469(rules):
     check(rules, nct, person(age=64), {("exclusion", 1): "met"})
     check(rules, nct, person(age=17), {("exclusion", 1): "not_met"})
     # "SPMS and/or PPMS patients." / "Confirmed RMS diagnosis"
-    check(rules, nct, person(ms_subtype="PPMS"), {("exclusion", 3): "not_met", ("inclusion", 3): "not_met"})
+    check(
+        rules,
+        nct,
+        person(ms_subtype="PPMS"),
+        {("exclusion", 3): "not_met", ("inclusion", 3): "not_met"},
+    )
     # "Pregnant females."
     check(rules, nct, person(pregnant=True), {("exclusion", 2): "not_met"})
 
@@ -342,10 +442,18 @@ def test_NCT05283551(rules):
     nct = "NCT05283551"
     on_tysabri = dict(prior_therapies=["natalizumab"], current_therapy="natalizumab")
     # "Taking Natalizumab (Tysabri)"; "Taking MS disease modifying treatment other than natalizumab"
-    check(rules, nct, person(**on_tysabri), {("inclusion", 3): "met", ("exclusion", 1): "met",
-                                             ("exclusion", 2): "met"})
-    check(rules, nct, person(prior_therapies=["ocrelizumab"], current_therapy="ocrelizumab"),
-          {("inclusion", 3): "not_met", ("exclusion", 1): "not_met"})
+    check(
+        rules,
+        nct,
+        person(**on_tysabri),
+        {("inclusion", 3): "met", ("exclusion", 1): "met", ("exclusion", 2): "met"},
+    )
+    check(
+        rules,
+        nct,
+        person(prior_therapies=["ocrelizumab"], current_therapy="ocrelizumab"),
+        {("inclusion", 3): "not_met", ("exclusion", 1): "not_met"},
+    )
     # "On no treatment for MS"
     check(rules, nct, person(), {("exclusion", 2): "not_met"})
     # "a course of high dose oral or intravenous steroids within 3 months of study entry. The use
@@ -386,8 +494,13 @@ def test_NCT05912595(rules):
 def test_NCT06832293_women_only(rules):
     nct = "NCT06832293"
     # Structured sex FEMALE, "Female participants diagnosed with MS", "Male or intersex individuals"
-    crit = check(rules, nct, person(sex="male"), {("inclusion", 1): "not_met", ("exclusion", 2): "not_met"},
-                 "not_eligible")
+    crit = check(
+        rules,
+        nct,
+        person(sex="male"),
+        {("inclusion", 1): "not_met", ("exclusion", 2): "not_met"},
+        "not_eligible",
+    )
     assert crit[("sex", 0)].status == "not_met"
     # For a woman the "(... not on hormonal gender-enhancing therapy)" part is the team's to check.
     check(rules, nct, person(), {("inclusion", 1): "needs_review", ("exclusion", 2): "met"})
@@ -400,16 +513,27 @@ def test_NCT00229502(rules):
     on = dict(prior_therapies=["glatiramer acetate"], current_therapy="glatiramer acetate")
     # "Currently on one of three immunomodulatory drugs (Avonex, Copaxone, or Rebif)"
     check(rules, nct, person(**on), {("inclusion", 2): "met"})
-    check(rules, nct, person(prior_therapies=["fingolimod"], current_therapy="fingolimod"),
-          {("inclusion", 2): "not_met"})
+    check(
+        rules,
+        nct,
+        person(prior_therapies=["fingolimod"], current_therapy="fingolimod"),
+        {("inclusion", 2): "not_met"},
+    )
     # "Diagnosis of RRMS for at least one year"
     check(rules, nct, person(years_since_diagnosis=0.5, **on), {("inclusion", 1): "not_met"})
     # "currently taking immunosuppressant medication"
-    check(rules, nct, person(prior_therapies=["glatiramer acetate", "azathioprine"],
-                             current_therapy="azathioprine"), {("exclusion", 2): "not_met"})
+    check(
+        rules,
+        nct,
+        person(
+            prior_therapies=["glatiramer acetate", "azathioprine"], current_therapy="azathioprine"
+        ),
+        {("exclusion", 2): "not_met"},
+    )
 
 
 # ---------------------------------------------------------------- across trials
+
 
 def test_unknown_facts_are_never_met_or_failed(rules):
     empty = Profile()
@@ -420,12 +544,17 @@ def test_unknown_facts_are_never_met_or_failed(rules):
 
 
 def test_next_question_asks_only_what_matters(rules):
-    seed_only = [evaluate_trial(rules["NCT05532943"], seed(months_since_last_relapse=None,
-                                                            years_since_diagnosis=None))]
+    seed_only = [
+        evaluate_trial(
+            rules["NCT05532943"], seed(months_since_last_relapse=None, years_since_diagnosis=None)
+        )
+    ]
     # The seed excludes a relapse in the last month and needs one in the last year: that fact
     # settles two open criteria, the diagnosis date one.
-    assert next_question(seed_only, seed(months_since_last_relapse=None, years_since_diagnosis=None)) \
+    assert (
+        next_question(seed_only, seed(months_since_last_relapse=None, years_since_diagnosis=None))
         == "months_since_last_relapse"
+    )
     # A trial that already excludes the person asks nothing.
     excluded = [evaluate_trial(rules["NCT05532943"], seed(age=80, months_since_last_relapse=None))]
     assert next_question(excluded, seed(age=80, months_since_last_relapse=None)) is None

@@ -4,6 +4,7 @@ Floors, not targets: they fail when a change makes the reading worse. The dev pa
 the readers were improved on; the held-out part was scored once at the end (docs and the issue
 note give the numbers; benchmarks/patient_messages.py prints them per slot).
 """
+
 from __future__ import annotations
 
 import pytest

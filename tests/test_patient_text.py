@@ -1,4 +1,5 @@
 """Reading what patients actually type (trials_db.patient_text, trials_db.edss_estimate)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,12 +26,18 @@ from trials_db.profile import NEVER, NO_THERAPY
 TODAY = dt.date(2026, 11, 25)
 
 
-@pytest.mark.parametrize("text, requested, age", [
-    ("34", True, 34), ("I'm thirty-four", False, 34), ("I am 61 years old", False, 61),
-    ("born in 1990", False, 36), ("I'm 34 with RRMS, EDSS 3.5", False, 34),
-    ("34", False, None),  # a bare number only answers the age question
-    ("I was diagnosed 5 years ago", True, None),
-])
+@pytest.mark.parametrize(
+    "text, requested, age",
+    [
+        ("34", True, 34),
+        ("I'm thirty-four", False, 34),
+        ("I am 61 years old", False, 61),
+        ("born in 1990", False, 36),
+        ("I'm 34 with RRMS, EDSS 3.5", False, 34),
+        ("34", False, None),  # a bare number only answers the age question
+        ("I was diagnosed 5 years ago", True, None),
+    ],
+)
 def test_age(text, requested, age):
     assert parse_age(text, requested, today=TODAY) == age
 
@@ -41,12 +48,19 @@ def test_impossible_age_is_explained(text):
     assert isinstance(result, Invalid) and "age" in result.reason
 
 
-@pytest.mark.parametrize("text, subtype", [
-    ("relapsing remitting", "RRMS"), ("RRMS", "RRMS"), ("SPMS", "SPMS"), ("relapsing MS", "RRMS"),
-    ("the progressive kind from the start", "PPMS"), ("primary progressive", "PPMS"),
-    ("it was relapsing remitting, now secondary progressive", "SPMS"),
-    ("clinically isolated syndrome", "CIS"),
-])
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        ("relapsing remitting", "RRMS"),
+        ("RRMS", "RRMS"),
+        ("SPMS", "SPMS"),
+        ("relapsing MS", "RRMS"),
+        ("the progressive kind from the start", "PPMS"),
+        ("primary progressive", "PPMS"),
+        ("it was relapsing remitting, now secondary progressive", "SPMS"),
+        ("clinically isolated syndrome", "CIS"),
+    ],
+)
 def test_subtype(text, subtype):
     assert parse_subtype(text, True) == subtype
 
@@ -56,16 +70,25 @@ def test_ambiguous_progressive_asks_which():
     assert isinstance(result, Invalid) and "primary progressive" in result.reason
 
 
-@pytest.mark.parametrize("text, requested, edss", [
-    ("3.5", True, 3.5), ("EDSS four and a half", False, 4.5), ("around 6", True, 6.0),
-    ("my edss is 6,5", False, 6.5), ("I'm 34 with RRMS, EDSS 3.5", False, 3.5), ("0", True, 0.0),
-    ("3.5", False, None),
-])
+@pytest.mark.parametrize(
+    "text, requested, edss",
+    [
+        ("3.5", True, 3.5),
+        ("EDSS four and a half", False, 4.5),
+        ("around 6", True, 6.0),
+        ("my edss is 6,5", False, 6.5),
+        ("I'm 34 with RRMS, EDSS 3.5", False, 3.5),
+        ("0", True, 0.0),
+        ("3.5", False, None),
+    ],
+)
 def test_edss(text, requested, edss):
     assert parse_edss(text, requested) == edss
 
 
-@pytest.mark.parametrize("text, words", [("12", "0 to 10"), ("3.3", "half steps"), ("0.5", "isn't on the scale")])
+@pytest.mark.parametrize(
+    "text, words", [("12", "0 to 10"), ("3.3", "half steps"), ("0.5", "isn't on the scale")]
+)
 def test_edss_off_the_scale_is_explained(text, words):
     result = parse_edss(text, True)
     assert isinstance(result, Invalid) and words in result.reason
@@ -79,12 +102,15 @@ def test_therapies_with_failure_and_order():
     assert answer.failed == ["dimethyl fumarate"]
 
 
-@pytest.mark.parametrize("text, taken", [
-    ("tecfidra", ["dimethyl fumarate"]),  # a misspelling
-    ("Ocrevis", ["ocrelizumab"]),  # a near miss
-    ("interferon", ["interferon beta"]),  # which one is not known: the class still counts
-    ("I was on DMF and GA", ["dimethyl fumarate", "glatiramer acetate"]),
-])
+@pytest.mark.parametrize(
+    "text, taken",
+    [
+        ("tecfidra", ["dimethyl fumarate"]),  # a misspelling
+        ("Ocrevis", ["ocrelizumab"]),  # a near miss
+        ("interferon", ["interferon beta"]),  # which one is not known: the class still counts
+        ("I was on DMF and GA", ["dimethyl fumarate", "glatiramer acetate"]),
+    ],
+)
 def test_therapy_spellings(text, taken):
     assert parse_therapies(text, True).taken == taken
 
@@ -98,12 +124,19 @@ def test_current_none_and_side_effects():
     assert parse_therapies("I took Gilenya but stopped because of side effects", True).failed == []
 
 
-@pytest.mark.parametrize("text, unknown", [
-    ("Zorblax and tecfidra", ["Zorblax"]), ("Tecfidera and Foobarix then Ocrevus", ["Foobarix"]),
-    ("Tecfidera, stopped because of flushing", []), ("ocrevus and tecfidera, they all worked", []),
-    ("Gilenya and something my doctor gave me", []), ("Tecfidera, then nothing", []),
-    ("Tecfidera then Ocrevus, Tecfidera didn't work", []), ("Kesimpta, worked great", []),
-])
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("Zorblax and tecfidra", ["Zorblax"]),
+        ("Tecfidera and Foobarix then Ocrevus", ["Foobarix"]),
+        ("Tecfidera, stopped because of flushing", []),
+        ("ocrevus and tecfidera, they all worked", []),
+        ("Gilenya and something my doctor gave me", []),
+        ("Tecfidera, then nothing", []),
+        ("Tecfidera then Ocrevus, Tecfidera didn't work", []),
+        ("Kesimpta, worked great", []),
+    ],
+)
 def test_list_items_that_name_no_known_treatment(text, unknown):
     assert parse_therapies(text, True).unknown == unknown
 
@@ -113,13 +146,16 @@ def test_unknown_drug_is_named_back():
     assert isinstance(result, Invalid) and "Xyzimab" in result.reason
 
 
-@pytest.mark.parametrize("text, facts", [
-    ("no", {"pregnant": False, "breastfeeding": False}),
-    ("no, neither", {"pregnant": False, "breastfeeding": False}),
-    ("yes, 12 weeks", {"pregnant": True}),
-    ("not pregnant but breastfeeding", {"pregnant": False, "breastfeeding": True}),
-    ("both", {"pregnant": True, "breastfeeding": True}),
-])
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("no", {"pregnant": False, "breastfeeding": False}),
+        ("no, neither", {"pregnant": False, "breastfeeding": False}),
+        ("yes, 12 weeks", {"pregnant": True}),
+        ("not pregnant but breastfeeding", {"pregnant": False, "breastfeeding": True}),
+        ("both", {"pregnant": True, "breastfeeding": True}),
+    ],
+)
 def test_pregnancy(text, facts):
     assert parse_pregnancy(text) == facts
 
@@ -159,12 +195,21 @@ def test_country_and_dont_know_and_cleaning():
 
 
 def test_edss_estimate_from_walking():
-    assert estimate(parse_aid("No, I walk on my own"), parse_distance("more than 500 m"),
-                    parse_impact("a little")).text() == "between 1.0 and 3.0"
+    assert (
+        estimate(
+            parse_aid("No, I walk on my own"),
+            parse_distance("more than 500 m"),
+            parse_impact("a little"),
+        ).text()
+        == "between 1.0 and 3.0"
+    )
     assert estimate(parse_aid("one cane")).text() == "between 6.0 and 6.5"
     assert estimate(parse_aid("a walker")).text() == "between 6.5 and 7.0"
     assert estimate(parse_aid("wheelchair")).text() == "between 7.0 and 8.5"
-    assert estimate(parse_aid("no aid"), parse_distance("about 300 metres")).text() == "between 4.0 and 5.0"
+    assert (
+        estimate(parse_aid("no aid"), parse_distance("about 300 metres")).text()
+        == "between 4.0 and 5.0"
+    )
     assert estimate("none") is None  # the distance is still needed
 
 
@@ -175,14 +220,21 @@ def test_both_or_all_stopped_working_marks_every_named_treatment():
 
 def test_a_treatment_is_said_back_with_the_brand_the_person_used():
     from trials_db.lexicon import load
-    assert load().display_name("interferon beta-1a", "took Rebif then Tysabri") == "interferon beta-1a (Rebif)"
+
+    assert (
+        load().display_name("interferon beta-1a", "took Rebif then Tysabri")
+        == "interferon beta-1a (Rebif)"
+    )
     assert load().display_name("interferon beta-1a") == "interferon beta-1a (Avonex)"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Not pregnant or breastfeeding", {"pregnant": False, "breastfeeding": False}),
-    ("I was pregnant in 2019, not now", {"pregnant": False}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Not pregnant or breastfeeding", {"pregnant": False, "breastfeeding": False}),
+        ("I was pregnant in 2019, not now", {"pregnant": False}),
+    ],
+)
 def test_negated_and_past_pregnancy_are_never_read_as_yes(text, expected):
     assert parse_pregnancy(text) == expected
 
@@ -205,20 +257,26 @@ from trials_db.patient_text import (  # noqa: E402
 
 
 def test_misspelled_fact_words_are_put_right_but_drug_names_and_inflections_are_kept():
-    assert fix_spelling("2 monts ago, secondry progresive, femal, fourty one") == \
-        "2 months ago, secondary progressive, female, forty one"
+    assert (
+        fix_spelling("2 monts ago, secondry progresive, femal, fourty one")
+        == "2 months ago, secondary progressive, female, forty one"
+    )
     assert fix_spelling("tecfidra, I relapsed, primarily") == "tecfidra, I relapsed, primarily"
 
 
 def test_a_message_written_for_a_relative_is_read_in_the_patients_own_words():
     text, sex = as_patient("hello, I'm writing for my wife who has MS. she is 47 and has SPMS")
     assert sex == "female" and parse_age(text, False) == 47
-    assert as_patient("My sister has RRMS, I was diagnosed with PPMS") == \
-        ("My sister has RRMS, I was diagnosed with PPMS", None)
+    assert as_patient("My sister has RRMS, I was diagnosed with PPMS") == (
+        "My sister has RRMS, I was diagnosed with PPMS",
+        None,
+    )
 
 
 def test_a_hedged_ms_type_gives_way_to_a_sure_one_and_mine_is_the_writer():
-    assert parse_subtype("I have RRMS. my neuro thinks it might be turning into SPMS", True) == "RRMS"
+    assert (
+        parse_subtype("I have RRMS. my neuro thinks it might be turning into SPMS", True) == "RRMS"
+    )
     assert parse_subtype("my brother has PPMS but mine is relapsing-remitting", True) == "RRMS"
     assert parse_subtype("PP, edss 6.5", True) == "PPMS"
 
@@ -242,23 +300,38 @@ def test_sex_said_with_the_age_between():
 
 def test_current_treatment_from_on_since_and_switched_to_but_not_when_negated_or_switched_from():
     assert parse_therapies("Hi! 34F, RRMS since 2019, on Kesimpta", False).current == "ofatumumab"
-    assert parse_therapies("Tysabri 6 years then JCV positive so switched to Ocrevus", False).current == "ocrelizumab"
-    assert parse_therapies("Avonex 2010-2014, Copaxone 2014-2019, Ocrevus since then", True).current == "ocrelizumab"
+    assert (
+        parse_therapies("Tysabri 6 years then JCV positive so switched to Ocrevus", False).current
+        == "ocrelizumab"
+    )
+    assert (
+        parse_therapies("Avonex 2010-2014, Copaxone 2014-2019, Ocrevus since then", True).current
+        == "ocrelizumab"
+    )
     assert parse_therapies("I was on Avonex for years, then Copaxone", False).current is None
     assert parse_therapies("Not taking Tysabri anymore, I stopped in 2023", False).current is None
     assert parse_therapies("Vumerity, switched from Tecfidera", True).past == ["dimethyl fumarate"]
 
 
 def test_a_collective_failure_covers_the_treatments_of_its_sentence_only():
-    answer = parse_therapies("Rebif, Copaxone and Tecfidera all failed, that's why I'm on Tysabri", True)
+    answer = parse_therapies(
+        "Rebif, Copaxone and Tecfidera all failed, that's why I'm on Tysabri", True
+    )
     assert answer.failed == ["interferon beta-1a", "glatiramer acetate", "dimethyl fumarate"]
     assert answer.current == "natalizumab"
-    assert parse_therapies("both avonex and tecfidera failed", True).failed == ["interferon beta-1a", "dimethyl fumarate"]
+    assert parse_therapies("both avonex and tecfidera failed", True).failed == [
+        "interferon beta-1a",
+        "dimethyl fumarate",
+    ]
 
 
 def test_it_did_not_work_fails_the_treatment_before_it_and_worked_answers_are_kept_apart():
-    assert parse_therapies("Aubagio, but I'm stopping it next month because it doesn't work", True).failed == ["teriflunomide"]
-    assert parse_therapies("the first one (Copaxone) yes, Tecfidera no", True).worked == ["dimethyl fumarate"]
+    assert parse_therapies(
+        "Aubagio, but I'm stopping it next month because it doesn't work", True
+    ).failed == ["teriflunomide"]
+    assert parse_therapies("the first one (Copaxone) yes, Tecfidera no", True).worked == [
+        "dimethyl fumarate"
+    ]
     assert parse_therapies("not sure but I'm on Tysabri if that helps", True).worked == []
 
 
@@ -271,11 +344,20 @@ def test_never_treated_and_nothing_now_are_told_apart_even_when_volunteered():
 
 
 def test_pregnancy_no_answers_only_the_question_asked():
-    assert parse_pregnancy("no, I stopped Gilenya because I wanted to get pregnant", asked=None) is None
-    assert parse_pregnancy("no, stopped breastfeeding in the summer") == {"breastfeeding": False, "pregnant": False}
+    assert (
+        parse_pregnancy("no, I stopped Gilenya because I wanted to get pregnant", asked=None)
+        is None
+    )
+    assert parse_pregnancy("no, stopped breastfeeding in the summer") == {
+        "breastfeeding": False,
+        "pregnant": False,
+    }
     assert parse_pregnancy("we're trying for a baby at the moment") == {"pregnant": False}
     assert parse_pregnancy("I'm a man, so no") == {"pregnant": False, "breastfeeding": False}
-    assert parse_pregnancy("Me and my husband both have MS, I'm 40") != {"pregnant": True, "breastfeeding": True}
+    assert parse_pregnancy("Me and my husband both have MS, I'm 40") != {
+        "pregnant": True,
+        "breastfeeding": True,
+    }
 
 
 def test_no_relapses_in_a_window_is_not_never_and_relapsing_is_an_ms_type():
@@ -304,19 +386,33 @@ def test_diagnosis_dated_by_the_ms_words_or_by_the_age_at_diagnosis():
 
 
 def test_steroids_take_the_time_of_the_relapse_they_treated_or_now():
-    assert parse_months_since_steroids("three months ago, had IV steroids for it", False, relapse_months=3.0) == 3.0
+    assert (
+        parse_months_since_steroids(
+            "three months ago, had IV steroids for it", False, relapse_months=3.0
+        )
+        == 3.0
+    )
     assert parse_months_since_steroids("I'm on steroids right now", False) == 0.0
-    assert parse_months_since_steroids("My last relapse was 4 months ago but I didn't take steroids for it", True, 4.0) is None
+    assert (
+        parse_months_since_steroids(
+            "My last relapse was 4 months ago but I didn't take steroids for it", True, 4.0
+        )
+        is None
+    )
 
 
 def test_a_country_said_as_a_place_or_a_list_item():
-    assert read_country("hi there, looking for trials in the UK for my progressive ms", False) == "United Kingdom"
+    assert (
+        read_country("hi there, looking for trials in the UK for my progressive ms", False)
+        == "United Kingdom"
+    )
     assert read_country("38 m, usa, rrms", False) == "United States"
     assert read_country("tell us more", False) is None
 
 
 def test_a_bare_number_to_a_question_that_takes_words_is_an_age():
     from bot.actions.facts import read_facts
+
     assert read_facts("43", "inform", "sex", {}) == {"age": 43.0}
     assert read_facts("43", "inform", "edss", {}).get("age") is None
 
@@ -326,28 +422,56 @@ def test_a_bare_number_to_a_question_that_takes_words_is_an_age():
 from trials_db.patient_text import spell_time_units, time_ago_only, time_unit  # noqa: E402
 
 
-@pytest.mark.parametrize("word, unit", [
-    ("monts", "month"), ("mnths", "month"), ("mounths", "month"), ("mths", "month"), ("mos", "month"),
-    ("yeras", "year"), ("yrs", "year"), ("yers", "year"), ("wks", "week"), ("weks", "week"), ("dayz", "day"), ("dads", None),
-    ("monthly", None), ("weekend", None), ("times", None), ("yeah", None), ("meters", None),
-])
+@pytest.mark.parametrize(
+    "word, unit",
+    [
+        ("monts", "month"),
+        ("mnths", "month"),
+        ("mounths", "month"),
+        ("mths", "month"),
+        ("mos", "month"),
+        ("yeras", "year"),
+        ("yrs", "year"),
+        ("yers", "year"),
+        ("wks", "week"),
+        ("weks", "week"),
+        ("dayz", "day"),
+        ("dads", None),
+        ("monthly", None),
+        ("weekend", None),
+        ("times", None),
+        ("yeah", None),
+        ("meters", None),
+    ],
+)
 def test_a_time_unit_is_read_from_its_one_table_also_misspelled(word, unit):
     assert time_unit(word) == unit
 
 
 def test_time_units_after_a_quantity_are_written_in_full():
-    assert spell_time_units("2 monts ago, a yr before, last mth, few weks, 6 mnths") == \
-        "2 months ago, a year before, last month, few weeks, 6 months"
+    assert (
+        spell_time_units("2 monts ago, a yr before, last mth, few weks, 6 mnths")
+        == "2 months ago, a year before, last month, few weeks, 6 months"
+    )
     assert spell_time_units("2 monthly infusions, 3 times") == "2 monthly infusions, 3 times"
     assert parse_years_since_diagnosis("3 yeras ago", True) == 3
     assert parse_months_since_relapse("6 wks ago", True) == pytest.approx(1.4, abs=0.1)
 
 
-@pytest.mark.parametrize("text, said", [
-    ("2 monts ago", (2.0, "month")), ("about 6 wks ago", (1.38, "week")), ("last month", (1.0, "month")),
-    ("maybe 2 or 3 months ago", (3.0, "month")), ("it was 3 yeras ago", (36.0, "year")),
-    ("started 2 months ago", None), ("Ocrevus 2 months ago", None), ("2 months", None), ("female", None),
-])
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("2 monts ago", (2.0, "month")),
+        ("about 6 wks ago", (1.38, "week")),
+        ("last month", (1.0, "month")),
+        ("maybe 2 or 3 months ago", (3.0, "month")),
+        ("it was 3 yeras ago", (36.0, "year")),
+        ("started 2 months ago", None),
+        ("Ocrevus 2 months ago", None),
+        ("2 months", None),
+        ("female", None),
+    ],
+)
 def test_a_message_that_is_only_a_time_ago(text, said):
     assert time_ago_only(text) == said
 
@@ -359,9 +483,12 @@ def test_the_number_of_a_time_ago_is_no_relapse_count():
 
 def test_results_name_a_treatment_by_the_brand_the_person_used():
     from trials_db.lexicon import load
+
     lex = load()
     assert lex.brand_said("interferon beta-1a", "rebiff then tysabri") == "Rebif"
     assert lex.brand_said("interferon beta-1a", "interferon beta 1a") is None
     sentence = "You told me you have taken interferon beta-1a (Avonex) and natalizumab (Tysabri)."
-    assert lex.in_their_names(sentence, {"interferon beta-1a": "Rebif"}) == \
-        "You told me you have taken interferon beta-1a (Rebif) and natalizumab (Tysabri)."
+    assert (
+        lex.in_their_names(sentence, {"interferon beta-1a": "Rebif"})
+        == "You told me you have taken interferon beta-1a (Rebif) and natalizumab (Tysabri)."
+    )

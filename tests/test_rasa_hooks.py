@@ -3,6 +3,7 @@
 The fault replies are tested against real servers in tests/robust/; here the action response
 check: the same verdicts as Rasa's own ``jsonschema.validate``, only faster.
 """
+
 from __future__ import annotations
 
 import jsonschema
@@ -11,11 +12,19 @@ from rasa.core.actions.action import RemoteAction
 
 from bot import action_response_check
 
-GOOD = {"events": [{"event": "slot", "name": "age", "value": 34, "timestamp": None},
-                   {"event": "active_loop", "name": None}],
-        "responses": [{"text": "How old are you?", "buttons": []}]}
-BAD = [{"events": "not a list"}, {"events": [{"event": "no_such_event"}]},
-       {"events": [{"event": "slot"}]}, {"responses": "text"}]
+GOOD = {
+    "events": [
+        {"event": "slot", "name": "age", "value": 34, "timestamp": None},
+        {"event": "active_loop", "name": None},
+    ],
+    "responses": [{"text": "How old are you?", "buttons": []}],
+}
+BAD = [
+    {"events": "not a list"},
+    {"events": [{"event": "no_such_event"}]},
+    {"events": [{"event": "slot"}]},
+    {"responses": "text"},
+]
 
 
 def test_a_valid_response_passes_as_with_rasa():

@@ -4,6 +4,7 @@ Rasa 3.6's validator warns that every `utter_ask_<slot>` of a form, and every re
 action sends with `response=`, is "not used in any story or rule": it doesn't look inside
 forms or actions. Those warnings, and only those, are expected; anything else fails.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,15 +27,30 @@ def _responses_used_by_actions() -> set[str]:
     used = set()
     for path in (ROOT / "bot" / "actions").glob("*.py"):
         used |= set(re.findall(r'response="(utter_\w+)"', path.read_text()))
-    return used | set(all_safety_responses()) | set(LANGUAGE_RESPONSES)  # named by category and language
+    return (
+        used | set(all_safety_responses()) | set(LANGUAGE_RESPONSES)
+    )  # named by category and language
 
 
 def test_rasa_data_validate_is_clean():
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
     result = subprocess.run(
-        [RASA, "data", "validate", "--data", "bot/data", "--config", "config.yml",
-         "--domain", "domain.yml"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        [
+            RASA,
+            "data",
+            "validate",
+            "--data",
+            "bot/data",
+            "--config",
+            "config.yml",
+            "--domain",
+            "domain.yml",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
@@ -47,8 +63,11 @@ def test_rasa_data_validate_is_clean():
         if m and m.group(1) in expected:
             continue
         # The safety intents are set by the safety guard, never learned (no NLU examples).
-        m = re.match(r"The intent '(\w+)' is listed in the domain file, but is not found in the "
-                     r"NLU training data\.", warning)
+        m = re.match(
+            r"The intent '(\w+)' is listed in the domain file, but is not found in the "
+            r"NLU training data\.",
+            warning,
+        )
         if m and m.group(1) in SAFETY_INTENTS | {"other_language"}:
             continue
         unexplained.append(warning)

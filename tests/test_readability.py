@@ -7,6 +7,7 @@ trial's criteria at grade 8 or lower. EDSS, MS, relapse, NCT numbers and drug na
 one-syllable proper nouns, and the bot explains each of the first three the first time the
 conversation uses it.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,18 @@ import yaml
 
 from trials_db import readability as rd
 from trials_db.criteria.predicates import (
-    Age, Breastfeeding, Contraception, DiseaseDuration, Edss, Pregnant, Relapses, Review, Sex,
-    Subtype, Therapy, TherapyFailure,
+    Age,
+    Breastfeeding,
+    Contraception,
+    DiseaseDuration,
+    Edss,
+    Pregnant,
+    Relapses,
+    Review,
+    Sex,
+    Subtype,
+    Therapy,
+    TherapyFailure,
 )
 from trials_db.criteria.review_topics import REVIEW_TOPIC_WORDS
 from trials_db.involvement import Involvement, sentences as involvement_sentences
@@ -71,52 +82,109 @@ def english_responses() -> list[tuple[str, int, str]]:
 
 # ------------------------------------------------------------------ explanation sentences
 
+
 def _leaves():
     lex = load_lexicon()
     many = [d for d, drug in lex.drugs.items() if not drug.patient_only][:14]
     return [
-        Age(min=18, max=55), Age(min=18), Age(max=65), Age(min=18, min_inclusive=False),
-        Age(max=65, max_inclusive=False), Age(),
-        Sex(allowed=["female"]), Sex(allowed=["male"]), Sex(allowed=["female", "male"]),
-        Subtype(yes=["RRMS"]), Subtype(yes=["RRMS", "CIS"], maybe=["SPMS"]), Subtype(yes=["SPMS", "PPMS"]),
+        Age(min=18, max=55),
+        Age(min=18),
+        Age(max=65),
+        Age(min=18, min_inclusive=False),
+        Age(max=65, max_inclusive=False),
+        Age(),
+        Sex(allowed=["female"]),
+        Sex(allowed=["male"]),
+        Sex(allowed=["female", "male"]),
+        Subtype(yes=["RRMS"]),
+        Subtype(yes=["RRMS", "CIS"], maybe=["SPMS"]),
+        Subtype(yes=["SPMS", "PPMS"]),
         Subtype(yes=["RIS"]),
-        Edss(min=0, max=5.5), Edss(min=3.0), Edss(max=6.5), Edss(min=2.0, min_inclusive=False),
-        Edss(max=7.0, max_inclusive=False), Edss(),
-        DiseaseDuration(max=10), DiseaseDuration(min=2), DiseaseDuration(min=1, max=15), DiseaseDuration(),
-        Relapses(count=1, months=12), Relapses(count=2, months=24), Relapses(count=1, months=1),
-        Therapy(drugs=["natalizumab"]), Therapy(drugs=["ocrelizumab"], current=True),
+        Edss(min=0, max=5.5),
+        Edss(min=3.0),
+        Edss(max=6.5),
+        Edss(min=2.0, min_inclusive=False),
+        Edss(max=7.0, max_inclusive=False),
+        Edss(),
+        DiseaseDuration(max=10),
+        DiseaseDuration(min=2),
+        DiseaseDuration(min=1, max=15),
+        DiseaseDuration(),
+        Relapses(count=1, months=12),
+        Relapses(count=2, months=24),
+        Relapses(count=1, months=1),
+        Therapy(drugs=["natalizumab"]),
+        Therapy(drugs=["ocrelizumab"], current=True),
         Therapy(drugs=["dimethyl fumarate"], within_months=6),
         Therapy(drugs=list(lex.members("immunosuppressant")), classes=["immunosuppressant"]),
         Therapy(drugs=list(lex.members("cytotoxic")), classes=["cytotoxic"], within_months=24),
         Therapy(drugs=list(lex.members("monoclonal_antibody")), classes=["monoclonal_antibody"]),
-        Therapy(drugs=list(lex.members("immune_reconstitution")), classes=["immune_reconstitution"]),
+        Therapy(
+            drugs=list(lex.members("immune_reconstitution")), classes=["immune_reconstitution"]
+        ),
         Therapy(drugs=list(lex.members("btk_inhibitor")), classes=["btk_inhibitor"]),
         Therapy(drugs=list(lex.members("dmt")), classes=["dmt"], current=True),
-        Therapy(drugs=list(lex.members("corticosteroid")), classes=["corticosteroid"], within_months=1),
+        Therapy(
+            drugs=list(lex.members("corticosteroid")), classes=["corticosteroid"], within_months=1
+        ),
         Therapy(drugs=many),
         TherapyFailure(drugs=list(lex.members("dmt")), classes=["dmt"]),
         TherapyFailure(drugs=["interferon beta-1a", "glatiramer acetate"], count=2),
-        Pregnant(), Breastfeeding(), Contraception(), Review(topic="mri"),
+        Pregnant(),
+        Breastfeeding(),
+        Contraception(),
+        Review(topic="mri"),
     ]
 
 
 def _profiles():
-    full = Profile(age=42, sex="female", ms_subtype="RRMS", edss=3.5,
-                   prior_therapies=["dimethyl fumarate", "ocrelizumab", "methotrexate"],
-                   failed_therapies=["dimethyl fumarate"], current_therapy="ocrelizumab",
-                   months_since_last_therapy={"dimethyl fumarate": 30, "methotrexate": 3},
-                   months_since_last_relapse=6, relapses_past_2_years=2, months_since_steroids=3,
-                   years_since_diagnosis=8, pregnant=False, breastfeeding=False)
+    full = Profile(
+        age=42,
+        sex="female",
+        ms_subtype="RRMS",
+        edss=3.5,
+        prior_therapies=["dimethyl fumarate", "ocrelizumab", "methotrexate"],
+        failed_therapies=["dimethyl fumarate"],
+        current_therapy="ocrelizumab",
+        months_since_last_therapy={"dimethyl fumarate": 30, "methotrexate": 3},
+        months_since_last_relapse=6,
+        relapses_past_2_years=2,
+        months_since_steroids=3,
+        years_since_diagnosis=8,
+        pregnant=False,
+        breastfeeding=False,
+    )
     return [
         Profile(),
         full,
-        Profile(age=18, sex="male", ms_subtype="SPMS", edss=6.0, edss_is_estimate=True,
-                prior_therapies=[], current_therapy="none", months_since_last_relapse=math.inf,
-                months_since_steroids=math.inf, years_since_diagnosis=1.5),
-        Profile(sex="female", ms_subtype="PPMS", edss=4.0, edss_is_estimate=True, edss_range=(3.5, 4.5),
-                prior_therapies=["interferon beta-1a"], failed_therapies=[], current_therapy="none",
-                months_since_last_relapse=0.5, months_since_steroids=0.5, pregnant=True, breastfeeding=True,
-                relapses_past_2_years=0, years_since_diagnosis=20),
+        Profile(
+            age=18,
+            sex="male",
+            ms_subtype="SPMS",
+            edss=6.0,
+            edss_is_estimate=True,
+            prior_therapies=[],
+            current_therapy="none",
+            months_since_last_relapse=math.inf,
+            months_since_steroids=math.inf,
+            years_since_diagnosis=1.5,
+        ),
+        Profile(
+            sex="female",
+            ms_subtype="PPMS",
+            edss=4.0,
+            edss_is_estimate=True,
+            edss_range=(3.5, 4.5),
+            prior_therapies=["interferon beta-1a"],
+            failed_therapies=[],
+            current_therapy="none",
+            months_since_last_relapse=0.5,
+            months_since_steroids=0.5,
+            pregnant=True,
+            breastfeeding=True,
+            relapses_past_2_years=0,
+            years_since_diagnosis=20,
+        ),
     ]
 
 
@@ -149,6 +217,7 @@ def involvement_texts() -> list[str]:
 
 
 # ------------------------------------------------------------------------------ the tests
+
 
 @pytest.mark.parametrize("name,variant,text", english_responses(), ids=lambda v: str(v)[:40])
 def test_every_response_reads_at_grade_6_or_lower(name, variant, text):
@@ -190,31 +259,100 @@ def test_allowed_terms_are_explained_on_first_use():
         users = [(name, text) for name, text in first_texts if pattern.search(text)]
         assert users, f"{term} is never used in the opening of the conversation"
         name, text = users[0]
-        assert gloss.lower() in text.lower(), f"{name} uses {term} first but does not explain it ({gloss!r})"
+        assert (
+            gloss.lower() in text.lower()
+        ), f"{name} uses {term} first but does not explain it ({gloss!r})"
 
 
-@pytest.mark.parametrize("word,expected", [
-    ("study", 2), ("studies", 2), ("question", 2), ("treatment", 2), ("disability", 5),
-    ("conversation", 4), ("recruiting", 3), ("information", 4), ("decision", 3), ("medical", 3),
-    ("breastfeeding", 3), ("pregnant", 2), ("diagnosed", 3), ("wheelchair", 2), ("because", 2),
-    ("anything", 3), ("understand", 3), ("table", 2), ("tables", 2), ("make", 1), ("makes", 1),
-    ("before", 2), ("female", 2), ("while", 1), ("asked", 1), ("started", 2), ("called", 1),
-    ("used", 1), ("uses", 2), ("agreed", 2), ("tried", 1), ("stayed", 1), ("saying", 2),
-    ("going", 2), ("likely", 2), ("statement", 2), ("careful", 2), ("usual", 3), ("quality", 3),
-    ("language", 2), ("nation", 2), ("social", 2), ("changes", 2), ("places", 2), ("types", 1),
-    ("emergency", 4), ("department", 3), ("secondary", 4), ("progressive", 3), ("clinically", 4),
-    ("isolated", 4), ("syndrome", 2), ("episode", 3), ("worsening", 3), ("steadily", 3),
-    ("recovery", 4), ("beyond", 2), ("possible", 3), ("available", 4), ("simple", 2),
-    ("contraindication", 6), ("immunosuppressive", 6), ("didn't", 2), ("you're", 1),
-    ("relapsing-remitting", 4),  # "relapsing" is an allowed term (1) + re-mit-ting (3)
-])
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("study", 2),
+        ("studies", 2),
+        ("question", 2),
+        ("treatment", 2),
+        ("disability", 5),
+        ("conversation", 4),
+        ("recruiting", 3),
+        ("information", 4),
+        ("decision", 3),
+        ("medical", 3),
+        ("breastfeeding", 3),
+        ("pregnant", 2),
+        ("diagnosed", 3),
+        ("wheelchair", 2),
+        ("because", 2),
+        ("anything", 3),
+        ("understand", 3),
+        ("table", 2),
+        ("tables", 2),
+        ("make", 1),
+        ("makes", 1),
+        ("before", 2),
+        ("female", 2),
+        ("while", 1),
+        ("asked", 1),
+        ("started", 2),
+        ("called", 1),
+        ("used", 1),
+        ("uses", 2),
+        ("agreed", 2),
+        ("tried", 1),
+        ("stayed", 1),
+        ("saying", 2),
+        ("going", 2),
+        ("likely", 2),
+        ("statement", 2),
+        ("careful", 2),
+        ("usual", 3),
+        ("quality", 3),
+        ("language", 2),
+        ("nation", 2),
+        ("social", 2),
+        ("changes", 2),
+        ("places", 2),
+        ("types", 1),
+        ("emergency", 4),
+        ("department", 3),
+        ("secondary", 4),
+        ("progressive", 3),
+        ("clinically", 4),
+        ("isolated", 4),
+        ("syndrome", 2),
+        ("episode", 3),
+        ("worsening", 3),
+        ("steadily", 3),
+        ("recovery", 4),
+        ("beyond", 2),
+        ("possible", 3),
+        ("available", 4),
+        ("simple", 2),
+        ("contraindication", 6),
+        ("immunosuppressive", 6),
+        ("didn't", 2),
+        ("you're", 1),
+        ("relapsing-remitting", 4),  # "relapsing" is an allowed term (1) + re-mit-ting (3)
+    ],
+)
 def test_syllable_counts_match_the_dictionary(word, expected):
     assert rd.syllables(word) == expected
 
 
 def test_allowed_terms_and_numbers_count_as_one_syllable():
-    for word in ("EDSS", "MS", "relapse", "relapses", "Ocrevus", "ocrelizumab", "natalizumab",
-                 "Tecfidera", "NCT05532943", "ClinicalTrials.gov", "3.5", "2019"):
+    for word in (
+        "EDSS",
+        "MS",
+        "relapse",
+        "relapses",
+        "Ocrevus",
+        "ocrelizumab",
+        "natalizumab",
+        "Tecfidera",
+        "NCT05532943",
+        "ClinicalTrials.gov",
+        "3.5",
+        "2019",
+    ):
         assert rd.syllables(word) == 1, word
 
 
@@ -228,13 +366,22 @@ def test_the_score_follows_the_flesch_kincaid_formula():
 
 def test_sentences_split_at_ends_not_in_numbers_or_addresses():
     text = "Your EDSS is 3.5. See ClinicalTrials.gov for more!\nIs that OK? Yes"
-    assert rd.sentences(text) == ["Your EDSS is 3.5.", "See ClinicalTrials.gov for more!", "Is that OK?", "Yes"]
+    assert rd.sentences(text) == [
+        "Your EDSS is 3.5.",
+        "See ClinicalTrials.gov for more!",
+        "Is that OK?",
+        "Yes",
+    ]
 
 
 def test_medical_words_get_a_plain_gloss_and_stay_visible():
-    said = rd.gloss_sentences("Patients with a contraindication to MRI or on immunosuppressive drugs.")
-    assert said == ['"Contraindication" means a reason a treatment may not be safe for you.',
-                    '"Immunosuppressive" means it weakens the immune system.']
+    said = rd.gloss_sentences(
+        "Patients with a contraindication to MRI or on immunosuppressive drugs."
+    )
+    assert said == [
+        '"Contraindication" means a reason a treatment may not be safe for you.',
+        '"Immunosuppressive" means it weakens the immune system.',
+    ]
     assert rd.grade(" ".join(said)) <= BOT_GRADE
     assert rd.gloss_sentences("You can walk without help.") == []
 
@@ -244,7 +391,10 @@ def test_a_medical_word_counts_as_hard_unless_the_text_explains_it():
     gloss = '"Immunosuppressive" means it weakens the immune system.'
     assert rd.syllables("immunosuppressive") == 6  # counted in full in the bare sentence
     # Beside its gloss the word counts one syllable (the gloss alone explains itself too).
-    assert rd.score(f"{bare} {gloss}").syllables == rd.score(bare).syllables - 5 + rd.score(gloss).syllables
+    assert (
+        rd.score(f"{bare} {gloss}").syllables
+        == rd.score(bare).syllables - 5 + rd.score(gloss).syllables
+    )
 
 
 def test_the_matcher_glosses_medical_class_names():
@@ -255,9 +405,17 @@ def test_the_matcher_glosses_medical_class_names():
 
 
 def test_involvement_glosses_medical_words_in_the_studys_own_words():
-    inv = Involvement("NCT9", "INTERVENTIONAL", ["drug X"], ["2"], 50,
-                      summary="A randomized, placebo-controlled study of drug X.")
+    inv = Involvement(
+        "NCT9",
+        "INTERVENTIONAL",
+        ["drug X"],
+        ["2"],
+        50,
+        summary="A randomized, placebo-controlled study of drug X.",
+    )
     lines = involvement_sentences(inv)
     quoted = next(line for line in lines if "own words" in line)
-    assert "A randomized, placebo-controlled study of drug X." in quoted  # the study's words, unchanged
+    assert (
+        "A randomized, placebo-controlled study of drug X." in quoted
+    )  # the study's words, unchanged
     assert "dummy treatment" in quoted and "in a group by chance" in quoted

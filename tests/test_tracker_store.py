@@ -4,6 +4,7 @@ Real Rasa classes on real SQLite and PostgreSQL: a conversation is saved turn by
 the turn in which the bot set `delete_requested` removes every row of it, and nothing of that
 turn is written back.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -23,9 +24,16 @@ def store_for(url: str) -> PrivacySQLTrackerStore:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         return PrivacySQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=u.database)
-    return PrivacySQLTrackerStore(domain=DOMAIN, dialect="postgresql", host=u.host, port=u.port,
-                                  db=u.database, username=u.username, password=u.password,
-                                  query=dict(u.query))
+    return PrivacySQLTrackerStore(
+        domain=DOMAIN,
+        dialect="postgresql",
+        host=u.host,
+        port=u.port,
+        db=u.database,
+        username=u.username,
+        password=u.password,
+        query=dict(u.query),
+    )
 
 
 def said(response: str) -> BotUttered:
@@ -35,19 +43,26 @@ def said(response: str) -> BotUttered:
 
 def rows(store: PrivacySQLTrackerStore, sender: str) -> int:
     with store.engine.connect() as conn:
-        return conn.execute(sa.text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar()
+        return conn.execute(
+            sa.text("select count(*) from events where sender_id = :s"), {"s": sender}
+        ).scalar()
 
 
 async def test_delete_my_data_erases_every_row_and_writes_nothing_back(db_url):
     store = store_for(db_url)
     sender, other = "patient-to-delete", "someone-else"
     for who in (sender, other):
-        tracker = DialogueStateTracker.from_events(who, [
-            ActionExecuted("action_listen"),
-            UserUttered("I'm 34 with RRMS", {"name": "inform", "confidence": 1.0}),
-            SlotSet("age", 34), said("utter_ask_prior_therapies"),
-            ActionExecuted("action_listen"),
-        ], slots=DOMAIN.slots)
+        tracker = DialogueStateTracker.from_events(
+            who,
+            [
+                ActionExecuted("action_listen"),
+                UserUttered("I'm 34 with RRMS", {"name": "inform", "confidence": 1.0}),
+                SlotSet("age", 34),
+                said("utter_ask_prior_therapies"),
+                ActionExecuted("action_listen"),
+            ],
+            slots=DOMAIN.slots,
+        )
         await store.save(tracker)
     assert rows(store, sender) == 5
     tracker = await store.retrieve(sender)
@@ -59,8 +74,11 @@ async def test_delete_my_data_erases_every_row_and_writes_nothing_back(db_url):
     assert await store.retrieve(sender) is None
     assert rows(store, other) == 5  # nobody else's conversation is touched
     # A later turn of the same id starts a fresh conversation.
-    fresh = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen"),
-                                                      UserUttered("hi", {"name": "greet"})], slots=DOMAIN.slots)
+    fresh = DialogueStateTracker.from_events(
+        sender,
+        [ActionExecuted("action_listen"), UserUttered("hi", {"name": "greet"})],
+        slots=DOMAIN.slots,
+    )
     await store.save(fresh)
     assert rows(store, sender) == 2
     store.engine.dispose()

@@ -1,4 +1,5 @@
 """The public trial API served by the web app."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Command line: ``python -m trials_db import|fetch|list|show ...`` over the store at TRIALS_DB_URL."""
+
 from __future__ import annotations
 
 import argparse
@@ -42,10 +43,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = args.paths or [str(SHIPPED_TRIALS_DIR)]
     report = import_paths(sessions, paths, progress=None if not args.no_progress else False)
     if args.json:
-        _print_json({
-            "files": report.files, "seen": report.seen, "inserted": report.inserted,
-            "updated": report.updated, "problems": [p.__dict__ for p in report.problems],
-        })
+        _print_json(
+            {
+                "files": report.files,
+                "seen": report.seen,
+                "inserted": report.inserted,
+                "updated": report.updated,
+                "problems": [p.__dict__ for p in report.problems],
+            }
+        )
     else:
         print(report.summary())
     return 1 if report.problems else 0
@@ -59,23 +65,38 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     def on_page(number: int, page: dict, report) -> None:
         total = page.get("totalCount")
         if not args.json:
-            print(f"page {number}: {len(page['studies'])} studies"
-                  + (f" (of {total})" if total else "")
-                  + f", {report.imported} imported so far", file=sys.stderr)
+            print(
+                f"page {number}: {len(page['studies'])} studies"
+                + (f" (of {total})" if total else "")
+                + f", {report.imported} imported so far",
+                file=sys.stderr,
+            )
 
     try:
         report = asyncio.run(
             fetch_and_import(
-                sessions, args.condition, _statuses(args.status), args.base_url or API_URL,
-                page_size=args.page_size, max_pages=args.max_pages, on_page=on_page,
+                sessions,
+                args.condition,
+                _statuses(args.status),
+                args.base_url or API_URL,
+                page_size=args.page_size,
+                max_pages=args.max_pages,
+                on_page=on_page,
             )
         )
     except FetchError as exc:
         print(f"Fetch failed: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        _print_json({"pages": report.files, "seen": report.seen, "inserted": report.inserted,
-                     "updated": report.updated, "problems": [p.__dict__ for p in report.problems]})
+        _print_json(
+            {
+                "pages": report.files,
+                "seen": report.seen,
+                "inserted": report.inserted,
+                "updated": report.updated,
+                "problems": [p.__dict__ for p in report.problems],
+            }
+        )
     else:
         print(report.summary().replace("file(s)", "page(s)"))
     return 1 if report.problems else 0
@@ -86,8 +107,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     with _sessions(args)() as session:
         trials = list_trials(
-            session, status=_statuses(args.status), country=args.country,
-            with_criteria=True if args.with_criteria else None, limit=args.limit,
+            session,
+            status=_statuses(args.status),
+            country=args.country,
+            with_criteria=True if args.with_criteria else None,
+            limit=args.limit,
         )
         if args.json:
             _print_json([trial_to_dict(t, with_criteria=False) for t in trials])
@@ -143,8 +167,10 @@ def cmd_match(args: argparse.Namespace) -> int:
 
         place = resolve_place(args.near)
         if place is None:
-            print(f"I can't place {args.near!r}: try a city with its state or country, or a US ZIP code.",
-                  file=sys.stderr)
+            print(
+                f"I can't place {args.near!r}: try a city with its state or country, or a US ZIP code.",
+                file=sys.stderr,
+            )
             return 2
         profile.home = (place.lat, place.lon)
         profile.country = profile.country or place.country
@@ -159,13 +185,20 @@ def cmd_match(args: argparse.Namespace) -> int:
     results = match_profile(rules, profile, limit=None if within_km is not None else args.limit)
     if within_km is not None:
         kept = [r for r in results if r.nearest_site and r.nearest_site["distance_km"] <= within_km]
-        print(f"{len(results) - len(kept)} stud{'y' if len(results) - len(kept) == 1 else 'ies'} left out: "
-              f"no open site placed within {args.within}.", file=sys.stderr)
+        print(
+            f"{len(results) - len(kept)} stud{'y' if len(results) - len(kept) == 1 else 'ies'} left out: "
+            f"no open site placed within {args.within}.",
+            file=sys.stderr,
+        )
         results = kept[: args.limit] if args.limit else kept
     if args.json:
         rows = []
         for r in results:
-            row = {"nct_id": r.nct_id, "verdict": r.verdict, "criteria": [c.to_dict() for c in r.criteria]}
+            row = {
+                "nct_id": r.nct_id,
+                "verdict": r.verdict,
+                "criteria": [c.to_dict() for c in r.criteria],
+            }
             if place is not None:
                 row["nearest_site"] = r.nearest_site
             rows.append(row)
@@ -180,24 +213,36 @@ def cmd_match(args: argparse.Namespace) -> int:
         print(f"{r.nct_id}  {r.verdict:<17} {status_text(r.overall_status):<22} {r.title[:60]}")
         if place is not None:
             site = r.nearest_site
-            print(f"{'':13}" + (f"nearest open site: {', '.join(x for x in (site['facility'], site['city'], site['country']) if x)}"
-                                 f" ({distance_text(site['distance_km'], place.country)})" if site
-                                 else "no open site could be placed"))
-        print(f"{'':13}met {r.count('met')}, not met {r.count('not_met')}, "
-              f"unknown {r.count('unknown')}, team checks {r.count('needs_review')}")
+            print(
+                f"{'':13}"
+                + (
+                    f"nearest open site: {', '.join(x for x in (site['facility'], site['city'], site['country']) if x)}"
+                    f" ({distance_text(site['distance_km'], place.country)})"
+                    if site
+                    else "no open site could be placed"
+                )
+            )
+        print(
+            f"{'':13}met {r.count('met')}, not met {r.count('not_met')}, "
+            f"unknown {r.count('unknown')}, team checks {r.count('needs_review')}"
+        )
         if args.details:
             for c in r.criteria:
                 print(f"{'':15}{marks[c.status]} [{c.kind}] {c.explanation}")
-    print(f"{len(results)} trial(s). Legend: + met, x not met, ? unknown, ~ the study team checks.",
-          file=sys.stderr)
+    print(
+        f"{len(results)} trial(s). Legend: + met, x not met, ? unknown, ~ the study team checks.",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _distance_km(text: str) -> float | None:
-    """"100mi" / "100 miles" / "150km" -> kilometres."""
+    """ "100mi" / "100 miles" / "150km" -> kilometres."""
     from .geo import travel_limit_km
 
-    return travel_limit_km(text.replace("mi", " miles") if text.strip().lower().endswith("mi") else text)
+    return travel_limit_km(
+        text.replace("mi", " miles") if text.strip().lower().endswith("mi") else text
+    )
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
@@ -212,14 +257,18 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = None
-                 ) -> argparse.ArgumentParser:
+def build_parser(
+    extra: Callable[[argparse._SubParsersAction], None] | None = None,
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m trials_db",
         description="The MS clinical-trial store: import, fetch, list and show trials.",
     )
-    parser.add_argument("--db", help="SQLAlchemy URL of the store (default: $TRIALS_DB_URL "
-                        "or the SQLite file data/trials.db)")
+    parser.add_argument(
+        "--db",
+        help="SQLAlchemy URL of the store (default: $TRIALS_DB_URL "
+        "or the SQLite file data/trials.db)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("import", help="import CT.gov API v2 JSON files or folders")
@@ -256,8 +305,12 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p.add_argument("--status", action="append", help="only trials with this status (repeatable)")
     p.add_argument("--limit", type=int)
     p.add_argument("--details", action="store_true", help="show every criterion's explanation")
-    p.add_argument("--near", help='where the person lives: "Boston, MA", "Berlin, Germany", a US ZIP code')
-    p.add_argument("--within", help='only studies with an open site this close to --near: "100mi", "150km"')
+    p.add_argument(
+        "--near", help='where the person lives: "Boston, MA", "Berlin, Germany", a US ZIP code'
+    )
+    p.add_argument(
+        "--within", help='only studies with an open site this close to --near: "100mi", "150km"'
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_match)
 

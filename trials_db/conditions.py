@@ -3,6 +3,7 @@
 The metadata export holds every study that matched "sclerosis" (tuberous sclerosis, ALS,
 systemic sclerosis...); a person with MS browsing open studies must see MS studies only.
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,7 +16,13 @@ from .lexicon import load as load_lexicon
 @functools.lru_cache(maxsize=1)
 def _ms_words() -> re.Pattern[str]:
     lex = load_lexicon()
-    names = {"multiple sclerosis", "sclerosis, multiple", "sclérose en plaques", "esclerosis múltiple", "demyelinating disease"}
+    names = {
+        "multiple sclerosis",
+        "sclerosis, multiple",
+        "sclérose en plaques",
+        "esclerosis múltiple",
+        "demyelinating disease",
+    }
     for key in ("ms", "relapsing", "progressive"):
         names.update(lex.groups[key].names)
     for subtype in lex.subtypes.values():
@@ -24,8 +31,11 @@ def _ms_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b|\b(?:RRMS|SPMS|PPMS|MS)\b", re.IGNORECASE)
 
 
-def is_ms_study(conditions: Iterable[str] | None, keywords: Iterable[str] | None = (),
-                titles: Iterable[str | None] = ()) -> bool:
+def is_ms_study(
+    conditions: Iterable[str] | None,
+    keywords: Iterable[str] | None = (),
+    titles: Iterable[str | None] = (),
+) -> bool:
     """True when a condition (else a keyword or title) names MS or one of its courses."""
     pattern = _ms_words()
     for text in list(conditions or ()) + list(keywords or ()) + [t for t in titles if t]:

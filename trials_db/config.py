@@ -1,4 +1,5 @@
 """Where things live: project paths and the one database setting, ``TRIALS_DB_URL``."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Accepts the shapes the API and our shipped files use: one study object
 (``{"protocolSection": ...}``), a page (``{"studies": [...], "nextPageToken": ...}``) or a
 bare list of studies. A malformed study raises :class:`RecordError` naming what is wrong.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,14 @@ from typing import Any, Iterator
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
-_UNIT_IN_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25,
-                  "hour": 1 / 8766, "minute": 1 / 525960}
+_UNIT_IN_YEARS = {
+    "year": 1.0,
+    "month": 1 / 12,
+    "week": 7 / 365.25,
+    "day": 1 / 365.25,
+    "hour": 1 / 8766,
+    "minute": 1 / 525960,
+}
 
 
 class RecordError(ValueError):

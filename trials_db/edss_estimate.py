@@ -6,6 +6,7 @@ bands (EDSS 4.0-5.5 are defined by unaided walking distance, 6.0 by one aid, 6.5
 7.0 and above by wheelchair use). The result is a range, always marked as an estimate: only a
 neurologist's examination gives an EDSS score.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,9 @@ def needs_impact(aid: str | None, distance: str | None) -> bool:
     return aid == "none" and distance == "over_500m"
 
 
-def estimate(aid: str, distance: str | None = None, impact: str | None = None) -> EdssEstimate | None:
+def estimate(
+    aid: str, distance: str | None = None, impact: str | None = None
+) -> EdssEstimate | None:
     """The EDSS range for these answers, or None if a needed answer is missing."""
     for row_aid, row_distance, row_impact, (low, high) in _TABLE:
         if aid == row_aid and row_distance in (None, distance) and row_impact in (None, impact):
@@ -63,30 +66,52 @@ def parse_aid(text: str) -> str | None:
     t = fold(text)
     if re.search(r"wheel ?chair|scooter|can'?t walk|cannot walk|unable to walk|bed", t):
         return "wheelchair"
-    if re.search(r"\b(two|2|both|a pair of)\b.*\b(canes?|crutch\w*|sticks?|aids?)|\b(walker|rollator|zimmer|frame)\b", t):
+    if re.search(
+        r"\b(two|2|both|a pair of)\b.*\b(canes?|crutch\w*|sticks?|aids?)|\b(walker|rollator|zimmer|frame)\b",
+        t,
+    ):
         return "two"
-    if re.search(r"\b(one|a|1|single)\b.*\b(cane|crutch|stick|aid)\b|\bcane\b|\bcrutch\b|\bwalking stick\b", t):
+    if re.search(
+        r"\b(one|a|1|single)\b.*\b(cane|crutch|stick|aid)\b|\bcane\b|\bcrutch\b|\bwalking stick\b",
+        t,
+    ):
         return "one"
-    if re.search(r"\b(no|none|without|don'?t need|do not need|nothing|no aid|on my own|unaided|by myself)\b", t):
+    if re.search(
+        r"\b(no|none|without|don'?t need|do not need|nothing|no aid|on my own|unaided|by myself)\b",
+        t,
+    ):
         return "none"
     return None
 
 
 def parse_distance(text: str) -> str | None:
     t = fold(text)
-    if re.search(r"more than 500|over 500|\b(far|miles?|kilometers?|kilometres?|km|as far as i (want|like)|no limit|unlimited|hours?)\b", t):
+    if re.search(
+        r"more than 500|over 500|\b(far|miles?|kilometers?|kilometres?|km|as far as i (want|like)|no limit|unlimited|hours?)\b",
+        t,
+    ):
         return "over_500m"
     if re.search(r"200\s*(-|to|–)\s*500|a few blocks|couple of blocks|300|400", t):
         return "200_500m"
     if re.search(r"100\s*(-|to|–)\s*200|one block|a block|150", t):
         return "100_200m"
-    if re.search(r"less than 100|under 100|few steps|a few meters|across the room|\b[1-9]\d? ?m\b|very short", t):
+    if re.search(
+        r"less than 100|under 100|few steps|a few meters|across the room|\b[1-9]\d? ?m\b|very short",
+        t,
+    ):
         return "under_100m"
     m = re.search(r"(\d+)\s*(m|meters?|metres?)\b", t)
     if m:
         metres = int(m.group(1))
-        return ("over_500m" if metres > 500 else "200_500m" if metres >= 200
-                else "100_200m" if metres >= 100 else "under_100m")
+        return (
+            "over_500m"
+            if metres > 500
+            else "200_500m"
+            if metres >= 200
+            else "100_200m"
+            if metres >= 100
+            else "under_100m"
+        )
     return None
 
 

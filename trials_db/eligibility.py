@@ -6,6 +6,7 @@ sometimes has lost its line breaks (``* a * b Exclusion Criteria: * c``). Each c
 keeps its own words; sub-items of a nested list stay inside their parent criterion, because
 they only make sense together ("one of the following: 1. RRMS 2. PPMS ...").
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,11 @@ _HEADING = re.compile(
 _ORPHAN_KEY = re.compile(r"(?:^|\n)[ \t]*key[ \t]*\n\s*$", re.IGNORECASE)
 # Sub-headings of old PDQ-style records ("--Disease Characteristics--", "PROTOCOL ENTRY
 # CRITERIA:"): they name a part of the list, they are not criteria.
-_SUBHEADING = re.compile(r"^[ \t]*(?:--[^\n]{2,60}--|(?![^\n]*\b(?:inclusion|exclusion)\b)"
-                         r"[A-Z][A-Za-z /]{2,50}criteria[A-Za-z ]{0,30}:)[ \t]*$", re.I)
+_SUBHEADING = re.compile(
+    r"^[ \t]*(?:--[^\n]{2,60}--|(?![^\n]*\b(?:inclusion|exclusion)\b)"
+    r"[A-Z][A-Za-z /]{2,50}criteria[A-Za-z ]{0,30}:)[ \t]*$",
+    re.I,
+)
 # Old records run several criteria together in one bullet with no punctuation between them
 # ("Not HIV seropositive No insulin-dependent diabetes No Lyme disease"): a capitalised word
 # that opens a criterion, right after a lower-case word or a number, starts the next one.
@@ -45,7 +49,8 @@ _RUN_ON = re.compile(
     r"(?<=[a-z0-9)\]%])[ \t\n]+(?=(?:No|Not|At least|Adequate|Onset|Expanded|Must|Negative|Normal|"
     r"Able|Willing|Fertile|Effective|Life expectancy|Clinically|Neurologically|Stable|Ambulatory|"
     r"Kurtzke|Performance status|Concurrent|WBC|Platelet|Hemoglobin|Creatinine|Bilirubin|"
-    r"SGOT|SGPT|Patients must)\b)")
+    r"SGOT|SGPT|Patients must)\b)"
+)
 # Markers that open a list item at the start of a line.
 _LINE_MARKER = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>\*|\\?-|•|\+|–|(?P<num>\d{1,2})(?:\.|\\?\)))[ \t]+"
@@ -71,14 +76,22 @@ def _is_heading(text: str, m: re.Match[str]) -> bool:
     line_end = text.find("\n", end)
     after = text[end : line_end if line_end >= 0 else len(text)].strip()
     prev_char = text[start - 1] if start > 0 else ""
-    if (prev_char and prev_char in "/-(") or re.search(r"\b(other|these|the|all|an?|as|per|following)\s+$", before, re.I):
+    if (prev_char and prev_char in "/-(") or re.search(
+        r"\b(other|these|the|all|an?|as|per|following)\s+$", before, re.I
+    ):
         return False  # "Inclusion/Exclusion criteria may apply", "the exclusion criteria ..."
     at_line_start = re.fullmatch(r"[ \t]*(?:(?:\*|-|•)[ \t]*)?", before) is not None
     # "PATIENT INCLUSION CRITERIA", "General exclusion criteria:": a few words, then nothing.
-    qualified = re.fullmatch(r"[ \t]*(?:(?:\*|-|•)[ \t]*)?(?:[A-Za-z]+[ \t]+){1,3}", before) is not None
+    qualified = (
+        re.fullmatch(r"[ \t]*(?:(?:\*|-|•)[ \t]*)?(?:[A-Za-z]+[ \t]+){1,3}", before) is not None
+    )
     if at_line_start or (qualified and (after == "" or m.group("colon"))):
         # A heading line: alone, ended by a colon, or followed by a list marker.
-        return bool(m.group("colon")) or after == "" or re.match(r"(?:\*|•|\\?-|\d{1,2}[.)])\s", after) is not None
+        return (
+            bool(m.group("colon"))
+            or after == ""
+            or re.match(r"(?:\*|•|\\?-|\d{1,2}[.)])\s", after) is not None
+        )
     # Mid-line: only with a colon ("... the study EXCLUSION CRITERIA: * Pregnant ...").
     return bool(m.group("colon"))
 
@@ -93,7 +106,9 @@ def _sections(text: str) -> list[tuple[str, str | None, str]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         qualifier = text[line_start : m.start()]
         # "HEALTHY VOLUNTEER INCLUSION CRITERIA": the words before belong to the heading.
-        start = line_start if re.fullmatch(r"[ \t]*(?:[A-Za-z]+[ \t]+){1,3}", qualifier) else m.start()
+        start = (
+            line_start if re.fullmatch(r"[ \t]*(?:[A-Za-z]+[ \t]+){1,3}", qualifier) else m.start()
+        )
         body = text[cursor:start]
         key_prefix = ""
         orphan = _ORPHAN_KEY.search(body)
@@ -144,7 +159,11 @@ def _line_items(body: str, subheadings: bool = False) -> list[_Item]:
             continue
         m = _LINE_MARKER.match(raw_line)
         if not m:
-            if items and not (paragraphs and new_paragraph) and (items[-1].text or items[-1].marked):
+            if (
+                items
+                and not (paragraphs and new_paragraph)
+                and (items[-1].text or items[-1].marked)
+            ):
                 items[-1].text += "\n" + raw_line.strip()
             else:
                 items.append(_Item(raw_line.strip(), None, 0, marked=False, section=section))
@@ -215,15 +234,20 @@ def split_criteria(text: str | None) -> list[SplitCriterion]:
             # Star bullets that lost their line breaks.
             parts = _INLINE_BULLET.split(item.text)
             for i, part in enumerate(parts):
-                piece = _Item(part, item.number if i == 0 else None, item.indent, item.marked, item.section)
+                piece = _Item(
+                    part, item.number if i == 0 else None, item.indent, item.marked, item.section
+                )
                 # Only a numbered list (or text before any marker) can continue inline as "2. 3.".
                 if i == 0 and (item.number is not None or not item.marked):
                     items.extend(_split_inline_numbers(piece))
                 else:
                     items.append(piece)
         if kind == GENERAL:  # old records without headings also run criteria together
-            items = [_Item(part, item.number, item.indent, item.marked, item.section)
-                     for item in items for part in _RUN_ON.split(item.text)]
+            items = [
+                _Item(part, item.number, item.indent, item.marked, item.section)
+                for item in items
+                for part in _RUN_ON.split(item.text)
+            ]
         for item in items:
             cleaned = _clean(item.text)
             if not cleaned or not re.search(r"\w", cleaned):

@@ -4,6 +4,7 @@ Pages through ``GET /api/v2/studies?query.cond=...&filter.overallStatus=...&page
 following ``nextPageToken`` until the API stops returning one. Needs network access; the
 tests run it against a local aiohttp server that serves recorded pages of the same shape.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -67,7 +68,9 @@ async def _get_page(
                     raise FetchError(f"{url} answered HTTP {resp.status}: {body}")
                 page = await resp.json(content_type=None)
         except (aiohttp.ClientError, asyncio.TimeoutError, FetchError) as exc:
-            retryable = not isinstance(exc, FetchError) or "HTTP 429" in str(exc) or "HTTP 5" in str(exc)
+            retryable = (
+                not isinstance(exc, FetchError) or "HTTP 429" in str(exc) or "HTTP 5" in str(exc)
+            )
             if attempt == retries or not retryable:
                 raise FetchError(f"could not fetch {url}: {exc}") from exc
             await asyncio.sleep(delay)

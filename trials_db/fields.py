@@ -1,6 +1,7 @@
 """The profile fields, declared once (lexicon/profile_fields.yml), and what derives from them:
 slot names, follow-up questions, the question order, the phrases the bot says and the
 coordinators' labels. Plain data, no Rasa import."""
+
 from __future__ import annotations
 
 import functools
@@ -31,9 +32,18 @@ def fields() -> dict[str, Field]:
     out = {}
     for name, f in doc["fields"].items():
         if f["asked"] not in ASKED:
-            raise ValueError(f"profile_fields.yml: {name} has asked={f['asked']!r}, not one of {ASKED}")
-        out[name] = Field(name, bool(f["slot"]), f["profile"] or None, f["asked"], f["words"], f["missing"],
-                          f["label"])
+            raise ValueError(
+                f"profile_fields.yml: {name} has asked={f['asked']!r}, not one of {ASKED}"
+            )
+        out[name] = Field(
+            name,
+            bool(f["slot"]),
+            f["profile"] or None,
+            f["asked"],
+            f["words"],
+            f["missing"],
+            f["label"],
+        )
     return out
 
 
@@ -53,7 +63,11 @@ def follow_ups() -> tuple[str, ...]:
 
 def question_order() -> tuple[str, ...]:
     """Profile facts in the order a person would expect them (ties between useful questions)."""
-    return tuple(f.profile for f in fields().values() if f.profile and f.profile not in ("edss_is_estimate", "edss_range"))
+    return tuple(
+        f.profile
+        for f in fields().values()
+        if f.profile and f.profile not in ("edss_is_estimate", "edss_range")
+    )
 
 
 def words() -> dict[str, str]:

@@ -7,6 +7,7 @@ placed only when its country (and, where given, its state) leaves exactly one to
 name; a person's words may name a bigger and a smaller town of the same name, and the bigger
 is taken and said back, so they can correct it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -36,7 +37,12 @@ class Place:
     def from_slot(cls, value: dict | None) -> "Place | None":
         if not isinstance(value, dict) or value.get("lat") is None or value.get("lon") is None:
             return None
-        return cls(str(value.get("label") or ""), float(value["lat"]), float(value["lon"]), value.get("country"))
+        return cls(
+            str(value.get("label") or ""),
+            float(value["lat"]),
+            float(value["lon"]),
+            value.get("country"),
+        )
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -53,7 +59,7 @@ def uses_miles(country: str | None) -> bool:
 
 
 def distance_text(km: float, country: str | None) -> str:
-    """"about 12 miles" for the US and UK, "about 20 km" elsewhere."""
+    """ "about 12 miles" for the US and UK, "about 20 km" elsewhere."""
     if uses_miles(country):
         value, unit = km / MILE_KM, "miles"
     else:
@@ -64,6 +70,7 @@ def distance_text(km: float, country: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------- gazetteer
+
 
 @dataclass(frozen=True)
 class _Town:
@@ -83,8 +90,14 @@ def _cities() -> dict:
 
 
 def _town(city: dict) -> _Town:
-    return _Town(city["name"], float(city["latitude"]), float(city["longitude"]), city["countrycode"],
-                 str(city.get("admin1code") or ""), int(city.get("population") or 0))
+    return _Town(
+        city["name"],
+        float(city["latitude"]),
+        float(city["longitude"]),
+        city["countrycode"],
+        str(city.get("admin1code") or ""),
+        int(city.get("population") or 0),
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,10 +150,24 @@ def _iso(country: str | None) -> str | None:
         iso = iso_by_name.get(fold(name))
         if iso:
             return iso
-    return {"united states": "US", "usa": "US", "us": "US", "uk": "GB", "united kingdom": "GB",
-            "south korea": "KR", "korea republic of": "KR", "russia": "RU", "iran": "IR",
-            "czech republic": "CZ", "czechia": "CZ", "turkey": "TR", "turkiye": "TR",
-            "taiwan": "TW", "vietnam": "VN", "syria": "SY"}.get(fold(country))
+    return {
+        "united states": "US",
+        "usa": "US",
+        "us": "US",
+        "uk": "GB",
+        "united kingdom": "GB",
+        "south korea": "KR",
+        "korea republic of": "KR",
+        "russia": "RU",
+        "iran": "IR",
+        "czech republic": "CZ",
+        "czechia": "CZ",
+        "turkey": "TR",
+        "turkiye": "TR",
+        "taiwan": "TW",
+        "vietnam": "VN",
+        "syria": "SY",
+    }.get(fold(country))
 
 
 def _country_name(iso: str) -> str | None:
@@ -151,12 +178,17 @@ def _country_name(iso: str) -> str | None:
     name = countries.get(iso, {}).get("name")
     if name is None:
         return None
-    return load_lexicon().country(name) or {"US": "United States", "GB": "United Kingdom",
-                                            "KR": "South Korea", "CZ": "Czechia"}.get(iso, name)
+    return load_lexicon().country(name) or {
+        "US": "United States",
+        "GB": "United Kingdom",
+        "KR": "South Korea",
+        "CZ": "Czechia",
+    }.get(iso, name)
 
 
-def site_point(city: str | None, state: str | None, zip_code: str | None,
-               country: str | None) -> tuple[float, float] | None:
+def site_point(
+    city: str | None, state: str | None, zip_code: str | None, country: str | None
+) -> tuple[float, float] | None:
     """Coordinates of a study site from its address, or None when not certain."""
     iso = _iso(country)
     if iso == "US" and zip_code:
@@ -194,9 +226,11 @@ def _zip_point(code: str) -> tuple[float, float] | None:
 # ---------------------------------------------------------------------------- people's words
 
 _ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
-_LEAD = re.compile(r"^(?:i\s*(?:'m|am)?\s*)?(?:live|living|based|located|from|staying|near|close to|around|"
-                   r"in|at|outside|just outside|the|my town is|my city is|it'?s|i'?m in|i'?m near|i'?m from)\b\s*",
-                   re.I)
+_LEAD = re.compile(
+    r"^(?:i\s*(?:'m|am)?\s*)?(?:live|living|based|located|from|staying|near|close to|around|"
+    r"in|at|outside|just outside|the|my town is|my city is|it'?s|i'?m in|i'?m near|i'?m from)\b\s*",
+    re.I,
+)
 
 
 def resolve_place(text: str) -> Place | None:
@@ -213,8 +247,12 @@ def resolve_place(text: str) -> Place | None:
             found = []
         if found:
             z = found[0]
-            return Place(f"{z['city']}, {z['state']} {z['zip_code']}", float(z["lat"]), float(z["long"]),
-                         "United States")
+            return Place(
+                f"{z['city']}, {z['state']} {z['zip_code']}",
+                float(z["lat"]),
+                float(z["long"]),
+                "United States",
+            )
     words = text.strip().strip(".!?")
     for _ in range(3):
         stripped = _LEAD.sub("", words).strip()
@@ -247,7 +285,7 @@ _TRAVEL = re.compile(r"(\d+(?:[.,]\d+)?)\s*(miles?|mi|km|kilomet(?:er|re)s?|kms)
 
 
 def travel_limit_km(text: str) -> float | None:
-    """"I'd travel up to 100 miles" -> 160.9; "50 km" -> 50. None when no distance is said."""
+    """ "I'd travel up to 100 miles" -> 160.9; "50 km" -> 50. None when no distance is said."""
     m = _TRAVEL.search(text or "")
     if not m:
         return None
@@ -256,7 +294,7 @@ def travel_limit_km(text: str) -> float | None:
 
 
 def anywhere_in(text: str) -> str | None:
-    """"anywhere in Germany" -> "Germany" (the CT.gov spelling): a country, no distance limit."""
+    """ "anywhere in Germany" -> "Germany" (the CT.gov spelling): a country, no distance limit."""
     m = re.search(r"\banywhere in (?:the )?([A-Za-z][A-Za-z .'-]+)", text or "", re.I)
     if not m:
         return None
@@ -264,9 +302,12 @@ def anywhere_in(text: str) -> str | None:
     return _country_name(iso) if iso else None
 
 
-_VOLUNTEERED = re.compile(r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|i'?m\s+based|based|located|i'?m|i\s+am|from)\s+"
-                          r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside)\s+"
-                          r"([A-Za-z0-9][\w .,'-]{1,60})", re.I)
+_VOLUNTEERED = re.compile(
+    r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|i'?m\s+based|based|located|i'?m|i\s+am|from)\s+"
+    r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside)\s+"
+    r"([A-Za-z0-9][\w .,'-]{1,60})",
+    re.I,
+)
 
 
 def read_place_facts(text: str, requested: bool) -> dict:
@@ -277,12 +318,16 @@ def read_place_facts(text: str, requested: bool) -> dict:
     out: dict = {}
     country = anywhere_in(text)
     if country:
-        return {"home_place": {"label": f"anywhere in {country}", "country": country}, "travel_km": None}
+        return {
+            "home_place": {"label": f"anywhere in {country}", "country": country},
+            "travel_km": None,
+        }
     m = _VOLUNTEERED.search(text or "")
     words = m.group(1) if m else (text if requested else None)
     if words:
-        words = re.split(r"\s+(?:and|but|so|i'?d|i\s+would|i\s+can|willing)\b|[.;!?]|,\s*i\b", words,
-                         flags=re.I)[0]
+        words = re.split(
+            r"\s+(?:and|but|so|i'?d|i\s+would|i\s+can|willing)\b|[.;!?]|,\s*i\b", words, flags=re.I
+        )[0]
         place = resolve_place(words)
         if place is not None:
             out["home_place"] = place.to_slot()

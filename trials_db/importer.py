@@ -3,6 +3,7 @@
 Idempotent: a study already in the store is updated, never duplicated. A malformed record
 is skipped and reported at the end; every other record of the same file still lands.
 """
+
 from __future__ import annotations
 
 import json
@@ -68,7 +69,11 @@ def json_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 def _label(path: Path, index: int, study: Any) -> str:
     nct = None
     if isinstance(study, dict):
-        ident = (study.get("protocolSection") or {}) if isinstance(study.get("protocolSection"), dict) else {}
+        ident = (
+            (study.get("protocolSection") or {})
+            if isinstance(study.get("protocolSection"), dict)
+            else {}
+        )
         ident = ident.get("identificationModule") if isinstance(ident, dict) else None
         if isinstance(ident, dict) and isinstance(ident.get("nctId"), str):
             nct = ident["nctId"]
@@ -112,7 +117,10 @@ def store_records(
 ) -> None:
     """Upsert records in batches; a batch the database refuses is retried one by one."""
     bar = tqdm(
-        total=len(records), unit="trial", desc="Importing", file=sys.stderr,
+        total=len(records),
+        unit="trial",
+        desc="Importing",
+        file=sys.stderr,
         disable=(not sys.stderr.isatty()) if progress is None else not progress,
     )
     with bar:

@@ -4,6 +4,7 @@ The registry record says whether the study gives a treatment, which one, its pha
 many people and for how long it runs, and a short summary. Visits and tests are rarely in
 the record: the sentences say so and point to the study team.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,22 @@ from typing import Any
 
 from .readability import gloss_sentences
 
-_PHASES = {"EARLY_PHASE1": "early phase 1", "PHASE1": "1", "PHASE2": "2", "PHASE3": "3", "PHASE4": "4"}
+_PHASES = {
+    "EARLY_PHASE1": "early phase 1",
+    "PHASE1": "1",
+    "PHASE2": "2",
+    "PHASE3": "3",
+    "PHASE4": "4",
+}
 _PHASE_MEANS = {
     "1": "Phase 1 studies check if a treatment is safe, often in a few people.",
     "2": "Phase 2 studies check if a treatment works and is safe.",
     "3": "Phase 3 studies compare a treatment with another one in many people.",
     "4": "Phase 4 studies follow a treatment that is already approved.",
 }
-_NOT_A_TREATMENT = re.compile(r"\b(placebo|control|standard of care|no intervention|usual care|sham)\b", re.I)
+_NOT_A_TREATMENT = re.compile(
+    r"\b(placebo|control|standard of care|no intervention|usual care|sham)\b", re.I
+)
 
 
 @dataclass
@@ -38,7 +47,9 @@ class Involvement:
 
 def involvement(trial: Any) -> Involvement:
     """Read a :class:`~trials_db.models.Trial` (or anything with its attributes)."""
-    names = [i.get("name") for i in (trial.interventions or []) if isinstance(i, dict) and i.get("name")]
+    names = [
+        i.get("name") for i in (trial.interventions or []) if isinstance(i, dict) and i.get("name")
+    ]
     return Involvement(
         nct_id=trial.nct_id,
         study_type=(trial.study_type or None),
@@ -83,6 +94,10 @@ def sentences(inv: Involvement) -> list[str]:
         out.append(f"The study runs from {inv.start_year} to {inv.end_year}.")
     if inv.summary:
         # The study's words stay as they are; a medical word in them gets a plain gloss after.
-        out.append(" ".join([f"In the study's own words: \"{inv.summary}\"", *gloss_sentences(inv.summary)]))
+        out.append(
+            " ".join(
+                [f"In the study's own words: \"{inv.summary}\"", *gloss_sentences(inv.summary)]
+            )
+        )
     out.append("The study team can tell you how many visits there are and what happens at each.")
     return out

@@ -5,6 +5,7 @@ It must never take an English message with a foreign word ("I'm 34, from España
 language: it needs at least two of a language's words and more of them than English words,
 or a message that is only a greeting ("hola", "bonjour"). Plain Python, no Rasa import.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,16 +21,23 @@ NAMES = {"es": "Spanish", "de": "German", "fr": "French", "it": "Italian", "pt":
 
 
 @lru_cache(maxsize=None)
-def _table(path: Path = LANGUAGES_FILE) -> tuple[frozenset[str], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
+def _table(
+    path: Path = LANGUAGES_FILE,
+) -> tuple[frozenset[str], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     english = frozenset(fold(str(w)) for w in data["english"])
-    langs = {code: (frozenset(fold(str(w)) for w in spec["words"]), tuple(fold(str(g)) for g in spec["greetings"]))
-             for code, spec in data["languages"].items()}
+    langs = {
+        code: (
+            frozenset(fold(str(w)) for w in spec["words"]),
+            tuple(fold(str(g)) for g in spec["greetings"]),
+        )
+        for code, spec in data["languages"].items()
+    }
     return english, langs
 
 
 def detect(text: str | None) -> str | None:
-    """"es", "de", "fr", "it" or "pt" when ``text`` is written in that language, else None."""
+    """ "es", "de", "fr", "it" or "pt" when ``text`` is written in that language, else None."""
     if not text or text.lstrip().startswith("/"):
         return None
     t = fold(text).replace("\u2019", "'")

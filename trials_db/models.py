@@ -3,6 +3,7 @@
 One row per trial, with child tables for sites, contacts and individual eligibility criteria.
 ``Criterion.parsed`` holds the computable meaning the criteria parser gives each criterion.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import (
@@ -74,7 +75,11 @@ class Trial(Base):
 
     @property
     def display_title(self) -> str:
-        return self.brief_title or self.official_title or f"Study {self.nct_id} (title not published in our copy)"
+        return (
+            self.brief_title
+            or self.official_title
+            or f"Study {self.nct_id} (title not published in our copy)"
+        )
 
     @property
     def has_criteria(self) -> bool:
@@ -146,4 +151,6 @@ class Criterion(Base):
         UniqueConstraint("nct_id", "kind", "position", name="uq_criterion_position"),
         Index("ix_trial_criteria_nct_id", "nct_id"),
     )
+
+
 from .alerts import models as _alert_models  # noqa: E402,F401  registers the alert tables on Base

@@ -5,6 +5,7 @@ Plain Python over the lexicon and a spaCy PhraseMatcher (blank pipeline): no Ras
 the bot's actions, the CLI and the tests share it. Every reader returns a value, ``None``
 (nothing about this fact in the text) or an :class:`Invalid` with a kind reason to show.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,14 +33,46 @@ DONT_KNOW = "dont_know"
 SKIP = "skip"
 
 _NUMBER_WORDS = {
-    "zero": 0, "none": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2, "few": 3, "several": 3,
+    "zero": 0,
+    "none": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "couple": 2,
+    "few": 3,
+    "several": 3,
 }
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -74,19 +107,27 @@ def time_unit(word: str) -> str | None:
     w = fold(word)
     if w in _UNIT_OF or (w.endswith("s") and w[:-1] in _UNIT_OF):
         return _UNIT_OF.get(w) or _UNIT_OF[w[:-1]]
-    if len(w) < 4 or re.fullmatch(r"(?:day|week|month|year)(?:ly|ends?|days?|long)", w):  # "monthly", "weekend"
+    if len(w) < 4 or re.fullmatch(
+        r"(?:day|week|month|year)(?:ly|ends?|days?|long)", w
+    ):  # "monthly", "weekend"
         return None
-    close = difflib.get_close_matches(w, [f"{u}s" for u in TIME_UNITS] + list(TIME_UNITS), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(
+        w, [f"{u}s" for u in TIME_UNITS] + list(TIME_UNITS), n=1, cutoff=0.8
+    )
     return close[0].rstrip("s") if close and close[0][0] == w[0] else None
 
 
-_QUANTITY = (r"(\d+(?:\.\d+)?\s*|\b(?:" + "|".join(_UNITS + _TENS) +
-             r"|a|an|few|couple of|several|many|some|last|past|this|next|every|each|per)\s+)")
+_QUANTITY = (
+    r"(\d+(?:\.\d+)?\s*|\b(?:"
+    + "|".join(_UNITS + _TENS)
+    + r"|a|an|few|couple of|several|many|some|last|past|this|next|every|each|per)\s+)"
+)
 
 
 def spell_time_units(text: str) -> str:
     """Each time unit after a quantity in its full word: "2 monts ago" -> "2 months ago",
     "6 mnths" -> "6 months", "3 yeras" -> "3 years", "2 wks" -> "2 weeks", "last mth" -> "last month"."""
+
     def unit(m: re.Match) -> str:
         found = time_unit(m.group(2))
         if found is None:
@@ -104,20 +145,36 @@ def spell_time_units(text: str) -> str:
 
 
 def words_to_numbers(text: str) -> str:
-    """"thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"; time units in
+    """ "thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"; time units in
     full words ("2 monts" -> "2 months", see spell_time_units)."""
     t = spell_time_units(fold(text))
-    t = re.sub(rf"\b(?:a\s+)?(couple|few|several)(?:\s+of)?\s+(?=(?:{_UNIT_WORD})\s+(?:ago|back)\b)",
-               lambda m: f"{_NUMBER_WORDS[m.group(1)]} ", t)  # "a couple of wks ago": 2 weeks ago
-    t = re.sub(r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t)  # "a year and a half"
-    t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b", lambda m: f"{int(m.group(1))}.5 {m.group(2)}", t)
+    t = re.sub(
+        rf"\b(?:a\s+)?(couple|few|several)(?:\s+of)?\s+(?=(?:{_UNIT_WORD})\s+(?:ago|back)\b)",
+        lambda m: f"{_NUMBER_WORDS[m.group(1)]} ",
+        t,
+    )  # "a couple of wks ago": 2 weeks ago
+    t = re.sub(
+        r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t
+    )  # "a year and a half"
+    t = re.sub(
+        r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b",
+        lambda m: f"{int(m.group(1))}.5 {m.group(2)}",
+        t,
+    )
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     tens = "|".join(_TENS)
     units = "|".join(_UNITS[1:10])
-    t = re.sub(rf"\b({tens})[\s-]+({units})\b",
-               lambda m: str(_NUMBER_WORDS[m.group(1)] + _NUMBER_WORDS[m.group(2)]), t)
+    t = re.sub(
+        rf"\b({tens})[\s-]+({units})\b",
+        lambda m: str(_NUMBER_WORDS[m.group(1)] + _NUMBER_WORDS[m.group(2)]),
+        t,
+    )
     t = re.sub(rf"\b({'|'.join(_UNITS + _TENS)})\b", lambda m: str(_NUMBER_WORDS[m.group(1)]), t)
-    t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b", lambda m: f"{int(m.group(1))}.5 {m.group(2)}", t)
+    t = re.sub(
+        r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b",
+        lambda m: f"{int(m.group(1))}.5 {m.group(2)}",
+        t,
+    )
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     t = re.sub(r"\b(\d+)\s+(?:point|dot|comma)\s+(\d)\b", r"\1.\2", t)
     t = re.sub(r"\b(\d+),(\d)\b", r"\1.\2", t)  # "3,5" as many Europeans write it
@@ -128,9 +185,12 @@ def _numbers(text: str) -> list[float]:
     return [float(n) for n in re.findall(r"(?<![\d.])-?\d+(?:\.\d+)?(?!\d|\.\d)", text)]
 
 
-_FILLER = re.compile(r"\b(i'?m|i am|im|it'?s|it is|is|my|about|around|roughly|approximately|maybe|probably|"
-                     r"i think|think|say|just|age|aged|edss|score|years?|yrs?|old|y/?o|of|a|the|now|currently|"
-                     r"ok|okay|yes|so|well|um+|er+|hmm+)\b", re.I)
+_FILLER = re.compile(
+    r"\b(i'?m|i am|im|it'?s|it is|is|my|about|around|roughly|approximately|maybe|probably|"
+    r"i think|think|say|just|age|aged|edss|score|years?|yrs?|old|y/?o|of|a|the|now|currently|"
+    r"ok|okay|yes|so|well|um+|er+|hmm+)\b",
+    re.I,
+)
 
 
 def _mostly_a_number(text: str) -> bool:
@@ -140,9 +200,11 @@ def _mostly_a_number(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]+|[<>(){}=;/\\]", rest)) == 0
 
 
-_FACT_VOCABULARY = ("female male woman steroids steroid relapse relapses relapsed "
-                    "diagnosed diagnosis pregnant breastfeeding progressive primary secondary relapsing "
-                    "remitting clinically isolated syndrome radiologically").split()
+_FACT_VOCABULARY = (
+    "female male woman steroids steroid relapse relapses relapsed "
+    "diagnosed diagnosis pregnant breastfeeding progressive primary secondary relapsing "
+    "remitting clinically isolated syndrome radiologically"
+).split()
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,8 +218,12 @@ def _spelling_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     for sub in lex.subtypes.values():
         for name in sub.names:
             words.update(w for w in re.findall(r"[a-z]+", fold(name)) if len(w) >= 5)
-    drugs = {fold(n) for d in lex.drugs.values() for n in (d.name, *d.brands, *d.names, *d.misspellings)
-             if " " not in n}
+    drugs = {
+        fold(n)
+        for d in lex.drugs.values()
+        for n in (d.name, *d.brands, *d.names, *d.misspellings)
+        if " " not in n
+    }
     return frozenset(words), tuple(sorted(drugs))
 
 
@@ -174,7 +240,9 @@ def fix_spelling(text: str) -> str:
         if len(low) < 5 or low in vocabulary or low in drugs:
             return word
         close = difflib.get_close_matches(low, vocabulary, n=1, cutoff=0.85)
-        if not close or ((low.endswith(("ed", "ing")) or len(low) > len(close[0])) and low[:4] == close[0][:4]):
+        if not close or (
+            (low.endswith(("ed", "ing")) or len(low) > len(close[0])) and low[:4] == close[0][:4]
+        ):
             return word
         if difflib.get_close_matches(low, drugs, n=1, cutoff=0.8):
             return word
@@ -184,12 +252,12 @@ def fix_spelling(text: str) -> str:
 
 
 def says_dont_know(text: str) -> bool:
-    """"I don't know", "no idea", "not sure" (lexicon/control_cues.yml, also with a curly ’)."""
+    """ "I don't know", "no idea", "not sure" (lexicon/control_cues.yml, also with a curly ’)."""
     return says("dont_know", text)
 
 
 def says_skip(text: str) -> bool:
-    """"skip", "I'd rather not say", "pass" (the same list the NLU guard believes)."""
+    """ "skip", "I'd rather not say", "pass" (the same list the NLU guard believes)."""
     return says("skip", text)
 
 
@@ -200,10 +268,16 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
     if intent == "deny":
         return False
     t = fold(text)
-    if re.search(r"^\s*(no|nope|nah|not|never|neither|none)\b|\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"
-                 r"\b(so|then|thus|hence|therefore),? (no|nope|not)\W*$", t):  # "I'm a man, so no"
+    if re.search(
+        r"^\s*(no|nope|nah|not|never|neither|none)\b|\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"
+        r"\b(so|then|thus|hence|therefore),? (no|nope|not)\W*$",
+        t,
+    ):  # "I'm a man, so no"
         return False
-    if re.search(r"^\s*(yes|yeah|yep|yup|sure|of course|correct|right|i am|i do|ok|okay|indeed|absolutely)\b", t):
+    if re.search(
+        r"^\s*(yes|yeah|yep|yup|sure|of course|correct|right|i am|i do|ok|okay|indeed|absolutely)\b",
+        t,
+    ):
         return True
     return None
 
@@ -219,18 +293,21 @@ _AGE_ITEM = re.compile(
     r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
     rf"|^\W*(?:female|male|woman|man)\s*,?\s+(\d{{2}})\b(?!\s*(?:%|kg|lbs?|cm|mg|[.,]\d|(?:{_UNIT_WORD})\s+ago\b|"
     rf"(?:{_UNIT_WORD})\b(?<!years)(?<!year)))",  # "female 39 not pregnant": a list that opens with the sex
-    re.I)
+    re.I,
+)
 
 
 # "in 2 yrs", "for 20 years", "over the last 3 years": a length of time, never an age.
-_DURATION_BEFORE = re.compile(r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$", re.I)
+_DURATION_BEFORE = re.compile(
+    r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$", re.I
+)
 
 
 def _duration_of_treatment(text: str, item: re.Match) -> bool:
-    """"Copaxone, 20 years": "N years" without "old" right after a treatment is how long it was taken."""
-    if not re.search(r"\b(years?|yrs?)\b(?!\s*old)", text[item.start(): item.end() + 8]):
+    """ "Copaxone, 20 years": "N years" without "old" right after a treatment is how long it was taken."""
+    if not re.search(r"\b(years?|yrs?)\b(?!\s*old)", text[item.start() : item.end() + 8]):
         return False
-    before = re.split(r"[.;!?]", text[max(0, item.start() - 40): item.start()])[-1]
+    before = re.split(r"[.;!?]", text[max(0, item.start() - 40) : item.start()])[-1]
     answer = parse_therapies(before, False) if re.search(r"[a-z]{4,}", before) else None
     return isinstance(answer, TherapyAnswer) and bool(answer.taken)
 
@@ -239,34 +316,58 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
     t = words_to_numbers(text)
-    born = re.search(r"\bborn (?:in |on )?(?:[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:of )?(\d{4})\b", t) or \
-        (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
+    born = re.search(
+        r"\bborn (?:in |on )?(?:[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:of )?(\d{4})\b", t
+    ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
     if born:
         year = int(born.group(1))
         if not 1900 <= year <= today.year:
-            return Invalid(f"{year} doesn't look like a year of birth. Could you tell me your age in years?")
+            return Invalid(
+                f"{year} doesn't look like a year of birth. Could you tell me your age in years?"
+            )
         return float(today.year - year)
-    soon = re.search(r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|soon|"
-                     r"this|later|tomorrow)\b)", t)
+    soon = re.search(
+        r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|soon|"
+        r"this|later|tomorrow)\b)",
+        t,
+    )
     if soon:  # "I'll be 50 next month": 49 today
         return float(int(soon.group(1)) - 1)
-    patterns = [r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
-                r"\b(-?\d+(?:\.\d+)?)\s*(?:years?|yrs?|yo|y/o|y\.o\.)(?:\s*old|\s*of age)?\b"]
+    patterns = [
+        r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
+        r"\b(-?\d+(?:\.\d+)?)\s*(?:years?|yrs?|yo|y/o|y\.o\.)(?:\s*old|\s*of age)?\b",
+    ]
     found = None
     for pattern in patterns:
         m = re.search(pattern, t)
-        if m and not re.match(r"\s*(years?|yrs?|months?|weeks?|days?)?\s*(ago|since|before|after)\b|\s*(months?|weeks?|days?)\b|"
-                              r"\s*(years?|yrs?)\s+in\b(?!\s+(?:the\s+)?[a-z]+land\b)", t[m.end(): m.end() + 25]) \
-                and not _DURATION_BEFORE.search(t[max(0, m.start() - 25): m.start()]):
-            if "year" in m.group(0) and not re.search(r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12): m.end() + 8]):
+        if (
+            m
+            and not re.match(
+                r"\s*(years?|yrs?|months?|weeks?|days?)?\s*(ago|since|before|after)\b|\s*(months?|weeks?|days?)\b|"
+                r"\s*(years?|yrs?)\s+in\b(?!\s+(?:the\s+)?[a-z]+land\b)",
+                t[m.end() : m.end() + 25],
+            )
+            and not _DURATION_BEFORE.search(t[max(0, m.start() - 25) : m.start()])
+        ):
+            if "year" in m.group(0) and not re.search(
+                r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
+            ):
                 continue
             found = float(m.group(1))
             break
     if found is None:
         item = _AGE_ITEM.search(t)
-        alone = re.fullmatch(r"\W*\d{2}\W*", t) is not None  # a bare "34" answers only the age question
-        if item and not alone and not re.search(r"\b(edss|score)\s*$", t[max(0, item.start() - 8): item.start()], re.I) \
-                and not _duration_of_treatment(t, item):
+        alone = (
+            re.fullmatch(r"\W*\d{2}\W*", t) is not None
+        )  # a bare "34" answers only the age question
+        if (
+            item
+            and not alone
+            and not re.search(
+                r"\b(edss|score)\s*$", t[max(0, item.start() - 8) : item.start()], re.I
+            )
+            and not _duration_of_treatment(t, item)
+        ):
             found = float(next(g for g in item.groups() if g))
     if found is None and requested and _mostly_a_number(t):
         numbers = _numbers(t)
@@ -279,11 +380,15 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     if not found.is_integer() and found > 3:
         found = float(int(found))
     if found < 0 or found > 120:
-        return Invalid(f"{int(found) if found.is_integer() else found} can't be an age I can use. "
-                       "Could you tell me your age in years, for example 42?")
+        return Invalid(
+            f"{int(found) if found.is_integer() else found} can't be an age I can use. "
+            "Could you tell me your age in years, for example 42?"
+        )
     if found < 12:
-        return Invalid("This service is for adults and teenagers living with MS. If you are helping a "
-                       "child, the study teams are the best people to ask. How old is the person with MS?")
+        return Invalid(
+            "This service is for adults and teenagers living with MS. If you are helping a "
+            "child, the study teams are the best people to ask. How old is the person with MS?"
+        )
     return found
 
 
@@ -291,7 +396,9 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 _SEX_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*)(female|male|woman|man|guy|lady)\s*(?=[,.;!]|$|\d)"
-    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*(f|m|female|male|woman|man|guy|lady)\b", re.I)
+    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*(f|m|female|male|woman|man|guy|lady)\b",
+    re.I,
+)
 
 
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
@@ -313,9 +420,13 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     if not requested:
         return None
     if re.search(r"\b(non[- ]?binary|prefer not|rather not|other|intersex|trans)\b", t):
-        return Invalid("That's completely fine. Some studies only include women or only men because of "
-                       "how they are run; the study team can talk this through with you.")
-    if re.fullmatch(r"\s*f\s*", t) or (re.search(female, t) and not re.search(male, t.replace("female", ""))):
+        return Invalid(
+            "That's completely fine. Some studies only include women or only men because of "
+            "how they are run; the study team can talk this through with you."
+        )
+    if re.fullmatch(r"\s*f\s*", t) or (
+        re.search(female, t) and not re.search(male, t.replace("female", ""))
+    ):
         return "female"
     if re.fullmatch(r"\s*m\s*", t) or re.search(male, t.replace("female", "").replace("woman", "")):
         return "male"
@@ -325,27 +436,44 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
 # ---------------------------------------------------------------------------- MS type
 
 _SUBTYPE_PHRASES = [
-    ("PPMS", r"\bprogressive (kind |type |one |form )?(from|since) (the )?(start|beginning|onset|first day)|"
-             r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b"),
+    (
+        "PPMS",
+        r"\bprogressive (kind |type |one |form )?(from|since) (the )?(start|beginning|onset|first day)|"
+        r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b",
+    ),
     ("SPMS", r"\bsecondary[- ]?progressive|\bspms\b|\bsp[- ]ms\b|\bsecondary\b"),
-    ("RRMS", r"\brelaps\w*[- /]+(and[- ])?remit\w*|\bremit\w*[- /]+relaps\w*|\brrms\b|\brr[- ]ms\b|\brelapsing\b|\brms\b"),
-    ("CIS", r"\bclinically isolated|\bclinical isolated|\bcis\b|\bfirst (attack|episode|demyelinating)"),
+    (
+        "RRMS",
+        r"\brelaps\w*[- /]+(and[- ])?remit\w*|\bremit\w*[- /]+relaps\w*|\brrms\b|\brr[- ]ms\b|\brelapsing\b|\brms\b",
+    ),
+    (
+        "CIS",
+        r"\bclinically isolated|\bclinical isolated|\bcis\b|\bfirst (attack|episode|demyelinating)",
+    ),
     ("RIS", r"\bradiologically isolated|\bris\b|\bfound on (an )?mri\b"),
 ]
 
 
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object ("breastfeeding my son").
-_OTHER_PERSON = re.compile(r"\b(my|his|her|our) (sister|brother|mum|mom|mother|dad|father|husband|wife|partner|"
-                           r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
-                           r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
-                           r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
-                           r"|\b(he|she) (is|has|was|takes)\b", re.I)
+_OTHER_PERSON = re.compile(
+    r"\b(my|his|her|our) (sister|brother|mum|mom|mother|dad|father|husband|wife|partner|"
+    r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
+    r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
+    r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
+    r"|\b(he|she) (is|has|was|takes)\b",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
-_PROXY = re.compile(r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b",
-                    re.I)
-_UNSURE_TYPE = re.compile(r"\b(not confirmed|unconfirmed|not sure (if|whether)|might be|maybe|possibly|suspected|"
-                          r"they think|thinks it'?s|not yet (confirmed|diagnosed))\b", re.I)
+_PROXY = re.compile(
+    r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b",
+    re.I,
+)
+_UNSURE_TYPE = re.compile(
+    r"\b(not confirmed|unconfirmed|not sure (if|whether)|might be|maybe|possibly|suspected|"
+    r"they think|thinks it'?s|not yet (confirmed|diagnosed))\b",
+    re.I,
+)
 
 
 def own_words(text: str) -> str:
@@ -365,7 +493,9 @@ _RELATIVE_SEX = {
     "female": "wife mother mum mom daughter sister girlfriend aunt niece grandmother granddaughter fiancee".split(),
     "male": "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance".split(),
 }
-_RELATIVE = re.compile(r"\b(?:my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b", re.I
+)
 
 
 def as_patient(text: str) -> tuple[str, str | None]:
@@ -374,18 +504,36 @@ def as_patient(text: str) -> tuple[str, str | None]:
     "My daughter (24) was just diagnosed ... She's not on anything" -> "I (age 24) ... I'm not on
     anything". A message about the writer (or about both) is returned unchanged, with no sex."""
     relative = _RELATIVE.search(text)
-    opens = re.match(r"\W*(?:(?:hi|hello|hey)\W+)?(?:my|our) \w+", text, re.I)  # "My daughter (24) was just diagnosed"
+    opens = re.match(
+        r"\W*(?:(?:hi|hello|hey)\W+)?(?:my|our) \w+", text, re.I
+    )  # "My daughter (24) was just diagnosed"
     for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
     if not relative or not for_them:
         return text, None
     word = relative.group(1).lower()
     sex = next(k for k, ws in _RELATIVE_SEX.items() if word in ws)
     pronoun = r"\b(?:she|he)"
-    t = re.sub(r"\b(?:my|our) " + word + r"\s*[(,]\s*(\d{2})\s*[),]", r"I (age \1)", text, count=1, flags=re.I)
+    t = re.sub(
+        r"\b(?:my|our) " + word + r"\s*[(,]\s*(\d{2})\s*[),]",
+        r"I (age \1)",
+        text,
+        count=1,
+        flags=re.I,
+    )
     t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
     t = re.sub(pronoun + r"(?: is|'s)\b", "I'm", t, flags=re.I)
-    t = re.sub(pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t)\b", r"I \1", t, flags=re.I)
-    t = re.sub(r"\b(?:her|his) (?=(?:ms|edss|age|last|first|neuro\w*|diagnosis|relapse|treatment)\b)", "my ", t, flags=re.I)
+    t = re.sub(
+        pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t)\b",
+        r"I \1",
+        t,
+        flags=re.I,
+    )
+    t = re.sub(
+        r"\b(?:her|his) (?=(?:ms|edss|age|last|first|neuro\w*|diagnosis|relapse|treatment)\b)",
+        "my ",
+        t,
+        flags=re.I,
+    )
     return t, sex
 
 
@@ -409,7 +557,11 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     short = re.search(r"(?:^|[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$)", t)
     if not found and short:
         found = [{"pp": "PPMS", "sp": "SPMS", "rr": "RRMS"}[short.group(1)]]
-    if "SPMS" in found and "RRMS" in found and re.search(r"\b(now|became|turned|moved|changed)\b", t):
+    if (
+        "SPMS" in found
+        and "RRMS" in found
+        and re.search(r"\b(now|became|turned|moved|changed)\b", t)
+    ):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
     if "PPMS" in found and "RRMS" in found and "progressive relapsing" in t:
         found.remove("RRMS")
@@ -418,19 +570,25 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     if len(found) > 1:
         return Invalid("I caught more than one type there. Which type of MS do you have now?")
     if requested and re.search(r"\bprogressive\b", t):
-        return Invalid("Is it primary progressive (progressive from the start) or secondary progressive "
-                       "(it began with relapses and now slowly worsens)?")
+        return Invalid(
+            "Is it primary progressive (progressive from the start) or secondary progressive "
+            "(it began with relapses and now slowly worsens)?"
+        )
     return None
 
 
 # ---------------------------------------------------------------------------- EDSS
 
-_EDSS_RANGE = re.compile(rf"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/|,?\s*(?:or\s+|but\s+)?(?:maybe|possibly|perhaps|"
-                         r"(?:it\s+)?(?:might|could|may)\s+be))\s*"
-                         rf"(\d+(?:\.5|\.0)?)(?!\s*(?:{_UNIT_WORD}|%))")  # "3 or 3.5", "4.5, maybe 5"
+_EDSS_RANGE = re.compile(
+    rf"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/|,?\s*(?:or\s+|but\s+)?(?:maybe|possibly|perhaps|"
+    r"(?:it\s+)?(?:might|could|may)\s+be))\s*"
+    rf"(\d+(?:\.5|\.0)?)(?!\s*(?:{_UNIT_WORD}|%))"
+)  # "3 or 3.5", "4.5, maybe 5"
 
 
-_NOW_NUMBER = re.compile(r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)")
+_NOW_NUMBER = re.compile(
+    r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)"
+)
 
 
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
@@ -442,11 +600,18 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
-        after = t[mention.end(): mention.end() + 40]
+        after = t[mention.end() : mention.end() + 40]
         window = after
-        numbers = _numbers(after) or (_numbers(t[max(0, mention.start() - 20): mention.start()]) if requested else [])
-    elif requested and (_mostly_a_number(t) or len(_numbers(t)) == 1 or re.match(r"\s*\d", t)
-                        or _NOW_NUMBER.search(t) or _EDSS_RANGE.search(t)):
+        numbers = _numbers(after) or (
+            _numbers(t[max(0, mention.start() - 20) : mention.start()]) if requested else []
+        )
+    elif requested and (
+        _mostly_a_number(t)
+        or len(_numbers(t)) == 1
+        or re.match(r"\s*\d", t)
+        or _NOW_NUMBER.search(t)
+        or _EDSS_RANGE.search(t)
+    ):
         window = t
         numbers = _numbers(t)
         now = _NOW_NUMBER.search(t)
@@ -458,24 +623,35 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     if not numbers:
         return None
     span = _EDSS_RANGE.search(window)
-    if span and valid_edss(float(span.group(1))) and valid_edss(float(span.group(2))) \
-            and float(span.group(1)) < float(span.group(2)) <= float(span.group(1)) + 1.5:
+    if (
+        span
+        and valid_edss(float(span.group(1)))
+        and valid_edss(float(span.group(2)))
+        and float(span.group(1)) < float(span.group(2)) <= float(span.group(1)) + 1.5
+    ):
         return float(span.group(1)), float(span.group(2))  # "i think its 3 or 3.5"
     value = numbers[0]
     if value < 0 or value > 10:
-        return Invalid(f"The EDSS scale goes from 0 to 10, so {value:g} can't be an EDSS score. "
-                       "What number did your neurologist give you?")
+        return Invalid(
+            f"The EDSS scale goes from 0 to 10, so {value:g} can't be an EDSS score. "
+            "What number did your neurologist give you?"
+        )
     if not valid_edss(value):
         if value == 0.5:
-            return Invalid("EDSS goes 0, then 1.0, 1.5, 2.0 and so on: 0.5 isn't on the scale. "
-                           "Was it 0 or 1.0?")
+            return Invalid(
+                "EDSS goes 0, then 1.0, 1.5, 2.0 and so on: 0.5 isn't on the scale. "
+                "Was it 0 or 1.0?"
+            )
         lower, upper = (int(value * 2) / 2), (int(value * 2) + 1) / 2
-        return Invalid(f"EDSS scores go in half steps (like {lower:.1f} or {upper:.1f}), so {value:g} "
-                       "isn't one of them. Which was it?")
+        return Invalid(
+            f"EDSS scores go in half steps (like {lower:.1f} or {upper:.1f}), so {value:g} "
+            "isn't one of them. Which was it?"
+        )
     return value
 
 
 # ---------------------------------------------------------------------------- therapies
+
 
 @dataclass
 class TherapyAnswer:
@@ -488,7 +664,9 @@ class TherapyAnswer:
     unknown: list[str] = field(default_factory=list)
     said_nothing_failed: bool = False  # "they all worked", "none failed"
     past: list[str] = field(default_factory=list)  # "switched from Tecfidera": not the current one
-    worked: list[str] = field(default_factory=list)  # "Tecfidera no" (to "which failed?"), "Mavenclad worked well"
+    worked: list[str] = field(
+        default_factory=list
+    )  # "Tecfidera no" (to "which failed?"), "Mavenclad worked well"
 
 
 @functools.lru_cache(maxsize=1)
@@ -515,13 +693,24 @@ _FAILED_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|stopped|quit|failed|never)\s*"
     r"(work\w*|help\w*|effective|do anything|because|due|as|when)?|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
     r"stopped working|had relapses|relapsed on it|kept relapsing|(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
-    r"help(ed|ing|s)?|effective)\b)", re.I)
-_FAILED_BEFORE = re.compile(r"\b(failed|failure (on|of|with)|didn'?t respond to|no response to|relapsed on|"
-                            r"breakthrough on|stopped working:?)\s*$", re.I)
-_SIDE_EFFECTS = re.compile(r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
-                           r"tired of inject|needle", re.I)
-_CURRENT_NEAR = re.compile(r"\b(now|currently|at the moment|these days|still|current|presently|right now|"
-                           r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking)\b", re.I)
+    r"help(ed|ing|s)?|effective)\b)",
+    re.I,
+)
+_FAILED_BEFORE = re.compile(
+    r"\b(failed|failure (on|of|with)|didn'?t respond to|no response to|relapsed on|"
+    r"breakthrough on|stopped working:?)\s*$",
+    re.I,
+)
+_SIDE_EFFECTS = re.compile(
+    r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
+    r"tired of inject|needle",
+    re.I,
+)
+_CURRENT_NEAR = re.compile(
+    r"\b(now|currently|at the moment|these days|still|current|presently|right now|"
+    r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking)\b",
+    re.I,
+)
 _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io|ya|za|vus|pta))\b")
 
 
@@ -530,16 +719,21 @@ _NOTHING_NOW = re.compile(
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
     r"(nothing|none) (now|currently|at the moment|since)|(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothing|not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
-    r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|not on anything( yet)?)\b", re.I)
+    r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|not on anything( yet)?)\b",
+    re.I,
+)
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
-_NOT_TAKEN_BEFORE = re.compile(r"\b(my|his|her) (friend|husband|wife|partner|mum|mom|mother|dad|father|sister|"
-                               r"brother|daughter|son|neighbou?r)\b[^.;,]{0,25}$|\b(waiting to start|going to start|"
-                               r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
-                               r"might (start|try)|considering|offered)\s*$", re.I)
+_NOT_TAKEN_BEFORE = re.compile(
+    r"\b(my|his|her) (friend|husband|wife|partner|mum|mom|mother|dad|father|sister|"
+    r"brother|daughter|son|neighbou?r)\b[^.;,]{0,25}$|\b(waiting to start|going to start|"
+    r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
+    r"might (start|try)|considering|offered)\s*$",
+    re.I,
+)
 
 
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
-    return _NOT_TAKEN_BEFORE.search(text[max(0, mention[0] - 40): mention[0]]) is not None
+    return _NOT_TAKEN_BEFORE.search(text[max(0, mention[0] - 40) : mention[0]]) is not None
 
 
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
@@ -548,7 +742,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     t = clean(text)
     answer = TherapyAnswer()
     doc = nlp(t)
-    spans = sorted({(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)}, key=lambda x: (x[0], -x[1]))
+    spans = sorted(
+        {(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)}, key=lambda x: (x[0], -x[1])
+    )
     chosen: list[tuple[int, int, str]] = []
     for s, e, name in spans:
         if chosen and s < chosen[-1][1]:
@@ -562,17 +758,27 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             continue
         word = m.group(0)
         name = vocabulary.get(word) if word.isupper() else None
-        if name is None and len(word) >= 5 and word.lower() not in _COMMON_WORDS \
-                and fold(word) not in _other_vocabulary():  # an MS type or a sex word is never a drug
-            close = difflib.get_close_matches(word.lower(), [v for v in vocabulary if v.islower()], n=1,
-                                              cutoff=0.8 if len(word) >= 6 else 0.85)
+        if (
+            name is None
+            and len(word) >= 5
+            and word.lower() not in _COMMON_WORDS
+            and fold(word) not in _other_vocabulary()
+        ):  # an MS type or a sex word is never a drug
+            close = difflib.get_close_matches(
+                word.lower(),
+                [v for v in vocabulary if v.islower()],
+                n=1,
+                cutoff=0.8 if len(word) >= 6 else 0.85,
+            )
             name = vocabulary[close[0]] if close else None
         if name:
             mentions.append((m.start(), m.end(), name))
     mentions.sort()
     low = fold(t)
     if not mentions:
-        if _NEVER_TREATED.search(low) or (requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low))):
+        if _NEVER_TREATED.search(low) or (
+            requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low))
+        ):
             answer.none = True
             answer.current = NO_THERAPY
             return answer
@@ -582,8 +788,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if requested:
             unknown = [w for w in _DRUGLIKE.findall(t) if w.lower() not in _COMMON_WORDS]
             if unknown:
-                return Invalid(f"I don't know {unknown[0]!r} as an MS treatment. Could you check the "
-                               "spelling, or tell me the brand name (for example Tecfidera or Ocrevus)?")
+                return Invalid(
+                    f"I don't know {unknown[0]!r} as an MS treatment. Could you check the "
+                    "spelling, or tell me the brand name (for example Tecfidera or Ocrevus)?"
+                )
         return None
     mentions = [m for m in mentions if not _not_taken(t, m)]
     if not mentions:  # "My friend takes Kesimpta but I haven't started anything"
@@ -598,9 +806,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.taken.append(name)
         next_start = mentions[i + 1][0] if i + 1 < len(mentions) else len(t)
         after = t[end:next_start]
-        before = t[max(0, start - 30):start]
-        if (_FAILED_AFTER.search(after) and not _SIDE_EFFECTS.search(after[:60])) or _FAILED_BEFORE.search(before) \
-                or _IT_FAILED.search(after):
+        before = t[max(0, start - 30) : start]
+        if (
+            (_FAILED_AFTER.search(after) and not _SIDE_EFFECTS.search(after[:60]))
+            or _FAILED_BEFORE.search(before)
+            or _IT_FAILED.search(after)
+        ):
             if name not in answer.failed:
                 answer.failed.append(name)
         if _PAST_BEFORE.search(before[-25:]):
@@ -609,30 +820,54 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
         elif _CURRENT_NEAR.search(before[-20:]) or _CURRENT_AFTER.match(after):
             answer.current = name
-        elif (_ON_BEFORE.search(before[-20:]) or _SINCE_AFTER.match(after)) and not _ENDED.search(after) \
-                and not (i + 1 < len(mentions) and _NEXT_ONE.search(after)):
+        elif (
+            (_ON_BEFORE.search(before[-20:]) or _SINCE_AFTER.match(after))
+            and not _ENDED.search(after)
+            and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
+        ):
             weak_current = name  # "RRMS, on Copaxone": on it now, unless another one came after it
-        if _NOT_FAILED_AFTER.match(after) or _NOT_FAILED_BEFORE.search(before[-12:]) or \
-                (_worked(after) and not re.search(r"\b(only|just)\s+$", before)):  # "only Tysabri worked" says others failed
+        if (
+            _NOT_FAILED_AFTER.match(after)
+            or _NOT_FAILED_BEFORE.search(before[-12:])
+            or (_worked(after) and not re.search(r"\b(only|just)\s+$", before))
+        ):  # "only Tysabri worked" says others failed
             answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
     if answer.current is None and weak_current not in answer.past:
         answer.current = weak_current
-    answer.unknown = [w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()]
+    answer.unknown = [
+        w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()
+    ]
     for together in _ALL_FAILED.finditer(t):
         # "Rebif and Betaferon, both stopped working", "Rebif, Copaxone and Tecfidera all failed, that's why
         # I'm on Tysabri": the treatments named before it in the same sentence.
-        sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[:together.start()])])
+        sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[: together.start()])])
         named = {name for s, _, name in mentions if sentence_start <= s < together.end()}
-        answer.failed = [d for d in answer.taken if d in named or d in answer.failed] if named else list(answer.taken)
+        answer.failed = (
+            [d for d in answer.taken if d in named or d in answer.failed]
+            if named
+            else list(answer.taken)
+        )
     answer.worked = [d for d in answer.worked if d not in answer.failed]
-    if re.search(r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
-                 r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|\b(worked|works|working|helped|helps) "
-                 r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b", low) \
-            and not answer.failed:
+    if (
+        re.search(
+            r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
+            r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|\b(worked|works|working|helped|helps) "
+            r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b",
+            low,
+        )
+        and not answer.failed
+    ):
         answer.said_nothing_failed = True
-    if not answer.failed and re.search(r"^\W*(no|nope|not really|none)\b", low) and \
-            re.search(r"\b(because|due to|for|side effects?|wanted|pregnan\w*|moved|insurance|cost)\b", low):
-        answer.said_nothing_failed = True  # "no, I stopped Gilenya because I wanted to get pregnant"
+    if (
+        not answer.failed
+        and re.search(r"^\W*(no|nope|not really|none)\b", low)
+        and re.search(
+            r"\b(because|due to|for|side effects?|wanted|pregnan\w*|moved|insurance|cost)\b", low
+        )
+    ):
+        answer.said_nothing_failed = (
+            True  # "no, I stopped Gilenya because I wanted to get pregnant"
+        )
     if _NOTHING_NOW.search(low):
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
@@ -640,55 +875,129 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
 
 # "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I relapse":
 # said of MS treatment, so it counts even when no treatment question was asked.
-_TREATMENT_WORD = (r"(?:ms |dmt |disease[- ]modifying )?(?:treatments?|medications?|meds|dmts?|drugs?|"
-                   r"therap(?:y|ies)|medicines?)")
+_TREATMENT_WORD = (
+    r"(?:ms |dmt |disease[- ]modifying )?(?:treatments?|medications?|meds|dmts?|drugs?|"
+    r"therap(?:y|ies)|medicines?)"
+)
 _NEVER_TREATED = re.compile(
     r"\b(?:never (?:had|took|taken|tried|been on|started|used)|have ?n'?t (?:had|taken|been on|started|tried|used)|"
     r"not (?:started|begun|had|tried))\s+(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|any "
-    + _TREATMENT_WORD + r"\b|" + _TREATMENT_WORD + r"\b)|"
-    r"\b(?:no|not on|not taking)\s+(?:any(?:thing)?|any " + _TREATMENT_WORD + "|" + _TREATMENT_WORD + r")\s+(?:yet|ever)\b|"
+    + _TREATMENT_WORD
+    + r"\b|"
+    + _TREATMENT_WORD
+    + r"\b)|"
+    r"\b(?:no|not on|not taking)\s+(?:any(?:thing)?|any "
+    + _TREATMENT_WORD
+    + "|"
+    + _TREATMENT_WORD
+    + r")\s+(?:yet|ever)\b|"
     r"\b(?:never been treated|untreated|treatment[- ]naive)\b|"
-    r"\b(?:only|just) (?:the |some )?(?:iv )?(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b", re.I)
+    r"\b(?:only|just) (?:the |some )?(?:iv )?(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
+    re.I,
+)
 _BARE_NO = re.compile(r"^\s*(none|no|nothing|never|nope|nah|not yet|not really)\b", re.I)
-_IT_FAILED = re.compile(r"^[^.;]{0,80}?\b(it|that|this one)\s+(does ?n[o']?t|doesnt|did ?n[o']?t|didnt|is ?n'?t|isnt|"
-                        r"was ?n'?t|wasnt)\s+(work\w*|help\w*)", re.I)
-_PAST_BEFORE = re.compile(r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I)
-_CURRENT_AFTER = re.compile(r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
-                            r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|is going (well|fine))\b",
-                            re.I)
-_SINCE_AFTER = re.compile(r"^\s*(since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
-                          r"june|july|august|september|october|november|december))\b", re.I)
-_ENDED = re.compile(r"\b(stopped|quit|off|until|till|ended|used to|no longer|not any ?more|anymore|discontinued|was|were)\b",
-                    re.I)
-_NOT_NOW_BEFORE = re.compile(r"\b(not|n'?t|isnt|wasnt|havent|never|no longer|stopped|quit)\b[^.;,]{0,14}$", re.I)
-_ON_BEFORE = re.compile(r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|\b(?:switched|changed|moved|went)\s+(?:over\s+)?"
-                        r"(?:to|onto)\s+$", re.I)
+_IT_FAILED = re.compile(
+    r"^[^.;]{0,80}?\b(it|that|this one)\s+(does ?n[o']?t|doesnt|did ?n[o']?t|didnt|is ?n'?t|isnt|"
+    r"was ?n'?t|wasnt)\s+(work\w*|help\w*)",
+    re.I,
+)
+_PAST_BEFORE = re.compile(
+    r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
+)
+_CURRENT_AFTER = re.compile(
+    r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|is going (well|fine))\b",
+    re.I,
+)
+_SINCE_AFTER = re.compile(
+    r"^\s*(since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december))\b",
+    re.I,
+)
+_ENDED = re.compile(
+    r"\b(stopped|quit|off|until|till|ended|used to|no longer|not any ?more|anymore|discontinued|was|were)\b",
+    re.I,
+)
+_NOT_NOW_BEFORE = re.compile(
+    r"\b(not|n'?t|isnt|wasnt|havent|never|no longer|stopped|quit)\b[^.;,]{0,14}$", re.I
+)
+_ON_BEFORE = re.compile(
+    r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|\b(?:switched|changed|moved|went)\s+(?:over\s+)?"
+    r"(?:to|onto)\s+$",
+    re.I,
+)
 _NEXT_ONE = re.compile(r"\b(then|after that|afterwards|later|switched|changed|moved|went)\b", re.I)
-_NOT_FAILED_AFTER = re.compile(r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)]|$|\band\b|\bbut\b)", re.I)
+_NOT_FAILED_AFTER = re.compile(
+    r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)]|$|\band\b|\bbut\b)", re.I
+)
 _NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
 # Said of the treatment itself, right after its name: "Mavenclad worked well", "kesimpta is working fine".
-_WORKED_AFTER = re.compile(r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
-                           r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
-                           r"is great|was great|is good|was good|been (fine|great|good))\b", re.I)
+_WORKED_AFTER = re.compile(
+    r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
+    r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
+    r"is great|was great|is good|was good|been (fine|great|good))\b",
+    re.I,
+)
 
 
 def _worked(after: str) -> bool:
-    """"Mavenclad worked well", "kesimpta is working fine", not "isn't working" / "stopped working"."""
+    """ "Mavenclad worked well", "kesimpta is working fine", not "isn't working" / "stopped working"."""
     m = _WORKED_AFTER.match(after)
     # any contrast after it ("worked ok but then I had relapses") leaves the question open
-    return bool(m) and not re.search(r"n'?t\b|\bnot\b|\bno longer\b|\bstopped\b|\bnever\b", m.group(0), re.I) \
-        and not re.search(r"\b(but|then|until|till|however|though|at first|initially|for a while|relaps\w*|fail\w*|"
-                          r"stopped|anymore|any more|no longer|n'?t|not)\b", after[m.end():], re.I)
-_ALL_FAILED = re.compile(r"\b(both|all( of them| three| two| four)?|they all|each( of them)?)\b"
-                         r"(?:(?!\b(?:none|neither|never|nothing|not|no)\b)[^.;]){0,60}?\b(stopped working|"
-                         r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)", re.I)
+    return (
+        bool(m)
+        and not re.search(r"n'?t\b|\bnot\b|\bno longer\b|\bstopped\b|\bnever\b", m.group(0), re.I)
+        and not re.search(
+            r"\b(but|then|until|till|however|though|at first|initially|for a while|relaps\w*|fail\w*|"
+            r"stopped|anymore|any more|no longer|n'?t|not)\b",
+            after[m.end() :],
+            re.I,
+        )
+    )
+
+
+_ALL_FAILED = re.compile(
+    r"\b(both|all( of them| three| two| four)?|they all|each( of them)?)\b"
+    r"(?:(?!\b(?:none|neither|never|nothing|not|no)\b)[^.;]){0,60}?\b(stopped working|"
+    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)",
+    re.I,
+)
 
 
 _LIST_SEPARATOR = re.compile(r"[,;/+&]|\b(?:and|then|or|also|plus|after that)\b", re.I)
 _FILLER_WORDS = {
-    "i", "i'm", "im", "i've", "ive", "took", "take", "tried", "had", "have", "was", "were", "been",
-    "on", "the", "a", "an", "some", "later", "now", "first", "before", "it", "my", "me", "of",
-    "yes", "yeah", "yep", "no", "nope", "nah",
+    "i",
+    "i'm",
+    "im",
+    "i've",
+    "ive",
+    "took",
+    "take",
+    "tried",
+    "had",
+    "have",
+    "was",
+    "were",
+    "been",
+    "on",
+    "the",
+    "a",
+    "an",
+    "some",
+    "later",
+    "now",
+    "first",
+    "before",
+    "it",
+    "my",
+    "me",
+    "of",
+    "yes",
+    "yeah",
+    "yep",
+    "no",
+    "nope",
+    "nah",
 }
 
 
@@ -698,8 +1007,23 @@ def _other_vocabulary() -> frozenset[str]:
     Derived from the lexicon, so "RRMS", "female" or "Netherlands" are not said back as
     unknown treatments."""
     lex = load_lexicon()
-    words: set[str] = {"female", "male", "woman", "man", "women", "men", "f", "m", "edss", "ms", "mri",
-                       "pregnant", "breastfeeding", "usa", "uk"}
+    words: set[str] = {
+        "female",
+        "male",
+        "woman",
+        "man",
+        "women",
+        "men",
+        "f",
+        "m",
+        "edss",
+        "ms",
+        "mri",
+        "pregnant",
+        "breastfeeding",
+        "usa",
+        "uk",
+    }
     for sub in list(lex.subtypes.values()) + list(lex.groups.values()):
         for name in (*sub.names, *sub.case_sensitive):
             words.add(fold(name))
@@ -724,31 +1048,102 @@ def _unnamed_list_items(text: str, mentions: list[tuple[int, int, str]]) -> list
         if any(s < item_start + len(item) and e > item_start for s, e, _ in mentions):
             continue
         words = [w for w in re.findall(r"[A-Za-z][\w'-]+", item) if w.lower() not in _FILLER_WORDS]
-        if (len(words) == 1 and len(words[0]) >= 4 and words[0].lower() not in _COMMON_WORDS
-                and not _NOT_A_NAME.search(words[0])):
+        if (
+            len(words) == 1
+            and len(words[0]) >= 4
+            and words[0].lower() not in _COMMON_WORDS
+            and not _NOT_A_NAME.search(words[0])
+        ):
             unknown.append(words[0])
     return unknown[:2]
 
 
-_NOT_A_NAME = re.compile(r"^(?:did|does|was|is|are|work|help|stop|fail|relaps|year|month|week|day|"
-                         r"time|while|since|ago|good|fine|well|none|never|nothing|both|all|each)", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:did|does|was|is|are|work|help|stop|fail|relaps|year|month|week|day|"
+    r"time|while|since|ago|good|fine|well|none|never|nothing|both|all|each)",
+    re.I,
+)
 
 _COMMON_WORDS = {
-    "tablets", "injection", "injections", "infusion", "infusions", "before", "because", "started",
-    "stopped", "worked", "working", "currently", "nothing", "anything", "something", "relapse",
-    "relapses", "doctor", "neurologist", "months", "weeks", "years", "didn't", "doesn't", "another",
-    "treatment", "treatments", "medication", "medicine", "medicines", "therapy", "therapies", "taking",
-    "through", "changed", "switched", "hospital", "effects", "effect", "people", "should", "would",
-    "could", "please", "thanks", "thank", "hello", "sclerosis", "multiple", "remitting", "relapsing",
-    "progressive", "secondary", "primary", "pregnant", "breastfeeding", "walking", "health", "another",
-    "better", "worse", "really", "pretty", "little", "minutes", "second", "first", "though", "after",
+    "tablets",
+    "injection",
+    "injections",
+    "infusion",
+    "infusions",
+    "before",
+    "because",
+    "started",
+    "stopped",
+    "worked",
+    "working",
+    "currently",
+    "nothing",
+    "anything",
+    "something",
+    "relapse",
+    "relapses",
+    "doctor",
+    "neurologist",
+    "months",
+    "weeks",
+    "years",
+    "didn't",
+    "doesn't",
+    "another",
+    "treatment",
+    "treatments",
+    "medication",
+    "medicine",
+    "medicines",
+    "therapy",
+    "therapies",
+    "taking",
+    "through",
+    "changed",
+    "switched",
+    "hospital",
+    "effects",
+    "effect",
+    "people",
+    "should",
+    "would",
+    "could",
+    "please",
+    "thanks",
+    "thank",
+    "hello",
+    "sclerosis",
+    "multiple",
+    "remitting",
+    "relapsing",
+    "progressive",
+    "secondary",
+    "primary",
+    "pregnant",
+    "breastfeeding",
+    "walking",
+    "health",
+    "another",
+    "better",
+    "worse",
+    "really",
+    "pretty",
+    "little",
+    "minutes",
+    "second",
+    "first",
+    "though",
+    "after",
 }
 
 
 # ---------------------------------------------------------------------------- pregnancy
 
-_PAST_PREGNANCY = re.compile(r"\b(was|were|got|had been) (pregnant|breast ?feeding|nursing)\b|"
-                             r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) ", re.I)  # not "pregnant with my first"
+_PAST_PREGNANCY = re.compile(
+    r"\b(was|were|got|had been) (pregnant|breast ?feeding|nursing)\b|"
+    r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) ",
+    re.I,
+)  # not "pregnant with my first"
 
 
 def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
@@ -761,15 +1156,21 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     from .criteria.scope import Cue, read  # spaCy is loaded only when a message talks of it
 
     reading = read(text)
-    pairs = [(m, c) for m, c in zip(reading.mentions, reading.cues) if m.label in ("PREGNANCY", "BREASTFEEDING")]
+    pairs = [
+        (m, c)
+        for m, c in zip(reading.mentions, reading.cues)
+        if m.label in ("PREGNANCY", "BREASTFEEDING")
+    ]
     if not pairs or not any(c for _, c in pairs) and not _PAST_PREGNANCY.search(text):
         return None
     result: dict[str, Any] = {}
     for mention, cues in pairs:
         key = "pregnant" if mention.label == "PREGNANCY" else "breastfeeding"
         kinds = {c.cue for c in cues}
-        past = _PAST_PREGNANCY.search(text[max(0, mention.start - 12): mention.end + 12])
-        if Cue.NEGATED in kinds or (past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I)):
+        past = _PAST_PREGNANCY.search(text[max(0, mention.start - 12) : mention.end + 12])
+        if Cue.NEGATED in kinds or (
+            past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I)
+        ):
             result.setdefault(key, False)
         elif kinds or past:
             continue  # planning, a past pregnancy, someone else's: not a status now
@@ -779,11 +1180,16 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
 
 
 _LEADING_NO = re.compile(r"^\W*(no|nope|nah|not at all)\b", re.I)
-_TRYING = re.compile(r"\b(trying|planning|plan|hoping|want\w*|wish\w*)\s+(for a baby|to (get|become|be) pregnant|to conceive|"
-                     r"(for |a )?(pregnancy|baby))\b", re.I)
+_TRYING = re.compile(
+    r"\b(trying|planning|plan|hoping|want\w*|wish\w*)\s+(for a baby|to (get|become|be) pregnant|to conceive|"
+    r"(for |a )?(pregnancy|baby))\b",
+    re.I,
+)
 
 
-def parse_pregnancy(text: str, intent: str | None = None, asked: str | None = "pregnant") -> dict[str, Any] | Invalid | None:
+def parse_pregnancy(
+    text: str, intent: str | None = None, asked: str | None = "pregnant"
+) -> dict[str, Any] | Invalid | None:
     """{'pregnant': bool, 'breastfeeding': bool} from "no", "yes, 12 weeks", "breastfeeding".
 
     ``asked``: the question this answers ("pregnant" or "breastfeeding"), or None when the message
@@ -793,8 +1199,15 @@ def parse_pregnancy(text: str, intent: str | None = None, asked: str | None = "p
     t = fold(text)
     result: dict[str, Any] = {}
     scoped = _pregnancy_by_scope(text)
-    trying = asked and _TRYING.search(t) and not re.search(r"\b(i'?m|i am|already|yes)\b[^.;]{0,10}\bpregnant\b|"
-                                                          r"^\W*(yes|yeah|yep|yup)\b|\bexpecting\b|\bweeks?\b|\bdue\b", t)
+    trying = (
+        asked
+        and _TRYING.search(t)
+        and not re.search(
+            r"\b(i'?m|i am|already|yes)\b[^.;]{0,10}\bpregnant\b|"
+            r"^\W*(yes|yeah|yep|yup)\b|\bexpecting\b|\bweeks?\b|\bdue\b",
+            t,
+        )
+    )
     if scoped:
         if asked and asked not in scoped and _LEADING_NO.search(t):
             scoped[asked] = False
@@ -805,28 +1218,44 @@ def parse_pregnancy(text: str, intent: str | None = None, asked: str | None = "p
         return {"pregnant": False}  # "we're trying for a baby": not pregnant now
     if not asked:
         pass
-    elif re.search(r"\b(neither|none of (those|them|these)|no to both|not pregnant (or|and|nor) (breast|nursing)|"
-                 r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b", t) and \
-            not re.search(r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)", t):
+    elif re.search(
+        r"\b(neither|none of (those|them|these)|no to both|not pregnant (or|and|nor) (breast|nursing)|"
+        r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b",
+        t,
+    ) and not re.search(r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)", t):
         if re.search(r"^\s*(no|nope|neither|none|not)\b|\bneither\b|no to both", t):
             return {"pregnant": False, "breastfeeding": False}
-    pregnant_yes = re.search(r"\b(i'?m|i am|am|yes,? i'?m)?\s*pregnant\b|\b\d+ weeks? (pregnant|along)\b|\bexpecting\b", t) or \
-        (re.search(r"\b\d+ weeks?\b(?! ago)|\byes,? \d+", t) if asked == "pregnant" else None)
+    pregnant_yes = re.search(
+        r"\b(i'?m|i am|am|yes,? i'?m)?\s*pregnant\b|\b\d+ weeks? (pregnant|along)\b|\bexpecting\b",
+        t,
+    ) or (re.search(r"\b\d+ weeks?\b(?! ago)|\byes,? \d+", t) if asked == "pregnant" else None)
     pregnant_no = re.search(r"\bnot pregnant\b|\bno,? (i'?m )?not pregnant|\bnot expecting\b", t)
     bf_yes = re.search(r"\b(breast ?feeding|breastfeed|nursing|lactating)\b", t)
-    bf_no = re.search(r"\bnot (breast ?feeding|nursing|lactating)|\bno (breast ?feeding|nursing)\b", t)
+    bf_no = re.search(
+        r"\bnot (breast ?feeding|nursing|lactating)|\bno (breast ?feeding|nursing)\b", t
+    )
     if pregnant_no:
         result["pregnant"] = False
-    elif pregnant_yes and not re.search(r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast", t[:pregnant_yes.end()]):
+    elif pregnant_yes and not re.search(
+        r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast", t[: pregnant_yes.end()]
+    ):
         result["pregnant"] = True
     if bf_no:
         result["breastfeeding"] = False
     elif bf_yes:
         result["breastfeeding"] = True
-    if asked and re.search(r"^\W*(yes\W*|yeah\W*)?both\b[^.;]{0,20}$", t) and not re.search(r"\bno\b|\bnot\b", t):
+    if (
+        asked
+        and re.search(r"^\W*(yes\W*|yeah\W*)?both\b[^.;]{0,20}$", t)
+        and not re.search(r"\bno\b|\bnot\b", t)
+    ):
         return {"pregnant": True, "breastfeeding": True}
     if result:
-        if result.get("breastfeeding") is not None and "pregnant" not in result and re.search(r"\bonly\b|\bjust\b", t):
+        if (
+            result.get("breastfeeding") is not None
+            and "pregnant" not in result
+            and re.search(r"\bonly\b|\bjust\b", t)
+        ):
             result["pregnant"] = False
         return result
     answer = yes_no(text, intent) if asked else None
@@ -841,14 +1270,21 @@ def parse_pregnancy(text: str, intent: str | None = None, asked: str | None = "p
 
 _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
 # "in the last two years", "in 2 yrs", "over the past year": a window of time, not a time ago.
-_WINDOW = re.compile(r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
-                     rf"({_UNIT_WORD})\b(?!\s+(?:ago|back|before))", re.I)
+_WINDOW = re.compile(
+    r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
+    rf"({_UNIT_WORD})\b(?!\s+(?:ago|back|before))",
+    re.I,
+)
 
 
 def _window_months(text: str) -> float | None:
     """The length of a window of time in months ("in the last 2 years" -> 24), or None."""
     m = _WINDOW.search(words_to_numbers(text))
-    if not m or (m.group(0).split()[0] == "for" and not re.search(r"\b(last|past)\b", m.group(0)) and not m.group(1)):
+    if not m or (
+        m.group(0).split()[0] == "for"
+        and not re.search(r"\b(last|past)\b", m.group(0))
+        and not m.group(1)
+    ):
         return None
     unit = m.group(2).lower().rstrip("s")
     return float(m.group(1) or 1) * _MONTHS_IN.get(unit, 12.0)
@@ -865,7 +1301,10 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     if m:
         unit = m.group(2).rstrip("s")
         return round(float(m.group(1)) * _MONTHS_IN[unit], 2)
-    if re.search(r"\b(this|last|past) (week|few days)\b|\b(yesterday|today|recently|right now|at the moment|currently)\b", t):
+    if re.search(
+        r"\b(this|last|past) (week|few days)\b|\b(yesterday|today|recently|right now|at the moment|currently)\b",
+        t,
+    ):
         return 0.25
     if re.search(r"\blast month\b|\ba month ago\b", t):
         return 1.0
@@ -883,11 +1322,15 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     return None
 
 
-_TIME_AGO = re.compile(rf"\b(?:(?:a|an|(?:\d+(?:\.\d+)?\s*(?:or|to|-)\s*)?\d+(?:\.\d+)?)\s*({_UNIT_WORD})\s+(?:ago|back)|last\s+(week|month|year)|"
-                       r"(?:in\s+)?(?:19[5-9]\d|20\d\d))\b")
-_HEDGE = re.compile(r"\b(about|around|roughly|approx\w*|maybe|probably|perhaps|like|i think|i guess|i believe|think|"
-                    r"it was|was|it'?s|its|only|just|almost|nearly|over|under|more than|less than|ish|or so|lol|"
-                    r"um+|er+|hmm+|ok|okay|so|well|oh|sorry)\b")
+_TIME_AGO = re.compile(
+    rf"\b(?:(?:a|an|(?:\d+(?:\.\d+)?\s*(?:or|to|-)\s*)?\d+(?:\.\d+)?)\s*({_UNIT_WORD})\s+(?:ago|back)|last\s+(week|month|year)|"
+    r"(?:in\s+)?(?:19[5-9]\d|20\d\d))\b"
+)
+_HEDGE = re.compile(
+    r"\b(about|around|roughly|approx\w*|maybe|probably|perhaps|like|i think|i guess|i believe|think|"
+    r"it was|was|it'?s|its|only|just|almost|nearly|over|under|more than|less than|ish|or so|lol|"
+    r"um+|er+|hmm+|ok|okay|so|well|oh|sorry)\b"
+)
 
 
 def time_ago_only(text: str, today: dt.date | None = None) -> tuple[float, str] | None:
@@ -897,7 +1340,7 @@ def time_ago_only(text: str, today: dt.date | None = None) -> tuple[float, str] 
     conversation to say (bot/actions/facts.py)."""
     t = words_to_numbers(clean(text))
     m = _TIME_AGO.search(t)
-    if not m or re.search(r"[^\W_]", _HEDGE.sub(" ", t[:m.start()] + " " + t[m.end():])):
+    if not m or re.search(r"[^\W_]", _HEDGE.sub(" ", t[: m.start()] + " " + t[m.end() :])):
         return None
     months = months_ago(m.group(0), today)
     if months is None:
@@ -914,14 +1357,25 @@ FACT_WORDS = {
         r"\b(?:ms|rrms|ppms|cis|remitting|(?<!secondary )(?<!secondary-)progressive|sclerosis)\s+(?:since|from)\s+"
         r"(?:\d{4}|last|early|late)\b|"  # not "secondary progressive since 2021": that dates the change, not the diagnosis
         r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"  # "ms for 12 yrs"
-        r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))", re.I),
-    "relapse": re.compile(r"\b((?<!remitting[- ])relaps(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
-                          r"attacks?|flare\w*|exacerbations?)\b", re.I),
-    "steroids": re.compile(r"\b(steroid\w*|steriod\w*|prednis\w*|solu-?medrol|methylpred\w*)\b", re.I),
-    "treatment": re.compile(r"\b(treatments?|meds|medications?|dmts?|drugs?|therap(y|ies))\b", re.I),
+        r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))",
+        re.I,
+    ),
+    "relapse": re.compile(
+        r"\b((?<!remitting[- ])relaps(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
+        r"attacks?|flare\w*|exacerbations?)\b",
+        re.I,
+    ),
+    "steroids": re.compile(
+        r"\b(steroid\w*|steriod\w*|prednis\w*|solu-?medrol|methylpred\w*)\b", re.I
+    ),
+    "treatment": re.compile(
+        r"\b(treatments?|meds|medications?|dmts?|drugs?|therap(y|ies))\b", re.I
+    ),
 }
 # Not the comma of "2,5" nor the "and" of "a year and a half".
-_CLAUSE = re.compile(r"[.;!?()]|,(?!\d)|\s-\s|\band\b(?!\s+an?\s+half)|\b(?:but|while|whereas)\b", re.I)
+_CLAUSE = re.compile(
+    r"[.;!?()]|,(?!\d)|\s-\s|\band\b(?!\s+an?\s+half)|\b(?:but|while|whereas)\b", re.I
+)
 
 
 def _clauses(text: str) -> list[str]:
@@ -941,23 +1395,36 @@ def about(text: str, fact: str, requested: bool) -> str | None:
     return " ".join(rest)
 
 
-_NO_RELAPSE = re.compile(r"\b(never|no relapses?( ever)?|haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
-                         r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
-                         r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b", re.I)
-_NO_RELAPSE_SAID = re.compile(r"\b(never|(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
-                              r"no relapses? ever)\b", re.I)
+_NO_RELAPSE = re.compile(
+    r"\b(never|no relapses?( ever)?|haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
+    r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
+    r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
+    re.I,
+)
+_NO_RELAPSE_SAID = re.compile(
+    r"\b(never|(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
+    r"no relapses? ever)\b",
+    re.I,
+)
 
 
 # "this year", "so far", "since", "anymore", "on Kesimpta": only part of the time, so "no relapses" is not "never".
-_PART_OF_TIME = re.compile(r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
-                           r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
-                           r"while on|since (starting|switching|being on))\b", re.I)
+_PART_OF_TIME = re.compile(
+    r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
+    r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
+    r"while on|since (starting|switching|being on))\b",
+    re.I,
+)
 
 
-def parse_months_since_relapse(text: str, requested: bool, asked_count: bool = False) -> float | Invalid | None:
+def parse_months_since_relapse(
+    text: str, requested: bool, asked_count: bool = False
+) -> float | Invalid | None:
     """Months since the last relapse. ``asked_count``: the question was how many relapses, so a
     time phrase is the last relapse's but a bare "none" is a count, not "never"."""
-    if re.search(r"\bfirst (relapse|attack|symptoms?)\b", text, re.I) and not re.search(r"\b(last|latest|recent)\b", text, re.I):
+    if re.search(r"\bfirst (relapse|attack|symptoms?)\b", text, re.I) and not re.search(
+        r"\b(last|latest|recent)\b", text, re.I
+    ):
         return None  # "first relapse was 2003" is not the last one
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
@@ -967,9 +1434,17 @@ def parse_months_since_relapse(text: str, requested: bool, asked_count: bool = F
     if not (requested or asked_count) and not FACT_WORDS["relapse"].search(t):
         return None
     value = months_ago(text, windows=False)
-    if asked_count and not FACT_WORDS["relapse"].search(t) and \
-            not re.search(r"\bago\b|\blast\b|\b(19|20)\d\d\b|\b(right )?now\b|^\W*never\W*$|\bnever had (one|any)\b", t):
-        return None  # to "how many relapses?", only a dated relapse or an explicit "never" says when
+    if (
+        asked_count
+        and not FACT_WORDS["relapse"].search(t)
+        and not re.search(
+            r"\bago\b|\blast\b|\b(19|20)\d\d\b|\b(right )?now\b|^\W*never\W*$|\bnever had (one|any)\b",
+            t,
+        )
+    ):
+        return (
+            None  # to "how many relapses?", only a dated relapse or an explicit "never" says when
+        )
     negated = (_NO_RELAPSE_SAID if asked_count else _NO_RELAPSE).search(t)
     if negated and value is None:
         if _window_months(t) is not None or _PART_OF_TIME.search(t):
@@ -977,25 +1452,37 @@ def parse_months_since_relapse(text: str, requested: bool, asked_count: bool = F
         return NEVER
     if value is None:
         if requested and re.search(r"\b(long time|ages|years)\b", t):
-            return Invalid("Roughly how long ago was it: within the last year, one to two years ago, "
-                           "or longer than that?")
+            return Invalid(
+                "Roughly how long ago was it: within the last year, one to two years ago, "
+                "or longer than that?"
+            )
         return None
     if re.search(r"\blast year\b", words_to_numbers(t)) and not _SPAN.search(words_to_numbers(t)):
         # "last year" is anything from 1 to 23 months: too coarse for the 12-month limit of many studies
         return Invalid("Roughly how many months ago was that?")
     if value > 600:
-        return Invalid("That seems a very long time ago. Roughly how many months or years ago was your last relapse?")
+        return Invalid(
+            "That seems a very long time ago. Roughly how many months or years ago was your last relapse?"
+        )
     return value
 
 
-_AGE_AT_DIAGNOSIS = re.compile(r"\b(?:diagnos\w*|dx'?d?)\s+(?:at|at age|aged|at the age of|when i was|when i was aged)\s+"
-                               r"(\d{1,2})\b", re.I)
-_AGE_AT_ANSWER = re.compile(r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b", re.I)
+_AGE_AT_DIAGNOSIS = re.compile(
+    r"\b(?:diagnos\w*|dx'?d?)\s+(?:at|at age|aged|at the age of|when i was|when i was aged)\s+"
+    r"(\d{1,2})\b",
+    re.I,
+)
+_AGE_AT_ANSWER = re.compile(
+    r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b", re.I
+)
 
 
-def parse_years_since_diagnosis(text: str, requested: bool, age: float | None = None) -> float | Invalid | None:
-    at = _AGE_AT_DIAGNOSIS.search(words_to_numbers(text)) or \
-        (_AGE_AT_ANSWER.search(words_to_numbers(text)) if requested else None)
+def parse_years_since_diagnosis(
+    text: str, requested: bool, age: float | None = None
+) -> float | Invalid | None:
+    at = _AGE_AT_DIAGNOSIS.search(words_to_numbers(text)) or (
+        _AGE_AT_ANSWER.search(words_to_numbers(text)) if requested else None
+    )
     if at and age is not None and 0 < int(at.group(1)) <= age:  # "diagnosed at 30, now I'm 45"
         return float(age - int(at.group(1)))
     scoped = about(text, "diagnosis", requested)
@@ -1012,7 +1499,9 @@ def parse_years_since_diagnosis(text: str, requested: bool, age: float | None = 
         return None
     years = round(months / 12, 2)
     if years > 80 or (age is not None and years > age):
-        return Invalid("That would be longer than you've been alive. Roughly how many years ago were you diagnosed?")
+        return Invalid(
+            "That would be longer than you've been alive. Roughly how many years ago were you diagnosed?"
+        )
     return years
 
 
@@ -1033,15 +1522,22 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _TWO_YEARS = r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
 
 
-def parse_relapse_count(text: str, requested: bool, today: dt.date | None = None) -> int | Invalid | None:
+def parse_relapse_count(
+    text: str, requested: bool, today: dt.date | None = None
+) -> int | Invalid | None:
     """Relapses in the past two years. Volunteered only with its window ("two relapses in the last
     two years", "my 3rd in 2 years", "no relapses in 2 yrs", "I don't get relapses"); asked, also
     "twice", "one in 2025 and one this spring" (2), "the last one a year ago, none before that" (1);
     a hedge between two counts ("3 or 4") is asked again."""
     t = words_to_numbers(fold(text))
-    t = re.sub(r"\bonce\b", "1 time", re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t)))
-    t = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r")\b",
-               lambda m: f"#{m.group(1) or _ORDINALS[m.group(2)]}", t)
+    t = re.sub(
+        r"\bonce\b", "1 time", re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t))
+    )
+    t = re.sub(
+        r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r")\b",
+        lambda m: f"#{m.group(1) or _ORDINALS[m.group(2)]}",
+        t,
+    )
     relapse = r"(?:relapses?|attacks?|flare[- ]?ups?|exacerbations?)"
     listed = re.search(rf"\b(\d+)\s+{relapse}\s+{_TWO_YEARS}", t)
     if listed:
@@ -1049,20 +1545,37 @@ def parse_relapse_count(text: str, requested: bool, today: dt.date | None = None
     nth = re.search(rf"#(\d+)\s+(?:{relapse}\s+)?{_TWO_YEARS}", t)
     if nth:
         return int(nth.group(1))  # "my 3rd in 2 years"
-    if (_NO_RELAPSE_SAID.search(t) if requested else _NO_RELAPSE_SAID.search(t) and re.search(relapse, t)) \
-            and not re.search(r"\bago\b|\b(19|20)\d\d\b", t) and not _PART_OF_TIME.search(t):
+    if (
+        (
+            _NO_RELAPSE_SAID.search(t)
+            if requested
+            else _NO_RELAPSE_SAID.search(t) and re.search(relapse, t)
+        )
+        and not re.search(r"\bago\b|\b(19|20)\d\d\b", t)
+        and not _PART_OF_TIME.search(t)
+    ):
         return 0  # "I don't get relapses", "never had a relapse"
-    negated = re.search(rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{_TWO_YEARS}|since\b.*)", t)
+    negated = re.search(
+        rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{_TWO_YEARS}|since\b.*)", t
+    )
     if negated:
-        window = _window_months(negated.group(0)) or months_ago(negated.group(0)[negated.group(0).find("since"):], today) \
-            if "since" in negated.group(0) else _window_months(negated.group(0))
+        window = (
+            _window_months(negated.group(0))
+            or months_ago(negated.group(0)[negated.group(0).find("since") :], today)
+            if "since" in negated.group(0)
+            else _window_months(negated.group(0))
+        )
         if window is not None and window >= 24:
             return 0  # "no relapses in 2 yrs", "no relapses since my diagnosis in 2016"
     if not requested:
         return None
     if re.fullmatch(r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t):
-        return Invalid("Roughly how many relapses have you had in the past two years: is it closer to the lower or the higher number?")
-    items = re.findall(r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t)
+        return Invalid(
+            "Roughly how many relapses have you had in the past two years: is it closer to the lower or the higher number?"
+        )
+    items = re.findall(
+        r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t
+    )
     if len(items) >= 2:
         return sum(int(n) for n in items)  # "one in 2025 and one this spring"
     before = re.search(r"\b(none|no\w*|nothing)\b[^.;]{0,12}\bbefore (that|it|then)\b", t)
@@ -1072,7 +1585,9 @@ def parse_relapse_count(text: str, requested: bool, today: dt.date | None = None
     return parse_count(_SPAN.sub(" ", t))  # the 2 of "2 months ago" is no count
 
 
-def parse_months_since_steroids(text: str, requested: bool, relapse_months: float | None = None) -> float | None:
+def parse_months_since_steroids(
+    text: str, requested: bool, relapse_months: float | None = None
+) -> float | None:
     """Months since steroids: "steroids 3 months ago", "on steroids right now" (0), "had IV steroids
     for it" (the relapse's time), "never had steroids"."""
     t = fold(text)
@@ -1084,20 +1599,39 @@ def parse_months_since_steroids(text: str, requested: bool, relapse_months: floa
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
     # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no" to the question;
     # not "no relapses, had steroids once" nor "not sure when I had steroids".
-    if not dated and (re.search(r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w)
-                      and not re.search(r"\bfor (it|that|this|them|the)\b", w)
-                      or requested and re.fullmatch(r"\W*(no|nope|never|none|not really|no never|never had (any|them))\W*", t)):
+    if not dated and (
+        re.search(
+            r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w
+        )
+        and not re.search(r"\bfor (it|that|this|them|the)\b", w)
+        or requested
+        and re.fullmatch(r"\W*(no|nope|never|none|not really|no never|never had (any|them))\W*", t)
+    ):
         return NEVER
-    if re.search(r"\b(did ?n'?t|didnt|did not|not|no|never|without|refused|declined)\b[^.;,]{0,25}"
-                 r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)", words, re.I):
+    if re.search(
+        r"\b(did ?n'?t|didnt|did not|not|no|never|without|refused|declined)\b[^.;,]{0,25}"
+        r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)",
+        words,
+        re.I,
+    ):
         return None  # "I didn't take steroids for it": no time of steroids
-    if FACT_WORDS["steroids"].search(words) and re.search(r"\b(right now|currently|at the moment|these days|now)\b", words) \
-            and re.search(r"\b(on|taking|having|getting)\b", words):
+    if (
+        FACT_WORDS["steroids"].search(words)
+        and re.search(r"\b(right now|currently|at the moment|these days|now)\b", words)
+        and re.search(r"\b(on|taking|having|getting)\b", words)
+    ):
         return 0.0  # "I'm on steroids right now"
     if re.search(r"ago|last|since|\b(19|20)\d\d\b", words, re.I):
         return months_ago(words)
-    if relapse_months is not None and not isinstance(relapse_months, Invalid) and \
-            re.search(r"\bfor (it|that|this|them|the (relapse|attack|flare\w*))\b|\b(too|as well|also)\b", words, re.I):
+    if (
+        relapse_months is not None
+        and not isinstance(relapse_months, Invalid)
+        and re.search(
+            r"\bfor (it|that|this|them|the (relapse|attack|flare\w*))\b|\b(too|as well|also)\b",
+            words,
+            re.I,
+        )
+    ):
         return relapse_months  # "three months ago, had IV steroids for it"
     return months_ago(words) if requested else None
 
@@ -1107,7 +1641,9 @@ def _country_said(text: str) -> str | None:
     of its own ("Female, 41, Netherlands.", "38 m, usa, rrms", "USA, Ohio")."""
     lex = load_lexicon()
     t = fold(clean(text))
-    for m in re.finditer(r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t):
+    for m in re.finditer(
+        r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t
+    ):
         candidate = re.split(r"[,.;!?]| and | but ", m.group(1))[0].strip()
         for n in range(len(candidate.split()), 0, -1):
             name = lex.country(" ".join(candidate.split()[:n]))
@@ -1138,7 +1674,9 @@ def parse_country(text: str) -> str | None:
     direct = lex.country(t)
     if direct:
         return direct
-    for m in re.finditer(r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t):
+    for m in re.finditer(
+        r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t
+    ):
         candidate = re.split(r"[,.;!?]| and | but ", m.group(1))[0].strip()
         for n in range(len(candidate.split()), 0, -1):
             name = lex.country(" ".join(candidate.split()[:n]))

@@ -3,6 +3,7 @@
 A missing fact (None) makes the criteria that need it ``unknown``, never met or failed.
 Also accepted as JSON (``Profile.from_dict``), with the same field names.
 """
+
 from __future__ import annotations
 
 import math
@@ -35,14 +36,18 @@ class Profile:
     edss_is_estimate: bool = False
     edss_range: tuple[float, float] | None = None  # an estimate's low and high ends
     prior_therapies: list[str] | None = None  # canonical generic names; [] = none
-    failed_therapies: list[str] | None = None  # those that failed or were stopped for lack of effect
+    failed_therapies: list[str] | None = (
+        None  # those that failed or were stopped for lack of effect
+    )
     current_therapy: str | None = None
     # The brand the person named a therapy by, when not its best-known one ({"interferon beta-1a":
     # "Rebif"}): results call it so ("interferon beta-1a (Rebif)", not "(Avonex)"). Never matched on.
     therapy_names: dict[str, str] = field(default_factory=dict)
     months_since_last_therapy: dict[str, float] = field(default_factory=dict)
     months_since_last_relapse: float | None = None  # math.inf: never had one
-    months_since_steroids: float | None = None  # last steroid course (e.g. for a relapse); inf: never
+    months_since_steroids: float | None = (
+        None  # last steroid course (e.g. for a relapse); inf: never
+    )
     relapses_past_2_years: int | None = None
     years_since_diagnosis: float | None = None
     pregnant: bool | None = None
@@ -102,24 +107,33 @@ class Profile:
         if self.edss_range is not None:
             lo, hi = self.edss_range
             if not (valid_edss(lo) and valid_edss(hi) and lo <= hi):
-                raise ProfileError(f"edss_range must be two EDSS values, low first: {self.edss_range}")
+                raise ProfileError(
+                    f"edss_range must be two EDSS values, low first: {self.edss_range}"
+                )
             self.edss_range = (float(lo), float(hi))
         drugs = load_lexicon().drugs
-        for name in (*(self.prior_therapies or ()), *(self.failed_therapies or ()),
-                     *([self.current_therapy] if self.current_therapy not in (None, NO_THERAPY) else []),
-                     *self.months_since_last_therapy):
+        for name in (
+            *(self.prior_therapies or ()),
+            *(self.failed_therapies or ()),
+            *([self.current_therapy] if self.current_therapy not in (None, NO_THERAPY) else []),
+            *self.months_since_last_therapy,
+        ):
             if name not in drugs:
                 raise ProfileError(f"unknown therapy {name!r}: use a generic name from the lexicon")
         for name, brand in self.therapy_names.items():
             if name not in drugs or brand not in drugs[name].brands:
                 raise ProfileError(f"{brand!r} is not a brand name of {name!r} in the lexicon")
         if self.failed_therapies and self.prior_therapies is not None:
-            missing = set(self.failed_therapies) - set(self.prior_therapies) - {self.current_therapy}
+            missing = (
+                set(self.failed_therapies) - set(self.prior_therapies) - {self.current_therapy}
+            )
             if missing:
                 self.prior_therapies = [*self.prior_therapies, *sorted(missing)]
-        for value, name in ((self.months_since_last_relapse, "months_since_last_relapse"),
-                            (self.months_since_steroids, "months_since_steroids"),
-                            (self.years_since_diagnosis, "years_since_diagnosis")):
+        for value, name in (
+            (self.months_since_last_relapse, "months_since_last_relapse"),
+            (self.months_since_steroids, "months_since_steroids"),
+            (self.years_since_diagnosis, "years_since_diagnosis"),
+        ):
             if value is not None and value < 0:
                 raise ProfileError(f"{name} cannot be negative")
 

@@ -31,6 +31,7 @@ The rules, so a score can be checked by hand:
   endings, a few known exceptions), tested against dictionary counts. No word list is
   downloaded; nothing here needs the network.
 """
+
 from __future__ import annotations
 
 import functools
@@ -75,14 +76,31 @@ MEDICAL_GLOSSES: dict[str, str] = {
 }
 
 _BASE_TERMS = {
-    "ms", "edss", "rrms", "spms", "ppms", "cis", "ris", "rms", "prms", "nct", "mri",
-    "relapse", "relapses", "relapsing", "relapsed",
-    "clinicaltrials.gov", "tecfidera", "ocrevus", "zip",
+    "ms",
+    "edss",
+    "rrms",
+    "spms",
+    "ppms",
+    "cis",
+    "ris",
+    "rms",
+    "prms",
+    "nct",
+    "mri",
+    "relapse",
+    "relapses",
+    "relapsing",
+    "relapsed",
+    "clinicaltrials.gov",
+    "tecfidera",
+    "ocrevus",
+    "zip",
 }
 
 _WORD = re.compile(
     r"(?:https?://\S+|[A-Za-z]+\.(?:gov|org|com)\b|NCT\d+|[+]?\d+(?:[.,:]\d+)*%?|"
-    r"[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z\u00C0-\u024F]+)*)")
+    r"[A-Za-z\u00C0-\u024F]+(?:['\u2019-][A-Za-z\u00C0-\u024F]+)*)"
+)
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?]+(?=\s|$|[\"')\]])|[.!?]+(?=\s)|\n+")
 
 
@@ -95,7 +113,9 @@ def _names_from_lexicon() -> set[str]:
     names: set[str] = set()
     for drug in lex.drugs.values():
         for n in (drug.name, *drug.brands, *drug.names, *drug.case_sensitive):
-            names.update(w.lower() for w in re.findall(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*", str(n)))
+            names.update(
+                w.lower() for w in re.findall(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*", str(n))
+            )
     return names
 
 
@@ -103,10 +123,17 @@ def _names_from_lexicon() -> set[str]:
 def allowed_phrases() -> tuple[str, ...]:
     """Names of MS types ("relapsing-remitting", "clinically isolated syndrome"), each counted
     as one word of one syllable: they are names, shown on the buttons of the MS-type question."""
-    phrases = {"relapsing-remitting", "relapsing remitting", "secondary progressive", "primary progressive",
-               "clinically isolated syndrome", "radiologically isolated syndrome"}
+    phrases = {
+        "relapsing-remitting",
+        "relapsing remitting",
+        "secondary progressive",
+        "primary progressive",
+        "clinically isolated syndrome",
+        "radiologically isolated syndrome",
+    }
     try:
         from .lexicon import load
+
         for sub in load().subtypes.values():
             label = re.sub(r"\s*\(.*?\)", "", sub.label)
             phrases.add(re.sub(r"\s+MS$", "", label).strip())
@@ -125,7 +152,19 @@ def _names_as_one_word(text: str) -> str:
 def allowed_terms() -> frozenset[str]:
     """Lower-cased words counted as one-syllable proper nouns (see the module's rules)."""
     # Drug names only: a class word such as "therapy" is not a proper noun.
-    plain = {"therapy", "medicine", "oral", "acid", "and", "or", "the", "of", "other", "injections", "tablets"}
+    plain = {
+        "therapy",
+        "medicine",
+        "oral",
+        "acid",
+        "and",
+        "or",
+        "the",
+        "of",
+        "other",
+        "injections",
+        "tablets",
+    }
     return frozenset(_BASE_TERMS | (_names_from_lexicon() - plain))
 
 
@@ -133,56 +172,309 @@ def allowed_terms() -> frozenset[str]:
 
 # Words the vowel-group rule gets wrong, with their dictionary count.
 _EXCEPTIONS = {
-    "area": 3, "areas": 3, "idea": 3, "ideas": 3, "people": 2, "every": 2, "everyone": 3,
-    "everything": 3, "evening": 2, "business": 2, "different": 3, "several": 3, "family": 3,
-    "interest": 3, "interested": 4, "usually": 4, "actually": 4, "really": 2, "quiet": 2,
-    "science": 2, "create": 2, "created": 3, "being": 2, "doing": 2, "going": 2, "seeing": 2,
-    "ok": 2, "okay": 2, "email": 2, "emails": 2, "cooperate": 4, "video": 3, "radio": 3,
-    "neurologist": 4, "neurologists": 4, "neurologist's": 4, "neurology": 4, "period": 3,
-    "periods": 3, "serious": 3, "previous": 3, "various": 3, "medium": 3, "stadium": 3,
-    "experience": 4, "science's": 2, "coordinator": 5, "coordinators": 5, "diet": 2,
-    "create's": 2, "react": 2, "reaction": 3, "poem": 2, "poet": 2, "naive": 2, "lion": 2,
-    "biology": 4, "diabetes": 4, "trial": 2, "trials": 2, "dial": 2, "fuel": 2, "cruel": 2,
-    "real": 1, "deal": 1, "meal": 1, "ideal": 3, "being's": 2, "creating": 3, "theory": 3,
-    "liable": 3, "via": 2, "trying": 2, "buying": 2, "saying": 2, "staying": 2, "playing": 2,
-    "paying": 2, "flying": 2, "dying": 2, "lying": 2, "studying": 3, "carrying": 3,
-    "worrying": 3, "skiing": 2, "agreeing": 3, "everybody": 4, "anyone": 3, "someone": 2,
-    "somewhere": 2, "sometimes": 2, "something": 2, "maybe": 2, "whereas": 2, "therefore": 2,
-    "themselves": 2, "yourself": 2, "yourselves": 2, "somehow": 2, "sure": 1, "though": 1,
-    "through": 1, "rhythm": 2, "prism": 2, "chasm": 2, "schism": 2, "heaven": 2, "seven": 2,
-    "pharmaceutical": 5, "fatigue": 2, "vague": 1, "league": 1, "tongue": 1, "unique": 2,
-    "technique": 2, "antique": 2, "queue": 1, "issue": 2, "tissue": 2, "rescue": 2, "value": 2,
-    "continue": 3, "argue": 2, "statue": 2, "virtue": 2, "hue": 1, "due": 1, "true": 1,
-    "blue": 1, "clue": 1, "glue": 1, "sue": 1, "fire": 1, "hire": 1, "wire": 1, "tire": 1,
-    "tired": 1, "tiredness": 2, "hour": 1, "hours": 1, "our": 1, "flour": 1, "power": 2,
-    "shower": 2, "flower": 2, "lower": 2, "tower": 2, "towel": 2, "vowel": 2, "jewel": 2,
-    "anemia": 4, "anaemia": 4, "pneumonia": 4, "insomnia": 3, "mania": 3, "media": 3,
-    "india": 3, "california": 5, "patient": 2, "patients": 2, "ancient": 2, "sufficient": 3,
-    "efficient": 3, "quotient": 2, "social": 2, "special": 2, "official": 3, "crucial": 2,
-    "facial": 2, "initial": 3, "partial": 2, "financial": 3, "potential": 3, "essential": 3,
-    "confidential": 4, "ocean": 2, "region": 2, "religion": 3, "million": 2, "billion": 2,
-    "opinion": 3, "onion": 2, "union": 2, "companion": 3, "champion": 3, "medicine": 3,
-    "medicines": 3, "vaccine": 2, "vaccines": 2, "engine": 2, "imagine": 3, "machine": 2,
-    "routine": 2, "magazine": 3, "gasoline": 3, "questionnaire": 3, "naturally": 4,
-    "wednesday": 2, "chocolate": 3, "camera": 3, "general": 3, "generally": 4, "favorite": 3,
-    "favourite": 3, "mineral": 3, "several's": 3, "temperature": 4, "vegetable": 4,
-    "comfortable": 4, "literature": 4, "average": 3, "beverage": 3, "coverage": 3,
-    "europe": 2, "australia": 4, "italy": 3, "germany": 3, "ireland": 2, "georgia": 3,
-    "contraception": 4, "contraceptive": 4, "contraindication": 6, "contraindications": 6,
-    "immunosuppressive": 6, "immunosuppressant": 6, "intravenous": 5, "creatinine": 4,
-    "scenario": 4, "audio": 3, "stereo": 3, "rodeo": 3, "museum": 3, "geography": 4,
-    "geology": 4, "biopsy": 3, "violent": 3, "violence": 3, "science-based": 3, "diagnosed": 3,
-    "diagnosis": 4, "diagnose": 3, "via's": 2, "deteriorate": 5, "deterioration": 6,
-    "cooperation": 5, "coordinate": 4, "coordinated": 5, "reuse": 2, "preexisting": 4,
-    "reenter": 3, "being-": 2, "gene": 1, "genes": 1, "scene": 1, "scheme": 1, "theme": 1,
-    "eye": 1, "eyes": 1, "bye": 1, "goodbye": 2, "dye": 1, "aye": 1, "ayes": 1,
-    "you're": 1, "we're": 1, "they're": 1, "you've": 1, "we've": 1, "i've": 1, "i'm": 1,
-    "i'll": 1, "you'll": 1, "we'll": 1, "they'll": 1, "it'll": 2, "i'd": 1, "you'd": 1,
-    "didn't": 2, "doesn't": 2, "isn't": 2, "wasn't": 2, "aren't": 1, "weren't": 1,
-    "haven't": 2, "hasn't": 2, "hadn't": 2, "couldn't": 2, "wouldn't": 2, "shouldn't": 2,
-    "can't": 1, "won't": 1, "don't": 1, "let's": 1, "that's": 1, "there's": 1, "here's": 1,
-    "what's": 1, "it's": 1, "he's": 1, "she's": 1, "who's": 1,
+    "area": 3,
+    "areas": 3,
+    "idea": 3,
+    "ideas": 3,
+    "people": 2,
+    "every": 2,
+    "everyone": 3,
+    "everything": 3,
+    "evening": 2,
+    "business": 2,
+    "different": 3,
+    "several": 3,
+    "family": 3,
+    "interest": 3,
+    "interested": 4,
+    "usually": 4,
+    "actually": 4,
+    "really": 2,
+    "quiet": 2,
+    "science": 2,
+    "create": 2,
+    "created": 3,
+    "being": 2,
+    "doing": 2,
+    "going": 2,
+    "seeing": 2,
+    "ok": 2,
+    "okay": 2,
+    "email": 2,
+    "emails": 2,
+    "cooperate": 4,
+    "video": 3,
+    "radio": 3,
+    "neurologist": 4,
+    "neurologists": 4,
+    "neurologist's": 4,
+    "neurology": 4,
+    "period": 3,
+    "periods": 3,
+    "serious": 3,
+    "previous": 3,
+    "various": 3,
+    "medium": 3,
+    "stadium": 3,
+    "experience": 4,
+    "science's": 2,
+    "coordinator": 5,
+    "coordinators": 5,
+    "diet": 2,
+    "create's": 2,
+    "react": 2,
+    "reaction": 3,
+    "poem": 2,
+    "poet": 2,
+    "naive": 2,
+    "lion": 2,
+    "biology": 4,
+    "diabetes": 4,
+    "trial": 2,
+    "trials": 2,
+    "dial": 2,
+    "fuel": 2,
+    "cruel": 2,
+    "real": 1,
+    "deal": 1,
+    "meal": 1,
+    "ideal": 3,
+    "being's": 2,
+    "creating": 3,
+    "theory": 3,
+    "liable": 3,
+    "via": 2,
+    "trying": 2,
+    "buying": 2,
+    "saying": 2,
+    "staying": 2,
+    "playing": 2,
+    "paying": 2,
+    "flying": 2,
+    "dying": 2,
+    "lying": 2,
+    "studying": 3,
+    "carrying": 3,
+    "worrying": 3,
+    "skiing": 2,
+    "agreeing": 3,
+    "everybody": 4,
+    "anyone": 3,
+    "someone": 2,
+    "somewhere": 2,
+    "sometimes": 2,
+    "something": 2,
+    "maybe": 2,
+    "whereas": 2,
+    "therefore": 2,
+    "themselves": 2,
+    "yourself": 2,
+    "yourselves": 2,
+    "somehow": 2,
+    "sure": 1,
+    "though": 1,
+    "through": 1,
+    "rhythm": 2,
+    "prism": 2,
+    "chasm": 2,
+    "schism": 2,
+    "heaven": 2,
+    "seven": 2,
+    "pharmaceutical": 5,
+    "fatigue": 2,
+    "vague": 1,
+    "league": 1,
+    "tongue": 1,
+    "unique": 2,
+    "technique": 2,
+    "antique": 2,
+    "queue": 1,
+    "issue": 2,
+    "tissue": 2,
+    "rescue": 2,
+    "value": 2,
+    "continue": 3,
+    "argue": 2,
+    "statue": 2,
+    "virtue": 2,
+    "hue": 1,
+    "due": 1,
+    "true": 1,
+    "blue": 1,
+    "clue": 1,
+    "glue": 1,
+    "sue": 1,
+    "fire": 1,
+    "hire": 1,
+    "wire": 1,
+    "tire": 1,
+    "tired": 1,
+    "tiredness": 2,
+    "hour": 1,
+    "hours": 1,
+    "our": 1,
+    "flour": 1,
+    "power": 2,
+    "shower": 2,
+    "flower": 2,
+    "lower": 2,
+    "tower": 2,
+    "towel": 2,
+    "vowel": 2,
+    "jewel": 2,
+    "anemia": 4,
+    "anaemia": 4,
+    "pneumonia": 4,
+    "insomnia": 3,
+    "mania": 3,
+    "media": 3,
+    "india": 3,
+    "california": 5,
+    "patient": 2,
+    "patients": 2,
+    "ancient": 2,
+    "sufficient": 3,
+    "efficient": 3,
+    "quotient": 2,
+    "social": 2,
+    "special": 2,
+    "official": 3,
+    "crucial": 2,
+    "facial": 2,
+    "initial": 3,
+    "partial": 2,
+    "financial": 3,
+    "potential": 3,
+    "essential": 3,
+    "confidential": 4,
+    "ocean": 2,
+    "region": 2,
+    "religion": 3,
+    "million": 2,
+    "billion": 2,
+    "opinion": 3,
+    "onion": 2,
+    "union": 2,
+    "companion": 3,
+    "champion": 3,
+    "medicine": 3,
+    "medicines": 3,
+    "vaccine": 2,
+    "vaccines": 2,
+    "engine": 2,
+    "imagine": 3,
+    "machine": 2,
+    "routine": 2,
+    "magazine": 3,
+    "gasoline": 3,
+    "questionnaire": 3,
+    "naturally": 4,
+    "wednesday": 2,
+    "chocolate": 3,
+    "camera": 3,
+    "general": 3,
+    "generally": 4,
+    "favorite": 3,
+    "favourite": 3,
+    "mineral": 3,
+    "several's": 3,
+    "temperature": 4,
+    "vegetable": 4,
+    "comfortable": 4,
+    "literature": 4,
+    "average": 3,
+    "beverage": 3,
+    "coverage": 3,
+    "europe": 2,
+    "australia": 4,
+    "italy": 3,
+    "germany": 3,
+    "ireland": 2,
+    "georgia": 3,
+    "contraception": 4,
+    "contraceptive": 4,
+    "contraindication": 6,
+    "contraindications": 6,
+    "immunosuppressive": 6,
+    "immunosuppressant": 6,
+    "intravenous": 5,
+    "creatinine": 4,
+    "scenario": 4,
+    "audio": 3,
+    "stereo": 3,
+    "rodeo": 3,
+    "museum": 3,
+    "geography": 4,
+    "geology": 4,
+    "biopsy": 3,
+    "violent": 3,
+    "violence": 3,
+    "science-based": 3,
+    "diagnosed": 3,
+    "diagnosis": 4,
+    "diagnose": 3,
+    "via's": 2,
+    "deteriorate": 5,
+    "deterioration": 6,
+    "cooperation": 5,
+    "coordinate": 4,
+    "coordinated": 5,
+    "reuse": 2,
+    "preexisting": 4,
+    "reenter": 3,
+    "being-": 2,
+    "gene": 1,
+    "genes": 1,
+    "scene": 1,
+    "scheme": 1,
+    "theme": 1,
+    "eye": 1,
+    "eyes": 1,
+    "bye": 1,
+    "goodbye": 2,
+    "dye": 1,
+    "aye": 1,
+    "ayes": 1,
+    "you're": 1,
+    "we're": 1,
+    "they're": 1,
+    "you've": 1,
+    "we've": 1,
+    "i've": 1,
+    "i'm": 1,
+    "i'll": 1,
+    "you'll": 1,
+    "we'll": 1,
+    "they'll": 1,
+    "it'll": 2,
+    "i'd": 1,
+    "you'd": 1,
+    "didn't": 2,
+    "doesn't": 2,
+    "isn't": 2,
+    "wasn't": 2,
+    "aren't": 1,
+    "weren't": 1,
+    "haven't": 2,
+    "hasn't": 2,
+    "hadn't": 2,
+    "couldn't": 2,
+    "wouldn't": 2,
+    "shouldn't": 2,
+    "can't": 1,
+    "won't": 1,
+    "don't": 1,
+    "let's": 1,
+    "that's": 1,
+    "there's": 1,
+    "here's": 1,
+    "what's": 1,
+    "it's": 1,
+    "he's": 1,
+    "she's": 1,
+    "who's": 1,
 }
+
 
 def _syllables_one(word: str) -> int:
     """Syllables of one plain word: vowel groups, less silent endings, plus split pairs."""
@@ -196,14 +488,20 @@ def _syllables_one(word: str) -> int:
         return 1
     count = len(re.findall(r"[aeiouy]+", w))
     # A silent final e (make, before), but not in -le after a consonant (table), -ee, -ie.
-    if w.endswith("e") and not w.endswith(("ee", "ye", "oe", "ie")) \
-            and not re.search(r"[^aeiouy]le$", w):
+    if (
+        w.endswith("e")
+        and not w.endswith(("ee", "ye", "oe", "ie"))
+        and not re.search(r"[^aeiouy]le$", w)
+    ):
         count -= 1
     # -es and -ed are silent after most consonants (makes, asked), not after a hiss or t/d.
     elif re.search(r"[^aeiouy]es$", w) and not re.search(r"(?:[sxzcg]|ch|sh|[^aeiouy]l)es$", w):
         count -= 1
-    elif re.search(r"[^aeiouy]ed$", w) and not re.search(r"[td]ed$", w) \
-            and (not re.search(r"[^aeiouy]led$", w) or w.endswith("lled")):
+    elif (
+        re.search(r"[^aeiouy]ed$", w)
+        and not re.search(r"[td]ed$", w)
+        and (not re.search(r"[^aeiouy]led$", w) or w.endswith("lled"))
+    ):
         count -= 1
     # A silent e before a suffix (likely, statement, careful, homeless).
     count -= len(re.findall(r"[^aeiouy]e(?:ly|ment|ments|ful|ness|less)$", w))
@@ -223,7 +521,11 @@ def _syllables_one(word: str) -> int:
 def syllables(word: str) -> int:
     """Syllables in one word; hyphenated parts add up; allowed terms and numbers count one."""
     low = word.lower()
-    if low in allowed_terms() or low.rstrip("'s") in allowed_terms() or re.fullmatch(r"[+]?[\d.,:%]+", word):
+    if (
+        low in allowed_terms()
+        or low.rstrip("'s") in allowed_terms()
+        or re.fullmatch(r"[+]?[\d.,:%]+", word)
+    ):
         return 1
     if re.match(r"https?://|nct\d", low) or re.fullmatch(r"[a-z]+\.(gov|org|com)", low):
         return 1
@@ -237,6 +539,7 @@ def syllables(word: str) -> int:
 
 # ---------------------------------------------------------------------------- the score
 
+
 @dataclass(frozen=True)
 class Score:
     words: int
@@ -248,7 +551,9 @@ class Score:
         """Flesch-Kincaid grade: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
         if not self.words:
             return 0.0
-        return round(0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59, 1)
+        return round(
+            0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59, 1
+        )
 
 
 def words(text: str) -> list[str]:
@@ -259,8 +564,12 @@ def sentences(text: str) -> list[str]:
     """The text cut into sentences (see the module's rules); empty pieces are dropped."""
     # Hide full stops that do not end a sentence: in numbers, web addresses, "e.g.", "i.e.".
     protected = re.sub(r"https?://\S+", lambda m: m.group(0).replace(".", "\x00"), text)
-    protected = re.sub(r"\b[A-Za-z]+\.(?:gov|org|com)\b", lambda m: m.group(0).replace(".", "\x00"), protected)
-    protected = re.sub(r"\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\.", lambda m: m.group(0).replace(".", "\x00"), protected)
+    protected = re.sub(
+        r"\b[A-Za-z]+\.(?:gov|org|com)\b", lambda m: m.group(0).replace(".", "\x00"), protected
+    )
+    protected = re.sub(
+        r"\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\.", lambda m: m.group(0).replace(".", "\x00"), protected
+    )
     protected = re.sub(r"(?<=\d)\.(?=\d)", "\x00", protected)
     pieces = re.split(r"(?<=[.!?])[\"')\]]*\s+|\n+", protected)
     return [p.replace("\x00", ".").strip() for p in pieces if words(p.replace("\x00", "."))]
@@ -268,16 +577,23 @@ def sentences(text: str) -> list[str]:
 
 def explained_words(text: str) -> set[str]:
     """Medical words that ``text`` itself explains ('"Cytotoxic" means it kills cells.')."""
-    return {w.lower() for term in medical_words(text) if f'"{term[0].upper() + term[1:]}" means' in text
-            for w in words(term)}
+    return {
+        w.lower()
+        for term in medical_words(text)
+        if f'"{term[0].upper() + term[1:]}" means' in text
+        for w in words(term)
+    }
 
 
 def score(text: str) -> Score:
     text = _names_as_one_word(text)
     found = words(text)
     explained = explained_words(text)
-    return Score(len(found), max(len(sentences(text)), 1),
-                 sum(1 if w.lower() in explained else syllables(w) for w in found))
+    return Score(
+        len(found),
+        max(len(sentences(text)), 1),
+        sum(1 if w.lower() in explained else syllables(w) for w in found),
+    )
 
 
 def grade(text: str) -> float:
@@ -291,6 +607,7 @@ def hardest(texts: Iterable[str], limit: int = 5) -> list[tuple[float, str]]:
 
 
 # ------------------------------------------------------------------------------- glosses
+
 
 def _gloss_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.IGNORECASE)
@@ -310,4 +627,7 @@ def medical_words(text: str) -> list[str]:
 def gloss_sentences(text: str) -> list[str]:
     """One plain sentence per medical word in ``text``, to stand beside the trial's words
     (which stay as they are): '"Immunosuppressive" means it weakens the immune system.'"""
-    return [f"\"{term[0].upper() + term[1:]}\" means {MEDICAL_GLOSSES[term]}." for term in medical_words(text)]
+    return [
+        f"\"{term[0].upper() + term[1:]}\" means {MEDICAL_GLOSSES[term]}."
+        for term in medical_words(text)
+    ]

@@ -1,4 +1,5 @@
 """Present a stored trial: as plain data (for ``--json`` and the web API) or as readable text."""
+
 from __future__ import annotations
 
 import textwrap
@@ -17,12 +18,20 @@ STATUS_WORDS = {
     "SUSPENDED": "Suspended",
     "UNKNOWN": "Status unknown",
 }
-PHASE_WORDS = {"EARLY_PHASE1": "Early phase 1", "PHASE1": "Phase 1", "PHASE2": "Phase 2",
-               "PHASE3": "Phase 3", "PHASE4": "Phase 4", "NA": "Not applicable"}
+PHASE_WORDS = {
+    "EARLY_PHASE1": "Early phase 1",
+    "PHASE1": "Phase 1",
+    "PHASE2": "Phase 2",
+    "PHASE3": "Phase 3",
+    "PHASE4": "Phase 4",
+    "NA": "Not applicable",
+}
 
 
 def status_text(status: str | None) -> str:
-    return STATUS_WORDS.get(status or "", (status or "Status unknown").replace("_", " ").capitalize())
+    return STATUS_WORDS.get(
+        status or "", (status or "Status unknown").replace("_", " ").capitalize()
+    )
 
 
 def phase_text(phases: list[str] | None) -> str:
@@ -85,8 +94,13 @@ def trial_to_dict(trial: Trial, with_criteria: bool = True) -> dict[str, Any]:
         "healthy_volunteers": trial.healthy_volunteers,
         "has_criteria": trial.has_criteria,
         "sites": [
-            {"facility": s.facility, "city": s.city, "state": s.state, "country": s.country,
-             "status": s.status}
+            {
+                "facility": s.facility,
+                "city": s.city,
+                "state": s.state,
+                "country": s.country,
+                "status": s.status,
+            }
             for s in trial.sites
         ],
         "url": trial_url(trial.nct_id),
@@ -99,8 +113,13 @@ def trial_to_dict(trial: Trial, with_criteria: bool = True) -> dict[str, Any]:
         data["officials"] = trial.officials or []
         data["eligibility_text"] = trial.eligibility_text
         data["criteria"] = [
-            {"kind": c.kind, "position": c.position, "section": c.section, "text": c.text,
-             "parsed": c.parsed}
+            {
+                "kind": c.kind,
+                "position": c.position,
+                "section": c.section,
+                "text": c.text,
+                "parsed": c.parsed,
+            }
             for c in trial.criteria
         ]
     return data
@@ -112,8 +131,11 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
     hang = " " * len(first) if first.strip() else indent + "   "
     out = []
     for i, line in enumerate(text.split("\n")):
-        out.append(textwrap.fill(line, width=88, initial_indent=first if i == 0 else hang,
-                                 subsequent_indent=hang))
+        out.append(
+            textwrap.fill(
+                line, width=88, initial_indent=first if i == 0 else hang, subsequent_indent=hang
+            )
+        )
     return "\n".join(out)
 
 
@@ -130,11 +152,14 @@ def trial_to_text(trial: Trial) -> str:
     if trial.conditions:
         lines.append(f"Conditions: {', '.join(trial.conditions)}")
     if trial.interventions:
-        names = [f"{i.get('name')}" + (f" ({i['type'].lower()})" if i.get("type") else "")
-                 for i in trial.interventions]
+        names = [
+            f"{i.get('name')}" + (f" ({i['type'].lower()})" if i.get("type") else "")
+            for i in trial.interventions
+        ]
         lines.append(_wrap(f"Interventions: {'; '.join(names)}", ""))
     hv = {True: "accepts healthy volunteers", False: "no healthy volunteers"}.get(
-        trial.healthy_volunteers, None)
+        trial.healthy_volunteers, None
+    )
     who = f"Who can take part: {age_range_text(trial)}, {sex_text(trial.sex)}"
     lines.append(who + (f", {hv}" if hv else ""))
     if trial.brief_summary:
@@ -143,8 +168,11 @@ def trial_to_text(trial: Trial) -> str:
     lines += ["", "Eligibility criteria"]
     if not trial.criteria:
         lines.append("  Criteria not available in our copy: ask the study team.")
-    for kind, title in (("general", "General"), ("inclusion", "Inclusion criteria"),
-                        ("exclusion", "Exclusion criteria")):
+    for kind, title in (
+        ("general", "General"),
+        ("inclusion", "Inclusion criteria"),
+        ("exclusion", "Exclusion criteria"),
+    ):
         items = [c for c in trial.criteria if c.kind == kind]
         if not items:
             continue
@@ -153,8 +181,10 @@ def trial_to_text(trial: Trial) -> str:
             lines.append(_wrap(c.text, "    ", f"    {c.position:>2}. "))
 
     lines += ["", "Locations"]
-    lines += [f"  {location_text(s)}" + (f" ({status_text(s.status)})" if s.status else "")
-              for s in trial.sites] or ["  No location listed."]
+    lines += [
+        f"  {location_text(s)}" + (f" ({status_text(s.status)})" if s.status else "")
+        for s in trial.sites
+    ] or ["  No location listed."]
     people = [
         f"  {c.name or 'Contact'}" + "".join(f" · {v}" for v in (c.phone, c.email) if v)
         for c in trial.contacts

@@ -5,6 +5,7 @@ Runs on every message a person sends, before the form and before any fact is rea
 The rules are data (lexicon/safety.yml), tuned for recall: a false alarm costs one kind
 sentence, a missed crisis can cost a life. Plain Python, no Rasa import.
 """
+
 from __future__ import annotations
 
 import os
@@ -69,17 +70,22 @@ def _edits1(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     for i in range(len(long_)):
-        if long_[:i] + long_[i + 1:] == short:
+        if long_[:i] + long_[i + 1 :] == short:
             return True
     return False
 
 
 def _correct_typos(text: str, targets: tuple[str, ...], spellings: dict[str, str]) -> str:
     """Text-speak spelled out ("rn" -> "right now"); words one typo from a target corrected."""
+
     def fix(m: re.Match) -> str:
         word = m.group(0)
         if word in spellings:
@@ -90,13 +96,19 @@ def _correct_typos(text: str, targets: tuple[str, ...], spellings: dict[str, str
             if _edits1(word, target):
                 return target
         return word
+
     text = re.sub(r"[a-z0-9]+", fix, text)
     # "haven't been able to pee" is a symptom, not a denied one.
-    return re.sub(r"\b(?:not|havent been|hasnt been|wasnt|werent|arent|isnt|never been|not been)"
-                  r" able to\b", "unable to", text)
+    return re.sub(
+        r"\b(?:not|havent been|hasnt been|wasnt|werent|arent|isnt|never been|not been)"
+        r" able to\b",
+        "unable to",
+        text,
+    )
 
 
 # --- the rules --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _SymptomRules:
@@ -162,10 +174,14 @@ def rules(path: Path = SAFETY_FILE) -> _Rules:
     c = lambda ps: _compile(ps or (), macros)  # noqa: E731
     symptoms = {}
     for lang, s in data["symptoms"].items():
-        symptoms[lang] = _SymptomRules(strong=c(s.get("strong")), terms=c(s.get("terms")),
-                                       acute=c(s.get("acute")), acute_weak=c(s.get("acute_weak")),
-                                       history=c(s.get("history")),
-                                       negation=c(s.get("negation"))[0])
+        symptoms[lang] = _SymptomRules(
+            strong=c(s.get("strong")),
+            terms=c(s.get("terms")),
+            acute=c(s.get("acute")),
+            acute_weak=c(s.get("acute_weak")),
+            history=c(s.get("history")),
+            negation=c(s.get("negation"))[0],
+        )
     advice = {lang: v for lang, v in data["advice"].items() if not lang.startswith("not_")}
     return _Rules(
         typo_targets=tuple(data.get("typo_targets") or ()) + _drug_words(),
@@ -187,8 +203,12 @@ def rules(path: Path = SAFETY_FILE) -> _Rules:
 
 # --- checking a message -----------------------------------------------------------------
 
+
 def _sentences(text: str) -> list[str]:
-    parts = re.split(r"[.!?;\n]+|,? but |,? though |, (?=(?:is|are|should|can|could|would|do|does|will|what|which|how) )", text)
+    parts = re.split(
+        r"[.!?;\n]+|,? but |,? though |, (?=(?:is|are|should|can|could|would|do|does|will|what|which|how) )",
+        text,
+    )
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -215,11 +235,16 @@ def _crisis(text: str, r: _Rules) -> tuple[Finding | None, bool]:
                     if not _covered(m.span(), ordinary) and not _covered(m.span(), denials):
                         return Finding(Category.CRISIS, lang, m.group(0)), denied
         for death, wish in r.crisis_combo:
-            words = [m for m in death.finditer(sentence)
-                     if not _covered(m.span(), ordinary) and not _covered(m.span(), denials)]
+            words = [
+                m
+                for m in death.finditer(sentence)
+                if not _covered(m.span(), ordinary) and not _covered(m.span(), denials)
+            ]
             w = wish.search(sentence)
             if words and w:
-                return Finding(Category.CRISIS, "en", f"{words[0].group(0)} ... {w.group(0)}"), denied
+                return Finding(
+                    Category.CRISIS, "en", f"{words[0].group(0)} ... {w.group(0)}"
+                ), denied
     return None, denied or bool(denials)
 
 
@@ -231,8 +256,11 @@ def _negated(sentence: str, start: int, negation: Pattern[str], window: int = 4)
 
 def _found(sentence: str, patterns: Iterable[Pattern[str]], negation: Pattern[str]) -> bool:
     """Any of ``patterns`` in ``sentence`` that no negation word just before denies."""
-    return any(not _negated(sentence, m.start(), negation, window=1)
-               for p in patterns for m in p.finditer(sentence))
+    return any(
+        not _negated(sentence, m.start(), negation, window=1)
+        for p in patterns
+        for m in p.finditer(sentence)
+    )
 
 
 def _symptoms(text: str, r: _Rules) -> Finding | None:
@@ -240,7 +268,8 @@ def _symptoms(text: str, r: _Rules) -> Finding | None:
         for lang, s in r.symptoms.items():
             history = any(p.search(sentence) for p in s.history)
             acute = _found(sentence, s.acute, s.negation) or (
-                not history and _found(sentence, s.acute_weak, s.negation))
+                not history and _found(sentence, s.acute_weak, s.negation)
+            )
             for pattern in s.strong:
                 for m in pattern.finditer(sentence):
                     if _negated(sentence, m.start(), s.negation) or (history and not acute):
@@ -285,7 +314,11 @@ def check(text: str | None) -> Finding | None:
     corrected = _correct_typos(plain, r.typo_targets, r.spellings)
     first = _check(plain, r)
     # Typo correction only adds recall: what the words say as typed is read first.
-    return first if first and first.category is not Category.DISTRESS else (_check(corrected, r) or first)
+    return (
+        first
+        if first and first.category is not Category.DISTRESS
+        else (_check(corrected, r) or first)
+    )
 
 
 def _check(t: str, r: _Rules) -> Finding | None:
@@ -306,6 +339,7 @@ def _check(t: str, r: _Rules) -> Finding | None:
 
 # --- crisis lines -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CrisisLines:
     emergency: str  # "911", or "your local emergency number"
@@ -322,9 +356,16 @@ def _crisis_table(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def crisis_lines(country: str | None, language: str = "en", path: Path | None = None) -> CrisisLines:
+def crisis_lines(
+    country: str | None, language: str = "en", path: Path | None = None
+) -> CrisisLines:
     """The lines for ``country`` (a lexicon country name), else for ``language``, else the default."""
     table = _crisis_table(path or crisis_lines_file())
-    entry = ((table.get("countries") or {}).get(country or "")
-             or (table.get("by_language") or {}).get(language) or table["default"])
-    return CrisisLines(emergency=str(entry["emergency"]), lines=tuple(str(x) for x in entry["lines"]))
+    entry = (
+        (table.get("countries") or {}).get(country or "")
+        or (table.get("by_language") or {}).get(language)
+        or table["default"]
+    )
+    return CrisisLines(
+        emergency=str(entry["emergency"]), lines=tuple(str(x) for x in entry["lines"])
+    )

@@ -3,6 +3,7 @@
 SQLite by default, PostgreSQL (or any SQLAlchemy URL) through ``TRIALS_DB_URL``: the same
 code runs on both.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,19 +54,47 @@ def session_factory(engine: Engine) -> sessionmaker:
 def _apply(trial: Trial, record: TrialRecord) -> None:
     """Copy a record onto a Trial row and rebuild its children."""
     for name in (
-        "brief_title", "official_title", "acronym", "brief_summary", "overall_status",
-        "phases", "study_type", "lead_sponsor", "collaborators", "conditions", "keywords",
-        "interventions", "officials", "enrollment", "start_date", "completion_date",
-        "first_posted", "last_updated", "eligibility_text", "healthy_volunteers", "sex",
-        "min_age_text", "max_age_text", "min_age_years", "max_age_years", "raw",
+        "brief_title",
+        "official_title",
+        "acronym",
+        "brief_summary",
+        "overall_status",
+        "phases",
+        "study_type",
+        "lead_sponsor",
+        "collaborators",
+        "conditions",
+        "keywords",
+        "interventions",
+        "officials",
+        "enrollment",
+        "start_date",
+        "completion_date",
+        "first_posted",
+        "last_updated",
+        "eligibility_text",
+        "healthy_volunteers",
+        "sex",
+        "min_age_text",
+        "max_age_text",
+        "min_age_years",
+        "max_age_years",
+        "raw",
     ):
         setattr(trial, name, getattr(record, name))
     trial.imported_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
     trial.sites = [
         Site(
-            position=i, facility=s.facility, city=s.city, state=s.state, zip=s.zip,
-            country=s.country, status=s.status, latitude=s.latitude, longitude=s.longitude,
+            position=i,
+            facility=s.facility,
+            city=s.city,
+            state=s.state,
+            zip=s.zip,
+            country=s.country,
+            status=s.status,
+            latitude=s.latitude,
+            longitude=s.longitude,
         )
         for i, s in enumerate(record.sites, start=1)
     ]
@@ -79,8 +108,14 @@ def _apply(trial: Trial, record: TrialRecord) -> None:
     for i, s in enumerate(record.sites, start=1):
         contacts.extend((c, i) for c in s.contacts)
     trial.contacts = [
-        Contact(position=n, name=c["name"], role=c["role"], phone=c["phone"], email=c["email"],
-                site_position=site)
+        Contact(
+            position=n,
+            name=c["name"],
+            role=c["role"],
+            phone=c["phone"],
+            email=c["email"],
+            site_position=site,
+        )
         for n, (c, site) in enumerate(contacts, start=1)
     ]
     trial.criteria = [
@@ -104,8 +139,11 @@ def upsert_trials(session: Session, records: Sequence[TrialRecord]) -> tuple[int
         for t in session.scalars(
             select(Trial)
             .where(Trial.nct_id.in_(ids))
-            .options(selectinload(Trial.sites), selectinload(Trial.contacts),
-                     selectinload(Trial.criteria))
+            .options(
+                selectinload(Trial.sites),
+                selectinload(Trial.contacts),
+                selectinload(Trial.criteria),
+            )
         )
     }
     inserted = updated = 0
@@ -139,8 +177,9 @@ def get_trial(session: Session, nct_id: str) -> Trial | None:
     return session.scalars(
         select(Trial)
         .where(Trial.nct_id == nct_id.strip().upper())
-        .options(selectinload(Trial.sites), selectinload(Trial.contacts),
-                 selectinload(Trial.criteria))
+        .options(
+            selectinload(Trial.sites), selectinload(Trial.contacts), selectinload(Trial.criteria)
+        )
     ).first()
 
 

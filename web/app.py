@@ -1,4 +1,5 @@
 """The public web app: a demo trial page (where the chat widget lives) and a read-only trial API."""
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -29,8 +30,9 @@ async def api_trials(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="limit and offset must be whole numbers")
     statuses = [s for s in q.get("status", "").split(",") if s.strip()]
     with request.app[SESSIONS]() as session:
-        trials = list_trials(session, status=statuses, country=q.get("country") or None,
-                             limit=limit, offset=offset)
+        trials = list_trials(
+            session, status=statuses, country=q.get("country") or None, limit=limit, offset=offset
+        )
         data = [trial_to_dict(t, with_criteria=False) for t in trials]
     return web.json_response({"trials": data, "limit": limit, "offset": offset})
 
@@ -62,15 +64,21 @@ async def stop_alerts(request: web.Request) -> web.Response:
             removed = unsubscribe(session, token)
             session.commit()
     if removed:
-        page = _STOP_PAGE.format(title="Alerts stopped",
-                                 text="You won't get any more alerts, and what we kept for them is deleted.")
+        page = _STOP_PAGE.format(
+            title="Alerts stopped",
+            text="You won't get any more alerts, and what we kept for them is deleted.",
+        )
     else:
-        page = _STOP_PAGE.format(title="Nothing to stop",
-                                 text="This link has no alerts behind it. They may already be stopped.")
+        page = _STOP_PAGE.format(
+            title="Nothing to stop",
+            text="This link has no alerts behind it. They may already be stopped.",
+        )
     return web.Response(text=page, content_type="text/html")
 
 
-def create_app(db_url: str | None = None, rasa_url: str = "http://127.0.0.1:5005") -> web.Application:
+def create_app(
+    db_url: str | None = None, rasa_url: str = "http://127.0.0.1:5005"
+) -> web.Application:
     app = web.Application(client_max_size=64 * 1024)
     app[SESSIONS] = session_factory(make_engine(db_url))
     app[RASA_URL] = rasa_url
@@ -92,7 +100,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rasa-url", default="http://127.0.0.1:5005")
     parser.add_argument("--db", help="trial store URL (default: $TRIALS_DB_URL or data/trials.db)")
     args = parser.parse_args(argv)
-    web.run_app(create_app(args.db, args.rasa_url), host=args.host, port=args.port,
-                print=lambda *_: None)
-
-
+    web.run_app(
+        create_app(args.db, args.rasa_url), host=args.host, port=args.port, print=lambda *_: None
+    )

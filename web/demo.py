@@ -2,6 +2,7 @@
 ``<script>`` tag, and the widget file itself. Every value from the trial store is HTML-escaped,
 and a strict Content-Security-Policy keeps any injected script from running all the same.
 """
+
 from __future__ import annotations
 
 import html
@@ -70,16 +71,18 @@ def content_security_policy(rasa_url: str, nonce: str) -> str:
     """Only our own scripts run; the page may talk to itself and to the Rasa server."""
     rasa = origin(rasa_url)
     ws = rasa.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
-    return "; ".join([
-        "default-src 'none'",
-        "script-src 'self'",
-        f"style-src 'self' 'nonce-{nonce}'",
-        f"connect-src 'self' {rasa} {ws}",
-        "img-src 'self' data: https:",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            f"style-src 'self' 'nonce-{nonce}'",
+            f"connect-src 'self' {rasa} {ws}",
+            "img-src 'self' data: https:",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'self'",
+        ]
+    )
 
 
 def embed_snippet(widget_url: str, rasa_url: str) -> str:
@@ -103,7 +106,8 @@ def trial_html(trial: Trial) -> str:
     parts = [
         f'<p class="meta">{e(trial.nct_id)} · {e(status_text(trial.overall_status))}</p>',
         f"<h1>{e(trial.display_title)}</h1>",
-        '<dl class="facts">' + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in facts)
+        '<dl class="facts">'
+        + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in facts)
         + "</dl>",
         '<p class="ask">Could this study be right for you? Open the chat in the corner: the '
         "assistant asks a few questions and explains, criterion by criterion, which studies "
@@ -111,18 +115,24 @@ def trial_html(trial: Trial) -> str:
     ]
     if trial.brief_summary:
         parts.append(f"<section><h2>Summary</h2><p>{e(trial.brief_summary)}</p></section>")
-    for kind, title in (("inclusion", "Who can take part (inclusion criteria)"),
-                        ("exclusion", "Who cannot take part (exclusion criteria)"),
-                        ("general", "Other eligibility notes")):
+    for kind, title in (
+        ("inclusion", "Who can take part (inclusion criteria)"),
+        ("exclusion", "Who cannot take part (exclusion criteria)"),
+        ("general", "Other eligibility notes"),
+    ):
         items = [c.text for c in trial.criteria if c.kind == kind]
         if items:
             parts.append(f"<section><h2>{e(title)}</h2>{_list(items, 'ol')}</section>")
     if trial.sites:
-        places = [location_text(s) + (f" ({status_text(s.status)})" if s.status else "")
-                  for s in trial.sites]
+        places = [
+            location_text(s) + (f" ({status_text(s.status)})" if s.status else "")
+            for s in trial.sites
+        ]
         parts.append(f"<section><h2>Locations</h2>{_list(places)}</section>")
-    parts.append(f'<section><h2>More information</h2><p><a href="{e(trial_url(trial.nct_id))}" '
-                 f'rel="noopener noreferrer">This study on ClinicalTrials.gov</a></p></section>')
+    parts.append(
+        f'<section><h2>More information</h2><p><a href="{e(trial_url(trial.nct_id))}" '
+        f'rel="noopener noreferrer">This study on ClinicalTrials.gov</a></p></section>'
+    )
     return "\n".join(parts)
 
 
@@ -154,8 +164,9 @@ The chat bubble in the corner is added by one script tag (see the bottom of the 
 class DemoSite:
     """Routes of the demo page (``/``, ``/trials/{nct_id}``) and of the widget script."""
 
-    def __init__(self, sessions: sessionmaker, rasa_url: str,
-                 widget_file: Path = WIDGET_FILE) -> None:
+    def __init__(
+        self, sessions: sessionmaker, rasa_url: str, widget_file: Path = WIDGET_FILE
+    ) -> None:
         self.sessions = sessions
         self.rasa_url = rasa_url
         self.widget_file = widget_file
@@ -173,8 +184,9 @@ class DemoSite:
     async def trial_page(self, request: web.Request) -> web.Response:
         return self._trial_response(request, request.match_info["nct_id"], missing_status=404)
 
-    def _trial_response(self, request: web.Request, nct_id: str,
-                        missing_status: int) -> web.Response:
+    def _trial_response(
+        self, request: web.Request, nct_id: str, missing_status: int
+    ) -> web.Response:
         nonce = secrets.token_urlsafe(16)
         # request.url breaks on this aiohttp/yarl pair for hosts with a port: build it by hand.
         widget_url = f"{request.scheme}://{request.host}{WIDGET_PATH}"
@@ -184,28 +196,39 @@ class DemoSite:
                 trial = get_trial(session, nct_id)
                 body = trial_html(trial) if trial is not None else ""
         if trial is None:
-            body = (f"<h1>Study not found</h1><p>{e(nct_id[:20])} is not in this site's trial store. "
-                    "An empty store is filled with <code>make data</code>.</p>"
-                    '<p><a href="/">Back to the example study</a></p>')
+            body = (
+                f"<h1>Study not found</h1><p>{e(nct_id[:20])} is not in this site's trial store. "
+                "An empty store is filled with <code>make data</code>.</p>"
+                '<p><a href="/">Back to the example study</a></p>'
+            )
         title = trial.display_title if trial is not None else "Study not found"
         text = page_html(body, title, self.rasa_url, widget_url, nonce)
         return web.Response(
-            text=text, content_type="text/html", status=200 if trial else missing_status,
-            headers={"Content-Security-Policy": content_security_policy(self.rasa_url, nonce),
-                     "X-Content-Type-Options": "nosniff",
-                     "Referrer-Policy": "strict-origin-when-cross-origin"},
+            text=text,
+            content_type="text/html",
+            status=200 if trial else missing_status,
+            headers={
+                "Content-Security-Policy": content_security_policy(self.rasa_url, nonce),
+                "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "strict-origin-when-cross-origin",
+            },
         )
 
     async def widget(self, _request: web.Request) -> web.StreamResponse:
         """The built widget (gzip when the browser accepts it); any site may load it."""
         if not self.widget_file.is_file():
             return web.Response(
-                status=503, content_type="text/javascript",
+                status=503,
+                content_type="text/javascript",
                 text="console.error('The MS trial chat widget is not built on this server: "
-                     "run make setup (needs Node.js and npm).');")
-        return web.FileResponse(self.widget_file, headers={
-            "Content-Type": "text/javascript; charset=utf-8",
-            "Cache-Control": "no-cache",  # revalidated with the ETag on every page load
-            "Access-Control-Allow-Origin": "*",
-            "X-Content-Type-Options": "nosniff",
-        })
+                "run make setup (needs Node.js and npm).');",
+            )
+        return web.FileResponse(
+            self.widget_file,
+            headers={
+                "Content-Type": "text/javascript; charset=utf-8",
+                "Cache-Control": "no-cache",  # revalidated with the ETag on every page load
+                "Access-Control-Allow-Origin": "*",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )

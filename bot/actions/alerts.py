@@ -1,6 +1,7 @@
 """Alerts for new studies, in the chat: an explicit yes saves the profile and the channel
 address (trials_db.alerts.service), "stop alerts" and "delete my data" remove them. Thin
 adapters; the sentences are domain.yml responses."""
+
 from __future__ import annotations
 
 import logging
@@ -12,8 +13,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from trials_db.alerts.service import (SubscriptionError, pending_for_address, pending_for_web, stop_link,
-                                      subscribe, unsubscribe)
+from trials_db.alerts.service import (
+    SubscriptionError,
+    pending_for_address,
+    pending_for_web,
+    stop_link,
+    subscribe,
+    unsubscribe,
+)
 from trials_db.store import make_engine, session_factory
 
 from .slots import profile_from_slots
@@ -53,16 +60,25 @@ class ActionSubscribeAlerts(Action):
     def name(self) -> Text:
         return "action_subscribe_alerts"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if not tracker.get_slot("consent_given") or not tracker.get_slot("screening_complete"):
             dispatcher.utter_message(response="utter_alerts_after_results")
             return []
         channel, address = channel_address(tracker)
-        shown: List[Any] = [r.get("nct_id") for r in tracker.get_slot("match_results") or [] if r.get("nct_id")]
+        shown: List[Any] = [
+            r.get("nct_id") for r in tracker.get_slot("match_results") or [] if r.get("nct_id")
+        ]
         try:
             with session_factory(make_engine())() as session:
-                token = subscribe(session, profile_from_slots(tracker.slots).to_dict(), channel, address,
-                                  already_shown=shown)
+                token = subscribe(
+                    session,
+                    profile_from_slots(tracker.slots).to_dict(),
+                    channel,
+                    address,
+                    already_shown=shown,
+                )
                 session.commit()
         except SubscriptionError as exc:
             log.warning("alerts subscription refused: %s", type(exc).__name__)
@@ -71,7 +87,9 @@ class ActionSubscribeAlerts(Action):
         if channel == "web":
             dispatcher.utter_message(response="utter_alerts_saved_web", link=stop_link(token))
         elif channel == "email":
-            dispatcher.utter_message(response="utter_alerts_saved_email", link=stop_link(token), email=address)
+            dispatcher.utter_message(
+                response="utter_alerts_saved_email", link=stop_link(token), email=address
+            )
         else:
             dispatcher.utter_message(response="utter_alerts_saved_chat", link=stop_link(token))
         return [SlotSet("alerts_token", token)]
@@ -81,18 +99,22 @@ class ActionDeclineAlerts(Action):
     def name(self) -> Text:
         return "action_decline_alerts"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         dispatcher.utter_message(response="utter_alerts_declined")
         return []
 
 
 class ActionStopAlerts(Action):
-    """"stop alerts": forget the saved profile and every queued message."""
+    """ "stop alerts": forget the saved profile and every queued message."""
 
     def name(self) -> Text:
         return "action_stop_alerts"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if forget(tracker):
             dispatcher.utter_message(response="utter_alerts_stopped")
         else:
@@ -107,8 +129,12 @@ def show_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     waiting = _waiting(tracker)
     if waiting:
         lines = "\n\n".join(m["body"] for m in waiting[:5])
-        dispatcher.utter_message(response="utter_alerts_waiting", count=len(waiting),
-                                 plural="y" if len(waiting) == 1 else "ies", lines=lines)
+        dispatcher.utter_message(
+            response="utter_alerts_waiting",
+            count=len(waiting),
+            plural="y" if len(waiting) == 1 else "ies",
+            lines=lines,
+        )
 
 
 def _waiting(tracker: Tracker) -> List[dict]:
@@ -118,7 +144,11 @@ def _waiting(tracker: Tracker) -> List[dict]:
         return []
     try:
         with session_factory(make_engine())() as session:
-            waiting = pending_for_web(session, token) if token else pending_for_address(session, "web", address)
+            waiting = (
+                pending_for_web(session, token)
+                if token
+                else pending_for_address(session, "web", address)
+            )
             session.commit()
         return waiting
     except Exception:  # noqa: BLE001 - a store problem must never stop a conversation from starting

@@ -1,4 +1,5 @@
 """'I don't know my EDSS': three plain questions about walking give an estimated range."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -8,7 +9,14 @@ from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from trials_db.edss_estimate import estimate, needs_distance, needs_impact, parse_aid, parse_distance, parse_impact
+from trials_db.edss_estimate import (
+    estimate,
+    needs_distance,
+    needs_impact,
+    parse_aid,
+    parse_distance,
+    parse_impact,
+)
 from trials_db.patient_text import clean
 
 from trials_db.safety import SAFETY_INTENTS
@@ -23,8 +31,13 @@ class ValidateEdssEstimateForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_edss_estimate_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
         slots = ["walk_aid"]
         aid, distance = tracker.get_slot("walk_aid"), tracker.get_slot("walk_distance")
         if needs_distance(aid):
@@ -33,7 +46,9 @@ class ValidateEdssEstimateForm(FormValidationAction):
             slots.append("ms_impact")
         return slots
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
         events: List[EventType] = []
         if not last_turn_is_new(tracker):
@@ -57,13 +72,19 @@ class ValidateEdssEstimateForm(FormValidationAction):
         """An answer I could not read: the question's "again" variant asks once more, in one message."""
         return {slot: value, "reask": "again" if value is None else None}
 
-    def validate_walk_aid(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_walk_aid(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._check("walk_aid", value, dispatcher)
 
-    def validate_walk_distance(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_walk_distance(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._check("walk_distance", value, dispatcher)
 
-    def validate_ms_impact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_ms_impact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return self._check("ms_impact", value, dispatcher)
 
 
@@ -73,11 +94,20 @@ class ActionSetEdssEstimate(Action):
     def name(self) -> Text:
         return "action_set_edss_estimate"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        result = estimate(tracker.get_slot("walk_aid"), tracker.get_slot("walk_distance"), tracker.get_slot("ms_impact"))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        result = estimate(
+            tracker.get_slot("walk_aid"),
+            tracker.get_slot("walk_distance"),
+            tracker.get_slot("ms_impact"),
+        )
         if result is None:
             dispatcher.utter_message(response="utter_edss_not_estimated")
             return [SlotSet("edss", "skipped")]
         dispatcher.utter_message(response="utter_edss_estimate", estimate=result.text())
-        return [SlotSet("edss", ESTIMATED), SlotSet("edss_is_estimate", True),
-                SlotSet("edss_range", [result.low, result.high])]
+        return [
+            SlotSet("edss", ESTIMATED),
+            SlotSet("edss_is_estimate", True),
+            SlotSet("edss_range", [result.low, result.high]),
+        ]

@@ -4,6 +4,7 @@
 A bare number only counts for the question being asked. Values are slot values (see slots.py)
 or :class:`Invalid` with a kind reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,7 +66,9 @@ def time_question(text: str, requested: str | None, slots: Mapping[str, Any]) ->
     return first if in_months and slots.get(first) is None else None
 
 
-def _therapy_facts(answer: TherapyAnswer, requested: str | None, slots: Mapping[str, Any]) -> dict[str, Any]:
+def _therapy_facts(
+    answer: TherapyAnswer, requested: str | None, slots: Mapping[str, Any]
+) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     prior = list(slots.get("prior_therapies") or []) if known(slots.get("prior_therapies")) else []
     if requested == "failed_therapies":
@@ -93,15 +96,23 @@ def _therapy_facts(answer: TherapyAnswer, requested: str | None, slots: Mapping[
         elif answer.current == NO_THERAPY:
             facts["current_therapy"] = NO_THERAPY
         return facts
-    if answer.none:  # never treated: nothing can have failed, which the criteria read from prior_therapies == []
+    if (
+        answer.none
+    ):  # never treated: nothing can have failed, which the criteria read from prior_therapies == []
         facts["prior_therapies"] = []
         facts["current_therapy"] = NO_THERAPY
         return facts
     if not answer.taken:
-        if answer.current == NO_THERAPY:  # "no meds currently": nothing now, the earlier ones unknown
+        if (
+            answer.current == NO_THERAPY
+        ):  # "no meds currently": nothing now, the earlier ones unknown
             facts["current_therapy"] = NO_THERAPY
         return facts
-    taken = answer.taken if requested == "prior_therapies" else list(dict.fromkeys(prior + answer.taken))
+    taken = (
+        answer.taken
+        if requested == "prior_therapies"
+        else list(dict.fromkeys(prior + answer.taken))
+    )
     facts["prior_therapies"] = taken
     earlier_failed = slots.get("failed_therapies") if known(slots.get("failed_therapies")) else None
     if answer.failed or answer.said_nothing_failed or earlier_failed is not None:
@@ -112,17 +123,25 @@ def _therapy_facts(answer: TherapyAnswer, requested: str | None, slots: Mapping[
     return facts
 
 
-def therapy_names(text: str, facts: Mapping[str, Any], slots: Mapping[str, Any]) -> dict[str, str] | None:
+def therapy_names(
+    text: str, facts: Mapping[str, Any], slots: Mapping[str, Any]
+) -> dict[str, str] | None:
     """The brands the person named their treatments by, where results would otherwise show
     another ("Rebif", not Avonex), with those said before; None when that does not change."""
     lex = load_lexicon()
-    earlier = dict(slots.get("therapy_names") or {}) if isinstance(slots.get("therapy_names"), dict) else {}
+    earlier = (
+        dict(slots.get("therapy_names") or {})
+        if isinstance(slots.get("therapy_names"), dict)
+        else {}
+    )
     drugs: list[Any] = []
     for slot in THERAPY_SLOTS:
         value = facts.get(slot)
         drugs += value if isinstance(value, list) else [value]
     said = {d: brand for d in drugs if d in lex.drugs and (brand := lex.brand_said(d, text))}
-    names = {d: brand for d, brand in {**earlier, **said}.items() if brand != lex.drugs[d].brands[0]}
+    names = {
+        d: brand for d, brand in {**earlier, **said}.items() if brand != lex.drugs[d].brands[0]
+    }
     return names if names != earlier else None
 
 
@@ -132,13 +151,16 @@ def unrecognised_treatments(text: str | None) -> list[str]:
     return answer.unknown if isinstance(answer, TherapyAnswer) and answer.taken else []
 
 
-def read_facts(text: str | None, intent: str | None, requested: str | None,
-               slots: Mapping[str, Any]) -> dict[str, Any]:
+def read_facts(
+    text: str | None, intent: str | None, requested: str | None, slots: Mapping[str, Any]
+) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""
     t = clean(text)
     if not t or t.startswith("/") or check_safety(t):
         return {}  # a message that needs a safe answer is never read as facts
-    t = own_words(fix_spelling(t))  # "my mum is 70 and has SPMS, I'm 44 with RRMS": only the writer's facts
+    t = own_words(
+        fix_spelling(t)
+    )  # "my mum is 70 and has SPMS, I'm 44 with RRMS": only the writer's facts
     t, relative_sex = as_patient(t)  # "I'm writing for my wife. she is 47": her facts, in her words
     facts: dict[str, Any] = {}
 
@@ -146,7 +168,11 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
         if value is not None:
             facts[slot] = to_slot(value)
 
-    age = parse_age(t, requested == "age" or (requested in WORD_ANSWERS and re.fullmatch(r"\W*\d{2}\W*", t) is not None))
+    age = parse_age(
+        t,
+        requested == "age"
+        or (requested in WORD_ANSWERS and re.fullmatch(r"\W*\d{2}\W*", t) is not None),
+    )
     put("age", age)  # a bare "43" to the sex question is an age: it cannot be the answer asked for
     sex = parse_sex(t, requested == "sex")
     if requested == "sex" or not isinstance(sex, Invalid):
@@ -161,33 +187,61 @@ def read_facts(text: str | None, intent: str | None, requested: str | None,
     therapies = parse_therapies(t, requested in THERAPY_SLOTS)
     if isinstance(therapies, Invalid):
         facts[requested if requested in THERAPY_SLOTS else "prior_therapies"] = therapies
-    elif therapies is not None and (requested in THERAPY_SLOTS or therapies.taken or therapies.none
-                                    or therapies.current == NO_THERAPY):
+    elif therapies is not None and (
+        requested in THERAPY_SLOTS
+        or therapies.taken
+        or therapies.none
+        or therapies.current == NO_THERAPY
+    ):
         facts.update(_therapy_facts(therapies, requested, slots))
         names = therapy_names(t, facts, slots)
         if names is not None:
             facts["therapy_names"] = names
 
-    if requested in ("pregnant", "breastfeeding") or re.search(r"pregnan|breast ?feed|nursing|lactat", t, re.I):
+    if requested in ("pregnant", "breastfeeding") or re.search(
+        r"pregnan|breast ?feed|nursing|lactat", t, re.I
+    ):
         asked = requested if requested in ("pregnant", "breastfeeding") else None
         pregnancy = parse_pregnancy(t, intent if asked else None, asked=asked)
         if isinstance(pregnancy, Invalid):
             facts[requested or "pregnant"] = pregnancy
         elif pregnancy:
             for key, value in pregnancy.items():
-                if requested == "breastfeeding" and key == "pregnant" and "breastfeeding" not in pregnancy:
+                if (
+                    requested == "breastfeeding"
+                    and key == "pregnant"
+                    and "breastfeeding" not in pregnancy
+                ):
                     continue
                 facts[key] = value
 
     # "2 monts ago" to the sex question: read as the answer to the time question it belongs to.
     late = None if requested in facts else time_question(t, requested, slots)
-    relapse = parse_months_since_relapse(t, "months_since_last_relapse" in (requested, late),
-                                         asked_count=requested == "relapses_past_2_years")
+    relapse = parse_months_since_relapse(
+        t,
+        "months_since_last_relapse" in (requested, late),
+        asked_count=requested == "relapses_past_2_years",
+    )
     put("months_since_last_relapse", relapse)
     put("relapses_past_2_years", parse_relapse_count(t, requested == "relapses_past_2_years"))
-    known_age = age if isinstance(age, (int, float)) else slots.get("age") if isinstance(slots.get("age"), (int, float)) else None
-    put("years_since_diagnosis", parse_years_since_diagnosis(t, "years_since_diagnosis" in (requested, late), known_age))
-    put("months_since_steroids", parse_months_since_steroids(
-        t, "months_since_steroids" in (requested, late), relapse if isinstance(relapse, (int, float)) else None))
+    known_age = (
+        age
+        if isinstance(age, (int, float))
+        else slots.get("age")
+        if isinstance(slots.get("age"), (int, float))
+        else None
+    )
+    put(
+        "years_since_diagnosis",
+        parse_years_since_diagnosis(t, "years_since_diagnosis" in (requested, late), known_age),
+    )
+    put(
+        "months_since_steroids",
+        parse_months_since_steroids(
+            t,
+            "months_since_steroids" in (requested, late),
+            relapse if isinstance(relapse, (int, float)) else None,
+        ),
+    )
     put("country", read_country(t, requested == "country"))
     return facts

@@ -3,6 +3,7 @@
 Wording in domain.yml (``utter_other_language_<code>``); rules then ask the open question again
 (or give the introduction to a first message), in English.
 """
+
 from __future__ import annotations
 
 from typing import List, Text
@@ -21,7 +22,9 @@ class ActionOtherLanguage(Action):
     def name(self) -> Text:
         return "action_other_language"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         code = detect((tracker.latest_message or {}).get("text") or "") or "es"
         dispatcher.utter_message(response=f"utter_other_language_{code}")
         return []

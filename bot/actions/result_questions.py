@@ -1,6 +1,7 @@
 """Questions about the results: why others don't fit, which suit an MS course or a country,
 and what taking part in one study involves. Thin adapters over trials_db.matching.filters and
 trials_db.involvement; the sentences are domain.yml responses."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -37,12 +38,14 @@ def _results(tracker: Tracker):
 
 
 class ActionWhyNotFit(Action):
-    """"Why don't the others fit?": each study that doesn't fit, with its first reason."""
+    """ "Why don't the others fit?": each study that doesn't fit, with its first reason."""
 
     def name(self) -> Text:
         return "action_why_not_fit"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if not _ready(dispatcher, tracker):
             return []
         results, _ = _results(tracker)
@@ -50,20 +53,27 @@ class ActionWhyNotFit(Action):
         if not failing:
             dispatcher.utter_message(response="utter_why_not_fit_none")
             return []
-        lines = [f"{n}. {r.title} ({r.nct_id})\n   {why}" for n, (r, why) in enumerate(failing[:MAX_LISTED], 1)]
+        lines = [
+            f"{n}. {r.title} ({r.nct_id})\n   {why}"
+            for n, (r, why) in enumerate(failing[:MAX_LISTED], 1)
+        ]
         if len(failing) > MAX_LISTED:
             lines.append(f"…and {len(failing) - MAX_LISTED} more.")
-        dispatcher.utter_message(response="utter_why_not_fit", count=len(failing), lines="\n\n".join(lines))
+        dispatcher.utter_message(
+            response="utter_why_not_fit", count=len(failing), lines="\n\n".join(lines)
+        )
         return []
 
 
 class ActionFilterResults(Action):
-    """"Which ones are for progressive MS?", "any in Germany?": the person's results, filtered."""
+    """ "Which ones are for progressive MS?", "any in Germany?": the person's results, filtered."""
 
     def name(self) -> Text:
         return "action_filter_results"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if not _ready(dispatcher, tracker):
             return []
         text = clean(tracker.latest_message.get("text") or "")
@@ -85,18 +95,21 @@ class ActionFilterResults(Action):
         lines = [trial_line(n, r) for n, r in enumerate(found[:MAX_LISTED], 1)]
         if len(found) > MAX_LISTED:
             lines.append(f"…and {len(found) - MAX_LISTED} more.")
-        dispatcher.utter_message(response="utter_filter_results", count=len(found), what=what,
-                                 lines="\n\n".join(lines))
+        dispatcher.utter_message(
+            response="utter_filter_results", count=len(found), what=what, lines="\n\n".join(lines)
+        )
         return []
 
 
 class ActionWhatInvolves(Action):
-    """"What would I have to do in this study?": from the study's own record (never guessed)."""
+    """ "What would I have to do in this study?": from the study's own record (never guessed)."""
 
     def name(self) -> Text:
         return "action_what_involves"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         named = NCT.search(tracker.latest_message.get("text") or "")
         nct = named.group(0).upper() if named else tracker.get_slot("focus_nct")
         if not nct:
@@ -112,6 +125,10 @@ class ActionWhatInvolves(Action):
                 return []
             lines = sentences(involvement(trial))
             title = trial.display_title
-        dispatcher.utter_message(response="utter_what_involves", title=title, nct_id=nct,
-                                 lines="\n".join(f"• {line}" for line in lines))
+        dispatcher.utter_message(
+            response="utter_what_involves",
+            title=title,
+            nct_id=nct,
+            lines="\n".join(f"• {line}" for line in lines),
+        )
         return [SlotSet("focus_nct", nct)]

@@ -1,4 +1,5 @@
 """Results: the summary, more studies, one study's details, corrections, and browsing."""
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,10 @@ def fill(value: str) -> str:
 
 
 def _buttons(shown: List[TrialResult], more: bool) -> List[Dict[str, str]]:
-    buttons = [{"title": f"Details: {r.nct_id}", "payload": f'/trial_details{{"nct_id":"{r.nct_id}"}}'}
-               for r in shown]
+    buttons = [
+        {"title": f"Details: {r.nct_id}", "payload": f'/trial_details{{"nct_id":"{r.nct_id}"}}'}
+        for r in shown
+    ]
     if more:
         buttons.append({"title": "Show more studies", "payload": "/more_results"})
     buttons.append({"title": "Change an answer", "payload": "/change_answer"})
@@ -55,7 +58,11 @@ def _page(results: List[TrialResult], start: int) -> List[TrialResult]:
 def _where(tracker: Tracker, profile) -> tuple:
     """(home country, travel limit in km, whether the home is known) for the results lines."""
     travel = tracker.get_slot("travel_km")
-    return profile.country, travel if isinstance(travel, (int, float)) else None, profile.home is not None
+    return (
+        profile.country,
+        travel if isinstance(travel, (int, float)) else None,
+        profile.home is not None,
+    )
 
 
 def _records(tracker: Tracker, shown: List[TrialResult], replace: bool) -> List[Dict[str, Any]]:
@@ -70,7 +77,9 @@ class ActionShowResults(Action):
     def name(self) -> Text:
         return "action_show_results"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         profile = profile_from_slots(tracker.slots)
         cat = catalog()
         results = cat.match(profile)
@@ -80,8 +89,11 @@ class ActionShowResults(Action):
         shown = _page(results, 0)
         lines = [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, 1)]
         more = len(_page(results, PAGE)) > 0
-        said = {"summary": fill(summary(results, cat.size)), "lines": fill("\n\n".join(lines)),
-                "buttons": _buttons(shown, more)}
+        said = {
+            "summary": fill(summary(results, cat.size)),
+            "lines": fill("\n\n".join(lines)),
+            "buttons": _buttons(shown, more),
+        }
         # An estimated EDSS adds a line: the responses' variant for the slot edss_is_estimate.
         if all(r.verdict == NOT_ELIGIBLE for r in results):
             dispatcher.utter_message(response="utter_results_closest", **said)
@@ -90,24 +102,40 @@ class ActionShowResults(Action):
         travel = tracker.get_slot("travel_km")
         if profile.home is not None and isinstance(travel, (int, float)):
             hopeful = [r for r in results if r.verdict != NOT_ELIGIBLE]
-            far = [r for r in hopeful if r.nearest_site is None or r.nearest_site["distance_km"] > travel]
+            far = [
+                r
+                for r in hopeful
+                if r.nearest_site is None or r.nearest_site["distance_km"] > travel
+            ]
             if far:  # said, never hidden
-                dispatcher.utter_message(response="utter_results_out_of_range", count=len(far),
-                                         distance=distance_text(travel, profile.country).replace("about ", ""))
+                dispatcher.utter_message(
+                    response="utter_results_out_of_range",
+                    count=len(far),
+                    distance=distance_text(travel, profile.country).replace("about ", ""),
+                )
         if cat.without_criteria:
             # The whole truth: studies I could not check are not "none".
-            dispatcher.utter_message(response="utter_results_without_criteria", count=cat.without_criteria)
+            dispatcher.utter_message(
+                response="utter_results_without_criteria", count=cat.without_criteria
+            )
         if not tracker.get_slot("alerts_token"):
-            dispatcher.utter_message(response="utter_offer_alerts")  # a plain yes next subscribes (rules)
-        return [SlotSet("screening_complete", True), SlotSet("results_shown", len(shown)),
-                SlotSet("match_results", _records(tracker, shown, replace=True))]
+            dispatcher.utter_message(
+                response="utter_offer_alerts"
+            )  # a plain yes next subscribes (rules)
+        return [
+            SlotSet("screening_complete", True),
+            SlotSet("results_shown", len(shown)),
+            SlotSet("match_results", _records(tracker, shown, replace=True)),
+        ]
 
 
 class ActionMoreResults(Action):
     def name(self) -> Text:
         return "action_more_results"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if not tracker.get_slot("screening_complete"):
             dispatcher.utter_message(response="utter_more_results_not_yet")
             return []
@@ -118,12 +146,19 @@ class ActionMoreResults(Action):
         if not shown:
             dispatcher.utter_message(response="utter_no_more_results", buttons=_buttons([], False))
             return []
-        lines = [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, start + 1)]
+        lines = [
+            trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, start + 1)
+        ]
         more = len(_page(results, start + PAGE)) > 0
-        dispatcher.utter_message(response="utter_more_results", lines=fill("\n\n".join(lines)),
-                                 buttons=_buttons(shown, more))
-        return [SlotSet("results_shown", start + len(shown)),
-                SlotSet("match_results", _records(tracker, shown, replace=False))]
+        dispatcher.utter_message(
+            response="utter_more_results",
+            lines=fill("\n\n".join(lines)),
+            buttons=_buttons(shown, more),
+        )
+        return [
+            SlotSet("results_shown", start + len(shown)),
+            SlotSet("match_results", _records(tracker, shown, replace=False)),
+        ]
 
 
 class ActionTrialDetails(Action):
@@ -132,7 +167,9 @@ class ActionTrialDetails(Action):
     def name(self) -> Text:
         return "action_trial_details"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         nct = next(tracker.get_latest_entity_values("nct_id"), None)
         if not isinstance(nct, str):  # a hand-typed /trial_details{"nct_id": 5} gives a number
             nct = None
@@ -143,7 +180,9 @@ class ActionTrialDetails(Action):
             dispatcher.utter_message(response="utter_details_which")
             return []
         nct = nct.upper()
-        result = next((r for r in catalog().match(profile_from_slots(tracker.slots)) if r.nct_id == nct), None)
+        result = next(
+            (r for r in catalog().match(profile_from_slots(tracker.slots)) if r.nct_id == nct), None
+        )
         if result is None:
             dispatcher.utter_message(response="utter_details_unknown", nct_id=fill(nct))
             return []
@@ -151,31 +190,48 @@ class ActionTrialDetails(Action):
             trial = get_trial(session, nct)
             involves = sentences(involvement(trial)) if trial is not None else None
         # The study's sections are built by wording.details; the response carries them whole.
-        dispatcher.utter_message(response="utter_trial_details", lines=fill(details(result, involves)), buttons=[
-            {"title": "Ask a coordinator to contact me about it",
-             "payload": f'/request_contact{{"nct_id":"{nct}"}}'},
-            {"title": "Back to the results", "payload": "/more_results"},
-        ])
-        return [SlotSet("match_results", _records(tracker, [result], replace=False)), SlotSet("focus_nct", nct)]
+        dispatcher.utter_message(
+            response="utter_trial_details",
+            lines=fill(details(result, involves)),
+            buttons=[
+                {
+                    "title": "Ask a coordinator to contact me about it",
+                    "payload": f'/request_contact{{"nct_id":"{nct}"}}',
+                },
+                {"title": "Back to the results", "payload": "/more_results"},
+            ],
+        )
+        return [
+            SlotSet("match_results", _records(tracker, [result], replace=False)),
+            SlotSet("focus_nct", nct),
+        ]
 
 
 class ActionApplyCorrection(Action):
-    """"Actually I'm 45": update the answer and the results (only after consent)."""
+    """ "Actually I'm 45": update the answer and the results (only after consent)."""
 
     def name(self) -> Text:
         return "action_apply_correction"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if not tracker.get_slot("consent_given"):
             dispatcher.utter_message(response="utter_correction_needs_consent")
             return []
         message = tracker.latest_message or {}
-        facts = read_facts(message.get("text"), (message.get("intent") or {}).get("name"), None, tracker.slots)
-        facts.update(read_place_facts(clean(message.get("text") or ""), False))  # "I live near Boston"
+        facts = read_facts(
+            message.get("text"), (message.get("intent") or {}).get("name"), None, tracker.slots
+        )
+        facts.update(
+            read_place_facts(clean(message.get("text") or ""), False)
+        )  # "I live near Boston"
         invalid = [v for v in facts.values() if isinstance(v, Invalid)]
         valid = {k: v for k, v in facts.items() if not isinstance(v, Invalid)}
         if not valid:
-            if invalid:  # the reason is built from the answer (trials_db.patient_text), as the form says it
+            if (
+                invalid
+            ):  # the reason is built from the answer (trials_db.patient_text), as the form says it
                 dispatcher.utter_message(text=invalid[0].reason)
             else:
                 dispatcher.utter_message(response="utter_correction_unclear")
@@ -197,7 +253,9 @@ class ActionBrowseTrials(Action):
     def name(self) -> Text:
         return "action_browse_trials"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         country = parse_country(clean(tracker.latest_message.get("text") or ""))
         trials, total = open_trials(country=country, limit=5)
         if not trials:
@@ -209,10 +267,14 @@ class ActionBrowseTrials(Action):
         lines = []  # one line per study, as data (the sentences around them are responses)
         for n, (nct, title, status, places, has_criteria) in enumerate(trials, 1):
             note = "" if has_criteria else " (criteria not available here: ask the study team)"
-            lines.append(f"{n}. {title} ({nct}) · {status_text(status)} · {'; '.join(places) or 'location not listed'}{note}")
+            lines.append(
+                f"{n}. {title} ({nct}) · {status_text(status)} · {'; '.join(places) or 'location not listed'}{note}"
+            )
         said = {"count": len(trials), "total": total, "lines": fill("\n".join(lines))}
         if country:
-            dispatcher.utter_message(response="utter_browse_list_in_country", country=country, **said)
+            dispatcher.utter_message(
+                response="utter_browse_list_in_country", country=country, **said
+            )
         else:
             dispatcher.utter_message(response="utter_browse_list", **said)
         if not tracker.active_loop.get("name") and not tracker.get_slot("consent_given"):

@@ -5,6 +5,7 @@ before any form question. Wording is in domain.yml (``utter_safety_<category>[_<
 these actions only pick the response and the crisis lines; the pause action also stops the
 form for a crisis or new symptoms (it goes on only when the person says so).
 """
+
 from __future__ import annotations
 
 from typing import List, Text
@@ -17,8 +18,10 @@ from rasa_sdk.types import DomainDict
 from trials_db.patient_text import parse_country
 from trials_db.safety import Category, check, crisis_lines
 
-TRANSLATED = {Category.CRISIS: ("es", "de", "fr", "it", "pt"),
-              Category.SYMPTOMS: ("es", "de", "fr", "it", "pt")}
+TRANSLATED = {
+    Category.CRISIS: ("es", "de", "fr", "it", "pt"),
+    Category.SYMPTOMS: ("es", "de", "fr", "it", "pt"),
+}
 PAUSES = (Category.CRISIS, Category.SYMPTOMS)
 
 
@@ -39,7 +42,9 @@ class ActionSafetyAnswer(Action):
     def name(self) -> Text:
         return "action_safety_answer"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         category = answer(dispatcher, tracker)
         if category in PAUSES:  # the guard and this check disagree: never less safe
             return [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -52,7 +57,9 @@ class ActionSafetyPause(Action):
     def name(self) -> Text:
         return "action_safety_pause"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         answer(dispatcher, tracker)
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
@@ -69,6 +76,9 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> Category:
     language = finding.language if finding else "en"
     country = tracker.get_slot("country") or parse_country(text)
     lines = crisis_lines(country if isinstance(country, str) else None, language)
-    dispatcher.utter_message(response=response_name(category, language),
-                             crisis_lines="; ".join(lines.lines), emergency=lines.emergency)
+    dispatcher.utter_message(
+        response=response_name(category, language),
+        crisis_lines="; ".join(lines.lines),
+        emergency=lines.emergency,
+    )
     return category

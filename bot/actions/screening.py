@@ -1,4 +1,5 @@
 """Consent and the screening form: one question at a time, several facts per message allowed."""
+
 from __future__ import annotations
 
 import logging
@@ -27,12 +28,29 @@ log = logging.getLogger(__name__)
 
 # Messages that leave the question to a rule (a question about the bot, stop, start over...).
 INTERRUPTIONS = {
-    "ask_what_is_edss", "ask_why_needed", "ask_what_bot_does", "ask_privacy", "ask_ms_types",
-    "stop", "start_over", "delete_my_data", "goodbye", "bot_challenge", "browse_trials",
-    "ask_why_not_fit", "ask_filter_results", "ask_what_involves", "subscribe_alerts", "stop_alerts",
+    "ask_what_is_edss",
+    "ask_why_needed",
+    "ask_what_bot_does",
+    "ask_privacy",
+    "ask_ms_types",
+    "stop",
+    "start_over",
+    "delete_my_data",
+    "goodbye",
+    "bot_challenge",
+    "browse_trials",
+    "ask_why_not_fit",
+    "ask_filter_results",
+    "ask_what_involves",
+    "subscribe_alerts",
+    "stop_alerts",
     "other_language",  # only when nothing could be read from it ("tengo 42 años" still gives 42)
 } | SAFETY_INTENTS
-SAYS_ITSELF = {"home_place", "travel_km", "edss_range"}  # their validators say back what was understood
+SAYS_ITSELF = {
+    "home_place",
+    "travel_km",
+    "edss_range",
+}  # their validators say back what was understood
 # Set with that fact, never named on their own.
 PART_OF = {"edss_range": "edss", "edss_is_estimate": "edss", "therapy_names": "prior_therapies"}
 MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be volunteered
@@ -43,7 +61,7 @@ HINTS = {
     "age": "Could you tell me your age in years, for example 42?",
     "sex": "Are you a woman or a man? You can also say \"I'd rather not say\".",
     "ms_subtype": "Which type of MS is it: relapsing-remitting, secondary progressive, primary progressive, "
-                  "or clinically isolated syndrome (CIS)?",
+    "or clinically isolated syndrome (CIS)?",
     "edss": "What's your EDSS score, from 0 to 10 (for example 3.5)? If you don't know it, say \"I don't know\".",
     "prior_therapies": "Which MS treatments have you taken? For example \"Tecfidera and Ocrevus\", or \"none\".",
     "failed_therapies": "Did any of them stop working for you? Name them, or say \"none\".",
@@ -64,8 +82,14 @@ def last_turn_is_new(tracker: Tracker) -> bool:
         if event.get("event") == "user":
             return True
         if event.get("event") == "action" and event.get("name") not in (
-                "action_listen", "action_extract_slots", "screening_form", "validate_screening_form",
-                "edss_estimate_form", "contact_form", None):
+            "action_listen",
+            "action_extract_slots",
+            "screening_form",
+            "validate_screening_form",
+            "edss_estimate_form",
+            "contact_form",
+            None,
+        ):
             return False
     return True
 
@@ -76,7 +100,9 @@ class ActionRecordConsent(Action):
     def name(self) -> Text:
         return "action_record_consent"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "affirm":
             show_waiting(dispatcher, tracker)  # a returning website visitor's waiting alerts
@@ -89,8 +115,13 @@ class ValidateScreeningForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_screening_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
         slots = ["age", "ms_subtype", "edss", "prior_therapies"]
         prior = tracker.get_slot("prior_therapies")
         if isinstance(prior, list) and prior:
@@ -99,7 +130,12 @@ class ValidateScreeningForm(FormValidationAction):
         results = catalog().match(profile)
         needs = open_fields(results, profile)
         sex = tracker.get_slot("sex")
-        if sex is not None or needs.get("sex") or needs.get("pregnant") or needs.get("breastfeeding"):
+        if (
+            sex is not None
+            or needs.get("sex")
+            or needs.get("pregnant")
+            or needs.get("breastfeeding")
+        ):
             slots.append("sex")
         if sex == "female":
             if tracker.get_slot("pregnant") is not None or needs.get("pregnant"):
@@ -114,14 +150,18 @@ class ValidateScreeningForm(FormValidationAction):
             if follow_up:
                 slots.append(follow_up)
         if tracker.get_slot("home_place") is not None or (
-                len(asked) < MAX_FOLLOW_UPS and all(tracker.get_slot(s) is not None for s in slots)
-                and sites_far_apart(results, {r.nct_id: r for r in catalog().index.rules})):
+            len(asked) < MAX_FOLLOW_UPS
+            and all(tracker.get_slot(s) is not None for s in slots)
+            and sites_far_apart(results, {r.nct_id: r for r in catalog().index.rules})
+        ):
             # Last, only when the studies are in different places, and within the follow-up
             # budget, so that a person who knows their EDSS still has results in 8 messages.
             slots.append("home_place")
         return slots
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         requested = tracker.get_slot("requested_slot")
         events: List[EventType] = []
         if not last_turn_is_new(tracker):
@@ -131,28 +171,44 @@ class ValidateScreeningForm(FormValidationAction):
             text = clean(message.get("text") or "")
             intent = (message.get("intent") or {}).get("name")
             if intent in SAFETY_INTENTS:
-                return [ActionExecutionRejected("screening_form")]  # answered safely first, nothing read
+                return [
+                    ActionExecutionRejected("screening_form")
+                ]  # answered safely first, nothing read
             facts = read_facts(text, intent, requested, tracker.slots)
             if intent not in INTERRUPTIONS or requested == "home_place":
                 facts.update(read_place_facts(text, requested == "home_place"))
-            unanswered = requested and (requested not in facts or isinstance(facts[requested], Invalid))
+            unanswered = requested and (
+                requested not in facts or isinstance(facts[requested], Invalid)
+            )
             if unanswered and says_skip(text):
                 # "I'd rather not say" (a button, or typed) is an answer: the question is left out,
                 # never asked again with an explanation in a loop.
-                dispatcher.utter_message(response="utter_skipped", what=SLOT_WORDS.get(requested, "that"))
+                dispatcher.utter_message(
+                    response="utter_skipped", what=SLOT_WORDS.get(requested, "that")
+                )
                 facts = {requested: SKIPPED}
             elif requested and requested not in facts:
-                if requested == "edss" and (intent in ("edss_unknown", "dont_know") or says_dont_know(text)):
-                    return [ActionExecutionRejected("screening_form")]  # a rule starts the walking questions
+                if requested == "edss" and (
+                    intent in ("edss_unknown", "dont_know") or says_dont_know(text)
+                ):
+                    return [
+                        ActionExecutionRejected("screening_form")
+                    ]  # a rule starts the walking questions
                 if intent == "skip" or (intent == "dont_know" or says_dont_know(text)):
-                    dispatcher.utter_message(response="utter_skipped", what=SLOT_WORDS.get(requested, "that"))
+                    dispatcher.utter_message(
+                        response="utter_skipped", what=SLOT_WORDS.get(requested, "that")
+                    )
                     facts = {requested: SKIPPED}
                 elif not facts:
                     if intent in INTERRUPTIONS:
-                        return [ActionExecutionRejected("screening_form")]  # a rule answers, then we resume
+                        return [
+                            ActionExecutionRejected("screening_form")
+                        ]  # a rule answers, then we resume
                     facts[requested] = Invalid("")
             events += await self._validate_facts(facts, requested, dispatcher, tracker, domain)
-            if any(slot in facts and not isinstance(facts[slot], Invalid) for slot in THERAPY_SLOTS):
+            if any(
+                slot in facts and not isinstance(facts[slot], Invalid) for slot in THERAPY_SLOTS
+            ):
                 unknown = unrecognised_treatments(text)
                 if unknown:
                     names = " or ".join(f'"{w}"' for w in unknown)
@@ -162,15 +218,27 @@ class ValidateScreeningForm(FormValidationAction):
             events.append(next_slot)
         return events
 
-    async def _validate_facts(self, facts: Dict[str, Any], requested: Optional[str], dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def _validate_facts(
+        self,
+        facts: Dict[str, Any],
+        requested: Optional[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[EventType]:
         events: List[EventType] = []
         attempts = dict(tracker.get_slot("invalid_attempts") or {})
         updated: List[str] = []
         noted: List[str] = []
         # Never named on their own: the parts of a fact (an EDSS range), and a fact whose part was said back.
-        parts = set(PART_OF) | {PART_OF[s] for s in facts if s in PART_OF and s in SAYS_ITSELF
-                                and known(facts[s]) and not isinstance(facts[s], Invalid)}
+        parts = set(PART_OF) | {
+            PART_OF[s]
+            for s in facts
+            if s in PART_OF
+            and s in SAYS_ITSELF
+            and known(facts[s])
+            and not isinstance(facts[s], Invalid)
+        }
         for slot, value in facts.items():
             before = tracker.get_slot(slot)
             if isinstance(value, Invalid):
@@ -189,21 +257,30 @@ class ValidateScreeningForm(FormValidationAction):
                 continue
             if known(before) and before != result.get(slot) and result.get(slot) is not None:
                 updated.append(slot)
-            elif not known(before) and known(result.get(slot)) and slot in SLOT_WORDS and slot not in SAYS_ITSELF:
+            elif (
+                not known(before)
+                and known(result.get(slot))
+                and slot in SLOT_WORDS
+                and slot not in SAYS_ITSELF
+            ):
                 noted.append(slot)
         if updated:
             words = " and ".join(SLOT_WORDS.get(s, s) for s in updated)
             dispatcher.utter_message(response="utter_updated", what=words)
         if noted and requested and requested not in facts:
             # "female" when asked the MS type: taken and said, then the open question again.
-            dispatcher.utter_message(response="utter_noted_other", what=" and ".join(SLOT_WORDS[s] for s in noted))
+            dispatcher.utter_message(
+                response="utter_noted_other", what=" and ".join(SLOT_WORDS[s] for s in noted)
+            )
         events.append(SlotSet("invalid_attempts", attempts or None))
         if requested and not isinstance(facts.get(requested), Invalid):
             events.append(SlotSet("reask", None))
         return events
 
     @staticmethod
-    def _reject(slot: str, value: Invalid, attempt: int, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+    def _reject(
+        slot: str, value: Invalid, attempt: int, dispatcher: CollectingDispatcher
+    ) -> Dict[str, Any]:
         """One kind re-ask per unusable answer: the question's own "reask" variant says sorry and
         gives an example (one message); a specific reason ("EDSS goes from 0 to 10") comes first.
         After the third, the question is left out, saying why."""
@@ -217,63 +294,97 @@ class ValidateScreeningForm(FormValidationAction):
 
     # One validator per slot: values arrive already parsed; these check what parsing can't.
 
-    def validate_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"age": value}
 
-    def validate_sex(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_sex(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if value == "male":
             return {"sex": "male", "pregnant": None, "breastfeeding": None}
         return {"sex": value}
 
-    def validate_ms_subtype(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_ms_subtype(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"ms_subtype": value}
 
-    def validate_edss(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_edss(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if value == ESTIMATED:  # a range the person gave ("3 or 3.5"): edss_range comes with it
             return {"edss": value}
         return {"edss": value, "edss_is_estimate": False, "edss_range": None}
 
-    def validate_edss_range(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_edss_range(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         """A score given as a range ("i think its 3 or 3.5") is kept as a range: said back as taken."""
         if isinstance(value, list) and len(value) == 2:
-            dispatcher.utter_message(response="utter_noted_edss_range", estimate=EdssEstimate(*value).text())
+            dispatcher.utter_message(
+                response="utter_noted_edss_range", estimate=EdssEstimate(*value).text()
+            )
         return {"edss_range": value}
 
-    def validate_prior_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_prior_therapies(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if value and isinstance(value, list):
             said = (tracker.latest_message or {}).get("text") or ""
             names = ", ".join(load_lexicon().display_name(d, said) for d in value)
             dispatcher.utter_message(response="utter_noted_treatments", names=names)
         return {"prior_therapies": value}
 
-    def validate_failed_therapies(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_failed_therapies(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"failed_therapies": value}
 
-    def validate_current_therapy(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_current_therapy(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"current_therapy": value}
 
-    def validate_pregnant(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_pregnant(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"pregnant": value}
 
-    def validate_breastfeeding(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_breastfeeding(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"breastfeeding": value}
 
-    def validate_months_since_last_relapse(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_months_since_last_relapse(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"months_since_last_relapse": value}
 
-    def validate_relapses_past_2_years(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_relapses_past_2_years(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"relapses_past_2_years": value}
 
-    def validate_years_since_diagnosis(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_years_since_diagnosis(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"years_since_diagnosis": value}
 
-    def validate_months_since_steroids(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_months_since_steroids(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"months_since_steroids": value}
 
-    def validate_country(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_country(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"country": value}
 
-    def validate_home_place(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_home_place(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         """Say back the place as understood ("Boston, MA, United States"), so it can be corrected."""
         if isinstance(value, dict) and value.get("label"):
             dispatcher.utter_message(response="utter_noted_place", place=value["label"])
@@ -281,12 +392,17 @@ class ValidateScreeningForm(FormValidationAction):
                 return {"home_place": value, "country": value["country"]}
         return {"home_place": value}
 
-    def validate_travel_km(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_travel_km(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if isinstance(value, (int, float)):
             place = Place.from_slot(tracker.get_slot("home_place"))
             said = travel_said((tracker.latest_message or {}).get("text") or "")
-            dispatcher.utter_message(response="utter_noted_travel", distance=said or distance_text(
-                value, place.country if place else None).replace("about ", ""))
+            dispatcher.utter_message(
+                response="utter_noted_travel",
+                distance=said
+                or distance_text(value, place.country if place else None).replace("about ", ""),
+            )
         return {"travel_km": value}
 
 
@@ -296,12 +412,19 @@ class ActionAskFailedTherapies(Action):
     def name(self) -> Text:
         return "action_ask_failed_therapies"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         lex = load_lexicon()
         prior = [d for d in tracker.get_slot("prior_therapies") or [] if d in lex.drugs]
         names = tracker.get_slot("therapy_names") or {}  # the brands the person used
-        buttons = [{"title": f"{lex.display_name(d, names.get(d))} didn't work", "payload": f"{d} didn't work"}
-                   for d in prior]
+        buttons = [
+            {
+                "title": f"{lex.display_name(d, names.get(d))} didn't work",
+                "payload": f"{d} didn't work",
+            }
+            for d in prior
+        ]
         buttons.append({"title": "None of them", "payload": "none of them failed"})
         dispatcher.utter_message(response="utter_ask_which_failed", buttons=buttons)
         return []

@@ -1,4 +1,5 @@
 """Stop, start over and delete my data: these work at any time."""
+
 from __future__ import annotations
 
 from typing import List, Text
@@ -12,16 +13,31 @@ from trials_db.fields import slot_fields
 
 from .alerts import forget
 
-RESET_SLOTS = (*slot_fields(), "invalid_attempts", "reask", "walk_aid", "walk_distance", "ms_impact",
-               "match_results", "results_shown", "screening_complete", "focus_nct", "contact_trials",
-               "contact_name", "contact_detail", "requested_slot")
+RESET_SLOTS = (
+    *slot_fields(),
+    "invalid_attempts",
+    "reask",
+    "walk_aid",
+    "walk_distance",
+    "ms_impact",
+    "match_results",
+    "results_shown",
+    "screening_complete",
+    "focus_nct",
+    "contact_trials",
+    "contact_name",
+    "contact_detail",
+    "requested_slot",
+)
 
 
 class ActionStop(Action):
     def name(self) -> Text:
         return "action_stop"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         dispatcher.utter_message(response="utter_stopped")
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
@@ -32,7 +48,9 @@ class ActionStartOver(Action):
     def name(self) -> Text:
         return "action_start_over"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         dispatcher.utter_message(response="utter_start_over")
         return [ActiveLoop(None)] + [SlotSet(s, None) for s in RESET_SLOTS]  # rules ask again
 
@@ -43,7 +61,9 @@ class ActionDeleteMyData(Action):
     def name(self) -> Text:
         return "action_delete_my_data"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         forget(tracker)  # a saved alert profile and its queued messages go too
         dispatcher.utter_message(response="utter_data_deleted")
         return [ActiveLoop(None), SlotSet("delete_requested", True)]

@@ -1,4 +1,5 @@
 """Between Rasa slots and trials_db profiles: the slot vocabulary and its conversion."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """The trial catalogue the actions match against: loaded once, refreshed now and then."""
+
 from __future__ import annotations
 
 import threading
@@ -40,8 +41,11 @@ def catalog() -> Catalog:
             sessions = session_factory(make_engine())
             with sessions() as session:
                 rules = load_rules(session, statuses=OPEN_STATUSES)
-                others = sum(1 for t in list_trials(session, status=OPEN_STATUSES, with_criteria=False)
-                             if is_ms_trial(t))
+                others = sum(
+                    1
+                    for t in list_trials(session, status=OPEN_STATUSES, with_criteria=False)
+                    if is_ms_trial(t)
+                )
             _catalog = Catalog(MatchIndex(rules), time.monotonic(), others)
         return _catalog
 
@@ -57,9 +61,17 @@ def open_trials(country: str | None = None, limit: int = 10):
     """Open MS studies for browsing (criteria or not), optionally in one country."""
     sessions = session_factory(make_engine())
     with sessions() as session:
-        trials = [t for t in list_trials(session, status=OPEN_STATUSES, country=country)
-                  if is_ms_trial(t)]
+        trials = [
+            t for t in list_trials(session, status=OPEN_STATUSES, country=country) if is_ms_trial(t)
+        ]
         total = len(trials)
-        return [(t.nct_id, t.display_title, t.overall_status,
-                 [", ".join(p for p in (s.city, s.country) if p) for s in t.sites][:2], t.has_criteria)
-                for t in trials[:limit]], total
+        return [
+            (
+                t.nct_id,
+                t.display_title,
+                t.overall_status,
+                [", ".join(p for p in (s.city, s.country) if p) for s in t.sites][:2],
+                t.has_criteria,
+            )
+            for t in trials[:limit]
+        ], total

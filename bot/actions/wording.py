@@ -1,4 +1,5 @@
 """How results read for a patient: short, warm sentences; the study team decides."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -26,8 +27,12 @@ def _join(items: list[str]) -> str:
 
 # How a review topic reads in "the study team will check ..." (the criteria's topics, and
 # the few kinds of fact that need the team rather than the person).
-TOPIC_WORDS = {**REVIEW_TOPIC_WORDS, "contraception": "contraception during the study",
-               "subtype_maybe": "whether your type of MS fits", "age_limit": "your exact age"}
+TOPIC_WORDS = {
+    **REVIEW_TOPIC_WORDS,
+    "contraception": "contraception during the study",
+    "subtype_maybe": "whether your type of MS fits",
+    "age_limit": "your exact age",
+}
 
 
 def review_topics(result: TrialResult) -> list[str]:
@@ -49,11 +54,16 @@ def why_line(result: TrialResult) -> str:
         return first.explanation
     if result.verdict == POSSIBLY_ELIGIBLE:
         order = list(MISSING_WORDS)
-        missing = sorted({f for c in result.criteria if c.status == "unknown" for f in c.fields},
-                         key=lambda f: order.index(f) if f in order else len(order))
+        missing = sorted(
+            {f for c in result.criteria if c.status == "unknown" for f in c.fields},
+            key=lambda f: order.index(f) if f in order else len(order),
+        )
         words = [MISSING_WORDS.get(f, f) for f in missing][:3]
-        return ("Nothing rules you out so far, but I don't know " + _join(words) + "." if words
-                else "Nothing rules you out so far, but I'm missing some information.")
+        return (
+            "Nothing rules you out so far, but I don't know " + _join(words) + "."
+            if words
+            else "Nothing rules you out so far, but I'm missing some information."
+        )
     topics = review_topics(result)
     checks = result.count("needs_review")
     line = "You meet everything I could check."
@@ -63,8 +73,12 @@ def why_line(result: TrialResult) -> str:
     return line
 
 
-def where_line(result: TrialResult, home_country: str | None = None, travel_km: float | None = None,
-               home_known: bool = False) -> str:
+def where_line(
+    result: TrialResult,
+    home_country: str | None = None,
+    travel_km: float | None = None,
+    home_known: bool = False,
+) -> str:
     """The nearest open site and its distance when we know where the person lives; else the
     study's first places. A study with no open site in range says so."""
     if not home_known:
@@ -79,21 +93,34 @@ def where_line(result: TrialResult, home_country: str | None = None, travel_km: 
     return text
 
 
-def trial_line(n: int, result: TrialResult, home_country: str | None = None, travel_km: float | None = None,
-               home_known: bool = False) -> str:
+def trial_line(
+    n: int,
+    result: TrialResult,
+    home_country: str | None = None,
+    travel_km: float | None = None,
+    home_known: bool = False,
+) -> str:
     where = where_line(result, home_country, travel_km, home_known)
-    return (f"{n}. {result.title} ({result.nct_id})\n"
-            f"   {VERDICT_WORDS[result.verdict]} · {status_text(result.overall_status)} · {where}\n"
-            f"   {why_line(result)}")
+    return (
+        f"{n}. {result.title} ({result.nct_id})\n"
+        f"   {VERDICT_WORDS[result.verdict]} · {status_text(result.overall_status)} · {where}\n"
+        f"   {why_line(result)}"
+    )
 
 
 def summary(results: list[TrialResult], total: int) -> str:
     counts = Counter(r.verdict for r in results)
-    lines = [f"I checked {total} stud{'y' if total == 1 else 'ies'} that are open to new participants:"]
-    lines.append(f"• {counts[ELIGIBLE]} look{'s' if counts[ELIGIBLE] == 1 else ''} likely for you "
-                 "(the study team still checks some things)")
+    lines = [
+        f"I checked {total} stud{'y' if total == 1 else 'ies'} that are open to new participants:"
+    ]
+    lines.append(
+        f"• {counts[ELIGIBLE]} look{'s' if counts[ELIGIBLE] == 1 else ''} likely for you "
+        "(the study team still checks some things)"
+    )
     lines.append(f"• {counts[POSSIBLY_ELIGIBLE]} might fit, but I'm missing some information")
-    lines.append(f"• {counts[NOT_ELIGIBLE]} {'doesn' if counts[NOT_ELIGIBLE] == 1 else 'don'}'t fit")
+    lines.append(
+        f"• {counts[NOT_ELIGIBLE]} {'doesn' if counts[NOT_ELIGIBLE] == 1 else 'don'}'t fit"
+    )
     return "\n".join(lines)
 
 
@@ -102,7 +129,11 @@ def details(result: TrialResult, involves: list[str] | None = None) -> str:
     what taking part involves (from its record)."""
     where = "; ".join(result.locations[:3]) or "location not listed"
     parts = [f"{result.title} ({result.nct_id})", f"{status_text(result.overall_status)} · {where}"]
-    sections = (("What you meet", "met"), ("What doesn't fit", "not_met"), ("What I still need to know", "unknown"))
+    sections = (
+        ("What you meet", "met"),
+        ("What doesn't fit", "not_met"),
+        ("What I still need to know", "unknown"),
+    )
     for title, status in sections:
         items = list(dict.fromkeys(c.explanation for c in result.criteria if c.status == status))
         if items:
@@ -120,8 +151,11 @@ def details(result: TrialResult, involves: list[str] | None = None) -> str:
 def result_record(result: TrialResult) -> dict[str, Any]:
     """What the coordinators see later: the trial and its criteria as explained at the time."""
     return {
-        "nct_id": result.nct_id, "title": result.title, "verdict": result.verdict,
-        "overall_status": result.overall_status, "location": "; ".join(result.locations[:3]) or None,
+        "nct_id": result.nct_id,
+        "title": result.title,
+        "verdict": result.verdict,
+        "overall_status": result.overall_status,
+        "location": "; ".join(result.locations[:3]) or None,
         "nearest_site": result.nearest_site,
         "criteria": [c.to_dict() for c in result.criteria],
     }

@@ -9,6 +9,7 @@ credentials.yml: ``bot.channels.facebook.FacebookInput`` with ``verify``, ``secr
 ``page-access-token`` and optional ``api_url`` (default: $FACEBOOK_API_URL or
 https://graph.facebook.com) and ``api_version``.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -64,8 +65,12 @@ class FacebookOutput(OutputChannel):
     def name(cls) -> Text:
         return "facebook"
 
-    def __init__(self, page_access_token: Text, api_url: str = DEFAULT_API_URL,
-                 api_version: str = DEFAULT_API_VERSION) -> None:
+    def __init__(
+        self,
+        page_access_token: Text,
+        api_url: str = DEFAULT_API_URL,
+        api_version: str = DEFAULT_API_VERSION,
+    ) -> None:
         self.page_access_token = page_access_token
         self.url = f"{api_url.rstrip('/')}/{api_version}/me/messages"
 
@@ -75,16 +80,19 @@ class FacebookOutput(OutputChannel):
 
     async def _post(self, body: Dict[Text, Any]) -> None:
         async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
-            async with session.post(self.url, params={"access_token": self.page_access_token},
-                                    json=body) as resp:
+            async with session.post(
+                self.url, params={"access_token": self.page_access_token}, json=body
+            ) as resp:
                 if resp.status >= 400:
                     # Meta's error names the problem (code, type), never the message text.
-                    logger.warning("Messenger Send API answered %s: %s", resp.status,
-                                   (await resp.text())[:300])
+                    logger.warning(
+                        "Messenger Send API answered %s: %s", resp.status, (await resp.text())[:300]
+                    )
 
     async def _send_message(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        await self._post({"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE",
-                          "message": message})
+        await self._post(
+            {"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": message}
+        )
 
     async def send_action(self, recipient_id: Text, action: str) -> None:
         """``typing_on``, ``typing_off`` or ``mark_seen``."""
@@ -103,10 +111,11 @@ class FacebookOutput(OutputChannel):
         chunks = split_text(plain_text(text), LIMITS.text_limit) or [wording("choose")]
         for chunk in chunks[:-1]:
             await self._send_message(recipient_id, {"text": chunk})
-        quick_replies = [{"content_type": "text", "title": button_title(b),
-                          "payload": button_payload(b)} for b in buttons]
-        await self._send_message(recipient_id, {"text": chunks[-1],
-                                                "quick_replies": quick_replies})
+        quick_replies = [
+            {"content_type": "text", "title": button_title(b), "payload": button_payload(b)}
+            for b in buttons
+        ]
+        await self._send_message(recipient_id, {"text": chunks[-1], "quick_replies": quick_replies})
 
     async def send_quick_replies(
         self, recipient_id: Text, text: Text, quick_replies: List[Dict[Text, Any]], **kwargs: Any
@@ -114,14 +123,23 @@ class FacebookOutput(OutputChannel):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
     async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
-        await self._send_message(recipient_id, {"attachment": {
-            "type": "image", "payload": {"url": image, "is_reusable": True}}})
+        await self._send_message(
+            recipient_id,
+            {"attachment": {"type": "image", "payload": {"url": image, "is_reusable": True}}},
+        )
 
     async def send_elements(
         self, recipient_id: Text, elements: Iterable[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        await self._send_message(recipient_id, {"attachment": {"type": "template", "payload": {
-            "template_type": "generic", "elements": list(elements)}}})
+        await self._send_message(
+            recipient_id,
+            {
+                "attachment": {
+                    "type": "template",
+                    "payload": {"template_type": "generic", "elements": list(elements)},
+                }
+            },
+        )
 
     async def send_custom_json(
         self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any
@@ -136,10 +154,14 @@ class FacebookInput(RasaFacebookInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         if not credentials:
             cls.raise_missing_credentials_exception()
-        channel = cls(credentials.get("verify"), credentials.get("secret"),
-                      credentials.get("page-access-token"))
-        channel.api_url = (credentials.get("api_url") or os.environ.get("FACEBOOK_API_URL")
-                           or DEFAULT_API_URL)
+        channel = cls(
+            credentials.get("verify"),
+            credentials.get("secret"),
+            credentials.get("page-access-token"),
+        )
+        channel.api_url = (
+            credentials.get("api_url") or os.environ.get("FACEBOOK_API_URL") or DEFAULT_API_URL
+        )
         channel.api_version = credentials.get("api_version") or DEFAULT_API_VERSION
         return channel
 
@@ -162,8 +184,11 @@ class FacebookInput(RasaFacebookInput):
         @bp.route("/webhook", methods=["GET"])
         async def verify(request: Request) -> HTTPResponse:
             token = request.args.get("hub.verify_token") or ""
-            if request.args.get("hub.mode") == "subscribe" and self.fb_verify and \
-                    hmac.compare_digest(token.encode(), str(self.fb_verify).encode()):
+            if (
+                request.args.get("hub.mode") == "subscribe"
+                and self.fb_verify
+                and hmac.compare_digest(token.encode(), str(self.fb_verify).encode())
+            ):
                 return response.text(request.args.get("hub.challenge") or "")
             return response.text("The verify token does not match.", status=403)
 

@@ -1,4 +1,5 @@
 """Per-platform limits and the channels' own wording, read once from ``platforms.yml``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

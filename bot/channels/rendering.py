@@ -2,6 +2,7 @@
 
 Pure functions, no Rasa imports, so the rules are unit-tested on their own.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ When a channel had to show a bot message's buttons as numbered options, a reply 
 the second option. The options are read back from the conversation's tracker (the bot's last
 turn), so this holds across restarts and server processes.
 """
+
 from __future__ import annotations
 
 import logging
@@ -69,7 +70,9 @@ class ReplyResolver:
             return text
         buttons = await self._offered(sender_id)
         if buttons and self.shown_numbered(buttons) and 1 <= number <= len(buttons):
-            logger.debug("Numbered reply %d mapped to option %d of %d", number, number, len(buttons))
+            logger.debug(
+                "Numbered reply %d mapped to option %d of %d", number, number, len(buttons)
+            )
             return button_payload(buttons[number - 1])
         return text
 

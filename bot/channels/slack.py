@@ -6,6 +6,7 @@ credentials.yml: ``bot.channels.slack.SlackInput`` with ``slack_token``, ``slack
 ``slack_signing_secret`` and optional ``api_url`` (default: $SLACK_API_URL or
 https://slack.com/api/).
 """
+
 from __future__ import annotations
 
 import json
@@ -81,12 +82,18 @@ class SlackOutput(SlackBot):
         blocks = [
             # plain_text: Slack shows it as is, no mrkdwn and no links from < >.
             {"type": "section", "text": {"type": "plain_text", "text": last, "emoji": False}},
-            {"type": "actions", "elements": [
-                {"type": "button", "action_id": f"option_{i}",
-                 "text": {"type": "plain_text", "text": button_title(b), "emoji": False},
-                 "value": button_payload(b)}
-                for i, b in enumerate(buttons, start=1)
-            ]},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": f"option_{i}",
+                        "text": {"type": "plain_text", "text": button_title(b), "emoji": False},
+                        "value": button_payload(b),
+                    }
+                    for i, b in enumerate(buttons, start=1)
+                ],
+            },
         ]
         await self._post_message(channel=recipient, text=escape(last), mrkdwn=False, blocks=blocks)
 
@@ -102,8 +109,9 @@ class SlackInput(RasaSlackInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         channel = cast(SlackInput, super().from_credentials(credentials))  # built by cls(...)
-        channel.api_url = (credentials or {}).get("api_url") or os.environ.get(
-            "SLACK_API_URL") or DEFAULT_API_URL
+        channel.api_url = (
+            (credentials or {}).get("api_url") or os.environ.get("SLACK_API_URL") or DEFAULT_API_URL
+        )
         return channel
 
     api_url: str = DEFAULT_API_URL
@@ -111,8 +119,13 @@ class SlackInput(RasaSlackInput):
     def get_output_channel(
         self, channel: Optional[Text] = None, thread_id: Optional[Text] = None
     ) -> OutputChannel:
-        return SlackOutput(self.slack_token, channel or self.slack_channel, thread_id,
-                           self.proxy, api_url=self.api_url)
+        return SlackOutput(
+            self.slack_token,
+            channel or self.slack_channel,
+            thread_id,
+            self.proxy,
+            api_url=self.api_url,
+        )
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         resolver = ReplyResolver(SlackOutput.shown_numbered)
@@ -137,6 +150,8 @@ class SlackInput(RasaSlackInput):
         if not isinstance(body, dict) or body.get("type") != "url_verification":
             return None
         if not self.is_request_from_slack_authentic(request):
-            return response.text("Message is not properly signed with a valid X-Slack-Signature "
-                                 "header", status=400)
+            return response.text(
+                "Message is not properly signed with a valid X-Slack-Signature " "header",
+                status=400,
+            )
         return response.text(str(body.get("challenge", "")), content_type="text/plain")

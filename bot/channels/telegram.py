@@ -5,6 +5,7 @@ credentials.yml: ``bot.channels.telegram.TelegramInput`` with ``access_token``, 
 (the bot's username), ``webhook_url`` and optional ``api_url`` (default: $TELEGRAM_API_URL or
 https://api.telegram.org).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,7 +49,9 @@ def api_url_from(credentials: Dict[Text, Any]) -> str:
 
 def webhook_secret(access_token: str) -> str:
     """The secret Telegram sends with every update, derived from the bot token (no extra setting)."""
-    return hmac.new(access_token.encode(), b"ms-trials telegram webhook", hashlib.sha256).hexdigest()
+    return hmac.new(
+        access_token.encode(), b"ms-trials telegram webhook", hashlib.sha256
+    ).hexdigest()
 
 
 class TelegramOutput(RasaTelegramOutput):
@@ -143,11 +146,14 @@ class TelegramInput(RasaTelegramInput):
             logger.warning("Telegram: no webhook_url, so Telegram will not deliver messages.")
             return False
         try:
-            await self.get_output_channel().request("setWebhook", {
-                "url": self.webhook_url,
-                "secret_token": self.secret,
-                "allowed_updates": json.dumps(["message", "edited_message", "callback_query"]),
-            })
+            await self.get_output_channel().request(
+                "setWebhook",
+                {
+                    "url": self.webhook_url,
+                    "secret_token": self.secret,
+                    "allowed_updates": json.dumps(["message", "edited_message", "callback_query"]),
+                },
+            )
             logger.info("Telegram webhook set to %s", self.webhook_url)
             return True
         except (TelegramAPIError, OSError) as exc:
@@ -176,8 +182,9 @@ class TelegramInput(RasaTelegramInput):
         try:
             if isinstance(update.get("callback_query"), dict):
                 # Stops the spinner on the button the person pressed.
-                await bot.request("answerCallbackQuery",
-                                  {"callback_query_id": update["callback_query"].get("id")})
+                await bot.request(
+                    "answerCallbackQuery", {"callback_query_id": update["callback_query"].get("id")}
+                )
             message = update.get("message") or update.get("edited_message")
             if isinstance(message, dict) and "text" not in message and "location" not in message:
                 chat_id = (message.get("chat") or {}).get("id")

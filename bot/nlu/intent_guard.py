@@ -6,6 +6,7 @@ an intent that stops or restarts the screening, the patient loses their place fo
 cue word (trials_db/lexicon/control_cues.yml) into `nlu_fallback`: the form then re-asks its question.
 A message with no real word at all ("xxxxx") is not understood, whatever DIET guessed.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,7 @@ def has_cue(intent: str, text: str) -> bool:
 
 
 def no_real_word(text: str) -> bool:
-    """"xxxxx", "aaa aaa": letters, but no word of two different letters (and no number)."""
+    """ "xxxxx", "aaa aaa": letters, but no word of two different letters (and no number)."""
     words = re.findall(r"[a-z]+", fold(text))
     return bool(words) and not re.search(r"\d", text) and all(len(set(w)) == 1 for w in words)
 
@@ -49,7 +50,9 @@ def guard(message: Message) -> bool:
     name = intent.get(INTENT_NAME_KEY)
     if not no_real_word(text) and (name not in cue_patterns() or has_cue(name, text)):
         return False
-    override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, intent.get(PREDICTED_CONFIDENCE_KEY, 0.0))
+    override_intent(
+        message, DEFAULT_NLU_FALLBACK_INTENT_NAME, intent.get(PREDICTED_CONFIDENCE_KEY, 0.0)
+    )
     return True
 
 

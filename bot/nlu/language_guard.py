@@ -3,6 +3,7 @@
 English for now, and which words it understands, instead of "Sorry, I didn't understand" again
 and again. Runs before the safety guard: a crisis in any language is still answered as one.
 """
+
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe

@@ -1,5 +1,6 @@
 """What the three NLU guards share: a component that runs one check on every message, and
 the way an intent is replaced (the new intent first in the ranking, DIET's guesses after it)."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -7,7 +8,12 @@ from typing import Any, Dict, List, Text
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 
@@ -31,8 +37,13 @@ class MessageGuard(GraphComponent):
         """Read the guard's data files now, so a broken file fails at load, not on a message."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "MessageGuard":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "MessageGuard":
         cls.load_data()
         return cls()
 

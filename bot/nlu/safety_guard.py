@@ -5,6 +5,7 @@ advice gets the intent ``safety_<category>`` whatever DIET guessed, in every sta
 conversation: rules answer it before any form question, and the forms never read facts from it.
 Runs last in the pipeline, after the FallbackClassifier and the control-intent guard.
 """
+
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe

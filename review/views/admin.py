@@ -1,4 +1,5 @@
 """Administration: accounts and the audit log (admins only)."""
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -12,12 +13,20 @@ from ..state import state
 AUDIT_PAGE = 100
 
 
-async def _users_page(request: web.Request, status: int = 200, error: str = "",
-                      done: str = "") -> web.Response:
+async def _users_page(
+    request: web.Request, status: int = 200, error: str = "", done: str = ""
+) -> web.Response:
     app = state(request)
     users = await app.db(accounts.list_users)
-    return app.render(request, "users.html", http_status=status, users=users, error=error,
-                      done=done, roles=accounts.ROLES)
+    return app.render(
+        request,
+        "users.html",
+        http_status=status,
+        users=users,
+        error=error,
+        done=done,
+        roles=accounts.ROLES,
+    )
 
 
 @admin_only
@@ -34,8 +43,14 @@ async def create_user(request: web.Request) -> web.Response:
 
     def create(conn: Connection) -> None:
         created = accounts.create_user(conn, name, password, role)
-        audit.record(conn, request[SESSION].user.name, "create_user", created.name,
-                     f"role={created.role}", request.remote or "")
+        audit.record(
+            conn,
+            request[SESSION].user.name,
+            "create_user",
+            created.name,
+            f"role={created.role}",
+            request.remote or "",
+        )
 
     try:
         await app.db(create)
@@ -91,10 +106,22 @@ async def audit_log(request: web.Request) -> web.Response:
     except ValueError:
         page = 1
     entries, total = await app.db(
-        lambda conn: audit.entries(conn, user_name=q.get("user", "")[:64],
-                                   target=q.get("target", "")[:255],
-                                   action=q.get("action", "")[:40], limit=AUDIT_PAGE,
-                                   offset=(page - 1) * AUDIT_PAGE))
+        lambda conn: audit.entries(
+            conn,
+            user_name=q.get("user", "")[:64],
+            target=q.get("target", "")[:255],
+            action=q.get("action", "")[:40],
+            limit=AUDIT_PAGE,
+            offset=(page - 1) * AUDIT_PAGE,
+        )
+    )
     pages = max(1, -(-total // AUDIT_PAGE))
-    return app.render(request, "audit.html", entries=entries, total=total, page=page,
-                      pages=pages, query={k: q.get(k, "") for k in ("user", "target", "action")})
+    return app.render(
+        request,
+        "audit.html",
+        entries=entries,
+        total=total,
+        page=page,
+        pages=pages,
+        query={k: q.get(k, "") for k in ("user", "target", "action")},
+    )

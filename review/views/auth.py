@@ -1,4 +1,5 @@
 """Login, logout, and changing one's own password."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,12 @@ from aiohttp import web
 from .. import accounts, sessions
 from ..accounts import AccountError
 from ..security import (
-    LOGIN_CSRF_COOKIE, SESSION, SESSION_COOKIE, new_login_csrf, safe_next, set_cookie,
+    LOGIN_CSRF_COOKIE,
+    SESSION,
+    SESSION_COOKIE,
+    new_login_csrf,
+    safe_next,
+    set_cookie,
 )
 from ..state import state
 from ..storable import storable
@@ -16,8 +22,9 @@ from ..storable import storable
 LOGIN_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 
-async def _login_page(request: web.Request, status: int = 200, error: str = "",
-                      name: str = "") -> web.Response:
+async def _login_page(
+    request: web.Request, status: int = 200, error: str = "", name: str = ""
+) -> web.Response:
     app = state(request)
     # Keep the token the browser already has: another tab, or the browser's own request for
     # /favicon.ico, must not invalidate the login form on screen.
@@ -25,11 +32,24 @@ async def _login_page(request: web.Request, status: int = 200, error: str = "",
     if not LOGIN_TOKEN_RE.match(token):
         token = new_login_csrf()
     no_accounts = await app.db(accounts.count_users) == 0
-    response = app.render(request, "login.html", http_status=status, error=error, name=name,
-                          login_csrf=token, next=safe_next(request.query.get("next")),
-                          no_accounts=no_accounts)
-    set_cookie(response, LOGIN_CSRF_COOKIE, token, secure=app.settings.cookie_secure,
-               path="/login", max_age=3600)
+    response = app.render(
+        request,
+        "login.html",
+        http_status=status,
+        error=error,
+        name=name,
+        login_csrf=token,
+        next=safe_next(request.query.get("next")),
+        no_accounts=no_accounts,
+    )
+    set_cookie(
+        response,
+        LOGIN_CSRF_COOKIE,
+        token,
+        secure=app.settings.cookie_secure,
+        path="/login",
+        max_age=3600,
+    )
     return response
 
 
@@ -48,7 +68,8 @@ async def login(request: web.Request) -> web.Response:
     if await app.db(sessions.login_blocked, name, address, app.settings):
         await app.audit(request, "login_blocked", name)
         return await _login_page(
-            request, 429, "Too many failed attempts. Wait a few minutes and try again.", name)
+            request, 429, "Too many failed attempts. Wait a few minutes and try again.", name
+        )
     account = await app.db(accounts.verify_login, name, password)
     if account is None:
         await app.db(sessions.record_failure, name, address, app.settings)
@@ -89,16 +110,25 @@ async def change_password(request: web.Request) -> web.Response:
     current = str(form.get("current", ""))
     new, again = str(form.get("new", "")), str(form.get("again", ""))
     if await app.db(accounts.verify_login, login.user.name, current) is None:
-        return app.render(request, "account.html", http_status=400, done=False,
-                          error="The current password is wrong.")
+        return app.render(
+            request,
+            "account.html",
+            http_status=400,
+            done=False,
+            error="The current password is wrong.",
+        )
     if new != again:
-        return app.render(request, "account.html", http_status=400, done=False,
-                          error="The two new passwords differ.")
+        return app.render(
+            request,
+            "account.html",
+            http_status=400,
+            done=False,
+            error="The two new passwords differ.",
+        )
     try:
         await app.db(accounts.set_password, login.user.name, new)
     except AccountError as exc:
-        return app.render(request, "account.html", http_status=400, done=False,
-                          error=str(exc))
+        return app.render(request, "account.html", http_status=400, done=False, error=str(exc))
     await app.audit(request, "change_own_password", login.user.name)
     # set_password ended every session of the account, this one too: log in again.
     response = web.HTTPSeeOther("/login")

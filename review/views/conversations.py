@@ -1,4 +1,5 @@
 """The conversation list, one conversation's page, and the review actions on it."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -29,14 +30,23 @@ async def conversation_list(request: web.Request) -> web.Response:
     await app.refresh()
 
     def read(conn: Connection):
-        return (list_conversations(conn, filters, app.tz, app.settings.page_size),
-                filter_choices(conn), urgent_unreviewed(conn))
+        return (
+            list_conversations(conn, filters, app.tz, app.settings.page_size),
+            filter_choices(conn),
+            urgent_unreviewed(conn),
+        )
 
     page, choices, urgent = await app.db(read)
     deleted = request.query.get("deleted", "")
-    return app.render(request, "conversations.html", page=page, filters=filters,
-                      choices=choices, deleted=deleted if looks_like_pseudonym(deleted) else "",
-                      urgent=urgent)
+    return app.render(
+        request,
+        "conversations.html",
+        page=page,
+        filters=filters,
+        choices=choices,
+        deleted=deleted if looks_like_pseudonym(deleted) else "",
+        urgent=urgent,
+    )
 
 
 async def conversation_page(request: web.Request) -> web.Response:
@@ -52,8 +62,7 @@ async def conversation_page(request: web.Request) -> web.Response:
     if conv is None:
         raise web.HTTPNotFound(text="No such conversation (it may have been deleted).")
     await app.audit(request, "view_conversation", pseudonym)
-    return app.render(request, "conversation.html", pseudonym=pseudonym, conv=conv,
-                      review=review)
+    return app.render(request, "conversation.html", pseudonym=pseudonym, conv=conv, review=review)
 
 
 async def _change(request: web.Request, action: str, apply: Apply) -> web.Response:
@@ -72,34 +81,45 @@ async def _change(request: web.Request, action: str, apply: Apply) -> web.Respon
     except ConversationGone:
         raise web.HTTPNotFound(text="This conversation has been deleted.")
     except WorkflowError as exc:
-        return app.render(request, "error.html", http_status=400, title="Not saved",
-                          message=str(exc), back=f"/conversations/{pseudonym}")
+        return app.render(
+            request,
+            "error.html",
+            http_status=400,
+            title="Not saved",
+            message=str(exc),
+            back=f"/conversations/{pseudonym}",
+        )
     raise web.HTTPSeeOther(f"/conversations/{pseudonym}")
 
 
 async def set_status(request: web.Request) -> web.Response:
     reviewed = (await request.post()).get("status") == "reviewed"
     return await _change(
-        request, "mark_reviewed" if reviewed else "mark_unreviewed",
-        lambda conn, sender, user: workflow.set_review_status(conn, sender, reviewed, user))
+        request,
+        "mark_reviewed" if reviewed else "mark_unreviewed",
+        lambda conn, sender, user: workflow.set_review_status(conn, sender, reviewed, user),
+    )
 
 
 async def add_tag(request: web.Request) -> web.Response:
     tag = str((await request.post()).get("tag", ""))
-    return await _change(request, "add_tag",
-                         lambda conn, sender, user: workflow.add_tag(conn, sender, tag, user))
+    return await _change(
+        request, "add_tag", lambda conn, sender, user: workflow.add_tag(conn, sender, tag, user)
+    )
 
 
 async def remove_tag(request: web.Request) -> web.Response:
     tag = str((await request.post()).get("tag", ""))
-    return await _change(request, "remove_tag",
-                         lambda conn, sender, _user: workflow.remove_tag(conn, sender, tag))
+    return await _change(
+        request, "remove_tag", lambda conn, sender, _user: workflow.remove_tag(conn, sender, tag)
+    )
 
 
 async def add_note(request: web.Request) -> web.Response:
     text = str((await request.post()).get("text", ""))
-    return await _change(request, "add_note",
-                         lambda conn, sender, user: workflow.add_note(conn, sender, text, user))
+    return await _change(
+        request, "add_note", lambda conn, sender, user: workflow.add_note(conn, sender, text, user)
+    )
 
 
 async def set_flag(request: web.Request) -> web.Response:
@@ -111,9 +131,10 @@ async def set_flag(request: web.Request) -> web.Response:
     flagged = form.get("flagged") == "1"
     reason = str(form.get("reason", ""))
     return await _change(
-        request, "flag_message" if flagged else "unflag_message",
-        lambda conn, sender, user: workflow.set_flag(conn, sender, event_id, flagged, user,
-                                                     reason))
+        request,
+        "flag_message" if flagged else "unflag_message",
+        lambda conn, sender, user: workflow.set_flag(conn, sender, event_id, flagged, user, reason),
+    )
 
 
 @admin_only
@@ -122,9 +143,14 @@ async def delete_conversation(request: web.Request) -> web.Response:
     app = state(request)
     pseudonym = request.match_info["pid"]
     if (await request.post()).get("confirm") != "yes":
-        return app.render(request, "error.html", http_status=400, title="Not deleted",
-                          message="Tick the confirmation box to delete this conversation.",
-                          back=f"/conversations/{pseudonym}#delete")
+        return app.render(
+            request,
+            "error.html",
+            http_status=400,
+            title="Not deleted",
+            message="Tick the confirmation box to delete this conversation.",
+            back=f"/conversations/{pseudonym}#delete",
+        )
     sender = await app.sender_for(pseudonym)
     user = request[SESSION].user.name
 

@@ -1,4 +1,5 @@
 """The dashboard: the screening funnel, per week and overall."""
+
 from __future__ import annotations
 
 from aiohttp import web
@@ -21,6 +22,13 @@ async def dashboard(request: web.Request) -> web.Response:
         return funnel_by_week(conn, app.tz, weeks), funnel_totals(conn)
 
     by_week, totals = await app.db(read)
-    return app.render(request, "dashboard.html", weeks=by_week, totals=totals,
-                      stages=FUNNEL_STAGES, weeks_shown=weeks,
-                      chart=funnel_svg(by_week), totals_chart=totals_svg(totals))
+    return app.render(
+        request,
+        "dashboard.html",
+        weeks=by_week,
+        totals=totals,
+        stages=FUNNEL_STAGES,
+        weeks_shown=weeks,
+        chart=funnel_svg(by_week),
+        totals_chart=totals_svg(totals),
+    )

@@ -1,4 +1,5 @@
 """The referral queue (patients who asked to be contacted, per trial) and the summaries."""
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -30,11 +31,22 @@ async def queue(request: web.Request) -> web.Response:
     items.sort(key=lambda r: (r.nct_id or "~", -r.requested_at))
     groups = [(nct_id, list(rows)) for nct_id, rows in groupby(items, key=lambda r: r.nct_id)]
     # The page shows names and contact details: that is worth an audit entry.
-    await app.audit(request, "view_referrals", "", f"nct={nct or 'all'} status={status or 'all'} "
-                                                   f"rows={len(items)}")
+    await app.audit(
+        request,
+        "view_referrals",
+        "",
+        f"nct={nct or 'all'} status={status or 'all'} " f"rows={len(items)}",
+    )
     query = {k: v for k, v in (("nct", nct), ("status", status)) if v}
-    return app.render(request, "referrals.html", groups=groups, nct=nct, status=status,
-                      total=len(items), query=query)
+    return app.render(
+        request,
+        "referrals.html",
+        groups=groups,
+        nct=nct,
+        status=status,
+        total=len(items),
+        query=query,
+    )
 
 
 async def set_status(request: web.Request) -> web.Response:
@@ -48,8 +60,14 @@ async def set_status(request: web.Request) -> web.Response:
 
     def write(conn: Connection) -> None:
         workflow.set_referral_status(conn, sender, nct, status, user)
-        audit.record(conn, user, "referral_status", pseudonym, f"nct={nct or '-'} {status}",
-                     request.remote or "")
+        audit.record(
+            conn,
+            user,
+            "referral_status",
+            pseudonym,
+            f"nct={nct or '-'} {status}",
+            request.remote or "",
+        )
 
     try:
         await app.db(write)
@@ -81,9 +99,14 @@ async def summary_page(request: web.Request) -> web.Response:
 
 async def summary_download(request: web.Request) -> web.Response:
     app, pseudonym, nct, summary = await _summary(request)
-    await app.audit(request, "export_referral_summary", pseudonym,
-                    f"format=json nct={nct or 'requested'}")
+    await app.audit(
+        request, "export_referral_summary", pseudonym, f"format=json nct={nct or 'requested'}"
+    )
     return web.Response(
-        text=summary_json(summary), content_type="application/json", charset="utf-8",
-        headers={"Content-Disposition":
-                 f'attachment; filename="referral-{pseudonym}{"-" + nct if nct else ""}.json"'})
+        text=summary_json(summary),
+        content_type="application/json",
+        charset="utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="referral-{pseudonym}{"-" + nct if nct else ""}.json"'
+        },
+    )

@@ -3,6 +3,7 @@ fit each study, and the criteria that rule most of them out. Counts only, never 
 
 Read from the trial store (TRIALS_DB_URL) with trials_db.alerts.coordinators; the review app
 needs it only for this page, so the import is here."""
+
 from __future__ import annotations
 
 import asyncio

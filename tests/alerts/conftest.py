@@ -1,5 +1,6 @@
 """Fixtures for the alert tests: a trial store built once and copied per test (SQLite and
 PostgreSQL), the platform API fakes, and senders pointed at them."""
+
 from __future__ import annotations
 
 from typing import Callable, Iterable
@@ -37,14 +38,21 @@ def copy_trials(template_url: str, sessions, exclude: Iterable[str] = ()) -> Non
     src = create_engine(template_url, future=True)
     with src.connect() as read, sessions() as session, session.begin():
         for table in TRIAL_TABLES:
-            rows = [dict(r) for r in read.execute(select(table)).mappings()
-                    if r["nct_id"] not in exclude]
+            rows = [
+                dict(r)
+                for r in read.execute(select(table)).mappings()
+                if r["nct_id"] not in exclude
+            ]
             if rows:
                 session.execute(insert(table), rows)
             if session.bind.dialect.name == "postgresql" and "id" in table.c:
                 # Explicit ids were copied: move the serial on, or the importer's inserts clash.
-                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                                     f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"))
+                session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                    )
+                )
     src.dispose()
 
 
@@ -86,6 +94,8 @@ def apis(platform_apis):
 
 @pytest.fixture
 def senders(apis):
-    return {"telegram": TelegramSender("123:TEST", apis.telegram_url),
-            "slack": SlackSender("xoxb-test", apis.slack_url),
-            "facebook": MessengerSender("page-token", apis.facebook_url)}
+    return {
+        "telegram": TelegramSender("123:TEST", apis.telegram_url),
+        "slack": SlackSender("xoxb-test", apis.slack_url),
+        "facebook": MessengerSender("page-token", apis.facebook_url),
+    }

@@ -3,6 +3,7 @@
 Usage: python -m tests.alerts.crash_worker DB_URL TELEGRAM_API_URL POINT
 POINT: ``before_send`` (claimed, API not called) or ``after_send`` (API answered, not recorded).
 """
+
 from __future__ import annotations
 
 import os

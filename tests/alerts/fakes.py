@@ -4,6 +4,7 @@ The CT.gov fake serves the shipped real records (data/trials) in the API's page 
 ``filter.advanced=AREA[LastUpdatePostDate]RANGE[from,MAX]``; tests may override a record's
 status or last-update date to simulate a change on the registry (each override says so).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -79,8 +80,9 @@ class FakeCtGov:
         self.requests: list[dict[str, str]] = []
         self.port = 0
 
-    def override(self, nct_id: str, *, last_update: str | None = None,
-                 status: str | None = None) -> None:
+    def override(
+        self, nct_id: str, *, last_update: str | None = None, status: str | None = None
+    ) -> None:
         """Simulate an update on the registry: change this real record's date and/or status."""
         for study in self.studies:
             if nct_of(study) == nct_id:
@@ -101,11 +103,23 @@ class FakeCtGov:
         chosen = self.studies
         m = _RANGE.search(request.query.get("filter.advanced", ""))
         if m:
-            chosen = [s for s in chosen if (s["protocolSection"].get("statusModule", {})
-                      .get("lastUpdatePostDateStruct", {}).get("date") or "") >= m.group(1)]
+            chosen = [
+                s
+                for s in chosen
+                if (
+                    s["protocolSection"]
+                    .get("statusModule", {})
+                    .get("lastUpdatePostDateStruct", {})
+                    .get("date")
+                    or ""
+                )
+                >= m.group(1)
+            ]
         start = int(request.query.get("pageToken", "0") or 0)
-        page: dict[str, Any] = {"studies": copy.deepcopy(chosen[start:start + self.PAGE_SIZE]),
-                                "totalCount": len(chosen)}
+        page: dict[str, Any] = {
+            "studies": copy.deepcopy(chosen[start : start + self.PAGE_SIZE]),
+            "totalCount": len(chosen),
+        }
         if start + self.PAGE_SIZE < len(chosen):
             page["nextPageToken"] = str(start + self.PAGE_SIZE)
         return web.json_response(page)

@@ -1,5 +1,6 @@
 """Coordinator counts: per study, saved volunteers who look likely / might fit, and the criteria
 that rule most of them out; numbers only."""
+
 from __future__ import annotations
 
 from trials_db.alerts.coordinators import format_counts, study_counts
@@ -34,13 +35,25 @@ def test_counts_agree_with_the_matcher_and_name_no_one(make_store):
     for c in counts:
         e = expected[c.nct_id]
         assert (c.likely, c.might_fit, c.ruled_out) == (
-            e["eligible"], e["possibly_eligible"], e["not_eligible"])
+            e["eligible"],
+            e["possibly_eligible"],
+            e["not_eligible"],
+        )
         assert c.volunteers == len(VOLUNTEERS)
         assert [r["count"] for r in c.top_reasons] == sorted(
-            (r["count"] for r in c.top_reasons), reverse=True)
+            (r["count"] for r in c.top_reasons), reverse=True
+        )
         assert all(0 < r["count"] <= c.ruled_out for r in c.top_reasons)
-        assert set(c.to_dict()) == {"nct_id", "title", "overall_status", "volunteers", "likely",
-                                    "might_fit", "ruled_out", "top_reasons"}
+        assert set(c.to_dict()) == {
+            "nct_id",
+            "title",
+            "overall_status",
+            "volunteers",
+            "likely",
+            "might_fit",
+            "ruled_out",
+            "top_reasons",
+        }
     assert any(c.top_reasons for c in counts)
     text = format_counts(counts)
     assert "coord-" not in text and "ruled out by" in text
@@ -50,4 +63,10 @@ def test_one_study_and_no_volunteers(make_store):
     sessions = make_store()
     with sessions() as s:
         [c] = study_counts(s, nct_ids=["nct05532943"])
-    assert (c.nct_id, c.volunteers, c.likely, c.might_fit, c.ruled_out) == ("NCT05532943", 0, 0, 0, 0)
+    assert (c.nct_id, c.volunteers, c.likely, c.might_fit, c.ruled_out) == (
+        "NCT05532943",
+        0,
+        0,
+        0,
+        0,
+    )

@@ -1,4 +1,5 @@
 """Email alerts through SMTP, against a loopback SMTP server (tests/fakes/smtp_server.py)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +25,13 @@ def test_email_is_sent_with_its_idempotency_key_as_message_id(empty_store, smtp,
     monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("SMTP_PORT", str(smtp.port))
     monkeypatch.setenv("SMTP_FROM", "alerts@trials.example.org")
-    for name in ("SMTP_USER", "SMTP_PASSWORD", "TELEGRAM_TOKEN", "SLACK_TOKEN",
-                 "FACEBOOK_PAGE_ACCESS_TOKEN"):
+    for name in (
+        "SMTP_USER",
+        "SMTP_PASSWORD",
+        "TELEGRAM_TOKEN",
+        "SLACK_TOKEN",
+        "FACEBOOK_PAGE_ACCESS_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     senders = senders_from_env()
     assert set(senders) == {"email"}
@@ -49,7 +55,9 @@ def test_a_temporary_smtp_refusal_or_a_down_server_is_retried(empty_store, smtp)
     assert deliver(empty_store, good).retry_later == 2
     port = int(closed_port_url().rsplit(":", 1)[1])
     later = utcnow() + dt.timedelta(hours=7)
-    assert deliver(empty_store, {"email": EmailSender("127.0.0.1", port)}, now=later).retry_later == 2
+    assert (
+        deliver(empty_store, {"email": EmailSender("127.0.0.1", port)}, now=later).retry_later == 2
+    )
     assert smtp.messages == []
     assert deliver(empty_store, good, now=later + dt.timedelta(hours=7)).sent == 2
     assert len(smtp.messages) == 2

@@ -1,4 +1,5 @@
 """The outbox against loopback fakes of each API: normal sends, a down API, crashes mid-send."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,9 +27,14 @@ def queue(sessions, channel: str, address: str, n: int = 1) -> list[int]:
         token = subscribe(s, PROFILE, channel, address)
         sub = s.scalars(select(AlertSubscription).where(AlertSubscription.token == token)).one()
         for i in range(n):
-            m = OutboxMessage(subscription_id=sub.id, nct_id=f"NCT0000000{i}", channel=channel,
-                              address=address, body=f"A new study may fit you <{i}> & more",
-                              idempotency_key=f"alert-{sub.id}-{i}")
+            m = OutboxMessage(
+                subscription_id=sub.id,
+                nct_id=f"NCT0000000{i}",
+                channel=channel,
+                address=address,
+                body=f"A new study may fit you <{i}> & more",
+                idempotency_key=f"alert-{sub.id}-{i}",
+            )
             s.add(m)
             s.flush()
             ids.append(m.id)
@@ -41,8 +47,11 @@ def rows(sessions) -> list[OutboxMessage]:
 
 
 def telegram_texts(apis, chat: str) -> list[str]:
-    return [c.params["text"] for c in apis.calls_of("telegram", "sendMessage")
-            if c.params.get("chat_id") == chat]
+    return [
+        c.params["text"]
+        for c in apis.calls_of("telegram", "sendMessage")
+        if c.params.get("chat_id") == chat
+    ]
 
 
 def test_each_channel_sends_through_its_api(empty_store, apis, senders):
@@ -58,16 +67,21 @@ def test_each_channel_sends_through_its_api(empty_store, apis, senders):
     assert slack[0].headers["Authorization"] == "Bearer xoxb-test"
     assert slack[0].params["metadata"]["event_payload"]["key"].startswith("alert-")
     fb = apis.calls_of("facebook", "message")
-    assert fb[0].params["recipient"] == {"id": "PSID-3"} and fb[0].query["access_token"] == "page-token"
+    assert (
+        fb[0].params["recipient"] == {"id": "PSID-3"}
+        and fb[0].query["access_token"] == "page-token"
+    )
     assert {r.status for r in rows(empty_store)} == {"sent"}
     assert all(r.sent_at and r.provider_message_id for r in rows(empty_store))
     assert deliver(empty_store, senders).sent == 0  # nothing is sent twice
 
 
-@pytest.mark.parametrize("platform,prefix", [("telegram", "/telegram"), ("slack", "/slack"),
-                                             ("facebook", "/graph")])
+@pytest.mark.parametrize(
+    "platform,prefix", [("telegram", "/telegram"), ("slack", "/slack"), ("facebook", "/graph")]
+)
 def test_an_api_answering_500_loses_nothing_and_is_retried_after_a_backoff(
-        empty_store, apis, senders, platform, prefix):
+    empty_store, apis, senders, platform, prefix
+):
     address = {"telegram": "556", "slack": "U1", "facebook": "PSID-4"}[platform]
     queue(empty_store, platform, address, n=2)
     apis.fail[prefix] = (500, {"ok": False, "error": "internal_error"})
@@ -82,7 +96,9 @@ def test_an_api_answering_500_loses_nothing_and_is_retried_after_a_backoff(
     assert {r.status for r in rows(empty_store)} == {"sent"}
 
 
-def test_connection_refused_is_retried_and_sent_once_when_the_api_is_back(empty_store, apis, senders):
+def test_connection_refused_is_retried_and_sent_once_when_the_api_is_back(
+    empty_store, apis, senders
+):
     queue(empty_store, "telegram", "557", n=3)
     down = {"telegram": TelegramSender("123:TEST", closed_port_url("/telegram"))}
     report = deliver(empty_store, down)
@@ -95,8 +111,10 @@ def test_connection_refused_is_retried_and_sent_once_when_the_api_is_back(empty_
 
 def test_a_refusal_for_good_is_kept_as_failed_and_can_be_requeued(empty_store, apis, senders):
     queue(empty_store, "telegram", "558")
-    apis.fail["/telegram"] = (403, {"ok": False, "error_code": 403,
-                                    "description": "Forbidden: bot was blocked by the user"})
+    apis.fail["/telegram"] = (
+        403,
+        {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"},
+    )
     report = deliver(empty_store, senders)
     assert report.failed == 1 and "blocked" in rows(empty_store)[0].last_error
     apis.fail.clear()
@@ -105,13 +123,26 @@ def test_a_refusal_for_good_is_kept_as_failed_and_can_be_requeued(empty_store, a
     assert deliver(empty_store, senders).sent == 1
 
 
-def test_messenger_outside_its_24_hour_window_waits_for_the_next_message(empty_store, apis, senders):
+def test_messenger_outside_its_24_hour_window_waits_for_the_next_message(
+    empty_store, apis, senders
+):
     queue(empty_store, "facebook", "PSID-5")
-    apis.fail["/graph"] = (400, {"error": {"message": "outside of allowed window", "code": 10,
-                                           "error_subcode": 2018278, "type": "OAuthException"}})
+    apis.fail["/graph"] = (
+        400,
+        {
+            "error": {
+                "message": "outside of allowed window",
+                "code": 10,
+                "error_subcode": 2018278,
+                "type": "OAuthException",
+            }
+        },
+    )
     assert deliver(empty_store, senders).waiting_for_visit == 1
     with empty_store() as s, s.begin():
-        assert [m["nct_id"] for m in pending_for_address(s, "facebook", "PSID-5")] == ["NCT00000000"]
+        assert [m["nct_id"] for m in pending_for_address(s, "facebook", "PSID-5")] == [
+            "NCT00000000"
+        ]
 
 
 def test_a_channel_without_a_token_keeps_its_messages_queued(empty_store, apis, senders):
@@ -123,7 +154,10 @@ def test_a_channel_without_a_token_keeps_its_messages_queued(empty_store, apis, 
 
 # ------------------------------------------------------------------ crashes inside the process
 
-def test_a_failure_to_record_sent_is_retried_before_giving_up(empty_store, apis, senders, monkeypatch):
+
+def test_a_failure_to_record_sent_is_retried_before_giving_up(
+    empty_store, apis, senders, monkeypatch
+):
     from sqlalchemy.exc import OperationalError
 
     queue(empty_store, "telegram", "559")
@@ -164,8 +198,9 @@ def test_crash_between_send_and_mark_is_never_sent_twice(empty_store, apis, send
     assert rows(empty_store)[0].status == "sent"
 
 
-def test_crash_after_claim_before_the_api_call_is_sent_exactly_once(empty_store, apis, senders,
-                                                                    monkeypatch):
+def test_crash_after_claim_before_the_api_call_is_sent_exactly_once(
+    empty_store, apis, senders, monkeypatch
+):
     queue(empty_store, "telegram", "561", n=2)
 
     def crash(*args, **kwargs):

@@ -1,4 +1,5 @@
 """A delivery process killed with SIGKILL at each crash point: never sent twice, never dropped."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,14 @@ from .test_outbox import queue, rows, telegram_texts
 
 def run_worker(db_url: str, api_url: str, point: str) -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "tests.alerts.crash_worker", db_url, api_url, point],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.alerts.crash_worker", db_url, api_url, point],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
     return proc.returncode
 

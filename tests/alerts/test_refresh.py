@@ -1,5 +1,6 @@
 """A refresh against a loopback CT.gov API v2 serving the shipped records: a study that is new to
 the store is found for a saved profile, announced once, and a study that closed is not announced."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +22,7 @@ from trials_db.store import get_trial
 from .conftest import PROFILE
 from .fakes import FakeCtGov, closed_port_url
 
-NEW = "NCT05204459"      # recruiting; fits PROFILE; left out of the store until the refresh
+NEW = "NCT05204459"  # recruiting; fits PROFILE; left out of the store until the refresh
 CLOSING = "NCT00001248"  # recruiting in the shipped copy; the fake says it completed
 OTHER = {"age": 50, "sex": "male", "ms_subtype": "PPMS", "edss": 5.0}  # CLOSING fitted them
 

@@ -1,4 +1,5 @@
 """Re-matching saved profiles: each new likely / might-fit open study is recorded and queued once."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select
@@ -36,15 +37,19 @@ def test_rematch_records_each_fitting_open_study_once_per_person(make_store):
     with sessions() as s:
         for token, profile in ((a, PROFILE), (b, OTHER)):
             sub = s.scalars(select(AlertSubscription).where(AlertSubscription.token == token)).one()
-            matched = s.scalars(select(AlertMatch.nct_id)
-                                .where(AlertMatch.subscription_id == sub.id)).all()
+            matched = s.scalars(
+                select(AlertMatch.nct_id).where(AlertMatch.subscription_id == sub.id)
+            ).all()
             assert len(matched) == len(set(matched))
             assert set(matched) == _expected(rules, profile)
-            messages = s.scalars(select(OutboxMessage)
-                                 .where(OutboxMessage.subscription_id == sub.id)).all()
+            messages = s.scalars(
+                select(OutboxMessage).where(OutboxMessage.subscription_id == sub.id)
+            ).all()
             assert sorted(m.nct_id for m in messages) == sorted(matched)
             for m in messages:
-                assert m.status == "pending" and m.channel == sub.channel and m.address == sub.address
+                assert (
+                    m.status == "pending" and m.channel == sub.channel and m.address == sub.address
+                )
                 assert m.nct_id in m.body and "Why: " in m.body
                 assert 'say "stop alerts"' in m.body
                 assert f"https://trials.example.org/alerts/stop?token={token}" in m.body
@@ -102,8 +107,14 @@ def test_a_saved_profile_that_no_longer_validates_is_skipped_not_fatal(make_stor
     sessions = make_store()
     with sessions() as s, s.begin():
         subscribe(s, PROFILE, "telegram", "1004")
-        s.add(AlertSubscription(profile={"age": -3}, channel="telegram", address="1005",
-                                token="broken-profile-token"))
+        s.add(
+            AlertSubscription(
+                profile={"age": -3},
+                channel="telegram",
+                address="1005",
+                token="broken-profile-token",
+            )
+        )
     with sessions() as s:
         rules = load_rules(s)
     with sessions() as s, s.begin():

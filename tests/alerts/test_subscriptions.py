@@ -1,4 +1,5 @@
 """Saving and forgetting a person: subscribe, unsubscribe (everything goes), waiting messages."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,16 +18,26 @@ from .conftest import PROFILE
 
 
 def _counts(session) -> tuple[int, int, int]:
-    return tuple(session.scalar(select(func.count()).select_from(t))
-                 for t in (AlertSubscription, AlertMatch, OutboxMessage))
+    return tuple(
+        session.scalar(select(func.count()).select_from(t))
+        for t in (AlertSubscription, AlertMatch, OutboxMessage)
+    )
 
 
 def _queue(session, token: str, nct_id: str, status: str = "pending") -> None:
     sub = session.scalars(select(AlertSubscription).where(AlertSubscription.token == token)).one()
     session.add(AlertMatch(subscription_id=sub.id, nct_id=nct_id, verdict="eligible"))
-    session.add(OutboxMessage(subscription_id=sub.id, nct_id=nct_id, channel=sub.channel,
-                              address=sub.address, body=f"about {nct_id}",
-                              idempotency_key=f"k-{sub.id}-{nct_id}", status=status))
+    session.add(
+        OutboxMessage(
+            subscription_id=sub.id,
+            nct_id=nct_id,
+            channel=sub.channel,
+            address=sub.address,
+            body=f"about {nct_id}",
+            idempotency_key=f"k-{sub.id}-{nct_id}",
+            status=status,
+        )
+    )
 
 
 def test_subscribe_saves_the_profile_and_updates_it_on_a_second_yes(empty_store):
@@ -39,13 +50,16 @@ def test_subscribe_saves_the_profile_and_updates_it_on_a_second_yes(empty_store)
         assert len(subs) == 1 and subs[0].profile["edss"] == 4.0
 
 
-@pytest.mark.parametrize("args", [
-    (PROFILE, "sms", "123"),                 # not a channel we send through
-    (PROFILE, "telegram", None),             # a chat needs its address
-    (PROFILE, "email", "not-an-address"),
-    ({"age": 300}, "slack", "U1"),           # not a valid profile
-    ({"favourite_colour": "red"}, "slack", "U1"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        (PROFILE, "sms", "123"),  # not a channel we send through
+        (PROFILE, "telegram", None),  # a chat needs its address
+        (PROFILE, "email", "not-an-address"),
+        ({"age": 300}, "slack", "U1"),  # not a valid profile
+        ({"favourite_colour": "red"}, "slack", "U1"),
+    ],
+)
 def test_subscribe_refuses_what_cannot_be_used(empty_store, args):
     with empty_store() as s, pytest.raises(SubscriptionError):
         subscribe(s, *args)
@@ -102,6 +116,8 @@ def test_waiting_messages_are_handed_over_once_at_the_next_visit(empty_store):
     with empty_store() as s, s.begin():
         assert pending_for_web(s, token) == []
         assert pending_for_web(s, "no-such-token") == []
-        assert [m["nct_id"] for m in pending_for_address(s, "facebook", "PSID-9")] == ["NCT05204459"]
+        assert [m["nct_id"] for m in pending_for_address(s, "facebook", "PSID-9")] == [
+            "NCT05204459"
+        ]
     with empty_store() as s:
         assert set(s.scalars(select(OutboxMessage.status))) == {"sent"}

@@ -5,6 +5,7 @@ side ("requires" or "excludes"), e.g. ``"age requires min=18 max=55"``; ``abstai
 kind)`` says whether a fact was seen but left to the study team because its reading was not
 certain (the abstain rule). Keys at their default (inclusive bounds, empty lists) are left out.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -20,7 +21,11 @@ def _values(leaf: Leaf) -> str:
     data = leaf.to_json() if hasattr(leaf, "to_json") else dict(vars(leaf))
     parts = []
     for key, value in data.items():
-        if key in ("source", "type") or value in (None, [], "") or _DEFAULTS.get(key, False) == value:
+        if (
+            key in ("source", "type")
+            or value in (None, [], "")
+            or _DEFAULTS.get(key, False) == value
+        ):
             continue
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -44,7 +49,9 @@ def facts(text: str, kind: str = "inclusion") -> list[str]:
 
 def reviews(text: str, kind: str = "inclusion") -> list[str]:
     """The review topics the criterion leaves to the study team."""
-    return [leaf.topic for leaf, _ in parse_criterion(text, kind).leaves() if isinstance(leaf, Review)]
+    return [
+        leaf.topic for leaf, _ in parse_criterion(text, kind).leaves() if isinstance(leaf, Review)
+    ]
 
 
 def abstains(text: str, kind: str = "inclusion") -> bool:

@@ -1,4 +1,5 @@
 """Age: the minimum and maximum age a criterion sets for who may join."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,79 +11,123 @@ from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
 from trials_db.profile import Profile
 
 # NCT03910738: the ages say which PSA limit applies; they limit no one.
-PSA = ("Patients with PSA (prostate specific antigen)\\> 2.5 ng / ml (for an age less than 49 "
-       "years old) or \\> 3.5 ng / ml (for age ≥ 50 years) (checked by a blood test at the "
-       "inclusion visit)")
+PSA = (
+    "Patients with PSA (prostate specific antigen)\\> 2.5 ng / ml (for an age less than 49 "
+    "years old) or \\> 3.5 ng / ml (for age ≥ 50 years) (checked by a blood test at the "
+    "inclusion visit)"
+)
 # NCT03926637: minors may join with a guardian's consent.
-MINORS = ("Participants younger than 18 years of age, unless their parent or legal guardian "
-          "provides the required signed and dated informed consent and authorization to use "
-          "confidential health information and the participant provides assent in accordance "
-          "with national and local subject privacy regulations")
+MINORS = (
+    "Participants younger than 18 years of age, unless their parent or legal guardian "
+    "provides the required signed and dated informed consent and authorization to use "
+    "confidential health information and the participant provides assent in accordance "
+    "with national and local subject privacy regulations"
+)
 
 
 def age_facts(text: str, kind: str) -> list[str]:
     return sorted(f for f in facts(text, kind) if f.startswith("age "))
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    ("Patients must be between 18-55 years old", INC,
-     ["age requires min=18 max=55"]),  # NCT00001669
-    ("Between the ages of 18 and 55, inclusive", INC,
-     ["age requires min=18 max=55"]),  # NCT00030966
-    ("Age 18 or older", INC, ["age requires min=18"]),  # NCT00223457
-    ("Ages Eligible for Study: 5 Years to 17 Years", INC,
-     ["age requires min=5 max=17"]),  # NCT02200718
-    ("Male or female are age between 20 to 65 years old on date of consent.", INC,
-     ["age requires min=20 max=65"]),  # NCT05532943
-    # NCT04832269: the ages are the children's; the MS and the therapy are the mothers'.
-    xfail("Exposed group (n=40): Children and adolescents (aged 8 to 18 years) of mothers with "
-          "prenatal exposition to MP in the context of a MS relapse therapy", INC,
-          ["age requires min=8 max=18"],
-          reason="abstains (safe): the cue 'mothers' (another person) has the ages in its scope"),
-    ("Patients under 18 years of age.", EXC,
-     ["age excludes max=18 max_inclusive=False"]),  # NCT06949956
-    ("Age range of 18 to 46 years", INC, ["age requires min=18 max=46"]),  # NCT00000146
-    ("between he ages of 18-65, inclusive", INC, ["age requires min=18 max=65"]),  # NCT00618527
-    ("Age greater than 18 and less than 70", INC,
-     ["age requires min=18 max=70 min_inclusive=False max_inclusive=False"]),  # NCT01037088
-    ("Age greater than or equal to 18 years at time of study enrollment.", INC,
-     ["age requires min=18"]),  # NCT03109288
-    ("Age between ≥ 18 and ≤ 65 years old", INC, ["age requires min=18 max=65"]),  # NCT04694534
-    ("Males and females who are ≥ 18 years old.", INC, ["age requires min=18"]),
-    # Not an age limit: an age that conditions a lab test, a matching rule, other spans of years.
-    (PSA, EXC, []),
-    ("Age +/- 5 years", INC, []),  # NCT04873492 (matching controls to patients)
-    ("Cancer within five years", EXC, []),  # NCT02143167
-    (MINORS, EXC, []),
-    xfail("Age not older than 65 years", INC, ["age requires max=65"],  # built
-          reason="'not older than 65' is read as 'older than 65' (min=65)"),
-    xfail("Age under 18 or over 65 years", EXC,  # built
-          ["age excludes max=18 max_inclusive=False", "age excludes min=65 min_inclusive=False"],
-          reason="only 'over 65' is read; 'under 18' is lost"),
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (
+            "Patients must be between 18-55 years old",
+            INC,
+            ["age requires min=18 max=55"],
+        ),  # NCT00001669
+        (
+            "Between the ages of 18 and 55, inclusive",
+            INC,
+            ["age requires min=18 max=55"],
+        ),  # NCT00030966
+        ("Age 18 or older", INC, ["age requires min=18"]),  # NCT00223457
+        (
+            "Ages Eligible for Study: 5 Years to 17 Years",
+            INC,
+            ["age requires min=5 max=17"],
+        ),  # NCT02200718
+        (
+            "Male or female are age between 20 to 65 years old on date of consent.",
+            INC,
+            ["age requires min=20 max=65"],
+        ),  # NCT05532943
+        # NCT04832269: the ages are the children's; the MS and the therapy are the mothers'.
+        xfail(
+            "Exposed group (n=40): Children and adolescents (aged 8 to 18 years) of mothers with "
+            "prenatal exposition to MP in the context of a MS relapse therapy",
+            INC,
+            ["age requires min=8 max=18"],
+            reason="abstains (safe): the cue 'mothers' (another person) has the ages in its scope",
+        ),
+        (
+            "Patients under 18 years of age.",
+            EXC,
+            ["age excludes max=18 max_inclusive=False"],
+        ),  # NCT06949956
+        ("Age range of 18 to 46 years", INC, ["age requires min=18 max=46"]),  # NCT00000146
+        ("between he ages of 18-65, inclusive", INC, ["age requires min=18 max=65"]),  # NCT00618527
+        (
+            "Age greater than 18 and less than 70",
+            INC,
+            ["age requires min=18 max=70 min_inclusive=False max_inclusive=False"],
+        ),  # NCT01037088
+        (
+            "Age greater than or equal to 18 years at time of study enrollment.",
+            INC,
+            ["age requires min=18"],
+        ),  # NCT03109288
+        ("Age between ≥ 18 and ≤ 65 years old", INC, ["age requires min=18 max=65"]),  # NCT04694534
+        ("Males and females who are ≥ 18 years old.", INC, ["age requires min=18"]),
+        # Not an age limit: an age that conditions a lab test, a matching rule, other spans of years.
+        (PSA, EXC, []),
+        ("Age +/- 5 years", INC, []),  # NCT04873492 (matching controls to patients)
+        ("Cancer within five years", EXC, []),  # NCT02143167
+        (MINORS, EXC, []),
+        xfail(
+            "Age not older than 65 years",
+            INC,
+            ["age requires max=65"],  # built
+            reason="'not older than 65' is read as 'older than 65' (min=65)",
+        ),
+        xfail(
+            "Age under 18 or over 65 years",
+            EXC,  # built
+            ["age excludes max=18 max_inclusive=False", "age excludes min=65 min_inclusive=False"],
+            reason="only 'over 65' is read; 'under 18' is lost",
+        ),
+    ],
+)
 def test_age_facts(text: str, kind: str, expected: list[str]) -> None:
     assert age_facts(text, kind) == sorted(expected)
 
 
-@pytest.mark.parametrize("text, kind, age, verdict", [
-    ("Age 18 or older", INC, 17, FALSE),  # NCT00223457
-    ("Age 18 or older", INC, 18, TRUE),
-    ("Between the ages of 18 and 55, inclusive", INC, 55, TRUE),  # NCT00030966
-    ("Between the ages of 18 and 55, inclusive", INC, 56, FALSE),
-    ("Age \\> 18 years.", INC, 18, REVIEW),  # NCT02096133: "18" may be 18 and a half
-    ("Age \\> 18 years.", INC, 19, TRUE),
-    ("Patients under 18 years of age.", EXC, 17, TRUE),  # NCT06949956
-    ("Patients under 18 years of age.", EXC, 18, FALSE),
-    (PSA, EXC, 30, REVIEW),  # the PSA test decides, not the age
-])
+@pytest.mark.parametrize(
+    "text, kind, age, verdict",
+    [
+        ("Age 18 or older", INC, 17, FALSE),  # NCT00223457
+        ("Age 18 or older", INC, 18, TRUE),
+        ("Between the ages of 18 and 55, inclusive", INC, 55, TRUE),  # NCT00030966
+        ("Between the ages of 18 and 55, inclusive", INC, 56, FALSE),
+        ("Age \\> 18 years.", INC, 18, REVIEW),  # NCT02096133: "18" may be 18 and a half
+        ("Age \\> 18 years.", INC, 19, TRUE),
+        ("Patients under 18 years of age.", EXC, 17, TRUE),  # NCT06949956
+        ("Patients under 18 years of age.", EXC, 18, FALSE),
+        (PSA, EXC, 30, REVIEW),  # the PSA test decides, not the age
+    ],
+)
 def test_age_verdicts(text: str, kind: str, age: float, verdict: int) -> None:
     assert parse_criterion(text, kind).evaluate(Profile(age=age)) == verdict
 
 
-@pytest.mark.parametrize("text, kind, age", [
-    ("Age not older than 65 years", INC, 30),
-    (MINORS, EXC, 16),
-])
+@pytest.mark.parametrize(
+    "text, kind, age",
+    [
+        ("Age not older than 65 years", INC, 30),
+        (MINORS, EXC, 16),
+    ],
+)
 def test_a_cue_never_rules_out_someone_who_fits(text: str, kind: str, age: float) -> None:
     failed = FALSE if kind == INC else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(age=age)) != failed

@@ -1,4 +1,5 @@
 """Words that name who a condition is about, not who may join (issue 10, kind 5)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,11 +10,17 @@ from trials_db.eligibility import EXCLUSION, INCLUSION
 from trials_db.profile import Profile
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("Female subjects of childbearing potential must practice effective contraception", INCLUSION),
-    ("Women able to have children must use contraception", INCLUSION),
-    ("Males unable to meet the above, and all female patients", EXCLUSION),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Female subjects of childbearing potential must practice effective contraception",
+            INCLUSION,
+        ),
+        ("Women able to have children must use contraception", INCLUSION),
+        ("Males unable to meet the above, and all female patients", EXCLUSION),
+    ],
+)
 def test_a_sex_word_as_the_subject_of_a_fertility_rule_takes_no_one_out(text, kind):
     tree = parse_criterion(text, kind)
     failed = FALSE if kind == INCLUSION else TRUE
@@ -21,10 +28,15 @@ def test_a_sex_word_as_the_subject_of_a_fertility_rule_takes_no_one_out(text, ki
     assert tree.evaluate(Profile(sex="female")) != failed
 
 
-@pytest.mark.parametrize("text, kind, sex, result", [
-    ("Females only", INCLUSION, "male", FALSE), ("Females only", INCLUSION, "female", TRUE),
-    ("Men", EXCLUSION, "male", TRUE), ("Men", EXCLUSION, "female", FALSE),
-])
+@pytest.mark.parametrize(
+    "text, kind, sex, result",
+    [
+        ("Females only", INCLUSION, "male", FALSE),
+        ("Females only", INCLUSION, "female", TRUE),
+        ("Men", EXCLUSION, "male", TRUE),
+        ("Men", EXCLUSION, "female", FALSE),
+    ],
+)
 def test_a_real_sex_restriction_still_reads(text, kind, sex, result):
     assert parse_criterion(text, kind).evaluate(Profile(sex=sex)) == result
 
@@ -42,12 +54,15 @@ def test_a_decimal_comma_in_a_score():
 
 
 # Issue 10, kind 4: durations.
-@pytest.mark.parametrize("text, years, result", [
-    ("time since diagnosis of at least 12 months", 2, TRUE),
-    ("time since diagnosis of at least 12 months", 0.5, FALSE),
-    ("disease duration of 5 years or less", 4, TRUE),
-    ("disease duration of 5 years or less", 7, FALSE),
-])
+@pytest.mark.parametrize(
+    "text, years, result",
+    [
+        ("time since diagnosis of at least 12 months", 2, TRUE),
+        ("time since diagnosis of at least 12 months", 0.5, FALSE),
+        ("disease duration of 5 years or less", 4, TRUE),
+        ("disease duration of 5 years or less", 7, FALSE),
+    ],
+)
 def test_disease_durations_read_as_durations(text, years, result):
     assert parse_criterion(text, INCLUSION).evaluate(Profile(years_since_diagnosis=years)) == result
 
@@ -63,19 +78,31 @@ def test_receiving_a_drug_according_to_its_label_is_still_a_requirement():
     text = "Patients who are receiving fingolimod, according to the drug's Summary of product Characteristics (SmPC)."
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
-    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod")) != FALSE
+    assert (
+        tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
+        != FALSE
+    )
 
 
 # Issue 10, kind 3: a list head whose window applies to each item.
 def test_a_list_head_gives_its_window_to_each_item():
     from trials_db.matching.evaluate import with_list_head_windows
-    texts = with_list_head_windows([
-        (EXCLUSION, "Any of the following within 4 weeks before baseline:"),
-        (EXCLUSION, "a relapse"), (EXCLUSION, "steroid treatment"),
-        (EXCLUSION, "natalizumab within 6 months"), (INCLUSION, "Age 18-55")])
-    assert texts[1:] == ["a relapse within 4 weeks before baseline",
-                         "steroid treatment within 4 weeks before baseline",
-                         "natalizumab within 6 months", "Age 18-55"]
+
+    texts = with_list_head_windows(
+        [
+            (EXCLUSION, "Any of the following within 4 weeks before baseline:"),
+            (EXCLUSION, "a relapse"),
+            (EXCLUSION, "steroid treatment"),
+            (EXCLUSION, "natalizumab within 6 months"),
+            (INCLUSION, "Age 18-55"),
+        ]
+    )
+    assert texts[1:] == [
+        "a relapse within 4 weeks before baseline",
+        "steroid treatment within 4 weeks before baseline",
+        "natalizumab within 6 months",
+        "Age 18-55",
+    ]
     relapse = parse_criterion(texts[1], EXCLUSION)
     assert relapse.evaluate(Profile(months_since_last_relapse=0.5)) == TRUE
     assert relapse.evaluate(Profile(months_since_last_relapse=12)) == FALSE

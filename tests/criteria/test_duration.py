@@ -1,4 +1,5 @@
 """Disease duration (trials_db/criteria/duration.py): time since diagnosis or first symptoms."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,90 +12,174 @@ from trials_db.profile import Profile
 
 INC, E = INCLUSION, EXCLUSION
 MORE_THAN_10 = "Disease duration of more than 10 years in patients with an EDSS score of 2 or less"
-EVOLUTION = ("Diagnosed with MS according to McDonald criteria with an evolution time of more than "
-             "two years")  # NCT05895734
-SINCE = ("Definite MS diagnosis according to the 2017 McDonald criteria since at least one "
-         "month.")  # NCT05912595
-STABLE = ("Subjects with Multiple Sclerosis must be clinically stable in the investigator's "
-          "opinion, with no exacerbation (relapse) of MS for at least 3 months prior to "
-          "Screening.")  # NCT02660138
+EVOLUTION = (
+    "Diagnosed with MS according to McDonald criteria with an evolution time of more than "
+    "two years"
+)  # NCT05895734
+SINCE = (
+    "Definite MS diagnosis according to the 2017 McDonald criteria since at least one " "month."
+)  # NCT05912595
+STABLE = (
+    "Subjects with Multiple Sclerosis must be clinically stable in the investigator's "
+    "opinion, with no exacerbation (relapse) of MS for at least 3 months prior to "
+    "Screening."
+)  # NCT02660138
 
 
 def durations(text: str, kind: str) -> list[str]:
     return [f for f in facts(text, kind) if f.startswith("diseaseduration ")]
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    (EVOLUTION, INC, ["diseaseduration requires min=2 min_inclusive=False"]),
-    # NCT06355804
-    ("self-reported diagnosis of MS by a neurologist within the past 2 years", INC,
-     ["diseaseduration requires max=2"]),
-    # NCT05532943
-    ("MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 before "
-     "enrollment", INC, ["diseaseduration requires min=2 max=15"]),
-    (MORE_THAN_10, E, ["diseaseduration excludes min=10 min_inclusive=False"]),  # NCT02792218
-    ("Time since diagnosis of at least 12 months", INC, ["diseaseduration requires min=1"]),  # built
-    ("Disease duration of 5 years or less", INC, ["diseaseduration requires max=5"]),  # built
-    ("Disease duration of more than 10 years", E,  # built
-     ["diseaseduration excludes min=10 min_inclusive=False"]),
-    # Durations of something else than the disease: the attack, the pain, a treatment course.
-    ("Symptom duration maximum 4 weeks", INC, []),  # NCT00261326
-    ("Central neuropathic pain, due to multiple sclerosis, of at least three months duration, for "
-     "which a nociceptive, peripheral neuropathic or psychogenic cause appeared unlikely and was "
-     "expected to remain stable for the duration of the study.", INC, []),  # NCT01604265
-    ("May be treatment naive, or had suboptimal response to no more than one DMT after an adequate "
-     "course of treatment (defined as treatment duration of 6+ months).", INC, []),  # NCT04458688
-    ("Duration of multiple sclerosis greater than six months.", INC,  # NCT01604265
-     ["diseaseduration requires min=0.5 min_inclusive=False"]),
-    pytest.param("Must have a diagnosis of primary-progressive, secondary-progressive, "
-                 "progressive-remitting, or relapsing-remitting multiple sclerosis (MS) per "
-                 "revised McDonald Committee criteria ([Polman et al, 2011]) as defined by Lublin "
-                 "and Reingold [Lublin and Reingold 1996] of at least 3 months duration.",
-                 INC, ["diseaseduration requires min=0.25"],  # NCT01480076
-                 marks=known_gap("'of at least 3 months duration' after the MS course is not read")),
-    pytest.param("With 1 or more MS diagnosis for 12 months prior to the index date [inclusive].",
-                 INC, [],  # NCT06459232
-                 marks=known_gap("a claims look-back (an MS diagnosis code in the 12 months before the "
-                             "index date) is read as duration >= 1 year")),
-    (STABLE, INC, []),
-    ("Disease duration of no more than 15 years", INC, ["diseaseduration requires max=15"]),  # built
-    ("Disease duration shorter than 10 years", INC,  # built
-     ["diseaseduration requires max=10 max_inclusive=False"]),
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (EVOLUTION, INC, ["diseaseduration requires min=2 min_inclusive=False"]),
+        # NCT06355804
+        (
+            "self-reported diagnosis of MS by a neurologist within the past 2 years",
+            INC,
+            ["diseaseduration requires max=2"],
+        ),
+        # NCT05532943
+        (
+            "MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 before "
+            "enrollment",
+            INC,
+            ["diseaseduration requires min=2 max=15"],
+        ),
+        (MORE_THAN_10, E, ["diseaseduration excludes min=10 min_inclusive=False"]),  # NCT02792218
+        (
+            "Time since diagnosis of at least 12 months",
+            INC,
+            ["diseaseduration requires min=1"],
+        ),  # built
+        ("Disease duration of 5 years or less", INC, ["diseaseduration requires max=5"]),  # built
+        (
+            "Disease duration of more than 10 years",
+            E,  # built
+            ["diseaseduration excludes min=10 min_inclusive=False"],
+        ),
+        # Durations of something else than the disease: the attack, the pain, a treatment course.
+        ("Symptom duration maximum 4 weeks", INC, []),  # NCT00261326
+        (
+            "Central neuropathic pain, due to multiple sclerosis, of at least three months duration, for "
+            "which a nociceptive, peripheral neuropathic or psychogenic cause appeared unlikely and was "
+            "expected to remain stable for the duration of the study.",
+            INC,
+            [],
+        ),  # NCT01604265
+        (
+            "May be treatment naive, or had suboptimal response to no more than one DMT after an adequate "
+            "course of treatment (defined as treatment duration of 6+ months).",
+            INC,
+            [],
+        ),  # NCT04458688
+        (
+            "Duration of multiple sclerosis greater than six months.",
+            INC,  # NCT01604265
+            ["diseaseduration requires min=0.5 min_inclusive=False"],
+        ),
+        pytest.param(
+            "Must have a diagnosis of primary-progressive, secondary-progressive, "
+            "progressive-remitting, or relapsing-remitting multiple sclerosis (MS) per "
+            "revised McDonald Committee criteria ([Polman et al, 2011]) as defined by Lublin "
+            "and Reingold [Lublin and Reingold 1996] of at least 3 months duration.",
+            INC,
+            ["diseaseduration requires min=0.25"],  # NCT01480076
+            marks=known_gap("'of at least 3 months duration' after the MS course is not read"),
+        ),
+        pytest.param(
+            "With 1 or more MS diagnosis for 12 months prior to the index date [inclusive].",
+            INC,
+            [],  # NCT06459232
+            marks=known_gap(
+                "a claims look-back (an MS diagnosis code in the 12 months before the "
+                "index date) is read as duration >= 1 year"
+            ),
+        ),
+        (STABLE, INC, []),
+        (
+            "Disease duration of no more than 15 years",
+            INC,
+            ["diseaseduration requires max=15"],
+        ),  # built
+        (
+            "Disease duration shorter than 10 years",
+            INC,  # built
+            ["diseaseduration requires max=10 max_inclusive=False"],
+        ),
+    ],
+)
 def test_reads_the_disease_duration(text, kind, expected):
     assert durations(text, kind) == expected
 
 
-@pytest.mark.parametrize("text, kind, profile, verdict", [
-    (EVOLUTION, INC, dict(years_since_diagnosis=2, ms_subtype="RRMS"), FALSE),  # "more than two"
-    (SINCE, INC, dict(years_since_diagnosis=0.5, ms_subtype="RRMS"), TRUE),
-    (SINCE, INC, dict(years_since_diagnosis=0.02, ms_subtype="RRMS"), FALSE),
-    ("Disease duration of 5 years or less", INC, dict(years_since_diagnosis=5), TRUE),  # built
-    ("Disease duration of more than 10 years", E, dict(years_since_diagnosis=10), FALSE),  # built
-    ("Disease duration of more than 10 years", E, dict(years_since_diagnosis=11), TRUE),  # built
-    # built: onset comes before diagnosis, so only an old diagnosis settles it.
-    ("Onset of symptoms within the last 10 years", INC, dict(years_since_diagnosis=12), FALSE),
-    ("Onset of symptoms within the last 10 years", INC, dict(years_since_diagnosis=3), REVIEW),
-    # NCT02792218: only both together exclude.
-    (MORE_THAN_10, E, dict(years_since_diagnosis=15, edss=1.5), TRUE),
-    pytest.param(MORE_THAN_10, E, dict(years_since_diagnosis=15, edss=4.0), FALSE,
-                 marks=known_gap("the two conditions are joined as 'or': a long duration alone "
-                             "excludes")),
-    # NCT00004814 (general list): the disease began at least a year ago.
-    pytest.param("Onset of first relapse at least 1 year prior to randomization", INC,
-                 dict(years_since_diagnosis=5, months_since_last_relapse=20), TRUE,
-                 marks=known_gap("no duration read (review), though onset >= 1 year ago follows from "
-                             "a diagnosis 5 years ago")),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile, verdict",
+    [
+        (
+            EVOLUTION,
+            INC,
+            dict(years_since_diagnosis=2, ms_subtype="RRMS"),
+            FALSE,
+        ),  # "more than two"
+        (SINCE, INC, dict(years_since_diagnosis=0.5, ms_subtype="RRMS"), TRUE),
+        (SINCE, INC, dict(years_since_diagnosis=0.02, ms_subtype="RRMS"), FALSE),
+        ("Disease duration of 5 years or less", INC, dict(years_since_diagnosis=5), TRUE),  # built
+        (
+            "Disease duration of more than 10 years",
+            E,
+            dict(years_since_diagnosis=10),
+            FALSE,
+        ),  # built
+        (
+            "Disease duration of more than 10 years",
+            E,
+            dict(years_since_diagnosis=11),
+            TRUE,
+        ),  # built
+        # built: onset comes before diagnosis, so only an old diagnosis settles it.
+        ("Onset of symptoms within the last 10 years", INC, dict(years_since_diagnosis=12), FALSE),
+        ("Onset of symptoms within the last 10 years", INC, dict(years_since_diagnosis=3), REVIEW),
+        # NCT02792218: only both together exclude.
+        (MORE_THAN_10, E, dict(years_since_diagnosis=15, edss=1.5), TRUE),
+        pytest.param(
+            MORE_THAN_10,
+            E,
+            dict(years_since_diagnosis=15, edss=4.0),
+            FALSE,
+            marks=known_gap(
+                "the two conditions are joined as 'or': a long duration alone " "excludes"
+            ),
+        ),
+        # NCT00004814 (general list): the disease began at least a year ago.
+        pytest.param(
+            "Onset of first relapse at least 1 year prior to randomization",
+            INC,
+            dict(years_since_diagnosis=5, months_since_last_relapse=20),
+            TRUE,
+            marks=known_gap(
+                "no duration read (review), though onset >= 1 year ago follows from "
+                "a diagnosis 5 years ago"
+            ),
+        ),
+    ],
+)
 def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
-@pytest.mark.parametrize("text, kind, profile", [
-    ("Not diagnosed with MS within the past 6 months", INC,  # built
-                 dict(years_since_diagnosis=3)),
-    (STABLE, INC, dict(years_since_diagnosis=0.2, months_since_last_relapse=6)),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile",
+    [
+        (
+            "Not diagnosed with MS within the past 6 months",
+            INC,  # built
+            dict(years_since_diagnosis=3),
+        ),
+        (STABLE, INC, dict(years_since_diagnosis=0.2, months_since_last_relapse=6)),
+    ],
+)
 def test_a_negated_duration_never_fails_a_patient_who_fits(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed

@@ -1,4 +1,5 @@
 """EDSS: the lowest and highest disability score (EDSS) a criterion allows."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,18 +12,22 @@ from trials_db.profile import Profile
 
 BASELINE = "Baseline EDSS score between 0.0 and 5.0, inclusive"  # NCT00030966
 ABOVE = "EDSS \\>6.5"  # NCT05172466
-WALK = ("Ability to walk freely or with the need of support (expanded disability status scale "
-        "score (EDSS) \\< 7.5).")  # NCT05912595
+WALK = (
+    "Ability to walk freely or with the need of support (expanded disability status scale "
+    "score (EDSS) \\< 7.5)."
+)  # NCT05912595
 # NCT02792218: a long disease AND a low score; only both together exclude.
-DURATION_AND_SCORE = ("Disease duration of more than 10 years in patients with an EDSS score of 2 "
-                      "or less")
+DURATION_AND_SCORE = (
+    "Disease duration of more than 10 years in patients with an EDSS score of 2 " "or less"
+)
 # NCT05532943: "EDSS increase ≥1.0" defines SPMS activity; "baseline EDSS ≤ 5.0" qualifies it.
 SPMS_ACTIVITY = (
     "Diagnosis of Relapsing-Remitting MS (RRMS) (≥1 clinically documented relapse in the past 12 "
     "months, ≥2 clinically documented relapses in the last 24 months or ≥ 1 gadolinium enhanced "
     "lesion or T2 new lesion in the last 12 months) or Secondary Progressive MS (SPMS) (EDSS "
     "increase ≥1.0 point (baseline EDSS ≤ 5.0) or ≥ 0.5 point (baseline EDSS ≥5.5), and ≥1 "
-    "clinical relapse or ≥1 gadolinium enhanced lesion in the last 12 months)")
+    "clinical relapse or ≥1 gadolinium enhanced lesion in the last 12 months)"
+)
 
 
 def edss_facts(text: str, kind: str) -> list[str]:
@@ -30,72 +35,132 @@ def edss_facts(text: str, kind: str) -> list[str]:
 
 
 # (facts() leaves out a minimum of 0, the bottom of the scale.)
-@pytest.mark.parametrize("text, kind, expected", [
-    ("Neurologically stable for at least 30 days prior to entry Expanded Disability Status Scale "
-     "score no greater than 5", INC, ["edss requires max=5"]),  # NCT00004814
-    (BASELINE, INC, ["edss requires max=5"]),
-    ("EDSS score of 6 or less", INC, ["edss requires max=6"]),  # NCT00493116
-    ("EDSS score 3.0 - 6.0, inclusively", INC, ["edss requires min=3 max=6"]),  # NCT01684761
-    ("Expandend Disability Status Scale (EDSS) 3-6.5", INC,
-     ["edss requires min=3 max=6.5"]),  # NCT02143167
-    ("Expanded Disability Status Scale (EDSS) \\<= score 6.5 (Appendix B)", INC,
-     ["edss requires max=6.5"]),  # NCT02200718
-    ("low physical disability (EDSS total score 4.5 or less); fully ambulatory without aid", INC,
-     ["edss requires max=4.5"]),  # NCT03051646
-    ("Expanded Disability Status Scale (EDSS) 1.0-7.5.", INC,
-     ["edss requires min=1 max=7.5"]),  # NCT03109288
-    ("Expanded Disability Status Score ≤ 5", INC, ["edss requires max=5"]),  # NCT03919058
-    ("MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 before "
-     "enrollment", INC, ["edss requires min=2 max=6.5"]),  # NCT05532943
-    (ABOVE, EXC, ["edss excludes min=6.5 min_inclusive=False"]),
-    ("Expanded Disability Status Scale (EDSS) score less than or equal to 7.0.", INC,
-     ["edss requires max=7"]),  # NCT00001781
-    ("Evaluation in the Kurtzke Disability Status Scale in Multiple Sclerosis (EDSS) with a "
-     "score between 3.5 and 6", INC, ["edss requires min=3.5 max=6"]),  # NCT05895734
-    ("Expanded Disability Status Scale score more then 5,5", EXC,  # NCT02727907: typo, comma
-     ["edss excludes min=5.5 min_inclusive=False"]),
-    # Not a bound on the patient's score: a functional subscore, a change, data that must exist.
-    ("Score less than or equal to 4 on the \"Pyramidal Function\" section of the EDSS functional "
-     "scale", INC, []),  # NCT05895734
-    (SPMS_ACTIVITY, INC, []),
-    ("Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
-     "dose of cladribine tablets during the MAGNIFY MS trial and data on Magnetic resonance "
-     "imaging (MRI) is available/acquired from at least parent study Month 18 or Month 24 visit "
-     "and Expanded Disability Status Scale (EDSS) and relapse from parent study Month 24 visit",
-     INC, []),  # NCT04783935
-    ("EDSS increase of at least 1.0 point in the previous 2 years", INC, []),  # built
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (
+            "Neurologically stable for at least 30 days prior to entry Expanded Disability Status Scale "
+            "score no greater than 5",
+            INC,
+            ["edss requires max=5"],
+        ),  # NCT00004814
+        (BASELINE, INC, ["edss requires max=5"]),
+        ("EDSS score of 6 or less", INC, ["edss requires max=6"]),  # NCT00493116
+        ("EDSS score 3.0 - 6.0, inclusively", INC, ["edss requires min=3 max=6"]),  # NCT01684761
+        (
+            "Expandend Disability Status Scale (EDSS) 3-6.5",
+            INC,
+            ["edss requires min=3 max=6.5"],
+        ),  # NCT02143167
+        (
+            "Expanded Disability Status Scale (EDSS) \\<= score 6.5 (Appendix B)",
+            INC,
+            ["edss requires max=6.5"],
+        ),  # NCT02200718
+        (
+            "low physical disability (EDSS total score 4.5 or less); fully ambulatory without aid",
+            INC,
+            ["edss requires max=4.5"],
+        ),  # NCT03051646
+        (
+            "Expanded Disability Status Scale (EDSS) 1.0-7.5.",
+            INC,
+            ["edss requires min=1 max=7.5"],
+        ),  # NCT03109288
+        ("Expanded Disability Status Score ≤ 5", INC, ["edss requires max=5"]),  # NCT03919058
+        (
+            "MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 before "
+            "enrollment",
+            INC,
+            ["edss requires min=2 max=6.5"],
+        ),  # NCT05532943
+        (ABOVE, EXC, ["edss excludes min=6.5 min_inclusive=False"]),
+        (
+            "Expanded Disability Status Scale (EDSS) score less than or equal to 7.0.",
+            INC,
+            ["edss requires max=7"],
+        ),  # NCT00001781
+        (
+            "Evaluation in the Kurtzke Disability Status Scale in Multiple Sclerosis (EDSS) with a "
+            "score between 3.5 and 6",
+            INC,
+            ["edss requires min=3.5 max=6"],
+        ),  # NCT05895734
+        (
+            "Expanded Disability Status Scale score more then 5,5",
+            EXC,  # NCT02727907: typo, comma
+            ["edss excludes min=5.5 min_inclusive=False"],
+        ),
+        # Not a bound on the patient's score: a functional subscore, a change, data that must exist.
+        (
+            "Score less than or equal to 4 on the \"Pyramidal Function\" section of the EDSS functional "
+            "scale",
+            INC,
+            [],
+        ),  # NCT05895734
+        (SPMS_ACTIVITY, INC, []),
+        (
+            "Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
+            "dose of cladribine tablets during the MAGNIFY MS trial and data on Magnetic resonance "
+            "imaging (MRI) is available/acquired from at least parent study Month 18 or Month 24 visit "
+            "and Expanded Disability Status Scale (EDSS) and relapse from parent study Month 24 visit",
+            INC,
+            [],
+        ),  # NCT04783935
+        ("EDSS increase of at least 1.0 point in the previous 2 years", INC, []),  # built
+    ],
+)
 def test_edss_facts(text: str, kind: str, expected: list[str]) -> None:
     assert edss_facts(text, kind) == expected
 
 
-@pytest.mark.parametrize("text, kind, person, verdict", [
-    (BASELINE, INC, Profile(edss=5.0), TRUE),
-    (BASELINE, INC, Profile(edss=5.5), FALSE),
-    ("EDSS score 3.0 - 6.0, inclusively", INC, Profile(edss=2.5), FALSE),  # NCT01684761
-    (ABOVE, EXC, Profile(edss=6.5), FALSE),  # 6.5 itself is not excluded
-    (ABOVE, EXC, Profile(edss=7.0), TRUE),
-    (WALK, INC, Profile(edss=7.5), FALSE),
-    # NCT00493116: an estimate of 5.5 to 6.5 may or may not be 6 or less.
-    ("EDSS score of 6 or less", INC, Profile(edss_range=(5.5, 6.5), edss_is_estimate=True),
-     UNKNOWN),
-    (DURATION_AND_SCORE, EXC, Profile(edss=1.5, years_since_diagnosis=12), TRUE),
-    xfail(DURATION_AND_SCORE, EXC, Profile(edss=1.5, years_since_diagnosis=3), FALSE,
-          reason="the two conditions are read as alternatives (any): a low EDSS alone excludes"),
-])
+@pytest.mark.parametrize(
+    "text, kind, person, verdict",
+    [
+        (BASELINE, INC, Profile(edss=5.0), TRUE),
+        (BASELINE, INC, Profile(edss=5.5), FALSE),
+        ("EDSS score 3.0 - 6.0, inclusively", INC, Profile(edss=2.5), FALSE),  # NCT01684761
+        (ABOVE, EXC, Profile(edss=6.5), FALSE),  # 6.5 itself is not excluded
+        (ABOVE, EXC, Profile(edss=7.0), TRUE),
+        (WALK, INC, Profile(edss=7.5), FALSE),
+        # NCT00493116: an estimate of 5.5 to 6.5 may or may not be 6 or less.
+        (
+            "EDSS score of 6 or less",
+            INC,
+            Profile(edss_range=(5.5, 6.5), edss_is_estimate=True),
+            UNKNOWN,
+        ),
+        (DURATION_AND_SCORE, EXC, Profile(edss=1.5, years_since_diagnosis=12), TRUE),
+        xfail(
+            DURATION_AND_SCORE,
+            EXC,
+            Profile(edss=1.5, years_since_diagnosis=3),
+            FALSE,
+            reason="the two conditions are read as alternatives (any): a low EDSS alone excludes",
+        ),
+    ],
+)
 def test_edss_verdicts(text: str, kind: str, person: Profile, verdict: int) -> None:
     assert parse_criterion(text, kind).evaluate(person) == verdict
 
 
 # A negation, a doubt or an exception the rule does not read: left to the study team,
 # never "doesn't fit".
-@pytest.mark.parametrize("text, kind, score", [
-    ("No EDSS score above 6.0", INC, 4.0),  # built
-    ("Patients who might have an EDSS above 5.5", EXC, 6.0),  # built
-    xfail("EDSS score above 6.5, unless approved by the medical monitor", EXC, 7.0,  # built
-          reason="the 'unless' exception is ignored: an EDSS of 7.0 is excluded outright"),
-])
+@pytest.mark.parametrize(
+    "text, kind, score",
+    [
+        ("No EDSS score above 6.0", INC, 4.0),  # built
+        ("Patients who might have an EDSS above 5.5", EXC, 6.0),  # built
+        xfail(
+            "EDSS score above 6.5, unless approved by the medical monitor",
+            EXC,
+            7.0,  # built
+            reason="the 'unless' exception is ignored: an EDSS of 7.0 is excluded outright",
+        ),
+    ],
+)
 def test_a_cue_is_abstained_on_and_fails_no_one(text: str, kind: str, score: float) -> None:
     assert abstains(text, kind)
     assert parse_criterion(text, kind).evaluate(Profile(edss=score)) != (
-        FALSE if kind == INC else TRUE)
+        FALSE if kind == INC else TRUE
+    )

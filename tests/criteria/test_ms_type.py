@@ -1,4 +1,5 @@
 """MS course: which of RRMS, SPMS, PPMS, CIS and RIS a criterion asks for or rules out."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,94 +20,175 @@ def subtype_facts(text: str, kind: str) -> list[str]:
     return [f for f in facts(text, kind) if f.startswith("subtype ")]
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    ("Relapsing remitting multiple sclerosis (RRMS)", INC,
-     ["subtype requires yes=RRMS"]),  # NCT00490906
-    ("Diagnosis of chronic, advanced, progressive multiple sclerosis (MS)", INC,
-     ["subtype requires yes=SPMS,PPMS"]),  # NCT00004816
-    # NCT00223457: active SPMS counts as a relapsing form, so only sometimes.
-    ("Diagnosis of relapsing form of multiple sclerosis", INC,
-     ["subtype requires yes=RRMS,CIS maybe=SPMS"]),
-    # NCT01684761: the RRMS inside the definition is not a second course.
-    ("SPMS defined as relapsing-remitting disease with recent progression in MS-related "
-     "neurological deficits", INC, ["subtype requires yes=SPMS"]),
-    ("Patients with relapsing remitting multiple sclerosis (RRMS), secondary progressive multiple "
-     "sclerosis (SPMS) or primary progressive multiple sclerosis (PPMS) fulfilling the McDonald "
-     "criteria", INC, ["subtype requires yes=RRMS,SPMS,PPMS"]),  # NCT02143167
-    ("Diagnosis of MS, including Clinically Isolated Syndrome", INC,
-     ["subtype requires yes=RRMS,SPMS,PPMS,CIS"]),  # NCT03926637
-    # NCT05204459: every course, so no restriction.
-    ("Diagnosis of MS, CIS,or RIS based on the 2017 revised McDonald criteria.", INC, []),
-    ("Disease relapsing-remitting or relapsing-progressive (i.e., secondary- progressive)", INC,
-     ["subtype requires yes=RRMS,SPMS"]),  # NCT00004744
-    # NCT02792218: the list after the colon says which relapsing forms: no CIS.
-    ("Relapsing MS: relapsing-remitting MS (RRMS) or secondary progressive MS (SPMS)", INC,
-     ["subtype requires yes=RRMS,SPMS"]),
-    # The disease itself as a criterion, however its diagnosis is qualified: having MS.
-    ("multiple sclerosis", INC, [ANY_MS]),  # NCT03863379
-    ("Clinically definite MS.", INC, [ANY_MS]),  # NCT03109288
-    ("Clinically or laboratory-supported definite multiple sclerosis", GEN, [ANY_MS]),  # NCT00004744
-    ("Diagnosed as having Multiple Sclerosis", INC, [ANY_MS]),  # NCT03927092
-    ("Multiple sclerosis as diagnosed by the revised 2010 McDonald criteria", INC,
-     [ANY_MS]),  # NCT02294058
-    ("Patients of both genders with Multiple Sclerosis (McDonald criteria 2010)", INC,
-     [ANY_MS]),  # NCT02727907
-    ("Multiple sclerosis, as defined by the 2017 Revised McDonald Criteria", INC,
-     [ANY_MS]),  # NCT02784210
-    ("multiple sclerosis", GEN, [ANY_MS]),  # built: a list with no headings is inclusion
-    ("Multiple sclerosis relapse in the last 30 days", INC, []),  # built: a relapse, not the disease
-    ("Multiple sclerosis", EXC, []),  # built: excluding the disease itself is left alone
-    (PROGRESSIVE, EXC, ["subtype excludes yes=SPMS,PPMS"]),
-    ("Diagnosed with primary progressive MS", EXC, ["subtype excludes yes=PPMS"]),  # NCT01684761
-    ("Patients with progressive forms of MS at start of therapy are not eligible", EXC,
-     ["subtype excludes yes=SPMS,PPMS"]),  # NCT03193866
-    ("Primary or secondary progression of Multiple Sclerosis", EXC,
-     ["subtype excludes yes=SPMS,PPMS"]),  # NCT02727907
-    xfail("No chronically progressive demyelinating disease", INC,  # NCT00004645
-          ["subtype excludes yes=SPMS,PPMS"],
-          reason="'chronically progressive demyelinating disease' is not read as progressive MS"),
-    # Not a rule on the patient's course.
-    ("Concomitant treatment with other drugs for treating RRMS", EXC, []),  # NCT05304520
-    ("Diagnosed with CNS inflammation disorders other than MS, such as: NMOSD (Neuromyelitis "
-     "Optica Spectrum Disorder) or MOGAD (Myelin Oligodendrocyte Glycoprotein Antibody-associated "
-     "Disease)", EXC, []),  # NCT06832293
-    # NCT04832269: the MS is the mother's.
-    ("Non-exposed group (n=40): Children and adolescents of mothers suffering from MS without MP "
-     "therapy during pregnancy (aged 8 to 18 years) matched for age, gender and social "
-     "background", INC, []),
-    ("No history of clinically isolated syndrome or MS Pairing criteria :", INC,
-     []),  # NCT04873492 (healthy controls)
-    ("Relapses during a previous pregnancy", EXC, []),  # built
-    # NCT05304520: a rule for RRMS participants already on natalizumab, not a need to have RRMS.
-    ("In RRMS participants who are already on natalizumab therapy, continued treatment must be "
-     "indicated based on current SmPC", INC, []),
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (
+            "Relapsing remitting multiple sclerosis (RRMS)",
+            INC,
+            ["subtype requires yes=RRMS"],
+        ),  # NCT00490906
+        (
+            "Diagnosis of chronic, advanced, progressive multiple sclerosis (MS)",
+            INC,
+            ["subtype requires yes=SPMS,PPMS"],
+        ),  # NCT00004816
+        # NCT00223457: active SPMS counts as a relapsing form, so only sometimes.
+        (
+            "Diagnosis of relapsing form of multiple sclerosis",
+            INC,
+            ["subtype requires yes=RRMS,CIS maybe=SPMS"],
+        ),
+        # NCT01684761: the RRMS inside the definition is not a second course.
+        (
+            "SPMS defined as relapsing-remitting disease with recent progression in MS-related "
+            "neurological deficits",
+            INC,
+            ["subtype requires yes=SPMS"],
+        ),
+        (
+            "Patients with relapsing remitting multiple sclerosis (RRMS), secondary progressive multiple "
+            "sclerosis (SPMS) or primary progressive multiple sclerosis (PPMS) fulfilling the McDonald "
+            "criteria",
+            INC,
+            ["subtype requires yes=RRMS,SPMS,PPMS"],
+        ),  # NCT02143167
+        (
+            "Diagnosis of MS, including Clinically Isolated Syndrome",
+            INC,
+            ["subtype requires yes=RRMS,SPMS,PPMS,CIS"],
+        ),  # NCT03926637
+        # NCT05204459: every course, so no restriction.
+        ("Diagnosis of MS, CIS,or RIS based on the 2017 revised McDonald criteria.", INC, []),
+        (
+            "Disease relapsing-remitting or relapsing-progressive (i.e., secondary- progressive)",
+            INC,
+            ["subtype requires yes=RRMS,SPMS"],
+        ),  # NCT00004744
+        # NCT02792218: the list after the colon says which relapsing forms: no CIS.
+        (
+            "Relapsing MS: relapsing-remitting MS (RRMS) or secondary progressive MS (SPMS)",
+            INC,
+            ["subtype requires yes=RRMS,SPMS"],
+        ),
+        # The disease itself as a criterion, however its diagnosis is qualified: having MS.
+        ("multiple sclerosis", INC, [ANY_MS]),  # NCT03863379
+        ("Clinically definite MS.", INC, [ANY_MS]),  # NCT03109288
+        (
+            "Clinically or laboratory-supported definite multiple sclerosis",
+            GEN,
+            [ANY_MS],
+        ),  # NCT00004744
+        ("Diagnosed as having Multiple Sclerosis", INC, [ANY_MS]),  # NCT03927092
+        (
+            "Multiple sclerosis as diagnosed by the revised 2010 McDonald criteria",
+            INC,
+            [ANY_MS],
+        ),  # NCT02294058
+        (
+            "Patients of both genders with Multiple Sclerosis (McDonald criteria 2010)",
+            INC,
+            [ANY_MS],
+        ),  # NCT02727907
+        (
+            "Multiple sclerosis, as defined by the 2017 Revised McDonald Criteria",
+            INC,
+            [ANY_MS],
+        ),  # NCT02784210
+        ("multiple sclerosis", GEN, [ANY_MS]),  # built: a list with no headings is inclusion
+        (
+            "Multiple sclerosis relapse in the last 30 days",
+            INC,
+            [],
+        ),  # built: a relapse, not the disease
+        ("Multiple sclerosis", EXC, []),  # built: excluding the disease itself is left alone
+        (PROGRESSIVE, EXC, ["subtype excludes yes=SPMS,PPMS"]),
+        (
+            "Diagnosed with primary progressive MS",
+            EXC,
+            ["subtype excludes yes=PPMS"],
+        ),  # NCT01684761
+        (
+            "Patients with progressive forms of MS at start of therapy are not eligible",
+            EXC,
+            ["subtype excludes yes=SPMS,PPMS"],
+        ),  # NCT03193866
+        (
+            "Primary or secondary progression of Multiple Sclerosis",
+            EXC,
+            ["subtype excludes yes=SPMS,PPMS"],
+        ),  # NCT02727907
+        xfail(
+            "No chronically progressive demyelinating disease",
+            INC,  # NCT00004645
+            ["subtype excludes yes=SPMS,PPMS"],
+            reason="'chronically progressive demyelinating disease' is not read as progressive MS",
+        ),
+        # Not a rule on the patient's course.
+        ("Concomitant treatment with other drugs for treating RRMS", EXC, []),  # NCT05304520
+        (
+            "Diagnosed with CNS inflammation disorders other than MS, such as: NMOSD (Neuromyelitis "
+            "Optica Spectrum Disorder) or MOGAD (Myelin Oligodendrocyte Glycoprotein Antibody-associated "
+            "Disease)",
+            EXC,
+            [],
+        ),  # NCT06832293
+        # NCT04832269: the MS is the mother's.
+        (
+            "Non-exposed group (n=40): Children and adolescents of mothers suffering from MS without MP "
+            "therapy during pregnancy (aged 8 to 18 years) matched for age, gender and social "
+            "background",
+            INC,
+            [],
+        ),
+        (
+            "No history of clinically isolated syndrome or MS Pairing criteria :",
+            INC,
+            [],
+        ),  # NCT04873492 (healthy controls)
+        ("Relapses during a previous pregnancy", EXC, []),  # built
+        # NCT05304520: a rule for RRMS participants already on natalizumab, not a need to have RRMS.
+        (
+            "In RRMS participants who are already on natalizumab therapy, continued treatment must be "
+            "indicated based on current SmPC",
+            INC,
+            [],
+        ),
+    ],
+)
 def test_subtype_facts(text: str, kind: str, expected: list[str]) -> None:
     assert subtype_facts(text, kind) == expected
 
 
-@pytest.mark.parametrize("text, kind, subtype, verdict", [
-    ("Relapsing remitting multiple sclerosis (RRMS)", INC, "SPMS", FALSE),  # NCT00490906
-    (PROGRESSIVE, EXC, "RRMS", FALSE),
-    (PROGRESSIVE, EXC, "PPMS", TRUE),
-    (MCDONALD, INC, "PPMS", TRUE),
-    (MCDONALD, INC, "RIS", FALSE),  # a radiologically isolated syndrome is not MS
-])
+@pytest.mark.parametrize(
+    "text, kind, subtype, verdict",
+    [
+        ("Relapsing remitting multiple sclerosis (RRMS)", INC, "SPMS", FALSE),  # NCT00490906
+        (PROGRESSIVE, EXC, "RRMS", FALSE),
+        (PROGRESSIVE, EXC, "PPMS", TRUE),
+        (MCDONALD, INC, "PPMS", TRUE),
+        (MCDONALD, INC, "RIS", FALSE),  # a radiologically isolated syndrome is not MS
+    ],
+)
 def test_subtype_verdicts(text: str, kind: str, subtype: str, verdict: int) -> None:
     assert parse_criterion(text, kind).evaluate(Profile(ms_subtype=subtype)) == verdict
 
 
 # Negation, doubt, "other than", a possibility: an RRMS patient is never ruled out by a guess.
 # abstained None: reading the fact right ("excludes PPMS") or leaving it to the team both do.
-@pytest.mark.parametrize("text, kind, abstained", [
-    ("Uncertain or unconfirmed diagnosis of MS", EXC, True),  # built
-    ("Non relapsing MS", EXC, True),  # built
-    ("Patients who may develop secondary progressive MS during the study", EXC, True),  # built
-    ("Not a diagnosis of primary progressive MS", INC, None),  # built
-    ("Any form of MS other than RRMS", EXC, None),  # built
-])
-def test_a_cue_never_rules_out_an_rrms_patient(text: str, kind: str,
-                                               abstained: bool | None) -> None:
+@pytest.mark.parametrize(
+    "text, kind, abstained",
+    [
+        ("Uncertain or unconfirmed diagnosis of MS", EXC, True),  # built
+        ("Non relapsing MS", EXC, True),  # built
+        ("Patients who may develop secondary progressive MS during the study", EXC, True),  # built
+        ("Not a diagnosis of primary progressive MS", INC, None),  # built
+        ("Any form of MS other than RRMS", EXC, None),  # built
+    ],
+)
+def test_a_cue_never_rules_out_an_rrms_patient(
+    text: str, kind: str, abstained: bool | None
+) -> None:
     if abstained is not None:
         assert abstains(text, kind) is abstained
     verdict = parse_criterion(text, kind).evaluate(Profile(ms_subtype="RRMS"))

@@ -1,4 +1,5 @@
 """Pregnancy, breastfeeding and contraception (trials_db/criteria/pregnancy.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,74 +21,126 @@ def reproductive(text: str, kind: str) -> list[str]:
     return sorted(f for f in facts(text, kind) if f.split(" ")[0] in topics)
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    # NCT00004744, NCT00004816, NCT00001669: general lists (no headings), read as inclusions.
-    ("No pregnant or nursing women", INC, [PREG, NURSING]),
-    ("Other: Not pregnant or lactating", INC, [PREG, NURSING]),
-    ("Male patients should also receive adequate counseling and exercise adequate contraception.",
-     INC, [CONTRA]),
-    ("No first or second degree relatives with breast cancer.", INC, []),
-    ("Nursing", E, [NURSING]),  # NCT00261326
-    ("Pregnant or postpartum individuals within one year of delivery", E, [PREG]),  # NCT06832293
-    ("Willing to use birth control if able to conceive a child", INC, [CONTRA]),  # NCT02784210
-    ("Women able to have children must use contraception", INC, [CONTRA]),  # built
-    # Not using contraception is what excludes: contraception is required.
-    ("Fertile women who do not use contraception", E, [CONTRA]),  # NCT00261326
-    ("Pregnant or lactating female patients and women of childbearing potential not using "
-     "effective contraception.", E, [PREG, NURSING, CONTRA]),  # NCT05423769
-    # NCT06832293: a permission, not a requirement.
-    ("May be using hormonal contraceptive methods (e.g., oral contraceptives or hormonal IUDs)",
-     INC, []),
-    # Planning a pregnancy is not a status: only a current pregnancy is read.
-    ("Female subjects who are currently pregnant or who are considering becoming pregnant while "
-     "participating in the study.", E, [PREG]),  # NCT01480076
-    ("Female subjects who were pregnant, lactating or planning pregnancy during the course of the "
-     "study.", E, [PREG, NURSING]),  # NCT01604265
-    ("Women who contemplate pregnancy in the duration of the study", E, []),  # NCT00261326
-    ("Planning a pregnancy", E, []),  # built
-    ("Maternal abuse of noxious agents during pregnancy", E, []),  # NCT04832269: the mother's
-    ("Female subjects of childbearing potential must practice effective contraception "
-                 "during the study and be willing and able to continue contraception for 30 days "
-                 "after their last dose of study treatment.", INC, [CONTRA]),
-    pytest.param("If a female patient, not of child bearing potential (surgically sterilized or "
-                 "post-menopausal) or if of child bearing potential, documented to be nonpregnant "
-                 "by urine pregnancy test and not lactating with adequate contraception and "
-                 "counseling.", INC, [PREG, NURSING, CONTRA],  # NCT00001669
-                 marks=known_gap("'nonpregnant by urine pregnancy test' is not read as not pregnant")),
-    ("Positive pregnancy test.", E, [PREG]),  # NCT03109288: a test result states the status
-    ("Positive serum or urine pregnancy test at screening", E, [PREG]),  # built
-    ("Negative serum pregnancy test at screening", INC, [PREG]),  # built
-    ("Pregnancy test not done", E, []),  # built: no result, nothing about the status
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # NCT00004744, NCT00004816, NCT00001669: general lists (no headings), read as inclusions.
+        ("No pregnant or nursing women", INC, [PREG, NURSING]),
+        ("Other: Not pregnant or lactating", INC, [PREG, NURSING]),
+        (
+            "Male patients should also receive adequate counseling and exercise adequate contraception.",
+            INC,
+            [CONTRA],
+        ),
+        ("No first or second degree relatives with breast cancer.", INC, []),
+        ("Nursing", E, [NURSING]),  # NCT00261326
+        (
+            "Pregnant or postpartum individuals within one year of delivery",
+            E,
+            [PREG],
+        ),  # NCT06832293
+        ("Willing to use birth control if able to conceive a child", INC, [CONTRA]),  # NCT02784210
+        ("Women able to have children must use contraception", INC, [CONTRA]),  # built
+        # Not using contraception is what excludes: contraception is required.
+        ("Fertile women who do not use contraception", E, [CONTRA]),  # NCT00261326
+        (
+            "Pregnant or lactating female patients and women of childbearing potential not using "
+            "effective contraception.",
+            E,
+            [PREG, NURSING, CONTRA],
+        ),  # NCT05423769
+        # NCT06832293: a permission, not a requirement.
+        (
+            "May be using hormonal contraceptive methods (e.g., oral contraceptives or hormonal IUDs)",
+            INC,
+            [],
+        ),
+        # Planning a pregnancy is not a status: only a current pregnancy is read.
+        (
+            "Female subjects who are currently pregnant or who are considering becoming pregnant while "
+            "participating in the study.",
+            E,
+            [PREG],
+        ),  # NCT01480076
+        (
+            "Female subjects who were pregnant, lactating or planning pregnancy during the course of the "
+            "study.",
+            E,
+            [PREG, NURSING],
+        ),  # NCT01604265
+        ("Women who contemplate pregnancy in the duration of the study", E, []),  # NCT00261326
+        ("Planning a pregnancy", E, []),  # built
+        ("Maternal abuse of noxious agents during pregnancy", E, []),  # NCT04832269: the mother's
+        (
+            "Female subjects of childbearing potential must practice effective contraception "
+            "during the study and be willing and able to continue contraception for 30 days "
+            "after their last dose of study treatment.",
+            INC,
+            [CONTRA],
+        ),
+        pytest.param(
+            "If a female patient, not of child bearing potential (surgically sterilized or "
+            "post-menopausal) or if of child bearing potential, documented to be nonpregnant "
+            "by urine pregnancy test and not lactating with adequate contraception and "
+            "counseling.",
+            INC,
+            [PREG, NURSING, CONTRA],  # NCT00001669
+            marks=known_gap("'nonpregnant by urine pregnancy test' is not read as not pregnant"),
+        ),
+        ("Positive pregnancy test.", E, [PREG]),  # NCT03109288: a test result states the status
+        ("Positive serum or urine pregnancy test at screening", E, [PREG]),  # built
+        ("Negative serum pregnancy test at screening", INC, [PREG]),  # built
+        ("Pregnancy test not done", E, []),  # built: no result, nothing about the status
+    ],
+)
 def test_reads_the_reproductive_facts(text, kind, expected):
     assert reproductive(text, kind) == sorted(expected)
 
 
-@pytest.mark.parametrize("text, kind, profile, verdict", [
-    ("No pregnant or nursing women", INC, WOMAN, TRUE),  # NCT00004744
-    ("No pregnant or nursing women", INC, dict(WOMAN, pregnant=True), FALSE),
-    ("No pregnant or nursing women", INC, dict(sex="male"), TRUE),
-    ("Other: Not pregnant or lactating", INC, dict(WOMAN, breastfeeding=True), FALSE),  # NCT00004816
-    (INTENTION, E, dict(WOMAN, pregnant=True), TRUE),
-    # NCT07086950: only a high-risk pregnancy excludes; whether it is one is the team's call.
-    ("High-risk pregnancy as evaluated by the appointed gynecologist.", E,
-     dict(WOMAN, pregnant=True), REVIEW),
-    # built: "Not ..." listed as an exclusion, and a doubt: left to the study team either way.
-    ("Not pregnant", E, WOMAN, REVIEW),
-    ("Not pregnant", E, dict(WOMAN, pregnant=True), REVIEW),
-    ("Suspected pregnancy", E, WOMAN, REVIEW),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile, verdict",
+    [
+        ("No pregnant or nursing women", INC, WOMAN, TRUE),  # NCT00004744
+        ("No pregnant or nursing women", INC, dict(WOMAN, pregnant=True), FALSE),
+        ("No pregnant or nursing women", INC, dict(sex="male"), TRUE),
+        (
+            "Other: Not pregnant or lactating",
+            INC,
+            dict(WOMAN, breastfeeding=True),
+            FALSE,
+        ),  # NCT00004816
+        (INTENTION, E, dict(WOMAN, pregnant=True), TRUE),
+        # NCT07086950: only a high-risk pregnancy excludes; whether it is one is the team's call.
+        (
+            "High-risk pregnancy as evaluated by the appointed gynecologist.",
+            E,
+            dict(WOMAN, pregnant=True),
+            REVIEW,
+        ),
+        # built: "Not ..." listed as an exclusion, and a doubt: left to the study team either way.
+        ("Not pregnant", E, WOMAN, REVIEW),
+        ("Not pregnant", E, dict(WOMAN, pregnant=True), REVIEW),
+        ("Suspected pregnancy", E, WOMAN, REVIEW),
+    ],
+)
 def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
-@pytest.mark.parametrize("text, kind, profile", [
-    (INTENTION, E, WOMAN),  # she may be planning one: not a status
-    # NCT05204459: pregnancy excludes from the MRI part only.
-    ("Patients will be excluded from the MRI portions of the study if they are pregnant, but their "
-     "demographic, clinical information,and disability measures may still be captured under the "
-     "study.", E, dict(WOMAN, pregnant=True)),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile",
+    [
+        (INTENTION, E, WOMAN),  # she may be planning one: not a status
+        # NCT05204459: pregnancy excludes from the MRI part only.
+        (
+            "Patients will be excluded from the MRI portions of the study if they are pregnant, but their "
+            "demographic, clinical information,and disability measures may still be captured under the "
+            "study.",
+            E,
+            dict(WOMAN, pregnant=True),
+        ),
+    ],
+)
 def test_an_unclear_sentence_never_takes_out_a_patient_who_fits(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed

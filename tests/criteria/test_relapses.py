@@ -1,4 +1,5 @@
 """Relapses in a time window (trials_db/criteria/relapses.py): how many, how recent."""
+
 from __future__ import annotations
 
 import math
@@ -15,8 +16,10 @@ INC, E = INCLUSION, EXCLUSION
 NEVER = math.inf
 NO_RECENT = "No relapse in the 30 days before screening"  # built: "No ..." listed as an exclusion
 REMISSION = "At start of study > 6 weeks in clinical remission of disease"  # NCT02096133
-TWO_WAYS = ("Two or more documented clinical relapses of MS in the preceding 24 months OR one "
-            "documented clinical relapse of MS in the preceding 12 months prior to screening")
+TWO_WAYS = (
+    "Two or more documented clinical relapses of MS in the preceding 24 months OR one "
+    "documented clinical relapse of MS in the preceding 12 months prior to screening"
+)
 NOT_HAD = "Have not had a definite relapse for at least 6 weeks"  # NCT04694534
 
 
@@ -24,74 +27,149 @@ def relapses(text: str, kind: str) -> list[str]:
     return [f for f in facts(text, kind) if f.startswith("relapses ")]
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    # NCT00001781 and NCT00004814 are general lists (no headings): read as inclusions.
-    ("No evidence of relapse for at least 30 days prior to entry.", INC,
-     ["relapses excludes months=1"]),
-    ("One or more relapses in the 2 years preceding randomization.", INC,
-     ["relapses requires months=24"]),
-    ("At least 2 documented relapses within 2 years prior to entry", INC,
-     ["relapses requires count=2 months=24"]),
-    ("Onset of first relapse at least 1 year prior to randomization", INC, []),  # disease onset
-    # NCT00030966
-    ("Have experienced at least one relapse (while on Avonex) within the 12 months prior to "
-     "randomization.", INC, ["relapses requires months=12"]),
-    ("MS relapse has occurred within 50 days of randomization", E,
-     ["relapses excludes months=1.6667"]),
-    ("Exacerbation of MS within 30 days prior to screenin visit", E,  # NCT00260741
-     ["relapses excludes months=1"]),
-    ("MS relapse or change in disease modifying treatment (DMT) within 60 days", E,  # NCT02143167
-     ["relapses excludes months=2"]),
-    ("Being free of relapses in the last three months.", INC,  # NCT05912595
-     ["relapses excludes months=3"]),
-    ("relapse-free for the past 30 days", INC, ["relapses excludes months=1"]),  # NCT06355804
-    ("No relapses in the year prior to inclusion", INC,  # NCT03910738
-     ["relapses excludes months=12"]),
-    ("Clinically or radiologically confirmed MS relapses within 3 months prior to enrollment", E,
-     ["relapses excludes months=3"]),  # NCT07086950
-    ("Having suffered an exacerbation or hospitalization in the last three months before starting "
-     "the assessment protocol, or during the therapeutic intervention process.", E,
-     ["relapses excludes months=3"]),  # NCT05895734
-    (NO_RECENT, E, ["relapses excludes months=1"]),  # a recent relapse excludes
-    # Relapses named, but no relapse window asked for.
-    ("Diagnosed with any disease sub-type of multiple sclerosis, with relapses/remission not "
-     "expected to influence neuropathic pain.", INC, []),  # NCT01604265
-    ("Treatment with high-dose dexamethasone for MS exacerbation during study.", E,
-     []),  # NCT02096133
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # NCT00001781 and NCT00004814 are general lists (no headings): read as inclusions.
+        (
+            "No evidence of relapse for at least 30 days prior to entry.",
+            INC,
+            ["relapses excludes months=1"],
+        ),
+        (
+            "One or more relapses in the 2 years preceding randomization.",
+            INC,
+            ["relapses requires months=24"],
+        ),
+        (
+            "At least 2 documented relapses within 2 years prior to entry",
+            INC,
+            ["relapses requires count=2 months=24"],
+        ),
+        ("Onset of first relapse at least 1 year prior to randomization", INC, []),  # disease onset
+        # NCT00030966
+        (
+            "Have experienced at least one relapse (while on Avonex) within the 12 months prior to "
+            "randomization.",
+            INC,
+            ["relapses requires months=12"],
+        ),
+        (
+            "MS relapse has occurred within 50 days of randomization",
+            E,
+            ["relapses excludes months=1.6667"],
+        ),
+        (
+            "Exacerbation of MS within 30 days prior to screenin visit",
+            E,  # NCT00260741
+            ["relapses excludes months=1"],
+        ),
+        (
+            "MS relapse or change in disease modifying treatment (DMT) within 60 days",
+            E,  # NCT02143167
+            ["relapses excludes months=2"],
+        ),
+        (
+            "Being free of relapses in the last three months.",
+            INC,  # NCT05912595
+            ["relapses excludes months=3"],
+        ),
+        ("relapse-free for the past 30 days", INC, ["relapses excludes months=1"]),  # NCT06355804
+        (
+            "No relapses in the year prior to inclusion",
+            INC,  # NCT03910738
+            ["relapses excludes months=12"],
+        ),
+        (
+            "Clinically or radiologically confirmed MS relapses within 3 months prior to enrollment",
+            E,
+            ["relapses excludes months=3"],
+        ),  # NCT07086950
+        (
+            "Having suffered an exacerbation or hospitalization in the last three months before starting "
+            "the assessment protocol, or during the therapeutic intervention process.",
+            E,
+            ["relapses excludes months=3"],
+        ),  # NCT05895734
+        (NO_RECENT, E, ["relapses excludes months=1"]),  # a recent relapse excludes
+        # Relapses named, but no relapse window asked for.
+        (
+            "Diagnosed with any disease sub-type of multiple sclerosis, with relapses/remission not "
+            "expected to influence neuropathic pain.",
+            INC,
+            [],
+        ),  # NCT01604265
+        (
+            "Treatment with high-dose dexamethasone for MS exacerbation during study.",
+            E,
+            [],
+        ),  # NCT02096133
+    ],
+)
 def test_reads_the_relapse_window(text, kind, expected):
     assert relapses(text, kind) == expected
 
 
-@pytest.mark.parametrize("text, kind, profile, verdict", [
-    ("No relapses 28 days before randomisation", INC,  # NCT02727907
-     dict(months_since_last_relapse=0.5), FALSE),
-    ("No relapses 28 days before randomisation", INC, dict(months_since_last_relapse=NEVER), TRUE),
-    (NOT_HAD, INC, dict(months_since_last_relapse=12), TRUE),
-    (NOT_HAD, INC, dict(months_since_last_relapse=1), FALSE),
-    (REMISSION, INC, dict(months_since_last_relapse=1), FALSE),
-    (REMISSION, INC, dict(months_since_last_relapse=3), TRUE),
-    ("Experiencing new neurological symptoms, with onset in previous 2 weeks, attributable to MS "
-     "relapse", E, dict(months_since_last_relapse=0.25), TRUE),  # NCT02784210
-    (NO_RECENT, E, dict(months_since_last_relapse=0.5), TRUE),
-    (NO_RECENT, E, dict(months_since_last_relapse=6), FALSE),
-    # NCT02200718: two alternatives ("OR"), either suffices.
-    (TWO_WAYS, INC, dict(months_since_last_relapse=18, relapses_past_2_years=2), TRUE),
-    (TWO_WAYS, INC, dict(months_since_last_relapse=18, relapses_past_2_years=1), FALSE),
-    # NCT02792218: an MRI scan is a third way in, so having no relapse cannot fail it.
-    ("At least 1 relapse during the previous 1 year or 2 relapses during the previous 2 years or "
-     "a positive gadolinium-enhancing MRI scan in previous year", INC,
-     dict(months_since_last_relapse=30, relapses_past_2_years=0), REVIEW),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile, verdict",
+    [
+        (
+            "No relapses 28 days before randomisation",
+            INC,  # NCT02727907
+            dict(months_since_last_relapse=0.5),
+            FALSE,
+        ),
+        (
+            "No relapses 28 days before randomisation",
+            INC,
+            dict(months_since_last_relapse=NEVER),
+            TRUE,
+        ),
+        (NOT_HAD, INC, dict(months_since_last_relapse=12), TRUE),
+        (NOT_HAD, INC, dict(months_since_last_relapse=1), FALSE),
+        (REMISSION, INC, dict(months_since_last_relapse=1), FALSE),
+        (REMISSION, INC, dict(months_since_last_relapse=3), TRUE),
+        (
+            "Experiencing new neurological symptoms, with onset in previous 2 weeks, attributable to MS "
+            "relapse",
+            E,
+            dict(months_since_last_relapse=0.25),
+            TRUE,
+        ),  # NCT02784210
+        (NO_RECENT, E, dict(months_since_last_relapse=0.5), TRUE),
+        (NO_RECENT, E, dict(months_since_last_relapse=6), FALSE),
+        # NCT02200718: two alternatives ("OR"), either suffices.
+        (TWO_WAYS, INC, dict(months_since_last_relapse=18, relapses_past_2_years=2), TRUE),
+        (TWO_WAYS, INC, dict(months_since_last_relapse=18, relapses_past_2_years=1), FALSE),
+        # NCT02792218: an MRI scan is a third way in, so having no relapse cannot fail it.
+        (
+            "At least 1 relapse during the previous 1 year or 2 relapses during the previous 2 years or "
+            "a positive gadolinium-enhancing MRI scan in previous year",
+            INC,
+            dict(months_since_last_relapse=30, relapses_past_2_years=0),
+            REVIEW,
+        ),
+    ],
+)
 def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
-@pytest.mark.parametrize("text, kind, profile", [
-    ("Possible relapse within the last 30 days", E, dict(months_since_last_relapse=NEVER)),  # built
-    ("Relapse-free in the 3 months before screening is not required", INC,  # built
-                 dict(months_since_last_relapse=1)),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile",
+    [
+        (
+            "Possible relapse within the last 30 days",
+            E,
+            dict(months_since_last_relapse=NEVER),
+        ),  # built
+        (
+            "Relapse-free in the 3 months before screening is not required",
+            INC,  # built
+            dict(months_since_last_relapse=1),
+        ),
+    ],
+)
 def test_a_doubtful_or_negated_sentence_is_abstained_on(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed

@@ -3,6 +3,7 @@
 One sentence per case, built to the kinds of wording issue 10 lists: a cue no field rule
 interprets makes the reading "the study team will check" (with the reason), never the opposite.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,25 +27,31 @@ def reviews(node) -> list[Review]:
     return [rv for item in items for rv in reviews(item)]
 
 
-@pytest.mark.parametrize("text, mention, cue", [
-    ("No pregnant or nursing women", "nursing", Cue.NEGATED),
-    ("exacerbation-free for 6 weeks", "exacerbation", Cue.NEGATED),
-    ("any form of MS other than relapsing-remitting", "relapsing-remitting", Cue.CONTRAST),
-    ("uncertain or unconfirmed MS", "MS", Cue.UNCERTAIN),
-    ("planning to become pregnant", "pregnant", Cue.HYPOTHETICAL),
-    ("relapses during a previous pregnancy", "relapses", Cue.HISTORICAL),
-    ("mother treated with natalizumab", "natalizumab", Cue.OTHER_PERSON),
-    ("neutralizing antibodies to interferon beta", "interferon beta", Cue.OTHER_RELATION),
-    ("non relapsing MS", "relapsing MS", Cue.NEGATED),
-])
+@pytest.mark.parametrize(
+    "text, mention, cue",
+    [
+        ("No pregnant or nursing women", "nursing", Cue.NEGATED),
+        ("exacerbation-free for 6 weeks", "exacerbation", Cue.NEGATED),
+        ("any form of MS other than relapsing-remitting", "relapsing-remitting", Cue.CONTRAST),
+        ("uncertain or unconfirmed MS", "MS", Cue.UNCERTAIN),
+        ("planning to become pregnant", "pregnant", Cue.HYPOTHETICAL),
+        ("relapses during a previous pregnancy", "relapses", Cue.HISTORICAL),
+        ("mother treated with natalizumab", "natalizumab", Cue.OTHER_PERSON),
+        ("neutralizing antibodies to interferon beta", "interferon beta", Cue.OTHER_RELATION),
+        ("non relapsing MS", "relapsing MS", Cue.NEGATED),
+    ],
+)
 def test_each_cue_covers_the_fact_it_speaks_of(text, mention, cue):
     assert cue in cues(text)[mention]
 
 
-@pytest.mark.parametrize("text", [
-    "At least one relapse during the previous 12 months",   # a window, not a past event
-    "Women of child-bearing potential who are pregnant",      # "who" ends "potential"
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least one relapse during the previous 12 months",  # a window, not a past event
+        "Women of child-bearing potential who are pregnant",  # "who" ends "potential"
+    ],
+)
 def test_no_cue_where_none_applies(text):
     assert all(not c for c in cues(text).values())
 
@@ -54,12 +61,15 @@ def status(text: str, kind: str, **facts) -> int:
 
 
 # Issue 10, kind 1: negation, doubt or contrast around an MS type.
-@pytest.mark.parametrize("text, kind", [
-    ("non relapsing MS", INCLUSION),
-    ("any form of MS other than relapsing-remitting", EXCLUSION),
-    ("uncertain or unconfirmed MS", EXCLUSION),
-    ("relapses during a previous pregnancy", EXCLUSION),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("non relapsing MS", INCLUSION),
+        ("any form of MS other than relapsing-remitting", EXCLUSION),
+        ("uncertain or unconfirmed MS", EXCLUSION),
+        ("relapses during a previous pregnancy", EXCLUSION),
+    ],
+)
 def test_a_person_with_rrms_is_never_failed_on_words_the_rules_do_not_understand(text, kind):
     value = status(text, kind, ms_subtype="RRMS", pregnant=False, months_since_last_relapse=24)
     failed = FALSE if kind != EXCLUSION else TRUE
@@ -107,21 +117,39 @@ def test_antibodies_to_a_drug_are_not_having_taken_it():
 
 
 def test_a_drug_excepted_by_the_therapy_rule_keeps_the_reading():
-    tree = parse_criterion("Taking MS disease modifying treatment other than natalizumab", EXCLUSION)
+    tree = parse_criterion(
+        "Taking MS disease modifying treatment other than natalizumab", EXCLUSION
+    )
     assert not reviews(tree)
-    assert tree.evaluate(Profile(current_therapy="natalizumab", prior_therapies=["natalizumab"])) == FALSE
+    assert (
+        tree.evaluate(Profile(current_therapy="natalizumab", prior_therapies=["natalizumab"]))
+        == FALSE
+    )
 
 
 def test_the_reason_names_the_cue_and_the_fact():
     [review] = reviews(parse_criterion("non relapsing MS", INCLUSION))[:1]
-    assert review.topic == "uncertain_reading" and '"non"' in review.source and "relapsing MS" in review.source
+    assert (
+        review.topic == "uncertain_reading"
+        and '"non"' in review.source
+        and "relapsing MS" in review.source
+    )
 
 
-@pytest.mark.parametrize("text, mention", [
-    ("Treatment with another monoclonal antibody, including but not limited to natalizumab", "natalizumab"),
-    ("any therapeutic monoclonal antibody, with the exception of natalizumab", "natalizumab"),
-    ("Conversion treated or not with first line disease modifying therapy", "disease modifying therapy"),
-])
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Treatment with another monoclonal antibody, including but not limited to natalizumab",
+            "natalizumab",
+        ),
+        ("any therapeutic monoclonal antibody, with the exception of natalizumab", "natalizumab"),
+        (
+            "Conversion treated or not with first line disease modifying therapy",
+            "disease modifying therapy",
+        ),
+    ],
+)
 def test_cue_words_that_do_not_do_what_they_seem_to(text, mention):
     found = cues(text).get(mention, set())
     assert Cue.NEGATED not in found and Cue.OTHER_RELATION not in found

@@ -1,4 +1,5 @@
 """Sex: whether a criterion lets only women or only men join."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,18 +15,29 @@ UTERUS = "Male or intersex individuals, given the inclusion criteria of requirin
 
 # A sex word that is the subject of a sentence about pregnancy or contraception restricts no one.
 FERTILITY = [
-    ("Female subjects of childbearing potential must practice effective contraception during the "
-     "study and be willing and able to continue contraception for 30 days after their last dose "
-     "of study treatment.", INC),  # NCT01480076
-    ("Female subjects who are currently pregnant or who are considering becoming pregnant while "
-     "participating in the study.", EXC),  # NCT01480076
+    (
+        "Female subjects of childbearing potential must practice effective contraception during the "
+        "study and be willing and able to continue contraception for 30 days after their last dose "
+        "of study treatment.",
+        INC,
+    ),  # NCT01480076
+    (
+        "Female subjects who are currently pregnant or who are considering becoming pregnant while "
+        "participating in the study.",
+        EXC,
+    ),  # NCT01480076
     ("Pregnant or nursing women.", EXC),  # NCT01156311
     ("Fertile women who do not use contraception", EXC),  # NCT00261326
-    ("Male patients should also receive adequate counseling and exercise adequate contraception.",
-     INC),  # NCT00001669
-    ("All male patients and female patients with child-bearing potential (between puberty and 2 "
-     "years after menopause) should use appropriate contraception method(s) for at least 4 weeks "
-     "after UMSC01 treatment", INC),  # NCT05532943
+    (
+        "Male patients should also receive adequate counseling and exercise adequate contraception.",
+        INC,
+    ),  # NCT00001669
+    (
+        "All male patients and female patients with child-bearing potential (between puberty and 2 "
+        "years after menopause) should use appropriate contraception method(s) for at least 4 weeks "
+        "after UMSC01 treatment",
+        INC,
+    ),  # NCT05532943
     ("Female study participants who are pregnant", EXC),  # NCT03961204
 ]
 
@@ -34,43 +46,63 @@ def sex_facts(text: str, kind: str) -> list[str]:
     return [f for f in facts(text, kind) if f.startswith("sex ")]
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    ("Female", INC, ["sex requires allowed=female"]),  # NCT02096133
-    ("Female participants diagnosed with MS based on the 2024 McDonald Diagnostic criteria "
-     "(biologically sex-based, any gender as long as not on hormonal gender-enhancing therapy)",
-     INC, ["sex requires allowed=female"]),  # NCT06832293
-    (UTERUS, EXC, ["sex excludes allowed=male"]),
-    ("Women only", INC, ["sex requires allowed=female"]),  # built
-    ("Males", EXC, ["sex excludes allowed=male"]),  # built
-    ("Female, age > 18", INC, ["sex requires allowed=female"]),  # NCT00490906
-    ("Man between 18 and 55 years", INC, ["sex requires allowed=male"]),  # NCT03910738
-    ("Women aged 18 to 45", INC, ["sex requires allowed=female"]),  # built
-    ("Women", EXC, ["sex excludes allowed=female"]),  # built
-    ("Women who are pregnant", EXC, []),  # built: the pregnancy rule reads it
-    ("Men with a partner who plans a pregnancy", INC, []),  # built: fertility, not a restriction
-    # Both sexes named: no restriction.
-    ("Male or female aged 18 to 55 years.", INC, []),  # NCT00001781
-    ("Men and women between 18 and 59 years old", INC, []),  # NCT00261326
-    ("Patients of both genders with Multiple Sclerosis (McDonald criteria 2010)", INC,
-     []),  # NCT02727907
-    # NCT04832269: "gender" is what controls are matched on, not a restriction.
-    ("Non-exposed group (n=40): Children and adolescents of mothers suffering from MS without MP "
-     "therapy during pregnancy (aged 8 to 18 years) matched for age, gender and social "
-     "background", INC, []),
-    *[(text, kind, []) for text, kind in FERTILITY],
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("Female", INC, ["sex requires allowed=female"]),  # NCT02096133
+        (
+            "Female participants diagnosed with MS based on the 2024 McDonald Diagnostic criteria "
+            "(biologically sex-based, any gender as long as not on hormonal gender-enhancing therapy)",
+            INC,
+            ["sex requires allowed=female"],
+        ),  # NCT06832293
+        (UTERUS, EXC, ["sex excludes allowed=male"]),
+        ("Women only", INC, ["sex requires allowed=female"]),  # built
+        ("Males", EXC, ["sex excludes allowed=male"]),  # built
+        ("Female, age > 18", INC, ["sex requires allowed=female"]),  # NCT00490906
+        ("Man between 18 and 55 years", INC, ["sex requires allowed=male"]),  # NCT03910738
+        ("Women aged 18 to 45", INC, ["sex requires allowed=female"]),  # built
+        ("Women", EXC, ["sex excludes allowed=female"]),  # built
+        ("Women who are pregnant", EXC, []),  # built: the pregnancy rule reads it
+        (
+            "Men with a partner who plans a pregnancy",
+            INC,
+            [],
+        ),  # built: fertility, not a restriction
+        # Both sexes named: no restriction.
+        ("Male or female aged 18 to 55 years.", INC, []),  # NCT00001781
+        ("Men and women between 18 and 59 years old", INC, []),  # NCT00261326
+        (
+            "Patients of both genders with Multiple Sclerosis (McDonald criteria 2010)",
+            INC,
+            [],
+        ),  # NCT02727907
+        # NCT04832269: "gender" is what controls are matched on, not a restriction.
+        (
+            "Non-exposed group (n=40): Children and adolescents of mothers suffering from MS without MP "
+            "therapy during pregnancy (aged 8 to 18 years) matched for age, gender and social "
+            "background",
+            INC,
+            [],
+        ),
+        *[(text, kind, []) for text, kind in FERTILITY],
+    ],
+)
 def test_sex_facts(text: str, kind: str, expected: list[str]) -> None:
     assert sex_facts(text, kind) == expected
 
 
-@pytest.mark.parametrize("text, kind, sex, verdict", [
-    ("Female", INC, "male", FALSE),  # NCT02096133
-    ("Female", INC, "female", TRUE),
-    (UTERUS, EXC, "male", TRUE),
-    (UTERUS, EXC, "female", FALSE),
-    ("Man between 18 and 55 years", INC, "female", FALSE),  # NCT03910738
-    ("Man between 18 and 55 years", INC, "male", TRUE),
-])
+@pytest.mark.parametrize(
+    "text, kind, sex, verdict",
+    [
+        ("Female", INC, "male", FALSE),  # NCT02096133
+        ("Female", INC, "female", TRUE),
+        (UTERUS, EXC, "male", TRUE),
+        (UTERUS, EXC, "female", FALSE),
+        ("Man between 18 and 55 years", INC, "female", FALSE),  # NCT03910738
+        ("Man between 18 and 55 years", INC, "male", TRUE),
+    ],
+)
 def test_sex_verdicts(text: str, kind: str, sex: str, verdict: int) -> None:
     assert parse_criterion(text, kind).evaluate(Profile(sex=sex, age=30)) == verdict
 

@@ -1,4 +1,5 @@
 """Treatments (trials_db/criteria/therapies.py): taken ever, now, in a washout, failed, or naive."""
+
 from __future__ import annotations
 
 import re
@@ -36,120 +37,241 @@ def therapies(text: str, kind: str) -> list[tuple[str, frozenset[str]]]:
 
 
 STEROIDS, MABS, DMT = D("corticosteroid"), D("monoclonal_antibody"), D("dmt")
-FAILED_LIST = D("interferon", "glatiramer acetate", "dimethyl fumarate", "teriflunomide",
-                "fingolimod", "ozanimod", "cladribine", "siponimod", "ofatumumab", "natalizumab")
+FAILED_LIST = D(
+    "interferon",
+    "glatiramer acetate",
+    "dimethyl fumarate",
+    "teriflunomide",
+    "fingolimod",
+    "ozanimod",
+    "cladribine",
+    "siponimod",
+    "ofatumumab",
+    "natalizumab",
+)
 
 
-@pytest.mark.parametrize("text, kind, expected", [
-    ("treatment with DMT during the last 12 months", E,  # NCT00492570
-     [("therapy excludes within_months=12", DMT)]),
-    ("have received Imuran or methotrexate in the last 3 months", E,  # NCT00618527
-     [("therapy excludes within_months=3", D("azathioprine", "methotrexate"))]),
-    ("have received corticosteroids within 30 days prior to study start", E,  # NCT00618527
-     [("therapy excludes within_months=1", STEROIDS)]),
-    ("Be at least 4 weeks away from a corticosteroid bolus", INC,  # NCT04694534
-     [("therapy excludes within_months=0.9231", STEROIDS)]),
-    ("No clinical relapses or use of steroid treatment during the 4 weeks before the enrolment.",
-     INC, [("therapy excludes within_months=0.9231", STEROIDS)]),  # NCT04875832
-    ("Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, T cell or "
-     "T cell receptor products, or any therapeutic monoclonal antibody, except natalizumab", E,
-     [("therapy excludes", D("cladribine", "cyclophosphamide") | MABS - {"natalizumab"})]),
-    ("exacerbation-free (and no use of corticosteroids) for 6 weeks prior", INC,  # NCT03051646
-     [("therapy excludes within_months=1.3846", STEROIDS)]),
-    ("without treatment with natalizumab for the last 3 months", INC,  # built
-     [("therapy excludes within_months=3", D("natalizumab"))]),
-    # How long a drug has been taken is no washout window: it is taken now.
-    ("Must have been receiving interferon-beta-1a or interferon-beta-1b for a minimum of 12 "
-     "months prior to screening", INC,  # NCT00493116
-     [("therapy requires current=True", D("interferon beta-1a", "interferon beta-1b"))]),
-    ("Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
-     "dose of cladribine tablets", INC, [("therapy requires", D("cladribine"))]),  # NCT04783935
-    ("have received rituximab within 6 months prior to screening", E,  # built: a window still is
-     [("therapy excludes within_months=6", D("rituximab"))]),
-    # NCT02525874: a list head names no drug; its items are then read one by one.
-    ("Prior treatment with any of the following:", E, []),
-    ("cladribine", E, [("therapy excludes", D("cladribine"))]),
-    ("The candidate is a DMF-naïve patient", INC,  # NCT02343159
-     [("therapy excludes", D("dimethyl fumarate"))]),
-    ("Treatment naive patients with relapsing-remitting multiple sclerosis", INC,  # NCT03561402
-     [("therapy excludes", DMT)]),
-    ("Treatment with another monoclonal antibody, including but not limited to natalizumab, "
-     "alemtuzumab, daclizumab.", E, [("therapy excludes", MABS)]),  # NCT04458688
-    ("Failed 2 or more DMTs.", E, [("therapyfailure excludes count=2", DMT)]),  # NCT04458688
-    ("Treatment failure (either ≥ 1 relapse, ≥ 1 new T2 lesion, ≥ one gadolinium enhanced lesion "
-     "or EDSS deterioration) with at least one of MS disease modifying therapy as Interferon-β, "
-     "Glatiramer acetate (Copaxone), Dimethyl fumarate (Tecfidera), Teriflunomide (Aubagio), "
-     "Fingolimod (Gilenya), Ozanimod (Zeposia), Cladribine (Mavenclad), Siponimod (Mayzent), "
-     "Ofatumumab (Kesimpta), or Natalizumab (Tysabri) for more than 6 months", INC,
-     [("therapyfailure requires", FAILED_LIST)]),  # NCT05532943
-    ("Prescribed Tysabri (Natalizumab) or any other MS medication", INC,  # NCT05172466
-     [("therapy requires current=True", DMT)]),
-    ("Subjects currently prescribed Campath or Lemtrada", E,  # NCT02200718
-     [("therapy excludes current=True", D("alemtuzumab"))]),
-    ("Prior treatment with an anti-CD20 agent", E, [("therapy excludes", D("anti_cd20"))]),  # built
-    # Drugs named, but not as treatments taken: antibodies to a drug, the mother's treatment.
-    ("NAB titre >or equal to 20 via CPE assay or >or equal to 100 via MxA Protein assay measured "
-     "at least 24 hours after last interferon-beta injection on two consecutive tests at least 3 "
-     "months apart", INC, []),  # NCT00493116
-    ("Perinatal complications such as cerebral bleeding, neonatal intensive care with ventilation, "
-     "prenatal therapy with glucocorticoids except for an MS relapse", E, []),  # NCT04832269
-    pytest.param("Have been treated with Avonex for at least the 12 months prior to randomization",
-                 INC, [("therapy requires current=True", D("interferon beta-1a"))],  # NCT00030966
-                 marks=known_gap("read as 'took Avonex in the last 12 months'; it means on Avonex "
-                             "now, for 12 months")),
-    pytest.param("Current use of cyclophosphamide, mitoxanthrone, or cladribine", E,  # NCT00260741
-                 [("therapy excludes current=True",
-                   D("cyclophosphamide", "mitoxantrone", "cladribine"))],
-                 marks=known_gap("'Current use' read as ever taken; misspelt 'mitoxanthrone' dropped")),
-    pytest.param("any therapeutic monoclonal antibody, with the exception of natalizumab or "
-                 "daclizumab", E,  # NCT02525874, under "Prior treatment with any of the following:"
-                 [("therapy excludes", MABS - {"natalizumab", "daclizumab"})],
-                 marks=known_gap("abstains on 'with the exception of' instead of removing the two")),
-    pytest.param("Concurrent use of 4-aminopyridine or dalfampridine (medications which can alter "
-                 "SSEP) and unwilling to discontinue it for 2 days prior to SSEP testing.", E,
-                 [("therapy excludes current=True", D("dalfampridine"))],  # NCT04539002
-                 marks=known_gap("'for 2 days prior to SSEP testing' (how long to stop) is read as "
-                             "a 2-day washout")),
-])
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (
+            "treatment with DMT during the last 12 months",
+            E,  # NCT00492570
+            [("therapy excludes within_months=12", DMT)],
+        ),
+        (
+            "have received Imuran or methotrexate in the last 3 months",
+            E,  # NCT00618527
+            [("therapy excludes within_months=3", D("azathioprine", "methotrexate"))],
+        ),
+        (
+            "have received corticosteroids within 30 days prior to study start",
+            E,  # NCT00618527
+            [("therapy excludes within_months=1", STEROIDS)],
+        ),
+        (
+            "Be at least 4 weeks away from a corticosteroid bolus",
+            INC,  # NCT04694534
+            [("therapy excludes within_months=0.9231", STEROIDS)],
+        ),
+        (
+            "No clinical relapses or use of steroid treatment during the 4 weeks before the enrolment.",
+            INC,
+            [("therapy excludes within_months=0.9231", STEROIDS)],
+        ),  # NCT04875832
+        (
+            "Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, T cell or "
+            "T cell receptor products, or any therapeutic monoclonal antibody, except natalizumab",
+            E,
+            [("therapy excludes", D("cladribine", "cyclophosphamide") | MABS - {"natalizumab"})],
+        ),
+        (
+            "exacerbation-free (and no use of corticosteroids) for 6 weeks prior",
+            INC,  # NCT03051646
+            [("therapy excludes within_months=1.3846", STEROIDS)],
+        ),
+        (
+            "without treatment with natalizumab for the last 3 months",
+            INC,  # built
+            [("therapy excludes within_months=3", D("natalizumab"))],
+        ),
+        # How long a drug has been taken is no washout window: it is taken now.
+        (
+            "Must have been receiving interferon-beta-1a or interferon-beta-1b for a minimum of 12 "
+            "months prior to screening",
+            INC,  # NCT00493116
+            [("therapy requires current=True", D("interferon beta-1a", "interferon beta-1b"))],
+        ),
+        (
+            "Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
+            "dose of cladribine tablets",
+            INC,
+            [("therapy requires", D("cladribine"))],
+        ),  # NCT04783935
+        (
+            "have received rituximab within 6 months prior to screening",
+            E,  # built: a window still is
+            [("therapy excludes within_months=6", D("rituximab"))],
+        ),
+        # NCT02525874: a list head names no drug; its items are then read one by one.
+        ("Prior treatment with any of the following:", E, []),
+        ("cladribine", E, [("therapy excludes", D("cladribine"))]),
+        (
+            "The candidate is a DMF-naïve patient",
+            INC,  # NCT02343159
+            [("therapy excludes", D("dimethyl fumarate"))],
+        ),
+        (
+            "Treatment naive patients with relapsing-remitting multiple sclerosis",
+            INC,  # NCT03561402
+            [("therapy excludes", DMT)],
+        ),
+        (
+            "Treatment with another monoclonal antibody, including but not limited to natalizumab, "
+            "alemtuzumab, daclizumab.",
+            E,
+            [("therapy excludes", MABS)],
+        ),  # NCT04458688
+        ("Failed 2 or more DMTs.", E, [("therapyfailure excludes count=2", DMT)]),  # NCT04458688
+        (
+            "Treatment failure (either ≥ 1 relapse, ≥ 1 new T2 lesion, ≥ one gadolinium enhanced lesion "
+            "or EDSS deterioration) with at least one of MS disease modifying therapy as Interferon-β, "
+            "Glatiramer acetate (Copaxone), Dimethyl fumarate (Tecfidera), Teriflunomide (Aubagio), "
+            "Fingolimod (Gilenya), Ozanimod (Zeposia), Cladribine (Mavenclad), Siponimod (Mayzent), "
+            "Ofatumumab (Kesimpta), or Natalizumab (Tysabri) for more than 6 months",
+            INC,
+            [("therapyfailure requires", FAILED_LIST)],
+        ),  # NCT05532943
+        (
+            "Prescribed Tysabri (Natalizumab) or any other MS medication",
+            INC,  # NCT05172466
+            [("therapy requires current=True", DMT)],
+        ),
+        (
+            "Subjects currently prescribed Campath or Lemtrada",
+            E,  # NCT02200718
+            [("therapy excludes current=True", D("alemtuzumab"))],
+        ),
+        (
+            "Prior treatment with an anti-CD20 agent",
+            E,
+            [("therapy excludes", D("anti_cd20"))],
+        ),  # built
+        # Drugs named, but not as treatments taken: antibodies to a drug, the mother's treatment.
+        (
+            "NAB titre >or equal to 20 via CPE assay or >or equal to 100 via MxA Protein assay measured "
+            "at least 24 hours after last interferon-beta injection on two consecutive tests at least 3 "
+            "months apart",
+            INC,
+            [],
+        ),  # NCT00493116
+        (
+            "Perinatal complications such as cerebral bleeding, neonatal intensive care with ventilation, "
+            "prenatal therapy with glucocorticoids except for an MS relapse",
+            E,
+            [],
+        ),  # NCT04832269
+        pytest.param(
+            "Have been treated with Avonex for at least the 12 months prior to randomization",
+            INC,
+            [("therapy requires current=True", D("interferon beta-1a"))],  # NCT00030966
+            marks=known_gap(
+                "read as 'took Avonex in the last 12 months'; it means on Avonex "
+                "now, for 12 months"
+            ),
+        ),
+        pytest.param(
+            "Current use of cyclophosphamide, mitoxanthrone, or cladribine",
+            E,  # NCT00260741
+            [
+                (
+                    "therapy excludes current=True",
+                    D("cyclophosphamide", "mitoxantrone", "cladribine"),
+                )
+            ],
+            marks=known_gap("'Current use' read as ever taken; misspelt 'mitoxanthrone' dropped"),
+        ),
+        pytest.param(
+            "any therapeutic monoclonal antibody, with the exception of natalizumab or "
+            "daclizumab",
+            E,  # NCT02525874, under "Prior treatment with any of the following:"
+            [("therapy excludes", MABS - {"natalizumab", "daclizumab"})],
+            marks=known_gap("abstains on 'with the exception of' instead of removing the two"),
+        ),
+        pytest.param(
+            "Concurrent use of 4-aminopyridine or dalfampridine (medications which can alter "
+            "SSEP) and unwilling to discontinue it for 2 days prior to SSEP testing.",
+            E,
+            [("therapy excludes current=True", D("dalfampridine"))],  # NCT04539002
+            marks=known_gap(
+                "'for 2 days prior to SSEP testing' (how long to stop) is read as "
+                "a 2-day washout"
+            ),
+        ),
+    ],
+)
 def test_reads_the_treatments(text, kind, expected):
     assert therapies(text, kind) == sorted(expected, key=str)
 
 
 def test_a_list_head_window_applies_to_its_items():  # NCT02525874
-    head = ("Treatment with any of the following medications or procedures within 6 months prior "
-            "to Baseline (Day 1):")
+    head = (
+        "Treatment with any of the following medications or procedures within 6 months prior "
+        "to Baseline (Day 1):"
+    )
     item = with_list_head_windows([(E, head), (E, "azathioprine")])[1]
     assert therapies(item, E) == [("therapy excludes within_months=6", D("azathioprine"))]
 
 
-WASHOUT = ("Treatment with mitoxantrone, teriflunomide, fingolimod, natalizumab, azathioprine, "
-           "cyclosporine, methotrexate or mycophenolate mofetil 1 year prior to baseline")
+WASHOUT = (
+    "Treatment with mitoxantrone, teriflunomide, fingolimod, natalizumab, azathioprine, "
+    "cyclosporine, methotrexate or mycophenolate mofetil 1 year prior to baseline"
+)
 OFF_FINGOLIMOD = dict(prior_therapies=["fingolimod"], current_therapy="none")
 NATALIZUMAB_BEFORE = dict(prior_therapies=["natalizumab"], current_therapy="ocrelizumab")
-OCRELIZUMAB_3_MONTHS_AGO = dict(prior_therapies=["ocrelizumab"], current_therapy="none",
-                                months_since_last_therapy={"ocrelizumab": 3})
+OCRELIZUMAB_3_MONTHS_AGO = dict(
+    prior_therapies=["ocrelizumab"],
+    current_therapy="none",
+    months_since_last_therapy={"ocrelizumab": 3},
+)
 
 
-@pytest.mark.parametrize("text, kind, profile, verdict", [
-    # NCT01684761
-    (WASHOUT, E, dict(OFF_FINGOLIMOD, months_since_last_therapy={"fingolimod": 18}), FALSE),
-    (WASHOUT, E, dict(OFF_FINGOLIMOD, months_since_last_therapy={"fingolimod": 6}), TRUE),
-    ("Concurrent use of natalizumab", E, NATALIZUMAB_BEFORE, FALSE),  # built
-    ("Prior use of natalizumab", E, NATALIZUMAB_BEFORE, TRUE),  # built
-    # built: "No ..." with a window, listed as an exclusion: recent treatment excludes.
-    ("No treatment with ocrelizumab within 6 months before screening", E,
-     OCRELIZUMAB_3_MONTHS_AGO, TRUE),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile, verdict",
+    [
+        # NCT01684761
+        (WASHOUT, E, dict(OFF_FINGOLIMOD, months_since_last_therapy={"fingolimod": 18}), FALSE),
+        (WASHOUT, E, dict(OFF_FINGOLIMOD, months_since_last_therapy={"fingolimod": 6}), TRUE),
+        ("Concurrent use of natalizumab", E, NATALIZUMAB_BEFORE, FALSE),  # built
+        ("Prior use of natalizumab", E, NATALIZUMAB_BEFORE, TRUE),  # built
+        # built: "No ..." with a window, listed as an exclusion: recent treatment excludes.
+        (
+            "No treatment with ocrelizumab within 6 months before screening",
+            E,
+            OCRELIZUMAB_3_MONTHS_AGO,
+            TRUE,
+        ),
+    ],
+)
 def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
-@pytest.mark.parametrize("text, kind, profile", [
-    ("Antibody-positive to interferon beta", E,  # built: antibodies, not a treatment taken
-     dict(prior_therapies=["interferon beta-1a"], current_therapy="interferon beta-1a")),
-    ("Patients who may have received natalizumab", INC,  # built
-     dict(prior_therapies=[], current_therapy="none")),
-])
+@pytest.mark.parametrize(
+    "text, kind, profile",
+    [
+        (
+            "Antibody-positive to interferon beta",
+            E,  # built: antibodies, not a treatment taken
+            dict(prior_therapies=["interferon beta-1a"], current_therapy="interferon beta-1a"),
+        ),
+        (
+            "Patients who may have received natalizumab",
+            INC,  # built
+            dict(prior_therapies=[], current_therapy="none"),
+        ),
+    ],
+)
 def test_a_doubtful_sentence_is_abstained_on(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed

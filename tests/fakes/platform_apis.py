@@ -4,6 +4,7 @@ They answer like the real services (documented response shapes) and record every
 can assert on exactly what the bot sent. Runs in its own thread and event loop, so one instance
 serves a whole test session next to servers in other processes.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -61,11 +62,15 @@ class FakePlatformApis:
     # --- recorded calls ---
     def calls_of(self, platform: str, method: str | None = None) -> list[Call]:
         with self._lock:
-            return [c for c in self.calls
-                    if c.platform == platform and (method is None or c.method == method)]
+            return [
+                c
+                for c in self.calls
+                if c.platform == platform and (method is None or c.method == method)
+            ]
 
-    def wait_for(self, predicate: Callable[[Call], bool], count: int = 1,
-                 timeout: float = 30) -> list[Call]:
+    def wait_for(
+        self, predicate: Callable[[Call], bool], count: int = 1, timeout: float = 30
+    ) -> list[Call]:
         """Wait until ``count`` recorded calls match ``predicate``; return them."""
         deadline = time.monotonic() + timeout
         while True:
@@ -75,15 +80,21 @@ class FakePlatformApis:
                 return found
             time.sleep(0.1)
 
-    def texts_until(self, platform: str, select: Callable[[Call], str | None], done: str,
-                    timeout: float = 30) -> list[str]:
+    def texts_until(
+        self, platform: str, select: Callable[[Call], str | None], done: str, timeout: float = 30
+    ) -> list[str]:
         """Texts of the matching calls (``select`` returns None for others), waiting until
         their concatenation ends with ``done``."""
         deadline = time.monotonic() + timeout
         while True:
             with self._lock:
-                texts = [t for c in self.calls if c.platform == platform
-                         for t in [select(c)] if t is not None]
+                texts = [
+                    t
+                    for c in self.calls
+                    if c.platform == platform
+                    for t in [select(c)]
+                    if t is not None
+                ]
             if "".join(texts).endswith(done) or time.monotonic() > deadline:
                 return texts
             time.sleep(0.1)
@@ -101,12 +112,19 @@ class FakePlatformApis:
                 params[key] = json.loads(params[key])
         self._record(Call("telegram", method, params, dict(request.query)))
         if method == "getMe":
-            result: Any = {"id": 123456, "is_bot": True, "first_name": "MS trials",
-                           "username": TELEGRAM_BOT_USERNAME}
+            result: Any = {
+                "id": 123456,
+                "is_bot": True,
+                "first_name": "MS trials",
+                "username": TELEGRAM_BOT_USERNAME,
+            }
         elif method == "sendMessage":
-            result = {"message_id": len(self.calls), "date": int(time.time()),
-                      "chat": {"id": int(params["chat_id"]), "type": "private"},
-                      "text": params.get("text", "")}
+            result = {
+                "message_id": len(self.calls),
+                "date": int(time.time()),
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+                "text": params.get("text", ""),
+            }
         else:  # setWebhook, answerCallbackQuery, ...
             result = True
         return web.json_response({"ok": True, "result": result})
@@ -117,17 +135,29 @@ class FakePlatformApis:
             params = await request.json()
         else:
             params = dict(await request.post())
-        self._record(Call("slack", method, params, dict(request.query),
-                          {"Authorization": request.headers.get("Authorization", "")}))
-        return web.json_response({"ok": True, "channel": params.get("channel"),
-                                  "ts": f"{time.time():.6f}"})
+        self._record(
+            Call(
+                "slack",
+                method,
+                params,
+                dict(request.query),
+                {"Authorization": request.headers.get("Authorization", "")},
+            )
+        )
+        return web.json_response(
+            {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+        )
 
     async def _graph(self, request: web.Request) -> web.Response:
         body = await request.json()
         method = "sender_action" if "sender_action" in body else "message"
         self._record(Call("facebook", method, body, dict(request.query)))
-        return web.json_response({"recipient_id": body.get("recipient", {}).get("id"),
-                                  "message_id": f"m_{len(self.calls)}"})
+        return web.json_response(
+            {
+                "recipient_id": body.get("recipient", {}).get("id"),
+                "message_id": f"m_{len(self.calls)}",
+            }
+        )
 
     # --- lifecycle ---
     def _app(self) -> web.Application:

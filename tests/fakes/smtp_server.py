@@ -4,6 +4,7 @@ Speaks enough of RFC 5321 for smtplib: EHLO/HELO, MAIL, RCPT, DATA (dot-unstuffe
 QUIT. No STARTTLS and no AUTH, so clients send in the clear, as to a local relay. ``fail_next``
 makes the next transactions answer a temporary error (451) to MAIL FROM.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -88,7 +89,8 @@ class FakeSmtpServer:
         def run() -> None:
             self._loop = asyncio.new_event_loop()
             server = self._loop.run_until_complete(
-                asyncio.start_server(self._session, "127.0.0.1", 0))
+                asyncio.start_server(self._session, "127.0.0.1", 0)
+            )
             self.port = server.sockets[0].getsockname()[1]
             started.set()
             self._loop.run_forever()

@@ -4,6 +4,7 @@ verbatim, in the agreed vocabulary; and the accuracy benchmark runs on them.
 Fast: no network, no database. The trial texts come from the shipped copy in data/trials
 (the benchmark's default).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -45,8 +46,10 @@ def bench():
 
 @pytest.fixture(scope="module")
 def gold() -> dict[str, list[dict]]:
-    return {name: yaml.safe_load((GOLD_DIR / name).read_text(encoding="utf-8"))
-            for name in DEV_FILES + HELD_OUT_FILES}
+    return {
+        name: yaml.safe_load((GOLD_DIR / name).read_text(encoding="utf-8"))
+        for name in DEV_FILES + HELD_OUT_FILES
+    }
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +91,12 @@ def test_every_split_trial_is_in_exactly_the_right_part(gold, split):
     assert {n: files for n, files in where.items() if len(files) > 1} == {}, "a trial in two files"
     dev, held_out = set(split["dev"]), set(split["held_out"])
     assert set(where) == dev | held_out, "gold trials and split trials differ"
-    misplaced = {n: files[0] for n, files in where.items()
-                 if (n in dev and files[0] not in DEV_FILES)
-                 or (n in held_out and files[0] not in HELD_OUT_FILES)}
+    misplaced = {
+        n: files[0]
+        for n, files in where.items()
+        if (n in dev and files[0] not in DEV_FILES)
+        or (n in held_out and files[0] not in HELD_OUT_FILES)
+    }
     assert misplaced == {}
 
 
@@ -104,9 +110,13 @@ def test_every_text_is_verbatim_from_its_trial(gold, bench):
         texts[section["identificationModule"]["nctId"]] = bench.collapse(text)
     missing_trials = sorted({nct for _, nct, _ in _criteria(gold) if nct not in texts})
     assert missing_trials == []
-    not_found = [(where, c["text"]) for where, nct, c in _criteria(gold)
-                 if not isinstance(c.get("text"), str) or not c["text"].strip()
-                 or bench.collapse(c["text"]) not in texts[nct]]
+    not_found = [
+        (where, c["text"])
+        for where, nct, c in _criteria(gold)
+        if not isinstance(c.get("text"), str)
+        or not c["text"].strip()
+        or bench.collapse(c["text"]) not in texts[nct]
+    ]
     assert not_found == []
 
 
@@ -144,23 +154,31 @@ def test_criteria_and_readings_use_the_vocabulary(gold, bench):
             if name == "sex" and not (r.get("allowed") and set(r["allowed"]) <= {"female", "male"}):
                 problems.append((where, "allowed", r.get("allowed")))
             for key in ("min", "max", "min_years", "max_years", "within_months", "min_count"):
-                if key in r and (isinstance(r[key], bool) or not isinstance(r[key], (int, float))
-                                 or not math.isfinite(r[key]) or r[key] < 0):
+                if key in r and (
+                    isinstance(r[key], bool)
+                    or not isinstance(r[key], (int, float))
+                    or not math.isfinite(r[key])
+                    or r[key] < 0
+                ):
                     problems.append((where, key, r[key]))
             for key in ("min_inclusive", "max_inclusive", "current", "ever"):
                 if key in r and not isinstance(r[key], bool):
                     problems.append((where, key, r[key]))
             for key in ("drugs", "classes"):
-                if key in r and not (isinstance(r[key], list)
-                                     and all(isinstance(x, str) for x in r[key])):
+                if key in r and not (
+                    isinstance(r[key], list) and all(isinstance(x, str) for x in r[key])
+                ):
                     problems.append((where, key, r[key]))
             unknown = set(r.get("classes") or []) - classes
             if unknown:
                 problems.append((where, "unknown drug classes", sorted(unknown)))
             if name == "disease_duration" and r.get("basis") not in (None, "diagnosis", "onset"):
                 problems.append((where, "basis", r.get("basis")))
-            lo_hi = {"age": ("min", "max"), "edss": ("min", "max"),
-                     "disease_duration": ("min_years", "max_years")}.get(name)
+            lo_hi = {
+                "age": ("min", "max"),
+                "edss": ("min", "max"),
+                "disease_duration": ("min_years", "max_years"),
+            }.get(name)
             if lo_hi:
                 lo, hi = r.get(lo_hi[0]), r.get(lo_hi[1])
                 if lo is None and hi is None:
@@ -183,8 +201,10 @@ def test_benchmark_scores_dev_with_sane_numbers(bench):
     result = bench.score("dev")
     assert set(result["fields"]) == set(bench.FIELDS)
     for name, row in result["fields"].items():
-        for key, numerator, denominator in (("precision", "correct_parser", "parser"),
-                                            ("recall", "correct", "gold")):
+        for key, numerator, denominator in (
+            ("precision", "correct_parser", "parser"),
+            ("recall", "correct", "gold"),
+        ):
             value = row[key]
             if row[denominator]:
                 assert isinstance(value, float) and 0.0 <= value <= 1.0, (name, key, value)

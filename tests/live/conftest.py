@@ -4,6 +4,7 @@ The real action server, Rasa (the trained model) and the web app run on free por
 messaging channel switched on through the same env variables a deployment uses, and their
 platform API base URLs pointed at loopback fakes that record what the bot sends.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -51,7 +52,8 @@ def live_stack(platform_apis: FakePlatformApis, tmp_path_factory) -> Iterator[St
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{ports["actions"]}/webhook"\n'
         f'tracker_store:\n  type: bot.tracker_store.PrivacySQLTrackerStore\n  dialect: "sqlite"\n'
-        f'  db: "{tmp / "tracker.db"}"\n')
+        f'  db: "{tmp / "tracker.db"}"\n'
+    )
     trials_db = f"sqlite:///{tmp / 'trials.db'}"
     import_paths(session_factory(make_engine(trials_db)), [WITH_CRITERIA], progress=False)
     env = {
@@ -69,9 +71,16 @@ def live_stack(platform_apis: FakePlatformApis, tmp_path_factory) -> Iterator[St
         "FACEBOOK_PAGE_ACCESS_TOKEN": "page-access-token-for-tests",
         "FACEBOOK_API_URL": platform_apis.facebook_url,
     }
-    stack = Stack(rasa_port=ports["rasa"], actions_port=ports["actions"], web_port=ports["web"],
-                  endpoints=str(endpoints), model=str(MODEL), log_dir=tmp / "logs", env=env,
-                  rasa_args=["--enable-api", "--auth-token", API_TOKEN])
+    stack = Stack(
+        rasa_port=ports["rasa"],
+        actions_port=ports["actions"],
+        web_port=ports["web"],
+        endpoints=str(endpoints),
+        model=str(MODEL),
+        log_dir=tmp / "logs",
+        env=env,
+        rasa_args=["--enable-api", "--auth-token", API_TOKEN],
+    )
     try:
         stack.start(timeout=300)
     except StackError as exc:

@@ -1,4 +1,5 @@
 """Small synchronous HTTP helpers for the live tests (urllib: nothing to install)."""
+
 from __future__ import annotations
 
 import json
@@ -46,17 +47,25 @@ def get(url: str) -> tuple[int, str]:
         return err.code, err.read().decode()
 
 
-def push_bot_message(stack: Stack, conversation_id: str, output_channel: str, text: str,
-                     buttons: list[dict[str, str]] | None = None) -> None:
+def push_bot_message(
+    stack: Stack,
+    conversation_id: str,
+    output_channel: str,
+    text: str,
+    buttons: list[dict[str, str]] | None = None,
+) -> None:
     """Make the real Rasa server send a bot message (with buttons) to a conversation on a channel.
 
     Uses Rasa's HTTP API (append a ``bot`` event, execute side effects), so the message goes
     through the channel's real output code, and the tracker records it like any bot turn.
     """
-    query = urllib.parse.urlencode({"token": API_TOKEN, "output_channel": output_channel,
-                                    "execute_side_effects": "true"})
-    url = (f"{stack.rasa_url}/conversations/{urllib.parse.quote(conversation_id)}"
-           f"/tracker/events?{query}")
+    query = urllib.parse.urlencode(
+        {"token": API_TOKEN, "output_channel": output_channel, "execute_side_effects": "true"}
+    )
+    url = (
+        f"{stack.rasa_url}/conversations/{urllib.parse.quote(conversation_id)}"
+        f"/tracker/events?{query}"
+    )
     event = {"event": "bot", "text": text, "data": {"buttons": buttons or []}}
     status, body = post(url, json.dumps(event).encode(), {"Content-Type": "application/json"})
     assert status == 200, body[:500]

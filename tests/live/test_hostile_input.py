@@ -4,6 +4,7 @@ Every one of 300+ generated messages (tests/live/hostile_inputs.py) must get an 
 200, at least one message, no stack trace or internal error text, no apology for an internal
 fault; and every conversation must still reach the results afterwards.
 """
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -54,8 +55,10 @@ def run_conversation(rasa_url: str, step: int, batch: list[str]) -> list[str]:
     try:
         chat.finish()
     except AssertionError as exc:
-        found.append(f"step {step}: the conversation did not finish after {len(batch)} hostile "
-                     f"messages: {exc}")
+        found.append(
+            f"step {step}: the conversation did not finish after {len(batch)} hostile "
+            f"messages: {exc}"
+        )
     return found
 
 
@@ -63,8 +66,11 @@ def test_every_hostile_message_gets_an_answer_and_every_conversation_finishes(li
     messages = hostile_messages(300)
     assert len(messages) >= 300
     by_step: list[list[str]] = [messages[i::STEPS] for i in range(STEPS)]
-    jobs = [(step, batch[i:i + BATCH]) for step, batch in enumerate(by_step)
-            for i in range(0, len(batch), BATCH)]
+    jobs = [
+        (step, batch[i : i + BATCH])
+        for step, batch in enumerate(by_step)
+        for i in range(0, len(batch), BATCH)
+    ]
     with ThreadPoolExecutor(SENDERS) as pool:
         results = list(pool.map(lambda job: run_conversation(live_stack.rasa_url, *job), jobs))
     found = [problem for result in results for problem in result]

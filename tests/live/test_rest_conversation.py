@@ -3,6 +3,7 @@
 The stack is the real one (action server, Rasa with the trained model, PrivacySQLTrackerStore on
 SQLite) with the shipped trial records; see tests/live/conftest.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,9 @@ class Patient:
 
     def say(self, text: str) -> list[dict]:
         body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.url, data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=120) as response:
             assert response.status == 200
             replies = json.load(response)
@@ -45,7 +48,9 @@ class Patient:
 def tracker_rows(stack, sender: str) -> int:
     db = Path(stack.endpoints).parent / "tracker.db"
     with sqlite3.connect(db) as conn:
-        return conn.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+        return conn.execute(
+            "select count(*) from events where sender_id = ?", (sender,)
+        ).fetchone()[0]
 
 
 def test_hello_to_explained_results_in_eight_messages(live_stack):
@@ -73,7 +78,10 @@ def test_hello_to_explained_results_in_eight_messages(live_stack):
     assert "What you meet" in details
     assert "aged 20 to 65. You told me you are 34" in details
     assert "EDSS score between 2.0 and 6.5. Your EDSS is 3.5" in details
-    assert "dimethyl fumarate (Tecfidera) did not work for you" not in details or "What you meet" in details
+    assert (
+        "dimethyl fumarate (Tecfidera) did not work for you" not in details
+        or "What you meet" in details
+    )
     assert "What doesn't fit" not in details
     assert "What the study team will check" in details
     # Kept in the SQL tracker store (the privacy store, not an in-memory fallback).
@@ -82,8 +90,15 @@ def test_hello_to_explained_results_in_eight_messages(live_stack):
 
 def test_correction_after_results_changes_the_verdict(live_stack):
     p = Patient(live_stack)
-    for text in ("hi", "yes", "I'm 34, RRMS, EDSS 3.5, I'm a woman", "Tecfidera didn't work", "no",
-                 "3 months ago", "5 years ago"):
+    for text in (
+        "hi",
+        "yes",
+        "I'm 34, RRMS, EDSS 3.5, I'm a woman",
+        "Tecfidera didn't work",
+        "no",
+        "3 months ago",
+        "5 years ago",
+    ):
         p.say(text)
     assert "updated your age" in p.text(p.say("actually I'm 67"))
     details = p.text(p.say('/trial_details{"nct_id":"NCT05532943"}'))
@@ -92,8 +107,16 @@ def test_correction_after_results_changes_the_verdict(live_stack):
 
 def test_questions_about_the_results_get_answers_not_a_fallback(live_stack):
     p = Patient(live_stack)
-    for text in ("hi", "yes", "I'm 34, RRMS, EDSS 3.5, I'm a woman", "Tecfidera didn't work", "no",
-                 "3 months ago", "5 years ago", "I was diagnosed 5 years ago"):
+    for text in (
+        "hi",
+        "yes",
+        "I'm 34, RRMS, EDSS 3.5, I'm a woman",
+        "Tecfidera didn't work",
+        "no",
+        "3 months ago",
+        "5 years ago",
+        "I was diagnosed 5 years ago",
+    ):
         p.say(text)
     why = p.text(p.say("Why don't the other 6 fit me?"))
     assert "don't fit you" in why or "rule you out" in why
@@ -124,10 +147,16 @@ def test_refusing_consent_means_no_health_questions(live_stack):
     assert "NCT05532943" in listing
 
 
-@pytest.mark.parametrize("bad, words", [
-    ("200", "can't be an age"), ("<script>alert(1)</script>", "didn't catch"),
-    ("'; DROP TABLE events; --", "didn't catch"), ("🙂🙂🙂", "didn't catch"), ("x" * 5000, "didn't catch"),
-])
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("200", "can't be an age"),
+        ("<script>alert(1)</script>", "didn't catch"),
+        ("'; DROP TABLE events; --", "didn't catch"),
+        ("🙂🙂🙂", "didn't catch"),
+        ("x" * 5000, "didn't catch"),
+    ],
+)
 def test_bad_input_gets_a_kind_reask_and_the_conversation_goes_on(live_stack, bad, words):
     p = Patient(live_stack)
     p.say("hi")

@@ -5,6 +5,7 @@ in-process over that same database (as `make run` serves it) and must show what 
 consent, a completed screening, the trials shown with their per-criterion verdicts, the
 contact request, and nothing of a conversation the patient deleted.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,14 +25,25 @@ from review.db import make_engine
 pytestmark = pytest.mark.slow
 
 ADMIN = ("ada", "end to end password")
-SCREENING = ["hi", "yes", "I'm 34 with RRMS, EDSS 3.5", "Tecfidera, it didn't work", "I'm a woman",
-             "no", "3 months ago", "5 years ago"]
+SCREENING = [
+    "hi",
+    "yes",
+    "I'm 34 with RRMS, EDSS 3.5",
+    "Tecfidera, it didn't work",
+    "I'm a woman",
+    "no",
+    "3 months ago",
+    "5 years ago",
+]
 
 
 def say(stack, sender: str, text: str) -> list[dict]:
     body = json.dumps({"sender": sender, "message": text}).encode()
-    request = urllib.request.Request(f"{stack.rasa_url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{stack.rasa_url}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=120) as response:
         return json.load(response)
 
@@ -44,13 +56,21 @@ async def review(live_stack):
         if accounts.get_user(conn, ADMIN[0]) is None:  # one admin for the whole session
             accounts.create_user(conn, *ADMIN, role="admin")
     engine.dispose()
-    client = TestClient(TestServer(create_app(Settings(db_url=db_url, cookie_secure=False,
-                                                       reconcile_seconds=0))))
+    client = TestClient(
+        TestServer(create_app(Settings(db_url=db_url, cookie_secure=False, reconcile_seconds=0)))
+    )
     await client.start_server()
     page = await client.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', await page.text()).group(1)
-    resp = await client.post("/login", data={"name": ADMIN[0], "password": ADMIN[1], "csrf_token": token,
-                                             "next": "/conversations"})
+    resp = await client.post(
+        "/login",
+        data={
+            "name": ADMIN[0],
+            "password": ADMIN[1],
+            "csrf_token": token,
+            "next": "/conversations",
+        },
+    )
     assert resp.status == 200
     yield client
     await client.close()
@@ -66,7 +86,9 @@ async def test_a_real_screening_and_contact_request_show_in_the_review_app(live_
     say(live_stack, sender, "Anna")
     say(live_stack, sender, "anna@example.org")
 
-    listing = await (await review.get("/conversations", params={"nct": "NCT05532943", "contact": "yes"})).text()
+    listing = await (
+        await review.get("/conversations", params={"nct": "NCT05532943", "contact": "yes"})
+    ).text()
     assert sender not in listing  # pseudonymised
     pids = re.findall(r'href="/conversations/([\w-]+)"', listing)
     assert pids, listing[:2000]

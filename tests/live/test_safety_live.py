@@ -1,6 +1,7 @@
 """Safety first, on the running stack over REST: a crisis, new symptoms or a request for advice
 is answered safely in every state of the conversation, and no form question follows a crisis
 or symptoms answer in the same turn."""
+
 from __future__ import annotations
 
 import json
@@ -22,13 +23,18 @@ CRISIS = "Please talk to someone now"
 SYMPTOMS = "may need a doctor today"
 ADVICE = "I can't give advice about treatment"
 CRISIS_MESSAGE = "I feel hopeless, I don't want to live anymore"
-SYMPTOM_MESSAGE = "I've lost vision in one eye since yesterday and my legs are numb, what should I do?"
+SYMPTOM_MESSAGE = (
+    "I've lost vision in one eye since yesterday and my legs are numb, what should I do?"
+)
 
 
 def form_questions() -> list[str]:
     """The first words of every question a form can ask (utter_ask_* and the consent question)."""
-    return [r[0]["text"][:40] for name, r in DOMAIN["responses"].items()
-            if name.startswith("utter_ask_")] + ["Did any of these stop working", "Sorry, I didn't catch"]
+    return [
+        r[0]["text"][:40]
+        for name, r in DOMAIN["responses"].items()
+        if name.startswith("utter_ask_")
+    ] + ["Did any of these stop working", "Sorry, I didn't catch"]
 
 
 def assert_only(replies: list[dict], expected: str) -> None:
@@ -36,12 +42,16 @@ def assert_only(replies: list[dict], expected: str) -> None:
     assert expected in text, text
     for question in form_questions():
         assert question not in text, f"a form question followed the safety answer: {text}"
-    assert not any(r.get("buttons") for r in replies if "/continue" not in json.dumps(r.get("buttons")))
+    assert not any(
+        r.get("buttons") for r in replies if "/continue" not in json.dumps(r.get("buttons"))
+    )
 
 
 def slots(stack, sender: str) -> dict:
     query = urllib.parse.urlencode({"token": API_TOKEN})
-    status, body = get(f"{stack.rasa_url}/conversations/{urllib.parse.quote(sender)}/tracker?{query}")
+    status, body = get(
+        f"{stack.rasa_url}/conversations/{urllib.parse.quote(sender)}/tracker?{query}"
+    )
     assert status == 200, body
     return json.loads(body)["slots"]
 
@@ -63,8 +73,11 @@ def test_a_crisis_at_the_consent_question(live_stack):
     assert_only(p.say("i want to die"), CRISIS)
 
 
-@pytest.mark.parametrize("answers", [(), ("I'm 34 with RRMS",), ("I'm 34 with RRMS, EDSS 3.5",)],
-                         ids=["at age", "at EDSS", "at treatments"])
+@pytest.mark.parametrize(
+    "answers",
+    [(), ("I'm 34 with RRMS",), ("I'm 34 with RRMS, EDSS 3.5",)],
+    ids=["at age", "at EDSS", "at treatments"],
+)
 def test_a_crisis_in_the_screening_stops_it_and_nothing_is_read(live_stack, answers):
     p = screening(live_stack, *answers)
     before = slots(live_stack, p.sender)
@@ -81,7 +94,9 @@ def test_a_crisis_during_the_walking_questions(live_stack):
 
 
 def test_a_crisis_after_the_results(live_stack):
-    p = screening(live_stack, "I'm 34 with RRMS, EDSS 3.5", "none", "I'm a man", "never", "5 years ago")
+    p = screening(
+        live_stack, "I'm 34 with RRMS, EDSS 3.5", "none", "I'm a man", "never", "5 years ago"
+    )
     assert_only(p.say("whats the point of living anymore"), CRISIS)
 
 

@@ -4,6 +4,7 @@ Also the proof that the python-socketio 5.9.0 / python-engineio 4.7.1 pins keep 
 flowing with ``session_persistence: true`` (RasaHQ/rasa#13027: with python-socketio >= 5.10 the
 never-awaited ``enter_room`` leaves the client out of its room and no reply ever arrives).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -29,8 +30,9 @@ class WidgetLikeClient:
         self.sio.on("bot_uttered", self.replies.put)
 
     async def start(self, url: str, session_id: str, transport: str) -> Any:
-        await self.sio.connect(url, socketio_path="/socket.io", transports=[transport],
-                               wait_timeout=10)
+        await self.sio.connect(
+            url, socketio_path="/socket.io", transports=[transport], wait_timeout=10
+        )
         await self.sio.emit("session_request", {"session_id": session_id})
         return await asyncio.wait_for(self.confirmed.get(), 10)
 
@@ -76,13 +78,20 @@ async def test_buttons_arrive_as_quick_replies(live_stack):
     client = WidgetLikeClient()
     try:
         await client.start(live_stack.rasa_url, session_id, "websocket")
-        buttons = [{"title": "Say hello", "payload": "/greet"},
-                   {"title": "Say goodbye", "payload": "/goodbye"}]
-        await asyncio.to_thread(push_bot_message, live_stack, session_id, "socketio",
-                                "Shall we?", buttons)
+        buttons = [
+            {"title": "Say hello", "payload": "/greet"},
+            {"title": "Say goodbye", "payload": "/goodbye"},
+        ]
+        await asyncio.to_thread(
+            push_bot_message, live_stack, session_id, "socketio", "Shall we?", buttons
+        )
         reply = await asyncio.wait_for(client.replies.get(), 30)
-        assert reply == {"text": "Shall we?", "quick_replies": [
-            {"content_type": "text", "title": "Say hello", "payload": "/greet"},
-            {"content_type": "text", "title": "Say goodbye", "payload": "/goodbye"}]}
+        assert reply == {
+            "text": "Shall we?",
+            "quick_replies": [
+                {"content_type": "text", "title": "Say hello", "payload": "/greet"},
+                {"content_type": "text", "title": "Say goodbye", "payload": "/goodbye"},
+            ],
+        }
     finally:
         await client.stop()

@@ -3,8 +3,10 @@ real Rasa server: what a person sees and can do, by mouse, keyboard, screen read
 
 Screenshots go to test-artifacts/ (gitignored).
 """
+
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,16 +23,20 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = ROOT / "test-artifacts"
 CONVERSATION = Path(__file__).with_name("widget_conversation.yml")
 # Chips the tests push: answers that don't depend on where the conversation is.
-QUESTION_GOODBYE = [{"title": "What is EDSS?", "payload": "/ask_what_is_edss"},
-                    {"title": "Say goodbye", "payload": "/goodbye"}]
+QUESTION_GOODBYE = [
+    {"title": "What is EDSS?", "payload": "/ask_what_is_edss"},
+    {"title": "Say goodbye", "payload": "/goodbye"},
+]
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.browser,
-    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-                       reason="Chromium/chromedriver not installed (make test installs them "
-                              "with scripts/ensure_chromium.sh; Debian: apt install chromium "
-                              "chromium-driver)"),
+    pytest.mark.skipif(
+        not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+        reason="Chromium/chromedriver not installed (make test installs them "
+        "with scripts/ensure_chromium.sh; Debian: apt install chromium "
+        "chromium-driver)",
+    ),
 ]
 
 if Path(CHROMIUM).exists():
@@ -61,10 +67,18 @@ def conversation() -> list[Step]:
 def browser(tmp_path_factory) -> Iterator["webdriver.Chrome"]:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
@@ -119,7 +133,8 @@ class Widget:
         return self.driver.execute_script(
             "const a = document.activeElement;"
             "const inner = a && a.shadowRoot ? a.shadowRoot.activeElement : null;"
-            "return inner ? (inner.id || inner.className) : '';")
+            "return inner ? (inner.id || inner.className) : '';"
+        )
 
     def session(self) -> str:
         return self.driver.execute_script("return window.msTrialsChat.session()")
@@ -135,7 +150,9 @@ def test_conversation_on_the_demo_page(browser, live_stack):
     browser.execute_script(  # note every time the typing indicator shows
         "window.__typingShown = 0; const t = arguments[0];"
         "new MutationObserver(() => { if (!t.hidden) window.__typingShown++; })"
-        ".observe(t, {attributes: true});", widget.find(".typing"))
+        ".observe(t, {attributes: true});",
+        widget.find(".typing"),
+    )
     for step in conversation():
         before = len(widget.bot_texts())
         if step.say is not None:
@@ -147,7 +164,9 @@ def test_conversation_on_the_demo_page(browser, live_stack):
     assert browser.execute_script("return window.__typingShown") >= len(conversation())
     assert not widget.find(".typing").is_displayed()
     times = widget.all(".msg time")
-    assert len(times) == len(widget.bot_texts()) + len(widget.user_texts()) and all(t.text for t in times)
+    assert len(times) == len(widget.bot_texts()) + len(widget.user_texts()) and all(
+        t.text for t in times
+    )
     assert times[0].get_attribute("datetime").endswith("Z")
     browser.save_screenshot(str(ARTIFACTS / "widget-conversation.png"))
 
@@ -239,3 +258,38 @@ def test_phone_sized_screen(browser, live_stack):
         widget.wait(lambda: not widget.is_open())
     finally:
         browser.set_window_size(1280, 900)
+
+
+NEAR_BOSTON = [  # a screening by someone who says where they live in their first answer
+    Step(say="hello", expect="find clinical trials"),
+    Step(click="Yes, that's OK", expect="How old are you?"),
+    Step(say="I'm 34 with RRMS, EDSS 3.5. I live near Boston", expect="Which MS treatments"),
+    Step(say="Tecfidera, it didn't work", expect="Are you a woman or a man?"),
+    Step(click="Woman", expect="pregnant or breastfeeding"),
+    Step(click="No", expect="last have a relapse"),
+    Step(click="1 to 3 months ago", expect="When "),
+    Step(say="5 years ago", expect="miles"),
+]
+
+
+def test_results_show_the_nearest_open_site_in_miles(browser, live_stack):
+    """A place said in passing is used: each study shows its nearest open site and how far it is.
+    The screenshot is the README's picture (copied to docs/widget-results-near.png)."""
+    browser.execute_script("localStorage.clear(); sessionStorage.clear();")
+    browser.get(f"{live_stack.web_url}/")
+    widget = Widget(browser)
+    widget.open()
+    for step in NEAR_BOSTON:
+        before = len(widget.bot_texts())
+        if step.say is not None:
+            widget.say(step.say)
+        else:
+            widget.chip(step.click).click()
+        reply = widget.wait_for_bot(step.expect, after=before)
+    assert "Boston" in " ".join(widget.bot_texts())  # the place was said back
+    distances = [int(m.replace(",", "")) for m in re.findall(r"about ([\d,]+) miles", reply)]
+    assert distances and all(d > 0 for d in distances)
+    assert "Bethesda" in reply  # the NIH studies' open site, the nearest recruiting one to Boston
+    bubble = next(e for e in widget.all(".msg.bot .bubble") if "miles" in e.text)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", bubble)
+    browser.save_screenshot(str(ARTIFACTS / "widget-results-near.png"))

@@ -4,6 +4,7 @@ These are fixtures built by hand to follow docs/conversation-record.md (the cont
 dialogue branch writes against); they are not recordings of the bot. ``Script`` collects Rasa
 events with a moving clock, ``save_scripts`` stores them exactly as Rasa 3.6 would.
 """
+
 from __future__ import annotations
 
 import time
@@ -13,7 +14,13 @@ from typing import Any
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted, BotUttered, Event, Restarted, SessionStarted, SlotSet, UserUttered,
+    ActionExecuted,
+    BotUttered,
+    Event,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -46,8 +53,11 @@ slots:
 DAY = 86400.0
 
 # Real trials from data/trials/ (titles shortened).
-TAIWAN = ("NCT05532943", "Allogeneic Umbilical Cord Mesenchymal Stem Cells in MS",
-          "Taichung, Taiwan")
+TAIWAN = (
+    "NCT05532943",
+    "Allogeneic Umbilical Cord Mesenchymal Stem Cells in MS",
+    "Taichung, Taiwan",
+)
 LA = ("NCT05204459", "MS-ResearchBiomarkerS", "Los Angeles, United States")
 CALGARY = ("NCT06832293", "My MS and My Menstrual Cycle", "Calgary, Canada")
 
@@ -58,8 +68,14 @@ def criterion(kind: str, text: str, status: str, explanation: str) -> dict:
 
 def trial(info: tuple[str, str, str], verdict: str, criteria: list[dict]) -> dict:
     nct_id, title, location = info
-    return {"nct_id": nct_id, "title": title, "verdict": verdict,
-            "overall_status": "RECRUITING", "location": location, "criteria": criteria}
+    return {
+        "nct_id": nct_id,
+        "title": title,
+        "verdict": verdict,
+        "overall_status": "RECRUITING",
+        "location": location,
+        "criteria": criteria,
+    }
 
 
 @dataclass
@@ -82,20 +98,31 @@ class Script:
 
     def session(self) -> "Script":
         t = self._tick(0)
-        self.events += [ActionExecuted("action_session_start", timestamp=t),
-                        SessionStarted(timestamp=t), ActionExecuted("action_listen", timestamp=t)]
+        self.events += [
+            ActionExecuted("action_session_start", timestamp=t),
+            SessionStarted(timestamp=t),
+            ActionExecuted("action_listen", timestamp=t),
+        ]
         return self
 
     def user(self, text: str, intent: str = "inform") -> "Script":
-        self.events.append(UserUttered(text, intent={"name": intent, "confidence": 0.99},
-                                       input_channel=self.channel, timestamp=self._tick()))
+        self.events.append(
+            UserUttered(
+                text,
+                intent={"name": intent, "confidence": 0.99},
+                input_channel=self.channel,
+                timestamp=self._tick(),
+            )
+        )
         return self
 
     def bot(self, text: str, buttons: list[tuple[str, str]] | None = None) -> "Script":
         data = {"buttons": [{"title": t, "payload": p} for t, p in buttons]} if buttons else {}
         t = self._tick(1)
-        self.events += [ActionExecuted("utter_x", timestamp=t), BotUttered(text, data=data,
-                                                                           timestamp=t)]
+        self.events += [
+            ActionExecuted("utter_x", timestamp=t),
+            BotUttered(text, data=data, timestamp=t),
+        ]
         return self
 
     def slot(self, name: str, value: Any) -> "Script":
@@ -111,8 +138,10 @@ class Script:
         return self
 
     def consent(self, given: bool = True) -> "Script":
-        self.bot("Before we start: may I ask about your health to look for trials?",
-                 [("Yes", "/affirm"), ("No", "/deny")])
+        self.bot(
+            "Before we start: may I ask about your health to look for trials?",
+            [("Yes", "/affirm"), ("No", "/deny")],
+        )
         self.user("yes" if given else "no", "affirm" if given else "deny")
         return self.slot("consent_given", given).listen()
 
@@ -127,13 +156,16 @@ class Script:
     def contact(self, nct_ids: list[str], name: str, contact: str) -> "Script":
         self.bot("Would you like a coordinator to contact you?", [("Yes", "/affirm")])
         self.user("yes please", "request_contact")
-        return self.slot("contact_request", {"nct_ids": nct_ids, "name": name,
-                                             "contact": contact, "requested_at": self.clock})
+        return self.slot(
+            "contact_request",
+            {"nct_ids": nct_ids, "name": name, "contact": contact, "requested_at": self.clock},
+        )
 
 
 def tracker(script: Script) -> DialogueStateTracker:
-    return DialogueStateTracker.from_events(script.sender_id, script.events,
-                                            slots=TEST_DOMAIN.slots)
+    return DialogueStateTracker.from_events(
+        script.sender_id, script.events, slots=TEST_DOMAIN.slots
+    )
 
 
 async def save_scripts(db_url: str, scripts: list[Script]) -> None:
@@ -160,28 +192,66 @@ def alice(now: float) -> Script:
     s.bot("Sorry, did I get your age right?").user("no, I am 43 actually").slot("age", 43).listen()
     s.answer("Which type of MS do you have?", "relapsing remitting", "ms_subtype", "RRMS")
     s.answer("What is your EDSS?", "3.5", "edss", 3.5)
-    s.answer("Which treatments have you had?", "tecfidera and copaxone", "prior_therapies",
-             ["dimethyl fumarate", "glatiramer acetate"])
+    s.answer(
+        "Which treatments have you had?",
+        "tecfidera and copaxone",
+        "prior_therapies",
+        ["dimethyl fumarate", "glatiramer acetate"],
+    )
     s.answer("Where do you live?", "Taiwan", "country", "Taiwan")
-    s.results([
-        trial(TAIWAN, "eligible", [
-            criterion("age", "Male or female are age between 20 to 65 years old", "met",
-                      "You are 43, inside 20 to 65."),
-            criterion("inclusion", "Diagnosis of Relapsing-Remitting MS (RRMS)", "met",
-                      "You have relapsing-remitting MS."),
-            criterion("inclusion", "Patient has appropriated blood clotting function", "unknown",
-                      "The study team will check your blood tests."),
-        ]),
-        trial(LA, "possibly_eligible", [
-            criterion("inclusion", "Diagnosis of MS per 2017 McDonald criteria", "met",
-                      "You told me you have MS."),
-            criterion("exclusion", "Unable to undergo MRI", "needs_review",
-                      "The study team must ask whether you can have an MRI."),
-        ]),
-        trial(CALGARY, "not_eligible", [
-            criterion("general", "Living in Alberta", "not_met", "You live in Taiwan."),
-        ]),
-    ])
+    s.results(
+        [
+            trial(
+                TAIWAN,
+                "eligible",
+                [
+                    criterion(
+                        "age",
+                        "Male or female are age between 20 to 65 years old",
+                        "met",
+                        "You are 43, inside 20 to 65.",
+                    ),
+                    criterion(
+                        "inclusion",
+                        "Diagnosis of Relapsing-Remitting MS (RRMS)",
+                        "met",
+                        "You have relapsing-remitting MS.",
+                    ),
+                    criterion(
+                        "inclusion",
+                        "Patient has appropriated blood clotting function",
+                        "unknown",
+                        "The study team will check your blood tests.",
+                    ),
+                ],
+            ),
+            trial(
+                LA,
+                "possibly_eligible",
+                [
+                    criterion(
+                        "inclusion",
+                        "Diagnosis of MS per 2017 McDonald criteria",
+                        "met",
+                        "You told me you have MS.",
+                    ),
+                    criterion(
+                        "exclusion",
+                        "Unable to undergo MRI",
+                        "needs_review",
+                        "The study team must ask whether you can have an MRI.",
+                    ),
+                ],
+            ),
+            trial(
+                CALGARY,
+                "not_eligible",
+                [
+                    criterion("general", "Living in Alberta", "not_met", "You live in Taiwan."),
+                ],
+            ),
+        ]
+    )
     s.contact([TAIWAN[0]], "Alice Example", "alice@example.org")
     return s
 
@@ -202,15 +272,29 @@ def carol(now: float) -> Script:
     s.answer("How old are you?", "29", "age", 29)
     s.answer("Which type of MS do you have?", "not sure, maybe CIS", "ms_subtype", "CIS")
     s.answer("Are you currently taking anything for MS?", "nothing", "current_therapy", None)
-    s.results([
-        trial(LA, "possibly_eligible", [
-            criterion("inclusion", "MS or CIS", "met", "You have CIS."),
-        ]),
-        trial(TAIWAN, "possibly_eligible", [
-            criterion("inclusion", "Diagnosis of RRMS or SPMS", "needs_review",
-                      "CIS is not listed; the study team decides."),
-        ]),
-    ])
+    s.results(
+        [
+            trial(
+                LA,
+                "possibly_eligible",
+                [
+                    criterion("inclusion", "MS or CIS", "met", "You have CIS."),
+                ],
+            ),
+            trial(
+                TAIWAN,
+                "possibly_eligible",
+                [
+                    criterion(
+                        "inclusion",
+                        "Diagnosis of RRMS or SPMS",
+                        "needs_review",
+                        "CIS is not listed; the study team decides.",
+                    ),
+                ],
+            ),
+        ]
+    )
     return s
 
 
@@ -227,17 +311,32 @@ def mallory(now: float) -> Script:
     s = Script("rest-mallory-66", now - 2 * DAY, channel="rest")
     s.user(SCRIPT_TAG, "greet").bot("Hello! I can help you find MS trials.").consent()
     s.answer("Where do you live?", "<b>Canada</b>", "country", "<b>Canada</b>")
-    s.results([
-        trial(CALGARY, "possibly_eligible", [
-            criterion("inclusion", "Regular <i>menstrual</i> cycles", "unknown",
-                      "I could not tell <script>x()</script> from your answers."),
-        ]),
-    ])
+    s.results(
+        [
+            trial(
+                CALGARY,
+                "possibly_eligible",
+                [
+                    criterion(
+                        "inclusion",
+                        "Regular <i>menstrual</i> cycles",
+                        "unknown",
+                        "I could not tell <script>x()</script> from your answers.",
+                    ),
+                ],
+            ),
+        ]
+    )
     s.contact([CALGARY[0]], '=HYPERLINK("http://evil.example","click")', "+1 555 0100")
     return s
 
 
 def standard(now: float | None = None) -> dict[str, Script]:
     now = now or time.time()
-    return {"alice": alice(now), "bob": bob(now), "carol": carol(now), "dave": dave(now),
-            "mallory": mallory(now)}
+    return {
+        "alice": alice(now),
+        "bob": bob(now),
+        "carol": carol(now),
+        "dave": dave(now),
+        "mallory": mallory(now),
+    }

@@ -2,6 +2,7 @@
 
 Every test taking ``db_url`` (from tests/conftest.py) runs on SQLite and on PostgreSQL.
 """
+
 from __future__ import annotations
 
 import re
@@ -71,9 +72,11 @@ async def login(client: TestClient, name: str, password: str, expect: int = 303)
     """Log in through the form (fetching its CSRF token first); returns the POST response."""
     page = await client.get("/login")
     token = CSRF_RE.search(await page.text()).group(1)
-    resp = await client.post("/login", data={"name": name, "password": password,
-                                             "csrf_token": token, "next": "/conversations"},
-                             allow_redirects=False)
+    resp = await client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": token, "next": "/conversations"},
+        allow_redirects=False,
+    )
     assert resp.status == expect, await resp.text()
     return resp
 

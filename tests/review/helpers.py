@@ -1,4 +1,5 @@
 """Small helpers shared by the review tests."""
+
 from __future__ import annotations
 
 import contextlib
@@ -48,14 +49,43 @@ async def review_server(directory: Path, scripts: list, user: str, role: str, pa
 
     db = f"sqlite:///{directory / 'tracker.db'}"
     await save_scripts(db, scripts)
-    made = subprocess.run([sys.executable, "-m", "review", "create-user", user, "--role", role,
-                           "--password-stdin", "--db", db], cwd=ROOT,
-                          input=password + "\n", capture_output=True, text=True, timeout=60)
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "review",
+            "create-user",
+            user,
+            "--role",
+            role,
+            "--password-stdin",
+            "--db",
+            db,
+        ],
+        cwd=ROOT,
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert made.returncode == 0, made.stderr
     port = free_port()
-    server = Server("review", [sys.executable, "-m", "review", "serve", "--port", str(port),
-                               "--db", db, "--insecure-cookie"],
-                    f"http://127.0.0.1:{port}/health", directory / "review.log")
+    server = Server(
+        "review",
+        [
+            sys.executable,
+            "-m",
+            "review",
+            "serve",
+            "--port",
+            str(port),
+            "--db",
+            db,
+            "--insecure-cookie",
+        ],
+        f"http://127.0.0.1:{port}/health",
+        directory / "review.log",
+    )
     server.start()
     try:
         wait_http(server.health_url, 60, server.proc)

@@ -1,4 +1,5 @@
 """Logins, sessions, roles: every page and export needs a login; admins alone manage."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -14,8 +15,7 @@ PUBLIC = {"/health", "/login", "/static", "/favicon.ico"}
 
 
 def concrete(path: str) -> str:
-    return (path.replace("{pid}", "P-0123456789ab").replace("{kind}", "csv")
-            .replace("{name}", "ada"))
+    return path.replace("{pid}", "P-0123456789ab").replace("{kind}", "csv").replace("{name}", "ada")
 
 
 async def test_every_route_needs_a_login(app_client):
@@ -48,8 +48,11 @@ async def test_reloading_the_login_page_keeps_its_form_valid(app_client):
     first = CSRF_RE.search(await (await app_client.get("/login")).text()).group(1)
     second = CSRF_RE.search(await (await app_client.get("/login")).text()).group(1)
     assert first == second
-    resp = await app_client.post("/login", data={"name": ADMIN[0], "password": ADMIN[1],
-                                                 "csrf_token": first}, allow_redirects=False)
+    resp = await app_client.post(
+        "/login",
+        data={"name": ADMIN[0], "password": ADMIN[1], "csrf_token": first},
+        allow_redirects=False,
+    )
     assert resp.status == 303
 
 
@@ -77,11 +80,14 @@ async def test_wrong_password_or_name(app_client):
 
 async def test_coordinator_cannot_manage_accounts_or_delete(coordinator, convs):
     token = await csrf_of(coordinator)
-    for method, path in [("GET", "/admin/users"), ("GET", "/admin/audit"),
-                         ("POST", "/admin/users"), ("POST", "/admin/users/ada"),
-                         ("POST", "/conversations/P-0123456789ab/delete")]:
-        resp = await coordinator.request(method, path, data={"csrf_token": token,
-                                                             "confirm": "yes"})
+    for method, path in [
+        ("GET", "/admin/users"),
+        ("GET", "/admin/audit"),
+        ("POST", "/admin/users"),
+        ("POST", "/admin/users/ada"),
+        ("POST", "/conversations/P-0123456789ab/delete"),
+    ]:
+        resp = await coordinator.request(method, path, data={"csrf_token": token, "confirm": "yes"})
         assert resp.status == 403, path
     page = await (await coordinator.get("/conversations")).text()
     assert "/admin/users" not in page  # not offered either
@@ -89,20 +95,29 @@ async def test_coordinator_cannot_manage_accounts_or_delete(coordinator, convs):
 
 async def test_admin_creates_and_disables_a_coordinator(admin, settings):
     token = await csrf_of(admin, "/admin/users")
-    resp = await admin.post("/admin/users", data={"csrf_token": token, "name": "Nina",
-                                                  "role": "coordinator",
-                                                  "password": "a long password"})
+    resp = await admin.post(
+        "/admin/users",
+        data={
+            "csrf_token": token,
+            "name": "Nina",
+            "role": "coordinator",
+            "password": "a long password",
+        },
+    )
     assert resp.status == 200 and "Account nina created." in await resp.text()
-    short = await admin.post("/admin/users", data={"csrf_token": token, "name": "olaf",
-                                                   "role": "coordinator", "password": "short"})
+    short = await admin.post(
+        "/admin/users",
+        data={"csrf_token": token, "name": "olaf", "role": "coordinator", "password": "short"},
+    )
     assert short.status == 400 and "at least 12 characters" in await short.text()
 
     nina = await start_client(settings)
     try:
         await login(nina, "nina", "a long password")
         assert (await nina.get("/conversations")).status == 200
-        resp = await admin.post("/admin/users/nina", data={"csrf_token": token,
-                                                           "change": "disable"})
+        resp = await admin.post(
+            "/admin/users/nina", data={"csrf_token": token, "change": "disable"}
+        )
         assert resp.status == 200
         # her session ends at once, and she cannot log in again
         assert (await nina.get("/conversations", allow_redirects=False)).status == 303
@@ -127,10 +142,12 @@ async def test_cookies_are_secure_httponly_samesite(db_url, users):
         form = await client.get("/login")
         login_cookie = form.cookies["review_login_csrf"]
         token = CSRF_RE.search(await form.text()).group(1)
-        resp = await client.post("/login", data={"name": ADMIN[0], "password": ADMIN[1],
-                                                 "csrf_token": token},
-                                 cookies={"review_login_csrf": login_cookie.value},
-                                 allow_redirects=False)
+        resp = await client.post(
+            "/login",
+            data={"name": ADMIN[0], "password": ADMIN[1], "csrf_token": token},
+            cookies={"review_login_csrf": login_cookie.value},
+            allow_redirects=False,
+        )
         assert resp.status == 303
         session_cookie = resp.cookies["review_session"]
         for cookie in (login_cookie, session_cookie):
@@ -149,8 +166,9 @@ async def test_failed_logins_are_rate_limited(app_client):
 
 
 async def test_failures_from_one_address_are_limited_across_names(db_url, users):
-    client = await start_client(Settings(db_url=db_url, cookie_secure=False,
-                                         login_max_failures_per_address=3))
+    client = await start_client(
+        Settings(db_url=db_url, cookie_secure=False, login_max_failures_per_address=3)
+    )
     try:
         for name in ("x1", "x2", "x3"):
             await login(client, name, "wrong password!!", expect=401)
@@ -160,8 +178,9 @@ async def test_failures_from_one_address_are_limited_across_names(db_url, users)
 
 
 async def test_idle_sessions_expire(db_url, users):
-    client = await start_client(Settings(db_url=db_url, cookie_secure=False,
-                                         session_idle_minutes=-1))
+    client = await start_client(
+        Settings(db_url=db_url, cookie_secure=False, session_idle_minutes=-1)
+    )
     try:
         await login(client, *ADMIN)
         assert (await client.get("/conversations", allow_redirects=False)).status == 303
@@ -181,9 +200,16 @@ async def test_logout_ends_the_session(admin):
 
 async def test_changing_ones_password(coordinator):
     token = await csrf_of(coordinator, "/account")
-    resp = await coordinator.post("/account/password", data={
-        "csrf_token": token, "current": COORDINATOR[1], "new": "brand new password",
-        "again": "brand new password"}, allow_redirects=False)
+    resp = await coordinator.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current": COORDINATOR[1],
+            "new": "brand new password",
+            "again": "brand new password",
+        },
+        allow_redirects=False,
+    )
     assert resp.status == 303
     await login(coordinator, COORDINATOR[0], COORDINATOR[1], expect=401)
     await login(coordinator, COORDINATOR[0], "brand new password")

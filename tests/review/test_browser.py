@@ -1,4 +1,5 @@
 """Headless Chromium logs in to the running review app and reads a transcript."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,10 +30,18 @@ def chrome():
     profile = tempfile.mkdtemp(prefix="review-chrome-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
-                 "--window-size=1400,1600"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1400,1600",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
@@ -44,7 +53,9 @@ def chrome():
 @pytest.fixture
 async def review_server(tmp_path, now):
     """``python -m review serve`` over a tracker store with the built conversations."""
-    async with serve_review(tmp_path, list(standard(now).values()), "bea", "coordinator", PASSWORD) as url:
+    async with serve_review(
+        tmp_path, list(standard(now).values()), "bea", "coordinator", PASSWORD
+    ) as url:
         yield url
 
 
@@ -62,8 +73,7 @@ def test_coordinator_logs_in_and_reads_a_transcript(chrome, review_server):
     chrome.find_element(By.NAME, "password").send_keys(PASSWORD)
     chrome.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
     wait.until(ec.url_contains("/conversations?q=pwned"))  # back where she wanted to go
-    rows = wait.until(ec.presence_of_all_elements_located(
-        (By.CSS_SELECTOR, "table.list tbody tr")))
+    rows = wait.until(ec.presence_of_all_elements_located((By.CSS_SELECTOR, "table.list tbody tr")))
     assert len(rows) == 1
     rows[0].find_element(By.TAG_NAME, "a").click()
 
@@ -79,8 +89,9 @@ def test_coordinator_logs_in_and_reads_a_transcript(chrome, review_server):
 
     # a form post from the real browser (CSRF token, Origin, SameSite cookie) flags a message
     chrome.find_element(By.CSS_SELECTOR, ".msg.user details.flagger summary").click()
-    chrome.find_element(By.CSS_SELECTOR, ".msg.user details.flagger input[name=reason]"
-                        ).send_keys("markup in a message")
+    chrome.find_element(By.CSS_SELECTOR, ".msg.user details.flagger input[name=reason]").send_keys(
+        "markup in a message"
+    )
     chrome.find_element(By.CSS_SELECTOR, ".msg.user details.flagger button").click()
     flagged = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".msg.user.flagged")))
     assert "flagged by bea: markup in a message" in flagged.text

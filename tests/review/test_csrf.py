@@ -1,4 +1,5 @@
 """Every form post needs the session's CSRF token; the login form needs its own."""
+
 from __future__ import annotations
 
 from .conftest import COORDINATOR, csrf_of, login, start_client
@@ -11,8 +12,7 @@ async def test_a_form_post_needs_the_sessions_token(coordinator, convs, db_url):
     assert (await coordinator.post(path, data={"tag": "x"})).status == 403
     assert (await coordinator.post(path, data={"tag": "x", "csrf_token": "forged"})).status == 403
     token = await csrf_of(coordinator)
-    ok = await coordinator.post(path, data={"tag": "x", "csrf_token": token},
-                                allow_redirects=False)
+    ok = await coordinator.post(path, data={"tag": "x", "csrf_token": token}, allow_redirects=False)
     assert ok.status == 303
     page = await (await coordinator.get(f"/conversations/{pid}")).text()
     assert page.count('<span class="tag">x') == 1  # only the post with the token counted
@@ -26,17 +26,20 @@ async def test_another_sessions_token_is_refused(coordinator, convs, db_url, set
     finally:
         await other.close()
     pid = pseudonym_of(db_url, convs["alice"].sender_id)
-    resp = await coordinator.post(f"/conversations/{pid}/status",
-                                  data={"status": "reviewed", "csrf_token": their_token})
+    resp = await coordinator.post(
+        f"/conversations/{pid}/status", data={"status": "reviewed", "csrf_token": their_token}
+    )
     assert resp.status == 403
 
 
 async def test_cross_site_origin_is_refused_even_with_a_token(coordinator, convs, db_url):
     pid = pseudonym_of(db_url, convs["alice"].sender_id)
     token = await csrf_of(coordinator)
-    resp = await coordinator.post(f"/conversations/{pid}/notes",
-                                  data={"text": "hi", "csrf_token": token},
-                                  headers={"Origin": "https://evil.example"})
+    resp = await coordinator.post(
+        f"/conversations/{pid}/notes",
+        data={"text": "hi", "csrf_token": token},
+        headers={"Origin": "https://evil.example"},
+    )
     assert resp.status == 403
 
 
@@ -45,9 +48,10 @@ async def test_logout_and_login_forms_are_protected_too(coordinator, app_client)
     assert (await coordinator.get("/conversations")).status == 200  # still logged in
     coordinator.session.cookie_jar.clear()
     # A login post without the cookie the login form sets (a cross-site login attempt)
-    resp = await coordinator.post("/login", data={"name": COORDINATOR[0],
-                                                  "password": COORDINATOR[1],
-                                                  "csrf_token": "anything"})
+    resp = await coordinator.post(
+        "/login",
+        data={"name": COORDINATOR[0], "password": COORDINATOR[1], "csrf_token": "anything"},
+    )
     assert resp.status == 403
 
 

@@ -1,4 +1,5 @@
 """The dashboard's screening funnel, overall and per week."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,9 +11,13 @@ async def test_funnel_totals_and_weeks(coordinator, convs):
     page = await resp.text()
     assert resp.status == 200
     # overall: 5 conversations, 4 consented, 3 completed, 1 with a likely trial, 2 contacts
-    for label, shown in [("Conversations", "5 (100%)"), ("Consented", "4 (80%)"),
-                         ("Screening completed", "3 (60%)"), ("Any likely trial", "1 (20%)"),
-                         ("Contact requested", "2 (40%)")]:
+    for label, shown in [
+        ("Conversations", "5 (100%)"),
+        ("Consented", "4 (80%)"),
+        ("Screening completed", "3 (60%)"),
+        ("Any likely trial", "1 (20%)"),
+        ("Contact requested", "2 (40%)"),
+    ]:
         assert re.search(rf">{label}</text>.*?>{re.escape(shown)}</text>", page), label
     # per week, by the week each conversation started (Monday, UTC)
     expected: dict[str, list[int]] = {}
@@ -20,7 +25,7 @@ async def test_funnel_totals_and_weeks(coordinator, convs):
         day = dt.datetime.fromtimestamp(s.start, dt.timezone.utc).date()
         week = (day - dt.timedelta(days=day.weekday())).isoformat()
         expected.setdefault(week, [0, 0])[0] += 1
-    table = page[page.index('<table class="list funnel">'):]
+    table = page[page.index('<table class="list funnel">') :]
     for week, (count, _) in expected.items():
         row = re.search(rf"<tr><td>{week}</td>((?:<td class=\"num\">\d+</td>)+)</tr>", table)
         assert row, week

@@ -1,4 +1,5 @@
 """Exports (pre-screening log, referrals, referral summary) and the audit log behind them."""
+
 from __future__ import annotations
 
 import csv
@@ -30,17 +31,20 @@ def audit_rows(db_url: str) -> list[dict]:
     return rows
 
 
-async def test_prescreening_csv_has_one_row_per_conversation_and_trial(coordinator, convs,
-                                                                       db_url):
-    rows = list(csv.DictReader(io.StringIO(await download(coordinator,
-                                                          "/export/prescreening.csv"))))
+async def test_prescreening_csv_has_one_row_per_conversation_and_trial(coordinator, convs, db_url):
+    rows = list(
+        csv.DictReader(io.StringIO(await download(coordinator, "/export/prescreening.csv")))
+    )
     assert list(rows[0].keys()) == list(LOG_COLUMNS)
     by_pid: dict[str, list[dict]] = {}
     for row in rows:
         by_pid.setdefault(row["conversation"], []).append(row)
     alice = by_pid[pseudonym_of(db_url, convs["alice"].sender_id)]
     assert [(r["nct_id"], r["verdict"]) for r in alice] == [
-        (TAIWAN[0], "eligible"), (LA[0], "possibly_eligible"), (CALGARY[0], "not_eligible")]
+        (TAIWAN[0], "eligible"),
+        (LA[0], "possibly_eligible"),
+        (CALGARY[0], "not_eligible"),
+    ]
     taiwan = alice[0]
     assert (taiwan["criteria_met"], taiwan["criteria_open"]) == ("2", "1")
     assert "blood clotting function" in taiwan["open_criteria"]
@@ -55,29 +59,34 @@ async def test_prescreening_csv_has_one_row_per_conversation_and_trial(coordinat
 
 
 async def test_exports_follow_the_list_filters(coordinator, convs, db_url):
-    rows = list(csv.DictReader(io.StringIO(await download(
-        coordinator, "/export/prescreening.csv", nct=TAIWAN[0]))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(await download(coordinator, "/export/prescreening.csv", nct=TAIWAN[0]))
+        )
+    )
     assert {r["nct_id"] for r in rows} == {TAIWAN[0]}
-    assert {r["conversation"] for r in rows} == {pseudonym_of(db_url, convs[n].sender_id)
-                                                 for n in ("alice", "carol")}
-    data = json.loads(await download(coordinator, "/export/prescreening.json",
-                                     channel="telegram"))
+    assert {r["conversation"] for r in rows} == {
+        pseudonym_of(db_url, convs[n].sender_id) for n in ("alice", "carol")
+    }
+    data = json.loads(await download(coordinator, "/export/prescreening.json", channel="telegram"))
     assert data["filters"] == "channel=telegram"
-    assert [r["verdict"] for r in data["rows"]] == ["eligible", "possibly_eligible",
-                                                    "not_eligible"]
+    assert [r["verdict"] for r in data["rows"]] == ["eligible", "possibly_eligible", "not_eligible"]
     assert data["rows"][0]["open_criteria"][0]["explanation"] == (
-        "The study team will check your blood tests.")
+        "The study team will check your blood tests."
+    )
 
 
 async def test_csv_cells_cannot_become_spreadsheet_formulas(coordinator, convs):
-    rows = list(csv.DictReader(io.StringIO(await download(coordinator,
-                                                          "/export/referrals.csv"))))
+    rows = list(csv.DictReader(io.StringIO(await download(coordinator, "/export/referrals.csv"))))
     mallory = next(r for r in rows if r["nct_id"] == CALGARY[0])
     assert mallory["name"].startswith("'=HYPERLINK(")
     assert mallory["contact"] == "'+1 555 0100"
     alice = next(r for r in rows if r["nct_id"] == TAIWAN[0])
     assert (alice["name"], alice["contact"], alice["status"]) == (
-        "Alice Example", "alice@example.org", "new")
+        "Alice Example",
+        "alice@example.org",
+        "new",
+    )
 
 
 async def test_referral_summary_for_a_study_team(coordinator, convs, db_url):
@@ -86,8 +95,7 @@ async def test_referral_summary_for_a_study_team(coordinator, convs, db_url):
     assert "Alice Example" in page and "alice@example.org" in page
     assert "43 <span class=\"muted\">(earlier: 34)</span>" in page
     assert TAIWAN[0] in page and LA[0] not in page  # only the trial she asked about
-    data = json.loads(await download(coordinator, f"/conversations/{pid}/summary.json",
-                                     nct=LA[0]))
+    data = json.loads(await download(coordinator, f"/conversations/{pid}/summary.json", nct=LA[0]))
     assert data["conversation"] == pid and data["requested_trials"] == [TAIWAN[0]]
     assert [t["nct_id"] for t in data["trials"]] == [LA[0]]
     assert data["trials"][0]["criteria"][1]["status"] == "needs_review"

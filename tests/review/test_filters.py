@@ -1,4 +1,5 @@
 """Conversation-list filters and pagination, checked against the built conversations."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,8 +52,9 @@ async def test_date_range_and_pseudonym_search(admin, convs, db_url, now):
 
 
 async def test_filters_are_kept_in_the_form_and_export_links(admin, convs):
-    page = await (await admin.get("/conversations", params={"channel": "rest",
-                                                            "contact": "yes"})).text()
+    page = await (
+        await admin.get("/conversations", params={"channel": "rest", "contact": "yes"})
+    ).text()
     assert '<option value="yes" selected>Yes</option>' in page
     assert 'href="/export/prescreening.csv?channel=rest&amp;contact=yes"' in page
 

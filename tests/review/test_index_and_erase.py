@@ -1,4 +1,5 @@
 """The conversation index over ``events`` and erasure of a conversation (no HTTP here)."""
+
 from __future__ import annotations
 
 import json
@@ -50,12 +51,15 @@ async def test_index_summarises_each_conversation(engine, convs):
     assert rows[convs["dave"].sender_id]["consented"] is False
     with engine.connect() as conn:
         alice_trials = conn.execute(
-            select(conversation_trial).where(
-                conversation_trial.c.sender_id == convs["alice"].sender_id)
-            .order_by(conversation_trial.c.position)).all()
+            select(conversation_trial)
+            .where(conversation_trial.c.sender_id == convs["alice"].sender_id)
+            .order_by(conversation_trial.c.position)
+        ).all()
     assert [(t.nct_id, t.verdict, t.n_met, t.n_open) for t in alice_trials] == [
-        (TAIWAN[0], "eligible", 2, 1), ("NCT05204459", "possibly_eligible", 1, 1),
-        (CALGARY[0], "not_eligible", 0, 0)]
+        (TAIWAN[0], "eligible", 2, 1),
+        ("NCT05204459", "possibly_eligible", 1, 1),
+        (CALGARY[0], "not_eligible", 0, 0),
+    ]
     assert json.loads(alice_trials[0].open_criteria_json)[0]["status"] == "unknown"
 
 
@@ -72,8 +76,7 @@ async def test_new_events_are_indexed_incrementally(engine, db_url, now):
     row = summaries(engine)[script.sender_id]
     assert stats.rebuilt == 1 and row["completed"] is True and row["n_likely"] == 1
     with engine.connect() as conn:
-        assert row["event_count"] == conn.execute(
-            select(func.count()).select_from(events)).scalar()
+        assert row["event_count"] == conn.execute(select(func.count()).select_from(events)).scalar()
 
 
 async def test_reconcile_finds_events_the_cursor_passed(engine, db_url, now):
@@ -113,27 +116,46 @@ async def test_pseudonyms_are_stable_keyed_and_follow_a_new_key(engine, db_url, 
     assert other(sender) != first(sender)
     ConversationIndex(engine, other).refresh()  # a new key: every pseudonym is rebuilt
     assert {r["pseudonym"] for r in summaries(engine).values()} == {
-        other(s.sender_id) for s in convs.values()}
+        other(s.sender_id) for s in convs.values()
+    }
 
 
 def add_review_rows(engine, sender_id: str) -> None:
     with engine.begin() as conn:
-        event_id = conn.execute(select(events.c.id).where(
-            events.c.sender_id == sender_id, events.c.type_name == "user")).scalars().first()
+        event_id = (
+            conn.execute(
+                select(events.c.id).where(
+                    events.c.sender_id == sender_id, events.c.type_name == "user"
+                )
+            )
+            .scalars()
+            .first()
+        )
         workflow.set_review_status(conn, sender_id, True, "ada")
         workflow.add_tag(conn, sender_id, "follow up", "ada")
         workflow.add_note(conn, sender_id, "called, left a message", "ada")
         workflow.set_flag(conn, sender_id, event_id, True, "ada", "odd answer")
         workflow.set_referral_status(conn, sender_id, TAIWAN[0], "contacted", "ada")
-        conn.execute(audit.insert().values(at=1.0, user_name="ada", action="view_conversation",
-                                           target="P-000000000000", detail="", address=""))
+        conn.execute(
+            audit.insert().values(
+                at=1.0,
+                user_name="ada",
+                action="view_conversation",
+                target="P-000000000000",
+                detail="",
+                address="",
+            )
+        )
 
 
 def rows_for(engine, sender_id: str) -> dict[str, int]:
     with engine.connect() as conn:
-        return {t.name: conn.execute(select(func.count()).select_from(t)
-                                     .where(t.c.sender_id == sender_id)).scalar()
-                for t in (events, *CONVERSATION_TABLES)}
+        return {
+            t.name: conn.execute(
+                select(func.count()).select_from(t).where(t.c.sender_id == sender_id)
+            ).scalar()
+            for t in (events, *CONVERSATION_TABLES)
+        }
 
 
 async def test_erase_clears_events_and_every_review_row(engine, convs):
@@ -186,10 +208,12 @@ async def test_no_review_row_outlives_an_erasure(engine, convs):
     sender = convs["bob"].sender_id
     with engine.begin() as conn:
         erase_conversation(conn, sender)
-    for write in (lambda c: workflow.add_note(c, sender, "late note", "ada"),
-                  lambda c: workflow.add_tag(c, sender, "late", "ada"),
-                  lambda c: workflow.set_review_status(c, sender, True, "ada"),
-                  lambda c: workflow.set_referral_status(c, sender, "", "closed", "ada")):
+    for write in (
+        lambda c: workflow.add_note(c, sender, "late note", "ada"),
+        lambda c: workflow.add_tag(c, sender, "late", "ada"),
+        lambda c: workflow.set_review_status(c, sender, True, "ada"),
+        lambda c: workflow.set_referral_status(c, sender, "", "closed", "ada"),
+    ):
         with pytest.raises(workflow.ConversationGone):
             with engine.begin() as conn:
                 write(conn)

@@ -1,4 +1,5 @@
 """Health data stays out of the logs at INFO level; pages are not cached."""
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,13 @@ async def test_no_patient_text_or_profile_in_info_logs(coordinator, convs, db_ur
     await coordinator.get(f"/conversations/{pid}/summary")
     logged = caplog.text
     assert f"GET /conversations/{pid} 200" in logged  # requests are logged...
-    for secret in ("relapse", "Alice Example", "alice@example.org", "I am 43",
-                   convs["alice"].sender_id):
+    for secret in (
+        "relapse",
+        "Alice Example",
+        "alice@example.org",
+        "I am 43",
+        convs["alice"].sender_id,
+    ):
         assert secret not in logged  # ...without what patients said or who they are
 
 

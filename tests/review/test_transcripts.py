@@ -1,4 +1,5 @@
 """The conversation list and a conversation's page over built conversations."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Volunteers per study (issue 12): counts over the people who asked for alerts, never who
 they are; a login is needed like every coordinator view."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,7 +19,12 @@ def trial_store(tmp_path, monkeypatch):
     sessions = session_factory(make_engine(url))
     import_paths(sessions, [WITH_CRITERIA], progress=False)
     with sessions() as session:
-        subscribe(session, {"age": 34, "sex": "female", "ms_subtype": "RRMS", "edss": 3.5}, "email", "anna@example.org")
+        subscribe(
+            session,
+            {"age": 34, "sex": "female", "ms_subtype": "RRMS", "edss": 3.5},
+            "email",
+            "anna@example.org",
+        )
         subscribe(session, {"age": 70, "ms_subtype": "PPMS", "edss": 6.5}, "telegram", "123456")
         session.commit()
     monkeypatch.setenv("TRIALS_DB_URL", url)

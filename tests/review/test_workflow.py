@@ -1,4 +1,5 @@
 """Review workflow: mark reviewed, tags, notes, flagged messages, the referral queue."""
+
 from __future__ import annotations
 
 import re
@@ -58,10 +59,16 @@ async def test_notes_are_shown_escaped_and_searchable(coordinator, convs, db_url
 async def test_flag_a_message(coordinator, convs, db_url):
     pid = pseudonym_of(db_url, convs["alice"].sender_id)
     page = await (await coordinator.get(f"/conversations/{pid}")).text()
-    event_id = re.search(r'<div class="msg user" id="e(\d+)">\s*<div class="bubble">no, I am 43',
-                         page).group(1)
-    resp = await post(coordinator, f"/conversations/{pid}/flags", event_id=event_id,
-                      flagged="1", reason="age changed")
+    event_id = re.search(
+        r'<div class="msg user" id="e(\d+)">\s*<div class="bubble">no, I am 43', page
+    ).group(1)
+    resp = await post(
+        coordinator,
+        f"/conversations/{pid}/flags",
+        event_id=event_id,
+        flagged="1",
+        reason="age changed",
+    )
     assert resp.status == 303
     page = await (await coordinator.get(f"/conversations/{pid}")).text()
     assert f'<div class="msg user flagged" id="e{event_id}">' in page
@@ -77,8 +84,9 @@ async def test_only_this_conversations_messages_can_be_flagged(coordinator, conv
     bob = pseudonym_of(db_url, convs["bob"].sender_id)
     page = await (await coordinator.get(f"/conversations/{bob}")).text()
     bobs_message = re.search(r'class="msg user" id="e(\d+)"', page).group(1)
-    resp = await post(coordinator, f"/conversations/{alice}/flags", event_id=bobs_message,
-                      flagged="1")
+    resp = await post(
+        coordinator, f"/conversations/{alice}/flags", event_id=bobs_message, flagged="1"
+    )
     assert resp.status == 400
 
 
@@ -87,7 +95,7 @@ async def test_referral_queue_per_trial(coordinator, convs, db_url):
     mallory = pseudonym_of(db_url, convs["mallory"].sender_id)
     page = await (await coordinator.get("/referrals")).text()
     assert "2 requests." in page
-    taiwan = page[page.index(f"<h2>{TAIWAN[0]}"):page.index(f"<h2>{CALGARY[0]}")]
+    taiwan = page[page.index(f"<h2>{TAIWAN[0]}") : page.index(f"<h2>{CALGARY[0]}")]
     assert alice in taiwan and "Alice Example" in taiwan and "alice@example.org" in taiwan
     assert "Likely eligible" in taiwan and mallory not in taiwan
     assert "&#34;http://evil.example&#34;" in page or "&quot;http://evil.example&quot;" in page
@@ -95,8 +103,13 @@ async def test_referral_queue_per_trial(coordinator, convs, db_url):
     only = await (await coordinator.get("/referrals", params={"nct": CALGARY[0]})).text()
     assert mallory in only and alice not in only
 
-    resp = await post(coordinator, f"/referrals/{alice}/status", nct=TAIWAN[0],
-                      status="contacted", back="/referrals?nct=" + TAIWAN[0])
+    resp = await post(
+        coordinator,
+        f"/referrals/{alice}/status",
+        nct=TAIWAN[0],
+        status="contacted",
+        back="/referrals?nct=" + TAIWAN[0],
+    )
     assert resp.status == 303 and resp.headers["Location"] == "/referrals?nct=" + TAIWAN[0]
     contacted = await (await coordinator.get("/referrals", params={"status": "contacted"})).text()
     assert alice in contacted and mallory not in contacted

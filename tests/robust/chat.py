@@ -2,6 +2,7 @@
 
 ``Chat.send`` never raises on an HTTP error: robustness tests look at the status themselves.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,9 @@ ANSWERS: list[tuple[str, str]] = [
 
 def post_json(url: str, body: dict, timeout: float = 120) -> tuple[int, object]:
     """POST JSON; the status and the decoded body (the raw text if it is not JSON)."""
-    request = urllib.request.Request(url, data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             status, raw = resp.status, resp.read().decode()
@@ -80,8 +82,10 @@ class Chat:
     last: str = ""  # the bot's latest message text
 
     def send(self, text: str, rasa_url: str | None = None) -> tuple[int, list[dict]]:
-        status, body = post_json(f"{rasa_url or self.rasa_url}/webhooks/rest/webhook",
-                                 {"sender": self.sender, "message": text})
+        status, body = post_json(
+            f"{rasa_url or self.rasa_url}/webhooks/rest/webhook",
+            {"sender": self.sender, "message": text},
+        )
         replies = body if isinstance(body, list) else []
         texts = [r.get("text") or "" for r in replies if isinstance(r, dict)]
         if texts:

@@ -2,6 +2,7 @@
 
 Stacks run on free ports with their own stores (scripts/isolated.py), never the shared ones.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,11 @@ EventRow = tuple  # (id, type_name, intent_name, action_name, data)
 def sqlite_events(db: Path, sender: str) -> list[EventRow]:
     """The conversation's rows of Rasa's ``events`` table, in order."""
     with sqlite3.connect(db) as conn:
-        return conn.execute("select id, type_name, intent_name, action_name, data from events "
-                            "where sender_id = ? order by id", (sender,)).fetchall()
+        return conn.execute(
+            "select id, type_name, intent_name, action_name, data from events "
+            "where sender_id = ? order by id",
+            (sender,),
+        ).fetchall()
 
 
 def sql_events(url: str, sender: str, schema: str | None = None) -> list[EventRow]:
@@ -49,9 +53,16 @@ def sql_events(url: str, sender: str, schema: str | None = None) -> list[EventRo
     table = f'"{schema}".events' if schema else "events"
     try:
         with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(sa.text(
-                f"select id, type_name, intent_name, action_name, data from {table} "
-                "where sender_id = :s order by id"), {"s": sender})]
+            return [
+                tuple(r)
+                for r in conn.execute(
+                    sa.text(
+                        f"select id, type_name, intent_name, action_name, data from {table} "
+                        "where sender_id = :s order by id"
+                    ),
+                    {"s": sender},
+                )
+            ]
     finally:
         engine.dispose()
 
@@ -63,5 +74,6 @@ def texts_of(rows: list[EventRow], kind: str) -> list[str]:
 
 def turn_is_whole(rows: list[EventRow]) -> bool:
     """True if ``rows`` are complete turns: they start with a user message, end listening."""
-    return not rows or (rows[0][1] == "user" and rows[-1][1] == "action"
-                        and rows[-1][3] == "action_listen")
+    return not rows or (
+        rows[0][1] == "user" and rows[-1][1] == "action" and rows[-1][3] == "action_listen"
+    )

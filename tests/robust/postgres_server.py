@@ -1,5 +1,6 @@
 """A PostgreSQL server of our own (initdb + pg_ctl in a temp dir, on a free port) that a test
 may stop and start: the machine's shared server is used by others and must never be stopped."""
+
 from __future__ import annotations
 
 import glob
@@ -42,19 +43,45 @@ class PostgresServer:
     def init(self) -> None:
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
-        done = self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
-                         "-A", "trust", "-E", "UTF8", "--no-sync")
+        done = self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr[-2000:]}")
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c max_connections=40")
-        done = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
-                         "-o", options, "-w", "-t", "60", "start", timeout=90)
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c max_connections=40"
+        )
+        done = self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+            timeout=90,
+        )
         if done.returncode != 0:
-            raise RuntimeError(f"pg_ctl start failed: {done.stderr[-1000:]}\n"
-                               f"{self.log.read_text(errors='replace')[-2000:]}")
+            raise RuntimeError(
+                f"pg_ctl start failed: {done.stderr[-1000:]}\n"
+                f"{self.log.read_text(errors='replace')[-2000:]}"
+            )
 
     def stop(self, mode: str = "fast") -> None:
         """Stop the server; ``fast`` ends the open connections, as a shutdown or crash would."""

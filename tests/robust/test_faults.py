@@ -3,6 +3,7 @@ database is locked by another process, Rasa is killed with SIGKILL mid-conversat
 
 One dedicated stack for the module (it is broken on purpose); the Rasa restart is the last test.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -107,8 +108,8 @@ def test_rasa_killed_mid_conversation_loses_no_event_and_the_form_resumes(stack,
         except OSError:
             pass  # the connection died with the server, as the patient's would
     after_kill = sqlite_events(db, chat.sender)
-    assert after_kill[:len(before)] == before  # every stored event is still there, unchanged
-    assert turn_is_whole(after_kill[len(before):])  # the message in flight: all or nothing
+    assert after_kill[: len(before)] == before  # every stored event is still there, unchanged
+    assert turn_is_whole(after_kill[len(before) :])  # the message in flight: all or nothing
     with sqlite3.connect(db) as conn:
         assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
 

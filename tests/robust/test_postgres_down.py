@@ -3,6 +3,7 @@
 The machine's shared PostgreSQL must never be stopped, so the stack here uses a server of its
 own (initdb + pg_ctl in a temp dir, tests/robust/postgres_server.py).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,9 @@ def postgres():
 @pytest.fixture(scope="module")
 def stack(postgres: PostgresServer, tmp_path_factory):
     directory = tmp_path_factory.mktemp("pg-down")
-    stack = isolated_stack(directory, postgres_tracker("127.0.0.1", postgres.port, "postgres"),
-                           name="pg")
+    stack = isolated_stack(
+        directory, postgres_tracker("127.0.0.1", postgres.port, "postgres"), name="pg"
+    )
     start_or_fail(stack)
     yield stack
     stack.stop()
@@ -51,8 +53,11 @@ def test_postgres_stopped_gives_a_clear_answer_and_the_bot_recovers_alone(stack,
     before = sql_events(postgres.url, chat.sender)
     postgres.stop("fast")  # ends the open connections too
     try:
-        for who, text in ((chat, "Tecfidera, it didn't work"), (chat, "Tecfidera, it didn't work"),
-                          (Chat(stack.rasa_url), "hi")):
+        for who, text in (
+            (chat, "Tecfidera, it didn't work"),
+            (chat, "Tecfidera, it didn't work"),
+            (Chat(stack.rasa_url), "hi"),
+        ):
             status, replies = who.send(text)
             assert status == 200 and [r.get("text") for r in replies] == [STORE_DOWN], replies
     finally:
@@ -61,7 +66,7 @@ def test_postgres_stopped_gives_a_clear_answer_and_the_bot_recovers_alone(stack,
     for message, expected in SCREENING[3:]:  # no repair, no restart of Rasa
         assert expected in chat.say(message)
     after = sql_events(postgres.url, chat.sender)
-    assert after[:len(before)] == before
+    assert after[: len(before)] == before
     assert texts_of(after, "user") == [m for m, _ in SCREENING]  # each message kept once
     assert [r[0] for r in after] == sorted(r[0] for r in after)
     log = (stack.log_dir / "rasa.log").read_text(errors="replace")

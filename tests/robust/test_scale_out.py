@@ -5,6 +5,7 @@ One conversation's messages alternate between the servers, or reach both at the 
 the events stay in order and none is lost. Uses the shared PostgreSQL (a fresh schema, dropped
 afterwards) and the shared Redis (a key prefix of its own, its keys deleted afterwards).
 """
+
 from __future__ import annotations
 
 import threading
@@ -45,8 +46,12 @@ def lock_prefix():
     import redis
 
     url = make_url(REDIS_URL.replace("redis://", "redis+x://", 1))  # host, port, db from the URL
-    client = redis.Redis(host=url.host or "127.0.0.1", port=url.port or 6379,
-                         db=int(url.database or 0), socket_timeout=3)
+    client = redis.Redis(
+        host=url.host or "127.0.0.1",
+        port=url.port or 6379,
+        db=int(url.database or 0),
+        socket_timeout=3,
+    )
     try:
         client.ping()
     except redis.RedisError as exc:
@@ -70,8 +75,17 @@ def servers(schema, lock_prefix, tmp_path_factory):
     env = {"POSTGRESQL_SCHEMA": schema}
     a = isolated_stack(directory, tracker, name="a", extra_endpoints=locks, env=env)
     a.build()
-    b = rasa_only(isolated_stack(directory, tracker, name="b", extra_endpoints=locks, env=env,
-                                 actions_port=a.actions_port, taken={a.rasa_port}))
+    b = rasa_only(
+        isolated_stack(
+            directory,
+            tracker,
+            name="b",
+            extra_endpoints=locks,
+            env=env,
+            actions_port=a.actions_port,
+            taken={a.rasa_port},
+        )
+    )
     start_or_fail(a, b)
     yield a, b
     with ThreadPoolExecutor(2) as pool:  # each Rasa takes seconds to stop: side by side

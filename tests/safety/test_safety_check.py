@@ -5,6 +5,7 @@ Three sets, all written by hand for this bot, none by the rules' author: `phrase
 and `phrases_fresh.yml` (written after that, scored once, then tuned on). docs/safety.md
 gives the first-scoring numbers of each. Crisis recall must be 100 %: a miss can cost a life.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,13 @@ import yaml
 
 from trials_db.lexicon import load as load_lexicon
 from trials_db.safety import (
-    CRISIS_LINES_FILE, SAFETY_INTENTS, Category, check, crisis_lines, normalise, rules,
+    CRISIS_LINES_FILE,
+    SAFETY_INTENTS,
+    Category,
+    check,
+    crisis_lines,
+    normalise,
+    rules,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -69,15 +76,23 @@ def test_false_alarm_rates_stay_low():
 
 # The three messages of the issue, and the documented choices.
 
+
 def test_the_messages_seen_in_the_field():
-    assert category_of("I've lost vision in one eye since yesterday and my legs are numb, "
-                       "what should I do?") == "symptoms"
+    assert (
+        category_of(
+            "I've lost vision in one eye since yesterday and my legs are numb, " "what should I do?"
+        )
+        == "symptoms"
+    )
     assert category_of("I feel hopeless, I don't want to live anymore") == "crisis"
     assert category_of("should I stop taking Ocrevus to join a trial?") == "advice"
 
 
 def test_not_wanting_to_live_with_ms_symptoms_is_a_careful_answer_not_a_crisis():
-    assert category_of("I don't want to live with MS symptoms forever, what trials are there?") == "distress"
+    assert (
+        category_of("I don't want to live with MS symptoms forever, what trials are there?")
+        == "distress"
+    )
     assert category_of("I don't want to live anymore") == "crisis"
     assert category_of("I don't want to live like this") == "crisis"
 
@@ -87,32 +102,48 @@ def test_a_denial_still_gets_a_careful_answer():
     assert category_of("I'm not suicidal but I wish I wasn't alive") == "crisis"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("I had optic neuritis in 2015", "none"),
-    ("I've had numbness in my legs for 10 years", "none"),
-    ("my last relapse was 6 months ago", "none"),
-    ("no new symptoms since yesterday", "none"),
-    ("I can't walk more than 100 metres", "none"),
-    ("I can't see out of my left eye since this morning", "symptoms"),
-    ("I haven't been able to pee since last night", "symptoms"),
-    ("i think im having a relapse", "symptoms"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I had optic neuritis in 2015", "none"),
+        ("I've had numbness in my legs for 10 years", "none"),
+        ("my last relapse was 6 months ago", "none"),
+        ("no new symptoms since yesterday", "none"),
+        ("I can't walk more than 100 metres", "none"),
+        ("I can't see out of my left eye since this morning", "symptoms"),
+        ("I haven't been able to pee since last night", "symptoms"),
+        ("i think im having a relapse", "symptoms"),
+    ],
+)
 def test_history_and_denied_symptoms_are_not_alarms(text, expected):
     assert category_of(text) == expected
 
 
-@pytest.mark.parametrize("text, language", [
-    ("quiero morir", "es"), ("ich will nicht mehr leben", "de"), ("je veux mourir", "fr"),
-    ("voglio farla finita", "it"), ("quero me matar", "pt"), ("I want to die", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("quiero morir", "es"),
+        ("ich will nicht mehr leben", "de"),
+        ("je veux mourir", "fr"),
+        ("voglio farla finita", "it"),
+        ("quero me matar", "pt"),
+        ("I want to die", "en"),
+    ],
+)
 def test_the_language_of_a_crisis_message_is_known(text, language):
     finding = check(text)
     assert finding and finding.category is Category.CRISIS and finding.language == language
 
 
 def test_typing_habits_do_not_hide_a_crisis():
-    for text in ("i wnat to die", "I DON’T WANT TO LIVE ANYMORE", "im gonna kms", "sucidal",
-                 "Ich will nicht mehr lében", "idw 2 b alive"):
+    for text in (
+        "i wnat to die",
+        "I DON’T WANT TO LIVE ANYMORE",
+        "im gonna kms",
+        "sucidal",
+        "Ich will nicht mehr lében",
+        "idw 2 b alive",
+    ):
         assert category_of(text) == "crisis", text
 
 
@@ -125,7 +156,12 @@ def test_normalise_folds_what_phones_send():
 
 
 def test_every_category_has_an_intent():
-    assert SAFETY_INTENTS == {"safety_crisis", "safety_symptoms", "safety_advice", "safety_distress"}
+    assert SAFETY_INTENTS == {
+        "safety_crisis",
+        "safety_symptoms",
+        "safety_advice",
+        "safety_distress",
+    }
 
 
 def test_rules_compile_and_drug_names_come_from_the_lexicon():
@@ -134,6 +170,7 @@ def test_rules_compile_and_drug_names_come_from_the_lexicon():
 
 
 # Crisis lines: data, per country, with a default.
+
 
 def test_every_country_of_the_crisis_lines_is_a_lexicon_country():
     table = yaml.safe_load(CRISIS_LINES_FILE.read_text(encoding="utf-8"))

@@ -2,6 +2,7 @@
 
 Hooked into ``python -m trials_db`` by :func:`add_commands`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,11 +45,17 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         return 2
     delivery = None if args.no_send else _send(sessions, args)
     if args.json:
-        _print_json({"since": report.since, "seen": report.imported.seen,
-                     "inserted": report.imported.inserted, "updated": report.imported.updated,
-                     "problems": [str(p) for p in report.imported.problems],
-                     "rematch": report.rematched.__dict__,
-                     "delivery": delivery.__dict__ if delivery else None})
+        _print_json(
+            {
+                "since": report.since,
+                "seen": report.imported.seen,
+                "inserted": report.imported.inserted,
+                "updated": report.imported.updated,
+                "problems": [str(p) for p in report.imported.problems],
+                "rematch": report.rematched.__dict__,
+                "delivery": delivery.__dict__ if delivery else None,
+            }
+        )
     else:
         print(report.summary())
         if delivery:
@@ -62,13 +69,23 @@ def counts(sessions) -> dict[str, Any]:
     from .refresh import last_run
 
     with sessions() as session:
-        subs = dict(session.execute(select(AlertSubscription.channel, func.count())
-                                    .group_by(AlertSubscription.channel)).all())
+        subs = dict(
+            session.execute(
+                select(AlertSubscription.channel, func.count()).group_by(AlertSubscription.channel)
+            ).all()
+        )
         matches = session.scalar(select(func.count()).select_from(AlertMatch)) or 0
-        outbox = dict(session.execute(select(OutboxMessage.status, func.count())
-                                      .group_by(OutboxMessage.status)).all())
-    return {"subscriptions": subs, "matches": matches, "outbox": outbox,
-            "last_refresh": last_run(sessions)}
+        outbox = dict(
+            session.execute(
+                select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+            ).all()
+        )
+    return {
+        "subscriptions": subs,
+        "matches": matches,
+        "outbox": outbox,
+        "last_refresh": last_run(sessions),
+    }
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
@@ -105,8 +122,10 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     print(f"Subscriptions: {subs}. Studies recorded: {data['matches']}. Outbox: {box}.")
     print(f"Last refresh: {data['last_refresh'] or 'never'}.")
     if data["outbox"].get("in_doubt"):
-        print("In doubt: a run stopped mid-send; check the channel, then --resend-in-doubt or "
-              "--confirm-in-doubt.")
+        print(
+            "In doubt: a run stopped mid-send; check the channel, then --resend-in-doubt or "
+            "--confirm-in-doubt."
+        )
     if args.coordinators:
         print(format_counts(studies))
     return 0
@@ -114,26 +133,38 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Add ``refresh`` and ``alerts`` to the ``python -m trials_db`` sub-commands."""
-    p = subparsers.add_parser("refresh", help="fetch CT.gov changes, re-match saved profiles, "
-                              "send the alerts")
+    p = subparsers.add_parser(
+        "refresh", help="fetch CT.gov changes, re-match saved profiles, " "send the alerts"
+    )
     p.add_argument("--condition", default="multiple sclerosis")
     p.add_argument("--base-url", help="API endpoint (default: $CTGOV_API_URL or the public API)")
     p.add_argument("--since", help="YYYY-MM-DD (default: the day before the last run)")
     p.add_argument("--no-send", action="store_true", help="queue the messages, do not send")
-    p.add_argument("--in-doubt", choices=("hold", "resend"), default="hold",
-                   help="what to do with a message a stopped run may have sent (default: hold)")
+    p.add_argument(
+        "--in-doubt",
+        choices=("hold", "resend"),
+        default="hold",
+        help="what to do with a message a stopped run may have sent (default: hold)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_refresh)
 
     p = subparsers.add_parser("alerts", help="alert counts; --send delivers queued messages")
     p.add_argument("--send", action="store_true", help="deliver the queued messages now")
     p.add_argument("--in-doubt", choices=("hold", "resend"), default="hold")
-    p.add_argument("--resend-in-doubt", action="store_true",
-                   help="queue again the messages a stopped run may have sent")
-    p.add_argument("--confirm-in-doubt", action="store_true",
-                   help="mark the in-doubt messages as sent")
+    p.add_argument(
+        "--resend-in-doubt",
+        action="store_true",
+        help="queue again the messages a stopped run may have sent",
+    )
+    p.add_argument(
+        "--confirm-in-doubt", action="store_true", help="mark the in-doubt messages as sent"
+    )
     p.add_argument("--retry-failed", action="store_true", help="queue failed messages again")
-    p.add_argument("--coordinators", action="store_true",
-                   help="per study: saved volunteers who look likely / might fit (counts only)")
+    p.add_argument(
+        "--coordinators",
+        action="store_true",
+        help="per study: saved volunteers who look likely / might fit (counts only)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_alerts)

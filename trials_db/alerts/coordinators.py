@@ -1,6 +1,7 @@
 """Per-study counts for coordinators: how many saved volunteers look likely or might fit, and the
 criteria that rule most of them out. Numbers and criterion texts only, never who.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,8 +33,12 @@ class StudyCounts:
         return dict(self.__dict__)
 
 
-def study_counts(session: Session, rules: Sequence[TrialRules] | None = None,
-                 nct_ids: Sequence[str] | None = None, top: int = 3) -> list[StudyCounts]:
+def study_counts(
+    session: Session,
+    rules: Sequence[TrialRules] | None = None,
+    nct_ids: Sequence[str] | None = None,
+    top: int = 3,
+) -> list[StudyCounts]:
     """Counts over every saved profile for each study (with criteria), most likely fits first."""
     rules = load_rules(session) if rules is None else rules
     if nct_ids:
@@ -68,11 +73,21 @@ def study_counts(session: Session, rules: Sequence[TrialRules] | None = None,
     for t, r in enumerate(index.rules):
         mine = [(int(reasons[j]), c) for j, (o, c) in enumerate(crit) if o == t and reasons[j]]
         mine.sort(key=lambda x: -x[0])
-        out.append(StudyCounts(
-            r.nct_id, r.title, r.overall_status, volunteers, int(likely[t]), int(might[t]),
-            volunteers - int(likely[t]) - int(might[t]),
-            [{"kind": c.kind, "position": c.position, "text": c.text[:200], "count": n}
-             for n, c in mine[:top]]))
+        out.append(
+            StudyCounts(
+                r.nct_id,
+                r.title,
+                r.overall_status,
+                volunteers,
+                int(likely[t]),
+                int(might[t]),
+                volunteers - int(likely[t]) - int(might[t]),
+                [
+                    {"kind": c.kind, "position": c.position, "text": c.text[:200], "count": n}
+                    for n, c in mine[:top]
+                ],
+            )
+        )
     out.sort(key=lambda s: (-(s.likely + s.might_fit), -s.likely, s.nct_id))
     return out
 
@@ -80,9 +95,13 @@ def study_counts(session: Session, rules: Sequence[TrialRules] | None = None,
 def format_counts(counts: Sequence[StudyCounts]) -> str:
     lines = []
     for s in counts:
-        lines.append(f"{s.nct_id}  likely {s.likely}, might fit {s.might_fit}, ruled out "
-                     f"{s.ruled_out} of {s.volunteers}  {s.title[:60]}")
+        lines.append(
+            f"{s.nct_id}  likely {s.likely}, might fit {s.might_fit}, ruled out "
+            f"{s.ruled_out} of {s.volunteers}  {s.title[:60]}"
+        )
         for reason in s.top_reasons:
-            lines.append(f"{'':13}{reason['count']:>5} ruled out by [{reason['kind']}] "
-                         f"{reason['text'][:80]}")
+            lines.append(
+                f"{'':13}{reason['count']:>5} ruled out by [{reason['kind']}] "
+                f"{reason['text'][:80]}"
+            )
     return "\n".join(lines)

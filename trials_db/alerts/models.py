@@ -2,6 +2,7 @@
 
 Registered on the trial store's shared ``Base``, so ``make_engine`` creates them with the rest.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,8 +59,9 @@ class AlertMatch(Base):
     __tablename__ = "alert_matches"
 
     id = Column(Integer, primary_key=True)
-    subscription_id = Column(Integer, ForeignKey("alert_subscriptions.id", ondelete="CASCADE"),
-                             nullable=False)
+    subscription_id = Column(
+        Integer, ForeignKey("alert_subscriptions.id", ondelete="CASCADE"), nullable=False
+    )
     nct_id = Column(String(16), nullable=False)
     verdict = Column(String(20), nullable=False)
     announced = Column(Boolean, nullable=False, default=True)  # False: already shown in the chat
@@ -77,8 +79,9 @@ class OutboxMessage(Base):
     __tablename__ = "alert_outbox"
 
     id = Column(Integer, primary_key=True)
-    subscription_id = Column(Integer, ForeignKey("alert_subscriptions.id", ondelete="CASCADE"),
-                             nullable=False)
+    subscription_id = Column(
+        Integer, ForeignKey("alert_subscriptions.id", ondelete="CASCADE"), nullable=False
+    )
     nct_id = Column(String(16))
     channel = Column(String(16), nullable=False)
     address = Column(Text)

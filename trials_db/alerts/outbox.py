@@ -16,6 +16,7 @@ window, never twice). In-doubt rows stay in the table and are listed by ``alerts
 resends them (``--in-doubt resend``, at-least-once) or confirms them. A late answer from the run
 that was presumed dead still marks the row sent. Email carries the key as its Message-ID.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -61,10 +62,12 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"Sent {self.sent}; to retry later {self.retry_later}; failed {self.failed}; "
-                f"in doubt {self.in_doubt}; waiting for a visit {self.waiting_for_visit}; "
-                f"requeued after a stopped run {self.requeued_after_crash}; "
-                f"no sender configured {self.not_configured}.")
+        return (
+            f"Sent {self.sent}; to retry later {self.retry_later}; failed {self.failed}; "
+            f"in doubt {self.in_doubt}; waiting for a visit {self.waiting_for_visit}; "
+            f"requeued after a stopped run {self.requeued_after_crash}; "
+            f"no sender configured {self.not_configured}."
+        )
 
 
 def backoff(attempts: int, retry_after: float | None = None) -> dt.timedelta:
@@ -72,13 +75,18 @@ def backoff(attempts: int, retry_after: float | None = None) -> dt.timedelta:
     return dt.timedelta(seconds=max(delay, retry_after or 0))
 
 
-def recover(sessions: sessionmaker, now: dt.datetime, timeout: dt.timedelta = SENDING_TIMEOUT,
-            in_doubt: str = "hold") -> tuple[int, int]:
+def recover(
+    sessions: sessionmaker,
+    now: dt.datetime,
+    timeout: dt.timedelta = SENDING_TIMEOUT,
+    in_doubt: str = "hold",
+) -> tuple[int, int]:
     """Settle 'sending' rows of runs that stopped; returns (requeued, newly in doubt)."""
     requeued = doubtful = 0
     with sessions() as session, session.begin():
         stmt = select(OUTBOX.id, OUTBOX.claim_token, OUTBOX.send_started_at, OUTBOX.sent_at).where(
-            OUTBOX.status == "sending", OUTBOX.claimed_at < now - timeout)
+            OUTBOX.status == "sending", OUTBOX.claimed_at < now - timeout
+        )
         if session.bind.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         for row_id, token, started, sent_at in session.execute(stmt).all():
@@ -86,13 +94,22 @@ def recover(sessions: sessionmaker, now: dt.datetime, timeout: dt.timedelta = SE
             if sent_at is not None:
                 values = {"status": "sent"}
             elif started is None or in_doubt == "resend":
-                values = {"status": "pending", "claim_token": None, "claimed_at": None,
-                          "send_started_at": None, "next_attempt_at": now,
-                          "last_error": None if started is None else "resent after a stopped run"}
+                values = {
+                    "status": "pending",
+                    "claim_token": None,
+                    "claimed_at": None,
+                    "send_started_at": None,
+                    "next_attempt_at": now,
+                    "last_error": None if started is None else "resent after a stopped run",
+                }
             else:
-                values = {"status": "in_doubt", "last_error": (
-                    "the run stopped during or right after the API call: it may have been "
-                    "delivered; not resent automatically")}
+                values = {
+                    "status": "in_doubt",
+                    "last_error": (
+                        "the run stopped during or right after the API call: it may have been "
+                        "delivered; not resent automatically"
+                    ),
+                }
             stmt = update(OUTBOX).where(*where).values(updated_at=now, **values)
             done = session.execute(stmt).rowcount
             if done and values["status"] == "pending":
@@ -107,39 +124,76 @@ def _park_unsendable(sessions: sessionmaker, channels: set[str], now: dt.datetim
     if "email" in channels:
         return 0
     with sessions() as session, session.begin():
-        return session.execute(update(OUTBOX).where(OUTBOX.status == "pending", OUTBOX.channel == "email")
-                               .values(status="waiting_for_visit", updated_at=now)).rowcount
+        return session.execute(
+            update(OUTBOX)
+            .where(OUTBOX.status == "pending", OUTBOX.channel == "email")
+            .values(status="waiting_for_visit", updated_at=now)
+        ).rowcount
 
 
-def claim(sessions: sessionmaker, channels: list[str], now: dt.datetime, limit: int,
-          token: str) -> list[Claimed]:
+def claim(
+    sessions: sessionmaker, channels: list[str], now: dt.datetime, limit: int, token: str
+) -> list[Claimed]:
     """Mark up to ``limit`` due pending rows as ours ('sending'), in one transaction."""
     due = (OUTBOX.status == "pending", OUTBOX.next_attempt_at <= now, OUTBOX.channel.in_(channels))
-    values = dict(status="sending", claim_token=token, claimed_at=now, send_started_at=None,
-                  updated_at=now)
+    values = dict(
+        status="sending", claim_token=token, claimed_at=now, send_started_at=None, updated_at=now
+    )
     with sessions() as session, session.begin():
         if session.bind.dialect.name == "postgresql":
-            ids = list(session.scalars(select(OUTBOX.id).where(*due).order_by(OUTBOX.id).limit(limit)
-                                       .with_for_update(skip_locked=True)))
+            ids = list(
+                session.scalars(
+                    select(OUTBOX.id)
+                    .where(*due)
+                    .order_by(OUTBOX.id)
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
+            )
             if ids:
-                session.execute(update(OUTBOX).where(OUTBOX.id.in_(ids)).values(**values)
-                                .execution_options(synchronize_session=False))
+                session.execute(
+                    update(OUTBOX)
+                    .where(OUTBOX.id.in_(ids))
+                    .values(**values)
+                    .execution_options(synchronize_session=False)
+                )
         else:  # SQLite: one conditional UPDATE, atomic under its single writer lock
             sub = select(OUTBOX.id).where(*due).order_by(OUTBOX.id).limit(limit).scalar_subquery()
-            session.execute(update(OUTBOX).where(OUTBOX.id.in_(sub), OUTBOX.status == "pending").values(**values)
-                            .execution_options(synchronize_session=False))
-        rows = session.execute(select(OUTBOX.id, OUTBOX.channel, OUTBOX.address, OUTBOX.body, OUTBOX.idempotency_key,
-                                      OUTBOX.attempts).where(OUTBOX.claim_token == token,
-                                                        OUTBOX.status == "sending").order_by(OUTBOX.id)).all()
+            session.execute(
+                update(OUTBOX)
+                .where(OUTBOX.id.in_(sub), OUTBOX.status == "pending")
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+        rows = session.execute(
+            select(
+                OUTBOX.id,
+                OUTBOX.channel,
+                OUTBOX.address,
+                OUTBOX.body,
+                OUTBOX.idempotency_key,
+                OUTBOX.attempts,
+            )
+            .where(OUTBOX.claim_token == token, OUTBOX.status == "sending")
+            .order_by(OUTBOX.id)
+        ).all()
     return [Claimed(*r) for r in rows]
 
 
-def _update(sessions: sessionmaker, row: Claimed, token: str, statuses: tuple[str, ...],
-            **values) -> bool:
+def _update(
+    sessions: sessionmaker, row: Claimed, token: str, statuses: tuple[str, ...], **values
+) -> bool:
     with sessions() as session, session.begin():
-        return session.execute(update(OUTBOX).where(OUTBOX.id == row.id, OUTBOX.claim_token == token,
-                                               OUTBOX.status.in_(statuses))
-                               .values(updated_at=utcnow(), **values)).rowcount == 1
+        return (
+            session.execute(
+                update(OUTBOX)
+                .where(
+                    OUTBOX.id == row.id, OUTBOX.claim_token == token, OUTBOX.status.in_(statuses)
+                )
+                .values(updated_at=utcnow(), **values)
+            ).rowcount
+            == 1
+        )
 
 
 def _start_send(sessions: sessionmaker, row: Claimed, token: str) -> bool:
@@ -149,12 +203,21 @@ def _start_send(sessions: sessionmaker, row: Claimed, token: str) -> bool:
 
 def _mark_sent(sessions: sessionmaker, row: Claimed, token: str, provider_id: str | None) -> bool:
     # 'in_doubt' too: a run presumed dead that comes back with the API's answer settles it.
-    return _update(sessions, row, token, ("sending", "in_doubt"), status="sent",
-                   sent_at=utcnow(), provider_message_id=provider_id, last_error=None)
+    return _update(
+        sessions,
+        row,
+        token,
+        ("sending", "in_doubt"),
+        status="sent",
+        sent_at=utcnow(),
+        provider_message_id=provider_id,
+        last_error=None,
+    )
 
 
-def _mark_sent_durably(sessions: sessionmaker, row: Claimed, token: str,
-                       provider_id: str | None, tries: int = 3) -> None:
+def _mark_sent_durably(
+    sessions: sessionmaker, row: Claimed, token: str, provider_id: str | None, tries: int = 3
+) -> None:
     """The API took it: record that, retrying a database hiccup, before anything else."""
     for attempt in range(1, tries + 1):
         try:
@@ -166,33 +229,70 @@ def _mark_sent_durably(sessions: sessionmaker, row: Claimed, token: str,
             time.sleep(0.2 * attempt)
 
 
-def _record_failure(sessions: sessionmaker, row: Claimed, token: str, exc: SendError,
-                    now: dt.datetime, report: DeliveryReport) -> None:
+def _record_failure(
+    sessions: sessionmaker,
+    row: Claimed,
+    token: str,
+    exc: SendError,
+    now: dt.datetime,
+    report: DeliveryReport,
+) -> None:
     error = str(exc)[:500]
     report.errors.append(f"{row.channel} message {row.id}: {error}")
     attempts = row.attempts + 1
     if exc.wait_for_visit:
-        _update(sessions, row, token, ("sending",), status="waiting_for_visit", attempts=attempts,
-                last_error=error)
+        _update(
+            sessions,
+            row,
+            token,
+            ("sending",),
+            status="waiting_for_visit",
+            attempts=attempts,
+            last_error=error,
+        )
         report.waiting_for_visit += 1
     elif exc.in_doubt:
-        _update(sessions, row, token, ("sending",), status="in_doubt", attempts=attempts,
-                last_error=error)
+        _update(
+            sessions,
+            row,
+            token,
+            ("sending",),
+            status="in_doubt",
+            attempts=attempts,
+            last_error=error,
+        )
         report.in_doubt += 1
     elif exc.retryable and attempts < MAX_ATTEMPTS:
-        _update(sessions, row, token, ("sending",), status="pending", attempts=attempts,
-                last_error=error, claim_token=None, claimed_at=None, send_started_at=None,
-                next_attempt_at=now + backoff(attempts, exc.retry_after))
+        _update(
+            sessions,
+            row,
+            token,
+            ("sending",),
+            status="pending",
+            attempts=attempts,
+            last_error=error,
+            claim_token=None,
+            claimed_at=None,
+            send_started_at=None,
+            next_attempt_at=now + backoff(attempts, exc.retry_after),
+        )
         report.retry_later += 1
     else:
-        _update(sessions, row, token, ("sending",), status="failed", attempts=attempts,
-                last_error=error)
+        _update(
+            sessions, row, token, ("sending",), status="failed", attempts=attempts, last_error=error
+        )
         report.failed += 1
 
 
-async def deliver_async(sessions: sessionmaker, senders: Mapping[str, Sender], *, limit: int = 500,
-                        now: dt.datetime | None = None, timeout: dt.timedelta = SENDING_TIMEOUT,
-                        in_doubt: str = "hold") -> DeliveryReport:
+async def deliver_async(
+    sessions: sessionmaker,
+    senders: Mapping[str, Sender],
+    *,
+    limit: int = 500,
+    now: dt.datetime | None = None,
+    timeout: dt.timedelta = SENDING_TIMEOUT,
+    in_doubt: str = "hold",
+) -> DeliveryReport:
     """One delivery run: settle stopped runs, claim due rows, send each, record each outcome."""
     now = now or utcnow()
     report = DeliveryReport()
@@ -214,8 +314,14 @@ async def deliver_async(sessions: sessionmaker, senders: Mapping[str, Sender], *
         report.sent += 1
     with sessions() as session:
         unsendable = OUTBOX.channel.not_in(sorted(senders) or [""])
-        report.not_configured = session.scalar(
-            select(func.count()).select_from(OUTBOX).where(OUTBOX.status == "pending", unsendable)) or 0
+        report.not_configured = (
+            session.scalar(
+                select(func.count())
+                .select_from(OUTBOX)
+                .where(OUTBOX.status == "pending", unsendable)
+            )
+            or 0
+        )
     return report
 
 
@@ -227,9 +333,17 @@ def deliver(sessions: sessionmaker, senders: Mapping[str, Sender], **kwargs) -> 
 def settle_in_doubt(sessions: sessionmaker, action: str, ids: list[int] | None = None) -> int:
     """Operator decision on in-doubt rows: ``resend`` (back to pending) or ``sent`` (confirmed)."""
     now = utcnow()
-    values = ({"status": "pending", "claim_token": None, "claimed_at": None,
-               "send_started_at": None, "next_attempt_at": now} if action == "resend"
-              else {"status": "sent", "sent_at": now})
+    values = (
+        {
+            "status": "pending",
+            "claim_token": None,
+            "claimed_at": None,
+            "send_started_at": None,
+            "next_attempt_at": now,
+        }
+        if action == "resend"
+        else {"status": "sent", "sent_at": now}
+    )
     with sessions() as session, session.begin():
         stmt = update(OUTBOX).where(OUTBOX.status == "in_doubt")
         if ids:
@@ -241,6 +355,16 @@ def retry_failed(sessions: sessionmaker) -> int:
     """Put failed rows back in the queue (e.g. after fixing a token); attempts start again."""
     now = utcnow()
     with sessions() as session, session.begin():
-        return session.execute(update(OUTBOX).where(OUTBOX.status == "failed").values(
-            status="pending", attempts=0, next_attempt_at=now, claim_token=None,
-            claimed_at=None, send_started_at=None, updated_at=now)).rowcount
+        return session.execute(
+            update(OUTBOX)
+            .where(OUTBOX.status == "failed")
+            .values(
+                status="pending",
+                attempts=0,
+                next_attempt_at=now,
+                claim_token=None,
+                claimed_at=None,
+                send_started_at=None,
+                updated_at=now,
+            )
+        ).rowcount

@@ -4,6 +4,7 @@ The last successful run's start time lives in ``alert_refresh_state``; the next 
 v2 for studies whose LastUpdatePostDate is on or after the day before it (CT.gov dates are US
 days, so a day of overlap; importing and re-matching again is harmless).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,14 +32,22 @@ def ctgov_url() -> str:
     return os.environ.get("CTGOV_API_URL") or API_URL
 
 
-def ctgov_fetch_since(base_url: str | None = None, condition: str = CONDITION,
-                      page_size: int = 200, timeout_s: float = 60.0) -> FetchSince:
+def ctgov_fetch_since(
+    base_url: str | None = None,
+    condition: str = CONDITION,
+    page_size: int = 200,
+    timeout_s: float = 60.0,
+) -> FetchSince:
     """A ``fetch_since(date)`` paging through studies of ``condition`` updated since ``date``."""
     url = base_url or ctgov_url()
 
     async def fetch(since: dt.date | None) -> AsyncIterator[dict[str, Any]]:
-        params = {"query.cond": condition, "pageSize": str(min(page_size, MAX_PAGE_SIZE)),
-                  "format": "json", "countTotal": "true"}
+        params = {
+            "query.cond": condition,
+            "pageSize": str(min(page_size, MAX_PAGE_SIZE)),
+            "format": "json",
+            "countTotal": "true",
+        }
         if since is not None:
             params["filter.advanced"] = f"AREA[LastUpdatePostDate]RANGE[{since.isoformat()},MAX]"
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout_s)) as http:
@@ -61,9 +70,12 @@ class RefreshReport:
 
     def summary(self) -> str:
         since = self.since.isoformat() if self.since else "the beginning"
-        return (f"Fetched studies updated since {since}: "
-                + self.imported.summary().replace("file(s)", "page(s)") + "\n"
-                + self.rematched.summary())
+        return (
+            f"Fetched studies updated since {since}: "
+            + self.imported.summary().replace("file(s)", "page(s)")
+            + "\n"
+            + self.rematched.summary()
+        )
 
 
 def last_run(sessions: sessionmaker) -> dt.datetime | None:
@@ -72,9 +84,14 @@ def last_run(sessions: sessionmaker) -> dt.datetime | None:
         return state.last_run_at if state else None
 
 
-async def refresh_async(sessions: sessionmaker, fetch_since: FetchSince, *,
-                        since: dt.date | None = None, statuses: Sequence[str] = ALERT_STATUSES,
-                        base_url: str | None = None) -> RefreshReport:
+async def refresh_async(
+    sessions: sessionmaker,
+    fetch_since: FetchSince,
+    *,
+    since: dt.date | None = None,
+    statuses: Sequence[str] = ALERT_STATUSES,
+    base_url: str | None = None,
+) -> RefreshReport:
     """Fetch and import changes, reload the rules, re-match; the state moves only on success."""
     started = utcnow()
     previous = last_run(sessions)
@@ -86,8 +103,9 @@ async def refresh_async(sessions: sessionmaker, fetch_since: FetchSince, *,
         number += 1
         report.imported.files += 1
         # import_documents parses criteria (CPU-bound): keep the event loop responsive.
-        await asyncio.to_thread(import_documents, sessions, [(f"page {number}", page)],
-                                report.imported)
+        await asyncio.to_thread(
+            import_documents, sessions, [(f"page {number}", page)], report.imported
+        )
     with sessions() as session:
         rules = load_rules(session)
     with sessions() as session, session.begin():
@@ -101,7 +119,8 @@ async def refresh_async(sessions: sessionmaker, fetch_since: FetchSince, *,
     return report
 
 
-def refresh(sessions: sessionmaker, fetch_since: FetchSince | None = None,
-            **kwargs) -> RefreshReport:
+def refresh(
+    sessions: sessionmaker, fetch_since: FetchSince | None = None, **kwargs
+) -> RefreshReport:
     """Synchronous :func:`refresh_async`; ``fetch_since`` defaults to the CT.gov API v2."""
     return asyncio.run(refresh_async(sessions, fetch_since or ctgov_fetch_since(), **kwargs))

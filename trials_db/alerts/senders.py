@@ -4,6 +4,7 @@ Every failure is a :class:`SendError` that tells the outbox whether the message 
 go (retry later, or give up for good) or may have gone (``in_doubt``: never resent blindly).
 Tokens and API base URLs come from the same environment variables as the bot's channels.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -26,8 +27,15 @@ SUBJECT = "A new study may fit you"
 class SendError(Exception):
     """Why a send failed and what that means for the message."""
 
-    def __init__(self, message: str, *, retryable: bool = True, in_doubt: bool = False,
-                 retry_after: float | None = None, wait_for_visit: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        retryable: bool = True,
+        in_doubt: bool = False,
+        retry_after: float | None = None,
+        wait_for_visit: bool = False,
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable and not in_doubt
         self.in_doubt = in_doubt  # the API may have received it: resending could send it twice
@@ -55,8 +63,9 @@ async def _post(url: str, **kwargs: Any) -> tuple[int, Any]:
     except aiohttp.ClientConnectorError as exc:  # nothing reached the API
         raise SendError(f"cannot connect: {exc}") from exc
     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:  # the request may have arrived
-        raise SendError(f"no answer after sending: {type(exc).__name__} {exc}",
-                        in_doubt=True) from exc
+        raise SendError(
+            f"no answer after sending: {type(exc).__name__} {exc}", in_doubt=True
+        ) from exc
 
 
 def _http_failure(platform: str, status: int, detail: Any) -> SendError:
@@ -75,8 +84,9 @@ class TelegramSender:
 
     async def send(self, address: str, body: str, key: str) -> str | None:
         # The Bot API has no idempotency key: the outbox's in-doubt rule stands in for one.
-        status, data = await _post(self.url, data={"chat_id": address, "text": body,
-                                                   "disable_web_page_preview": "true"})
+        status, data = await _post(
+            self.url, data={"chat_id": address, "text": body, "disable_web_page_preview": "true"}
+        )
         if status == 200 and isinstance(data, dict) and data.get("ok"):
             return str((data.get("result") or {}).get("message_id") or "") or None
         detail = data.get("description") if isinstance(data, dict) else data
@@ -86,8 +96,17 @@ class TelegramSender:
         raise err
 
 
-SLACK_PERMANENT = {"channel_not_found", "not_in_channel", "is_archived", "user_not_found",
-                   "cannot_dm_bot", "msg_too_long", "no_text", "user_disabled", "restricted_action"}
+SLACK_PERMANENT = {
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "user_not_found",
+    "cannot_dm_bot",
+    "msg_too_long",
+    "no_text",
+    "user_disabled",
+    "restricted_action",
+}
 
 
 def slack_escape(text: str) -> str:
@@ -105,12 +124,17 @@ class SlackSender:
         self.token = token
 
     async def send(self, address: str, body: str, key: str) -> str | None:
-        payload = {"channel": address, "text": slack_escape(body), "mrkdwn": False,
-                   "unfurl_links": False,
-                   # Slack has no idempotency key either; the key rides along as message metadata.
-                   "metadata": {"event_type": "ms_trials_alert", "event_payload": {"key": key}}}
-        status, data = await _post(self.url, json=payload,
-                                   headers={"Authorization": f"Bearer {self.token}"})
+        payload = {
+            "channel": address,
+            "text": slack_escape(body),
+            "mrkdwn": False,
+            "unfurl_links": False,
+            # Slack has no idempotency key either; the key rides along as message metadata.
+            "metadata": {"event_type": "ms_trials_alert", "event_payload": {"key": key}},
+        }
+        status, data = await _post(
+            self.url, json=payload, headers={"Authorization": f"Bearer {self.token}"}
+        )
         if status == 200 and isinstance(data, dict) and data.get("ok"):
             return str(data.get("ts") or "") or None
         if status == 200 and isinstance(data, dict):
@@ -129,22 +153,30 @@ class MessengerSender:
 
     channel = "facebook"
 
-    def __init__(self, token: str, api_url: str = FACEBOOK_API_URL,
-                 api_version: str = FACEBOOK_API_VERSION) -> None:
+    def __init__(
+        self, token: str, api_url: str = FACEBOOK_API_URL, api_version: str = FACEBOOK_API_VERSION
+    ) -> None:
         self.url = f"{api_url.rstrip('/')}/{api_version}/me/messages"
         self.token = token
 
     async def send(self, address: str, body: str, key: str) -> str | None:
-        status, data = await _post(self.url, params={"access_token": self.token},
-                                   json={"recipient": {"id": address}, "messaging_type": "UPDATE",
-                                         "message": {"text": body[:2000]}})
+        status, data = await _post(
+            self.url,
+            params={"access_token": self.token},
+            json={
+                "recipient": {"id": address},
+                "messaging_type": "UPDATE",
+                "message": {"text": body[:2000]},
+            },
+        )
         if status == 200 and isinstance(data, dict) and "error" not in data:
             return str(data.get("message_id") or "") or None
         error = data.get("error") if isinstance(data, dict) else None
         error = error if isinstance(error, dict) else {}
         if (error.get("code"), error.get("error_subcode")) == (10, 2018278):
-            raise SendError("outside Messenger's 24-hour window", retryable=False,
-                            wait_for_visit=True)
+            raise SendError(
+                "outside Messenger's 24-hour window", retryable=False, wait_for_visit=True
+            )
         if error.get("code") == 551:  # this person isn't available right now
             raise SendError(f"Messenger refused it: {error.get('message')}", retryable=False)
         raise _http_failure("Messenger", status, error or data)
@@ -159,8 +191,14 @@ class EmailSender:
 
     channel = "email"
 
-    def __init__(self, host: str, port: int = 587, user: str | None = None,
-                 password: str | None = None, sender: str | None = None) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int = 587,
+        user: str | None = None,
+        password: str | None = None,
+        sender: str | None = None,
+    ) -> None:
         self.host, self.port, self.user, self.password = host, port, user, password
         self.sender = sender or user or "ms-trials-alerts@localhost"
 
@@ -195,11 +233,15 @@ class EmailSender:
             smtp.send_message(msg)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
-            raise SendError(f"the mail server refused {address}: {exc.recipients}",
-                            retryable=not any(c >= 500 for c in codes)) from exc
+            raise SendError(
+                f"the mail server refused {address}: {exc.recipients}",
+                retryable=not any(c >= 500 for c in codes),
+            ) from exc
         except smtplib.SMTPResponseException as exc:  # the server answered: it did not take it
-            raise SendError(f"the mail server answered {exc.smtp_code}: {exc.smtp_error!r}",
-                            retryable=exc.smtp_code < 500 or exc.smtp_code in (530, 535)) from exc
+            raise SendError(
+                f"the mail server answered {exc.smtp_code}: {exc.smtp_error!r}",
+                retryable=exc.smtp_code < 500 or exc.smtp_code in (530, 535),
+            ) from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise SendError(f"mail: {type(exc).__name__} {exc}", in_doubt=sent_data) from exc
         finally:
@@ -216,16 +258,23 @@ def senders_from_env(env: Mapping[str, str] | None = None) -> dict[str, Sender]:
     env = os.environ if env is None else env
     out: dict[str, Sender] = {}
     if env.get("TELEGRAM_TOKEN"):
-        out["telegram"] = TelegramSender(env["TELEGRAM_TOKEN"],
-                                         env.get("TELEGRAM_API_URL") or TELEGRAM_API_URL)
+        out["telegram"] = TelegramSender(
+            env["TELEGRAM_TOKEN"], env.get("TELEGRAM_API_URL") or TELEGRAM_API_URL
+        )
     if env.get("SLACK_TOKEN"):
         out["slack"] = SlackSender(env["SLACK_TOKEN"], env.get("SLACK_API_URL") or SLACK_API_URL)
     if env.get("FACEBOOK_PAGE_ACCESS_TOKEN"):
-        out["facebook"] = MessengerSender(env["FACEBOOK_PAGE_ACCESS_TOKEN"],
-                                          env.get("FACEBOOK_API_URL") or FACEBOOK_API_URL,
-                                          env.get("FACEBOOK_API_VERSION") or FACEBOOK_API_VERSION)
+        out["facebook"] = MessengerSender(
+            env["FACEBOOK_PAGE_ACCESS_TOKEN"],
+            env.get("FACEBOOK_API_URL") or FACEBOOK_API_URL,
+            env.get("FACEBOOK_API_VERSION") or FACEBOOK_API_VERSION,
+        )
     if env.get("SMTP_HOST"):
-        out["email"] = EmailSender(env["SMTP_HOST"], int(env.get("SMTP_PORT") or 587),
-                                   env.get("SMTP_USER") or None, env.get("SMTP_PASSWORD") or None,
-                                   env.get("SMTP_FROM") or None)
+        out["email"] = EmailSender(
+            env["SMTP_HOST"],
+            int(env.get("SMTP_PORT") or 587),
+            env.get("SMTP_USER") or None,
+            env.get("SMTP_PASSWORD") or None,
+            env.get("SMTP_FROM") or None,
+        )
     return out

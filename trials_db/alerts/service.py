@@ -3,6 +3,7 @@
 A study is announced to a person once: ``alert_matches`` is unique per (subscription, study) and
 the outbox row for it is written in the same transaction, so a re-run records nothing twice.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,13 @@ def smtp_configured() -> bool:
     return bool(os.environ.get("SMTP_HOST"))
 
 
-def subscribe(session: Session, profile: dict, channel: str, address: str | None,
-              already_shown: Iterable[str] = ()) -> str:
+def subscribe(
+    session: Session,
+    profile: dict,
+    channel: str,
+    address: str | None,
+    already_shown: Iterable[str] = (),
+) -> str:
     """Save (or update) a person's profile for alerts; returns their unsubscribe token.
 
     ``already_shown``: studies the person was just shown, recorded so they are not announced again.
@@ -61,26 +67,37 @@ def subscribe(session: Session, profile: dict, channel: str, address: str | None
         raise SubscriptionError(f"the profile is not valid: {exc}") from exc
     sub = None
     if address is not None:
-        sub = session.scalars(select(AlertSubscription).where(
-            AlertSubscription.channel == channel, AlertSubscription.address == address)).first()
+        sub = session.scalars(
+            select(AlertSubscription).where(
+                AlertSubscription.channel == channel, AlertSubscription.address == address
+            )
+        ).first()
     if sub is None:
-        sub = AlertSubscription(channel=channel, address=address, token=secrets.token_urlsafe(24),
-                                created_at=utcnow())
+        sub = AlertSubscription(
+            channel=channel, address=address, token=secrets.token_urlsafe(24), created_at=utcnow()
+        )
         session.add(sub)
     sub.profile = saved
     session.flush()
-    known = set(session.scalars(
-        select(AlertMatch.nct_id).where(AlertMatch.subscription_id == sub.id)))
+    known = set(
+        session.scalars(select(AlertMatch.nct_id).where(AlertMatch.subscription_id == sub.id))
+    )
     for nct_id in dict.fromkeys(n.strip().upper() for n in already_shown):
         if nct_id not in known:
-            session.add(AlertMatch(subscription_id=sub.id, nct_id=nct_id, verdict="shown",
-                                   announced=False))
+            session.add(
+                AlertMatch(subscription_id=sub.id, nct_id=nct_id, verdict="shown", announced=False)
+            )
     session.flush()
     return sub.token
 
 
-def unsubscribe(session: Session, token: str | None = None, *, channel: str | None = None,
-                address: str | None = None) -> int:
+def unsubscribe(
+    session: Session,
+    token: str | None = None,
+    *,
+    channel: str | None = None,
+    address: str | None = None,
+) -> int:
     """Forget a person: their profile, recorded matches and every queued or sent message.
 
     By token (the one-click link) or by (channel, address) ("stop alerts" in a chat).
@@ -90,8 +107,9 @@ def unsubscribe(session: Session, token: str | None = None, *, channel: str | No
     if token:
         stmt = stmt.where(AlertSubscription.token == token)
     elif channel and address:
-        stmt = stmt.where(AlertSubscription.channel == channel,
-                          AlertSubscription.address == address.strip())
+        stmt = stmt.where(
+            AlertSubscription.channel == channel, AlertSubscription.address == address.strip()
+        )
     else:
         raise SubscriptionError("unsubscribe needs a token, or a channel and an address")
     ids = list(session.scalars(stmt))
@@ -115,27 +133,41 @@ def pending_for_web(session: Session, token: str) -> list[dict]:
 
 def pending_for_address(session: Session, channel: str, address: str) -> list[dict]:
     """The same for a chat user who writes again (e.g. Messenger outside its 24-hour window)."""
-    sub_id = session.scalar(select(AlertSubscription.id).where(
-        AlertSubscription.channel == channel, AlertSubscription.address == address))
+    sub_id = session.scalar(
+        select(AlertSubscription.id).where(
+            AlertSubscription.channel == channel, AlertSubscription.address == address
+        )
+    )
     return [] if sub_id is None else _take_waiting(session, sub_id)
 
 
 def _take_waiting(session: Session, sub_id: int) -> list[dict]:
-    rows = list(session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.subscription_id == sub_id, OutboxMessage.status == "waiting_for_visit")
-        .order_by(OutboxMessage.id).with_for_update()))
+    rows = list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.subscription_id == sub_id, OutboxMessage.status == "waiting_for_visit"
+            )
+            .order_by(OutboxMessage.id)
+            .with_for_update()
+        )
+    )
     now = utcnow()
     if rows:
-        session.execute(update(OutboxMessage)
-                        .where(OutboxMessage.id.in_([r.id for r in rows]),
-                               OutboxMessage.status == "waiting_for_visit")
-                        .values(status="sent", sent_at=now, updated_at=now)
-                        .execution_options(synchronize_session=False))
+        session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_([r.id for r in rows]),
+                OutboxMessage.status == "waiting_for_visit",
+            )
+            .values(status="sent", sent_at=now, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
     return [{"nct_id": r.nct_id, "body": r.body, "queued_at": r.created_at} for r in rows]
 
 
 # ---------------------------------------------------------------------------- re-matching
+
 
 @dataclass
 class RematchReport:
@@ -146,10 +178,13 @@ class RematchReport:
     skipped: list[str] = field(default_factory=list)  # why a saved profile could not be matched
 
     def summary(self) -> str:
-        return (f"Re-matched {self.profiles} saved profile(s): "
-                f"{self.new_matches} new study match(es), "
-                f"{self.queued} message(s) queued, {self.waiting_for_visit} waiting for a visit"
-                + (f", {len(self.skipped)} profile(s) skipped" if self.skipped else "") + ".")
+        return (
+            f"Re-matched {self.profiles} saved profile(s): "
+            f"{self.new_matches} new study match(es), "
+            f"{self.queued} message(s) queued, {self.waiting_for_visit} waiting for a visit"
+            + (f", {len(self.skipped)} profile(s) skipped" if self.skipped else "")
+            + "."
+        )
 
 
 def why_line(result) -> str:
@@ -161,8 +196,9 @@ def why_line(result) -> str:
         return line + (f"; the study team checks {review} more." if review else ".")
     unknown = [c for c in result.criteria if str(c.status) == "unknown"]
     n = len(unknown)
-    line = ("Nothing you told me rules you out; "
-            + (f"{n} point still needs checking" if n == 1 else f"{n} points still need checking"))
+    line = "Nothing you told me rules you out; " + (
+        f"{n} point still needs checking" if n == 1 else f"{n} points still need checking"
+    )
     if unknown:
         example = unknown[0].explanation.strip().rstrip(".")
         line += f", e.g. {example[:1].lower()}{example[1:140]}"
@@ -171,12 +207,15 @@ def why_line(result) -> str:
 
 def compose(result, token: str, base_url: str | None = None) -> str:
     """The alert text: the study, one line why it may fit, where to read more, how to stop."""
-    lines = [f"A new study may fit you: {result.title} ({result.nct_id}).",
-             f"Why: {why_line(result)}"]
+    lines = [
+        f"A new study may fit you: {result.title} ({result.nct_id}).",
+        f"Why: {why_line(result)}",
+    ]
     if result.locations:
         more = len(result.locations) - 2
-        lines.append(f"Where: {'; '.join(result.locations[:2])}"
-                     + (f" and {more} more" if more > 0 else ""))
+        lines.append(
+            f"Where: {'; '.join(result.locations[:2])}" + (f" and {more} more" if more > 0 else "")
+        )
     lines.append(f"Details: {STUDY_URL.format(nct_id=result.nct_id)}")
     lines.append(f'To stop these messages, say "stop alerts" or open {stop_link(token, base_url)}')
     return "\n".join(lines)
@@ -186,9 +225,14 @@ def idempotency_key(subscription_id: int, nct_id: str) -> str:
     return f"alert-{subscription_id}-{nct_id}"
 
 
-def rematch(session: Session, rules: Sequence[TrialRules], *,
-            statuses: Sequence[str] = ALERT_STATUSES,
-            base_url: str | None = None, email_configured: bool | None = None) -> RematchReport:
+def rematch(
+    session: Session,
+    rules: Sequence[TrialRules],
+    *,
+    statuses: Sequence[str] = ALERT_STATUSES,
+    base_url: str | None = None,
+    email_configured: bool | None = None,
+) -> RematchReport:
     """Match every saved profile against the open studies; record and queue the new fits.
 
     Flushes, does not commit: run it inside ``session.begin()``.
@@ -212,8 +256,11 @@ def rematch(session: Session, rules: Sequence[TrialRules], *,
             continue
         verdicts = index.verdicts(profile) if by_id else {}
         known = seen.get(sub.id, set())
-        new = [n for n, v in verdicts.items()
-               if str(getattr(v, "value", v)) in FITTING and n not in known]
+        new = [
+            n
+            for n, v in verdicts.items()
+            if str(getattr(v, "value", v)) in FITTING and n not in known
+        ]
         if not new:
             continue
         waiting = sub.channel == "web" or (sub.channel == "email" and not email_ok)
@@ -223,11 +270,17 @@ def rematch(session: Session, rules: Sequence[TrialRules], *,
                     result = evaluate_trial(by_id[nct_id], profile)
                     verdict = str(getattr(result.verdict, "value", result.verdict))
                     session.add(AlertMatch(subscription_id=sub.id, nct_id=nct_id, verdict=verdict))
-                    session.add(OutboxMessage(
-                        subscription_id=sub.id, nct_id=nct_id, channel=sub.channel,
-                        address=sub.address, body=compose(result, sub.token, base_url),
-                        idempotency_key=idempotency_key(sub.id, nct_id),
-                        status="waiting_for_visit" if waiting else "pending"))
+                    session.add(
+                        OutboxMessage(
+                            subscription_id=sub.id,
+                            nct_id=nct_id,
+                            channel=sub.channel,
+                            address=sub.address,
+                            body=compose(result, sub.token, base_url),
+                            idempotency_key=idempotency_key(sub.id, nct_id),
+                            status="waiting_for_visit" if waiting else "pending",
+                        )
+                    )
                 session.flush()
         except IntegrityError:
             # Another refresh recorded them first: they stay announced once.

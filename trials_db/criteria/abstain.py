@@ -4,22 +4,42 @@ Such a fact becomes a ``Review`` leaf with the reason kept for the coordinator, 
 that is not certain can never say "doesn't fit". Exclusions that start with "No ..." are read
 by one explicit rule (:func:`double_negation`).
 """
+
 from __future__ import annotations
 
 import re
 
 from ..lexicon import load as load_lexicon
 from .nlp import Mention
-from .predicates import (Age, All, Any_, Breastfeeding, DiseaseDuration, Edss, Leaf, Node, Not, Pregnant, Relapses, Review,
-                         Subtype, Therapy, TherapyFailure)
+from .predicates import (
+    Age,
+    All,
+    Any_,
+    Breastfeeding,
+    DiseaseDuration,
+    Edss,
+    Leaf,
+    Node,
+    Not,
+    Pregnant,
+    Relapses,
+    Review,
+    Subtype,
+    Therapy,
+    TherapyFailure,
+)
 from .reader import Reader
 from .scope import Cue, adjacent_negation, reason, reason_for
 
 # Which mentions a leaf was read from, and which cues each kind of leaf interprets itself.
 _LEAF_LABELS: dict[type, tuple[str, ...]] = {
-    Subtype: ("SUBTYPE", "SUBTYPE_GROUP"), Edss: ("EDSS",), Relapses: ("RELAPSE",),
-    Therapy: ("DRUG", "DRUG_CLASS", "NAIVE"), TherapyFailure: ("DRUG", "DRUG_CLASS"),
-    Pregnant: ("PREGNANCY",), Breastfeeding: ("BREASTFEEDING",),
+    Subtype: ("SUBTYPE", "SUBTYPE_GROUP"),
+    Edss: ("EDSS",),
+    Relapses: ("RELAPSE",),
+    Therapy: ("DRUG", "DRUG_CLASS", "NAIVE"),
+    TherapyFailure: ("DRUG", "DRUG_CLASS"),
+    Pregnant: ("PREGNANCY",),
+    Breastfeeding: ("BREASTFEEDING",),
 }
 _INTERPRETED: dict[type, set[Cue]] = {
     TherapyFailure: {Cue.NEGATED},  # "has not responded to", "failed": the failure rule reads them
@@ -47,7 +67,9 @@ def _uses(leaf: Leaf, mention: Mention) -> bool:
         if mention.label == "DRUG":
             return mention.key in leaf.drugs
         if mention.label == "DRUG_CLASS":
-            return mention.key in leaf.classes or bool(set(load_lexicon().members(mention.key)) & set(leaf.drugs))
+            return mention.key in leaf.classes or bool(
+                set(load_lexicon().members(mention.key)) & set(leaf.drugs)
+            )
     if isinstance(leaf, Subtype) and mention.label == "SUBTYPE":
         return mention.key in leaf.yes or mention.key in leaf.maybe
     return True
@@ -72,8 +94,12 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
                 continue
             if cue.cue is Cue.NEGATED and negated:
                 continue  # the rule read the negation: the tree says "not ..."
-            if cue.cue is Cue.NEGATED and isinstance(node, _FLIPPABLE) and adjacent_negation(r.norm, mention, cues) \
-                    and all(c.cue is Cue.NEGATED for c in cues):
+            if (
+                cue.cue is Cue.NEGATED
+                and isinstance(node, _FLIPPABLE)
+                and adjacent_negation(r.norm, mention, cues)
+                and all(c.cue is Cue.NEGATED for c in cues)
+            ):
                 return Not(node)
             return Review(topic="uncertain_reading", source=reason(mention, cue)[:200])
     return node
@@ -94,8 +120,10 @@ def double_negation(node: Node, r: Reader) -> Node:
         recent = isinstance(leaf, Relapses) or (isinstance(leaf, Therapy) and leaf.within_months)
         if recent:
             return leaf
-        return Review(topic="uncertain_reading",
-                      source=f'"{r.norm.strip()[:60]}" is listed as an exclusion but says "no"')
+        return Review(
+            topic="uncertain_reading",
+            source=f'"{r.norm.strip()[:60]}" is listed as an exclusion but says "no"',
+        )
     return node
 
 

@@ -2,6 +2,7 @@
 
 An age that conditions another test ("for an age less than 50") is not a limit on who may join.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,15 @@ _AGE_RANGE = [
 ]
 _AGE_MIN = [
     (r"\b(?:age[sd]?|aged)\s*(?:of\s+)?(≥|>|at least|over|above|older than)\s*(\d{1,3})\b", None),
-    (r"\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b(?!\s*\d)", "≥"),
+    (
+        r"\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b(?!\s*\d)",
+        "≥",
+    ),
     (r"\b(?:aged?)\s+(\d{1,3})\s*\+", "≥"),
-    (r"\b(?:adults?|men and women|males and females|male and female subjects)\b[\s,(]*(≥|>|at least|over|above|aged)?\s*(\d{1,3})\s*\+?\s*(?:years|yrs)", None),
+    (
+        r"\b(?:adults?|men and women|males and females|male and female subjects)\b[\s,(]*(≥|>|at least|over|above|aged)?\s*(\d{1,3})\s*\+?\s*(?:years|yrs)",
+        None,
+    ),
     (r"\bat least (\d{1,3}) years (?:of age|old)\b", "≥"),
     (r"(≥|>)\s*(\d{1,3})\s*(?:years?|yrs?)\s*(?:old|of age)\b", None),
     (r"\b(?:over|above|older than)\s*(\d{1,3})\s*years?\b", ">"),
@@ -32,12 +39,21 @@ _AGE_MAX = [
 ]
 
 
-_CONDITIONAL_AGE = re.compile(r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?(?:age[sd]?\s+(?:of\s+)?)?$", re.I)
+_CONDITIONAL_AGE = re.compile(
+    r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?(?:age[sd]?\s+(?:of\s+)?)?$",
+    re.I,
+)
 # After the word "age": filler, then one or two bounds ("greater than 18 and less than 70",
 # "between ≥ 18 and ≤ 65", "range of 18 to 46"), read with the shared comparison words.
-_AGE_ANCHOR = re.compile(r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*", re.I)
+_AGE_ANCHOR = re.compile(
+    r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*",
+    re.I,
+)
 # "between 18 and 55 years" with no word "age": an age unless the sentence is about a duration.
-_YEARS_RANGE = re.compile(r"\bbetween\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))", re.I)
+_YEARS_RANGE = re.compile(
+    r"\bbetween\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))",
+    re.I,
+)
 _DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)
 
 
@@ -58,7 +74,9 @@ def read(r: Reader) -> None:
         if key in seen:
             return
         seen.add(key)
-        r.leaves.append(Age(min=lo, max=hi, min_inclusive=lo_incl, max_inclusive=hi_incl, source=m.group(0)))
+        r.leaves.append(
+            Age(min=lo, max=hi, min_inclusive=lo_incl, max_inclusive=hi_incl, source=m.group(0))
+        )
         r.take(m.start(), m.end())
 
     for pattern in _AGE_RANGE:
@@ -84,7 +102,9 @@ def read(r: Reader) -> None:
             add(lo, hi, lo_incl, hi_incl, _Span(r.norm, anchor.start(), end))
     for m in _YEARS_RANGE.finditer(r.norm):
         start, _ = r.sentence_around(m.start())
-        if not _DURATION_WORDS.search(r.norm[start : m.start()]) and float(m.group(1)) < float(m.group(2)):
+        if not _DURATION_WORDS.search(r.norm[start : m.start()]) and float(m.group(1)) < float(
+            m.group(2)
+        ):
             add(float(m.group(1)), float(m.group(2)), True, True, m)
 
 
@@ -120,7 +140,7 @@ def _two_bounds(text: str, pos: int) -> tuple[float | None, float | None, bool, 
                     lo, lo_incl = second[0], second[2]
                 else:
                     hi, hi_incl = second[1], second[3]
-                end = end + joined.end() + _bound_end(text[end + joined.end():])
+                end = end + joined.end() + _bound_end(text[end + joined.end() :])
     if lo is not None and hi is not None and lo >= hi:
         return None
     return lo, hi, lo_incl, hi_incl, end
@@ -128,5 +148,9 @@ def _two_bounds(text: str, pos: int) -> tuple[float | None, float | None, bool, 
 
 def _bound_end(window: str) -> int:
     """Where the first number of ``window`` (and a range's second) ends."""
-    m = re.match(r"\D{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to|and)\s*\d+(?:\.\d+)?(?=\s*(?:years|yrs|,|$|\)|;|\.|inclusive)))?", window, re.I)
+    m = re.match(
+        r"\D{0,30}?\d+(?:\.\d+)?(?:\s*(?:-|to|and)\s*\d+(?:\.\d+)?(?=\s*(?:years|yrs|,|$|\)|;|\.|inclusive)))?",
+        window,
+        re.I,
+    )
     return m.end() if m else 0

@@ -1,4 +1,5 @@
 """Disease duration: time since diagnosis, or since the first symptoms."""
+
 from __future__ import annotations
 
 import re
@@ -11,24 +12,68 @@ from .reader import Reader
 def read(r: Reader) -> None:
     t = r.norm
     patterns = [
-        (r"\bdiagnos\w*\s+(?:was\s+)?(?:established|made)?\s*(?:between|from)\s+" + q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT, "range"),
-        (r"\bdiagnos\w*[^.;]{0,40}?\bfor\s+(at least|more than|over|>|≥|a minimum of)?\s*" + q.NUM + r"\s*" + q.UNIT, "min"),
-        (r"\b(?:ms|multiple sclerosis)\s+for\s+(at least|more than|over|>|≥)?\s*" + q.NUM + r"\s*" + q.UNIT, "min"),
-        (r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?(at least|more than|greater than|longer than|over|>|≥|less than|shorter than|<|≤|up to|under|no more than|not more than|at most)\s*" + q.NUM + r"\s*" + q.UNIT, "cmp"),
-        (r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?" + q.NUM + r"\s*" + q.UNIT + r"\s+or (less|fewer|shorter|more|longer|greater)\b", "or"),
-        (r"\bdiagnos\w*[^.;]{0,50}?\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT, "max"),
+        (
+            r"\bdiagnos\w*\s+(?:was\s+)?(?:established|made)?\s*(?:between|from)\s+"
+            + q.NUM
+            + r"\s*(?:-|to|and)\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
+            "range",
+        ),
+        (
+            r"\bdiagnos\w*[^.;]{0,40}?\bfor\s+(at least|more than|over|>|≥|a minimum of)?\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
+            "min",
+        ),
+        (
+            r"\b(?:ms|multiple sclerosis)\s+for\s+(at least|more than|over|>|≥)?\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
+            "min",
+        ),
+        (
+            r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?(at least|more than|greater than|longer than|over|>|≥|less than|shorter than|<|≤|up to|under|no more than|not more than|at most)\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
+            "cmp",
+        ),
+        (
+            r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"\s+or (less|fewer|shorter|more|longer|greater)\b",
+            "or",
+        ),
+        (
+            r"\bdiagnos\w*[^.;]{0,50}?\bwithin the (?:past|last|previous) "
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
+            "max",
+        ),
         (r"\bdiagnos\w*[^.;]{0,60}?\bsince at least " + q.NUM + r"\s*" + q.UNIT, "min"),
     ]
     for pattern, how in patterns:
         for m in re.finditer(pattern, t, re.I):
-            if re.match(r"\s*(prior to|before) (the )?(initiation|start|starting)", t[m.end():], re.I):
+            if re.match(
+                r"\s*(prior to|before) (the )?(initiation|start|starting)", t[m.end() :], re.I
+            ):
                 r.reviews.append("diagnosis")
                 r.take(m.start(), m.end())
                 continue
             if how == "or":  # "disease duration of 5 years or less"
                 value = q.to_months(m.group(1), m.group(2)) / 12
-                leaf = DiseaseDuration(max=value, source=m.group(0)) if m.group(3).lower() in ("less", "fewer", "shorter") \
+                leaf = (
+                    DiseaseDuration(max=value, source=m.group(0))
+                    if m.group(3).lower() in ("less", "fewer", "shorter")
                     else DiseaseDuration(min=value, source=m.group(0))
+                )
                 r.leaves.append(leaf)
                 r.take(m.start(), m.end())
                 continue
@@ -46,17 +91,25 @@ def read(r: Reader) -> None:
                 elif op in ("≤", "up to", "no more than", "not more than", "at most"):
                     leaf = DiseaseDuration(max=value, source=m.group(0))
                 else:
-                    leaf = DiseaseDuration(min=value, min_inclusive=op in ("at least", "≥", "a minimum of"),
-                                           source=m.group(0))
+                    leaf = DiseaseDuration(
+                        min=value,
+                        min_inclusive=op in ("at least", "≥", "a minimum of"),
+                        source=m.group(0),
+                    )
             r.leaves.append(leaf)
             r.take(m.start(), m.end())
 
-
     # Time since the first symptoms: the profile knows the diagnosis, which comes after onset.
     # A limit can then fail only when it fails for the diagnosis too; otherwise the team checks.
-    onset = re.search(r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b[^.;]{0,30}?"
-                      r"\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT, t, re.I)
+    onset = re.search(
+        r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b[^.;]{0,30}?"
+        r"\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT,
+        t,
+        re.I,
+    )
     if onset and not any(s <= onset.start() < e for s, e in r.used):
         years = q.to_months(onset.group(1), onset.group(2)) / 12
-        r.leaves.append(All([DiseaseDuration(max=years, source=onset.group(0)), Review(topic="diagnosis")]))
+        r.leaves.append(
+            All([DiseaseDuration(max=years, source=onset.group(0)), Review(topic="diagnosis")])
+        )
         r.take(onset.start(), onset.end())

@@ -1,4 +1,5 @@
 """EDSS bounds: "EDSS 2.0 to 6.5", "EDSS score ≤ 5.5"; an EDSS change is disease activity."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,13 @@ from .reader import Reader
 
 _EDSS_FILLER = re.compile(
     r"^(?:\s|\(edss\)|\(edss\s*\d?\)|\[\w+\]|\(appendix \w+\)|score|scale|status|rating|total|of|is|at|was|"
-    r"must be|should be|baseline|screening|:|,|\(|\)|points?|with an?|in (?:patients with )?multiple sclerosis)+", re.I)
-_EDSS_NOT_A_BOUND = re.compile(r"^[\s)]*(increase|change|progression|worsening|deterioration|improvement|step|functional|pyramidal|sub-?score|system)", re.I)
+    r"must be|should be|baseline|screening|:|,|\(|\)|points?|with an?|in (?:patients with )?multiple sclerosis)+",
+    re.I,
+)
+_EDSS_NOT_A_BOUND = re.compile(
+    r"^[\s)]*(increase|change|progression|worsening|deterioration|improvement|step|functional|pyramidal|sub-?score|system)",
+    re.I,
+)
 
 
 def read(r: Reader) -> None:
@@ -21,7 +27,9 @@ def read(r: Reader) -> None:
             continue  # "(EDSS)" right after "Expanded Disability Status Scale" was read with it
         after = r.norm[m.end : m.end + 90]
         before = r.norm[max(0, m.start - 40) : m.start]
-        if re.search(r"(section of the|functional)\W*$", before, re.I) or re.match(r"[\s)]*(functional|pyramidal|sub-?score|system)", after, re.I):
+        if re.search(r"(section of the|functional)\W*$", before, re.I) or re.match(
+            r"[\s)]*(functional|pyramidal|sub-?score|system)", after, re.I
+        ):
             r.reviews.append("tests")
             continue
         if _EDSS_NOT_A_BOUND.match(after):
@@ -32,7 +40,7 @@ def read(r: Reader) -> None:
             r.take(m.start, m.end + 12)
             continue
         filler = _EDSS_FILLER.match(after)
-        window = after[filler.end():] if filler else after
+        window = after[filler.end() :] if filler else after
         window = re.sub(r"^([<>≤≥])\s*score\s*(of\s*)?", r"\1 ", window, flags=re.I)
         bound = q.bounds_in(window)
         if bound is None:
@@ -42,11 +50,22 @@ def read(r: Reader) -> None:
             continue
         consumed = (filler.end() if filler else 0) + len(window) - len(window.lstrip())
         match_len = _bound_length(window.lstrip())
-        r.leaves.append(Edss(min=lo, max=hi, min_inclusive=lo_incl, max_inclusive=hi_incl,
-                             source=r.norm[m.start : m.end + consumed + match_len].strip()))
+        r.leaves.append(
+            Edss(
+                min=lo,
+                max=hi,
+                min_inclusive=lo_incl,
+                max_inclusive=hi_incl,
+                source=r.norm[m.start : m.end + consumed + match_len].strip(),
+            )
+        )
         r.take(m.start, m.end + consumed + match_len)
 
 
 def _bound_length(window: str) -> int:
-    m = re.match(r"(?:between|from)?\s*[\d.]+\s*(?:-|to|and)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*\w+)?", window, re.I)
+    m = re.match(
+        r"(?:between|from)?\s*[\d.]+\s*(?:-|to|and)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*\w+)?",
+        window,
+        re.I,
+    )
     return m.end() if m else 0

@@ -1,4 +1,5 @@
 """MS course: which of RRMS, SPMS, PPMS, CIS and RIS a criterion asks for or rules out."""
+
 from __future__ import annotations
 
 import re
@@ -14,15 +15,24 @@ ALL_SUBTYPES = {"RRMS", "SPMS", "PPMS", "CIS", "RIS"}
 _DIAGNOSIS_BEFORE = re.compile(
     r"(diagnos\w*(\s+as\s+having)?|definite|confirmed|documented|established|"
     r"(patients|participants|subjects|adults|people|those|children|women|men)\b[^.;,()]{0,25}\bwith)"
-    r"\s*(of\s+|with\s+)?(a\s+|the\s+)?(clinically\s+)?(definite\s+)?(pediatric\s+|paediatric\s+|adult\s+)?$", re.I)
+    r"\s*(of\s+|with\s+)?(a\s+|the\s+)?(clinically\s+)?(definite\s+)?(pediatric\s+|paediatric\s+|adult\s+)?$",
+    re.I,
+)
 # A criterion that is just the disease, with how it was diagnosed: "Multiple sclerosis",
 # "Clinically definite MS.", "Clinically or laboratory-supported definite multiple sclerosis".
 _JUST_THE_DISEASE = re.compile(
     r"^\s*((clinically|laboratory[- ]supported|or|and|definite|confirmed|diagnosed|established|"
-    r"pediatric|paediatric|adult[- ]onset|a|an)\s+)*$", re.I)
-_MCDONALD_AFTER = re.compile(r"^\s*(\(ms\)\s*)?,?\s*(diagnosis\s*)?(as\s+)?(defined\s+|diagnosed\s+|confirmed\s+)?"
-                             r"((according to|by|based on|as defined by|per|fulfilling|as per)\b[^.;]{0,30}|\(\s*)mcdonald", re.I)
-_ALL_FORMS = re.compile(r"\(all forms\)|all (ms )?types|any (type|form) of (ms|multiple sclerosis)", re.I)
+    r"pediatric|paediatric|adult[- ]onset|a|an)\s+)*$",
+    re.I,
+)
+_MCDONALD_AFTER = re.compile(
+    r"^\s*(\(ms\)\s*)?,?\s*(diagnosis\s*)?(as\s+)?(defined\s+|diagnosed\s+|confirmed\s+)?"
+    r"((according to|by|based on|as defined by|per|fulfilling|as per)\b[^.;]{0,30}|\(\s*)mcdonald",
+    re.I,
+)
+_ALL_FORMS = re.compile(
+    r"\(all forms\)|all (ms )?types|any (type|form) of (ms|multiple sclerosis)", re.I
+)
 
 
 def read(r: Reader) -> None:
@@ -32,7 +42,10 @@ def read(r: Reader) -> None:
     sources: list[str] = []
     # "SPMS defined as ..., i.e. ...": the words after explain a course, they ask for none. A
     # parenthesis "(i.e., secondary-progressive)" renames the course just before it: it counts.
-    definition_zones = [(m.end(), m.end() + 120) for m in re.finditer(r"\bdefined as\b|(?<!\()\bi\.e\.", r.norm, re.I)]
+    definition_zones = [
+        (m.end(), m.end() + 120)
+        for m in re.finditer(r"\bdefined as\b|(?<!\()\bi\.e\.", r.norm, re.I)
+    ]
     mentions = r.of("SUBTYPE", "SUBTYPE_GROUP")
     for i, m in enumerate(mentions):
         if any(s <= m.start < e for s, e in definition_zones):
@@ -46,19 +59,34 @@ def read(r: Reader) -> None:
         if m.label == "SUBTYPE_GROUP" and _defined_by_list(r, m, mentions[i + 1 :]):
             r.take(m.start, m.end)
             continue  # "Relapsing MS: RRMS or SPMS": the courses listed say which
-        if re.search(r"other than\s*$|non-\s*$|\b(for|treating|treatment of|indicated for|approved for|following the|after the|from|to)\s+$", before, re.I):
+        if re.search(
+            r"other than\s*$|non-\s*$|\b(for|treating|treatment of|indicated for|approved for|following the|after the|from|to)\s+$",
+            before,
+            re.I,
+        ):
             continue
         if re.search(r"\b(no|not|without|never)\s+(history of\s+)?(\w+\s+){0,1}$", before, re.I):
             r.reviews.append("diagnosis")
             r.take(m.start, m.end)
             continue
         if m.label == "SUBTYPE_GROUP" and m.key == "ms":
-            just_the_disease = _JUST_THE_DISEASE.match(r.norm[: m.start]) and re.match(r"^\s*(\(ms\))?\s*[.;]?\s*$", after)
-            diagnostic = _DIAGNOSIS_BEFORE.search(before) or _MCDONALD_AFTER.match(after) or just_the_disease
-            if not diagnostic or (r.kind != INCLUSION and not re.search(r"diagnos\w*\s+(of\s+)?$", before, re.I)
-                                  and not (r.kind == GENERAL and just_the_disease)):
+            just_the_disease = _JUST_THE_DISEASE.match(r.norm[: m.start]) and re.match(
+                r"^\s*(\(ms\))?\s*[.;]?\s*$", after
+            )
+            diagnostic = (
+                _DIAGNOSIS_BEFORE.search(before) or _MCDONALD_AFTER.match(after) or just_the_disease
+            )
+            if not diagnostic or (
+                r.kind != INCLUSION
+                and not re.search(r"diagnos\w*\s+(of\s+)?$", before, re.I)
+                and not (r.kind == GENERAL and just_the_disease)
+            ):
                 continue
-            if re.match(r"^\s*(relapses?|treatment|therapy|medication|drugs?|care|center|centre|patients?\s+who)", after, re.I):
+            if re.match(
+                r"^\s*(relapses?|treatment|therapy|medication|drugs?|care|center|centre|patients?\s+who)",
+                after,
+                re.I,
+            ):
                 continue
         if m.label == "SUBTYPE":
             found_yes, found_maybe = {m.key}, set()
@@ -70,14 +98,20 @@ def read(r: Reader) -> None:
             group = lex.groups[m.key]
             found_yes, found_maybe = set(group.yes), set(group.maybe)
         window = r.norm[max(0, m.start - 30) : m.end + 40].lower()
-        if "SPMS" in found_yes and re.search(r"without (disease )?activity|non-active|not active|inactive", window):
+        if "SPMS" in found_yes and re.search(
+            r"without (disease )?activity|non-active|not active|inactive", window
+        ):
             found_yes.discard("SPMS")
             found_maybe.add("SPMS")
         yes |= found_yes
         maybe |= found_maybe
         sources.append(m.text)
         r.take(m.start, m.end)
-        if r.kind == INCLUSION and re.search(r"(highly active|inflammatory (disease )?activity|\bactive\b)", r.norm[max(0, m.start - 30) : m.end + 40], re.I):
+        if r.kind == INCLUSION and re.search(
+            r"(highly active|inflammatory (disease )?activity|\bactive\b)",
+            r.norm[max(0, m.start - 30) : m.end + 40],
+            re.I,
+        ):
             r.reviews.append("activity")
     if yes or maybe:
         for m in re.finditer(r"\bdefined as\b[^.;]*", r.norm, re.I):
@@ -90,8 +124,13 @@ def read(r: Reader) -> None:
     if yes | maybe >= ALL_SUBTYPES and not maybe - yes:
         return  # every course: no restriction
     order = ["RRMS", "SPMS", "PPMS", "CIS", "RIS"]
-    r.leaves.append(Subtype(yes=[s for s in order if s in yes], maybe=[s for s in order if s in maybe],
-                            source=", ".join(sources)))
+    r.leaves.append(
+        Subtype(
+            yes=[s for s in order if s in yes],
+            maybe=[s for s in order if s in maybe],
+            source=", ".join(sources),
+        )
+    )
 
 
 def _defined_by_list(r: Reader, group, later: list) -> bool:
@@ -99,7 +138,9 @@ def _defined_by_list(r: Reader, group, later: list) -> bool:
     MS: RRMS or SPMS", "relapsing MS (RRMS or SPMS)". A list of examples ("including", "such
     as", "e.g.") keeps the whole group."""
     after = r.norm[group.end : group.end + 12]
-    if not re.match(r"\s*(\(\w+\)\s*)?[:(]", after) or re.match(r"\s*(\(\w+\)\s*)?[:(]\s*(e\.?\s?g|such as|including|like)", after, re.I):
+    if not re.match(r"\s*(\(\w+\)\s*)?[:(]", after) or re.match(
+        r"\s*(\(\w+\)\s*)?[:(]\s*(e\.?\s?g|such as|including|like)", after, re.I
+    ):
         return False
     _, end = r.sentence_around(group.end + 1)
     return any(x.label == "SUBTYPE" and x.start < end for x in later)

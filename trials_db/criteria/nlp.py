@@ -4,6 +4,7 @@ It finds the things criteria and patients talk about (drugs, drug classes, MS co
 the concepts the parser reasons about). scope.py adds ConText to it and turns each entity
 into a :class:`Mention` with the cues around it. No model is downloaded: tokenizer and rules only.
 """
+
 from __future__ import annotations
 
 import functools
@@ -38,27 +39,71 @@ class Mention:
 
 # Concepts the parser reasons about, as phrases (lower-cased) per label.
 CONCEPTS: dict[str, dict[str, list[str]]] = {
-    "EDSS": {"edss": [
-        "edss", "expanded disability status scale", "expanded disability status score",
-        "expandend disability status scale", "kurtzke disability status scale",
-        "kurtzke expanded disability status scale", "disability status scale",
-    ]},
-    "RELAPSE": {"relapse": [
-        "relapse", "relapses", "exacerbation", "exacerbations", "attack", "attacks",
-        "relapse-free", "relapse free", "clinical remission", "ms relapse", "ms relapses",
-        "clinical relapse", "clinical relapses",
-    ]},
+    "EDSS": {
+        "edss": [
+            "edss",
+            "expanded disability status scale",
+            "expanded disability status score",
+            "expandend disability status scale",
+            "kurtzke disability status scale",
+            "kurtzke expanded disability status scale",
+            "disability status scale",
+        ]
+    },
+    "RELAPSE": {
+        "relapse": [
+            "relapse",
+            "relapses",
+            "exacerbation",
+            "exacerbations",
+            "attack",
+            "attacks",
+            "relapse-free",
+            "relapse free",
+            "clinical remission",
+            "ms relapse",
+            "ms relapses",
+            "clinical relapse",
+            "clinical relapses",
+        ]
+    },
     "PREGNANCY": {"pregnancy": ["pregnancy", "pregnant", "pregnancies"]},
-    "BREASTFEEDING": {"breastfeeding": [
-        "breastfeeding", "breast-feeding", "breast feeding", "lactation", "lactating", "nursing",
-        "breastfeed", "breast-feed",
-    ]},
-    "CONTRACEPTION": {"contraception": [
-        "contraception", "contraceptive", "contraceptives", "birth control", "prevent pregnancy",
-        "contraceptive measures", "contraception method", "contraception methods",
-    ]},
-    "NAIVE": {"naive": ["naive", "naïve", "treatment-naive", "treatment-naïve", "treatment naive",
-                        "treatment naïve", "drug-naive", "drug-naïve"]},
+    "BREASTFEEDING": {
+        "breastfeeding": [
+            "breastfeeding",
+            "breast-feeding",
+            "breast feeding",
+            "lactation",
+            "lactating",
+            "nursing",
+            "breastfeed",
+            "breast-feed",
+        ]
+    },
+    "CONTRACEPTION": {
+        "contraception": [
+            "contraception",
+            "contraceptive",
+            "contraceptives",
+            "birth control",
+            "prevent pregnancy",
+            "contraceptive measures",
+            "contraception method",
+            "contraception methods",
+        ]
+    },
+    "NAIVE": {
+        "naive": [
+            "naive",
+            "naïve",
+            "treatment-naive",
+            "treatment-naïve",
+            "treatment naive",
+            "treatment naïve",
+            "drug-naive",
+            "drug-naïve",
+        ]
+    },
 }
 
 
@@ -67,7 +112,9 @@ def pipeline():
     """The shared blank pipeline with its EntityRuler (built once per process)."""
     spacy = _import_spacy()
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler = nlp.add_pipe(
+        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    )
     lex = load_lexicon()
     patterns: list[dict] = []
 
@@ -80,7 +127,12 @@ def pipeline():
 
     for drug in lex.drugs.values():
         if not drug.patient_only:
-            add("DRUG", drug.name, (drug.name, *drug.brands, *drug.names, *drug.misspellings), drug.case_sensitive)
+            add(
+                "DRUG",
+                drug.name,
+                (drug.name, *drug.brands, *drug.names, *drug.misspellings),
+                drug.case_sensitive,
+            )
     for cls in lex.classes.values():
         add("DRUG_CLASS", cls.key, cls.names, cls.case_sensitive)
     for sub in lex.subtypes.values():

@@ -6,6 +6,7 @@ relapses, therapies, pregnancy), each reading a :class:`~.reader.Reader`. Whatev
 criterion says becomes a ``Review`` leaf, so the study team checks it and nothing is silently
 dropped; facts under a cue their rule did not read are abstained on (abstain.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,21 @@ import re
 from ..eligibility import EXCLUSION, INCLUSION
 from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
 from .abstain import LEADING_NEGATION, abstain, double_negation
-from .predicates import Age, All, Any_, Contraception, Leaf, Node, Not, Relapses, Review, Sex, Subtype, Therapy, TherapyFailure
+from .predicates import (
+    Age,
+    All,
+    Any_,
+    Contraception,
+    Leaf,
+    Node,
+    Not,
+    Relapses,
+    Review,
+    Sex,
+    Subtype,
+    Therapy,
+    TherapyFailure,
+)
 from .reader import Reader
 from .review_topics import leftover_words, review_topics
 
@@ -22,8 +37,11 @@ PARSER_VERSION = 5  # 2: scope layer and abstain rule; 3: one module per fact, m
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
 # A criterion that applies to a subgroup only ("In RRMS participants who are already on
 # natalizumab, ..."): whether it applies is for the study team; it can fail no one here.
-_SUBGROUP = re.compile(r"\s*(?:in|for|among)\s+[\w\s/()-]{0,40}?\b(?:participants|patients|subjects|people|individuals)"
-                       r"\s+(?:who|that|already|currently)\b", re.I)
+_SUBGROUP = re.compile(
+    r"\s*(?:in|for|among)\s+[\w\s/()-]{0,40}?\b(?:participants|patients|subjects|people|individuals)"
+    r"\s+(?:who|that|already|currently)\b",
+    re.I,
+)
 
 
 def parse_criterion(text: str, kind: str) -> Node:
@@ -42,7 +60,9 @@ def parse_criterion(text: str, kind: str) -> Node:
 
 
 def _read_fields(r: Reader, text: str, kind: str) -> Node:
-    if re.search(r"excluded from the [\w\s-]{0,40}portions?", r.norm, re.I) or _SUBGROUP.match(r.norm):
+    if re.search(r"excluded from the [\w\s-]{0,40}portions?", r.norm, re.I) or _SUBGROUP.match(
+        r.norm
+    ):
         return Review(topic="scope", source=text[:200])
     for fact in FACTS:
         fact.read(r)
@@ -66,8 +86,11 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
     # new MRI lesion") are alternatives, not all required.
     relapse_reqs = [x for x in leaves if isinstance(x, Relapses)]
     activity = [t for t in ("mri", "activity") if t in reviews]
-    if kind != EXCLUSION and (len(relapse_reqs) > 1 or (relapse_reqs and activity)) \
-            and re.search(r"\bor\b", r.norm, re.I):
+    if (
+        kind != EXCLUSION
+        and (len(relapse_reqs) > 1 or (relapse_reqs and activity))
+        and re.search(r"\bor\b", r.norm, re.I)
+    ):
         group: list[Node] = list(relapse_reqs)
         for topic in activity:
             group.append(Review(topic=topic))
@@ -82,18 +105,36 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
     return Any_(items) if kind == EXCLUSION and not conjunctive else All(items)
 
 
-def structured_criteria(min_age: float | None, max_age: float | None, min_text: str | None,
-                        max_text: str | None, sex: str | None) -> list[tuple[str, str, Node]]:
+def structured_criteria(
+    min_age: float | None,
+    max_age: float | None,
+    min_text: str | None,
+    max_text: str | None,
+    sex: str | None,
+) -> list[tuple[str, str, Node]]:
     """Criteria from the record's structured fields: (kind, text, tree) for age and sex."""
     out: list[tuple[str, str, Node]] = []
     if min_age is not None or max_age is not None:
-        words = " to ".join(t for t in (min_text, max_text) if t) if min_text and max_text else \
-            (f"{min_text} and older" if min_text else f"up to {max_text}")
-        out.append(("age", f"Age: {words} (from the study's record)",
-                    Age(min=min_age, max=max_age, source=words)))
+        words = (
+            " to ".join(t for t in (min_text, max_text) if t)
+            if min_text and max_text
+            else (f"{min_text} and older" if min_text else f"up to {max_text}")
+        )
+        out.append(
+            (
+                "age",
+                f"Age: {words} (from the study's record)",
+                Age(min=min_age, max=max_age, source=words),
+            )
+        )
     if sex in ("FEMALE", "MALE"):
-        out.append(("sex", f"Sex: {sex.lower()} only (from the study's record)",
-                    Sex(allowed=[sex.lower()], source=sex)))
+        out.append(
+            (
+                "sex",
+                f"Sex: {sex.lower()} only (from the study's record)",
+                Sex(allowed=[sex.lower()], source=sex),
+            )
+        )
     return out
 
 
@@ -118,15 +159,24 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
         elif state == "scope":
             trees[i] = Review(topic="scope", source=text[:200])
         stripped = text.strip().lower()
-        if re.search(r"(any one of|one of the following|any of the following|are either|either)\W*$", stripped) or \
-                (stripped.endswith(":") and re.search(r"\b(one of|either|any of)\b", stripped)):
+        if re.search(
+            r"(any one of|one of the following|any of the following|are either|either)\W*$",
+            stripped,
+        ) or (stripped.endswith(":") and re.search(r"\b(one of|either|any of)\b", stripped)):
             mode[kind] = "options"
-        elif stripped.endswith(":") and re.search(r"\b(only|portion|apply to|applies to)\b", stripped):
+        elif stripped.endswith(":") and re.search(
+            r"\b(only|portion|apply to|applies to)\b", stripped
+        ):
             mode[kind] = "scope"
 
     def top_leaves(node: Node) -> list[tuple[Leaf, bool]]:
         if isinstance(node, All):
-            return [pair for item in node.items if not isinstance(item, Any_) for pair in top_leaves(item)]
+            return [
+                pair
+                for item in node.items
+                if not isinstance(item, Any_)
+                for pair in top_leaves(item)
+            ]
         if isinstance(node, Not) and isinstance(node.item, Leaf):
             return [(node.item, False)]
         if isinstance(node, Leaf):
@@ -134,21 +184,40 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
         return []
 
     inclusion = [i for i, (kind, _, _) in enumerate(criteria) if kind == INCLUSION]
-    subtype_sets = {i: set(leaf.yes) for i in inclusion for leaf, pol in top_leaves(trees[i])
-                    if isinstance(leaf, Subtype) and pol and not isinstance(trees[i], Any_)}
-    naive = {i for i in inclusion for leaf, pol in top_leaves(trees[i])
-             if isinstance(leaf, Therapy) and not pol and "dmt" in leaf.classes}
-    treated = {i for i in inclusion for leaf, pol in top_leaves(trees[i])
-               if isinstance(leaf, Therapy) and pol and not leaf.current and "dmt" in leaf.classes}
+    subtype_sets = {
+        i: set(leaf.yes)
+        for i in inclusion
+        for leaf, pol in top_leaves(trees[i])
+        if isinstance(leaf, Subtype) and pol and not isinstance(trees[i], Any_)
+    }
+    naive = {
+        i
+        for i in inclusion
+        for leaf, pol in top_leaves(trees[i])
+        if isinstance(leaf, Therapy) and not pol and "dmt" in leaf.classes
+    }
+    treated = {
+        i
+        for i in inclusion
+        for leaf, pol in top_leaves(trees[i])
+        if isinstance(leaf, Therapy) and pol and not leaf.current and "dmt" in leaf.classes
+    }
     groups: set[int] = set()
     ids = sorted(subtype_sets)
     for a_i, a in enumerate(ids):
         for b in ids[a_i + 1 :]:
             if not subtype_sets[a] & subtype_sets[b]:
                 groups |= {a, b}
-    previously = {i for i in inclusion if i not in naive and re.search(
-        r"\b(treated previously|previously treated|prior (treatment|dmt)|previous (disease|dmt|treatment)|switch\w*)",
-        criteria[i][1], re.I)}
+    previously = {
+        i
+        for i in inclusion
+        if i not in naive
+        and re.search(
+            r"\b(treated previously|previously treated|prior (treatment|dmt)|previous (disease|dmt|treatment)|switch\w*)",
+            criteria[i][1],
+            re.I,
+        )
+    }
     if naive and (treated or previously):
         groups |= naive | treated | previously
     for i in groups:

@@ -5,6 +5,7 @@ A predicate answers one of four truth values. ``UNKNOWN`` means the profile lack
 team must check). Trees are stored as JSON in ``Criterion.parsed`` and rebuilt with
 :func:`from_json`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,7 +14,6 @@ from typing import Any, ClassVar, Iterator
 
 from ..lexicon import load as load_lexicon
 from ..profile import Profile
-
 
 
 class Truth(IntEnum):
@@ -71,7 +71,7 @@ def fmt_months(months: float) -> str:
 
 
 def last_period(months: float) -> str:
-    """"the last month", "the last 3 months", "the last year", "the last 4 weeks"."""
+    """ "the last month", "the last 3 months", "the last year", "the last 4 weeks"."""
     text = fmt_months(months)
     return "the last " + (text[2:] if text.startswith("1 ") else text)
 
@@ -179,7 +179,9 @@ class Leaf(Node):
         return data
 
 
-def _in_range(value: float, lo: float | None, hi: float | None, lo_incl: bool, hi_incl: bool) -> bool:
+def _in_range(
+    value: float, lo: float | None, hi: float | None, lo_incl: bool, hi_incl: bool
+) -> bool:
     if lo is not None and (value < lo or (value == lo and not lo_incl)):
         return False
     if hi is not None and (value > hi or (value == hi and not hi_incl)):
@@ -205,9 +207,13 @@ class _Range(Leaf):
                 text = f"between {fmt(lo)} and {fmt(hi)}"
             return text + unit
         if lo is not None:
-            return (f"{fmt(lo)}{unit} or more" if self.min_inclusive else f"more than {fmt(lo)}{unit}")
+            return (
+                f"{fmt(lo)}{unit} or more" if self.min_inclusive else f"more than {fmt(lo)}{unit}"
+            )
         if hi is not None:
-            return (f"{fmt(hi)}{unit} or less" if self.max_inclusive else f"less than {fmt(hi)}{unit}")
+            return (
+                f"{fmt(hi)}{unit} or less" if self.max_inclusive else f"less than {fmt(hi)}{unit}"
+            )
         return "any value"
 
 
@@ -230,9 +236,17 @@ class Age(_Range):
         if lo is not None and hi is not None:
             return f"aged {fmt_num(lo)} to {fmt_num(hi)}"
         if lo is not None:
-            return f"aged {fmt_num(lo)} or older" if self.min_inclusive else f"older than {fmt_num(lo)}"
+            return (
+                f"aged {fmt_num(lo)} or older"
+                if self.min_inclusive
+                else f"older than {fmt_num(lo)}"
+            )
         if hi is not None:
-            return f"aged {fmt_num(hi)} or younger" if self.max_inclusive else f"younger than {fmt_num(hi)}"
+            return (
+                f"aged {fmt_num(hi)} or younger"
+                if self.max_inclusive
+                else f"younger than {fmt_num(hi)}"
+            )
         return "of any age"
 
     def fact(self, profile: Profile) -> str | None:
@@ -260,7 +274,11 @@ class Sex(Leaf):
         return "who are " + _join([words[s] for s in self.allowed])
 
     def fact(self, profile: Profile) -> str | None:
-        return None if profile.sex is None else f"you told me you are a {'woman' if profile.sex == 'female' else 'man'}"
+        return (
+            None
+            if profile.sex is None
+            else f"you told me you are a {'woman' if profile.sex == 'female' else 'man'}"
+        )
 
     def missing(self) -> str:
         return "I don't know yet if you are a woman or a man"
@@ -322,18 +340,26 @@ class Edss(_Range):
         if lo is not None and hi is not None:
             return f"with an EDSS score between {fmt_edss(lo)} and {fmt_edss(hi)}"
         if lo is not None:
-            return (f"with an EDSS score of {fmt_edss(lo)} or more" if self.min_inclusive
-                    else f"with an EDSS score above {fmt_edss(lo)}")
+            return (
+                f"with an EDSS score of {fmt_edss(lo)} or more"
+                if self.min_inclusive
+                else f"with an EDSS score above {fmt_edss(lo)}"
+            )
         if hi is not None:
-            return (f"with an EDSS score of {fmt_edss(hi)} or less" if self.max_inclusive
-                    else f"with an EDSS score below {fmt_edss(hi)}")
+            return (
+                f"with an EDSS score of {fmt_edss(hi)} or less"
+                if self.max_inclusive
+                else f"with an EDSS score below {fmt_edss(hi)}"
+            )
         return "with any EDSS score"
 
     def fact(self, profile: Profile) -> str | None:
         if profile.edss_range is not None and profile.edss_range[0] != profile.edss_range[1]:
             lo, hi = profile.edss_range
-            return (f"your estimated EDSS is between {fmt_edss(lo)} and {fmt_edss(hi)}. "
-                    "Your neurologist can tell you your exact score")
+            return (
+                f"your estimated EDSS is between {fmt_edss(lo)} and {fmt_edss(hi)}. "
+                "Your neurologist can tell you your exact score"
+            )
         if profile.edss is None:
             return None
         word = "estimated EDSS" if profile.edss_is_estimate else "EDSS"
@@ -371,7 +397,11 @@ class DiseaseDuration(_Range):
         y = profile.years_since_diagnosis
         if y is None:
             return None
-        return f"you were diagnosed about {fmt_months(round(y * 12))} ago" if y < 2 else f"you were diagnosed about {fmt_num(round(y, 1))} years ago"
+        return (
+            f"you were diagnosed about {fmt_months(round(y * 12))} ago"
+            if y < 2
+            else f"you were diagnosed about {fmt_num(round(y, 1))} years ago"
+        )
 
     def missing(self) -> str:
         return "I don't know yet when you were diagnosed"
@@ -391,18 +421,32 @@ class Relapses(Leaf):
             return FALSE
         if self.count <= 1:
             if last is None:
-                return FALSE if profile.relapses_past_2_years == 0 and self.months <= 24 else UNKNOWN
+                return (
+                    FALSE if profile.relapses_past_2_years == 0 and self.months <= 24 else UNKNOWN
+                )
             return TRUE
         if profile.relapses_past_2_years is not None and self.months == 24:
             return TRUE if profile.relapses_past_2_years >= self.count else FALSE
-        if profile.relapses_past_2_years is not None and self.months > 24 and profile.relapses_past_2_years >= self.count:
+        if (
+            profile.relapses_past_2_years is not None
+            and self.months > 24
+            and profile.relapses_past_2_years >= self.count
+        ):
             return TRUE
-        if profile.relapses_past_2_years is not None and self.months < 24 and profile.relapses_past_2_years < self.count:
+        if (
+            profile.relapses_past_2_years is not None
+            and self.months < 24
+            and profile.relapses_past_2_years < self.count
+        ):
             return FALSE
         return UNKNOWN
 
     def fields(self) -> set[str]:
-        return {"months_since_last_relapse"} if self.count <= 1 else {"months_since_last_relapse", "relapses_past_2_years"}
+        return (
+            {"months_since_last_relapse"}
+            if self.count <= 1
+            else {"months_since_last_relapse", "relapses_past_2_years"}
+        )
 
     def condition(self) -> str:
         if self.count <= 1:
@@ -413,17 +457,24 @@ class Relapses(Leaf):
         last = profile.months_since_last_relapse
         parts = []
         if last is not None:
-            parts.append("you told me you have never had a relapse" if last == float("inf")
-                         else f"your last relapse was about {fmt_months(last)} ago"
-                         if last >= 1 else "you had a relapse in the last few weeks")
+            parts.append(
+                "you told me you have never had a relapse"
+                if last == float("inf")
+                else f"your last relapse was about {fmt_months(last)} ago"
+                if last >= 1
+                else "you had a relapse in the last few weeks"
+            )
         if self.count > 1 and profile.relapses_past_2_years is not None:
             n = profile.relapses_past_2_years
             parts.append(f"you had {n} relapse{'' if n == 1 else 's'} in the last 2 years")
         return " and ".join(parts) or None
 
     def missing(self) -> str:
-        return ("I don't know how many relapses you had recently" if self.count > 1
-                else "I don't know yet when your last relapse was")
+        return (
+            "I don't know how many relapses you had recently"
+            if self.count > 1
+            else "I don't know yet when your last relapse was"
+        )
 
 
 @dataclass
@@ -517,15 +568,21 @@ class Therapy(Leaf):
                 return None
             if months == float("inf"):
                 return "you told me you have not had steroid treatment"
-            return f"you told me your last steroid treatment was about {fmt_months(months)} ago" if months >= 1 \
+            return (
+                f"you told me your last steroid treatment was about {fmt_months(months)} ago"
+                if months >= 1
                 else "you told me you had steroid treatment in the last few weeks"
+            )
         if taken is None:
             return None
         lex = load_lexicon()
         hits = [d for d in self.drugs if d in taken]
         if not hits:
-            return ("you told me you have not taken any MS treatment" if not taken
-                    else "as far as you told me, you have not taken any of these")
+            return (
+                "you told me you have not taken any MS treatment"
+                if not taken
+                else "as far as you told me, you have not taken any of these"
+            )
         names = _join([lex.display_name(d) for d in hits], "and")
         if self.current:
             if profile.current_therapy is None:
@@ -569,7 +626,11 @@ class TherapyFailure(Leaf):
     def evaluate(self, profile: Profile) -> int:
         failed = profile.failed_therapies
         if failed is None:
-            return FALSE if profile.prior_therapies == [] and profile.current_therapy in (None, "none") else UNKNOWN
+            return (
+                FALSE
+                if profile.prior_therapies == [] and profile.current_therapy in (None, "none")
+                else UNKNOWN
+            )
         return TRUE if len(set(failed) & set(self.drugs)) >= self.count else FALSE
 
     def fields(self) -> set[str]:
@@ -583,7 +644,11 @@ class TherapyFailure(Leaf):
     def fact(self, profile: Profile) -> str | None:
         failed = profile.failed_therapies
         if failed is None:
-            return "you told me you have not taken any MS treatment" if profile.prior_therapies == [] else None
+            return (
+                "you told me you have not taken any MS treatment"
+                if profile.prior_therapies == []
+                else None
+            )
         lex = load_lexicon()
         hits = [d for d in self.drugs if d in failed]
         if hits:
@@ -612,7 +677,11 @@ class Pregnant(Leaf):
         if profile.sex == "male":
             return "you told me you are a man"
         value = profile.pregnant
-        return None if value is None else ("you told me you are pregnant" if value else "you told me you are not pregnant")
+        return (
+            None
+            if value is None
+            else ("you told me you are pregnant" if value else "you told me you are not pregnant")
+        )
 
     def missing(self) -> str:
         return "I don't know yet if you are pregnant"
@@ -636,7 +705,15 @@ class Breastfeeding(Leaf):
         if profile.sex == "male":
             return "you told me you are a man"
         value = profile.breastfeeding
-        return None if value is None else ("you told me you are breastfeeding" if value else "you told me you are not breastfeeding")
+        return (
+            None
+            if value is None
+            else (
+                "you told me you are breastfeeding"
+                if value
+                else "you told me you are not breastfeeding"
+            )
+        )
 
     def missing(self) -> str:
         return "I don't know yet if you are breastfeeding"
@@ -671,8 +748,23 @@ class Review(Leaf):
 
 NODE_TYPES: dict[str, type[Node]] = {
     cls.type: cls
-    for cls in (All, Any_, Not, Age, Sex, Subtype, Edss, DiseaseDuration, Relapses, Therapy,
-                TherapyFailure, Pregnant, Breastfeeding, Contraception, Review)
+    for cls in (
+        All,
+        Any_,
+        Not,
+        Age,
+        Sex,
+        Subtype,
+        Edss,
+        DiseaseDuration,
+        Relapses,
+        Therapy,
+        TherapyFailure,
+        Pregnant,
+        Breastfeeding,
+        Contraception,
+        Review,
+    )
 }
 
 

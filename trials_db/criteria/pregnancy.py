@@ -1,4 +1,5 @@
 """Pregnancy, breastfeeding and contraception, read with the scope layer's cues."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,13 @@ from .scope import Cue, adjacent_negation
 
 
 # The result of a pregnancy test states the status: "positive serum or urine pregnancy test".
-_TEST_RESULT = re.compile(r"\b(positive|negative)\s+((serum|urine|blood|beta-?hcg|β-?hcg|or|and|/)\s*)*$", re.I)
-_PREG_NOT_STATUS = re.compile(r"(during|of|prevent|avoid|become|becoming|intention|planning|plan|weeks of|test)\s+(\w+\s+)?$", re.I)
+_TEST_RESULT = re.compile(
+    r"\b(positive|negative)\s+((serum|urine|blood|beta-?hcg|β-?hcg|or|and|/)\s*)*$", re.I
+)
+_PREG_NOT_STATUS = re.compile(
+    r"(during|of|prevent|avoid|become|becoming|intention|planning|plan|weeks of|test)\s+(\w+\s+)?$",
+    re.I,
+)
 
 
 def _family(r: Reader) -> tuple[Mention, ...]:
@@ -25,12 +31,17 @@ def read(r: Reader) -> None:
     said = r.of("CONTRACEPTION")
     for m in said:
         r.take(m.start, m.end)
-    cues = [c for m in said for c in r.cues_of(m) if c.cue is not Cue.HISTORICAL]  # "after the last dose"
+    cues = [
+        c for m in said for c in r.cues_of(m) if c.cue is not Cue.HISTORICAL
+    ]  # "after the last dose"
     if any(c.cue is not Cue.NEGATED for c in cues):
         r.reviews.append("reproductive")  # "may be using hormonal contraceptives": a permission
     elif cues:  # "not using", "unwilling to use", "inability to comply with contraception"
-        r.leaves.append(Not(Contraception(source=said[0].text)) if r.kind == EXCLUSION
-                        else Contraception(source=said[0].text))
+        r.leaves.append(
+            Not(Contraception(source=said[0].text))
+            if r.kind == EXCLUSION
+            else Contraception(source=said[0].text)
+        )
     elif said:
         r.leaves.append(Contraception(source=said[0].text))
     for m in r.of("PREGNANCY"):
@@ -38,23 +49,34 @@ def read(r: Reader) -> None:
         after = text[m.end : m.end + 15]
         cues = r.cues_of(m)
         if any(c.cue is not Cue.NEGATED for c in cues):
-            r.reviews.append("reproductive")  # planning, a past pregnancy, the mother's: not a status
+            r.reviews.append(
+                "reproductive"
+            )  # planning, a past pregnancy, the mother's: not a status
             r.take(m.start, m.end)
             continue
         result = _TEST_RESULT.search(before) if re.match(r"\s*test", after, re.I) else None
         if result and not cues:  # "Positive pregnancy test": pregnant; "a negative ...": not
             leaf = Pregnant(source=text[max(0, m.start - 30) + result.start() : m.end])
-            if not any(isinstance(x, Pregnant) or isinstance(getattr(x, "item", None), Pregnant) for x in r.leaves):
+            if not any(
+                isinstance(x, Pregnant) or isinstance(getattr(x, "item", None), Pregnant)
+                for x in r.leaves
+            ):
                 r.leaves.append(leaf if result.group(1).lower() == "positive" else Not(leaf))
-            r.take(max(0, m.start - 30) + result.start(), m.end + len(after) - len(after.lstrip()) + 4)
+            r.take(
+                max(0, m.start - 30) + result.start(), m.end + len(after) - len(after.lstrip()) + 4
+            )
             continue
         if _PREG_NOT_STATUS.search(before) or re.match(r"\s*test", after, re.I):
             if re.search(r"intention|planning|plan|become|becoming", before, re.I):
                 r.reviews.append("reproductive")
             r.take(m.start, m.end)
             continue
-        if cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant", "no pregnant or nursing women"
-            if r.kind == EXCLUSION:  # "those who are not pregnant but ...": a condition, not a status
+        if cues and adjacent_negation(
+            text, m, cues, _family(r)
+        ):  # "not pregnant", "no pregnant or nursing women"
+            if (
+                r.kind == EXCLUSION
+            ):  # "those who are not pregnant but ...": a condition, not a status
                 r.reviews.append("reproductive")
             elif not any(isinstance(x, Not) and isinstance(x.item, Pregnant) for x in r.leaves):
                 r.leaves.append(Not(Pregnant(source=m.text)))
@@ -72,7 +94,9 @@ def read(r: Reader) -> None:
         elif cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant or lactating"
             if r.kind == EXCLUSION:
                 r.reviews.append("reproductive")
-            elif not any(isinstance(x, Not) and isinstance(x.item, Breastfeeding) for x in r.leaves):
+            elif not any(
+                isinstance(x, Not) and isinstance(x.item, Breastfeeding) for x in r.leaves
+            ):
                 r.leaves.append(Not(Breastfeeding(source=m.text)))
         elif not any(isinstance(x, Breastfeeding) for x in r.leaves):
             r.leaves.append(Breastfeeding(source=m.text))

@@ -1,12 +1,30 @@
 """Numbers, comparisons and time spans as trials write them ("≤ 5.5", "\\< 7", "three months")."""
+
 from __future__ import annotations
 
 import re
 
 WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
 }
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 NUM = r"(\d+(?:\.\d+)?)"
@@ -24,9 +42,13 @@ def normalise(text: str) -> str:
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"(?<=[a-z])(?=\d)", " ", t)  # "within1" -> "within 1"
-    t = re.sub(r"(?<=[a-z]{3})- (?=[a-z]{3})", "-", t)  # a word cut at a line end: "secondary- progressive"
+    t = re.sub(
+        r"(?<=[a-z]{3})- (?=[a-z]{3})", "-", t
+    )  # a word cut at a line end: "secondary- progressive"
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)
-    t = re.sub(r"\b(more|greater|less|higher|lower|older|younger|fewer) then\b", r"\1 than", t, flags=re.I)  # a common typo  # decimal comma of a score: "0-5,5" -> "0-5.5"
+    t = re.sub(
+        r"\b(more|greater|less|higher|lower|older|younger|fewer) then\b", r"\1 than", t, flags=re.I
+    )  # a common typo  # decimal comma of a score: "0-5,5" -> "0-5.5"
     return t
 
 
@@ -57,7 +79,11 @@ def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | No
     Returns (min, max, min_inclusive, max_inclusive) or None when nothing clear is there.
     """
     w = window.strip()
-    m = re.match(r"(?:between|from)?\s*" + NUM + r"\s*(?:-|to|and)\s*" + NUM + r"(?P<rest>.*)", w, re.I | re.S)
+    m = re.match(
+        r"(?:between|from)?\s*" + NUM + r"\s*(?:-|to|and)\s*" + NUM + r"(?P<rest>.*)",
+        w,
+        re.I | re.S,
+    )
     if m and (w.lower().startswith(("between", "from")) or re.match(r"\s*\d", w)):
         lo, hi = float(m.group(1)), float(m.group(2))
         if lo <= hi:
@@ -75,5 +101,7 @@ def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | No
         m = re.match(pattern, w, re.I)
         if m:
             value = float(m.group(1))
-            return (value, None, inclusive, True) if bound == "min" else (None, value, True, inclusive)
+            return (
+                (value, None, inclusive, True) if bound == "min" else (None, value, True, inclusive)
+            )
     return None

@@ -1,5 +1,6 @@
 """One criterion being read: its normalised text, the fact mentions and cues found in it,
 and which spans the fact rules have used (the rest goes to the study team)."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,10 @@ from .predicates import Node
 from .scope import Reading, read
 
 
-_NOTE = re.compile(r"(NOTE:\s*)?Other (protocol[- ]defined\s+)?(inclusion|exclusion|inclusion/exclusion|inclusion and exclusion)\s+criteria\s+(may\s+)?apply(\s+as per protocol)?\.?", re.I)
+_NOTE = re.compile(
+    r"(NOTE:\s*)?Other (protocol[- ]defined\s+)?(inclusion|exclusion|inclusion/exclusion|inclusion and exclusion)\s+criteria\s+(may\s+)?apply(\s+as per protocol)?\.?",
+    re.I,
+)
 
 
 @dataclass
@@ -48,7 +52,9 @@ class Reader:
 
     def sentence_around(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence (or semicolon clause) holding ``pos``."""
-        start = max((m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z(])|;\s*", self.norm[:pos])), default=0)
+        start = max(
+            (m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z(])|;\s*", self.norm[:pos])), default=0
+        )
         m = re.search(r"\.\s+(?=[A-Z])|;|\.$", self.norm[pos:])
         return start, pos + m.start() if m else len(self.norm)
 
@@ -57,7 +63,12 @@ class Reader:
         chars = list(self.norm)
         for start, end in self.used:
             start, end = max(start, 0), min(end, len(chars))
-            while start > 0 and chars[start - 1].isalnum() and start < len(chars) and chars[start].isalnum():
+            while (
+                start > 0
+                and chars[start - 1].isalnum()
+                and start < len(chars)
+                and chars[start].isalnum()
+            ):
                 start -= 1
             while 0 < end < len(chars) and chars[end].isalnum() and chars[end - 1].isalnum():
                 end += 1

@@ -1,4 +1,5 @@
 """Relapses in a window: "≥1 relapse in the last 12 months", "relapse-free for 30 days"."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,15 @@ from .reader import Reader
 from .scope import Cue, adjacent_negation
 
 
-_WINDOW = (r"(?:within|in|during|over|for(?:\s+(?:at least|a minimum of|more than|over|≥))?)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
-           + q.NUM + r"\s*" + q.UNIT)
-_ONE_UNIT = r"(?:within|in|during|over)\s+the\s+(?:last|past|previous|preceding)?\s*()(year|month)\b"
+_WINDOW = (
+    r"(?:within|in|during|over|for(?:\s+(?:at least|a minimum of|more than|over|≥))?)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+)
+_ONE_UNIT = (
+    r"(?:within|in|during|over)\s+the\s+(?:last|past|previous|preceding)?\s*()(year|month)\b"
+)
 _BEFORE_EVENT = q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before)\b"
 
 
@@ -22,13 +29,20 @@ def read(r: Reader) -> None:
         if re.match(r"\s*(therapy|treatment)", r.norm[m.end :], re.I):
             continue  # "relapse therapy" is a treatment, not an event
         remission = "remission" in m.text.lower()
-        if re.search(r"(independent of|not explained by|unrelated to|regardless of)\s+(\w+\s+){0,2}$", before, re.I):
+        if re.search(
+            r"(independent of|not explained by|unrelated to|regardless of)\s+(\w+\s+){0,2}$",
+            before,
+            re.I,
+        ):
             continue
         if re.match(r"\s*(are|is)?\s*defined\b", r.norm[m.end :], re.I):
             continue  # "Relapses are defined as ..." explains a word, it asks nothing
         # The time window: after the mention in its sentence, else just before it.
-        base, window = m.start, re.search(_WINDOW, r.norm[m.start : min(s_end, m.start + 110)], re.I) \
-            or re.search(_BEFORE_EVENT, r.norm[m.start : min(s_end, m.start + 110)], re.I)
+        base, window = (
+            m.start,
+            re.search(_WINDOW, r.norm[m.start : min(s_end, m.start + 110)], re.I)
+            or re.search(_BEFORE_EVENT, r.norm[m.start : min(s_end, m.start + 110)], re.I),
+        )
         if window is None:  # "in the year prior to inclusion": one year
             window = re.search(_ONE_UNIT, r.norm[m.start : min(s_end, m.start + 110)], re.I)
         if window is None:
@@ -38,23 +52,38 @@ def read(r: Reader) -> None:
         if window is None:
             continue
         lead = r.norm[max(0, base + window.start() - 25) : base + window.start()]
-        if not remission and re.search(r"(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I) \
-                and not re.search(r"\bfor\s+(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I):
+        if (
+            not remission
+            and re.search(r"(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I)
+            and not re.search(r"\bfor\s+(at least|more than|over|≥|>|a minimum of)\s*$", lead, re.I)
+        ):
             continue  # "at least 1 year prior to randomization": a time since, not a window
         months = q.to_months(window.group(1) or 1, window.group(2))
         if months <= 0:
             continue
         # How many: "≥2 relapses", "two or more documented relapses", "at least one relapse".
         count = 1
-        cm = re.search(r"(≥|at least|>)?\s*(\d+)\s*(?:or more\s+)?(?:[a-z]+\s+){0,3}$", before, re.I)
+        cm = re.search(
+            r"(≥|at least|>)?\s*(\d+)\s*(?:or more\s+)?(?:[a-z]+\s+){0,3}$", before, re.I
+        )
         if cm and not remission:
             n = int(cm.group(2))
             count = n + 1 if cm.group(1) == ">" else n
         cues = r.cues_of(m)
-        negated = remission or bool(re.search(r"relapse[- ]free", m.text, re.I)) or (
-            bool(cues) and all(c.cue is Cue.NEGATED for c in cues) and adjacent_negation(r.norm, m, cues))
-        leaf = Relapses(count=max(count, 1), months=months,
-                        source=r.norm[min(m.start, base + window.start()) : max(m.end, base + window.end())])
+        negated = (
+            remission
+            or bool(re.search(r"relapse[- ]free", m.text, re.I))
+            or (
+                bool(cues)
+                and all(c.cue is Cue.NEGATED for c in cues)
+                and adjacent_negation(r.norm, m, cues)
+            )
+        )
+        leaf = Relapses(
+            count=max(count, 1),
+            months=months,
+            source=r.norm[min(m.start, base + window.start()) : max(m.end, base + window.end())],
+        )
         r.leaves.append(Not(leaf) if negated else leaf)
         r.take(m.start, m.end)
         r.take(base + window.start(), base + window.end())

@@ -6,6 +6,7 @@ parser.py read the cues they understand (a negated pregnancy becomes "not pregna
 :func:`abstain` then turns every leaf whose mention is covered by a cue its rule did not
 interpret into "the study team will check", with the reason kept. Never the opposite reading.
 """
+
 from __future__ import annotations
 
 import functools
@@ -53,12 +54,21 @@ class Reading:
 
     def cues_over(self, start: int, end: int) -> list[Modifier]:
         """The cues whose scope covers part of [start, end) and whose words lie outside it."""
-        return [m for m, s, e in self.scopes if s < end and start < e and not (start <= m.start and m.end <= end)]
+        return [
+            m
+            for m, s, e in self.scopes
+            if s < end and start < e and not (start <= m.start and m.end <= end)
+        ]
 
-    def cues_between(self, labels: tuple[str, ...], start: int, end: int) -> list[tuple[Mention, list[Modifier]]]:
+    def cues_between(
+        self, labels: tuple[str, ...], start: int, end: int
+    ) -> list[tuple[Mention, list[Modifier]]]:
         """Mentions with one of ``labels`` inside [start, end), with their cues."""
-        return [(m, c) for m, c in zip(self.mentions, self.cues)
-                if m.label in labels and m.start >= start and m.end <= end]
+        return [
+            (m, c)
+            for m, c in zip(self.mentions, self.cues)
+            if m.label in labels and m.start >= start and m.end <= end
+        ]
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,15 +101,28 @@ def read(text: str) -> Reading:
     mentions, cues = [], []
     for ent in doc.ents:
         mentions.append(Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text))
-        found = [kept for kept in (_kept(doc, mod) for mod in getattr(ent._, "modifiers", ()) or ())
-                 if kept is not None]
+        found = [
+            kept
+            for kept in (_kept(doc, mod) for mod in getattr(ent._, "modifiers", ()) or ())
+            if kept is not None
+        ]
         cues.append(found)
     scopes = []
-    for mod in getattr(doc._, "context_graph", None).modifiers if getattr(doc._, "context_graph", None) else ():
+    for mod in (
+        getattr(doc._, "context_graph", None).modifiers
+        if getattr(doc._, "context_graph", None)
+        else ()
+    ):
         kept = _kept(doc, mod)
         if kept is not None:
             s, e = mod.scope_span
-            scopes.append((kept, doc[s:e].start_char if e > s else kept.start, doc[s:e].end_char if e > s else kept.end))
+            scopes.append(
+                (
+                    kept,
+                    doc[s:e].start_char if e > s else kept.start,
+                    doc[s:e].end_char if e > s else kept.end,
+                )
+            )
     return Reading(mentions, cues, scopes)
 
 
@@ -124,11 +147,26 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
     if cue is Cue.NEGATED and doc[start].lower_ == "not":
-        return after in ("limited", "only", "necessarily", "exclusively", "restricted") or before == "or"
-    if cue is Cue.HISTORICAL and after in ("dose", "doses", "infusion", "injection", "administration", "visit"):
+        return (
+            after in ("limited", "only", "necessarily", "exclusively", "restricted")
+            or before == "or"
+        )
+    if cue is Cue.HISTORICAL and after in (
+        "dose",
+        "doses",
+        "infusion",
+        "injection",
+        "administration",
+        "visit",
+    ):
         return True  # "for 30 days after their last dose": a date in the study, not a past event
     if cue is Cue.HYPOTHETICAL and doc[start].lower_ == "potential":
-        return before in ("bearing", "childbearing", "reproductive", "fertile")  # "of child-bearing potential"
+        return before in (
+            "bearing",
+            "childbearing",
+            "reproductive",
+            "fertile",
+        )  # "of child-bearing potential"
     if cue is Cue.OTHER_RELATION:
         return before in ("monoclonal", "therapeutic", "humanized", "humanised", "chimeric")
     return False
@@ -139,8 +177,9 @@ def _before_a_time_span(doc, token_end: int) -> bool:
     return any(t.like_num or t.lower_ in _TIME_WORDS for t in nxt)
 
 
-def adjacent_negation(text: str, mention: Mention, modifiers: list[Modifier],
-                      others: tuple[Mention, ...] = ()) -> bool:
+def adjacent_negation(
+    text: str, mention: Mention, modifiers: list[Modifier], others: tuple[Mention, ...] = ()
+) -> bool:
     """True for a plain negation right at the fact: "no relapse", "relapse-free", "not pregnant",
     or at a list of such facts ("no pregnant or nursing women": ``others`` are skipped over).
 
@@ -153,10 +192,18 @@ def adjacent_negation(text: str, mention: Mention, modifiers: list[Modifier],
     for mod in modifiers:
         if mod.cue is not Cue.NEGATED:
             continue
-        between = text[mod.end : mention.start] if mod.end <= mention.start else text[mention.end : mod.start]
-        if re.fullmatch(r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|definite|documented|"
-                        r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and)"
-                        r"[\s\-]+)*", between + " ", re.I):
+        between = (
+            text[mod.end : mention.start]
+            if mod.end <= mention.start
+            else text[mention.end : mod.start]
+        )
+        if re.fullmatch(
+            r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|definite|documented|"
+            r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and)"
+            r"[\s\-]+)*",
+            between + " ",
+            re.I,
+        ):
             return True
     return False
 
@@ -168,9 +215,14 @@ def reason(mention: Mention, modifier: Modifier) -> str:
 
 def reason_for(target: str, modifier: Modifier) -> str:
     """The same, for any words a fact was read from ("aged 8 to 18")."""
-    words = {Cue.NEGATED: "a negation", Cue.CONTRAST: "an exception", Cue.UNCERTAIN: "a doubt",
-             Cue.HYPOTHETICAL: "a possibility, not a fact", Cue.HISTORICAL: "a past event",
-             Cue.OTHER_PERSON: "another person",
-             Cue.OTHER_RELATION: "not about taking it",
-             Cue.IRRELEVANT: "it may not matter"}[modifier.cue]
+    words = {
+        Cue.NEGATED: "a negation",
+        Cue.CONTRAST: "an exception",
+        Cue.UNCERTAIN: "a doubt",
+        Cue.HYPOTHETICAL: "a possibility, not a fact",
+        Cue.HISTORICAL: "a past event",
+        Cue.OTHER_PERSON: "another person",
+        Cue.OTHER_RELATION: "not about taking it",
+        Cue.IRRELEVANT: "it may not matter",
+    }[modifier.cue]
     return f'"{modifier.text}" ({words}) applies to "{target}"'

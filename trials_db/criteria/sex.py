@@ -2,6 +2,7 @@
 
 A sex word that is the subject of a sentence about fertility restricts nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,11 @@ from .reader import Reader
 
 # A sex word that opens a sentence about fertility is its subject, not a restriction: "Female
 # subjects of childbearing potential must use contraception", "males unable to meet the above".
-_SEX_AS_SUBJECT = re.compile(r"child[- ]?bearing|potential|fertil|contracepti|birth control|pregnan|"
-                             r"menopaus|steril|vasectom|partner|unable to meet|the above", re.I)
+_SEX_AS_SUBJECT = re.compile(
+    r"child[- ]?bearing|potential|fertil|contracepti|birth control|pregnan|"
+    r"menopaus|steril|vasectom|partner|unable to meet|the above",
+    re.I,
+)
 
 
 def read(r: Reader) -> None:
@@ -22,7 +26,9 @@ def read(r: Reader) -> None:
     if _SEX_AS_SUBJECT.search(t):
         return  # the pregnancy and contraception rules read the rest
     if r.kind == INCLUSION:
-        m = re.match(r"^(female (?:participants|patients|subjects)|females?|women)(?:\s+only)?\b", t)
+        m = re.match(
+            r"^(female (?:participants|patients|subjects)|females?|women)(?:\s+only)?\b", t
+        )
         if m and (m.end() == len(t) or m.group(1).startswith("female ")):
             r.leaves.append(Sex(allowed=["female"], source=r.norm[: m.end()]))
             r.take(0, m.end())
@@ -32,13 +38,19 @@ def read(r: Reader) -> None:
             r.take(0, len(t))
         # A sex word heading the criterion, then its age: "Female, age > 18", "Man between 18
         # and 55 years". The age rule reads the rest.
-        m = re.match(r"^(females?|women|woman|males?|men|man)(?=\s*[,;:]\s*(?:age|aged)\b|"
-                     r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s|\s*[<>≥≤]|\s+\d)", t)
+        m = re.match(
+            r"^(females?|women|woman|males?|men|man)(?=\s*[,;:]\s*(?:age|aged)\b|"
+            r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s|\s*[<>≥≤]|\s+\d)",
+            t,
+        )
         if m:
             female = m.group(1).startswith(("f", "w"))
             r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
             r.take(0, m.end())
-        m = re.match(r"^(males? and females?|men and women|male or female|both sexes|males and females)\.?$", t)
+        m = re.match(
+            r"^(males? and females?|men and women|male or female|both sexes|males and females)\.?$",
+            t,
+        )
         if m:
             r.take(0, len(t))  # no restriction: nothing left to check
     elif r.kind == EXCLUSION:

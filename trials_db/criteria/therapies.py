@@ -3,6 +3,7 @@
 Drugs are named by generic, brand or class (lexicon); framings that ask something other than
 whether the drug was taken (allergy, label, starting a drug) go to the study team.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,20 +22,42 @@ _REVIEW_FRAMES = re.compile(
     r"decision to|during (the )?study|during pregnancy|cohort|program|switched|either no|"
     r"change|changes|stable|dose of|preclude\w*|prenatal|perinatal|maternal|mothers?|long-term|"
     r"at the time of|time of|placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
-    r"lower than|shorter than|exposure lower|for less than|for fewer than)\b", re.I)
-_FAILURE = re.compile(r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
-                      r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*)\b", re.I)
-_CURRENT = re.compile(r"\b(currently|taking|receiving|being treated|prescribed|ongoing|already on|"
-                      r"concomitant|concurrent|on treatment with|on therapy with|on)\b[^.;]{0,100}$", re.I)
-_EVER = re.compile(r"\b(prior|previous(ly)?|history of|ever|treated with|treatment with|exposure|exposed|"
-                   r"received|use of|used|with)\b", re.I)
+    r"lower than|shorter than|exposure lower|for less than|for fewer than)\b",
+    re.I,
+)
+_FAILURE = re.compile(
+    r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
+    r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*)\b",
+    re.I,
+)
+_CURRENT = re.compile(
+    r"\b(currently|taking|receiving|being treated|prescribed|ongoing|already on|"
+    r"concomitant|concurrent|on treatment with|on therapy with|on)\b[^.;]{0,100}$",
+    re.I,
+)
+_EVER = re.compile(
+    r"\b(prior|previous(ly)?|history of|ever|treated with|treatment with|exposure|exposed|"
+    r"received|use of|used|with)\b",
+    re.I,
+)
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
 # A washout written as the time since the last dose: "at least 4 weeks away from a steroid bolus".
-_SINCE = re.compile(r"(?:at least|≥|more than|>|a minimum of|minimum of)\s*" + q.NUM + r"\s*" + q.UNIT
-                    + r"\s+(?:since|away from|after|from)\b[^.;]{0,40}$", re.I)
-_NAIVE = re.compile(r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b", re.I)
-_THERAPY_DURATION = re.compile(r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*(?:months?|years?|weeks?)"
-                               r"(?: or more)?|\bcontinuously\b|\bnot longer than\b", re.I)
+_SINCE = re.compile(
+    r"(?:at least|≥|more than|>|a minimum of|minimum of)\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r"\s+(?:since|away from|after|from)\b[^.;]{0,40}$",
+    re.I,
+)
+_NAIVE = re.compile(
+    r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b", re.I
+)
+_THERAPY_DURATION = re.compile(
+    r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*(?:months?|years?|weeks?)"
+    r"(?: or more)?|\bcontinuously\b|\bnot longer than\b",
+    re.I,
+)
 
 
 def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
@@ -55,8 +78,13 @@ def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
         else:
             after = r.norm[m.end : m.end + 20]
             listed = any(x.label == "DRUG" for x in ms[i + 1 :])
-            if listed and re.match(r"\s*(\(|as\b|:)", after, re.I) and not re.match(
-                    r"\s*\(?\s*(e\.?\s?g\.?|such as|including|like|i\.e\.)", after, re.I):
+            if (
+                listed
+                and re.match(r"\s*(\(|as\b|:)", after, re.I)
+                and not re.match(
+                    r"\s*\(?\s*(e\.?\s?g\.?|such as|including|like|i\.e\.)", after, re.I
+                )
+            ):
                 continue
             names = list(lex.members(m.key))
         if re.search(r"\b(except|other than|excluding|apart from)\s+(\w+\s+){0,2}$", before, re.I):
@@ -71,18 +99,31 @@ def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
 
 
 def read(r: Reader) -> None:
-    ms = [m for m in r.of("DRUG", "DRUG_CLASS")
-          if not re.search(r"\banti-\s*$", r.norm[max(0, m.start - 6) : m.start], re.I)]
+    ms = [
+        m
+        for m in r.of("DRUG", "DRUG_CLASS")
+        if not re.search(r"\banti-\s*$", r.norm[max(0, m.start - 6) : m.start], re.I)
+    ]
     text = r.norm
     if not ms:
-        untreated = re.search(r"\bon no (ms )?treatment|\bnot on any (ms )?treatment|\buntreated (ms|patients)", text, re.I)
+        untreated = re.search(
+            r"\bon no (ms )?treatment|\bnot on any (ms )?treatment|\buntreated (ms|patients)",
+            text,
+            re.I,
+        )
         if untreated:
             dmt = list(load_lexicon().members("dmt"))
-            r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], current=True, source=untreated.group(0))))
+            r.leaves.append(
+                Not(Therapy(drugs=dmt, classes=["dmt"], current=True, source=untreated.group(0)))
+            )
             r.take(untreated.start(), untreated.end())
             return
         naive = _NAIVE.search(text)
-        if naive and re.search(r"treatment|therapy|drug|dmt", naive.group(0) + text[naive.end() : naive.end() + 20], re.I):
+        if naive and re.search(
+            r"treatment|therapy|drug|dmt",
+            naive.group(0) + text[naive.end() : naive.end() + 20],
+            re.I,
+        ):
             dmt = list(load_lexicon().members("dmt"))
             r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], source=naive.group(0))))
             r.take(naive.start(), naive.end())
@@ -96,11 +137,14 @@ def read(r: Reader) -> None:
         r.reviews.append("treatment_change")
         return
     # "receiving fingolimod, according to the drug's SmPC": how it is given, not whether.
-    framed = re.sub(r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I)
+    framed = re.sub(
+        r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I
+    )
     # "received at least one dose of X": whether it was taken, not which dose.
     framed = re.sub(r"\bat least (?:1|a single|one) dose of\b", " ", framed, flags=re.I)
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
-            _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)):
+        _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)
+    ):
         r.reviews.append("treatment_change")  # allergy, label, starting or changing a drug...
         return
     drugs, classes = _drug_sets(r, ms)
@@ -109,8 +153,12 @@ def read(r: Reader) -> None:
     source = text[ms[0].start : ms[-1].end]
     if set(drugs) <= set(load_lexicon().members("corticosteroid")):
         # How steroids were given, and a sentence allowing low-dose or topical use, are read.
-        for m in re.finditer(r"\b(high[- ]dose|low[- ]dose|oral|intravenous|iv|topical|a course of|course of|"
-                             r"systemic|total daily dose)\b|\bthe use of [^.]*\bwill not\b[^.]*\.?", text, re.I):
+        for m in re.finditer(
+            r"\b(high[- ]dose|low[- ]dose|oral|intravenous|iv|topical|a course of|course of|"
+            r"systemic|total daily dose)\b|\bthe use of [^.]*\bwill not\b[^.]*\.?",
+            text,
+            re.I,
+        ):
             r.take(m.start(), m.end())
 
     def note_duration() -> None:
@@ -125,8 +173,14 @@ def read(r: Reader) -> None:
     if _NAIVE.search(text) and _FAILURE.search(text):
         # "either treatment-naive or ... a suboptimal response to IFN or GA": two ways in.
         dmt = list(load_lexicon().members("dmt"))
-        r.leaves.append(Any_([Not(Therapy(drugs=dmt, classes=["dmt"], source=_NAIVE.search(text).group(0))),
-                              TherapyFailure(drugs=drugs, classes=classes, source=source)]))
+        r.leaves.append(
+            Any_(
+                [
+                    Not(Therapy(drugs=dmt, classes=["dmt"], source=_NAIVE.search(text).group(0))),
+                    TherapyFailure(drugs=drugs, classes=classes, source=source),
+                ]
+            )
+        )
         r.reviews.append("treatment_change")
         return
     if _NAIVE.search(text):
@@ -135,33 +189,58 @@ def read(r: Reader) -> None:
             r.take(m.start(), m.end())
         return
     if _FAILURE.search(text):
-        cm = re.search(r"at least (\d+) of|\b(\d+) or more\b", text, re.I)  # number words are digits here
+        cm = re.search(
+            r"at least (\d+) of|\b(\d+) or more\b", text, re.I
+        )  # number words are digits here
         count = int(cm.group(1) or cm.group(2)) if cm else 1
-        r.leaves.append(TherapyFailure(drugs=drugs, classes=classes, count=max(count, 1), source=source))
+        r.leaves.append(
+            TherapyFailure(drugs=drugs, classes=classes, count=max(count, 1), source=source)
+        )
         for m in _FAILURE.finditer(text):
             r.take(m.start(), m.end())
         note_duration()
         return
     # "(and no use of corticosteroids) for 6 weeks prior": free of the drug for a time, a washout.
-    free = re.search(r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$",
-                     text[max(0, ms[0].start - 40) : ms[0].start], re.I)
-    free_for = re.match(r"[\s)]*for\s+(?:at least\s+|a minimum of\s+)?(?:the\s+)?(?:last\s+|past\s+|previous\s+)?"
-                        + q.NUM + r"\s*" + q.UNIT, text[ms[-1].end :], re.I)
+    free = re.search(
+        r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$",
+        text[max(0, ms[0].start - 40) : ms[0].start],
+        re.I,
+    )
+    free_for = re.match(
+        r"[\s)]*for\s+(?:at least\s+|a minimum of\s+)?(?:the\s+)?(?:last\s+|past\s+|previous\s+)?"
+        + q.NUM
+        + r"\s*"
+        + q.UNIT,
+        text[ms[-1].end :],
+        re.I,
+    )
     if free and free_for:
-        leaf = Therapy(drugs=drugs, classes=classes, within_months=q.to_months(free_for.group(1), free_for.group(2)),
-                       source=text[max(0, ms[0].start - 40) + free.start() : ms[-1].end + free_for.end()])
+        leaf = Therapy(
+            drugs=drugs,
+            classes=classes,
+            within_months=q.to_months(free_for.group(1), free_for.group(2)),
+            source=text[max(0, ms[0].start - 40) + free.start() : ms[-1].end + free_for.end()],
+        )
         if r.kind == EXCLUSION:
-            r.reviews.append("treatment_change")  # "No use of X for 6 weeks" as an exclusion: unclear
+            r.reviews.append(
+                "treatment_change"
+            )  # "No use of X for 6 weeks" as an exclusion: unclear
         else:
             r.leaves.append(Not(leaf))
         r.take(max(0, ms[0].start - 40) + free.start(), ms[-1].end + free_for.end())
         return
     since = _SINCE.search(text[: ms[0].start])
     if since is not None:  # "At least 30 days since corticosteroids": a washout
-        leaf = Therapy(drugs=drugs, classes=classes, within_months=q.to_months(since.group(1), since.group(2)),
-                       source=text[since.start() : ms[-1].end])
+        leaf = Therapy(
+            drugs=drugs,
+            classes=classes,
+            within_months=q.to_months(since.group(1), since.group(2)),
+            source=text[since.start() : ms[-1].end],
+        )
         if r.kind == EXCLUSION:
-            r.reviews.append("treatment_change")  # a washout listed as an exclusion: unclear which way
+            r.reviews.append(
+                "treatment_change"
+            )  # a washout listed as an exclusion: unclear which way
         else:
             r.leaves.append(Not(leaf))
         r.take(since.start(), since.end())
@@ -169,25 +248,42 @@ def read(r: Reader) -> None:
     # How long the drug has been taken ("receiving X for at least 12 months prior to
     # screening") is not a washout window: its number is no window.
     unwindowed = _THERAPY_DURATION.sub(lambda d: " " * len(d.group(0)), text)
-    window = re.search(r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
-                       + q.NUM + r"\s*" + q.UNIT, unwindowed, re.I) or \
-        re.search(r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", unwindowed, re.I)
+    window = re.search(
+        r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+        + q.NUM
+        + r"\s*"
+        + q.UNIT,
+        unwindowed,
+        re.I,
+    ) or re.search(
+        r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", unwindowed, re.I
+    )
     if window is not None:
-        leaf = Therapy(drugs=drugs, classes=classes,
-                       within_months=q.to_months(window.group(1), window.group(2)), source=source)
-        r.leaves.append(Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf)
+        leaf = Therapy(
+            drugs=drugs,
+            classes=classes,
+            within_months=q.to_months(window.group(1), window.group(2)),
+            source=source,
+        )
+        r.leaves.append(
+            Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf
+        )
         r.take(window.start(), window.end())
         note_duration()
         return
     current = _CURRENT.search(text[: ms[0].start]) or re.search(r"\bcurrently\b", text, re.I)
-    if current and not re.search(r"\b(previously or currently|prior(?!\s+to\b)|previous|ever)\b", text, re.I):
+    if current and not re.search(
+        r"\b(previously or currently|prior(?!\s+to\b)|previous|ever)\b", text, re.I
+    ):
         r.leaves.append(Therapy(drugs=drugs, classes=classes, current=True, source=source))
         r.take(current.start(), current.end())
         note_duration()
         return
     if _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start]) or r.kind == EXCLUSION:
         leaf: Node = Therapy(drugs=drugs, classes=classes, source=source)
-        r.leaves.append(Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf)
+        r.leaves.append(
+            Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf
+        )
         for m in _EVER.finditer(text):
             r.take(m.start(), m.end())
         note_duration()

@@ -3,6 +3,7 @@
 The YAML files beside this module are the single place where drug names, brand names,
 misspellings, class membership, subtype synonyms and country names live.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -83,7 +84,7 @@ class Lexicon:
         return self.classes[class_key].members if class_key in self.classes else ()
 
     def display_name(self, drug: str, said: str | None = None) -> str:
-        """"dimethyl fumarate (Tecfidera)": generic name with its best-known brand, or with the
+        """ "dimethyl fumarate (Tecfidera)": generic name with its best-known brand, or with the
         brand the person used when ``said`` (their words) names one ("Rebif", not "Avonex")."""
         d = self.drugs.get(drug)
         if d is None:
@@ -104,9 +105,16 @@ class Lexicon:
         named: list[tuple[int, str]] = []
         for m in re.finditer(r"[a-z][a-z-]+", fold(said or "")):
             word = m.group(0)
-            close = [word] if word in brands else \
-                difflib.get_close_matches(word, brands, n=1, cutoff=0.8) if len(word) >= 5 else []
-            if close and not re.search(r"\b(not|no|never)\s+$", fold(said)[max(0, m.start() - 8): m.start()]):
+            close = (
+                [word]
+                if word in brands
+                else difflib.get_close_matches(word, brands, n=1, cutoff=0.8)
+                if len(word) >= 5
+                else []
+            )
+            if close and not re.search(
+                r"\b(not|no|never)\s+$", fold(said)[max(0, m.start() - 8) : m.start()]
+            ):
                 named.append((m.start(), brands[close[0]]))
         return named[-1][1] if named else None
 
@@ -131,8 +139,19 @@ class Lexicon:
 
 
 # Typographic quotes and dashes phones put in ("I don’t know"), as the plain ones.
-_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
-                              "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -146,7 +165,10 @@ def fold(text: str) -> str:
 def control_cues() -> dict[str, re.Pattern[str]]:
     """One pattern per control word list (stop, skip, don't know...): control_cues.yml."""
     data = yaml.safe_load((HERE / "control_cues.yml").read_text(encoding="utf-8"))
-    return {name: re.compile(r"\b(?:" + "|".join(str(c) for c in cues) + r")\b") for name, cues in data.items()}
+    return {
+        name: re.compile(r"\b(?:" + "|".join(str(c) for c in cues) + r")\b")
+        for name, cues in data.items()
+    }
 
 
 def says(cue: str, text: str) -> bool:
@@ -160,7 +182,10 @@ EARTH_RADIUS_KM = 6371.0
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Distance in km between two (latitude, longitude) points (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
@@ -173,13 +198,23 @@ def load() -> Lexicon:
     """Read the YAML files once per process."""
     drug_doc = yaml.safe_load((HERE / "drugs.yml").read_text(encoding="utf-8"))
     drugs = {
-        name: Drug(name, _tuple(d.get("brands")), _tuple(d.get("names")), _tuple(d.get("case_sensitive")),
-                   _tuple(d.get("misspellings")), _tuple(d.get("classes")), bool(d.get("patient_only")))
+        name: Drug(
+            name,
+            _tuple(d.get("brands")),
+            _tuple(d.get("names")),
+            _tuple(d.get("case_sensitive")),
+            _tuple(d.get("misspellings")),
+            _tuple(d.get("classes")),
+            bool(d.get("patient_only")),
+        )
         for name, d in drug_doc["drugs"].items()
     }
     classes = {
         key: DrugClass(
-            key, c.get("label", key), _tuple(c.get("names")), _tuple(c.get("case_sensitive")),
+            key,
+            c.get("label", key),
+            _tuple(c.get("names")),
+            _tuple(c.get("case_sensitive")),
             tuple(name for name, d in drugs.items() if key in d.classes),
         )
         for key, c in drug_doc["classes"].items()
@@ -195,14 +230,22 @@ def load() -> Lexicon:
         for key, s in sub_doc["subtypes"].items()
     }
     groups = {
-        key: SubtypeGroup(key, g["label"], _tuple(g.get("names")), _tuple(g.get("case_sensitive")),
-                          _tuple(g.get("members")), _tuple(g.get("sometimes")))
+        key: SubtypeGroup(
+            key,
+            g["label"],
+            _tuple(g.get("names")),
+            _tuple(g.get("case_sensitive")),
+            _tuple(g.get("members")),
+            _tuple(g.get("sometimes")),
+        )
         for key, g in sub_doc["groups"].items()
     }
 
     country_doc = yaml.safe_load((HERE / "countries.yml").read_text(encoding="utf-8"))
     countries = {
-        name: Country(name, _tuple(c.get("aliases")), (float(c["centre"][0]), float(c["centre"][1])))
+        name: Country(
+            name, _tuple(c.get("aliases")), (float(c["centre"][0]), float(c["centre"][1]))
+        )
         for name, c in country_doc["countries"].items()
     }
     index: dict[str, str] = {}

@@ -1,4 +1,5 @@
 """Evaluate a patient profile against trials: per-criterion verdicts, explanations, ranking."""
+
 from .engine import MatchIndex
 from .evaluate import (
     CriterionResult,

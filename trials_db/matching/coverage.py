@@ -1,4 +1,5 @@
 """How much of the shipped criteria the parser turns into computable rules."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -10,9 +11,16 @@ from ..criteria.predicates import Contraception, Review
 from .evaluate import load_rules
 
 FIELD_OF_LEAF = {
-    "age": "age", "sex": "sex", "subtype": "MS subtype", "edss": "EDSS",
-    "duration": "disease duration", "relapses": "relapses", "therapy": "therapy history",
-    "failure": "therapy failure", "pregnant": "pregnancy", "breastfeeding": "breastfeeding",
+    "age": "age",
+    "sex": "sex",
+    "subtype": "MS subtype",
+    "edss": "EDSS",
+    "duration": "disease duration",
+    "relapses": "relapses",
+    "therapy": "therapy history",
+    "failure": "therapy failure",
+    "pregnant": "pregnancy",
+    "breastfeeding": "breastfeeding",
     "contraception": "contraception",
 }
 

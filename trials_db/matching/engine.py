@@ -5,6 +5,7 @@ per predicate type and per tree level, whatever the number of trials. It gives t
 truth values as the readable per-predicate code in ``criteria.predicates`` (the tests check
 that on many profiles); explanations for the trials shown are made by that readable code.
 """
+
 from __future__ import annotations
 
 import math
@@ -94,9 +95,23 @@ class MatchIndex:
         lex = load_lexicon()
         self._drug_bit = {name: i for i, name in enumerate(sorted(lex.drugs))}
         self._steroid_mask = self._mask(lex.members("corticosteroid"))
-        self._leaves: dict[type, list] = {t: [] for t in (Age, Sex, Subtype, Edss, DiseaseDuration, Relapses,
-                                                         Therapy, TherapyFailure, Pregnant, Breastfeeding,
-                                                         Contraception, Review)}
+        self._leaves: dict[type, list] = {
+            t: []
+            for t in (
+                Age,
+                Sex,
+                Subtype,
+                Edss,
+                DiseaseDuration,
+                Relapses,
+                Therapy,
+                TherapyFailure,
+                Pregnant,
+                Breastfeeding,
+                Contraception,
+                Review,
+            )
+        }
         self._leaf_nodes: dict[type, list[int]] = {t: [] for t in self._leaves}
         kinds: list[int] = []
         children: list[list[int]] = []
@@ -120,8 +135,12 @@ class MatchIndex:
         self._trial_countries = [[countries.index(c) for c in r.countries] for r in self.rules]
         # Open, placed sites as flat arrays, for the distance to the nearest one (as
         # evaluate.nearest_open_site): latitude and longitude in radians, and whose site it is.
-        placed = [(i, site.lat, site.lon) for i, r in enumerate(self.rules) for site in r.sites
-                  if site.lat is not None and site.lon is not None and site.is_open(r.overall_status)]
+        placed = [
+            (i, site.lat, site.lon)
+            for i, r in enumerate(self.rules)
+            for site in r.sites
+            if site.lat is not None and site.lon is not None and site.is_open(r.overall_status)
+        ]
         self._site_owner = np.array([i for i, _, _ in placed], dtype=np.int64)
         self._site_lat = np.radians(np.array([lat for _, lat, _ in placed], dtype=float))
         self._site_lon = np.radians(np.array([lon for _, _, lon in placed], dtype=float))
@@ -176,14 +195,23 @@ class MatchIndex:
         self._edss = _ranges(L[Edss])
         self._duration = _ranges(L[DiseaseDuration])
         self._sex = np.array([sum(_SEX_BIT[s] for s in x.allowed) for x in L[Sex]], dtype=np.int64)
-        self._sub_yes = np.array([sum(_SUBTYPE_BIT[s] for s in x.yes) for x in L[Subtype]], dtype=np.int64)
-        self._sub_maybe = np.array([sum(_SUBTYPE_BIT[s] for s in x.maybe) for x in L[Subtype]], dtype=np.int64)
+        self._sub_yes = np.array(
+            [sum(_SUBTYPE_BIT[s] for s in x.yes) for x in L[Subtype]], dtype=np.int64
+        )
+        self._sub_maybe = np.array(
+            [sum(_SUBTYPE_BIT[s] for s in x.maybe) for x in L[Subtype]], dtype=np.int64
+        )
         self._rel_count = np.array([x.count for x in L[Relapses]], dtype=float)
         self._rel_months = np.array([x.months for x in L[Relapses]], dtype=float)
         self._th_mask = np.array([self._mask(x.drugs) for x in L[Therapy]], dtype=np.uint64)
-        self._th_within = np.array([np.nan if x.within_months is None else x.within_months for x in L[Therapy]], dtype=float)
+        self._th_within = np.array(
+            [np.nan if x.within_months is None else x.within_months for x in L[Therapy]],
+            dtype=float,
+        )
         self._th_current = np.array([x.current for x in L[Therapy]], dtype=bool)
-        self._fail_mask = np.array([self._mask(x.drugs) for x in L[TherapyFailure]], dtype=np.uint64)
+        self._fail_mask = np.array(
+            [self._mask(x.drugs) for x in L[TherapyFailure]], dtype=np.uint64
+        )
         self._fail_count = np.array([x.count for x in L[TherapyFailure]], dtype=np.int64)
 
     # ------------------------------------------------------------------ leaves
@@ -206,8 +234,12 @@ class MatchIndex:
         n = len(self._edss[0])
         if bounds is None:
             return np.full(n, UNKNOWN, dtype=np.int8)
-        inside = np.array([_contains(v, *self._edss) for v in edss_values_between(*bounds)]).reshape(-1, n)
-        return np.where(inside.all(axis=0), TRUE, np.where(~inside.any(axis=0), FALSE, UNKNOWN)).astype(np.int8)
+        inside = np.array(
+            [_contains(v, *self._edss) for v in edss_values_between(*bounds)]
+        ).reshape(-1, n)
+        return np.where(
+            inside.all(axis=0), TRUE, np.where(~inside.any(axis=0), FALSE, UNKNOWN)
+        ).astype(np.int8)
 
     def _relapse_leaf(self, p: Profile) -> np.ndarray:
         count, months = self._rel_count, self._rel_months
@@ -221,14 +253,18 @@ class MatchIndex:
             out[single] = TRUE
         if r2y is not None:
             multi = ~single
-            out[multi & (months == 24)] = np.where(r2y >= count[multi & (months == 24)], TRUE, FALSE)
+            out[multi & (months == 24)] = np.where(
+                r2y >= count[multi & (months == 24)], TRUE, FALSE
+            )
             out[multi & (months > 24) & (r2y >= count)] = TRUE
             out[multi & (months < 24) & (r2y < count)] = FALSE
         if last is not None:
             out[last > months] = FALSE
         return out
 
-    def _listed(self, masks: np.ndarray, current: np.ndarray, within: np.ndarray, p: Profile) -> np.ndarray:
+    def _listed(
+        self, masks: np.ndarray, current: np.ndarray, within: np.ndarray, p: Profile
+    ) -> np.ndarray:
         """Therapy leaves over the drugs the patient lists (the readable code: _evaluate_listed)."""
         taken = p.therapies_taken()
         n = len(masks)
@@ -241,7 +277,9 @@ class MatchIndex:
         if p.current_therapy is None:
             cur = np.where(hits, UNKNOWN, FALSE)
         else:
-            bit = np.uint64(self._mask([p.current_therapy]) if p.current_therapy != NO_THERAPY else 0)
+            bit = np.uint64(
+                self._mask([p.current_therapy]) if p.current_therapy != NO_THERAPY else 0
+            )
             cur = np.where((masks & bit) != 0, TRUE, FALSE)
         out = np.where(current, cur, out).astype(np.int8)
         past = ~current & hits
@@ -279,8 +317,11 @@ class MatchIndex:
         elif months == math.inf:
             st_q = np.full(len(masks), FALSE, dtype=np.int8)
         else:
-            st_q = np.where(current, TRUE if months == 0 else FALSE,
-                            np.where(np.isnan(within) | (months <= np.nan_to_num(within, nan=0)), TRUE, FALSE)).astype(np.int8)
+            st_q = np.where(
+                current,
+                TRUE if months == 0 else FALSE,
+                np.where(np.isnan(within) | (months <= np.nan_to_num(within, nan=0)), TRUE, FALSE),
+            ).astype(np.int8)
         st = np.where(st_listed, st_from_list, st_q).astype(np.int8)
         both = has_steroid & (has_others | ~has_steroid)
         out = np.where(has_steroid, st, listed).astype(np.int8)
@@ -295,7 +336,9 @@ class MatchIndex:
             none = p.prior_therapies == [] and p.current_therapy in (None, NO_THERAPY)
             return np.full(n, FALSE if none else UNKNOWN, dtype=np.int8)
         failed = self._mask(p.failed_therapies)
-        counts = np.array([bin(int(m) & failed).count("1") for m in self._fail_mask], dtype=np.int64)
+        counts = np.array(
+            [bin(int(m) & failed).count("1") for m in self._fail_mask], dtype=np.int64
+        )
         return _truth(counts >= self._fail_count)
 
     # ------------------------------------------------------------------ matching
@@ -319,13 +362,22 @@ class MatchIndex:
                 put(Subtype, UNKNOWN)
             else:
                 bit = _SUBTYPE_BIT[p.ms_subtype]
-                put(Subtype, np.where((self._sub_yes & bit) != 0, TRUE,
-                                      np.where((self._sub_maybe & bit) != 0, REVIEW, FALSE)))
+                put(
+                    Subtype,
+                    np.where(
+                        (self._sub_yes & bit) != 0,
+                        TRUE,
+                        np.where((self._sub_maybe & bit) != 0, REVIEW, FALSE),
+                    ),
+                )
         put(Relapses, self._relapse_leaf(p))
         put(Therapy, self._therapy_leaf(p))
         put(TherapyFailure, self._failure_leaf(p))
         put(Pregnant, UNKNOWN if p.is_pregnant is None else (TRUE if p.is_pregnant else FALSE))
-        put(Breastfeeding, UNKNOWN if p.is_breastfeeding is None else (TRUE if p.is_breastfeeding else FALSE))
+        put(
+            Breastfeeding,
+            UNKNOWN if p.is_breastfeeding is None else (TRUE if p.is_breastfeeding else FALSE),
+        )
         put(Contraception, REVIEW)
         put(Review, REVIEW)
         for op, parents, flat, offsets in self._program.steps:
@@ -338,14 +390,19 @@ class MatchIndex:
                 val[parents] = _NEGATE[kids]
         return val[self._roots]
 
-    def rank(self, profile: Profile, statuses: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def rank(
+        self, profile: Profile, statuses: Sequence[str] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(trial indices best first, verdict code per trial): 0 eligible, 1 possibly, 2 not."""
         status = _STATUS[self._exclusion, self.truths(profile)]
         not_met = np.add.reduceat((status == 1).astype(np.int32), self._trial_starts)
         unknown = np.add.reduceat((status == 2).astype(np.int32), self._trial_starts)
         verdict = np.where(not_met > 0, 2, np.where(unknown > 0, 1, 0))
-        distance = self._home_distances(profile.home) if profile.home is not None \
+        distance = (
+            self._home_distances(profile.home)
+            if profile.home is not None
             else self._distances(profile.country)
+        )
         order = np.lexsort((self._order, distance, self._open, unknown, verdict))
         if statuses:
             wanted = {s.upper() for s in statuses}
@@ -357,8 +414,10 @@ class MatchIndex:
         out = np.full(len(self.rules), np.inf)
         if len(self._site_owner):
             lat, lon = np.radians(home[0]), np.radians(home[1])
-            h = np.sin((self._site_lat - lat) / 2) ** 2 + \
-                np.cos(lat) * np.cos(self._site_lat) * np.sin((self._site_lon - lon) / 2) ** 2
+            h = (
+                np.sin((self._site_lat - lat) / 2) ** 2
+                + np.cos(lat) * np.cos(self._site_lat) * np.sin((self._site_lon - lon) / 2) ** 2
+            )
             km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
             np.minimum.at(out, self._site_owner, km)
         return out
@@ -375,8 +434,9 @@ class MatchIndex:
                 out[i] = min(per_country[j] for j in ids)
         return out
 
-    def match(self, profile: Profile, statuses: Sequence[str] | None = None,
-              limit: int | None = None) -> list[TrialResult]:
+    def match(
+        self, profile: Profile, statuses: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[TrialResult]:
         """Ranked results with explanations for the first ``limit`` trials."""
         order, _ = self.rank(profile, statuses)
         chosen = order if limit is None else order[:limit]

@@ -4,6 +4,7 @@ Criterion status: ``met``, ``not_met``, ``unknown`` (the profile lacks the fact)
 ``needs_review`` (no fact we ask can settle it). Trial verdict: ``eligible`` (nothing failed,
 nothing unknown), ``possibly_eligible`` (nothing failed, something unknown), ``not_eligible``.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,12 @@ from typing import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..criteria.parser import PARSER_VERSION, parse_criterion, soften_alternatives, structured_criteria
+from ..criteria.parser import (
+    PARSER_VERSION,
+    parse_criterion,
+    soften_alternatives,
+    structured_criteria,
+)
 from ..criteria.review_topics import REVIEW_TOPIC_WORDS
 from ..criteria.predicates import (
     FALSE,
@@ -36,7 +42,6 @@ from ..lexicon import load as load_lexicon
 from ..models import Trial
 from ..profile import Profile
 from ..readability import gloss_sentences
-
 
 
 class Status(str, Enum):
@@ -62,8 +67,17 @@ class Verdict(str, Enum):
         return self.value
 
 
-MET, NOT_MET, UNKNOWN_STATUS, NEEDS_REVIEW = Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NEEDS_REVIEW
-ELIGIBLE, POSSIBLY_ELIGIBLE, NOT_ELIGIBLE = Verdict.ELIGIBLE, Verdict.POSSIBLY_ELIGIBLE, Verdict.NOT_ELIGIBLE
+MET, NOT_MET, UNKNOWN_STATUS, NEEDS_REVIEW = (
+    Status.MET,
+    Status.NOT_MET,
+    Status.UNKNOWN,
+    Status.NEEDS_REVIEW,
+)
+ELIGIBLE, POSSIBLY_ELIGIBLE, NOT_ELIGIBLE = (
+    Verdict.ELIGIBLE,
+    Verdict.POSSIBLY_ELIGIBLE,
+    Verdict.NOT_ELIGIBLE,
+)
 OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
 _VERDICT_RANK = {ELIGIBLE: 0, POSSIBLY_ELIGIBLE: 1, NOT_ELIGIBLE: 2}
 
@@ -109,15 +123,28 @@ class TrialRules:
 
     @classmethod
     def from_trial(cls, trial: Trial) -> "TrialRules":
-        rows = [(c.kind, c.text, c.parsed if c.parser_version == PARSER_VERSION else None)
-                for c in trial.criteria]
+        rows = [
+            (c.kind, c.text, c.parsed if c.parser_version == PARSER_VERSION else None)
+            for c in trial.criteria
+        ]
         if any(parsed is None for _, _, parsed in rows):
             trees = parse_trial(trial)
         else:
             trees = [from_json(parsed) for _, _, parsed in rows]
-        criteria = [RuleCriterion(c.kind, c.position, c.text, tree) for c, tree in zip(trial.criteria, trees)]
-        for n, (kind, text, tree) in enumerate(structured_criteria(
-                trial.min_age_years, trial.max_age_years, trial.min_age_text, trial.max_age_text, trial.sex), 1):
+        criteria = [
+            RuleCriterion(c.kind, c.position, c.text, tree)
+            for c, tree in zip(trial.criteria, trees)
+        ]
+        for n, (kind, text, tree) in enumerate(
+            structured_criteria(
+                trial.min_age_years,
+                trial.max_age_years,
+                trial.min_age_text,
+                trial.max_age_text,
+                trial.sex,
+            ),
+            1,
+        ):
             criteria.insert(n - 1, RuleCriterion(kind, 0, text, tree))
         locations = []
         for s in trial.sites:
@@ -125,13 +152,25 @@ class TrialRules:
             if place and place not in locations:
                 locations.append(place)
         countries = list(dict.fromkeys(s.country for s in trial.sites if s.country))
-        sites = [SitePoint(s.facility, s.city, s.state, s.country, s.status, s.latitude, s.longitude)
-                 for s in trial.sites]
-        return cls(trial.nct_id, trial.display_title, trial.overall_status, criteria,
-                   trial.has_criteria, locations, countries, sites)
+        sites = [
+            SitePoint(s.facility, s.city, s.state, s.country, s.status, s.latitude, s.longitude)
+            for s in trial.sites
+        ]
+        return cls(
+            trial.nct_id,
+            trial.display_title,
+            trial.overall_status,
+            criteria,
+            trial.has_criteria,
+            locations,
+            countries,
+            sites,
+        )
 
 
-def nearest_open_site(rules: TrialRules, home: tuple[float, float]) -> tuple[SitePoint, float] | None:
+def nearest_open_site(
+    rules: TrialRules, home: tuple[float, float]
+) -> tuple[SitePoint, float] | None:
     """The placed site open to recruitment nearest to ``home``, with its distance in km."""
     best: tuple[SitePoint, float] | None = None
     for site in rules.sites:
@@ -146,7 +185,9 @@ def nearest_open_site(rules: TrialRules, home: tuple[float, float]) -> tuple[Sit
 def parse_trial(trial: Trial) -> list[Node]:
     """Parse every criterion of a trial, then apply the trial-level reading (options, groups)."""
     texts = with_list_head_windows([(c.kind, c.text) for c in trial.criteria])
-    parsed = [(c.kind, c.text, parse_criterion(text, c.kind)) for c, text in zip(trial.criteria, texts)]
+    parsed = [
+        (c.kind, c.text, parse_criterion(text, c.kind)) for c, text in zip(trial.criteria, texts)
+    ]
     return soften_alternatives(parsed)
 
 
@@ -154,7 +195,8 @@ def parse_trial(trial: Trial) -> list[Node]:
 _HEAD_WINDOW = re.compile(
     r"\b(?:(?:within|in|during)\s+(?:the\s+)?(?:last|past|previous|preceding)?\s*)?"
     r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b(?:\s+(?:before|prior to|of|preceding)\s+[\w\s()-]{0,40}?)?(?=\s*:\s*$)",
-    re.I)
+    re.I,
+)
 _HAS_WINDOW = re.compile(r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b", re.I)
 
 
@@ -193,8 +235,12 @@ class CriterionResult:
     topics: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "text": self.text, "status": self.status,
-                "explanation": self.explanation}
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "status": self.status,
+            "explanation": self.explanation,
+        }
 
 
 @dataclass
@@ -214,9 +260,13 @@ class TrialResult:
         return sum(1 for c in self.criteria if c.status == status)
 
     def to_dict(self, with_criteria: bool = True) -> dict:
-        data = {"nct_id": self.nct_id, "verdict": self.verdict, "title": self.title,
-                "overall_status": self.overall_status,
-                "location": "; ".join(self.locations[:3]) or None}
+        data = {
+            "nct_id": self.nct_id,
+            "verdict": self.verdict,
+            "title": self.title,
+            "overall_status": self.overall_status,
+            "location": "; ".join(self.locations[:3]) or None,
+        }
         if with_criteria:
             data["criteria"] = [c.to_dict() for c in self.criteria]
         return data
@@ -235,6 +285,7 @@ def status_of(kind: str, truth: int) -> str:
 
 # ---------------------------------------------------------------------------- explanations
 
+
 def _sentence(leaf: Leaf, for_people: bool, tail: str | None) -> str:
     """The rule, then what we know, as two short sentences (plain language: grade 8 or lower,
     tests/test_readability.py); medical words in the trial's wording get a plain gloss."""
@@ -248,18 +299,27 @@ def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
     parts: list[str] = []
     for leaf in leaves:
         if isinstance(leaf, Contraception):
-            parts.append("The study asks people who could have a baby to use birth control while they "
-                         "take part. The study team will talk this through with you.")
+            parts.append(
+                "The study asks people who could have a baby to use birth control while they "
+                "take part. The study team will talk this through with you."
+            )
         elif isinstance(leaf, Subtype) and profile.ms_subtype in leaf.maybe:
             label = load_lexicon().subtype_label(profile.ms_subtype)
-            parts.append(f"This study takes {label} only in some cases, for example when it is "
-                         "still active. The study team will check if yours fits.")
+            parts.append(
+                f"This study takes {label} only in some cases, for example when it is "
+                "still active. The study team will check if yours fits."
+            )
         elif isinstance(leaf, Age):
-            parts.append("Your age is right at the study's age limit. The study team will check it.")
+            parts.append(
+                "Your age is right at the study's age limit. The study team will check it."
+            )
         elif isinstance(leaf, Review):
             words = REVIEW_TOPIC_WORDS.get(leaf.topic, "this")
-            parts.append(f"The study team will check {words}." if leaf.topic != "other"
-                         else "The study team will check this with you.")
+            parts.append(
+                f"The study team will check {words}."
+                if leaf.topic != "other"
+                else "The study team will check this with you."
+            )
 
     return " ".join(list(dict.fromkeys(parts))[:2])
 
@@ -290,25 +350,40 @@ def explain(kind: str, tree: Node, status: str, profile: Profile) -> tuple[str, 
     exclusion = kind == EXCLUSION
     evaluated = [(leaf, polarity, leaf.evaluate(profile)) for leaf, polarity in tree.leaves()]
     if status == NEEDS_REVIEW:
-        passing = [_sentence(lf, p != exclusion, lf.fact(profile)) for lf, p, v in evaluated
-                   if v in (TRUE, FALSE) and (v == TRUE) == (p != exclusion) and lf.fact(profile)
-                   and not any(type(r) is type(lf) and w == REVIEW for r, _, w in evaluated)]
-        review = _review_sentence([lf for lf, _, v in evaluated if v == REVIEW], profile) or \
-            "The study team will check this with you."
+        passing = [
+            _sentence(lf, p != exclusion, lf.fact(profile))
+            for lf, p, v in evaluated
+            if v in (TRUE, FALSE)
+            and (v == TRUE) == (p != exclusion)
+            and lf.fact(profile)
+            and not any(type(r) is type(lf) and w == REVIEW for r, _, w in evaluated)
+        ]
+        review = (
+            _review_sentence([lf for lf, _, v in evaluated if v == REVIEW], profile)
+            or "The study team will check this with you."
+        )
         return " ".join(passing[:1] + [review]), []
     if status == UNKNOWN_STATUS:
         unknown = [(lf, p) for lf, p, v in evaluated if v == UNKNOWN]
-        sentences = [_sentence(lf, p != exclusion, lf.fact(profile) or lf.missing()) for lf, p in unknown[:2]]
+        sentences = [
+            _sentence(lf, p != exclusion, lf.fact(profile) or lf.missing()) for lf, p in unknown[:2]
+        ]
         fields = sorted({f for lf, _ in unknown for f in lf.fields()})
         return " ".join(sentences) or "I need a little more information for this one.", fields
     wanted_true = status == MET
-    chosen = [(lf, p) for lf, p, v in evaluated if v in (TRUE, FALSE)
-              and ((v == TRUE) == (p != exclusion)) == wanted_true]
+    chosen = [
+        (lf, p)
+        for lf, p, v in evaluated
+        if v in (TRUE, FALSE) and ((v == TRUE) == (p != exclusion)) == wanted_true
+    ]
     sentences = [_sentence(lf, p != exclusion, lf.fact(profile)) for lf, p in chosen[:2]]
-    return " ".join(sentences) or ("This one fits." if wanted_true else "This one does not fit."), []
+    return " ".join(sentences) or (
+        "This one fits." if wanted_true else "This one does not fit."
+    ), []
 
 
 # ---------------------------------------------------------------------------- matching
+
 
 def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
     results = []
@@ -320,21 +395,44 @@ def evaluate_trial(rules: TrialRules, profile: Profile) -> TrialResult:
         topics = review_topics_of(c.tree, profile) if status == NEEDS_REVIEW else []
         results.append(CriterionResult(c.kind, c.text, status, explanation, fields, topics))
     statuses = {r.status for r in results}
-    verdict = NOT_ELIGIBLE if NOT_MET in statuses else POSSIBLY_ELIGIBLE if UNKNOWN_STATUS in statuses else ELIGIBLE
+    verdict = (
+        NOT_ELIGIBLE
+        if NOT_MET in statuses
+        else POSSIBLY_ELIGIBLE
+        if UNKNOWN_STATUS in statuses
+        else ELIGIBLE
+    )
     distance, nearest = None, None
     if profile.home is not None:
         found = nearest_open_site(rules, profile.home)
         if found is not None:
             site, distance = found
-            nearest = {"facility": site.facility, "city": site.city, "state": site.state,
-                       "country": site.country, "status": site.status or rules.overall_status,
-                       "distance_km": round(distance, 1)}
+            nearest = {
+                "facility": site.facility,
+                "city": site.city,
+                "state": site.state,
+                "country": site.country,
+                "status": site.status or rules.overall_status,
+                "distance_km": round(distance, 1),
+            }
     elif profile.country:
         lex = load_lexicon()
-        distances = [d for d in (lex.distance_km(profile.country, c) for c in rules.countries) if d is not None]
+        distances = [
+            d
+            for d in (lex.distance_km(profile.country, c) for c in rules.countries)
+            if d is not None
+        ]
         distance = min(distances) if distances else None
-    return TrialResult(rules.nct_id, rules.title, rules.overall_status, verdict, results,
-                       rules.locations, distance, nearest)
+    return TrialResult(
+        rules.nct_id,
+        rules.title,
+        rules.overall_status,
+        verdict,
+        results,
+        rules.locations,
+        distance,
+        nearest,
+    )
 
 
 def openness(status: str | None) -> int:
@@ -356,18 +454,26 @@ def rank_key(result: TrialResult) -> tuple:
     )
 
 
-def match_profile(rules: Iterable[TrialRules], profile: Profile,
-                  statuses: Sequence[str] | None = None, limit: int | None = None) -> list[TrialResult]:
+def match_profile(
+    rules: Iterable[TrialRules],
+    profile: Profile,
+    statuses: Sequence[str] | None = None,
+    limit: int | None = None,
+) -> list[TrialResult]:
     """Every trial with published criteria, evaluated and ranked (never one without criteria)."""
     wanted = {s.upper() for s in statuses or ()}
-    results = [evaluate_trial(r, profile) for r in rules
-               if r.has_criteria and (not wanted or (r.overall_status or "") in wanted)]
+    results = [
+        evaluate_trial(r, profile)
+        for r in rules
+        if r.has_criteria and (not wanted or (r.overall_status or "") in wanted)
+    ]
     results.sort(key=rank_key)
     return results[:limit] if limit is not None else results
 
 
-def load_rules(session: Session, statuses: Sequence[str] | None = None,
-               with_criteria: bool = True) -> list[TrialRules]:
+def load_rules(
+    session: Session, statuses: Sequence[str] | None = None, with_criteria: bool = True
+) -> list[TrialRules]:
     """Load trials (with criteria by default) into memory for matching."""
     stmt = select(Trial).options(selectinload(Trial.criteria), selectinload(Trial.sites))
     if with_criteria:
@@ -382,4 +488,3 @@ def verdict_counts(results: Iterable[TrialResult]) -> dict[str, int]:
     for r in results:
         counts[r.verdict] += 1
     return counts
-

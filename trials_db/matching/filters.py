@@ -1,6 +1,7 @@
 """Questions about the results: which studies are for an MS course, which have a site in a
 country, which don't fit and why. Answers come from the same match, never from new rules.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,15 +45,18 @@ def read_question(text: str, country: str | None = None) -> ResultsQuestion:
 def open_to_course(rules: TrialRules, courses: tuple[str, ...]) -> bool:
     """Whether someone with one of ``courses`` is not ruled out by the study's MS-course rules
     (every other fact left unknown, so only the course can fail it)."""
-    return any(evaluate_trial(rules, Profile(ms_subtype=c)).verdict != NOT_ELIGIBLE for c in courses)
+    return any(
+        evaluate_trial(rules, Profile(ms_subtype=c)).verdict != NOT_ELIGIBLE for c in courses
+    )
 
 
 def has_site_in(rules: TrialRules, country: str) -> bool:
     return country.lower() in {c.lower() for c in rules.countries}
 
 
-def answer(question: ResultsQuestion, results: list[TrialResult],
-           rules: dict[str, TrialRules]) -> list[TrialResult]:
+def answer(
+    question: ResultsQuestion, results: list[TrialResult], rules: dict[str, TrialRules]
+) -> list[TrialResult]:
     """The person's results (in their order) that match every part of the question."""
     out = []
     for result in results:
@@ -77,7 +81,9 @@ def not_fitting(results: list[TrialResult]) -> list[tuple[TrialResult, str]]:
     return out
 
 
-def sites_far_apart(results: list[TrialResult], rules: dict[str, TrialRules], km: float = 100.0) -> bool:
+def sites_far_apart(
+    results: list[TrialResult], rules: dict[str, TrialRules], km: float = 100.0
+) -> bool:
     """Whether the studies that may still fit have open, placed sites more than ``km`` apart:
     only then does asking where the person lives change what they see."""
     from ..lexicon import great_circle_km
@@ -87,6 +93,9 @@ def sites_far_apart(results: list[TrialResult], rules: dict[str, TrialRules], km
         r = rules.get(result.nct_id)
         if r is None or result.verdict == NOT_ELIGIBLE:
             continue
-        points += [(s.lat, s.lon) for s in r.sites
-                   if s.lat is not None and s.lon is not None and s.is_open(r.overall_status)]
+        points += [
+            (s.lat, s.lon)
+            for s in r.sites
+            if s.lat is not None and s.lon is not None and s.is_open(r.overall_status)
+        ]
     return any(great_circle_km(a, b) > km for i, a in enumerate(points) for b in points[i + 1 :])

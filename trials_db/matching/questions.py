@@ -1,4 +1,5 @@
 """Adaptive questions: which fact, if the patient told us, would settle the most open criteria."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -36,8 +37,9 @@ def open_fields(results: Iterable[TrialResult], profile: Profile) -> Counter:
     return counts
 
 
-def next_question(results: Iterable[TrialResult], profile: Profile,
-                  skip: Sequence[str] = ()) -> str | None:
+def next_question(
+    results: Iterable[TrialResult], profile: Profile, skip: Sequence[str] = ()
+) -> str | None:
     """The profile field to ask about next, or None when nothing open depends on the patient."""
     counts = open_fields(results, profile)
     for field in skip:
@@ -45,5 +47,8 @@ def next_question(results: Iterable[TrialResult], profile: Profile,
     if not counts:
         return None
     best = max(counts.values())
-    return next(f for f in QUESTION_ORDER if counts.get(f) == best) if any(
-        counts.get(f) == best for f in QUESTION_ORDER) else max(counts, key=counts.__getitem__)
+    return (
+        next(f for f in QUESTION_ORDER if counts.get(f) == best)
+        if any(counts.get(f) == best for f in QUESTION_ORDER)
+        else max(counts, key=counts.__getitem__)
+    )

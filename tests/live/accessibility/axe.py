@@ -3,6 +3,7 @@
 The rules are WCAG 2.0/2.1/2.2 A and AA; a page fails on any violation of impact serious or
 critical. Works offline: the script is read from web/widget/node_modules after `npm ci`.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,8 @@ BLOCKING = ("serious", "critical")
 def axe_source() -> str:
     if not AXE_FILE.is_file():
         raise FileNotFoundError(
-            f"{AXE_FILE} is missing: run `make widget` (npm ci in web/widget installs axe-core)")
+            f"{AXE_FILE} is missing: run `make widget` (npm ci in web/widget installs axe-core)"
+        )
     return AXE_FILE.read_text(encoding="utf-8")
 
 
@@ -31,7 +33,9 @@ def run_axe(driver, source: str | None = None) -> list[dict]:
         "window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},"
         " resultTypes: ['violations']})"
         ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify("
-        "{error: String(e)})));", WCAG_TAGS)
+        "{error: String(e)})));",
+        WCAG_TAGS,
+    )
     parsed = json.loads(result)
     if isinstance(parsed, dict):
         raise RuntimeError(f"axe failed: {parsed['error']}")
@@ -56,5 +60,7 @@ def describe(violations: list[dict]) -> str:
     for v in violations:
         lines.append(f"- {v['id']} ({v['impact']}): {v['help']} [{len(v['nodes'])} nodes]")
         for node in v["nodes"][:5]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}")
+            lines.append(
+                f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
+            )
     return "\n".join(lines)

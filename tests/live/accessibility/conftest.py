@@ -1,5 +1,6 @@
 """Fixtures of the accessibility tests: the live stack (the same fixture as tests/live), a
 headless Chromium, and the chat widget reached by key presses."""
+
 from __future__ import annotations
 
 import shutil
@@ -14,8 +15,10 @@ from .axe import axe_source
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 HAVE_CHROMIUM = Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
-NO_CHROMIUM = ("Chromium/chromedriver not installed (make test installs them with "
-               "scripts/ensure_chromium.sh; Debian: apt install chromium chromium-driver)")
+NO_CHROMIUM = (
+    "Chromium/chromedriver not installed (make test installs them with "
+    "scripts/ensure_chromium.sh; Debian: apt install chromium chromium-driver)"
+)
 
 if HAVE_CHROMIUM:
     from selenium import webdriver
@@ -49,10 +52,19 @@ def axe_js() -> str:
 def chrome(profile: Path, size: str = "1280,900") -> "webdriver.Chrome":
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", f"--window-size={size}",
-                 "--force-device-scale-factor=1", f"--user-data-dir={profile}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--window-size={size}",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
@@ -105,8 +117,9 @@ class Widget:
     def tab_to(self, matches: Callable[[dict], bool], back: bool = False, limit: int = 40) -> dict:
         for _ in range(limit):
             if back:
-                ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB) \
-                    .key_up(Keys.SHIFT).perform()
+                ActionChains(self.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(
+                    Keys.SHIFT
+                ).perform()
             else:
                 self.press(Keys.TAB)
             focus = self.focus()
@@ -125,4 +138,3 @@ class Widget:
             if len(self.bot_texts()) != count:
                 count, since = len(self.bot_texts()), time.monotonic()
         return self.bot_texts()[before:]
-

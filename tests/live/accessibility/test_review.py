@@ -1,6 +1,7 @@
 """The coordinator review app in headless Chromium, checked by axe-core (WCAG 2.2 A/AA): the
 login page, the conversation list, every transcript of the built conversations (with their
 "Flag" forms opened) and the dashboard. Fails on any serious or critical violation."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,7 @@ async def review_app(tmp_path):
         yield url
 
 
-def test_review_app_pages_have_no_serious_or_critical_axe_violations(browser, review_app,
-                                                                     capsys):
+def test_review_app_pages_have_no_serious_or_critical_axe_violations(browser, review_app, capsys):
     results: dict[str, list[dict]] = {}
     browser.get(f"{review_app}/login")
     results["review, login"] = run_axe(browser)
@@ -41,8 +41,9 @@ def test_review_app_pages_have_no_serious_or_critical_axe_violations(browser, re
     browser.find_element(By.NAME, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
     WebDriverWait(browser, 20).until(ec.url_contains("/conversations"))
-    rows = WebDriverWait(browser, 20).until(ec.presence_of_all_elements_located(
-        (By.CSS_SELECTOR, "table.list tbody tr")))
+    rows = WebDriverWait(browser, 20).until(
+        ec.presence_of_all_elements_located((By.CSS_SELECTOR, "table.list tbody tr"))
+    )
     results["review, conversation list"] = run_axe(browser)
     links = [r.find_element(By.TAG_NAME, "a").get_attribute("href") for r in rows]
     assert len(links) >= 3

@@ -5,6 +5,7 @@ and at 320 px, what a screen reader is told, no time pressure, larger text and h
 The tests run in order on one browser and one conversation (like tests/live). Screenshots of
 the reflowed chat are saved to docs/ (a11y-zoom-200.png, a11y-320px.png).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,19 +22,28 @@ from .conftest import HAVE_CHROMIUM, NO_CHROMIUM, Widget
 if HAVE_CHROMIUM:
     from selenium.webdriver.common.keys import Keys
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser,
-              pytest.mark.skipif(not HAVE_CHROMIUM, reason=NO_CHROMIUM)]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.skipif(not HAVE_CHROMIUM, reason=NO_CHROMIUM),
+]
 
 DOCS = ROOT / "docs"
 ARTIFACTS = ROOT / "test-artifacts"
 # Pages (and widget states) axe must have checked; filled by the tests, asserted at the end.
 EXPECTED_PAGES = [
-    "demo, widget closed", "demo, widget open", "demo, widget open (high contrast)",
+    "demo, widget closed",
+    "demo, widget open",
+    "demo, widget open (high contrast)",
     "demo, widget open (larger text, high contrast)",
-    "demo, mid-conversation with chips", "demo, mid-conversation with chips (high contrast)",
-    "demo, at the results", "demo, at the results (high contrast)",
+    "demo, mid-conversation with chips",
+    "demo, mid-conversation with chips (high contrast)",
+    "demo, at the results",
+    "demo, at the results (high contrast)",
     "demo, at the results (larger text)",
-    "demo, 200 % zoom", "demo, 320 px wide", "demo, 320 px wide (larger text, high contrast)",
+    "demo, 200 % zoom",
+    "demo, 320 px wide",
+    "demo, 320 px wide (larger text, high contrast)",
 ]
 AXE: dict[str, list[dict]] = {}
 
@@ -52,9 +62,11 @@ ANSWERS = [
     ("Where do you live", "Boston"),
 ]
 RESULTS = "Here are the best matches"
-CHIPS = [{"title": "What is EDSS?", "payload": "/ask_what_is_edss"},
-         {"title": "What happens to my answers?", "payload": "/ask_privacy"},
-         {"title": "No, thanks", "payload": "/goodbye"}]
+CHIPS = [
+    {"title": "What is EDSS?", "payload": "/ask_what_is_edss"},
+    {"title": "What happens to my answers?", "payload": "/ask_privacy"},
+    {"title": "No, thanks", "payload": "/goodbye"},
+]
 DETAILS = "What you meet"
 
 
@@ -64,14 +76,19 @@ def set_display(browser, large: bool, contrast: bool) -> None:
         "const r = document.querySelector('[data-ms-chat-widget]').shadowRoot;"
         "for (const [key, on] of [['large', arguments[0]], ['contrast', arguments[1]]]) {"
         "  const b = r.querySelector(`[data-pref=${key}]`);"
-        "  if ((b.getAttribute('aria-pressed') === 'true') !== on) b.click(); }", large, contrast)
+        "  if ((b.getAttribute('aria-pressed') === 'true') !== on) b.click(); }",
+        large,
+        contrast,
+    )
 
 
 def check(browser, page: str, modes: tuple[tuple[bool, bool], ...] = ((False, False),)) -> None:
     """Runs axe on the page in each display mode (larger text, high contrast) and keeps it."""
     for large, contrast in modes:
         set_display(browser, large, contrast)
-        extra = ", ".join(n for n, on in (("larger text", large), ("high contrast", contrast)) if on)
+        extra = ", ".join(
+            n for n, on in (("larger text", large), ("high contrast", contrast)) if on
+        )
         AXE[f"{page} ({extra})" if extra else page] = run_axe(browser)
     set_display(browser, False, False)
 
@@ -108,8 +125,7 @@ def screen_by_keyboard(widget: Widget, browser, seen: list[dict]) -> list[str]:
         before += len(replies)
         if any(RESULTS in r for r in replies):
             return widget.bot_texts()
-        if "demo, mid-conversation with chips" not in AXE and widget.all(
-                ".chips button:enabled"):
+        if "demo, mid-conversation with chips" not in AXE and widget.all(".chips button:enabled"):
             check(browser, "demo, mid-conversation with chips", ((False, False), (False, True)))
         question = replies[-1]
         answer = next((a for q, a in ANSWERS if q.lower() in question.lower()), None)
@@ -144,7 +160,10 @@ def test_a_whole_screening_by_keyboard_alone(browser, live_stack):
     check(browser, "demo, at the results", ((False, False), (False, True), (True, False)))
     # The results end with the alerts offer: its second chip ("No, thanks") by arrow keys.
     titles = [c.text for c in widget.all(".chips button:enabled")]
-    assert any(t.startswith("Details") for t in titles) and titles[-2:] == ["Yes, tell me", "No, thanks"]
+    assert any(t.startswith("Details") for t in titles) and titles[-2:] == [
+        "Yes, tell me",
+        "No, thanks",
+    ]
     before = len(widget.bot_texts())
     choose_chip(widget, "No, thanks", seen)
     assert any("won't keep anything" in r for r in widget.wait_for_replies(before))
@@ -163,9 +182,19 @@ def test_a_whole_screening_by_keyboard_alone(browser, live_stack):
     for _ in range(2):  # Send, then the launcher
         controls.append(widget.tab_to(lambda f: True, limit=1))
     controls += seen
-    kinds = {"chip" if c["chip"] else c["id"] or (c["cls"].split() or [c["tag"]])[0]
-             for c in controls}
-    assert {"restart", "close", "pref", "log", "chip", "message", "send", "launcher"} <= kinds, kinds
+    kinds = {
+        "chip" if c["chip"] else c["id"] or (c["cls"].split() or [c["tag"]])[0] for c in controls
+    }
+    assert {
+        "restart",
+        "close",
+        "pref",
+        "log",
+        "chip",
+        "message",
+        "send",
+        "launcher",
+    } <= kinds, kinds
     invisible = [c for c in controls if c["inWidget"] and not (c["outline"] or c["shadow"])]
     assert not invisible, f"focus not visible on: {invisible}"
     assert all(c["focusVisible"] for c in controls if c["inWidget"])
@@ -182,8 +211,11 @@ def test_a_whole_screening_by_keyboard_alone(browser, live_stack):
 def test_screen_readers_hear_each_new_message_once(browser, live_stack):
     widget = Widget(browser)
     log = widget.find(".log")
-    assert (log.get_attribute("role"), log.get_attribute("aria-live"),
-            log.get_attribute("aria-relevant")) == ("log", "polite", "additions")
+    assert (
+        log.get_attribute("role"),
+        log.get_attribute("aria-live"),
+        log.get_attribute("aria-relevant"),
+    ) == ("log", "polite", "additions")
     # The typing indicator is hidden from screen readers and is not in a live region.
     typing = widget.find(".typing")
     assert typing.get_attribute("aria-hidden") == "true" and typing.get_attribute("role") is None
@@ -192,33 +224,43 @@ def test_screen_readers_hear_each_new_message_once(browser, live_stack):
     unnamed = browser.execute_script(
         "const r = document.querySelector('[data-ms-chat-widget]').shadowRoot;"
         "return [...r.querySelectorAll('button')].filter(b => !(b.getAttribute('aria-label')"
-        " || b.textContent).trim()).map(b => b.outerHTML)")
+        " || b.textContent).trim()).map(b => b.outerHTML)"
+    )
     assert unnamed == []
     host = browser.find_element("css selector", "[data-ms-chat-widget]")
     assert host.get_attribute("lang") == "en" and widget.find(".root").get_attribute("lang") == "en"
 
     # Watch the live region while the person asks something and the bot pushes chips.
-    browser.execute_script("""
+    browser.execute_script(
+        """
         const log = arguments[0]; window.__live = [];
         new MutationObserver(list => list.forEach(m => window.__live.push({
             type: m.type, target: m.target === log ? 'log' : m.target.nodeName,
             added: [...m.addedNodes].map(n => n.nodeType === 1 ? n.className : '#text'),
             removed: m.removedNodes.length, attr: m.attributeName}))
-        ).observe(log, {childList: true, subtree: true, characterData: true});""", log)
+        ).observe(log, {childList: true, subtree: true, characterData: true});""",
+        log,
+    )
     rows = len(widget.all(".log > *"))
     before = len(widget.bot_texts())
     widget.find("#message").send_keys("what is EDSS?", Keys.ENTER)
     replies = widget.wait_for_replies(before)
-    push_bot_message(live_stack, widget.session(), "socketio", "Anything else?",
-                     [{"title": "No, thanks", "payload": "/goodbye"}])
+    push_bot_message(
+        live_stack,
+        widget.session(),
+        "socketio",
+        "Anything else?",
+        [{"title": "No, thanks", "payload": "/goodbye"}],
+    )
     widget.wait(lambda: widget.bot_texts()[-1] == "Anything else?")
     browser.execute_script("arguments[0].click()", widget.all(".chips button:enabled")[0])
     widget.wait_for_replies(before + len(replies) + 1)
     live = browser.execute_script("return window.__live")
     # Only whole new rows are added at the end of the log; nothing already there is removed,
     # re-added or rewritten (choosing a chip only disables the old ones: an attribute).
-    assert all(m["type"] == "childList" and m["target"] == "log" and not m["removed"]
-               for m in live), live
+    assert all(
+        m["type"] == "childList" and m["target"] == "log" and not m["removed"] for m in live
+    ), live
     added = [cls for m in live for cls in m["added"]]
     assert all(cls.startswith("msg ") for cls in added), added
     new_rows = len(widget.all(".log > *")) - rows
@@ -231,7 +273,10 @@ def test_no_time_pressure_and_a_reload_keeps_the_conversation(browser, live_stac
     session, bots = widget.session(), widget.bot_texts()
     # The only timer of the widget waits for the bot: it is stopped once the bot has answered,
     # so nothing happens while the person is thinking.
-    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+    browser.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {
+            "source": """
         window.__timers = new Map(); window.__started = 0;
         const set = window.setTimeout, clear = window.clearTimeout;
         window.setTimeout = function (fn, ms, ...rest) {
@@ -241,15 +286,19 @@ def test_no_time_pressure_and_a_reload_keeps_the_conversation(browser, live_stac
           if (stack.includes('waitForReply')) { window.__timers.set(id, ms); window.__started++; }
           return id; };
         window.clearTimeout = function (id) { window.__timers.delete(id); return clear.call(window, id); };
-    """})
+    """
+        },
+    )
     # The person thought for three hours with the tab open: the time saved with the
     # conversation is that old, and the page is reloaded.
     key = browser.execute_script(
-        "return Object.keys(localStorage).find(k => k.startsWith('ms-trials-chat:http'))")
+        "return Object.keys(localStorage).find(k => k.startsWith('ms-trials-chat:http'))"
+    )
     saved = json.loads(browser.execute_script("return localStorage.getItem(arguments[0])", key))
     saved["updated"] -= 3 * 3600 * 1000
-    browser.execute_script("localStorage.setItem(arguments[0], arguments[1])", key,
-                           json.dumps(saved))
+    browser.execute_script(
+        "localStorage.setItem(arguments[0], arguments[1])", key, json.dumps(saved)
+    )
     browser.refresh()
     widget = Widget(browser)
     widget.wait(widget.is_open)  # it was open before the reload
@@ -267,7 +316,8 @@ def test_no_time_pressure_and_a_reload_keeps_the_conversation(browser, live_stac
 def reflow(browser, widget: Widget, page: str, shot: str | None) -> None:
     """No horizontal scrolling on the page or in the chat; every control can be reached."""
     time.sleep(0.4)
-    sizes = browser.execute_script("""
+    sizes = browser.execute_script(
+        """
         const d = document.documentElement, r = arguments[0].shadowRoot;
         const box = e => e.getBoundingClientRect();
         return {page: [d.scrollWidth, d.clientWidth], viewport: innerWidth,
@@ -280,7 +330,9 @@ def reflow(browser, widget: Widget, page: str, shot: str | None) -> None:
                     .filter(e => box(e).width < 24 || box(e).height < 24).map(e => e.outerHTML),
                 lowChips: [...r.querySelectorAll('.chips button')].filter(e => box(e).width)
                     .filter(e => box(e).height < 44).map(e => e.textContent)};
-    """, browser.find_element("css selector", "[data-ms-chat-widget]"))
+    """,
+        browser.find_element("css selector", "[data-ms-chat-widget]"),
+    )
     for name in ("page", "panel", "log"):
         scroll, client = sizes[name]
         assert scroll <= client, f"{page}: horizontal scrolling in the {name}: {sizes}"
@@ -288,22 +340,30 @@ def reflow(browser, widget: Widget, page: str, shot: str | None) -> None:
     assert sizes["small"] == [], f"{page}: targets under 24x24 CSS px: {sizes['small']}"
     assert sizes["lowChips"] == [], f"{page}: chips under 44 px tall: {sizes['lowChips']}"
     # Still usable: the newest message can be scrolled into view, the text box takes a message.
-    assert widget.find("#message").is_displayed() and widget.find("button[type=submit]").is_displayed()
+    assert (
+        widget.find("#message").is_displayed() and widget.find("button[type=submit]").is_displayed()
+    )
     if shot:
         path = DOCS / shot
         browser.save_screenshot(str(path))
         print(f"\nscreenshot: {path.relative_to(ROOT)}")
 
 
-@pytest.mark.parametrize("view, width, height, scale, shot", [
-    ("200 % zoom", 640, 450, 2, "a11y-zoom-200.png"),  # a 1280x900 window zoomed to 200 %
-    ("320 px wide", 320, 640, 2, "a11y-320px.png"),   # WCAG 1.4.10's 320 CSS px
-])
-def test_reflow_without_horizontal_scrolling(browser, live_stack, view, width, height, scale,
-                                             shot, capsys):
+@pytest.mark.parametrize(
+    "view, width, height, scale, shot",
+    [
+        ("200 % zoom", 640, 450, 2, "a11y-zoom-200.png"),  # a 1280x900 window zoomed to 200 %
+        ("320 px wide", 320, 640, 2, "a11y-320px.png"),  # WCAG 1.4.10's 320 CSS px
+    ],
+)
+def test_reflow_without_horizontal_scrolling(
+    browser, live_stack, view, width, height, scale, shot, capsys
+):
     widget = Widget(browser)
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": scale, "mobile": False})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": False},
+    )
     try:
         browser.refresh()
         widget = Widget(browser)
@@ -332,7 +392,8 @@ def test_larger_text_and_high_contrast_are_remembered(browser, live_stack):
     widget = Widget(browser)
     widget.wait(widget.is_open)
     size = lambda: browser.execute_script(  # noqa: E731
-        "return parseFloat(getComputedStyle(arguments[0]).fontSize)", widget.find(".bubble"))
+        "return parseFloat(getComputedStyle(arguments[0]).fontSize)", widget.find(".bubble")
+    )
     normal = size()
     large, contrast = widget.find("[data-pref=large]"), widget.find("[data-pref=contrast]")
     assert (large.text, contrast.text) == ("Larger text", "High contrast")
@@ -347,7 +408,8 @@ def test_larger_text_and_high_contrast_are_remembered(browser, live_stack):
     assert widget.find("[data-pref=large]").get_attribute("aria-pressed") == "true"
     bubble = browser.execute_script(
         "const s = getComputedStyle(arguments[0]); return [s.color, s.backgroundColor]",
-        widget.find(".msg.bot .bubble"))
+        widget.find(".msg.bot .bubble"),
+    )
     assert bubble == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "widget-larger-text-high-contrast.png"))
@@ -366,5 +428,7 @@ def test_no_serious_or_critical_axe_violations(capsys):
             print(f"  {page:55} {c['serious']}/{c['critical']}")
     assert not missing, f"axe never ran on: {missing} (an earlier test failed)"
     bad = {page: blocking(v) for page, v in AXE.items() if blocking(v)}
-    assert not bad, "\n".join(f"{page}:\n{describe(v)}" for page, v in bad.items()) + \
-        f"\n(impacts that fail: {', '.join(BLOCKING)})"
+    assert not bad, (
+        "\n".join(f"{page}:\n{describe(v)}" for page, v in bad.items())
+        + f"\n(impacts that fail: {', '.join(BLOCKING)})"
+    )
