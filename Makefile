@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help run test test-fast lint setup browser data train validate bench lock clean widget
+.PHONY: help run test test-fast lint format setup browser data train validate bench lock clean widget
 
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,8 +26,12 @@ test: setup browser train lint  ## everything CI runs: lint, then the whole test
 test-fast: setup  ## the edit loop: tests that need no trained model, server or browser
 	$(PY) -m pytest -m "not slow and not browser" -p no:cacheprovider -q $(PYTEST_ARGS)
 
-lint: setup  ## ruff with the project's settings (pyproject.toml [tool.ruff])
+lint: setup  ## ruff with the project's settings (pyproject.toml [tool.ruff]): rules and format
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup  ## rewrite the code in the project's format (ruff format), then `make lint`
+	$(VENV)/bin/ruff format .
 
 setup: widget
 	@./scripts/setup_venv.sh

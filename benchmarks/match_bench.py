@@ -109,7 +109,8 @@ def main() -> None:
         return
     print(f"Loaded {len(rules)} trials' parsed rules from the store in {load_ms:.0f} ms.")
     print(
-        f"{'trials':<20} {'n':>6} {'compile ms':>11} {'rank all ms':>12} {'rank+explain top10 ms':>22} "
+        f"{'trials':<20} {'n':>6} {'compile ms':>11} {'rank all ms':>12} "
+        f"{'rank+explain top10 ms':>22} "
         f"{'per-trial code ms':>18}"
     )
     for label, n, build, rank, top10, plain in rows:

@@ -97,21 +97,25 @@ def main() -> None:
     total = Counter()
     print(f"{args.set}: {len(items)} messages")
     print(
-        f"{'slot':28} {'expected':>8} {'right':>6} {'wrong':>6} {'missed':>6} {'inverted':>8} {'wrongly set':>11}"
+        f"{'slot':28} {'expected':>8} {'right':>6} {'wrong':>6} {'missed':>6} {'inverted':>8} "
+        f"{'wrongly set':>11}"
     )
     for slot, c in sorted(result["per_slot"].items()):
         total.update(c)
         print(
-            f"{slot:28} {c['expected']:8} {c['right']:6} {c['wrong']:6} {c['missed']:6} {c['inverted']:8} "
+            f"{slot:28} {c['expected']:8} {c['right']:6} {c['wrong']:6} {c['missed']:6} "
+            f"{c['inverted']:8} "
             f"{c['wrongly_set']:11}"
         )
     share = total["right"] / total["expected"] if total["expected"] else 0
     print(
-        f"{'overall':28} {total['expected']:8} {total['right']:6} {total['wrong']:6} {total['missed']:6} "
+        f"{'overall':28} {total['expected']:8} {total['right']:6} {total['wrong']:6} "
+        f"{total['missed']:6} "
         f"{total['inverted']:8} {total['wrongly_set']:11}"
     )
     print(
-        f"slots right: {share:.1%}; inverted: {total['inverted']}; wrongly set: {total['wrongly_set']}"
+        f"slots right: {share:.1%}; inverted: {total['inverted']}; "
+        f"wrongly set: {total['wrongly_set']}"
     )
     if args.details:
         print("\n".join(result["misses"]))

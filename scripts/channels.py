@@ -1,4 +1,5 @@
-"""Which chat channels are on: ``credentials.yml`` minus the blocks whose ``${VARIABLES}`` are unset.
+"""Which chat channels are on: ``credentials.yml`` minus the blocks whose ``${VARIABLES}``
+are unset.
 
 Rasa refuses to start when a ``${VAR}`` in its credentials file is unset, so the launcher gives
 it an effective copy holding only the channel blocks whose variables are all set. The copy keeps
@@ -61,7 +62,8 @@ class ChannelReport:
 
 
 def parse_blocks(text: str) -> tuple[list[str], list[Block]]:
-    """Split the file into its leading lines and its top-level blocks (comments go with the next)."""
+    """Split the file into its leading lines and its top-level blocks (comments go with the
+    next)."""
     head: list[str] = []
     blocks: list[Block] = []
     pending: list[str] = []
@@ -110,7 +112,7 @@ def write_effective(base: Path, out: Path, env: Mapping[str, str]) -> ChannelRep
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("credentials", nargs="?", default="credentials.yml")
     parser.add_argument("--write", metavar="PATH", help="write the effective credentials here")
     args = parser.parse_args(argv)

@@ -283,8 +283,10 @@ def main(argv: list[str] | None = None) -> int:
 Ready.
   Web page and chat:   {stack.web_url}/
   Trial API:           {stack.web_url}/api/trials?status=RECRUITING
-  Bot over REST:       POST {stack.rasa_url}/webhooks/rest/webhook  {{"sender": "me", "message": "hi"}}
-  Embed the chat:      <script src="{stack.web_url}/widget/ms-chat-widget.js" data-server="{stack.rasa_url}" defer></script>
+  Bot over REST:       POST {stack.rasa_url}/webhooks/rest/webhook  \
+{{"sender": "me", "message": "hi"}}
+  Embed the chat:      <script src="{stack.web_url}/widget/ms-chat-widget.js" \
+data-server="{stack.rasa_url}" defer></script>
   Coordinator review:  {stack.review_url}/
                        first admin: .venv/bin/python -m review create-user NAME --role admin
   Logs:                {stack.log_dir}/

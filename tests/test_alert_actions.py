@@ -1,6 +1,7 @@
 """Alerts in the chat (issue 12): offered with the results, saved only on an explicit yes with
 the channel's address, stopped by "stop alerts", "delete my data" or the one-click link, and
-waiting website alerts shown when the visitor comes back. Real shipped trials, a real SQLite store."""
+waiting website alerts shown when the visitor comes back. Real shipped trials, a real SQLite
+store."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""credentials.yml: REST and socket.io always on; messaging channels on when their env vars are set."""
+"""credentials.yml: REST and socket.io always on; messaging channels on when their env vars are
+set."""
 
 from __future__ import annotations
 

@@ -51,7 +51,10 @@ def test_lost_line_breaks_between_bullets_and_heading():
         ("general", 2, "b"),
         ("exclusion", 1, "c"),
     ]
-    text = "Inclusion Criteria: * EDSS 2.0 to 6.5 * Age 18-55 Exclusion Criteria: * Pregnant * Rituximab"
+    text = (
+        "Inclusion Criteria: * EDSS 2.0 to 6.5 * Age 18-55 "
+        "Exclusion Criteria: * Pregnant * Rituximab"
+    )
     assert kinds(split_criteria(text)) == [
         ("inclusion", 1, "EDSS 2.0 to 6.5"),
         ("inclusion", 2, "Age 18-55"),
@@ -75,11 +78,18 @@ def test_inline_numbered_list_with_escaped_parenthesis():
 
 
 def test_numbers_inside_text_do_not_split():
-    text = "Exclusion Criteria:\n* Relapse within 2 months prior to Day 1. Relapses are defined as new symptoms"
+    text = (
+        "Exclusion Criteria:\n"
+        "* Relapse within 2 months prior to Day 1. Relapses are defined as new symptoms"
+    )
     criteria = split_criteria(text)
     assert len(criteria) == 1
     assert criteria[0].text.endswith("Relapses are defined as new symptoms")
-    text = "Inclusion Criteria:\n1. PT, APTT ≤ 1.5X ULN and EDSS score between 2.0 to 6.5\n2. Age 20 to 65"
+    text = (
+        "Inclusion Criteria:\n"
+        "1. PT, APTT ≤ 1.5X ULN and EDSS score between 2.0 to 6.5\n"
+        "2. Age 20 to 65"
+    )
     assert [c.text for c in split_criteria(text)] == [
         "PT, APTT ≤ 1.5X ULN and EDSS score between 2.0 to 6.5",
         "Age 20 to 65",
@@ -102,8 +112,8 @@ def test_nested_bullets_stay_inside_their_parent():
 
 def test_restarted_numbering_is_a_nested_list():
     text = (
-        "Inclusion Criteria: 1. Initiates fingolimod. 2. Age 18 or older. 3. RRMS patients who are: "
-        "1. Newly diagnosed, or 2. Switched from Gilenya, or 3. Switched from interferon. "
+        "Inclusion Criteria: 1. Initiates fingolimod. 2. Age 18 or older. 3. RRMS patients who "
+        "are: 1. Newly diagnosed, or 2. Switched from Gilenya, or 3. Switched from interferon. "
         "4. Signed consent."
     )
     criteria = split_criteria(text)
@@ -248,7 +258,8 @@ def test_paragraphs_without_markers_are_one_criterion_each():
 
 PDQ = (
     "PROTOCOL ENTRY CRITERIA:\n\n        --Disease Characteristics--\n\n"
-    "          -  Neurologically stable for at least 30 days prior to entry Expanded Disability Status\n"
+    "          -  Neurologically stable for at least 30 days prior to entry "
+    "Expanded Disability Status\n"
     "             Scale score no greater than 5\n\n"
     "        --Patient Characteristics--\n\n"
     "          -  Not HIV seropositive No Lyme disease No pregnant\n"

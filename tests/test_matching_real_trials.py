@@ -334,7 +334,8 @@ def test_NCT02200718(rules):
     # "Subject is between 5 and 17 years of age, inclusive"
     check(rules, nct, person(**child), {("inclusion", 4): "met"})
     check(rules, nct, person(age=30), {("inclusion", 4): "not_met", ("inclusion", 1): "not_met"})
-    # "EDSS <= 6.5 ... Two or more ... relapses ... in the preceding 24 months OR one ... in 12 months"
+    # "EDSS <= 6.5 ... Two or more ... relapses ... in the preceding 24 months
+    # OR one ... in 12 months"
     check(rules, nct, person(**child), {("inclusion", 7): "met"})
     check(
         rules,
@@ -385,7 +386,8 @@ def test_NCT03561402_treatment_groups_are_alternatives(rules):
     nct = "NCT03561402"
     # "Treatment naive patients with relapsing-remitting multiple sclerosis"
     check(rules, nct, person(), {("inclusion", 1): "met"})
-    # ... or "Patients treated previously ... with a washout period": a treated person is not failed.
+    # ... or "Patients treated previously ... with a washout period": a treated person is not
+    # failed.
     crit = check(rules, nct, person(prior_therapies=["interferon beta-1a"]), {})
     assert crit[("inclusion", 1)].status != "not_met"
     # "Pregnant or breastfeeding patients"

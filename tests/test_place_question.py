@@ -88,7 +88,7 @@ def test_the_place_matters_only_when_open_sites_are_far_apart():
         assert sites_far_apart(results, {r.nct_id: r for r in rules}) is expected
 
 
-async def test_the_place_is_asked_last_within_the_follow_up_budget_and_only_when_it_changes_something():
+async def test_place_is_asked_last_within_the_follow_up_budget_and_only_when_it_changes_something():
     form = ValidateScreeningForm()
     one_follow_up = {k: v for k, v in SEED_PERSON.items() if k != "years_since_diagnosis"}
     asked = await form.required_slots([], CollectingDispatcher(), tracker(one_follow_up), DOMAIN)

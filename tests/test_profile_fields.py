@@ -50,7 +50,8 @@ def test_the_bot_and_the_review_app_derive_from_the_declaration():
 
 
 def test_every_slot_an_action_sets_is_declared_or_known_conversation_state():
-    """A SlotSet in bot/actions for a slot that is neither a declared field nor conversation state."""
+    """A SlotSet in bot/actions for a slot that is neither a declared field nor conversation
+    state."""
     state = set(conversation.NON_PROFILE_SLOTS) | {
         "results_shown",
         "walk_aid",

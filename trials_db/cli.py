@@ -1,4 +1,5 @@
-"""Command line: ``python -m trials_db import|fetch|list|show ...`` over the store at TRIALS_DB_URL."""
+"""Command line: ``python -m trials_db import|fetch|list|show ...`` over the store at
+TRIALS_DB_URL."""
 
 from __future__ import annotations
 
@@ -168,7 +169,8 @@ def cmd_match(args: argparse.Namespace) -> int:
         place = resolve_place(args.near)
         if place is None:
             print(
-                f"I can't place {args.near!r}: try a city with its state or country, or a US ZIP code.",
+                f"I can't place {args.near!r}: try a city with its state or country, "
+                "or a US ZIP code.",
                 file=sys.stderr,
             )
             return 2
@@ -186,7 +188,8 @@ def cmd_match(args: argparse.Namespace) -> int:
     if within_km is not None:
         kept = [r for r in results if r.nearest_site and r.nearest_site["distance_km"] <= within_km]
         print(
-            f"{len(results) - len(kept)} stud{'y' if len(results) - len(kept) == 1 else 'ies'} left out: "
+            f"{len(results) - len(kept)} stud"
+            f"{'y' if len(results) - len(kept) == 1 else 'ies'} left out: "
             f"no open site placed within {args.within}.",
             file=sys.stderr,
         )
@@ -213,10 +216,11 @@ def cmd_match(args: argparse.Namespace) -> int:
         print(f"{r.nct_id}  {r.verdict:<17} {status_text(r.overall_status):<22} {r.title[:60]}")
         if place is not None:
             site = r.nearest_site
+            fields = (site["facility"], site["city"], site["country"]) if site else ()
             print(
                 f"{'':13}"
                 + (
-                    f"nearest open site: {', '.join(x for x in (site['facility'], site['city'], site['country']) if x)}"
+                    f"nearest open site: {', '.join(x for x in fields if x)}"
                     f" ({distance_text(site['distance_km'], place.country)})"
                     if site
                     else "no open site could be placed"

@@ -67,7 +67,8 @@ def parse_aid(text: str) -> str | None:
     if re.search(r"wheel ?chair|scooter|can'?t walk|cannot walk|unable to walk|bed", t):
         return "wheelchair"
     if re.search(
-        r"\b(two|2|both|a pair of)\b.*\b(canes?|crutch\w*|sticks?|aids?)|\b(walker|rollator|zimmer|frame)\b",
+        r"\b(two|2|both|a pair of)\b.*\b(canes?|crutch\w*|sticks?|aids?)"
+        r"|\b(walker|rollator|zimmer|frame)\b",
         t,
     ):
         return "two"
@@ -87,7 +88,9 @@ def parse_aid(text: str) -> str | None:
 def parse_distance(text: str) -> str | None:
     t = fold(text)
     if re.search(
-        r"more than 500|over 500|\b(far|miles?|kilometers?|kilometres?|km|as far as i (want|like)|no limit|unlimited|hours?)\b",
+        r"more than 500|over 500"
+        r"|\b(far|miles?|kilometers?|kilometres?|km|as far as i (want|like)|no limit|unlimited"
+        r"|hours?)\b",
         t,
     ):
         return "over_500m"
@@ -96,7 +99,8 @@ def parse_distance(text: str) -> str | None:
     if re.search(r"100\s*(-|to|–)\s*200|one block|a block|150", t):
         return "100_200m"
     if re.search(
-        r"less than 100|under 100|few steps|a few meters|across the room|\b[1-9]\d? ?m\b|very short",
+        r"less than 100|under 100|few steps|a few meters|across the room|\b[1-9]\d? ?m\b"
+        r"|very short",
         t,
     ):
         return "under_100m"

@@ -27,7 +27,8 @@ class SplitCriterion:
     section: str | None = None
 
 
-# "Inclusion Criteria:", "Key Exclusion Criteria (per USPI):", "INCLUSION CRITERIA", "Inclusion criteria :"
+# "Inclusion Criteria:", "Key Exclusion Criteria (per USPI):", "INCLUSION CRITERIA",
+# "Inclusion criteria :"
 _HEADING = re.compile(
     r"(?P<key>\bkey[ \t]+)?(?P<kind>inclusion|exclusion)[ \t]+criteri(?:a|on|as|at)\b"
     r"(?P<extra>\s*\([^()\n]{0,60}\))?[ \t]*(?P<colon>:)?",

@@ -83,7 +83,8 @@ def _label(path: Path, index: int, study: Any) -> str:
 def read_records(
     paths: Iterable[str | Path], report: ImportReport
 ) -> list[tuple[str, TrialRecord]]:
-    """Parse every study in the given files; problems go to ``report``, good records are returned."""
+    """Parse every study in the given files; problems go to ``report``, good records are
+    returned."""
     records: list[tuple[str, TrialRecord]] = []
     for path in json_files(paths):
         report.files += 1

@@ -1,4 +1,5 @@
-"""SQLAlchemy 1.4 models of the trial store (2.0-style usage: ``select()``, ``Session(future=True)``).
+"""SQLAlchemy 1.4 models of the trial store (2.0-style usage: ``select()``,
+``Session(future=True)``).
 
 One row per trial, with child tables for sites, contacts and individual eligibility criteria.
 ``Criterion.parsed`` holds the computable meaning the criteria parser gives each criterion.
@@ -87,7 +88,8 @@ class Trial(Base):
 
 
 class Site(Base):
-    """A place where the study runs (the CT.gov export lists only the first site of some studies)."""
+    """A place where the study runs (the CT.gov export lists only the first site of some
+    studies)."""
 
     __tablename__ = "trial_sites"
 

@@ -126,7 +126,8 @@ _QUANTITY = (
 
 def spell_time_units(text: str) -> str:
     """Each time unit after a quantity in its full word: "2 monts ago" -> "2 months ago",
-    "6 mnths" -> "6 months", "3 yeras" -> "3 years", "2 wks" -> "2 weeks", "last mth" -> "last month"."""
+    "6 mnths" -> "6 months", "3 yeras" -> "3 years", "2 wks" -> "2 weeks",
+    "last mth" -> "last month"."""
 
     def unit(m: re.Match) -> str:
         found = time_unit(m.group(2))
@@ -231,7 +232,8 @@ def fix_spelling(text: str) -> str:
     """Misspelled fact words put right: "2 monts ago", "secondry progresive", "femal", "fourty one".
 
     Only a word of five letters or more that is close to one fact word (difflib ratio 0.85) and
-    to no drug name is changed; inflections and longer words that begin like a fact word ("relapsed", "primarily") are kept."""
+    to no drug name is changed; inflections and longer words that begin like a fact word
+    ("relapsed", "primarily") are kept."""
     vocabulary, drugs = _spelling_vocabulary()
 
     def fix(m: re.Match) -> str:
@@ -269,13 +271,15 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
         return False
     t = fold(text)
     if re.search(
-        r"^\s*(no|nope|nah|not|never|neither|none)\b|\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"
+        r"^\s*(no|nope|nah|not|never|neither|none)\b|"
+        r"\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"
         r"\b(so|then|thus|hence|therefore),? (no|nope|not)\W*$",
         t,
     ):  # "I'm a man, so no"
         return False
     if re.search(
-        r"^\s*(yes|yeah|yep|yup|sure|of course|correct|right|i am|i do|ok|okay|indeed|absolutely)\b",
+        r"^\s*(yes|yeah|yep|yup|sure|of course|correct|right|i am|i do|ok|okay|indeed|"
+        r"absolutely)\b",
         t,
     ):
         return True
@@ -290,9 +294,11 @@ _AGE_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
     r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+ago\b))"
-    r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
+    r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b"
+    r"|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
+    # "female 39 not pregnant": a list that opens with the sex
     rf"|^\W*(?:female|male|woman|man)\s*,?\s+(\d{{2}})\b(?!\s*(?:%|kg|lbs?|cm|mg|[.,]\d|(?:{_UNIT_WORD})\s+ago\b|"
-    rf"(?:{_UNIT_WORD})\b(?<!years)(?<!year)))",  # "female 39 not pregnant": a list that opens with the sex
+    rf"(?:{_UNIT_WORD})\b(?<!years)(?<!year)))",
     re.I,
 )
 
@@ -304,7 +310,8 @@ _DURATION_BEFORE = re.compile(
 
 
 def _duration_of_treatment(text: str, item: re.Match) -> bool:
-    """ "Copaxone, 20 years": "N years" without "old" right after a treatment is how long it was taken."""
+    """ "Copaxone, 20 years": "N years" without "old" right after a treatment is how long it
+    was taken."""
     if not re.search(r"\b(years?|yrs?)\b(?!\s*old)", text[item.start() : item.end() + 8]):
         return False
     before = re.split(r"[.;!?]", text[max(0, item.start() - 40) : item.start()])[-1]
@@ -327,7 +334,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             )
         return float(today.year - year)
     soon = re.search(
-        r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|soon|"
+        r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b"
+        r"(?=[^.;]{0,25}\b(?:next|in|soon|"
         r"this|later|tomorrow)\b)",
         t,
     )
@@ -396,7 +404,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 _SEX_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*)(female|male|woman|man|guy|lady)\s*(?=[,.;!]|$|\d)"
-    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*(f|m|female|male|woman|man|guy|lady)\b",
+    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*"
+    r"(f|m|female|male|woman|man|guy|lady)\b",
     re.I,
 )
 
@@ -406,7 +415,11 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
     male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
-    me = r"\b(?:i'?m|i am|im)\s+(?:a\s+)?(?:\d{2}\s*(?:-?\s*(?:years?|yrs?|y\.?o\.?|y/o)\b)?(?:[- ]?old)?\s*(?:,|and)?\s*(?:a\s+)?)?"
+    me = (
+        r"\b(?:i'?m|i am|im)\s+(?:a\s+)?"
+        r"(?:\d{2}\s*(?:-?\s*(?:years?|yrs?|y\.?o\.?|y/o)\b)?(?:[- ]?old)?"
+        r"\s*(?:,|and)?\s*(?:a\s+)?)?"
+    )
     strong_female = re.search(me + r"(female|woman|girl|lady)\b", t)
     strong_male = re.search(me + r"(male|man|guy|boy)\b", t)
     if strong_female:
@@ -438,13 +451,15 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
 _SUBTYPE_PHRASES = [
     (
         "PPMS",
-        r"\bprogressive (kind |type |one |form )?(from|since) (the )?(start|beginning|onset|first day)|"
+        r"\bprogressive (kind |type |one |form )?(from|since) (the )?"
+        r"(start|beginning|onset|first day)|"
         r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b",
     ),
     ("SPMS", r"\bsecondary[- ]?progressive|\bspms\b|\bsp[- ]ms\b|\bsecondary\b"),
     (
         "RRMS",
-        r"\brelaps\w*[- /]+(and[- ])?remit\w*|\bremit\w*[- /]+relaps\w*|\brrms\b|\brr[- ]ms\b|\brelapsing\b|\brms\b",
+        r"\brelaps\w*[- /]+(and[- ])?remit\w*|\bremit\w*[- /]+relaps\w*|\brrms\b|\brr[- ]ms\b|"
+        r"\brelapsing\b|\brms\b",
     ),
     (
         "CIS",
@@ -454,7 +469,8 @@ _SUBTYPE_PHRASES = [
 ]
 
 
-# Someone else as the one a clause is about ("my sister has RRMS"), not as an object ("breastfeeding my son").
+# Someone else as the one a clause is about ("my sister has RRMS"), not as an object
+# ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
     r"\b(my|his|her|our) (sister|brother|mum|mom|mother|dad|father|husband|wife|partner|"
     r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
@@ -490,8 +506,13 @@ def own_words(text: str) -> str:
 
 
 _RELATIVE_SEX = {
-    "female": "wife mother mum mom daughter sister girlfriend aunt niece grandmother granddaughter fiancee".split(),
-    "male": "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance".split(),
+    "female": (
+        "wife mother mum mom daughter sister girlfriend aunt niece grandmother "
+        "granddaughter fiancee"
+    ).split(),
+    "male": (
+        "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance"
+    ).split(),
 }
 _RELATIVE = re.compile(
     r"\b(?:my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b", re.I
@@ -690,9 +711,11 @@ def _drug_matcher():
 
 
 _FAILED_AFTER = re.compile(
-    r"^[^.;]{0,30}?\b(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|stopped|quit|failed|never)\s*"
-    r"(work\w*|help\w*|effective|do anything|because|due|as|when)?|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
-    r"stopped working|had relapses|relapsed on it|kept relapsing|(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
+    r"^[^.;]{0,30}?\b(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|stopped|quit|failed|"
+    r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?"
+    r"|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
+    r"stopped working|had relapses|relapsed on it|kept relapsing|"
+    r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
     r"help(ed|ing|s)?|effective)\b)",
     re.I,
 )
@@ -717,9 +740,11 @@ _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io
 # "not on any treatment now", "nothing now", "currently nothing", "between treatments".
 _NOTHING_NOW = re.compile(
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
-    r"(nothing|none) (now|currently|at the moment|since)|(currently|now|at the moment) (on )?(nothing|none)|"
+    r"(nothing|none) (now|currently|at the moment|since)|"
+    r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothing|not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
-    r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|not on anything( yet)?)\b",
+    r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
+    r"not on anything( yet)?)\b",
     re.I,
 )
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
@@ -838,8 +863,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()
     ]
     for together in _ALL_FAILED.finditer(t):
-        # "Rebif and Betaferon, both stopped working", "Rebif, Copaxone and Tecfidera all failed, that's why
-        # I'm on Tysabri": the treatments named before it in the same sentence.
+        # "Rebif and Betaferon, both stopped working", "Rebif, Copaxone and Tecfidera all failed,
+        # that's why I'm on Tysabri": the treatments named before it in the same sentence.
         sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[: together.start()])])
         named = {name for s, _, name in mentions if sentence_start <= s < together.end()}
         answer.failed = (
@@ -850,8 +875,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     answer.worked = [d for d in answer.worked if d not in answer.failed]
     if (
         re.search(
-            r"\b(all|both|they|it) (worked|work|were fine|was fine)|\bnone (of them )?(failed|stopped working)|"
-            r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|\b(worked|works|working|helped|helps) "
+            r"\b(all|both|they|it) (worked|work|were fine|was fine)|"
+            r"\bnone (of them )?(failed|stopped working)|"
+            r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|"
+            r"\b(worked|works|working|helped|helps) "
             r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b",
             low,
         )
@@ -873,15 +900,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     return answer
 
 
-# "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I relapse":
-# said of MS treatment, so it counts even when no treatment question was asked.
+# "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I
+# relapse": said of MS treatment, so it counts even when no treatment question was asked.
 _TREATMENT_WORD = (
     r"(?:ms |dmt |disease[- ]modifying )?(?:treatments?|medications?|meds|dmts?|drugs?|"
     r"therap(?:y|ies)|medicines?)"
 )
 _NEVER_TREATED = re.compile(
-    r"\b(?:never (?:had|took|taken|tried|been on|started|used)|have ?n'?t (?:had|taken|been on|started|tried|used)|"
-    r"not (?:started|begun|had|tried))\s+(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|any "
+    r"\b(?:never (?:had|took|taken|tried|been on|started|used)|"
+    r"have ?n'?t (?:had|taken|been on|started|tried|used)|"
+    r"not (?:started|begun|had|tried))\s+"
+    r"(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|any "
     + _TREATMENT_WORD
     + r"\b|"
     + _TREATMENT_WORD
@@ -892,7 +921,8 @@ _NEVER_TREATED = re.compile(
     + _TREATMENT_WORD
     + r")\s+(?:yet|ever)\b|"
     r"\b(?:never been treated|untreated|treatment[- ]naive)\b|"
-    r"\b(?:only|just) (?:the |some )?(?:iv )?(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
+    r"\b(?:only|just) (?:the |some )?(?:iv )?"
+    r"(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
     re.I,
 )
 _BARE_NO = re.compile(r"^\s*(none|no|nothing|never|nope|nah|not yet|not really)\b", re.I)
@@ -906,7 +936,8 @@ _PAST_BEFORE = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
-    r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|is going (well|fine))\b",
+    r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|"
+    r"is going (well|fine))\b",
     re.I,
 )
 _SINCE_AFTER = re.compile(
@@ -915,7 +946,8 @@ _SINCE_AFTER = re.compile(
     re.I,
 )
 _ENDED = re.compile(
-    r"\b(stopped|quit|off|until|till|ended|used to|no longer|not any ?more|anymore|discontinued|was|were)\b",
+    r"\b(stopped|quit|off|until|till|ended|used to|no longer|not any ?more|anymore|discontinued|"
+    r"was|were)\b",
     re.I,
 )
 _NOT_NOW_BEFORE = re.compile(
@@ -931,7 +963,8 @@ _NOT_FAILED_AFTER = re.compile(
     r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)]|$|\band\b|\bbut\b)", re.I
 )
 _NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
-# Said of the treatment itself, right after its name: "Mavenclad worked well", "kesimpta is working fine".
+# Said of the treatment itself, right after its name: "Mavenclad worked well",
+# "kesimpta is working fine".
 _WORKED_AFTER = re.compile(
     r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
     r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
@@ -941,14 +974,16 @@ _WORKED_AFTER = re.compile(
 
 
 def _worked(after: str) -> bool:
-    """ "Mavenclad worked well", "kesimpta is working fine", not "isn't working" / "stopped working"."""
+    """ "Mavenclad worked well", "kesimpta is working fine", not "isn't working" /
+    "stopped working"."""
     m = _WORKED_AFTER.match(after)
     # any contrast after it ("worked ok but then I had relapses") leaves the question open
     return (
         bool(m)
         and not re.search(r"n'?t\b|\bnot\b|\bno longer\b|\bstopped\b|\bnever\b", m.group(0), re.I)
         and not re.search(
-            r"\b(but|then|until|till|however|though|at first|initially|for a while|relaps\w*|fail\w*|"
+            r"\b(but|then|until|till|however|though|at first|initially|for a while|"
+            r"relaps\w*|fail\w*|"
             r"stopped|anymore|any more|no longer|n'?t|not)\b",
             after[m.end() :],
             re.I,
@@ -1181,7 +1216,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
 
 _LEADING_NO = re.compile(r"^\W*(no|nope|nah|not at all)\b", re.I)
 _TRYING = re.compile(
-    r"\b(trying|planning|plan|hoping|want\w*|wish\w*)\s+(for a baby|to (get|become|be) pregnant|to conceive|"
+    r"\b(trying|planning|plan|hoping|want\w*|wish\w*)\s+"
+    r"(for a baby|to (get|become|be) pregnant|to conceive|"
     r"(for |a )?(pregnancy|baby))\b",
     re.I,
 )
@@ -1219,7 +1255,8 @@ def parse_pregnancy(
     if not asked:
         pass
     elif re.search(
-        r"\b(neither|none of (those|them|these)|no to both|not pregnant (or|and|nor) (breast|nursing)|"
+        r"\b(neither|none of (those|them|these)|no to both|"
+        r"not pregnant (or|and|nor) (breast|nursing)|"
         r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b",
         t,
     ) and not re.search(r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)", t):
@@ -1302,7 +1339,8 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
         unit = m.group(2).rstrip("s")
         return round(float(m.group(1)) * _MONTHS_IN[unit], 2)
     if re.search(
-        r"\b(this|last|past) (week|few days)\b|\b(yesterday|today|recently|right now|at the moment|currently)\b",
+        r"\b(this|last|past) (week|few days)\b|"
+        r"\b(yesterday|today|recently|right now|at the moment|currently)\b",
         t,
     ):
         return 0.25
@@ -1327,7 +1365,8 @@ _TIME_AGO = re.compile(
     r"(?:in\s+)?(?:19[5-9]\d|20\d\d))\b"
 )
 _HEDGE = re.compile(
-    r"\b(about|around|roughly|approx\w*|maybe|probably|perhaps|like|i think|i guess|i believe|think|"
+    r"\b(about|around|roughly|approx\w*|maybe|probably|perhaps|like|i think|i guess|i believe|"
+    r"think|"
     r"it was|was|it'?s|its|only|just|almost|nearly|over|under|more than|less than|ish|or so|lol|"
     r"um+|er+|hmm+|ok|okay|so|well|oh|sorry)\b"
 )
@@ -1349,19 +1388,25 @@ def time_ago_only(text: str, today: dt.date | None = None) -> tuple[float, str] 
 
 
 # Each time phrase belongs to the fact next to it: "diagnosed in 2012, last relapse 6 months ago".
-# "Relapsing(-remitting)" names the MS type, not a relapse; "RRMS since 2019", "had MS for 20 years",
-# "8 years in" date the diagnosis.
+# "Relapsing(-remitting)" names the MS type, not a relapse; "RRMS since 2019", "had MS for 20
+# years", "8 years in" date the diagnosis.
 FACT_WORDS = {
     "diagnosis": re.compile(
-        r"\b(diagnos\w*|dx'?d?)\b|\b(?:had|have|living with|got)\s+(?:ms|it|rrms|spms|ppms|cis)\b(?=\s+(?:for|since|from)\b)|"
-        r"\b(?:ms|rrms|ppms|cis|remitting|(?<!secondary )(?<!secondary-)progressive|sclerosis)\s+(?:since|from)\s+"
-        r"(?:\d{4}|last|early|late)\b|"  # not "secondary progressive since 2021": that dates the change, not the diagnosis
-        r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"  # "ms for 12 yrs"
+        r"\b(diagnos\w*|dx'?d?)\b|"
+        r"\b(?:had|have|living with|got)\s+(?:ms|it|rrms|spms|ppms|cis)\b"
+        r"(?=\s+(?:for|since|from)\b)|"
+        # not "secondary progressive since 2021": that dates the change, not the diagnosis
+        r"\b(?:ms|rrms|ppms|cis|remitting|(?<!secondary )(?<!secondary-)progressive|sclerosis)"
+        r"\s+(?:since|from)\s+"
+        r"(?:\d{4}|last|early|late)\b|"
+        # "ms for 12 yrs"
+        r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"
         r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))",
         re.I,
     ),
     "relapse": re.compile(
-        r"\b((?<!remitting[- ])relaps(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
+        r"\b((?<!remitting[- ])relaps"
+        r"(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
         r"attacks?|flare\w*|exacerbations?)\b",
         re.I,
     ),
@@ -1402,13 +1447,15 @@ _NO_RELAPSE = re.compile(
     re.I,
 )
 _NO_RELAPSE_SAID = re.compile(
-    r"\b(never|(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
+    r"\b(never|"
+    r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
     r"no relapses? ever)\b",
     re.I,
 )
 
 
-# "this year", "so far", "since", "anymore", "on Kesimpta": only part of the time, so "no relapses" is not "never".
+# "this year", "so far", "since", "anymore", "on Kesimpta": only part of the time, so
+# "no relapses" is not "never".
 _PART_OF_TIME = re.compile(
     r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
     r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
@@ -1438,7 +1485,8 @@ def parse_months_since_relapse(
         asked_count
         and not FACT_WORDS["relapse"].search(t)
         and not re.search(
-            r"\bago\b|\blast\b|\b(19|20)\d\d\b|\b(right )?now\b|^\W*never\W*$|\bnever had (one|any)\b",
+            r"\bago\b|\blast\b|\b(19|20)\d\d\b|\b(right )?now\b|^\W*never\W*$|"
+            r"\bnever had (one|any)\b",
             t,
         )
     ):
@@ -1448,7 +1496,9 @@ def parse_months_since_relapse(
     negated = (_NO_RELAPSE_SAID if asked_count else _NO_RELAPSE).search(t)
     if negated and value is None:
         if _window_months(t) is not None or _PART_OF_TIME.search(t):
-            return None  # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never, not dated
+            # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never,
+            # not dated
+            return None
         return NEVER
     if value is None:
         if requested and re.search(r"\b(long time|ages|years)\b", t):
@@ -1458,11 +1508,13 @@ def parse_months_since_relapse(
             )
         return None
     if re.search(r"\blast year\b", words_to_numbers(t)) and not _SPAN.search(words_to_numbers(t)):
-        # "last year" is anything from 1 to 23 months: too coarse for the 12-month limit of many studies
+        # "last year" is anything from 1 to 23 months: too coarse for the 12-month limit of many
+        # studies
         return Invalid("Roughly how many months ago was that?")
     if value > 600:
         return Invalid(
-            "That seems a very long time ago. Roughly how many months or years ago was your last relapse?"
+            "That seems a very long time ago. "
+            "Roughly how many months or years ago was your last relapse?"
         )
     return value
 
@@ -1500,7 +1552,8 @@ def parse_years_since_diagnosis(
     years = round(months / 12, 2)
     if years > 80 or (age is not None and years > age):
         return Invalid(
-            "That would be longer than you've been alive. Roughly how many years ago were you diagnosed?"
+            "That would be longer than you've been alive. "
+            "Roughly how many years ago were you diagnosed?"
         )
     return years
 
@@ -1519,7 +1572,10 @@ def parse_count(text: str) -> int | Invalid | None:
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-_TWO_YEARS = r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
+_TWO_YEARS = (
+    r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+    r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
+)
 
 
 def parse_relapse_count(
@@ -1571,7 +1627,8 @@ def parse_relapse_count(
         return None
     if re.fullmatch(r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t):
         return Invalid(
-            "Roughly how many relapses have you had in the past two years: is it closer to the lower or the higher number?"
+            "Roughly how many relapses have you had in the past two years: "
+            "is it closer to the lower or the higher number?"
         )
     items = re.findall(
         r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t
@@ -1597,8 +1654,8 @@ def parse_months_since_steroids(
     w = fold(words)
     steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)"
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
-    # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no" to the question;
-    # not "no relapses, had steroids once" nor "not sure when I had steroids".
+    # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no"
+    # to the question; not "no relapses, had steroids once" nor "not sure when I had steroids".
     if not dated and (
         re.search(
             r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w
@@ -1657,7 +1714,8 @@ def _country_said(text: str) -> str | None:
 
 
 def read_country(text: str, requested: bool) -> str | None:
-    """The country when it was asked, or said as a place (see _country_said) or with "live" words."""
+    """The country when it was asked, or said as a place (see _country_said) or with "live"
+    words."""
     if requested:
         return parse_country(text) or _country_said(text)
     said = _country_said(text)

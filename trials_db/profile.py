@@ -41,7 +41,8 @@ class Profile:
     )
     current_therapy: str | None = None
     # The brand the person named a therapy by, when not its best-known one ({"interferon beta-1a":
-    # "Rebif"}): results call it so ("interferon beta-1a (Rebif)", not "(Avonex)"). Never matched on.
+    # "Rebif"}): results call it so ("interferon beta-1a (Rebif)", not "(Avonex)"). Never matched
+    # on.
     therapy_names: dict[str, str] = field(default_factory=dict)
     months_since_last_therapy: dict[str, float] = field(default_factory=dict)
     months_since_last_relapse: float | None = None  # math.inf: never had one

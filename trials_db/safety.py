@@ -206,7 +206,8 @@ def rules(path: Path = SAFETY_FILE) -> _Rules:
 
 def _sentences(text: str) -> list[str]:
     parts = re.split(
-        r"[.!?;\n]+|,? but |,? though |, (?=(?:is|are|should|can|could|would|do|does|will|what|which|how) )",
+        r"[.!?;\n]+|,? but |,? though "
+        r"|, (?=(?:is|are|should|can|could|would|do|does|will|what|which|how) )",
         text,
     )
     return [p.strip() for p in parts if p.strip()]
@@ -359,7 +360,8 @@ def _crisis_table(path: Path) -> dict:
 def crisis_lines(
     country: str | None, language: str = "en", path: Path | None = None
 ) -> CrisisLines:
-    """The lines for ``country`` (a lexicon country name), else for ``language``, else the default."""
+    """The lines for ``country`` (a lexicon country name), else for ``language``, else the
+    default."""
     table = _crisis_table(path or crisis_lines_file())
     entry = (
         (table.get("countries") or {}).get(country or "")

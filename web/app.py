@@ -48,7 +48,8 @@ async def api_trial(request: web.Request) -> web.Response:
 
 _STOP_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
-<body style="font-family: system-ui, sans-serif; font-size: 1.2rem; max-width: 36rem; margin: 2rem auto;
+<body style="font-family: system-ui, sans-serif; font-size: 1.2rem; max-width: 36rem; \
+margin: 2rem auto;
 padding: 0 1rem; line-height: 1.5"><main><h1>{title}</h1><p>{text}</p></main></body></html>"""
 
 

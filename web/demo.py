@@ -154,7 +154,8 @@ The chat bubble in the corner is added by one script tag (see the bottom of the 
 {body}
 </main>
 <footer><h2>Embed the chat on your site</h2>
-<p>Add this one line before <code>&lt;/body&gt;</code>; <code>data-server</code> is the Rasa server's URL:</p>
+<p>Add this one line before <code>&lt;/body&gt;</code>; <code>data-server</code> is \
+the Rasa server's URL:</p>
 <pre><code>{e(snippet)}</code></pre>
 <p>Information only, not medical advice. Trial data: ClinicalTrials.gov.</p></footer>
 <script src="{e(widget_url)}" data-server="{e(rasa_url)}" defer></script>

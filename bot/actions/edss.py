@@ -69,7 +69,8 @@ class ValidateEdssEstimateForm(FormValidationAction):
         return events
 
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-        """An answer I could not read: the question's "again" variant asks once more, in one message."""
+        """An answer I could not read: the question's "again" variant asks once more, in one
+        message."""
         return {slot: value, "reask": "again" if value is None else None}
 
     def validate_walk_aid(

@@ -268,7 +268,8 @@ class ActionBrowseTrials(Action):
         for n, (nct, title, status, places, has_criteria) in enumerate(trials, 1):
             note = "" if has_criteria else " (criteria not available here: ask the study team)"
             lines.append(
-                f"{n}. {title} ({nct}) · {status_text(status)} · {'; '.join(places) or 'location not listed'}{note}"
+                f"{n}. {title} ({nct}) · {status_text(status)} · "
+                f"{'; '.join(places) or 'location not listed'}{note}"
             )
         said = {"count": len(trials), "total": total, "lines": fill("\n".join(lines))}
         if country:

@@ -60,18 +60,36 @@ SLOT_WORDS = words()  # "I'll leave out {words}": trials_db/lexicon/profile_fiel
 HINTS = {
     "age": "Could you tell me your age in years, for example 42?",
     "sex": "Are you a woman or a man? You can also say \"I'd rather not say\".",
-    "ms_subtype": "Which type of MS is it: relapsing-remitting, secondary progressive, primary progressive, "
-    "or clinically isolated syndrome (CIS)?",
-    "edss": "What's your EDSS score, from 0 to 10 (for example 3.5)? If you don't know it, say \"I don't know\".",
-    "prior_therapies": "Which MS treatments have you taken? For example \"Tecfidera and Ocrevus\", or \"none\".",
+    "ms_subtype": (
+        "Which type of MS is it: relapsing-remitting, secondary progressive, primary progressive, "
+        "or clinically isolated syndrome (CIS)?"
+    ),
+    "edss": (
+        "What's your EDSS score, from 0 to 10 (for example 3.5)? "
+        "If you don't know it, say \"I don't know\"."
+    ),
+    "prior_therapies": (
+        "Which MS treatments have you taken? For example \"Tecfidera and Ocrevus\", or \"none\"."
+    ),
     "failed_therapies": "Did any of them stop working for you? Name them, or say \"none\".",
     "current_therapy": "Which MS treatment are you taking now? Or say \"none\".",
-    "pregnant": "Are you pregnant or breastfeeding at the moment? You can answer \"no\", \"pregnant\" or \"breastfeeding\".",
+    "pregnant": (
+        "Are you pregnant or breastfeeding at the moment? "
+        "You can answer \"no\", \"pregnant\" or \"breastfeeding\"."
+    ),
     "breastfeeding": "Are you breastfeeding at the moment? Yes or no is fine.",
-    "months_since_last_relapse": "Roughly when was your last relapse, for example \"3 months ago\", or \"never\"?",
-    "relapses_past_2_years": "How many relapses have you had in the last 2 years, for example 0, 1 or 2?",
-    "years_since_diagnosis": "Roughly when were you diagnosed, for example \"5 years ago\" or \"in 2019\"?",
-    "months_since_steroids": "When did you last have steroids, for example \"2 months ago\", or \"never\"?",
+    "months_since_last_relapse": (
+        "Roughly when was your last relapse, for example \"3 months ago\", or \"never\"?"
+    ),
+    "relapses_past_2_years": (
+        "How many relapses have you had in the last 2 years, for example 0, 1 or 2?"
+    ),
+    "years_since_diagnosis": (
+        "Roughly when were you diagnosed, for example \"5 years ago\" or \"in 2019\"?"
+    ),
+    "months_since_steroids": (
+        "When did you last have steroids, for example \"2 months ago\", or \"never\"?"
+    ),
     "country": "Which country do you live in?",
 }
 
@@ -230,7 +248,8 @@ class ValidateScreeningForm(FormValidationAction):
         attempts = dict(tracker.get_slot("invalid_attempts") or {})
         updated: List[str] = []
         noted: List[str] = []
-        # Never named on their own: the parts of a fact (an EDSS range), and a fact whose part was said back.
+        # Never named on their own: the parts of a fact (an EDSS range), and a fact whose part was
+        # said back.
         parts = set(PART_OF) | {
             PART_OF[s]
             for s in facts
@@ -321,7 +340,8 @@ class ValidateScreeningForm(FormValidationAction):
     def validate_edss_range(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """A score given as a range ("i think its 3 or 3.5") is kept as a range: said back as taken."""
+        """A score given as a range ("i think its 3 or 3.5") is kept as a range: said back as
+        taken."""
         if isinstance(value, list) and len(value) == 2:
             dispatcher.utter_message(
                 response="utter_noted_edss_range", estimate=EdssEstimate(*value).text()
@@ -385,7 +405,8 @@ class ValidateScreeningForm(FormValidationAction):
     def validate_home_place(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """Say back the place as understood ("Boston, MA, United States"), so it can be corrected."""
+        """Say back the place as understood ("Boston, MA, United States"), so it can be
+        corrected."""
         if isinstance(value, dict) and value.get("label"):
             dispatcher.utter_message(response="utter_noted_place", place=value["label"])
             if value.get("country") and not known(tracker.get_slot("country")):

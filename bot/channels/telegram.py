@@ -48,7 +48,8 @@ def api_url_from(credentials: Dict[Text, Any]) -> str:
 
 
 def webhook_secret(access_token: str) -> str:
-    """The secret Telegram sends with every update, derived from the bot token (no extra setting)."""
+    """The secret Telegram sends with every update, derived from the bot token (no extra
+    setting)."""
     return hmac.new(
         access_token.encode(), b"ms-trials telegram webhook", hashlib.sha256
     ).hexdigest()

@@ -3,8 +3,8 @@
 DIET scores every message against every intent, so nonsense lands somewhere; where it lands on
 an intent that stops or restarts the screening, the patient loses their place for typing
 "asdfgh". This component runs after the FallbackClassifier and turns such a guess without any
-cue word (trials_db/lexicon/control_cues.yml) into `nlu_fallback`: the form then re-asks its question.
-A message with no real word at all ("xxxxx") is not understood, whatever DIET guessed.
+cue word (trials_db/lexicon/control_cues.yml) into `nlu_fallback`: the form then re-asks its
+question. A message with no real word at all ("xxxxx") is not understood, whatever DIET guessed.
 """
 
 from __future__ import annotations

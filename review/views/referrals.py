@@ -107,6 +107,7 @@ async def summary_download(request: web.Request) -> web.Response:
         content_type="application/json",
         charset="utf-8",
         headers={
-            "Content-Disposition": f'attachment; filename="referral-{pseudonym}{"-" + nct if nct else ""}.json"'
+            "Content-Disposition": f'attachment; filename="referral-{pseudonym}'
+            f'{"-" + nct if nct else ""}.json"'
         },
     )

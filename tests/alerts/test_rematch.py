@@ -1,4 +1,5 @@
-"""Re-matching saved profiles: each new likely / might-fit open study is recorded and queued once."""
+"""Re-matching saved profiles: each new likely / might-fit open study is recorded and queued
+once."""
 
 from __future__ import annotations
 

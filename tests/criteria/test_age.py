@@ -80,7 +80,8 @@ def age_facts(text: str, kind: str) -> list[str]:
         ),  # NCT03109288
         ("Age between ≥ 18 and ≤ 65 years old", INC, ["age requires min=18 max=65"]),  # NCT04694534
         ("Males and females who are ≥ 18 years old.", INC, ["age requires min=18"]),
-        # Not an age limit: an age that conditions a lab test, a matching rule, other spans of years.
+        # Not an age limit: an age that conditions a lab test, a matching rule, other spans of
+        # years.
         (PSA, EXC, []),
         ("Age +/- 5 years", INC, []),  # NCT04873492 (matching controls to patients)
         ("Cancer within five years", EXC, []),  # NCT02143167

@@ -42,7 +42,10 @@ def test_a_real_sex_restriction_still_reads(text, kind, sex, result):
 
 
 def test_an_age_that_conditions_another_test_is_not_an_age_limit():
-    text = "PSA > 2.5 ng/ml (for an age less than 50 years) or > 3.5 (for an age between 50 and 70 years)"
+    text = (
+        "PSA > 2.5 ng/ml (for an age less than 50 years) "
+        "or > 3.5 (for an age between 50 and 70 years)"
+    )
     tree = parse_criterion(text, EXCLUSION)
     for age in (30, 60, 80):
         assert tree.evaluate(Profile(age=age)) != TRUE
@@ -75,7 +78,10 @@ def test_onset_within_a_window_fails_only_when_the_diagnosis_is_older():
 
 # Issue 10, kind 6: the shipped NCT06949956 writes "4. Patients who are receiving fingolimod ...".
 def test_receiving_a_drug_according_to_its_label_is_still_a_requirement():
-    text = "Patients who are receiving fingolimod, according to the drug's Summary of product Characteristics (SmPC)."
+    text = (
+        "Patients who are receiving fingolimod, according to the drug's "
+        "Summary of product Characteristics (SmPC)."
+    )
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
     assert (

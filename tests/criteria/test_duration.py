@@ -42,8 +42,8 @@ def durations(text: str, kind: str) -> list[str]:
         ),
         # NCT05532943
         (
-            "MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 before "
-            "enrollment",
+            "MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 "
+            "before enrollment",
             INC,
             ["diseaseduration requires min=2 max=15"],
         ),
@@ -62,15 +62,15 @@ def durations(text: str, kind: str) -> list[str]:
         # Durations of something else than the disease: the attack, the pain, a treatment course.
         ("Symptom duration maximum 4 weeks", INC, []),  # NCT00261326
         (
-            "Central neuropathic pain, due to multiple sclerosis, of at least three months duration, for "
-            "which a nociceptive, peripheral neuropathic or psychogenic cause appeared unlikely and was "
-            "expected to remain stable for the duration of the study.",
+            "Central neuropathic pain, due to multiple sclerosis, of at least three months "
+            "duration, for which a nociceptive, peripheral neuropathic or psychogenic cause "
+            "appeared unlikely and was expected to remain stable for the duration of the study.",
             INC,
             [],
         ),  # NCT01604265
         (
-            "May be treatment naive, or had suboptimal response to no more than one DMT after an adequate "
-            "course of treatment (defined as treatment duration of 6+ months).",
+            "May be treatment naive, or had suboptimal response to no more than one DMT after an "
+            "adequate course of treatment (defined as treatment duration of 6+ months).",
             INC,
             [],
         ),  # NCT04458688

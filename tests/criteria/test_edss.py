@@ -39,8 +39,8 @@ def edss_facts(text: str, kind: str) -> list[str]:
     "text, kind, expected",
     [
         (
-            "Neurologically stable for at least 30 days prior to entry Expanded Disability Status Scale "
-            "score no greater than 5",
+            "Neurologically stable for at least 30 days prior to entry Expanded Disability Status "
+            "Scale score no greater than 5",
             INC,
             ["edss requires max=5"],
         ),  # NCT00004814
@@ -69,8 +69,8 @@ def edss_facts(text: str, kind: str) -> list[str]:
         ),  # NCT03109288
         ("Expanded Disability Status Score ≤ 5", INC, ["edss requires max=5"]),  # NCT03919058
         (
-            "MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 before "
-            "enrollment",
+            "MS diagnosis established between 2 to 15 years and EDSS score between 2.0 to 6.5 "
+            "before enrollment",
             INC,
             ["edss requires min=2 max=6.5"],
         ),  # NCT05532943
@@ -93,17 +93,18 @@ def edss_facts(text: str, kind: str) -> list[str]:
         ),
         # Not a bound on the patient's score: a functional subscore, a change, data that must exist.
         (
-            "Score less than or equal to 4 on the \"Pyramidal Function\" section of the EDSS functional "
-            "scale",
+            "Score less than or equal to 4 on the \"Pyramidal Function\" section of the EDSS "
+            "functional scale",
             INC,
             [],
         ),  # NCT05895734
         (SPMS_ACTIVITY, INC, []),
         (
-            "Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
-            "dose of cladribine tablets during the MAGNIFY MS trial and data on Magnetic resonance "
-            "imaging (MRI) is available/acquired from at least parent study Month 18 or Month 24 visit "
-            "and Expanded Disability Status Scale (EDSS) and relapse from parent study Month 24 visit",
+            "Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a "
+            "single dose of cladribine tablets during the MAGNIFY MS trial and data on Magnetic "
+            "resonance imaging (MRI) is available/acquired from at least parent study Month 18 or "
+            "Month 24 visit and Expanded Disability Status Scale (EDSS) and relapse from parent "
+            "study Month 24 visit",
             INC,
             [],
         ),  # NCT04783935

@@ -47,9 +47,9 @@ def subtype_facts(text: str, kind: str) -> list[str]:
             ["subtype requires yes=SPMS"],
         ),
         (
-            "Patients with relapsing remitting multiple sclerosis (RRMS), secondary progressive multiple "
-            "sclerosis (SPMS) or primary progressive multiple sclerosis (PPMS) fulfilling the McDonald "
-            "criteria",
+            "Patients with relapsing remitting multiple sclerosis (RRMS), secondary progressive "
+            "multiple sclerosis (SPMS) or primary progressive multiple sclerosis (PPMS) fulfilling "
+            "the McDonald criteria",
             INC,
             ["subtype requires yes=RRMS,SPMS,PPMS"],
         ),  # NCT02143167
@@ -127,17 +127,17 @@ def subtype_facts(text: str, kind: str) -> list[str]:
         # Not a rule on the patient's course.
         ("Concomitant treatment with other drugs for treating RRMS", EXC, []),  # NCT05304520
         (
-            "Diagnosed with CNS inflammation disorders other than MS, such as: NMOSD (Neuromyelitis "
-            "Optica Spectrum Disorder) or MOGAD (Myelin Oligodendrocyte Glycoprotein Antibody-associated "
-            "Disease)",
+            "Diagnosed with CNS inflammation disorders other than MS, such as: NMOSD "
+            "(Neuromyelitis Optica Spectrum Disorder) or MOGAD (Myelin Oligodendrocyte "
+            "Glycoprotein Antibody-associated Disease)",
             EXC,
             [],
         ),  # NCT06832293
         # NCT04832269: the MS is the mother's.
         (
-            "Non-exposed group (n=40): Children and adolescents of mothers suffering from MS without MP "
-            "therapy during pregnancy (aged 8 to 18 years) matched for age, gender and social "
-            "background",
+            "Non-exposed group (n=40): Children and adolescents of mothers suffering from MS "
+            "without MP therapy during pregnancy (aged 8 to 18 years) matched for age, gender and "
+            "social background",
             INC,
             [],
         ),
@@ -149,8 +149,8 @@ def subtype_facts(text: str, kind: str) -> list[str]:
         ("Relapses during a previous pregnancy", EXC, []),  # built
         # NCT05304520: a rule for RRMS participants already on natalizumab, not a need to have RRMS.
         (
-            "In RRMS participants who are already on natalizumab therapy, continued treatment must be "
-            "indicated based on current SmPC",
+            "In RRMS participants who are already on natalizumab therapy, continued treatment must "
+            "be indicated based on current SmPC",
             INC,
             [],
         ),

@@ -28,7 +28,8 @@ def reproductive(text: str, kind: str) -> list[str]:
         ("No pregnant or nursing women", INC, [PREG, NURSING]),
         ("Other: Not pregnant or lactating", INC, [PREG, NURSING]),
         (
-            "Male patients should also receive adequate counseling and exercise adequate contraception.",
+            "Male patients should also receive adequate counseling and exercise adequate "
+            "contraception.",
             INC,
             [CONTRA],
         ),
@@ -51,20 +52,21 @@ def reproductive(text: str, kind: str) -> list[str]:
         ),  # NCT05423769
         # NCT06832293: a permission, not a requirement.
         (
-            "May be using hormonal contraceptive methods (e.g., oral contraceptives or hormonal IUDs)",
+            "May be using hormonal contraceptive methods (e.g., oral contraceptives or hormonal "
+            "IUDs)",
             INC,
             [],
         ),
         # Planning a pregnancy is not a status: only a current pregnancy is read.
         (
-            "Female subjects who are currently pregnant or who are considering becoming pregnant while "
-            "participating in the study.",
+            "Female subjects who are currently pregnant or who are considering becoming pregnant "
+            "while participating in the study.",
             E,
             [PREG],
         ),  # NCT01480076
         (
-            "Female subjects who were pregnant, lactating or planning pregnancy during the course of the "
-            "study.",
+            "Female subjects who were pregnant, lactating or planning pregnancy during the course "
+            "of the study.",
             E,
             [PREG, NURSING],
         ),  # NCT01604265
@@ -133,9 +135,9 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
         (INTENTION, E, WOMAN),  # she may be planning one: not a status
         # NCT05204459: pregnancy excludes from the MRI part only.
         (
-            "Patients will be excluded from the MRI portions of the study if they are pregnant, but their "
-            "demographic, clinical information,and disability measures may still be captured under the "
-            "study.",
+            "Patients will be excluded from the MRI portions of the study if they are pregnant, "
+            "but their demographic, clinical information,and disability measures may still be "
+            "captured under the study.",
             E,
             dict(WOMAN, pregnant=True),
         ),

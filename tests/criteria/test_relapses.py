@@ -81,21 +81,22 @@ def relapses(text: str, kind: str) -> list[str]:
             ["relapses excludes months=12"],
         ),
         (
-            "Clinically or radiologically confirmed MS relapses within 3 months prior to enrollment",
+            "Clinically or radiologically confirmed MS relapses within 3 months prior to "
+            "enrollment",
             E,
             ["relapses excludes months=3"],
         ),  # NCT07086950
         (
-            "Having suffered an exacerbation or hospitalization in the last three months before starting "
-            "the assessment protocol, or during the therapeutic intervention process.",
+            "Having suffered an exacerbation or hospitalization in the last three months before "
+            "starting the assessment protocol, or during the therapeutic intervention process.",
             E,
             ["relapses excludes months=3"],
         ),  # NCT05895734
         (NO_RECENT, E, ["relapses excludes months=1"]),  # a recent relapse excludes
         # Relapses named, but no relapse window asked for.
         (
-            "Diagnosed with any disease sub-type of multiple sclerosis, with relapses/remission not "
-            "expected to influence neuropathic pain.",
+            "Diagnosed with any disease sub-type of multiple sclerosis, with relapses/remission "
+            "not expected to influence neuropathic pain.",
             INC,
             [],
         ),  # NCT01604265
@@ -130,8 +131,8 @@ def test_reads_the_relapse_window(text, kind, expected):
         (REMISSION, INC, dict(months_since_last_relapse=1), FALSE),
         (REMISSION, INC, dict(months_since_last_relapse=3), TRUE),
         (
-            "Experiencing new neurological symptoms, with onset in previous 2 weeks, attributable to MS "
-            "relapse",
+            "Experiencing new neurological symptoms, with onset in previous 2 weeks, attributable "
+            "to MS relapse",
             E,
             dict(months_since_last_relapse=0.25),
             TRUE,
@@ -143,8 +144,8 @@ def test_reads_the_relapse_window(text, kind, expected):
         (TWO_WAYS, INC, dict(months_since_last_relapse=18, relapses_past_2_years=1), FALSE),
         # NCT02792218: an MRI scan is a third way in, so having no relapse cannot fail it.
         (
-            "At least 1 relapse during the previous 1 year or 2 relapses during the previous 2 years or "
-            "a positive gadolinium-enhancing MRI scan in previous year",
+            "At least 1 relapse during the previous 1 year or 2 relapses during the previous 2 "
+            "years or a positive gadolinium-enhancing MRI scan in previous year",
             INC,
             dict(months_since_last_relapse=30, relapses_past_2_years=0),
             REVIEW,

@@ -16,9 +16,9 @@ UTERUS = "Male or intersex individuals, given the inclusion criteria of requirin
 # A sex word that is the subject of a sentence about pregnancy or contraception restricts no one.
 FERTILITY = [
     (
-        "Female subjects of childbearing potential must practice effective contraception during the "
-        "study and be willing and able to continue contraception for 30 days after their last dose "
-        "of study treatment.",
+        "Female subjects of childbearing potential must practice effective contraception during "
+        "the study and be willing and able to continue contraception for 30 days after their last "
+        "dose of study treatment.",
         INC,
     ),  # NCT01480076
     (
@@ -29,13 +29,14 @@ FERTILITY = [
     ("Pregnant or nursing women.", EXC),  # NCT01156311
     ("Fertile women who do not use contraception", EXC),  # NCT00261326
     (
-        "Male patients should also receive adequate counseling and exercise adequate contraception.",
+        "Male patients should also receive adequate counseling and exercise adequate "
+        "contraception.",
         INC,
     ),  # NCT00001669
     (
         "All male patients and female patients with child-bearing potential (between puberty and 2 "
-        "years after menopause) should use appropriate contraception method(s) for at least 4 weeks "
-        "after UMSC01 treatment",
+        "years after menopause) should use appropriate contraception method(s) for at least 4 "
+        "weeks after UMSC01 treatment",
         INC,
     ),  # NCT05532943
     ("Female study participants who are pregnant", EXC),  # NCT03961204
@@ -52,7 +53,8 @@ def sex_facts(text: str, kind: str) -> list[str]:
         ("Female", INC, ["sex requires allowed=female"]),  # NCT02096133
         (
             "Female participants diagnosed with MS based on the 2024 McDonald Diagnostic criteria "
-            "(biologically sex-based, any gender as long as not on hormonal gender-enhancing therapy)",
+            "(biologically sex-based, any gender as long as not on hormonal gender-enhancing "
+            "therapy)",
             INC,
             ["sex requires allowed=female"],
         ),  # NCT06832293
@@ -79,9 +81,9 @@ def sex_facts(text: str, kind: str) -> list[str]:
         ),  # NCT02727907
         # NCT04832269: "gender" is what controls are matched on, not a restriction.
         (
-            "Non-exposed group (n=40): Children and adolescents of mothers suffering from MS without MP "
-            "therapy during pregnancy (aged 8 to 18 years) matched for age, gender and social "
-            "background",
+            "Non-exposed group (n=40): Children and adolescents of mothers suffering from MS "
+            "without MP therapy during pregnancy (aged 8 to 18 years) matched for age, gender and "
+            "social background",
             INC,
             [],
         ),

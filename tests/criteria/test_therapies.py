@@ -75,13 +75,15 @@ FAILED_LIST = D(
             [("therapy excludes within_months=0.9231", STEROIDS)],
         ),
         (
-            "No clinical relapses or use of steroid treatment during the 4 weeks before the enrolment.",
+            "No clinical relapses or use of steroid treatment during the 4 weeks before the "
+            "enrolment.",
             INC,
             [("therapy excludes within_months=0.9231", STEROIDS)],
         ),  # NCT04875832
         (
-            "Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, T cell or "
-            "T cell receptor products, or any therapeutic monoclonal antibody, except natalizumab",
+            "Any prior treatment with cladribine, cyclophosphamide, total lymphoid irradiation, "
+            "T cell or T cell receptor products, or any therapeutic monoclonal antibody, except "
+            "natalizumab",
             E,
             [("therapy excludes", D("cladribine", "cyclophosphamide") | MABS - {"natalizumab"})],
         ),
@@ -103,8 +105,8 @@ FAILED_LIST = D(
             [("therapy requires current=True", D("interferon beta-1a", "interferon beta-1b"))],
         ),
         (
-            "Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a single "
-            "dose of cladribine tablets",
+            "Participants of the MAGNIFY Multiple Sclerosis (MS) trial who received at least a "
+            "single dose of cladribine tablets",
             INC,
             [("therapy requires", D("cladribine"))],
         ),  # NCT04783935
@@ -134,11 +136,12 @@ FAILED_LIST = D(
         ),  # NCT04458688
         ("Failed 2 or more DMTs.", E, [("therapyfailure excludes count=2", DMT)]),  # NCT04458688
         (
-            "Treatment failure (either ≥ 1 relapse, ≥ 1 new T2 lesion, ≥ one gadolinium enhanced lesion "
-            "or EDSS deterioration) with at least one of MS disease modifying therapy as Interferon-β, "
-            "Glatiramer acetate (Copaxone), Dimethyl fumarate (Tecfidera), Teriflunomide (Aubagio), "
-            "Fingolimod (Gilenya), Ozanimod (Zeposia), Cladribine (Mavenclad), Siponimod (Mayzent), "
-            "Ofatumumab (Kesimpta), or Natalizumab (Tysabri) for more than 6 months",
+            "Treatment failure (either ≥ 1 relapse, ≥ 1 new T2 lesion, ≥ one gadolinium enhanced "
+            "lesion or EDSS deterioration) with at least one of MS disease modifying therapy as "
+            "Interferon-β, Glatiramer acetate (Copaxone), Dimethyl fumarate (Tecfidera), "
+            "Teriflunomide (Aubagio), Fingolimod (Gilenya), Ozanimod (Zeposia), "
+            "Cladribine (Mavenclad), Siponimod (Mayzent), Ofatumumab (Kesimpta), or "
+            "Natalizumab (Tysabri) for more than 6 months",
             INC,
             [("therapyfailure requires", FAILED_LIST)],
         ),  # NCT05532943
@@ -159,15 +162,15 @@ FAILED_LIST = D(
         ),  # built
         # Drugs named, but not as treatments taken: antibodies to a drug, the mother's treatment.
         (
-            "NAB titre >or equal to 20 via CPE assay or >or equal to 100 via MxA Protein assay measured "
-            "at least 24 hours after last interferon-beta injection on two consecutive tests at least 3 "
-            "months apart",
+            "NAB titre >or equal to 20 via CPE assay or >or equal to 100 via MxA Protein assay "
+            "measured at least 24 hours after last interferon-beta injection on two consecutive "
+            "tests at least 3 months apart",
             INC,
             [],
         ),  # NCT00493116
         (
-            "Perinatal complications such as cerebral bleeding, neonatal intensive care with ventilation, "
-            "prenatal therapy with glucocorticoids except for an MS relapse",
+            "Perinatal complications such as cerebral bleeding, neonatal intensive care with "
+            "ventilation, prenatal therapy with glucocorticoids except for an MS relapse",
             E,
             [],
         ),  # NCT04832269

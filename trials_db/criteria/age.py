@@ -13,9 +13,15 @@ from .reader import Reader
 
 
 _AGE_RANGE = [
-    r"\b(?:age[sd]?|aged)\b(?:\s+eligible for study)?\s*:?\s*(?:is\s+)?(?:between\s+|from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\b",
+    (
+        r"\b(?:age[sd]?|aged)\b(?:\s+eligible for study)?\s*:?\s*(?:is\s+)?"
+        r"(?:between\s+|from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\b"
+    ),
     r"\bbetween the ages of (\d{1,3}) and (\d{1,3})\b",
-    r"\b(?:between\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\s*years?\s*(?:old|of age)\b",
+    (
+        r"\b(?:between\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\s*years?\s*"
+        r"(?:old|of age)\b"
+    ),
 ]
 _AGE_MIN = [
     (r"\b(?:age[sd]?|aged)\s*(?:of\s+)?(≥|>|at least|over|above|older than)\s*(\d{1,3})\b", None),
@@ -25,7 +31,8 @@ _AGE_MIN = [
     ),
     (r"\b(?:aged?)\s+(\d{1,3})\s*\+", "≥"),
     (
-        r"\b(?:adults?|men and women|males and females|male and female subjects)\b[\s,(]*(≥|>|at least|over|above|aged)?\s*(\d{1,3})\s*\+?\s*(?:years|yrs)",
+        r"\b(?:adults?|men and women|males and females|male and female subjects)\b"
+        r"[\s,(]*(≥|>|at least|over|above|aged)?\s*(\d{1,3})\s*\+?\s*(?:years|yrs)",
         None,
     ),
     (r"\bat least (\d{1,3}) years (?:of age|old)\b", "≥"),
@@ -46,12 +53,14 @@ _CONDITIONAL_AGE = re.compile(
 # After the word "age": filler, then one or two bounds ("greater than 18 and less than 70",
 # "between ≥ 18 and ≤ 65", "range of 18 to 46"), read with the shared comparison words.
 _AGE_ANCHOR = re.compile(
-    r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*",
+    r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*"
+    r"(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*",
     re.I,
 )
 # "between 18 and 55 years" with no word "age": an age unless the sentence is about a duration.
 _YEARS_RANGE = re.compile(
-    r"\bbetween\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))",
+    r"\bbetween\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b"
+    r"(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))",
     re.I,
 )
 _DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)

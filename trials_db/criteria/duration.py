@@ -36,14 +36,17 @@ def read(r: Reader) -> None:
             "min",
         ),
         (
-            r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?(at least|more than|greater than|longer than|over|>|≥|less than|shorter than|<|≤|up to|under|no more than|not more than|at most)\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT,
+            r"\b(?:evolution time|disease duration"
+            r"|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)"
+            r"|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?"
+            r"(at least|more than|greater than|longer than|over|>|≥|less than|shorter than|<|≤"
+            r"|up to|under|no more than|not more than|at most)\s*" + q.NUM + r"\s*" + q.UNIT,
             "cmp",
         ),
         (
-            r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?"
+            r"\b(?:evolution time|disease duration"
+            r"|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)"
+            r"|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?"
             + q.NUM
             + r"\s*"
             + q.UNIT
@@ -102,7 +105,8 @@ def read(r: Reader) -> None:
     # Time since the first symptoms: the profile knows the diagnosis, which comes after onset.
     # A limit can then fail only when it fails for the diagnosis too; otherwise the team checks.
     onset = re.search(
-        r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b[^.;]{0,30}?"
+        r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b"
+        r"[^.;]{0,30}?"
         r"\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT,
         t,
         re.I,

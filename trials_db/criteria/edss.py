@@ -10,8 +10,10 @@ from .reader import Reader
 
 
 _EDSS_FILLER = re.compile(
-    r"^(?:\s|\(edss\)|\(edss\s*\d?\)|\[\w+\]|\(appendix \w+\)|score|scale|status|rating|total|of|is|at|was|"
-    r"must be|should be|baseline|screening|:|,|\(|\)|points?|with an?|in (?:patients with )?multiple sclerosis)+",
+    r"^(?:\s|\(edss\)|\(edss\s*\d?\)|\[\w+\]|\(appendix \w+\)"
+    r"|score|scale|status|rating|total|of|is|at|was|"
+    r"must be|should be|baseline|screening|:|,|\(|\)|points?|with an?"
+    r"|in (?:patients with )?multiple sclerosis)+",
     re.I,
 )
 _EDSS_NOT_A_BOUND = re.compile(

@@ -60,7 +60,9 @@ def read(r: Reader) -> None:
             r.take(m.start, m.end)
             continue  # "Relapsing MS: RRMS or SPMS": the courses listed say which
         if re.search(
-            r"other than\s*$|non-\s*$|\b(for|treating|treatment of|indicated for|approved for|following the|after the|from|to)\s+$",
+            r"other than\s*$|non-\s*$"
+            r"|\b(for|treating|treatment of|indicated for|approved for|following the|after the"
+            r"|from|to)\s+$",
             before,
             re.I,
         ):

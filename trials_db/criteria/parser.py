@@ -32,8 +32,11 @@ from .predicates import (
 from .reader import Reader
 from .review_topics import leftover_words, review_topics
 
-PARSER_VERSION = 5  # 2: scope layer and abstain rule; 3: one module per fact, more cues, washouts; 4: cue scopes for ages and durations; 5: the disease itself, test results, durations of use
-# The fact rules, in the order they read a criterion (sex first: its sentence may be about fertility).
+# 2: scope layer and abstain rule; 3: one module per fact, more cues, washouts;
+# 4: cue scopes for ages and durations; 5: the disease itself, test results, durations of use
+PARSER_VERSION = 5
+# The fact rules, in the order they read a criterion (sex first: its sentence may be about
+# fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
 # A criterion that applies to a subgroup only ("In RRMS participants who are already on
 # natalizumab, ..."): whether it applies is for the study team; it can fail no one here.
@@ -213,7 +216,8 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
         for i in inclusion
         if i not in naive
         and re.search(
-            r"\b(treated previously|previously treated|prior (treatment|dmt)|previous (disease|dmt|treatment)|switch\w*)",
+            r"\b(treated previously|previously treated|prior (treatment|dmt)"
+            r"|previous (disease|dmt|treatment)|switch\w*)",
             criteria[i][1],
             re.I,
         )

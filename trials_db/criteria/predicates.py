@@ -594,7 +594,8 @@ class Therapy(Leaf):
             known = [(d, profile.months_since(d)) for d in hits]
             recent = [d for d, m in known if m is not None and m <= self.within_months]
             if recent:
-                return f"you told me you took {_join([lex.display_name(d) for d in recent], 'and')} recently"
+                recent_names = _join([lex.display_name(d) for d in recent], "and")
+                return f"you told me you took {recent_names} recently"
             if all(m is not None for _, m in known):
                 return f"you told me you took {names}, but longer ago than that"
             return None
@@ -652,7 +653,8 @@ class TherapyFailure(Leaf):
         lex = load_lexicon()
         hits = [d for d in self.drugs if d in failed]
         if hits:
-            return f"you told me {_join([lex.display_name(d) for d in hits], 'and')} did not work for you"
+            hit_names = _join([lex.display_name(d) for d in hits], "and")
+            return f"you told me {hit_names} did not work for you"
         return "as far as you told me, none of these stopped working for you"
 
     def missing(self) -> str:

@@ -13,7 +13,9 @@ from .scope import Reading, read
 
 
 _NOTE = re.compile(
-    r"(NOTE:\s*)?Other (protocol[- ]defined\s+)?(inclusion|exclusion|inclusion/exclusion|inclusion and exclusion)\s+criteria\s+(may\s+)?apply(\s+as per protocol)?\.?",
+    r"(NOTE:\s*)?Other (protocol[- ]defined\s+)?"
+    r"(inclusion|exclusion|inclusion/exclusion|inclusion and exclusion)\s+criteria\s+"
+    r"(may\s+)?apply(\s+as per protocol)?\.?",
     re.I,
 )
 

@@ -11,10 +11,8 @@ from .scope import Cue, adjacent_negation
 
 
 _WINDOW = (
-    r"(?:within|in|during|over|for(?:\s+(?:at least|a minimum of|more than|over|≥))?)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
-    + q.NUM
-    + r"\s*"
-    + q.UNIT
+    r"(?:within|in|during|over|for(?:\s+(?:at least|a minimum of|more than|over|≥))?)\s+"
+    r"(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*" + q.NUM + r"\s*" + q.UNIT
 )
 _ONE_UNIT = (
     r"(?:within|in|during|over)\s+the\s+(?:last|past|previous|preceding)?\s*()(year|month)\b"

@@ -15,31 +15,45 @@ REVIEW_TOPICS: list[tuple[str, re.Pattern[str]]] = [
         ("mri", r"\b(mri|magnetic resonance|gadolinium|lesions?|t2|t1)\b"),
         (
             "labs",
-            r"\b(laborator\w*|uln|upper limit of normal|blood|creatinine|h(a)?emoglobin|e?gfr|alt|ast|hba1c|platelet|lymphocyte|aptt|pt|liver|renal|hepatic|kidney|serolog\w*|antibod\w*|vitamin|calcium|test result)\b",
+            r"\b(laborator\w*|uln|upper limit of normal|blood|creatinine|h(a)?emoglobin|e?gfr"
+            r"|alt|ast|hba1c|platelet|lymphocyte|aptt|pt|liver|renal|hepatic|kidney|serolog\w*"
+            r"|antibod\w*|vitamin|calcium|test result)\b",
         ),
         (
             "other_conditions",
-            r"\b(disease|disorder|infection|cancer|malignan\w*|tumou?r|diabetes|cardiac|heart|seizures?|epilep\w*|depressi\w*|psychiatr\w*|psychosis|hiv|hepatitis|neuropath\w*|allerg\w*|hypersensitiv\w*|comorbid\w*|illness|condition|syndrome|impairment|dementia|stroke|angina|arrhythmi\w*|pressure|abuse|alcohol|suicid\w*|nmosd|neuromyelitis|mogad?)\b",
+            r"\b(disease|disorder|infection|cancer|malignan\w*|tumou?r|diabetes|cardiac|heart"
+            r"|seizures?|epilep\w*|depressi\w*|psychiatr\w*|psychosis|hiv|hepatitis|neuropath\w*"
+            r"|allerg\w*|hypersensitiv\w*|comorbid\w*|illness|condition|syndrome|impairment"
+            r"|dementia|stroke|angina|arrhythmi\w*|pressure|abuse|alcohol|suicid\w*|nmosd"
+            r"|neuromyelitis|mogad?)\b",
         ),
         (
             "investigator",
-            r"\b(investigator|opinion|judg\w*|physician|clinician|not suitable|unsuitable|discretion)\b",
+            r"\b(investigator|opinion|judg\w*|physician|clinician|not suitable|unsuitable"
+            r"|discretion)\b",
         ),
         (
             "other_studies",
-            r"\b(investigational|clinical (trials?|stud(y|ies))|other (trials?|stud(y|ies)|research)|participat\w*|enrolled|protocol|registry|index date|claims?)\b",
+            r"\b(investigational|clinical (trials?|stud(y|ies))"
+            r"|other (trials?|stud(y|ies)|research)"
+            r"|participat\w*|enrolled|protocol|registry|index date|claims?)\b",
         ),
         (
             "practical",
-            r"\b(internet|computer|smartphone|device|app|travel|english|german|language|speak|read|insurance|education|school|transport|centre|center|site|email|e-mail|phone)\b",
+            r"\b(internet|computer|smartphone|device|app|travel|english|german|language|speak|read"
+            r"|insurance|education|school|transport|centre|center|site|email|e-mail|phone)\b",
         ),
         (
             "tests",
-            r"\b(score|scale|test|walk\w*|ambulat\w*|questionnaire|t25fw|9hpt|pasat|sdmt|mmse|assessment|vision|visual|acuity|cognitiv\w*|strength|spasticity|motricity|evaluation)\b",
+            r"\b(score|scale|test|walk\w*|ambulat\w*|questionnaire|t25fw|9hpt|pasat|sdmt|mmse"
+            r"|assessment|vision|visual|acuity|cognitiv\w*|strength|spasticity|motricity"
+            r"|evaluation)\b",
         ),
         (
             "treatment_change",
-            r"\b(change|changes|stable|initiat\w*|start\w*|switch\w*|dose|prescri\w*|label|smpc|indication|contraindicat\w*|summary of product|washout|medication|medicines?|drugs?|treatment|therapy|vaccin\w*|steroid)\b",
+            r"\b(change|changes|stable|initiat\w*|start\w*|switch\w*|dose|prescri\w*|label|smpc"
+            r"|indication|contraindicat\w*|summary of product|washout|medication|medicines?"
+            r"|drugs?|treatment|therapy|vaccin\w*|steroid)\b",
         ),
         (
             "reproductive",

@@ -40,7 +40,8 @@ def read(r: Reader) -> None:
         # and 55 years". The age rule reads the rest.
         m = re.match(
             r"^(females?|women|woman|males?|men|man)(?=\s*[,;:]\s*(?:age|aged)\b|"
-            r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s|\s*[<>≥≤]|\s+\d)",
+            r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s"
+            r"|\s*[<>≥≤]|\s+\d)",
             t,
         )
         if m:

@@ -17,8 +17,9 @@ from .reader import Reader
 
 
 _REVIEW_FRAMES = re.compile(
-    r"\b(allerg\w*|hypersensitiv\w*|intoleran\w*|contraindicat\w*|label|smpc|spc|summary of product|"
-    r"indication|eligible for|positive for|antibod\w* (to|against)|anti-\w+ antibod\w*|claims?|index|initiat\w*|starting|started|start|first dose|"
+    r"\b(allerg\w*|hypersensitiv\w*|intoleran\w*|contraindicat\w*|label|smpc|spc|"
+    r"summary of product|indication|eligible for|positive for|antibod\w* (to|against)|"
+    r"anti-\w+ antibod\w*|claims?|index|initiat\w*|starting|started|start|first dose|"
     r"decision to|during (the )?study|during pregnancy|cohort|program|switched|either no|"
     r"change|changes|stable|dose of|preclude\w*|prenatal|perinatal|maternal|mothers?|long-term|"
     r"at the time of|time of|placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
@@ -54,7 +55,8 @@ _NAIVE = re.compile(
     r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b", re.I
 )
 _THERAPY_DURATION = re.compile(
-    r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*(?:months?|years?|weeks?)"
+    r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:months?|years?|weeks?)"
     r"(?: or more)?|\bcontinuously\b|\bnot longer than\b",
     re.I,
 )

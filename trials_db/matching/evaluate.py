@@ -194,7 +194,8 @@ def parse_trial(trial: Trial) -> list[Node]:
 # "Any of the following within 4 weeks before baseline:" gives its window to each item below.
 _HEAD_WINDOW = re.compile(
     r"\b(?:(?:within|in|during)\s+(?:the\s+)?(?:last|past|previous|preceding)?\s*)?"
-    r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b(?:\s+(?:before|prior to|of|preceding)\s+[\w\s()-]{0,40}?)?(?=\s*:\s*$)",
+    r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b"
+    r"(?:\s+(?:before|prior to|of|preceding)\s+[\w\s()-]{0,40}?)?(?=\s*:\s*$)",
     re.I,
 )
 _HAS_WINDOW = re.compile(r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?)\b", re.I)

@@ -72,7 +72,8 @@ def answer(
 
 
 def not_fitting(results: list[TrialResult]) -> list[tuple[TrialResult, str]]:
-    """Studies that don't fit, each with the first reason (the explanation of a failed criterion)."""
+    """Studies that don't fit, each with the first reason (the explanation of a failed
+    criterion)."""
     out = []
     for result in results:
         if result.verdict == NOT_ELIGIBLE:

@@ -281,11 +281,13 @@ def test_no_time_pressure_and_a_reload_keeps_the_conversation(browser, live_stac
         const set = window.setTimeout, clear = window.clearTimeout;
         window.setTimeout = function (fn, ms, ...rest) {
           const stack = new Error().stack || '';
-          const id = set.call(window, function () { window.__timers.delete(id);
-                                                    return fn.apply(this, arguments); }, ms, ...rest);
+          const id = set.call(window, function () {
+            window.__timers.delete(id); return fn.apply(this, arguments);
+          }, ms, ...rest);
           if (stack.includes('waitForReply')) { window.__timers.set(id, ms); window.__started++; }
           return id; };
-        window.clearTimeout = function (id) { window.__timers.delete(id); return clear.call(window, id); };
+        window.clearTimeout = function (id) {
+          window.__timers.delete(id); return clear.call(window, id); };
     """
         },
     )
@@ -321,10 +323,12 @@ def reflow(browser, widget: Widget, page: str, shot: str | None) -> None:
         const d = document.documentElement, r = arguments[0].shadowRoot;
         const box = e => e.getBoundingClientRect();
         return {page: [d.scrollWidth, d.clientWidth], viewport: innerWidth,
-                panel: [r.querySelector('.panel').scrollWidth, r.querySelector('.panel').clientWidth],
+                panel: [r.querySelector('.panel').scrollWidth,
+                        r.querySelector('.panel').clientWidth],
                 log: [r.querySelector('.log').scrollWidth, r.querySelector('.log').clientWidth],
                 outside: [...r.querySelectorAll('.panel button, .panel input, .bubble')]
-                    .filter(e => box(e).width && (box(e).left < 0 || box(e).right > innerWidth + 0.5))
+                    .filter(e => box(e).width &&
+                                 (box(e).left < 0 || box(e).right > innerWidth + 0.5))
                     .map(e => e.className || e.id),
                 small: [...r.querySelectorAll('button, input')].filter(e => box(e).width)
                     .filter(e => box(e).width < 24 || box(e).height < 24).map(e => e.outerHTML),
