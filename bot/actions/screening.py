@@ -21,7 +21,7 @@ from trials_db.safety import SAFETY_INTENTS
 
 from .alerts import show_waiting
 from .facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
-from .slots import ESTIMATED, FOLLOW_UPS, SKIPPED, known, profile_from_slots
+from .slots import ESTIMATED, FOLLOW_UPS, PROFILE_SLOTS, SKIPPED, known, profile_from_slots
 from .trials import catalog
 
 log = logging.getLogger(__name__)
@@ -313,22 +313,12 @@ class ValidateScreeningForm(FormValidationAction):
 
     # One validator per slot: values arrive already parsed; these check what parsing can't.
 
-    def validate_age(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"age": value}
-
     def validate_sex(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         if value == "male":
             return {"sex": "male", "pregnant": None, "breastfeeding": None}
         return {"sex": value}
-
-    def validate_ms_subtype(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"ms_subtype": value}
 
     def validate_edss(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -357,51 +347,6 @@ class ValidateScreeningForm(FormValidationAction):
             dispatcher.utter_message(response="utter_noted_treatments", names=names)
         return {"prior_therapies": value}
 
-    def validate_failed_therapies(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"failed_therapies": value}
-
-    def validate_current_therapy(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"current_therapy": value}
-
-    def validate_pregnant(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"pregnant": value}
-
-    def validate_breastfeeding(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"breastfeeding": value}
-
-    def validate_months_since_last_relapse(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"months_since_last_relapse": value}
-
-    def validate_relapses_past_2_years(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"relapses_past_2_years": value}
-
-    def validate_years_since_diagnosis(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"years_since_diagnosis": value}
-
-    def validate_months_since_steroids(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"months_since_steroids": value}
-
-    def validate_country(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return {"country": value}
-
     def validate_home_place(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
@@ -425,6 +370,24 @@ class ValidateScreeningForm(FormValidationAction):
                 or distance_text(value, place.country if place else None).replace("about ", ""),
             )
         return {"travel_km": value}
+
+
+def _keep(slot: str):
+    """A validator that keeps the value as read (the reading already checked it)."""
+
+    def validate(self, value: Any, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return {slot: value}
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+# rasa_sdk warns about every form slot without a validate_<slot> method; the slots whose value
+# needs no more than its reading get the same one-line validator, derived from the declared
+# fields instead of written out once per slot.
+for _slot in (*PROFILE_SLOTS, "country"):
+    if not hasattr(ValidateScreeningForm, f"validate_{_slot}"):
+        setattr(ValidateScreeningForm, f"validate_{_slot}", _keep(_slot))
 
 
 class ActionAskFailedTherapies(Action):
