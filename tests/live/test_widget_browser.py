@@ -291,5 +291,11 @@ def test_results_show_the_nearest_open_site_in_miles(browser, live_stack):
     assert distances and all(d > 0 for d in distances)
     assert "Bethesda" in reply  # the NIH studies' open site, the nearest recruiting one to Boston
     bubble = next(e for e in widget.all(".msg.bot .bubble") if "miles" in e.text)
-    browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", bubble)
+    browser.execute_script(  # the chat's own log scrolls to the results; the page stays put
+        "const log = arguments[1];"
+        "log.scrollTop = arguments[0].getBoundingClientRect().top"
+        " - log.getBoundingClientRect().top + log.scrollTop - 8;",
+        bubble,
+        widget.find(".log"),
+    )
     browser.save_screenshot(str(ARTIFACTS / "widget-results-near.png"))
