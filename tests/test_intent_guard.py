@@ -113,14 +113,14 @@ def test_the_guard_runs_after_the_fallback_classifier():
     )
 
 
-@pytest.mark.parametrize("text", ["x" * 5000, "aaa aaa", "zzzz"])
+@pytest.mark.parametrize("text", ["x" * 5000, "aaa aaa", "zzzz", "🙂🙂🙂", "", "?!"])
 def test_a_message_without_a_real_word_is_not_understood_whatever_the_guess(text):
     message = classified(text, "ask_ms_types", 0.9)
     assert guard(message)
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
-@pytest.mark.parametrize("text", ["40", "I'm 34", "ok", "no"])
+@pytest.mark.parametrize("text", ["40", "I'm 34", "ok", "no", "я не знаю", "我不知道"])
 def test_short_real_answers_keep_their_intent(text):
     message = classified(text, "inform", 0.9)
     guard(message)

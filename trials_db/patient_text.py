@@ -18,8 +18,7 @@ from typing import Any
 from .criteria.nlp import _import_spacy
 from .lexicon import fold, load as load_lexicon, says
 from .profile import NEVER, NO_THERAPY, valid_edss
-
-MAX_TEXT = 2000  # longer messages are read only this far
+from .text import cardinals, normalise, patient_quantities, time_units
 
 
 @dataclass(frozen=True)
@@ -32,69 +31,13 @@ class Invalid:
 DONT_KNOW = "dont_know"
 SKIP = "skip"
 
-_NUMBER_WORDS = {
-    "zero": 0,
-    "none": 0,
-    "one": 1,
-    "a": 1,
-    "an": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "couple": 2,
-    "few": 3,
-    "several": 3,
-}
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# Number words and time units: the one table (trials_db/lexicon/numbers.yml).
+_NUMBER_WORDS = {**cardinals(), **patient_quantities()}
+_UNITS = [w for w, n in cardinals().items() if n < 20]  # "zero" ... "nineteen", in order
+_TENS = [w for w, n in cardinals().items() if n >= 20]  # "twenty" ... "ninety"
+clean = normalise  # the text boundary (trials_db/text.py): markup, controls, quotes, spaces
 
-
-def clean(text: str | None) -> str:
-    """Plain, bounded text: control characters and markup tags out, whitespace collapsed."""
-    if not text:
-        return ""
-    text = re.sub(r"<[^<>]{0,200}>", " ", text[:MAX_TEXT])
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", " ", text)
-    text = re.sub(r"[\ud800-\udfff]", "\ufffd", text)  # lone surrogates (valid JSON) crash spaCy
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# The one table of time units: how many months each is, and the short forms people type.
-# Misspellings of the full words ("monts", "mnths", "yeras", "weks") are read as the unit too
-# (time_unit), so every reader of times takes its words from here.
-TIME_UNITS: dict[str, tuple[float, tuple[str, ...]]] = {
-    "day": (1 / 30, ()),
-    "week": (12 / 52, ("wk",)),
-    "month": (1.0, ("mth", "mnth", "mo")),
-    "year": (12.0, ("yr",)),
-}
+TIME_UNITS = time_units()
 _UNIT_OF = {form: unit for unit, (_, short) in TIME_UNITS.items() for form in (unit, *short)}
 _MONTHS_IN = {form: TIME_UNITS[unit][0] for form, unit in _UNIT_OF.items()}
 _UNIT_WORD = "|".join(f"{form}s?" for form in _UNIT_OF)  # "days?|weeks?|wks?|...|yrs?"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import Iterable, Pattern
 
 import yaml
 
-from .lexicon import HERE as LEXICON_DIR, load as load_lexicon
+from .lexicon import HERE as LEXICON_DIR, fold, load as load_lexicon
 
 SAFETY_FILE = LEXICON_DIR / "safety.yml"
 CRISIS_LINES_FILE = LEXICON_DIR / "crisis_lines.yml"
@@ -55,11 +54,10 @@ _APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4"
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, no apostrophes, one space between words."""
-    t = unicodedata.normalize("NFKD", (text or "").lower())
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    t = t.translate({ord(c): None for c in _APOSTROPHES})
-    t = re.sub(r"[\u201c\u201d\"]", " ", t)
+    """The matching form of lexicon.fold (lower case, no accents, plain quotes), also without
+    apostrophes ("dont"), double quotes or text-speak "2 b", one space between words."""
+    t = fold(text or "").translate({ord(c): None for c in _APOSTROPHES})
+    t = re.sub(r"[\"]", " ", t)
     t = re.sub(r"\b2 (?=(?:b|be|die|live|end|go|sleep|wake)\b)", "to ", t)  # text-speak "2 b"
     return re.sub(r"\s+", " ", t).strip()
 

@@ -4,7 +4,8 @@ DIET scores every message against every intent, so nonsense lands somewhere; whe
 an intent that stops or restarts the screening, the patient loses their place for typing
 "asdfgh". This component runs after the FallbackClassifier and turns such a guess without any
 cue word (trials_db/lexicon/control_cues.yml) into `nlu_fallback`: the form then re-asks its
-question. A message with no real word at all ("xxxxx") is not understood, whatever DIET guessed.
+question. A message with no real word at all ("xxxxx", "🙂🙂🙂", or nothing once the text boundary
+(bot/nlu/text_boundary.py) took out markup) is not understood, whatever DIET guessed.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def has_cue(intent: str, text: str) -> bool:
 
 
 def no_real_word(text: str) -> bool:
-    """ "xxxxx", "aaa aaa": letters, but no word of two different letters (and no number)."""
-    words = re.findall(r"[a-z]+", fold(text))
-    return bool(words) and not re.search(r"\d", text) and all(len(set(w)) == 1 for w in words)
+    """ "xxxxx", "aaa aaa", "🙂🙂", or nothing left once the text boundary took out markup and
+    code ("<script>alert(1)</script>"): no word of two different letters and no number."""
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    return not re.search(r"\d", text) and all(len(set(w)) == 1 for w in words)
 
 
 def guard(message: Message) -> bool:

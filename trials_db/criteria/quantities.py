@@ -4,33 +4,15 @@ from __future__ import annotations
 
 import re
 
-WORD_NUMBERS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "eighteen": 18,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-}
+from ..text import cardinals, time_units
+
+WORD_NUMBERS = cardinals()  # the one table: trials_db/lexicon/numbers.yml
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 NUM = r"(\d+(?:\.\d+)?)"
 
 # Months in one unit. A month is taken as 30 days; "4 weeks" is a little under a month.
-UNIT_MONTHS = {"day": 1 / 30, "week": 12 / 52, "month": 1.0, "year": 12.0}
+UNIT_MONTHS = {unit: months for unit, (months, _) in time_units().items()}
+_SHORT_UNITS = {short: unit for unit, (_, forms) in time_units().items() for short in forms}
 UNIT = r"(days?|weeks?|months?|years?|yrs?)"
 
 
@@ -54,9 +36,7 @@ def normalise(text: str) -> str:
 
 def unit_months(unit: str) -> float:
     unit = unit.lower().rstrip("s")
-    if unit == "yr":
-        unit = "year"
-    return UNIT_MONTHS[unit]
+    return UNIT_MONTHS[_SHORT_UNITS.get(unit, unit)]
 
 
 def to_months(value: str | float, unit: str) -> float:

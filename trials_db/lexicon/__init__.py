@@ -17,6 +17,8 @@ from typing import Mapping
 
 import yaml
 
+from ..text import TYPOGRAPHIC
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -138,26 +140,10 @@ class Lexicon:
         return great_circle_km(ca.centre, cb.centre)
 
 
-# Typographic quotes and dashes phones put in ("I don’t know"), as the plain ones.
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
-
-
 def fold(text: str) -> str:
     """Lower-case, strip accents and plain typographic quotes and dashes, for matching what
     people type."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_TYPOGRAPHIC))
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(TYPOGRAPHIC))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

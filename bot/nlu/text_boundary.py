@@ -1,0 +1,54 @@
+"""The pipeline's first component: every message is made plain once, where it enters
+(trials_db.text.normalise: markup and code out, control characters, typographic quotes and
+dashes, Unicode forms), before the classifier and the guards read it.
+
+Rasa copies the processed text into the message's parse data, so the actions read the same
+plain text from ``tracker.latest_message``; the stored event keeps what the person typed.
+Button payloads ("/intent{...}") are left as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from trials_db.text import normalise
+
+
+def plain(message: Message) -> None:
+    """Replace ``message``'s text with its plain form (payloads and empty texts untouched)."""
+    text = message.get(TEXT)
+    if isinstance(text, str) and text and not text.startswith("/"):
+        message.set(TEXT, normalise(text), add_to_output=True)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class TextBoundary(GraphComponent):
+    """Graph component wrapper of :func:`plain`, run on training data and on every message."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TextBoundary":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            plain(message)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            plain(message)
+        return messages

@@ -1,0 +1,85 @@
+"""The one text boundary: a message is made plain here once, where it enters, and every reader
+takes its number words and time units from one table (lexicon/numbers.yml).
+
+``normalise`` is what the Rasa pipeline's first component (bot/nlu/text_boundary.py) applies
+to every message, so the classifier, the guards and the actions (through the tracker's
+``latest_message``) all read the same text; the stored event keeps what the person typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from fractions import Fraction
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+MAX_TEXT = 2000  # longer messages are read only this far
+
+# Typographic quotes and dashes phones put in ("I don’t know"), as the plain ones.
+TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+# Code and style are not words a person said: "<script>alert(1)</script>" reads as nothing.
+_CODE_BLOCK = re.compile(r"<(script|style)\b[^<>]{0,200}>.*?(?:</\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def normalise(text: str | None) -> str:
+    """Plain, bounded text: markup and code out, control and zero-width characters out, lone
+    surrogates (valid JSON, but they crash spaCy) replaced, compatibility forms folded (NFKC:
+    full-width digits, ligatures), typographic quotes and dashes plain, whitespace collapsed.
+    Case, accents and words are kept: readers decide what they mean."""
+    if not text:
+        return ""
+    t = _SURROGATE.sub("\ufffd", text[:MAX_TEXT])
+    t = _CODE_BLOCK.sub(" ", t)
+    t = _TAG.sub(" ", t)
+    t = _CONTROL.sub(" ", t)
+    t = unicodedata.normalize("NFKC", t).translate(TYPOGRAPHIC)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _numbers() -> dict:
+    return yaml.safe_load((LEXICON_DIR / "numbers.yml").read_text(encoding="utf-8"))
+
+
+def cardinals() -> dict[str, int]:
+    """Number words trials and patients both write: "zero" ... "nineteen", "twenty" ... "ninety"."""
+    return dict(_numbers()["cardinals"])
+
+
+def patient_quantities() -> dict[str, int]:
+    """Counting words only patients use as numbers: "a couple", "a few", "none"."""
+    return dict(_numbers()["patient_quantities"])
+
+
+def time_units() -> dict[str, tuple[float, tuple[str, ...]]]:
+    """Each time unit: (months in one, the short forms typed): {"week": (0.2308, ("wk",))...}."""
+    return {
+        unit: (float(Fraction(str(spec["months"]))), tuple(spec.get("short") or ()))
+        for unit, spec in _numbers()["time_units"].items()
+    }
