@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.actions.facts import read_facts  # noqa: E402
+from trials_db.facts import read_facts  # noqa: E402
 from trials_db.patient_text import Invalid  # noqa: E402
 
 SETS = {

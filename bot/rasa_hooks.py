@@ -7,10 +7,11 @@ the tracker store (``PrivacySQLTrackerStore``) is in every set-up's endpoints, s
 
 from __future__ import annotations
 
-from bot import action_response_check, fault_replies
+from bot import action_response_check, fault_replies, response_values
 
 
 def install() -> None:
     """Idempotent: Rasa may build more than one tracker store in a process."""
     fault_replies.install()
     action_response_check.install()
+    response_values.install()

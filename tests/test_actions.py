@@ -33,7 +33,7 @@ from bot.actions.screening import (
     ValidateScreeningForm,
 )
 from bot.actions.session import ActionDeleteMyData, ActionStartOver, ActionStop
-from bot.actions.slots import SKIPPED, profile_from_slots
+from trials_db.slot_values import SKIPPED, profile_from_slots
 from bot.actions.trials import catalog, open_trials
 from bot.actions.wording import summary
 from trials_db.lexicon import load as load_lexicon
@@ -135,6 +135,9 @@ def rendered(dispatcher: CollectingDispatcher, slots: dict[str, Any] | None = No
     slots and the action's variables, as the Rasa server does with an action's messages."""
     from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 
+    from bot import response_values
+
+    response_values.install()  # as bot/rasa_hooks.py does in the server
     nlg = TemplatedNaturalLanguageGenerator(DOMAIN["responses"])
     values = {name: None for name in DOMAIN["slots"]} | (slots or {})
     out = []
@@ -225,7 +228,7 @@ async def test_out_of_range_age_gets_a_specific_kind_reask_then_a_way_out():
     d, events = await run(form, tracker({"consent_given": True}, "200", requested="age"))
     assert slot_events(events)["age"] is None
     assert slot_events(events)["requested_slot"] == "age"
-    assert "200 can't be an age" in texts(d)
+    assert uttered(d) == [("utter_invalid_age_out_of_range", {"age": "200"})]
     d, events = await run(
         form,
         tracker({"consent_given": True, "invalid_attempts": {"age": 1}}, "banana", requested="age"),
@@ -249,14 +252,18 @@ async def test_out_of_range_age_gets_a_specific_kind_reask_then_a_way_out():
     assert slot_events(events)["requested_slot"] == "ms_subtype"
 
 
-@pytest.mark.parametrize("answer, words", [("12", "0 to 10"), ("3.3", "half steps")])
-async def test_invalid_edss_is_explained(answer, words):
+@pytest.mark.parametrize(
+    "answer, response",
+    [("12", "utter_invalid_edss_out_of_range"), ("3.3", "utter_invalid_edss_not_a_step")],
+)
+async def test_invalid_edss_is_explained(answer, response):
     d, events = await run(
         ValidateScreeningForm(),
         tracker({"consent_given": True, "age": 40, "ms_subtype": "RRMS"}, answer, requested="edss"),
     )
     assert slot_events(events)["edss"] is None
-    assert words in texts(d)
+    assert [name for name, _ in uttered(d)] == [response]
+    assert answer in rendered(d)[0]  # the number said is named back
 
 
 async def test_dont_know_edss_hands_over_to_the_walking_questions():
@@ -524,6 +531,26 @@ async def test_corrections_need_consent_and_update_slots(monkeypatch):
         ActionApplyCorrection(), tracker(SEED_PERSON, "actually I'm 45", intent="correct")
     )
     assert slot_events(events) == {"age": 45} and uttered(d) == [("utter_noted", {})]
+
+
+async def test_an_edss_range_as_a_correction_is_kept_and_one_score_replaces_it():
+    """A range said as a correction after the results ("actually it's 3 or 3.5") was cleared by
+    the same turn's events; a single score said later clears the range."""
+    d, events = await run(
+        ActionApplyCorrection(),
+        tracker(SEED_PERSON, "actually my edss is 3 or 3.5", intent="correct"),
+    )
+    assert slot_events(events) == {
+        "edss": "estimated",
+        "edss_range": [3.0, 3.5],
+        "edss_is_estimate": False,
+    }
+    assert uttered(d) == [("utter_updated", {"what": "your EDSS score"})]
+    with_range = {**SEED_PERSON, "edss": "estimated", "edss_range": [3.0, 3.5]}
+    d, events = await run(
+        ActionApplyCorrection(), tracker(with_range, "sorry, my edss is 4", intent="correct")
+    )
+    assert slot_events(events) == {"edss": 4.0, "edss_is_estimate": False, "edss_range": None}
 
 
 async def test_browsing_without_health_questions():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.actions.screening import ActionAskFailedTherapies, ValidateScreeningForm
-from bot.actions.slots import SKIPPED
+from trials_db.slot_values import SKIPPED
 
 from .conftest import WITH_CRITERIA, action_store
 from .test_actions import SEED_PERSON, run, slot_events, tracker, uttered
@@ -161,7 +161,7 @@ async def test_the_failed_question_offers_each_treatment_by_the_brand_named():
 
 
 def test_results_explain_with_the_brand_the_person_used():
-    from bot.actions.slots import profile_from_slots
+    from trials_db.slot_values import profile_from_slots
     from bot.actions.trials import catalog
     from bot.actions.wording import details
 
@@ -177,7 +177,7 @@ def test_results_explain_with_the_brand_the_person_used():
 
 
 def test_a_brand_of_another_treatment_is_refused_and_dropped_from_the_slots():
-    from bot.actions.slots import profile_from_slots
+    from trials_db.slot_values import profile_from_slots
     from trials_db.profile import Profile, ProfileError
 
     with pytest.raises(ProfileError):

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.results import ActionShowResults
 from bot.actions.screening import ValidateScreeningForm
-from bot.actions.slots import profile_from_slots
+from trials_db.slot_values import profile_from_slots
 from bot.actions.trials import catalog
 from trials_db.criteria.predicates import Age
 from trials_db.matching.evaluate import NOT_ELIGIBLE, RuleCriterion, SitePoint, TrialRules

@@ -8,7 +8,8 @@ import re
 
 import yaml
 
-from bot.actions import screening, session, slots, wording
+from bot.actions import screening, session, wording
+from trials_db import slot_values as slots
 from review import conversation
 from trials_db.fields import fields, follow_ups, slot_fields
 from trials_db.matching.questions import QUESTION_ORDER

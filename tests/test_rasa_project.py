@@ -27,6 +27,8 @@ def _responses_used_by_actions() -> set[str]:
     used = set()
     for path in (ROOT / "bot" / "actions").glob("*.py"):
         used |= set(re.findall(r'response="(utter_\w+)"', path.read_text()))
+    readers = (ROOT / "trials_db" / "patient_text.py").read_text()  # Invalid(kind) -> its sentence
+    used |= {f"utter_invalid_{kind}" for kind in re.findall(r'Invalid\(\s*"(\w+)"', readers)}
     return (
         used | set(all_safety_responses()) | set(LANGUAGE_RESPONSES)
     )  # named by category and language

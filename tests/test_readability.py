@@ -65,6 +65,11 @@ SAMPLE_VALUES = {
     "country": "Germany",
     "name": "Anna",
     "contact": "anna@example.org",
+    "year": "2099",
+    "age": "200",
+    "value": "3.3",
+    "lower": "3.0",
+    "upper": "3.5",
 }
 
 

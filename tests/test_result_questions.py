@@ -8,7 +8,7 @@ import pytest
 
 from bot.actions.result_questions import ActionFilterResults, ActionWhatInvolves, ActionWhyNotFit
 from bot.actions.results import ActionBrowseTrials
-from bot.actions.slots import profile_from_slots
+from trials_db.slot_values import profile_from_slots
 from bot.actions.trials import catalog
 from trials_db.conditions import is_ms_study, is_ms_trial
 from trials_db.lexicon import load as load_lexicon

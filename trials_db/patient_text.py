@@ -3,7 +3,7 @@
 
 Plain Python over the lexicon and a spaCy PhraseMatcher (blank pipeline): no Rasa import, so
 the bot's actions, the CLI and the tests share it. Every reader returns a value, ``None``
-(nothing about this fact in the text) or an :class:`Invalid` with a kind reason to show.
+(nothing about this fact in the text) or an :class:`Invalid` naming the kind sentence to show.
 """
 
 from __future__ import annotations
@@ -23,9 +23,16 @@ from .text import cardinals, normalise, patient_quantities, time_units
 
 @dataclass(frozen=True)
 class Invalid:
-    """An answer we understood but cannot use; ``reason`` is a kind sentence for the patient."""
+    """An answer we understood but cannot use. ``kind`` names the kind sentence to show, the
+    domain.yml response ``utter_invalid_<kind>``, and ``values`` fill its {variables}; with no
+    kind, the question's own re-ask says sorry. Wording stays out of this module."""
 
-    reason: str
+    kind: str = ""
+    values: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def response(self) -> str | None:
+        return f"utter_invalid_{self.kind}" if self.kind else None
 
 
 DONT_KNOW = "dont_know"
@@ -272,9 +279,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     if born:
         year = int(born.group(1))
         if not 1900 <= year <= today.year:
-            return Invalid(
-                f"{year} doesn't look like a year of birth. Could you tell me your age in years?"
-            )
+            return Invalid("birth_year", {"year": str(year)})
         return float(today.year - year)
     soon = re.search(
         r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b"
@@ -325,21 +330,17 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         if len(numbers) == 1:
             found = numbers[0]
         elif len(numbers) > 1:
-            return Invalid("I saw more than one number there. How old are you, in years?")
+            return Invalid("age_two_numbers")
     if found is None:
         return None
     if not found.is_integer() and found > 3:
         found = float(int(found))
     if found < 0 or found > 120:
         return Invalid(
-            f"{int(found) if found.is_integer() else found} can't be an age I can use. "
-            "Could you tell me your age in years, for example 42?"
+            "age_out_of_range", {"age": str(int(found)) if found.is_integer() else str(found)}
         )
     if found < 12:
-        return Invalid(
-            "This service is for adults and teenagers living with MS. If you are helping a "
-            "child, the study teams are the best people to ask. How old is the person with MS?"
-        )
+        return Invalid("age_child")
     return found
 
 
@@ -376,10 +377,7 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     if not requested:
         return None
     if re.search(r"\b(non[- ]?binary|prefer not|rather not|other|intersex|trans)\b", t):
-        return Invalid(
-            "That's completely fine. Some studies only include women or only men because of "
-            "how they are run; the study team can talk this through with you."
-        )
+        return Invalid("sex_other")
     if re.fullmatch(r"\s*f\s*", t) or (
         re.search(female, t) and not re.search(male, t.replace("female", ""))
     ):
@@ -532,12 +530,9 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        return Invalid("I caught more than one type there. Which type of MS do you have now?")
+        return Invalid("subtype_two_types")
     if requested and re.search(r"\bprogressive\b", t):
-        return Invalid(
-            "Is it primary progressive (progressive from the start) or secondary progressive "
-            "(it began with relapses and now slowly worsens)?"
-        )
+        return Invalid("subtype_which_progressive")
     return None
 
 
@@ -596,20 +591,14 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
         return float(span.group(1)), float(span.group(2))  # "i think its 3 or 3.5"
     value = numbers[0]
     if value < 0 or value > 10:
-        return Invalid(
-            f"The EDSS scale goes from 0 to 10, so {value:g} can't be an EDSS score. "
-            "What number did your neurologist give you?"
-        )
+        return Invalid("edss_out_of_range", {"value": f"{value:g}"})
     if not valid_edss(value):
         if value == 0.5:
-            return Invalid(
-                "EDSS goes 0, then 1.0, 1.5, 2.0 and so on: 0.5 isn't on the scale. "
-                "Was it 0 or 1.0?"
-            )
+            return Invalid("edss_half")
         lower, upper = (int(value * 2) / 2), (int(value * 2) + 1) / 2
         return Invalid(
-            f"EDSS scores go in half steps (like {lower:.1f} or {upper:.1f}), so {value:g} "
-            "isn't one of them. Which was it?"
+            "edss_not_a_step",
+            {"lower": f"{lower:.1f}", "upper": f"{upper:.1f}", "value": f"{value:g}"},
         )
     return value
 
@@ -756,10 +745,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if requested:
             unknown = [w for w in _DRUGLIKE.findall(t) if w.lower() not in _COMMON_WORDS]
             if unknown:
-                return Invalid(
-                    f"I don't know {unknown[0]!r} as an MS treatment. Could you check the "
-                    "spelling, or tell me the brand name (for example Tecfidera or Ocrevus)?"
-                )
+                return Invalid("treatment_unknown", {"name": unknown[0]})
         return None
     mentions = [m for m in mentions if not _not_taken(t, m)]
     if not mentions:  # "My friend takes Kesimpta but I haven't started anything"
@@ -1242,7 +1228,7 @@ def parse_pregnancy(
     if answer is False:
         return {"pregnant": False, "breastfeeding": False}
     if answer is True:
-        return Invalid("Thank you for telling me. Is that pregnancy, breastfeeding, or both?")
+        return Invalid("pregnancy_which")
     return None
 
 
@@ -1319,7 +1305,7 @@ def time_ago_only(text: str, today: dt.date | None = None) -> tuple[float, str] 
     """A message that is a time ago and nothing else ("2 monts ago", "about 6 wks ago", "last
     month", "in 2019"): how many months ago and the unit it was said in ("week", "month",
     "year"...); None for anything else. It names no fact: which question it answers is for the
-    conversation to say (bot/actions/facts.py)."""
+    conversation to say (trials_db/facts.py)."""
     t = words_to_numbers(clean(text))
     m = _TIME_AGO.search(t)
     if not m or re.search(r"[^\W_]", _HEDGE.sub(" ", t[: m.start()] + " " + t[m.end() :])):
@@ -1445,20 +1431,14 @@ def parse_months_since_relapse(
         return NEVER
     if value is None:
         if requested and re.search(r"\b(long time|ages|years)\b", t):
-            return Invalid(
-                "Roughly how long ago was it: within the last year, one to two years ago, "
-                "or longer than that?"
-            )
+            return Invalid("relapse_how_long_ago")
         return None
     if re.search(r"\blast year\b", words_to_numbers(t)) and not _SPAN.search(words_to_numbers(t)):
         # "last year" is anything from 1 to 23 months: too coarse for the 12-month limit of many
         # studies
-        return Invalid("Roughly how many months ago was that?")
+        return Invalid("relapse_last_year")
     if value > 600:
-        return Invalid(
-            "That seems a very long time ago. "
-            "Roughly how many months or years ago was your last relapse?"
-        )
+        return Invalid("relapse_too_long_ago")
     return value
 
 
@@ -1494,10 +1474,7 @@ def parse_years_since_diagnosis(
         return None
     years = round(months / 12, 2)
     if years > 80 or (age is not None and years > age):
-        return Invalid(
-            "That would be longer than you've been alive. "
-            "Roughly how many years ago were you diagnosed?"
-        )
+        return Invalid("diagnosis_before_birth")
     return years
 
 
@@ -1510,7 +1487,7 @@ def parse_count(text: str) -> int | Invalid | None:
         return None
     n = numbers[0]
     if n < 0 or n > 50 or not float(n).is_integer():
-        return Invalid("Could you tell me how many, as a whole number (for example 0, 1 or 2)?")
+        return Invalid("count_whole_number")
     return int(n)
 
 
@@ -1569,10 +1546,7 @@ def parse_relapse_count(
     if not requested:
         return None
     if re.fullmatch(r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t):
-        return Invalid(
-            "Roughly how many relapses have you had in the past two years: "
-            "is it closer to the lower or the higher number?"
-        )
+        return Invalid("relapse_count_range")
     items = re.findall(
         r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t
     )

@@ -1,7 +1,7 @@
 """The safety check: does a message need a safe answer before anything else?
 
 Runs on every message a person sends, before the form and before any fact is read from it
-(bot/nlu/safety_guard.py sets the intent; bot/actions/facts.py refuses to read such a message).
+(bot/nlu/safety_guard.py sets the intent; trials_db/facts.py refuses to read such a message).
 The rules are data (lexicon/safety.yml), tuned for recall: a false alarm costs one kind
 sentence, a missed crisis can cost a life. Plain Python, no Rasa import.
 """

@@ -23,7 +23,7 @@ from trials_db.alerts.service import (
 )
 from trials_db.store import make_engine, session_factory
 
-from .slots import profile_from_slots
+from trials_db.slot_values import profile_from_slots
 
 log = logging.getLogger(__name__)
 CHAT_CHANNELS = {"telegram": "telegram", "slack": "slack", "facebook": "facebook"}

@@ -13,7 +13,6 @@ from rasa_sdk.types import DomainDict
 
 from trials_db.patient_text import clean
 
-from .results import fill
 from .screening import INTERRUPTIONS, last_turn_is_new
 
 EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[^@\s<>\"']{1,255}\.[A-Za-z]{2,}$")
@@ -123,12 +122,12 @@ class ActionSubmitContactRequest(Action):
             "requested_at": time.time(),
         }
         said = {
-            "name": fill(str(request["name"] or "")),
-            "contact": fill(str(request["contact"] or "")),
+            "name": str(request["name"] or ""),
+            "contact": str(request["contact"] or ""),
         }
         if trials:
             dispatcher.utter_message(
-                response="utter_contact_passed_on", nct_ids=fill(", ".join(trials)), **said
+                response="utter_contact_passed_on", nct_ids=", ".join(trials), **said
             )
         else:
             dispatcher.utter_message(response="utter_contact_passed_on_general", **said)

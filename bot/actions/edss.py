@@ -22,7 +22,7 @@ from trials_db.patient_text import clean
 from trials_db.safety import SAFETY_INTENTS
 
 from .screening import INTERRUPTIONS, last_turn_is_new
-from .slots import ESTIMATED
+from trials_db.slot_values import ESTIMATED
 
 READERS = {"walk_aid": parse_aid, "walk_distance": parse_distance, "ms_impact": parse_impact}
 

@@ -17,7 +17,7 @@ from trials_db.patient_text import clean, parse_country
 from trials_db.store import get_trial, make_engine, session_factory
 
 from .results import NCT
-from .slots import profile_from_slots
+from trials_db.slot_values import profile_from_slots
 from .trials import catalog
 from .wording import trial_line
 

@@ -18,22 +18,14 @@ from trials_db.involvement import involvement, sentences
 from trials_db.render import status_text
 from trials_db.store import get_trial, make_engine, session_factory
 
-from .facts import read_facts
-from .screening import SLOT_WORDS
-from .slots import profile_from_slots
+from trials_db.facts import read_facts
+from .screening import PART_OF, SLOT_WORDS
+from trials_db.slot_values import profile_from_slots
 from .trials import catalog, open_trials
 from .wording import details, result_record, summary, trial_line
 
 PAGE = 3
 NCT = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
-
-
-def fill(value: str) -> str:
-    """Text for a response's {variable} (the sentences are domain.yml responses). Rasa 3.6
-    (rasa.core.nlg.interpolator) sends the bare template, "{lines}" and all, when the filled-in
-    text contains "0[", which a study's title or a typed name can: an invisible word joiner
-    keeps those two characters apart. Braces in the value itself are safe."""
-    return value.replace("0[", "0\u2060[")
 
 
 def _buttons(shown: List[TrialResult], more: bool) -> List[Dict[str, str]]:
@@ -90,8 +82,8 @@ class ActionShowResults(Action):
         lines = [trial_line(n, r, *_where(tracker, profile)) for n, r in enumerate(shown, 1)]
         more = len(_page(results, PAGE)) > 0
         said = {
-            "summary": fill(summary(results, cat.size)),
-            "lines": fill("\n\n".join(lines)),
+            "summary": summary(results, cat.size),
+            "lines": "\n\n".join(lines),
             "buttons": _buttons(shown, more),
         }
         # An estimated EDSS adds a line: the responses' variant for the slot edss_is_estimate.
@@ -152,7 +144,7 @@ class ActionMoreResults(Action):
         more = len(_page(results, start + PAGE)) > 0
         dispatcher.utter_message(
             response="utter_more_results",
-            lines=fill("\n\n".join(lines)),
+            lines="\n\n".join(lines),
             buttons=_buttons(shown, more),
         )
         return [
@@ -184,7 +176,7 @@ class ActionTrialDetails(Action):
             (r for r in catalog().match(profile_from_slots(tracker.slots)) if r.nct_id == nct), None
         )
         if result is None:
-            dispatcher.utter_message(response="utter_details_unknown", nct_id=fill(nct))
+            dispatcher.utter_message(response="utter_details_unknown", nct_id=nct)
             return []
         with session_factory(make_engine())() as session:
             trial = get_trial(session, nct)
@@ -192,7 +184,7 @@ class ActionTrialDetails(Action):
         # The study's sections are built by wording.details; the response carries them whole.
         dispatcher.utter_message(
             response="utter_trial_details",
-            lines=fill(details(result, involves)),
+            lines=details(result, involves),
             buttons=[
                 {
                     "title": "Ask a coordinator to contact me about it",
@@ -229,17 +221,16 @@ class ActionApplyCorrection(Action):
         invalid = [v for v in facts.values() if isinstance(v, Invalid)]
         valid = {k: v for k, v in facts.items() if not isinstance(v, Invalid)}
         if not valid:
-            if (
-                invalid
-            ):  # the reason is built from the answer (trials_db.patient_text), as the form says it
-                dispatcher.utter_message(text=invalid[0].reason)
+            if invalid and invalid[0].response:  # the reading's kind sentence, as the form says it
+                dispatcher.utter_message(response=invalid[0].response, **invalid[0].values)
             else:
                 dispatcher.utter_message(response="utter_correction_unclear")
             return []
         events: List[EventType] = [SlotSet(k, v) for k, v in valid.items()]
-        if "edss" in valid:
+        if "edss" in valid and "edss_range" not in valid:  # one score now: no range, no estimate
             events += [SlotSet("edss_is_estimate", False), SlotSet("edss_range", None)]
-        words = " and ".join(SLOT_WORDS.get(k, k) for k in valid if k in SLOT_WORDS)
+        named = [k for k in valid if k in SLOT_WORDS and k not in PART_OF]  # not edss_range
+        words = " and ".join(SLOT_WORDS[k] for k in named)
         if words:
             dispatcher.utter_message(response="utter_updated", what=words)
         else:
@@ -271,7 +262,7 @@ class ActionBrowseTrials(Action):
                 f"{n}. {title} ({nct}) · {status_text(status)} · "
                 f"{'; '.join(places) or 'location not listed'}{note}"
             )
-        said = {"count": len(trials), "total": total, "lines": fill("\n".join(lines))}
+        said = {"count": len(trials), "total": total, "lines": "\n".join(lines)}
         if country:
             dispatcher.utter_message(
                 response="utter_browse_list_in_country", country=country, **said

@@ -20,8 +20,15 @@ from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
 from .alerts import show_waiting
-from .facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
-from .slots import ESTIMATED, FOLLOW_UPS, PROFILE_SLOTS, SKIPPED, known, profile_from_slots
+from trials_db.facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
+from trials_db.slot_values import (
+    ESTIMATED,
+    FOLLOW_UPS,
+    PROFILE_SLOTS,
+    SKIPPED,
+    known,
+    profile_from_slots,
+)
 from .trials import catalog
 
 log = logging.getLogger(__name__)
@@ -57,41 +64,6 @@ MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be vol
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
 
 SLOT_WORDS = words()  # "I'll leave out {words}": trials_db/lexicon/profile_fields.yml
-HINTS = {
-    "age": "Could you tell me your age in years, for example 42?",
-    "sex": "Are you a woman or a man? You can also say \"I'd rather not say\".",
-    "ms_subtype": (
-        "Which type of MS is it: relapsing-remitting, secondary progressive, primary progressive, "
-        "or clinically isolated syndrome (CIS)?"
-    ),
-    "edss": (
-        "What's your EDSS score, from 0 to 10 (for example 3.5)? "
-        "If you don't know it, say \"I don't know\"."
-    ),
-    "prior_therapies": (
-        "Which MS treatments have you taken? For example \"Tecfidera and Ocrevus\", or \"none\"."
-    ),
-    "failed_therapies": "Did any of them stop working for you? Name them, or say \"none\".",
-    "current_therapy": "Which MS treatment are you taking now? Or say \"none\".",
-    "pregnant": (
-        "Are you pregnant or breastfeeding at the moment? "
-        "You can answer \"no\", \"pregnant\" or \"breastfeeding\"."
-    ),
-    "breastfeeding": "Are you breastfeeding at the moment? Yes or no is fine.",
-    "months_since_last_relapse": (
-        "Roughly when was your last relapse, for example \"3 months ago\", or \"never\"?"
-    ),
-    "relapses_past_2_years": (
-        "How many relapses have you had in the last 2 years, for example 0, 1 or 2?"
-    ),
-    "years_since_diagnosis": (
-        "Roughly when were you diagnosed, for example \"5 years ago\" or \"in 2019\"?"
-    ),
-    "months_since_steroids": (
-        "When did you last have steroids, for example \"2 months ago\", or \"never\"?"
-    ),
-    "country": "Which country do you live in?",
-}
 
 
 def last_turn_is_new(tracker: Tracker) -> bool:
@@ -222,7 +194,7 @@ class ValidateScreeningForm(FormValidationAction):
                         return [
                             ActionExecutionRejected("screening_form")
                         ]  # a rule answers, then we resume
-                    facts[requested] = Invalid("")
+                    facts[requested] = Invalid()
             events += await self._validate_facts(facts, requested, dispatcher, tracker, domain)
             if any(
                 slot in facts and not isinstance(facts[slot], Invalid) for slot in THERAPY_SLOTS
@@ -306,8 +278,8 @@ class ValidateScreeningForm(FormValidationAction):
         if attempt >= MAX_ATTEMPTS:
             dispatcher.utter_message(response="utter_left_out", what=SLOT_WORDS.get(slot, "that"))
             return {slot: SKIPPED, "reask": None}
-        if value.reason:
-            dispatcher.utter_message(text=value.reason)
+        if value.response:  # "EDSS goes from 0 to 10...": the reading's own kind sentence
+            dispatcher.utter_message(response=value.response, **value.values)
             return {slot: None, "reask": None}
         return {slot: None, "reask": "last" if attempt == MAX_ATTEMPTS - 1 else "again"}
 

@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk.events import ActionExecutionRejected, ActiveLoop
 
 from bot.actions.edss import ValidateEdssEstimateForm
-from bot.actions.facts import read_facts
+from trials_db.facts import read_facts
 from bot.actions.safety import TRANSLATED, ActionSafetyAnswer, ActionSafetyPause, response_name
 from bot.actions.screening import ValidateScreeningForm
 from bot.nlu.safety_guard import guard

@@ -1,8 +1,9 @@
 """Read every profile fact a message contains, for the slot being asked and any volunteered.
 
 "I'm 34 with RRMS, EDSS 3.5" answers three questions at once; "actually I'm 45" corrects one.
-A bare number only counts for the question being asked. Values are slot values (see slots.py)
-or :class:`Invalid` with a kind reason.
+A bare number only counts for the question being asked. Values are slot values (see slot_values.py)
+or :class:`Invalid` naming a kind sentence. Plain Python: the form's actions (bot/actions) only
+turn the mapping into slot events.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from trials_db.patient_text import (
+from .patient_text import (
     Invalid,
     TherapyAnswer,
     as_patient,
@@ -30,12 +31,12 @@ from trials_db.patient_text import (
     read_country,
     time_ago_only,
 )
-from trials_db.fields import slot_fields
-from trials_db.lexicon import load as load_lexicon
-from trials_db.profile import NO_THERAPY
-from trials_db.safety import check as check_safety
+from .fields import slot_fields
+from .lexicon import load as load_lexicon
+from .profile import NO_THERAPY
+from .safety import check as check_safety
 
-from .slots import ESTIMATED, SKIPPED, known, to_slot
+from .slot_values import ESTIMATED, SKIPPED, known, to_slot
 
 THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
 WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number cannot answer

@@ -1,4 +1,5 @@
-"""Between Rasa slots and trials_db profiles: the slot vocabulary and its conversion."""
+"""Between the conversation's slots (a plain mapping) and trials_db profiles: the slot
+vocabulary and its conversion. No Rasa import: the bot's actions and the tests share it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import logging
 import math
 from typing import Any, Mapping
 
-from trials_db.fields import follow_ups, profile_slots
-from trials_db.profile import NEVER, Profile, ProfileError
+from .fields import follow_ups, profile_slots
+from .profile import NEVER, Profile, ProfileError
 
 log = logging.getLogger(__name__)
 
