@@ -26,6 +26,8 @@ from trials_db.patient_text import Invalid  # noqa: E402
 SETS = {
     "dev": ROOT / "tests/gold/patient_messages_dev.yml",
     "held_out": ROOT / "tests/gold/patient_messages_held_out.yml",
+    # written 2026-12-03 after the rules, not used to tune them before its first scoring
+    "fresh": ROOT / "tests/gold/patient_messages_fresh.yml",
 }
 
 

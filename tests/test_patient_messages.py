@@ -1,7 +1,8 @@
 """The hand-written patient-message set (tests/gold/patient_messages_*.yml), read by read_facts.
 
 Floors, not targets: they fail when a change makes the reading worse. The dev part is the one
-the readers were improved on; the held-out part was scored once at the end (docs and the issue
+the readers were improved on (and "fresh", after its first honest scoring); the held-out part
+was scored once at the end (docs and the issue
 note give the numbers; benchmarks/patient_messages.py prints them per slot).
 """
 
@@ -12,7 +13,9 @@ import yaml
 
 from benchmarks.patient_messages import SETS, score
 
-FLOORS = {"dev": (0.97, 0), "held_out": (0.77, 1)}  # (share of slots right, inverted at most)
+# (share of slots right, inverted at most). "fresh": 150 messages written 2026-12-03 after the
+# rules; first scored, unseen, at 78.3 % right and 3 inverted, then used as a second dev set.
+FLOORS = {"dev": (0.97, 0), "held_out": (0.77, 1), "fresh": (0.78, 3)}
 
 
 @pytest.mark.parametrize("part", sorted(SETS))

@@ -75,3 +75,19 @@ def test_rasa_data_validate_is_clean():
         unexplained.append(warning)
     assert unexplained == [], unexplained
     assert "No story structure conflicts found" in output
+
+
+def test_actions_utter_responses_by_name_never_literal_text():
+    """Every sentence a patient reads lives in domain.yml (clinicians review one file): each
+    ``utter_message`` in bot/actions names a response and passes no ``text=``."""
+    import ast
+
+    calls = 0
+    for path in sorted((ROOT / "bot" / "actions").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "utter_message":
+                calls += 1
+                keywords = {k.arg for k in node.keywords}
+                assert "text" not in keywords, f"{path.name}:{node.lineno} sends literal text"
+                assert "response" in keywords, f"{path.name}:{node.lineno} names no response"
+    assert calls >= 50
