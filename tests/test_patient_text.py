@@ -525,3 +525,159 @@ def test_results_name_a_treatment_by_the_brand_the_person_used():
         lex.in_their_names(sentence, {"interferon beta-1a": "Rebif"})
         == "You told me you have taken interferon beta-1a (Rebif) and natalizumab (Tysabri)."
     )
+
+
+# ---------------------------------------------- mechanisms found on the fresh set (2026-12-03)
+from trials_db.facts import read_facts  # noqa: E402
+from trials_db.patient_text import months_ago  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is Ocrevus the only option for PPMS? I'm 50",
+        "What trials are there for people who were on Lemtrada? RRMS, 33",
+        "my neuro suggested Kesimpta but I said no",
+        "they recommended Ocrevus, still deciding",
+    ],
+)
+def test_a_drug_asked_about_or_only_suggested_is_not_taken(text):
+    facts = read_facts(text, "inform", None, {})
+    assert (
+        not facts.get("prior_therapies")
+        and "current_therapy" not in facts
+        or facts["current_therapy"] == NO_THERAPY
+    )
+
+
+def test_a_question_that_says_the_writer_takes_the_drug_still_says_it():
+    facts = read_facts("Can I join if I'm on Ocrevus?", "inform", None, {})
+    assert facts["current_therapy"] == "ocrelizumab"
+
+
+def test_a_failure_denied_is_not_a_failure():
+    facts = read_facts(
+        "Tysabri - had to stop because of PML risk, not because it failed",
+        "inform",
+        "failed_therapies",
+        {},
+    )
+    assert facts["failed_therapies"] == []
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        ("Switched from Avonex to Kesimpta last year, RRMS", "ofatumumab"),
+        ("Had Rebif, then Gilenya, now Ocrevus. Gilenya was the one that failed.", "ocrelizumab"),
+        ("SPMS, takes Rebif", "interferon beta-1a"),
+        ("PPMS, 59, EDSS 5, no therapy", NO_THERAPY),
+        ("rrms, off meds for now", NO_THERAPY),
+        ("Used to be on Betaferon, nothing for the last 10 years", NO_THERAPY),
+        ("haven't taken anything since Copaxone", NO_THERAPY),
+    ],
+)
+def test_the_treatment_now(text, current):
+    assert read_facts(text, "inform", None, {})["current_therapy"] == current
+
+
+def test_no_treatment_that_worked_is_not_no_treatment():
+    assert (
+        read_facts("RRMS, no treatment has worked so far", "inform", None, {}).get(
+            "current_therapy"
+        )
+        != NO_THERAPY
+    )
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        ("hi im 47, rrms since 2015. edss maybe 3 or 3.5", "RRMS"),  # the hedge is the EDSS's
+        ("spms, ex rrms", "SPMS"),
+        ("RRMS (diagnosed 2018, was CIS before that)", "RRMS"),
+        ("relaping remitting i think", "RRMS"),
+    ],
+)
+def test_the_course_now(text, subtype):
+    assert parse_subtype(fix_spelling(text), False) == subtype
+
+
+def test_a_hedged_course_is_still_not_taken_unasked():
+    assert parse_subtype("maybe RRMS, EDSS 3", False) is None
+
+
+@pytest.mark.parametrize(
+    "word, kept", [("relapsed", True), ("primarily", True), ("diagnossed", False)]
+)
+def test_spelling_keeps_derived_words_and_mends_misspellings(word, kept):
+    assert (fix_spelling(word) == word) is kept
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("in june", 5.5),
+        ("end of july", 4.0),
+        ("april this year i think", 7.5),
+        ("around christmas last year", 11.0),
+        ("in march 2025", 20.5),
+        ("i may have one", None),  # "may" and "march" are also verbs
+    ],
+)
+def test_a_month_named_is_dated(text, months):
+    assert months_ago(text, dt.date(2026, 12, 1)) == months
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("rrms since 2015ish", 11.5),
+        ("RRMS 3 years, on Aubagio", 3.0),
+        ("I've had MS about 15 years. RRMS.", 15.0),
+    ],
+)
+def test_the_diagnosis_dated_in_an_opening_message(text, years):
+    assert parse_years_since_diagnosis(text, False) == pytest.approx(years, abs=0.6)
+
+
+def test_the_age_at_diagnosis_said_as_since_i_was():
+    assert parse_years_since_diagnosis("have had ms since i was 30", False, age=52) == 22
+
+
+@pytest.mark.parametrize(
+    "text, sex",
+    [
+        ("hi, 37, f, rrms", "female"),
+        ("Hi, 30 and F. RRMS", "female"),
+        ("I'm a mum of two, 38", "female"),
+    ],
+)
+def test_sex_as_a_list_item_or_a_word_for_oneself(text, sex):
+    assert parse_sex(text, False) == sex
+
+
+@pytest.mark.parametrize(
+    "text, sex, age",
+    [
+        ("Can my husband join? He's 58 with SPMS", "male", 58),
+        ("looking for ppms trials for my brother, he is 47. I'm his carer.", "male", 47),
+    ],
+)
+def test_a_message_for_a_relative_gives_their_facts(text, sex, age):
+    facts = read_facts(text, "inform", None, {})
+    assert facts["sex"] == sex and facts["age"] == age
+
+
+@pytest.mark.parametrize(
+    "text", ["47, spms, no relapses for 3 years", "RRMS, relapse free for 5 years"]
+)
+def test_no_relapse_over_a_window_longer_than_two_years_is_none_in_two(text):
+    assert parse_relapse_count(text, False) == 0
+
+
+@pytest.mark.parametrize(
+    "text, edss", [("my EDSS went up from 3 to 4,5 in a year", 4.5), ("edss went from 4 to 6", 6.0)]
+)
+def test_a_score_that_changed_is_the_score_now(text, edss):
+    assert parse_edss(text, False) == edss

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,6 +130,7 @@ def words_to_numbers(text: str) -> str:
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     t = re.sub(r"\b(\d+)\s+(?:point|dot|comma)\s+(\d)\b", r"\1.\2", t)
     t = re.sub(r"\b(\d+),(\d)\b", r"\1.\2", t)  # "3,5" as many Europeans write it
+    t = re.sub(r"\b(\d+)ish\b", r"\1 ish", t)  # "2015ish", "40ish"
     return t
 
 
@@ -139,7 +141,7 @@ def _numbers(text: str) -> list[float]:
 _FILLER = re.compile(
     r"\b(i'?m|i am|im|it'?s|it is|is|my|about|around|roughly|approximately|maybe|probably|"
     r"i think|think|say|just|age|aged|edss|score|years?|yrs?|old|y/?o|of|a|the|now|currently|"
-    r"ok|okay|yes|so|well|um+|er+|hmm+)\b",
+    r"ok|okay|yes|so|well|um+|er+|hmm+|ish)\b",
     re.I,
 )
 
@@ -192,9 +194,13 @@ def fix_spelling(text: str) -> str:
         if len(low) < 5 or low in vocabulary or low in drugs:
             return word
         close = difflib.get_close_matches(low, vocabulary, n=1, cutoff=0.85)
-        if not close or (
-            (low.endswith(("ed", "ing")) or len(low) > len(close[0])) and low[:4] == close[0][:4]
-        ):
+        if not close:
+            return word
+        near = close[0]
+        suffix = next((x for x in ("ing", "ed") if low.endswith(x)), None)
+        derived = len(low) > len(near) and len(os.path.commonprefix([low, near])) >= len(near) - 1
+        inflected = suffix is not None and not near.endswith(suffix) and low[:4] == near[:4]
+        if derived or inflected:  # "relapsed", "primarily"; not "relaping", "diagnossed"
             return word
         if difflib.get_close_matches(low, drugs, n=1, cutoff=0.8):
             return word
@@ -347,7 +353,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 # ---------------------------------------------------------------------------- sex
 
 _SEX_ITEM = re.compile(
-    r"(?:^|[,.;:!]\s*)(female|male|woman|man|guy|lady)\s*(?=[,.;!]|$|\d)"
+    r"(?:^|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|f|m)\s*(?=[,.;!]|$|\d)"
     r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*"
     r"(f|m|female|male|woman|man|guy|lady)\b",
     re.I,
@@ -364,8 +370,8 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         r"(?:\d{2}\s*(?:-?\s*(?:years?|yrs?|y\.?o\.?|y/o)\b)?(?:[- ]?old)?"
         r"\s*(?:,|and)?\s*(?:a\s+)?)?"
     )
-    strong_female = re.search(me + r"(female|woman|girl|lady)\b", t)
-    strong_male = re.search(me + r"(male|man|guy|boy)\b", t)
+    strong_female = re.search(me + r"(female|woman|girl|lady|mum|mom|mother|mummy)\b", t)
+    strong_male = re.search(me + r"(male|man|guy|boy|dad|father)\b", t)
     if strong_female:
         return "female"
     if strong_male:
@@ -423,7 +429,10 @@ _OTHER_PERSON = re.compile(
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
 _PROXY = re.compile(
-    r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b",
+    r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b|"
+    r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
+    r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
+    r"\b(i'?m|i am|im) (his|her|their) (carer|caregiver|care giver)\b",
     re.I,
 )
 _UNSURE_TYPE = re.compile(
@@ -499,20 +508,46 @@ def as_patient(text: str) -> tuple[str, str | None]:
     return t, sex
 
 
+def _type_clauses(text: str) -> tuple[list[str], list[str]]:
+    """The message's clauses, and those of them that name an MS type."""
+    clauses = re.split(r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:my|the|his|her|they|it)\b)", text)
+    return clauses, [c for c in clauses if any(re.search(p, c) for _, p in _SUBTYPE_PHRASES)]
+
+
 def _sure_clauses(text: str) -> str:
     """The clauses that state an MS type, without the hedged ones when a sure one is there:
     "I have RRMS. my neuro thinks it might be turning into SPMS" -> "I have RRMS."."""
-    clauses = re.split(r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:my|the|his|her|they|it)\b)", text)
-    typed = [c for c in clauses if any(re.search(p, c) for _, p in _SUBTYPE_PHRASES)]
+    clauses, typed = _type_clauses(text)
     sure = [c for c in typed if not _UNSURE_TYPE.search(c)]
     if sure and len(sure) < len(typed):
         return " ".join(c for c in clauses if c in sure or c not in typed)
     return text
 
 
+_EARLIER_COURSE_BEFORE = re.compile(
+    r"\b(ex|formerly|previously|originally|initially|at first|used to be|started (as|with|out)|"
+    r"was|were|from)\W{0,3}$"
+)
+_EARLIER_COURSE_AFTER = re.compile(
+    r"^\W{0,3}(before( that)?|previously|originally|at first|earlier)\b"
+)
+
+
+def _only_in_the_past(text: str, key: str) -> bool:
+    """Whether every mention of the course ``key`` is marked as an earlier one."""
+    spans = [m.span() for k, p in _SUBTYPE_PHRASES if k == key for m in re.finditer(p, text)]
+    return bool(spans) and all(
+        _EARLIER_COURSE_BEFORE.search(text[max(0, a - 20) : a])
+        or _EARLIER_COURSE_AFTER.search(text[b : b + 20])
+        for a, b in spans
+    )
+
+
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     t = _sure_clauses(fold(own_words(text)))
-    if _UNSURE_TYPE.search(t) and not requested:
+    _, typed = _type_clauses(t)
+    # A hedge counts only in a clause that names the type: "rrms since 2015. edss maybe 3" is sure.
+    if any(_UNSURE_TYPE.search(c) for c in typed or [t]) and not requested:
         return None  # "my neurologist thinks it's RRMS but it's not confirmed yet"
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
     # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
@@ -527,6 +562,9 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
     if "PPMS" in found and "RRMS" in found and "progressive relapsing" in t:
         found.remove("RRMS")
+    if len(found) > 1:  # "spms, ex rrms", "RRMS (was CIS before that)": the earlier course goes
+        now = [key for key in found if not _only_in_the_past(t, key)]
+        found = now if now else found
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
@@ -547,6 +585,13 @@ _EDSS_RANGE = re.compile(
 
 _NOW_NUMBER = re.compile(
     r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)"
+)
+
+
+_CHANGED_FROM_TO = re.compile(
+    r"\b(?:went|gone|go(?:es)?|increased|rose|risen|jumped|climbed|moved|changed|dropped|fell|"
+    r"improved|worsened|got worse|up|down)\b[^.;]{0,12}?\bfrom\s+\d+(?:\.\d+)?\s+to\s+"
+    r"(\d+(?:\.\d+)?)"
 )
 
 
@@ -581,6 +626,9 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
         return None
     if not numbers:
         return None
+    changed = _CHANGED_FROM_TO.search(window)
+    if changed:  # "my EDSS went up from 3 to 4,5": the score now, not a range
+        numbers, window = [float(changed.group(1))], changed.group(1)
     span = _EDSS_RANGE.search(window)
     if (
         span
@@ -663,20 +711,28 @@ _SIDE_EFFECTS = re.compile(
 )
 _CURRENT_NEAR = re.compile(
     r"\b(now|currently|at the moment|these days|still|current|presently|right now|"
-    r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking)\b",
+    r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking|takes?|tomo|toma|using|uses)\b",
     re.I,
 )
+# "switched from Avonex to Kesimpta": the one switched to is the one now.
+_SWITCHED_TO = re.compile(r"\b(switched|changed|moved|swapped|went)\b[^.;!?]{0,30}\bto\s*$", re.I)
 _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io|ya|za|vus|pta))\b")
 
 
 # "not on any treatment now", "nothing now", "currently nothing", "between treatments".
 _NOTHING_NOW = re.compile(
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
-    r"(nothing|none) (now|currently|at the moment|since)|"
+    r"(nothing|none) (now|currently|at the moment|since|so far|yet)|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothing|not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
     r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
-    r"not on anything( yet)?)\b",
+    r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
+    r"off (all )?(meds|medications?|treatments?|dmts?|it|them|everything)"
+    r"( now| for now| at the moment)?|"
+    r"no (treatments?|therapy|therapies|meds|medications?|dmts?)\b"
+    r"(?! (has |have )?(worked|helped))|"
+    r"nothing (for|in) the (last|past)|"
+    r"(have ?n'?t|havent|have not|not) (taken|been on|had|used) anything since)\b",
     re.I,
 )
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
@@ -684,13 +740,35 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\b(my|his|her) (friend|husband|wife|partner|mum|mom|mother|dad|father|sister|"
     r"brother|daughter|son|neighbou?r)\b[^.;,]{0,25}$|\b(waiting to start|going to start|"
     r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
-    r"might (start|try)|considering|offered)\s*$",
+    r"might (start|try)|considering|offered( me)?|suggested|recommended|proposed|mentioned|"
+    r"talked about|discussed|wants? me to (start|try|take)|thinking (about|of)( starting| trying)?)"
+    r"\s*$",
     re.I,
 )
 
 
+# A question states no fact ("Is Ocrevus the only option for PPMS?"), unless the writer says
+# in it that they take the drug ("Can I join if I'm on Ocrevus?").
+_OWN_USE = re.compile(
+    r"\b(i'?m|i am|im|i was|i'?ve been|i have been|i take|i'?m taking|i had|i use|i'?ve had)\b"
+    r"[^.?!]{0,20}$",
+    re.I,
+)
+
+
+def _asked_about(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` is a question that doesn't say the writer takes it."""
+    begin = max([0] + [m.end() for m in re.finditer(r"[.!?\n]", text[:start])])
+    end = re.search(r"[.!?\n]|$", text[start:])
+    sentence_end = start + end.start()
+    is_question = text[sentence_end : sentence_end + 1] == "?"
+    return is_question and not _OWN_USE.search(text[begin:start])
+
+
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
-    return _NOT_TAKEN_BEFORE.search(text[max(0, mention[0] - 40) : mention[0]]) is not None
+    """A drug someone else takes, one only planned or suggested, or one asked about."""
+    before = text[max(0, mention[0] - 40) : mention[0]]
+    return _NOT_TAKEN_BEFORE.search(before) is not None or _asked_about(text, mention[0])
 
 
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
@@ -749,7 +827,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         return None
     mentions = [m for m in mentions if not _not_taken(t, m)]
     if not mentions:  # "My friend takes Kesimpta but I haven't started anything"
-        answer.none = bool(_NEVER_TREATED.search(low) or (requested and _NOTHING_NOW.search(low)))
+        answer.none = bool(
+            _NEVER_TREATED.search(low)
+            or (requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low)))
+        )
         if answer.none or _NOTHING_NOW.search(low):
             answer.current = NO_THERAPY
             return answer
@@ -768,11 +849,18 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ):
             if name not in answer.failed:
                 answer.failed.append(name)
+        if _FAILURE_DENIED.search(after):  # "had to stop because of PML, not because it failed"
+            answer.failed = [d for d in answer.failed if d != name]
+            answer.worked.append(name)
         if _PAST_BEFORE.search(before[-25:]):
             answer.past.append(name)  # "switched from Tecfidera": not taken now
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
-        elif _CURRENT_NEAR.search(before[-20:]) or _CURRENT_AFTER.match(after):
+        elif (
+            _CURRENT_NEAR.search(re.split(r"[.;!?]", before[-20:])[-1])  # not across a sentence
+            or _SWITCHED_TO.search(before)
+            or _CURRENT_AFTER.match(after)
+        ):
             answer.current = name
         elif (
             (_ON_BEFORE.search(before[-20:]) or _SINCE_AFTER.match(after))
@@ -862,6 +950,12 @@ _IT_FAILED = re.compile(
 )
 _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
+)
+_FAILURE_DENIED = re.compile(
+    r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
+    r"did ?n[o']?t work|was ?n[o']?t working)|(it )?(did ?n[o']?t|didnt|never) (fail|stop(ped)? "
+    r"working)|not (a|due to)( treatment)? failure)",
+    re.I,
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
@@ -1256,6 +1350,68 @@ def _window_months(text: str) -> float | None:
     return float(m.group(1) or 1) * _MONTHS_IN.get(unit, 12.0)
 
 
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march",),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for name in names
+}
+_WHEN_WORD = r"(?:in|since|last|early|late|mid|end of|beginning of|start of|around|about)"
+_MONTH_NAMED = re.compile(
+    rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{'|'.join(_MONTHS)})\b)\.?"
+    r"(?:\s+(?:of\s+)?(19[5-9]\d|20\d\d|this year|last year))?|\b(christmas)\b"
+    r"(?:\s+(19[5-9]\d|20\d\d|this year|last year))?"
+)
+_PART_OF_MONTH = {"end of": 28, "late": 25, "beginning of": 3, "start of": 3, "early": 5, "mid": 15}
+
+
+def _month_said(text: str, today: dt.date) -> float | None:
+    """Months ago of a month named, the latest one before today unless a year is said: "in june"
+    (mid-June), "end of july", "april this year", "march 2025", "christmas last year". "May" and
+    "March" count only after a time word ("in may") or before a year: they are also verbs."""
+    for m in _MONTH_NAMED.finditer(text):
+        part, name, year_said = m.group(1), m.group(2), m.group(3)
+        if m.group(4):  # christmas
+            month, day, year_said = 12, 25, m.group(5)
+        else:
+            month, day = _MONTHS[name], _PART_OF_MONTH.get(part or "", 15)
+            ambiguous = name in ("may", "march")
+            before = text[max(0, m.start() - 14) : m.start()]
+            if ambiguous and not (part or year_said or re.search(rf"\b{_WHEN_WORD}\s+$", before)):
+                continue
+        if year_said and year_said[0].isdigit():
+            year = int(year_said)
+        elif year_said == "last year":
+            year = today.year - 1
+        elif year_said == "this year":
+            year = today.year
+        else:
+            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when > today:
+            return None
+        return round((today - when).days / 30.44 * 2) / 2
+    return None
+
+
 def months_ago(text: str, today: dt.date | None = None, windows: bool = True) -> float | None:
     """How many months ago: "3 months ago", "last month", "two weeks ago", "in 2023", "last year".
     ``windows=False`` skips windows ("no relapses in the last 2 years" is not "2 years ago")."""
@@ -1275,6 +1431,9 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
         return 0.25
     if re.search(r"\blast month\b|\ba month ago\b", t):
         return 1.0
+    named = _month_said(t, today)  # "in june", "end of july", "christmas last year"
+    if named is not None:
+        return named
     if re.search(r"\blast year\b|\ba year ago\b", t):
         return 12.0
     if re.search(r"\bhalf a year\b", t):
@@ -1323,11 +1482,13 @@ FACT_WORDS = {
     "diagnosis": re.compile(
         r"\b(diagnos\w*|dx'?d?)\b|"
         r"\b(?:had|have|living with|got)\s+(?:ms|it|rrms|spms|ppms|cis)\b"
-        r"(?=\s+(?:for|since|from)\b)|"
+        r"(?=\s+(?:for|since|from|about|around|almost|nearly|over)\b)|"
         # not "secondary progressive since 2021": that dates the change, not the diagnosis
-        r"\b(?:ms|rrms|ppms|cis|remitting|(?<!secondary )(?<!secondary-)progressive|sclerosis)"
+        r"\b(?:ms|rrms|ppms|cis|remitt\w*|(?<!secondary )(?<!secondary-)progressive|sclerosis)"
         r"\s+(?:since|from)\s+"
-        r"(?:\d{4}|last|early|late)\b|"
+        rf"(?:\d{{4}}(?:ish)?|last|early|late|{'|'.join(_MONTHS)})\b|"
+        # a list item: "rrms 2021,", "RRMS 3 years"
+        r"\b(?:ms|rrms|ppms|cis)\s+(?:\d{4}|\d+(?:\.\d+)?\s+(?:years?|yrs?))(?=\s*(?:$|[,.;]))|"
         # "ms for 12 yrs"
         r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"
         r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))",
@@ -1444,7 +1605,10 @@ def parse_months_since_relapse(
 
 _AGE_AT_DIAGNOSIS = re.compile(
     r"\b(?:diagnos\w*|dx'?d?)\s+(?:at|at age|aged|at the age of|when i was|when i was aged)\s+"
-    r"(\d{1,2})\b",
+    r"(\d{1,2})\b|"
+    # "have had MS since I was 30", "got it at 19"
+    r"\b(?:had|have|got|with)\s+(?:ms|it|rrms|spms|ppms|cis|relapsing[- ]remitting(?: ms)?)\s+"
+    r"(?:since i was|since age|since the age of|at|at age|when i was)\s+(\d{1,2})\b",
     re.I,
 )
 _AGE_AT_ANSWER = re.compile(
@@ -1458,8 +1622,9 @@ def parse_years_since_diagnosis(
     at = _AGE_AT_DIAGNOSIS.search(words_to_numbers(text)) or (
         _AGE_AT_ANSWER.search(words_to_numbers(text)) if requested else None
     )
-    if at and age is not None and 0 < int(at.group(1)) <= age:  # "diagnosed at 30, now I'm 45"
-        return float(age - int(at.group(1)))
+    when = at and int(at.group(1) or at.group(2))
+    if when and age is not None and 0 < when <= age:  # "diagnosed at 30, now I'm 45"
+        return float(age - when)
     scoped = about(text, "diagnosis", requested)
     if scoped is None:
         return None
@@ -1531,8 +1696,14 @@ def parse_relapse_count(
         and not _PART_OF_TIME.search(t)
     ):
         return 0  # "I don't get relapses", "never had a relapse"
+    window = (
+        r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+        r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
+    )  # any window: "no relapses for 3 years" covers the past two
     negated = re.search(
-        rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{_TWO_YEARS}|since\b.*)", t
+        rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{window}|since\b.*)"
+        rf"|\b(?:relapse|attack|flare)[- ]free\s+(?:{window})",
+        t,
     )
     if negated:
         window = (
