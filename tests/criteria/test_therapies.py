@@ -136,6 +136,17 @@ FAILED_LIST = D(
         ),  # NCT04458688
         ("Failed 2 or more DMTs.", E, [("therapyfailure excludes count=2", DMT)]),  # NCT04458688
         (
+            "Have experienced at least one relapse (while on Avonex) within the 12 months prior "
+            "to randomization.",
+            INC,  # NCT00030966: a relapse while on the drug says it failed, not that it is taken
+            [("therapyfailure requires", D("interferon beta-1a"))],
+        ),
+        (
+            "At least 1 relapse despite treatment with a disease-modifying therapy",
+            INC,  # built
+            [("therapyfailure requires", DMT)],
+        ),
+        (
             "Treatment failure (either ≥ 1 relapse, ≥ 1 new T2 lesion, ≥ one gadolinium enhanced "
             "lesion or EDSS deterioration) with at least one of MS disease modifying therapy as "
             "Interferon-β, Glatiramer acetate (Copaxone), Dimethyl fumarate (Tecfidera), "

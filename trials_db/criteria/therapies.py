@@ -28,7 +28,10 @@ _REVIEW_FRAMES = re.compile(
 )
 _FAILURE = re.compile(
     r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
-    r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*)\b",
+    r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|"
+    # "at least one relapse (while on Avonex)": the drug did not stop relapses
+    r"(relaps\w*|exacerbations?|attacks?)\s*\(?\s*(while|whilst) (on|taking|receiving|"
+    r"being treated with|under)|(relaps\w*|exacerbations?) despite)\b",
     re.I,
 )
 _CURRENT = re.compile(
