@@ -681,3 +681,17 @@ def test_no_relapse_over_a_window_longer_than_two_years_is_none_in_two(text):
 )
 def test_a_score_that_changed_is_the_score_now(text, edss):
     assert parse_edss(text, False) == edss
+
+
+def test_the_age_to_come_is_not_a_second_answer():
+    assert parse_age("46 (47 in a few weeks)", True, today=TODAY) == 46
+
+
+def test_years_into_the_disease_are_no_age():
+    facts = read_facts("12 years into this mess", "inform", "age", {})
+    assert "age" not in facts and facts["years_since_diagnosis"] == 12
+
+
+def test_an_old_score_with_a_doubt_about_now_is_asked_again():
+    assert parse_edss("it was 3 two years ago, probably higher now", True) == Invalid("edss_old")
+    assert parse_edss("it was 2 in 2020, now it's 4", True) == 4.0

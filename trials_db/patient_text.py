@@ -249,7 +249,7 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 _AGE_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
-    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+ago\b))"
+    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since)\b))"
     r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b"
     r"|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
     # "female 39 not pregnant": a list that opens with the sex
@@ -273,6 +273,12 @@ def _duration_of_treatment(text: str, item: re.Match) -> bool:
     before = re.split(r"[.;!?]", text[max(0, item.start() - 40) : item.start()])[-1]
     answer = parse_therapies(before, False) if re.search(r"[a-z]{4,}", before) else None
     return isinstance(answer, TherapyAnswer) and bool(answer.taken)
+
+
+_FUTURE_AGE = re.compile(
+    r"\(?\s*\b\d{2}\s+(?:in (?:a|an|\d+|a few|a couple of|few) (?:days?|weeks?|months?)|"
+    r"next (?:week|month|year)|soon)\b\s*\)?"
+)
 
 
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
@@ -331,8 +337,9 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             and not _duration_of_treatment(t, item)
         ):
             found = float(next(g for g in item.groups() if g))
-    if found is None and requested and _mostly_a_number(t):
-        numbers = _numbers(t)
+    now = _FUTURE_AGE.sub(" ", t)  # "46 (47 in a few weeks)": the age to come is no answer
+    if found is None and requested and _mostly_a_number(now):
+        numbers = _numbers(now)
         if len(numbers) == 1:
             found = numbers[0]
         elif len(numbers) > 1:
@@ -588,6 +595,11 @@ _NOW_NUMBER = re.compile(
 )
 
 
+# A score said as the one before, with a doubt about the one now: not the score now.
+_OLD_SCORE = re.compile(
+    r"\b(was|used to be|had)\b.*\b((higher|worse|more|lower|better|different|changed) now|"
+    r"not sure (what it is )?now|probably (higher|worse|more))\b"
+)
 _CHANGED_FROM_TO = re.compile(
     r"\b(?:went|gone|go(?:es)?|increased|rose|risen|jumped|climbed|moved|changed|dropped|fell|"
     r"improved|worsened|got worse|up|down)\b[^.;]{0,12}?\bfrom\s+\d+(?:\.\d+)?\s+to\s+"
@@ -626,6 +638,8 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
         return None
     if not numbers:
         return None
+    if len(numbers) == 1 and not _NOW_NUMBER.search(t) and _OLD_SCORE.search(fold(text)):
+        return Invalid("edss_old") if requested else None  # "it was 3 two years ago, higher now"
     changed = _CHANGED_FROM_TO.search(window)
     if changed:  # "my EDSS went up from 3 to 4,5": the score now, not a range
         numbers, window = [float(changed.group(1))], changed.group(1)
@@ -1491,7 +1505,8 @@ FACT_WORDS = {
         r"\b(?:ms|rrms|ppms|cis)\s+(?:\d{4}|\d+(?:\.\d+)?\s+(?:years?|yrs?))(?=\s*(?:$|[,.;]))|"
         # "ms for 12 yrs"
         r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"
-        r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))",
+        r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))|"
+        r"\b(?:years?|yrs?)\s+into\b",  # "12 years into this mess"
         re.I,
     ),
     "relapse": re.compile(
