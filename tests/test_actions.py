@@ -324,6 +324,25 @@ async def test_correction_in_the_middle_is_applied_and_said():
     assert slot_events(events)["requested_slot"] == "edss"
 
 
+async def test_more_treatments_later_are_said_back_once():
+    """ "Rebif and Betaferon, both stopped working" after Tecfidera was noted: the treatments are
+    said back once ("Noted: ..."), not a second time as "updated"."""
+    slots = {**SEED_PERSON, "prior_therapies": ["dimethyl fumarate"], "pregnant": None}
+    d, events = await run(
+        ValidateScreeningForm(),
+        tracker(slots, "Rebif and Betaferon, both stopped working", requested="pregnant"),
+    )
+    names = [name for name, _ in uttered(d)]
+    assert names.count("utter_noted_treatments") == 1
+    said_again = [v["what"] for n, v in uttered(d) if n == "utter_updated"]
+    assert all("treatments (disease" not in w and "your MS treatments" not in w for w in said_again)
+    assert set(slot_events(events)["failed_therapies"]) == {  # Tecfidera failed before
+        "dimethyl fumarate",
+        "interferon beta-1a",
+        "interferon beta-1b",
+    }
+
+
 async def test_id_rather_not_say_to_the_sex_question_skips_it_once():
     """The "I'd rather not say" button used to loop: the reading explained, then asked again."""
     d, events = await run(

@@ -57,6 +57,7 @@ SAYS_ITSELF = {
     "home_place",
     "travel_km",
     "edss_range",
+    "prior_therapies",
 }  # their validators say back what was understood
 # Set with that fact, never named on their own.
 PART_OF = {"edss_range": "edss", "edss_is_estimate": "edss", "therapy_names": "prior_therapies"}
@@ -247,7 +248,8 @@ class ValidateScreeningForm(FormValidationAction):
             if slot == requested or slot in parts:
                 continue
             if known(before) and before != result.get(slot) and result.get(slot) is not None:
-                updated.append(slot)
+                if slot not in SAYS_ITSELF:  # "Noted: Tecfidera, Rebif" said it already
+                    updated.append(slot)
             elif (
                 not known(before)
                 and known(result.get(slot))
