@@ -28,6 +28,8 @@ SETS = {
     "held_out": ROOT / "tests/gold/patient_messages_held_out.yml",
     # written 2026-12-03 after the rules, not used to tune them before its first scoring
     "fresh": ROOT / "tests/gold/patient_messages_fresh.yml",
+    # written 2026-12-03 later the same day, scored once before any change made for it
+    "fresh2": ROOT / "tests/gold/patient_messages_fresh2.yml",
 }
 
 

@@ -120,6 +120,33 @@ def test_history_and_denied_symptoms_are_not_alarms(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A screening history, false alarms found on the second fresh message set (2026-12-03):
+        ("my neuro said i should look into trials. 38 f, rrms, on ocrevus", "none"),
+        ("rrms, neuro put me on mavenclad in 2023 and 2024", "none"),
+        ("starting treatment next month, not sure which one yet", "none"),
+        ("interferon shots (cant remember which brand), then aubagio, now ponvory", "none"),
+        ("ive had 5 relapses since diagnosis but only 1 in the past two years", "none"),
+        ("first ever relapse was last month, got 3 days iv steroids", "none"),
+        ("last relapse was when i was pregnant with my youngest, she's 10 now", "none"),
+        (
+            "on ocrevus since 2021, before that tecfidera which stopped working after 2 relapses",
+            "none",
+        ),
+        # ... and the alarms next to them stay alarms:
+        ("should they put me on ocrevus?", "advice"),
+        ("which one is better for me, Ocrevus or Kesimpta?", "advice"),
+        ("I had a relapse since yesterday", "symptoms"),
+        ("I cant remember anything since this morning", "symptoms"),
+        ("my legs have been numb for 3 days", "symptoms"),
+    ],
+)
+def test_a_screening_history_is_no_alarm_and_a_new_problem_still_is(text, expected):
+    assert category_of(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, language",
     [
         ("quiero morir", "es"),
