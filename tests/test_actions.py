@@ -415,18 +415,51 @@ async def test_ask_failed_therapies_offers_each_treatment():
 # ---------------------------------------------------------------- EDSS estimate
 
 
+@pytest.mark.parametrize("text", ["skip", "I don't know", "rather not say"])
+async def test_the_walking_questions_can_be_left(text):
+    """'skip' at a walking question looped on "Sorry, I didn't catch that" for ever."""
+    form = ValidateEdssEstimateForm()
+    _, events = await run(form, tracker({"walk_aid": "none"}, text, requested="walk_distance"))
+    assert slot_events(events)["walk_distance"] == SKIPPED
+    assert slot_events(events)["requested_slot"] is None  # the walking questions end
+    d, events = await run(
+        ActionSetEdssEstimate(), tracker({"walk_aid": "none", "walk_distance": SKIPPED})
+    )
+    assert slot_events(events) == {"edss": SKIPPED}
+    assert uttered(d) == [("utter_edss_not_estimated", {})]
+
+
+async def test_the_third_unreadable_walking_answer_ends_the_walking_questions():
+    form = ValidateEdssEstimateForm()
+    t = tracker({"invalid_attempts": {"walk_aid": 2}}, "banana", requested="walk_aid")
+    _, events = await run(form, t)
+    assert slot_events(events)["walk_aid"] == SKIPPED  # filled: the form's one required slot
+    assert slot_events(events).get("requested_slot") is None
+
+
+async def test_facts_said_at_a_walking_question_are_taken():
+    form = ValidateEdssEstimateForm()
+    d, events = await run(form, tracker({}, "Tysabri then Ocrevus", requested="walk_aid"))
+    slots = slot_events(events)
+    assert slots["prior_therapies"] == ["natalizumab", "ocrelizumab"]
+    assert slots["walk_aid"] is None and slots["reask"] is None  # asked again, plainly
+    assert [name for name, _ in uttered(d)] == ["utter_noted_other"]
+
+
 async def test_walking_questions_then_an_estimated_range():
     form = ValidateEdssEstimateForm()
     _, events = await run(form, tracker(text="no walking aid", requested="walk_aid"))
     assert slot_events(events) == {
         "walk_aid": "none",
         "reask": None,
+        "invalid_attempts": None,
         "requested_slot": "walk_distance",
     }
     d, events = await run(form, tracker({"walk_aid": "none"}, "banana", requested="walk_distance"))
     assert slot_events(events) == {
         "walk_distance": None,
         "reask": "again",
+        "invalid_attempts": {"walk_distance": 1},
         "requested_slot": "walk_distance",
     }
     assert d.messages == []  # the question's "again" variant is the one message
@@ -436,6 +469,7 @@ async def test_walking_questions_then_an_estimated_range():
     assert slot_events(events) == {
         "walk_distance": "200_500m",
         "reask": None,
+        "invalid_attempts": None,
         "requested_slot": None,
     }
     d, events = await run(

@@ -219,6 +219,19 @@ def says_skip(text: str) -> bool:
     return says("skip", text)
 
 
+def _NO_ABOUT_ANOTHER_FACT(t: str) -> bool:
+    """Whether a leading no belongs to another fact named in its own clause (so it is no
+    answer to the question asked): "never had steroids", but not "no, never had steroids"."""
+    first = re.split(r"[,.;!?]|\s-\s", t, maxsplit=1)[0]
+    if not re.match(r"\s*(no|nope|nah|not|never|none)\b\s+\S", first):
+        return False
+    return (
+        says("dont_know", first)
+        or any(p.search(first) for p in FACT_WORDS.values())
+        or re.search(r"\bedss\b", first) is not None
+    )
+
+
 def yes_no(text: str, intent: str | None = None) -> bool | None:
     """True for a yes, False for a no, None when the text says neither."""
     if intent == "affirm":
@@ -226,6 +239,8 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
     if intent == "deny":
         return False
     t = fold(text)
+    if _NO_ABOUT_ANOTHER_FACT(t):
+        return None  # "never had steroids", "no relapses this year", "no idea what my edss is"
     if re.search(
         r"^\s*(no|nope|nah|not|never|neither|none)\b|"
         r"\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"

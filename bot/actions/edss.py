@@ -17,12 +17,12 @@ from trials_db.edss_estimate import (
     parse_distance,
     parse_impact,
 )
-from trials_db.patient_text import clean
-
+from trials_db.facts import read_facts
+from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
+from trials_db.slot_values import ESTIMATED, SKIPPED
 
-from .screening import INTERRUPTIONS, last_turn_is_new
-from trials_db.slot_values import ESTIMATED
+from .screening import INTERRUPTIONS, MAX_ATTEMPTS, PART_OF, SLOT_WORDS, last_turn_is_new
 
 READERS = {"walk_aid": parse_aid, "walk_distance": parse_distance, "ms_impact": parse_impact}
 
@@ -56,10 +56,31 @@ class ValidateEdssEstimateForm(FormValidationAction):
         elif requested in READERS:
             message = tracker.latest_message or {}
             intent = (message.get("intent") or {}).get("name")
-            value = READERS[requested](clean(message.get("text") or ""))
+            text = clean(message.get("text") or "")
+            value = READERS[requested](text)
             if intent in SAFETY_INTENTS or (value is None and intent in INTERRUPTIONS):
                 return [ActionExecutionRejected("edss_estimate_form")]
-            result = getattr(self, f"validate_{requested}")(value, dispatcher, tracker, domain)
+            attempts = dict(tracker.get_slot("invalid_attempts") or {})
+            if value is None and (
+                intent in ("skip", "dont_know") or says_skip(text) or says_dont_know(text)
+            ):
+                result = {requested: SKIPPED, "reask": None}  # no estimate: the EDSS is left out
+            elif value is None:
+                other = self._other_facts(text, intent, tracker, dispatcher)
+                if other:  # "Tysabri then Ocrevus": taken and said, the question asked again
+                    result = {**other, requested: None, "reask": None}
+                else:
+                    attempts[requested] = attempts.get(requested, 0) + 1
+                    if attempts[requested] >= MAX_ATTEMPTS:  # no loop: the EDSS is left out
+                        result = {requested: SKIPPED, "reask": None}
+                    else:
+                        result = getattr(self, f"validate_{requested}")(
+                            value, dispatcher, tracker, domain
+                        )
+            else:
+                attempts.pop(requested, None)
+                result = getattr(self, f"validate_{requested}")(value, dispatcher, tracker, domain)
+            result["invalid_attempts"] = attempts or None
             for key, new in result.items():
                 tracker.slots[key] = new
                 events.append(SlotSet(key, new))
@@ -67,6 +88,23 @@ class ValidateEdssEstimateForm(FormValidationAction):
         if next_slot is not None:
             events.append(next_slot)
         return events
+
+    @staticmethod
+    def _other_facts(
+        text: str, intent: Any, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> Dict[Text, Any]:
+        """Profile facts said instead of a walking answer, taken and said back in one message."""
+        facts = {
+            k: v
+            for k, v in read_facts(text, intent, None, tracker.slots).items()
+            if not isinstance(v, Invalid) and k not in ("edss", "edss_range", "edss_is_estimate")
+        }
+        named = [k for k in facts if k in SLOT_WORDS and k not in PART_OF]
+        if named:
+            dispatcher.utter_message(
+                response="utter_noted_other", what=" and ".join(SLOT_WORDS[k] for k in named)
+            )
+        return facts
 
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
         """An answer I could not read: the question's "again" variant asks once more, in one
