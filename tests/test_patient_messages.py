@@ -16,8 +16,9 @@ from benchmarks.patient_messages import SETS, score
 # (share of slots right, inverted at most). "fresh": 150 messages written 2026-12-03 after the
 # rules; first scored, unseen, at 78.3 % right and 3 inverted, then used as a second dev set
 # (90.1 %, 0 inverted after the mechanisms it showed were built).
-# "fresh2": 150 more, written later the same day; first scored unseen at 67.3 %, 3 inverted.
-FLOORS = {"dev": (0.97, 0), "held_out": (0.77, 1), "fresh": (0.89, 0), "fresh2": (0.74, 3)}
+# "fresh2": 150 more, written later the same day; first scored unseen at 67.3 %, 3 inverted,
+# then used as a dev set too (75.3 %, 0 inverted).
+FLOORS = {"dev": (0.97, 0), "held_out": (0.77, 1), "fresh": (0.9, 0), "fresh2": (0.75, 0)}
 
 
 @pytest.mark.parametrize("part", sorted(SETS))

@@ -695,3 +695,59 @@ def test_years_into_the_disease_are_no_age():
 def test_an_old_score_with_a_doubt_about_now_is_asked_again():
     assert parse_edss("it was 3 two years ago, probably higher now", True) == Invalid("edss_old")
     assert parse_edss("it was 2 in 2020, now it's 4", True) == 4.0
+
+
+# ------------------------------------- mechanisms found on the second fresh set (2026-12-03)
+
+
+@pytest.mark.parametrize(
+    "text, pregnant, breastfeeding",
+    [
+        (
+            "I gave birth 5 weeks ago and I'm not breastfeeding (Tysabri before the pregnancy)",
+            False,
+            False,
+        ),
+        ("just had my baby 7 weeks ago and exclusively breastfeeding", False, True),
+        ("I'm pregnant with my first, 20 weeks", True, None),
+    ],
+)
+def test_a_baby_born_and_a_past_pregnancy_say_not_pregnant_now(text, pregnant, breastfeeding):
+    found = parse_pregnancy(text, "inform", None)
+    assert found.get("pregnant") is pregnant and found.get("breastfeeding") is breastfeeding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's not like tecfidera didn't work, I just couldn't stand the flushing",
+        "tecfidera, stopped it because of the flushing",  # a side effect, not a failure
+    ],
+)
+def test_a_failure_denied_before_the_drug_or_a_side_effect_is_no_failure(text):
+    assert read_facts(text, "inform", "failed_therapies", {})["failed_therapies"] == []
+
+
+def test_not_currently_then_a_stopped_drug_is_nothing_now():
+    facts = read_facts(
+        "Not currently. Stopped Lemtrada in 2021 as planned", "inform", "current_therapy", {}
+    )
+    assert facts["current_therapy"] == NO_THERAPY and facts["prior_therapies"] == ["alemtuzumab"]
+
+
+@pytest.mark.parametrize(
+    "text, requested, country",
+    [
+        ("from the US, living in Germany", False, "Germany"),
+        ("hi im from brazil but living in lisbon now", False, None),  # no guess from the origin
+        ("born in poland, living in london for 12 yrs", True, None),
+        ("from Ireland", False, "Ireland"),
+    ],
+)
+def test_where_someone_lives_beats_where_they_come_from(text, requested, country):
+    assert read_country(text, requested) == country
+
+
+@pytest.mark.parametrize("text", ["bloke, 44, from leeds", "45 yr old fella, SPMS"])
+def test_everyday_words_for_a_man(text):
+    assert parse_sex(text, False) == "male"

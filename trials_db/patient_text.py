@@ -375,9 +375,9 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 # ---------------------------------------------------------------------------- sex
 
 _SEX_ITEM = re.compile(
-    r"(?:^|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|f|m)\s*(?=[,.;!]|$|\d)"
+    r"(?:^|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|bloke|fella|f|m)\s*(?=[,.;!]|$|\d)"
     r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*"
-    r"(f|m|female|male|woman|man|guy|lady)\b",
+    r"(f|m|female|male|woman|man|guy|lady|bloke|fella)\b",
     re.I,
 )
 
@@ -385,7 +385,7 @@ _SEX_ITEM = re.compile(
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     t = fold(text)
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
-    male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him)\b"
+    male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him|bloke|fella|chap|lad)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
     me = (
         r"\b(?:i'?m|i am|im)\s+(?:a\s+)?"
@@ -393,7 +393,7 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         r"\s*(?:,|and)?\s*(?:a\s+)?)?"
     )
     strong_female = re.search(me + r"(female|woman|girl|lady|mum|mom|mother|mummy)\b", t)
-    strong_male = re.search(me + r"(male|man|guy|boy|dad|father)\b", t)
+    strong_male = re.search(me + r"(male|man|guy|boy|dad|father|bloke|fella|chap|lad)\b", t)
     if strong_female:
         return "female"
     if strong_male:
@@ -735,7 +735,8 @@ _FAILED_BEFORE = re.compile(
 )
 _SIDE_EFFECTS = re.compile(
     r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
-    r"tired of inject|needle",
+    r"tired of inject|needle|flush\w*|nausea|stomach|diarrh\w*|headaches?|hair loss|lymph\w*|"
+    r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?",
     re.I,
 )
 _CURRENT_NEAR = re.compile(
@@ -750,6 +751,7 @@ _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io
 
 # "not on any treatment now", "nothing now", "currently nothing", "between treatments".
 _NOTHING_NOW = re.compile(
+    r"^\W*(no\W+)?not (currently|right now|at the moment|now)\b|"  # "Not currently. Stopped X"
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
     r"(nothing|none) (now|currently|at the moment|since|so far|yet)|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
@@ -878,7 +880,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ):
             if name not in answer.failed:
                 answer.failed.append(name)
-        if _FAILURE_DENIED.search(after):  # "had to stop because of PML, not because it failed"
+        stopped_for = re.search(r"\b(because|due to|cause|cos|for|of|from)\b", after[:40], re.I)
+        if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(after[:60]):
+            answer.worked.append(name)  # "stopped it because of the flushing": not a failure
+        if _FAILURE_DENIED.search(after) or _FAILURE_DENIED_BEFORE.search(before[-25:]):
+            # "had to stop because of PML, not because it failed", "it's not like X didn't work"
             answer.failed = [d for d in answer.failed if d != name]
             answer.worked.append(name)
         if _PAST_BEFORE.search(before[-25:]):
@@ -979,6 +985,9 @@ _IT_FAILED = re.compile(
 )
 _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
+)
+_FAILURE_DENIED_BEFORE = re.compile(
+    r"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not because)\s+$", re.I
 )
 _FAILURE_DENIED = re.compile(
     r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
@@ -1228,9 +1237,18 @@ _COMMON_WORDS = {
 
 _PAST_PREGNANCY = re.compile(
     r"\b(was|were|got|had been) (pregnant|breast ?feeding|nursing)\b|"
-    r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) ",
+    r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) |"
+    # "(was on Tysabri) before the pregnancy", "through my pregnancy", "pregnant with my youngest"
+    r"\b(before|during|after|through|thru|since|in) (the |my |her )?pregnan\w*|\bthe pregnancy\b|"
+    r"\bpregnant with (my|our|her) (youngest|oldest|eldest|first|second|third|son|daughter)\b",
     re.I,
-)  # not "pregnant with my first"
+)  # not "pregnant with my first" said of now: "I'm pregnant with my first"
+# A baby already born: not pregnant now ("I gave birth 5 weeks ago", "just had my baby").
+_POSTPARTUM = re.compile(
+    r"\b(gave birth|had (my|the|a|our) (baby|son|daughter)|just had a baby|"
+    r"baby (was|is) born|(she|he) was born|post[- ]?partum|delivered (my|the|a|our) )",
+    re.I,
+)
 
 
 def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
@@ -1276,6 +1294,18 @@ _TRYING = re.compile(
 
 
 def parse_pregnancy(
+    text: str, intent: str | None = None, asked: str | None = "pregnant"
+) -> dict[str, Any] | Invalid | None:
+    """{'pregnant': bool, 'breastfeeding': bool}: see :func:`_pregnancy`; a baby already born
+    ("I gave birth 5 weeks ago", "just had my baby") also says not pregnant now."""
+    found = _pregnancy(text, intent, asked)
+    t = fold(text)
+    if _POSTPARTUM.search(t) and not re.search(r"\b(i'?m|i am|am) pregnant\b", t):
+        return {**(found if isinstance(found, dict) else {}), "pregnant": False}
+    return found
+
+
+def _pregnancy(
     text: str, intent: str | None = None, asked: str | None = "pregnant"
 ) -> dict[str, Any] | Invalid | None:
     """{'pregnant': bool, 'breastfeeding': bool} from "no", "yes, 12 weeks", "breastfeeding".
@@ -1811,19 +1841,46 @@ def parse_months_since_steroids(
     return months_ago(words) if requested else None
 
 
+# Where someone lives beats where they come from: "from brazil but living in lisbon".
+_PLACE_WORDS = re.compile(
+    r"\b(live in|living in|based in|now in|reside in|residing in|moved to|"
+    r"in|near|from|born in|originally from)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})"
+)
+_ORIGIN = ("born in", "originally from")
+
+
+def _country_after_place_word(t: str) -> str | None:
+    """The country named after "in", "from", "living in"...: the home over the origin. "" when
+    the only one named is where someone comes from while they say they live elsewhere."""
+    lex = load_lexicon()
+    found: list[tuple[int, str]] = []
+    for m in _PLACE_WORDS.finditer(t):
+        candidate = re.split(r"[,.;!?]| and | but ", m.group(2))[0].strip()
+        for n in range(len(candidate.split()), 0, -1):
+            name = lex.country(" ".join(candidate.split()[:n]))
+            if name:
+                word = m.group(1)
+                rank = (
+                    2 if word in _ORIGIN or word == "from" else (1 if word in ("in", "near") else 0)
+                )
+                found.append((rank, name))
+                break
+    if not found:
+        return None
+    rank, name = min(found)
+    if rank == 2 and re.search(r"\b(live in|living in|based in|now in|reside|moved to)\b", t):
+        return ""  # "born in poland, living in london": not where they live; decided, no guess
+    return name
+
+
 def _country_said(text: str) -> str | None:
     """A country said as a place: "in the UK", "from Ireland", "I'm in Australia", or a list item
     of its own ("Female, 41, Netherlands.", "38 m, usa, rrms", "USA, Ohio")."""
     lex = load_lexicon()
     t = fold(clean(text))
-    for m in re.finditer(
-        r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t
-    ):
-        candidate = re.split(r"[,.;!?]| and | but ", m.group(1))[0].strip()
-        for n in range(len(candidate.split()), 0, -1):
-            name = lex.country(" ".join(candidate.split()[:n]))
-            if name:
-                return name
+    named = _country_after_place_word(t)
+    if named is not None:
+        return named or None
     for item in re.split(r"[,;!?()]|\.(?!\w)|\s-\s", t):
         name = lex.country(item.strip())
         if name:
@@ -1850,14 +1907,9 @@ def parse_country(text: str) -> str | None:
     direct = lex.country(t)
     if direct:
         return direct
-    for m in re.finditer(
-        r"\b(?:in|from|live in|living in|based in|near)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})", t
-    ):
-        candidate = re.split(r"[,.;!?]| and | but ", m.group(1))[0].strip()
-        for n in range(len(candidate.split()), 0, -1):
-            name = lex.country(" ".join(candidate.split()[:n]))
-            if name:
-                return name
+    named = _country_after_place_word(t)
+    if named is not None:
+        return named or None
     for alias, name in sorted(lex._country_index.items(), key=lambda kv: -len(kv[0])):
         if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", t):
             return name
