@@ -751,3 +751,21 @@ def test_where_someone_lives_beats_where_they_come_from(text, requested, country
 @pytest.mark.parametrize("text", ["bloke, 44, from leeds", "45 yr old fella, SPMS"])
 def test_everyday_words_for_a_man(text):
     assert parse_sex(text, False) == "male"
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        ("Hello I would like information about trials for my husband. He is 57, PPMS", 57, "male"),
+        ("I'm the carer for my mother who is 71 with SPMS", 71, "female"),
+    ],
+)
+def test_a_message_about_a_relative_in_other_words(text, age, sex):
+    facts = read_facts(text, "inform", None, {})
+    assert facts["age"] == age and facts["sex"] == sex
+
+
+def test_a_clause_that_goes_on_about_the_fact_before_it_dates_it():
+    text = "Steroids 4 times in the last 2 years for relapses, the last course was in October"
+    assert months_ago(text, dt.date(2026, 12, 1)) == 1.5
+    assert parse_months_since_steroids(text, False) == pytest.approx(1.5, abs=0.5)

@@ -450,11 +450,22 @@ _OTHER_PERSON = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
+_RELATIVE_SEX = {
+    "female": (
+        "wife mother mum mom daughter sister girlfriend aunt niece grandmother "
+        "granddaughter fiancee"
+    ).split(),
+    "male": (
+        "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance"
+    ).split(),
+}
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b|"
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
     r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
-    r"\b(i'?m|i am|im) (his|her|their) (carer|caregiver|care giver)\b",
+    r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
+    # "information about trials for my husband", "the carer for my mother"
+    r"\b(for|about) (my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b",
     re.I,
 )
 _UNSURE_TYPE = re.compile(
@@ -477,15 +488,6 @@ def own_words(text: str) -> str:
     return text
 
 
-_RELATIVE_SEX = {
-    "female": (
-        "wife mother mum mom daughter sister girlfriend aunt niece grandmother "
-        "granddaughter fiancee"
-    ).split(),
-    "male": (
-        "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance"
-    ).split(),
-}
 _RELATIVE = re.compile(
     r"\b(?:my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b", re.I
 )
@@ -506,6 +508,12 @@ def as_patient(text: str) -> tuple[str, str | None]:
     word = relative.group(1).lower()
     sex = next(k for k, ws in _RELATIVE_SEX.items() if word in ws)
     pronoun = r"\b(?:she|he)"
+    text = re.sub(  # "I'm the carer for my mother who is 71": the mother's facts follow
+        r"\b(?:i'?m|i am|im) (?:the |her |his |their )?(?:carer|caregiver|care giver) (?:for|of) ",
+        "",
+        text,
+        flags=re.I,
+    )
     t = re.sub(
         r"\b(?:my|our) " + word + r"\s*[(,]\s*(\d{2})\s*[),]",
         r"I (age \1)",
@@ -515,6 +523,7 @@ def as_patient(text: str) -> tuple[str, str | None]:
     )
     t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
     t = re.sub(pronoun + r"(?: is|'s)\b", "I'm", t, flags=re.I)
+    t = re.sub(r"\bI (?:is|'s)\b", "I'm", t)  # "my mother who is 71" -> "I is 71" -> "I'm 71"
     t = re.sub(
         pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t)\b",
         r"I \1",
@@ -1475,6 +1484,11 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     """How many months ago: "3 months ago", "last month", "two weeks ago", "in 2023", "last year".
     ``windows=False`` skips windows ("no relapses in the last 2 years" is not "2 years ago")."""
     today = today or dt.date.today()
+    if windows:  # a time said beside a window dates it: "4 times in the last 2 years, the last
+        # course was in October" is October; a window alone stays one ("none in the last 2 years")
+        dated = months_ago(text, today, windows=False)
+        if dated is not None:
+            return dated
     t = words_to_numbers(text)
     if not windows:
         t = _WINDOW.sub(" ", t)
@@ -1577,10 +1591,24 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c and c.strip()]
 
 
+_GOES_ON = re.compile(
+    r"\s*(?:and\s+)?(?:the\s+)?(?:last|latest|most recent|newest)\s+"
+    r"(?:one|course|dose|round|time|infusion|pulse|lot)\b",
+    re.I,
+)
+
+
 def about(text: str, fact: str, requested: bool) -> str | None:
     """The words of ``text`` that speak of ``fact``: its own clause when it is named, else (when
     it was asked) the message without the clauses that name another fact."""
-    own = [c for c in _clauses(text) if FACT_WORDS[fact].search(c)]
+    own: list[str] = []
+    previous = None
+    for clause in _clauses(text):
+        # "..., the last course was in October": a clause that goes on about the fact before it
+        goes_on = own and own[-1] is previous and _GOES_ON.match(clause)
+        if FACT_WORDS[fact].search(clause) or goes_on:
+            own.append(clause)
+        previous = clause
     if own:
         return " ".join(own)
     if not requested:
