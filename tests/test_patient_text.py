@@ -769,3 +769,19 @@ def test_a_clause_that_goes_on_about_the_fact_before_it_dates_it():
     text = "Steroids 4 times in the last 2 years for relapses, the last course was in October"
     assert months_ago(text, dt.date(2026, 12, 1)) == 1.5
     assert parse_months_since_steroids(text, False) == pytest.approx(1.5, abs=0.5)
+
+
+@pytest.mark.parametrize(
+    "text, requested, expected",
+    [
+        (
+            "never needed them, my relapses were always mild",
+            "months_since_steroids",
+            {"months_since_steroids": "never"},  # the slot value; no relapse count
+        ),  # and no relapse count from the steroid "never"
+        ("PP i think? the one without relapses", "ms_subtype", {"ms_subtype": "PPMS"}),
+        ("wherever, ill travel. im in the midwest usa", "country", {"country": "United States"}),
+    ],
+)
+def test_short_answers_with_more_words_around_them(text, requested, expected):
+    assert read_facts(text, "inform", requested, {}) == expected

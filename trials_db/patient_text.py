@@ -582,7 +582,9 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         return None  # "my neurologist thinks it's RRMS but it's not confirmed yet"
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
     # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
-    short = re.search(r"(?:^|[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$)", t)
+    short = re.search(
+        r"(?:^|[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$|\s+(?:i think|i guess|maybe|probably)\b)", t
+    )
     if not found and short:
         found = [{"pp": "PPMS", "sp": "SPMS", "rr": "RRMS"}[short.group(1)]]
     if (
@@ -1778,7 +1780,9 @@ def parse_relapse_count(
         (
             _NO_RELAPSE_SAID.search(t)
             if requested
-            else _NO_RELAPSE_SAID.search(t) and re.search(relapse, t)
+            else any(  # the "never" of the relapse clause, not "never needed them, my relapses.."
+                _NO_RELAPSE_SAID.search(c) and re.search(relapse, c) for c in _clauses(t)
+            )
         )
         and not re.search(r"\bago\b|\b(19|20)\d\d\b", t)
         and not _PART_OF_TIME.search(t)
@@ -1832,13 +1836,20 @@ def parse_months_since_steroids(
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
     # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no"
     # to the question; not "no relapses, had steroids once" nor "not sure when I had steroids".
-    if not dated and (
-        re.search(
-            r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w
+    if (
+        not dated
+        and (
+            re.search(
+                r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w
+            )
+            and not re.search(r"\bfor (it|that|this|them|the)\b", w)
+            or requested
+            and re.match(  # "never needed them, my relapses were always mild"
+                r"\W*(no|nope|never|none|not really|no never)"
+                r"(\s+(had|needed|got|taken|used|had to have)\s+(any|them|it|one|those))?\W*([,.;!]|$)",
+                t,
+            )
         )
-        and not re.search(r"\bfor (it|that|this|them|the)\b", w)
-        or requested
-        and re.fullmatch(r"\W*(no|nope|never|none|not really|no never|never had (any|them))\W*", t)
     ):
         return NEVER
     if re.search(
@@ -1883,9 +1894,10 @@ def _country_after_place_word(t: str) -> str | None:
     lex = load_lexicon()
     found: list[tuple[int, str]] = []
     for m in _PLACE_WORDS.finditer(t):
-        candidate = re.split(r"[,.;!?]| and | but ", m.group(2))[0].strip()
-        for n in range(len(candidate.split()), 0, -1):
-            name = lex.country(" ".join(candidate.split()[:n]))
+        words = re.split(r"[,.;!?]| and | but ", m.group(2))[0].split()
+        spans = [(i, j) for j in range(len(words), 0, -1) for i in range(j)]
+        for i, j in sorted(spans, key=lambda ij: (ij[0], ij[0] - ij[1])):  # "the midwest usa"
+            name = lex.country(" ".join(words[i:j]))
             if name:
                 word = m.group(1)
                 rank = (
