@@ -1846,7 +1846,8 @@ def parse_months_since_steroids(
             or requested
             and re.match(  # "never needed them, my relapses were always mild"
                 r"\W*(no|nope|never|none|not really|no never)"
-                r"(\s+(had|needed|got|taken|used|had to have)\s+(any|them|it|one|those))?\W*([,.;!]|$)",
+                r"(\s+(had|needed|got|taken|used|had to have)\s+(any|them|it|one|those))?"
+                r"\W*([,.;!]|$)",
                 t,
             )
         )
