@@ -1,5 +1,6 @@
-"""What the three NLU guards share: a component that runs one check on every message, and
-the way an intent is replaced (the new intent first in the ranking, DIET's guesses after it)."""
+"""What the NLU guards share (and the text boundary, bot/nlu/text_boundary.py): a component
+that runs one step on every message, and the way an intent is replaced (the new intent first
+in the ranking, DIET's guesses after it)."""
 
 from __future__ import annotations
 

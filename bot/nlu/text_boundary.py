@@ -9,17 +9,14 @@ Button payloads ("/intent{...}") are left as they are.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from trials_db.text import normalise
+
+from .override import MessageGuard
 
 
 def plain(message: Message) -> None:
@@ -30,25 +27,12 @@ def plain(message: Message) -> None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class TextBoundary(GraphComponent):
-    """Graph component wrapper of :func:`plain`, run on training data and on every message."""
+class TextBoundary(MessageGuard):
+    """Graph component wrapper of :func:`plain`: like the guards it runs on every message, and
+    as a tokenizer-stage component also on the training data, so both read the same text."""
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "TextBoundary":
-        return cls()
+    guard = staticmethod(plain)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for message in training_data.training_examples:
-            plain(message)
+        self.process(training_data.training_examples)
         return training_data
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            plain(message)
-        return messages
