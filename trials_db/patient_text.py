@@ -219,7 +219,7 @@ def says_skip(text: str) -> bool:
     return says("skip", text)
 
 
-def _NO_ABOUT_ANOTHER_FACT(t: str) -> bool:
+def _no_about_another_fact(t: str) -> bool:
     """Whether a leading no belongs to another fact named in its own clause (so it is no
     answer to the question asked): "never had steroids", but not "no, never had steroids"."""
     first = re.split(r"[,.;!?]|\s-\s", t, maxsplit=1)[0]
@@ -239,7 +239,7 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
     if intent == "deny":
         return False
     t = fold(text)
-    if _NO_ABOUT_ANOTHER_FACT(t):
+    if _no_about_another_fact(t):
         return None  # "never had steroids", "no relapses this year", "no idea what my edss is"
     if re.search(
         r"^\s*(no|nope|nah|not|never|neither|none)\b|"
@@ -459,13 +459,14 @@ _RELATIVE_SEX = {
         "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance"
     ).split(),
 }
+_RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b|"
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
     r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
     # "information about trials for my husband", "the carer for my mother"
-    r"\b(for|about) (my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b",
+    rf"\b(for|about) (my|our) ({_RELATIVE_WORDS})\b",
     re.I,
 )
 _UNSURE_TYPE = re.compile(
@@ -488,9 +489,7 @@ def own_words(text: str) -> str:
     return text
 
 
-_RELATIVE = re.compile(
-    r"\b(?:my|our) (" + "|".join(w for ws in _RELATIVE_SEX.values() for w in ws) + r")\b", re.I
-)
+_RELATIVE = re.compile(rf"\b(?:my|our) ({_RELATIVE_WORDS})\b", re.I)
 
 
 def as_patient(text: str) -> tuple[str, str | None]:
@@ -1484,16 +1483,17 @@ def _month_said(text: str, today: dt.date) -> float | None:
 
 def months_ago(text: str, today: dt.date | None = None, windows: bool = True) -> float | None:
     """How many months ago: "3 months ago", "last month", "two weeks ago", "in 2023", "last year".
-    ``windows=False`` skips windows ("no relapses in the last 2 years" is not "2 years ago")."""
+    ``windows=False`` skips windows ("no relapses in the last 2 years" is not "2 years ago").
+    With windows, a time said beside a window dates it ("4 times in the last 2 years, the last
+    course was in October" is October); a window alone stays one ("none in the last 2 years")."""
     today = today or dt.date.today()
-    if windows:  # a time said beside a window dates it: "4 times in the last 2 years, the last
-        # course was in October" is October; a window alone stays one ("none in the last 2 years")
-        dated = months_ago(text, today, windows=False)
-        if dated is not None:
-            return dated
     t = words_to_numbers(text)
-    if not windows:
-        t = _WINDOW.sub(" ", t)
+    dated = _months_in(_WINDOW.sub(" ", t), today)
+    return _months_in(t, today) if dated is None and windows else dated
+
+
+def _months_in(t: str, today: dt.date) -> float | None:
+    """:func:`months_ago` of a text already put in numbers (words_to_numbers)."""
     m = _SPAN.search(t)
     if m:
         unit = m.group(2).rstrip("s")
@@ -1788,13 +1788,13 @@ def parse_relapse_count(
         and not _PART_OF_TIME.search(t)
     ):
         return 0  # "I don't get relapses", "never had a relapse"
-    window = (
+    any_window = (
         r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
         r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
     )  # any window: "no relapses for 3 years" covers the past two
     negated = re.search(
-        rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{window}|since\b.*)"
-        rf"|\b(?:relapse|attack|flare)[- ]free\s+(?:{window})",
+        rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{any_window}|since\b.*)"
+        rf"|\b(?:relapse|attack|flare)[- ]free\s+(?:{any_window})",
         t,
     )
     if negated:
@@ -1882,11 +1882,11 @@ def parse_months_since_steroids(
 
 
 # Where someone lives beats where they come from: "from brazil but living in lisbon".
+_HOME = ("live in", "living in", "based in", "now in", "reside in", "residing in", "moved to")
+_ORIGIN = ("from", "born in", "originally from")
 _PLACE_WORDS = re.compile(
-    r"\b(live in|living in|based in|now in|reside in|residing in|moved to|"
-    r"in|near|from|born in|originally from)\s+(?:the\s+)?([a-z][a-z .'()-]{1,40})"
+    rf"\b({'|'.join(_HOME)}|in|near|{'|'.join(_ORIGIN)})\s+(?:the\s+)?([a-z][a-z .'()-]{{1,40}})"
 )
-_ORIGIN = ("born in", "originally from")
 
 
 def _country_after_place_word(t: str) -> str | None:
@@ -1901,15 +1901,12 @@ def _country_after_place_word(t: str) -> str | None:
             name = lex.country(" ".join(words[i:j]))
             if name:
                 word = m.group(1)
-                rank = (
-                    2 if word in _ORIGIN or word == "from" else (1 if word in ("in", "near") else 0)
-                )
-                found.append((rank, name))
+                found.append((0 if word in _HOME else 2 if word in _ORIGIN else 1, name))
                 break
     if not found:
         return None
     rank, name = min(found)
-    if rank == 2 and re.search(r"\b(live in|living in|based in|now in|reside|moved to)\b", t):
+    if rank == 2 and re.search(rf"\b(?:{'|'.join(_HOME)}|reside)\b", t):
         return ""  # "born in poland, living in london": not where they live; decided, no guess
     return name
 
