@@ -579,7 +579,7 @@ async def test_corrections_need_consent_and_update_slots(monkeypatch):
     assert slot_events(events) == {"ms_subtype": "SPMS"}
     d, events = await run(ActionApplyCorrection(), tracker(SEED_PERSON, "hmm", intent="correct"))
     assert events == [] and uttered(d) == [("utter_correction_unclear", {})]
-    monkeypatch.setattr("bot.actions.results.SLOT_WORDS", {})  # a fact without words for it
+    monkeypatch.setattr("bot.actions.screening.SLOT_WORDS", {})  # a fact without words for it
     d, events = await run(
         ActionApplyCorrection(), tracker(SEED_PERSON, "actually I'm 45", intent="correct")
     )

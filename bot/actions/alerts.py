@@ -21,9 +21,8 @@ from trials_db.alerts.service import (
     subscribe,
     unsubscribe,
 )
-from trials_db.store import make_engine, session_factory
-
 from trials_db.slot_values import profile_from_slots
+from trials_db.store import make_engine, session_factory
 
 log = logging.getLogger(__name__)
 CHAT_CHANNELS = {"telegram": "telegram", "slack": "slack", "facebook": "facebook"}

@@ -22,7 +22,7 @@ from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 from trials_db.slot_values import ESTIMATED, SKIPPED
 
-from .screening import INTERRUPTIONS, MAX_ATTEMPTS, PART_OF, SLOT_WORDS, last_turn_is_new
+from .screening import INTERRUPTIONS, MAX_ATTEMPTS, last_turn_is_new, said_words
 
 READERS = {"walk_aid": parse_aid, "walk_distance": parse_distance, "ms_impact": parse_impact}
 
@@ -99,11 +99,9 @@ class ValidateEdssEstimateForm(FormValidationAction):
             for k, v in read_facts(text, intent, None, tracker.slots).items()
             if not isinstance(v, Invalid) and k not in ("edss", "edss_range", "edss_is_estimate")
         }
-        named = [k for k in facts if k in SLOT_WORDS and k not in PART_OF]
-        if named:
-            dispatcher.utter_message(
-                response="utter_noted_other", what=" and ".join(SLOT_WORDS[k] for k in named)
-            )
+        what = said_words(facts)
+        if what:
+            dispatcher.utter_message(response="utter_noted_other", what=what)
         return facts
 
     def _check(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:

@@ -14,10 +14,10 @@ from rasa_sdk.types import DomainDict
 from trials_db.involvement import involvement, sentences
 from trials_db.matching.filters import answer, not_fitting, read_question
 from trials_db.patient_text import clean, parse_country
+from trials_db.slot_values import profile_from_slots
 from trials_db.store import get_trial, make_engine, session_factory
 
 from .results import NCT
-from trials_db.slot_values import profile_from_slots
 from .trials import catalog
 from .wording import trial_line
 

@@ -17,10 +17,10 @@ from trials_db.geo import distance_text, read_place_facts
 from trials_db.involvement import involvement, sentences
 from trials_db.render import status_text
 from trials_db.store import get_trial, make_engine, session_factory
-
 from trials_db.facts import read_facts
-from .screening import PART_OF, SLOT_WORDS
 from trials_db.slot_values import profile_from_slots
+
+from .screening import said_words
 from .trials import catalog, open_trials
 from .wording import details, result_record, summary, trial_line
 
@@ -229,8 +229,7 @@ class ActionApplyCorrection(Action):
         events: List[EventType] = [SlotSet(k, v) for k, v in valid.items()]
         if "edss" in valid and "edss_range" not in valid:  # one score now: no range, no estimate
             events += [SlotSet("edss_is_estimate", False), SlotSet("edss_range", None)]
-        named = [k for k in valid if k in SLOT_WORDS and k not in PART_OF]  # not edss_range
-        words = " and ".join(SLOT_WORDS[k] for k in named)
+        words = said_words(valid)  # not edss_range
         if words:
             dispatcher.utter_message(response="utter_updated", what=words)
         else:

@@ -19,7 +19,6 @@ from trials_db.matching.filters import sites_far_apart
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
-from .alerts import show_waiting
 from trials_db.facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
 from trials_db.slot_values import (
     ESTIMATED,
@@ -29,6 +28,8 @@ from trials_db.slot_values import (
     known,
     profile_from_slots,
 )
+
+from .alerts import show_waiting
 from .trials import catalog
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,12 @@ MAX_FOLLOW_UPS = 2  # keeps a screening to about eight messages; more can be vol
 MAX_ATTEMPTS = 3  # after this many unusable answers to one question, it is skipped
 
 SLOT_WORDS = words()  # "I'll leave out {words}": trials_db/lexicon/profile_fields.yml
+
+
+def said_words(slots: Any) -> str:
+    """How the facts in ``slots`` are named to the person ("your age and your EDSS score"),
+    leaving out the parts of a fact (an EDSS range goes with the EDSS)."""
+    return " and ".join(SLOT_WORDS[s] for s in slots if s in SLOT_WORDS and s not in PART_OF)
 
 
 def last_turn_is_new(tracker: Tracker) -> bool:
@@ -262,9 +269,7 @@ class ValidateScreeningForm(FormValidationAction):
             dispatcher.utter_message(response="utter_updated", what=words)
         if noted and requested and requested not in facts:
             # "female" when asked the MS type: taken and said, then the open question again.
-            dispatcher.utter_message(
-                response="utter_noted_other", what=" and ".join(SLOT_WORDS[s] for s in noted)
-            )
+            dispatcher.utter_message(response="utter_noted_other", what=said_words(noted))
         events.append(SlotSet("invalid_attempts", attempts or None))
         if requested and not isinstance(facts.get(requested), Invalid):
             events.append(SlotSet("reask", None))
