@@ -44,6 +44,8 @@ def edss_facts(text: str, kind: str) -> list[str]:
             INC,
             ["edss requires max=5"],
         ),  # NCT00004814
+        # the splitter's cut of the same wrapped lines (NCT00004814): a line break is a space
+        ("Expanded Disability Status\nScale score no greater than 5", INC, ["edss requires max=5"]),
         (BASELINE, INC, ["edss requires max=5"]),
         ("EDSS score of 6 or less", INC, ["edss requires max=6"]),  # NCT00493116
         ("EDSS score 3.0 - 6.0, inclusively", INC, ["edss requires min=3 max=6"]),  # NCT01684761

@@ -47,6 +47,8 @@ def relapses(text: str, kind: str) -> list[str]:
             ["relapses requires count=2 months=24"],
         ),
         ("Onset of first relapse at least 1 year prior to randomization", INC, []),  # disease onset
+        # the same line as CT.gov's XML download wraps it (NCT00004814): one line, same reading
+        ("Onset of first relapse at\nleast 1 year prior to randomization", INC, []),
         # NCT00030966
         (
             "Have experienced at least one relapse (while on Avonex) within the 12 months prior to "

@@ -16,12 +16,18 @@ _SHORT_UNITS = {short: unit for unit, (_, forms) in time_units().items() for sho
 UNIT = r"(days?|weeks?|months?|years?|yrs?)"
 
 
+_WRAPPED_LINE = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?![\s\-•*·]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+
 def normalise(text: str) -> str:
     """Plain comparison signs and digits: "\\<=" -> "≤", "three" -> "3", "within1" -> "within 1"."""
     t = text.replace("\\", "")
     t = re.sub(r"<\s*=|=\s*<", "≤", t)
     t = re.sub(r">\s*=|=\s*>", "≥", t)
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
+    # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
+    # is one line; a blank line or a new list item keeps its break.
+    t = _WRAPPED_LINE.sub(" ", t)
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"(?<=[a-z])(?=\d)", " ", t)  # "within1" -> "within 1"
     t = re.sub(
