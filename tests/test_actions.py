@@ -586,6 +586,20 @@ async def test_corrections_need_consent_and_update_slots(monkeypatch):
     assert slot_events(events) == {"age": 45} and uttered(d) == [("utter_noted", {})]
 
 
+async def test_results_are_not_shown_again_after_a_correction_that_read_nothing():
+    """ "banana" after the results: the correction says it found nothing to change; the same
+    list again would be one message too many. A correction that changed a slot shows them."""
+    done = {**SEED_PERSON, "screening_complete": True}
+    ran = {"event": "action", "name": "action_apply_correction"}
+    d, events = await run(ActionShowResults(), tracker(done, "banana", after_user=[ran]))
+    assert events == [] and d.messages == []
+    changed = [ran, {"event": "slot", "name": "age", "value": 45}]
+    d, events = await run(ActionShowResults(), tracker(done, "I'm 45", after_user=changed))
+    assert uttered(d)[0][0] == "utter_results_list"
+    d, events = await run(ActionShowResults(), tracker(done, "show me the studies again"))
+    assert uttered(d)[0][0] == "utter_results_list"  # asked for, not after a correction
+
+
 async def test_an_edss_range_as_a_correction_is_kept_and_one_score_replaces_it():
     """A range said as a correction after the results ("actually it's 3 or 3.5") was cleared by
     the same turn's events; a single score said later clears the range."""

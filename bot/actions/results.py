@@ -57,6 +57,19 @@ def _where(tracker: Tracker, profile) -> tuple:
     )
 
 
+def _unchanged_by_correction(tracker: Tracker) -> bool:
+    """A correction that read nothing already said so: the same results again would be noise."""
+    ran_correction = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return ran_correction
+        if event.get("event") == "slot" and event.get("name") not in ("requested_slot",):
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_apply_correction":
+            ran_correction = True
+    return False
+
+
 def _records(tracker: Tracker, shown: List[TrialResult], replace: bool) -> List[Dict[str, Any]]:
     earlier = [] if replace else list(tracker.get_slot("match_results") or [])
     seen = {r["nct_id"] for r in earlier}
@@ -72,6 +85,8 @@ class ActionShowResults(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if tracker.get_slot("screening_complete") and _unchanged_by_correction(tracker):
+            return []
         profile = profile_from_slots(tracker.slots)
         cat = catalog()
         results = cat.match(profile)
