@@ -30,6 +30,9 @@ SETS = {
     "fresh": ROOT / "tests/gold/patient_messages_fresh.yml",
     # written 2026-12-03 later the same day, scored once before any change made for it
     "fresh2": ROOT / "tests/gold/patient_messages_fresh2.yml",
+    # written 2026-12-03 in the next session (chat style, dictation, older and non-native
+    # writers), scored once before any change made for it
+    "fresh3": ROOT / "tests/gold/patient_messages_fresh3.yml",
 }
 
 
