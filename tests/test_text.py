@@ -30,7 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
         ("RRMS \u2013 since 2012", "RRMS - since 2012"),
         ("a\u200bb\u00a0c\x00d", "a b c d"),
         ("a\udfffb", "a\ufffdb"),
-        ("  lots \n\t of   space ", "lots of space"),
+        ("  lots \n\t of   space ", "lots. of space"),
+        # a chat message's lines are its sentences; a line ending in a stop or comma keeps it
+        ("rrms 29 f\non aubagio\n", "rrms 29 f. on aubagio"),
+        ("Rebif,\nCopaxone", "Rebif, Copaxone"),
+        ("hi.\n\nI'm 40", "hi. I'm 40"),
         ("Café, señora, Müller", "Café, señora, Müller"),  # accents kept: readers fold them
         ("", ""),
         (None, ""),

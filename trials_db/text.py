@@ -47,10 +47,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+_LINE_END = re.compile(r"(?<=[^\s.!?;:,(\[-])[ \t]*(?:\r?\n)+(?=\s*\S)")
+
+
 def normalise(text: str | None) -> str:
     """Plain, bounded text: markup and code out, control and zero-width characters out, lone
     surrogates (valid JSON, but they crash spaCy) replaced, compatibility forms folded (NFKC:
-    full-width digits, ligatures), typographic quotes and dashes plain, whitespace collapsed.
+    full-width digits, ligatures), typographic quotes and dashes plain, a line break as the end of a
+    sentence, whitespace collapsed.
     Case, accents and words are kept: readers decide what they mean."""
     if not text:
         return ""
@@ -59,6 +63,9 @@ def normalise(text: str | None) -> str:
     t = _TAG.sub(" ", t)
     t = _CONTROL.sub(" ", t)
     t = unicodedata.normalize("NFKC", t).translate(TYPOGRAPHIC)
+    # A chat message's lines are its sentences ("rrms 29 f\non aubagio"): a line that does not
+    # end in a stop gets one, so no reader runs a fact of one line into the next.
+    t = _LINE_END.sub(". ", t.strip())
     return re.sub(r"\s+", " ", t).strip()
 
 
