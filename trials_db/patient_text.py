@@ -96,6 +96,35 @@ def spell_time_units(text: str) -> str:
     return re.sub(_QUANTITY + r"([a-z]+)\b", unit, text, flags=re.I)
 
 
+def _spoken_years(t: str, tens: str, units: str) -> str:
+    """A year as it is said: "nineteen ninety eight" -> 1998, "twenty fifteen" -> 2015,
+    "twenty oh nine" -> 2009, "two thousand and twelve" -> 2012 (dictated messages)."""
+    teens = "|".join(_UNITS[10:])
+    n = _NUMBER_WORDS
+
+    def year(m: re.Match) -> str:
+        century = 1900 if m.group(1) == "nineteen" else 2000
+        if m.group(2):  # "oh nine"
+            return str(century + n[m.group(2)])
+        if m.group(3):  # "fifteen"
+            return str(century + n[m.group(3)])
+        return str(century + n[m.group(4)] + (n[m.group(5)] if m.group(5) else 0))
+
+    t = re.sub(
+        rf"\b(nineteen|twenty)[\s-]+(?:(?:oh|o)[\s-]+({units})|({teens})|"
+        rf"({tens})(?:[\s-]+({units}))?)\b",
+        year,
+        t,
+    )
+    return re.sub(
+        rf"\btwo thousand(?:\s+and)?(?:\s+(?:({teens})|({tens})(?:[\s-]+({units}))?|({units})))?\b",
+        lambda m: str(
+            2000 + sum(n[g] for g in (m.group(1), m.group(2), m.group(3), m.group(4)) if g)
+        ),
+        t,
+    )
+
+
 def words_to_numbers(text: str) -> str:
     """ "thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"; time units in
     full words ("2 monts" -> "2 months", see spell_time_units)."""
@@ -116,6 +145,7 @@ def words_to_numbers(text: str) -> str:
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     tens = "|".join(_TENS)
     units = "|".join(_UNITS[1:10])
+    t = _spoken_years(t, tens, units)
     t = re.sub(
         rf"\b({tens})[\s-]+({units})\b",
         lambda m: str(_NUMBER_WORDS[m.group(1)] + _NUMBER_WORDS[m.group(2)]),
@@ -296,6 +326,31 @@ _FUTURE_AGE = re.compile(
 )
 
 
+# "38 m here", "rrms 40f": an age with the sex's letter; not "walk 50 m" (a distance).
+_AGE_SEX_LETTER = re.compile(r"(?<![\d.,/])\b(\d{2})\s?[fm]\b(?!\s*(?:\d|[-/]\s*\d))")
+_DISTANCE_BEFORE = re.compile(r"\b(walk\w*|metres?|meters?|distance|up to|about|around)\W+$")
+# "I'm 45, sorry, 46", "forty two no wait forty three", "44? no 43": the number said last.
+_SELF_CORRECTION = re.compile(
+    r"\b(\d{2})\b\W{0,3}\s*(?:sorry|no wait|wait|i mean|no|actually|or rather|make that|"
+    r"scratch that)\b\W{0,3}\s*(?:i'?m\s+|it'?s\s+)?(\d{2})\b(?!\s*(?:in|next|soon)\b)"
+)
+
+
+def _age_with_sex_letter(t: str) -> float | None:
+    for m in _AGE_SEX_LETTER.finditer(t):
+        if not _DISTANCE_BEFORE.search(t[max(0, m.start() - 20) : m.start()]):
+            return float(m.group(1))
+    return None
+
+
+def _corrected(t: str, found: float) -> float:
+    """The age said in place of the one found, when the writer corrects themselves."""
+    for m in _SELF_CORRECTION.finditer(t):
+        if float(m.group(1)) == found:
+            return float(m.group(2))
+    return found
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
@@ -318,7 +373,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         return float(int(soon.group(1)) - 1)
     patterns = [
         r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
-        r"\b(-?\d+(?:\.\d+)?)\s*(?:years?|yrs?|yo|y/o|y\.o\.)(?:\s*old|\s*of age)?\b",
+        r"\b(-?\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
     ]
     found = None
     for pattern in patterns:
@@ -352,6 +407,10 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             and not _duration_of_treatment(t, item)
         ):
             found = float(next(g for g in item.groups() if g))
+    if found is None:
+        found = _age_with_sex_letter(t)
+    if found is not None:
+        found = _corrected(t, found)
     now = _FUTURE_AGE.sub(" ", t)  # "46 (47 in a few weeks)": the age to come is no answer
     if found is None and requested and _mostly_a_number(now):
         numbers = _numbers(now)
@@ -376,14 +435,27 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 _SEX_ITEM = re.compile(
     r"(?:^|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|bloke|fella|f|m)\s*(?=[,.;!]|$|\d)"
-    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)[- ]old|-year-old)?\s*"
+    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)(?:[- ]old)?|-year-old)?\s*"
     r"(f|m|female|male|woman|man|guy|lady|bloke|fella)\b",
     re.I,
 )
 
 
+# Words a person describes themselves with that say their sex ("a widow", "a grandfather").
+_SELF_FEMALE = "female|woman|girl|lady|mum|mom|mother|mummy|grandmother|grandma|granny|widow|wife"
+_SELF_MALE = (
+    "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|grandfather|grandpa|widower|husband"
+)
+_NATION = r"(?:[a-z]+(?:ish|ian|an|ese|i)\s+)?"  # "I am Polish woman", "I'm an Indian man"
+_SELF_DESCRIBED = re.compile(
+    r"\b(?:i'?m|i am|im)\b"
+    r"(?:(?!\b(?:to|with|for|by|like|than|about|of|my|her|his)\b)[^.;!?]){0,40}?"
+    rf"\ba\s+(?:[a-z]+\s+){{0,2}}?({_SELF_FEMALE}|{_SELF_MALE})\b"
+)
+
+
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
-    t = fold(text)
+    t = words_to_numbers(fold(text))
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
     male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him|bloke|fella|chap|lad)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
@@ -392,14 +464,20 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         r"(?:\d{2}\s*(?:-?\s*(?:years?|yrs?|y\.?o\.?|y/o)\b)?(?:[- ]?old)?"
         r"\s*(?:,|and)?\s*(?:a\s+)?)?"
     )
-    strong_female = re.search(me + r"(female|woman|girl|lady|mum|mom|mother|mummy)\b", t)
-    strong_male = re.search(me + r"(male|man|guy|boy|dad|father|bloke|fella|chap|lad)\b", t)
+    strong_female = re.search(me + _NATION + rf"({_SELF_FEMALE})\b", t)
+    strong_male = re.search(me + _NATION + rf"({_SELF_MALE})\b", t)
     if strong_female:
         return "female"
     if strong_male:
         return "male"
+    described = _SELF_DESCRIBED.search(t)  # "I am 69, a grandfather of five"
+    if described:
+        return "female" if re.fullmatch(_SELF_FEMALE, described.group(1)) else "male"
     listed = _SEX_ITEM.search(t)
-    if listed:  # "52, female, RRMS", "34F", "60 year old man with PPMS"
+    if listed and not (
+        listed.group(2) in ("m", "f")
+        and _DISTANCE_BEFORE.search(t[max(0, listed.start() - 20) : listed.start()])
+    ):  # "52, female, RRMS", "34F", "60 year old man with PPMS"; not "walk 50 m"
         word = (listed.group(1) or listed.group(2)).lower()
         return "female" if word in ("f", "female", "woman", "lady") else "male"
     if not requested:
@@ -438,11 +516,24 @@ _SUBTYPE_PHRASES = [
 ]
 
 
+# The relatives a message may be written for, by the sex the word says (one list: the readers of
+# who a message is about all take their words from it).
+_RELATIVE_SEX = {
+    "female": (
+        "wife mother mum mom mam mammy mommy mummy daughter sister girlfriend aunt niece "
+        "grandmother granddaughter fiancee"
+    ).split(),
+    "male": (
+        "husband hubby father dad daddy son brother boyfriend uncle nephew grandfather grandson "
+        "fiance"
+    ).split(),
+}
+_RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
-    r"\b(my|his|her|our) (sister|brother|mum|mom|mother|dad|father|husband|wife|partner|"
-    r"friend|daughter|son|aunt|uncle|cousin|neighbou?r)\b(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
+    rf"\b(my|his|her|our) ({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
+    r"(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
     r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
     r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
     r"|\b(he|she) (is|has|was|takes)\b",
@@ -450,16 +541,6 @@ _OTHER_PERSON = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
-_RELATIVE_SEX = {
-    "female": (
-        "wife mother mum mom daughter sister girlfriend aunt niece grandmother "
-        "granddaughter fiancee"
-    ).split(),
-    "male": (
-        "husband father dad son brother boyfriend uncle nephew grandfather grandson fiance"
-    ).split(),
-}
-_RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b|"
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
@@ -1583,26 +1664,53 @@ FACT_WORDS = {
         r"\b(treatments?|meds|medications?|dmts?|drugs?|therap(y|ies))\b", re.I
     ),
 }
-# Not the comma of "2,5" nor the "and" of "a year and a half".
+# Not the stop of "2.5", the comma of "2,5" nor the "and" of "a year and a half".
 _CLAUSE = re.compile(
-    r"[.;!?()]|,(?!\d)|\s-\s|\band\b(?!\s+an?\s+half)|\b(?:but|while|whereas)\b", re.I
+    r"(?<!\d)\.|\.(?!\d)|[;!?()]|,(?!\d)|\s-\s|\band\b(?!\s+an?\s+half)|\b(?:but|while|whereas)\b",
+    re.I,
 )
 
 
+# Dictated messages have no stops: "I'm sixty I have PPMS since twenty fifteen I live in Ohio".
+# A new statement starts where the writer starts speaking of themselves again, unless a word
+# ties it to the one before ("the last was when I was pregnant", "steroids for my last relapse").
+_NEW_STATEMENT = re.compile(
+    r"\s+(?=(?:i'?m|im|i am|i have|i'?ve|ive|i was|i had|i take|i live|i got|i use|i get)\b|"
+    r"my\s+(?:edss|name|ms|last|neuro\w*|diagnosis|e d s s)\b)",
+    re.I,
+)
+_TIES = re.compile(
+    r"\b(?:when|that|because|since|after|before|for|with|and|or|but|so|until|till|than|if|as|"
+    r"where|while|which|who|think|guess|believe|know|say|said|of|in|on|at|to|from|about)\W*$",
+    re.I,
+)
+
+
+def _statements(clause: str) -> list[str]:
+    parts, start = [], 0
+    for m in _NEW_STATEMENT.finditer(clause):
+        if m.start() > start and not _TIES.search(clause[start : m.start()]):
+            parts.append(clause[start : m.start()])
+            start = m.end()
+    return parts + [clause[start:]]
+
+
 def _clauses(text: str) -> list[str]:
-    return [c for c in _CLAUSE.split(text) if c and c.strip()]
+    return [s for c in _CLAUSE.split(text) if c and c.strip() for s in _statements(c) if s.strip()]
 
 
 _GOES_ON = re.compile(
     r"\s*(?:and\s+)?(?:the\s+)?(?:last|latest|most recent|newest)\s+"
-    r"(?:one|course|dose|round|time|infusion|pulse|lot)\b",
+    r"(?:one|1|course|dose|round|time|infusion|pulse|lot)\b",
     re.I,
 )
 
 
 def about(text: str, fact: str, requested: bool) -> str | None:
     """The words of ``text`` that speak of ``fact``: its own clause when it is named, else (when
-    it was asked) the message without the clauses that name another fact."""
+    it was asked) the message without the clauses that name another fact. Numbers are put in
+    figures first: the "and" of "two thousand and twelve" joins no clauses."""
+    text = words_to_numbers(text)
     own: list[str] = []
     previous = None
     for clause in _clauses(text):

@@ -1,0 +1,94 @@
+"""How people write, read by read_facts: chat lines, dictation without stops, spoken years,
+self-corrections, an age with the sex's letter, and people describing themselves. Built
+sentences in the shapes of the fresh patient-message sets (tests/gold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from trials_db.facts import read_facts
+from trials_db.patient_text import words_to_numbers
+
+
+def facts(text: str, asked: str | None = None) -> dict:
+    return read_facts(text, "inform", asked, {})
+
+
+def test_each_line_of_a_chat_message_is_its_own_sentence():
+    got = facts("ugh\nrrms 29 f\non aubagio")
+    assert got["age"] == 29 and got["sex"] == "female" and got["current_therapy"] == "teriflunomide"
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        ("38 m here, rrms dx 2014", 38, "male"),
+        ("hi rrms 40f dx 2018", 40, "female"),
+        ("ppms 55m. edss 6.5", 55, "male"),
+        ("I can walk 50 m with a stick", None, None),  # a distance, not a man of 50
+    ],
+)
+def test_an_age_with_the_sex_letter(text, age, sex):
+    got = facts(text)
+    assert got.get("age") == age and got.get("sex") == sex
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("I'm 45, sorry, 46 - had a birthday last week", 46),
+        ("hello I'm forty two no wait forty three", 43),
+        ("age 34 no wait 35 lol", 35),
+        ("I'm 44, no relapses this year", 44),  # "no" before a word, not a new number
+    ],
+)
+def test_the_age_a_writer_corrects_to(text, age):
+    assert facts(text)["age"] == age
+
+
+@pytest.mark.parametrize(
+    "said, year",
+    [
+        ("diagnosed in nineteen ninety eight", "1998"),
+        ("since about twenty fifteen", "2015"),
+        ("twenty oh nine", "2009"),
+        ("in two thousand and twelve", "2012"),
+        ("twenty twenty three", "2023"),
+    ],
+)
+def test_a_spoken_year_is_a_year(said, year):
+    assert year in words_to_numbers(said)
+
+
+def test_spoken_ages_are_not_years():
+    assert words_to_numbers("I am twenty one") == "i am 21"
+
+
+def test_a_dictated_message_keeps_each_fact_with_its_own_words():
+    got = facts(
+        "hi my name is Derek I am fifty three years old I have secondary progressive MS I was "
+        "diagnosed in nineteen ninety eight my EDSS is six point five and I live in Cardiff"
+    )
+    assert got["age"] == 53 and got["edss"] == 6.5 and got["ms_subtype"] == "SPMS"
+    assert 27 <= got["years_since_diagnosis"] <= 29  # from 1998, not the age
+
+
+@pytest.mark.parametrize(
+    "text, sex",
+    [
+        ("I am a 71 year old widow", "female"),
+        ("I am 69, a grandfather of five", "male"),
+        ("I'm 64, a retired librarian and a grandmother", "female"),
+        ("I'm a fifty year old woman", "female"),
+        ("I am Polish woman, 51 years", "female"),
+        ("I am 63-year-old gentleman", "male"),
+        ("I am married to a man who has MS", None),  # the man is not the writer
+    ],
+)
+def test_a_writer_describing_themselves_says_their_sex(text, sex):
+    assert facts(text).get("sex") == sex
+
+
+def test_a_relative_named_the_way_people_say_it():
+    got = facts("Writing for my mam (72), she has secondary progressive MS")
+    assert got["age"] == 72 and got["sex"] == "female"
