@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trials_db.facts import read_facts  # noqa: E402
+from trials_db.facts import message_facts  # noqa: E402
 from trials_db.patient_text import Invalid  # noqa: E402
 
 SETS = {
@@ -66,7 +66,7 @@ def score(items: list[dict]) -> dict:
     misses: list[str] = []
     for item in items:
         asked = item.get("asked")
-        facts = read_facts(item["text"], "inform", asked, {})
+        facts = message_facts(item["text"], "inform", asked, {})  # as the form takes them
         for slot, want in (item.get("expect") or {}).items():
             c = per.setdefault(slot, Counter())
             c["expected"] += 1

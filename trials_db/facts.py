@@ -32,6 +32,7 @@ from .patient_text import (
     time_ago_only,
 )
 from .fields import slot_fields
+from .geo import read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
 from .profile import NO_THERAPY
 from .safety import check as check_safety
@@ -245,4 +246,37 @@ def read_facts(
         ),
     )
     put("country", read_country(t, requested == "country"))
+    return facts
+
+
+def message_facts(
+    text: str | None,
+    intent: str | None,
+    requested: str | None,
+    slots: Mapping[str, Any],
+    places: bool = True,
+) -> dict[str, Any]:
+    """What the form takes from one message: its profile facts and, with ``places``, where the
+    person lives ("I live in Dublin", "from near Stuttgart"); the country of that place when
+    the message names none and none is known yet."""
+    facts = read_facts(text, intent, requested, slots)
+    t = clean(text)
+    if not places or not t or t.startswith("/") or check_safety(t):
+        return facts
+    if requested == "country" and "country" not in facts:  # "ontario", "bavaria", "glasgow"
+        region = region_country(t)
+        town = resolve_place(t, strict=True) if region is None else None
+        said = region[1] if region else town.country if town is not None else None
+        if said:
+            facts["country"] = said
+    place = read_place_facts(t, requested == "home_place")
+    facts.update(place)
+    home = place.get("home_place")
+    if (
+        isinstance(home, dict)
+        and home.get("country")
+        and "country" not in facts
+        and not known(slots.get("country"))
+    ):
+        facts["country"] = home["country"]
     return facts

@@ -233,12 +233,14 @@ _LEAD = re.compile(
 )
 
 
-def resolve_place(text: str) -> Place | None:
-    """A person's town, "Town, State", "Town, Country" or a US ZIP code, or None."""
+def resolve_place(text: str, strict: bool = False) -> Place | None:
+    """A person's town, "Town, State", "Town, Country", "Town State" or a US ZIP code, or None.
+    ``strict`` (a place named without "I live in"): only a town of 100,000 people or more that
+    holds three quarters of the people of all towns of that name ("Dublin", not "Kent")."""
     if not text:
         return None
     zip_match = _ZIP.search(text)
-    if zip_match:
+    if zip_match and not strict:
         import zipcodes
 
         try:
@@ -259,26 +261,69 @@ def resolve_place(text: str) -> Place | None:
         if stripped == words:
             break
         words = stripped
-    parts = [p.strip() for p in re.split(r",|\bin\b", words) if p.strip()]
+    parts = [p.strip() for p in re.split(r",|\(|\)|\bin\b", words) if p.strip()]
     if not parts:
         return None
-    _, _, _, us_states = _gazetteer()
-    name, qualifiers = parts[0], parts[1:]
-    towns = _towns(name)
-    for q in qualifiers:
-        code = us_states.get(fold(q))
-        iso = _iso(q)
-        if code:
-            towns = [t for t in towns if t.iso == "US" and t.admin1 == code]
-        elif iso:
-            towns = [t for t in towns if t.iso == iso]
+    towns, qualified = _named_towns(parts[0], parts[1:])
     if not towns:
         return None
     best = max(towns, key=lambda t: t.population)
+    if (
+        strict
+        and not qualified
+        and (best.population < 100_000 or best.population < 0.75 * sum(t.population for t in towns))
+    ):
+        return None  # a small or shared name said in passing: never guessed
     country = _country_name(best.iso)
     region = best.admin1 if best.iso == "US" else None
     label = ", ".join(p for p in (best.name, region, country) if p)
     return Place(label, best.lat, best.lon, country)
+
+
+def _named_towns(name: str, qualifiers: list[str]) -> tuple[list[_Town], bool]:
+    """The towns a name may mean, narrowed by a state or country said with it ("Atlanta
+    Georgia", "Toronto Canada", "Phoenix, Arizona"); and whether a qualifier narrowed them."""
+    _, _, _, us_states = _gazetteer()
+    towns = _towns(name)
+    words = name.split()
+    if not towns and len(words) > 1:  # "Atlanta Georgia": the last words qualify the first
+        for cut in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            if _towns(head) and (us_states.get(fold(tail)) or _iso(tail)):
+                towns, qualifiers = _towns(head), [tail, *qualifiers]
+                break
+    qualified = False
+    for q in qualifiers:
+        code = us_states.get(fold(q))
+        iso = _iso(q)
+        narrowed = (
+            [t for t in towns if t.iso == "US" and t.admin1 == code]
+            if code
+            else [t for t in towns if t.iso == iso]
+            if iso
+            else towns
+        )
+        if narrowed != towns:
+            qualified = qualified or bool(narrowed)
+        towns = narrowed
+    return towns, qualified
+
+
+def region_country(text: str) -> tuple[str, str] | None:
+    """ "Texas" -> ("Texas", "United States"), "Ontario" -> ("Ontario", "Canada"): a US state or
+    a region of the lexicon's table, said alone or leading a phrase; None otherwise."""
+    words = fold(text).strip(" .,!?")
+    _, countries, _, us_states = _gazetteer()
+    from .lexicon import load as load_lexicon
+
+    regions = load_lexicon().regions
+    for cut in range(min(3, len(words.split())), 0, -1):
+        head = " ".join(words.split()[:cut])
+        if len(head) > 2 and head in us_states:
+            return head.title(), "United States"
+        if head in regions:
+            return head.title(), regions[head]
+    return None
 
 
 _TRAVEL = re.compile(r"(\d+(?:[.,]\d+)?)\s*(miles?|mi|km|kilomet(?:er|re)s?|kms)\b", re.I)
@@ -302,19 +347,74 @@ def anywhere_in(text: str) -> str | None:
     return _country_name(iso) if iso else None
 
 
-_VOLUNTEERED = re.compile(
-    r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|i'?m\s+based|based|located|i'?m|i\s+am|from)\s+"
-    r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside)\s+"
-    r"([A-Za-z0-9][\w .,'-]{1,60})",
+_PLACE = r"([A-Za-z0-9][\w .,'()-]{1,60})"
+# Where the person lives, from the surest way of saying it to the weakest; the first cue whose
+# words name a place wins ("from Brazil but living in Lisbon": Lisbon). Each cue: its pattern,
+# whether only a well-known town counts (resolve_place strict), whether the name needs a capital.
+_HOME_CUES = (
+    (
+        re.compile(
+            r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
+            r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from)\s+"
+            r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+us\s+in)\s+"
+            + _PLACE,
+            re.I,
+        ),
+        False,
+        False,
+    ),
+    (re.compile(r"\b(?<!originally )(?<!born )(?<!moved )from\s+" + _PLACE, re.I), True, False),
+    (re.compile(r"\bin\s+" + _PLACE, re.I), True, True),
+    # a list item of its own: "Female, 60, PPMS, Glasgow."
+    (
+        re.compile(r"(?:^|[,.;!]\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:[.,;!]|$))"),
+        True,
+        True,
+    ),
+)
+_PLACE_ENDS = re.compile(
+    r"\s+(?:and|but|so|since|for|with|where|who|which|because|i'?d|i\s+would|i\s+can|willing|"
+    r"i'?m|im|i\s+am|i\s+have|i'?ve|ive|i\s+was|i\s+had|my|now|too|though)\b|[.;!?]|,\s*i\b",
     re.I,
 )
 
 
+def home_place_said(text: str) -> dict | None:
+    """Where the person lives, as a slot value ({"label", "lat", "lon", "country"}, or {"label",
+    "country"} for a state or region), from any message; None when no cue names a place."""
+    for cue, strict, capital in _HOME_CUES:
+        for m in cue.finditer(text or ""):
+            words = _PLACE_ENDS.split(m.group(1))[0].strip(" ,")
+            if not words or (capital and not _named_with_capital(words)):
+                continue
+            place = resolve_place(words, strict=strict)
+            region = region_country(words)
+            if region and (place is None or not _big_town(words)):
+                # "Ontario", "Texas": the region, not a small town of that name elsewhere
+                return {"label": f"{region[0]}, {region[1]}", "country": region[1]}
+            if place is not None:
+                return place.to_slot()
+    return None
+
+
+def _big_town(words: str) -> bool:
+    """A town of half a million or more by that name ("New York", "Quebec"), which is meant
+    before the state or region it shares its name with."""
+    return any(t.population >= 500_000 for t in _towns(words.strip(" .,!?")))
+
+
+def _named_with_capital(words: str) -> bool:
+    """ "in Dublin", "in Phoenix, Arizona": a town named in passing after "in" is one written
+    with a capital (not "in bath", "in may"); a state or region may be in lower case."""
+    return words[:1].isupper() or region_country(words) is not None
+
+
 def read_place_facts(text: str, requested: bool) -> dict:
     """What a message says about where the person is and how far they would go:
-    ``home_place`` (a Place as a slot dict, or {"label", "country"} for "anywhere in X"),
-    ``travel_km``. A place is read from any message that says "I live in/near ...", and from
-    a bare answer when the question was asked."""
+    ``home_place`` (a Place as a slot dict, or {"label", "country"} for "anywhere in X" or a
+    state), ``travel_km``. A place is read from any message that names one with a cue ("I live
+    in ...", "from ...", "in Dublin", a town as an item of a list), and from a bare answer when
+    the question was asked."""
     out: dict = {}
     country = anywhere_in(text)
     if country:
@@ -322,15 +422,12 @@ def read_place_facts(text: str, requested: bool) -> dict:
             "home_place": {"label": f"anywhere in {country}", "country": country},
             "travel_km": None,
         }
-    m = _VOLUNTEERED.search(text or "")
-    words = m.group(1) if m else (text if requested else None)
-    if words:
-        words = re.split(
-            r"\s+(?:and|but|so|i'?d|i\s+would|i\s+can|willing)\b|[.;!?]|,\s*i\b", words, flags=re.I
-        )[0]
-        place = resolve_place(words)
-        if place is not None:
-            out["home_place"] = place.to_slot()
+    home = home_place_said(text)
+    if home is None and requested:
+        place = resolve_place(_PLACE_ENDS.split(text)[0])
+        home = place.to_slot() if place is not None else None
+    if home is not None:
+        out["home_place"] = home
     limit = travel_limit_km(text)
     if limit is not None:
         out["travel_km"] = round(limit, 1)

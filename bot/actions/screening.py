@@ -12,14 +12,14 @@ from rasa_sdk.types import DomainDict
 
 from trials_db.edss_estimate import EdssEstimate
 from trials_db.fields import words
-from trials_db.geo import Place, distance_text, read_place_facts, travel_said
+from trials_db.geo import Place, distance_text, travel_said
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching import next_question, open_fields
 from trials_db.matching.filters import sites_far_apart
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
-from trials_db.facts import THERAPY_SLOTS, read_facts, unrecognised_treatments
+from trials_db.facts import THERAPY_SLOTS, message_facts, unrecognised_treatments
 from trials_db.slot_values import (
     ESTIMATED,
     FOLLOW_UPS,
@@ -172,9 +172,13 @@ class ValidateScreeningForm(FormValidationAction):
                 return [
                     ActionExecutionRejected("screening_form")
                 ]  # answered safely first, nothing read
-            facts = read_facts(text, intent, requested, tracker.slots)
-            if intent not in INTERRUPTIONS or requested == "home_place":
-                facts.update(read_place_facts(text, requested == "home_place"))
+            facts = message_facts(
+                text,
+                intent,
+                requested,
+                tracker.slots,
+                places=intent not in INTERRUPTIONS or requested == "home_place",
+            )
             unanswered = requested and (
                 requested not in facts or isinstance(facts[requested], Invalid)
             )

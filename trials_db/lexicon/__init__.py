@@ -75,6 +75,7 @@ class Lexicon:
     groups: dict[str, SubtypeGroup]
     countries: dict[str, Country]
     _country_index: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)  # folded region name -> country
 
     def class_label(self, key: str) -> str:
         return self.classes[key].label if key in self.classes else key
@@ -238,4 +239,9 @@ def load() -> Lexicon:
     for country in countries.values():
         for alias in (country.name, *country.aliases):
             index[fold(alias)] = country.name
-    return Lexicon(drugs, classes, subtypes, groups, countries, index)
+    regions = {
+        fold(region): country
+        for country, names in (country_doc.get("regions") or {}).items()
+        for region in names
+    }
+    return Lexicon(drugs, classes, subtypes, groups, countries, index, regions)

@@ -1,0 +1,71 @@
+"""Where a person lives, read from any message (trials_db/geo.home_place_said): the cue that
+says it best wins, a town named in passing counts only when it is well known and written as a
+name, and a state or region gives its country. Cases are built sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from trials_db.facts import message_facts
+from trials_db.geo import home_place_said, region_country
+from trials_db.lexicon import load as load_lexicon
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("I live in Dublin", "Dublin, Ireland"),
+        ("im from brazil but living in lisbon now", "Lisbon, Portugal"),  # home beats origin
+        ("Female, 60, PPMS, EDSS 6.5, Glasgow.", "Glasgow, United Kingdom"),  # a list item
+        ("32, RRMS, on Ocrevus, in Vienna", "Vienna, Austria"),
+        ("33F in texas with rrms", "Texas, United States"),  # a state, in lower case
+        ("resident in Ontario.", "Ontario, Canada"),  # the province, not Ontario in California
+        ("I live in Atlanta Georgia", "Atlanta, GA, United States"),  # "Town State"
+        ("hi I'm from Toronto Canada I'm 45", "Toronto, Canada"),
+        ("I am 57, male, from Graz in Austria.", "Graz, Austria"),
+        ("woman from near Stuttgart. Since 2016 I have MS", "Stuttgart, Germany"),
+        ("from brussels", "Brussels, Belgium"),  # a big city needs no capital after "from"
+        ("I live in New York", "New York City, NY, United States"),  # the city, same country
+    ],
+)
+def test_a_place_said_with_a_cue_is_read(text, label):
+    home = home_place_said(text)
+    assert home is not None and home["label"] == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a relapse in may",  # a month, not a town
+        "relapsing in bath",  # a town of that name, but not written as one
+        "in the last 2 years",
+        "In March 2025 I started Ocrevus",
+        "I was on Tysabri in 2019",
+        "I write from Valencia",  # Valencia in Spain and in Venezuela: never guessed
+        "from Springfield",  # a name many towns share: never guessed
+        "originally from Dublin",  # where someone comes from is not where they live
+    ],
+)
+def test_no_place_is_guessed(text):
+    assert home_place_said(text) is None
+
+
+def test_the_country_follows_the_place_unless_one_was_said_or_is_known():
+    facts = message_facts("38, RRMS, living in Auckland", "inform", None, {})
+    assert facts["country"] == "New Zealand" and facts["home_place"]["country"] == "New Zealand"
+    known = message_facts("38, RRMS, living in Auckland", "inform", None, {"country": "Canada"})
+    assert "country" not in known
+
+
+@pytest.mark.parametrize(
+    "answer, country",
+    [("bavaria", "Germany"), ("ontario", "Canada"), ("glasgow", "United Kingdom")],
+)
+def test_a_region_or_city_answers_the_country_question(answer, country):
+    assert message_facts(answer, "inform", "country", {})["country"] == country
+
+
+def test_every_region_belongs_to_a_country_of_the_lexicon():
+    lex = load_lexicon()
+    assert lex.regions and set(lex.regions.values()) <= set(lex.countries)
+    assert region_country("Tamil Nadu") == ("Tamil Nadu", "India")
