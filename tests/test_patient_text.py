@@ -342,7 +342,11 @@ def test_current_treatment_from_on_since_and_switched_to_but_not_when_negated_or
         == "ocrelizumab"
     )
     assert parse_therapies("I was on Avonex for years, then Copaxone", False).current is None
-    assert parse_therapies("Not taking Tysabri anymore, I stopped in 2023", False).current is None
+    # the only treatment named has ended: nothing now (as all three fresh gold writers read it)
+    assert parse_therapies("Not taking Tysabri anymore, I stopped in 2023", False).current == "none"
+    assert parse_therapies("Stopped Tecfidera in 2022, started Ocrevus", False).current == (
+        "ocrelizumab"
+    )
     assert parse_therapies("Vumerity, switched from Tecfidera", True).past == ["dimethyl fumarate"]
 
 

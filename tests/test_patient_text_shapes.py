@@ -92,3 +92,72 @@ def test_a_writer_describing_themselves_says_their_sex(text, sex):
 def test_a_relative_named_the_way_people_say_it():
     got = facts("Writing for my mam (72), she has secondary progressive MS")
     assert got["age"] == 72 and got["sex"] == "female"
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        ("since 2021 I get Ocrevus every half year", "ocrelizumab"),
+        ("Started Zeposia around June", "ozanimod"),
+        ("He is on injection natalizumab monthly", "natalizumab"),
+        ("been on tecfidera 4 yrs", "dimethyl fumarate"),
+        ("Treatment: fingolimod since 2020. My last relapse was in 2024", "fingolimod"),
+        ("Avonex for most of that time and I'm still on it", "interferon beta-1a"),
+        ("I was on Tecfidera but I change to Vumerity last year", "diroximel fumarate"),
+        ("Avonex, then Copaxone, then Ocrevus, which I stopped in 2024", "none"),
+        ("presently I am taking nothing", "none"),
+        ("I had mitoxantrone many years ago and then nothing", "none"),
+        ("He has no MS treatment, only oxybutynin", "none"),
+        ("Avonex and Rebif, both stopped working", None),  # a failure, not a stop
+    ],
+)
+def test_the_treatment_now(text, current):
+    assert facts(text).get("current_therapy") == current
+
+
+def test_a_treatment_denied_planned_or_someone_elses_is_not_taken():
+    assert facts("never anything like Ocrevus", "prior_therapies").get("prior_therapies") in (
+        None,
+        [],
+    )
+    got = facts("nothing rn\nwaiting for insurance to approve briumvi", "current_therapy")
+    assert got["current_therapy"] == "none" and "prior_therapies" not in got
+    got = facts("my cousin is on kesimpta but ive only ever had copaxone", "prior_therapies")
+    assert got["prior_therapies"] == ["glatiramer acetate"]
+
+
+def test_steroids_are_not_an_ms_treatment_taken():
+    got = facts("RRMS, on fingolimod, last relapse in 2024, had methylprednisolone for it")
+    assert got["prior_therapies"] == ["fingolimod"]
+
+
+def test_a_failure_the_writer_denies_is_not_a_failure():
+    got = facts(
+        "had 1 relapse on ocrevus in 2023 but neuro said one relapse isnt enough to call it a "
+        "failure",
+        "failed_therapies",
+    )
+    assert got["failed_therapies"] == []
+    assert facts("i wouldnt say copaxone failed", "failed_therapies")["failed_therapies"] == []
+
+
+def test_a_no_to_the_steroid_question_with_a_date_of_an_offer_is_never():
+    got = facts("never taken them, i said no when they offered in 2022", "months_since_steroids")
+    assert got["months_since_steroids"] == "never"
+
+
+@pytest.mark.parametrize(
+    "text, asked, read",
+    [
+        ("not anymore! baby born in october. pumping for her tho", "pregnant", True),
+        ("had my son in aug, bf him still", None, True),
+        ("I give her breast milk", None, True),
+    ],
+)
+def test_the_words_patients_use_for_breastfeeding(text, asked, read):
+    assert facts(text, asked)["breastfeeding"] is read
+
+
+def test_the_words_patients_use_for_pregnancy():
+    assert facts("I am currently carrying, 5th month running")["pregnant"] is True
+    assert "pregnant" not in facts("I'm carrying on with my life, RRMS")

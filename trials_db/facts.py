@@ -29,6 +29,7 @@ from .patient_text import (
     parse_therapies,
     parse_years_since_diagnosis,
     read_country,
+    say_plainly,
     time_ago_only,
 )
 from .fields import slot_fields
@@ -161,7 +162,7 @@ def read_facts(
     if not t or t.startswith("/") or check_safety(t):
         return {}  # a message that needs a safe answer is never read as facts
     t = own_words(
-        fix_spelling(t)
+        say_plainly(fix_spelling(t))
     )  # "my mum is 70 and has SPMS, I'm 44 with RRMS": only the writer's facts
     t, relative_sex = as_patient(t)  # "I'm writing for my wife. she is 47": her facts, in her words
     facts: dict[str, Any] = {}

@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from .criteria.nlp import _import_spacy
 from .lexicon import fold, load as load_lexicon, says
 from .profile import NEVER, NO_THERAPY, valid_edss
-from .text import cardinals, normalise, patient_quantities, time_units
+from .text import LEXICON_DIR, cardinals, normalise, patient_quantities, time_units
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,25 @@ def fix_spelling(text: str) -> str:
         return close[0]
 
     return re.sub(r"[A-Za-z]+", fix, text)
+
+
+@functools.lru_cache(maxsize=1)
+def _patient_phrases() -> list[tuple[re.Pattern, str]]:
+    doc = yaml.safe_load((LEXICON_DIR / "patient_phrases.yml").read_text(encoding="utf-8"))
+    return [
+        (re.compile(rf"\b{phrase}\b", re.I), word)
+        for word, phrases in doc.items()
+        for phrase in phrases
+    ]
+
+
+def say_plainly(text: str) -> str:
+    """The words patients use for a fact, as the one word the readers know ("pumping for her"
+    -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words."""
+    t = text
+    for pattern, word in _patient_phrases():
+        t = pattern.sub(word, t)
+    return t
 
 
 def says_dont_know(text: str) -> bool:
@@ -844,7 +865,7 @@ _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io
 _NOTHING_NOW = re.compile(
     r"^\W*(no\W+)?not (currently|right now|at the moment|now)\b|"  # "Not currently. Stopped X"
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
-    r"(nothing|none) (now|currently|at the moment|since|so far|yet)|"
+    r"(nothing|none) (now|currently|at the moment|since|so far|yet|rn|atm|right now)|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothing|not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
     r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
@@ -854,16 +875,26 @@ _NOTHING_NOW = re.compile(
     r"no (treatments?|therapy|therapies|meds|medications?|dmts?)\b"
     r"(?! (has |have )?(worked|helped))|"
     r"nothing (for|in) the (last|past)|"
-    r"(have ?n'?t|havent|have not|not) (taken|been on|had|used) anything since)\b",
+    r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
+    # "presently I am taking nothing", "and then nothing", "Nothing for it but physio",
+    # "has no MS treatment", "Doctor has stopped all medicines"
+    r"(taking|on|having|getting) nothing|\bthen nothing|^\W*nothing for (it|the ms|my ms)|"
+    r"\bno (ms |dmt |disease[- ]modifying )(treatments?|therapy|meds|medications?|drugs?)|"
+    r"\bnot on (any )?(treatment|medication|meds|dmts?)|"
+    r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?))\b",
     re.I,
 )
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
 _NOT_TAKEN_BEFORE = re.compile(
-    r"\b(my|his|her) (friend|husband|wife|partner|mum|mom|mother|dad|father|sister|"
-    r"brother|daughter|son|neighbou?r)\b[^.;,]{0,25}$|\b(waiting to start|going to start|"
+    rf"\b(my|his|her) ({_RELATIVE_WORDS}|friend|partner|cousin|neighbou?r)\b[^.;,]{{0,25}}$|"
+    # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
+    r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done)?"
+    r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
+    r"\b(waiting to start|going to start|"
     r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
     r"might (start|try)|considering|offered( me)?|suggested|recommended|proposed|mentioned|"
-    r"talked about|discussed|wants? me to (start|try|take)|thinking (about|of)( starting| trying)?)"
+    r"talked about|discussed|wants? me (to (start|try|take)|on)|"
+    r"thinking (about|of)( starting| trying)?)"
     r"\s*$",
     re.I,
 )
@@ -932,6 +963,16 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             mentions.append((m.start(), m.end(), name))
     mentions.sort()
     low = fold(t)
+    # Steroids for a relapse are not an MS treatment taken: their own question reads them.
+    steroids = set(load_lexicon().members("corticosteroid"))
+    named_steroid = any(name in steroids for _, _, name in mentions)
+    mentions = [m for m in mentions if m[2] not in steroids]
+    if not mentions and named_steroid:
+        if _NEVER_TREATED.search(low) or _NOTHING_NOW.search(low):
+            answer.none = bool(_NEVER_TREATED.search(low))
+            answer.current = NO_THERAPY
+            return answer
+        return None
     if not mentions:
         if _NEVER_TREATED.search(low) or (
             requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low))
@@ -958,6 +999,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             return answer
         return None
     weak_current: str | None = None
+    ended: list[str] = []
     for i, (start, end, name) in enumerate(mentions):
         if name not in answer.taken:
             answer.taken.append(name)
@@ -978,6 +1020,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"
             answer.failed = [d for d in answer.failed if d != name]
             answer.worked.append(name)
+        if _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
+            ended.append(name)
         if _PAST_BEFORE.search(before[-25:]):
             answer.past.append(name)  # "switched from Tecfidera": not taken now
         elif _NOT_NOW_BEFORE.search(before[-25:]):
@@ -989,8 +1033,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ):
             answer.current = name
         elif (
-            (_ON_BEFORE.search(before[-20:]) or _SINCE_AFTER.match(after))
-            and not _ENDED.search(after)
+            (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(after))
+            and not _ENDED.search(re.split(r"[.;!?]", after)[0])
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
         ):
             weak_current = name  # "RRMS, on Copaxone": on it now, unless another one came after it
@@ -1002,6 +1046,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
     if answer.current is None and weak_current not in answer.past:
         answer.current = weak_current
+    if answer.current is None and mentions[-1][2] in ended:
+        answer.current = NO_THERAPY  # "Tysabri, then Ocrevus, which I stopped in 2024"
     answer.unknown = [
         w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()
     ]
@@ -1078,23 +1124,30 @@ _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
 )
 _FAILURE_DENIED_BEFORE = re.compile(
-    r"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not because)\s+$", re.I
+    r"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not because|"
+    r"(would ?n'?t|wouldnt|would not) (say|call)( that)?)\s+$",
+    re.I,
 )
 _FAILURE_DENIED = re.compile(
     r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
     r"did ?n[o']?t work|was ?n[o']?t working)|(it )?(did ?n[o']?t|didnt|never) (fail|stop(ped)? "
-    r"working)|not (a|due to)( treatment)? failure)",
+    r"working)|not (a|due to)( treatment)? failure|"
+    # "neuro said one relapse isnt enough to call it a failure"
+    r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
+    r"not (count|counted|counting) as (a )?fail\w*)",
     re.I,
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    r"^[^.;!?]{0,60}\b(?:i'?m|i am|im) still (?:on|taking) (?:it|them)\b|"
     r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|"
     r"is going (well|fine))\b",
     re.I,
 )
 _SINCE_AFTER = re.compile(
     r"^\s*(since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december))\b",
+    r"june|july|august|september|october|november|december)|"
+    r"from \d{4}(?!\s*(?:-|to|until|till)))\b",
     re.I,
 )
 _ENDED = re.compile(
@@ -1102,12 +1155,31 @@ _ENDED = re.compile(
     r"was|were)\b",
     re.I,
 )
+# A treatment said to have ended: "Ocrevus, which I stopped in 2024", "gilenya 2012-2020",
+# "it is discontinued", "Was on Ocrevus, not anymore"; the last one named ending says nothing now.
+_ENDED_AFTER = re.compile(
+    r"^\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till)\s*(?:19|20)\d\d\b)|"
+    r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
+    r"ended|finished)\b(?!\s+(?:working|helping|doing|being))",
+    re.I,
+)
+_ENDED_BEFORE = re.compile(
+    r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished)\s+(?:taking\s+)?"
+    r"(?:my\s+|the\s+|her\s+|his\s+)?$",
+    re.I,
+)
 _NOT_NOW_BEFORE = re.compile(
     r"\b(not|n'?t|isnt|wasnt|havent|never|no longer|stopped|quit)\b[^.;,]{0,14}$", re.I
 )
 _ON_BEFORE = re.compile(
-    r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|\b(?:switched|changed|moved|went)\s+(?:over\s+)?"
-    r"(?:to|onto)\s+$",
+    r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|"
+    r"\b(?:switch|change|move|swap|go|went)(?:e?d)?\s+(?:over\s+)?(?:to|onto)\s+$|"
+    # "started Zeposia in June", "been on Tecfidera 4 yrs", "I get Ocrevus every 6 months",
+    # "He is on injection natalizumab": taken now, unless another came after or it ended
+    r"\b(?:started|began|starting)(?:\s+on)?\s+$|(?<!had )\bbeen\s+on\s+$|"
+    r"\b(?:i|he|she|we)\s+(?:get|gets|receive|receives|take|takes)\s+(?:the\s+)?$|"
+    r"\b(?:is|am|are|i'?m|im)\s+on\s+(?:(?:injections?|inj|tablets?|tabs?|the)\s+)?$|"
+    r"\b(?:treatment|dmt|therapy|meds?|medication)\s*:\s*$",
     re.I,
 )
 _NEXT_ONE = re.compile(r"\b(then|after that|afterwards|later|switched|changed|moved|went)\b", re.I)
@@ -1942,6 +2014,16 @@ def parse_months_since_steroids(
     w = fold(words)
     steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)"
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
+    if (
+        requested
+        and re.match(
+            r"\W*(no|nope|never|no never)\W*(\s+(had|needed|got|taken|took|used)\s+"
+            r"(any|them|it|those|steroids?))?\W*([,.;!]|$)",
+            t,
+        )
+        and not re.search(r"\b(but|except|apart from|other than|only|once|until|till)\b", t)
+    ):
+        return NEVER  # "never taken them, i said no when they offered in 2022"
     # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no"
     # to the question; not "no relapses, had steroids once" nor "not sure when I had steroids".
     if (
