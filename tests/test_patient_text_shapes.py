@@ -161,3 +161,22 @@ def test_the_words_patients_use_for_breastfeeding(text, asked, read):
 def test_the_words_patients_use_for_pregnancy():
     assert facts("I am currently carrying, 5th month running")["pregnant"] is True
     assert "pregnant" not in facts("I'm carrying on with my life, RRMS")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("RRMS. Last relapse 2023 December.", 0),  # the last one over two years ago
+        ("She's been on Tecfidera since 2016. No relapses in about 4 years.", 0),
+        ("on Copaxone daily since 2005 without any relapse in the last ten years", 0),
+        ("had 1 relapse on ocrevus in 2023", None),  # a relapse, not said to be the last one
+        ("I've had three relapses in the last two years the most recent was six weeks ago", 3),
+    ],
+)
+def test_relapses_in_the_past_two_years_from_the_last_one(text, count):
+    assert facts(text).get("relapses_past_2_years") == count
+
+
+def test_a_treatment_date_is_not_the_last_relapse():
+    got = facts("on Copaxone daily since 2005 without any relapse in the last ten years")
+    assert "months_since_last_relapse" not in got

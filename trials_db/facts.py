@@ -41,6 +41,13 @@ from .safety import check as check_safety
 from .slot_values import ESTIMATED, SKIPPED, known, to_slot
 
 THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
+# The relapse dated is the last one: "my last relapse was in 2019", "relapse free since 2020".
+_LAST_RELAPSE_SAID = re.compile(
+    r"\b(last|latest|most recent)\b(\s+\w+){0,2}?\s+(relapse|attack|flare|one|brote)|"
+    r"\b(relapse|attack|flare)\w*[- ]free\b|\b(no|not had an?y?|haven'?t had an?y?)\s+"
+    r"(relapse|attack|flare)s?\s+(since|in|for)\b",
+    re.I,
+)
 WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number cannot answer
 # The questions answered with a time ago, in question order (trials_db/lexicon/profile_fields.yml);
 # each asks in the unit its name starts with: "months_since_last_relapse", "years_since_diagnosis".
@@ -227,6 +234,13 @@ def read_facts(
     )
     put("months_since_last_relapse", relapse)
     put("relapses_past_2_years", parse_relapse_count(t, requested == "relapses_past_2_years"))
+    if (
+        "relapses_past_2_years" not in facts
+        and isinstance(relapse, (int, float))
+        and relapse > 24
+        and (relapse == float("inf") or _LAST_RELAPSE_SAID.search(t))
+    ):  # the last relapse more than two years ago (or never): none in the past two years
+        facts["relapses_past_2_years"] = 0
     known_age = (
         age
         if isinstance(age, (int, float))

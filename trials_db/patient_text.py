@@ -1553,7 +1553,8 @@ def _pregnancy(
 _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
 # "in the last two years", "in 2 yrs", "over the past year": a window of time, not a time ago.
 _WINDOW = re.compile(
-    r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
+    r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+    r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
     rf"({_UNIT_WORD})\b(?!\s+(?:ago|back|before))",
     re.I,
 )
@@ -1595,6 +1596,7 @@ _MONTHS = {
 }
 _WHEN_WORD = r"(?:in|since|last|early|late|mid|end of|beginning of|start of|around|about)"
 _MONTH_NAMED = re.compile(
+    r"(?:\b(19[5-9]\d|20\d\d)\s+(?=(?:" + "|".join(_MONTHS) + r")\b))?"  # "2023 December"
     rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{'|'.join(_MONTHS)})\b)\.?"
     r"(?:\s+(?:of\s+)?(19[5-9]\d|20\d\d|this year|last year))?|\b(christmas)\b"
     r"(?:\s+(19[5-9]\d|20\d\d|this year|last year))?"
@@ -1607,9 +1609,9 @@ def _month_said(text: str, today: dt.date) -> float | None:
     (mid-June), "end of july", "april this year", "march 2025", "christmas last year". "May" and
     "March" count only after a time word ("in may") or before a year: they are also verbs."""
     for m in _MONTH_NAMED.finditer(text):
-        part, name, year_said = m.group(1), m.group(2), m.group(3)
-        if m.group(4):  # christmas
-            month, day, year_said = 12, 25, m.group(5)
+        part, name, year_said = m.group(2), m.group(3), m.group(4) or m.group(1)
+        if m.group(5):  # christmas
+            month, day, year_said = 12, 25, m.group(6)
         else:
             month, day = _MONTHS[name], _PART_OF_MONTH.get(part or "", 15)
             ambiguous = name in ("may", "march")
@@ -1801,7 +1803,7 @@ def about(text: str, fact: str, requested: bool) -> str | None:
 
 
 _NO_RELAPSE = re.compile(
-    r"\b(never|no relapses?( ever)?|haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
+    r"\b(never|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
     r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
     re.I,
@@ -1854,6 +1856,10 @@ def parse_months_since_relapse(
             None  # to "how many relapses?", only a dated relapse or an explicit "never" says when
         )
     negated = (_NO_RELAPSE_SAID if asked_count else _NO_RELAPSE).search(t)
+    if negated and value is not None and _window_months(t[negated.start() :]) is not None:
+        # "on Copaxone since 2005 without any relapse in the last ten years": the date is the
+        # treatment's; the relapse is only known to be longer ago than the window
+        return None
     if negated and value is None:
         if _window_months(t) is not None or _PART_OF_TIME.search(t):
             # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never,
@@ -1970,11 +1976,12 @@ def parse_relapse_count(
         return 0  # "I don't get relapses", "never had a relapse"
     any_window = (
         r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+        r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?"
         r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
     )  # any window: "no relapses for 3 years" covers the past two
     negated = re.search(
-        rf"\b(no|zero|not any|none)\s+(?:{relapse}\s+)?(?:{any_window}|since\b.*)"
-        rf"|\b(?:relapse|attack|flare)[- ]free\s+(?:{any_window})",
+        rf"\b(no|zero|not any|none|without(?: any)?)\s+(?:{relapse}\s+)?(?:{any_window}|since\b.*)"
+        rf"|\b(?:relapse|attack|flare)[- ]free\s+(?:{any_window}|since\b.*)",
         t,
     )
     if negated:
