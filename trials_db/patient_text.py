@@ -1803,7 +1803,8 @@ def about(text: str, fact: str, requested: bool) -> str | None:
 
 
 _NO_RELAPSE = re.compile(
-    r"\b(never|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
+    r"\b(never|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|"
+    r"haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
     r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
     re.I,
