@@ -134,7 +134,20 @@ def test_history_and_denied_symptoms_are_not_alarms(text, expected):
             "on ocrevus since 2021, before that tecfidera which stopped working after 2 relapses",
             "none",
         ),
+        # ... and on the third fresh set (next session):
+        ("Doctor started me on Copaxone but I am not able to take it daily", "none"),
+        ("had optic neuritis in sept, neuro says CIS for now", "none"),
+        ("The neurologist calls it RIS - I've never had any symptoms", "none"),  # not German "neu"
+        (
+            "ive had three relapses in the last two years the most recent was about six weeks "
+            "ago im currently on no treatment",
+            "none",
+        ),
         # ... and the alarms next to them stay alarms:
+        ("I can't take it anymore", "crisis"),
+        ("I am not able to take it", "crisis"),
+        ("neue Symptome seit gestern", "symptoms"),
+        ("my eye went blurry this morning", "symptoms"),
         ("should they put me on ocrevus?", "advice"),
         ("which one is better for me, Ocrevus or Kesimpta?", "advice"),
         ("I had a relapse since yesterday", "symptoms"),
