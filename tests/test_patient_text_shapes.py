@@ -180,3 +180,34 @@ def test_relapses_in_the_past_two_years_from_the_last_one(text, count):
 def test_a_treatment_date_is_not_the_last_relapse():
     got = facts("on Copaxone daily since 2005 without any relapse in the last ten years")
     assert "months_since_last_relapse" not in got
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        (
+            "A friend from my MS group (she's 50, SPMS) told me to try. I'm 36, relapsing remitting",
+            "RRMS",
+        ),
+        (
+            "My younger brother was diagnosed with ppms, we think it runs in the family. I'm 41, rrms",
+            "RRMS",
+        ),
+        ("got dx in april at 23, rrms. had steroids in march for the first attack", "RRMS"),
+        ("Diagnosis: EM recurrente-remitente since 2019", "RRMS"),
+        ("Esclerosis multiple remitente recurrente since 5 years", "RRMS"),
+        ("the type is sekundär progredient now", "SPMS"),
+        ("esclerosis múltiple primaria progresiva", "PPMS"),
+    ],
+)
+def test_the_writers_own_ms_type(text, subtype):
+    assert facts(text)["ms_subtype"] == subtype
+
+
+def test_a_message_written_for_a_relative_is_read_as_theirs():
+    got = facts("My wife (39) has rrms and asked me to check for her. I'm 42, not MS")
+    assert got["age"] == 39 and got["sex"] == "female" and got["ms_subtype"] == "RRMS"
+    got = facts("Hello, I am writing regarding my father who is aged 58 years. He has PPMS")
+    assert got["sex"] == "male" and got["ms_subtype"] == "PPMS"
+    got = facts("Sir, my brother aged 31 yrs is having RRMS diagnosed in Nov 2024")
+    assert got["sex"] == "male" and got["age"] == 31

@@ -521,13 +521,23 @@ _SUBTYPE_PHRASES = [
         "PPMS",
         r"\bprogressive (kind |type |one |form )?(from|since) (the )?"
         r"(start|beginning|onset|first day)|"
-        r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b",
+        r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b|"
+        # as written by people whose MS was named in Spanish, Italian, Portuguese, German, French
+        r"\bprimaria[- ]progres+iv\w*|\bprim[a]?r[- ]progredient|"
+        r"\bprogressive primaire\b",
     ),
-    ("SPMS", r"\bsecondary[- ]?progressive|\bspms\b|\bsp[- ]ms\b|\bsecondary\b"),
+    (
+        "SPMS",
+        r"\bsecondary[- ]?progressive|\bspms\b|\bsp[- ]ms\b|\bsecondary\b|"
+        r"\bsecundaria[- ]progres+iv\w*|\bsecondaria[- ]progres+iv\w*|\bsekund[a]?r[- ]progredient|"
+        r"\bprogressive secondaire\b",
+    ),
     (
         "RRMS",
         r"\brelaps\w*[- /]+(and[- ])?remit\w*|\bremit\w*[- /]+relaps\w*|\brrms\b|\brr[- ]ms\b|"
-        r"\brelapsing\b|\brms\b",
+        r"\brelapsing\b|\brms\b|"
+        r"\bremit\w*[- ]recurrente|\brecurrente[- ]remit\w*|\brecidivante[- ]remit\w*|"
+        r"\bremit\w*[- ]recidivante|\bremit\w*[- ]recorrente|\bschubformig\b",
     ),
     (
         "CIS",
@@ -553,17 +563,21 @@ _RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
-    rf"\b(my|his|her|our) ({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
+    rf"\b(my|his|her|our) (?:(?:younger|older|little|big|elder|eldest|youngest|twin|best|"
+    rf"late|step)\s+)?({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
     r"(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
     r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
     r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
-    r"|\b(he|she) (is|has|was|takes)\b",
+    r"|\b(he|she)(?:'s| is| has| was| takes)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
 _PROXY = re.compile(
-    r"\b(asking|writing|looking|searching) (for|on behalf of) (her|him|them|my)\b|\bon behalf of\b|"
+    r"\b(asking|writing|looking|searching|enquiring|inquiring) (for|on behalf of|regarding|about) "
+    r"(her|him|them|my)\b|\bon behalf of\b|"
+    r"\basked me to (check|look|ask|write|find|search)\b|"  # "my wife ... asked me to check"
+    r"\b(check|look|search)\w* (for|on behalf of) (her|him)\b|"
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
     r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
@@ -584,6 +598,10 @@ def own_words(text: str) -> str:
     A message only about another person (written for them) is kept whole."""
     if _PROXY.search(text):
         return text  # "I'm asking for her": the other person is the patient
+    # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole
+    text = re.sub(
+        r"\([^()]*\)", lambda m: " " if _OTHER_PERSON.search(m.group(0)) else m.group(0), text
+    )
     clauses = re.split(r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)", text)
     mine = [c for c in clauses if not _OTHER_PERSON.search(c) or _SUBJECT_I.search(c)]
     if len(mine) < len(clauses) and any(_FIRST_PERSON.search(c) for c in mine):
@@ -601,8 +619,11 @@ def as_patient(text: str) -> tuple[str, str | None]:
     anything". A message about the writer (or about both) is returned unchanged, with no sex."""
     relative = _RELATIVE.search(text)
     opens = re.match(
-        r"\W*(?:(?:hi|hello|hey)\W+)?(?:my|our) \w+", text, re.I
-    )  # "My daughter (24) was just diagnosed"
+        r"\W*(?:(?:hi|hello|hey|sir|madam|dear \w+|respected \w+|good (?:morning|afternoon|"
+        r"evening|day))\W+)*(?:my|our) \w+",
+        text,
+        re.I,
+    )  # "My daughter (24) was just diagnosed", "Sir, my brother aged 31 ..."
     for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
     if not relative or not for_them:
         return text, None
@@ -696,6 +717,12 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
     if "PPMS" in found and "RRMS" in found and "progressive relapsing" in t:
         found.remove("RRMS")
+    if (
+        "CIS" in found
+        and len(found) > 1
+        and not re.search(r"\bclinical(?:ly)? isolated|\bcis\b", t)
+    ):
+        found.remove("CIS")  # "rrms. had steroids for the first attack": the attack, not a type
     if len(found) > 1:  # "spms, ex rrms", "RRMS (was CIS before that)": the earlier course goes
         now = [key for key in found if not _only_in_the_past(t, key)]
         found = now if now else found
