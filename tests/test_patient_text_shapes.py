@@ -186,11 +186,13 @@ def test_a_treatment_date_is_not_the_last_relapse():
     "text, subtype",
     [
         (
-            "A friend from my MS group (she's 50, SPMS) told me to try. I'm 36, relapsing remitting",
+            "A friend from my MS group (she's 50, SPMS) told me to try. I'm 36, "
+            "relapsing remitting",
             "RRMS",
         ),
         (
-            "My younger brother was diagnosed with ppms, we think it runs in the family. I'm 41, rrms",
+            "My younger brother was diagnosed with ppms, we think it runs in the family. "
+            "I'm 41, rrms",
             "RRMS",
         ),
         ("got dx in april at 23, rrms. had steroids in march for the first attack", "RRMS"),
