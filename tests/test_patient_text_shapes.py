@@ -213,3 +213,32 @@ def test_a_message_written_for_a_relative_is_read_as_theirs():
     assert got["sex"] == "male" and got["ms_subtype"] == "PPMS"
     got = facts("Sir, my brother aged 31 yrs is having RRMS diagnosed in Nov 2024")
     assert got["sex"] == "male" and got["age"] == 31
+
+
+@pytest.mark.parametrize(
+    "text, asked, failed",
+    [
+        (
+            "im 37, rrms, been on tecfidera 4 yrs and had 2 relapses on it",
+            None,
+            ["dimethyl fumarate"],
+        ),
+        (
+            "i was on gilenya and still had 2 relapses so they switched me to ocrevus",
+            None,
+            ["fingolimod"],
+        ),
+        (
+            "tecfidera - relapsed twice on it. aubagio i stopped myself b/c my hair was "
+            "falling out, so that one didnt really fail",
+            "failed_therapies",
+            ["dimethyl fumarate"],
+        ),
+    ],
+)
+def test_relapses_on_a_treatment_are_its_failure(text, asked, failed):
+    assert facts(text, asked)["failed_therapies"] == failed
+
+
+def test_a_birth_date_gives_the_age():
+    assert facts("I was born on the 12th of October 1961.", "age")["age"] == 65

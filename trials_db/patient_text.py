@@ -377,7 +377,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     today = today or dt.date.today()
     t = words_to_numbers(text)
     born = re.search(
-        r"\bborn (?:in |on )?(?:[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:of )?(\d{4})\b", t
+        r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
     if born:
         year = int(born.group(1))
@@ -864,7 +864,11 @@ _FAILED_AFTER = re.compile(
     r"|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
     r"stopped working|had relapses|relapsed on it|kept relapsing|"
     r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
-    r"help(ed|ing|s)?|effective)\b)",
+    r"help(ed|ing|s)?|effective)\b)"
+    # "tecfidera - relapsed twice on it", "had 2 relapses on it", "still had 2 relapses"
+    r"|^[^.;]{0,50}?\b(?:relapsed|had|have had|got|still had)\s+(?:\w+\s+){0,2}?"
+    r"(?:relapses?|attacks?|flare ?ups?)?\s*(?:on|while on|whilst on|despite)\s+(?:it|that|them)\b"
+    r"|^[^.;]{0,50}?\bstill had (?:\d+|a|one|two|three|several|more) (?:relapses?|attacks?)\b",
     re.I,
 )
 _FAILED_BEFORE = re.compile(
@@ -1157,8 +1161,8 @@ _FAILURE_DENIED_BEFORE = re.compile(
 )
 _FAILURE_DENIED = re.compile(
     r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
-    r"did ?n[o']?t work|was ?n[o']?t working)|(it )?(did ?n[o']?t|didnt|never) (fail|stop(ped)? "
-    r"working)|not (a|due to)( treatment)? failure|"
+    r"did ?n[o']?t work|was ?n[o']?t working)|"
+    r"(it )?(did ?n[o']?t|didnt|never) (really )?(fail|stop(ped)? working)|not (a|due to)( treatment)? failure|"
     # "neuro said one relapse isnt enough to call it a failure"
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
     r"not (count|counted|counting) as (a )?fail\w*)",
