@@ -1162,7 +1162,8 @@ _FAILURE_DENIED_BEFORE = re.compile(
 _FAILURE_DENIED = re.compile(
     r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
     r"did ?n[o']?t work|was ?n[o']?t working)|"
-    r"(it )?(did ?n[o']?t|didnt|never) (really )?(fail|stop(ped)? working)|not (a|due to)( treatment)? failure|"
+    r"(it )?(did ?n[o']?t|didnt|never) (really )?(fail|stop(ped)? working)|"
+    r"not (a|due to)( treatment)? failure|"
     # "neuro said one relapse isnt enough to call it a failure"
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
     r"not (count|counted|counting) as (a )?fail\w*)",
