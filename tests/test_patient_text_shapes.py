@@ -242,3 +242,20 @@ def test_relapses_on_a_treatment_are_its_failure(text, asked, failed):
 
 def test_a_birth_date_gives_the_age():
     assert facts("I was born on the 12th of October 1961.", "age")["age"] == 65
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("Esclerosis multiple remitente recurrente since 5 years.", 5),  # "since" for "for"
+        ("MS relapsing-remitting 20 years.", 20),
+        ("I have SM since 2014, relapsing remitting.", 12.5),
+        ("I've got secondary progressive MS for about twenty years", 20),
+    ],
+)
+def test_how_long_since_the_diagnosis_as_people_say_it(text, years):
+    assert facts(text)["years_since_diagnosis"] == years
+
+
+def test_an_age_is_not_a_time_since_diagnosis():
+    assert "years_since_diagnosis" not in facts("RRMS, 45 years old")

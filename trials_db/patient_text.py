@@ -1746,13 +1746,19 @@ FACT_WORDS = {
         r"\b(?:had|have|living with|got)\s+(?:ms|it|rrms|spms|ppms|cis)\b"
         r"(?=\s+(?:for|since|from|about|around|almost|nearly|over)\b)|"
         # not "secondary progressive since 2021": that dates the change, not the diagnosis
-        r"\b(?:ms|rrms|ppms|cis|remitt\w*|(?<!secondary )(?<!secondary-)progressive|sclerosis)"
+        r"\b(?:ms|sm|em|rrms|ppms|cis|remitt\w*|(?<!secondary )(?<!secondary-)progressive|"
+        r"sclerosis|recurrente|remitente)"
         r"\s+(?:since|from)\s+"
         rf"(?:\d{{4}}(?:ish)?|last|early|late|{'|'.join(_MONTHS)})\b|"
         # a list item: "rrms 2021,", "RRMS 3 years"
         r"\b(?:ms|rrms|ppms|cis)\s+(?:\d{4}|\d+(?:\.\d+)?\s+(?:years?|yrs?))(?=\s*(?:$|[,.;]))|"
-        # "ms for 12 yrs"
+        # "ms for 12 yrs", "MS relapsing-remitting 20 years", "remitente recurrente since 5 years"
         r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"
+        r"\b(?:ms|sm|em|rrms|ppms|spms|cis|remitt\w*|progressive|recurrente)\b[^.;,]{0,30}?"
+        r"\b(?:for|since)\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?\d+\s+"
+        r"(?:years?|yrs?)\b(?!\s+(?:old|ago))|"
+        r"\b(?:ms|sm|em)\s+(?:\([^()]{0,40}\)\s+)?(?:[a-z]+[- ][a-z]+\s+)?\d+\s+(?:years?|yrs?)\b"
+        r"(?!\s+(?:old|ago))|"
         r"\b(?:years?|yrs?)\s+in\b(?=\s*(?:$|[,.;!?]|but\b|and\b|now\b|with\b))|"
         r"\b(?:years?|yrs?)\s+into\b",  # "12 years into this mess"
         re.I,
@@ -1941,7 +1947,18 @@ def parse_years_since_diagnosis(
     t = fold(text)
     months = months_ago(text)
     if months is None:
-        since = re.search(r"\bfor (\d+(?:\.\d+)?) (years?|months?)\b", words_to_numbers(t))
+        since = (
+            re.search(  # "for 12 years"; "since 5 years" as many who learnt English say it
+                r"\b(?:for|since) (?:about |around |almost |nearly |over )?(\d+(?:\.\d+)?) "
+                r"(years?|months?)\b(?! (?:old|ago))",
+                words_to_numbers(t),
+            )
+            or re.search(
+                r"\b(?:ms|sm|em)\s+(?:\([^()]{0,40}\)\s+)?(?:[a-z]+[- ][a-z]+\s+)?(\d+)\s+"
+                r"(years?)\b(?! (?:old|ago))",
+                words_to_numbers(t),
+            )
+        )
         if since:
             months = float(since.group(1)) * (12 if since.group(2).startswith("year") else 1)
     if months is None:
