@@ -44,6 +44,7 @@ def test_a_place_said_with_a_cue_is_read(text, label):
         "I write from Valencia",  # Valencia in Spain and in Venezuela: never guessed
         "from Springfield",  # a name many towns share: never guessed
         "originally from Dublin",  # where someone comes from is not where they live
+        "RRMS, 40, on Ocrevus. Thanks, Austin",  # a name signing off
     ],
 )
 def test_no_place_is_guessed(text):

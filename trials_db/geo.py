@@ -367,7 +367,12 @@ _HOME_CUES = (
     (re.compile(r"\bin\s+" + _PLACE, re.I), True, True),
     # a list item of its own: "Female, 60, PPMS, Glasgow."
     (
-        re.compile(r"(?:^|[,.;!]\s+)([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:[.,;!]|$))"),
+        re.compile(
+            r"(?:^|[,.;!]\s+)(?<!thanks, )(?<!regards, )(?<!best, )(?<!cheers, )(?<!love, )"
+            r"(?<!thank you, )(?<!sincerely, )"  # a name signing off is not a place
+            r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:[.,;!]|$))",
+            re.I,
+        ),
         True,
         True,
     ),
