@@ -259,3 +259,18 @@ def test_how_long_since_the_diagnosis_as_people_say_it(text, years):
 
 def test_an_age_is_not_a_time_since_diagnosis():
     assert "years_since_diagnosis" not in facts("RRMS, 45 years old")
+
+
+def test_a_hedged_pregnancy_is_not_taken_either_way():
+    # a false "pregnant" would tell her no study fits; the question stays open instead
+    assert "pregnant" not in facts("I'm 32 and I think I might be pregnant, haven't done a test")
+    assert "pregnant" not in facts("maybe pregnant, not sure")
+    assert facts("I'm 14 weeks pregnant")["pregnant"] is True
+
+
+def test_relapses_long_ago_and_a_count_said_as_a_range():
+    got = facts("haven't had a relapse in ages, like 6 or 7 years")
+    assert got["relapses_past_2_years"] == 0 and "months_since_last_relapse" not in got
+    assert facts("lost count tbh, 4 or 5?", "relapses_past_2_years")[
+        "relapses_past_2_years"
+    ].kind == ("relapse_count_range")

@@ -1473,6 +1473,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         ):
             result.setdefault(key, False)
         elif kinds or past:
+            if Cue.UNCERTAIN in kinds and not past:
+                result.setdefault(key, None)  # "I think I might be pregnant": not known
             continue  # planning, a past pregnancy, someone else's: not a status now
         else:
             result.setdefault(key, True)
@@ -1521,6 +1523,10 @@ def _pregnancy(
             t,
         )
     )
+    unsure = {k for k, v in (scoped or {}).items() if v is None}
+    scoped = {k: v for k, v in (scoped or {}).items() if v is not None}
+    if unsure and not scoped and not trying:
+        return None  # a hedged pregnancy is left to the question (or the study team)
     if scoped:
         if asked and asked not in scoped and _LEADING_NO.search(t):
             scoped[asked] = False
@@ -1550,8 +1556,17 @@ def _pregnancy(
     )
     if pregnant_no:
         result["pregnant"] = False
-    elif pregnant_yes and not re.search(
-        r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast", t[: pregnant_yes.end()]
+    elif (
+        pregnant_yes
+        and not re.search(
+            r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast",
+            t[: pregnant_yes.end()],
+        )
+        and not re.search(  # "maybe pregnant, not sure": not known, asked again or checked
+            r"\b(maybe|might be|may be|possibly|could be|not sure (if|whether)|unsure if)\b"
+            r"[^.;]{0,20}\bpregnant\b|\bpregnant\W{0,3}\s*(not sure|maybe|i think|unsure)\b",
+            t,
+        )
     ):
         result["pregnant"] = True
     if bf_no:
@@ -1860,7 +1875,8 @@ _NO_RELAPSE_SAID = re.compile(
 _PART_OF_TIME = re.compile(
     r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
     r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
-    r"while on|since (starting|switching|being on))\b",
+    r"while on|since (starting|switching|being on)|"
+    r"(in|for) (ages|years|a (long )?while|a long time|donkey'?s years))\b",  # long ago, not never
     re.I,
 )
 
@@ -2043,9 +2059,19 @@ def parse_relapse_count(
         )
         if window is not None and window >= 24:
             return 0  # "no relapses in 2 yrs", "no relapses since my diagnosis in 2016"
+    if (
+        _NO_RELAPSE.search(t)
+        and re.search(r"\b(in|for) (ages|years|a long time|donkey'?s years)\b", t)
+        and not re.search(r"\bbefore (that|it|then)\b|\bago\b", t)
+    ):
+        return 0  # "haven't had a relapse in ages"
     if not requested:
         return None
-    if re.fullmatch(r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t):
+    if re.fullmatch(
+        r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t
+    ) or re.search(
+        r"\b\d{1,2}\s*(?:or|to|-)\s*\d{1,2}\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|%))\W*$", t
+    ):  # "3 or 4", "lost count tbh, 4 or 5?"
         return Invalid("relapse_count_range")
     items = re.findall(
         r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t
