@@ -80,6 +80,7 @@ class Chat:
     rasa_url: str
     sender: str = field(default_factory=lambda: f"robust-{uuid.uuid4().hex[:10]}")
     last: str = ""  # the bot's latest message text
+    results: str = ""  # the latest results shown in this conversation, if any
 
     def send(self, text: str, rasa_url: str | None = None) -> tuple[int, list[dict]]:
         status, body = post_json(
@@ -90,6 +91,8 @@ class Chat:
         texts = [r.get("text") or "" for r in replies if isinstance(r, dict)]
         if texts:
             self.last = texts[-1]
+        if any(RESULTS in t for t in texts):
+            self.results = "\n".join(texts)
         return status, replies
 
     def say(self, text: str, rasa_url: str | None = None) -> str:
@@ -107,7 +110,11 @@ class Chat:
         return "continue"
 
     def finish(self, max_turns: int = 20) -> str:
-        """Answer whatever is asked until the results come; returns them."""
+        """Answer whatever is asked until the results come; returns them. A conversation that
+        already reached them is finished: after the results the bot does not list them again
+        for a message it could not read."""
+        if self.results:
+            return self.results
         for _ in range(max_turns):
             reply = self.say(self.next_answer())
             if RESULTS in reply:
