@@ -70,3 +70,10 @@ def test_every_region_belongs_to_a_country_of_the_lexicon():
     lex = load_lexicon()
     assert lex.regions and set(lex.regions.values()) <= set(lex.countries)
     assert region_country("Tamil Nadu") == ("Tamil Nadu", "India")
+
+
+@pytest.mark.parametrize(
+    "text, country", [("19 f 🇬🇧 rrms", "United Kingdom"), ("im 40 🇩🇪", "Germany")]
+)
+def test_a_flag_says_the_country(text, country):
+    assert message_facts(text, "inform", None, {})["country"] == country

@@ -33,7 +33,7 @@ from .patient_text import (
     time_ago_only,
 )
 from .fields import slot_fields
-from .geo import read_place_facts, region_country, resolve_place
+from .geo import flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
 from .profile import NO_THERAPY
 from .safety import check as check_safety
@@ -278,6 +278,8 @@ def message_facts(
     t = clean(text)
     if not places or not t or t.startswith("/") or check_safety(t):
         return facts
+    if "country" not in facts and flag_country(t):  # "19 f 🇬🇧"
+        facts["country"] = flag_country(t)
     if requested == "country" and "country" not in facts:  # "ontario", "bavaria", "glasgow"
         region = region_country(t)
         town = resolve_place(t, strict=True) if region is None else None

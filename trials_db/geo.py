@@ -309,6 +309,19 @@ def _named_towns(name: str, qualifiers: list[str]) -> tuple[list[_Town], bool]:
     return towns, qualified
 
 
+_FLAG = re.compile("([\U0001f1e6-\U0001f1ff])([\U0001f1e6-\U0001f1ff])")
+
+
+def flag_country(text: str) -> str | None:
+    """The country of a flag emoji ("🇬🇧" -> "United Kingdom"), as people put it after their age."""
+    m = _FLAG.search(text or "")
+    if not m:
+        return None
+    iso = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.groups())
+    _, countries, _, _ = _gazetteer()
+    return _country_name(iso) if iso in countries or iso == "GB" else None
+
+
 def region_country(text: str) -> tuple[str, str] | None:
     """ "Texas" -> ("Texas", "United States"), "Ontario" -> ("Ontario", "Canada"): a US state or
     a region of the lexicon's table, said alone or leading a phrase; None otherwise."""
