@@ -274,3 +274,16 @@ def test_relapses_long_ago_and_a_count_said_as_a_range():
     assert facts("lost count tbh, 4 or 5?", "relapses_past_2_years")[
         "relapses_past_2_years"
     ].kind == ("relapse_count_range")
+
+
+@pytest.mark.parametrize(
+    "text, asked, months",
+    [
+        ("the IV ones in july, 5 days", "months_since_steroids", 4.5),  # a course, not an age
+        ("last relapse 4 months ago with a 5 day pred course", None, 4.0),
+        ("solu medrol 3 days, finished last friday", "months_since_steroids", 0.25),
+        ("Never a relapse. Cortisone I never had.", None, "never"),
+    ],
+)
+def test_steroids_as_people_say_them(text, asked, months):
+    assert facts(text, asked)["months_since_steroids"] == months

@@ -1702,7 +1702,8 @@ def _months_in(t: str, today: dt.date) -> float | None:
         return round(float(m.group(1)) * _MONTHS_IN[unit], 2)
     if re.search(
         r"\b(this|last|past) (week|few days)\b|"
-        r"\b(yesterday|today|recently|right now|at the moment|currently)\b",
+        r"\b(yesterday|today|recently|right now|at the moment|currently)\b|"
+        r"\b(last|on|this past) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         t,
     ):
         return 0.25
@@ -1785,7 +1786,9 @@ FACT_WORDS = {
         re.I,
     ),
     "steroids": re.compile(
-        r"\b(steroid\w*|steriod\w*|prednis\w*|solu-?medrol|methylpred\w*)\b", re.I
+        r"\b(steroid\w*|steriod\w*|sterioid\w*|prednis\w*|pred|solu[- ]?medrol|methylpred\w*|"
+        r"cortisone|corticoid\w*|cortico\w*)\b",
+        re.I,
     ),
     "treatment": re.compile(
         r"\b(treatments?|meds|medications?|dmts?|drugs?|therap(y|ies))\b", re.I
@@ -2085,6 +2088,13 @@ def parse_relapse_count(
     return parse_count(_SPAN.sub(" ", t))  # the 2 of "2 months ago" is no count
 
 
+_COURSE_LENGTH = re.compile(
+    r"\b(?:for\s+)?(?:a\s+)?\d+(?:\.\d+)?[\s-]*days?\b(?!\s+(?:ago|back|before))"
+    r"|\bfor (?:a|one|1) week\b(?!\s+ago)",
+    re.I,
+)
+
+
 def parse_months_since_steroids(
     text: str, requested: bool, relapse_months: float | None = None
 ) -> float | None:
@@ -2093,9 +2103,12 @@ def parse_months_since_steroids(
     t = fold(text)
     if not requested and not FACT_WORDS["steroids"].search(t):
         return None
-    words = about(text, "steroids", requested) or ""
+    # "a 5 day pred course", "3 days iv steroids", "for a week": how long, not how long ago
+    words = _COURSE_LENGTH.sub(" ", about(text, "steroids", requested) or "")
+    if requested and not re.search(r"\d|ago|last|since|now|current|recent|never", words, re.I):
+        words = _COURSE_LENGTH.sub(" ", text)  # "solu medrol 3 days, finished last friday"
     w = fold(words)
-    steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)"
+    steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*|cortisone|cortico\w*)"
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
     if (
         requested
@@ -2112,8 +2125,16 @@ def parse_months_since_steroids(
     if (
         not dated
         and (
-            re.search(
-                r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}" + steroid, w
+            (
+                re.search(
+                    r"\b(never|no|none|not ever|have ?n'?t ever|havent ever)\b[^.;,]{0,20}"
+                    + steroid,
+                    w,
+                )
+                # "Cortisone I never had", "steroids - never"
+                or re.search(
+                    steroid + r"\w*\W{0,3}\s*(i\s+)?(never|not ever)\b(\s+(had|taken|got))?\W*$", w
+                )
             )
             and not re.search(r"\bfor (it|that|this|them|the)\b", w)
             or requested
@@ -2145,7 +2166,11 @@ def parse_months_since_steroids(
         relapse_months is not None
         and not isinstance(relapse_months, Invalid)
         and re.search(
-            r"\bfor (it|that|this|them|the (relapse|attack|flare\w*))\b|\b(too|as well|also)\b",
+            r"\bfor (it|that|this|them|the (relapse|attack|flare\w*))\b|\b(too|as well|also)\b|"
+            # "had iv steroids then", "at the time", "both times", "with a 5 day pred course"
+            r"\b(then|at the time|both times|each time|every time|that time|same time)\b|"
+            r"\bwith (it|a|an)\b|"
+            r"\bfor (the|my|that) (first |last )?(relapse|attack|flare\w*|episode)\b|^\s*with\b",
             words,
             re.I,
         )
