@@ -287,3 +287,30 @@ def test_relapses_long_ago_and_a_count_said_as_a_range():
 )
 def test_steroids_as_people_say_them(text, asked, months):
     assert facts(text, asked)["months_since_steroids"] == months
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        (
+            "I've never had steroids not once I take Plegridy every two weeks",
+            "peginterferon beta-1a",
+        ),
+        ("Shes on tysabri but just tested JCV positive so they want to switch her", "natalizumab"),
+        ("edss went from 4 to 6 in the last 3 yrs even on ocrevus", "ocrelizumab"),
+        ("had a relapse last year so they put me on ocrevus", "ocrelizumab"),
+        ("I'm not on Tysabri any more", None),
+    ],
+)
+def test_the_treatment_now_said_in_the_present(text, current):
+    assert facts(text).get("current_therapy") == current
+
+
+def test_one_drug_named_twice_and_the_one_that_holds_are_read_as_said():
+    got = facts(
+        "Tried everything before ocrelizumab: interferon (Rebif), glatiramer. All of them failed "
+        "eventually. Ocrelizumab is the only thing that has held me stable."
+    )
+    assert got["prior_therapies"] == ["ocrelizumab", "interferon beta-1a", "glatiramer acetate"]
+    assert got["failed_therapies"] == ["interferon beta-1a", "glatiramer acetate"]
+    assert got["current_therapy"] == "ocrelizumab"

@@ -1020,6 +1020,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 return Invalid("treatment_unknown", {"name": unknown[0]})
         return None
     mentions = [m for m in mentions if not _not_taken(t, m)]
+    # "interferon (Rebif)", "interferon Rebif": one drug, named twice; the exact name is kept
+    mentions = [
+        m
+        for i, m in enumerate(mentions)
+        if not (
+            i + 1 < len(mentions)
+            and re.fullmatch(r"[\s(\-:,]*", t[m[1] : mentions[i + 1][0]])
+            and mentions[i + 1][2] != m[2]
+            and mentions[i + 1][2].startswith(m[2])
+        )
+    ]
     if not mentions:  # "My friend takes Kesimpta but I haven't started anything"
         answer.none = bool(
             _NEVER_TREATED.search(low)
@@ -1053,7 +1064,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.worked.append(name)
         if _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
             ended.append(name)
-        if _PAST_BEFORE.search(before[-25:]):
+        if _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(after):
+            answer.current = name  # "... not once I take Plegridy": the writer's own words, now
+        elif _PAST_BEFORE.search(before[-25:]):
             answer.past.append(name)  # "switched from Tecfidera": not taken now
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
@@ -1082,16 +1095,25 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     answer.unknown = [
         w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()
     ]
+    held = {
+        name
+        for _, end, name in mentions
+        if re.match(r"[^.;,]{0,40}\b(?:has held|has kept|is keeping|keeps) me\b", t[end:], re.I)
+    }
     for together in _ALL_FAILED.finditer(t):
         # "Rebif and Betaferon, both stopped working", "Rebif, Copaxone and Tecfidera all failed,
         # that's why I'm on Tysabri": the treatments named before it in the same sentence.
         sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[: together.start()])])
         named = {name for s, _, name in mentions if sentence_start <= s < together.end()}
-        answer.failed = (
-            [d for d in answer.taken if d in named or d in answer.failed]
-            if named
-            else list(answer.taken)
-        )
+        answer.failed = [
+            d
+            for d in (
+                [d for d in answer.taken if d in named or d in answer.failed]
+                if named
+                else list(answer.taken)
+            )
+            if d not in held
+        ]  # "All of them failed. Ocrelizumab is the only thing that has held me stable"
     answer.worked = [d for d in answer.worked if d not in answer.failed]
     if (
         re.search(
@@ -1172,6 +1194,7 @@ _FAILURE_DENIED = re.compile(
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
     r"^[^.;!?]{0,60}\b(?:i'?m|i am|im) still (?:on|taking) (?:it|them)\b|"
+    r"^[^.;,]{0,40}\b(?:has held|has kept|is keeping|keeps) me (?:stable|well|relapse[- ]free)|"
     r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|"
     r"is going (well|fine))\b",
     re.I,
@@ -1198,6 +1221,18 @@ _ENDED_AFTER = re.compile(
 _ENDED_BEFORE = re.compile(
     r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished)\s+(?:taking\s+)?"
     r"(?:my\s+|the\s+|her\s+|his\s+)?$",
+    re.I,
+)
+# Said right before the drug, in the present: "I take", "I'm on", "she receives", "stay on",
+# "since going on", "they put me on", "even on".
+_OWN_NOW_BEFORE = re.compile(
+    r"\b(?:i|he|she)\s+(?:take|takes|get|gets|use|uses|receive|receives)\s+(?:the\s+)?$|"
+    r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:currently\s+|now\s+|still\s+)?"
+    r"(?:on|taking|using)\s+$|"
+    r"\b(?:stay|staying|remain)\s+on\s+$|"
+    r"\bsince\s+(?:going on|starting|i started|switching to)\s+$|"
+    r"\b(?:put|started|switched|moved|changed)\s+(?:me|him|her)\s+(?:on|onto|to)\s+$|"
+    r"\b(?:even|still)\s+on\s+$",
     re.I,
 )
 _NOT_NOW_BEFORE = re.compile(
