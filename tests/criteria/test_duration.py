@@ -152,17 +152,22 @@ def test_reads_the_disease_duration(text, kind, expected):
                 "the two conditions are joined as 'or': a long duration alone " "excludes"
             ),
         ),
-        # NCT00004814 (general list): the disease began at least a year ago.
-        pytest.param(
+        # NCT00004814 (general list): the disease began at least a year ago. Onset comes before
+        # the diagnosis: a diagnosis 5 years ago settles it, one 6 months ago leaves it to review.
+        (
             "Onset of first relapse at least 1 year prior to randomization",
             INC,
             dict(years_since_diagnosis=5, months_since_last_relapse=20),
             TRUE,
-            marks=known_gap(
-                "no duration read (review), though onset >= 1 year ago follows from "
-                "a diagnosis 5 years ago"
-            ),
         ),
+        (
+            "Onset of first relapse at\nleast 1 year prior to randomization",
+            INC,
+            dict(years_since_diagnosis=0.5, months_since_last_relapse=6),
+            REVIEW,
+        ),
+        ("Onset of symptoms more than 10 years ago", E, dict(years_since_diagnosis=12), TRUE),
+        ("Onset of symptoms more than 10 years ago", E, dict(years_since_diagnosis=3), REVIEW),
     ],
 )
 def test_verdict_for_a_patient(text, kind, profile, verdict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import quantities as q
-from .predicates import All, DiseaseDuration, Review
+from .predicates import All, Any_, DiseaseDuration, Review
 from .reader import Reader
 
 
@@ -111,6 +111,25 @@ def read(r: Reader) -> None:
         t,
         re.I,
     )
+    # "Onset of first relapse at least 1 year prior to randomization": a minimum since onset is
+    # met when the diagnosis is that old (it comes after onset); otherwise the team checks.
+    since = re.search(
+        r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event)|"
+        r"first (?:relapse|attack|episode))\b[^.;]{0,30}?"
+        r"\b(at least|more than|over|≥|>|a minimum of)\s*"
+        + q.NUM
+        + r"\s*"
+        + q.UNIT
+        + r"\s*(?:prior|before|ago|earlier)\b",
+        t,
+        re.I,
+    )
+    if since and not any(s <= since.start() < e for s, e in r.used):
+        years = q.to_months(since.group(2), since.group(3)) / 12
+        inclusive = since.group(1).lower() in ("at least", "≥", "a minimum of")
+        leaf = DiseaseDuration(min=years, min_inclusive=inclusive, source=since.group(0))
+        r.leaves.append(Any_([leaf, Review(topic="diagnosis")]))
+        r.take(since.start(), since.end())
     if onset and not any(s <= onset.start() < e for s, e in r.used):
         years = q.to_months(onset.group(1), onset.group(2)) / 12
         r.leaves.append(

@@ -35,7 +35,7 @@ from .review_topics import leftover_words, review_topics
 # 2: scope layer and abstain rule; 3: one module per fact, more cues, washouts;
 # 4: cue scopes for ages and durations; 5: the disease itself, test results, durations of use;
 # 6: a relapse while on a drug (or despite it) is that drug's failure
-PARSER_VERSION = 7
+PARSER_VERSION = 8
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
