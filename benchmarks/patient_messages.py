@@ -33,6 +33,9 @@ SETS = {
     # written 2026-12-03 in the next session (chat style, dictation, older and non-native
     # writers), scored once before any change made for it
     "fresh3": ROOT / "tests/gold/patient_messages_fresh3.yml",
+    # written at the end of that session (autocorrect, colloquial English, relatives, short
+    # replies), scored once before any change made for it
+    "fresh4": ROOT / "tests/gold/patient_messages_fresh4.yml",
 }
 
 
