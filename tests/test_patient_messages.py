@@ -20,12 +20,16 @@ from benchmarks.patient_messages import SETS, score
 # then used as a dev set too (77.96 %, 0 inverted).
 # "fresh3": 150 more, written in the next session (chat lines, dictation, older and non-native
 # writers); first scored unseen at 61.3 %, 5 inverted, then used as a dev set (86.3 %, 0).
+# "fresh4": 150 more, written at the end of that session (autocorrect, colloquial English,
+# relatives, short replies); first scored unseen at 76.4 %, 7 inverted; only its inverted
+# readings were then worked on (77.5 %, 0).
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.77, 1),
     "fresh": (0.92, 0),
     "fresh2": (0.83, 0),
-    "fresh3": (0.86, 0),
+    "fresh3": (0.87, 0),
+    "fresh4": (0.77, 0),
 }
 
 

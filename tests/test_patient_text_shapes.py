@@ -314,3 +314,39 @@ def test_one_drug_named_twice_and_the_one_that_holds_are_read_as_said():
     assert got["prior_therapies"] == ["ocrelizumab", "interferon beta-1a", "glatiramer acetate"]
     assert got["failed_therapies"] == ["interferon beta-1a", "glatiramer acetate"]
     assert got["current_therapy"] == "ocrelizumab"
+
+
+def test_a_message_for_a_relative_leaves_out_the_writers_own_facts():
+    got = facts(
+        "Hi, I have RRMS myself (I'm on Kesimpta) but this is about my older sister, she's 48 "
+        "and has PPMS, EDSS 6.5, never treated."
+    )
+    assert got["ms_subtype"] == "PPMS" and got["age"] == 48 and got["sex"] == "female"
+    assert got.get("current_therapy") != "ofatumumab"
+    got = facts("I'm 38 and pregnant (not the one with MS haha). My husband is 40 and has RRMS")
+    assert "pregnant" not in got and got["age"] == 40 and got["sex"] == "male"
+
+
+def test_a_past_pregnancy_and_a_failure_denied_are_not_read_as_now():
+    got = facts(
+        "Tysabri didn't fail me, I stopped it in 2023 to get pregnant. Baby is 18 months now"
+    )
+    assert got["pregnant"] is False and "failed_therapies" not in got
+    assert "failed_therapies" not in facts("Ocrevus hasn't failed, I'm only stopping for a baby")
+
+
+def test_one_drug_that_worked_says_nothing_of_the_others():
+    got = facts(
+        "Betaferon 2006-2010 (relapses kept coming), Tysabri 2010-2014 (stopped when I went JCV "
+        "positive, it was working fine)"
+    )
+    assert got["failed_therapies"] == ["interferon beta-1b"]
+
+
+def test_none_since_a_treatment_started_is_about_relapses():
+    got = facts("none since I started Tysabri in 2019", "relapses_past_2_years")
+    assert got["current_therapy"] == "natalizumab" and got["relapses_past_2_years"] == 0
+
+
+def test_the_age_at_diagnosis_is_not_the_age_now():
+    assert facts("Diagnosed RRMS in June 2006 aged 22. I am 42 now")["age"] == 42

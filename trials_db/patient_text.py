@@ -397,8 +397,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         r"\b(-?\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
     ]
     found = None
-    for pattern in patterns:
-        m = re.search(pattern, t)
+    for m in (m for pattern in patterns for m in re.finditer(pattern, t)):
         if (
             m
             and not re.match(
@@ -407,6 +406,12 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 t[m.end() : m.end() + 25],
             )
             and not _DURATION_BEFORE.search(t[max(0, m.start() - 25) : m.start()])
+            and not (  # "Diagnosed RRMS in June 2006 aged 22": the age then, not now
+                m.group(0).startswith("age")
+                and re.search(
+                    r"\b(diagnos\w*|dx)\b[^.;]{0,40}$", t[max(0, m.start() - 45) : m.start()]
+                )
+            )
         ):
             if "year" in m.group(0) and not re.search(
                 r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
@@ -560,11 +565,12 @@ _RELATIVE_SEX = {
     ).split(),
 }
 _RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
+_KIN_ADJECTIVES = "younger|older|little|big|elder|eldest|youngest|twin|best|late|step"
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
-    rf"\b(my|his|her|our) (?:(?:younger|older|little|big|elder|eldest|youngest|twin|best|"
-    rf"late|step)\s+)?({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
+    rf"\b(my|his|her|our) (?:(?:{_KIN_ADJECTIVES})\s+)?"
+    rf"({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
     r"(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
     r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
     r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
@@ -582,7 +588,8 @@ _PROXY = re.compile(
     r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
     # "information about trials for my husband", "the carer for my mother"
-    rf"\b(for|about) (my|our) ({_RELATIVE_WORDS})\b",
+    rf"\b(for|about) (my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b|"
+    r"\bnot the one with (ms|it|the ms)\b",  # "I'm 38 and pregnant (not the one with MS)"
     re.I,
 )
 _UNSURE_TYPE = re.compile(
@@ -609,7 +616,10 @@ def own_words(text: str) -> str:
     return text
 
 
-_RELATIVE = re.compile(rf"\b(?:my|our) ({_RELATIVE_WORDS})\b", re.I)
+_RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b", re.I)
+# In a message written for someone else, the writer's own facts: "I have RRMS myself (I'm on
+# Kesimpta) but this is about my sister", "I'm 38 and pregnant (not the one with MS)".
+_WRITER_ONLY = re.compile(r"\b(myself|my own|not the one with|i also have|me too)\b", re.I)
 
 
 def as_patient(text: str) -> tuple[str, str | None]:
@@ -627,6 +637,12 @@ def as_patient(text: str) -> tuple[str, str | None]:
     for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
     if not relative or not for_them:
         return text, None
+    parts = re.split(r"(?<=[.;!?])\s+|\s+(?=\bbut\b)", text)
+    if any(_WRITER_ONLY.search(p) for p in parts) and not all(
+        _WRITER_ONLY.search(p) for p in parts
+    ):
+        text = " ".join(p for p in parts if not _WRITER_ONLY.search(p))
+        relative = _RELATIVE.search(text) or relative
     word = relative.group(1).lower()
     sex = next(k for k, ws in _RELATIVE_SEX.items() if word in ws)
     pronoun = r"\b(?:she|he)"
@@ -862,7 +878,8 @@ _FAILED_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|stopped|quit|failed|"
     r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?"
     r"|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
-    r"stopped working|had relapses|relapsed on it|kept relapsing|"
+    r"stopped working|had relapses|relapsed on it|kept relapsing|relapses kept (coming|happening)|"
+    r"still relaps\w*|so that was that|"
     r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
     r"help(ed|ing|s)?|effective)\b)"
     # "tecfidera - relapsed twice on it", "had 2 relapses on it", "still had 2 relapses"
@@ -1125,6 +1142,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             low,
         )
         and not answer.failed
+        and (
+            len(answer.taken) == 1
+            or re.search(r"\b(all|both|they|none (of them )?(failed|stopped)|nothing failed)", low)
+        )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
     ):
         answer.said_nothing_failed = True
     if (
@@ -1137,7 +1158,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.said_nothing_failed = (
             True  # "no, I stopped Gilenya because I wanted to get pregnant"
         )
-    if _NOTHING_NOW.search(low):
+    nothing = _NOTHING_NOW.search(low)
+    started_after = nothing and re.search(
+        r"\bsince (?:i |he |she )?(?:started|starting|going on|began|switching to)\b",
+        low[nothing.start() :],
+    )  # "none since I started Tysabri": the relapses are none, the treatment is now
+    if nothing and not started_after:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
 
@@ -1162,7 +1188,7 @@ _NEVER_TREATED = re.compile(
     + "|"
     + _TREATMENT_WORD
     + r")\s+(?:yet|ever)\b|"
-    r"\b(?:never been treated|untreated|treatment[- ]naive)\b|"
+    r"\b(?:never been treated|never treated|untreated|treatment[- ]naive)\b|"
     r"\b(?:only|just) (?:the |some )?(?:iv )?"
     r"(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
     re.I,
@@ -1184,7 +1210,8 @@ _FAILURE_DENIED_BEFORE = re.compile(
 _FAILURE_DENIED = re.compile(
     r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
     r"did ?n[o']?t work|was ?n[o']?t working)|"
-    r"(it )?(did ?n[o']?t|didnt|never) (really )?(fail|stop(ped)? working)|"
+    r"(it )?(did ?n[o']?t|didnt|never|has ?n'?t|hasnt|has not|have ?n'?t|havent|have not) "
+    r"(really )?(fail(ed)?|stop(ped)? working)|"
     r"not (a|due to)( treatment)? failure|"
     # "neuro said one relapse isnt enough to call it a failure"
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
@@ -1476,7 +1503,8 @@ _PAST_PREGNANCY = re.compile(
 # A baby already born: not pregnant now ("I gave birth 5 weeks ago", "just had my baby").
 _POSTPARTUM = re.compile(
     r"\b(gave birth|had (my|the|a|our) (baby|son|daughter)|just had a baby|"
-    r"baby (was|is) born|(she|he) was born|post[- ]?partum|delivered (my|the|a|our) )",
+    r"baby (was|is) born|(she|he) was born|post[- ]?partum|delivered (my|the|a|our) |"
+    r"(baby|son|daughter|little one) (is|was|turned) \d+ (weeks?|months?|years?)\b)",
     re.I,
 )
 
@@ -1594,7 +1622,8 @@ def _pregnancy(
     elif (
         pregnant_yes
         and not re.search(
-            r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast",
+            r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast|"
+            r"\b(to|so i could|so i can|in order to) (get|become|try to get) pregnant",
             t[: pregnant_yes.end()],
         )
         and not re.search(  # "maybe pregnant, not sure": not known, asked again or checked
