@@ -35,7 +35,7 @@ from .patient_text import (
 from .fields import slot_fields
 from .geo import flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
-from .profile import NO_THERAPY
+from .profile import NEVER, NO_THERAPY
 from .safety import check as check_safety
 
 from .slot_values import ESTIMATED, SKIPPED, known, to_slot
@@ -161,13 +161,25 @@ def unrecognised_treatments(text: str | None) -> list[str]:
     return answer.unknown if isinstance(answer, TherapyAnswer) and answer.taken else []
 
 
+def _readable(text: str | None) -> str | None:
+    """The message made plain, or None when it is no statement to read facts from: empty, a
+    button payload, or one that needs a safe answer first."""
+    t = clean(text)
+    return None if not t or t.startswith("/") or check_safety(t) else t
+
+
 def read_facts(
     text: str | None, intent: str | None, requested: str | None, slots: Mapping[str, Any]
 ) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""
-    t = clean(text)
-    if not t or t.startswith("/") or check_safety(t):
-        return {}  # a message that needs a safe answer is never read as facts
+    t = _readable(text)
+    return {} if t is None else _facts_of(t, intent, requested, slots)
+
+
+def _facts_of(
+    t: str, intent: str | None, requested: str | None, slots: Mapping[str, Any]
+) -> dict[str, Any]:
+    """read_facts of a message already made plain and found readable (_readable)."""
     t = own_words(
         say_plainly(fix_spelling(t))
     )  # "my mum is 70 and has SPMS, I'm 44 with RRMS": only the writer's facts
@@ -238,7 +250,7 @@ def read_facts(
         "relapses_past_2_years" not in facts
         and isinstance(relapse, (int, float))
         and relapse > 24
-        and (relapse == float("inf") or _LAST_RELAPSE_SAID.search(t))
+        and (relapse == NEVER or _LAST_RELAPSE_SAID.search(t))
     ):  # the last relapse more than two years ago (or never): none in the past two years
         facts["relapses_past_2_years"] = 0
     known_age = (
@@ -274,12 +286,15 @@ def message_facts(
     """What the form takes from one message: its profile facts and, with ``places``, where the
     person lives ("I live in Dublin", "from near Stuttgart"); the country of that place when
     the message names none and none is known yet."""
-    facts = read_facts(text, intent, requested, slots)
-    t = clean(text)
-    if not places or not t or t.startswith("/") or check_safety(t):
+    t = _readable(text)
+    if t is None:
+        return {}
+    facts = _facts_of(t, intent, requested, slots)
+    if not places:
         return facts
-    if "country" not in facts and flag_country(t):  # "19 f 🇬🇧"
-        facts["country"] = flag_country(t)
+    flag = flag_country(t)
+    if flag and "country" not in facts:  # "19 f 🇬🇧"
+        facts["country"] = flag
     if requested == "country" and "country" not in facts:  # "ontario", "bavaria", "glasgow"
         region = region_country(t)
         town = resolve_place(t, strict=True) if region is None else None

@@ -325,13 +325,13 @@ def flag_country(text: str) -> str | None:
 def region_country(text: str) -> tuple[str, str] | None:
     """ "Texas" -> ("Texas", "United States"), "Ontario" -> ("Ontario", "Canada"): a US state or
     a region of the lexicon's table, said alone or leading a phrase; None otherwise."""
-    words = fold(text).strip(" .,!?")
-    _, countries, _, us_states = _gazetteer()
+    words = fold(text).strip(" .,!?").split()
+    us_states = _gazetteer()[3]
     from .lexicon import load as load_lexicon
 
     regions = load_lexicon().regions
-    for cut in range(min(3, len(words.split())), 0, -1):
-        head = " ".join(words.split()[:cut])
+    for cut in range(min(3, len(words)), 0, -1):
+        head = " ".join(words[:cut])
         if len(head) > 2 and head in us_states:
             return head.title(), "United States"
         if head in regions:

@@ -2030,16 +2030,17 @@ def parse_years_since_diagnosis(
     t = fold(text)
     months = months_ago(text)
     if months is None:
+        numbered = words_to_numbers(t)
         since = (
             re.search(  # "for 12 years"; "since 5 years" as many who learnt English say it
                 r"\b(?:for|since) (?:about |around |almost |nearly |over )?(\d+(?:\.\d+)?) "
                 r"(years?|months?)\b(?! (?:old|ago))",
-                words_to_numbers(t),
+                numbered,
             )
             or re.search(
                 r"\b(?:ms|sm|em)\s+(?:\([^()]{0,40}\)\s+)?(?:[a-z]+[- ][a-z]+\s+)?(\d+)\s+"
                 r"(years?)\b(?! (?:old|ago))",
-                words_to_numbers(t),
+                numbered,
             )
         )
         if since:
