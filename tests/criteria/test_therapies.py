@@ -8,11 +8,18 @@ import pytest
 
 from tests.criteria.reading import abstains, facts, known_gap
 from trials_db.criteria.parser import parse_criterion
-from trials_db.criteria.predicates import FALSE, TRUE
+from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION, INCLUSION
 from trials_db.lexicon import load as load_lexicon
-from trials_db.matching.evaluate import with_list_head_windows
-from trials_db.profile import Profile
+from trials_db.matching.evaluate import (
+    NEEDS_REVIEW,
+    RuleCriterion,
+    TrialRules,
+    evaluate_trial,
+    with_list_head_windows,
+)
+from trials_db.facts import message_facts
+from trials_db.profile import Profile, ProfileError
 
 INC, E = INCLUSION, EXCLUSION
 _LEX = load_lexicon()
@@ -185,6 +192,42 @@ FAILED_LIST = D(
             E,
             [],
         ),  # NCT04832269
+        # Other medicines (drugs.yml other_medicines) are read like MS treatments...
+        (
+            "No concurrent intravenous immune globulin",
+            INC,  # NCT00004744
+            [("therapy excludes current=True", D("intravenous immunoglobulin"))],
+        ),
+        (
+            "Use of cannabis, marijuana, or THC in the last two weeks",
+            E,  # NCT00260741
+            [("therapy excludes within_months=0.4615", D("cannabis"))],
+        ),
+        (
+            "Concomitant treatment with carvedilol, propranolol or metformin.",
+            E,  # NCT02143167
+            [("therapy excludes current=True", D("carvedilol", "propranolol", "metformin"))],
+        ),
+        (
+            "Chemotherapy: No concomitant chemotherapy",
+            INC,  # NCT00004816: the heading is a label, the negation after it excludes
+            [("therapy excludes current=True", D("cytotoxic"))],
+        ),
+        (
+            "Immune-supressor treatment the last 6 months before the inclusion",
+            E,  # NCT00261326 (its own spelling)
+            [("therapy excludes within_months=6", D("immunosuppressant"))],
+        ),
+        # ...but a drug named as a sign of another problem is not a treatment taken.
+        (
+            "Past history of abuse of recreational drugs, including marijuana and alcohol in the "
+            "last year",
+            E,  # NCT00260741
+            [],
+        ),
+        ("History of or currently meets DSM-IV criteria for dependence on cannabis", E, []),
+        ("counter indications to aspirin use: history of confirmed peptic ulcer", E, []),
+        ("Malignancy/previous chemotherapy treatment for neoplastic disease", E, []),
         pytest.param(
             "Have been treated with Avonex for at least the 12 months prior to randomization",
             INC,
@@ -205,12 +248,21 @@ FAILED_LIST = D(
             ],
             marks=known_gap("'Current use' read as ever taken; misspelt 'mitoxanthrone' dropped"),
         ),
-        pytest.param(
+        (
             "any therapeutic monoclonal antibody, with the exception of natalizumab or "
             "daclizumab",
             E,  # NCT02525874, under "Prior treatment with any of the following:"
             [("therapy excludes", MABS - {"natalizumab", "daclizumab"})],
-            marks=known_gap("abstains on 'with the exception of' instead of removing the two"),
+        ),
+        (
+            "any DMT except interferon beta-1a, glatiramer acetate or teriflunomide",
+            E,  # built: each drug of the list after "except" is left out
+            [
+                (
+                    "therapy excludes",
+                    DMT - D("interferon beta-1a", "glatiramer acetate", "teriflunomide"),
+                )
+            ],
         ),
         pytest.param(
             "Concurrent use of 4-aminopyridine or dalfampridine (medications which can alter "
@@ -290,3 +342,52 @@ def test_a_doubtful_sentence_is_abstained_on(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed
     assert therapies(text, kind) == [] and abstains(text, kind)
+
+
+# Other medicines: the bot never asks about them, so a criterion about them is the study team's,
+# whatever the patient said about their MS treatments; an MS drug beside them still counts.
+IVIG_OR_MITOXANTRONE = "Treatment with IVIG or mitoxantrone within 6 months before screening"
+
+
+@pytest.mark.parametrize(
+    "text, profile, verdict",
+    [
+        (
+            "Ongoing use of bisphosphonates",
+            dict(prior_therapies=[], current_therapy="none"),
+            REVIEW,
+        ),
+        ("Statin treatment for other disease", NATALIZUMAB_BEFORE, REVIEW),
+        (IVIG_OR_MITOXANTRONE, dict(prior_therapies=[], current_therapy="none"), REVIEW),
+        (
+            IVIG_OR_MITOXANTRONE,
+            dict(
+                prior_therapies=["mitoxantrone"],
+                current_therapy="none",
+                months_since_last_therapy={"mitoxantrone": 2},
+            ),
+            TRUE,
+        ),
+    ],
+)
+def test_other_medicines_are_left_to_the_study_team(text, profile, verdict):
+    assert parse_criterion(text, E).evaluate(Profile(**profile)) == verdict
+
+
+def test_other_medicines_are_never_a_profile_treatment():
+    assert not set(_LEX.drugs) & set(_LEX.other_medicines)
+    with pytest.raises(ProfileError):
+        Profile(prior_therapies=["statins"])
+    said = message_facts("I take metformin and a statin, and Ocrevus since 2020", None, None, {})
+    assert said["prior_therapies"] == ["ocrelizumab"]
+
+
+def test_the_patient_is_told_the_study_team_checks_other_medicines():
+    text = "Ongoing use of bisphosphonates"
+    criterion = RuleCriterion(E, 1, text, parse_criterion(text, E))
+    rules = TrialRules("NCT00000000", "Built study", "RECRUITING", [criterion], True)
+    result = evaluate_trial(rules, Profile(prior_therapies=[]))
+    (criterion,) = result.criteria
+    assert criterion.status == NEEDS_REVIEW
+    assert "other medicines" in criterion.explanation
+    assert criterion.topics == ["other_medicines"]

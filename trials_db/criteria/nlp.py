@@ -125,7 +125,7 @@ def pipeline():
             tokens = [t.text for t in nlp.make_doc(phrase)]
             patterns.append({"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": key})
 
-    for drug in lex.drugs.values():
+    for drug in (*lex.drugs.values(), *lex.other_medicines.values()):
         if not drug.patient_only:
             add(
                 "DRUG",

@@ -34,8 +34,10 @@ from .review_topics import leftover_words, review_topics
 
 # 2: scope layer and abstain rule; 3: one module per fact, more cues, washouts;
 # 4: cue scopes for ages and durations; 5: the disease itself, test results, durations of use;
-# 6: a relapse while on a drug (or despite it) is that drug's failure
-PARSER_VERSION = 8
+# 6: a relapse while on a drug (or despite it) is that drug's failure; 7, 8: wrapped lines,
+# onset minimum; 9: other medicines (statins, cannabis, IVIG...) left to the study team,
+# "No concurrent X", each drug of an "except" list
+PARSER_VERSION = 9
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -489,14 +489,23 @@ class Therapy(Leaf):
 
     def evaluate(self, profile: Profile) -> int:
         # Steroid courses are not "MS treatments" people list: they have their own question.
+        # Other medicines (statins, cannabis...) are never asked: the study team checks them.
         steroids = [d for d in self.drugs if d in _steroids()]
-        others = [d for d in self.drugs if d not in steroids]
+        other = [d for d in self.drugs if d in _other_medicines()]
+        listed = [d for d in self.drugs if d not in steroids and d not in other]
         parts = []
-        if others or not steroids:
-            parts.append(self._evaluate_listed(others, profile))
+        if listed or not (steroids or other):
+            parts.append(self._evaluate_listed(listed, profile))
         if steroids:
             parts.append(self._evaluate_steroids(steroids, profile))
+        if other:
+            parts.append(REVIEW)
         return any_of(parts)
+
+    @property
+    def other_only(self) -> bool:
+        """Names only medicines the bot never asks about (drugs.yml other_medicines)."""
+        return bool(self.drugs) and all(d in _other_medicines() for d in self.drugs)
 
     def _evaluate_steroids(self, steroids: list[str], profile: Profile) -> int:
         listed = profile.therapies_taken() or set()
@@ -532,8 +541,11 @@ class Therapy(Leaf):
     def fields(self) -> set[str]:
         """The profile facts that settle it; steroid courses have their own question only."""
         steroids = [d for d in self.drugs if d in _steroids()]
+        asked = [d for d in self.drugs if d not in _other_medicines()]
         fields: set[str] = set()
-        if len(steroids) < len(self.drugs) or not steroids:
+        if self.other_only:
+            return fields
+        if len(steroids) < len(asked) or not steroids:
             fields.add("prior_therapies")
             if self.current:
                 fields.add("current_therapy")
@@ -560,6 +572,8 @@ class Therapy(Leaf):
         return f"who have taken {self.what()}"
 
     def fact(self, profile: Profile) -> str | None:
+        if self.other_only:
+            return None
         taken = profile.therapies_taken()
         steroid_only = all(d in _steroids() for d in self.drugs)
         if steroid_only and not (taken or set()) & set(self.drugs):
@@ -613,6 +627,10 @@ class Therapy(Leaf):
 
 def _steroids() -> set[str]:
     return set(load_lexicon().members("corticosteroid"))
+
+
+def _other_medicines() -> dict:
+    return load_lexicon().other_medicines
 
 
 @dataclass

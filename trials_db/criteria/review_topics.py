@@ -73,6 +73,7 @@ REVIEW_TOPIC_WORDS = {
     "practical": "travel, language, and the phone or computer you use",
     "tests": "the results of tests or checks",
     "treatment_change": "details of your treatment",
+    "other_medicines": "other medicines you take or took",
     "reproductive": "your periods and whether you could get pregnant",
     "diagnosis": "how your MS was diagnosed",
     "age_group": "the age group of the study",

@@ -23,9 +23,16 @@ _REVIEW_FRAMES = re.compile(
     r"decision to|during (the )?study|during pregnancy|cohort|program|switched|either no|"
     r"change|changes|stable|dose of|preclude\w*|prenatal|perinatal|maternal|mothers?|long-term|"
     r"at the time of|time of|placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
-    r"lower than|shorter than|exposure lower|for less than|for fewer than)\b",
+    r"lower than|shorter than|exposure lower|for less than|for fewer than|"
+    # a drug named as a sign of another problem: abuse or dependence, cancer treated before
+    r"abuse|dependen\w*|addict\w*|misuse|recreational|counter[- ]?indicat\w*|neoplas\w*|"
+    r"malignan\w*|cancer)\b",
     re.I,
 )
+# A criterion's own heading ("Chemotherapy: No concomitant chemotherapy"): a label, not a fact.
+_HEADING = re.compile(r"^\s*[A-Za-z][\w /-]{0,40}:\s+")
+# The negation that opens a criterion ("No concurrent X", "Chemotherapy: No ..."): excludes X.
+_OPENING_NO = re.compile(r"\s*(?:[A-Za-z][\w /-]{0,40}:\s+)?(no|not|without|free of)\b", re.I)
 _FAILURE = re.compile(
     r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
     r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|"
@@ -76,8 +83,10 @@ def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
     drugs: list[str] = []
     classes: list[str] = []
     excluded: set[str] = set()
+    excepting = False  # inside "except X, Y or Z": each drug of the list is left out
     for i, m in enumerate(ms):
         before = r.norm[max(0, m.start - 25) : m.start]
+        between = r.norm[ms[i - 1].end : m.start] if i else ""
         if m.label == "DRUG":
             names = [m.key]
         else:
@@ -92,7 +101,16 @@ def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
             ):
                 continue
             names = list(lex.members(m.key))
-        if re.search(r"\b(except|other than|excluding|apart from)\s+(\w+\s+){0,2}$", before, re.I):
+        excepting = bool(
+            re.search(
+                r"\b(except(?: for)?|excepting|with the exception of|other than|excluding|"
+                r"apart from|besides)\s+(\w+\s+){0,2}$",
+                before,
+                re.I,
+            )
+            or (excepting and re.fullmatch(r"\s*(,|and|or|nor|/)?\s*(or|and)?\s*", between))
+        )
+        if excepting:
             excluded.update(names)
             continue
         if m.label == "DRUG_CLASS":
@@ -135,6 +153,9 @@ def read(r: Reader) -> None:
         return
     for m in ms:
         r.take(m.start, m.end)
+    heading = _HEADING.match(text)
+    if heading and any(m.start >= heading.end() for m in ms):
+        ms = [m for m in ms if m.start >= heading.end()]
     text = _STUDY_START.sub(lambda m: " " * len(m.group(0)), text)  # "prior to study start": a date
     starting = re.search(r"\binitiat\w*|\bstart(s|ed|ing)?\b|\bswitch\w*", text, re.I)
     either = re.search(r"\beither\b.*\bor\b", text, re.I) and not _FAILURE.search(text)
@@ -280,7 +301,11 @@ def read(r: Reader) -> None:
     if current and not re.search(
         r"\b(previously or currently|prior(?!\s+to\b)|previous|ever)\b", text, re.I
     ):
-        r.leaves.append(Therapy(drugs=drugs, classes=classes, current=True, source=source))
+        leaf = Therapy(drugs=drugs, classes=classes, current=True, source=source)
+        opening = _OPENING_NO.match(text[: ms[0].start])
+        r.leaves.append(Not(leaf) if opening else leaf)  # "No concurrent X": X now excludes
+        if opening:
+            r.take(opening.start(1), opening.end(1))
         r.take(current.start(), current.end())
         note_duration()
         return

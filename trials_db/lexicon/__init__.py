@@ -31,6 +31,9 @@ class Drug:
     misspellings: tuple[str, ...]
     classes: tuple[str, ...]
     patient_only: bool = False  # a patient's word for an unspecified drug; criteria never name it
+    other: bool = (
+        False  # not an MS treatment: the bot never asks about it (drugs.yml other_medicines)
+    )
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,19 @@ class Country:
 
 @dataclass
 class Lexicon:
-    drugs: dict[str, Drug]
+    drugs: dict[str, Drug]  # the MS treatments (and steroids) a patient profile can hold
     classes: dict[str, DrugClass]
     subtypes: dict[str, Subtype]
     groups: dict[str, SubtypeGroup]
     countries: dict[str, Country]
     _country_index: dict[str, str] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)  # folded region name -> country
+    # Medicines criteria name that are not MS treatments: read in criteria, never in a profile.
+    other_medicines: dict[str, Drug] = field(default_factory=dict)
+
+    def medicine(self, name: str) -> Drug | None:
+        """The entry of an MS treatment or of another medicine criteria name."""
+        return self.drugs.get(name) or self.other_medicines.get(name)
 
     def class_label(self, key: str) -> str:
         return self.classes[key].label if key in self.classes else key
@@ -89,7 +98,7 @@ class Lexicon:
     def display_name(self, drug: str, said: str | None = None) -> str:
         """ "dimethyl fumarate (Tecfidera)": generic name with its best-known brand, or with the
         brand the person used when ``said`` (their words) names one ("Rebif", not "Avonex")."""
-        d = self.drugs.get(drug)
+        d = self.medicine(drug)
         if d is None:
             return drug
         brand = self.brand_said(drug, said) if said else None
@@ -184,29 +193,37 @@ def _tuple(values) -> tuple[str, ...]:
 def load() -> Lexicon:
     """Read the YAML files once per process."""
     drug_doc = yaml.safe_load((HERE / "drugs.yml").read_text(encoding="utf-8"))
-    drugs = {
-        name: Drug(
-            name,
-            _tuple(d.get("brands")),
-            _tuple(d.get("names")),
-            _tuple(d.get("case_sensitive")),
-            _tuple(d.get("misspellings")),
-            _tuple(d.get("classes")),
-            bool(d.get("patient_only")),
-        )
-        for name, d in drug_doc["drugs"].items()
-    }
+
+    def entries(section: str, other: bool) -> dict[str, Drug]:
+        return {
+            name: Drug(
+                name,
+                _tuple(d.get("brands")),
+                _tuple(d.get("names")),
+                _tuple(d.get("case_sensitive")),
+                _tuple(d.get("misspellings")),
+                _tuple(d.get("classes")),
+                bool(d.get("patient_only")),
+                other,
+            )
+            for name, d in (drug_doc.get(section) or {}).items()
+        }
+
+    drugs = entries("drugs", other=False)
+    others = entries("other_medicines", other=True)
+    if set(drugs) & set(others):
+        raise ValueError(f"drugs.yml: in both lists: {sorted(set(drugs) & set(others))}")
     classes = {
         key: DrugClass(
             key,
             c.get("label", key),
             _tuple(c.get("names")),
             _tuple(c.get("case_sensitive")),
-            tuple(name for name, d in drugs.items() if key in d.classes),
+            tuple(name for name, d in {**drugs, **others}.items() if key in d.classes),
         )
         for key, c in drug_doc["classes"].items()
     }
-    for drug in drugs.values():
+    for drug in (*drugs.values(), *others.values()):
         unknown = set(drug.classes) - set(classes)
         if unknown:
             raise ValueError(f"drugs.yml: {drug.name} has unknown classes {sorted(unknown)}")
@@ -244,4 +261,4 @@ def load() -> Lexicon:
         for country, names in (country_doc.get("regions") or {}).items()
         for region in names
     }
-    return Lexicon(drugs, classes, subtypes, groups, countries, index, regions)
+    return Lexicon(drugs, classes, subtypes, groups, countries, index, regions, others)

@@ -209,6 +209,11 @@ class MatchIndex:
             dtype=float,
         )
         self._th_current = np.array([x.current for x in L[Therapy]], dtype=bool)
+        # Medicines the bot never asks about (statins...): that part is for the study team.
+        other = load_lexicon().other_medicines
+        self._th_other = np.array(
+            [any(d in other for d in x.drugs) for x in L[Therapy]], dtype=bool
+        )
         self._fail_mask = np.array(
             [self._mask(x.drugs) for x in L[TherapyFailure]], dtype=np.uint64
         )
@@ -328,6 +333,12 @@ class MatchIndex:
         if both.any():
             ranks = np.maximum(_OR_RANK[listed[both]], _OR_RANK[st[both]])
             out[both] = _FROM_OR_RANK[ranks]
+        other = self._th_other
+        if other.any():
+            only = other & ~has_steroid & ~has_others  # nothing the bot asks: REVIEW alone
+            out[only] = REVIEW
+            mixed = other & ~only
+            out[mixed] = _FROM_OR_RANK[np.maximum(_OR_RANK[out[mixed]], _OR_RANK[REVIEW])]
         return out
 
     def _failure_leaf(self, p: Profile) -> np.ndarray:

@@ -34,6 +34,7 @@ from ..criteria.predicates import (
     Node,
     Review,
     Subtype,
+    Therapy,
     from_json,
 )
 from ..eligibility import EXCLUSION
@@ -314,6 +315,8 @@ def _review_sentence(leaves: list[Leaf], profile: Profile) -> str:
             parts.append(
                 "Your age is right at the study's age limit. The study team will check it."
             )
+        elif isinstance(leaf, Therapy) and leaf.other_only:
+            parts.append(f"The study team will check {REVIEW_TOPIC_WORDS['other_medicines']}.")
         elif isinstance(leaf, Review):
             words = REVIEW_TOPIC_WORDS.get(leaf.topic, "this")
             parts.append(
@@ -339,6 +342,8 @@ def review_topics_of(tree: Node, profile: Profile) -> list[str]:
             topic = "subtype_maybe"
         elif isinstance(leaf, Age):
             topic = "age_limit"
+        elif isinstance(leaf, Therapy):
+            topic = "other_medicines"
         else:
             topic = "other"
         if topic not in topics:
