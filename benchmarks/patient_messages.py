@@ -36,6 +36,9 @@ SETS = {
     # written at the end of that session (autocorrect, colloquial English, relatives, short
     # replies), scored once before any change made for it
     "fresh4": ROOT / "tests/gold/patient_messages_fresh4.yml",
+    # written in the session after (clinic letters, bullet lists, nicknames, long switch
+    # histories, answers to one question), scored once before any change made for it
+    "fresh5": ROOT / "tests/gold/patient_messages_fresh5.yml",
 }
 
 
