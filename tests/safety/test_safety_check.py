@@ -113,6 +113,14 @@ def test_a_denial_still_gets_a_careful_answer():
         ("I can't see out of my left eye since this morning", "symptoms"),
         ("I haven't been able to pee since last night", "symptoms"),
         ("i think im having a relapse", "symptoms"),
+        # dates, a steroid course's length, MRI lesions and a self-injection are history...
+        ("last relapse 07/2025 (steroids 5 days)", "none"),
+        ("MRI showed new lesions and I had a relapse, so they took me off", "none"),
+        ("the kesimpta pen thing, I do it myself at home", "none"),
+        # ...but not when the same sentence says it is happening now
+        ("last relapse 07/2025 and since yesterday I cant see", "symptoms"),
+        ("I have new lesions on my MRI and my vision went blurry this morning", "symptoms"),
+        ("if nobody helps me i will do it myself", "crisis"),
     ],
 )
 def test_history_and_denied_symptoms_are_not_alarms(text, expected):
