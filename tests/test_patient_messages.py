@@ -23,13 +23,16 @@ from benchmarks.patient_messages import SETS, score
 # "fresh4": 150 more, written at the end of that session (autocorrect, colloquial English,
 # relatives, short replies); first scored unseen at 76.4 %, 7 inverted; only its inverted
 # readings were then worked on (77.5 %, 0).
+# "fresh5": 150 more, written in the session after (clinic letters, bullet lists, nicknames,
+# long switch histories, answers to one question); first scored unseen at 71.6 %, 10 inverted.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.77, 1),
     "fresh": (0.92, 0),
     "fresh2": (0.83, 0),
     "fresh3": (0.87, 0),
-    "fresh4": (0.77, 0),
+    "fresh4": (0.79, 0),
+    "fresh5": (0.79, 0),
 }
 
 

@@ -350,3 +350,99 @@ def test_none_since_a_treatment_started_is_about_relapses():
 
 def test_the_age_at_diagnosis_is_not_the_age_now():
     assert facts("Diagnosed RRMS in June 2006 aged 22. I am 42 now")["age"] == 42
+
+
+@pytest.mark.parametrize(
+    "text, asked, taken",
+    [
+        # offered, pushed, refused or still to come: not taken, and each drug of such a list
+        ("Not on anything yet, they offered Ocrevus or Kesimpta and I'm still deciding", None, []),
+        ("My neurologist keeps pushing Ocrevus and I keep saying no", None, []),
+        ("the doctor wanted me on Mavenclad but I turned it down", "prior_therapies", []),
+        (
+            "Rebif since 2012. Neuro wants me to think about Kesimpta but I'm not keen",
+            None,
+            ["interferon beta-1a"],
+        ),
+        (
+            "I've never been on Ocrevus or Tysabri, only Copaxone",
+            "prior_therapies",
+            ["glatiramer acetate"],
+        ),
+        (
+            "they're taking me off Gilenya next month and I'll go onto Copaxone",
+            None,
+            ["fingolimod"],
+        ),
+    ],
+)
+def test_a_treatment_offered_refused_or_to_come_is_not_taken(text, asked, taken):
+    assert facts(text, asked).get("prior_therapies", []) == taken
+
+
+def test_a_stop_still_to_come_leaves_the_treatment_current():
+    got = facts("they're taking me off Gilenya next month and I'll go onto Copaxone")
+    assert got["current_therapy"] == "fingolimod"
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        ("Gilenya 2016-2019, stopped in 2019. Now Ocrevus", None),  # stopping says not why
+        ("Ocrevus, before that Gilenya (stopped 2019 because of relapses)", ["fingolimod"]),
+        ("Tried ocrevus for 2 yrs, no difference so stopped", ["ocrelizumab"]),
+        (
+            "I had Ocrevus until 2024 but the neurologist stopped it because my disease "
+            "progressed anyway",
+            ["ocrelizumab"],
+        ),
+    ],
+)
+def test_why_a_treatment_was_stopped_says_if_it_failed(text, failed):
+    assert facts(text).get("failed_therapies") == failed
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        ("not that I know of. I've had Copaxone and now Zeposia", []),
+        (
+            "Tysabri was working brilliantly, I only came off because of the JCV thing. Then "
+            "Ocrevus, which is also fine",
+            [],
+        ),
+        (
+            "the tecfidera did, I relapsed twice. touch wood the kesimpta is holding up",
+            ["dimethyl fumarate"],
+        ),
+        ("Tecfidera and Gilenya", ["dimethyl fumarate", "fingolimod"]),
+    ],
+)
+def test_an_answer_to_which_treatments_failed(text, failed):
+    assert facts(text, "failed_therapies")["failed_therapies"] == failed
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        # "none" said of the relapses of its sentence is no "nothing now"
+        (
+            "Two relapses last year, none so far this year. Switched from Aubagio to Ocrevus",
+            "ocrelizumab",
+        ),
+        # "before that X ... came off it": the earlier one ended, not the one now
+        (
+            "Tysabri since 2020. Before that Aubagio but I came off it when I got pregnant",
+            "natalizumab",
+        ),
+        ("Was on Tecfidera, came off it in 2022", "none"),
+    ],
+)
+def test_which_treatment_is_the_one_now(text, current):
+    assert facts(text)["current_therapy"] == current
+
+
+def test_a_symptom_medicine_is_no_ms_treatment():
+    assert facts("fampridine", "prior_therapies")["prior_therapies"].kind == "treatment_not_ms"
+    got = facts("Fampridine 10mg BD, Baclofen 20mg. No disease modifying therapy - never had one")
+    assert got.get("prior_therapies", []) == [] and got["current_therapy"] == "none"

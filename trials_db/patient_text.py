@@ -875,8 +875,18 @@ def _drug_matcher():
 
 
 _FAILED_AFTER = re.compile(
-    r"^[^.;]{0,30}?\b(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|stopped|quit|failed|"
-    r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?"
+    r"^[^.;]{0,30}?\b(?:(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|failed|"
+    r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
+    # "stopped" or "quit" alone says nothing of why; "stopped because ..." may (side effects
+    # are told apart by _SIDE_EFFECTS)
+    r"(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*|because|due|as|when))"
+    # why it was stopped, in the same sentence: it did not stop the disease
+    r"|^[^.;]{0,80}?\b(?:because|due to|cause|cos|as|so)\b[^.;]{0,30}?\b(?:relaps\w*|"
+    r"progress\w*|got worse|getting worse|new lesions|disease activity|active disease|"
+    r"breakthrough|not working|wasn'?t working|no difference|no effect)"
+    r"|^[^.;]{0,60}?\b(?:no difference|made no difference|did nothing|stopped doing anything|"
+    r"(?:disease|ms|it) (?:progressed|kept progressing|got worse)|progressed anyway|"
+    r"breakthrough disease)\b"
     r"|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
     r"stopped working|had relapses|relapsed on it|kept relapsing|relapses kept (coming|happening)|"
     r"still relaps\w*|so that was that|"
@@ -932,6 +942,21 @@ _NOTHING_NOW = re.compile(
     r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?))\b",
     re.I,
 )
+# "Two relapses last year, none so far this year": a "none" that answers the relapses of its
+# own sentence says nothing of the treatment.
+_RELAPSE_WORDS = re.compile(r"\b(relaps\w*|attacks?|flare[- ]?ups?|flares?|exacerbations?)\b")
+
+
+def _nothing_now(low: str) -> re.Match | None:
+    """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
+    for m in _NOTHING_NOW.finditer(low):
+        sentence = re.split(r"[.;!?\n]", low[: m.start()])[-1]
+        if re.match(r"(nothing|none)\b", m.group(0)) and _RELAPSE_WORDS.search(sentence):
+            continue
+        return m
+    return None
+
+
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
 _NOT_TAKEN_BEFORE = re.compile(
     rf"\b(my|his|her) ({_RELATIVE_WORDS}|friend|partner|cousin|neighbou?r)\b[^.;,]{{0,25}}$|"
@@ -941,11 +966,26 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\b(waiting to start|going to start|"
     r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
     r"might (start|try)|considering|offered( me)?|suggested|recommended|proposed|mentioned|"
-    r"talked about|discussed|wants? me (to (start|try|take)|on)|"
+    r"talked about|discussed|wants? me (to (start|try|take|think about|consider|go on)|on)|"
+    r"wanted me (to (start|try|take|go on) |to )?on|wanted me to (start|try|take)|"
+    r"(keeps? |kept |been )?push(ing|ed|es)?( me (on|towards?|to try))?|"
+    r"(i'?ll|i will|i'?m going to|i am going to|gonna) (go|switch|move|be going|be moving)"
+    r"( over)? (on|onto|to)|"
     r"thinking (about|of)( starting| trying)?)"
     r"\s*$",
     re.I,
 )
+# Said after the drug: the person turned it down or has not decided ("they offered Ocrevus and
+# I'm still deciding", "wanted me on Mavenclad but I turned it down").
+_REFUSED_AFTER = re.compile(
+    r"^[^.;!?]{0,40}\b(?:and|but|so)\s+(?:i\s+|i'?ve\s+|i have\s+|i'?m\s+|i am\s+)?"
+    r"(?:keep\s+)?(?:turned (?:it|them|that|him|her) down|said no|say(?:ing)? no|refused|declined|"
+    r"(?:still )?deciding|(?:am |'m )?not keen|haven'?t decided|have not decided|not sure yet)\b",
+    re.I,
+)
+# Between two drugs of one list ("offered Ocrevus or Kesimpta"): what is said of the first is
+# said of the second.
+_LIST_JOINER = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bnor\b)?\s*(?:or|and)?\s*")
 
 
 # A question states no fact ("Is Ocrevus the only option for PPMS?"), unless the writer says
@@ -967,9 +1007,32 @@ def _asked_about(text: str, start: int) -> bool:
 
 
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
-    """A drug someone else takes, one only planned or suggested, or one asked about."""
+    """A drug someone else takes, one only planned, suggested or turned down, or one asked
+    about."""
     before = text[max(0, mention[0] - 40) : mention[0]]
-    return _NOT_TAKEN_BEFORE.search(before) is not None or _asked_about(text, mention[0])
+    return (
+        _NOT_TAKEN_BEFORE.search(before) is not None
+        or _REFUSED_AFTER.match(text[mention[1] :]) is not None
+        or _asked_about(text, mention[0])
+    )
+
+
+def _not_taken_all(text: str, mentions: list[tuple[int, int, str]]) -> list[bool]:
+    """_not_taken of each mention, carried along a list ("offered Ocrevus or Kesimpta", "never
+    been on Ocrevus or Tysabri") both ways: what is said of one drug of the list is said of
+    all of it."""
+    flags = [_not_taken(text, m) for m in mentions]
+    joined = [
+        i > 0 and _LIST_JOINER.fullmatch(text[mentions[i - 1][1] : mentions[i][0]]) is not None
+        for i in range(len(mentions))
+    ]
+    for i in range(1, len(mentions)):  # forwards: "offered X or Y"
+        if joined[i] and flags[i - 1]:
+            flags[i] = True
+    for i in range(len(mentions) - 1, 0, -1):  # backwards: "X or Y, which I turned down"
+        if joined[i] and flags[i] and _REFUSED_AFTER.match(text[mentions[i][1] :]):
+            flags[i - 1] = True
+    return flags
 
 
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
@@ -1016,27 +1079,34 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     named_steroid = any(name in steroids for _, _, name in mentions)
     mentions = [m for m in mentions if m[2] not in steroids]
     if not mentions and named_steroid:
-        if _NEVER_TREATED.search(low) or _NOTHING_NOW.search(low):
+        if _NEVER_TREATED.search(low) or _nothing_now(low):
             answer.none = bool(_NEVER_TREATED.search(low))
             answer.current = NO_THERAPY
             return answer
         return None
     if not mentions:
         if _NEVER_TREATED.search(low) or (
-            requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low))
+            requested and (_BARE_NO.search(low) or _nothing_now(low))
         ):
             answer.none = True
             answer.current = NO_THERAPY
             return answer
-        if _NOTHING_NOW.search(low):  # "no meds currently": nothing now, earlier ones unknown
+        if _nothing_now(low):  # "no meds currently": nothing now, earlier ones unknown
             answer.current = NO_THERAPY
             return answer
         if requested:
-            unknown = [w for w in _DRUGLIKE.findall(t) if w.lower() not in _COMMON_WORDS]
+            other = _other_medicine_named(t)
+            if other:  # "fampridine": a medicine we know, but not a treatment of MS itself
+                return Invalid("treatment_not_ms", {"name": other})
+            unknown = [
+                w
+                for w in _DRUGLIKE.findall(t)
+                if w.lower() not in _COMMON_WORDS and fold(w) not in _other_vocabulary()
+            ]
             if unknown:
                 return Invalid("treatment_unknown", {"name": unknown[0]})
         return None
-    mentions = [m for m in mentions if not _not_taken(t, m)]
+    mentions = [m for m, no in zip(mentions, _not_taken_all(t, mentions)) if not no]
     # "interferon (Rebif)", "interferon Rebif": one drug, named twice; the exact name is kept
     mentions = [
         m
@@ -1051,9 +1121,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     if not mentions:  # "My friend takes Kesimpta but I haven't started anything"
         answer.none = bool(
             _NEVER_TREATED.search(low)
-            or (requested and (_BARE_NO.search(low) or _NOTHING_NOW.search(low)))
+            or (requested and (_BARE_NO.search(low) or _nothing_now(low)))
         )
-        if answer.none or _NOTHING_NOW.search(low):
+        if answer.none or _nothing_now(low):
             answer.current = NO_THERAPY
             return answer
         return None
@@ -1079,12 +1149,16 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"
             answer.failed = [d for d in answer.failed if d != name]
             answer.worked.append(name)
-        if _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
+        if _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
+            answer.current = name  # "taking me off Gilenya next month": on it until then
+        elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
             ended.append(name)
-        if _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(after):
+        if answer.current == name:
+            pass
+        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(after):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
-        elif _PAST_BEFORE.search(before[-25:]):
-            answer.past.append(name)  # "switched from Tecfidera": not taken now
+        elif _PAST_BEFORE.search(before[-25:]) or _EARLIER_BEFORE.search(before[-30:]):
+            answer.past.append(name)  # "switched from Tecfidera", "before that Aubagio"
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
         elif (
@@ -1107,7 +1181,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
     if answer.current is None and weak_current not in answer.past:
         answer.current = weak_current
-    if answer.current is None and mentions[-1][2] in ended:
+    latest = [name for _, _, name in mentions if name not in answer.past or name in ended]
+    if answer.current is None and latest and latest[-1] in ended:
         answer.current = NO_THERAPY  # "Tysabri, then Ocrevus, which I stopped in 2024"
     answer.unknown = [
         w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()
@@ -1148,6 +1223,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
     ):
         answer.said_nothing_failed = True
+    if not answer.failed and re.search(
+        r"^\W*(?:not that i know(?: of)?|i don'?t think so|i wouldn'?t say so|none of them|"
+        r"no,? none|nope|no,? they (?:all )?(?:worked|were fine))\b",
+        low,
+    ):
+        answer.said_nothing_failed = True  # "not that I know of. I've had Copaxone and now Zeposia"
     if (
         not answer.failed
         and re.search(r"^\W*(no|nope|not really|none)\b", low)
@@ -1158,12 +1239,21 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.said_nothing_failed = (
             True  # "no, I stopped Gilenya because I wanted to get pregnant"
         )
-    nothing = _NOTHING_NOW.search(low)
+    nothing = _nothing_now(low)
     started_after = nothing and re.search(
         r"\bsince (?:i |he |she )?(?:started|starting|going on|began|switching to)\b",
         low[nothing.start() :],
     )  # "none since I started Tysabri": the relapses are none, the treatment is now
-    if nothing and not started_after:
+    # "Tysabri since 2020. Before that Aubagio but I came off it": "it" is the earlier one
+    earlier = [name for s, _, name in mentions if s < nothing.start()] if nothing else []
+    off_an_earlier_one = (
+        nothing is not None
+        and re.match(r"off (it|them)\b", nothing.group(0)) is not None
+        and bool(earlier)
+        and earlier[-1] in answer.past
+        and answer.current not in (None, NO_THERAPY)
+    )
+    if nothing and not started_after and not off_an_earlier_one:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
 
@@ -1250,6 +1340,24 @@ _ENDED_BEFORE = re.compile(
     r"(?:my\s+|the\s+|her\s+|his\s+)?$",
     re.I,
 )
+# A treatment named as the one before another ("Tysabri since 2020. Before that Aubagio"):
+# not the one now, nor the last one.
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier)\b[\s,:-]*"
+    r"(?:i (?:was|had been) on\s+|(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
+    re.I,
+)
+# A stop still to come ("is taking me off Gilenya next month"): the drug is taken now.
+_STOPPING_SOON_BEFORE = re.compile(
+    r"\b(?:taking (?:me|him|her) off|(?:going to|gonna|will|about to) (?:stop|come off|quit)|"
+    r"coming off|stopping)\s+(?:my\s+|the\s+)?$",
+    re.I,
+)
+_SOON_AFTER = re.compile(
+    r"^[^.;!?]{0,20}\b(?:next (?:week|month|year)|soon|in (?:a|\d+|a few|two|three|a couple of) "
+    r"(?:days?|weeks?|months?))\b",
+    re.I,
+)
 # Said right before the drug, in the present: "I take", "I'm on", "she receives", "stay on",
 # "since going on", "they put me on", "even on".
 _OWN_NOW_BEFORE = re.compile(
@@ -1285,8 +1393,12 @@ _NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
 # "kesimpta is working fine".
 _WORKED_AFTER = re.compile(
     r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
+    r"(?:also\s+|still\s+)?"
     r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
-    r"is great|was great|is good|was good|been (fine|great|good))\b",
+    r"is great|was great|is good|was good|been (fine|great|good|brilliant)|"
+    r"(?:is |was |has been |been )?(?:also |still )?"
+    r"(?:holding up|holding|doing (?:its|the|it'?s) job|fine|brilliant|great)|"
+    r"(?:and |with )?no (?:problems|issues|complaints|relapses on it))\b",
     re.I,
 )
 
@@ -1303,7 +1415,7 @@ def _worked(after: str) -> bool:
             r"\b(but|then|until|till|however|though|at first|initially|for a while|"
             r"relaps\w*|fail\w*|"
             r"stopped|anymore|any more|no longer|n'?t|not)\b",
-            after[m.end() :],
+            re.split(r"[.;!?]", after[m.end() :])[0],  # a contrast in the same sentence
             re.I,
         )
     )
@@ -1384,7 +1496,27 @@ def _other_vocabulary() -> frozenset[str]:
     for key, country in lex.countries.items():
         for name in (key, *country.aliases):
             words.add(fold(name))
+    for medicine in lex.other_medicines.values():  # "fampridine": known, just not MS treatment
+        for name in (medicine.name, *medicine.brands, *medicine.names, *medicine.misspellings):
+            words.add(fold(name))
     return frozenset(words)
+
+
+def _other_medicine_named(text: str) -> str | None:
+    """The first medicine of drugs.yml other_medicines named in ``text`` ("Fampridine"), as
+    written, or None."""
+    lex = load_lexicon()
+    names = sorted(
+        {
+            n
+            for m in lex.other_medicines.values()
+            for n in (m.name, *m.brands, *m.names, *m.misspellings)
+        },
+        key=len,
+        reverse=True,
+    )
+    found = re.search(r"\b(" + "|".join(map(re.escape, names)) + r")\b", text, re.I)
+    return found.group(0) if found else None
 
 
 def _unnamed_list_items(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:

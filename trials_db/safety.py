@@ -137,10 +137,11 @@ class _Rules:
 
 
 def _drug_names() -> str:
-    """Every drug name, brand and misspelling the lexicon knows (one vocabulary)."""
+    """Every drug name, brand and misspelling the lexicon knows (one vocabulary): MS
+    treatments and the other medicines ("is fampridine safe for me?" asks for advice too)."""
     lex = load_lexicon()
     names: set[str] = set()
-    for key, drug in lex.drugs.items():
+    for key, drug in {**lex.drugs, **lex.other_medicines}.items():
         for name in (key, *drug.brands, *drug.names, *drug.misspellings):
             n = normalise(name)
             if len(n) >= 3:
@@ -151,7 +152,11 @@ def _drug_names() -> str:
 def _drug_words() -> tuple[str, ...]:
     """Drug names and brands of 6+ letters, so "lemtrda" reads as "lemtrada"."""
     lex = load_lexicon()
-    words = {normalise(w) for key, d in lex.drugs.items() for w in (key, *d.brands)}
+    words = {
+        normalise(w)
+        for key, d in {**lex.drugs, **lex.other_medicines}.items()
+        for w in (key, *d.brands)
+    }
     return tuple(sorted(w for w in words if re.fullmatch(r"[a-z]{6,}", w)))
 
 

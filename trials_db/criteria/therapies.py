@@ -42,7 +42,7 @@ _FAILURE = re.compile(
     re.I,
 )
 _CURRENT = re.compile(
-    r"\b(currently|taking|receiving|being treated|prescribed|ongoing|already on|"
+    r"\b(currently|current|taking|receiving|being treated|prescribed|ongoing|already on|"
     r"concomitant|concurrent|on treatment with|on therapy with|on)\b[^.;]{0,100}$",
     re.I,
 )
