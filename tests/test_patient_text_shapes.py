@@ -4,10 +4,12 @@ sentences in the shapes of the fresh patient-message sets (tests/gold)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from trials_db.facts import read_facts
-from trials_db.patient_text import words_to_numbers
+from trials_db.facts import message_facts, read_facts
+from trials_db.patient_text import parse_age, words_to_numbers
 
 
 def facts(text: str, asked: str | None = None) -> dict:
@@ -446,3 +448,44 @@ def test_a_symptom_medicine_is_no_ms_treatment():
     assert facts("fampridine", "prior_therapies")["prior_therapies"].kind == "treatment_not_ms"
     got = facts("Fampridine 10mg BD, Baclofen 20mg. No disease modifying therapy - never had one")
     assert got.get("prior_therapies", []) == [] and got["current_therapy"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        ("• 47, male\n• PPMS, diagnosed spring 2015", 47, "male"),  # bullets open any line
+        ("• Female, 29\n• RRMS", 29, "female"),
+        ("- F, 36\n- RRMS since 2019", 36, "female"),
+        ("fifty-ish (53), female, spms", 53, "female"),  # the figure in brackets is exact
+        ("45, mum of a teenager, RRMS since 2003", 45, "female"),  # a parent describing themselves
+        ("G'day, dad of three here, 47. RRMS since 2010", 47, "male"),
+        ("Grandad of five, 68, from Swansea", 68, "male"),
+        # a pasted clinic letter: the title and birth date of the one it is about
+        ("Letter from Dr Okafor: 'Mr Daniel Reyes, DOB 14/05/1979. Diagnosis: PPMS'", 47, "male"),
+        ("I saw Mr Jones, my consultant, last week", None, None),  # a doctor's title: nothing
+    ],
+)
+def test_age_and_sex_as_people_list_them(text, age, sex):
+    got = facts(text)
+    assert (got.get("age"), got.get("sex")) == (age, sex)
+
+
+@pytest.mark.parametrize(
+    "text, asked, country",
+    [
+        ("New Mexico, Albuquerque", "country", "United States"),  # a state holding a country name
+        ("co. mayo", "country", "Ireland"),
+        ("Mum of two here. 34, RRMS since 2017. Kent.", None, "United Kingdom"),  # the county
+        ("I live in Kent, Washington", None, "United States"),  # the town its state names
+    ],
+)
+def test_states_and_counties_say_the_country(text, asked, country):
+    assert message_facts(text, "inform", asked, {})["country"] == country
+
+
+def test_a_birth_date_in_figures_gives_the_age_on_the_day():
+    december, march = dt.date(2026, 12, 1), dt.date(2026, 3, 1)
+    assert parse_age("born 04/1990", True, today=december) == 36
+    assert parse_age("DOB 14/05/1979", False, today=december) == 47  # day first: 14 > 12
+    assert parse_age("DOB 14/05/1979", False, today=march) == 46  # the birthday is still to come
+    assert parse_age("DOB 05/14/1979", False, today=march) == 46  # month first, as in the US

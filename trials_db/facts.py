@@ -311,4 +311,20 @@ def message_facts(
         and not known(slots.get("country"))
     ):
         facts["country"] = home["country"]
+    if (
+        isinstance(home, dict)
+        and home.get("country")
+        and facts.get("country") not in (None, home["country"])
+        and _names_within(str(facts["country"]), str(home.get("label", "")).split(",")[0])
+    ):  # "New Mexico": the state, not the country inside its name
+        facts["country"] = home["country"]
     return facts
+
+
+def _names_within(country: str, place: str) -> bool:
+    """Whether ``place`` ("New Mexico") holds the name of ``country`` ("Mexico") as words of a
+    longer name."""
+    return (
+        re.search(rf"\b{re.escape(country.lower())}\b", place.lower()) is not None
+        and place.lower() != country.lower()
+    )

@@ -325,7 +325,9 @@ def flag_country(text: str) -> str | None:
 def region_country(text: str) -> tuple[str, str] | None:
     """ "Texas" -> ("Texas", "United States"), "Ontario" -> ("Ontario", "Canada"): a US state or
     a region of the lexicon's table, said alone or leading a phrase; None otherwise."""
-    words = fold(text).strip(" .,!?").split()
+    words = re.findall(r"[a-z][a-z'-]*", fold(text))
+    if words[:1] == ["co"]:  # "Co. Mayo": the Irish way to write "County Mayo"
+        words[0] = "county"
     us_states = _gazetteer()[3]
     from .lexicon import load as load_lexicon
 
@@ -407,7 +409,10 @@ def home_place_said(text: str) -> dict | None:
                 continue
             place = resolve_place(words, strict=strict)
             region = region_country(words)
-            if region and (place is None or not _big_town(words)):
+            whole = region is not None and len(region[0].split()) == len(
+                re.findall(r"[a-z][a-z'-]*", fold(words))
+            )  # "Kent" alone is the county; "Kent, Washington" is the town
+            if region and (place is None or (whole and not _big_town(words))):
                 # "Ontario", "Texas": the region, not a small town of that name elsewhere
                 return {"label": f"{region[0]}, {region[1]}", "country": region[1]}
             if place is not None:

@@ -313,15 +313,16 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 # An age as an item of a list of facts: "52, female, RRMS", "34F", "38 m, usa", "Female, 41",
 # "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
 _AGE_ITEM = re.compile(
-    r"(?:^|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
+    r"(?:^[^\w\n]*|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
     r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since)\b))"
-    r"|\bi have (\d{2}) years\b|\b(\d{2})ish\b|\bjust turned (\d{2})\b"
+    r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
+    r"|\bjust turned (\d{2})\b"
     r"|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
     # "female 39 not pregnant": a list that opens with the sex
     rf"|^\W*(?:female|male|woman|man)\s*,?\s+(\d{{2}})\b(?!\s*(?:%|kg|lbs?|cm|mg|[.,]\d|(?:{_UNIT_WORD})\s+ago\b|"
     rf"(?:{_UNIT_WORD})\b(?<!years)(?<!year)))",
-    re.I,
+    re.I | re.M,
 )
 
 
@@ -372,6 +373,13 @@ def _corrected(t: str, found: float) -> float:
     return found
 
 
+# A birth date in figures: "DOB 14/05/1979", "date of birth: 05-14-1979", "born 04/1990".
+_BIRTH_DATE = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?)\s*:?\s*"
+    r"(?:(\d{1,2})[/.-])?(\d{1,2})[/.-]((?:19|20)\d\d)\b"
+)
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
@@ -379,6 +387,16 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     born = re.search(
         r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
+    dated = _BIRTH_DATE.search(t)
+    if dated:  # "DOB 14/05/1979", "born 04/1990": the birthday this year may be still to come
+        year = int(dated.group(3))
+        if not 1900 <= year <= today.year:
+            return Invalid("birth_year", {"year": str(year)})
+        a, b = (int(dated.group(1)) if dated.group(1) else None), int(dated.group(2))
+        month = b if a is None else (b if a > 12 else a if b > 12 else None)
+        day = 1 if a is None else (a if a > 12 else b if b > 12 else None)
+        later = month is not None and (month, day or 1) > (today.month, today.day)
+        return float(today.year - year - (1 if later else 0))
     if born:
         year = int(born.group(1))
         if not 1900 <= year <= today.year:
@@ -460,17 +478,35 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 # ---------------------------------------------------------------------------- sex
 
 _SEX_ITEM = re.compile(
-    r"(?:^|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|bloke|fella|f|m)\s*(?=[,.;!]|$|\d)"
+    r"(?:^[^\w\n]*|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|bloke|fella|f|m)\s*(?=[,.;!]|$|\d)"
     r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)(?:[- ]old)?|-year-old)?\s*"
     r"(f|m|female|male|woman|man|guy|lady|bloke|fella)\b",
-    re.I,
+    re.I | re.M,
 )
 
 
 # Words a person describes themselves with that say their sex ("a widow", "a grandfather").
-_SELF_FEMALE = "female|woman|girl|lady|mum|mom|mother|mummy|grandmother|grandma|granny|widow|wife"
+_SELF_FEMALE = (
+    "female|woman|girl|lady|mum|mom|mother|mummy|grandmother|grandma|granny|nan|nana|widow|wife"
+)
 _SELF_MALE = (
-    "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|grandfather|grandpa|widower|husband"
+    "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|grandfather|grandpa|grandad|"
+    "granddad|widower|husband"
+)
+# A parent describing themselves: "mum of two here", "As a dad of three", "Grandad of five, 68";
+# not "my mum of 80" (a relative: my, his, her, our, your before it).
+_PARENT_OF = re.compile(
+    r"(?:^[^\w\n]*|[,.;:!(]\s*|\b(?:as|im|i'?m|i am|am)\s+)(?:an?\s+)?"
+    r"(?:proud\s+|busy\s+|single\s+)?"
+    rf"({_SELF_FEMALE}|{_SELF_MALE})\s+(?:of|to)\s+(?:an?\s+|\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twins|triplets|little|young|grown)",
+    re.M,
+)
+# A clinic letter pasted about the writer: "Mr Daniel Reyes, DOB 14/05/1979", "Mrs K is a
+# 44-year-old lady" (the title of the one the facts are about, not of a doctor).
+_TITLE_OF_PATIENT = re.compile(
+    r"\b(mr|mrs|ms|miss)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*(?:,|is|was|\()\s*(?:an?\s+)?"
+    r"(?:dob|d\.o\.b|date of birth|born|\d{2}[- ]?(?:year|yr)s?[- ]old|aged)"
 )
 _NATION = r"(?:[a-z]+(?:ish|ian|an|ese|i)\s+)?"  # "I am Polish woman", "I'm an Indian man"
 _SELF_DESCRIBED = re.compile(
@@ -496,9 +532,12 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         return "female"
     if strong_male:
         return "male"
-    described = _SELF_DESCRIBED.search(t)  # "I am 69, a grandfather of five"
+    described = _SELF_DESCRIBED.search(t) or _PARENT_OF.search(t)  # "a grandfather of five"
     if described:
         return "female" if re.fullmatch(_SELF_FEMALE, described.group(1)) else "male"
+    title = _TITLE_OF_PATIENT.search(t)
+    if title:
+        return "male" if title.group(1) == "mr" else "female"
     listed = _SEX_ITEM.search(t)
     if listed and not (
         listed.group(2) in ("m", "f")
