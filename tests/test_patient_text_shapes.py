@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from trials_db.facts import message_facts, read_facts
-from trials_db.patient_text import parse_age, words_to_numbers
+from trials_db.patient_text import months_ago, parse_age, words_to_numbers
 
 
 def facts(text: str, asked: str | None = None) -> dict:
@@ -489,3 +489,37 @@ def test_a_birth_date_in_figures_gives_the_age_on_the_day():
     assert parse_age("DOB 14/05/1979", False, today=december) == 47  # day first: 14 > 12
     assert parse_age("DOB 14/05/1979", False, today=march) == 46  # the birthday is still to come
     assert parse_age("DOB 05/14/1979", False, today=march) == 46  # month first, as in the US
+
+
+@pytest.mark.parametrize(
+    "said, months",
+    [
+        ("just after easter", 7.5),  # mid-April
+        ("the christmas before last", 23.5),  # one more year back
+        ("last spring I think", 7.5),
+        ("Nov '18", 96.5),  # a year in two figures
+        ("07/2025", 16.5),  # a month in figures
+    ],
+)
+def test_feasts_seasons_and_dates_in_figures_are_times_ago(said, months):
+    assert months_ago(said, today=dt.date(2026, 12, 1)) == pytest.approx(months, abs=0.5)
+
+
+def test_a_fall_is_no_season():
+    assert months_ago("I had a fall on the stairs", today=dt.date(2026, 12, 1)) is None
+
+
+@pytest.mark.parametrize(
+    "text, none_in_two_years",
+    [
+        ("I had one relapse in 2019 and that's it. 48, RRMS", True),
+        ("Zero relapses since 2010. Norway.", True),
+        ("my last relapse was in 2016, been quiet since", True),
+        ("one relapse in 2016, been quiet since", True),
+        ("switched to Mavenclad in 2022 after two relapses", False),  # no word that it was the last
+    ],
+)
+def test_none_in_two_years_only_when_the_old_relapse_is_said_to_be_the_last(
+    text, none_in_two_years
+):
+    assert (facts(text).get("relapses_past_2_years") == 0) is none_in_two_years

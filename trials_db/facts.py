@@ -45,7 +45,11 @@ THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
 _LAST_RELAPSE_SAID = re.compile(
     r"\b(last|latest|most recent)\b(\s+\w+){0,2}?\s+(relapse|attack|flare|one|brote)|"
     r"\b(relapse|attack|flare)\w*[- ]free\b|\b(no|not had an?y?|haven'?t had an?y?)\s+"
-    r"(relapse|attack|flare)s?\s+(since|in|for)\b",
+    r"(relapse|attack|flare)s?\s+(since|in|for)\b|"
+    # the only one, or none after it: "one relapse in 2019 and that's it", "zero relapses since
+    # 2010", "2016 - the attack that got me diagnosed. been quiet since"
+    r"\b(and )?that'?s (it|been it)\b|\bthat was it\b|\b(first and )?only (one|1)\b|"
+    r"\bthe only one\b|\b(been )?quiet (ever )?since\b|\b(zero|no) (relapses?|attacks?) since\b",
     re.I,
 )
 WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number cannot answer

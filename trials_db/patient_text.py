@@ -1877,30 +1877,56 @@ _MONTHS = {
     for name in names
 }
 _WHEN_WORD = r"(?:in|since|last|early|late|mid|end of|beginning of|start of|around|about)"
+_YEAR_SAID = r"(19[5-9]\d|20\d\d|'\d\d|this year|last year)"  # "'18": 2018
 _MONTH_NAMED = re.compile(
     r"(?:\b(19[5-9]\d|20\d\d)\s+(?=(?:" + "|".join(_MONTHS) + r")\b))?"  # "2023 December"
     rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{'|'.join(_MONTHS)})\b)\.?"
-    r"(?:\s+(?:of\s+)?(19[5-9]\d|20\d\d|this year|last year))?|\b(christmas)\b"
-    r"(?:\s+(19[5-9]\d|20\d\d|this year|last year))?"
+    rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?|\b(christmas|easter|spring|summer|autumn|fall|winter)\b"
+    rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?"
 )
+# Feasts and seasons, as the day they stand for (Easter moves: mid-April).
+_DAY_OF = {
+    "christmas": (12, 25),
+    "easter": (4, 10),
+    "spring": (4, 15),
+    "summer": (7, 15),
+    "autumn": (10, 15),
+    "fall": (10, 15),
+    "winter": (1, 15),
+}
 _PART_OF_MONTH = {"end of": 28, "late": 25, "beginning of": 3, "start of": 3, "early": 5, "mid": 15}
+# A month in figures: "07/2025", "03/2019" (not the end of a full date "14/05/1979").
+_MONTH_IN_FIGURES = re.compile(r"(?<![\d/])\b(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
 
 
 def _month_said(text: str, today: dt.date) -> float | None:
     """Months ago of a month named, the latest one before today unless a year is said: "in june"
     (mid-June), "end of july", "april this year", "march 2025", "christmas last year". "May" and
     "March" count only after a time word ("in may") or before a year: they are also verbs."""
-    for m in _MONTH_NAMED.finditer(text):
-        part, name, year_said = m.group(2), m.group(3), m.group(4) or m.group(1)
-        if m.group(5):  # christmas
-            month, day, year_said = 12, 25, m.group(6)
+    figures = _MONTH_IN_FIGURES.search(text)
+    found = [(figures.start(), "figures", figures)] if figures else []
+    found += [(m.start(), "named", m) for m in _MONTH_NAMED.finditer(text)]
+    for _, kind, m in sorted(found, key=lambda f: f[0]):
+        if kind == "figures":
+            month, day, year_said = int(m.group(1)), 15, m.group(2)
+        elif m.group(5):  # christmas, easter, a season
+            (month, day), year_said = _DAY_OF[m.group(5)], m.group(6)
+            before = text[max(0, m.start() - 14) : m.start()]
+            if m.group(5) in ("fall", "spring") and not (
+                year_said or re.search(rf"\b(?:{_WHEN_WORD}|the|this|that)\s+$", before)
+            ):  # "a fall", "spring" as a verb
+                continue
         else:
+            part, name, year_said = m.group(2), m.group(3), m.group(4) or m.group(1)
             month, day = _MONTHS[name], _PART_OF_MONTH.get(part or "", 15)
             ambiguous = name in ("may", "march")
             before = text[max(0, m.start() - 14) : m.start()]
             if ambiguous and not (part or year_said or re.search(rf"\b{_WHEN_WORD}\s+$", before)):
                 continue
-        if year_said and year_said[0].isdigit():
+        if year_said and year_said[0] == "'":
+            short = int(year_said[1:])
+            year = 2000 + short if 2000 + short <= today.year else 1900 + short
+        elif year_said and year_said[0].isdigit():
             year = int(year_said)
         elif year_said == "last year":
             year = today.year - 1
@@ -1908,6 +1934,8 @@ def _month_said(text: str, today: dt.date) -> float | None:
             year = today.year
         else:
             year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            if re.match(r"\s+before last\b", text[m.end() :]):  # "the christmas before last"
+                year -= 1
         try:
             when = dt.date(year, month, day)
         except ValueError:
