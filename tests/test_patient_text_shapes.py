@@ -523,3 +523,79 @@ def test_none_in_two_years_only_when_the_old_relapse_is_said_to_be_the_last(
     text, none_in_two_years
 ):
     assert (facts(text).get("relapses_past_2_years") == 0) is none_in_two_years
+
+
+@pytest.mark.parametrize(
+    "text, taken, current",
+    [
+        # a relative's drug, told with "she's on" or "and takes" later in the sentence
+        (
+            "started kesimpta in march. my aunt has ms too, shes on tisabri",
+            ["ofatumumab"],
+            "ofatumumab",
+        ),
+        (
+            "now ocrevus. my sister also has MS and she's on kesimpta lol",
+            ["ocrelizumab"],
+            "ocrelizumab",
+        ),
+        # the treatment now, said after it
+        (
+            "My husband drives me to my Tysabri infusions every 4 weeks",
+            ["natalizumab"],
+            "natalizumab",
+        ),
+        (
+            "had 4 ocrevus infusions so far, before that aubagio",
+            ["ocrelizumab", "teriflunomide"],
+            "ocrelizumab",
+        ),
+        (
+            "I was on Copaxone through both pregnancies and still am",
+            ["glatiramer acetate"],
+            "glatiramer acetate",
+        ),
+        (
+            "Tysabri 2018-2023 (JCV positive), Kesimpta since.",
+            ["natalizumab", "ofatumumab"],
+            "ofatumumab",
+        ),
+        ("kesimpta pen since 2023", ["ofatumumab"], "ofatumumab"),
+        (
+            "was on ocrevus drips, switched this year to the new ocrevus injection",
+            ["ocrelizumab"],
+            "ocrelizumab",
+        ),
+        ("copax for six years, then tecfidera", ["glatiramer acetate", "dimethyl fumarate"], None),
+    ],
+)
+def test_whose_treatment_and_which_one_now(text, taken, current):
+    got = facts(text)
+    assert (got.get("prior_therapies"), got.get("current_therapy")) == (taken, current)
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        (
+            "Copaxone for a year, then Tecfidera from 2020 until I relapsed twice in 2023, now "
+            "Ocrevus",
+            ["dimethyl fumarate"],
+        ),
+        (
+            "Copaxone 2007-2013 (relapsed three times in a year), Lemtrada 2013",
+            ["glatiramer acetate"],
+        ),
+        ("4. Gilenya 2017-2021 - stopped, disease activity on MRI and 2 relapses", ["fingolimod"]),
+        (
+            "I've been on Mayzent since 2021 but my neuro says it isn't really working",
+            ["siponimod"],
+        ),
+        (
+            "tysabri for 8 yrs, came off in 2022 cause JCV went positive (never relapsed on it)",
+            None,
+        ),
+    ],
+)
+def test_a_failure_told_by_what_happened_on_the_drug(text, failed):
+    assert facts(text).get("failed_therapies") == failed

@@ -914,6 +914,12 @@ def _drug_matcher():
 
 
 _FAILED_AFTER = re.compile(
+    # "from 2020 until I relapsed twice", "(relapsed three times in a year)", "- stopped,
+    # disease activity on MRI and 2 relapses", "stopped, relapses continued"
+    r"^[^.;]{0,40}\buntil (?:i|she|he) (?:relapsed|had (?:a |another |\d+ |two |three )?relapses?)|"
+    r"^[^.;]{0,25}?(?<!never )\brelapsed (?:\w+ ){0,2}(?:times?|twice|again)\b|"
+    r"^[^.;\n]{0,25}?\b(?:stopped|switched|changed)\b[\s,:-]+[^.;\n]{0,40}?(?<!no )(?<!never )"
+    r"\b(?:relaps\w*|disease activity|progress\w*|new lesions|breakthrough)|"
     r"^[^.;]{0,30}?\b(?:(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|failed|"
     r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
     # "stopped" or "quit" alone says nothing of why; "stopped because ..." may (side effects
@@ -954,7 +960,9 @@ _CURRENT_NEAR = re.compile(
     re.I,
 )
 # "switched from Avonex to Kesimpta": the one switched to is the one now.
-_SWITCHED_TO = re.compile(r"\b(switched|changed|moved|swapped|went)\b[^.;!?]{0,30}\bto\s*$", re.I)
+_SWITCHED_TO = re.compile(
+    r"\b(switched|changed|moved|swapped|went)\b[^.;!?]{0,30}\bto\s+(?:the\s+)?(?:new\s+)?$", re.I
+)
 _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io|ya|za|vus|pta))\b")
 
 
@@ -999,6 +1007,10 @@ def _nothing_now(low: str) -> re.Match | None:
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
 _NOT_TAKEN_BEFORE = re.compile(
     rf"\b(my|his|her) ({_RELATIVE_WORDS}|friend|partner|cousin|neighbou?r)\b[^.;,]{{0,25}}$|"
+    # "my sister also has MS and she's on Kesimpta", "My dad has RRMS and takes Tecfidera"
+    rf"\b(my|his|her) ({_RELATIVE_WORDS}|friend|partner|cousin|neighbou?r)\b[^.;!?\n]{{0,60}}"
+    r"\b(?:(?:she|he)(?:'?s| is| was| has been)?\s+(?:on|taking|takes|took|had|uses|gets)|"
+    r"and (?:takes|took|is on|was on|has been on|gets|uses))\s+(?:the\s+)?$|"
     # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
     r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done)?"
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
@@ -1049,8 +1061,9 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
     """A drug someone else takes, one only planned, suggested or turned down, or one asked
     about."""
     before = text[max(0, mention[0] - 40) : mention[0]]
+    own = re.search(r"\bmy\s+$", before, re.I)  # "my husband drives me to my Tysabri infusions"
     return (
-        _NOT_TAKEN_BEFORE.search(before) is not None
+        (not own and _NOT_TAKEN_BEFORE.search(before) is not None)
         or _REFUSED_AFTER.match(text[mention[1] :]) is not None
         or _asked_about(text, mention[0])
     )
@@ -1325,7 +1338,7 @@ _NEVER_TREATED = re.compile(
 _BARE_NO = re.compile(r"^\s*(none|no|nothing|never|nope|nah|not yet|not really)\b", re.I)
 _IT_FAILED = re.compile(
     r"^[^.;]{0,80}?\b(it|that|this one)\s+(does ?n[o']?t|doesnt|did ?n[o']?t|didnt|is ?n'?t|isnt|"
-    r"was ?n'?t|wasnt)\s+(work\w*|help\w*)",
+    r"was ?n'?t|wasnt)\s+(?:really\s+|actually\s+|even\s+|properly\s+)?(work\w*|help\w*)",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -1349,6 +1362,12 @@ _FAILURE_DENIED = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    # "infusions every 4 weeks", "4 ocrevus infusions so far", "and still am", "Been on it 6 years"
+    r"^\s*(?:pens?|infusions?|injections?|drips?|shots?|jabs?|tablets?|pills?)?\s*"
+    r"(?:every (?:\d+|two|three|four|six|other) |so far\b|to date\b)|"
+    r"^[^.;!?]{0,50}\band still (?:am|do|is|on it|taking it)\b|"
+    r"^[^.;!?]{0,60}[.;!?]\s*(?:i'?ve\s+|i have\s+)?been on (?:it|them)\b"
+    r"(?!\s+(?:before|until|till))|"
     r"^[^.;!?]{0,60}\b(?:i'?m|i am|im) still (?:on|taking) (?:it|them)\b|"
     r"^[^.;,]{0,40}\b(?:has held|has kept|is keeping|keeps) me (?:stable|well|relapse[- ]free)|"
     r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|"
@@ -1356,7 +1375,8 @@ _CURRENT_AFTER = re.compile(
     re.I,
 )
 _SINCE_AFTER = re.compile(
-    r"^\s*(since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
+    r"^\s*(?:pens?|infusions?|injections?|drips?|tablets?|pills?)?\s*(since\s*(?=[.;,!?]|$)|"
+    r"since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|"
     r"from \d{4}(?!\s*(?:-|to|until|till)))\b",
     re.I,
