@@ -92,6 +92,21 @@ def age_facts(text: str, kind: str) -> list[str]:
             ["age requires max=65"],  # built
             reason="'not older than 65' is read as 'older than 65' (min=65)",
         ),
+        # "Adult patients ...": 18 or older; not young adults, adult-onset MS, nor an exclusion
+        (
+            "Adult patients with a documented diagnosis of SPMS with inflammatory disease "
+            "activity",
+            INC,  # NCT04895202
+            ["age requires min=18"],
+        ),
+        ("Adults with relapsing MS", INC, ["age requires min=18"]),  # built
+        ("Young adults with MS", INC, []),  # built
+        ("Adult-onset MS", INC, []),  # built
+        (
+            "Adults under a legal protection regime (guardianship)",
+            EXC,
+            [],
+        ),  # no age: a legal status
         xfail(
             "Age under 18 or over 65 years",
             EXC,  # built

@@ -9,6 +9,7 @@ import re
 
 from . import quantities as q
 from .predicates import Age
+from ..eligibility import EXCLUSION
 from .reader import Reader
 
 
@@ -115,6 +116,21 @@ def read(r: Reader) -> None:
             m.group(2)
         ):
             add(float(m.group(1)), float(m.group(2)), True, True, m)
+    if any(isinstance(x, Age) for x in r.leaves) or r.kind == EXCLUSION:
+        return
+    adult = _ADULT_PATIENTS.match(r.norm)
+    if adult:  # "Adult patients with SPMS": 18 or older, the age of majority in trials
+        add(18.0, None, True, True, adult)
+
+
+# An inclusion that opens with the people it takes, as adults ("Adult patients with ...",
+# "Adults with a diagnosis of ..."); not "young adults" nor "adult-onset".
+_ADULT_PATIENTS = re.compile(
+    r"\s*(?:\d+[.)]\s*)?(?:male or female\s+|men and women\s+)?adults?\b(?![- ]onset)"
+    r"(?=\s*(?:$|[,(:]|patients?\b|participants?\b|subjects?\b|men\b|women\b|males?\b|"
+    r"females?\b|persons?\b|people\b|individuals?\b|with\b|who\b|aged?\b|over\b))",
+    re.I,
+)
 
 
 class _Span:
