@@ -599,3 +599,35 @@ def test_whose_treatment_and_which_one_now(text, taken, current):
 )
 def test_a_failure_told_by_what_happened_on_the_drug(text, failed):
     assert facts(text).get("failed_therapies") == failed
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        # a message for a relative: their age and sex, never the writer's
+        ("Hi, I'm writing for my mum who is 67. She has primary progressive MS", 67, "female"),
+        (
+            "Hi I'm 17 and my mom doesn't speak English well so I'm typing for her. She is 44, she "
+            "has RRMS since 2015",
+            44,
+            "female",
+        ),
+        ("My wife's 39 and has relapsing MS. She's been on Briumvi since last fall", 39, "female"),
+        (
+            "My mother is 58, in Montreal. PPMS. I'm her son, I'm 31, handling her paperwork",
+            58,
+            "female",
+        ),
+        (
+            "my dad (63) has spms, i'm 30 and just got diagnosed with rrms myself, so we're a "
+            "pair. asking for him tho",
+            63,
+            "male",
+        ),
+        # about the writer: a relative named in passing changes nothing
+        ("my sister's on tysabri but ive only ever had copaxone, I'm 40", 40, None),
+    ],
+)
+def test_a_message_for_a_relative_gives_the_relatives_age_and_sex(text, age, sex):
+    got = facts(text)
+    assert (got.get("age"), got.get("sex")) == (age, sex)

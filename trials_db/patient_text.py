@@ -616,7 +616,7 @@ _OTHER_PERSON = re.compile(
     r"|\b(he|she)(?:'s| is| has| was| takes)\b",
     re.I,
 )
-_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|me|my own|myself|mine)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching|enquiring|inquiring) (for|on behalf of|regarding|about) "
@@ -626,6 +626,12 @@ _PROXY = re.compile(
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
     r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
+    # "I'm typing for her", "filling this in for him", "I'm her son, handling her paperwork"
+    r"\b(typing|filling (?:this |it )?(?:in|out)|doing this|helping) (?:this )?(for|on behalf of) "
+    r"(her|him|them)\b|\bhelping (my|our) \w+ (fill|do|with)\b|"
+    r"\b(i'?m|i am|im) (his|her|their) (son|daughter|husband|wife|partner|fianc[eé]e?|"
+    r"boyfriend|girlfriend|brother|sister|child|kid|grandson|granddaughter)\b|"
+    r"\bhandling (his|her|their) (paperwork|forms|appointments)\b|"
     # "information about trials for my husband", "the carer for my mother"
     rf"\b(for|about) (my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b|"
     r"\bnot the one with (ms|it|the ms)\b",  # "I'm 38 and pregnant (not the one with MS)"
@@ -658,7 +664,14 @@ def own_words(text: str) -> str:
 _RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b", re.I)
 # In a message written for someone else, the writer's own facts: "I have RRMS myself (I'm on
 # Kesimpta) but this is about my sister", "I'm 38 and pregnant (not the one with MS)".
-_WRITER_ONLY = re.compile(r"\b(myself|my own|not the one with|i also have|me too)\b", re.I)
+_WRITER_ONLY = re.compile(
+    r"\b(myself|my own|not the one with|i also have|me too|i have ms too|i have it too|"
+    r"i don'?t have (ms|it))\b|^\W*me\s*:|(?:^|[,:])\s*no ms\s*(?=[,.;]|$)|"
+    r"\b(i'?m|i am|im) (his|her|their) (son|daughter|"
+    r"husband|wife|partner|fianc[eé]e?|boyfriend|girlfriend|brother|sister|child|kid|grandson|"
+    r"granddaughter)\b",
+    re.I,
+)
 
 
 def as_patient(text: str) -> tuple[str, str | None]:
@@ -676,7 +689,13 @@ def as_patient(text: str) -> tuple[str, str | None]:
     for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
     if not relative or not for_them:
         return text, None
-    parts = re.split(r"(?<=[.;!?])\s+|\s+(?=\bbut\b)", text)
+    # sentences, and clauses the writer opens about themselves ("my dad (63) has spms, i'm 30
+    # and just got diagnosed myself")
+    parts = re.split(
+        r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:i'?m|i am|im|i have|i'?ve|i got|me)\b)",
+        text,
+        flags=re.I,
+    )
     if any(_WRITER_ONLY.search(p) for p in parts) and not all(
         _WRITER_ONLY.search(p) for p in parts
     ):
@@ -685,6 +704,16 @@ def as_patient(text: str) -> tuple[str, str | None]:
     word = relative.group(1).lower()
     sex = next(k for k, ws in _RELATIVE_SEX.items() if word in ws)
     pronoun = r"\b(?:she|he)"
+    # The writer's own words are theirs, not the patient's: "Hi I'm 17 and my mom ..."
+    text = re.sub(r"\b(?:i'?m|i am|im)\b", "the writer is", text, flags=re.I)
+    text = re.sub(r"\b(?:i'?ve|i have)\b", "the writer has", text, flags=re.I)
+    # "writing for my mum who is 67": the relative opens a statement of their own
+    text = re.sub(
+        r"\b(for|about|regarding|of|helping) ((?:my|our) " + word + r")\b",
+        r"\1 them. \2",
+        text,
+        flags=re.I,
+    )
     text = re.sub(  # "I'm the carer for my mother who is 71": the mother's facts follow
         r"\b(?:i'?m|i am|im) (?:the |her |his |their )?(?:carer|caregiver|care giver) (?:for|of) ",
         "",
@@ -700,7 +729,7 @@ def as_patient(text: str) -> tuple[str, str | None]:
     )
     t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
     t = re.sub(pronoun + r"(?: is|'s)\b", "I'm", t, flags=re.I)
-    t = re.sub(r"\bI (?:is|'s)\b", "I'm", t)  # "my mother who is 71" -> "I is 71" -> "I'm 71"
+    t = re.sub(r"\bI(?: is|'s)\b", "I'm", t)  # "my mother who is 71" -> "I is 71" -> "I'm 71"
     t = re.sub(
         pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t)\b",
         r"I \1",
