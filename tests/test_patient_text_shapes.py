@@ -631,3 +631,20 @@ def test_a_failure_told_by_what_happened_on_the_drug(text, failed):
 def test_a_message_for_a_relative_gives_the_relatives_age_and_sex(text, age, sex):
     got = facts(text)
     assert (got.get("age"), got.get("sex")) == (age, sex)
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [
+        ("37F RRMS, on ocre us since 2020", "ocrelizumab"),  # autocorrect cut the name in two
+        ("on tysa bri for 6 yrs", "natalizumab"),
+        ("on kes impta 2 yrs now", "ofatumumab"),
+        ("I was on copa zone for years", "glatiramer acetate"),
+    ],
+)
+def test_a_drug_name_cut_in_two_is_one_name(text, drug):
+    assert facts(text)["prior_therapies"] == [drug]
+
+
+def test_two_ordinary_words_are_no_drug():
+    assert "prior_therapies" not in facts("I went on holiday to the sea last year, on it for ages")

@@ -1153,6 +1153,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             name = vocabulary[close[0]] if close else None
         if name:
             mentions.append((m.start(), m.end(), name))
+    mentions.extend(_split_names(t, mentions, vocabulary))
     mentions.sort()
     low = fold(t)
     # Steroids for a relapse are not an MS treatment taken: their own question reads them.
@@ -1588,6 +1589,38 @@ def _other_vocabulary() -> frozenset[str]:
         for name in (medicine.name, *medicine.brands, *medicine.names, *medicine.misspellings):
             words.add(fold(name))
     return frozenset(words)
+
+
+def _split_names(
+    text: str, mentions: list[tuple[int, int, str]], vocabulary: dict[str, str]
+) -> list[tuple[int, int, str]]:
+    """Drug names autocorrect cut in two ("ocre us", "tysa bri", "kes impta", "tec fidera"): two
+    words next to each other that make one name, or nearly, and are no name on their own."""
+    taken = {i for s, e, _ in mentions for i in range(s, e)}
+    names = [v for v in vocabulary if v.islower() and len(v) >= 6]
+    found: list[tuple[int, int, str]] = []
+    words = list(re.finditer(r"[A-Za-z]+", text))
+    for a, b in zip(words, words[1:]):
+        if (
+            a.start() in taken
+            or b.start() in taken
+            or text[a.end() : b.start()] != " "
+            or len(a.group(0)) < 3
+            or a.group(0).lower() in _COMMON_WORDS
+            or (found and a.start() < found[-1][1])
+        ):
+            continue
+        joined = (a.group(0) + b.group(0)).lower()
+        if len(joined) < 6 or fold(joined) in _other_vocabulary():
+            continue
+        close = (
+            [joined]
+            if joined in vocabulary
+            else difflib.get_close_matches(joined, names, n=1, cutoff=0.85)
+        )
+        if close:
+            found.append((a.start(), b.end(), vocabulary[close[0]]))
+    return found
 
 
 def _other_medicine_named(text: str) -> str | None:
