@@ -648,3 +648,20 @@ def test_a_drug_name_cut_in_two_is_one_name(text, drug):
 
 def test_two_ordinary_words_are_no_drug():
     assert "prior_therapies" not in facts("I went on holiday to the sea last year, on it for ages")
+
+
+@pytest.mark.parametrize(
+    "text, asked, years",
+    [
+        ("relapsing remitting 11 yrs, 3 relapses total, last one 2019", None, 11),  # a list item
+        ("spms since 2020, rrms before that from 2001. edss 6", None, 25.5),  # the first course
+        ("summer 99", "years_since_diagnosis", 27.4),  # a season with a year in two figures
+    ],
+)
+def test_years_since_diagnosis_as_people_write_them(text, asked, years):
+    assert facts(text, asked)["years_since_diagnosis"] == pytest.approx(years, abs=0.6)
+
+
+def test_a_length_of_time_after_a_year_is_no_age():
+    got = facts("RRMS 2008, 18 years now. Currently on Zeposia, 45F")
+    assert got["age"] == 45 and got["years_since_diagnosis"] == pytest.approx(18.5, abs=0.6)

@@ -315,7 +315,7 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 _AGE_ITEM = re.compile(
     r"(?:^[^\w\n]*|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
-    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since)\b))"
+    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b))"
     r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
     r"|\bjust turned (\d{2})\b"
     r"|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
@@ -1964,7 +1964,7 @@ _MONTH_NAMED = re.compile(
     r"(?:\b(19[5-9]\d|20\d\d)\s+(?=(?:" + "|".join(_MONTHS) + r")\b))?"  # "2023 December"
     rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{'|'.join(_MONTHS)})\b)\.?"
     rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?|\b(christmas|easter|spring|summer|autumn|fall|winter)\b"
-    rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?"
+    rf"(?:\s+(?:of\s+)?(19[5-9]\d|20\d\d|'?\d\d\b|this year|last year))?"  # "summer 99"
 )
 # Feasts and seasons, as the day they stand for (Easter moves: mid-April).
 _DAY_OF = {
@@ -2005,8 +2005,8 @@ def _month_said(text: str, today: dt.date) -> float | None:
             before = text[max(0, m.start() - 14) : m.start()]
             if ambiguous and not (part or year_said or re.search(rf"\b{_WHEN_WORD}\s+$", before)):
                 continue
-        if year_said and year_said[0] == "'":
-            short = int(year_said[1:])
+        if year_said and (year_said[0] == "'" or len(year_said) == 2):
+            short = int(year_said.lstrip("'"))
             year = 2000 + short if 2000 + short <= today.year else 1900 + short
         elif year_said and year_said[0].isdigit():
             year = int(year_said)
@@ -2109,10 +2109,11 @@ FACT_WORDS = {
         # not "secondary progressive since 2021": that dates the change, not the diagnosis
         r"\b(?:ms|sm|em|rrms|ppms|cis|remitt\w*|(?<!secondary )(?<!secondary-)progressive|"
         r"sclerosis|recurrente|remitente)"
-        r"\s+(?:since|from)\s+"
+        r"(?:\s+before that)?\s+(?:since|from)\s+"  # "rrms before that from 2001"
         rf"(?:\d{{4}}(?:ish)?|last|early|late|{'|'.join(_MONTHS)})\b|"
         # a list item: "rrms 2021,", "RRMS 3 years"
-        r"\b(?:ms|rrms|ppms|cis)\s+(?:\d{4}|\d+(?:\.\d+)?\s+(?:years?|yrs?))(?=\s*(?:$|[,.;]))|"
+        r"\b(?:ms|rrms|ppms|cis|relapsing[- ]remitting|primary[- ]progressive)\s+"
+        r"(?:\d{4}|\d+(?:\.\d+)?\s+(?:years?|yrs?))(?=\s*(?:$|[,.;]))|"
         # "ms for 12 yrs", "MS relapsing-remitting 20 years", "remitente recurrente since 5 years"
         r"\b(?:ms|rrms|ppms|cis)\s+for\s+(?:the\s+(?:last|past)\s+)?\S+\s+(?:years?|yrs?|months?)\b|"
         r"\b(?:ms|sm|em|rrms|ppms|spms|cis|remitt\w*|progressive|recurrente)\b[^.;,]{0,30}?"
