@@ -665,3 +665,19 @@ def test_years_since_diagnosis_as_people_write_them(text, asked, years):
 def test_a_length_of_time_after_a_year_is_no_age():
     got = facts("RRMS 2008, 18 years now. Currently on Zeposia, 45F")
     assert got["age"] == 45 and got["years_since_diagnosis"] == pytest.approx(18.5, abs=0.6)
+
+
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("had steroids in march for the first attack", "in march"),  # a month named
+        ("not had steroids since 2021. 41, RRMS", "in 2021"),  # the last course was then
+        ("had a big relapse in sept (couldnt feel my legs) + iv steroids", "in sept"),
+        ("Last relapse June 2024, treated with steroids", "june 2024"),  # the relapse's time
+        ("I didn't take steroids for it", None),
+    ],
+)
+def test_when_the_last_steroids_were(text, when):
+    # measured from today, as the readers do: the time the words name, read the same way
+    expected = None if when is None else months_ago(when)
+    assert facts(text).get("months_since_steroids") == expected

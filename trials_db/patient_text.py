@@ -2494,21 +2494,28 @@ def parse_months_since_steroids(
         )
     ):
         return NEVER
-    if re.search(
+    denied = re.search(
         r"\b(did ?n'?t|didnt|did not|not|no|never|without|refused|declined)\b[^.;,]{0,25}"
         r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*)",
         words,
         re.I,
-    ):
-        return None  # "I didn't take steroids for it": no time of steroids
+    )
+    if denied:
+        since = re.match(r"\w*\s+since\s+((?:19|20)\d\d)\b", words[denied.end() :], re.I)
+        # "not had steroids since 2021": the last course was then; else no time of steroids
+        return months_ago(f"in {since.group(1)}") if since else None
     if (
         FACT_WORDS["steroids"].search(words)
         and re.search(r"\b(right now|currently|at the moment|these days|now)\b", words)
         and re.search(r"\b(on|taking|having|getting)\b", words)
     ):
         return 0.0  # "I'm on steroids right now"
-    if re.search(r"ago|last|since|\b(19|20)\d\d\b", words, re.I):
-        return months_ago(words)
+    if re.search(r"ago|last|since|\b(19|20)\d\d\b", words, re.I) or (
+        _MONTH_NAMED.search(fold(words)) or _MONTH_IN_FIGURES.search(words)
+    ):  # "had steroids in march"
+        named = months_ago(words)
+        if named is not None:
+            return named
     if (
         relapse_months is not None
         and not isinstance(relapse_months, Invalid)
@@ -2516,7 +2523,8 @@ def parse_months_since_steroids(
             r"\bfor (it|that|this|them|the (relapse|attack|flare\w*))\b|\b(too|as well|also)\b|"
             # "had iv steroids then", "at the time", "both times", "with a 5 day pred course"
             r"\b(then|at the time|both times|each time|every time|that time|same time)\b|"
-            r"\bwith (it|a|an)\b|"
+            r"\bwith (it|a|an)\b|\+\s*(?:iv |oral |high[- ]dose )?(?:steroid|pred|solu)|"
+            r"\btreated with\b|"
             r"\bfor (the|my|that) (first |last )?(relapse|attack|flare\w*|episode)\b|^\s*with\b",
             words,
             re.I,
