@@ -681,3 +681,16 @@ def test_when_the_last_steroids_were(text, when):
     # measured from today, as the readers do: the time the words name, read the same way
     expected = None if when is None else months_ago(when)
     assert facts(text).get("months_since_steroids") == expected
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        ("32m rrms on ocrevus. wales", "ocrelizumab"),  # "on" after the MS course
+        ("57 male, primary progressive dx 2021, ocrevus since dx.", "ocrelizumab"),
+        ("Had my Ocrevus infusion this arvo, all good. 45F, PPMS", "ocrelizumab"),
+        ("I'm on Tysabri now, had Copaxone first for a year.", "natalizumab"),  # "first": earlier
+    ],
+)
+def test_more_ways_to_say_the_treatment_now(text, current):
+    assert facts(text)["current_therapy"] == current

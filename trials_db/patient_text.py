@@ -1239,7 +1239,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             pass
         elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(after):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
-        elif _PAST_BEFORE.search(before[-25:]) or _EARLIER_BEFORE.search(before[-30:]):
+        elif (
+            _PAST_BEFORE.search(before[-25:])
+            or _EARLIER_BEFORE.search(before[-30:])
+            or re.match(r"\s+(?:first|at first|initially|originally)\b", after)
+        ):  # "had Copaxone first": the earlier one
             answer.past.append(name)  # "switched from Tecfidera", "before that Aubagio"
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
@@ -1392,6 +1396,10 @@ _FAILURE_DENIED = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    # "had my Ocrevus infusion this arvo": the treatment given lately is the one now
+    r"^\s*(?:infusion|injection|shot|dose|jab)\s+(?:this (?:morning|afternoon|arvo|week|month)|"
+    r"today|yesterday|last (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))\b|"
     # "infusions every 4 weeks", "4 ocrevus infusions so far", "and still am", "Been on it 6 years"
     r"^\s*(?:pens?|infusions?|injections?|drips?|shots?|jabs?|tablets?|pills?)?\s*"
     r"(?:every (?:\d+|two|three|four|six|other) |so far\b|to date\b)|"
@@ -1406,6 +1414,7 @@ _CURRENT_AFTER = re.compile(
 )
 _SINCE_AFTER = re.compile(
     r"^\s*(?:pens?|infusions?|injections?|drips?|tablets?|pills?)?\s*(since\s*(?=[.;,!?]|$)|"
+    r"since (?:dx|diagnosis|i was diagnosed|being diagnosed)|"
     r"since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|"
     r"from \d{4}(?!\s*(?:-|to|until|till)))\b",
@@ -1464,6 +1473,7 @@ _NOT_NOW_BEFORE = re.compile(
 )
 _ON_BEFORE = re.compile(
     r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|"
+    r"\b(?:rrms|spms|ppms|ms|cis|remitting|progressive)\s+on\s+$|"  # "32m rrms on ocrevus"
     r"\b(?:switch|change|move|swap|go|went)(?:e?d)?\s+(?:over\s+)?(?:to|onto)\s+$|"
     # "started Zeposia in June", "been on Tecfidera 4 yrs", "I get Ocrevus every 6 months",
     # "He is on injection natalizumab": taken now, unless another came after or it ended
