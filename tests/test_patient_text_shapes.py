@@ -694,3 +694,18 @@ def test_when_the_last_steroids_were(text, when):
 )
 def test_more_ways_to_say_the_treatment_now(text, current):
     assert facts(text)["current_therapy"] == current
+
+
+@pytest.mark.parametrize(
+    "text, asked, age, sex",
+    [
+        ("I'm 50 - wait, no, 51 since October. PPMS", None, 51, None),  # corrections in a row
+        ("I'm sixty-ish. Sixty-one actually. MS for thirty years", None, 61, None),
+        ("I'm gonna be 30 in two weeks lol. RRMS", None, 29, None),
+        ("fifty two come january", "age", 51, None),
+        ("Seventy-three year old gent fae Inverness.", None, 73, "male"),
+    ],
+)
+def test_an_age_said_roughly_then_exactly_or_still_to_come(text, asked, age, sex):
+    got = facts(text, asked)
+    assert (got.get("age"), got.get("sex")) == (age, sex)

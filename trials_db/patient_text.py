@@ -353,8 +353,10 @@ _AGE_SEX_LETTER = re.compile(r"(?<![\d.,/])\b(\d{2})\s?[fm]\b(?!\s*(?:\d|[-/]\s*
 _DISTANCE_BEFORE = re.compile(r"\b(walk\w*|metres?|meters?|distance|up to|about|around)\W+$")
 # "I'm 45, sorry, 46", "forty two no wait forty three", "44? no 43": the number said last.
 _SELF_CORRECTION = re.compile(
-    r"\b(\d{2})\b\W{0,3}\s*(?:sorry|no wait|wait|i mean|no|actually|or rather|make that|"
-    r"scratch that)\b\W{0,3}\s*(?:i'?m\s+|it'?s\s+)?(\d{2})\b(?!\s*(?:in|next|soon)\b)"
+    r"\b(\d{2})\b\W{0,3}\s*(?:(?:sorry|no wait|wait|i mean|no|actually|or rather|make that|"
+    r"scratch that)\b\W{0,3}\s*){1,3}(?:i'?m\s+|it'?s\s+)?(\d{2})\b(?!\s*(?:in|next|soon)\b)"
+    # "sixty-ish. Sixty-one actually": the exact one said after the rough one
+    r"|\b(\d{2})-?ish\b\W{0,3}\s*(\d{2})\s+(?:actually|to be exact|exactly)\b"
 )
 
 
@@ -368,8 +370,9 @@ def _age_with_sex_letter(t: str) -> float | None:
 def _corrected(t: str, found: float) -> float:
     """The age said in place of the one found, when the writer corrects themselves."""
     for m in _SELF_CORRECTION.finditer(t):
-        if float(m.group(1)) == found:
-            return float(m.group(2))
+        said, meant = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if float(said) == found:
+            return float(meant)
     return found
 
 
@@ -403,13 +406,13 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             return Invalid("birth_year", {"year": str(year)})
         return float(today.year - year)
     soon = re.search(
-        r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn)\s+(\d{2})\b"
-        r"(?=[^.;]{0,25}\b(?:next|in|soon|"
-        r"this|later|tomorrow)\b)",
+        r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn|(?:i'?m )?(?:gonna|going to) be)\s+"
+        r"(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|soon|this|later|tomorrow)\b)"
+        rf"|\b(\d{{2}}) come (?:{'|'.join(_MONTHS)})\b",  # "fifty two come january"
         t,
     )
     if soon:  # "I'll be 50 next month": 49 today
-        return float(int(soon.group(1)) - 1)
+        return float(int(soon.group(1) or soon.group(2)) - 1)
     patterns = [
         r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
         r"\b(-?\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
@@ -480,7 +483,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 _SEX_ITEM = re.compile(
     r"(?:^[^\w\n]*|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|bloke|fella|f|m)\s*(?=[,.;!]|$|\d)"
     r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)(?:[- ]old)?|-year-old)?\s*"
-    r"(f|m|female|male|woman|man|guy|lady|bloke|fella)\b",
+    r"(f|m|female|male|woman|man|guy|lady|bloke|fella|gent)\b",
     re.I | re.M,
 )
 
@@ -490,7 +493,7 @@ _SELF_FEMALE = (
     "female|woman|girl|lady|mum|mom|mother|mummy|grandmother|grandma|granny|nan|nana|widow|wife"
 )
 _SELF_MALE = (
-    "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|grandfather|grandpa|grandad|"
+    "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|gent|grandfather|grandpa|grandad|"
     "granddad|widower|husband"
 )
 # A parent describing themselves: "mum of two here", "As a dad of three", "Grandad of five, 68";
