@@ -709,3 +709,11 @@ def test_more_ways_to_say_the_treatment_now(text, current):
 def test_an_age_said_roughly_then_exactly_or_still_to_come(text, asked, age, sex):
     got = facts(text, asked)
     assert (got.get("age"), got.get("sex")) == (age, sex)
+
+
+def test_a_region_followed_by_other_words_stays_the_region():
+    # "in ontario, just had my baby": the words after it name no state, so not Ontario, CA
+    got = message_facts(
+        "hi, 29 yo woman in ontario, just had my baby 7 weeks ago", "inform", None, {}
+    )
+    assert got["country"] == "Canada"

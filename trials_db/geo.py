@@ -409,15 +409,30 @@ def home_place_said(text: str) -> dict | None:
                 continue
             place = resolve_place(words, strict=strict)
             region = region_country(words)
-            whole = region is not None and len(region[0].split()) == len(
-                re.findall(r"[a-z][a-z'-]*", fold(words))
-            )  # "Kent" alone is the county; "Kent, Washington" is the town
-            if region and (place is None or (whole and not _big_town(words))):
+            # "Kent" alone is the county; "Kent, Washington" is the town its state names
+            rest = (
+                " ".join(re.findall(r"[a-z][a-z'-]*", fold(words))[len(region[0].split()) :])
+                if region
+                else ""
+            )
+            qualified = place is not None and bool(rest) and _names_country(rest, place.country)
+            if region and (place is None or (not qualified and not _big_town(words))):
                 # "Ontario", "Texas": the region, not a small town of that name elsewhere
                 return {"label": f"{region[0]}, {region[1]}", "country": region[1]}
             if place is not None:
                 return place.to_slot()
     return None
+
+
+def _names_country(words: str, country: str | None) -> bool:
+    """Whether ``words`` ("washington", "wa usa") name a state or region of ``country``, or it."""
+    from .lexicon import load as load_lexicon
+
+    lex = load_lexicon()
+    said = region_country(words)
+    tokens = words.split()
+    named = {lex.country(" ".join(tokens[i:j])) for j in range(len(tokens) + 1) for i in range(j)}
+    return country is not None and ((said is not None and said[1] == country) or country in named)
 
 
 def _big_town(words: str) -> bool:
