@@ -717,3 +717,9 @@ def test_a_region_followed_by_other_words_stays_the_region():
         "hi, 29 yo woman in ontario, just had my baby 7 weeks ago", "inform", None, {}
     )
     assert got["country"] == "Canada"
+
+
+def test_a_relatives_clause_goes_on_with_she_or_he():
+    # "my aunt has ms too, shes on tisabri": the aunt's drug, not the writer's
+    got = facts("I'm 30, RRMS, not on anything yet. my aunt has ms too, shes on tisabri")
+    assert got.get("prior_therapies", []) == []

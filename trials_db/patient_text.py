@@ -658,7 +658,13 @@ def own_words(text: str) -> str:
         r"\([^()]*\)", lambda m: " " if _OTHER_PERSON.search(m.group(0)) else m.group(0), text
     )
     clauses = re.split(r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)", text)
-    mine = [c for c in clauses if not _OTHER_PERSON.search(c) or _SUBJECT_I.search(c)]
+    theirs = [bool(_OTHER_PERSON.search(c)) and not _SUBJECT_I.search(c) for c in clauses]
+    for i in range(1, len(clauses)):
+        # "my aunt has ms too, shes on tisabri": the clause that goes on with she or he is theirs
+        if theirs[i - 1] and not clauses[i - 1].rstrip().endswith((".", "!", "?")):
+            if re.match(r"\W*(?:she|he|shes|hes|she'?s|he'?s|they|they'?re)\b", clauses[i], re.I):
+                theirs[i] = True
+    mine = [c for c, other in zip(clauses, theirs) if not other]
     if len(mine) < len(clauses) and any(_FIRST_PERSON.search(c) for c in mine):
         return " ".join(mine)
     return text
