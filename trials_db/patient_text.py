@@ -1642,9 +1642,9 @@ def _split_names(
     return found
 
 
-def _other_medicine_named(text: str) -> str | None:
-    """The first medicine of drugs.yml other_medicines named in ``text`` ("Fampridine"), as
-    written, or None."""
+@functools.lru_cache(maxsize=1)
+def _other_medicine_pattern() -> re.Pattern[str]:
+    """Every name of drugs.yml other_medicines, longest first, as one pattern (built once)."""
     lex = load_lexicon()
     names = sorted(
         {
@@ -1655,7 +1655,13 @@ def _other_medicine_named(text: str) -> str | None:
         key=len,
         reverse=True,
     )
-    found = re.search(r"\b(" + "|".join(map(re.escape, names)) + r")\b", text, re.I)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I)
+
+
+def _other_medicine_named(text: str) -> str | None:
+    """The first medicine of drugs.yml other_medicines named in ``text`` ("Fampridine"), as
+    written, or None."""
+    found = _other_medicine_pattern().search(text)
     return found.group(0) if found else None
 
 
