@@ -107,12 +107,42 @@ def age_facts(text: str, kind: str) -> list[str]:
             EXC,
             [],
         ),  # no age: a legal status
-        xfail(
+        (
             "Age under 18 or over 65 years",
             EXC,  # built
             ["age excludes max=18 max_inclusive=False", "age excludes min=65 min_inclusive=False"],
-            reason="only 'over 65' is read; 'under 18' is lost",
         ),
+        # Two bounds joined by "and", "but" or "to": one range (built)
+        ("Age >= 18 years and <= 65 years", INC, ["age requires min=18 max=65"]),
+        ("Age ≥ 18 years but ≤ 60 years", INC, ["age requires min=18 max=60"]),
+        ("Men or women aged ≥18 to ≤65 years", INC, ["age requires min=18 max=65"]),
+        (
+            "Must be 18 years of age or older and younger than 65",
+            INC,
+            ["age requires min=18 max=65 max_inclusive=False"],
+        ),
+        ("Age 18 through 65 years", INC, ["age requires min=18 max=65"]),
+        ("Patients aged 55 or younger", INC, ["age requires max=55"]),
+        (
+            "Children aged 10 to less than 18 years",
+            INC,
+            ["age requires min=10 max=18 max_inclusive=False"],
+        ),
+        # "or" joins two limits of their own (built)
+        (
+            "Age < 18 or > 65 years",
+            EXC,
+            ["age excludes max=18 max_inclusive=False", "age excludes min=65 min_inclusive=False"],
+        ),
+        # "18 or older than 55": "older" belongs to "than 55", not to 18 (built)
+        (
+            "Younger than 18 or older than 55 years of age",
+            EXC,
+            ["age excludes max=18 max_inclusive=False", "age excludes min=55 min_inclusive=False"],
+        ),
+        ("Patients older than 65", EXC, ["age excludes min=65 min_inclusive=False"]),  # built
+        ("EDSS score of 6 or less", INC, []),  # NCT00493116: a score, not an age
+        ("Patients with more than 2 relapses", INC, []),  # built: a count, not an age
     ],
 )
 def test_age_facts(text: str, kind: str, expected: list[str]) -> None:

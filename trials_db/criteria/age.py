@@ -13,10 +13,16 @@ from ..eligibility import EXCLUSION
 from .reader import Reader
 
 
+# "Patients older than 65": people compared with a bare number are compared by age.
+_PEOPLE = (
+    r"\b(?:patients?|subjects?|participants?|persons?|people|individuals?|women|men|adults)"
+    r"\s+(?:who are\s+|aged?\s+)?"
+)
+_NOT_A_UNIT = r"(?!\s*(?:\.\d|%|points?|mg|kg|months?|weeks?|days?|times?|relapses?|lesions?))"
 _AGE_RANGE = [
     (
         r"\b(?:age[sd]?|aged)\b(?:\s+eligible for study)?\s*:?\s*(?:is\s+)?"
-        r"(?:between\s+|from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\b"
+        r"(?:between\s+|from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and|through|thru)\s*(\d{1,3})\b"
     ),
     r"\bbetween the ages of (\d{1,3}) and (\d{1,3})\b",
     (
@@ -27,7 +33,8 @@ _AGE_RANGE = [
 _AGE_MIN = [
     (r"\b(?:age[sd]?|aged)\s*(?:of\s+)?(≥|>|at least|over|above|older than)\s*(\d{1,3})\b", None),
     (
-        r"\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b(?!\s*\d)",
+        r"\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b"
+        r"(?!\s*(?:\d|than))",
         "≥",
     ),
     (r"\b(?:aged?)\s+(\d{1,3})\s*\+", "≥"),
@@ -39,11 +46,19 @@ _AGE_MIN = [
     (r"\bat least (\d{1,3}) years (?:of age|old)\b", "≥"),
     (r"(≥|>)\s*(\d{1,3})\s*(?:years?|yrs?)\s*(?:old|of age)\b", None),
     (r"\b(?:over|above|older than)\s*(\d{1,3})\s*years?\b", ">"),
+    (_PEOPLE + r"(?:older than|over|above)\s*(\d{1,3})\b" + _NOT_A_UNIT, ">"),
 ]
 _AGE_MAX = [
+    (
+        r"\b(\d{1,3})\s*(?:years?\s*(?:old|of age)\s*or\s*(?:younger|less|under|below)"
+        r"|(?:years?\s*)?(?:of age\s*)?or\s*younger)\b(?!\s*(?:\d|than))",
+        "≤",
+    ),
     (r"\b(?:under|below|younger than)\s*(\d{1,3})\s*years?(?:\s*(?:of age|old))?", "<"),
     (r"\bless than\s*(\d{1,3})\s*years?\s*(?:of age|old)", "<"),
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
+    (_PEOPLE + r"(?:younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
+    (r"\b(?:younger than|under|below)\s*(\d{1,3})\s*(?=or\s+(?:older than|over|above)\s*\d)", "<"),
 ]
 
 
@@ -94,15 +109,21 @@ def read(r: Reader) -> None:
             lo, hi = float(m.group(1)), float(m.group(2))
             if lo < hi:
                 add(lo, hi, True, True, m)
+    for m in _AGE_TO_UNDER.finditer(r.norm):
+        lo, hi = float(m.group(1)), float(m.group(2))
+        if lo < hi:
+            add(lo, hi, True, False, m)
     for pattern, sign in _AGE_MIN:
         for m in re.finditer(pattern, r.norm, re.I):
             op = sign or (m.group(1) or "≥")
             value = float(m.group(m.lastindex))
-            add(value, None, op.lower() in ("≥", "at least", "aged"), True, m)
+            add(*_joined(r.norm, m, value, None, op.lower() in ("≥", "at least", "aged"), True))
+            _or_other_side(r.norm, m, add, lower=True)
     for pattern, sign in _AGE_MAX:
         for m in re.finditer(pattern, r.norm, re.I):
             op = sign or m.group(1)
-            add(None, float(m.group(m.lastindex)), True, op in ("≤", "up to"), m)
+            add(*_joined(r.norm, m, None, float(m.group(m.lastindex)), True, op in ("≤", "up to")))
+            _or_other_side(r.norm, m, add, lower=False)
     if any(isinstance(x, Age) for x in r.leaves):
         return
     for anchor in _AGE_ANCHOR.finditer(r.norm):
@@ -131,6 +152,47 @@ _ADULT_PATIENTS = re.compile(
     r"females?\b|persons?\b|people\b|individuals?\b|with\b|who\b|aged?\b|over\b))",
     re.I,
 )
+
+
+# "aged 10 to less than 18 years": a range whose upper end is not included.
+_AGE_TO_UNDER = re.compile(
+    r"\b(?:age[sd]?|aged)\s*(?:from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to)\s*"
+    r"(?:less than|under|below|<)\s*(\d{1,3})\b",
+    re.I,
+)
+# What joins a second bound to the first: "≥ 18 and ≤ 65", "18 or older and younger than 65".
+_JOIN = re.compile(
+    r"\s*(?:years?\s*(?:old|of age)?\s*)?(?:and|but|to|,)\s*(?:(?:must be|is|are|be)\s+)?", re.I
+)
+
+
+def _joined(text: str, m: re.Match, lo, hi, lo_incl: bool, hi_incl: bool) -> tuple:
+    """A one-sided age bound, with the other side when "and ..." gives it right after."""
+    joined = _JOIN.match(text, m.end())
+    second = q.bounds_in(text[joined.end() : joined.end() + 40]) if joined else None
+    if second is None or (second[0] is None) == (lo is None):
+        return lo, hi, lo_incl, hi_incl, m
+    if lo is None:
+        both = second[0], hi, second[2], hi_incl
+    else:
+        both = lo, second[1], lo_incl, second[3]
+    if both[0] >= both[1]:
+        return lo, hi, lo_incl, hi_incl, m
+    end = joined.end() + _bound_end(text[joined.end() :])
+    return (*both, _Span(text, m.start(), end))
+
+
+_OR_JOIN = re.compile(r"\s*(?:years?\s*(?:old|of age)?\s*)?,?\s*or\s*", re.I)
+
+
+def _or_other_side(text: str, m: re.Match, add, lower: bool) -> None:
+    """ "Age < 18 or > 65 years": the other side, after "or", is a limit of its own."""
+    joined = _OR_JOIN.match(text, m.end())
+    second = q.bounds_in(text[joined.end() : joined.end() + 40]) if joined else None
+    if second is None or (second[0] is None) != lower or (second[1] is None) == lower:
+        return  # only the other side alone: a max after a min, a min after a max
+    end = joined.end() + _bound_end(text[joined.end() :])
+    add(*second, _Span(text, joined.end(), end))
 
 
 class _Span:

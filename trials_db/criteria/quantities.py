@@ -54,13 +54,13 @@ LOWER_INCL = (
     r"(?:≥|(?:greater|more|older) than or equal to|equal to or (?:greater|more|older) than"
     r"|at least|minimum(?: of)?|no less than|not less than|a minimum of)"
 )
-LOWER_EXCL = r"(?:>|greater than|more than|above|higher than|over)"
+LOWER_EXCL = r"(?:>|greater than|more than|above|higher than|older than|over)"
 UPPER_INCL = (
     r"(?:≤|(?:less|younger|lower) than or equal to|equal to or (?:less|lower|younger) than"
     r"|at most|maximum(?: of)?|no greater than|not greater than|no more than|not more than"
     r"|up to|max\.?)"
 )
-UPPER_EXCL = r"(?:<|less than|below|lower than|under|fewer than)"
+UPPER_EXCL = r"(?:<|less than|below|lower than|younger than|under|fewer than)"
 
 # "2.0 to 6.5", "between 3 and 6.5", "from 0 to 6.5", "3-6.5", "0 - 5.0"
 RANGE = re.compile(r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|to|and)\s*" + NUM, re.IGNORECASE)
