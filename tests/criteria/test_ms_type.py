@@ -154,6 +154,26 @@ def subtype_facts(text: str, kind: str) -> list[str]:
             INC,
             [],
         ),
+        # The disease named in general, then the one course it means (built)
+        ("Diagnosis of MS with a relapsing-remitting course", INC, ["subtype requires yes=RRMS"]),
+        (
+            "Diagnosis of multiple sclerosis, relapsing-remitting type",
+            INC,
+            ["subtype requires yes=RRMS"],
+        ),
+        ("Diagnosis of MS or CIS", INC, ["subtype requires yes=RRMS,SPMS,PPMS,CIS"]),
+        # A change of course: the course now counts, the one before does not (built)
+        ("Patients with RRMS who have converted to SPMS", INC, ["subtype requires yes=SPMS"]),
+        (
+            "Conversion from RRMS to SPMS within the last 2 years",
+            INC,
+            ["subtype requires yes=SPMS"],
+        ),
+        (
+            "Patients with MS who have transitioned to a secondary progressive course",
+            INC,
+            ["subtype requires yes=SPMS"],
+        ),
     ],
 )
 def test_subtype_facts(text: str, kind: str, expected: list[str]) -> None:
@@ -168,6 +188,8 @@ def test_subtype_facts(text: str, kind: str, expected: list[str]) -> None:
         (PROGRESSIVE, EXC, "PPMS", TRUE),
         (MCDONALD, INC, "PPMS", TRUE),
         (MCDONALD, INC, "RIS", FALSE),  # a radiologically isolated syndrome is not MS
+        ("Patients with RRMS who have converted to SPMS", INC, "SPMS", TRUE),  # built
+        ("Patients with RRMS who have converted to SPMS", INC, "RRMS", FALSE),
     ],
 )
 def test_subtype_verdicts(text: str, kind: str, subtype: str, verdict: int) -> None:

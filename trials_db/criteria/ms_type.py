@@ -47,6 +47,7 @@ def read(r: Reader) -> None:
         for m in re.finditer(r"\bdefined as\b|(?<!\()\bi\.e\.", r.norm, re.I)
     ]
     mentions = r.of("SUBTYPE", "SUBTYPE_GROUP")
+    sources_of_change = _sources_of_change(r, mentions)
     for i, m in enumerate(mentions):
         if any(s <= m.start < e for s, e in definition_zones):
             continue
@@ -59,7 +60,18 @@ def read(r: Reader) -> None:
         if m.label == "SUBTYPE_GROUP" and _defined_by_list(r, m, mentions[i + 1 :]):
             r.take(m.start, m.end)
             continue  # "Relapsing MS: RRMS or SPMS": the courses listed say which
-        if re.search(
+        if m.label == "SUBTYPE_GROUP" and _course_named_next(r, m, mentions[i + 1 :]):
+            r.take(m.start, m.end)
+            continue  # "MS, relapsing-remitting type": the course named next says which
+        if m in sources_of_change:
+            r.take(m.start, m.end)
+            continue  # "RRMS who have converted to SPMS": the course they had, not have
+        changed_to = _CHANGED_TO.search(r.norm[max(0, m.start - 60) : m.start])
+        if changed_to:
+            r.take(max(0, m.start - 60) + changed_to.start(), m.start)
+        if changed_to and re.search(r"\b(?:within|last|past|since|ago)\b", r.norm, re.I):
+            r.reviews.append("diagnosis")  # when the course changed: the team checks
+        if not changed_to and re.search(
             r"other than\s*$|non-\s*$"
             r"|\b(for|treating|treatment of|indicated for|approved for|following the|after the"
             r"|from|to)\s+$",
@@ -131,6 +143,45 @@ def read(r: Reader) -> None:
             yes=[s for s in order if s in yes],
             maybe=[s for s in order if s in maybe],
             source=", ".join(sources),
+        )
+    )
+
+
+# A change of course: "converted to SPMS", "transition from RRMS to SPMS", "evolved into".
+_CHANGE = r"\b(?:convert\w*|conversion|transition\w*|evolv\w*|progressed|became|become)\b"
+_CHANGED_TO = re.compile(_CHANGE + r"[^.;]{0,45}?\b(?:to|into)\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+def _sources_of_change(r: Reader, mentions: list) -> set:
+    """The courses a person had before the change a criterion asks for ("RRMS who have
+    converted to SPMS", "conversion from RRMS to SPMS"): the profile holds the course now."""
+    out = set()
+    for change in re.finditer(_CHANGE, r.norm, re.I):
+        start, end = r.sentence_around(change.start())
+        targets = [
+            m
+            for m in mentions
+            if m.start > change.start()
+            and _CHANGED_TO.search(r.norm[max(0, m.start - 60) : m.start])
+        ]
+        if not targets:
+            continue
+        out |= {m for m in mentions if start <= m.start < targets[0].start and m not in targets}
+    return out
+
+
+def _course_named_next(r: Reader, group, later: list) -> bool:
+    """Whether the disease named in general is qualified by one course right after it: "MS,
+    relapsing-remitting type", "MS with a relapsing-remitting course". Not "MS or CIS"."""
+    if group.key != "ms" or not later or later[0].label != "SUBTYPE":
+        return False
+    between = r.norm[group.end : later[0].start]
+    after = r.norm[later[0].end : later[0].end + 20]
+    return bool(
+        re.fullmatch(r"\s*(?:\(ms\)\s*)?(?:,|with|of)\s*(?:an?\s+|the\s+)?", between, re.I)
+        and (
+            re.match(r"\s*(?:type|form|course|phenotype|subtype)\b", after, re.I)
+            or re.search(r"course$", later[0].text, re.I)
         )
     )
 
