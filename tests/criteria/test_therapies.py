@@ -327,6 +327,50 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
+STEROIDS_A_YEAR_AGO = dict(months_since_steroids=12)
+STEROIDS_2_WEEKS_AGO = dict(months_since_steroids=0.5)
+
+
+# Built: how steroids were used that a profile cannot say (chronic, local, an exception the
+# rule does not read) never tells someone whose last course was long ago that they don't fit.
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Chronic use of systemic corticosteroids", E),
+        ("Patients requiring chronic corticosteroid therapy", E),
+        ("Topical or inhaled corticosteroids", E),
+        ("Systemic corticosteroids within 30 days, except topical steroids", E),
+        ("Last corticosteroid dose at least 30 days before screening", INC),
+        (
+            "Treatment with systemic steroids during the 4 weeks prior to baseline, "
+            "except for relapse treatment",
+            E,
+        ),
+    ],
+)
+def test_a_steroid_course_long_ago_is_never_a_misfit(text, kind):
+    failed = FALSE if kind == INCLUSION else TRUE
+    assert parse_criterion(text, kind).evaluate(Profile(**STEROIDS_A_YEAR_AGO)) != failed
+
+
+@pytest.mark.parametrize(
+    "text, kind, verdict",
+    [
+        # built: "at least 30 days before" is the least time since the last dose
+        ("Last corticosteroid dose at least 30 days before screening", INC, FALSE),
+        # built: a route that is allowed leaves the rest of the sentence read
+        (
+            "Corticosteroid treatment within 30 days of randomization (inhaled and topical "
+            "steroids are allowed)",
+            E,
+            TRUE,
+        ),
+    ],
+)
+def test_a_recent_steroid_course_is_still_read(text, kind, verdict):
+    assert parse_criterion(text, kind).evaluate(Profile(**STEROIDS_2_WEEKS_AGO)) == verdict
+
+
 @pytest.mark.parametrize(
     "text, kind, profile",
     [

@@ -26,7 +26,31 @@ _REVIEW_FRAMES = re.compile(
     r"lower than|shorter than|exposure lower|for less than|for fewer than|"
     # a drug named as a sign of another problem: abuse or dependence, cancer treated before
     r"abuse|dependen\w*|addict\w*|misuse|recreational|counter[- ]?indicat\w*|neoplas\w*|"
-    r"malignan\w*|cancer)\b",
+    r"malignan\w*|cancer|"
+    # how much or how long: a profile holds whether and when, not a regular or chronic use
+    r"chronic\w*|regular(ly)?|daily use|requir\w*)\b",
+    re.I,
+)
+# Steroids given locally ("topical or inhaled corticosteroids") are not the courses a profile
+# holds; a sentence that allows them ("topical steroids are allowed") still reads the rest.
+_LOCAL_STEROIDS = re.compile(
+    r"\b(topical|inhaled|intra-?articular|nasal|ophthalmic|eye drops)\b", re.I
+)
+_ALLOWED = re.compile(
+    r"\b(allowed|permitted|acceptable|except\w*|exception|other than|excluding|will not|"
+    r"are not|is not|not excluded|not exclusionary)\b",
+    re.I,
+)
+# "except for relapse treatment", "unless ...": a condition the drug rule does not read; a
+# drug or a local route named there is read ("except topical steroids", "except natalizumab").
+_EXCEPT = re.compile(
+    r"\b(?:except(?: for| when| if| in)?|unless|with the exception of|apart from|excluding)\s+",
+    re.I,
+)
+# "at least 30 days before screening": the least time since the drug, not a window of use.
+_AT_LEAST_BEFORE = re.compile(
+    r"(?:at least|more than|greater than|longer than|no less than|not less than|>|≥|"
+    r"a minimum of|minimum of|over)\s*$",
     re.I,
 )
 # A criterion's own heading ("Chemotherapy: No concomitant chemotherapy"): a label, not a fact.
@@ -176,6 +200,13 @@ def read(r: Reader) -> None:
     drugs, classes = _drug_sets(r, ms)
     if not drugs:
         return
+    if _unread_exception(text, ms) or (
+        set(drugs) <= set(load_lexicon().members("corticosteroid"))
+        and _LOCAL_STEROIDS.search(text)
+        and not _ALLOWED.search(text)
+    ):
+        r.reviews.append("treatment_change")
+        return
     source = text[ms[0].start : ms[-1].end]
     if set(drugs) <= set(load_lexicon().members("corticosteroid")):
         # How steroids were given, and a sentence allowing low-dose or topical use, are read.
@@ -284,6 +315,24 @@ def read(r: Reader) -> None:
     ) or re.search(
         r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", unwindowed, re.I
     )
+    if window is not None and _AT_LEAST_BEFORE.search(
+        unwindowed[max(0, window.start() - 20) : window.start()]
+    ):
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")  # a least time since, listed as an exclusion
+        else:  # "last steroid dose at least 30 days before screening": none within 30 days
+            r.leaves.append(
+                Not(
+                    Therapy(
+                        drugs=drugs,
+                        classes=classes,
+                        within_months=q.to_months(window.group(1), window.group(2)),
+                        source=source,
+                    )
+                )
+            )
+        r.take(max(0, window.start() - 20), window.end())
+        return
     if window is not None:
         leaf = Therapy(
             drugs=drugs,
@@ -319,3 +368,17 @@ def read(r: Reader) -> None:
         note_duration()
         return
     r.reviews.append("treatment_change")
+
+
+def _unread_exception(text: str, ms: list[Mention]) -> bool:
+    """Whether an "except ..." or "unless ..." clause names something other than a drug or a
+    local route of steroids ("except for relapse treatment"): the rule cannot read it."""
+    for m in _EXCEPT.finditer(text):
+        if any(0 <= x.start - m.end() <= 15 for x in ms):
+            continue
+        if _LOCAL_STEROIDS.match(text, m.end()) or re.match(
+            r"(?:the\s+|for\s+)?(?:use of\s+)?(?:topical|inhaled|local)", text[m.end() :], re.I
+        ):
+            continue
+        return True
+    return False
