@@ -111,6 +111,13 @@ def edss_facts(text: str, kind: str) -> list[str]:
             [],
         ),  # NCT04783935
         ("EDSS increase of at least 1.0 point in the previous 2 years", INC, []),  # built
+        # built: "at least" after "score of" is a bound ("at" is no filler word there)
+        ("EDSS score of at least 3.0", INC, ["edss requires min=3"]),
+        # built: two bounds joined by "and" or "but", with or without "EDSS" again
+        ("EDSS score ≥ 3.0 and ≤ 6.5", INC, ["edss requires min=3 max=6.5"]),
+        ("EDSS score of at least 2.0 and no more than 6.0", INC, ["edss requires min=2 max=6"]),
+        ("EDSS ≥ 2 and EDSS ≤ 5.5", INC, ["edss requires min=2 max=5.5"]),
+        ("EDSS score >= 3.0 but <= 6.0 at screening", INC, ["edss requires min=3 max=6"]),
     ],
 )
 def test_edss_facts(text: str, kind: str, expected: list[str]) -> None:

@@ -33,7 +33,7 @@ _AGE_RANGE = [
 _AGE_MIN = [
     (r"\b(?:age[sd]?|aged)\s*(?:of\s+)?(≥|>|at least|over|above|older than)\s*(\d{1,3})\b", None),
     (
-        r"\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b"
+        r"(?<![\d.,])\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b"
         r"(?!\s*(?:\d|than))",
         "≥",
     ),

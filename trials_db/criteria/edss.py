@@ -11,7 +11,7 @@ from .reader import Reader
 
 _EDSS_FILLER = re.compile(
     r"^(?:\s|\(edss\)|\(edss\s*\d?\)|\[\w+\]|\(appendix \w+\)"
-    r"|score|scale|status|rating|total|of|is|at|was|"
+    r"|score|scale|status|rating|total|of|is|at(?!\s+(?:least|most))|was|"
     r"must be|should be|baseline|screening|:|,|\(|\)|points?|with an?"
     r"|in (?:patients with )?multiple sclerosis)+",
     re.I,
@@ -52,6 +52,19 @@ def read(r: Reader) -> None:
             continue
         consumed = (filler.end() if filler else 0) + len(window) - len(window.lstrip())
         match_len = _bound_length(window.lstrip())
+        if (lo is None) != (hi is None):  # "≥ 3.0 and ≤ 6.5": the other side, joined
+            rest = window.lstrip()[match_len:]
+            joined = _JOIN.match(rest)
+            second = q.bounds_in(rest[joined.end() : joined.end() + 40]) if joined else None
+            if second is not None and (second[0] is None) != (lo is None) and None in second[:2]:
+                both = (
+                    (second[0], hi, second[2], hi_incl)
+                    if lo is None
+                    else (lo, second[1], lo_incl, second[3])
+                )
+                if both[0] < both[1]:
+                    lo, hi, lo_incl, hi_incl = both
+                    match_len += joined.end() + _bound_length(rest[joined.end() :])
         r.leaves.append(
             Edss(
                 min=lo,
@@ -64,9 +77,15 @@ def read(r: Reader) -> None:
         r.take(m.start, m.end + consumed + match_len)
 
 
+_JOIN = re.compile(
+    r"\s*(?:points?\s*)?(?:and|but|,)\s*(?:(?:an?\s+)?edss\s*(?:score\s*)?(?:of\s*)?)?", re.I
+)
+
+
 def _bound_length(window: str) -> int:
     m = re.match(
-        r"(?:between|from)?\s*[\d.]+\s*(?:-|to|and)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*\w+)?",
+        r"(?:between|from)?\s*[\d.]+\s*(?:-|to|and)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
+        r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b)?",
         window,
         re.I,
     )
