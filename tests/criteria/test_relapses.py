@@ -158,6 +158,24 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
+# Built: how many relapses. "More than 3" is 4 or more; a most ("fewer than 3") is no count a
+# relapse leaf can hold, so it is the study team's, never read as "at least 3".
+@pytest.mark.parametrize(
+    "text, kind, relapses_in_window, verdict",
+    [
+        ("More than 3 relapses in the last 2 years", E, 3, FALSE),
+        ("More than 3 relapses in the last 2 years", E, 4, TRUE),
+        ("More than 1 relapse in the past 2 years", INC, 1, FALSE),
+        ("More than 1 relapse in the past 2 years", INC, 2, TRUE),
+        ("Fewer than 3 relapses in the last 2 years", INC, 1, REVIEW),
+        ("2 or fewer relapses in the last 2 years", INC, 1, REVIEW),
+    ],
+)
+def test_how_many_relapses(text, kind, relapses_in_window, verdict):
+    person = Profile(months_since_last_relapse=2, relapses_past_2_years=relapses_in_window)
+    assert parse_criterion(text, kind).evaluate(person) == verdict
+
+
 @pytest.mark.parametrize(
     "text, kind, profile",
     [

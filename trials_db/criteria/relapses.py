@@ -20,6 +20,19 @@ _ONE_UNIT = (
 _BEFORE_EVENT = q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before)\b"
 
 
+_AT_MOST = (
+    "<",
+    "≤",
+    "less than",
+    "fewer than",
+    "up to",
+    "at most",
+    "no more than",
+    "not more than",
+    "maximum of",
+)
+
+
 def read(r: Reader) -> None:
     for m in r.of("RELAPSE"):
         s_start, s_end = r.sentence_around(m.start)
@@ -62,11 +75,21 @@ def read(r: Reader) -> None:
         # How many: "≥2 relapses", "two or more documented relapses", "at least one relapse".
         count = 1
         cm = re.search(
-            r"(≥|at least|>)?\s*(\d+)\s*(?:or more\s+)?(?:[a-z]+\s+){0,3}$", before, re.I
+            r"(≥|at least|a minimum of|minimum of|>|more than|greater than|over|"
+            r"<|≤|less than|fewer than|up to|at most|no more than|not more than|maximum of)?"
+            r"\s*(\d+)\s*(?:or (more|fewer|less)\s+)?(?:[a-z]+\s+){0,3}$",
+            before,
+            re.I,
         )
         if cm and not remission:
             n = int(cm.group(2))
-            count = n + 1 if cm.group(1) == ">" else n
+            word = (cm.group(1) or "").lower()
+            if word in _AT_MOST or (cm.group(3) or "").lower() in ("fewer", "less"):
+                # "fewer than 3 relapses": a most, which no relapse count here can hold
+                r.reviews.append("activity")
+                r.take(s_start + cm.start(), m.end)
+                continue
+            count = n + 1 if word in (">", "more than", "greater than", "over") else n
         cues = r.cues_of(m)
         negated = (
             remission
