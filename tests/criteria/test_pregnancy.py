@@ -93,6 +93,11 @@ def reproductive(text: str, kind: str) -> list[str]:
         ("Positive serum or urine pregnancy test at screening", E, [PREG]),  # built
         ("Negative serum pregnancy test at screening", INC, [PREG]),  # built
         ("Pregnancy test not done", E, []),  # built: no result, nothing about the status
+        # built: "must not be ..." is a plain negation at the fact, read as the opposite
+        ("Females must not be pregnant or lactating", INC, [PREG, NURSING]),
+        ("Subjects must not be currently breastfeeding", INC, [NURSING]),
+        # built: a time ("in the last year") the fact cannot hold keeps it unread
+        ("Must not have been pregnant in the last year", INC, []),
     ],
 )
 def test_reads_the_reproductive_facts(text, kind, expected):

@@ -199,7 +199,7 @@ def adjacent_negation(
         )
         if re.fullmatch(
             r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|definite|documented|"
-            r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and)"
+            r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and|be|being)"
             r"[\s\-]+)*",
             between + " ",
             re.I,
