@@ -268,6 +268,17 @@ FAILED_LIST = D(
                 )
             ],
         ),
+        (
+            "Previous treatment with B-cell depleting therapies (e.g. rituximab, ocrelizumab)",
+            E,  # built: the class in the plural, its list given as examples
+            [("therapy excludes", D("anti_cd20"))],
+        ),
+        (
+            "Treatment with dimethyl fumarate or teriflunomide within 3 months before Day 1 "
+            "(teriflunomide requires accelerated elimination)",
+            E,  # built: how a washout is done does not hide the washout
+            [("therapy excludes within_months=3", D("dimethyl fumarate", "teriflunomide"))],
+        ),
         pytest.param(
             "Concurrent use of 4-aminopyridine or dalfampridine (medications which can alter "
             "SSEP) and unwilling to discontinue it for 2 days prior to SSEP testing.",

@@ -28,7 +28,7 @@ _REVIEW_FRAMES = re.compile(
     r"abuse|dependen\w*|addict\w*|misuse|recreational|counter[- ]?indicat\w*|neoplas\w*|"
     r"malignan\w*|cancer|"
     # how much or how long: a profile holds whether and when, not a regular or chronic use
-    r"chronic\w*|regular(ly)?|daily use|requir\w*)\b",
+    r"chronic\w*|regular(ly)?|daily use)\b",
     re.I,
 )
 # Steroids given locally ("topical or inhaled corticosteroids") are not the courses a profile
