@@ -382,6 +382,25 @@ def test_a_recent_steroid_course_is_still_read(text, kind, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**STEROIDS_2_WEEKS_AGO)) == verdict
 
 
+ONE_DMT = dict(prior_therapies=["glatiramer acetate"], current_therapy="none")
+NO_DMT = dict(prior_therapies=[], current_therapy="none")
+
+
+@pytest.mark.parametrize(
+    "text, profile, verdict",
+    [
+        # built: how many drugs is not read, so one drug is no "fits" and no "doesn't fit"
+        ("Previously treated with at least 2 DMTs", ONE_DMT, REVIEW),
+        ("Previously treated with at least 2 DMTs", NO_DMT, FALSE),
+        # built: "have never received" is treatment-naive
+        ("Patients who have never received a DMT", ONE_DMT, FALSE),
+        ("Patients who have never received a DMT", NO_DMT, TRUE),
+    ],
+)
+def test_how_many_treatments_and_none(text, profile, verdict):
+    assert parse_criterion(text, INC).evaluate(Profile(**profile)) == verdict
+
+
 @pytest.mark.parametrize(
     "text, kind, profile",
     [

@@ -86,7 +86,13 @@ _SINCE = re.compile(
     re.I,
 )
 _NAIVE = re.compile(
-    r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b", re.I
+    r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b"
+    r"|\b(?:have|has) never (?:received|taken|used|had)\b",
+    re.I,
+)
+# "at least 2 DMTs": how many different drugs, which a yes/no reading of a class cannot hold.
+_HOW_MANY_DRUGS = re.compile(
+    r"\b(?:at least|≥|a minimum of|minimum of)\s*([2-9])\b|\b([2-9]) or more\b", re.I
 )
 _THERAPY_DURATION = re.compile(
     r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*"
@@ -360,6 +366,8 @@ def read(r: Reader) -> None:
         return
     if _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start]) or r.kind == EXCLUSION:
         leaf: Node = Therapy(drugs=drugs, classes=classes, source=source)
+        if classes and _HOW_MANY_DRUGS.search(text[: ms[0].start]):
+            r.reviews.append("treatment_change")  # one of them is read; how many, the team
         r.leaves.append(
             Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf
         )
