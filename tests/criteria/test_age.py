@@ -143,6 +143,8 @@ def age_facts(text: str, kind: str) -> list[str]:
         ("Patients older than 65", EXC, ["age excludes min=65 min_inclusive=False"]),  # built
         ("EDSS score of 6 or less", INC, []),  # NCT00493116: a score, not an age
         ("EDSS of 6.0 or above at screening", INC, []),  # built: "0 or above" is no age
+        ("Age at onset of 18 years or older", INC, []),  # built: the age then, not now
+        ("Age at diagnosis of 18 years or older", INC, []),  # built
         ("Patients with more than 2 relapses", INC, []),  # built: a count, not an age
     ],
 )

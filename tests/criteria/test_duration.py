@@ -168,6 +168,31 @@ def test_reads_the_disease_duration(text, kind, expected):
         ),
         ("Onset of symptoms more than 10 years ago", E, dict(years_since_diagnosis=12), TRUE),
         ("Onset of symptoms more than 10 years ago", E, dict(years_since_diagnosis=3), REVIEW),
+        # built: the common shapes of a time since diagnosis
+        ("Disease duration of 2 to 15 years", INC, dict(years_since_diagnosis=16), FALSE),
+        ("Disease duration of 2 to 15 years", INC, dict(years_since_diagnosis=5), TRUE),
+        ("Diagnosed less than 5 years ago", INC, dict(years_since_diagnosis=6), FALSE),
+        ("Less than 3 years since diagnosis", INC, dict(years_since_diagnosis=2), TRUE),
+        (
+            "Diagnosis of MS at least 1 year prior to screening",
+            INC,
+            dict(years_since_diagnosis=0.5, ms_subtype="RRMS"),
+            FALSE,
+        ),
+        # built: a time since the first symptoms; a diagnosis 1 year ago may follow symptoms
+        # 3 years ago, so it is no "doesn't fit"
+        (
+            "Disease duration of more than 2 years since first symptoms",
+            INC,
+            dict(years_since_diagnosis=1),
+            REVIEW,
+        ),
+        (
+            "Disease duration of more than 2 years since first symptoms",
+            INC,
+            dict(years_since_diagnosis=3),
+            TRUE,
+        ),
     ],
 )
 def test_verdict_for_a_patient(text, kind, profile, verdict):

@@ -62,6 +62,11 @@ _AGE_MAX = [
 ]
 
 
+_AT_ONSET = re.compile(
+    r"\bage (?:at|of) (?:the )?(?:ms |disease |symptom |first symptoms? )?(?:onset|diagnosis)\b"
+    r"|\b(?:onset|diagnos\w*)[^.;]{0,15}\b(?:before|after) (?:the )?age\b",
+    re.I,
+)
 _CONDITIONAL_AGE = re.compile(
     r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?(?:age[sd]?\s+(?:of\s+)?)?$",
     re.I,
@@ -87,6 +92,10 @@ def read(r: Reader) -> None:
 
     def add(lo, hi, lo_incl, hi_incl, m: re.Match) -> None:
         if any(s <= m.start() < e for s, e in r.used):
+            return
+        if _AT_ONSET.search(r.norm[max(0, m.start() - 30) : m.end()]):
+            r.reviews.append("diagnosis")  # "age at onset of 18 or older": not the age now
+            r.take(m.start(), m.end())
             return
         if _CONDITIONAL_AGE.search(r.norm[max(0, m.start() - 20) : m.start()]):
             r.reviews.append("other")  # "(for an age less than 50)": a condition of another test

@@ -9,6 +9,23 @@ from .predicates import All, Any_, DiseaseDuration, Review
 from .reader import Reader
 
 
+_DURATION_WORDS = (
+    r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis"
+    r"|illness)|time since (?:ms |the )?diagnosis)"
+)
+_COMPARISON = (
+    r"(at least|more than|greater than|longer than|over|>|≥|a minimum of|less than|shorter than"
+    r"|<|≤|up to|under|no more than|not more than|at most)"
+)
+
+
+_FROM_ONSET = re.compile(
+    r"[^.;]{0,30}?\b(?:since|from|after)\s+(?:the\s+)?(?:first|initial|onset of)?\s*(?:ms\s+)?"
+    r"(?:symptoms?|onset|clinical)\b\w*",
+    re.I,
+)
+
+
 def read(r: Reader) -> None:
     t = r.norm
     patterns = [
@@ -61,6 +78,35 @@ def read(r: Reader) -> None:
             "max",
         ),
         (r"\bdiagnos\w*[^.;]{0,60}?\bsince at least " + q.NUM + r"\s*" + q.UNIT, "min"),
+        (  # "disease duration of 2 to 15 years", "disease duration between 1 and 10 years"
+            _DURATION_WORDS
+            + r"\s+(?:of\s+)?(?:between|from)?\s*"
+            + q.NUM
+            + r"\s*(?:-|to|and)\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
+            "range",
+        ),
+        (  # "Diagnosis of MS at least 1 year prior to screening", "diagnosed less than 5 years ago"
+            r"\bdiagnos\w*[^.;]{0,40}?\b"
+            + _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"\s*(?:prior to|before|ago|earlier)\b",
+            "cmp",
+        ),
+        (  # "less than 3 years since diagnosis"
+            _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"\s+(?:since|from|after)\s+(?:the\s+|their\s+|ms\s+)?(?:first\s+)?diagnos\w*",
+            "cmp",
+        ),
     ]
     for pattern, how in patterns:
         for m in re.finditer(pattern, t, re.I):
@@ -99,6 +145,15 @@ def read(r: Reader) -> None:
                         min_inclusive=op in ("at least", "≥", "a minimum of"),
                         source=m.group(0),
                     )
+            if _FROM_ONSET.match(t[m.end() :]):
+                # "since first symptoms": onset comes before the diagnosis the profile knows, so
+                # a least time is met when the diagnosis is that old, a most is never certain.
+                leaf = (
+                    Any_([leaf, Review(topic="diagnosis")])
+                    if leaf.min is not None and leaf.max is None
+                    else All([leaf, Review(topic="diagnosis")])
+                )
+                r.take(m.end(), m.end() + _FROM_ONSET.match(t[m.end() :]).end())
             r.leaves.append(leaf)
             r.take(m.start(), m.end())
 
