@@ -143,6 +143,29 @@ def test_a_failure_the_writer_denies_is_not_a_failure():
     assert facts("i wouldnt say copaxone failed", "failed_therapies")["failed_therapies"] == []
 
 
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        # each earlier treatment said in words not to have failed: none failed
+        (
+            "rrms, 36 f. tecfidera 2019 to 2022 (it didn't fail, the flushing got me). on kesimpta",
+            [],
+        ),
+        ("34 m. copax for 3 yrs (it was working tho), kesimpta pen since 2023", []),
+        # a stop for a side effect alone says nothing of whether it worked: asked later
+        ("tysabri for 6 yrs, jcv went positive so now on kesimpta", None),
+        # "nothing worked except ..." is no "none failed", though "both" is in the message
+        (
+            "Nothing worked for me except Lemtrada. Avonex, then Copaxone. Got both Lemtrada "
+            "rounds and I've been fine since",
+            None,
+        ),
+    ],
+)
+def test_none_failed_only_when_each_is_said_to_have_worked(text, failed):
+    assert facts(text).get("failed_therapies") == failed
+
+
 def test_a_no_to_the_steroid_question_with_a_date_of_an_offer_is_never():
     got = facts("never taken them, i said no when they offered in 2022", "months_since_steroids")
     assert got["months_since_steroids"] == "never"
@@ -333,7 +356,7 @@ def test_a_past_pregnancy_and_a_failure_denied_are_not_read_as_now():
     got = facts(
         "Tysabri didn't fail me, I stopped it in 2023 to get pregnant. Baby is 18 months now"
     )
-    assert got["pregnant"] is False and "failed_therapies" not in got
+    assert got["pregnant"] is False and got.get("failed_therapies") in (None, [])
     assert "failed_therapies" not in facts("Ocrevus hasn't failed, I'm only stopping for a baby")
 
 
@@ -593,7 +616,7 @@ def test_whose_treatment_and_which_one_now(text, taken, current):
         ),
         (
             "tysabri for 8 yrs, came off in 2022 cause JCV went positive (never relapsed on it)",
-            None,
+            [],  # said in words to have worked, and the only one: none failed
         ),
     ],
 )

@@ -129,12 +129,25 @@ def _therapy_facts(
     )
     facts["prior_therapies"] = taken
     earlier_failed = slots.get("failed_therapies") if known(slots.get("failed_therapies")) else None
+    if not answer.failed and _each_stop_explained(answer):
+        answer.said_nothing_failed = True
     if answer.failed or answer.said_nothing_failed or earlier_failed is not None:
         failed = list(answer.failed) + [d for d in (earlier_failed or []) if d not in answer.failed]
         facts["failed_therapies"] = [d for d in failed if d in taken]
     if answer.current:
         facts["current_therapy"] = answer.current
     return facts
+
+
+def _each_stop_explained(answer: TherapyAnswer) -> bool:
+    """Whether every earlier treatment is said not to have failed ("Tecfidera, stopped for the
+    flushing, it didn't fail; Kesimpta since 2022"): then none failed, the one now included."""
+    earlier = [d for d in answer.taken if d != answer.current]
+    return (
+        bool(earlier)
+        and answer.current is not None
+        and all(d in answer.said_not_failed for d in earlier)
+    )
 
 
 def therapy_names(

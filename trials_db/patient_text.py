@@ -929,6 +929,9 @@ class TherapyAnswer:
     worked: list[str] = field(
         default_factory=list
     )  # "Tecfidera no" (to "which failed?"), "Mavenclad worked well"
+    # said in words not to have failed ("it didn't fail", "was working", "never relapsed on it"),
+    # not just stopped for a side effect
+    said_not_failed: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1240,6 +1243,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"
             answer.failed = [d for d in answer.failed if d != name]
             answer.worked.append(name)
+            answer.said_not_failed.append(name)
         if _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
             answer.current = name  # "taking me off Gilenya next month": on it until then
         elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
@@ -1274,6 +1278,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or (_worked(after) and not re.search(r"\b(only|just)\s+$", before))
         ):  # "only Tysabri worked" says others failed
             answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
+            answer.said_not_failed.append(name)
     if answer.current is None and weak_current not in answer.past:
         answer.current = weak_current
     latest = [name for _, _, name in mentions if name not in answer.past or name in ended]
@@ -1312,9 +1317,14 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             low,
         )
         and not answer.failed
+        and not _NOTHING_WORKED.search(low)  # "nothing worked for me except Lemtrada"
         and (
             len(answer.taken) == 1
-            or re.search(r"\b(all|both|they|none (of them )?(failed|stopped)|nothing failed)", low)
+            or re.search(
+                r"\b(all|both|they)\b[^.;!?]{0,25}\b(work\w*|fine|good|great|help\w*)\b"
+                r"|\bnone (of them )?(failed|stopped)|\bnothing failed",
+                low,
+            )
         )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
     ):
         answer.said_nothing_failed = True
@@ -1400,7 +1410,11 @@ _FAILURE_DENIED = re.compile(
     r"not (a|due to)( treatment)? failure|"
     # "neuro said one relapse isnt enough to call it a failure"
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
-    r"not (count|counted|counting) as (a )?fail\w*)",
+    r"not (count|counted|counting) as (a )?fail\w*|"
+    # "(it was working tho)", "never relapsed on it": said to have worked, with no "but" after
+    r"(?:it|which|that) (?:was|is|had been|has been) (?:still |actually |really )?"
+    r"(?:working|doing (?:its|the) job)(?! until| till| but| then)|"
+    r"never (?:had a |had any )?relapsed? (?:on|while on) it)",
     re.I,
 )
 _CURRENT_AFTER = re.compile(
@@ -1497,6 +1511,14 @@ _NOT_FAILED_AFTER = re.compile(
     r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)]|$|\band\b|\bbut\b)", re.I
 )
 _NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
+# "nothing worked (for me) except ...", "none of them helped": a failure said of the list, which
+# names no one drug; never read as "none failed".
+_NOTHING_WORKED = re.compile(
+    r"\b(?:nothing|none of them|none of those|neither)\s+(?:has |have |ever |really )*"
+    r"(?:worked|helped|did anything|made a difference)\b",
+    re.I,
+)
+
 # Said of the treatment itself, right after its name: "Mavenclad worked well",
 # "kesimpta is working fine".
 _WORKED_AFTER = re.compile(
