@@ -196,10 +196,23 @@ def test_the_words_patients_use_for_pregnancy():
         ("on Copaxone daily since 2005 without any relapse in the last ten years", 0),
         ("had 1 relapse on ocrevus in 2023", None),  # a relapse, not said to be the last one
         ("I've had three relapses in the last two years the most recent was six weeks ago", 3),
+        # the relapse word glossed, or in the writer's own language
+        ("Last Schub (relapse) was in 2022.", 0),
+        ("My last brote was in january 2024 and I had corticoides", 0),
+        # a heading, then the writer's own sentence; a bare time after a comma goes on
+        ("Relapses: I have one in 2023, after this nothing.", 0),
+        ("Haven't had a relapse since Covid started, spring 2020.", 0),
+        # a year alone may mean its December: 2024 is not surely over two years ago
+        (f"Last relapse was before the pregnancy, in {dt.date.today().year - 2}.", None),
     ],
 )
 def test_relapses_in_the_past_two_years_from_the_last_one(text, count):
     assert facts(text).get("relapses_past_2_years") == count
+
+
+def test_the_time_given_to_the_last_relapse_question_is_the_last_one():
+    got = read_facts("september 2024, had steroids", "inform", "months_since_last_relapse", {})
+    assert got["relapses_past_2_years"] == 0
 
 
 def test_a_treatment_date_is_not_the_last_relapse():

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from .patient_text import (
     Invalid,
+    about,
     TherapyAnswer,
     as_patient,
     clean,
@@ -43,13 +44,21 @@ from .slot_values import ESTIMATED, SKIPPED, known, to_slot
 THERAPY_SLOTS = ("prior_therapies", "failed_therapies", "current_therapy")
 # The relapse dated is the last one: "my last relapse was in 2019", "relapse free since 2020".
 _LAST_RELAPSE_SAID = re.compile(
-    r"\b(last|latest|most recent)\b(\s+\w+){0,2}?\s+(relapse|attack|flare|one|brote)|"
+    r"\b(last|latest|most recent)\b(\s+\w+){0,2}?[\s(]+(relapse|attack|flare|one|brote|schub)|"
     r"\b(relapse|attack|flare)\w*[- ]free\b|\b(no|not had an?y?|haven'?t had an?y?)\s+"
     r"(relapse|attack|flare)s?\s+(since|in|for)\b|"
     # the only one, or none after it: "one relapse in 2019 and that's it", "zero relapses since
     # 2010", "2016 - the attack that got me diagnosed. been quiet since"
     r"\b(and )?that'?s (it|been it)\b|\bthat was it\b|\b(first and )?only (one|1)\b|"
-    r"\bthe only one\b|\b(been )?quiet (ever )?since\b|\b(zero|no) (relapses?|attacks?) since\b",
+    r"\bthe only one\b|\b(been )?quiet (ever )?since\b|\b(zero|no) (relapses?|attacks?) since\b|"
+    r"\b(after|since) (this|that|then),? (nothing|none)\b"
+    r"|\b(nothing|none) (after|since) (this|that)\b",
+    re.I,
+)
+# A time said to the month, not only the year: "september 2024", "07/2025", "6 months ago".
+_MONTH_SAID = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(spring|summer|autumn|fall|"
+    r"winter|christmas|easter)\b|\b\d{1,2}/\d{2,4}\b|\b(months?|weeks?|days?) ago\b",
     re.I,
 )
 WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number cannot answer
@@ -266,8 +275,15 @@ def _facts_of(
     if (
         "relapses_past_2_years" not in facts
         and isinstance(relapse, (int, float))
-        and relapse > 24
-        and (relapse == NEVER or _LAST_RELAPSE_SAID.search(t))
+        # a year alone ("in 2024") may mean its December: only a year wholly over 2 years ago
+        and relapse
+        - (0 if relapse == NEVER or _MONTH_SAID.search(about(t, "relapse", True)) else 6)
+        > 24
+        and (
+            relapse == NEVER
+            or _LAST_RELAPSE_SAID.search(t)
+            or requested == "months_since_last_relapse"  # the question asked for the last one
+        )
     ):  # the last relapse more than two years ago (or never): none in the past two years
         facts["relapses_past_2_years"] = 0
     known_age = (

@@ -2175,7 +2175,9 @@ FACT_WORDS = {
     "relapse": re.compile(
         r"\b((?<!remitting[- ])relaps"
         r"(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
-        r"attacks?|flare\w*|exacerbations?)\b",
+        r"attacks?|flare\w*|exacerbations?|"
+        # the word in the writer's own language, as people who learnt English keep it
+        r"schub|sch[uü]be|brotes?|pouss[eé]es?|ricadut[ae]|surtos?)\b",
         re.I,
     ),
     "steroids": re.compile(
@@ -2212,7 +2214,10 @@ _TIES = re.compile(
 def _statements(clause: str) -> list[str]:
     parts, start = [], 0
     for m in _NEW_STATEMENT.finditer(clause):
-        if m.start() > start and not _TIES.search(clause[start : m.start()]):
+        if m.start() > start and not (
+            _TIES.search(clause[start : m.start()])
+            or re.fullmatch(r"\W*[\w ]{1,25}:\s*", clause[start : m.start()])  # "Relapses: I had"
+        ):
             parts.append(clause[start : m.start()])
             start = m.end()
     return parts + [clause[start:]]
@@ -2229,16 +2234,30 @@ _GOES_ON = re.compile(
 )
 
 
+# A word or two in brackets glosses the word before it ("Last Schub (relapse) was in 2022"):
+# no clause of its own.
+_GLOSS = re.compile(r"\s*\(([^\W\d_]+(?:[ -][^\W\d_]+)?)\)", re.I)
+# A clause that is only a time goes on with the one before ("since Covid started, spring 2020").
+_BARE_TIME = re.compile(
+    r"\s*(?:in |around |about |back in |probably |maybe |i think )?"
+    r"(?:(?:early|late|mid|the) )?(?:(?:spring|summer|autumn|fall|winter|christmas|easter|"
+    rf"{'|'.join(_MONTHS)})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*",
+    re.I,
+)
+
+
 def about(text: str, fact: str, requested: bool) -> str | None:
     """The words of ``text`` that speak of ``fact``: its own clause when it is named, else (when
     it was asked) the message without the clauses that name another fact. Numbers are put in
     figures first: the "and" of "two thousand and twelve" joins no clauses."""
-    text = words_to_numbers(text)
+    text = _GLOSS.sub(r" \1", words_to_numbers(text))
     own: list[str] = []
     previous = None
     for clause in _clauses(text):
         # "..., the last course was in October": a clause that goes on about the fact before it
-        goes_on = own and own[-1] is previous and _GOES_ON.match(clause)
+        goes_on = (
+            own and own[-1] is previous and (_GOES_ON.match(clause) or _BARE_TIME.fullmatch(clause))
+        )
         if FACT_WORDS[fact].search(clause) or goes_on:
             own.append(clause)
         previous = clause
