@@ -189,6 +189,43 @@ def test_the_words_patients_use_for_pregnancy():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "I stopped Aubagio when I got pregnant with my youngest",
+        "Was on Tysabri till I fell pregnant, not back on anything yet",
+        "stopped Gilenya before I got pregnant",
+    ],
+)
+def test_getting_pregnant_told_as_an_event_is_no_pregnancy_now(text):
+    assert facts(text).get("pregnant") is not True
+
+
+def test_a_pregnancy_now_after_the_event_is_still_read():
+    assert facts("I got pregnant in September and I'm now 12 weeks pregnant")["pregnant"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RRMS, 52, never been on a DMT",
+        "Never on any DMT, never had steroids either",
+        "havent tried any of the drugs myself",
+        "Never on any treatment bar baclofen.",
+    ],
+)
+def test_never_treated_said_the_way_people_say_it(text):
+    got = facts(text)
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["Took Betaseron, then Tysabri, and now I'm on nothin'.", "no back on anything yet"]
+)
+def test_nothing_now_in_dialect(text):
+    assert facts(text)["current_therapy"] == "none"
+
+
+@pytest.mark.parametrize(
     "text, count",
     [
         ("RRMS. Last relapse 2023 December.", 0),  # the last one over two years ago

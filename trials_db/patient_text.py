@@ -1013,7 +1013,8 @@ _NOTHING_NOW = re.compile(
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
     r"(nothing|none) (now|currently|at the moment|since|so far|yet|rn|atm|right now)|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
-    r"on nothing|not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
+    r"on nothin(g|')?|(not|no) back on anything|"
+    r"not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
     r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
     r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
     r"off (all )?(meds|medications?|treatments?|dmts?|it|them|everything)"
@@ -1370,14 +1371,12 @@ _TREATMENT_WORD = (
     r"therap(?:y|ies)|medicines?)"
 )
 _NEVER_TREATED = re.compile(
-    r"\b(?:never (?:had|took|taken|tried|been on|started|used)|"
+    r"\b(?:never (?:had|took|taken|tried|been on|started|used|on)|"
     r"have ?n'?t (?:had|taken|been on|started|tried|used)|"
     r"not (?:started|begun|had|tried))\s+"
-    r"(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|any "
-    + _TREATMENT_WORD
-    + r"\b|"
-    + _TREATMENT_WORD
-    + r"\b)|"
+    r"(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|"
+    # "never been on a DMT", "havent tried any of the drugs"
+    r"(?:any of the|any|an?|the) " + _TREATMENT_WORD + r"\b|" + _TREATMENT_WORD + r"\b)|"
     r"\b(?:no|not on|not taking)\s+(?:any(?:thing)?|any "
     + _TREATMENT_WORD
     + "|"
@@ -1793,7 +1792,7 @@ _COMMON_WORDS = {
 # ---------------------------------------------------------------------------- pregnancy
 
 _PAST_PREGNANCY = re.compile(
-    r"\b(was|were|got|had been) (pregnant|breast ?feeding|nursing)\b|"
+    r"\b(was|were|got|fell|became|had been) (pregnant|breast ?feeding|nursing)\b|"
     r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) |"
     # "(was on Tysabri) before the pregnancy", "through my pregnancy", "pregnant with my youngest"
     r"\b(before|during|after|through|thru|since|in) (the |my |her )?pregnan\w*|\bthe pregnancy\b|"
@@ -1802,7 +1801,7 @@ _PAST_PREGNANCY = re.compile(
 )  # not "pregnant with my first" said of now: "I'm pregnant with my first"
 # A baby already born: not pregnant now ("I gave birth 5 weeks ago", "just had my baby").
 _POSTPARTUM = re.compile(
-    r"\b(gave birth|had (my|the|a|our) (baby|son|daughter)|just had a baby|"
+    r"\b(gave birth|had (my|the|a|our|ma) (baby|son|daughter|wean|bairn)|just had a baby|"
     r"baby (was|is) born|(she|he) was born|post[- ]?partum|delivered (my|the|a|our) |"
     r"(baby|son|daughter|little one) (is|was|turned) \d+ (weeks?|months?|years?)\b)",
     re.I,
@@ -1921,6 +1920,11 @@ def _pregnancy(
         result["pregnant"] = False
     elif (
         pregnant_yes
+        # "stopped Aubagio when I got pregnant with my youngest": an event then, not a status now
+        and not (
+            _PAST_PREGNANCY.search(t[max(0, pregnant_yes.start() - 15) : pregnant_yes.end() + 25])
+            and not re.search(r"\b(i'?m|i am|am|currently|now)\s+(\d+ weeks? )?pregnant\b", t)
+        )
         and not re.search(
             r"\b(trying|plan|want|hope)\w* to (get|become) pregnant|\bbreast|"
             r"\b(to|so i could|so i can|in order to) (get|become|try to get) pregnant",
