@@ -189,6 +189,29 @@ def test_the_words_patients_use_for_pregnancy():
 
 
 @pytest.mark.parametrize(
+    "text, years_ago",
+    [
+        ("42F, Minnesota. RRMS since '09. now ocrevus.", 2009),  # a year in two figures
+        ("got diagnosed with RRMS back in '16.", 2016),
+        ("Since 2016 I have the diagnosis relapsing-remitting MS.", 2016),  # the time said first
+        ("I have primary progressive MS since about twenty fifteen", 2015),
+        ("my brother aged 31 yrs is having RRMS diagnosed in Nov 2024", None),  # not 31 years
+    ],
+)
+def test_the_diagnosis_year_as_people_write_it(text, years_ago):
+    got = facts(text).get("years_since_diagnosis")
+    if years_ago is None:
+        assert got is not None and got < 5
+    else:
+        assert got == pytest.approx(dt.date.today().year - years_ago, abs=1)
+
+
+def test_two_years_for_one_diagnosis_are_left_to_the_question():
+    assert "years_since_diagnosis" not in facts("Diagnosed 2013 or 2014, the letters don't agree")
+    assert "years_since_diagnosis" not in facts("diagnosed around 2010 maybe 2011, RRMS")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I stopped Aubagio when I got pregnant with my youngest",

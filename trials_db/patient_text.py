@@ -2161,6 +2161,7 @@ FACT_WORDS = {
         r"\b(?:ms|sm|em|rrms|ppms|cis|remitt\w*|(?<!secondary )(?<!secondary-)progressive|"
         r"sclerosis|recurrente|remitente)"
         r"(?:\s+before that)?\s+(?:since|from)\s+"  # "rrms before that from 2001"
+        r"(?:about\s+|around\s+|approximately\s+|roughly\s+|circa\s+)?"  # "since about 2013"
         rf"(?:\d{{4}}(?:ish)?|last|early|late|{'|'.join(_MONTHS)})\b|"
         # a list item: "rrms 2021,", "RRMS 3 years"
         r"\b(?:ms|rrms|ppms|cis|relapsing[- ]remitting|primary[- ]progressive)\s+"
@@ -2218,9 +2219,20 @@ _TIES = re.compile(
 def _statements(clause: str) -> list[str]:
     parts, start = [], 0
     for m in _NEW_STATEMENT.finditer(clause):
-        if m.start() > start and not (
-            _TIES.search(clause[start : m.start()])
-            or re.fullmatch(r"\W*[\w ]{1,25}:\s*", clause[start : m.start()])  # "Relapses: I had"
+        if (
+            m.start() > start
+            and not (
+                _TIES.search(clause[start : m.start()])
+                # "Since 2016 I have the diagnosis ...": a time said first opens the statement
+                or re.fullmatch(
+                    r"\W*(?:since|in|from|back in|around|about)\s+[\w' ]{1,20}?\s*",
+                    clause[start : m.start()],
+                    re.I,
+                )
+                or re.fullmatch(
+                    r"\W*[\w ]{1,25}:\s*", clause[start : m.start()]
+                )  # "Relapses: I had"
+            )
         ):
             parts.append(clause[start : m.start()])
             start = m.end()
@@ -2250,11 +2262,29 @@ _BARE_TIME = re.compile(
 )
 
 
+# An age is never the time of a relapse, a diagnosis or steroids ("my brother aged 31 yrs is
+# having RRMS diagnosed in Nov 2024"): taken out of the words about them.
+_AGE_PHRASE = re.compile(
+    r"\baged?\s+\d{1,2}\s*(?:years?|yrs?|y/?o)\b(?:\s+old)?|\b\d{1,2}\s*(?:years?|yrs?)\s+old\b"
+    r"|\b\d{1,2}\s*y/?o\b",
+    re.I,
+)
+# A year in two figures after an apostrophe: "RRMS since '09", "back in '94".
+_SHORT_YEAR = re.compile(r"(?<![\w'])\s*[\u2019']\s?(\d{2})\b(?!\s*(?:s\b|%))")
+
+
+def _full_year(two: str) -> str:
+    """ "09" -> "2009", "94" -> "1994": the century that puts the year in the past."""
+    year = 2000 + int(two)
+    return str(year if year <= dt.date.today().year else year - 100)
+
+
 def about(text: str, fact: str, requested: bool) -> str | None:
     """The words of ``text`` that speak of ``fact``: its own clause when it is named, else (when
     it was asked) the message without the clauses that name another fact. Numbers are put in
     figures first: the "and" of "two thousand and twelve" joins no clauses."""
-    text = _GLOSS.sub(r" \1", words_to_numbers(text))
+    text = _AGE_PHRASE.sub(" ", _GLOSS.sub(r" \1", words_to_numbers(text)))
+    text = _SHORT_YEAR.sub(lambda m: " " + _full_year(m.group(1)), text)
     own: list[str] = []
     previous = None
     for clause in _clauses(text):
@@ -2366,6 +2396,12 @@ _AGE_AT_ANSWER = re.compile(
 )
 
 
+# Two years given for one event: "2013 or 2014", "around 2010 maybe 2011", "2008/2009".
+_TWO_YEARS_SAID = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:or|/|,? ?maybe|or maybe|-ish or)\s*(?:19|20)?\d\d\b"
+)
+
+
 def parse_years_since_diagnosis(
     text: str, requested: bool, age: float | None = None
 ) -> float | Invalid | None:
@@ -2380,6 +2416,8 @@ def parse_years_since_diagnosis(
         return None
     text = scoped
     t = fold(text)
+    if not requested and _TWO_YEARS_SAID.search(t):
+        return None  # "diagnosed 2013 or 2014, the letters don't agree": asked later
     months = months_ago(text)
     if months is None:
         numbered = words_to_numbers(t)
