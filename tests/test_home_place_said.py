@@ -26,6 +26,9 @@ from trials_db.lexicon import load as load_lexicon
         ("woman from near Stuttgart. Since 2016 I have MS", "Stuttgart, Germany"),
         ("from brussels", "Brussels, Belgium"),  # a big city needs no capital after "from"
         ("I live in New York", "New York City, NY, United States"),  # the city, same country
+        # a cue whose words name no place does not hide the next one
+        ("edss went from 4 to 6 in the last 3 yrs even on ocrevus. in Dublin", "Dublin, Ireland"),
+        ("He lives with me in Manchester.", "Manchester, United Kingdom"),
     ],
 )
 def test_a_place_said_with_a_cue_is_read(text, label):

@@ -362,7 +362,9 @@ def anywhere_in(text: str) -> str | None:
     return _country_name(iso) if iso else None
 
 
-_PLACE = r"([A-Za-z0-9][\w .,'()-]{1,60})"
+# In a lookahead, so that a cue whose words name no place ("in the last 3 yrs, ... in Dublin")
+# does not swallow the next cue.
+_PLACE = r"(?=([A-Za-z0-9][\w .,'()-]{1,60}))"
 # Where the person lives, from the surest way of saying it to the weakest; the first cue whose
 # words name a place wins ("from Brazil but living in Lisbon": Lisbon). Each cue: its pattern,
 # whether only a well-known town counts (resolve_place strict), whether the name needs a capital.
@@ -371,7 +373,7 @@ _HOME_CUES = (
         re.compile(
             r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from)\s+"
-            r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+us\s+in)\s+"
+            r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
             + _PLACE,
             re.I,
         ),
