@@ -39,6 +39,9 @@ SETS = {
     # written in the session after (clinic letters, bullet lists, nicknames, long switch
     # histories, answers to one question), scored once before any change made for it
     "fresh5": ROOT / "tests/gold/patient_messages_fresh5.yml",
+    # written in the session after that (dictation, carers, short replies, dates told by
+    # events, writers from many countries), scored once before any change made for it
+    "fresh6": ROOT / "tests/gold/patient_messages_fresh6.yml",
 }
 
 
