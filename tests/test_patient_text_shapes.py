@@ -166,6 +166,33 @@ def test_none_failed_only_when_each_is_said_to_have_worked(text, failed):
     assert facts(text).get("failed_therapies") == failed
 
 
+@pytest.mark.parametrize(
+    "text, asked, failed",
+    [
+        # a reason that says nothing of the disease is no failure, however it is put
+        ("was on Gilenya till 2022, stopped because his heart rate went too low", None, None),
+        ("I used natalizumab 6 years, stopped because of JC virus. Now I use nothing", None, None),
+        # "bc" is "because"; the reason in the next sentence is another drug's
+        (
+            "gilenya bc of relapses. the tysabri one was jcv so doesnt count right?",
+            "failed_therapies",
+            ["fingolimod"],
+        ),
+        (
+            "Zeposia gave me a slow heart rate so I stopped after 3 months. Then Kesimpta, "
+            "going well",
+            "failed_therapies",
+            [],
+        ),
+        # "no relapses" after "for" or "so" is no failure
+        ("was on Tecfidera for 4 yrs with no relapses. off it for now", None, None),
+    ],
+)
+def test_why_a_treatment_stopped_decides_a_failure(text, asked, failed):
+    got = facts(text, asked).get("failed_therapies")
+    assert got == failed or (failed is None and got == [])
+
+
 def test_a_no_to_the_steroid_question_with_a_date_of_an_offer_is_never():
     got = facts("never taken them, i said no when they offered in 2022", "months_since_steroids")
     assert got["months_since_steroids"] == "never"

@@ -965,9 +965,11 @@ _FAILED_AFTER = re.compile(
     r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
     # "stopped" or "quit" alone says nothing of why; "stopped because ..." may (side effects
     # are told apart by _SIDE_EFFECTS)
-    r"(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*|because|due|as|when))"
-    # why it was stopped, in the same sentence: it did not stop the disease
-    r"|^[^.;]{0,80}?\b(?:because|due to|cause|cos|as|so)\b[^.;]{0,30}?\b(?:relaps\w*|"
+    r"(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*))"
+    # why it was stopped, in the same sentence: it did not stop the disease (a reason that says
+    # nothing of that, "stopped because his heart rate went too low", is no failure)
+    r"|^[^.;]{0,80}?\b(?:because|due to|cause|cos|coz|cuz|bc|b/c|as|so)\b[^.;]{0,30}?"
+    r"(?<!no )(?<!without )(?<!never )\b(?:relaps\w*|"
     r"progress\w*|got worse|getting worse|new lesions|disease activity|active disease|"
     r"breakthrough|not working|wasn'?t working|no difference|no effect)"
     r"|^[^.;]{0,60}?\b(?:no difference|made no difference|did nothing|stopped doing anything|"
@@ -992,7 +994,10 @@ _FAILED_BEFORE = re.compile(
 _SIDE_EFFECTS = re.compile(
     r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
     r"tired of inject|needle|flush\w*|nausea|stomach|diarrh\w*|headaches?|hair loss|lymph\w*|"
-    r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?",
+    r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?|"
+    r"heart|jc ?virus|jc index|approval|afford\w*|expensive|costly|can'?t get|cannot get|"
+    r"availab\w*|platelet\w*|thyroid|kidney|depress\w*|mood|weight|blood pressure|skin|"
+    r"bruis\w*|macular|hair",
     re.I,
 )
 _CURRENT_NEAR = re.compile(
@@ -1237,8 +1242,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ):
             if name not in answer.failed:
                 answer.failed.append(name)
-        stopped_for = re.search(r"\b(because|due to|cause|cos|for|of|from)\b", after[:40], re.I)
-        if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(after[:60]):
+        stopped_for = re.search(
+            r"\b(because|due to|cause|cos|coz|bc|for|of|from|gave me)\b", after[:40], re.I
+        )
+        reason = re.split(r"[.;!?\n]", after[:60])[0]  # the reason is said in its own sentence
+        if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):
             answer.worked.append(name)  # "stopped it because of the flushing": not a failure
         if _FAILURE_DENIED.search(after) or _FAILURE_DENIED_BEFORE.search(before[-25:]):
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"
@@ -1527,6 +1535,7 @@ _WORKED_AFTER = re.compile(
     r"is great|was great|is good|was good|been (fine|great|good|brilliant)|"
     r"(?:is |was |has been |been )?(?:also |still )?"
     r"(?:holding up|holding|doing (?:its|the|it'?s) job|fine|brilliant|great)|"
+    r"(?:is |it'?s |been )?going (?:well|fine|great|ok|okay|good|strong)|"
     r"(?:and |with )?no (?:problems|issues|complaints|relapses on it))\b",
     re.I,
 )
