@@ -193,6 +193,23 @@ def test_why_a_treatment_stopped_decides_a_failure(text, asked, failed):
     assert got == failed or (failed is None and got == [])
 
 
+def test_a_childs_birth_year_is_not_the_writers_age():
+    got = facts("Gilenya 2017-2019 (we wanted a baby), Ocrevus 2021-now. Twins born 2020! 44, RRMS")
+    assert got["age"] == 44
+
+
+@pytest.mark.parametrize(
+    "answer, sex",
+    [
+        ("F 🙋‍♀️", "female"),  # an emoji after the letter
+        ("mail age 52", "male"),  # spelt as it sounds
+        ("the patient is my brother, I'm his sister", "male"),  # the patient's, not the writer's
+    ],
+)
+def test_the_sex_answer_as_people_type_it(answer, sex):
+    assert facts(answer, "sex")["sex"] == sex
+
+
 def test_a_no_to_the_steroid_question_with_a_date_of_an_offer_is_never():
     got = facts("never taken them, i said no when they offered in 2022", "months_since_steroids")
     assert got["months_since_steroids"] == "never"

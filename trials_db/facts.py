@@ -224,7 +224,7 @@ def _facts_of(
     put("age", age)  # a bare "43" to the sex question is an age: it cannot be the answer asked for
     sex = parse_sex(t, requested == "sex")
     if requested == "sex" or not isinstance(sex, Invalid):
-        put("sex", sex if sex is not None or requested == "sex" else relative_sex)
+        put("sex", sex if sex is not None else relative_sex)
     put("ms_subtype", parse_subtype(t, requested == "ms_subtype"))
     edss = parse_edss(t, requested == "edss")
     if isinstance(edss, tuple):  # "3 or 3.5": kept as a range, like an estimate from walking

@@ -383,6 +383,14 @@ _BIRTH_DATE = re.compile(
 )
 
 
+# A child named just before "born": the birth is theirs ("Twins born 2020", "my son was born").
+_CHILD_BORN = re.compile(
+    r"\b(?:twins?|triplets|bab(?:y|ies)|sons?|daughters?|kids?|child(?:ren)?|grand\w+|youngest|"
+    r"oldest|eldest|little ones?|boys?|girls?|wean|bairn)\b[^.;!?]{0,20}$",
+    re.I,
+)
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
@@ -390,7 +398,11 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     born = re.search(
         r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
+    if born and _CHILD_BORN.search(t[max(0, born.start() - 30) : born.start()]):
+        born = None  # "Twins born 2020!": a child's birth, not the writer's
     dated = _BIRTH_DATE.search(t)
+    if dated and _CHILD_BORN.search(t[max(0, dated.start() - 30) : dated.start()]):
+        dated = None
     if dated:  # "DOB 14/05/1979", "born 04/1990": the birthday this year may be still to come
         year = int(dated.group(3))
         if not 1900 <= year <= today.year:
@@ -519,6 +531,20 @@ _SELF_DESCRIBED = re.compile(
 )
 
 
+_RELATIVE_MALE = (
+    r"brother|son|father|dad|husband|grandfather|grandad|granddad|uncle|nephew|boyfriend"
+)
+_RELATIVE_FEMALE = (
+    r"sister|daughter|mother|mum|mom|mam|wife|grandmother|grandma|gran|aunt|niece|girlfriend"
+)
+# Who the person with MS is, when a relative writes: "the patient is my brother", "it's for my mum".
+_PATIENT_IS = re.compile(
+    r"\b(?:the patient|the person with (?:the )?ms|the one with (?:the )?ms|it'?s|this is|"
+    r"writing|asking|typing)\s+(?:is\s+|for\s+)?my\s+"
+    rf"({_RELATIVE_MALE}|{_RELATIVE_FEMALE})\b"
+)
+
+
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     t = words_to_numbers(fold(text))
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
@@ -552,11 +578,18 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         return None
     if re.search(r"\b(non[- ]?binary|prefer not|rather not|other|intersex|trans)\b", t):
         return Invalid("sex_other")
-    if re.fullmatch(r"\s*f\s*", t) or (
+    patient = _PATIENT_IS.search(t)  # "the patient is my brother, I'm his sister"
+    if patient:
+        return "male" if re.fullmatch(_RELATIVE_MALE, patient.group(1)) else "female"
+    if re.fullmatch(r"\W*f\W*", t) or (
         re.search(female, t) and not re.search(male, t.replace("female", ""))
     ):
         return "female"
-    if re.fullmatch(r"\s*m\s*", t) or re.search(male, t.replace("female", "").replace("woman", "")):
+    if (
+        re.fullmatch(r"\W*m\W*", t)
+        or re.search(r"^\W*(?:mail|mael)\b", t)
+        or re.search(male, t.replace("female", "").replace("woman", ""))
+    ):
         return "male"
     return None
 
