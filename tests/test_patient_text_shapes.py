@@ -210,6 +210,19 @@ def test_the_sex_answer_as_people_type_it(answer, sex):
     assert facts(answer, "sex")["sex"] == sex
 
 
+@pytest.mark.parametrize(
+    "answer, age, sex",
+    [
+        ("she's 33, I'm her husband (38), she's asleep", 33, "female"),
+        ("mum is sixty eight, I'm her son doing the typing", 68, "female"),
+        ("he's 50, I'm his wife", 50, "male"),
+    ],
+)
+def test_a_relative_answering_gives_the_patients_age_not_their_own(answer, age, sex):
+    got = facts(answer, "age")
+    assert got["age"] == age and got["sex"] == sex
+
+
 def test_a_no_to_the_steroid_question_with_a_date_of_an_offer_is_never():
     got = facts("never taken them, i said no when they offered in 2022", "months_since_steroids")
     assert got["months_since_steroids"] == "never"

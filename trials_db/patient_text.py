@@ -729,6 +729,16 @@ def as_patient(text: str) -> tuple[str, str | None]:
         re.I,
     )  # "My daughter (24) was just diagnosed", "Sir, my brother aged 31 ..."
     for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
+    writer = _WRITER_IS_KIN.search(text)
+    if not relative and writer:
+        # "she's 33, I'm her husband (38)", "mum is sixty eight, I'm her son": no "my ...", but
+        # the writer says whose relative they are; the patient is "her" or "him"
+        bare = re.search(rf"^\W*({_RELATIVE_WORDS})\b", text, re.I)
+        return _in_patient_words(
+            text,
+            bare.group(1).lower() if bare else "",
+            "female" if writer.group(1).lower() == "her" else "male",
+        )
     if not relative or not for_them:
         return text, None
     # sentences, and clauses the writer opens about themselves ("my dad (63) has spms, i'm 30
@@ -744,8 +754,30 @@ def as_patient(text: str) -> tuple[str, str | None]:
         text = " ".join(p for p in parts if not _WRITER_ONLY.search(p))
         relative = _RELATIVE.search(text) or relative
     word = relative.group(1).lower()
-    sex = next(k for k, ws in _RELATIVE_SEX.items() if word in ws)
+    return _in_patient_words(text, word, next(k for k, ws in _RELATIVE_SEX.items() if word in ws))
+
+
+# The writer saying whose relative they are: "I'm her son", "I'm his wife".
+_WRITER_IS_KIN = re.compile(
+    r"\b(?:i'?m|i am|im) (her|his) (?:son|daughter|husband|wife|partner|fianc[eé]e?|boyfriend|"
+    r"girlfriend|brother|sister|child|kid|grandson|granddaughter|carer|caregiver)\b",
+    re.I,
+)
+
+
+def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
+    """``text`` about the relative called ``word`` ("" when unnamed), put in their own words."""
     pronoun = r"\b(?:she|he)"
+    if word and not re.search(rf"\b(?:my|our) {word}\b", text, re.I):
+        # "mum is sixty eight, I'm her son": the relative named first without "my" is "she"
+        text = re.sub(
+            rf"^(\W*){word}(?= is\b|'s\b)",
+            r"\1" + ("she" if sex == "female" else "he"),
+            text,
+            flags=re.I,
+        )
+        word = ""
+    word = word or "(?!x)x"  # a pattern that matches nothing: no "my ..." to replace
     # The writer's own words are theirs, not the patient's: "Hi I'm 17 and my mom ..."
     text = re.sub(r"\b(?:i'?m|i am|im)\b", "the writer is", text, flags=re.I)
     text = re.sub(r"\b(?:i'?ve|i have)\b", "the writer has", text, flags=re.I)
