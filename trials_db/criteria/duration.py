@@ -19,6 +19,8 @@ _COMPARISON = (
 )
 
 
+# "2 to 15 years", "1 and 10 years": a range of times (min, max, unit)
+_RANGE = q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT
 _FROM_ONSET = re.compile(
     r"[^.;]{0,30}?\b(?:since|from|after)\s+(?:the\s+)?(?:first|initial|onset of)?\s*(?:ms\s+)?"
     r"(?:symptoms?|onset|clinical)\b\w*",
@@ -30,12 +32,7 @@ def read(r: Reader) -> None:
     t = r.norm
     patterns = [
         (
-            r"\bdiagnos\w*\s+(?:was\s+)?(?:established|made)?\s*(?:between|from)\s+"
-            + q.NUM
-            + r"\s*(?:-|to|and)\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT,
+            r"\bdiagnos\w*\s+(?:was\s+)?(?:established|made)?\s*(?:between|from)\s+" + _RANGE,
             "range",
         ),
         (
@@ -53,17 +50,12 @@ def read(r: Reader) -> None:
             "min",
         ),
         (
-            r"\b(?:evolution time|disease duration"
-            r"|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)"
-            r"|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?"
-            r"(at least|more than|greater than|longer than|over|>|≥|less than|shorter than|<|≤"
-            r"|up to|under|no more than|not more than|at most)\s*" + q.NUM + r"\s*" + q.UNIT,
+            _DURATION_WORDS + r"\s+(?:of\s+)?" + _COMPARISON + r"\s*" + q.NUM + r"\s*" + q.UNIT,
             "cmp",
         ),
         (
-            r"\b(?:evolution time|disease duration"
-            r"|duration of (?:the )?(?:disease|ms|multiple sclerosis|illness)"
-            r"|time since (?:ms |the )?diagnosis)\s+(?:of\s+)?"
+            _DURATION_WORDS
+            + r"\s+(?:of\s+)?"
             + q.NUM
             + r"\s*"
             + q.UNIT
@@ -79,13 +71,7 @@ def read(r: Reader) -> None:
         ),
         (r"\bdiagnos\w*[^.;]{0,60}?\bsince at least " + q.NUM + r"\s*" + q.UNIT, "min"),
         (  # "disease duration of 2 to 15 years", "disease duration between 1 and 10 years"
-            _DURATION_WORDS
-            + r"\s+(?:of\s+)?(?:between|from)?\s*"
-            + q.NUM
-            + r"\s*(?:-|to|and)\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT,
+            _DURATION_WORDS + r"\s+(?:of\s+)?(?:between|from)?\s*" + _RANGE,
             "range",
         ),
         (  # "Diagnosis of MS at least 1 year prior to screening", "diagnosed less than 5 years ago"
