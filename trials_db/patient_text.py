@@ -654,6 +654,11 @@ _OTHER_PERSON = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
+# The relation a writer can have to the patient: "I'm her son", "I'm his wife".
+_WRITER_KIN = (
+    r"son|daughter|husband|wife|partner|fianc[eé]e?|boyfriend|girlfriend|brother|sister|child|"
+    r"kid|grandson|granddaughter"
+)
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching|enquiring|inquiring) (for|on behalf of|regarding|about) "
     r"(her|him|them|my)\b|\bon behalf of\b|"
@@ -665,8 +670,7 @@ _PROXY = re.compile(
     # "I'm typing for her", "filling this in for him", "I'm her son, handling her paperwork"
     r"\b(typing|filling (?:this |it )?(?:in|out)|doing this|helping) (?:this )?(for|on behalf of) "
     r"(her|him|them)\b|\bhelping (my|our) \w+ (fill|do|with)\b|"
-    r"\b(i'?m|i am|im) (his|her|their) (son|daughter|husband|wife|partner|fianc[eé]e?|"
-    r"boyfriend|girlfriend|brother|sister|child|kid|grandson|granddaughter)\b|"
+    rf"\b(i'?m|i am|im) (his|her|their) ({_WRITER_KIN})\b|"
     r"\bhandling (his|her|their) (paperwork|forms|appointments)\b|"
     # "information about trials for my husband", "the carer for my mother"
     rf"\b(for|about) (my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b|"
@@ -709,9 +713,7 @@ _RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_
 _WRITER_ONLY = re.compile(
     r"\b(myself|my own|not the one with|i also have|me too|i have ms too|i have it too|"
     r"i don'?t have (ms|it))\b|^\W*me\s*:|(?:^|[,:])\s*no ms\s*(?=[,.;]|$)|"
-    r"\b(i'?m|i am|im) (his|her|their) (son|daughter|"
-    r"husband|wife|partner|fianc[eé]e?|boyfriend|girlfriend|brother|sister|child|kid|grandson|"
-    r"granddaughter)\b",
+    rf"\b(i'?m|i am|im) (his|her|their) ({_WRITER_KIN})\b",
     re.I,
 )
 
@@ -759,8 +761,7 @@ def as_patient(text: str) -> tuple[str, str | None]:
 
 # The writer saying whose relative they are: "I'm her son", "I'm his wife".
 _WRITER_IS_KIN = re.compile(
-    r"\b(?:i'?m|i am|im) (her|his) (?:son|daughter|husband|wife|partner|fianc[eé]e?|boyfriend|"
-    r"girlfriend|brother|sister|child|kid|grandson|granddaughter|carer|caregiver)\b",
+    rf"\b(?:i'?m|i am|im) (her|his) (?:{_WRITER_KIN}|carer|caregiver)\b",
     re.I,
 )
 

@@ -179,13 +179,8 @@ def _joined(text: str, m: re.Match, lo, hi, lo_incl: bool, hi_incl: bool) -> tup
     """A one-sided age bound, with the other side when "and ..." gives it right after."""
     joined = _JOIN.match(text, m.end())
     second = q.bounds_in(text[joined.end() : joined.end() + 40]) if joined else None
-    if second is None or (second[0] is None) == (lo is None):
-        return lo, hi, lo_incl, hi_incl, m
-    if lo is None:
-        both = second[0], hi, second[2], hi_incl
-    else:
-        both = lo, second[1], lo_incl, second[3]
-    if both[0] >= both[1]:
+    both = q.other_side((lo, hi, lo_incl, hi_incl), second)
+    if both is None or both[0] >= both[1]:
         return lo, hi, lo_incl, hi_incl, m
     end = joined.end() + _bound_end(text[joined.end() :])
     return (*both, _Span(text, m.start(), end))
@@ -231,11 +226,9 @@ def _two_bounds(text: str, pos: int) -> tuple[float | None, float | None, bool, 
         joined = re.match(r"\s*(?:years?\s*(?:old|of age)?\s*)?(?:and|but|,)\s*", text[end:], re.I)
         if joined:
             second = q.bounds_in(text[end + joined.end() : end + joined.end() + 40])
-            if second is not None and (second[0] is None) != (lo is None):
-                if lo is None:
-                    lo, lo_incl = second[0], second[2]
-                else:
-                    hi, hi_incl = second[1], second[3]
+            both = q.other_side((lo, hi, lo_incl, hi_incl), second)
+            if both is not None:
+                lo, hi, lo_incl, hi_incl = both
                 end = end + joined.end() + _bound_end(text[end + joined.end() :])
     if lo is not None and hi is not None and lo >= hi:
         return None

@@ -131,7 +131,8 @@ def read(r: Reader) -> None:
                         min_inclusive=op in ("at least", "≥", "a minimum of"),
                         source=m.group(0),
                     )
-            if _FROM_ONSET.match(t[m.end() :]):
+            from_onset = _FROM_ONSET.match(t, m.end())
+            if from_onset:
                 # "since first symptoms": onset comes before the diagnosis the profile knows, so
                 # a least time is met when the diagnosis is that old, a most is never certain.
                 leaf = (
@@ -139,7 +140,7 @@ def read(r: Reader) -> None:
                     if leaf.min is not None and leaf.max is None
                     else All([leaf, Review(topic="diagnosis")])
                 )
-                r.take(m.end(), m.end() + _FROM_ONSET.match(t[m.end() :]).end())
+                r.take(m.end(), from_onset.end())
             r.leaves.append(leaf)
             r.take(m.start(), m.end())
 

@@ -56,15 +56,10 @@ def read(r: Reader) -> None:
             rest = window.lstrip()[match_len:]
             joined = _JOIN.match(rest)
             second = q.bounds_in(rest[joined.end() : joined.end() + 40]) if joined else None
-            if second is not None and (second[0] is None) != (lo is None) and None in second[:2]:
-                both = (
-                    (second[0], hi, second[2], hi_incl)
-                    if lo is None
-                    else (lo, second[1], lo_incl, second[3])
-                )
-                if both[0] < both[1]:
-                    lo, hi, lo_incl, hi_incl = both
-                    match_len += joined.end() + _bound_length(rest[joined.end() :])
+            both = q.other_side((lo, hi, lo_incl, hi_incl), second)
+            if both is not None and None in second[:2] and both[0] < both[1]:
+                lo, hi, lo_incl, hi_incl = both
+                match_len += joined.end() + _bound_length(rest[joined.end() :])
         r.leaves.append(
             Edss(
                 min=lo,

@@ -66,6 +66,21 @@ UPPER_EXCL = r"(?:<|less than|below|lower than|younger than|under|fewer than)"
 RANGE = re.compile(r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|to|and)\s*" + NUM, re.IGNORECASE)
 
 
+Bound = tuple[float | None, float | None, bool, bool]  # (min, max, min_inclusive, max_inclusive)
+
+
+def other_side(bound: Bound, second: Bound | None) -> Bound | None:
+    """A one-sided ``bound`` with the side it lacks taken from ``second`` ("≥ 18 and ≤ 65",
+    "EDSS ≥ 2 and EDSS ≤ 5.5"); None when ``second`` does not give that side. The caller checks
+    that the two sides agree (min below max)."""
+    lo, hi, lo_incl, hi_incl = bound
+    if second is None or (lo is None) == (hi is None) or (second[0] is None) == (lo is None):
+        return None
+    return (
+        (second[0], hi, second[2], hi_incl) if lo is None else (lo, second[1], lo_incl, second[3])
+    )
+
+
 def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | None:
     """Read one numeric bound or range at the start of ``window`` (after filler words).
 

@@ -206,15 +206,14 @@ def read(r: Reader) -> None:
     drugs, classes = _drug_sets(r, ms)
     if not drugs:
         return
+    steroids_only = set(drugs) <= set(load_lexicon().members("corticosteroid"))
     if _unread_exception(text, ms) or (
-        set(drugs) <= set(load_lexicon().members("corticosteroid"))
-        and _LOCAL_STEROIDS.search(text)
-        and not _ALLOWED.search(text)
+        steroids_only and _LOCAL_STEROIDS.search(text) and not _ALLOWED.search(text)
     ):
         r.reviews.append("treatment_change")
         return
     source = text[ms[0].start : ms[-1].end]
-    if set(drugs) <= set(load_lexicon().members("corticosteroid")):
+    if steroids_only:
         # How steroids were given, and a sentence allowing low-dose or topical use, are read.
         for m in re.finditer(
             r"\b(high[- ]dose|low[- ]dose|oral|intravenous|iv|topical|a course of|course of|"
