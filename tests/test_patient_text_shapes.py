@@ -719,7 +719,11 @@ def test_none_in_two_years_only_when_the_old_relapse_is_said_to_be_the_last(
             ["ocrelizumab"],
             "ocrelizumab",
         ),
-        ("copax for six years, then tecfidera", ["glatiramer acetate", "dimethyl fumarate"], None),
+        (  # the one a story ends on, no word saying it ended: the one now
+            "copax for six years, then tecfidera",
+            ["glatiramer acetate", "dimethyl fumarate"],
+            "dimethyl fumarate",
+        ),
     ],
 )
 def test_whose_treatment_and_which_one_now(text, taken, current):
@@ -876,3 +880,35 @@ def test_a_relatives_clause_goes_on_with_she_or_he():
     # "my aunt has ms too, shes on tisabri": the aunt's drug, not the writer's
     got = facts("I'm 30, RRMS, not on anything yet. my aunt has ms too, shes on tisabri")
     assert got.get("prior_therapies", []) == []
+
+
+@pytest.mark.parametrize(
+    "text, asked, current",
+    [  # built: the drug a story of treatments ends on, or the one drug of a short profile
+        ("45 f rrms, copaxone then tecfidera then kesimpta", None, "ofatumumab"),
+        ("Avonex 2010-2016, then Gilenya. EDSS 2", None, "fingolimod"),
+        (
+            "Stopped Aubagio for the hair loss. Then Zeposia, no problems",
+            "failed_therapies",
+            "ozanimod",
+        ),
+        ("52 M, SPMS, Mayzent. EDSS 6", None, "siponimod"),
+        ("Tysabri. 38, RRMS, Leeds", None, "natalizumab"),
+        # its own clause says it was before, is to come, someone else's, or is asked about
+        ("had Tysabri years ago. 38, RRMS", None, None),
+        ("starting Ocrevus next month. 26 f rrms", None, None),
+        ("my mum's Avonex, not mine. 30 F RRMS", None, None),
+        ("is there a trial for people on Kesimpta?", None, None),
+        ("Rebif, then Gilenya until 2022", None, None),
+        ("four relapses, all on Aubagio, which is why I'm switching", None, None),
+        ("Copaxone, Tecfidera", "prior_therapies", None),  # a list answered, no story
+    ],
+)
+def test_the_treatment_a_story_ends_on_is_the_one_now(text, asked, current):
+    assert facts(text, asked).get("current_therapy") == current
+
+
+def test_a_past_verb_before_a_story_of_treatments_says_all_of_it_was_before():
+    # built: "I was on" governs the list; "Rebif for years, then ..." has no such verb
+    assert facts("I was on Avonex for years, then Copaxone").get("current_therapy") is None
+    assert facts("Avonex for years, then Copaxone").get("current_therapy") == "glatiramer acetate"

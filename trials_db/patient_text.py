@@ -1200,6 +1200,55 @@ def _not_taken_all(text: str, mentions: list[tuple[int, int, str]]) -> list[bool
     return flags
 
 
+# A word in a drug's own clause saying it is not the one taken now: taken before, to come,
+# wished for, someone else's, or asked about ("had Tysabri", "starting Ocrevus", "mum's Avonex").
+_NOT_NOW_CLAUSE = re.compile(
+    r"\b(?:had|took|tried|used|was|were|did|received|got|given|prescribed|offered|stopp\w*|"
+    r"quit|off|start\w*|begin\w*|want\w*|supposed|plan\w*|will|going to|gonna|consider\w*|"
+    r"think\w*|suggest\w*|recommend\w*|hop\w*|wait\w*|before|until|till|if|whether|about|"
+    r"mum|mom|dad|father|mother|friend|husband|wife|sister|brother|partner|son|daughter|"
+    r"not|never|no longer)\b|n'?t\b|'s\b",
+    re.I,
+)
+_THEN_BEFORE = re.compile(r"\b(?:then|and now|now|after that|afterwards|followed by)\W*$", re.I)
+
+
+def _last_of_the_story(
+    text: str,
+    mentions: list[tuple[int, int, str]],
+    answer: TherapyAnswer,
+    ended: list[str],
+    requested: bool,
+) -> str | None:
+    """The treatment taken now when no word says so: the one a story of treatments ends on
+    ("Rebif, then Gilenya till 2019, then Ocrevus"), or, unasked, the one drug of a short
+    profile ("59 M SPMS EDSS 6 Siponimod"). None when its own clause says it was before, is
+    to come, ended, failed, is someone else's or is asked about."""
+    start, end, name = mentions[-1]
+    if name in answer.past or name in answer.failed or name in ended:
+        return None
+    before = re.split(r"[.;,!?:()\n]", text[:start])[-1]
+    opening = len(re.split(r"[.;!?\n]", text[:start])[-1])  # "I was on Avonex, then Copaxone":
+    first = min(s for s, _, _ in mentions if s >= start - opening)  # the verb before the first
+    sentence_after = re.split(r"[.;!\n]", text[end:])[0]
+    if (
+        _NOT_NOW_CLAUSE.search(before)
+        or _NOT_NOW_CLAUSE.search(text[start - opening : first])
+        or "?" in sentence_after
+        or _ENDED_AFTER.match(text[end:])
+        or re.match(
+            r"[^.;!?]{0,40}\b(?:until|till|used to|before|switch\w*|chang\w*)\b", text[end:], re.I
+        )
+    ):
+        return None
+    names = {n for _, _, n in mentions}
+    if len(names) > 1 and _THEN_BEFORE.search(before):
+        return name  # the last of a sequence
+    if not requested and len(names) == 1 and len(before.split()) <= 6:
+        return name  # "rrms 2021, 28, zeposia. edss 1"
+    return None
+
+
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
     """Therapies in "Tecfidera then Ocrevus, Tecfidera didn't work", "tecfidra", "none"."""
     nlp, matcher, vocabulary = _drug_matcher()
@@ -1356,6 +1405,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.said_not_failed.append(name)
     if answer.current is None and weak_current not in answer.past:
         answer.current = weak_current
+    if answer.current is None:
+        answer.current = _last_of_the_story(t, mentions, answer, ended, requested)
     latest = [name for _, _, name in mentions if name not in answer.past or name in ended]
     if answer.current is None and latest and latest[-1] in ended:
         answer.current = NO_THERAPY  # "Tysabri, then Ocrevus, which I stopped in 2024"
