@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from trials_db.facts import message_facts  # noqa: E402
+from trials_db.lexicon import load as load_lexicon  # noqa: E402
 from trials_db.patient_text import Invalid  # noqa: E402
 
 SETS = {
@@ -59,6 +60,8 @@ def same(slot: str, got, want) -> bool:
         if slot == "years_since_diagnosis":
             return abs(got - want) <= 1.0
         return abs(got - want) < 0.01
+    if slot == "country":  # "Turkey" as the writer spelled it, "Turkey (Türkiye)" as CT.gov
+        want = load_lexicon().country(str(want)) or want
     return str(got).lower() == str(want).lower()
 
 

@@ -80,3 +80,26 @@ def test_every_region_belongs_to_a_country_of_the_lexicon():
 )
 def test_a_flag_says_the_country(text, country):
     assert message_facts(text, "inform", None, {})["country"] == country
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [  # built: a town as a list item of its own, in any script, in lower case when big, or
+        # after the words of a short profile
+        ("I'm 57, EDSS 6, male, Kraków.", "Poland"),
+        ("RRMS, 44 year old man, Łódź. Last relapse 2017", "Poland"),
+        ("27 m rrms dx 2023, delhi", "India"),
+        ("26f. nothing yet. bristol", "United Kingdom"),
+        ("39 F RRMS Brisbane.", "Australia"),
+        ("RRMS, 38, MALE, ON NOTHING. ISTANBUL.", "Turkey (Türkiye)"),  # "MALE" is not Malé
+        ("On Briumvi now. Auckland NZ. female", "New Zealand"),  # a country qualifying it
+        # never: a small town in lower case, a word after other words, a name signing off
+        ("26f. nothing yet. paisley", None),
+        ("RRMS, 40, on Ocrevus. Thanks, Bristol", None),
+        ("I am so Tired.", None),
+        ("we go to Split.", None),
+        ("38, RRMS, MALE.", None),
+    ],
+)
+def test_a_town_as_a_list_item_of_its_own(text, country):
+    assert message_facts(text, "inform", None, {}).get("country") == country

@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping
 
 from .patient_text import (
+    other_vocabulary,
     Invalid,
     about,
     TherapyAnswer,
@@ -334,7 +335,7 @@ def message_facts(
         said = region[1] if region else town.country if town is not None else None
         if said:
             facts["country"] = said
-    place = read_place_facts(t, requested == "home_place")
+    place = read_place_facts(t, requested == "home_place", other_vocabulary())
     facts.update(place)
     home = place.get("home_place")
     if (

@@ -362,6 +362,17 @@ def anywhere_in(text: str) -> str | None:
     return _country_name(iso) if iso else None
 
 
+# A list item of its own: after a comma or a full stop, or after the words of a short profile
+# ("39 F RRMS Brisbane."), and before the next one; any script's letters ("Łódź").
+_LIST_ITEM = re.compile(
+    r"(?:^|[,.;!]\s+|(?<=\s))(?<!thanks, )(?<!regards, )(?<!best, )(?<!cheers, )(?<!love, )"
+    r"(?<!thank you, )(?<!sincerely, )"  # a name signing off is not a place
+    r"([^\W\d_]+(?:[ -][^\W\d_]+)?)(?=\s*(?:[.,;!]|$))",
+    re.I,
+)
+_PROFILE_TOKEN = re.compile(
+    r"^(?:\d+(?: \d)?\s*(?:[mf]|yo|y o|yrs?|years?)?|[mf]|yo|dx|edss|yrs?|years? old|old)$"
+)
 # In a lookahead, so that a cue whose words name no place ("in the last 3 yrs, ... in Dublin")
 # does not swallow the next cue.
 _PLACE = r"(?=([A-Za-z0-9][\w .,'()-]{1,60}))"
@@ -382,18 +393,12 @@ _HOME_CUES = (
     ),
     (re.compile(r"\b(?<!originally )(?<!born )(?<!moved )from\s+" + _PLACE, re.I), True, False),
     (re.compile(r"\bin\s+" + _PLACE, re.I), True, True),
-    # a list item of its own: "Female, 60, PPMS, Glasgow."
-    (
-        re.compile(
-            r"(?:^|[,.;!]\s+)(?<!thanks, )(?<!regards, )(?<!best, )(?<!cheers, )(?<!love, )"
-            r"(?<!thank you, )(?<!sincerely, )"  # a name signing off is not a place
-            r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=\s*(?:[.,;!]|$))",
-            re.I,
-        ),
-        True,
-        True,
-    ),
+    # a list item of its own: "Female, 60, PPMS, Glasgow.", "27 m rrms, delhi", "Kraków."
+    (_LIST_ITEM, True, True),
 )
+# A big town in lower case, said as a list item of its own ("26f. nothing yet. bristol"): a
+# town of this size or more; a smaller one needs its capital ("nice", "split" are words too).
+_LOWER_CASE_TOWN = 400_000
 _PLACE_ENDS = re.compile(
     r"\s+(?:and|but|so|since|for|with|where|who|which|because|i'?d|i\s+would|i\s+can|willing|"
     r"i'?m|im|i\s+am|i\s+have|i'?ve|ive|i\s+was|i\s+had|my|now|too|though)\b|[.;!?]|,\s*i\b",
@@ -401,14 +406,42 @@ _PLACE_ENDS = re.compile(
 )
 
 
-def home_place_said(text: str) -> dict | None:
+def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> str | None:
+    """The words of a list item that may name a town, or None: never a word another reader
+    takes ("MALE", "RRMS"), and, when not cut off by punctuation, only after the words of a
+    short profile ("39 F RRMS Brisbane")."""
+    start, words = m.start(1), m.group(1)
+    first, _, rest = words.partition(" ")
+    if rest and fold(first) in profile_words:  # "RRMS Brisbane": the town alone
+        start, words = start + len(first) + 1, rest
+    if fold(words) in profile_words or fold(words.split()[0]) in profile_words:
+        return None  # ("Auckland NZ", "New Mexico": a town or state its country names)
+    if re.search(r"(?:^|[,.;!])\s*$", text[:start]):
+        return words
+    before = text[:start].split()[-3:]
+    profile = bool(before) and all(
+        fold(w) in profile_words or _PROFILE_TOKEN.match(fold(w)) for w in before
+    )
+    return words if profile else None
+
+
+def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> dict | None:
     """Where the person lives, as a slot value ({"label", "lat", "lon", "country"}, or {"label",
-    "country"} for a state or region), from any message; None when no cue names a place."""
+    "country"} for a state or region), from any message; None when no cue names a place.
+    ``profile_words`` (MS types, sex words, drugs...) are never a town said as a list item."""
     for cue, strict, capital in _HOME_CUES:
         for m in cue.finditer(text or ""):
             words = _PLACE_ENDS.split(m.group(1))[0].strip(" ,")
-            if not words or (capital and not _named_with_capital(words)):
+            if cue is _LIST_ITEM:
+                words = _list_item_place(text, m, profile_words) or ""
+            if not words:
                 continue
+            if capital and not _named_with_capital(words):
+                big = cue is _LIST_ITEM and any(
+                    t.population >= _LOWER_CASE_TOWN for t in _towns(words)
+                )
+                if not big:
+                    continue
             place = resolve_place(words, strict=strict)
             region = region_country(words)
             # "Kent" alone is the county; "Kent, Washington" is the town its state names
@@ -449,7 +482,9 @@ def _named_with_capital(words: str) -> bool:
     return words[:1].isupper() or region_country(words) is not None
 
 
-def read_place_facts(text: str, requested: bool) -> dict:
+def read_place_facts(
+    text: str, requested: bool, profile_words: frozenset[str] = frozenset()
+) -> dict:
     """What a message says about where the person is and how far they would go:
     ``home_place`` (a Place as a slot dict, or {"label", "country"} for "anywhere in X" or a
     state), ``travel_km``. A place is read from any message that names one with a cue ("I live
@@ -462,7 +497,7 @@ def read_place_facts(text: str, requested: bool) -> dict:
             "home_place": {"label": f"anywhere in {country}", "country": country},
             "travel_km": None,
         }
-    home = home_place_said(text)
+    home = home_place_said(text, profile_words)
     if home is None and requested:
         place = resolve_place(_PLACE_ENDS.split(text)[0])
         home = place.to_slot() if place is not None else None

@@ -1275,7 +1275,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             name is None
             and len(word) >= 5
             and word.lower() not in _COMMON_WORDS
-            and fold(word) not in _other_vocabulary()
+            and fold(word) not in other_vocabulary()
         ):  # an MS type or a sex word is never a drug
             close = difflib.get_close_matches(
                 word.lower(),
@@ -1316,7 +1316,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             unknown = [
                 w
                 for w in _DRUGLIKE.findall(t)
-                if w.lower() not in _COMMON_WORDS and fold(w) not in _other_vocabulary()
+                if w.lower() not in _COMMON_WORDS and fold(w) not in other_vocabulary()
             ]
             if unknown:
                 return Invalid("treatment_unknown", {"name": unknown[0]})
@@ -1411,7 +1411,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     if answer.current is None and latest and latest[-1] in ended:
         answer.current = NO_THERAPY  # "Tysabri, then Ocrevus, which I stopped in 2024"
     answer.unknown = [
-        w for w in _unnamed_list_items(t, mentions) if fold(w) not in _other_vocabulary()
+        w for w in _unnamed_list_items(t, mentions) if fold(w) not in other_vocabulary()
     ]
     held = {
         name
@@ -1722,7 +1722,7 @@ _FILLER_WORDS = {
 
 
 @functools.lru_cache(maxsize=1)
-def _other_vocabulary() -> frozenset[str]:
+def other_vocabulary() -> frozenset[str]:
     """Words of the other vocabularies (MS types, countries, sex, scores): never a drug name.
     Derived from the lexicon, so "RRMS", "female" or "Netherlands" are not said back as
     unknown treatments."""
@@ -1777,7 +1777,7 @@ def _split_names(
         ):
             continue
         joined = (a.group(0) + b.group(0)).lower()
-        if len(joined) < 6 or fold(joined) in _other_vocabulary():
+        if len(joined) < 6 or fold(joined) in other_vocabulary():
             continue
         close = (
             [joined]
