@@ -912,3 +912,21 @@ def test_a_past_verb_before_a_story_of_treatments_says_all_of_it_was_before():
     # built: "I was on" governs the list; "Rebif for years, then ..." has no such verb
     assert facts("I was on Avonex for years, then Copaxone").get("current_therapy") is None
     assert facts("Avonex for years, then Copaxone").get("current_therapy") == "glatiramer acetate"
+
+
+@pytest.mark.parametrize(
+    "text, asked, prior, current",
+    [  # built: never treated, said with the words people use, and answering any question
+        ("PPMS, 53, no treatment offered", None, [], "none"),
+        ("He never received any DMT, it is not available here", None, [], "none"),
+        ("She's on nothing yet, 22, RRMS", None, [], "none"),
+        ("Not on any DMT, never have been.", None, [], "none"),
+        ("nope never been on anything", "failed_therapies", [], "none"),
+        # not never: nothing now says nothing of before; "no" to "which failed?" is none failed
+        ("No treatment now. 41, RRMS", None, None, "none"),
+        ("no", "failed_therapies", None, None),
+    ],
+)
+def test_never_treated_in_other_words(text, asked, prior, current):
+    got = facts(text, asked)
+    assert (got.get("prior_therapies"), got.get("current_therapy")) == (prior, current)

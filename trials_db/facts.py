@@ -98,6 +98,8 @@ def _therapy_facts(
     if requested == "failed_therapies":
         # The question was which ones did not work: the drugs named are those, but for the ones
         # said to have worked ("Copaxone yes, Tecfidera no", "Mavenclad worked well").
+        if answer.never:  # "never been on anything to fail": none taken, none now
+            return {"failed_therapies": [], "prior_therapies": [], "current_therapy": NO_THERAPY}
         if answer.none or answer.said_nothing_failed:
             facts["failed_therapies"] = []
         elif answer.taken:

@@ -992,6 +992,7 @@ class TherapyAnswer:
     unknown: list[str] = field(default_factory=list)
     said_nothing_failed: bool = False  # "they all worked", "none failed"
     past: list[str] = field(default_factory=list)  # "switched from Tecfidera": not the current one
+    never: bool = False  # "never been on anything": none taken, whatever the question was
     worked: list[str] = field(
         default_factory=list
     )  # "Tecfidera no" (to "which failed?"), "Mavenclad worked well"
@@ -1300,9 +1301,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             return answer
         return None
     if not mentions:
-        if _NEVER_TREATED.search(low) or (
-            requested and (_BARE_NO.search(low) or _nothing_now(low))
-        ):
+        answer.never = _NEVER_TREATED.search(low) is not None
+        if answer.never or (requested and (_BARE_NO.search(low) or _nothing_now(low))):
             answer.none = True
             answer.current = NO_THERAPY
             return answer
@@ -1496,7 +1496,7 @@ _TREATMENT_WORD = (
     r"therap(?:y|ies)|medicines?)"
 )
 _NEVER_TREATED = re.compile(
-    r"\b(?:never (?:had|took|taken|tried|been on|started|used|on)|"
+    r"\b(?:never (?:had|took|taken|tried|been on|started|used|on|received|been given|been offered)|"
     r"have ?n'?t (?:had|taken|been on|started|tried|used)|"
     r"not (?:started|begun|had|tried))\s+"
     r"(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|"
@@ -1506,8 +1506,11 @@ _NEVER_TREATED = re.compile(
     + _TREATMENT_WORD
     + "|"
     + _TREATMENT_WORD
-    + r")\s+(?:yet|ever)\b|"
+    + r")\s+(?:yet|ever|so far|offered|given)\b|"
     r"\b(?:never been treated|never treated|untreated|treatment[- ]naive)\b|"
+    # "on nothing yet", "not on any DMT, never have been", "not on anything ... never was"
+    r"\bon nothing\s+(?:yet|so far)\b|"
+    r"\bnot (?:on|taking) any\w*\b[^.;!?]{0,30}\bnever (?:have been|has been|was|were)\b|"
     r"\b(?:only|just) (?:the |some )?(?:iv )?"
     r"(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
     re.I,
