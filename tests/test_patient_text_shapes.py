@@ -930,3 +930,23 @@ def test_a_past_verb_before_a_story_of_treatments_says_all_of_it_was_before():
 def test_never_treated_in_other_words(text, asked, prior, current):
     got = facts(text, asked)
     assert (got.get("prior_therapies"), got.get("current_therapy")) == (prior, current)
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [  # built: why a switch was made is said of the drug left, not the one switched to
+        (
+            "Tecfidera 3 yrs then switched to Ocrevus because I kept relapsing on it",
+            ["dimethyl fumarate"],
+        ),
+        (
+            "Tried Plegridy, then switched to Mavenclad after two relapses.",
+            ["peginterferon beta-1a"],
+        ),
+        # the one switched to failing itself, and a reason that is no failure
+        ("switched from Tecfidera to Ocrevus and relapsed twice on it", ["ocrelizumab"]),
+        ("switched from Aubagio to Kesimpta because of hair loss", None),
+    ],
+)
+def test_why_a_switch_was_made_is_said_of_the_drug_left(text, failed):
+    assert facts(text).get("failed_therapies") == failed

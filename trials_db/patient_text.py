@@ -1072,6 +1072,14 @@ _CURRENT_NEAR = re.compile(
     r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking|takes?|tomo|toma|using|uses)\b",
     re.I,
 )
+# Why a switch was made, told after the drug switched to ("switched to Ocrevus in 2022 because I
+# kept relapsing on it", "then switched to Mavenclad after two relapses"): said of the one left.
+_SWITCH_REASON = re.compile(r"^[^.;!?]{0,40}?\b(?:because|due to|cause|cos|coz|bc|b/c|as)\b", re.I)
+_SWITCHED_AFTER_RELAPSES = re.compile(
+    r"^[^.;!?]{0,25}?\bafter (?:\d+|two|three|four|several|multiple|more|repeated|many) "
+    r"(?:\w+ )?relapses\b",
+    re.I,
+)
 # "switched from Avonex to Kesimpta": the one switched to is the one now.
 _SWITCHED_TO = re.compile(
     r"\b(switched|changed|moved|swapped|went)\b[^.;!?]{0,30}\bto\s+(?:the\s+)?(?:new\s+)?$", re.I
@@ -1350,11 +1358,19 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         next_start = mentions[i + 1][0] if i + 1 < len(mentions) else len(t)
         after = t[end:next_start]
         before = t[max(0, start - 30) : start]
-        if (
+        failed_here = (
             (_FAILED_AFTER.search(after) and not _SIDE_EFFECTS.search(after[:60]))
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
+        )
+        switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
+        if switched_from and (
+            (failed_here and _SWITCH_REASON.match(after)) or _SWITCHED_AFTER_RELAPSES.match(after)
         ):
+            # "switched to Ocrevus because I kept relapsing on it": why the earlier one was left
+            if switched_from not in answer.failed:
+                answer.failed.append(switched_from)
+        elif failed_here:
             if name not in answer.failed:
                 answer.failed.append(name)
         stopped_for = re.search(
