@@ -950,3 +950,21 @@ def test_never_treated_in_other_words(text, asked, prior, current):
 )
 def test_why_a_switch_was_made_is_said_of_the_drug_left(text, failed):
     assert facts(text).get("failed_therapies") == failed
+
+
+@pytest.mark.parametrize(
+    "text, asked, count",
+    [  # built: no relapse told in the words people use, over a time that covers two years
+        ("not had a relapse in 5 years. RRMS, 37.", None, 0),
+        ("haven't had a relapse in 3 years", None, 0),
+        ("tysabri now for 3 yrs no relapses on it", None, 0),
+        ("not a single one since going on ocrevus in 2022", "relapses_past_2_years", 0),
+        ("haven't had one in 2 years", "relapses_past_2_years", 0),
+        # a shorter time says nothing of the two years; "one" after "not" is no count of one
+        ("not had a relapse in 6 months", None, None),
+        ("on Kesimpta for 1 year, no relapses on it", None, None),
+        ("haven't had one in 6 months", "relapses_past_2_years", None),
+    ],
+)
+def test_no_relapse_over_a_time_that_covers_two_years(text, asked, count):
+    assert facts(text, asked).get("relapses_past_2_years") == count

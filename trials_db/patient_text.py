@@ -2649,7 +2649,10 @@ def parse_relapse_count(
         r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
     )  # any window: "no relapses for 3 years" covers the past two
     negated = re.search(
-        rf"\b(no|zero|not any|none|without(?: any)?)\s+(?:{relapse}\s+)?(?:{any_window}|since\b.*)"
+        rf"(\b(?:no|zero|not any|none|without(?: any)?)|(?:\bnot|n'?t|\bnever)\s+"
+        rf"(?:(?:had|been)\s+(?:a single|a|any|one|1)?|a single))\s+"
+        rf"(?:{relapse}\s+|(?<=a single )(?:1|one)\s+)?"
+        rf"(?:{any_window}|since\b.*)"
         rf"|\b(?:relapse|attack|flare)[- ]free\s+(?:{any_window}|since\b.*)",
         t,
     )
@@ -2662,6 +2665,17 @@ def parse_relapse_count(
         )
         if window is not None and window >= 24:
             return 0  # "no relapses in 2 yrs", "no relapses since my diagnosis in 2016"
+    on_it = re.search(rf"\bno {relapse} (?:on it|on them|since (?:starting|i started|going on))", t)
+    held = (
+        on_it
+        and re.search(  # "on Tysabri for 3 yrs, no relapses on it"
+            r"\b(?:for|going on|goin on|been on \w+(?: for)?)\s+(?:about |over |nearly )?(\d+)\s*"
+            r"(?:years?|yrs?)\b",
+            re.split(r"[.;!?]", t[: on_it.start()])[-1] + t[on_it.start() :].split(".")[0],
+        )
+    )
+    if held and int(held.group(1)) >= 2:
+        return 0
     if (
         _NO_RELAPSE.search(t)
         and re.search(r"\b(in|for) (ages|years|a long time|donkey'?s years)\b", t)
@@ -2685,6 +2699,8 @@ def parse_relapse_count(
     last = months_ago(t, today, windows=False)
     if before and last is not None and last <= 24:
         return 1  # "my last one was a year ago, none before that"
+    if re.search(r"(?:\bnot|n'?t|\bnever)\b[^.;,\d]{0,15}\b(?:a single |even )?1\b", t):
+        return None  # "haven't had one in 6 months": none lately, the two years not told
     return parse_count(_SPAN.sub(" ", t))  # the 2 of "2 months ago" is no count
 
 
