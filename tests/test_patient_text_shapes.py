@@ -968,3 +968,10 @@ def test_why_a_switch_was_made_is_said_of_the_drug_left(text, failed):
 )
 def test_no_relapse_over_a_time_that_covers_two_years(text, asked, count):
     assert facts(text, asked).get("relapses_past_2_years") == count
+
+
+def test_a_grandparent_written_for_is_the_patient():
+    # built: "gran", "nan", "grandpa" are relatives like "mum" (one list, _RELATIVE_SEX)
+    got = facts("Hi, I'm helping my gran (81) fill this in. She has SPMS (I'm 23).")
+    assert (got.get("age"), got.get("sex")) == (81, "female")
+    assert facts("writing for my grandpa, he is 77 with PPMS").get("sex") == "male"

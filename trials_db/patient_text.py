@@ -531,12 +531,20 @@ _SELF_DESCRIBED = re.compile(
 )
 
 
-_RELATIVE_MALE = (
-    r"brother|son|father|dad|husband|grandfather|grandad|granddad|uncle|nephew|boyfriend"
-)
-_RELATIVE_FEMALE = (
-    r"sister|daughter|mother|mum|mom|mam|wife|grandmother|grandma|gran|aunt|niece|girlfriend"
-)
+# The relatives a message may be written for, by the sex the word says (one list: the readers of
+# who a message is about all take their words from it).
+_RELATIVE_SEX = {
+    "female": (
+        "wife mother mum mom mam mammy mommy mummy daughter sister girlfriend aunt niece "
+        "grandmother grandma granny gran nan nana granddaughter fiancee"
+    ).split(),
+    "male": (
+        "husband hubby father dad daddy son brother boyfriend uncle nephew grandfather grandad "
+        "granddad grandpa grandson fiance"
+    ).split(),
+}
+_RELATIVE_MALE = "|".join(_RELATIVE_SEX["male"])
+_RELATIVE_FEMALE = "|".join(_RELATIVE_SEX["female"])
 # Who the person with MS is, when a relative writes: "the patient is my brother", "it's for my mum".
 _PATIENT_IS = re.compile(
     r"\b(?:the patient|the person with (?:the )?ms|the one with (?:the )?ms|it'?s|this is|"
@@ -627,18 +635,6 @@ _SUBTYPE_PHRASES = [
 ]
 
 
-# The relatives a message may be written for, by the sex the word says (one list: the readers of
-# who a message is about all take their words from it).
-_RELATIVE_SEX = {
-    "female": (
-        "wife mother mum mom mam mammy mommy mummy daughter sister girlfriend aunt niece "
-        "grandmother granddaughter fiancee"
-    ).split(),
-    "male": (
-        "husband hubby father dad daddy son brother boyfriend uncle nephew grandfather grandson "
-        "fiance"
-    ).split(),
-}
 _RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 _KIN_ADJECTIVES = "younger|older|little|big|elder|eldest|youngest|twin|best|late|step"
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
@@ -669,7 +665,7 @@ _PROXY = re.compile(
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
     # "I'm typing for her", "filling this in for him", "I'm her son, handling her paperwork"
     r"\b(typing|filling (?:this |it )?(?:in|out)|doing this|helping) (?:this )?(for|on behalf of) "
-    r"(her|him|them)\b|\bhelping (my|our) \w+ (fill|do|with)\b|"
+    r"(her|him|them)\b|\bhelping (my|our) \w+ (?:\([^()]{0,20}\) )?(fill|do|with)\b|"
     rf"\b(i'?m|i am|im) (his|her|their) ({_WRITER_KIN})\b|"
     r"\bhandling (his|her|their) (paperwork|forms|appointments)\b|"
     # "information about trials for my husband", "the carer for my mother"
