@@ -975,3 +975,30 @@ def test_a_grandparent_written_for_is_the_patient():
     got = facts("Hi, I'm helping my gran (81) fill this in. She has SPMS (I'm 23).")
     assert (got.get("age"), got.get("sex")) == (81, "female")
     assert facts("writing for my grandpa, he is 77 with PPMS").get("sex") == "male"
+
+
+@pytest.mark.parametrize(
+    "text, prior, current",
+    [  # built: the one named first, then "before that" an older one that ended, is the one now
+        (
+            "4 years on Ocrevus! Before that Rebif 2014-2020.",
+            ["ocrelizumab", "interferon beta-1a"],
+            "ocrelizumab",
+        ),
+        (
+            "kesimpta since Mar '24. before: zeposia 2022-2024",
+            ["ofatumumab", "ozanimod"],
+            "ofatumumab",
+        ),
+        # a start still to come is no treatment taken
+        ("Not on anything yet, the neuro wants to start me on Ocrevus in January", [], "none"),
+        (
+            "Ocrevus was meant to start in November. Before that Copaxone for 3 years",
+            ["glatiramer acetate"],
+            None,
+        ),
+    ],
+)
+def test_the_one_now_and_the_ones_before_it(text, prior, current):
+    got = facts(text)
+    assert (got.get("prior_therapies"), got.get("current_therapy")) == (prior, current)

@@ -1136,6 +1136,8 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
     r"might (start|try)|considering|offered( me)?|suggested|recommended|proposed|mentioned|"
     r"talked about|discussed|wants? me (to (start|try|take|think about|consider|go on)|on)|"
+    r"(?:wants?|wanted|going|planning|plans?) to (?:start|put|switch|move) (?:me|him|her) "
+    r"on(?:to)?|"
     r"wanted me (to (start|try|take|go on) |to )?on|wanted me to (start|try|take)|"
     r"(keeps? |kept |been )?push(ing|ed|es)?( me (on|towards?|to try))?|"
     r"(i'?ll|i will|i'?m going to|i am going to|gonna) (go|switch|move|be going|be moving)"
@@ -1150,6 +1152,13 @@ _REFUSED_AFTER = re.compile(
     r"^[^.;!?]{0,40}\b(?:and|but|so)\s+(?:i\s+|i'?ve\s+|i have\s+|i'?m\s+|i am\s+)?"
     r"(?:keep\s+)?(?:turned (?:it|them|that|him|her) down|said no|say(?:ing)? no|refused|declined|"
     r"(?:still )?deciding|(?:am |'m )?not keen|haven'?t decided|have not decided|not sure yet)\b",
+    re.I,
+)
+# Said after the drug: a start still to come ("Ocrevus was meant to start in November but got
+# pushed to January").
+_PLANNED_AFTER = re.compile(
+    r"^\W{0,3}(?:was|is|were|are)\s+(?:meant|supposed|due|planned|scheduled|going)\s+to\s+"
+    r"(?:start|begin)\b",
     re.I,
 )
 # Between two drugs of one list ("offered Ocrevus or Kesimpta"): what is said of the first is
@@ -1183,6 +1192,7 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
     return (
         (not own and _NOT_TAKEN_BEFORE.search(before) is not None)
         or _REFUSED_AFTER.match(text[mention[1] :]) is not None
+        or _PLANNED_AFTER.match(text[mention[1] :]) is not None
         or _asked_about(text, mention[0])
     )
 
@@ -1348,6 +1358,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         return None
     weak_current: str | None = None
     ended: list[str] = []
+    told_earlier: list[str] = []  # "Ocrevus ... Before that Rebif 2014-2020": not the latest
     for i, (start, end, name) in enumerate(mentions):
         if name not in answer.taken:
             answer.taken.append(name)
@@ -1394,6 +1405,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or re.match(r"\s+(?:first|at first|initially|originally)\b", after)
         ):  # "had Copaxone first": the earlier one
             answer.past.append(name)  # "switched from Tecfidera", "before that Aubagio"
+            if not _PAST_BEFORE.search(before[-25:]):
+                told_earlier.append(name)  # named after the one it came before
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
         elif (
@@ -1419,7 +1432,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.current = weak_current
     if answer.current is None:
         answer.current = _last_of_the_story(t, mentions, answer, ended, requested)
-    latest = [name for _, _, name in mentions if name not in answer.past or name in ended]
+    latest = [
+        name
+        for _, _, name in mentions
+        if (name not in answer.past or name in ended) and name not in told_earlier
+    ]
     if answer.current is None and latest and latest[-1] in ended:
         answer.current = NO_THERAPY  # "Tysabri, then Ocrevus, which I stopped in 2024"
     answer.unknown = [
@@ -1577,7 +1594,7 @@ _CURRENT_AFTER = re.compile(
 _SINCE_AFTER = re.compile(
     r"^\s*(?:pens?|infusions?|injections?|drips?|tablets?|pills?)?\s*(since\s*(?=[.;,!?]|$)|"
     r"since (?:dx|diagnosis|i was diagnosed|being diagnosed)|"
-    r"since (then|\d{4}|last \w+|\w+ \d{4}|early|late|january|february|march|april|may|"
+    r"since (then|\d{4}|last \w+|\w+ \d{4}|\w+ '\d\d|early|late|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|"
     r"from \d{4}(?!\s*(?:-|to|until|till)))\b",
     re.I,
@@ -1603,7 +1620,8 @@ _ENDED_BEFORE = re.compile(
 # A treatment named as the one before another ("Tysabri since 2020. Before that Aubagio"):
 # not the one now, nor the last one.
 _EARLIER_BEFORE = re.compile(
-    r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier)\b[\s,:-]*"
+    r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
+    r"before(?=\s*:))\b[\s,:-]*"
     r"(?:i (?:was|had been) on\s+|(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
     re.I,
 )
@@ -1636,6 +1654,7 @@ _NOT_NOW_BEFORE = re.compile(
 _ON_BEFORE = re.compile(
     r"(?:^|[,.;:!?(]\s*|\b(?:and|but|so)\s+)on\s+$|"
     r"\b(?:rrms|spms|ppms|ms|cis|remitting|progressive)\s+on\s+$|"  # "32m rrms on ocrevus"
+    r"\b(?:years?|yrs?|months?)\s+on\s+$|"  # "NEDA for 4 years on Ocrevus"
     r"\b(?:switch|change|move|swap|go|went)(?:e?d)?\s+(?:over\s+)?(?:to|onto)\s+$|"
     # "started Zeposia in June", "been on Tecfidera 4 yrs", "I get Ocrevus every 6 months",
     # "He is on injection natalizumab": taken now, unless another came after or it ended
