@@ -44,6 +44,10 @@ SETS = {
     # written in the session after that (dictation, carers, short replies, dates told by
     # events, writers from many countries), scored once before any change made for it
     "fresh6": ROOT / "tests/gold/patient_messages_fresh6.yml",
+    # written in the session after that (forum posts, timelines, teenagers and writers over 80,
+    # double corrections, two people in one message, abbreviations, dates as 03/2024, wide
+    # negations), scored once before any change made for it
+    "fresh7": ROOT / "tests/gold/patient_messages_fresh7.yml",
 }
 
 

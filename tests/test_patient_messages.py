@@ -27,15 +27,19 @@ from benchmarks.patient_messages import SETS, score
 # long switch histories, answers to one question); first scored unseen at 71.6 %, 10 inverted.
 # "fresh6": 150 more, written in the session after that (dictation, carers, short replies, dates
 # told by events, writers from many countries); first scored unseen at 75.1 %, 4 inverted.
+# "fresh7": 150 more, written in the session after that (forum posts, treatment timelines,
+# teenagers and writers over 80, two people in one message, abbreviations, dates as 03/2024);
+# first scored unseen at 70.2 %, 3 inverted.
 FLOORS = {
     "dev": (0.99, 0),
-    "held_out": (0.77, 1),
-    "fresh": (0.93, 0),
-    "fresh2": (0.86, 0),
-    "fresh3": (0.88, 0),
-    "fresh4": (0.84, 0),
-    "fresh5": (0.86, 0),
-    "fresh6": (0.75, 4),
+    "held_out": (0.92, 1),
+    "fresh": (0.94, 0),
+    "fresh2": (0.88, 0),
+    "fresh3": (0.91, 0),
+    "fresh4": (0.88, 0),
+    "fresh5": (0.88, 0),
+    "fresh6": (0.78, 0),
+    "fresh7": (0.70, 0),
 }
 
 
