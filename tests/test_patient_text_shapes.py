@@ -1002,3 +1002,10 @@ def test_a_grandparent_written_for_is_the_patient():
 def test_the_one_now_and_the_ones_before_it(text, prior, current):
     got = facts(text)
     assert (got.get("prior_therapies"), got.get("current_therapy")) == (prior, current)
+
+
+def test_a_checklist_cross_says_no_and_a_tick_says_yes():
+    # built: "❌ pregnant" was read as pregnant (the mark is no word)
+    got = facts("✅ RRMS\n✅ 29, female\n❌ pregnant\n❌ breastfeeding")
+    assert (got.get("pregnant"), got.get("breastfeeding"), got.get("age")) == (False, False, 29)
+    assert facts("✔️ pregnant, 20 weeks").get("pregnant") is True

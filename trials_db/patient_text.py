@@ -251,10 +251,16 @@ def _patient_phrases() -> list[tuple[re.Pattern, str]]:
     ]
 
 
+# A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
+_CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
+_CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
-    -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words."""
-    t = text
+    -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
+    checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
+    t = _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
     for pattern, word in _patient_phrases():
         t = pattern.sub(word, t)
     return t
