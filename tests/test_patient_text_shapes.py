@@ -1009,3 +1009,20 @@ def test_a_checklist_cross_says_no_and_a_tick_says_yes():
     got = facts("✅ RRMS\n✅ 29, female\n❌ pregnant\n❌ breastfeeding")
     assert (got.get("pregnant"), got.get("breastfeeding"), got.get("age")) == (False, False, 29)
     assert facts("✔️ pregnant, 20 weeks").get("pregnant") is True
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [  # built: an age and sex written with the words of the writer's first language
+        ("Córdoba, Argentina. 36 años, hombre (male). RRMS", 36, "male"),
+        ("Malmö. 53 år, man. SPMS.", 53, "male"),
+        ("41 jaar, man, uit Eindhoven. RRMS", 41, "male"),
+        ("Hei! 29 år, kvinne, Trondheim. RRMS", 29, "female"),
+        ("hiii im 17 (f) and got told i have MS", 17, "female"),  # in brackets
+        # a distance is no age, a disease duration no age either
+        ("I walk 50 m, RRMS", None, None),
+    ],
+)
+def test_an_age_and_sex_in_the_writers_first_language(text, age, sex):
+    got = facts(text)
+    assert (got.get("age"), got.get("sex")) == (age, sex)

@@ -433,7 +433,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         return float(int(soon.group(1) or soon.group(2)) - 1)
     patterns = [
         r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
-        r"\b(-?\d+(?:\.\d+)?)[\s-]*(?:years?|yrs?|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
+        rf"\b(-?\d+(?:\.\d+)?)[\s-]*(?:{_YEARS}|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
     ]
     found = None
     for m in (m for pattern in patterns for m in re.finditer(pattern, t)):
@@ -498,10 +498,19 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 # ---------------------------------------------------------------------------- sex
 
+# The words a list item says its sex with, also as written by people whose first language is
+# Spanish, French, German, Dutch, Scandinavian, Italian or Portuguese ("36 años, hombre").
+_ITEM_FEMALE = (
+    "f female woman lady girl mujer femme frau kvinne kvinna kvinde vrouw donna mulher".split()
+)
+_ITEM_MALE = "m male man guy bloke fella gent lad boy hombre homme mann mand uomo homem".split()
+_ITEM_SEX = "|".join(sorted(_ITEM_FEMALE + _ITEM_MALE, key=len, reverse=True))
+# The words for "years" in an age, in those languages too ("53 år", "41 jaar", "39 ans").
+_YEARS = r"(?:years?|yrs?|anos|ans|jahre|anni|ar|jaar|lat)"
 _SEX_ITEM = re.compile(
-    r"(?:^[^\w\n]*|[,.;:!]\s*|\band\s+)(female|male|woman|man|guy|lady|bloke|fella|f|m)\s*(?=[,.;!]|$|\d)"
-    r"|\b\d{2}\s*(?:y\.?o\.?|yo|y/o|(?:years?|yrs?)(?:[- ]old)?|-year-old)?\s*"
-    r"(f|m|female|male|woman|man|guy|lady|bloke|fella|gent)\b",
+    rf"(?:^[^\w\n]*|[,.;:!(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!)]|$|\d)"
+    rf"|\b\d{{2}}\s*(?:y\.?o\.?|yo|y/o|(?:{_YEARS})(?:[- ]old)?|-year-old)?\s*,?\s*"
+    rf"({_ITEM_SEX})\b",
     re.I | re.M,
 )
 
@@ -587,7 +596,7 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         and _DISTANCE_BEFORE.search(t[max(0, listed.start() - 20) : listed.start()])
     ):  # "52, female, RRMS", "34F", "60 year old man with PPMS"; not "walk 50 m"
         word = (listed.group(1) or listed.group(2)).lower()
-        return "female" if word in ("f", "female", "woman", "lady") else "male"
+        return "female" if word in _ITEM_FEMALE else "male"
     if not requested:
         return None
     if re.search(r"\b(non[- ]?binary|prefer not|rather not|other|intersex|trans)\b", t):
