@@ -414,6 +414,16 @@ def test_how_many_treatments_and_none(text, profile, verdict):
             INC,  # built
             dict(prior_therapies=[], current_therapy="none"),
         ),
+        (  # built: a willingness to stop is no requirement to be on a treatment now
+            "Patients must be willing to discontinue their current DMT",
+            INC,
+            dict(prior_therapies=[], current_therapy="none"),
+        ),
+        (  # built: "only" these drugs before is no exclusion of them
+            "Treatment-naive or having received only interferon beta or glatiramer acetate",
+            INC,
+            dict(prior_therapies=["interferon beta-1a"], current_therapy="interferon beta-1a"),
+        ),
     ],
 )
 def test_a_doubtful_sentence_is_abstained_on(text, kind, profile):
