@@ -39,6 +39,12 @@ def reviews(node) -> list[Review]:
         ("mother treated with natalizumab", "natalizumab", Cue.OTHER_PERSON),
         ("neutralizing antibodies to interferon beta", "interferon beta", Cue.OTHER_RELATION),
         ("non relapsing MS", "relapsing MS", Cue.NEGATED),
+        # built: a willingness to stop, a restriction to "only" some drugs, being a candidate
+        # for a drug and why one was stopped are not the profile's facts
+        ("willing to discontinue their current DMT", "DMT", Cue.HYPOTHETICAL),
+        ("having received only interferon beta", "interferon beta", Cue.CONTRAST),
+        ("candidates for treatment with natalizumab", "natalizumab", Cue.OTHER_RELATION),
+        ("discontinued fingolimod due to adverse events", "fingolimod", Cue.REASON),
     ],
 )
 def test_each_cue_covers_the_fact_it_speaks_of(text, mention, cue):
@@ -50,6 +56,7 @@ def test_each_cue_covers_the_fact_it_speaks_of(text, mention, cue):
     [
         "At least one relapse during the previous 12 months",  # a window, not a past event
         "Women of child-bearing potential who are pregnant",  # "who" ends "potential"
+        "EDSS of 3.0 to 6.5 due to MS",  # a cause that is no reason for stopping a drug
     ],
 )
 def test_no_cue_where_none_applies(text):

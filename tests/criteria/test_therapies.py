@@ -419,6 +419,16 @@ def test_how_many_treatments_and_none(text, profile, verdict):
             INC,
             dict(prior_therapies=[], current_therapy="none"),
         ),
+        (  # built: why it was stopped is not in the profile
+            "Patients who discontinued fingolimod due to adverse events",
+            E,
+            dict(prior_therapies=["fingolimod"], current_therapy="none"),
+        ),
+        (  # built: a candidate for a drug has not taken it
+            "Patients who are candidates for treatment with natalizumab",
+            E,
+            dict(prior_therapies=["natalizumab"], current_therapy="none"),
+        ),
         (  # built: "only" these drugs before is no exclusion of them
             "Treatment-naive or having received only interferon beta or glatiramer acetate",
             INC,

@@ -32,6 +32,7 @@ class Cue(str, Enum):
     OTHER_PERSON = "OTHER_EXPERIENCER"
     OTHER_RELATION = "OTHER_RELATION"  # antibodies, allergy, contraindication to a drug
     IRRELEVANT = "IRRELEVANT"  # regardless of, with or without, treated or not: no condition
+    REASON = "REASON"  # "discontinued X due to adverse events": why, which a profile does not hold
 
 
 @dataclass(frozen=True)
@@ -224,5 +225,6 @@ def reason_for(target: str, modifier: Modifier) -> str:
         Cue.OTHER_PERSON: "another person",
         Cue.OTHER_RELATION: "not about taking it",
         Cue.IRRELEVANT: "it may not matter",
+        Cue.REASON: "a reason your answers do not give",
     }[modifier.cue]
     return f'"{modifier.text}" ({words}) applies to "{target}"'
