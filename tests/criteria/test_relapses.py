@@ -107,6 +107,11 @@ def relapses(text: str, kind: str) -> list[str]:
             E,
             [],
         ),  # NCT02096133
+        (  # built: "the past year" is this relapse's window, not the next one's 2 years
+            "At least 1 documented relapse within the past year or 2 relapses in the past 2 years",
+            INC,
+            ["relapses requires months=12", "relapses requires count=2 months=24"],
+        ),
     ],
 )
 def test_reads_the_relapse_window(text, kind, expected):

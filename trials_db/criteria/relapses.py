@@ -49,13 +49,14 @@ def read(r: Reader) -> None:
         if re.match(r"\s*(are|is)?\s*defined\b", r.norm[m.end :], re.I):
             continue  # "Relapses are defined as ..." explains a word, it asks nothing
         # The time window: after the mention in its sentence, else just before it.
+        after = r.norm[m.start : min(s_end, m.start + 110)]
         base, window = (
             m.start,
-            re.search(_WINDOW, r.norm[m.start : min(s_end, m.start + 110)], re.I)
-            or re.search(_BEFORE_EVENT, r.norm[m.start : min(s_end, m.start + 110)], re.I),
+            re.search(_WINDOW, after, re.I) or re.search(_BEFORE_EVENT, after, re.I),
         )
-        if window is None:  # "in the year prior to inclusion": one year
-            window = re.search(_ONE_UNIT, r.norm[m.start : min(s_end, m.start + 110)], re.I)
+        one = re.search(_ONE_UNIT, after, re.I)  # "in the year prior to inclusion": one year
+        if one is not None and (window is None or one.start() < window.start()):
+            window = one  # "relapse within the past year or 2 relapses in the past 2 years"
         if window is None:
             base = max(s_start, m.start - 60)
             pattern = q.NUM + r"\s*" + q.UNIT + r"\s+in\s+$" if remission else _WINDOW
