@@ -108,6 +108,16 @@ def durations(text: str, kind: str) -> list[str]:
             INC,  # built
             ["diseaseduration requires max=10 max_inclusive=False"],
         ),
+        (  # built: "for 2 years" is the relapse's window, not the diagnosis's
+            "Have a diagnosis of SPMS and have had no relapse for 2 years",
+            INC,
+            [],
+        ),
+        (
+            "diagnosed with RRMS for more than 6 months",
+            INC,  # built
+            ["diseaseduration requires min=0.5 min_inclusive=False"],
+        ),
     ],
 )
 def test_reads_the_disease_duration(text, kind, expected):

@@ -36,10 +36,11 @@ def read(r: Reader) -> None:
             "range",
         ),
         (
-            r"\bdiagnos\w*[^.;]{0,40}?\bfor\s+(at least|more than|over|>|≥|a minimum of)?\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT,
+            # the time is the diagnosis's own, not another fact's told between them ("a
+            # diagnosis of SPMS and no relapse for 2 years")
+            r"\bdiagnos\w*(?:(?!\b(?:relaps\w*|attacks?|exacerbations?|treat\w*|therap\w*|"
+            r"steroids?|no|not|without|free)\b)[^.;]){0,40}?\bfor\s+"
+            r"(at least|more than|over|>|≥|a minimum of)?\s*" + q.NUM + r"\s*" + q.UNIT,
             "min",
         ),
         (
