@@ -108,6 +108,11 @@ def durations(text: str, kind: str) -> list[str]:
             INC,  # built
             ["diseaseduration requires max=10 max_inclusive=False"],
         ),
+        (  # built: a condition for another EDSS bound is no requirement of its own
+            "EDSS ≥ 2.0 (or ≥ 3.0 for patients with disease duration > 10 years)",
+            INC,
+            [],
+        ),
         (  # built: "for 2 years" is the relapse's window, not the diagnosis's
             "Have a diagnosis of SPMS and have had no relapse for 2 years",
             INC,
