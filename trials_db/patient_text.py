@@ -1236,8 +1236,7 @@ _NOT_NOW_CLAUSE = re.compile(
     r"\b(?:had|took|tried|used|was|were|did|received|got|given|prescribed|offered|stopp\w*|"
     r"quit|off|start\w*|begin\w*|want\w*|supposed|plan\w*|will|going to|gonna|consider\w*|"
     r"think\w*|suggest\w*|recommend\w*|hop\w*|wait\w*|before|until|till|if|whether|about|"
-    r"mum|mom|dad|father|mother|friend|husband|wife|sister|brother|partner|son|daughter|"
-    r"not|never|no longer)\b|n'?t\b|'s\b",
+    rf"{_RELATIVE_WORDS}|friend|partner|not|never|no longer)\b|n'?t\b|'s\b",
     re.I,
 )
 _THEN_BEFORE = re.compile(r"\b(?:then|and now|now|after that|afterwards|followed by)\W*$", re.I)
@@ -1777,14 +1776,10 @@ def other_vocabulary() -> frozenset[str]:
     unknown treatments."""
     lex = load_lexicon()
     words: set[str] = {
-        "female",
-        "male",
-        "woman",
-        "man",
+        *_ITEM_FEMALE,  # the sex words of a list item ("f", "woman", "hombre")
+        *_ITEM_MALE,
         "women",
         "men",
-        "f",
-        "m",
         "edss",
         "ms",
         "mri",
