@@ -428,7 +428,8 @@ def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> s
 def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> dict | None:
     """Where the person lives, as a slot value ({"label", "lat", "lon", "country"}, or {"label",
     "country"} for a state or region), from any message; None when no cue names a place.
-    ``profile_words`` (MS types, sex words, drugs...) are never a town said as a list item."""
+    ``profile_words`` (MS types, sex words, countries, other medicines) are never a town said
+    as a list item."""
     for cue, strict, capital in _HOME_CUES:
         for m in cue.finditer(text or ""):
             words = _PLACE_ENDS.split(m.group(1))[0].strip(" ,")
@@ -437,10 +438,7 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
             if not words:
                 continue
             if capital and not _named_with_capital(words):
-                big = cue is _LIST_ITEM and any(
-                    t.population >= _LOWER_CASE_TOWN for t in _towns(words)
-                )
-                if not big:
+                if not (cue is _LIST_ITEM and _big_town(words, _LOWER_CASE_TOWN)):
                     continue
             place = resolve_place(words, strict=strict)
             region = region_country(words)
@@ -470,10 +468,10 @@ def _names_country(words: str, country: str | None) -> bool:
     return country is not None and ((said is not None and said[1] == country) or country in named)
 
 
-def _big_town(words: str) -> bool:
+def _big_town(words: str, population: int = 500_000) -> bool:
     """A town of half a million or more by that name ("New York", "Quebec"), which is meant
-    before the state or region it shares its name with."""
-    return any(t.population >= 500_000 for t in _towns(words.strip(" .,!?")))
+    before the state or region it shares its name with; or of ``population`` or more."""
+    return any(t.population >= population for t in _towns(words.strip(" .,!?")))
 
 
 def _named_with_capital(words: str) -> bool:
