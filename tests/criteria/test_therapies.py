@@ -383,22 +383,80 @@ def test_a_recent_steroid_course_is_still_read(text, kind, verdict):
 
 
 ONE_DMT = dict(prior_therapies=["glatiramer acetate"], current_therapy="none")
+TWO_DMTS = dict(prior_therapies=["glatiramer acetate", "fingolimod"], current_therapy="none")
 NO_DMT = dict(prior_therapies=[], current_therapy="none")
+ONE_FAILED = dict(ONE_DMT, failed_therapies=["glatiramer acetate"])
+TWO_FAILED = dict(TWO_DMTS, failed_therapies=["glatiramer acetate", "fingolimod"])
 
 
 @pytest.mark.parametrize(
-    "text, profile, verdict",
+    "text, kind, profile, verdict",
     [
         # built: how many drugs is not read, so one drug is no "fits" and no "doesn't fit"
-        ("Previously treated with at least 2 DMTs", ONE_DMT, REVIEW),
-        ("Previously treated with at least 2 DMTs", NO_DMT, FALSE),
+        ("Previously treated with at least 2 DMTs", INC, ONE_DMT, REVIEW),
+        ("Previously treated with at least 2 DMTs", INC, NO_DMT, FALSE),
         # built: "have never received" is treatment-naive
-        ("Patients who have never received a DMT", ONE_DMT, FALSE),
-        ("Patients who have never received a DMT", NO_DMT, TRUE),
+        ("Patients who have never received a DMT", INC, ONE_DMT, FALSE),
+        ("Patients who have never received a DMT", INC, NO_DMT, TRUE),
+        # built: a count of drugs as an exclusion; one drug taken must not exclude
+        ("Previously treated with more than 3 DMTs", E, ONE_DMT, REVIEW),
+        ("Treatment with 3 or more DMTs within the last 2 years", E, ONE_DMT, REVIEW),
+        ("No more than 2 prior DMTs", INC, ONE_DMT, REVIEW),
+        # built: how many failed is held by the failure leaf
+        ("Patients who have failed more than 3 DMTs", E, ONE_FAILED, FALSE),
+        ("Patients who have failed at least 2 DMTs", INC, ONE_FAILED, FALSE),
+        ("Patients who have failed at least 2 DMTs", INC, TWO_FAILED, TRUE),
+        ("Inadequate response to ≥2 disease-modifying therapies", INC, TWO_FAILED, TRUE),
+        ("Failure of more than one prior DMT", INC, ONE_FAILED, FALSE),
+        ("Failure of no more than 2 prior DMTs", INC, ONE_FAILED, REVIEW),
     ],
 )
-def test_how_many_treatments_and_none(text, profile, verdict):
-    assert parse_criterion(text, INC).evaluate(Profile(**profile)) == verdict
+def test_how_many_treatments_and_none(text, kind, profile, verdict):
+    assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
+
+
+# Built: how long a drug was taken, right before it ("12 months of treatment with X"), is no
+# washout window; as an exclusion, having taken the drug leaves how long to the study team.
+@pytest.mark.parametrize(
+    "text, kind, profile, verdict",
+    [
+        ("Patients with at least 12 months of treatment with natalizumab", INC, ONE_DMT, FALSE),
+        (
+            "Patients with at least 12 months of treatment with natalizumab",
+            INC,
+            dict(prior_therapies=["natalizumab"], current_therapy="natalizumab"),
+            REVIEW,
+        ),
+        ("Treated with at least 6 months of fingolimod", INC, TWO_DMTS, REVIEW),
+        ("More than 12 months of treatment with natalizumab", E, NO_DMT, FALSE),
+        (
+            "More than 12 months of treatment with natalizumab",
+            E,
+            dict(prior_therapies=["natalizumab"], current_therapy="none"),
+            REVIEW,
+        ),
+        ("Use of natalizumab for at least 2 years", E, NO_DMT, FALSE),
+        (
+            "Use of natalizumab for at least 2 years",
+            E,
+            dict(prior_therapies=["natalizumab"], current_therapy="none"),
+            REVIEW,
+        ),
+        # a window still is one
+        (
+            "Treatment with natalizumab within 6 months of screening",
+            E,
+            dict(
+                prior_therapies=["natalizumab"],
+                current_therapy="none",
+                months_since_last_therapy={"natalizumab": 3},
+            ),
+            TRUE,
+        ),
+    ],
+)
+def test_how_long_a_drug_was_taken(text, kind, profile, verdict):
+    assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ from .review_topics import leftover_words, review_topics
 # onset minimum; 9: other medicines (statins, cannabis, IVIG...) left to the study team,
 # "No concurrent X", each drug of an "except" list; 10: "Current use of", "Adult patients" (18+),
 # symptom medicines (fampridine, baclofen...) among the other medicines
-PARSER_VERSION = 12
+PARSER_VERSION = 13
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

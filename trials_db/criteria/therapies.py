@@ -12,7 +12,7 @@ from ..eligibility import EXCLUSION
 from ..lexicon import load as load_lexicon
 from . import quantities as q
 from .nlp import Mention
-from .predicates import Any_, Node, Not, Therapy, TherapyFailure
+from .predicates import All, Any_, Node, Not, Review, Therapy, TherapyFailure
 from .reader import Reader
 
 
@@ -90,9 +90,47 @@ _NAIVE = re.compile(
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
     re.I,
 )
-# "at least 2 DMTs": how many different drugs, which a yes/no reading of a class cannot hold.
-_HOW_MANY_DRUGS = re.compile(
-    r"\b(?:at least|≥|a minimum of|minimum of)\s*([2-9])\b|\b([2-9]) or more\b", re.I
+# "at least 2 DMTs", "more than 3 prior therapies", "no more than 1 DMT": how many different
+# drugs, right before the drugs named (a number of months or doses is no count of drugs).
+_COUNT_WORDS = (
+    r"(?:prior|previous|different|approved|other|the following|these|(?:ms |disease[- ]modifying )?"
+    r"(?:treatments?|therapies|drugs|dmts?|lines? of))\b"
+)
+_DRUG_COUNT = re.compile(
+    r"\b(?P<rel>no more than|not more than|at most|up to|a maximum of|maximum of|fewer than|"
+    r"less than|at least|a minimum of|minimum of|more than|greater than|over|in excess of)\s+"
+    r"(?P<n>\d+)|(?P<sym>[≤≥<>])\s*(?P<sn>\d+)|\b(?P<orn>\d+)\s+or more\b",
+    re.I,
+)
+_AT_MOST = {"no more than": 0, "not more than": 0, "at most": 0, "up to": 0, "a maximum of": 0}
+_AT_MOST |= {"maximum of": 0, "≤": 0, "fewer than": -1, "less than": -1, "<": -1}
+_MORE_THAN = ("more than", "greater than", "over", "in excess of", ">")
+
+
+def drug_count(before: str) -> tuple[int | None, int | None]:
+    """(fewest, most) different drugs a count right before the drug mention asks for."""
+    for m in _DRUG_COUNT.finditer(before):
+        gap = before[m.end() :]
+        if not re.fullmatch(
+            r"(?:\s*(?:of\s+(?:the\s+)?|[(,-]\s*)?" + _COUNT_WORDS + r")*\W*", gap, re.I
+        ):
+            continue
+        if m.group("orn"):
+            return int(m.group("orn")), None
+        rel = (m.group("rel") or m.group("sym")).lower()
+        n = int(m.group("n") or m.group("sn"))
+        if rel in _AT_MOST:
+            return None, n + _AT_MOST[rel]
+        return (n + 1 if rel in _MORE_THAN else n), None
+    return None, None
+
+
+# "at least 12 months of treatment with natalizumab": how long it was taken, right before it.
+_USE_LENGTH = re.compile(
+    r"(?:(?:at least|more than|a minimum of|minimum of|≥|>|over)\s*)?\d+(?:\.\d+)?\s*"
+    r"(?:months?|years?|weeks?)\s+(?:of|on)\s+(?:(?:continuous|stable|uninterrupted|"
+    r"consecutive)\s+)?(?:(?:treatment|therapy|use|exposure|dosing)\s+(?:with|to|of)\s+)?",
+    re.I,
 )
 _THERAPY_DURATION = re.compile(
     r"\bfor (?:at least|more than|a minimum of|≥|over|>)?\s*(?:the\s+)?\d+(?:\.\d+)?\s*"
@@ -223,9 +261,23 @@ def read(r: Reader) -> None:
         ):
             r.take(m.start(), m.end())
 
+    # "at least 12 months of treatment with X": how long X was taken, right before it.
+    use_lengths = [
+        d for d in _USE_LENGTH.finditer(text) if any(0 <= x.start - d.end() <= 2 for x in ms)
+    ]
+
     def note_duration() -> None:
-        for d in _THERAPY_DURATION.finditer(text):
-            r.take(d.start(), d.end())
+        spans = [d.span() for d in _THERAPY_DURATION.finditer(text)]
+        spans += [d.span() for d in use_lengths]
+        for start, end in spans:
+            r.take(start, end)
+        if not spans:
+            return
+        if r.kind == EXCLUSION and r.leaves:
+            # "More than 12 months of natalizumab" excludes: having taken it is not enough, so
+            # the drug and how long it was taken go together (taken, the team checks how long).
+            r.leaves.append(All([r.leaves.pop(), Review(topic="duration")]))
+        else:
             r.reviews.append("duration")
 
     if re.search(r"\bon no\b", text, re.I):  # "On no treatment for MS"
@@ -250,17 +302,23 @@ def read(r: Reader) -> None:
         for m in _NAIVE.finditer(text):
             r.take(m.start(), m.end())
         return
+    fewest, most = drug_count(text[max(0, ms[0].start - 80) : ms[0].start])
     if _FAILURE.search(text):
-        cm = re.search(
-            r"at least (\d+) of|\b(\d+) or more\b", text, re.I
-        )  # number words are digits here
-        count = int(cm.group(1) or cm.group(2)) if cm else 1
+        if most is not None:  # "failed no more than 2 DMTs": a most the leaf cannot hold
+            r.reviews.append("treatment_change")
+            return
+        count = fewest or 1  # number words are digits here
         r.leaves.append(
             TherapyFailure(drugs=drugs, classes=classes, count=max(count, 1), source=source)
         )
         for m in _FAILURE.finditer(text):
             r.take(m.start(), m.end())
         note_duration()
+        return
+    if most is not None or ((fewest or 1) > 1 and r.kind == EXCLUSION):
+        # "treated with more than 3 DMTs" excludes, "no more than 2 prior DMTs": one drug taken
+        # says nothing either way, and a yes/no reading of the class would exclude it.
+        r.reviews.append("treatment_change")
         return
     # "(and no use of corticosteroids) for 6 weeks prior": free of the drug for a time, a washout.
     free = re.search(
@@ -308,8 +366,10 @@ def read(r: Reader) -> None:
         r.take(since.start(), since.end())
         return
     # How long the drug has been taken ("receiving X for at least 12 months prior to
-    # screening") is not a washout window: its number is no window.
+    # screening", "at least 12 months of treatment with X") is not a washout window.
     unwindowed = _THERAPY_DURATION.sub(lambda d: " " * len(d.group(0)), text)
+    for d in use_lengths:
+        unwindowed = unwindowed[: d.start()] + " " * len(d.group(0)) + unwindowed[d.end() :]
     window = re.search(
         r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
         + q.NUM
@@ -365,7 +425,7 @@ def read(r: Reader) -> None:
         return
     if _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start]) or r.kind == EXCLUSION:
         leaf: Node = Therapy(drugs=drugs, classes=classes, source=source)
-        if classes and _HOW_MANY_DRUGS.search(text[: ms[0].start]):
+        if (fewest or 1) > 1:
             r.reviews.append("treatment_change")  # one of them is read; how many, the team
         r.leaves.append(
             Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf
