@@ -48,6 +48,9 @@ SETS = {
     # double corrections, two people in one message, abbreviations, dates as 03/2024, wide
     # negations), scored once before any change made for it
     "fresh7": ROOT / "tests/gold/patient_messages_fresh7.yml",
+    # written in the session after that (chat replies to the open question, WhatsApp-style
+    # openings, carers, non-native writers), scored once before any change made for it
+    "fresh8": ROOT / "tests/gold/patient_messages_fresh8.yml",
 }
 
 
