@@ -789,3 +789,34 @@ def test_a_clause_that_goes_on_about_the_fact_before_it_dates_it():
 )
 def test_short_answers_with_more_words_around_them(text, requested, expected):
     assert read_facts(text, "inform", requested, {}) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("yes", {"breastfeeding": True}),
+        ("no", {"breastfeeding": False}),
+        ("stopped in oct", {"breastfeeding": False}),
+        ("n/a", {"breastfeeding": False}),
+        (
+            "no, formula fed, but I'm 10 wks pregnant again",
+            {"breastfeeding": False, "pregnant": True},
+        ),
+        ("not breastfeeding", {"breastfeeding": False}),
+    ],
+)
+def test_the_breastfeeding_question_alone_is_answered_by_yes_or_no(text, expected):
+    """Asked only "Are you breastfeeding?", a yes or no is about breastfeeding; pregnancy is read
+    only where its words are (fresh8 showed "yes" there asked "which one?")."""
+    assert parse_pregnancy(text, asked="breastfeeding") == expected
+
+
+@pytest.mark.parametrize("asked", ["pregnant", None])
+def test_an_answer_word_before_a_new_clause_negates_nothing(asked):
+    """'No, I'm pregnant': the "no" answers a question; the clause the writer opens after it
+    is not in its scope (a ConText terminator), so pregnancy is not stored as its opposite."""
+    assert parse_pregnancy("no, I'm pregnant", asked=asked)["pregnant"] is True
+    assert parse_pregnancy("not pregnant, I'm breastfeeding", asked=asked) == {
+        "pregnant": False,
+        "breastfeeding": True,
+    }

@@ -2027,11 +2027,36 @@ def parse_pregnancy(
 ) -> dict[str, Any] | Invalid | None:
     """{'pregnant': bool, 'breastfeeding': bool}: see :func:`_pregnancy`; a baby already born
     ("I gave birth 5 weeks ago", "just had my baby") also says not pregnant now."""
-    found = _pregnancy(text, intent, asked)
     t = fold(text)
+    if asked == "breastfeeding":
+        found = _breastfeeding_answer(text, t, intent)
+    else:
+        found = _pregnancy(text, intent, asked)
     if _POSTPARTUM.search(t) and not re.search(r"\b(i'?m|i am|am) pregnant\b", t):
         return {**(found if isinstance(found, dict) else {}), "pregnant": False}
     return found
+
+
+# Answers that say "not breastfeeding" to that question without the word: "n/a", "stopped in
+# October", "formula fed", "weaned him in the summer".
+_NOT_FEEDING = re.compile(
+    r"^\W*(n/?a|not applicable)\b|\b(stopped|finished|weaned|formula)\b", re.I
+)
+
+
+def _breastfeeding_answer(text: str, t: str, intent: str | None) -> dict[str, Any] | Invalid | None:
+    """The answer to "Are you breastfeeding?" alone: a yes or no is about breastfeeding only;
+    pregnancy is read only where the words name it ("no, but I'm 10 weeks pregnant again")."""
+    said = _pregnancy(text, None, None) or {}
+    said = said if isinstance(said, dict) else {}
+    if "breastfeeding" in said:
+        return said
+    answer = yes_no(text, intent)
+    if answer is None and _NOT_FEEDING.search(t):
+        answer = False
+    if answer is None:
+        return said or None
+    return {**said, "breastfeeding": answer}
 
 
 def _pregnancy(
@@ -2074,7 +2099,11 @@ def _pregnancy(
         r"not pregnant (or|and|nor) (breast|nursing)|"
         r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b",
         t,
-    ) and not re.search(r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)", t):
+    ) and not re.search(
+        r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)|"
+        r"\b(i'?m|i am|im)\s+(\d+ \w+ )?(pregnant|breast ?feeding|nursing|expecting)\b",
+        t,
+    ):  # "no, I'm pregnant": the writer's own clause says which
         if re.search(r"^\s*(no|nope|neither|none|not)\b|\bneither\b|no to both", t):
             return {"pregnant": False, "breastfeeding": False}
     pregnant_yes = re.search(
