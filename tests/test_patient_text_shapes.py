@@ -529,6 +529,14 @@ def test_the_age_at_diagnosis_is_not_the_age_now():
             None,
             ["fingolimod"],
         ),
+        # built after fresh8: "maybe", "said no to", "switching to", a gloss "(suggested)",
+        # and someone other than a relative
+        ("The doctor said maybe start Cladribine or Ponesimod. Never been on anything", None, []),
+        ("I said no to Lemtrada and no to Ocrevus. Only on Avonex", None, ["interferon beta-1a"]),
+        ("still on Mayzent, switching to Ocrevus after Christmas", None, ["siponimod"]),
+        ("using Rebif. neuro Kesimpta ilaç (suggested), not started", None, ["interferon beta-1a"]),
+        ("A colleague of mine is on Tysabri; I take Aubagio", None, ["teriflunomide"]),
+        ("my bro has ms too and hes on gilenya. me: on copaxone", None, ["glatiramer acetate"]),
     ],
 )
 def test_a_treatment_offered_refused_or_to_come_is_not_taken(text, asked, taken):

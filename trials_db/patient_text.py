@@ -550,11 +550,11 @@ _SELF_DESCRIBED = re.compile(
 # who a message is about all take their words from it).
 _RELATIVE_SEX = {
     "female": (
-        "wife mother mum mom mam mammy mommy mummy daughter sister girlfriend aunt niece "
+        "wife mother mum mom mam mammy mommy mummy daughter sister sis girlfriend aunt niece "
         "grandmother grandma granny gran nan nana granddaughter fiancee"
     ).split(),
     "male": (
-        "husband hubby father dad daddy son brother boyfriend uncle nephew grandfather grandad "
+        "husband hubby father dad daddy son brother bro boyfriend uncle nephew grandfather grandad "
         "granddad grandpa grandson fiance"
     ).split(),
 }
@@ -651,6 +651,8 @@ _SUBTYPE_PHRASES = [
 
 
 _RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
+# People other than relatives a message may speak of ("a colleague of mine is on Tecfidera").
+_OTHER_PEOPLE = r"friend|partner|cousin|neighbou?r|colleague|co-?worker|classmate|mate"
 _KIN_ADJECTIVES = "younger|older|little|big|elder|eldest|youngest|twin|best|late|step"
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
@@ -1139,9 +1141,9 @@ def _nothing_now(low: str) -> re.Match | None:
 
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
 _NOT_TAKEN_BEFORE = re.compile(
-    rf"\b(my|his|her) ({_RELATIVE_WORDS}|friend|partner|cousin|neighbou?r)\b[^.;,]{{0,25}}$|"
+    rf"\b(my|his|her|a) ({_RELATIVE_WORDS}|{_OTHER_PEOPLE})\b[^.;,]{{0,25}}$|"
     # "my sister also has MS and she's on Kesimpta", "My dad has RRMS and takes Tecfidera"
-    rf"\b(my|his|her) ({_RELATIVE_WORDS}|friend|partner|cousin|neighbou?r)\b[^.;!?\n]{{0,60}}"
+    rf"\b(my|his|her) ({_RELATIVE_WORDS}|{_OTHER_PEOPLE})\b[^.;!?\n]{{0,60}}"
     r"\b(?:(?:she|he)(?:'?s| is| was| has been)?\s+(?:on|taking|takes|took|had|uses|gets)|"
     r"and (?:takes|took|is on|was on|has been on|gets|uses))\s+(?:the\s+)?$|"
     # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
@@ -1149,8 +1151,11 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
     r"\b(waiting to start|going to start|"
     r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
-    r"might (start|try)|considering|offered( me)?|suggested|recommended|proposed|mentioned|"
-    r"talked about|discussed|wants? me (to (start|try|take|think about|consider|go on)|on)|"
+    r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|offered( me)?|"
+    r"suggested|recommended|proposed|mentioned|talked about|discussed|"
+    r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
+    r"(?:switching|moving|changing) (?:over )?to|"
+    r"wants? me (to (start|try|take|think about|consider|go on|switch to|move to|change to)|on)|"
     r"(?:wants?|wanted|going|planning|plans?) to (?:start|put|switch|move) (?:me|him|her) "
     r"on(?:to)?|"
     r"wanted me (to (start|try|take|go on) |to )?on|wanted me to (start|try|take)|"
@@ -1164,6 +1169,9 @@ _NOT_TAKEN_BEFORE = re.compile(
 # Said after the drug: the person turned it down or has not decided ("they offered Ocrevus and
 # I'm still deciding", "wanted me on Mavenclad but I turned it down").
 _REFUSED_AFTER = re.compile(
+    # "Kesimpta (suggested) but not started yet", "Ocrevus was offered"
+    r"^\W{0,3}(?:[^\W\d]+\s+)?(?:\(\s*)?(?:was |were )?"
+    r"(?:suggested|offered|recommended|proposed)\b|"
     r"^[^.;!?]{0,40}\b(?:and|but|so)\s+(?:i\s+|i'?ve\s+|i have\s+|i'?m\s+|i am\s+)?"
     r"(?:keep\s+)?(?:turned (?:it|them|that|him|her) down|said no|say(?:ing)? no|refused|declined|"
     r"(?:still )?deciding|(?:am |'m )?not keen|haven'?t decided|have not decided|not sure yet)\b",
