@@ -186,11 +186,20 @@ def test_none_failed_only_when_each_is_said_to_have_worked(text, failed):
         ),
         # "no relapses" after "for" or "so" is no failure
         ("was on Tecfidera for 4 yrs with no relapses. off it for now", None, None),
+        # built after fresh8: a failure denied with "bc"; the one taken now, named beside the
+        # one left, is no answer to "which did not work?"; "relapses on both" is both
+        ("none, came off Gilenya to try for a baby, not bc it failed", "failed_therapies", []),
+        ("Rebif - stopped for the injections. Zeposia now", "failed_therapies", []),
     ],
 )
 def test_why_a_treatment_stopped_decides_a_failure(text, asked, failed):
     got = facts(text, asked).get("failed_therapies")
     assert got == failed or (failed is None and got == [])
+
+
+def test_relapses_on_both_is_a_failure_of_both_the_one_now_too():
+    got = facts("Copaxone, then Aubagio, I kept having relapses on both", "failed_therapies")
+    assert sorted(got["failed_therapies"]) == ["glatiramer acetate", "teriflunomide"]
 
 
 def test_a_childs_birth_year_is_not_the_writers_age():

@@ -104,6 +104,9 @@ def _therapy_facts(
             facts["failed_therapies"] = []
         elif answer.taken:
             failed = answer.failed or [d for d in answer.taken if d not in answer.worked]
+            if not answer.failed and len(answer.taken) > 1 and answer.current in failed:
+                # "Tysabri, stopped for JCV. Kesimpta now": the one taken now is not what failed
+                failed.remove(answer.current)
             facts["failed_therapies"] = list(dict.fromkeys(failed))
         if answer.taken:  # a "no" to this question says nothing of the treatment now
             facts["prior_therapies"] = list(dict.fromkeys(prior + answer.taken))

@@ -1575,13 +1575,15 @@ _IT_FAILED = re.compile(
 _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
 )
+# The words people use for "because" ("bc it failed", "cos of the jabs").
+_BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to)"
 _FAILURE_DENIED_BEFORE = re.compile(
-    r"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not because|"
+    rf"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not {_BECAUSE}|"
     r"(would ?n'?t|wouldnt|would not) (say|call)( that)?)\s+$",
     re.I,
 )
 _FAILURE_DENIED = re.compile(
-    r"^[^.;]{0,80}?\b(not because (it|of it|the drug)?\s*(failed|stopped working|"
+    rf"^[^.;]{{0,80}}?\b(not {_BECAUSE} (it|of it|the drug)?\s*(failed|stopped working|"
     r"did ?n[o']?t work|was ?n[o']?t working)|"
     r"(it )?(did ?n[o']?t|didnt|never|has ?n'?t|hasnt|has not|have ?n'?t|havent|have not) "
     r"(really )?(fail(ed)?|stop(ped)? working)|"
@@ -1735,7 +1737,9 @@ def _worked(after: str) -> bool:
 _ALL_FAILED = re.compile(
     r"\b(both|all( of them| three| two| four)?|they all|each( of them)?)\b"
     r"(?:(?!\b(?:none|neither|never|nothing|not|no)\b)[^.;]){0,60}?\b(stopped working|"
-    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)",
+    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)|"
+    # "I kept having relapses on both", "relapsed on all of them"
+    r"\b(?:relaps\w*|attacks?|flare ?ups?) (?:on|while on|despite) (both|all|each)\b",
     re.I,
 )
 
