@@ -1043,3 +1043,19 @@ def test_a_checklist_cross_says_no_and_a_tick_says_yes():
 def test_an_age_and_sex_in_the_writers_first_language(text, age, sex):
     got = facts(text)
     assert (got.get("age"), got.get("sex")) == (age, sex)
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        # built after fresh8: "no treatment" said of the time before a drug is no "nothing now"
+        ("Started Kesimpta in March. Before that no treatment.", "ofatumumab"),
+        ("Tysabri since 2020, no treatment before that", "natalizumab"),
+        # a gloss "(before)" after a word of the writer's language marks the earlier drug
+        ("Ocrevus od 2019, wczesniej (before) Copaxone, stopped", None),
+        ("Dulu (before) Rebif 2012-2019. Sekarang (now) no medicine", "none"),
+    ],
+)
+def test_no_treatment_before_a_drug_is_not_nothing_now(text, current):
+    got = facts(text).get("current_therapy")
+    assert got == current or (current is None and got != "none")

@@ -1112,7 +1112,7 @@ _NOTHING_NOW = re.compile(
     r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
     r"off (all )?(meds|medications?|treatments?|dmts?|it|them|everything)"
     r"( now| for now| at the moment)?|"
-    r"no (treatments?|therapy|therapies|meds|medications?|dmts?)\b"
+    r"no (treatments?|therapy|therapies|meds|medications?|medicines?|dmts?)\b"
     r"(?! (has |have )?(worked|helped))|"
     r"nothing (for|in) the (last|past)|"
     r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
@@ -1129,12 +1129,23 @@ _NOTHING_NOW = re.compile(
 _RELAPSE_WORDS = re.compile(r"\b(relaps\w*|attacks?|flare[- ]?ups?|flares?|exacerbations?)\b")
 
 
+# A time before the treatment told: "before this", "until then", "prior to that".
+_BEFORE_THEN = re.compile(
+    r"\b(?:before (?:this|that|it|then)|until (?:then|that|this)|prior to (?:this|that|it)|"
+    r"previously|earlier)\b[\s,:-]*$"
+)
+
+
 def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
         sentence = re.split(r"[.;!?\n]", low[: m.start()])[-1]
         if re.match(r"(nothing|none)\b", m.group(0)) and _RELAPSE_WORDS.search(sentence):
             continue
+        if _BEFORE_THEN.search(sentence) or re.match(
+            r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
+        ):
+            continue  # "Started Rituximab in January. Before this no treatment": none before it
         return m
     return None
 
@@ -1645,7 +1656,7 @@ _ENDED_BEFORE = re.compile(
 # not the one now, nor the last one.
 _EARLIER_BEFORE = re.compile(
     r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
-    r"before(?=\s*:))\b[\s,:-]*"
+    r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
     r"(?:i (?:was|had been) on\s+|(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
     re.I,
 )
