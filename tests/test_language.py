@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.actions.language import RESPONSES, ActionOtherLanguage
 from bot.nlu.language_guard import guard
-from trials_db.language import NAMES, detect
+from trials_db.language import NAMES, detect, greeting_openers
 
 from .conftest import ROOT
 from .test_actions import DOMAIN, run, tracker
@@ -92,3 +92,9 @@ def test_every_language_has_its_answer_in_the_domain():
 
 def test_another_script_is_not_taken_for_one_of_these_languages():
     assert detect("䘟ꃴ諱캋ै鼪᧚䁆὇蕒Ο漦㲵") is None and detect("Ελληνικά 34") is None
+
+
+def test_greeting_openers_hold_the_languages_greetings_and_the_other_openings():
+    openers = greeting_openers()
+    assert {"hola", "bom", "bonjour", "namaste", "hello"} <= openers
+    assert "the" not in openers and "my" not in openers

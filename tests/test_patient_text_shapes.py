@@ -800,6 +800,16 @@ def test_a_failure_told_by_what_happened_on_the_drug(text, failed):
         ),
         # about the writer: a relative named in passing changes nothing
         ("my sister's on tysabri but ive only ever had copaxone, I'm 40", 40, None),
+        # built after fresh8: the relative given MS facts is the patient, though the writer also
+        # says "I" (their own age, their relation, a greeting line first)
+        ("Husband has MS (PPMS), he's 58, I'm 55 and fine myself", 58, "male"),
+        ("Hello from Lima\nmy father age 66\nMS progressive since 2015", 66, "male"),
+        ("my niece Sofia is 19. Her first relapse was in May. I'm her aunt, 47", 19, "female"),
+        ("I write from Oslo. my daughter 31 years, she has relapsing MS", 31, "female"),
+        ("my brother has ms (not me, I'm 40 and pregnant). he's 36, on tysabri", 36, "male"),
+        # the writer has MS too: the relative is no patient
+        ("41 m, rrms since 2015. my brother also has MS, he is 38", 41, "male"),
+        ("52, and my husband is 60 if that matters", 52, None),
     ],
 )
 def test_a_message_for_a_relative_gives_the_relatives_age_and_sex(text, age, sex):
@@ -1059,3 +1069,8 @@ def test_an_age_and_sex_in_the_writers_first_language(text, age, sex):
 def test_no_treatment_before_a_drug_is_not_nothing_now(text, current):
     got = facts(text).get("current_therapy")
     assert got == current or (current is None and got != "none")
+
+
+def test_the_writers_own_pregnancy_is_not_the_patients():
+    got = facts("my brother has ms (not me, I'm the 7 months pregnant one). he's 36, on tysabri")
+    assert "pregnant" not in got and got["age"] == 36

@@ -36,6 +36,18 @@ def _table(
     return english, langs
 
 
+@lru_cache(maxsize=None)
+def greeting_openers(path: Path = LANGUAGES_FILE) -> frozenset[str]:
+    """First words (folded) of a greeting line: the ``openings`` list and the first word of each
+    language's greetings ("hola", "bom" of "bom dia")."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {fold(str(w)) for w in data["openings"]}
+    words |= {
+        fold(str(g)).split()[0] for spec in data["languages"].values() for g in spec["greetings"]
+    }
+    return frozenset(words)
+
+
 def detect(text: str | None) -> str | None:
     """ "es", "de", "fr", "it" or "pt" when ``text`` is written in that language, else None."""
     if not text or text.lstrip().startswith("/"):

@@ -20,6 +20,7 @@ import yaml
 
 from .criteria.nlp import _import_spacy
 from .lexicon import fold, load as load_lexicon, says
+from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
 from .text import LEXICON_DIR, cardinals, normalise, patient_quantities, time_units
 
@@ -668,16 +669,14 @@ _OTHER_PERSON = re.compile(
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
 # The relation a writer can have to the patient: "I'm her son", "I'm his wife".
-_WRITER_KIN = (
-    r"son|daughter|husband|wife|partner|fianc[eé]e?|boyfriend|girlfriend|brother|sister|child|"
-    r"kid|grandson|granddaughter"
-)
+_WRITER_KIN = rf"{_RELATIVE_WORDS}|partner|fianc[eé]e?|child|kid"
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching|enquiring|inquiring) (for|on behalf of|regarding|about) "
     r"(her|him|them|my)\b|\bon behalf of\b|"
     r"\basked me to (check|look|ask|write|find|search)\b|"  # "my wife ... asked me to check"
     r"\b(check|look|search)\w* (for|on behalf of) (her|him)\b|"
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
+    r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (her|him)\b|\bi write for (her|him)\b|"
     r"\bcan (my|our) \w+ (join|take part|participate|apply|enrol\w*|be in)\b|"
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
     # "I'm typing for her", "filling this in for him", "I'm her son, handling her paperwork"
@@ -701,8 +700,10 @@ def own_words(text: str) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
     A message only about another person (written for them) is kept whole."""
-    if _PROXY.search(text):
-        return text  # "I'm asking for her": the other person is the patient
+    if _PROXY.search(text) or _relative_written_for(text):
+        return (
+            text  # "I'm asking for her", "Wife has MS, she's 39": the other person is the patient
+        )
     # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole
     text = re.sub(
         r"\([^()]*\)", lambda m: " " if _OTHER_PERSON.search(m.group(0)) else m.group(0), text
@@ -726,9 +727,50 @@ _RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_
 _WRITER_ONLY = re.compile(
     r"\b(myself|my own|not the one with|i also have|me too|i have ms too|i have it too|"
     r"i don'?t have (ms|it))\b|^\W*me\s*:|(?:^|[,:])\s*no ms\s*(?=[,.;]|$)|"
-    rf"\b(i'?m|i am|im) (his|her|their) ({_WRITER_KIN})\b",
+    rf"\b(i'?m|i am|im) (his|her|their|the) ({_WRITER_KIN})\b|\(not me\b",
     re.I,
 )
+
+
+def _greeting_line(before: str) -> bool:
+    """Whether ``before`` is only a short first line or sentence ("namaste ji", "Hello from
+    Lima."; a line break reaches the readers as a full stop)."""
+    return (
+        re.fullmatch(r"\W*(?:[^\W\d]+\s+){0,3}[^\W\d]+\s*[.!\n]\s*", before) is not None
+        and fold(before).split()[0].strip(",.!") in greeting_openers()
+    )
+
+
+def _relative_written_for(text: str) -> re.Match | None:
+    """The relative a message is written for ("my wife", "Wife has MS"), or None when the
+    writer is the patient (or both are): asked for them, opening with them and no "I", or giving
+    their MS facts while the writer tells none of their own."""
+    relative = _RELATIVE.search(text) or _BARE_RELATIVE.search(text)
+    if relative is None:
+        return None
+    opens = (
+        re.match(
+            r"\W*(?:(?:hi|hello|hey|sir|madam|dear \w+|respected \w+|good (?:morning|afternoon|"
+            r"evening|day))\W+)*(?:my|our) \w+",
+            text,
+            re.I,
+        )
+        # "namaste ji\nmy mother age 62": a greeting line, then the relative
+        or _greeting_line(text[: relative.start()])
+    )  # "My daughter (24) was just diagnosed"
+    if (
+        _PROXY.search(text)
+        or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
+        or (
+            not _WRITER_HAS_MS.search(text)
+            and (
+                _RELATIVE_HAS_MS.search(text)
+                or (_RELATIVE_AGED.search(text) and _THIRD_PERSON_MS.search(text))
+            )
+        )
+    ):
+        return relative
+    return None
 
 
 def as_patient(text: str) -> tuple[str, str | None]:
@@ -736,14 +778,8 @@ def as_patient(text: str) -> tuple[str, str | None]:
     when the relation says it: "I'm writing for my wife. she is 47" -> ("... I am 47", "female");
     "My daughter (24) was just diagnosed ... She's not on anything" -> "I (age 24) ... I'm not on
     anything". A message about the writer (or about both) is returned unchanged, with no sex."""
-    relative = _RELATIVE.search(text)
-    opens = re.match(
-        r"\W*(?:(?:hi|hello|hey|sir|madam|dear \w+|respected \w+|good (?:morning|afternoon|"
-        r"evening|day))\W+)*(?:my|our) \w+",
-        text,
-        re.I,
-    )  # "My daughter (24) was just diagnosed", "Sir, my brother aged 31 ..."
-    for_them = _PROXY.search(text) or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
+    relative = _RELATIVE.search(text) or _BARE_RELATIVE.search(text)
+    for_them = _relative_written_for(text) is not None
     writer = _WRITER_IS_KIN.search(text)
     if not relative and writer:
         # "she's 33, I'm her husband (38)", "mum is sixty eight, I'm her son": no "my ...", but
@@ -770,6 +806,45 @@ def as_patient(text: str) -> tuple[str, str | None]:
         relative = _RELATIVE.search(text) or relative
     word = relative.group(1).lower()
     return _in_patient_words(text, word, next(k for k, ws in _RELATIVE_SEX.items() if word in ws))
+
+
+# A relative who opens a sentence without "my": "Wife has MS", "Husband is 47".
+_BARE_RELATIVE = re.compile(
+    rf"(?:^|[.!?\n]\s*)({_RELATIVE_WORDS})\b(?=\s+(?:has|is|'s|was|got|had)\b)", re.I
+)
+# A relative the message gives MS facts of: "my daughter ... she have MS", "Wife has MS",
+# "my husband has ms (not me lol ...)", "my mum (60) was just diagnosed".
+_RELATIVE_HEAD = (
+    rf"\b(?:(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?)?({_RELATIVE_WORDS})\b\)?"
+    r"(?:\s+(?-i:[A-Z][a-z]+))?(?:\s*\(\d{1,2}\))?,?\s+"
+)
+_RELATIVE_HAS_MS = re.compile(
+    # not "my sister also has MS": the writer has it too
+    _RELATIVE_HEAD + r"(?![^.;!?\n]{0,40}\b(?:also|too|as well)\b)"
+    r"(?:(?:has|have|had|got|gets|was|is|with)\b[^.;!?\n]{0,25}?\b(?:ms|"
+    r"multiple sclerosis|rrms|ppms|spms|relapsing|progressive)\b|(?:was |is |got |just )*"
+    r"diagnosed\b)",
+    re.I,
+)
+# ... or an age, when the message also tells MS facts in the third person: "my son Liam is 16.
+# His first attack was ...", "my daughter 23 years, she have MS".
+_RELATIVE_AGED = re.compile(
+    _RELATIVE_HEAD + r"(?:is |age |aged )?\(?\d{1,2}\)?(?:\s*(?:years?|yrs?|y/?o|yo|anos|años))?"
+    r"(?=[\s,.;)]|$)",
+    re.I,
+)
+_THIRD_PERSON_MS = re.compile(
+    r"\b(?:she|he|her|his)\b[^.;!?\n]{0,30}\b(?:ms|multiple sclerosis|diagnos\w*|dx|"
+    r"relaps\w*|attacks?|rrms|ppms|spms|relapsing|progressive|edss)\b",
+    re.I,
+)
+# The writer telling their own MS ("I was diagnosed", "my relapses"): not only a relative's.
+_WRITER_HAS_MS = re.compile(
+    r"\b(?:i|i'?ve|ive|i'?m|im|me)\b[^.;!?\n]{0,30}\b(?:diagnosed|dx|ms|rrms|ppms|spms|"
+    r"multiple sclerosis|relaps\w*)\b|\bmy (?:own )?(?:ms|diagnosis|relapses?|edss|neuro\w*)\b|"
+    r"\b(?:mine|my own|same as)\b",
+    re.I,
+)
 
 
 # The writer saying whose relative they are: "I'm her son", "I'm his wife".
@@ -808,6 +883,9 @@ def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
         text,
         flags=re.I,
     )
+    # what the writer says of themselves is no fact of the patient's ("I'm the 8 months pregnant
+    # one", "I'm 42 and I've got type 2 diabetes")
+    text = re.sub(r"\bthe writer (?:is|has)\b(?! (?:writing|asking|typing))[^.,;!?\n)]*", " ", text)
     t = re.sub(
         r"\b(?:my|our) " + word + r"\s*[(,]\s*(\d{2})\s*[),]",
         r"I (age \1)",
@@ -815,11 +893,23 @@ def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
         count=1,
         flags=re.I,
     )
+    # "my son Liam is 16", "my daughter 23 years", "my mother age 62"
+    t = re.sub(
+        r"\b(?:my|our) (?:" + word + r")\b(?:\s+[A-Z][a-z]+)?,?\s+(?:is |age |aged )?"
+        r"(\d{1,2})(?:\s*(?:years?|yrs?|y/?o|yo|anos|años)(?: old)?)?(?=[\s,.;)!]|$)",
+        r"I (age \1)",
+        t,
+        count=1,
+        flags=re.I,
+    )
     t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
     t = re.sub(pronoun + r"(?: is|'s)\b", "I'm", t, flags=re.I)
     t = re.sub(r"\bI(?: is|'s)\b", "I'm", t)  # "my mother who is 71" -> "I is 71" -> "I'm 71"
+    t = re.sub(pronoun + r" (?:isn'?t|is not)\b", "I'm not", t, flags=re.I)
+    t = re.sub(pronoun + r" (?:doesn'?t|does not)\b", "I don't", t, flags=re.I)
     t = re.sub(
-        pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t)\b",
+        pronoun + r" (has|had|was|takes|took|tried|uses|used|got|never|hasn'?t|wasn'?t|"
+        r"started|stopped|switched|gets|needs)\b",
         r"I \1",
         t,
         flags=re.I,
