@@ -1074,3 +1074,26 @@ def test_no_treatment_before_a_drug_is_not_nothing_now(text, current):
 def test_the_writers_own_pregnancy_is_not_the_patients():
     got = facts("my brother has ms (not me, I'm the 7 months pregnant one). he's 36, on tysabri")
     assert "pregnant" not in got and got["age"] == 36
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after fresh8: "no relapses" said of a time dates no relapse and is no "never"
+        "no relapses since starting Kesimpta in 2023",
+        "no relapses during my pregnancy",
+        "first attack in 2024, no attack after that",
+    ],
+)
+def test_no_relapses_in_a_time_is_not_never(text):
+    assert "months_since_last_relapse" not in facts(text)
+
+
+def test_a_pregnancy_named_as_a_time_is_no_status_now():
+    assert "pregnant" not in facts("no relapses during pregnancy")
+    assert facts("no relapses. not pregnant")["pregnant"] is False
+
+
+def test_a_man_answering_the_pregnancy_question_is_neither():
+    got = facts("I'm a guy lol", "pregnant")
+    assert (got["sex"], got["pregnant"], got["breastfeeding"]) == ("male", False, False)

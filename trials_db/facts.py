@@ -269,6 +269,13 @@ def _facts_of(
                     continue
                 facts[key] = value
 
+    if (
+        requested in ("pregnant", "breastfeeding")
+        and facts.get("sex") == "male"
+        and not any(k in facts for k in ("pregnant", "breastfeeding"))
+    ):  # "I'm a guy lol": neither
+        facts.update({"pregnant": False, "breastfeeding": False})
+
     # "2 monts ago" to the sex question: read as the answer to the time question it belongs to.
     late = None if requested in facts else time_question(t, requested, slots)
     relapse = parse_months_since_relapse(

@@ -2091,6 +2091,13 @@ _POSTPARTUM = re.compile(
 )
 
 
+# A pregnancy named as a time: "during pregnancy", "after my pregnancy", "since the pregnancy".
+_DURING_A_PREGNANCY = re.compile(
+    r"\b(?:during|throughout|after|before|since|through)\s+(?:my |her |the |each |a |both )?$",
+    re.I,
+)
+
+
 def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     """Pregnancy and breastfeeding read with the cues around them (trials_db.criteria.scope).
 
@@ -2113,6 +2120,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         key = "pregnant" if mention.label == "PREGNANCY" else "breastfeeding"
         kinds = {c.cue for c in cues}
         past = _PAST_PREGNANCY.search(text[max(0, mention.start - 12) : mention.end + 12])
+        if _DURING_A_PREGNANCY.search(text[: mention.start]):
+            continue  # "no relapses during pregnancy": a time, not a status now, either way
         if Cue.NEGATED in kinds or (
             past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I)
         ):
@@ -2623,6 +2632,12 @@ _NO_RELAPSE = re.compile(
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
     re.I,
 )
+# A time a "no relapses" is said of: "since ...", "during my pregnancy", "after that".
+_SINCE_OR_DURING = re.compile(
+    r"(?:\s+(?:relapses?|attacks?|flare\w*|at all|whatsoever|so far))*\s*,?\s*"
+    r"(?:since|during|after|while|throughout|from)\b",
+    re.I,
+)
 _NO_RELAPSE_SAID = re.compile(
     r"\b(never|"
     r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
@@ -2672,6 +2687,10 @@ def parse_months_since_relapse(
             None  # to "how many relapses?", only a dated relapse or an explicit "never" says when
         )
     negated = (_NO_RELAPSE_SAID if asked_count else _NO_RELAPSE).search(t)
+    if negated and _SINCE_OR_DURING.match(t, negated.end()):
+        # "no relapses since starting it in 2022", "no relapses during pregnancy", "no attack
+        # after that": none in that time, which dates no relapse and is no "never"
+        return None
     if negated and value is not None and _window_months(t[negated.start() :]) is not None:
         # "on Copaxone since 2005 without any relapse in the last ten years": the date is the
         # treatment's; the relapse is only known to be longer ago than the window
