@@ -1097,3 +1097,15 @@ def test_a_pregnancy_named_as_a_time_is_no_status_now():
 def test_a_man_answering_the_pregnancy_question_is_neither():
     got = facts("I'm a guy lol", "pregnant")
     assert (got["sex"], got["pregnant"], got["breastfeeding"]) == ("male", False, False)
+
+
+@pytest.mark.parametrize(
+    "text, asked, months",
+    [
+        # built after fresh8: of several relapses told, the last is the most recent
+        ("one in april and another in october", "months_since_last_relapse", 1.5),
+        ("2. one in jan 2025 and one this september", "relapses_past_2_years", 2.5),
+    ],
+)
+def test_the_last_of_several_relapses_is_the_most_recent(text, asked, months):
+    assert facts(text, asked)["months_since_last_relapse"] == months

@@ -2632,6 +2632,12 @@ _NO_RELAPSE = re.compile(
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
     re.I,
 )
+# Another relapse told beside one: "one in march and another in sept", "the second in May".
+_ANOTHER_RELAPSE = re.compile(
+    r"\b(another|second|the other|one more|again)\b|"
+    r"\b(?:1|one) (?:in|this|last|on)\b.*\b(?:1|one) (?:in|this|last|on)\b",
+    re.I,
+)
 # A time a "no relapses" is said of: "since ...", "during my pregnancy", "after that".
 _SINCE_OR_DURING = re.compile(
     r"(?:\s+(?:relapses?|attacks?|flare\w*|at all|whatsoever|so far))*\s*,?\s*"
@@ -2674,6 +2680,13 @@ def parse_months_since_relapse(
     if not (requested or asked_count) and not FACT_WORDS["relapse"].search(t):
         return None
     value = months_ago(text, windows=False)
+    if value is not None and _ANOTHER_RELAPSE.search(t):
+        # "had one in march and another in sept": the last relapse is the most recent of them
+        each = [
+            months_ago(part, windows=False)
+            for part in re.split(r"\band\b|[,;.]|\bthen\b|\s{2,}", text)
+        ]
+        value = min([m for m in each if m is not None] + [value])
     if (
         asked_count
         and not FACT_WORDS["relapse"].search(t)
