@@ -32,18 +32,18 @@ from benchmarks.patient_messages import SETS, score
 # first scored unseen at 70.2 %, 3 inverted.
 # "fresh8": 150 more, written in the session after that (replies to the open question as in a
 # chat app, WhatsApp-style openings, carers, non-native writers); first scored unseen at 73.9 %,
-# 9 inverted.
+# 9 inverted; 82.6 %, 0 inverted after the changes of that session.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
-    "fresh": (0.94, 0),
-    "fresh2": (0.88, 0),
+    "fresh": (0.945, 0),
+    "fresh2": (0.89, 0),
     "fresh3": (0.91, 0),
-    "fresh4": (0.88, 0),
-    "fresh5": (0.88, 0),
-    "fresh6": (0.78, 0),
-    "fresh7": (0.70, 0),
-    "fresh8": (0.73, 9),
+    "fresh4": (0.895, 0),
+    "fresh5": (0.89, 0),
+    "fresh6": (0.80, 0),
+    "fresh7": (0.785, 0),
+    "fresh8": (0.82, 0),
 }
 
 
