@@ -1109,3 +1109,10 @@ def test_a_man_answering_the_pregnancy_question_is_neither():
 )
 def test_the_last_of_several_relapses_is_the_most_recent(text, asked, months):
     assert facts(text, asked)["months_since_last_relapse"] == months
+
+
+def test_a_number_after_a_relative_is_an_age_only_as_an_age():
+    """A first name between the relative and the age is capitalised ("my son Liam is 16"); "my
+    son has 2 relapses" names no one and gives no age (it read as age 2)."""
+    assert "age" not in facts("I'm asking for my son. my son has 2 relapses this year, RRMS")
+    assert facts("Hi, my son Liam is 16. His first attack was in May")["age"] == 16

@@ -808,6 +808,11 @@ def as_patient(text: str) -> tuple[str, str | None]:
     return _in_patient_words(text, word, next(k for k, ws in _RELATIVE_SEX.items() if word in ws))
 
 
+# A first name after the relative word ("my son Liam is 16"): capitalised, whatever the flags,
+# so "my son has 2 relapses" gives no name and no age.
+_FIRST_NAME = r"(?-i:[A-Z][a-z]+)"
+# The words after an age: "23 years", "62 yrs", "58 y/o", "28 anos".
+_AGE_UNIT = r"(?:years?|yrs?|y/?o|yo|anos|años)"
 # A relative who opens a sentence without "my": "Wife has MS", "Husband is 47".
 _BARE_RELATIVE = re.compile(
     rf"(?:^|[.!?\n]\s*)({_RELATIVE_WORDS})\b(?=\s+(?:has|is|'s|was|got|had)\b)", re.I
@@ -816,7 +821,7 @@ _BARE_RELATIVE = re.compile(
 # "my husband has ms (not me lol ...)", "my mum (60) was just diagnosed".
 _RELATIVE_HEAD = (
     rf"\b(?:(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?)?({_RELATIVE_WORDS})\b\)?"
-    r"(?:\s+(?-i:[A-Z][a-z]+))?(?:\s*\(\d{1,2}\))?,?\s+"
+    rf"(?:\s+{_FIRST_NAME})?(?:\s*\(\d{{1,2}}\))?,?\s+"
 )
 _RELATIVE_HAS_MS = re.compile(
     # not "my sister also has MS": the writer has it too
@@ -829,8 +834,7 @@ _RELATIVE_HAS_MS = re.compile(
 # ... or an age, when the message also tells MS facts in the third person: "my son Liam is 16.
 # His first attack was ...", "my daughter 23 years, she have MS".
 _RELATIVE_AGED = re.compile(
-    _RELATIVE_HEAD + r"(?:is |age |aged )?\(?\d{1,2}\)?(?:\s*(?:years?|yrs?|y/?o|yo|anos|años))?"
-    r"(?=[\s,.;)]|$)",
+    _RELATIVE_HEAD + rf"(?:is |age |aged )?\(?\d{{1,2}}\)?(?:\s*{_AGE_UNIT})?(?=[\s,.;)]|$)",
     re.I,
 )
 _THIRD_PERSON_MS = re.compile(
@@ -895,8 +899,8 @@ def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
     )
     # "my son Liam is 16", "my daughter 23 years", "my mother age 62"
     t = re.sub(
-        r"\b(?:my|our) (?:" + word + r")\b(?:\s+[A-Z][a-z]+)?,?\s+(?:is |age |aged )?"
-        r"(\d{1,2})(?:\s*(?:years?|yrs?|y/?o|yo|anos|años)(?: old)?)?(?=[\s,.;)!]|$)",
+        rf"\b(?:my|our) (?:{word})\b(?:\s+{_FIRST_NAME})?,?\s+(?:is |age |aged )?"
+        rf"(\d{{1,2}})(?:\s*{_AGE_UNIT}(?: old)?)?(?=[\s,.;)!]|$)",
         r"I (age \1)",
         t,
         count=1,
