@@ -700,10 +700,8 @@ def own_words(text: str) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
     A message only about another person (written for them) is kept whole."""
-    if _PROXY.search(text) or _relative_written_for(text):
-        return (
-            text  # "I'm asking for her", "Wife has MS, she's 39": the other person is the patient
-        )
+    if _PROXY.search(text) or _written_for(text, _relative_named(text)):
+        return text  # "I'm asking for her", "Wife has MS, she's 39": the patient is the other
     # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole
     text = re.sub(
         r"\([^()]*\)", lambda m: " " if _OTHER_PERSON.search(m.group(0)) else m.group(0), text
@@ -741,13 +739,17 @@ def _greeting_line(before: str) -> bool:
     )
 
 
-def _relative_written_for(text: str) -> re.Match | None:
-    """The relative a message is written for ("my wife", "Wife has MS"), or None when the
-    writer is the patient (or both are): asked for them, opening with them and no "I", or giving
-    their MS facts while the writer tells none of their own."""
-    relative = _RELATIVE.search(text) or _BARE_RELATIVE.search(text)
+def _relative_named(text: str) -> re.Match | None:
+    """The first relative named ("my wife", or "Wife has MS" opening a sentence)."""
+    return _RELATIVE.search(text) or _BARE_RELATIVE.search(text)
+
+
+def _written_for(text: str, relative: re.Match | None) -> bool:
+    """Whether the message is written for ``relative`` (see _relative_named), not by the patient
+    (or by both): asked for them, opening with them and no "I", or giving their MS facts while
+    the writer tells none of their own."""
     if relative is None:
-        return None
+        return False
     opens = (
         re.match(
             r"\W*(?:(?:hi|hello|hey|sir|madam|dear \w+|respected \w+|good (?:morning|afternoon|"
@@ -769,8 +771,8 @@ def _relative_written_for(text: str) -> re.Match | None:
             )
         )
     ):
-        return relative
-    return None
+        return True
+    return False
 
 
 def as_patient(text: str) -> tuple[str, str | None]:
@@ -778,8 +780,8 @@ def as_patient(text: str) -> tuple[str, str | None]:
     when the relation says it: "I'm writing for my wife. she is 47" -> ("... I am 47", "female");
     "My daughter (24) was just diagnosed ... She's not on anything" -> "I (age 24) ... I'm not on
     anything". A message about the writer (or about both) is returned unchanged, with no sex."""
-    relative = _RELATIVE.search(text) or _BARE_RELATIVE.search(text)
-    for_them = _relative_written_for(text) is not None
+    relative = _relative_named(text)
+    for_them = _written_for(text, relative)
     writer = _WRITER_IS_KIN.search(text)
     if not relative and writer:
         # "she's 33, I'm her husband (38)", "mum is sixty eight, I'm her son": no "my ...", but
@@ -1128,6 +1130,8 @@ def _drug_matcher():
     return nlp, matcher, vocabulary
 
 
+# The words people use for "because" ("bc it failed", "cos of the jabs").
+_BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to)"
 _FAILED_AFTER = re.compile(
     # "from 2020 until I relapsed twice", "(relapsed three times in a year)", "- stopped,
     # disease activity on MRI and 2 relapses", "stopped, relapses continued"
@@ -1142,7 +1146,7 @@ _FAILED_AFTER = re.compile(
     r"(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*))"
     # why it was stopped, in the same sentence: it did not stop the disease (a reason that says
     # nothing of that, "stopped because his heart rate went too low", is no failure)
-    r"|^[^.;]{0,80}?\b(?:because|due to|cause|cos|coz|cuz|bc|b/c|as|so)\b[^.;]{0,30}?"
+    rf"|^[^.;]{{0,80}}?\b(?:{_BECAUSE}|as|so)\b[^.;]{{0,30}}?"
     r"(?<!no )(?<!without )(?<!never )\b(?:relaps\w*|"
     r"progress\w*|got worse|getting worse|new lesions|disease activity|active disease|"
     r"breakthrough|not working|wasn'?t working|no difference|no effect)"
@@ -1680,8 +1684,6 @@ _IT_FAILED = re.compile(
 _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
 )
-# The words people use for "because" ("bc it failed", "cos of the jabs").
-_BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to)"
 _FAILURE_DENIED_BEFORE = re.compile(
     rf"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not {_BECAUSE}|"
     r"(would ?n'?t|wouldnt|would not) (say|call)( that)?)\s+$",

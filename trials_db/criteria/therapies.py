@@ -96,6 +96,8 @@ _COUNT_WORDS = (
     r"(?:prior|previous|different|approved|other|the following|these|(?:ms |disease[- ]modifying )?"
     r"(?:treatments?|therapies|drugs|dmts?|lines? of))\b"
 )
+# What may stand between the count and the drugs: "more than 2 prior disease-modifying".
+_COUNT_GAP = re.compile(r"(?:\s*(?:of\s+(?:the\s+)?|[(,-]\s*)?" + _COUNT_WORDS + r")*\W*", re.I)
 _DRUG_COUNT = re.compile(
     r"\b(?P<rel>no more than|not more than|at most|up to|a maximum of|maximum of|fewer than|"
     r"less than|at least|a minimum of|minimum of|more than|greater than|over|in excess of)\s+"
@@ -111,9 +113,7 @@ def drug_count(before: str) -> tuple[int | None, int | None]:
     """(fewest, most) different drugs a count right before the drug mention asks for."""
     for m in _DRUG_COUNT.finditer(before):
         gap = before[m.end() :]
-        if not re.fullmatch(
-            r"(?:\s*(?:of\s+(?:the\s+)?|[(,-]\s*)?" + _COUNT_WORDS + r")*\W*", gap, re.I
-        ):
+        if not _COUNT_GAP.fullmatch(gap):
             continue
         if m.group("orn"):
             return int(m.group("orn")), None
