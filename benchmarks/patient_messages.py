@@ -51,6 +51,10 @@ SETS = {
     # written in the session after that (chat replies to the open question, WhatsApp-style
     # openings, carers, non-native writers), scored once before any change made for it
     "fresh8": ROOT / "tests/gold/patient_messages_fresh8.yml",
+    # written in the session after that (emails to a coordinator, non-MS medicines beside the
+    # drugs, English from many places, trials and placebo, numbers in words, corrections),
+    # scored once before any change made for it
+    "fresh9": ROOT / "tests/gold/patient_messages_fresh9.yml",
 }
 
 

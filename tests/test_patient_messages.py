@@ -33,6 +33,9 @@ from benchmarks.patient_messages import SETS, score
 # "fresh8": 150 more, written in the session after that (replies to the open question as in a
 # chat app, WhatsApp-style openings, carers, non-native writers); first scored unseen at 73.9 %,
 # 9 inverted; 82.6 %, 0 inverted after the changes of that session.
+# "fresh9": 150 more, written in the session after that (emails to a coordinator, non-MS
+# medicines beside the drugs, English from many places, trials and placebo, numbers in words,
+# corrections); first scored unseen at 74.0 %, 8 inverted.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -44,6 +47,7 @@ FLOORS = {
     "fresh6": (0.80, 0),
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
+    "fresh9": (0.735, 8),
 }
 
 
