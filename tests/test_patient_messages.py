@@ -35,7 +35,8 @@ from benchmarks.patient_messages import SETS, score
 # 9 inverted; 82.6 %, 0 inverted after the changes of that session.
 # "fresh9": 150 more, written in the session after that (emails to a coordinator, non-MS
 # medicines beside the drugs, English from many places, trials and placebo, numbers in words,
-# corrections); first scored unseen at 74.0 %, 8 inverted.
+# corrections); first scored unseen at 74.0 %, 8 inverted; 74.9 %, 2 inverted after the
+# first changes made for it (a drug taken up again, a pregnancy given as a reason).
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -47,7 +48,7 @@ FLOORS = {
     "fresh6": (0.80, 0),
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
-    "fresh9": (0.735, 8),
+    "fresh9": (0.745, 2),
 }
 
 

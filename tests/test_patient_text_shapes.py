@@ -1116,3 +1116,52 @@ def test_a_number_after_a_relative_is_an_age_only_as_an_age():
     son has 2 relapses" names no one and gives no age (it read as age 2)."""
     assert "age" not in facts("I'm asking for my son. my son has 2 relapses this year, RRMS")
     assert facts("Hi, my son Liam is 16. His first attack was in May")["age"] == 16
+
+
+@pytest.mark.parametrize(
+    "text, asked, current",
+    [
+        # built after fresh9: a "nothing" or "off it" followed by the drug taken up again, or by
+        # one taken now, was a gap, not "nothing now"
+        (
+            "Tysabri 2014-2018, came off it for my pregnancy, then went back on Tysabri in 2020 "
+            "and I'm still on it.",
+            None,
+            "natalizumab",
+        ),
+        (
+            "Took Betaferon 2010-2014, then nothing for years, now on Gilenya from 2023.",
+            None,
+            "fingolimod",
+        ),
+        ("He has had Ocrevus since 2018. Before that he was on nothing.", None, "ocrelizumab"),
+        (
+            "tecfidera, came off it for the pregnancy, back on it since last year",
+            "prior_therapies",
+            "dimethyl fumarate",
+        ),
+        (
+            "ocrevus again - was off it a year with the baby, back on since march",
+            "current_therapy",
+            "ocrelizumab",
+        ),
+        # and the other way: nothing taken up again
+        ("took tysabri, came off it. Nothing now", "prior_therapies", "none"),
+        ("Copaxone until 2019, off it since and not going back on it", None, "none"),
+    ],
+)
+def test_a_drug_taken_up_again_is_the_one_now(text, asked, current):
+    assert facts(text, asked=asked).get("current_therapy") == current
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after fresh9: a pregnancy named as the reason for a stop is no pregnancy now
+        "Came off Tysabri for my pregnancy. Not pregnant now.",
+        "stopped copaxone because of the pregnancy, baby is 2 now",
+        "Tecfidera, paused due to my pregnancy",
+    ],
+)
+def test_a_pregnancy_given_as_a_reason_is_not_one_now(text):
+    assert facts(text).get("pregnant") is not True

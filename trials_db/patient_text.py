@@ -1230,7 +1230,15 @@ _RELAPSE_WORDS = re.compile(r"\b(relaps\w*|attacks?|flare[- ]?ups?|flares?|exace
 # A time before the treatment told: "before this", "until then", "prior to that".
 _BEFORE_THEN = re.compile(
     r"\b(?:before (?:this|that|it|then)|until (?:then|that|this)|prior to (?:this|that|it)|"
-    r"previously|earlier)\b[\s,:-]*$"
+    r"previously|earlier)\b[\s,:-]*"
+    r"(?:(?:i|he|she|they|we)\s+(?:was|were|had been|'?d been)\s+)?$"  # "before that he was"
+)
+# Told after a "nothing": the treatment taken up again, or one now ("came off it for the baby,
+# back on since March", "then nothing for years, now on Gilenya"): the "nothing" was a gap.
+_RESUMED_AFTER = re.compile(
+    r"\b(?:back on|went back|gone back|restart\w*|re-?started|started again|again since|"
+    r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|dey)|now on|currently on)\b",
+    re.I,
 )
 
 
@@ -1644,7 +1652,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         and earlier[-1] in answer.past
         and answer.current not in (None, NO_THERAPY)
     )
-    if nothing and not started_after and not off_an_earlier_one:
+    resumed = nothing is not None and any(
+        not re.search(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$", low[: m.start()])
+        for m in _RESUMED_AFTER.finditer(low, nothing.end())
+    )  # "not going back on it" takes nothing up again
+    if resumed and answer.current in (None, NO_THERAPY):
+        # "tecfidera, came off it for the pregnancy, back on it since last year"
+        if re.match(r"off (it|them)\b", nothing.group(0)) and earlier:
+            answer.current = earlier[-1]
+        else:
+            resumed = False
+    if nothing and not started_after and not off_an_earlier_one and not resumed:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
 
@@ -2099,7 +2117,8 @@ _POSTPARTUM = re.compile(
 
 # A pregnancy named as a time: "during pregnancy", "after my pregnancy", "since the pregnancy".
 _DURING_A_PREGNANCY = re.compile(
-    r"\b(?:during|throughout|after|before|since|through)\s+(?:my |her |the |each |a |both )?$",
+    r"\b(?:during|throughout|after|before|since|through|for|because of|due to)\s+"
+    r"(?:my |her |the |each |a |both )?$",
     re.I,
 )
 
