@@ -1240,6 +1240,7 @@ _RESUMED_AFTER = re.compile(
     r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|dey)|now on|currently on)\b",
     re.I,
 )
+_NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
 
 
 def _nothing_now(low: str) -> re.Match | None:
@@ -1645,24 +1646,22 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     )  # "none since I started Tysabri": the relapses are none, the treatment is now
     # "Tysabri since 2020. Before that Aubagio but I came off it": "it" is the earlier one
     earlier = [name for s, _, name in mentions if s < nothing.start()] if nothing else []
-    off_an_earlier_one = (
+    off_it = nothing is not None and re.match(r"off (it|them)\b", nothing.group(0)) is not None
+    taken_now = answer.current not in (None, NO_THERAPY)
+    off_an_earlier_one = off_it and bool(earlier) and earlier[-1] in answer.past and taken_now
+    # "then nothing for years, now on Gilenya", "came off it for the pregnancy, back on it":
+    # the "nothing" was a gap, and "it" the drug named before it
+    gap = (
         nothing is not None
-        and re.match(r"off (it|them)\b", nothing.group(0)) is not None
-        and bool(earlier)
-        and earlier[-1] in answer.past
-        and answer.current not in (None, NO_THERAPY)
+        and (taken_now or (off_it and bool(earlier)))
+        and any(
+            not _NEGATED_BEFORE.search(low[: m.start()])  # "not going back on it"
+            for m in _RESUMED_AFTER.finditer(low, nothing.end())
+        )
     )
-    resumed = nothing is not None and any(
-        not re.search(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$", low[: m.start()])
-        for m in _RESUMED_AFTER.finditer(low, nothing.end())
-    )  # "not going back on it" takes nothing up again
-    if resumed and answer.current in (None, NO_THERAPY):
-        # "tecfidera, came off it for the pregnancy, back on it since last year"
-        if re.match(r"off (it|them)\b", nothing.group(0)) and earlier:
-            answer.current = earlier[-1]
-        else:
-            resumed = False
-    if nothing and not started_after and not off_an_earlier_one and not resumed:
+    if gap and not taken_now:
+        answer.current = earlier[-1]
+    if nothing and not started_after and not off_an_earlier_one and not gap:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
 
