@@ -81,14 +81,32 @@ def _edits1(a: str, b: str) -> bool:
     return False
 
 
-def _correct_typos(text: str, targets: tuple[str, ...], spellings: dict[str, str]) -> str:
-    """Text-speak spelled out ("rn" -> "right now"); words one typo from a target corrected."""
+def _names(text: str) -> frozenset[str]:
+    """Full names capitalised inside a sentence ("Yours, Bridget Flanagan", "Olive Mills"): a
+    one-letter typo fix must not turn them into a cue ("Bridget" -> "bridge"). A lone capital
+    ("I feel Suicdal") and a message in Title Case keep their fixes."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    if sum(w[0].isupper() for w in words) > 0.8 * len(words):
+        return frozenset()
+    cap = r"[A-Z][a-z]{2,}"
+    pairs = re.finditer(rf"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b({cap})\s+({cap})\b", text.strip())
+    return frozenset(normalise(w) for m in pairs for w in m.groups())
+
+
+def _correct_typos(
+    text: str,
+    targets: tuple[str, ...],
+    spellings: dict[str, str],
+    names: frozenset[str] = frozenset(),
+) -> str:
+    """Text-speak spelled out ("rn" -> "right now"); words one typo from a target corrected,
+    except ``names``."""
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
         if word in spellings:
             return spellings[word]
-        if len(word) < 5 or word in targets:
+        if len(word) < 5 or word in targets or word in names:
             return word
         for target in targets:
             if _edits1(word, target):
@@ -315,7 +333,7 @@ def check(text: str | None) -> Finding | None:
         return None
     r = rules()
     plain = normalise(text[:2000])
-    corrected = _correct_typos(plain, r.typo_targets, r.spellings)
+    corrected = _correct_typos(plain, r.typo_targets, r.spellings, _names(text[:2000]))
     first = _check(plain, r)
     # Typo correction only adds recall: what the words say as typed is read first.
     return (

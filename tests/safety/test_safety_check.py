@@ -248,3 +248,25 @@ def test_a_deployment_can_bring_its_own_crisis_lines(tmp_path, monkeypatch):
 def test_a_bare_emergency_number_is_not_a_symptom_but_calling_one_is():
     assert category_of("999") == "none" and category_of("Ⅻ 999") == "none"
     assert category_of("I called 911, my legs went numb") == "symptoms"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after fresh9: false alarms that dropped every fact of a screening message
+        ("Yours faithfully, Bridget Flanagan (Mrs)", "none"),  # a name, not "bridge"
+        ("My name is Olive Mills, 45, RRMS", "none"),  # not "alive", not "pills"
+        ("I'm in a phase 3 trial (blinded, could be the drug or placebo) since 2025", "none"),
+        ("It was a double-blind study, I'm on Tysabri now", "none"),
+        ("my partner reckons I should check this out. 29, RRMS, on ocrevus", "none"),
+        # and what must still alarm
+        ("I was blinded in my left eye since yesterday", "symptoms"),
+        ("my vision went double this morning", "symptoms"),
+        ("I feel hopeles and Suicdal", "crisis"),  # a lone capital is still fixed
+        ("I Feel So Suicdal Tonight", "crisis"),  # so is a message in Title Case
+        ("Bridge. I am standing on it now", "crisis"),
+        ("I should stop Ocrevus to join, right?", "advice"),
+    ],
+)
+def test_names_and_trial_words_are_no_alarm_and_the_cues_still_are(text, expected):
+    assert category_of(text) == expected
