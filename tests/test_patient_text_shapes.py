@@ -1165,3 +1165,28 @@ def test_a_drug_taken_up_again_is_the_one_now(text, asked, current):
 )
 def test_a_pregnancy_given_as_a_reason_is_not_one_now(text):
     assert facts(text).get("pregnant") is not True
+
+
+@pytest.mark.parametrize(
+    "text, sex",
+    [
+        # built after fresh9: sex said without a sex word
+        ("Came off Tysabri for my pregnancy, 38, RRMS", "female"),
+        ("I'm 31, delivered my second baby in August, exclusively breastfeeding.", "female"),
+        ("33, rrms, currently 20 weeks pregnant", "female"),
+        ("Good morning. I am Mrs Adebayo, 47 years, from Ibadan.", "female"),
+        ("Respected Sir, myself Mr. Iyer, 41, RRMS", "male"),
+        ("RRMS since 1994. Yours faithfully, Bridget Flanagan (Mrs)", "female"),
+        ("Woman in my late 40s, SPMS, EDSS about 6", "female"),
+        ("Naija girl living in London since 2015. 30 years old.", "female"),
+        ("I'm 39, a mammy of two, RRMS since 2017", "female"),
+        # and what says nothing of the writer's sex
+        ("Never pregnant, never breastfed, 24, RRMS", None),
+        ("my wife is pregnant, I'm 40 with RRMS", None),
+        ("we had a baby last year, I'm 35 with RRMS", None),
+        ("Dear Mrs Smith, I am 45, RRMS", None),  # the reader's title
+        ("The man from the clinic said I have RRMS", None),
+    ],
+)
+def test_sex_said_by_a_pregnancy_a_title_or_who_the_writer_is(text, sex):
+    assert facts(text).get("sex") == sex

@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping
 
 from .patient_text import (
+    carried_a_pregnancy,
     other_vocabulary,
     Invalid,
     about,
@@ -269,6 +270,12 @@ def _facts_of(
                     continue
                 facts[key] = value
 
+    if "sex" not in facts and (
+        facts.get("pregnant") is True
+        or facts.get("breastfeeding") is True
+        or carried_a_pregnancy(t)
+    ):  # "I'm 20 weeks pregnant", "came off it for my pregnancy": she is a woman
+        facts["sex"] = "female"
     if (
         requested in ("pregnant", "breastfeeding")
         and facts.get("sex") == "male"

@@ -518,7 +518,8 @@ _SEX_ITEM = re.compile(
 
 # Words a person describes themselves with that say their sex ("a widow", "a grandfather").
 _SELF_FEMALE = (
-    "female|woman|girl|lady|mum|mom|mother|mummy|grandmother|grandma|granny|nan|nana|widow|wife"
+    "female|woman|girl|lady|mum|mom|mother|mummy|mammy|mommy|mama|grandmother|grandma|granny|nan|"
+    "nana|widow|wife"
 )
 _SELF_MALE = (
     "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|gent|grandfather|grandpa|grandad|"
@@ -529,7 +530,7 @@ _SELF_MALE = (
 _PARENT_OF = re.compile(
     r"(?:^[^\w\n]*|[,.;:!(]\s*|\b(?:as|im|i'?m|i am|am)\s+)(?:an?\s+)?"
     r"(?:proud\s+|busy\s+|single\s+)?"
-    rf"({_SELF_FEMALE}|{_SELF_MALE})\s+(?:of|to)\s+(?:an?\s+|\d+|one|two|three|four|five|six|"
+    rf"({_SELF_FEMALE}|{_SELF_MALE})\s+(?:of|to|tae)\s+(?:an?\s+|\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twins|triplets|little|young|grown)",
     re.M,
 )
@@ -538,6 +539,22 @@ _PARENT_OF = re.compile(
 _TITLE_OF_PATIENT = re.compile(
     r"\b(mr|mrs|ms|miss)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*(?:,|is|was|\()\s*(?:an?\s+)?"
     r"(?:dob|d\.o\.b|date of birth|born|\d{2}[- ]?(?:year|yr)s?[- ]old|aged)"
+)
+# The writer's own title: "I am Mrs Adebayo", "myself Mr. Iyer", a sign-off "B. Flanagan (Mrs)";
+# not "Dear Mrs Smith" (the reader), and not "Ms" (also the disease).
+_OWN_TITLE = re.compile(
+    r"\b(?:i am|i'?m|im|myself|my name is|name'?s|this is|i,)\s+(mr|mrs|miss)\b\.?"
+    r"|\((mr|mrs|miss)\.?\)\s*$"
+)
+# A sentence that opens on who the writer is: "Woman in my late 40s, SPMS", "Naija girl living in
+# London", "Trini bloke here"; not "The man from the clinic" (an article or possessive first).
+_HEAD_OF_SENTENCE = re.compile(
+    r"(?:^|[.!?\n]\s*)"
+    r"(?:(?!(?:the|a|an|this|that|my|your|his|her|our|their|one|another|every|some|any|no)\b)"
+    r"[a-z]+\s+)?"
+    r"(woman|man|girl|guy|lady|bloke|fella|mum|dad|female|male)\s+"
+    r"(?:here|in (?:my|his|her) (?:early |mid |late )?\d0'?s|aged|living|from|based)\b",
+    re.M,
 )
 _NATION = r"(?:[a-z]+(?:ish|ian|an|ese|i)\s+)?"  # "I am Polish woman", "I'm an Indian man"
 _SELF_DESCRIBED = re.compile(
@@ -588,9 +605,12 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     described = _SELF_DESCRIBED.search(t) or _PARENT_OF.search(t)  # "a grandfather of five"
     if described:
         return "female" if re.fullmatch(_SELF_FEMALE, described.group(1)) else "male"
-    title = _TITLE_OF_PATIENT.search(t)
+    title = _TITLE_OF_PATIENT.search(t) or _OWN_TITLE.search(t)
     if title:
-        return "male" if title.group(1) == "mr" else "female"
+        return "male" if next(g for g in title.groups() if g) == "mr" else "female"
+    head = _HEAD_OF_SENTENCE.search(t)
+    if head:
+        return "female" if re.fullmatch(_SELF_FEMALE, head.group(1)) else "male"
     listed = _SEX_ITEM.search(t)
     if listed and not (
         listed.group(2) in ("m", "f")
@@ -2112,6 +2132,23 @@ _POSTPARTUM = re.compile(
     r"(baby|son|daughter|little one) (is|was|turned) \d+ (weeks?|months?|years?)\b)",
     re.I,
 )
+
+
+# Her own pregnancy or birth told as past or as a reason: "came off it for my pregnancy", "when I
+# was pregnant", "I gave birth in May", "delivered my second baby"; not "my wife's pregnancy",
+# "we had a baby" or "never pregnant".
+_OWN_PREGNANCY = re.compile(
+    r"\bmy (?:first |second |third |last |recent |latest |\d(?:st|nd|rd|th) )?pregnanc"
+    r"|(?<!never )(?<!not )\bi (?:was|got|became|fell|have been|had been) (?:\w+ )?pregnant"
+    r"|\bi (?:gave birth|delivered|had a c-?section)\b|\bdelivered my\b|\bi breast ?fed\b",
+    re.I,
+)
+
+
+def carried_a_pregnancy(text: str) -> bool:
+    """Whether the writer tells of her own pregnancy or birth (so she is a woman), whatever its
+    time; a denial ("never pregnant") says nothing of sex."""
+    return _OWN_PREGNANCY.search(text) is not None
 
 
 # A pregnancy named as a time: "during pregnancy", "after my pregnancy", "since the pregnancy".
