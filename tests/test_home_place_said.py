@@ -103,3 +103,25 @@ def test_a_flag_says_the_country(text, country):
 )
 def test_a_town_as_a_list_item_of_its_own(text, country):
     assert message_facts(text, "inform", None, {}).get("country") == country
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # built after fresh9
+        ("Dear Coordinator, I, Mrs. Farida Khan, 39 years, r/o Lucknow, RRMS", "India"),
+        ("I am Mr. Rajesh Iyer, aged forty one years, residing at Chennai.", "India"),
+        ("G'day, 36 y/o bloke from Geelong here.", "Australia"),
+        ("29, RRMS. newcastle nsw", "Australia"),  # a region after the town
+        ("I live in Qxwmbe NSW", "Australia"),  # a made-up town: the region still says it
+        ("edss 6.5. tassie.", "Australia"),
+        ("SPMS now, 57, woman, EDSS 6, Vancouver Island.", "Canada"),
+        ("29 m btw, rrms, nyc", "United States"),  # a three-letter name of a city of millions
+        # and what names no place
+        ("Dear Mrs Smith, I am 45, RRMS", None),  # a title is no town ("MRS" is an airport)
+        ("I'm 40 and work in a bank", None),
+        ("I'm living at home with my parents", None),
+    ],
+)
+def test_places_said_in_letters_and_with_a_region_after_them(text, country):
+    assert message_facts(text, None, None, {}).get("country") == country

@@ -126,7 +126,13 @@ def _alternate_names() -> dict[str, list[_Town]]:
     for city in _cities().values():
         town = None
         for name in city.get("alternatenames") or ():
-            if name and name.isascii() and len(name) > 2:
+            # a three-letter one only for a city of millions ("NYC"): others are codes ("MRS"
+            # is Marseille's airport, "QLD" names Blida)
+            if (
+                name
+                and name.isascii()
+                and (len(name) > 3 or (len(name) == 3 and city["population"] >= 1_000_000))
+            ):
                 town = town or _town(city)
                 by_name.setdefault(fold(name), []).append(town)
     return by_name
@@ -280,6 +286,15 @@ def resolve_place(text: str, strict: bool = False) -> Place | None:
     return Place(label, best.lat, best.lon, country)
 
 
+def _qualifier_iso(words: str) -> str | None:
+    """The country code a qualifier names: a country ("Canada") or a region of the lexicon's
+    table said whole ("nsw", "Queensland": Australia)."""
+    region = region_country(words)
+    if region and fold(region[0]) == fold(words).strip(" .,"):
+        return _iso(region[1])
+    return _iso(words)
+
+
 def _named_towns(name: str, qualifiers: list[str]) -> tuple[list[_Town], bool]:
     """The towns a name may mean, narrowed by a state or country said with it ("Atlanta
     Georgia", "Toronto Canada", "Phoenix, Arizona"); and whether a qualifier narrowed them."""
@@ -289,13 +304,13 @@ def _named_towns(name: str, qualifiers: list[str]) -> tuple[list[_Town], bool]:
     if not towns and len(words) > 1:  # "Atlanta Georgia": the last words qualify the first
         for cut in range(len(words) - 1, 0, -1):
             head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-            if _towns(head) and (us_states.get(fold(tail)) or _iso(tail)):
+            if _towns(head) and (us_states.get(fold(tail)) or _qualifier_iso(tail)):
                 towns, qualifiers = _towns(head), [tail, *qualifiers]
                 break
     qualified = False
     for q in qualifiers:
         code = us_states.get(fold(q))
-        iso = _iso(q)
+        iso = _qualifier_iso(q)
         narrowed = (
             [t for t in towns if t.iso == "US" and t.admin1 == code]
             if code
@@ -382,10 +397,10 @@ _PLACE = r"(?=([A-Za-z0-9][\w .,'()-]{1,60}))"
 _HOME_CUES = (
     (
         re.compile(
-            r"\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
+            r"(?:\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
-            + _PLACE,
+            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?)" + _PLACE,
             re.I,
         ),
         False,
@@ -400,10 +415,14 @@ _HOME_CUES = (
 # town of this size or more; a smaller one needs its capital ("nice", "split" are words too).
 _LOWER_CASE_TOWN = 400_000
 _PLACE_ENDS = re.compile(
-    r"\s+(?:and|but|so|since|for|with|where|who|which|because|i'?d|i\s+would|i\s+can|willing|"
+    r"\s+(?:and|but|so|since|for|with|where|who|which|because|here|i'?d|i\s+would|i\s+can|"
+    r"willing|"
     r"i'?m|im|i\s+am|i\s+have|i'?ve|ive|i\s+was|i\s+had|my|now|too|though)\b|[.;!?]|,\s*i\b",
     re.I,
 )
+
+
+_TITLE = re.compile(r"mrs?|ms|miss|dr|sir|madam|madame|prof|rev|mx")
 
 
 def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> str | None:
@@ -412,6 +431,8 @@ def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> s
     short profile ("39 F RRMS Brisbane")."""
     start, words = m.start(1), m.group(1)
     first, _, rest = words.partition(" ")
+    if _TITLE.fullmatch(fold(first)):
+        return None  # "I, Mrs. Farida Khan": a title and a name
     if rest and fold(first) in profile_words:  # "RRMS Brisbane": the town alone
         start, words = start + len(first) + 1, rest
     if fold(words) in profile_words or fold(words.split()[0]) in profile_words:
@@ -454,6 +475,9 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
                 return {"label": f"{region[0]}, {region[1]}", "country": region[1]}
             if place is not None:
                 return place.to_slot()
+            after = _region_after(words)
+            if after:  # "sunshine coast qld": a place the gazetteer lacks, in a region it knows
+                return {"label": f"{words.strip(' .,!?')}, {after[1]}", "country": after[1]}
     return None
 
 
@@ -476,8 +500,24 @@ def _big_town(words: str, population: int = 500_000) -> bool:
 
 def _named_with_capital(words: str) -> bool:
     """ "in Dublin", "in Phoenix, Arizona": a town named in passing after "in" is one written
-    with a capital (not "in bath", "in may"); a state or region may be in lower case."""
-    return words[:1].isupper() or region_country(words) is not None
+    with a capital (not "in bath", "in may"); a state or region may be in lower case, also
+    after the town it qualifies ("newcastle nsw")."""
+    return (
+        words[:1].isupper() or region_country(words) is not None or _region_after(words) is not None
+    )
+
+
+def _region_after(words: str) -> tuple[str, str] | None:
+    """The region of the lexicon's table that ends a place's words ("sunshine coast qld",
+    "newcastle nsw"): (its name, its country); None otherwise."""
+    tokens = re.findall(r"[a-z][a-z'-]*", fold(words))
+    for cut in (2, 1):
+        if len(tokens) > cut:
+            tail = " ".join(tokens[-cut:])
+            region = region_country(tail)
+            if region and fold(region[0]) == tail:
+                return region
+    return None
 
 
 def read_place_facts(
