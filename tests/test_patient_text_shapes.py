@@ -1190,3 +1190,60 @@ def test_a_pregnancy_given_as_a_reason_is_not_one_now(text):
 )
 def test_sex_said_by_a_pregnancy_a_title_or_who_the_writer_is(text, sex):
     assert facts(text).get("sex") == sex
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        # built after fresh9: why a drug was stopped, said in letters and in other Englishes
+        (
+            "Rebif from 04.2009 to 11.2013 (stopped owing to continued relapses), "
+            "Ocrevus since 2018",
+            ["interferon beta-1a"],
+        ),
+        (
+            "I was on Rebif but my neurologist stopped it because I had 3 attacks within one year. "
+            "Now on rituximab.",
+            ["interferon beta-1a"],
+        ),
+        (
+            "Was on Tecfidera a good few years but it was pure useless, so they switched me to "
+            "Ocrevus in 2021.",
+            ["dimethyl fumarate"],
+        ),
+        (
+            "she was on Avonex from 2001 until 2015, then the doctor said no more benefit and "
+            "stopped it. Since then nothing.",
+            ["interferon beta-1a"],
+        ),
+        (
+            "I was on Inj. Glatiramer from 2017 to 2020, which was changed to Tab. Dimethyl "
+            "fumarate w.e.f. 2020 due to breakthrough relapses.",
+            ["glatiramer acetate"],
+        ),
+        (
+            "on rebif long time, then 2019 change to gilenya because MRI got new lesions",
+            ["interferon beta-1a"],
+        ),
+        # and stops that were not failures, said in so many words
+        (
+            "Before the trial I was on Copaxone from 2016 to 2025 - it did its job, I stopped only "
+            "to join the trial. Ocrevus now.",
+            [],
+        ),
+        (
+            "Kesimpta since 2021. Before that Rebif (2016-2018), which I discontinued to enter "
+            "the trial.",
+            [],
+        ),
+        (
+            "Tecfidera from 2019 to 2022, which I stopped because it got too expensive (no "
+            "relapses on it). Since 2022 I have been on teriflunomide.",
+            [],
+        ),
+        # a reason that says nothing of how well it worked leaves the question open
+        ("Tysabri 2016-2023, had to come off due to JCV, on Ocrevus since.", None),
+    ],
+)
+def test_why_a_drug_was_stopped_says_whether_it_failed(text, failed):
+    assert facts(text).get("failed_therapies") == failed

@@ -252,6 +252,14 @@ def _patient_phrases() -> list[tuple[re.Pattern, str]]:
     ]
 
 
+# The dot of an abbreviation is no full stop ("Inj. Glatiramer ... w.e.f. 2020 due to
+# breakthrough relapses" is one sentence): read without it.
+_ABBREVIATION = re.compile(
+    r"\b(inj|tabs?|caps?|approx|dr|mr|mrs|prof|vs|e\.g|i\.e|w\.e\.f)\.(?=\s)", re.I
+)
+# Nor is the dot of a date ("Rebif from 04.2009 to 11.2013 (stopped owing to relapses)",
+# "10.07.2017"): read as "04/2009"; not a score ("EDSS 3.5") or a version ("2.0").
+_DOTTED_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.)?\d{1,2}\.(?:19|20)\d\d(?![\d.]\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
@@ -262,6 +270,8 @@ def say_plainly(text: str) -> str:
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
     t = _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
+    t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
+    t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     for pattern, word in _patient_phrases():
         t = pattern.sub(word, t)
     return t
@@ -1151,7 +1161,7 @@ def _drug_matcher():
 
 
 # The words people use for "because" ("bc it failed", "cos of the jabs").
-_BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to)"
+_BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
 _FAILED_AFTER = re.compile(
     # "from 2020 until I relapsed twice", "(relapsed three times in a year)", "- stopped,
     # disease activity on MRI and 2 relapses", "stopped, relapses continued"
@@ -1167,10 +1177,13 @@ _FAILED_AFTER = re.compile(
     # why it was stopped, in the same sentence: it did not stop the disease (a reason that says
     # nothing of that, "stopped because his heart rate went too low", is no failure)
     rf"|^[^.;]{{0,80}}?\b(?:{_BECAUSE}|as|so)\b[^.;]{{0,30}}?"
-    r"(?<!no )(?<!without )(?<!never )\b(?:relaps\w*|"
+    r"(?<!no )(?<!without )(?<!never )\b(?:relaps\w*|attacks|flare ?ups|"
     r"progress\w*|got worse|getting worse|new lesions|disease activity|active disease|"
     r"breakthrough|not working|wasn'?t working|no difference|no effect)"
     r"|^[^.;]{0,60}?\b(?:no difference|made no difference|did nothing|stopped doing anything|"
+    r"no (?:more |further |real |longer any )?benefit|(?:was|it'?s|is) (?:\w+ )?useless|"
+    r"(?:\d+|two|three|four|several|multiple|many|a few) (?:more )?relapses "
+    r"(?:on|while on|despite) (?:it|that|them)|"
     r"(?:disease|ms|it) (?:progressed|kept progressing|got worse)|progressed anyway|"
     r"breakthrough disease)\b"
     r"|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
@@ -1205,7 +1218,7 @@ _CURRENT_NEAR = re.compile(
 )
 # Why a switch was made, told after the drug switched to ("switched to Ocrevus in 2022 because I
 # kept relapsing on it", "then switched to Mavenclad after two relapses"): said of the one left.
-_SWITCH_REASON = re.compile(r"^[^.;!?]{0,40}?\b(?:because|due to|cause|cos|coz|bc|b/c|as)\b", re.I)
+_SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as)\b", re.I)
 _SWITCHED_AFTER_RELAPSES = re.compile(
     r"^[^.;!?]{0,25}?\bafter (?:\d+|two|three|four|several|multiple|more|repeated|many) "
     r"(?:\w+ )?relapses\b",
@@ -1213,7 +1226,9 @@ _SWITCHED_AFTER_RELAPSES = re.compile(
 )
 # "switched from Avonex to Kesimpta": the one switched to is the one now.
 _SWITCHED_TO = re.compile(
-    r"\b(switched|changed|moved|swapped|went)\b[^.;!?]{0,30}\bto\s+(?:the\s+)?(?:new\s+)?$", re.I
+    r"\b(switched|changed|change|moved|swapped|went)\b[^.;!?]{0,30}\bto\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:(?:tab|tabs|tablets?|inj|injections?|caps?|capsules?|infusions?)\s+(?:of\s+)?)?$",
+    re.I,
 )
 _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io|ya|za|vus|pta))\b")
 
@@ -1645,7 +1660,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.said_nothing_failed = True
     if not answer.failed and re.search(
         r"^\W*(?:not that i know(?: of)?|i don'?t think so|i wouldn'?t say so|none of them|"
-        r"no,? none|nope|no,? they (?:all )?(?:worked|were fine))\b",
+        r"(?:no|nah|naw),? none|nope|no,? they (?:all )?(?:worked|were fine))\b",
         low,
     ):
         answer.said_nothing_failed = True  # "not that I know of. I've had Copaxone and now Zeposia"
@@ -1738,7 +1753,23 @@ _FAILURE_DENIED = re.compile(
     # "(it was working tho)", "never relapsed on it": said to have worked, with no "but" after
     r"(?:it|which|that) (?:was|is|had been|has been) (?:still |actually |really )?"
     r"(?:working|doing (?:its|the) job)(?! until| till| but| then)|"
-    r"never (?:had a |had any )?relapsed? (?:on|while on) it)",
+    r"never (?:had a |had any )?relapsed? (?:on|while on) it|"
+    # "(no relapses on it)", "it did its job", "not due to relapse"
+    r"(?:no|zero|never had any|without any) relapses? (?:on|while on) it|"
+    r"(?:it|which|that) (?:did|does) (?:its|the) job|"
+    r"not (?:due to|because of|for) (?:a |any |the )?"
+    r"(?:relaps\w*|attacks?|lack of (?:effect|efficacy))|"
+    # a reason that was the only one: "stopped only because I planned pregnancy", "stopped
+    # only to join the trial", "which I discontinued to enter the trial"
+    r"(?:only|just|purely|solely) (?:because|to|for|due to|as)\b"
+    r"(?![^.;]{0,40}\b(?:relaps|fail|work|progress|lesion|activity|attack))|"
+    r"(?:discontinued|stopped|came off|quit|paused|left)\s+(?:it\s+)?(?:only\s+|just\s+)?"
+    r"(?:to|so (?:that )?i could|in order to) (?:join|enter|take part|participate|be in)\b)"
+    # the next sentence about it, before another drug is named: "... so I've been on nothing
+    # since. Doctor says it was working fine."
+    r"|^[^;]{0,120}?[.!]\s+(?:(?:my |the )?(?:doctor|doc|neuro\w*|consultant|nurse)\s+"
+    r"(?:says?|said|thinks?|thought)\s+)?(?:it|that) (?:was|had been) (?:still |actually |really )?"
+    r"(?:working|doing (?:its|the) job)(?! until| till| but| then)",
     re.I,
 )
 _CURRENT_AFTER = re.compile(
@@ -1834,7 +1865,7 @@ _ON_BEFORE = re.compile(
 )
 _NEXT_ONE = re.compile(r"\b(then|after that|afterwards|later|switched|changed|moved|went)\b", re.I)
 _NOT_FAILED_AFTER = re.compile(
-    r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)]|$|\band\b|\bbut\b)", re.I
+    r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)\-–]|$|\band\b|\bbut\b)", re.I
 )
 _NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
 # "nothing worked (for me) except ...", "none of them helped": a failure said of the list, which
