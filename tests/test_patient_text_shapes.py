@@ -1247,3 +1247,37 @@ def test_sex_said_by_a_pregnancy_a_title_or_who_the_writer_is(text, sex):
 )
 def test_why_a_drug_was_stopped_says_whether_it_failed(text, failed):
     assert facts(text).get("failed_therapies") == failed
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        # built after fresh9: a fact said again after "sorry", "no wait": the second is meant
+        ("Diagnosed 2015 - no wait, 2016, the year we moved. RRMS.", "years_since_diagnosis", 10.5),
+        ("right so. edss 4... naw, 4.5 since the last check in september", "edss", 4.5),
+        ("Tysabri. Sorry, I mean Tecfidera", "current_therapy", "dimethyl fumarate"),
+        ("I'm 50 - wait, no, 51 since October. PPMS", "age", 51),
+        # a drug named but never taken
+        (
+            "Medical aid wouldn't cover Ocrevus so I'm on generic fingolimod since 2024.",
+            "prior_therapies",
+            ["fingolimod"],
+        ),
+        (
+            "I was in the blinded part and don't know if I got ofatumumab or teriflunomide, but "
+            "since 2021 it's definitely ofatumumab.",
+            "prior_therapies",
+            ["ofatumumab"],
+        ),
+        (
+            "on ocrelizumab, natalizumab was what doctor first suggested but we never started.",
+            "prior_therapies",
+            ["ocrelizumab"],
+        ),
+        # and what is no correction
+        ("I'm 45. No relapses since 2020", "age", 45),
+        ("EDSS 4. No, I don't know the date", "edss", 4.0),
+    ],
+)
+def test_a_corrected_fact_and_a_drug_never_taken(text, slot, value):
+    assert facts(text).get(slot) == value

@@ -260,6 +260,29 @@ _ABBREVIATION = re.compile(
 # Nor is the dot of a date ("Rebif from 04.2009 to 11.2013 (stopped owing to relapses)",
 # "10.07.2017"): read as "04/2009"; not a score ("EDSS 3.5") or a version ("2.0").
 _DOTTED_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.)?\d{1,2}\.(?:19|20)\d\d(?![\d.]\d)")
+# A fact said again right after "sorry", "no wait", "I mean": the second one is meant
+# ("Diagnosed 2015 - no wait, 2016", "edss 4... naw, 4.5", "on natalizumab... sorry no, it's
+# ocrelizumab"). Only a word of the same kind (a number, a drug, an MS type) replaces the first.
+_CORRECTED = re.compile(
+    r"(?<!i'm )(?<!im )(?<!i am )(?<!i’m )"  # an age: parse_age reads its own corrections
+    r"\b(\d+(?:[.,]\d+)?|[a-z]{4,})\s*(?:\.\.\.|…|-|–|,|\.)?\s*"
+    r"(?:(?:no wait|wait no|wait|sorry|no|naw|nah|oops|i mean|actually|correction|or rather|"
+    r"make that|scratch that)\b[,:]?\s*){1,3}(?:it'?s\s+|it was\s+|i'?m\s+)?"
+    r"(?=(\d+(?:[.,]\d+)?|[a-z]{4,})\b)",
+    re.I,
+)
+_MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
+
+
+def _keep_the_correction(m: re.Match) -> str:
+    first, second = m.group(1), m.group(2)
+    numbers = all(re.fullmatch(r"\d+(?:[.,]\d+)?", w) for w in (first, second))
+    vocabulary = _drug_matcher()[2]
+    drugs = all(w.lower() in vocabulary for w in (first, second))
+    types = all(_MS_TYPE_WORD.fullmatch(w) for w in (first, second))
+    return "" if numbers or drugs or types else m.group(0)
+
+
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
@@ -272,6 +295,7 @@ def say_plainly(text: str) -> str:
     t = _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
+    t = _CORRECTED.sub(_keep_the_correction, t)
     for pattern, word in _patient_phrases():
         t = pattern.sub(word, t)
     return t
@@ -1302,6 +1326,12 @@ _NOT_TAKEN_BEFORE = re.compile(
     # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
     r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done)?"
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
+    # "medical aid wouldn't cover Ocrevus", "don't know if I got ofatumumab or teriflunomide"
+    r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to)\s+"
+    r"(?:cover|pay for|fund|approve)\s+(?:the\s+)?$|"
+    r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
+    r"\b(?:don'?t|do not|didn'?t|did not|never) (?:know|knew|find out|found out) "
+    r"(?:if|whether) (?:i|he|she|we) (?:got|was on|had|received|was given)\s+(?:the\s+)?$|"
     r"\b(waiting to start|going to start|"
     r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
     r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|offered( me)?|"
@@ -1328,6 +1358,14 @@ _REFUSED_AFTER = re.compile(
     r"^[^.;!?]{0,40}\b(?:and|but|so)\s+(?:i\s+|i'?ve\s+|i have\s+|i'?m\s+|i am\s+)?"
     r"(?:keep\s+)?(?:turned (?:it|them|that|him|her) down|said no|say(?:ing)? no|refused|declined|"
     r"(?:still )?deciding|(?:am |'m )?not keen|haven'?t decided|have not decided|not sure yet)\b",
+    re.I,
+)
+# Said after the drug, of it alone: "natalizumab was what the doctor first suggested but we
+# never started".
+_NEVER_STARTED_AFTER = re.compile(
+    r"^\W{0,3}(?:was|is) what (?:the |my )?(?:doctor|doc|neuro\w*|consultant)\s+(?:first\s+)?"
+    r"(?:suggested|offered|recommended|wanted)|"
+    r"^\W{0,3}(?:but|and)\s+(?:we|i|he|she)\s+never\s+(?:started|took|began|went on)\b",
     re.I,
 )
 # Said after the drug: a start still to come ("Ocrevus was meant to start in November but got
@@ -1369,6 +1407,7 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
         (not own and _NOT_TAKEN_BEFORE.search(before) is not None)
         or _REFUSED_AFTER.match(text[mention[1] :]) is not None
         or _PLANNED_AFTER.match(text[mention[1] :]) is not None
+        or _NEVER_STARTED_AFTER.match(text[mention[1] :]) is not None
         or _asked_about(text, mention[0])
     )
 
