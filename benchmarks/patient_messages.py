@@ -55,6 +55,7 @@ SETS = {
     # drugs, English from many places, trials and placebo, numbers in words, corrections),
     # scored once before any change made for it
     "fresh9": ROOT / "tests/gold/patient_messages_fresh9.yml",
+    "fresh10": ROOT / "tests/gold/patient_messages_fresh10.yml",
 }
 
 

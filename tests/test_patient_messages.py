@@ -37,6 +37,9 @@ from benchmarks.patient_messages import SETS, score
 # medicines beside the drugs, English from many places, trials and placebo, numbers in words,
 # corrections); first scored unseen at 74.0 %, 8 inverted; 74.9 %, 2 inverted after the
 # first changes made for it (a drug taken up again, a pregnancy given as a reason).
+# "fresh10": 130 more, written in the session after that (typed with a tremor or by voice,
+# questions back, relative times, other diagnoses, negations in many shapes); first scored
+# unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set: its floor until it is worked on.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -49,6 +52,7 @@ FLOORS = {
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
     "fresh9": (0.745, 2),
+    "fresh10": (0.755, 11),
 }
 
 
