@@ -39,7 +39,8 @@ from benchmarks.patient_messages import SETS, score
 # first changes made for it (a drug taken up again, a pregnancy given as a reason).
 # "fresh10": 130 more, written in the session after that (typed with a tremor or by voice,
 # questions back, relative times, other diagnoses, negations in many shapes); first scored
-# unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set: its floor until it is worked on.
+# unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set; 78.3 %, 0 inverted after the
+# changes of that session (denials as idioms, a drug taken up again, doubled letters).
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -52,7 +53,7 @@ FLOORS = {
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
     "fresh9": (0.745, 2),
-    "fresh10": (0.755, 11),
+    "fresh10": (0.78, 0),
 }
 
 

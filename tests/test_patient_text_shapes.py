@@ -1281,3 +1281,63 @@ def test_why_a_drug_was_stopped_says_whether_it_failed(text, failed):
 )
 def test_a_corrected_fact_and_a_drug_never_taken(text, slot, value):
     assert facts(text).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh10: denials said as an idiom or a joke
+        ("no way I'm pregnant lol before you ask. 26, female", None, "pregnant", False),
+        ("no way im pregnant lol", "pregnant", "pregnant", False),
+        ("why would I be breastfeeding, I'm 64 haha", "breastfeeding", "breastfeeding", False),
+        (
+            "I'm a woman but I can't get pregnant anymore after my hysterectomy",
+            "sex",
+            "pregnant",
+            False,
+        ),
+        ("baby is 14 months now. Breastfeeding? not anymore.", None, "breastfeeding", False),
+        # a drug taken up again, and a stop said after "every 6 months"
+        (
+            "Was on Tysabri, stopped when I got pregnant. Restarted Tysabri in March.",
+            None,
+            "current_therapy",
+            "natalizumab",
+        ),
+        (
+            "Doctor had given Rituximab every 6 months, now it is stopped since July 2026.",
+            None,
+            "current_therapy",
+            "none",
+        ),
+        # "nothing stopped working"; a drug not reimbursed or said not to help is not taken
+        (
+            "Avonex, then Tecfidera, now Zeposia - nothing stopped working, I switched for "
+            "convenience each time.",
+            None,
+            "failed_therapies",
+            [],
+        ),
+        (
+            "I've never used any MS medicine, Ocrevus was not reimbursed for me at the time.",
+            None,
+            "prior_therapies",
+            [],
+        ),
+        (
+            "56 ppms no treatment, my neuro said ocrevus wouldnt help much at my age",
+            None,
+            "prior_therapies",
+            None,
+        ),
+        # typed with a shaking hand: doubled letters
+        (
+            "on nothinng now, was on tysabbri long time til 2020 stoped for jc virus",
+            None,
+            "current_therapy",
+            "none",
+        ),
+    ],
+)
+def test_denials_as_idioms_and_drugs_told_in_passing(text, asked, slot, value):
+    assert facts(text, asked=asked).get(slot) == value

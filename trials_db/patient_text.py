@@ -189,8 +189,17 @@ def _mostly_a_number(text: str) -> bool:
 _FACT_VOCABULARY = (
     "female male woman steroids steroid relapse relapses relapsed "
     "diagnosed diagnosis pregnant breastfeeding progressive primary secondary relapsing "
-    "remitting clinically isolated syndrome radiologically"
+    "remitting clinically isolated syndrome radiologically nothing stopped treatment"
 ).split()
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+@functools.lru_cache(maxsize=1)
+def _undoubled() -> dict[str, str]:
+    """Fact words and drug names by their form with each doubled letter typed once: a shaking
+    hand doubles letters ("nothinng", "tysabbri", "mmale") or drops one ("stoped")."""
+    vocabulary, drugs = _spelling_vocabulary()
+    return {_DOUBLED.sub(r"\1", w): w for w in (*vocabulary, *drugs, "male") if len(w) >= 4}
 
 
 @functools.lru_cache(maxsize=1)
@@ -224,7 +233,12 @@ def fix_spelling(text: str) -> str:
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 5 or low in vocabulary or low in drugs:
+        if len(low) < 4 or low in vocabulary or low in drugs:
+            return word
+        same = _undoubled().get(_DOUBLED.sub(r"\1", low))
+        if same and len(low) != len(same):
+            return same  # "nothinng", "tysabbri", "stoped"
+        if len(low) < 5:
             return word
         close = difflib.get_close_matches(low, vocabulary, n=1, cutoff=0.85)
         if not close:
@@ -1197,7 +1211,7 @@ _FAILED_AFTER = re.compile(
     r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
     # "stopped" or "quit" alone says nothing of why; "stopped because ..." may (side effects
     # are told apart by _SIDE_EFFECTS)
-    r"(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*))"
+    r"(?<!nothing )(?<!none )(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*))"
     # why it was stopped, in the same sentence: it did not stop the disease (a reason that says
     # nothing of that, "stopped because his heart rate went too low", is no failure)
     rf"|^[^.;]{{0,80}}?\b(?:{_BECAUSE}|as|so)\b[^.;]{{0,30}}?"
@@ -1210,7 +1224,7 @@ _FAILED_AFTER = re.compile(
     r"(?:on|while on|despite) (?:it|that|them)|"
     r"(?:disease|ms|it) (?:progressed|kept progressing|got worse)|progressed anyway|"
     r"breakthrough disease)\b"
-    r"|^[^.;,]{0,15}?\b(failed|was useless|no effect|"
+    r"|^[^.;,]{0,15}?(?<!nothing )(?<!none )(?<!never )\b(failed|was useless|no effect|"
     r"stopped working|had relapses|relapsed on it|kept relapsing|relapses kept (coming|happening)|"
     r"still relaps\w*|so that was that|"
     r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
@@ -1365,7 +1379,12 @@ _REFUSED_AFTER = re.compile(
 _NEVER_STARTED_AFTER = re.compile(
     r"^\W{0,3}(?:was|is) what (?:the |my )?(?:doctor|doc|neuro\w*|consultant)\s+(?:first\s+)?"
     r"(?:suggested|offered|recommended|wanted)|"
-    r"^\W{0,3}(?:but|and)\s+(?:we|i|he|she)\s+never\s+(?:started|took|began|went on)\b",
+    r"^\W{0,3}(?:but|and)\s+(?:we|i|he|she)\s+never\s+(?:started|took|began|went on)\b|"
+    # "Ocrevus was not reimbursed for me", "neuro said ocrevus wouldnt help much"
+    r"^\W{0,3}(?:was|is|were|got)\s+(?:not|n'?t|never)\s+(?:reimbursed|covered|approved|funded|"
+    r"available|an option)\b|"
+    r"^\s+(?:wouldn'?t|wouldnt|would not|won'?t|will not|might not|may not|isn'?t going to|"
+    r"wasn'?t going to)\s+(?:help|work|do (?:much|anything))\b",
     re.I,
 )
 # Said after the drug: a start still to come ("Ocrevus was meant to start in November but got
@@ -1626,7 +1645,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif (
             _CURRENT_NEAR.search(re.split(r"[.;!?]", before[-20:])[-1])  # not across a sentence
             or _SWITCHED_TO.search(before)
-            or _CURRENT_AFTER.match(after)
+            or (_CURRENT_AFTER.match(after) and name not in ended)  # not "..., now it is stopped"
         ):
             answer.current = name
         elif (
@@ -1680,7 +1699,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         re.search(
             r"\b(all|both|they|it) (worked|work|were fine|was fine)|"
             r"\bnone (of them )?(failed|stopped working)|"
-            r"\bnothing failed\b|\bno,? (they|it) (worked|helped)|"
+            r"\bnothing (?:has |ever )?(?:failed|stopped working)\b|"
+            r"\bno,? (they|it) (worked|helped)|"
             r"\b(worked|works|working|helped|helps) "
             r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b",
             low,
@@ -1691,7 +1711,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             len(answer.taken) == 1
             or re.search(
                 r"\b(all|both|they)\b[^.;!?]{0,25}\b(work\w*|fine|good|great|help\w*)\b"
-                r"|\bnone (of them )?(failed|stopped)|\bnothing failed",
+                r"|\bnone (of them )?(failed|stopped)|\bnothing (?:has |ever )?(?:failed|stopped)",
                 low,
             )
         )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
@@ -1883,7 +1903,10 @@ _OWN_NOW_BEFORE = re.compile(
     r"\b(?:stay|staying|remain)\s+on\s+$|"
     r"\bsince\s+(?:going on|starting|i started|switching to)\s+$|"
     r"\b(?:put|started|switched|moved|changed)\s+(?:me|him|her)\s+(?:on|onto|to)\s+$|"
-    r"\b(?:even|still)\s+on\s+$",
+    r"\b(?:even|still)\s+on\s+$|"
+    # "Restarted Tysabri in March", "went back on Gilenya"
+    r"\b(?:re-?started|resumed|went back on|started again on|(?:i'?m|am|now) back on)\s+"
+    r"(?:the\s+|my\s+)?$",
     re.I,
 )
 _NOT_NOW_BEFORE = re.compile(
