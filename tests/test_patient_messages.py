@@ -36,7 +36,8 @@ from benchmarks.patient_messages import SETS, score
 # "fresh9": 150 more, written in the session after that (emails to a coordinator, non-MS
 # medicines beside the drugs, English from many places, trials and placebo, numbers in words,
 # corrections); first scored unseen at 74.0 %, 8 inverted; 74.9 %, 2 inverted after the
-# first changes made for it (a drug taken up again, a pregnancy given as a reason).
+# first changes made for it (a drug taken up again, a pregnancy given as a reason); 83.5 %,
+# 0 inverted after the next session's.
 # "fresh10": 130 more, written in the session after that (typed with a tremor or by voice,
 # questions back, relative times, other diagnoses, negations in many shapes); first scored
 # unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set; 78.3 %, 0 inverted after the
@@ -52,7 +53,7 @@ FLOORS = {
     "fresh6": (0.80, 0),
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
-    "fresh9": (0.745, 2),
+    "fresh9": (0.83, 0),
     "fresh10": (0.78, 0),
 }
 

@@ -1341,3 +1341,32 @@ def test_a_corrected_fact_and_a_drug_never_taken(text, slot, value):
 )
 def test_denials_as_idioms_and_drugs_told_in_passing(text, asked, slot, value):
     assert facts(text, asked=asked).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        # built after fresh9: Caribbean English and Nigerian Pidgin, and a drug taken up again
+        # told with "it"
+        (
+            "Mi did tek Copaxone from 2013 but mi stop in 2016. Since then mi nuh tek nothing.",
+            "none",
+        ),
+        (
+            "I bin dey use fingolimod 2020-2022 but money finish, I stop. I restart am for 2024. "
+            "Still dey use am now.",
+            "fingolimod",
+        ),
+        ("Ocrevus 2019-2022, stopped it, restarted it in 2024", "ocrelizumab"),
+        # and the other way
+        ("Tysabri, then Ocrevus, which I stopped in 2024. Not going back on it.", "none"),
+        ("Copaxone until 2018. I don't take anything now.", "none"),
+    ],
+)
+def test_other_englishes_and_a_drug_taken_up_again_with_it(text, current):
+    assert facts(text).get("current_therapy") == current
+
+
+def test_mi_is_a_pronoun_only_before_a_verb():
+    said = message_facts("I can travel 50 mi to see a doctor", None, None, {})
+    assert said.get("travel_km") == 80.5

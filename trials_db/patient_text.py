@@ -1287,6 +1287,10 @@ _NOTHING_NOW = re.compile(
     r"(?! (has |have )?(worked|helped))|"
     r"nothing (for|in) the (last|past)|"
     r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
+    # "since then I not take nothing", "I don't take anything now"
+    r"since then,? (?:i |he |she )?(?:not |don'?t |do not |never )?(?:take|took|taken|had|used) "
+    r"(?:nothing|anything)|"
+    r"\b(?:i|he|she) (?:not|don'?t|do not|doesn'?t|does not) (?:take|use) (?:nothing|anything)\b|"
     # "presently I am taking nothing", "and then nothing", "Nothing for it but physio",
     # "has no MS treatment", "Doctor has stopped all medicines"
     r"(taking|on|having|getting) nothing|\bthen nothing|^\W*nothing for (it|the ms|my ms)|"
@@ -1310,7 +1314,8 @@ _BEFORE_THEN = re.compile(
 # back on since March", "then nothing for years, now on Gilenya"): the "nothing" was a gap.
 _RESUMED_AFTER = re.compile(
     r"\b(?:back on|went back|gone back|restart\w*|re-?started|started again|again since|"
-    r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|dey)|now on|currently on)\b",
+    r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|using|dey)|now on|"
+    r"currently on)\b",
     re.I,
 )
 _NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
@@ -1671,7 +1676,14 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if (name not in answer.past or name in ended) and name not in told_earlier
     ]
     if answer.current is None and latest and latest[-1] in ended:
-        answer.current = NO_THERAPY  # "Tysabri, then Ocrevus, which I stopped in 2024"
+        last_end = max(end for _, end, name in mentions if name == latest[-1])
+        taken_up_again = any(
+            re.match(r"\s*(?:it|them|am|that)\b", t[m.end() :], re.I)
+            and not _NEGATED_BEFORE.search(t[last_end : m.start()].lower())
+            for m in _RESUMED_AFTER.finditer(t, last_end)
+        )  # "... I stop. I restarted it in 2024, still using it now"
+        answer.current = latest[-1] if taken_up_again else NO_THERAPY
+        # "Tysabri, then Ocrevus, which I stopped in 2024": nothing now
     answer.unknown = [
         w for w in _unnamed_list_items(t, mentions) if fold(w) not in other_vocabulary()
     ]
