@@ -41,7 +41,8 @@ from benchmarks.patient_messages import SETS, score
 # "fresh10": 130 more, written in the session after that (typed with a tremor or by voice,
 # questions back, relative times, other diagnoses, negations in many shapes); first scored
 # unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set; 78.3 %, 0 inverted after the
-# changes of that session (denials as idioms, a drug taken up again, doubled letters).
+# changes of that session (denials as idioms, a drug taken up again, doubled letters, drug
+# names split by voice typing): 79.5 %.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -50,11 +51,11 @@ FLOORS = {
     "fresh3": (0.91, 0),
     "fresh4": (0.895, 0),
     "fresh5": (0.89, 0),
-    "fresh6": (0.80, 0),
+    "fresh6": (0.835, 0),
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
     "fresh9": (0.83, 0),
-    "fresh10": (0.78, 0),
+    "fresh10": (0.79, 0),
 }
 
 

@@ -1370,3 +1370,23 @@ def test_other_englishes_and_a_drug_taken_up_again_with_it(text, current):
 def test_mi_is_a_pronoun_only_before_a_verb():
     said = message_facts("I can travel 50 mi to see a doctor", None, None, {})
     assert said.get("travel_km") == 80.5
+
+
+@pytest.mark.parametrize(
+    "text, drugs",
+    [
+        # built after fresh10: drug names that voice typing splits into words
+        (
+            "I was on tie Sabri for four years, now I am on oak Revis",
+            ["natalizumab", "ocrelizumab"],
+        ),
+        ("copy zone then tech fi dera", ["glatiramer acetate", "dimethyl fumarate"]),
+        ("been on kiss imp ta for about three years", ["ofatumumab"]),
+        ("I'm on um sip on a mod the mayzent one", ["siponimod"]),
+        # and words that only look alike are left alone
+        ("my kids are fine, I went to the store for the car", None),
+        ("we drove past a copy shop in the zone", None),
+    ],
+)
+def test_drug_names_split_by_voice_typing(text, drugs):
+    assert facts(text, asked="prior_therapies").get("prior_therapies") == drugs

@@ -222,6 +222,66 @@ def _spelling_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(drugs))
 
 
+def _sound_skeleton(word: str) -> str:
+    """The consonants a word is heard by ("oak revus" and "Ocrevus": "krvs"), for names that
+    voice typing splits into other words."""
+    w = word.lower()
+    w = re.sub(r"ph", "f", w)
+    w = re.sub(r"ch|ck|q|c", "k", w)
+    w = re.sub(r"x|z", "s", w)
+    w = re.sub(r"dge|j", "g", w)
+    return _DOUBLED.sub(r"\1", re.sub(r"[aeiouyh]", "", w))
+
+
+@functools.lru_cache(maxsize=1)
+def _drugs_by_sound() -> dict[str, tuple[str, ...]]:
+    by_sound: dict[str, list[str]] = {}
+    for name in _spelling_vocabulary()[1]:
+        if len(name) >= 6 and name.isalpha():
+            by_sound.setdefault(_sound_skeleton(name), []).append(name)
+    return {k: tuple(v) for k, v in by_sound.items() if len(k) >= 4}
+
+
+_SPOKEN_WORDS = re.compile(r"\b[a-z]+(?:\s+[a-z]+){1,3}\b", re.I)
+
+
+def join_spoken_drug_names(text: str) -> str:
+    """A drug name that voice typing wrote as two to four words ("oak Revis", "kiss imp ta",
+    "tie Sabri", "copy zone"), joined into the name. Only when the words sound exactly like
+    it (the same consonants) and are spelled close to it; never a word that is itself a drug."""
+    vocabulary, drugs = _spelling_vocabulary()
+    sounds = _drugs_by_sound()
+    tokens = list(re.finditer(r"[A-Za-z]+", text))
+    out, i, last = [], 0, 0
+    while i < len(tokens):
+        found = None
+        for n in (4, 3, 2):
+            window = tokens[i : i + n]
+            if len(window) < n or any(fold(w.group(0)) in drugs for w in window):
+                continue
+            if not re.fullmatch(
+                r"[A-Za-z]+(?:\s+[A-Za-z]+)*", text[window[0].start() : window[-1].end()]
+            ):
+                continue  # words of one phrase only: no punctuation between them
+            joined = "".join(w.group(0).lower() for w in window)
+            best = max(
+                sounds.get(_sound_skeleton(joined), ()),
+                key=lambda name: difflib.SequenceMatcher(None, joined, name).ratio(),
+                default=None,
+            )
+            if best and difflib.SequenceMatcher(None, joined, best).ratio() >= 0.75:
+                found = (n, best)
+                break
+        if found:
+            n, name = found
+            out.append(text[last : tokens[i].start()] + name)
+            last = tokens[i + n - 1].end()
+            i += n
+        else:
+            i += 1
+    return "".join(out) + text[last:]
+
+
 def fix_spelling(text: str) -> str:
     """Misspelled fact words put right: "2 monts ago", "secondry progresive", "femal", "fourty one".
 
@@ -253,7 +313,7 @@ def fix_spelling(text: str) -> str:
             return word
         return close[0]
 
-    return re.sub(r"[A-Za-z]+", fix, text)
+    return re.sub(r"[A-Za-z]+", fix, join_spoken_drug_names(text))
 
 
 @functools.lru_cache(maxsize=1)
