@@ -42,7 +42,7 @@ from benchmarks.patient_messages import SETS, score
 # questions back, relative times, other diagnoses, negations in many shapes); first scored
 # unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set; 78.3 %, 0 inverted after the
 # changes of that session (denials as idioms, a drug taken up again, doubled letters, drug
-# names split by voice typing): 79.5 %.
+# names split by voice typing, failures in brackets, "until now" no alarm): 82.9 %.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -55,7 +55,7 @@ FLOORS = {
     "fresh7": (0.785, 0),
     "fresh8": (0.82, 0),
     "fresh9": (0.83, 0),
-    "fresh10": (0.79, 0),
+    "fresh10": (0.825, 0),
 }
 
 

@@ -1390,3 +1390,55 @@ def test_mi_is_a_pronoun_only_before_a_verb():
 )
 def test_drug_names_split_by_voice_typing(text, drugs):
     assert facts(text, asked="prior_therapies").get("prior_therapies") == drugs
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        # built after fresh10: failures told in a parenthesis, in plain words or after the form
+        (
+            "copaxone 2010-2014 (stopped for pregnancy), tecfidera 2016-2020 (relapses), "
+            "kesimpta now",
+            ["dimethyl fumarate"],
+        ),
+        ("Tecfidera 2013-2016 (échec - relapses), Ocrevus since 2016.", ["dimethyl fumarate"]),
+        (
+            "I use Betaferon 2011 to 2015, it not work. After, natalizumab until today.",
+            ["interferon beta-1b"],
+        ),
+        (
+            "tried Ocrevus for two years but kept getting worse so we stopped it in 2024.",
+            ["ocrelizumab"],
+        ),
+        (
+            "I was on Kesimpta but had like 3 relapses in a year on it so now I'm on Ocrevus",
+            ["ofatumumab"],
+        ),
+        (
+            "I was taking interferon (Rebif) injections 2019-2022 but I had 3 relapses on it so "
+            "doctor change to fingolimod, I take it until now.",
+            ["interferon beta-1a"],
+        ),
+        # and no failure
+        ("Tysabri 2010-2014 (no relapses), Ocrevus now", None),
+    ],
+)
+def test_failures_told_in_brackets_and_plain_words(text, failed):
+    assert facts(text).get("failed_therapies") == failed
+
+
+def test_since_then_nothing_after_a_relapse_is_about_relapses():
+    said = facts(
+        "Doctor changed me to fingolimod, I take it until now. Last relapse was in 2022, "
+        "since then nothing."
+    )
+    assert said.get("current_therapy") == "fingolimod"
+
+
+def test_then_nothing_about_symptoms_before_the_drugs_is_no_gap_in_treatment():
+    # built after fresh10
+    said = facts(
+        "It started in 2009. Then nothing for years. I did Copaxone for 3 years, then Gilenya "
+        "until 2021, and now I'm on Kesimpta."
+    )
+    assert said.get("current_therapy") == "ofatumumab"

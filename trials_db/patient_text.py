@@ -1291,7 +1291,14 @@ _FAILED_AFTER = re.compile(
     r"help(ed|ing|s)?|effective)\b)"
     # "tecfidera - relapsed twice on it", "had 2 relapses on it", "still had 2 relapses"
     r"|^[^.;]{0,50}?\b(?:relapsed|had|have had|got|still had)\s+(?:\w+\s+){0,2}?"
-    r"(?:relapses?|attacks?|flare ?ups?)?\s*(?:on|while on|whilst on|despite)\s+(?:it|that|them)\b"
+    r"(?:relapses?|attacks?|flare ?ups?)?\s*(?:in (?:a|one|the|\d+) (?:years?|months?)\s+)?"
+    r"(?:on|while on|whilst on|despite)\s+(?:it|that|them)\b"
+    # "Betaferon 2011 to 2015, it not work", "kept getting worse so we stopped it",
+    # "tecfidera 2016-2020 (relapses)", "Tecfidera 2013-2016 (échec - relapses)"
+    r"|^[^.;]{0,30}?\bit (?:not|no) work\w*"
+    r"|^[^.;]{0,40}?\b(?:kept|keep|was) (?:getting worse|progressing|relapsing)\b"
+    r"|^[^.;()]{0,25}?\(\s*(?:[^\W\d]+\s*[-:=–]\s*)?(?:relaps\w*|progress\w*|new lesions|"
+    r"breakthrough|fail\w*)\b[^()]{0,20}\)"
     r"|^[^.;]{0,50}?\bstill had (?:\d+|a|one|two|three|several|more) (?:relapses?|attacks?)\b",
     re.I,
 )
@@ -1299,6 +1306,9 @@ _FAILED_BEFORE = re.compile(
     r"\b(failed|failure (on|of|with)|didn'?t respond to|no response to|relapsed on|"
     r"breakthrough on|stopped working:?)\s*$",
     re.I,
+)
+_FORM_AFTER = re.compile(
+    r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b", re.I
 )
 _SIDE_EFFECTS = re.compile(
     r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
@@ -1374,8 +1384,8 @@ _BEFORE_THEN = re.compile(
 # back on since March", "then nothing for years, now on Gilenya"): the "nothing" was a gap.
 _RESUMED_AFTER = re.compile(
     r"\b(?:back on|went back|gone back|restart\w*|re-?started|started again|again since|"
-    r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|using|dey)|now on|"
-    r"currently on)\b",
+    r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|using|dey)|"
+    r"(?:now|currently) (?:(?:i'?m|i am|im|he'?s|she'?s) )?on)\b",
     re.I,
 )
 _NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
@@ -1385,8 +1395,8 @@ def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
         sentence = re.split(r"[.;!?\n]", low[: m.start()])[-1]
-        if re.match(r"(nothing|none)\b", m.group(0)) and _RELAPSE_WORDS.search(sentence):
-            continue
+        if re.match(r"(?:then )?(nothing|none)\b", m.group(0)) and _RELAPSE_WORDS.search(sentence):
+            continue  # "Last relapse was in 2022, since then nothing": no relapse since
         if _BEFORE_THEN.search(sentence) or re.match(
             r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
         ):
@@ -1664,7 +1674,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         after = t[end:next_start]
         before = t[max(0, start - 30) : start]
         failed_here = (
-            (_FAILED_AFTER.search(after) and not _SIDE_EFFECTS.search(after[:60]))
+            # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
+            # side effect
+            (
+                _FAILED_AFTER.search(after)
+                and not _SIDE_EFFECTS.search(_FORM_AFTER.sub("", after)[:60])
+            )
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
         )

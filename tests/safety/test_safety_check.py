@@ -270,3 +270,12 @@ def test_a_bare_emergency_number_is_not_a_symptom_but_calling_one_is():
 )
 def test_names_and_trial_words_are_no_alarm_and_the_cues_still_are(text, expected):
     assert category_of(text) == expected
+
+
+def test_until_now_is_a_duration_not_a_symptom_now():
+    # built after fresh10: "I take it until now" after relapses told as history
+    assert (
+        category_of("I had 3 relapses on it so doctor change to fingolimod, I take it until now")
+        == "none"
+    )
+    assert category_of("my legs are numb right now") == "symptoms"
