@@ -121,6 +121,9 @@ class Widget:
         self.find("#message").send_keys(text, Keys.ENTER)
 
     def chip(self, title: str) -> "WebElement":
+        """The quick-reply button ``title``, once drawn: buttons come just after their text, and
+        on a loaded machine a test may look between the two."""
+        self.wait(lambda: any(c.text == title for c in self.all(".chips button")), timeout=15)
         return next(c for c in self.all(".chips button") if c.text == title)
 
     def wait_for_bot(self, expected: str, after: int) -> str:
