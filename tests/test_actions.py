@@ -730,3 +730,18 @@ async def test_stop_start_over_and_delete():
     assert SlotSet("delete_requested", True) in events and uttered(d) == [
         ("utter_data_deleted", {})
     ]
+
+
+async def test_two_years_as_alternatives_are_left_to_the_study_team_not_asked_again():
+    # built after fresh10: "2008 i think, or 2009" names no one year
+    d, events = await run(
+        ValidateScreeningForm(),
+        tracker(
+            {**SEED_PERSON, "years_since_diagnosis": None},
+            "2008 i think, or 2009",
+            requested="years_since_diagnosis",
+        ),
+    )
+    assert slot_events(events)["years_since_diagnosis"] == SKIPPED
+    assert slot_events(events)["requested_slot"] != "years_since_diagnosis"
+    assert [name for name, _ in uttered(d)] == ["utter_skipped"]

@@ -1442,3 +1442,24 @@ def test_then_nothing_about_symptoms_before_the_drugs_is_no_gap_in_treatment():
         "until 2021, and now I'm on Kesimpta."
     )
     assert said.get("current_therapy") == "ofatumumab"
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh10: "the past 2 years" without "in" is a window; two years as
+        # alternatives date nothing
+        ("No relapses the past 2 years. Ottawa.", None, "relapses_past_2_years", 0),
+        ("No relapses the past 2 years. Ottawa.", None, "months_since_last_relapse", None),
+        (
+            "honestly cant remember, maybe 2019 or 2020?",
+            "months_since_last_relapse",
+            "months_since_last_relapse",
+            None,
+        ),
+        ("2008 i think, or 2009", "years_since_diagnosis", "years_since_diagnosis", None),
+        ("2008", "years_since_diagnosis", "years_since_diagnosis", 18.5),
+    ],
+)
+def test_windows_without_in_and_years_given_as_alternatives(text, asked, slot, value):
+    assert facts(text, asked=asked).get(slot) == value

@@ -326,7 +326,24 @@ def _facts_of(
         ),
     )
     put("country", read_country(t, requested == "country"))
+    if requested in YEAR_SLOTS and unsure_which_year(t):
+        facts.pop(requested, None)  # "maybe 2019 or 2020?": not sure which, so not taken
     return facts
+
+
+# The facts a year dates; two years given as alternatives ("2019 or 2020", "2008 i think, or
+# 2009") settle none of them.
+YEAR_SLOTS = ("months_since_last_relapse", "years_since_diagnosis", "months_since_steroids")
+_YEAR_ALTERNATIVES = re.compile(
+    r"\b((?:19|20)\d\d)\b[^.;!?\d]{0,15}\bor\s+(?:maybe\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def unsure_which_year(text: str | None) -> bool:
+    """Whether the message gives two different years as alternatives: an answer that is no
+    date, which the form leaves to the study team instead of asking again."""
+    m = _YEAR_ALTERNATIVES.search(text or "")
+    return m is not None and m.group(1) != m.group(2)
 
 
 def message_facts(

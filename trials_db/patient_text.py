@@ -2530,7 +2530,8 @@ def _pregnancy(
 _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
 # "in the last two years", "in 2 yrs", "over the past year": a window of time, not a time ago.
 _WINDOW = re.compile(
-    r"\b(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+    r"\b(?:(?:in|over|within|during|for)\s+(?:the\s+)?|the\s+(?=(?:last|past|previous)\s))"
+    r"(?:(?:last|past|previous)\s+)?"
     r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
     rf"({_UNIT_WORD})\b(?!\s+(?:ago|back|before))",
     re.I,
@@ -3043,7 +3044,8 @@ def parse_count(text: str) -> int | Invalid | None:
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _TWO_YEARS = (
-    r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+    r"(?:(?:in|over|within|during|for)\s+(?:the\s+)?|\bthe\s+(?=(?:last|past|previous)\s))"
+    r"(?:(?:last|past|previous)\s+)?"
     r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
 )
 
@@ -3084,7 +3086,8 @@ def parse_relapse_count(
     ):
         return 0  # "I don't get relapses", "never had a relapse"
     any_window = (
-        r"(?:in|over|within|during|for)\s+(?:the\s+)?(?:(?:last|past|previous)\s+)?"
+        r"(?:(?:in|over|within|during|for)\s+(?:the\s+)?|\bthe\s+(?=(?:last|past|previous)\s))"
+        r"(?:(?:last|past|previous)\s+)?"
         r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?"
         r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
     )  # any window: "no relapses for 3 years" covers the past two

@@ -19,7 +19,13 @@ from trials_db.matching.filters import sites_far_apart
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
 from trials_db.safety import SAFETY_INTENTS
 
-from trials_db.facts import THERAPY_SLOTS, message_facts, unrecognised_treatments
+from trials_db.facts import (
+    THERAPY_SLOTS,
+    YEAR_SLOTS,
+    message_facts,
+    unrecognised_treatments,
+    unsure_which_year,
+)
 from trials_db.slot_values import (
     ESTIMATED,
     FOLLOW_UPS,
@@ -196,7 +202,11 @@ class ValidateScreeningForm(FormValidationAction):
                     return [
                         ActionExecutionRejected("screening_form")
                     ]  # a rule starts the walking questions
-                if intent == "skip" or (intent == "dont_know" or says_dont_know(text)):
+                if (
+                    intent in ("skip", "dont_know")
+                    or says_dont_know(text)
+                    or (requested in YEAR_SLOTS and unsure_which_year(text))
+                ):  # "maybe 2019 or 2020?": left to the study team, not asked again
                     dispatcher.utter_message(
                         response="utter_skipped", what=SLOT_WORDS.get(requested, "that")
                     )
