@@ -289,10 +289,8 @@ def resolve_place(text: str, strict: bool = False) -> Place | None:
 def _qualifier_iso(words: str) -> str | None:
     """The country code a qualifier names: a country ("Canada") or a region of the lexicon's
     table said whole ("nsw", "Queensland": Australia)."""
-    region = region_country(words)
-    if region and fold(region[0]) == fold(words).strip(" .,"):
-        return _iso(region[1])
-    return _iso(words)
+    region = _whole_region(words)
+    return _iso(region[1]) if region else _iso(words)
 
 
 def _named_towns(name: str, qualifiers: list[str]) -> tuple[list[_Town], bool]:
@@ -512,12 +510,17 @@ def _region_after(words: str) -> tuple[str, str] | None:
     "newcastle nsw"): (its name, its country); None otherwise."""
     tokens = re.findall(r"[a-z][a-z'-]*", fold(words))
     for cut in (2, 1):
-        if len(tokens) > cut:
-            tail = " ".join(tokens[-cut:])
-            region = region_country(tail)
-            if region and fold(region[0]) == tail:
-                return region
+        region = _whole_region(" ".join(tokens[-cut:])) if len(tokens) > cut else None
+        if region:
+            return region
     return None
+
+
+def _whole_region(words: str) -> tuple[str, str] | None:
+    """region_country of ``words`` only when they are the region's whole name ("nsw", not
+    "nsw coast")."""
+    region = region_country(words)
+    return region if region and fold(region[0]) == fold(words).strip(" .,") else None
 
 
 def read_place_facts(

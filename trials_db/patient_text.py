@@ -242,14 +242,11 @@ def _drugs_by_sound() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in by_sound.items() if len(k) >= 4}
 
 
-_SPOKEN_WORDS = re.compile(r"\b[a-z]+(?:\s+[a-z]+){1,3}\b", re.I)
-
-
 def join_spoken_drug_names(text: str) -> str:
     """A drug name that voice typing wrote as two to four words ("oak Revis", "kiss imp ta",
     "tie Sabri", "copy zone"), joined into the name. Only when the words sound exactly like
     it (the same consonants) and are spelled close to it; never a word that is itself a drug."""
-    vocabulary, drugs = _spelling_vocabulary()
+    drugs = _spelling_vocabulary()[1]
     sounds = _drugs_by_sound()
     tokens = list(re.finditer(r"[A-Za-z]+", text))
     out, i, last = [], 0, 0
@@ -264,12 +261,14 @@ def join_spoken_drug_names(text: str) -> str:
             ):
                 continue  # words of one phrase only: no punctuation between them
             joined = "".join(w.group(0).lower() for w in window)
-            best = max(
-                sounds.get(_sound_skeleton(joined), ()),
-                key=lambda name: difflib.SequenceMatcher(None, joined, name).ratio(),
-                default=None,
+            ratio, best = max(
+                (
+                    (difflib.SequenceMatcher(None, joined, name).ratio(), name)
+                    for name in sounds.get(_sound_skeleton(joined), ())
+                ),
+                default=(0.0, None),
             )
-            if best and difflib.SequenceMatcher(None, joined, best).ratio() >= 0.75:
+            if best and ratio >= 0.75:
                 found = (n, best)
                 break
         if found:
@@ -2528,10 +2527,14 @@ def _pregnancy(
 # ---------------------------------------------------------------------------- time spans
 
 _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
+# How a window of time opens: "in the last", "over the past", "for", "the past" (no "in").
+_WINDOW_HEAD = (
+    r"(?:(?:in|over|within|during|for)\s+(?:the\s+)?|\bthe\s+(?=(?:last|past|previous)\s))"
+    r"(?:(?:last|past|previous)\s+)?"
+)
 # "in the last two years", "in 2 yrs", "over the past year": a window of time, not a time ago.
 _WINDOW = re.compile(
-    r"\b(?:(?:in|over|within|during|for)\s+(?:the\s+)?|the\s+(?=(?:last|past|previous)\s))"
-    r"(?:(?:last|past|previous)\s+)?"
+    rf"\b{_WINDOW_HEAD}"
     r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?(?:(\d+(?:\.\d+)?)\s*)?"
     rf"({_UNIT_WORD})\b(?!\s+(?:ago|back|before))",
     re.I,
@@ -3043,11 +3046,7 @@ def parse_count(text: str) -> int | Invalid | None:
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-_TWO_YEARS = (
-    r"(?:(?:in|over|within|during|for)\s+(?:the\s+)?|\bthe\s+(?=(?:last|past|previous)\s))"
-    r"(?:(?:last|past|previous)\s+)?"
-    r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
-)
+_TWO_YEARS = _WINDOW_HEAD + r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
 
 
 def parse_relapse_count(
@@ -3086,9 +3085,7 @@ def parse_relapse_count(
     ):
         return 0  # "I don't get relapses", "never had a relapse"
     any_window = (
-        r"(?:(?:in|over|within|during|for)\s+(?:the\s+)?|\bthe\s+(?=(?:last|past|previous)\s))"
-        r"(?:(?:last|past|previous)\s+)?"
-        r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?"
+        _WINDOW_HEAD + r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?"
         r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
     )  # any window: "no relapses for 3 years" covers the past two
     negated = re.search(
