@@ -56,6 +56,7 @@ SETS = {
     # scored once before any change made for it
     "fresh9": ROOT / "tests/gold/patient_messages_fresh9.yml",
     "fresh10": ROOT / "tests/gold/patient_messages_fresh10.yml",
+    "fresh11": ROOT / "tests/gold/patient_messages_fresh11.yml",
 }
 
 

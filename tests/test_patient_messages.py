@@ -43,6 +43,10 @@ from benchmarks.patient_messages import SETS, score
 # unseen at 75.7 % of 531 slots, 11 inverted, 11 wrongly set; 78.3 %, 0 inverted after the
 # changes of that session (denials as idioms, a drug taken up again, doubled letters, drug
 # names split by voice typing, failures in brackets, "until now" no alarm): 82.9 %.
+# "fresh11": 130 more, written in the session after that (answers to another question, pharmacy
+# and portal lists with dates in three forms, walking described in words, relapses and steroids
+# told by events, negations and doubt, many countries, caregivers); first scored unseen at
+# 79.4 % of 543 slots, 4 inverted, 10 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -56,6 +60,7 @@ FLOORS = {
     "fresh8": (0.82, 0),
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
+    "fresh11": (0.79, 4),
 }
 
 
