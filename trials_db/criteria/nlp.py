@@ -8,6 +8,7 @@ into a :class:`Mention` with the cues around it. No model is downloaded: tokeniz
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from dataclasses import dataclass
 
@@ -107,6 +108,60 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
 }
 
 
+def spellings(phrase: str) -> list[str]:
+    """A phrase as writers hyphenate it or not: "anti-depressant", "anti depressant",
+    "antidepressant"; "relapsing remitting" also as "relapsing-remitting" (one space at a time);
+    "ms" also spelled out.
+    """
+    out = [phrase]
+    if re.search(r"\bms\b", phrase):  # "ms medication" is "multiple sclerosis medication"
+        out.append(re.sub(r"\bms\b", "multiple sclerosis", phrase))
+    if re.search(r"[a-z]-[a-z]", phrase):
+        out += [
+            re.sub(r"(?<=[a-z])-(?=[a-z])", " ", phrase),
+            re.sub(r"(?<=[a-z])-(?=[a-z])", "", phrase),
+        ]
+    for m in re.finditer(r"(?<=[a-z]) (?=[a-z])", phrase):
+        out.append(phrase[: m.start()] + "-" + phrase[m.end() :])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The lexicon's capitals-only abbreviations (MS, CIS, DMF, IVIG...), as one pattern."""
+    lex = load_lexicon()
+    entries = [
+        *(d.case_sensitive for d in (*lex.drugs.values(), *lex.other_medicines.values())),
+        *(c.case_sensitive for c in lex.classes.values()),
+        *(s.case_sensitive for s in lex.subtypes.values()),
+        *(g.case_sensitive for g in lex.groups.values()),
+    ]
+    forms = {form.lower(): form for names in entries for form in names}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # Not a unit ("450 ms") and not the head of a compound word ("cis-platinum").
+    pattern = re.compile(rf"(?<![\w-])(?<!\d )(?<!\d)({alternatives})(?![\w-])", re.I)
+    return pattern, forms
+
+
+def one_case(text: str) -> str:
+    """A sentence written all in capitals, in lower case: its case says nothing, and the rules
+    read lower case (abbreviations are then put back by :func:`capitalise_abbreviations`).
+    A short heading-like text ("EDSS >6.5") is kept as it is."""
+    if any(c.islower() for c in text) or len(re.findall(r"[A-Z]{3,}", text)) < 4:
+        return text
+    return text.lower()
+
+
+def capitalise_abbreviations(text: str) -> str:
+    """A text written without capitals, with its abbreviations in their capitals ("rrms" ->
+    "RRMS"): abbreviations only count in capitals elsewhere, but a writer who uses none still
+    means them. The length is kept, so positions in the text stay valid."""
+    if any(c.isupper() for c in text):
+        return text
+    pattern, forms = _abbreviations()
+    return pattern.sub(lambda m: forms[m.group(1).lower()], text)
+
+
 @functools.lru_cache(maxsize=1)
 def pipeline():
     """The shared blank pipeline with its EntityRuler (built once per process)."""
@@ -119,8 +174,8 @@ def pipeline():
     patterns: list[dict] = []
 
     def add(label: str, key: str, phrases, case_sensitive=()) -> None:
-        for phrase in phrases:
-            patterns.append({"label": label, "pattern": phrase.lower(), "id": key})
+        for phrase in dict.fromkeys(v for p in phrases for v in spellings(p.lower())):
+            patterns.append({"label": label, "pattern": phrase, "id": key})
         for phrase in case_sensitive:
             tokens = [t.text for t in nlp.make_doc(phrase)]
             patterns.append({"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": key})

@@ -28,8 +28,11 @@ def normalise(text: str) -> str:
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
     t = _WRAPPED_LINE.sub(" ", t)
+    # Spacing carries no meaning: "Not  pregnant" is "Not pregnant" (rules match one space).
+    t = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", t)
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
-    t = re.sub(r"(?<=[a-z])(?=\d)", " ", t)  # "within1" -> "within 1"
+    # "within1" -> "within 1"; a short code keeps its digits in any case ("cd20", "il6").
+    t = re.sub(r"\b([A-Za-z][a-z]{2,})(?=\d)", r"\1 ", t)
     t = re.sub(
         r"(?<=[a-z]{3})- (?=[a-z]{3})", "-", t
     )  # a word cut at a line end: "secondary- progressive"

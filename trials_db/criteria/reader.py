@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import quantities as q
-from .nlp import Mention
+from .nlp import Mention, capitalise_abbreviations, one_case
 from .predicates import Node
 from .scope import Reading, read
 
@@ -18,6 +18,9 @@ _NOTE = re.compile(
     r"(may\s+)?apply(\s+as per protocol)?\.?",
     re.I,
 )
+
+# A list marker the splitter left at the head ("* ", "3. ", "b) ", "(ii) "): not part of the text.
+_MARKER = re.compile(r"\A\s*(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+", re.I)
 
 
 @dataclass
@@ -35,7 +38,11 @@ class Reader:
 
     def __post_init__(self) -> None:
         # "NOTE: Other protocol-defined criteria may apply" is not part of this criterion.
-        self.norm = _NOTE.sub(lambda m: " " * len(m.group(0)), q.normalise(self.text))
+        self.norm = _NOTE.sub(
+            lambda m: " " * len(m.group(0)),
+            q.normalise(one_case(_MARKER.sub("", self.text, count=1))),
+        )
+        self.norm = capitalise_abbreviations(self.norm)
         self.reading = read(self.norm)
         self.found = self.reading.mentions
 

@@ -1,0 +1,116 @@
+"""The same rule written another way is read the same way (reader, nlp, quantities).
+
+Trials the parser was never tuned on differ from the shipped ones in surface form: spacing,
+case, hyphens, list markers left by the splitter. Built after the robustness benchmark
+(benchmarks/criteria_robustness.py) found that these changed a reading; each case below gave
+a different reading, or none, before the fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.criteria.reading import facts
+from trials_db.criteria.nlp import capitalise_abbreviations, one_case, spellings
+from trials_db.eligibility import EXCLUSION, INCLUSION
+
+
+@pytest.mark.parametrize(
+    "plain, other, kind",
+    [
+        # spacing carries no meaning (the negation once missed "breastfeeding")
+        ("Other: Not pregnant or lactating", "Other: Not  pregnant  or  lactating", INCLUSION),
+        (
+            "At least 3 months since prior chemotherapy",
+            "At  least  3  months  since  prior  chemotherapy",
+            INCLUSION,
+        ),
+        # a writer who uses no capitals still means the abbreviations
+        (
+            "Diagnosis of MS as defined by McDonald criteria",
+            "diagnosis of ms as defined by mcdonald criteria",
+            INCLUSION,
+        ),
+        (
+            "treatment with DMT during the last 12 months",
+            "treatment with dmt during the last 12 months",
+            EXCLUSION,
+        ),
+        (
+            "CIS or early Relapsing Remitting Multiple Sclerosis",
+            "cis or early relapsing remitting multiple sclerosis",
+            INCLUSION,
+        ),
+        (
+            "With anti-CD20 therapy, such as rituximab",
+            "with anti-cd20 therapy, such as rituximab",
+            EXCLUSION,
+        ),
+        # a sentence all in capitals
+        (
+            "Disease relapsing-remitting or relapsing-progressive (i.e., secondary- progressive)",
+            "DISEASE RELAPSING-REMITTING OR RELAPSING-PROGRESSIVE (I.E., SECONDARY- PROGRESSIVE)",
+            INCLUSION,
+        ),
+        # hyphenated or not
+        (
+            "Present treatment with anti-depressants or neuroleptics.",
+            "Present treatment with anti depressants or neuroleptics.",
+            EXCLUSION,
+        ),
+        (
+            "Immune-supressor treatment the last 6 months before the inclusion",
+            "Immune supressor treatment the last 6 months before the inclusion",
+            EXCLUSION,
+        ),
+        # a list marker the splitter left
+        ("Clinically definite MS.", "* Clinically definite MS.", INCLUSION),
+        ("Man between 18 and 55 years", "3. Man between 18 and 55 years", INCLUSION),
+        (
+            "No concurrent intravenous immune globulin",
+            "b) No concurrent intravenous immune globulin",
+            INCLUSION,
+        ),
+        # "MS" spelled out
+        (
+            "Prescribed Tysabri or any other MS medication",
+            "Prescribed Tysabri or any other multiple sclerosis medication",
+            INCLUSION,
+        ),
+    ],
+)
+def test_the_same_rule_in_another_form_reads_the_same(plain, other, kind):
+    assert facts(plain, kind)  # the plain form is read
+    assert facts(other, kind) == facts(plain, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QTcF > 450 ms",  # a unit, not MS
+        "prior cis-platinum",  # a compound word, not CIS
+    ],
+)
+def test_lower_case_words_that_are_not_abbreviations_stay_lower_case(text):
+    assert capitalise_abbreviations(text.lower()) == text.lower()
+
+
+def test_abbreviations_keep_the_text_length():
+    text = "diagnosis of rrms or cis; ivig's within 3 months"
+    assert capitalise_abbreviations(text) == "diagnosis of RRMS or CIS; IVIG's within 3 months"
+    assert len(capitalise_abbreviations(text)) == len(text)
+
+
+def test_a_short_text_in_capitals_is_kept():
+    assert one_case("EDSS >6.5") == "EDSS >6.5"
+    assert one_case("PATIENTS WITH RELAPSING MS AGED 18") == "patients with relapsing ms aged 18"
+
+
+def test_spellings_cover_hyphens_and_ms():
+    assert set(spellings("anti-depressant")) == {
+        "anti-depressant",
+        "anti depressant",
+        "antidepressant",
+    }
+    assert "relapsing-remitting" in spellings("relapsing remitting")
+    assert "multiple sclerosis medication" in spellings("ms medication")
