@@ -160,3 +160,38 @@ def test_the_reason_names_the_cue_and_the_fact():
 def test_cue_words_that_do_not_do_what_they_seem_to(text, mention):
     found = cues(text).get(mention, set())
     assert Cue.NEGATED not in found and Cue.OTHER_RELATION not in found
+
+
+# A criterion that opens with "No" denies its whole first sentence; ConText's scope stops at
+# "who" or after a few words. Built after the robustness benchmark's "No ..." rewrite of the
+# dev exclusions: each read the fact as required before the fix (a false not_met for everyone
+# who fits).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No female subjects who are currently breastfeeding.",
+        "No females that are pregnant or breastfeeding are excluded",
+        "No patients who had a relapse 30 days prior to the selected MRI scan date",
+        "No experiencing new neurological symptoms, with onset in previous 2 weeks, "
+        "attributable to MS relapse",
+        "No disease duration of more than 10 years in patients with an EDSS score of 2 or less",
+        "No clinical diagnosis: SPMS (Secondary-progressive multiple sclerosis) or PPMS",
+    ],
+)
+def test_a_fact_past_the_reach_of_an_opening_no_is_left_to_the_team(text):
+    tree = parse_criterion(text, INCLUSION)
+    for leaf, positive in tree.leaves():
+        assert isinstance(leaf, Review) or not positive, leaf
+    assert any("at the start may deny" in rv.source for rv in reviews(tree))
+
+
+def test_an_opening_no_is_not_stretched_past_its_sentence():
+    tree = parse_criterion("No relapse in the last 30 days. EDSS between 2 and 5.5", INCLUSION)
+    assert any(type(leaf).__name__ == "Edss" and positive for leaf, positive in tree.leaves())
+
+
+def test_no_more_than_is_a_bound_not_a_denial():
+    tree = parse_criterion(
+        "No more than 2 relapses in the last year, patients with RRMS", INCLUSION
+    )
+    assert not any("at the start may deny" in rv.source for rv in reviews(tree))

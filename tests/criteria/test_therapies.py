@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.criteria.reading import abstains, facts, known_gap
+from tests.criteria.reading import abstains, facts, known_gap, reviews
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION, INCLUSION
@@ -547,3 +547,25 @@ def test_the_patient_is_told_the_study_team_checks_other_medicines():
     assert criterion.status == NEEDS_REVIEW
     assert "other medicines" in criterion.explanation
     assert criterion.topics == ["other_medicines"]
+
+
+# A failure itself denied is not a failure (built after the robustness benchmark): each of
+# these was read as requiring failed treatments, the opposite of what it says.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has not failed 2 or more DMTs",
+        "No prior failure of 2 or more DMTs",
+        "Not failed more than one DMT",
+        "Never had a treatment failure on interferon beta",
+    ],
+)
+def test_a_denied_failure_is_left_to_the_team(text):
+    assert facts(text, INC) == []
+    assert reviews(text, INC)  # the study team reads it
+
+
+def test_a_failure_said_with_a_negation_is_still_a_failure():
+    assert facts("Patients who did not respond to interferon beta", INC)[0].startswith(
+        "therapyfailure requires"
+    )

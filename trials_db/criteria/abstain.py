@@ -50,7 +50,12 @@ _INTERPRETED: dict[type, set[Cue]] = {
 _SPAN_LEAVES = (Age, DiseaseDuration)
 # A fact right after "no", or before "-free", is plainly denied: read as the opposite fact.
 _FLIPPABLE = (Relapses, Pregnant, Breastfeeding)
-LEADING_NEGATION = re.compile(r"\s*(?:no|not|without|absence of|free of|never|none)\b", re.I)
+# "No more than 3 months", "not older than 65": a bound, not a denial.
+LEADING_NEGATION = re.compile(
+    r"\s*(?:no|not|without|absence of|free of|never|none)\b"
+    r"(?!\s+(?:more|less|greater|fewer|older|younger|later|earlier|longer|shorter|higher|lower)\b)",
+    re.I,
+)
 
 
 def _leaf_mentions(leaf: Leaf, r: Reader) -> list[tuple[Mention, list]]:
@@ -102,6 +107,46 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
             ):
                 return Not(node)
             return Review(topic="uncertain_reading", source=reason(mention, cue)[:200])
+    return node
+
+
+def leading_negation_reach(node: Node, r: Reader) -> Node:
+    """A criterion that opens with "No ..." denies its whole first sentence, relative clauses
+    included: "No female subjects who are currently breastfeeding". The cue's scope stops at
+    "who" (or after a few words), so a fact past it reads as if nothing denied it, the
+    opposite of what is meant. Such a fact, read without a negation, is left to the study team.
+    """
+    head = LEADING_NEGATION.match(r.norm)
+    if not head:
+        return node
+    cue_end = head.end()
+    reach = max(
+        (e for m, _, e in r.reading.scopes if m.cue is Cue.NEGATED and m.start < cue_end),
+        default=cue_end,
+    )
+    stop = re.search(r"\.\s+(?=[A-Z])|;", r.norm)
+    sentence_end = stop.start() if stop else len(r.norm)
+    return _beyond_reach(node, r, reach, sentence_end, r.norm[:cue_end].strip(), False)
+
+
+def _beyond_reach(node: Node, r: Reader, reach: int, end: int, cue: str, negated: bool) -> Node:
+    if isinstance(node, (All, Any_)):
+        return type(node)([_beyond_reach(x, r, reach, end, cue, negated) for x in node.items])
+    if isinstance(node, Not):
+        inner = _beyond_reach(node.item, r, reach, end, cue, not negated)
+        return inner if isinstance(inner, Review) else Not(inner)
+    if negated or not isinstance(node, Leaf) or isinstance(node, Review):
+        return node
+    source = getattr(node, "source", "") or ""
+    pos = r.norm.find(source) if source else -1
+    if pos < 0:  # a source joined from several mentions ("SPMS, PPMS"): where the first is
+        labels = _LEAF_LABELS.get(type(node), ())
+        pos = min((m.start for m in r.found if m.label in labels and _uses(node, m)), default=-1)
+    if reach <= pos < end:
+        return Review(
+            topic="uncertain_reading",
+            source=f'"{cue}" at the start may deny "{source.strip()[:80]}"'[:200],
+        )
     return node
 
 

@@ -13,7 +13,7 @@ import re
 
 from ..eligibility import EXCLUSION, INCLUSION
 from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
-from .abstain import LEADING_NEGATION, abstain, double_negation
+from .abstain import LEADING_NEGATION, abstain, double_negation, leading_negation_reach
 from .predicates import (
     Age,
     All,
@@ -61,6 +61,7 @@ def parse_criterion(text: str, kind: str) -> Node:
     r = Reader(text, kind)
     tree = _read_fields(r, text, kind)
     tree = abstain(tree, r)
+    tree = leading_negation_reach(tree, r)
     if kind == EXCLUSION and LEADING_NEGATION.match(r.norm):
         tree = double_negation(tree, r)
     return tree

@@ -65,6 +65,14 @@ _FAILURE = re.compile(
     r"being treated with|under)|(relaps\w*|exacerbations?) despite)\b",
     re.I,
 )
+# A failure itself denied ("has not failed 2 DMTs", "no prior treatment failure"), unlike a
+# failure said with a negation ("did not respond", "non-responder"): the count it allows is
+# not held by a failure leaf, so the study team reads it.
+_FAILURE_DENIED = re.compile(
+    r"\b(?:no|not|never|without|n't)\s+(?:(?!and\b|or\b)[\w-]+\s+){0,2}?"
+    r"(?:fail\w*|treatment failure|suboptimal response|inadequate response|breakthrough)",
+    re.I,
+)
 _CURRENT = re.compile(
     r"\b(currently|current|taking|receiving|being treated|prescribed|ongoing|already on|"
     r"concomitant|concurrent|on treatment with|on therapy with|on)\b[^.;]{0,100}$",
@@ -251,6 +259,11 @@ def read(r: Reader) -> None:
         r.reviews.append("treatment_change")
         return
     source = text[ms[0].start : ms[-1].end]
+    denied = _FAILURE_DENIED.search(text)
+    if denied:
+        r.reviews.append("uncertain_reading")
+        r.take(*denied.span())
+        return
     if steroids_only:
         # How steroids were given, and a sentence allowing low-dose or topical use, are read.
         for m in re.finditer(
