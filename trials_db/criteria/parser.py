@@ -37,8 +37,9 @@ from .review_topics import leftover_words, review_topics
 # 6: a relapse while on a drug (or despite it) is that drug's failure; 7, 8: wrapped lines,
 # onset minimum; 9: other medicines (statins, cannabis, IVIG...) left to the study team,
 # "No concurrent X", each drug of an "except" list; 10: "Current use of", "Adult patients" (18+),
-# symptom medicines (fampridine, baclofen...) among the other medicines
-PARSER_VERSION = 13
+# symptom medicines (fampridine, baclofen...) among the other medicines; 14: surface forms
+# (spacing, case, hyphens, list markers), an opening "No" over its sentence, denied failures
+PARSER_VERSION = 14
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
