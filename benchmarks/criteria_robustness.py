@@ -141,6 +141,20 @@ def _brands(text: str) -> str:
     return text
 
 
+def _years(text: str) -> str:
+    """Whole years in months written in years: "12 months" -> "1 year", "24 months" -> "2 years"."""
+    return re.sub(
+        r"\b(12|24|36|48|60) months\b",
+        lambda m: f"{int(m.group(1)) // 12} year{'s' if m.group(1) != '12' else ''}",
+        text,
+    )
+
+
+def _suffix(words: str) -> Callable[[str], str]:
+    """A closing phrase that adds no fact ("at screening", "in the investigator's opinion")."""
+    return lambda text: _no_final_dot(text) + words
+
+
 CHANGES: dict[str, Callable[[str], str]] = {
     "lower case": str.lower,
     "upper case": str.upper,
@@ -159,6 +173,10 @@ CHANGES: dict[str, Callable[[str], str]] = {
     "before": _before,
     "eg, ie": _no_abbreviation_dots,
     "brand names": _brands,
+    "months as years": _years,
+    "+ at screening": _suffix(" at screening"),
+    "+ investigator": _suffix(", in the opinion of the investigator"),
+    "+ (see protocol)": _suffix(" (see protocol)"),
     "as 'No ...' inclusion": lambda t: "No " + t[:1].lower() + t[1:],
 }
 # Changes that also move the criterion to the other list: an exclusion "X" is the inclusion
@@ -231,9 +249,32 @@ def measure(details: str | None = None) -> dict[str, Counter[str]]:
     return out
 
 
+def measure_joined(details: bool = False) -> Counter[str]:
+    """Two neighbouring criteria of one list written as one ("1. X. 2. Y", as the splitter
+    leaves an inline list): the facts read should be those of X and of Y, or fewer."""
+    criteria = dev_criteria()
+    counts: Counter[str] = Counter()
+    for (nct, kind, a), (nct2, kind2, b) in zip(criteria, criteria[1:]):
+        if nct != nct2 or kind != kind2:
+            continue
+        joined = f"{_no_final_dot(a)}. {b}"
+        both = reading(a, kind) | reading(b, kind)
+        after = reading(joined, kind)
+        verdict = "same" if after == both else compare(both, after)
+        counts["rewritten"] += 1
+        counts[verdict] += 1
+        if details and verdict in ("changed", "gained"):
+            print(f"[{verdict}] {nct} {kind}: {joined[:200]!r}")
+            print(f"    apart:  {sorted(both)}")
+            print(f"    joined: {sorted(after)}")
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--details", choices=sorted(CHANGES), help="list the criteria that differ")
+    ap.add_argument(
+        "--details", choices=[*sorted(CHANGES), "joined"], help="list the criteria that differ"
+    )
     args = ap.parse_args(argv)
     started = time.perf_counter()
     results = measure(args.details)
@@ -245,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         totals.update(counts)
         print(f"{name:22}" + "".join(f"{counts[c]:10}" for c in columns))
     print(f"{'all':22}" + "".join(f"{totals[c]:10}" for c in columns))
+    joined = measure_joined(args.details == "joined")
+    print(f"{'two joined as one':22}" + "".join(f"{joined[c]:10}" for c in columns))
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 

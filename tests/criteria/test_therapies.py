@@ -569,3 +569,37 @@ def test_a_failure_said_with_a_negation_is_still_a_failure():
     assert facts("Patients who did not respond to interferon beta", INC)[0].startswith(
         "therapyfailure requires"
     )
+
+
+# Two sentences in one criterion (an inline list the splitter left whole): the words of one
+# must not be read into the drugs of the other. Built after the robustness benchmark joined
+# neighbouring dev criteria; each was read with the other sentence's window, "currently" or
+# "failed" before.
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Failed 2 or more DMTs. Treatment with immunosuppressant agents.", E),
+        ("Relapse of MS within 1 month before infusion. With anti-CD20 therapy", E),
+        ("Exacerbation within 30 days prior to screening. Current use of cladribine", E),
+        ("Prescribed Tysabri or any other MS medication. Natalizumab-naïve", INC),
+    ],
+)
+def test_one_sentence_is_not_read_into_another_sentences_drugs(text, kind):
+    tree = parse_criterion(text, kind)
+    assert [f for f in facts(text, kind) if f.startswith("therapy")] == []
+    assert any(
+        "sentence" in (leaf.source or "")
+        for leaf, _ in tree.leaves()
+        if type(leaf).__name__ == "Review"
+    )
+
+
+def test_a_second_sentence_about_the_same_drug_is_still_read():
+    text = (
+        "Has received a course of high dose oral or intravenous steroids within 3 months of "
+        "study entry. The use of low dose and/or topical steroids will not act as an exclusion."
+    )
+    assert facts(text, E) == [
+        "therapy excludes drugs=methylprednisolone,prednisone,dexamethasone,corticotropin "
+        "classes=corticosteroid within_months=3"
+    ]

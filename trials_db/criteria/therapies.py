@@ -197,13 +197,78 @@ def _drug_sets(r: Reader, ms: list[Mention]) -> tuple[list[str], list[str]]:
     return drugs, classes
 
 
+# A sentence end inside one criterion (an inline list the splitter left whole: "Failed 2 or
+# more DMTs. Treatment with immunosuppressants"); not the dot of "e.g." or "i.e.".
+_SENTENCE_END = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bno)\.\s+(?=[A-Za-z(])", re.I
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the sentences of ``text``."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
 def read(r: Reader) -> None:
+    """The treatment facts of the criterion. The rule reads all its drugs as one group, with
+    one window, one "currently", one "failed": when different drugs are named in different
+    sentences (an inline list the splitter left whole: "Failed 2 or more DMTs. Treatment with
+    immunosuppressants"), one sentence's words would be read into the other's drugs, so the
+    facts read are left to the study team instead; so are facts that change when the
+    sentences naming no drug are left out."""
     ms = [
         m
         for m in r.of("DRUG", "DRUG_CLASS")
         if not re.search(r"\banti-\s*$", r.norm[max(0, m.start - 6) : m.start], re.I)
     ]
-    text = r.norm
+    spans = sentences(r.norm)
+    named = [frozenset(m.key for m in ms if a <= m.start < b) for a, b in spans]
+    # A sentence that names no drug should say nothing about them ("Relapse within 1 month.
+    # Prior anti-CD20 therapy"): read again with such sentences blanked (positions kept), the
+    # facts must be the same, or the study team reads them.
+    text = "".join(
+        r.norm[a:b] if keys or not ms else " " * (b - a) for (a, b), keys in zip(spans, named)
+    )
+    named = [keys for keys in named if keys]
+    before = len(r.leaves)
+    blanked: list[Node] | None = None
+    if text != r.norm:
+        saved = (list(r.leaves), list(r.reviews), list(r.used))
+        _read(r, text, ms)
+        blanked = r.leaves[before:]
+        r.leaves, r.reviews, r.used = saved
+    _read(r, r.norm, ms)
+    if len(r.leaves) == before:
+        return
+    if len(set(named)) >= 2:
+        why = "treatments named in separate sentences: " + "; ".join(
+            ", ".join(sorted(keys)) for keys in named
+        )
+    elif blanked is not None and _facts(blanked) != _facts(r.leaves[before:]):
+        why = "words from a sentence that names no treatment change what is read"
+    else:
+        return
+    del r.leaves[before:]
+    r.leaves.append(Review(topic="uncertain_reading", source=why[:200]))
+
+
+def _facts(nodes: list[Node]) -> list:
+    """What the nodes say, without the words they were read from."""
+
+    def strip(data):
+        if isinstance(data, dict):
+            return {k: strip(v) for k, v in data.items() if k != "source"}
+        if isinstance(data, list):
+            return [strip(v) for v in data]
+        return data
+
+    return [strip(n.to_json()) for n in nodes]
+
+
+def _read(r: Reader, text: str, ms: list[Mention]) -> None:
+    """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
+    positions hold), from the drug mentions ``ms``."""
     if not ms:
         untreated = re.search(
             r"\bon no (ms )?treatment|\bnot on any (ms )?treatment|\buntreated (ms|patients)",
