@@ -155,6 +155,64 @@ def _suffix(words: str) -> Callable[[str], str]:
     return lambda text: _no_final_dot(text) + words
 
 
+_SYNONYMS = {
+    "breastfeeding": "lactating",
+    "lactating": "breast-feeding",
+    "nursing": "breastfeeding",
+    "relapse": "exacerbation",
+    "relapses": "exacerbations",
+    "exacerbation": "relapse",
+    "exacerbations": "relapses",
+    "corticosteroids": "steroids",
+    "steroids": "corticosteroids",
+    "women": "females",
+    "females": "women",
+}
+
+
+def _synonyms(text: str) -> str:
+    """Words a trial may use for the same thing ("lactating" for "breastfeeding")."""
+    pattern = r"\b(" + "|".join(_SYNONYMS) + r")\b"
+    return re.sub(
+        pattern, lambda m: _keep_case(m.group(0), _SYNONYMS[m.group(0).lower()]), text, flags=re.I
+    )
+
+
+def _bounds_in_words(text: str) -> str:
+    """Bounds said another way: "between 2 and 5.5" -> "from 2 to 5.5", "≥ 18" -> "18 or
+    more", "≤ 5.5" -> "5.5 or less", "18 to 55" -> "18-55"."""
+    n = r"(\d+(?:\.\d+)?)"
+    text = re.sub(rf"\bbetween {n} and {n}", r"from \1 to \2", text, flags=re.I)
+    text = re.sub(rf"≥\s*{n}", r"\1 or more", text)
+    text = re.sub(rf"≤\s*{n}", r"\1 or less", text)
+    return re.sub(rf"(?<!from ){n} to {n}\b", r"\1-\2", text)
+
+
+def _no_abbreviation_brackets(text: str) -> str:
+    """'Expanded Disability Status Scale (EDSS) score' -> 'Expanded Disability Status Scale
+    score': the bracketed abbreviation repeats the name before it."""
+    return re.sub(r"\s*\((?:[A-Z][A-Za-z-]{1,7})\)", "", text)
+
+
+def _and_or(text: str) -> str:
+    """ "pregnant or nursing" -> "pregnant and/or nursing"; not a bound ("2 or more")."""
+    bound = r"(?!\s+(?:more|less|fewer|greater|older|younger|lower|higher|equal|above|below)\b)"
+    return re.sub(r"\bor\b" + bound, "and/or", text)
+
+
+def _no_years_of_age(text: str) -> str:
+    return re.sub(r"\byears of age\b", "years old", text, flags=re.I)
+
+
+def _drop_no(text: str) -> str:
+    """An inclusion "No X" as the exclusion "X" (the inverse of the "No ..." rewrite)."""
+    m = re.match(r"\s*(?:no|not|without)\s+(?!more|less|greater|fewer|older|younger)", text, re.I)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 CHANGES: dict[str, Callable[[str], str]] = {
     "lower case": str.lower,
     "upper case": str.upper,
@@ -177,11 +235,20 @@ CHANGES: dict[str, Callable[[str], str]] = {
     "+ at screening": _suffix(" at screening"),
     "+ investigator": _suffix(", in the opinion of the investigator"),
     "+ (see protocol)": _suffix(" (see protocol)"),
+    "synonyms": _synonyms,
+    "bounds in words": _bounds_in_words,
+    "no (ABBR)": _no_abbreviation_brackets,
+    "or as and/or": _and_or,
+    "years old": _no_years_of_age,
     "as 'No ...' inclusion": lambda t: "No " + t[:1].lower() + t[1:],
+    "'No X' as exclusion": _drop_no,
 }
 # Changes that also move the criterion to the other list: an exclusion "X" is the inclusion
 # "No X"; the patient-side reading must not change (it may abstain).
-KIND_CHANGES = {"as 'No ...' inclusion"}
+KIND_CHANGES = {
+    "as 'No ...' inclusion": (EXCLUSION, INCLUSION),
+    "'No X' as exclusion": (INCLUSION, EXCLUSION),
+}
 
 
 def reading(text: str, kind: str) -> frozenset[str]:
@@ -230,9 +297,9 @@ def measure(details: str | None = None) -> dict[str, Counter[str]]:
         for (nct, kind, text), before in originals.items():
             new_kind = kind
             if name in KIND_CHANGES:
-                if kind != EXCLUSION:
+                source_kind, new_kind = KIND_CHANGES[name]
+                if kind != source_kind:
                     continue
-                new_kind = INCLUSION
             new = change(text)
             if new == text:
                 counts["same"] += 1

@@ -180,3 +180,24 @@ def test_age_verdicts(text: str, kind: str, age: float, verdict: int) -> None:
 def test_a_cue_never_rules_out_someone_who_fits(text: str, kind: str, age: float) -> None:
     failed = FALSE if kind == INC else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(age=age)) != failed
+
+
+# Bounds said another way (built after the robustness benchmark's "bounds in words" rewrite).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Man from 18 to 55 years", ["age requires min=18 max=55"]),
+        ("Men and women 18 or more years old", ["age requires min=18"]),
+        ("18 years old or older", ["age requires min=18"]),
+        ("18 years of age or more", ["age requires min=18"]),
+    ],
+)
+def test_an_age_bound_in_other_words(text, expected):
+    assert age_facts(text, INC) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Disease duration from 2 to 10 years", "Symptoms for 2 years or more"]
+)
+def test_years_of_a_duration_are_not_an_age(text):
+    assert age_facts(text, INC) == []

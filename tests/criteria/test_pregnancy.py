@@ -151,3 +151,11 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
 def test_an_unclear_sentence_never_takes_out_a_patient_who_fits(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed
+
+
+def test_a_denial_over_an_and_or_list_covers_each_fact():
+    """ "Not pregnant and/or lactating" as "Not pregnant or lactating" (robustness benchmark)."""
+    assert facts("Not pregnant and/or lactating", INCLUSION) == [
+        "pregnant excludes",
+        "breastfeeding excludes",
+    ]

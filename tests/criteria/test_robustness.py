@@ -14,7 +14,7 @@ from collections import Counter
 
 from benchmarks.criteria_robustness import measure, measure_joined
 
-MOST_LOST = 66  # measured when the benchmark was built (2026-12-04)
+MOST_LOST = 70  # measured on 2026-12-04, with 22 kinds of rewrite
 
 
 def test_no_rewrite_changes_a_reading_and_few_lose_one():

@@ -33,10 +33,14 @@ _AGE_RANGE = [
 _AGE_MIN = [
     (r"\b(?:age[sd]?|aged)\s*(?:of\s+)?(≥|>|at least|over|above|older than)\s*(\d{1,3})\b", None),
     (
-        r"(?<![\d.,])\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*)?(?:or|and)\s*(?:older|over|above)\b"
-        r"(?!\s*(?:\d|than))",
+        r"(?<![\d.,])\b(\d{1,3})\s*(?:years?)?\s*(?:of age\s*|old\s*)?(?:or|and)\s*"
+        r"(?:older|over|above)\b(?!\s*(?:\d|than))",
         "≥",
     ),
+    # "18 or more years old", "18 years of age or more": "more" is an age only beside "old"
+    # or "of age" ("2 years or more" is as often a duration).
+    (r"\b(\d{1,3})\s*(?:or more|or above|\+)\s*years?\s*(?:old|of age)\b", "≥"),
+    (r"\b(\d{1,3})\s*years?\s*(?:old|of age)\s*or\s*more\b", "≥"),
     (r"\b(?:aged?)\s+(\d{1,3})\s*\+", "≥"),
     (
         r"\b(?:adults?|men and women|males and females|male and female subjects)\b"
@@ -78,9 +82,10 @@ _AGE_ANCHOR = re.compile(
     r"(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*",
     re.I,
 )
-# "between 18 and 55 years" with no word "age": an age unless the sentence is about a duration.
+# "between 18 and 55 years" (or "from 18 to 55 years") with no word "age": an age unless the
+# sentence is about a duration.
 _YEARS_RANGE = re.compile(
-    r"\bbetween\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b"
+    r"\b(?:between|from)\s+(\d{1,3})\s*(?:-|and|to)\s*(\d{1,3})\s*years\b"
     r"(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))",
     re.I,
 )

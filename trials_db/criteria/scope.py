@@ -200,7 +200,7 @@ def adjacent_negation(
         )
         if re.fullmatch(
             r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|definite|documented|"
-            r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and|be|being)"
+            r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and|and/or|be|being)"
             r"[\s\-]+)*",
             between + " ",
             re.I,
