@@ -46,7 +46,8 @@ from benchmarks.patient_messages import SETS, score
 # "fresh11": 130 more, written in the session after that (answers to another question, pharmacy
 # and portal lists with dates in three forms, walking described in words, relapses and steroids
 # told by events, negations and doubt, many countries, caregivers); first scored unseen at
-# 79.4 % of 543 slots, 4 inverted, 10 wrongly set.
+# 79.4 % of 543 slots, 4 inverted, 10 wrongly set; 83.2 %, 0 inverted, 8 wrongly set after the
+# first changes made for it (medicine lists, finished courses, hedged or denied courses).
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -60,7 +61,7 @@ FLOORS = {
     "fresh8": (0.82, 0),
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
-    "fresh11": (0.79, 4),
+    "fresh11": (0.825, 0),
 }
 
 

@@ -1463,3 +1463,60 @@ def test_then_nothing_about_symptoms_before_the_drugs_is_no_gap_in_treatment():
 )
 def test_windows_without_in_and_years_given_as_alternatives(text, asked, slot, value):
     assert facts(text, asked=asked).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh11: a medicine list's lines (status, end date, a dose and how often)
+        (
+            "OCREVUS 300MG/10ML VIAL - Start date: 02/11/2021 - Status: Active\n"
+            "TECFIDERA 240MG CAP - Start date: 06/01/2017 - End date: 01/20/2021 - "
+            "Status: discontinued",
+            None,
+            "current_therapy",
+            "ocrelizumab",
+        ),
+        (
+            "Mayzent 2mg daily. Before Mayzent I was on Rebif (ended 07/30/2022, status: "
+            "discontinued - disease progression).",
+            None,
+            "current_therapy",
+            "siponimod",
+        ),
+        # a finished course is not taken now, and "done 40 infusions" is no end
+        (
+            "Interferon then Gilenya, now Mavenclad done in 2022-2023.",
+            None,
+            "current_therapy",
+            "none",
+        ),
+        ("Tysabri done 40 infusions so far", None, "current_therapy", "natalizumab"),
+        # drugs never taken
+        ("never did Tysabri but Ocrevus since 2020", None, "prior_therapies", ["ocrelizumab"]),
+        ("medical aid doesn't cover Ocrevus, never had it", None, "prior_therapies", None),
+        # "normal" is an English word, not the brand Neoral
+        (
+            "Rituximab every 6 months since 2025 (off-label, normal here)",
+            None,
+            "prior_therapies",
+            ["rituximab"],
+        ),
+        # breastfeeding said to be over, and doubt about a pregnancy
+        ("My daughter is 3 and I stopped breastfeeding at 6 months.", None, "breastfeeding", False),
+        ("I stopped breastfeeding in June", None, "sex", "female"),
+        ("Honestly I'm not sure I'm not pregnant right now", None, "pregnant", None),
+        ("I'm not sure I'm not pregnant, doing a test on friday", "pregnant", "pregnant", None),
+        # an MS course denied or hedged beside a plain one
+        (
+            "relapsing. my neuro says RRMS 'with progression' now but still not SPMS",
+            "ms_subtype",
+            "ms_subtype",
+            "RRMS",
+        ),
+        ("RRMS since 1998, now probably SPMS but not confirmed.", None, "ms_subtype", "RRMS"),
+        ("it was relapsing-remitting, now secondary progressive", None, "ms_subtype", "SPMS"),
+    ],
+)
+def test_medicine_lists_finished_courses_and_denied_or_hedged_facts(text, asked, slot, value):
+    assert facts(text, asked=asked).get(slot) == value

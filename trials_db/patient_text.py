@@ -1091,8 +1091,53 @@ def _only_in_the_past(text: str, key: str) -> bool:
     )
 
 
+# A course denied right before it ("still not SPMS", "isn't PPMS", "no longer RRMS").
+_TYPE_DENIED_BEFORE = re.compile(
+    r"\b(?:not|isn'?t|is not|no longer|never|nor|rather than|instead of)\s+(?:yet\s+|officially\s+|"
+    r"really\s+|called\s+)?(?:a\s+|an\s+)?$"
+)
+# A course hedged right before it ("now probably SPMS", "might be turning into SPMS") or right
+# after it ("SPMS but not confirmed"), in its own clause.
+_TYPE_HEDGE_BEFORE = re.compile(
+    r"\b(?:maybe|probably|possibly|perhaps|likely|might|may|could|suspected|suspect|"
+    r"they think|thinks?|turning into|moving (?:in)?to|becoming)\b[^.;!?,]{0,25}$"
+)
+_TYPE_HEDGE_AFTER = re.compile(
+    r"^[^.;!?,]{0,35}?\b(?:not (?:yet )?(?:confirmed|official|sure|certain|diagnosed)|unconfirmed|"
+    r"suspected|probably|maybe|possibly|i think)\b[^.;!?,]{0,12}"
+)
+
+
+def _clear_types(t: str) -> str:
+    """``t`` without the MS courses it denies ("... but still not SPMS"), and without the
+    hedged ones when another course is named plainly ("RRMS since 1998, now probably SPMS but
+    not confirmed" -> RRMS): their words are blanked, so the other readers see only the sure
+    one. A course that is only hedged is left for the hedge rule below (it abstains)."""
+    spans = sorted(
+        (m.start(), m.end(), key) for key, p in _SUBTYPE_PHRASES for m in re.finditer(p, t)
+    )
+    denied, hedged, plain = [], [], set()
+    for a, b, key in spans:
+        if _TYPE_DENIED_BEFORE.search(t[max(0, a - 30) : a]):
+            start = a - len(_TYPE_DENIED_BEFORE.search(t[max(0, a - 30) : a]).group(0))
+            denied.append((start, b))
+            continue
+        before = _TYPE_HEDGE_BEFORE.search(t[max(0, a - 40) : a])
+        after = _TYPE_HEDGE_AFTER.match(t[b:])
+        if before or after:
+            start = a - len(before.group(0)) if before else a
+            hedged.append((start, b + (after.end() if after else 0), key))
+        else:
+            plain.add(key)
+    cut = denied + [(a, b) for a, b, key in hedged if plain - {key}]
+    chars = list(t)
+    for a, b in cut:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
-    t = _sure_clauses(fold(own_words(text)))
+    t = _sure_clauses(_clear_types(fold(own_words(text))))
     _, typed = _type_clauses(t)
     # A hedge counts only in a clause that names the type: "rrms since 2015. edss maybe 3" is sure.
     if any(_UNSURE_TYPE.search(c) for c in typed or [t]) and not requested:
@@ -1412,10 +1457,12 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:(?:she|he)(?:'?s| is| was| has been)?\s+(?:on|taking|takes|took|had|uses|gets)|"
     r"and (?:takes|took|is on|was on|has been on|gets|uses))\s+(?:the\s+)?$|"
     # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
-    r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done)?"
+    r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done|did|"
+    r"got|been given|started)?"
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
     # "medical aid wouldn't cover Ocrevus", "don't know if I got ofatumumab or teriflunomide"
-    r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to)\s+"
+    r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to|"
+    r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
     r"(?:cover|pay for|fund|approve)\s+(?:the\s+)?$|"
     r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
     r"\b(?:don'?t|do not|didn'?t|did not|never) (?:know|knew|find out|found out) "
@@ -1603,7 +1650,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 word.lower(),
                 [v for v in vocabulary if v.islower()],
                 n=1,
-                cutoff=0.8 if len(word) >= 6 else 0.85,
+                # 0.8 for 7 letters or more ("tecfidra"); a 6-letter word two letters off a
+                # brand is as often an English word ("normal" is not Neoral)
+                cutoff=0.8 if len(word) >= 7 else 0.85,
             )
             name = vocabulary[close[0]] if close else None
         if name:
@@ -1705,6 +1754,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.said_not_failed.append(name)
         if _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
             answer.current = name  # "taking me off Gilenya next month": on it until then
+        elif _DONE_AFTER.match(after):
+            ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
+        elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
+            pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
         elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
             ended.append(name)
         if answer.current == name:
@@ -1721,6 +1774,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 told_earlier.append(name)  # named after the one it came before
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
+        elif name in ended and _DONE_AFTER.match(after):
+            pass  # "now" dates the finished course, it is not taken now
         elif (
             _CURRENT_NEAR.search(re.split(r"[.;!?]", before[-20:])[-1])  # not across a sentence
             or _SWITCHED_TO.search(before)
@@ -1927,6 +1982,13 @@ _CURRENT_AFTER = re.compile(
     r"^\s*(?:pens?|infusions?|injections?|drips?|shots?|jabs?|tablets?|pills?)?\s*"
     r"(?:every (?:\d+|two|three|four|six|other) |so far\b|to date\b)|"
     r"^[^.;!?]{0,50}\band still (?:am|do|is|on it|taking it)\b|"
+    # a medicine list's line: "OCREVUS 300MG VIAL - Start date: 02/11/2021 - Status: Active"
+    r"^[^\n]{0,80}?\bstatus:?\s*(?:active|current|ongoing|taking)\b|"
+    # a medicine list's line: a dose with how often it is taken ("Mayzent 2mg daily",
+    # "Kesimpta 20 mg SC monthly"); "Status: discontinued" after it is read as ended first
+    r"^\s*\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|iu)\b[^.;,\n]{0,20}?\b"
+    r"(?:daily|once a day|twice a day|"
+    r"twice daily|a day|per day|weekly|a week|monthly|a month|every \w+ (?:days|weeks|months))\b|"
     r"^[^.;!?]{0,60}[.;!?]\s*(?:i'?ve\s+|i have\s+)?been on (?:it|them)\b"
     r"(?!\s+(?:before|until|till))|"
     r"^[^.;!?]{0,60}\b(?:i'?m|i am|im) still (?:on|taking) (?:it|them)\b|"
@@ -1953,7 +2015,10 @@ _ENDED = re.compile(
 _ENDED_AFTER = re.compile(
     r"^\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till)\s*(?:19|20)\d\d\b)|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
-    r"ended|finished)\b(?!\s+(?:working|helping|doing|being))",
+    r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
+    # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
+    r"^[^\n]{0,80}?\b(?:end(?:ed)?\s+date:?\s*\d|"
+    r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))",
     re.I,
 )
 _ENDED_BEFORE = re.compile(
@@ -1967,6 +2032,20 @@ _EARLIER_BEFORE = re.compile(
     r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
     r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
     r"(?:i (?:was|had been) on\s+|(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
+    re.I,
+)
+# A course said to be over right after the drug: "Mavenclad done in 2022-2023", "(course
+# completed 2023)".
+_DONE_AFTER = re.compile(
+    r"^\W{0,3}(?:course\s+|tablets\s+|treatment\s+)?(?:was\s+|is\s+|were\s+)?(?:all\s+)?"
+    r"(?:done|completed|complete|finished)\b"
+    r"(?!\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an)\b)",
+    re.I,
+)
+# A treatment named only to date another ("Before Mayzent I was on Rebif", "since Ocrevus"):
+# what follows is about the other one.
+_TIME_REFERENCE_BEFORE = re.compile(
+    r"(?:^|[.;!?(]\s*|\b(?:and|but|so)\s+)(?:before|after|prior to|since)\s+(?:starting\s+)?$",
     re.I,
 )
 # A stop still to come ("is taking me off Gilenya next month"): the drug is taken now.
@@ -2296,12 +2375,25 @@ _COMMON_WORDS = {
 
 # ---------------------------------------------------------------------------- pregnancy
 
+# Doubt said before a fact, in its sentence: "not sure (if) I'm (not) pregnant", "no idea".
+_DOUBT_BEFORE = re.compile(
+    r"\b(?:not (?:sure|certain)|unsure|(?:don'?t|do not|dont) know (?:if|whether)|"
+    r"no idea (?:if|whether)?)\b",
+    re.I,
+)
+# Breastfeeding said to be over: "I stopped breastfeeding at 6 months", "weaned him in June".
+_STOPPED_NURSING = re.compile(
+    r"\b(?:stopped|quit|finished|gave up|ended|done with|no longer)\s+(?:breast ?feeding|nursing|"
+    r"pumping)\b|\bweaned\b",
+    re.I,
+)
 _PAST_PREGNANCY = re.compile(
     r"\b(was|were|got|fell|became|had been) (pregnant|breast ?feeding|nursing)\b|"
     r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) |"
     # "(was on Tysabri) before the pregnancy", "through my pregnancy", "pregnant with my youngest"
     r"\b(before|during|after|through|thru|since|in) (the |my |her )?pregnan\w*|\bthe pregnancy\b|"
-    r"\bpregnant with (my|our|her) (youngest|oldest|eldest|first|second|third|son|daughter)\b",
+    r"\bpregnant with (my|our|her) (youngest|oldest|eldest|first|second|third|son|daughter)\b|"
+    + _STOPPED_NURSING.pattern,
     re.I,
 )  # not "pregnant with my first" said of now: "I'm pregnant with my first"
 # A baby already born: not pregnant now ("I gave birth 5 weeks ago", "just had my baby").
@@ -2319,7 +2411,8 @@ _POSTPARTUM = re.compile(
 _OWN_PREGNANCY = re.compile(
     r"\bmy (?:first |second |third |last |recent |latest |\d(?:st|nd|rd|th) )?pregnanc"
     r"|(?<!never )(?<!not )\bi (?:was|got|became|fell|have been|had been) (?:\w+ )?pregnant"
-    r"|\bi (?:gave birth|delivered|had a c-?section)\b|\bdelivered my\b|\bi breast ?fed\b",
+    r"|\bi (?:gave birth|delivered|had a c-?section)\b|\bdelivered my\b|\bi breast ?fed\b"
+    r"|\bi (?:stopped|quit|finished|gave up) (?:breast ?feeding|nursing)\b",
     re.I,
 )
 
@@ -2362,8 +2455,17 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         past = _PAST_PREGNANCY.search(text[max(0, mention.start - 12) : mention.end + 12])
         if _DURING_A_PREGNANCY.search(text[: mention.start]):
             continue  # "no relapses during pregnancy": a time, not a status now, either way
-        if Cue.NEGATED in kinds or (
-            past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I)
+        sentence = re.split(r"[.;!?\n]", text[: mention.start])[-1]
+        if _DOUBT_BEFORE.search(sentence):
+            result.setdefault(key, None)  # "I'm not sure I'm not pregnant": neither yes nor no
+            continue
+        stopped = key == "breastfeeding" and _STOPPED_NURSING.search(
+            text[max(0, mention.start - 16) : mention.end + 12]
+        )
+        if (
+            Cue.NEGATED in kinds
+            or stopped
+            or (past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I))
         ):
             result.setdefault(key, False)
         elif kinds or past:

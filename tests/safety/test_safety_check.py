@@ -279,3 +279,15 @@ def test_until_now_is_a_duration_not_a_symptom_now():
         == "none"
     )
     assert category_of("my legs are numb right now") == "symptoms"
+
+
+def test_a_year_after_until_or_from_dates_a_symptom_as_history():
+    # built after fresh11: a treatment story, not a symptom today
+    assert (
+        category_of(
+            "Tried Avonex until the flu-like side effects got too much, then Gilenya until "
+            "2023 when my walking got worse on it."
+        )
+        == "none"
+    )
+    assert category_of("my walking got worse since yesterday") == "symptoms"
