@@ -1520,3 +1520,31 @@ def test_windows_without_in_and_years_given_as_alternatives(text, asked, slot, v
 )
 def test_medicine_lists_finished_courses_and_denied_or_hedged_facts(text, asked, slot, value):
     assert facts(text, asked=asked).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, country",
+    [
+        # built after fresh11: a place travelled to, or where something else happens, is no home
+        (
+            "I'm 38 and male, I live in Toronto, but my last trial site was in Boston and I'm "
+            "flying to Spain next week for work.",
+            None,
+            "Canada",
+        ),
+        (
+            "Thinking about HSCT in Mexico (Puebla) next year but wanted to check trials first. "
+            "35, male, from Calgary.",
+            None,
+            "Canada",
+        ),
+        ("flying to Spain next week but home is Malmö", "country", "Sweden"),
+        # asking for a trial in a country says where home is; moving there in the past too
+        ("Kindly suggest any trial in India.", None, "India"),
+        ("I moved to Spain in 2019", None, "Spain"),
+    ],
+)
+def test_a_place_travelled_to_is_not_home(text, asked, country):
+    from trials_db.facts import message_facts  # with places, as the form reads a message
+
+    assert message_facts(text, None, asked, {}).get("country") == country

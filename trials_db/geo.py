@@ -398,7 +398,8 @@ _HOME_CUES = (
             r"(?:\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
-            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?)" + _PLACE,
+            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?"
+            r"|\b(?:my\s+)?home(?:\s*town)?\s*(?:is|'s|:)\s+(?:in\s+|near\s+)?)" + _PLACE,
             re.I,
         ),
         False,

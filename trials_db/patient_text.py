@@ -3390,9 +3390,22 @@ def _country_said(text: str) -> str | None:
     return None
 
 
+# A place someone goes to, or where something else happens, is not where they live: "flying to
+# Spain next week", "my last trial site was in Boston", "HSCT in Mexico next year"; not "any
+# trial in India?", which asks for trials near home.
+_NOT_HOME = re.compile(
+    r"\b(?:fly(?:ing)?|flew|going|heading|travel\w*|trip|holidays?|vacation|visit\w*|moving|"
+    r"relocating)\s+(?:back\s+)?to\s+[^.;,!?\n]{0,40}|"
+    r"\b(?:trial|study)(?:\s+site)?\s+(?:was|is|were)\s+in\s+[^.;,!?\n]{0,30}|"
+    r"\b(?:hsct|stem cell \w+|transplant|surgery)\s+(?:abroad\s+)?in\s+[^.;,!?\n]{0,30}",
+    re.I,
+)
+
+
 def read_country(text: str, requested: bool) -> str | None:
     """The country when it was asked, or said as a place (see _country_said) or with "live"
-    words."""
+    words; a place only travelled to is left out."""
+    text = _NOT_HOME.sub(" ", text)
     if requested:
         return parse_country(text) or _country_said(text)
     said = _country_said(text)
