@@ -195,3 +195,25 @@ def test_no_more_than_is_a_bound_not_a_denial():
         "No more than 2 relapses in the last year, patients with RRMS", INCLUSION
     )
     assert not any("at the start may deny" in rv.source for rv in reviews(tree))
+
+
+# Built after the criteria probes' dev part (each told a patient who fits that they don't).
+def test_lack_of_at_the_start_reaches_its_sentence():
+    tree = parse_criterion("Lack of prior exposure to at least one approved DMT", EXCLUSION)
+    assert all(isinstance(leaf, Review) or not positive for leaf, positive in tree.leaves())
+
+
+def test_none_of_a_list_after_a_colon_denies_the_list():
+    text = "Clinically stable for 30 days prior to screening, meaning none of: relapse, steroid use"
+    tree = parse_criterion(text, INCLUSION)
+    relapses = [(leaf, pos) for leaf, pos in tree.leaves() if type(leaf).__name__ == "Relapses"]
+    assert relapses and all(not positive for _, positive in relapses)
+
+
+def test_no_relapse_in_a_long_window_listed_as_exclusion_is_left_to_the_team():
+    # literally a requirement of disease activity; the "No ..." mistake is sure only for a
+    # short stability window
+    tree = parse_criterion("No documented relapse within the 24 months before screening", EXCLUSION)
+    assert not [leaf for leaf, _ in tree.leaves() if type(leaf).__name__ == "Relapses"]
+    short = parse_criterion("No relapse in the 30 days before screening", EXCLUSION)
+    assert [leaf for leaf, _ in short.leaves() if type(leaf).__name__ == "Relapses"]

@@ -52,7 +52,7 @@ _SPAN_LEAVES = (Age, DiseaseDuration)
 _FLIPPABLE = (Relapses, Pregnant, Breastfeeding)
 # "No more than 3 months", "not older than 65": a bound, not a denial.
 LEADING_NEGATION = re.compile(
-    r"\s*(?:no|not|without|absence of|free of|never|none)\b"
+    r"\s*(?:no|not|without|absence of|free of|never|none|lack of|lacking|neither)\b"
     r"(?!\s+(?:more|less|greater|fewer|older|younger|later|earlier|longer|shorter|higher|lower)\b)",
     re.I,
 )
@@ -162,7 +162,12 @@ def double_negation(node: Node, r: Reader) -> Node:
         return type(node)([double_negation(item, r) for item in node.items])
     if isinstance(node, Not) and isinstance(node.item, Leaf):
         leaf = node.item
-        recent = isinstance(leaf, Relapses) or (isinstance(leaf, Therapy) and leaf.within_months)
+        # A relapse in a long window ("No relapse within the 24 months before screening") may
+        # be the literal reading, a requirement of disease activity: only a short one (3 months
+        # or less, a stability window) is surely written to exclude a recent relapse.
+        recent = (isinstance(leaf, Relapses) and leaf.months is not None and leaf.months <= 3) or (
+            isinstance(leaf, Therapy) and leaf.within_months
+        )
         if recent:
             return leaf
         return Review(

@@ -38,7 +38,8 @@ from .review_topics import leftover_words, review_topics
 # onset minimum; 9: other medicines (statins, cannabis, IVIG...) left to the study team,
 # "No concurrent X", each drug of an "except" list; 10: "Current use of", "Adult patients" (18+),
 # symptom medicines (fampridine, baclofen...) among the other medicines; 14: surface forms
-# (spacing, case, hyphens, list markers), an opening "No" over its sentence, denied failures,
+# (spacing, case, hyphens, list markers), an opening "No" (or "Lack of") over its sentence,
+# denied failures, "none of:" lists, "No relapse" exclusions only in short windows,
 # one sentence not read into the drugs of another
 PARSER_VERSION = 14
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about

@@ -23,6 +23,11 @@ _NOTE = re.compile(
 _MARKER = re.compile(r"\A\s*(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+", re.I)
 
 
+_LIST_HEAD_COLON = re.compile(
+    r"\b(?:none|neither|any|either|all|each|one|both) of(?: the following| these| them)?\s*:", re.I
+)
+
+
 @dataclass
 class Reader:
     """One criterion being read: its normalised text, mentions, and what has been used."""
@@ -43,6 +48,8 @@ class Reader:
             q.normalise(one_case(_MARKER.sub("", self.text, count=1))),
         )
         self.norm = capitalise_abbreviations(self.norm)
+        # "none of: relapse, steroid use": a list head's colon does not end the cue before it.
+        self.norm = _LIST_HEAD_COLON.sub(lambda m: m.group(0)[:-1] + " ", self.norm)
         self.reading = read(self.norm)
         self.found = self.reading.mentions
 
