@@ -50,7 +50,9 @@ trials of ``tests/gold/criteria_split.json``:
   own ``status_of(kind, tree.evaluate(profile))``. A ``not_met`` there tells a person who
   fits that they fail: a false not_met. Per field, the count names the fields of the
   leaves that failed (one criterion can count for two fields). Overall, it counts
-  criteria.
+  criteria. Such a patient's MS course is unknown unless the gold names one; every patient
+  of an MS study has one, so the same patient with each of RRMS, SPMS and PPMS is evaluated
+  too, and those told "not met" only then are counted on a line of their own.
 - **missed exclusions**: for each ``excludes`` reading (in criteria without ``any: true``),
   a patient who has just that fact. ``met`` there means the exclusion was missed.
   ``unknown`` and ``needs_review`` are not counted: the patient is asked, or the team checks.
@@ -979,6 +981,34 @@ def _score_unit(
             counts["fit_unbuildable"] += 1
         else:
             counts["fit_evaluated"] += 1
+            # Every patient of an MS study has an MS course: where the gold leaves it open, the
+            # same patient with each course must fit too ("in patients with RRMS" read as
+            # "RRMS excludes" fails only such a patient).
+            typed = any(
+                r["field"] in ("ms_subtype", "ms_diagnosis")
+                for g in gold_criteria
+                for r in g.get("readings") or []
+            )  # a pooled unit whose other criterion names the course: that one decides it
+            for course in () if "ms_subtype" in kw or typed else ("RRMS", "SPMS", "PPMS"):
+                with_course = _make_profile({**kw, "ms_subtype": course})
+                if (
+                    with_course is not None
+                    and combined_status(parsed, with_course) == NOT_MET
+                    and combined_status(parsed, profile) != NOT_MET
+                ):
+                    counts["false_not_met_course"] += 1
+                    run.details.append(
+                        {
+                            "kind": "false_not_met_course",
+                            "fields": ["ms_subtype"],
+                            "section": gc["section"],
+                            "gold_text": gc["text"],
+                            "profile": {**kw, "ms_subtype": course},
+                            "gold": "; ".join(gold_reading(r).describe() for r in readings),
+                            **where,
+                        }
+                    )
+                    break
             if combined_status(parsed, profile) == NOT_MET:
                 fields = failing_fields(parsed, profile) or {r["field"] for r in readings}
                 counts["false_not_met"] += 1
@@ -1036,6 +1066,7 @@ _COUNT_KEYS = (
     "fit_evaluated",
     "fit_unbuildable",
     "false_not_met",
+    "false_not_met_course",
     "exclusion_facts",
     "exclusion_evaluated",
     "exclusion_unbuildable",
@@ -1157,6 +1188,10 @@ def render(result: dict[str, Any]) -> str:
             f"  false not_met: {c['false_not_met']} of {c['fit_evaluated']} fitting patients "
             f"({c['fit_unbuildable']} of {c['fit_criteria']} criteria with readings gave no "
             "profile)"
+        ),
+        (
+            f"  and {c['false_not_met_course']} more fitting patients told they don't fit once "
+            "their MS course (RRMS, SPMS or PPMS) is known"
         ),
         (
             f"  missed exclusions: {c['missed_exclusions']} of {c['exclusion_evaluated']} patients "

@@ -13,6 +13,7 @@ import re
 
 from ..eligibility import EXCLUSION, INCLUSION
 from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
+from .frame import frame_of_exclusion
 from .abstain import LEADING_NEGATION, abstain, double_negation, leading_negation_reach
 from .predicates import (
     Age,
@@ -39,7 +40,8 @@ from .review_topics import leftover_words, review_topics
 # "No concurrent X", each drug of an "except" list; 10: "Current use of", "Adult patients" (18+),
 # symptom medicines (fampridine, baclofen...) among the other medicines; 14: surface forms
 # (spacing, case, hyphens, list markers), an opening "No" (or "Lack of") over its sentence,
-# denied failures, "none of:" lists, "No relapse" exclusions only in short windows,
+# denied failures, "none of:" lists, "No relapse" exclusions only in short windows, MS named
+# as the frame of an exclusion,
 # one sentence not read into the drugs of another
 PARSER_VERSION = 14
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
@@ -65,6 +67,8 @@ def parse_criterion(text: str, kind: str) -> Node:
     tree = _read_fields(r, text, kind)
     tree = abstain(tree, r)
     tree = leading_negation_reach(tree, r)
+    if kind == EXCLUSION:
+        tree = frame_of_exclusion(tree, r)
     if kind == EXCLUSION and LEADING_NEGATION.match(r.norm):
         tree = double_negation(tree, r)
     return tree
