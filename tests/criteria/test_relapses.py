@@ -200,3 +200,10 @@ def test_a_doubtful_or_negated_sentence_is_abstained_on(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed
     assert relapses(text, kind) == [] and abstains(text, kind)
+
+
+def test_a_relapse_named_as_what_a_drug_was_given_for_is_no_relapse_fact():
+    # built after the criteria probes: only the steroid course excludes, not any recent relapse
+    text = "Treatment with methylprednisolone for a relapse within the 60 days before baseline"
+    assert [f for f in facts(text, EXCLUSION) if f.startswith("relapses")] == []
+    assert facts(text, EXCLUSION) == ["therapy excludes drugs=methylprednisolone within_months=2"]

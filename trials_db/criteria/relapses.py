@@ -48,6 +48,15 @@ def read(r: Reader) -> None:
             continue
         if re.match(r"\s*(are|is)?\s*defined\b", r.norm[m.end :], re.I):
             continue  # "Relapses are defined as ..." explains a word, it asks nothing
+        treated_for = re.search(
+            r"\bfor\s+(?:an?\s+|the\s+|their\s+|(?:an?\s+)?ms\s+|(?:an?\s+)?acute\s+)*$",
+            before,
+            re.I,
+        )
+        if treated_for and any(
+            d.end <= m.start and m.start - d.end <= 40 for d in r.of("DRUG", "DRUG_CLASS")
+        ):
+            continue  # "methylprednisolone for a relapse within 60 days": why it was given
         # The time window: after the mention in its sentence, else just before it.
         after = r.norm[m.start : min(s_end, m.start + 110)]
         base, window = (
