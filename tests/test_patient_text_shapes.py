@@ -1548,3 +1548,20 @@ def test_a_place_travelled_to_is_not_home(text, asked, country):
     from trials_db.facts import message_facts  # with places, as the form reads a message
 
     assert message_facts(text, None, asked, {}).get("country") == country
+
+
+@pytest.mark.parametrize(
+    "text, asked, age",
+    [
+        # built after fresh11: an age said as a birthday just passed or to come
+        ("Turned 50 in May, so officially old now.", None, 50),
+        ("I just turned 33", None, 33),
+        ("I'll be 40 on the 20th of December", "age", 39),
+        # not someone else's birthday, nor a birthday that dates something else
+        ("my son turned 18 last week, I'm 47", None, 47),
+        ("the year I turned 30. I'm 38 now", "years_since_diagnosis", 38),
+        ("I turned 40 in 2015", None, None),
+    ],
+)
+def test_an_age_said_as_a_birthday(text, asked, age):
+    assert facts(text, asked=asked).get("age") == age

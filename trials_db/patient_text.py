@@ -533,12 +533,24 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         return float(today.year - year)
     soon = re.search(
         r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn|(?:i'?m )?(?:gonna|going to) be)\s+"
-        r"(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|soon|this|later|tomorrow)\b)"
+        r"(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|on|soon|this|later|tomorrow)\b)"
         rf"|\b(\d{{2}}) come (?:{'|'.join(_MONTHS)})\b",  # "fifty two come january"
         t,
     )
     if soon:  # "I'll be 50 next month": 49 today
         return float(int(soon.group(1) or soon.group(2)) - 1)
+    turned = re.search(  # the writer's own: "I turned 50", or a sentence that opens on it
+        r"(?:^|[.;!?,]\s*|\bi\s+)(?:just\s+|recently\s+)?turned\s+(\d{2})\b"
+        r"(?!\s*(?:in|back in)\s+(?:19|20)\d\d)",
+        t,
+        re.I,
+    )
+    if turned and re.search(
+        r"\b(?:year|when|since|after|before|day|month|time)\s+(?:i\s+)?$",
+        t[max(0, turned.start() - 12) : turned.start() + (turned.group(0).lower().find("turned"))],
+        re.I,
+    ):
+        turned = None  # "the year I turned 30": a time, not the age now
     patterns = [
         r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
         rf"\b(-?\d+(?:\.\d+)?)[\s-]*(?:{_YEARS}|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
@@ -582,6 +594,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             found = float(next(g for g in item.groups() if g))
     if found is None:
         found = _age_with_sex_letter(t)
+    if found is None and turned:  # "Turned 50 in May": 50 now (not "turned 40 in 2015")
+        found = float(turned.group(1))
     if found is not None:
         found = _corrected(t, found)
     now = _FUTURE_AGE.sub(" ", t)  # "46 (47 in a few weeks)": the age to come is no answer
