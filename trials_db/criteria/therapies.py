@@ -326,7 +326,12 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     source = text[ms[0].start : ms[-1].end]
     denied = _FAILURE_DENIED.search(text)
     if denied:
-        r.reviews.append("uncertain_reading")
+        r.leaves.append(
+            Review(
+                topic="uncertain_reading",
+                source=f'"{denied.group(0)}": a negation applies to the failure'[:200],
+            )
+        )
         r.take(*denied.span())
         return
     if steroids_only:
