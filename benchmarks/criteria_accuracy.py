@@ -1111,6 +1111,11 @@ def score(part: str, trials_path: Path | str | None = None) -> dict[str, Any]:
             for g_ids, p_ids in units(alignment):
                 _score_unit(run, nct, [gcs[i] for i in g_ids], [trial.criteria[i] for i in p_ids])
 
+    return {**summarise(run, part), "parse_errors": errors}
+
+
+def summarise(run: _Run, part: str) -> dict[str, Any]:
+    """The per-field and overall numbers, counts and details of one scored part."""
     tally = run.tally
     fields = {
         name: {
@@ -1144,7 +1149,6 @@ def score(part: str, trials_path: Path | str | None = None) -> dict[str, Any]:
         "fields": fields,
         "overall": overall,
         "counts": counts,
-        "parse_errors": errors,
         "details": run.details,
     }
 

@@ -30,15 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.criteria_accuracy import (  # noqa: E402
-    FIELDS,
     ParsedCriterion,
-    _COUNT_KEYS,
-    _ratio,
     _Run,
     _score_unit,
     normalise,
     render,
     render_details,
+    summarise,
 )
 from trials_db.criteria.parser import parse_criterion  # noqa: E402
 
@@ -74,40 +72,8 @@ def score(theme: str | None = None, part: str = "dev") -> dict[str, Any]:
             i, kind, probe["text"], normalise(probe["text"]), parse_criterion(probe["text"], kind)
         )
         _score_unit(run, probe["id"], [probe], [parsed])
-    tally = run.tally
-    fields = {
-        name: {
-            "gold": tally.gold[name],
-            "parser": tally.parser[name],
-            "correct": tally.correct_gold[name],
-            "correct_parser": tally.correct_parser[name],
-            "precision": _ratio(tally.correct_parser[name], tally.parser[name]),
-            "recall": _ratio(tally.correct_gold[name], tally.gold[name]),
-            "false_not_met": tally.false_not_met[name],
-        }
-        for name in FIELDS
-    }
-    total = {
-        key: sum(getattr(tally, key).values())
-        for key in ("gold", "parser", "correct_parser", "correct_gold")
-    }
-    counts = {k: run.counts[k] for k in _COUNT_KEYS}
-    counts.update(trials=len(probes), gold_criteria=len(probes), aligned=len(probes))
-    return {
-        "part": f"probes {part}{f' ({theme})' if theme else ''}",
-        "fields": fields,
-        "overall": {
-            "gold": total["gold"],
-            "parser": total["parser"],
-            "correct": total["correct_gold"],
-            "correct_parser": total["correct_parser"],
-            "precision": _ratio(total["correct_parser"], total["parser"]),
-            "recall": _ratio(total["correct_gold"], total["gold"]),
-            "false_not_met": run.counts["false_not_met"],
-        },
-        "counts": counts,
-        "details": run.details,
-    }
+    run.counts.update(trials=len(probes), gold_criteria=len(probes))
+    return summarise(run, f"probes {part}{f' ({theme})' if theme else ''}")
 
 
 def main(argv: list[str] | None = None) -> int:
