@@ -1492,6 +1492,7 @@ def test_windows_without_in_and_years_given_as_alternatives(text, asked, slot, v
             "none",
         ),
         ("Tysabri done 40 infusions so far", None, "current_therapy", "natalizumab"),
+        ("Ocrevus done yesterday, feeling ok", None, "current_therapy", "ocrelizumab"),
         # drugs never taken
         ("never did Tysabri but Ocrevus since 2020", None, "prior_therapies", ["ocrelizumab"]),
         ("medical aid doesn't cover Ocrevus, never had it", None, "prior_therapies", None),

@@ -2049,11 +2049,12 @@ _EARLIER_BEFORE = re.compile(
     re.I,
 )
 # A course said to be over right after the drug: "Mavenclad done in 2022-2023", "(course
-# completed 2023)".
+# completed 2023)"; not a dose just given ("Ocrevus done yesterday", "done 40 infusions").
 _DONE_AFTER = re.compile(
     r"^\W{0,3}(?:course\s+|tablets\s+|treatment\s+)?(?:was\s+|is\s+|were\s+)?(?:all\s+)?"
     r"(?:done|completed|complete|finished)\b"
-    r"(?!\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an)\b)",
+    r"(?!\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an|yesterday|today|"
+    r"tonight|this|last|on|at|every|recently|just)\b)",
     re.I,
 )
 # A treatment named only to date another ("Before Mayzent I was on Rebif", "since Ocrevus"):
