@@ -1566,3 +1566,20 @@ def test_a_place_travelled_to_is_not_home(text, asked, country):
 )
 def test_an_age_said_as_a_birthday(text, asked, age):
     assert facts(text, asked=asked).get("age") == age
+
+
+@pytest.mark.parametrize(
+    "text, sex",
+    [
+        # built after fresh11: the writer's sex after a greeting, as "a guy", or "lad, 29"
+        ("Hi, Danish guy here (Aarhus), 43.", "male"),
+        ("as a guy I never get asked this", "male"),
+        ("Irish lad, 29, rrms", "male"),
+        ("as a woman with MS I worry about this", "female"),
+        # not someone else, not "you guys"
+        ("you guys are great, I'm 40", None),
+        ("The man, 45, who runs the clinic", None),
+    ],
+)
+def test_the_writers_sex_said_in_passing(text, sex):
+    assert facts(text).get("sex") == sex

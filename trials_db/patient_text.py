@@ -670,12 +670,18 @@ _OWN_TITLE = re.compile(
 # A sentence that opens on who the writer is: "Woman in my late 40s, SPMS", "Naija girl living in
 # London", "Trini bloke here"; not "The man from the clinic" (an article or possessive first).
 _HEAD_OF_SENTENCE = re.compile(
-    r"(?:^|[.!?\n]\s*)"
+    r"(?:^|[.!?\n]\s*)(?:(?:hi|hello|hey|hiya|g'?day|greetings|good (?:morning|afternoon|evening))"
+    r"[,!]?\s+)?"
     r"(?:(?!(?:the|a|an|this|that|my|your|his|her|our|their|one|another|every|some|any|no)\b)"
     r"[a-z]+\s+)?"
-    r"(woman|man|girl|guy|lady|bloke|fella|mum|dad|female|male)\s+"
-    r"(?:here|in (?:my|his|her) (?:early |mid |late )?\d0'?s|aged|living|from|based)\b",
+    r"(woman|man|girl|guy|lady|bloke|fella|lad|gal|chap|mum|dad|female|male)"
+    r"(?:\s+(?:here|in (?:my|his|her) (?:early |mid |late )?\d0'?s|aged|living|from|based)\b"
+    r"|,\s*\d{2}\b)",
     re.M,
+)
+# "as a guy I never get asked", "as a woman with MS": the writer's own sex.
+_AS_A = re.compile(
+    r"\bas an? (woman|man|girl|guy|lady|bloke|lad|female|male|mum|dad|mother|father)\b"
 )
 _NATION = r"(?:[a-z]+(?:ish|ian|an|ese|i)\s+)?"  # "I am Polish woman", "I'm an Indian man"
 _SELF_DESCRIBED = re.compile(
@@ -729,7 +735,7 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     title = _TITLE_OF_PATIENT.search(t) or _OWN_TITLE.search(t)
     if title:
         return "male" if next(g for g in title.groups() if g) == "mr" else "female"
-    head = _HEAD_OF_SENTENCE.search(t)
+    head = _HEAD_OF_SENTENCE.search(t) or _AS_A.search(t)
     if head:
         return "female" if re.fullmatch(_SELF_FEMALE, head.group(1)) else "male"
     listed = _SEX_ITEM.search(t)
