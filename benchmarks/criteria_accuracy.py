@@ -108,6 +108,7 @@ from trials_db.criteria.predicates import (  # noqa: E402
     edss_values_between,
     from_json,
 )
+from trials_db.criteria.frame import is_ms_itself  # noqa: E402
 from trials_db.ctgov import RecordError, iter_studies, parse_study  # noqa: E402
 from trials_db.eligibility import EXCLUSION, split_criteria, unescape_markdown  # noqa: E402
 from trials_db.lexicon import load as load_lexicon  # noqa: E402
@@ -287,10 +288,7 @@ def _steroids() -> frozenset[str]:
     return frozenset(load_lexicon().members("corticosteroid"))
 
 
-def is_ms_diagnosis(leaf: Leaf) -> bool:
-    """The parser's reading of "a diagnosis of MS": a Subtype leaf with the lexicon's "ms" group."""
-    group = load_lexicon().groups.get("ms")
-    return isinstance(leaf, Subtype) and group is not None and set(leaf.yes) == set(group.yes)
+is_ms_diagnosis = is_ms_itself  # the parser's reading of "a diagnosis of MS" (frame.py)
 
 
 def leaf_field(leaf: Leaf) -> str | None:

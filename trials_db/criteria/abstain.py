@@ -124,8 +124,7 @@ def leading_negation_reach(node: Node, r: Reader) -> Node:
         (e for m, _, e in r.reading.scopes if m.cue is Cue.NEGATED and m.start < cue_end),
         default=cue_end,
     )
-    stop = re.search(r"\.\s+(?=[A-Z])|;", r.norm)
-    sentence_end = stop.start() if stop else len(r.norm)
+    _, sentence_end = r.sentence_around(0)
     return _beyond_reach(node, r, reach, sentence_end, r.norm[:cue_end].strip(), False)
 
 

@@ -21,12 +21,12 @@ from ..lexicon import load as load_lexicon
 from .predicates import All, Any_, Leaf, Node, Not, Review, Subtype
 from .reader import Reader
 
+_PEOPLE = r"(?:patients?|participants?|subjects?|people|those|individuals?|persons?|cases?)"
 _SUBGROUP_BEFORE = re.compile(
-    r"\b(?:in|for|among|amongst)\s+(?:the\s+)?(?:(?:patients?|participants?|subjects?|people|"
-    r"those|individuals?|persons?|cases?)\s+(?:with|who have|having)\s+)?$",
+    rf"\b(?:in|for|among|amongst)\s+(?:the\s+)?(?:{_PEOPLE}\s+(?:with|who have|having)\s+)?$",
     re.I,
 )
-_SUBGROUP_AFTER = re.compile(r"^\s*(?:patients?|participants?|subjects?|cases?)\b", re.I)
+_SUBGROUP_AFTER = re.compile(rf"^\s*{_PEOPLE}\b", re.I)
 
 
 def is_ms_itself(leaf: Leaf) -> bool:
@@ -36,17 +36,14 @@ def is_ms_itself(leaf: Leaf) -> bool:
 
 
 def _subgroup(leaf: Subtype, r: Reader) -> bool:
+    """Whether a course of ``leaf`` is named as the people the rule is for ("in patients with
+    RRMS", "among SPMS participants")."""
     for m in r.of("SUBTYPE", "SUBTYPE_GROUP"):
-        if m.key not in leaf.yes and m.key not in leaf.maybe and m.label == "SUBTYPE":
+        if m.label == "SUBTYPE" and m.key not in leaf.yes and m.key not in leaf.maybe:
             continue
-        if _SUBGROUP_BEFORE.search(r.norm[max(0, m.start - 45) : m.start]) and (
-            _SUBGROUP_AFTER.match(r.norm[m.end :])
-            or re.search(
-                r"\b(?:patients?|participants?|subjects?|people|those|individuals?|"
-                r"persons?|cases?)\b",
-                r.norm[max(0, m.start - 45) : m.start],
-                re.I,
-            )
+        before = r.norm[max(0, m.start - 45) : m.start]
+        if _SUBGROUP_BEFORE.search(before) and (
+            _SUBGROUP_AFTER.match(r.norm[m.end :]) or re.search(rf"\b{_PEOPLE}\b", before, re.I)
         ):
             return True
     return False
@@ -67,11 +64,16 @@ def frame_of_exclusion(node: Node, r: Reader) -> Node:
         return node  # "no diagnosis of MS": a reading of its own
     if not isinstance(node, (All, Any_)):
         return node
-    items = [
-        _frame_leaf(x) if isinstance(x, Subtype) else frame_of_exclusion(x, r) for x in node.items
-    ]
-    if not any(isinstance(x, Leaf) and not isinstance(x, (Review, Subtype)) for x in node.items):
-        items = list(node.items)  # MS alone is the excluded fact ("Fulfils the diagnosis of MS")
+    alone = not any(
+        isinstance(x, Leaf) and not isinstance(x, (Review, Subtype)) for x in node.items
+    )
+    if alone:  # MS with no other fact is the excluded fact ("Fulfils the diagnosis of MS")
+        items = list(node.items)
+    else:
+        items = [
+            _frame_leaf(x) if isinstance(x, Subtype) else frame_of_exclusion(x, r)
+            for x in node.items
+        ]
     groups = [x for x in items if isinstance(x, Subtype) and _subgroup(x, r)]
     others = [x for x in items if x not in groups]
     facts = [x for x in others if not isinstance(x, Review)]

@@ -13,8 +13,8 @@ import re
 
 from ..eligibility import EXCLUSION, INCLUSION
 from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
-from .frame import frame_of_exclusion
 from .abstain import LEADING_NEGATION, abstain, double_negation, leading_negation_reach
+from .frame import frame_of_exclusion
 from .predicates import (
     Age,
     All,
@@ -41,8 +41,7 @@ from .review_topics import leftover_words, review_topics
 # symptom medicines (fampridine, baclofen...) among the other medicines; 14: surface forms
 # (spacing, case, hyphens, list markers), an opening "No" (or "Lack of") over its sentence,
 # denied failures, "none of:" lists, "No relapse" exclusions only in short windows, MS named
-# as the frame of an exclusion,
-# one sentence not read into the drugs of another
+# as the frame of an exclusion, one sentence not read into the drugs of another
 PARSER_VERSION = 14
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
