@@ -1138,9 +1138,9 @@ def _clear_types(t: str) -> str:
     )
     denied, hedged, plain = [], [], set()
     for a, b, key in spans:
-        if _TYPE_DENIED_BEFORE.search(t[max(0, a - 30) : a]):
-            start = a - len(_TYPE_DENIED_BEFORE.search(t[max(0, a - 30) : a]).group(0))
-            denied.append((start, b))
+        denial = _TYPE_DENIED_BEFORE.search(t[max(0, a - 30) : a])
+        if denial:
+            denied.append((a - len(denial.group(0)), b))
             continue
         before = _TYPE_HEDGE_BEFORE.search(t[max(0, a - 40) : a])
         after = _TYPE_HEDGE_AFTER.match(t[b:])
@@ -1794,8 +1794,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 told_earlier.append(name)  # named after the one it came before
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
-        elif name in ended and _DONE_AFTER.match(after):
-            pass  # "now" dates the finished course, it is not taken now
+        elif _DONE_AFTER.match(after):
+            pass  # "now" dates the finished course (ended above), it is not taken now
         elif (
             _CURRENT_NEAR.search(re.split(r"[.;!?]", before[-20:])[-1])  # not across a sentence
             or _SWITCHED_TO.search(before)
