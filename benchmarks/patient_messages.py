@@ -57,6 +57,7 @@ SETS = {
     "fresh9": ROOT / "tests/gold/patient_messages_fresh9.yml",
     "fresh10": ROOT / "tests/gold/patient_messages_fresh10.yml",
     "fresh11": ROOT / "tests/gold/patient_messages_fresh11.yml",
+    "fresh12": ROOT / "tests/gold/patient_messages_fresh12.yml",
 }
 
 

@@ -48,6 +48,9 @@ from benchmarks.patient_messages import SETS, score
 # told by events, negations and doubt, many countries, caregivers); first scored unseen at
 # 79.4 % of 543 slots, 4 inverted, 10 wrongly set; 83.2 %, 0 inverted, 8 wrongly set after the
 # first changes made for it (medicine lists, finished courses, hedged or denied courses).
+# "fresh12": 130 more, written in the session after that (phone messages in a hurry, corrections
+# mid-message, relatives, negations far from the fact, double negatives, drugs told by route,
+# places that are not home); first scored unseen at 80.2 % of 500 slots, 6 inverted.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -62,6 +65,7 @@ FLOORS = {
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
     "fresh11": (0.825, 0),
+    "fresh12": (0.80, 6),
 }
 
 
