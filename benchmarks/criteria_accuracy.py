@@ -51,8 +51,9 @@ trials of ``tests/gold/criteria_split.json``:
   fits that they fail: a false not_met. Per field, the count names the fields of the
   leaves that failed (one criterion can count for two fields). Overall, it counts
   criteria. Such a patient's MS course is unknown unless the gold names one; every patient
-  of an MS study has one, so the same patient with each of RRMS, SPMS and PPMS is evaluated
-  too, and those told "not met" only then are counted on a line of their own.
+  of an MS study has one, so the same patient with each of RRMS, SPMS and PPMS (and, where the
+  gold leaves the age open, aged 40) is evaluated too, and those told "not met" only then are
+  counted on a line of their own.
 - **missed exclusions**: for each ``excludes`` reading (in criteria without ``any: true``),
   a patient who has just that fact. ``met`` there means the exclusion was missed.
   ``unknown`` and ``needs_review`` are not counted: the patient is asked, or the team checks.
@@ -132,6 +133,7 @@ PARTS: dict[str, tuple[str, ...]] = {
 }
 
 SUBTYPES = ("RRMS", "SPMS", "PPMS", "CIS", "RIS")
+TYPICAL_AGE = 40  # the age a fitting patient gets where the gold leaves it open
 SEXES = ("female", "male")
 POLARITIES = ("requires", "excludes")
 RANGE_FLAGS = {"min_inclusive", "max_inclusive"}
@@ -982,13 +984,14 @@ def _score_unit(
             # Every patient of an MS study has an MS course: where the gold leaves it open, the
             # same patient with each course must fit too ("in patients with RRMS" read as
             # "RRMS excludes" fails only such a patient).
-            typed = any(
-                r["field"] in ("ms_subtype", "ms_diagnosis")
-                for g in gold_criteria
-                for r in g.get("readings") or []
-            )  # a pooled unit whose other criterion names the course: that one decides it
+            unit_fields = {r["field"] for g in gold_criteria for r in g.get("readings") or []}
+            # A pooled unit whose other criterion names the course (or age) decides it.
+            typed = bool(unit_fields & {"ms_subtype", "ms_diagnosis"})
+            # And an age: an adult of 40 where the gold leaves it open ("time since diagnosis
+            # under 1 year or over 20 years" read as an age turns away every adult over 20).
+            aged = {} if "age" in kw or "age" in unit_fields else {"age": TYPICAL_AGE}
             for course in () if "ms_subtype" in kw or typed else ("RRMS", "SPMS", "PPMS"):
-                with_course = _make_profile({**kw, "ms_subtype": course})
+                with_course = _make_profile({**kw, **aged, "ms_subtype": course})
                 if (
                     with_course is not None
                     and combined_status(parsed, with_course) == NOT_MET
@@ -1001,7 +1004,7 @@ def _score_unit(
                             "fields": ["ms_subtype"],
                             "section": gc["section"],
                             "gold_text": gc["text"],
-                            "profile": {**kw, "ms_subtype": course},
+                            "profile": {**kw, **aged, "ms_subtype": course},
                             "gold": "; ".join(gold_reading(r).describe() for r in readings),
                             **where,
                         }
@@ -1193,7 +1196,7 @@ def render(result: dict[str, Any]) -> str:
         ),
         (
             f"  and {c['false_not_met_course']} more fitting patients told they don't fit once "
-            "their MS course (RRMS, SPMS or PPMS) is known"
+            "their MS course (RRMS, SPMS or PPMS) and an adult age are known"
         ),
         (
             f"  missed exclusions: {c['missed_exclusions']} of {c['exclusion_evaluated']} patients "
