@@ -266,6 +266,11 @@ def test_a_treatment_is_said_back_with_the_brand_the_person_used():
     [
         ("Not pregnant or breastfeeding", {"pregnant": False, "breastfeeding": False}),
         ("I was pregnant in 2019, not now", {"pregnant": False}),
+        # "planning" does not reach a new item with a negation of its own
+        (
+            "Not pregnant, not planning a pregnancy and not breastfeeding",
+            {"pregnant": False, "breastfeeding": False},
+        ),
     ],
 )
 def test_negated_and_past_pregnancy_are_never_read_as_yes(text, expected):

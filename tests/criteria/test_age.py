@@ -86,11 +86,17 @@ def age_facts(text: str, kind: str) -> list[str]:
         ("Age +/- 5 years", INC, []),  # NCT04873492 (matching controls to patients)
         ("Cancer within five years", EXC, []),  # NCT02143167
         (MINORS, EXC, []),
-        xfail(
-            "Age not older than 65 years",
+        ("Age not older than 65 years", INC, ["age requires max=65"]),  # built
+        # built (second probe set): the two bounds of one age
+        ("At least 18 but not older than 55 years", INC, ["age requires min=18 max=55"]),
+        ("Aged 18 and not older than 55", INC, ["age requires min=18 max=55"]),
+        # built: years with no age word, after the words of a duration, are a time span
+        ("Disease duration of over 20 years", EXC, []),
+        ("Time since diagnosis under 1 year or over 20 years", EXC, []),
+        (
+            "Patients over 18 years with relapsing MS",
             INC,
-            ["age requires max=65"],  # built
-            reason="'not older than 65' is read as 'older than 65' (min=65)",
+            ["age requires min=18 min_inclusive=False"],
         ),
         # "Adult patients ...": 18 or older; not young adults, adult-onset MS, nor an exclusion
         (

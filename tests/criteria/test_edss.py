@@ -118,6 +118,10 @@ def edss_facts(text: str, kind: str) -> list[str]:
         ("EDSS score of at least 2.0 and no more than 6.0", INC, ["edss requires min=2 max=6"]),
         ("EDSS ≥ 2 and EDSS ≤ 5.5", INC, ["edss requires min=2 max=5.5"]),
         ("EDSS score >= 3.0 but <= 6.0 at screening", INC, ["edss requires min=3 max=6"]),
+        # built (second probe set): an upper bound said with a negation
+        ("EDSS score of at least 4.0 and no higher than 7.0", INC, ["edss requires min=4 max=7"]),
+        ("EDSS of 2.0 or more but not above 6.0", INC, ["edss requires min=2 max=6"]),
+        ("EDSS up to and including 5.0", INC, ["edss requires max=5"]),
     ],
 )
 def test_edss_facts(text: str, kind: str, expected: list[str]) -> None:

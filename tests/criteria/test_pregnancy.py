@@ -98,6 +98,10 @@ def reproductive(text: str, kind: str) -> list[str]:
         ("Subjects must not be currently breastfeeding", INC, [NURSING]),
         # built: a time ("in the last year") the fact cannot hold keeps it unread
         ("Must not have been pregnant in the last year", INC, []),
+        # built (second probe set): "planning" is about the pregnancy, not the next item, which
+        # has a negation of its own; without a new item the plan keeps its scope
+        ("Not pregnant, not planning pregnancy and not lactating", INC, [PREG, NURSING]),
+        ("Planning to not breastfeed", INC, []),
     ],
 )
 def test_reads_the_reproductive_facts(text, kind, expected):

@@ -60,6 +60,10 @@ def sex_facts(text: str, kind: str) -> list[str]:
         ),  # NCT06832293
         (UTERUS, EXC, ["sex excludes allowed=male"]),
         ("Women only", INC, ["sex requires allowed=female"]),  # built
+        # built (second probe set): the same words for either sex
+        ("Male patients only", INC, ["sex requires allowed=male"]),
+        ("Male patients with PPMS aged 18-65", INC, ["sex requires allowed=male"]),
+        ("Male or female patients with RRMS", INC, []),
         ("Males", EXC, ["sex excludes allowed=male"]),  # built
         ("Female, age > 18", INC, ["sex requires allowed=female"]),  # NCT00490906
         ("Man between 18 and 55 years", INC, ["sex requires allowed=male"]),  # NCT03910738

@@ -565,6 +565,36 @@ def test_a_denied_failure_is_left_to_the_team(text):
     assert reviews(text, INC)  # the study team reads it
 
 
+# Built after the second probe set: disease activity on a drug is its failure, not its use
+# (read as use, everyone who took the drug was turned away).
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("Disease activity on cladribine", E, "therapyfailure excludes drugs=cladribine"),
+        (
+            "Patients whose MS remained active despite mitoxantrone",
+            E,
+            "therapyfailure excludes drugs=mitoxantrone",
+        ),
+        (
+            "Lack of efficacy on two or more S1P receptor modulators",
+            E,
+            "therapyfailure excludes drugs=fingolimod,siponimod,ozanimod,ponesimod "
+            "classes=s1p_modulator count=2",
+        ),
+    ],
+)
+def test_activity_despite_a_drug_is_its_failure(text, kind, expected):
+    assert facts(text, kind) == [expected]
+
+
+def test_naive_as_one_way_in_of_two_is_left_to_the_team():
+    text = "Treatment-naive patients or patients who stopped a DMT for reasons other than efficacy"
+    assert [f for f in facts(text, INC) if f.startswith("therapy")] == []
+    assert reviews(text, INC)
+    assert facts("Treatment-naive patients", INC)[0].startswith("therapy excludes")
+
+
 def test_a_failure_said_with_a_negation_is_still_a_failure():
     assert facts("Patients who did not respond to interferon beta", INC)[0].startswith(
         "therapyfailure requires"

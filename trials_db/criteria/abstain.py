@@ -52,7 +52,9 @@ _SPAN_LEAVES = (Age, DiseaseDuration)
 _FLIPPABLE = (Relapses, Pregnant, Breastfeeding)
 # "No more than 3 months", "not older than 65": a bound, not a denial.
 LEADING_NEGATION = re.compile(
-    r"\s*(?:no|not|without|absence of|free of|never|none|lack of|lacking|neither)\b"
+    # "Lack of efficacy on X" says a failure, not a denial.
+    r"\s*(?:no|not|without|absence of|free of|never|none|"
+    r"lack of(?!\s+(?:efficacy|response|benefit|effect)\b)|lacking|neither)\b"
     r"(?!\s+(?:more|less|greater|fewer|older|younger|later|earlier|longer|shorter|higher|lower)\b)",
     re.I,
 )

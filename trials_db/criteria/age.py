@@ -25,6 +25,11 @@ _AGE_RANGE = [
         r"(?:between\s+|from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and|through|thru)\s*(\d{1,3})\b"
     ),
     r"\bbetween the ages of (\d{1,3}) and (\d{1,3})\b",
+    # "at least 18 but not older than 55 years", "aged 18 and not older than 55"
+    (
+        r"\b(?:at least|aged|≥)\s*(\d{1,3})\s*(?:years?\s*(?:old|of age)?\s*)?,?\s*(?:but|and)\s*"
+        r"(?:not|no)\s+older than\s*(\d{1,3})\b"
+    ),
     (
         r"\b(?:between\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\s*years?\s*"
         r"(?:old|of age)\b"
@@ -59,6 +64,7 @@ _AGE_MAX = [
         "≤",
     ),
     (r"\b(?:under|below|younger than)\s*(\d{1,3})\s*years?(?:\s*(?:of age|old))?", "<"),
+    (r"\b(?:not|no) older than\s*(\d{1,3})\b(?!\s*(?:months?|weeks?|days?))", "≤"),
     (r"\bless than\s*(\d{1,3})\s*years?\s*(?:of age|old)", "<"),
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
     (_PEOPLE + r"(?:younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
@@ -90,6 +96,17 @@ _YEARS_RANGE = re.compile(
     re.I,
 )
 _DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)
+# Words that make a bound an age whatever precedes it: "aged", "18 years old", "older than".
+_AGE_WORDS = re.compile(r"\bage|\bold\b|\bolder\b|\byounger\b|\badults?\b", re.I)
+
+
+def _is_a_duration(r: Reader, m) -> bool:
+    """A bound in years with no age word, after words of a duration in its sentence ("time
+    since diagnosis under 1 year or over 20 years"): a time span, not the person's age."""
+    if _AGE_WORDS.search(m.group(0)):
+        return False
+    start, _ = r.sentence_around(m.start())
+    return bool(_DURATION_WORDS.search(r.norm[start : m.start()]))
 
 
 def read(r: Reader) -> None:
@@ -109,6 +126,8 @@ def read(r: Reader) -> None:
         for v in (lo, hi):
             if v is not None and not 0 <= v <= 120:
                 return
+        if _is_a_duration(r, m):
+            return  # "Disease duration of over 20 years": the duration rule's, not an age
         key = (lo, hi, lo_incl, hi_incl)
         if key in seen:
             return
@@ -146,10 +165,7 @@ def read(r: Reader) -> None:
             lo, hi, lo_incl, hi_incl, end = bound
             add(lo, hi, lo_incl, hi_incl, _Span(r.norm, anchor.start(), end))
     for m in _YEARS_RANGE.finditer(r.norm):
-        start, _ = r.sentence_around(m.start())
-        if not _DURATION_WORDS.search(r.norm[start : m.start()]) and float(m.group(1)) < float(
-            m.group(2)
-        ):
+        if float(m.group(1)) < float(m.group(2)):
             add(float(m.group(1)), float(m.group(2)), True, True, m)
     if any(isinstance(x, Age) for x in r.leaves) or r.kind == EXCLUSION:
         return

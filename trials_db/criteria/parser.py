@@ -41,8 +41,11 @@ from .review_topics import leftover_words, review_topics
 # symptom medicines (fampridine, baclofen...) among the other medicines; 14: surface forms
 # (spacing, case, hyphens, list markers), an opening "No" (or "Lack of") over its sentence,
 # denied failures, "none of:" lists, "No relapse" exclusions only in short windows, MS named
-# as the frame of an exclusion, one sentence not read into the drugs of another
-PARSER_VERSION = 14
+# as the frame of an exclusion, one sentence not read into the drugs of another; 15: years after
+# duration words are no age, disease activity on a drug is its failure, naive as one way in of
+# two, negated upper bounds ("no higher than"), either sex's "... patients only", a nearer
+# negation opening a new list item ends a farther cue's scope
+PARSER_VERSION = 15
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -55,13 +55,15 @@ def to_months(value: str | float, unit: str) -> float:
 # Comparison words -> (bound, inclusive): bound "min" or "max".
 LOWER_INCL = (
     r"(?:≥|(?:greater|more|older) than or equal to|equal to or (?:greater|more|older) than"
-    r"|at least|minimum(?: of)?|no less than|not less than|a minimum of)"
+    r"|at least|minimum(?: of)?|no less than|not less than|a minimum of"
+    r"|(?:no|not) (?:lower than|below|under|younger than))"
 )
 LOWER_EXCL = r"(?:>|greater than|more than|above|higher than|older than|over)"
 UPPER_INCL = (
     r"(?:≤|(?:less|younger|lower) than or equal to|equal to or (?:less|lower|younger) than"
     r"|at most|maximum(?: of)?|no greater than|not greater than|no more than|not more than"
-    r"|up to|max\.?)"
+    r"|(?:no|not) (?:higher than|above|over|older than|exceeding)|not to exceed|does not exceed"
+    r"|up to(?: and including)?|max\.?)"
 )
 UPPER_EXCL = r"(?:<|less than|below|lower than|younger than|under|fewer than)"
 

@@ -101,13 +101,14 @@ def read(text: str) -> Reading:
     doc = _context_pipeline()(text)
     mentions, cues = [], []
     for ent in doc.ents:
-        mentions.append(Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text))
+        mention = Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text)
+        mentions.append(mention)
         found = [
             kept
             for kept in (_kept(doc, mod) for mod in getattr(ent._, "modifiers", ()) or ())
             if kept is not None
         ]
-        cues.append(found)
+        cues.append(nearest_cues(text, mention, found))
     scopes = []
     for mod in (
         getattr(doc._, "context_graph", None).modifiers
@@ -207,6 +208,29 @@ def adjacent_negation(
         ):
             return True
     return False
+
+
+# A new item of a list: what ends a farther cue's scope at a nearer negation of its own.
+_NEW_ITEM = re.compile(r"[,;]|\b(?:and|or|and/or|nor)\b", re.I)
+
+
+def nearest_cues(text: str, mention: Mention, modifiers: list[Modifier]) -> list[Modifier]:
+    """The cues that govern ``mention``: a farther forward cue ends where a new list item opens
+    with a negation of its own right at the fact ("not planning pregnancy and not lactating":
+    "planning" is not about the lactating, "not" is). Without such an item all cues stay."""
+    near = [
+        mod
+        for mod in modifiers
+        if mod.cue is Cue.NEGATED
+        and mod.end <= mention.start
+        and adjacent_negation(text, mention, [mod])
+    ]
+    if not near:
+        return modifiers
+    cut = max(mod.start for mod in near)
+    return [
+        mod for mod in modifiers if not (mod.end <= cut and _NEW_ITEM.search(text[mod.end : cut]))
+    ]
 
 
 def reason(mention: Mention, modifier: Modifier) -> str:

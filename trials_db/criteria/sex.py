@@ -26,16 +26,17 @@ def read(r: Reader) -> None:
     if _SEX_AS_SUBJECT.search(t):
         return  # the pregnancy and contraception rules read the rest
     if r.kind == INCLUSION:
+        # "Women only", "Male patients only", "Female subjects with RRMS": the same words for
+        # either sex (a bare "Women"/"Men" restricts only when it is the whole criterion).
         m = re.match(
-            r"^(female (?:participants|patients|subjects)|females?|women)(?:\s+only)?\b", t
+            r"^((?:fe)?male (?:participants|patients|subjects|volunteers)|(?:fe)?males?|wom[ae]n|"
+            r"m[ae]n)(?:\s+only)?\b",
+            t,
         )
-        if m and (m.end() == len(t) or m.group(1).startswith("female ")):
-            r.leaves.append(Sex(allowed=["female"], source=r.norm[: m.end()]))
+        if m and (m.end() == len(t) or " " in m.group(1)):
+            female = m.group(1).startswith(("f", "w"))
+            r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
             r.take(0, m.end())
-        m = re.match(r"^(males?|men)(?:\s+only)?$", t)
-        if m:
-            r.leaves.append(Sex(allowed=["male"], source=r.norm))
-            r.take(0, len(t))
         # A sex word heading the criterion, then its age: "Female, age > 18", "Man between 18
         # and 55 years". The age rule reads the rest.
         m = re.match(
@@ -49,11 +50,12 @@ def read(r: Reader) -> None:
             r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
             r.take(0, m.end())
         m = re.match(
-            r"^(males? and females?|men and women|male or female|both sexes|males and females)\.?$",
+            r"^(males? and females?|men and women|male or female|both sexes|males and females)"
+            r"(?:\s+(?:patients|subjects|participants|adults|volunteers))?\b",
             t,
         )
         if m:
-            r.take(0, len(t))  # no restriction: nothing left to check
+            r.take(0, m.end())  # no restriction: nothing left to check
     elif r.kind == EXCLUSION:
         if re.match(r"^(females?|women)$", t):  # "Women" listed as an exclusion
             r.leaves.append(Sex(allowed=["female"], source=r.norm))

@@ -60,6 +60,10 @@ _OPENING_NO = re.compile(r"\s*(?:[A-Za-z][\w /-]{0,40}:\s+)?(no|not|without|free
 _FAILURE = re.compile(
     r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
     r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|"
+    # "disease activity on cladribine", "MS remained active despite mitoxantrone"
+    r"(disease |clinical |radiological |mri |inflammatory )?activity (on|despite|while on)|"
+    r"active (despite|while on|on)|despite (treatment|therapy)|insufficient response|"
+    r"(not|inadequately|insufficiently|poorly) respon\w*|"
     # "at least one relapse (while on Avonex)": the drug did not stop relapses
     r"(relaps\w*|exacerbations?|attacks?)\s*\(?\s*(while|whilst) (on|taking|receiving|"
     r"being treated with|under)|(relaps\w*|exacerbations?) despite)\b",
@@ -96,6 +100,11 @@ _SINCE = re.compile(
 _NAIVE = re.compile(
     r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b"
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
+    re.I,
+)
+# "... or patients who ...", "... or those previously treated": a second group of people.
+_OR_OTHER_PEOPLE = re.compile(
+    r"\bor\s+(?:\w+\s+)?(?:patients?|subjects?|participants?|those|people|persons?|individuals?)\b",
     re.I,
 )
 # "at least 2 DMTs", "more than 3 prior therapies", "no more than 1 DMT": how many different
@@ -366,6 +375,12 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     if re.search(r"\bon no\b", text, re.I):  # "On no treatment for MS"
         r.leaves.append(Not(Therapy(drugs=drugs, classes=classes, current=True, source=source)))
         r.take(*re.search(r"\bon no\b", text, re.I).span())
+        return
+    naive = _NAIVE.search(text)
+    if naive and _OR_OTHER_PEOPLE.search(text, naive.end()) and not _FAILURE.search(text):
+        # "Treatment-naive patients or patients who stopped a DMT for reasons other than
+        # efficacy": naive is one way in of two, and the other is not read.
+        r.reviews.append("treatment_change")
         return
     if _NAIVE.search(text) and _FAILURE.search(text):
         # "either treatment-naive or ... a suboptimal response to IFN or GA": two ways in.
