@@ -50,7 +50,9 @@ from benchmarks.patient_messages import SETS, score
 # first changes made for it (medicine lists, finished courses, hedged or denied courses).
 # "fresh12": 130 more, written in the session after that (phone messages in a hurry, corrections
 # mid-message, relatives, negations far from the fact, double negatives, drugs told by route,
-# places that are not home); first scored unseen at 80.2 % of 500 slots, 6 inverted.
+# places that are not home); first scored unseen at 80.2 % of 500 slots, 6 inverted; 82.0 %,
+# 0 inverted after the first changes made for it (double negatives, a wish or a payer's refusal
+# is no dose, the end of something else, arrows as switches, corrections in number words).
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -65,7 +67,7 @@ FLOORS = {
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
     "fresh11": (0.825, 0),
-    "fresh12": (0.80, 6),
+    "fresh12": (0.815, 0),
 }
 
 

@@ -1583,3 +1583,71 @@ def test_an_age_said_as_a_birthday(text, asked, age):
 )
 def test_the_writers_sex_said_in_passing(text, sex):
     assert facts(text).get("sex") == sex
+
+
+# --- built after fresh12 (each gave an inverted or wrongly set fact) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # a double negative says the fact
+        (
+            "I'm not not on anything, it's Kesimpta",
+            "current_therapy",
+            "current_therapy",
+            "ofatumumab",
+        ),
+        (
+            "Not that I'm not on anything - I am, Zeposia since March 2024.",
+            None,
+            "current_therapy",
+            "ozanimod",
+        ),
+        (
+            "Ocrevus didn't not work, I just had infusion reactions",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        # the end of something else dates the treatment; it does not end it
+        ("On Kesimpta since the trial ended.", None, "current_therapy", "ofatumumab"),
+        # an arrow between two treatments is a switch, and its reason is the first one's
+        ("tecfidera->kesimpta bc of relapses", None, "failed_therapies", ["dimethyl fumarate"]),
+        ("Avonex → Tysabri (JCV+ in 2017) → Ocrevus", None, "current_therapy", "ocrelizumab"),
+        # a correction in number words
+        ("one, no wait, two", "relapses_past_2_years", "relapses_past_2_years", 2),
+        ("hello I'm forty two no wait forty three", None, "age", 43),
+        # a no, and the last relapse before the two years
+        ("nope, last one 2022", "relapses_past_2_years", "relapses_past_2_years", 0),
+        ("1 in 2023", "relapses_past_2_years", "relapses_past_2_years", 1),
+    ],
+)
+def test_double_negatives_switches_and_corrections(text, asked, slot, value):
+    assert facts(text, asked=asked).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the neurologist wanted Ocrevus but the health plan refused it",
+        "no meds yet neuro wants to start ocrevus in jan",
+    ],
+)
+def test_a_drug_only_wished_for_or_refused_by_a_payer_is_not_taken(text):
+    assert "ocrelizumab" not in (facts(text).get("prior_therapies") or [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["had an asthma flare in april", "panic attack last week", "my eczema flared up in May"],
+)
+def test_a_flare_of_another_illness_is_no_relapse(text):
+    assert "months_since_last_relapse" not in facts(text)
+    assert "months_since_last_relapse" in facts("MS attack in March")
+
+
+def test_someone_elses_pregnancy_before_and_i_is_theirs():
+    got = facts("My girlfriend is pregnant and I have MS. I'm 35, RRMS")
+    assert "pregnant" not in got and "sex" not in got
+    assert got["age"] == 35

@@ -338,10 +338,11 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.)?\d{1,2}\.(?:19|20)\d\d(?![\d
 # ocrelizumab"). Only a word of the same kind (a number, a drug, an MS type) replaces the first.
 _CORRECTED = re.compile(
     r"(?<!i'm )(?<!im )(?<!i am )(?<!i’m )"  # an age: parse_age reads its own corrections
-    r"\b(\d+(?:[.,]\d+)?|[a-z]{4,})\s*(?:\.\.\.|…|-|–|,|\.)?\s*"
+    r"(?<!ty )(?<!ty-)(?<!point )"  # not the "two" of "forty two no wait forty three"
+    r"\b(\d+(?:[.,]\d+)?|[a-z]{3,})\s*(?:\.\.\.|…|-|–|,|\.)?\s*"
     r"(?:(?:no wait|wait no|wait|sorry|no|naw|nah|oops|i mean|actually|correction|or rather|"
     r"make that|scratch that)\b[,:]?\s*){1,3}(?:it'?s\s+|it was\s+|i'?m\s+)?"
-    r"(?=(\d+(?:[.,]\d+)?|[a-z]{4,})\b)",
+    r"(?=(\d+(?:[.,]\d+)?|[a-z]{3,})\b)",
     re.I,
 )
 _MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
@@ -349,13 +350,17 @@ _MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
 
 def _keep_the_correction(m: re.Match) -> str:
     first, second = m.group(1), m.group(2)
-    numbers = all(re.fullmatch(r"\d+(?:[.,]\d+)?", w) for w in (first, second))
+    # "one, no wait, two": number words are numbers too
+    numbers = all(re.fullmatch(r"\d+(?:[.,]\d+)?", words_to_numbers(w)) for w in (first, second))
     vocabulary = _drug_matcher()[2]
     drugs = all(w.lower() in vocabulary for w in (first, second))
     types = all(_MS_TYPE_WORD.fullmatch(w) for w in (first, second))
     return "" if numbers or drugs or types else m.group(0)
 
 
+# An arrow between two treatments is a switch: "tecfidera->kesimpta bc of relapses" says why
+# the first was left, as "switched to" does; "Avonex → Tysabri (JCV+) → Ocrevus".
+_ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
@@ -369,6 +374,7 @@ def say_plainly(text: str) -> str:
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     t = _CORRECTED.sub(_keep_the_correction, t)
+    t = _ARROW.sub(", switched to ", t)
     for pattern, word in _patient_phrases():
         t = pattern.sub(word, t)
     return t
@@ -853,7 +859,12 @@ def own_words(text: str) -> str:
     text = re.sub(
         r"\([^()]*\)", lambda m: " " if _OTHER_PERSON.search(m.group(0)) else m.group(0), text
     )
-    clauses = re.split(r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)", text)
+    # "My girlfriend is pregnant and I have MS": "and I ..." opens the writer's own clause
+    clauses = re.split(
+        r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)|\s+(?=\b(?:and|while|whereas)\s+(?:i|i'?m|im|i'?ve)\b)",
+        text,
+        flags=re.I,
+    )
     theirs = [bool(_OTHER_PERSON.search(c)) and not _SUBJECT_I.search(c) for c in clauses]
     for i in range(1, len(clauses)):
         # "my aunt has ms too, shes on tisabri": the clause that goes on with she or he is theirs
@@ -1497,6 +1508,9 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"(?:wants?|wanted|going|planning|plans?) to (?:start|put|switch|move) (?:me|him|her) "
     r"on(?:to)?|"
     r"wanted me (to (start|try|take|go on) |to )?on|wanted me to (start|try|take)|"
+    # "the neurologist wanted Ocrevus", "neuro wants to start ocrevus in jan": a wish, not a dose
+    r"(?:wants?|wanted|would like)(?: (?:me|him|her))?(?: to (?:start|try|give|use|put)"
+    r"(?: (?:me|him|her))?)?(?: on)?|"
     r"(keeps? |kept |been )?push(ing|ed|es)?( me (on|towards?|to try))?|"
     r"(i'?ll|i will|i'?m going to|i am going to|gonna) (go|switch|move|be going|be moving)"
     r"( over)? (on|onto|to)|"
@@ -1510,8 +1524,11 @@ _REFUSED_AFTER = re.compile(
     # "Kesimpta (suggested) but not started yet", "Ocrevus was offered"
     r"^\W{0,3}(?:[^\W\d]+\s+)?(?:\(\s*)?(?:was |were )?"
     r"(?:suggested|offered|recommended|proposed)\b|"
-    r"^[^.;!?]{0,40}\b(?:and|but|so)\s+(?:i\s+|i'?ve\s+|i have\s+|i'?m\s+|i am\s+)?"
+    r"^[^.;!?]{0,40}\b(?:and|but|so)\s+(?:i\s+|i'?ve\s+|i have\s+|i'?m\s+|i am\s+|"
+    # "but the health plan refused it", "but my insurance declined"
+    r"(?:the|my|our|his|her)\s+(?:[\w-]+\s+){0,2}?(?=refused|declined|rejected|denied|said no))?"
     r"(?:keep\s+)?(?:turned (?:it|them|that|him|her) down|said no|say(?:ing)? no|refused|declined|"
+    r"rejected|denied|"
     r"(?:still )?deciding|(?:am |'m )?not keen|haven'?t decided|have not decided|not sure yet)\b",
     re.I,
 )
@@ -1778,7 +1795,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
             pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
-        elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(after):
+        elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(
+            _SOMETHING_ELSE_ENDED.sub(" ", after)
+        ):
             ended.append(name)
         if answer.current == name:
             pass
@@ -1804,7 +1823,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.current = name
         elif (
             (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(after))
-            and not _ENDED.search(re.split(r"[.;!?]", after)[0])
+            and not _ENDED.search(_SOMETHING_ELSE_ENDED.sub(" ", re.split(r"[.;!?]", after)[0]))
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
         ):
             weak_current = name  # "RRMS, on Copaxone": on it now, unless another one came after it
@@ -2041,6 +2060,14 @@ _ENDED_AFTER = re.compile(
     r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))",
     re.I,
 )
+# The end of something else that dates the treatment: "On Kesimpta since the trial ended",
+# "Tysabri again after my pregnancy finished"; the treatment itself did not end.
+_SOMETHING_ELSE_ENDED = re.compile(
+    r"\b(?:since|after|once|when|as soon as)\s+(?:the|my|our|his|her|that)\s+"
+    r"(?!(?:drug|meds?|medication|medicine|treatment|therapy|infusions?|injections?|tablets?|"
+    r"pills?|course)\b)[\w-]+(?:\s+[\w-]+)?\s+(?:ended|finished|stopped|was over|closed)\b",
+    re.I,
+)
 _ENDED_BEFORE = re.compile(
     r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished)\s+(?:taking\s+)?"
     r"(?:my\s+|the\s+|her\s+|his\s+)?$",
@@ -2130,6 +2157,7 @@ _WORKED_AFTER = re.compile(
     r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
     r"(?:also\s+|still\s+)?"
     r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
+    r"did work|did help|does work|does help|"  # also a double negative said plainly
     r"is great|was great|is good|was good|been (fine|great|good|brilliant)|"
     r"(?:is |was |has been |been )?(?:also |still )?"
     r"(?:holding up|holding|doing (?:its|the|it'?s) job|fine|brilliant|great)|"
@@ -3262,6 +3290,15 @@ def parse_relapse_count(
     last = months_ago(t, today, windows=False)
     if before and last is not None and last <= 24:
         return 1  # "my last one was a year ago, none before that"
+    if (
+        last is not None
+        and last > 30
+        and re.match(r"\W*(?:no|nope|nah|none|zero|not)\b", t)
+        and not re.search(r"\bsince\b", t)
+    ):
+        # "nope, last one 2022": a no, and the last relapse before the two years (a bare year
+        # may be its December, hence 30 months); "1 in 2023" keeps the count the person gave
+        return 0
     if re.search(r"(?:\bnot|n'?t|\bnever)\b[^.;,\d]{0,15}\b(?:a single |even )?1\b", t):
         return None  # "haven't had one in 6 months": none lately, the two years not told
     return parse_count(_SPAN.sub(" ", t))  # the 2 of "2 months ago" is no count
