@@ -291,3 +291,24 @@ def test_a_year_after_until_or_from_dates_a_symptom_as_history():
         == "none"
     )
     assert category_of("my walking got worse since yesterday") == "symptoms"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after fresh12: false alarms that dropped every fact of a screening message
+        ("Diagnosed 2006, last relapse 3 years later and none since.", "none"),
+        ("the neuro stopped them because his disability kept getting worse anyway", "none"),
+        (
+            "Previously did a trial of an experimental drug vs Aubagio (I got the Aubagio arm)",
+            "none",
+        ),
+        # and what must still alarm
+        ("I had a relapse since yesterday", "symptoms"),
+        ("my legs kept getting weaker since yesterday", "symptoms"),
+        ("I was in a trial, should I stop Ocrevus vs switch?", "advice"),
+        ("Ocrevus vs Kesimpta for me?", "advice"),
+    ],
+)
+def test_a_story_of_a_past_trial_or_relapse_is_no_alarm_and_a_question_still_is(text, expected):
+    assert category_of(text) == expected
