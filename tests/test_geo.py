@@ -8,6 +8,7 @@ import json
 import pytest
 
 from trials_db.geo import (
+    country_after_town,
     Place,
     anywhere_in,
     distance_text,
@@ -154,3 +155,22 @@ def test_match_near_within_on_the_shipped_trials(db, tmp_path):  # noqa: F811
 def test_a_place_round_trips_through_a_slot():
     place = Place("Boston, MA, United States", 42.36, -71.06, "United States")
     assert Place.from_slot(place.to_slot()) == place and Place.from_slot(None) is None
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # built after fresh12: a country right after a town of it, in lower case, or its code
+        ("hi 38f dx rrms 2015 pune india on tecfidera", "India"),
+        ("lives w me in Monterrey MX", "Mexico"),
+        ("loc: Porto Alegre BR", "Brazil"),
+        ("we in london uk", "United Kingdom"),
+        # the town must lie in that country; a two-letter word is no code
+        ("I love spain", None),
+        ("i live in the us", None),
+        ("on it in may", None),
+        ("Paris in 2015", None),
+    ],
+)
+def test_a_country_said_after_a_town_of_it(text, country):
+    assert country_after_town(text) == country

@@ -480,6 +480,48 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
     return None
 
 
+# Two-letter words that are also ISO country codes ("in" India, "it" Italy, "me" Montenegro).
+_SMALL_WORDS = frozenset(
+    "in it is me my no to at by be am as do so id or an on of he we hi ok ms mo tx pt dx ex "
+    "im".split()
+)
+
+
+def country_after_town(text: str) -> str | None:
+    """The country said right after a town of it, in any case and without a cue: "pune india",
+    "barcelona spain", "monterrey mx" (its ISO code), "athens georgia" (a region names its
+    country). The town
+    (of 15,000 people or more) must lie in that country, so a lower-case word is no risk."""
+    from .lexicon import load as load_lexicon
+
+    lex = load_lexicon()
+    words = re.findall(r"[a-z][a-z'-]*", fold(text or ""))
+    for i in range(1, len(words)):
+        for n in (2, 1):
+            if i + n > len(words):
+                continue
+            after = " ".join(words[i : i + n])
+            region = _whole_region(after)
+            country = lex.country(after) or (region[1] if region else None)
+            if (
+                country is None
+                and len(after) == 2
+                and after not in _SMALL_WORDS
+                and after.upper() in _gazetteer()[1]
+            ):
+                country = _country_name(after.upper())  # "monterrey mx": its ISO code
+            iso = _iso(country)
+            if iso is None:
+                continue
+            for k in (3, 2, 1):
+                if i - k >= 0 and any(
+                    t.iso == iso and t.population >= 15_000
+                    for t in _towns(" ".join(words[i - k : i]))
+                ):
+                    return country
+    return None
+
+
 def _names_country(words: str, country: str | None) -> bool:
     """Whether ``words`` ("washington", "wa usa") name a state or region of ``country``, or it."""
     from .lexicon import load as load_lexicon

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .criteria.nlp import _import_spacy
+from .geo import country_after_town
 from .lexicon import fold, load as load_lexicon, says
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
@@ -3445,7 +3446,7 @@ def _country_said(text: str) -> str | None:
         name = lex.country(item.strip())
         if name:
             return name
-    return None
+    return country_after_town(text)  # "pune india", "monterrey mx"
 
 
 # A place someone goes to, or where something else happens, is not where they live: "flying to
