@@ -54,7 +54,7 @@ from benchmarks.patient_messages import SETS, score
 # 0 inverted after the first changes made for it (double negatives, a wish or a payer's refusal
 # is no dose, the end of something else, arrows as switches, corrections in number words);
 # 86.6 % once three safety false alarms that dropped whole messages were fixed; 87.4 % with a
-# country said after a town of it ("pune india").
+# country said after a town of it ("pune india"); 89.0 % with dates beside their own fact.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -69,7 +69,7 @@ FLOORS = {
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
     "fresh11": (0.825, 0),
-    "fresh12": (0.87, 0),
+    "fresh12": (0.885, 0),
 }
 
 

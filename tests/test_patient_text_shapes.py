@@ -339,6 +339,9 @@ def test_relapses_in_the_past_two_years_from_the_last_one(text, count):
 def test_the_time_given_to_the_last_relapse_question_is_the_last_one():
     got = read_facts("september 2024, had steroids", "inform", "months_since_last_relapse", {})
     assert got["relapses_past_2_years"] == 0
+    # a first relapse counted from the diagnosis is not the last one
+    text = "Diagnosed in 2015, first relapse 2 years before that. Last relapse was in February."
+    assert facts(text)["months_since_last_relapse"] < 12
 
 
 def test_a_treatment_date_is_not_the_last_relapse():
@@ -1651,3 +1654,42 @@ def test_someone_elses_pregnancy_before_and_i_is_theirs():
     got = facts("My girlfriend is pregnant and I have MS. I'm 35, RRMS")
     assert "pregnant" not in got and "sex" not in got
     assert got["age"] == 35
+
+
+_YEAR = dt.date.today().year
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        # built after fresh12: the year right after the diagnosis word is its date
+        ("dx 2016 rrms tx tysabri 4 yrs then ocrevus", _YEAR - 2016),
+        ("Relapse free since 2018. RRMS dx 2012, Tecfidera the whole time.", _YEAR - 2012),
+    ],
+)
+def test_the_year_right_after_the_diagnosis_word_is_its_date(text, years):
+    assert facts(text)["years_since_diagnosis"] == pytest.approx(years, abs=1)
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        # built after fresh12: a span counted from another time, never from now
+        ("diagnosed 2010, last relapse 3 years later", 161),
+        ("RRMS dx in 2018, the last relapse came two years after that", 77),
+        ("my last relapse was 3 years later", None),
+        ("3 years ago", 36),
+    ],
+)
+def test_a_span_counted_from_another_time(text, months):
+    got = months_ago(text, today=dt.date(2026, 12, 1))
+    assert got == (pytest.approx(months, abs=0.6) if months is not None else None)
+
+
+def test_the_relapse_counted_from_a_year_in_the_clause_before():
+    got = facts("Diagnosed 2006, last relapse 3 years later and none since.")
+    assert got["months_since_last_relapse"] == pytest.approx((_YEAR - 2009) * 12, abs=12)
+    assert got["relapses_past_2_years"] == 0
+    # a first relapse counted from the diagnosis is not the last one
+    text = "Diagnosed in 2015, first relapse 2 years before that. Last relapse was in February."
+    assert facts(text)["months_since_last_relapse"] < 12

@@ -2679,6 +2679,12 @@ def _pregnancy(
 # ---------------------------------------------------------------------------- time spans
 
 _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
+# A span counted from another time, not from now: "3 years later", "two years after that".
+_RELATIVE_TO_ANOTHER = re.compile(
+    r"\s*(?:later|afterwards|after (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|"
+    r"before (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|earlier)\b",
+    re.I,
+)
 # How a window of time opens: "in the last", "over the past", "for", "the past" (no "in").
 _WINDOW_HEAD = (
     r"(?:(?:in|over|within|during|for)\s+(?:the\s+)?|\bthe\s+(?=(?:last|past|previous)\s))"
@@ -2808,9 +2814,30 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     return _months_in(t, today) if dated is None and windows else dated
 
 
+def _relative_span(t: str) -> str | None:
+    """The words of a span counted from another time ("3 years later"), if ``t`` has one."""
+    for m in _SPAN.finditer(t):
+        if _RELATIVE_TO_ANOTHER.match(t, m.end()):
+            return m.group(0)
+    return None
+
+
 def _months_in(t: str, today: dt.date) -> float | None:
     """:func:`months_ago` of a text already put in numbers (words_to_numbers)."""
     m = _SPAN.search(t)
+    while m and _RELATIVE_TO_ANOTHER.match(t, m.end()):
+        # "diagnosed 2010, last relapse 3 years later", "two years after that": counted from
+        # a year said before it, or not at all (never as "3 years ago"; other times still count)
+        year = re.findall(r"\b(19[5-9]\d|20\d\d)\b", t[: m.start()])
+        if not year:
+            t = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]
+            m = _SPAN.search(t)
+            continue
+        unit = m.group(2).rstrip("s")
+        later = not re.match(r"\s*(?:before|earlier|prior)", t[m.end() :])
+        base = (today.year - int(year[-1])) * 12 + today.month - 7  # mid-year if no month
+        value = base - (1 if later else -1) * float(m.group(1)) * _MONTHS_IN[unit]
+        return round(value, 2) if value >= 0 else None
     if m:
         unit = m.group(2).rstrip("s")
         return round(float(m.group(1)) * _MONTHS_IN[unit], 2)
@@ -3072,11 +3099,20 @@ def parse_months_since_relapse(
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
-    text = scoped
+    whole, text = text, scoped
     t = fold(text)
     if not (requested or asked_count) and not FACT_WORDS["relapse"].search(t):
         return None
     value = months_ago(text, windows=False)
+    relative = _relative_span(words_to_numbers(text))
+    if value is None and relative is not None:
+        # "Diagnosed 2006, last relapse 3 years later": the year it counts from is in the
+        # clause before; read up to the span in the whole message
+        numbered = words_to_numbers(whole)
+        at = numbered.find(relative)
+        value = (
+            _months_in(numbered[: at + len(relative) + 12], dt.date.today()) if at >= 0 else None
+        )
     if value is not None and _ANOTHER_RELAPSE.search(t):
         # "had one in march and another in sept": the last relapse is the most recent of them
         each = [
@@ -3143,6 +3179,13 @@ _TWO_YEARS_SAID = re.compile(
 )
 
 
+_DIAGNOSED_IN = re.compile(
+    r"\b(?:dx'?d?|diagnos\w*)\b[^.;,!?\d\n]{0,25}?\b((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b(?!\s*(?:-|–|to|or)\s*\d)",
+    re.I,
+)
+
+
 def parse_years_since_diagnosis(
     text: str, requested: bool, age: float | None = None
 ) -> float | Invalid | None:
@@ -3159,7 +3202,10 @@ def parse_years_since_diagnosis(
     t = fold(text)
     if not requested and _TWO_YEARS_SAID.search(t):
         return None  # "diagnosed 2013 or 2014, the letters don't agree": asked later
-    months = months_ago(text)
+    dated = _DIAGNOSED_IN.search(text)
+    # "dx 2016 rrms tx tysabri 4 yrs", "Relapse free since 2018, RRMS dx 2012": the year right
+    # after the diagnosis word is its date, whatever other time the clause holds
+    months = (months_ago(dated.group(1)) if dated else None) or months_ago(text)
     if months is None:
         numbered = words_to_numbers(t)
         since = (
