@@ -98,6 +98,9 @@ def age_facts(text: str, kind: str) -> list[str]:
             INC,
             ["age requires min=18 min_inclusive=False"],
         ),
+        ("Under 5 years since diagnosis", INC, []),  # built: the duration rule's
+        # built: a criterion that opens with its bound
+        ("Under 65 at the time of consent", INC, ["age requires max=65 max_inclusive=False"]),
         # "Adult patients ...": 18 or older; not young adults, adult-onset MS, nor an exclusion
         (
             "Adult patients with a documented diagnosis of SPMS with inflammatory disease "

@@ -163,8 +163,8 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) == verdict
 
 
-# Built: how many relapses. "More than 3" is 4 or more; a most ("fewer than 3") is no count a
-# relapse leaf can hold, so it is the study team's, never read as "at least 3".
+# Built: how many relapses. "More than 3" is 4 or more; a most ("fewer than 3") is the denial of
+# one more than it allows ("not 3 or more"), never read as "at least 3".
 @pytest.mark.parametrize(
     "text, kind, relapses_in_window, verdict",
     [
@@ -172,8 +172,10 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
         ("More than 3 relapses in the last 2 years", E, 4, TRUE),
         ("More than 1 relapse in the past 2 years", INC, 1, FALSE),
         ("More than 1 relapse in the past 2 years", INC, 2, TRUE),
-        ("Fewer than 3 relapses in the last 2 years", INC, 1, REVIEW),
-        ("2 or fewer relapses in the last 2 years", INC, 1, REVIEW),
+        ("Fewer than 3 relapses in the last 2 years", INC, 1, TRUE),
+        ("Fewer than 3 relapses in the last 2 years", INC, 3, FALSE),
+        ("2 or fewer relapses in the last 2 years", INC, 2, TRUE),
+        ("2 or fewer relapses in the last 2 years", INC, 3, FALSE),
     ],
 )
 def test_how_many_relapses(text, kind, relapses_in_window, verdict):
@@ -207,3 +209,17 @@ def test_a_relapse_named_as_what_a_drug_was_given_for_is_no_relapse_fact():
     text = "Treatment with methylprednisolone for a relapse within the 60 days before baseline"
     assert [f for f in facts(text, EXCLUSION) if f.startswith("relapses")] == []
     assert facts(text, EXCLUSION) == ["therapy excludes drugs=methylprednisolone within_months=2"]
+
+
+# Built after the second probe set: a most is the denial of one more ("no more than 1 relapse
+# in the past year" is "not 2 or more in it"); before, the team read each one.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("No more than 1 relapse in the past year", ["relapses excludes count=2 months=12"]),
+        ("Fewer than 3 relapses in the last 2 years", ["relapses excludes count=3 months=24"]),
+        ("2 or fewer relapses in the previous 12 months", ["relapses excludes count=3 months=12"]),
+    ],
+)
+def test_a_most_of_relapses_is_the_denial_of_one_more(text, expected):
+    assert [f for f in facts(text, INCLUSION) if f.startswith("relapses")] == expected

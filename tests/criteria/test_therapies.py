@@ -633,3 +633,9 @@ def test_a_second_sentence_about_the_same_drug_is_still_read():
         "therapy excludes drugs=methylprednisolone,prednisone,dexamethasone,corticotropin "
         "classes=corticosteroid within_months=3"
     ]
+
+
+def test_not_received_for_a_time_is_a_washout():
+    # built after the second probe set
+    text = "Has not received oral or IV steroids for at least 1 month before screening"
+    assert [f for f in facts(text, INC) if "within_months=1" in f]

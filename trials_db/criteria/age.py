@@ -65,6 +65,13 @@ _AGE_MAX = [
     ),
     (r"\b(?:under|below|younger than)\s*(\d{1,3})\s*years?(?:\s*(?:of age|old))?", "<"),
     (r"\b(?:not|no) older than\s*(\d{1,3})\b(?!\s*(?:months?|weeks?|days?))", "≤"),
+    # a criterion that opens with the bound: "Under 65 at the time of consent"
+    (
+        r"^\s*(?:under|younger than|below)\s*(\d{1,3})\b(?![.,]\d)"
+        r"(?!\s*(?:%|points?|mg|kg|ml|months?|weeks?|days?|hours?|relapses?|lesions?|cells?|/|"
+        r"years?(?!\s*(?:of age|old))))",
+        "<",
+    ),
     (r"\bless than\s*(\d{1,3})\s*years?\s*(?:of age|old)", "<"),
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
     (_PEOPLE + r"(?:younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
@@ -96,6 +103,11 @@ _YEARS_RANGE = re.compile(
     re.I,
 )
 _DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)
+_DURATION_AFTER = re.compile(
+    r"\s*(?:years?\s*)?(?:since|from|after|of)\s+(?:the\s+|their\s+|first\s+)?"
+    r"(?:diagnos|onset|symptom|disease|ms\b|multiple sclerosis|treatment|therapy)",
+    re.I,
+)
 # Words that make a bound an age whatever precedes it: "aged", "18 years old", "older than".
 _AGE_WORDS = re.compile(r"\bage|\bold\b|\bolder\b|\byounger\b|\badults?\b", re.I)
 
@@ -106,7 +118,11 @@ def _is_a_duration(r: Reader, m) -> bool:
     if _AGE_WORDS.search(m.group(0)):
         return False
     start, _ = r.sentence_around(m.start())
-    return bool(_DURATION_WORDS.search(r.norm[start : m.start()]))
+    # before it ("disease duration of over 20 years") or right after ("under 5 years since
+    # diagnosis", "over 10 years from onset")
+    return bool(_DURATION_WORDS.search(r.norm[start : m.start()])) or bool(
+        _DURATION_AFTER.match(r.norm, m.end())
+    )
 
 
 def read(r: Reader) -> None:

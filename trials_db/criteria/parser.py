@@ -44,8 +44,10 @@ from .review_topics import leftover_words, review_topics
 # as the frame of an exclusion, one sentence not read into the drugs of another; 15: years after
 # duration words are no age, disease activity on a drug is its failure, naive as one way in of
 # two, negated upper bounds ("no higher than"), either sex's "... patients only", a nearer
-# negation opening a new list item ends a farther cue's scope
-PARSER_VERSION = 15
+# negation opening a new list item ends a farther cue's scope; 16: a most of relapses as the
+# denial of one more, "has not received X for N months" as a washout, "Under 65 ..." opening a
+# criterion, years before "since diagnosis" are no age
+PARSER_VERSION = 16
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -420,7 +420,10 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     # "(and no use of corticosteroids) for 6 weeks prior": free of the drug for a time, a washout.
     free = re.search(
-        r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$",
+        r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$"
+        # "has not received oral or IV steroids for at least 1 month": free of them that long
+        r"|\b(?:not|never)\s+(?:received|taken|used|had|been (?:treated with|given))\s+(?:any\s+)?"
+        r"(?:(?:oral|iv|intravenous|systemic|high[- ]dose)\s+(?:or\s+)?)*$",
         text[max(0, ms[0].start - 40) : ms[0].start],
         re.I,
     )
