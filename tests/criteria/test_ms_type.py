@@ -6,7 +6,7 @@ import pytest
 
 from tests.criteria.reading import abstains, facts, xfail
 from trials_db.criteria.parser import parse_criterion
-from trials_db.criteria.predicates import FALSE, TRUE
+from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION as EXC, GENERAL as GEN, INCLUSION as INC
 from trials_db.profile import Profile
 
@@ -215,3 +215,20 @@ def test_a_cue_never_rules_out_an_rrms_patient(
         assert abstains(text, kind) is abstained
     verdict = parse_criterion(text, kind).evaluate(Profile(ms_subtype="RRMS"))
     assert verdict != (FALSE if kind == INC else TRUE)
+
+
+# Built after the second probe set: "No <course>" as the whole of an inclusion excludes that
+# course; under an exclusion heading, and "No MS" (a control group's rule), the team reads it.
+@pytest.mark.parametrize(
+    "text, kind, course, verdict",
+    [
+        ("No progressive form of MS", INC, "SPMS", FALSE),
+        ("No progressive form of MS", INC, "RRMS", TRUE),
+        ("No primary progressive MS", INC, "PPMS", FALSE),
+        ("No primary progressive MS", INC, "SPMS", TRUE),
+        ("No PPMS", EXC, "RRMS", REVIEW),
+        ("No MS", INC, "RRMS", REVIEW),
+    ],
+)
+def test_no_course_as_a_whole_inclusion(text, kind, course, verdict):
+    assert parse_criterion(text, kind).evaluate(Profile(ms_subtype=course)) == verdict

@@ -6,7 +6,7 @@ import re
 
 from ..eligibility import GENERAL, INCLUSION
 from ..lexicon import load as load_lexicon
-from .predicates import Subtype
+from .predicates import Not, Subtype
 from .reader import Reader
 
 ALL_SUBTYPES = {"RRMS", "SPMS", "PPMS", "CIS", "RIS"}
@@ -80,6 +80,32 @@ def read(r: Reader) -> None:
         ):
             continue
         if re.search(r"\b(no|not|without|never)\s+(history of\s+)?(\w+\s+){0,1}$", before, re.I):
+            alone = re.fullmatch(
+                r"\s*(?:no|not)\s+(?:\w+\s+)?"
+                + re.escape(m.text)
+                + r"\s*(?:forms?|course|type)?\s*(?:of\s+(?:ms|multiple sclerosis))?\s*\.?\s*",
+                r.norm,
+                re.I,
+            )
+            # (not "No MS": the healthy controls' rule of a study with an MS arm too)
+            if alone and r.kind == INCLUSION and m.key != "ms":
+                # "No primary progressive MS", "No progressive form of MS" as the whole of an
+                # inclusion: that course excludes (under an exclusion heading the team reads it)
+                group = lex.groups.get(m.key) if m.label == "SUBTYPE_GROUP" else None
+                no_yes = {m.key} if group is None else set(group.yes)
+                no_maybe = set() if group is None else set(group.maybe) - no_yes
+                order = ["RRMS", "SPMS", "PPMS", "CIS", "RIS"]
+                r.leaves.append(
+                    Not(
+                        Subtype(
+                            yes=[x for x in order if x in no_yes],
+                            maybe=[x for x in order if x in no_maybe],
+                            source=m.text,
+                        )
+                    )
+                )
+                r.take(0, len(r.norm))
+                continue
             r.reviews.append("diagnosis")
             r.take(m.start, m.end)
             continue

@@ -46,7 +46,7 @@ from .review_topics import leftover_words, review_topics
 # two, negated upper bounds ("no higher than"), either sex's "... patients only", a nearer
 # negation opening a new list item ends a farther cue's scope; 16: a most of relapses as the
 # denial of one more, "has not received X for N months" as a washout, "Under 65 ..." opening a
-# criterion, years before "since diagnosis" are no age
+# criterion, years before "since diagnosis" are no age, "No <course>" as a whole inclusion
 PARSER_VERSION = 16
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
