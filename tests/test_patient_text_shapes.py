@@ -1693,3 +1693,12 @@ def test_the_relapse_counted_from_a_year_in_the_clause_before():
     # a first relapse counted from the diagnosis is not the last one
     text = "Diagnosed in 2015, first relapse 2 years before that. Last relapse was in February."
     assert facts(text)["months_since_last_relapse"] < 12
+
+
+def test_a_partners_facts_typed_without_apostrophes_and_the_writers_own_aside():
+    # built after fresh12: "shes 38" is the patient's age; "me 40 m" is the writer's
+    got = facts(
+        "hi my wife has ms, shes 38 and rrms dx 2013, were in calgary. "
+        "shes on copaxone since forever. me 40 m."
+    )
+    assert got["age"] == 38 and got["sex"] == "female"

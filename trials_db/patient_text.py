@@ -884,6 +884,8 @@ _RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_
 _WRITER_ONLY = re.compile(
     r"\b(myself|my own|not the one with|i also have|me too|i have ms too|i have it too|"
     r"i don'?t have (ms|it))\b|^\W*me\s*:|(?:^|[,:])\s*no ms\s*(?=[,.;]|$)|"
+    # "me 40 m", "me: 40": the writer's own age and sex beside the patient's
+    r"^\W*me\s+\d{1,3}\s*(?:[mf]|male|female)?\W*$|"
     rf"\b(i'?m|i am|im) (his|her|their|the) ({_WRITER_KIN})\b|\(not me\b",
     re.I,
 )
@@ -1068,7 +1070,7 @@ def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
         flags=re.I,
     )
     t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
-    t = re.sub(pronoun + r"(?: is|'s)\b", "I'm", t, flags=re.I)
+    t = re.sub(pronoun + r"(?: is|'s|s)\b", "I'm", t, flags=re.I)  # "shes 38": typed without '
     t = re.sub(r"\bI(?: is|'s)\b", "I'm", t)  # "my mother who is 71" -> "I is 71" -> "I'm 71"
     t = re.sub(pronoun + r" (?:isn'?t|is not)\b", "I'm not", t, flags=re.I)
     t = re.sub(pronoun + r" (?:doesn'?t|does not)\b", "I don't", t, flags=re.I)
