@@ -54,7 +54,8 @@ from benchmarks.patient_messages import SETS, score
 # 0 inverted after the first changes made for it (double negatives, a wish or a payer's refusal
 # is no dose, the end of something else, arrows as switches, corrections in number words);
 # 86.6 % once three safety false alarms that dropped whole messages were fixed; 87.4 % with a
-# country said after a town of it ("pune india"); 89.0 % with dates beside their own fact.
+# country said after a town of it ("pune india"); 89.0 % with dates beside their own fact;
+# 90.2 % with a relative's words typed without apostrophes and menopause said of oneself.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -69,7 +70,7 @@ FLOORS = {
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
     "fresh11": (0.825, 0),
-    "fresh12": (0.885, 0),
+    "fresh12": (0.895, 0),
 }
 
 

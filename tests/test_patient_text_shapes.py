@@ -1702,3 +1702,13 @@ def test_a_partners_facts_typed_without_apostrophes_and_the_writers_own_aside():
         "shes on copaxone since forever. me 40 m."
     )
     assert got["age"] == 38 and got["sex"] == "female"
+
+
+@pytest.mark.parametrize(
+    "text", ["I went through menopause years ago", "I'm past menopause", "I'm postmenopausal"]
+)
+def test_menopause_said_of_oneself_is_a_woman_not_pregnant(text):
+    # built after fresh12; said of someone else it is theirs
+    got = facts(text)
+    assert got["sex"] == "female" and got["pregnant"] is False
+    assert "pregnant" not in facts("my mum went through menopause, I'm 30 with RRMS")
