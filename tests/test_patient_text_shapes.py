@@ -1712,3 +1712,13 @@ def test_menopause_said_of_oneself_is_a_woman_not_pregnant(text):
     got = facts(text)
     assert got["sex"] == "female" and got["pregnant"] is False
     assert "pregnant" not in facts("my mum went through menopause, I'm 30 with RRMS")
+
+
+@pytest.mark.parametrize(
+    "text", ["EDSS 3. Geen relapses sinds 2019.", "sin brotes desde 2020", "keine Schübe seit 2018"]
+)
+def test_no_relapses_since_in_the_writers_own_language(text):
+    # built after fresh12: "no ... since 2019" in Dutch, Spanish or German dates no relapse
+    got = facts(text)
+    assert got.get("relapses_past_2_years") == 0
+    assert "months_since_last_relapse" not in got
