@@ -1722,3 +1722,19 @@ def test_no_relapses_since_in_the_writers_own_language(text):
     got = facts(text)
     assert got.get("relapses_past_2_years") == 0
     assert "months_since_last_relapse" not in got
+
+
+@pytest.mark.parametrize(
+    "text, asked, prior",
+    [
+        # built after the misses of all sets: never treated said the clinic's way, or of "the
+        # drugs" in general; nothing now said with "use"
+        ("DMT naive 🙂", "prior_therapies", []),
+        ("NEVER HAD ANY OF THE NEW DRUGS.", None, []),
+        ("Now I use nothing", None, None),
+    ],
+)
+def test_never_treated_and_nothing_now_in_other_words(text, asked, prior):
+    got = facts(text, asked=asked)
+    assert got["current_therapy"] == "none"
+    assert got.get("prior_therapies") == prior

@@ -1441,7 +1441,8 @@ _NOTHING_NOW = re.compile(
     r"\b(?:i|he|she) (?:not|don'?t|do not|doesn'?t|does not) (?:take|use) (?:nothing|anything)\b|"
     # "presently I am taking nothing", "and then nothing", "Nothing for it but physio",
     # "has no MS treatment", "Doctor has stopped all medicines"
-    r"(taking|on|having|getting) nothing|\bthen nothing|^\W*nothing for (it|the ms|my ms)|"
+    r"(taking|on|having|getting|(?:i |now i )?(?:use|take)) nothing|\bthen nothing|"
+    r"^\W*nothing for (it|the ms|my ms)|"
     r"\bno (ms |dmt |disease[- ]modifying )(treatments?|therapy|meds|medications?|drugs?)|"
     r"\bnot on (any )?(treatment|medication|meds|dmts?)|"
     r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?))\b",
