@@ -58,6 +58,7 @@ SETS = {
     "fresh10": ROOT / "tests/gold/patient_messages_fresh10.yml",
     "fresh11": ROOT / "tests/gold/patient_messages_fresh11.yml",
     "fresh12": ROOT / "tests/gold/patient_messages_fresh12.yml",
+    "fresh13": ROOT / "tests/gold/patient_messages_fresh13.yml",
 }
 
 

@@ -56,6 +56,9 @@ from benchmarks.patient_messages import SETS, score
 # 86.6 % once three safety false alarms that dropped whole messages were fixed; 87.4 % with a
 # country said after a town of it ("pune india"); 89.0 % with dates beside their own fact;
 # 90.2 % with a relative's words typed without apostrophes and menopause said of oneself.
+# "fresh13": 130 more, written later that session (low-literacy spellings, rambling messages,
+# formal letters, lists of what the writer is not, approximations, short years, second-hand
+# courses); first scored unseen at the end of that session: 78.8 % of 496 slots, 4 inverted.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -71,6 +74,7 @@ FLOORS = {
     "fresh10": (0.825, 0),
     "fresh11": (0.825, 0),
     "fresh12": (0.895, 0),
+    "fresh13": (0.785, 4),
 }
 
 
