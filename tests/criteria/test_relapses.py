@@ -223,3 +223,11 @@ def test_a_relapse_named_as_what_a_drug_was_given_for_is_no_relapse_fact():
 )
 def test_a_most_of_relapses_is_the_denial_of_one_more(text, expected):
     assert [f for f in facts(text, INCLUSION) if f.startswith("relapses")] == expected
+
+
+def test_a_decimal_before_the_relapse_is_no_count():
+    # built after the third probe set: the 5 of "6.5" was read as "5 relapses"
+    text = "SPMS with EDSS of 3.0-6.5 but no relapse in the 24 months before screening"
+    assert [f for f in facts(text, INCLUSION) if f.startswith("relapses")] == [
+        "relapses excludes months=24"
+    ]

@@ -217,3 +217,15 @@ def test_no_relapse_in_a_long_window_listed_as_exclusion_is_left_to_the_team():
     assert not [leaf for leaf, _ in tree.leaves() if type(leaf).__name__ == "Relapses"]
     short = parse_criterion("No relapse in the 30 days before screening", EXCLUSION)
     assert [leaf for leaf, _ in short.leaves() if type(leaf).__name__ == "Relapses"]
+
+
+# Built after the third probe set's dev part (each told a patient who fits that they don't).
+def test_an_opening_no_after_the_criterions_own_heading_is_still_opening():
+    tree = parse_criterion("Prior therapy: No previous alemtuzumab", EXCLUSION)
+    assert not [leaf for leaf, positive in tree.leaves() if type(leaf).__name__ == "Therapy"]
+
+
+def test_an_exception_cut_short_by_a_relative_clause_is_left_to_the_team():
+    tree = parse_criterion("Adults of any age except those who are breastfeeding", INCLUSION)
+    assert not [leaf for leaf, _ in tree.leaves() if type(leaf).__name__ == "Breastfeeding"]
+    assert any("may except" in (leaf.source or "") for leaf, _ in tree.leaves())

@@ -60,6 +60,19 @@ LEADING_NEGATION = re.compile(
 )
 
 
+# A criterion's own heading before its words ("Biologic therapy: No prior natalizumab").
+_OWN_HEADING = re.compile(r"\s*[A-Za-z][\w /-]{0,40}:\s+")
+
+
+def opening_negation(text: str) -> re.Match | None:
+    """The negation that opens a criterion, after its own heading if it has one."""
+    head = LEADING_NEGATION.match(text)
+    if head:
+        return head
+    heading = _OWN_HEADING.match(text)
+    return LEADING_NEGATION.match(text, heading.end()) if heading else None
+
+
 def _leaf_mentions(leaf: Leaf, r: Reader) -> list[tuple[Mention, list]]:
     labels = _LEAF_LABELS.get(type(leaf), ())
     source = getattr(leaf, "source", "") or ""
@@ -118,7 +131,7 @@ def leading_negation_reach(node: Node, r: Reader) -> Node:
     "who" (or after a few words), so a fact past it reads as if nothing denied it, the
     opposite of what is meant. Such a fact, read without a negation, is left to the study team.
     """
-    head = LEADING_NEGATION.match(r.norm)
+    head = opening_negation(r.norm)
     if not head:
         return node
     cue_end = head.end()
@@ -130,11 +143,33 @@ def leading_negation_reach(node: Node, r: Reader) -> Node:
     return _beyond_reach(node, r, reach, sentence_end, r.norm[:cue_end].strip(), False)
 
 
-def _beyond_reach(node: Node, r: Reader, reach: int, end: int, cue: str, negated: bool) -> Node:
+def contrast_reach(node: Node, r: Reader) -> Node:
+    """An exception ("except", "other than", "excluding") whose scope a relative clause cut
+    short: "Women of any age except those who are pregnant" read "pregnant" as required. A
+    fact past that reach, in the same sentence and read undenied, is left to the study team."""
+    for cue, _, reach in r.reading.scopes:
+        if cue.cue is not Cue.CONTRAST:
+            continue
+        _, sentence_end = r.sentence_around(cue.start)
+        node = _beyond_reach(
+            node, r, reach, sentence_end, cue.text, False, '"{cue}" before it may except "{fact}"'
+        )
+    return node
+
+
+def _beyond_reach(
+    node: Node,
+    r: Reader,
+    reach: int,
+    end: int,
+    cue: str,
+    negated: bool,
+    why: str = '"{cue}" at the start may deny "{fact}"',
+) -> Node:
     if isinstance(node, (All, Any_)):
-        return type(node)([_beyond_reach(x, r, reach, end, cue, negated) for x in node.items])
+        return type(node)([_beyond_reach(x, r, reach, end, cue, negated, why) for x in node.items])
     if isinstance(node, Not):
-        inner = _beyond_reach(node.item, r, reach, end, cue, not negated)
+        inner = _beyond_reach(node.item, r, reach, end, cue, not negated, why)
         return inner if isinstance(inner, Review) else Not(inner)
     if negated or not isinstance(node, Leaf) or isinstance(node, Review):
         return node
@@ -146,7 +181,7 @@ def _beyond_reach(node: Node, r: Reader, reach: int, end: int, cue: str, negated
     if reach <= pos < end:
         return Review(
             topic="uncertain_reading",
-            source=f'"{cue}" at the start may deny "{source.strip()[:80]}"'[:200],
+            source=why.format(cue=cue, fact=source.strip()[:80])[:200],
         )
     return node
 

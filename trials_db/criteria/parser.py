@@ -13,7 +13,13 @@ import re
 
 from ..eligibility import EXCLUSION, INCLUSION
 from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
-from .abstain import LEADING_NEGATION, abstain, double_negation, leading_negation_reach
+from .abstain import (
+    abstain,
+    contrast_reach,
+    double_negation,
+    leading_negation_reach,
+    opening_negation,
+)
 from .frame import frame_of_exclusion
 from .predicates import (
     Age,
@@ -46,8 +52,10 @@ from .review_topics import leftover_words, review_topics
 # two, negated upper bounds ("no higher than"), either sex's "... patients only", a nearer
 # negation opening a new list item ends a farther cue's scope; 16: a most of relapses as the
 # denial of one more, "has not received X for N months" as a washout, "Under 65 ..." opening a
-# criterion, years before "since diagnosis" are no age, "No <course>" as a whole inclusion
-PARSER_VERSION = 16
+# criterion, years before "since diagnosis" are no age, "No <course>" as a whole inclusion; 17:
+# an opening "No" after the criterion's own heading, an exception cut short by a relative clause,
+# no relapse count from a decimal
+PARSER_VERSION = 17
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -71,9 +79,10 @@ def parse_criterion(text: str, kind: str) -> Node:
     tree = _read_fields(r, text, kind)
     tree = abstain(tree, r)
     tree = leading_negation_reach(tree, r)
+    tree = contrast_reach(tree, r)
     if kind == EXCLUSION:
         tree = frame_of_exclusion(tree, r)
-    if kind == EXCLUSION and LEADING_NEGATION.match(r.norm):
+    if kind == EXCLUSION and opening_negation(r.norm):
         tree = double_negation(tree, r)
     return tree
 

@@ -87,7 +87,9 @@ def read(r: Reader) -> None:
         cm = re.search(
             r"(≥|at least|a minimum of|minimum of|>|more than|greater than|over|"
             r"<|≤|less than|fewer than|up to|at most|no more than|not more than|maximum of)?"
-            r"\s*(\d+)\s*(?:or (more|fewer|less)\s+)?(?:[a-z]+\s+){0,3}$",
+            # not the 5 of "EDSS of 3.0-6.5 but no relapse": a whole number, no "but" between
+            r"\s*(?<![\d.,])(\d+)\s*(?:or (more|fewer|less)\s+)?"
+            r"(?:(?!(?:but|and|or|with|no|not|without)\b)[a-z]+\s+){0,3}$",
             before,
             re.I,
         )
