@@ -1738,3 +1738,27 @@ def test_never_treated_and_nothing_now_in_other_words(text, asked, prior):
     got = facts(text, asked=asked)
     assert got["current_therapy"] == "none"
     assert got.get("prior_therapies") == prior
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after fresh13: its 4 inverted readings
+        (
+            "stopped because I want to get pregnant next year. Now nothing. Not pregnant yet.",
+            {"pregnant": False},
+        ),
+        (
+            "Things I'm NOT: pregnant, breastfeeding, on steroids",
+            {"pregnant": False, "breastfeeding": False},
+        ),
+    ],
+)
+def test_a_wish_is_no_status_and_a_negation_heads_its_list(text, expected):
+    got = facts(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_drug_they_cannot_afford_is_not_taken():
+    got = facts("No meds po, we cannot afford Ocrevus.")
+    assert "ocrelizumab" not in (got.get("prior_therapies") or [])

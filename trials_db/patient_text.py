@@ -362,6 +362,9 @@ def _keep_the_correction(m: re.Match) -> str:
 # An arrow between two treatments is a switch: "tecfidera->kesimpta bc of relapses" says why
 # the first was left, as "switched to" does; "Avonex → Tysabri (JCV+) → Ocrevus".
 _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
+# A list headed by a negation: "Things I'm NOT: pregnant, breastfeeding" (its colon does not
+# end the negation, as "none of:" in the criteria).
+_NOT_COLON = re.compile(r"\bnot\s*:\s*", re.I)
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
@@ -376,6 +379,7 @@ def say_plainly(text: str) -> str:
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _ARROW.sub(", switched to ", t)
+    t = _NOT_COLON.sub("not ", t)
     for pattern, word in _patient_phrases():
         t = pattern.sub(word, t)
     return t
@@ -1498,7 +1502,7 @@ _NOT_TAKEN_BEFORE = re.compile(
     # "medical aid wouldn't cover Ocrevus", "don't know if I got ofatumumab or teriflunomide"
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to|"
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
-    r"(?:cover|pay for|fund|approve)\s+(?:the\s+)?$|"
+    r"(?:cover|pay for|fund|approve|afford)\s+(?:the\s+)?$|"
     r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
     r"\b(?:don'?t|do not|didn'?t|did not|never) (?:know|knew|find out|found out) "
     r"(?:if|whether) (?:i|he|she|we) (?:got|was on|had|received|was given)\s+(?:the\s+)?$|"
@@ -2512,6 +2516,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         if _DOUBT_BEFORE.search(sentence):
             result.setdefault(key, None)  # "I'm not sure I'm not pregnant": neither yes nor no
             continue
+        if _WISH_BEFORE.search(sentence):
+            continue  # "I want to get pregnant next year": a plan, no status now
         stopped = key == "breastfeeding" and _STOPPED_NURSING.search(
             text[max(0, mention.start - 16) : mention.end + 12]
         )
@@ -2531,6 +2537,12 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
 
 
 _LEADING_NO = re.compile(r"^\W*(no|nope|nah|not at all)\b", re.I)
+# A wish or plan right before the fact: "I want to get pregnant", "hoping to be pregnant".
+_WISH_BEFORE = re.compile(
+    r"\b(?:want\w*|wish\w*|trying|planning|plans?|hoping|hope|would like|'d like)\s+"
+    r"(?:to\s+)?(?:(?:get|become|be|fall)\s+)?$",
+    re.I,
+)
 _TRYING = re.compile(
     r"\b(trying|planning|plan|hoping|want\w*|wish\w*)\s+"
     r"(for a baby|to (get|become|be) pregnant|to conceive|"
