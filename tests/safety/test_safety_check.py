@@ -308,6 +308,12 @@ def test_a_year_after_until_or_from_dates_a_symptom_as_history():
         ("my legs kept getting weaker since yesterday", "symptoms"),
         ("I was in a trial, should I stop Ocrevus vs switch?", "advice"),
         ("Ocrevus vs Kesimpta for me?", "advice"),
+        # built after fresh13: a formal courtesy, a treatment or a course now
+        ("I should be grateful for any information regarding suitable studies.", "none"),
+        ("she was on tecfedera but had relapes on it so now she on ocrevis", "none"),
+        ("the letter says 'now SPMS with superimposed relapses'", "none"),
+        ("I would be grateful if you told me whether I should stop Tysabri", "advice"),
+        ("I had a relapse and now my legs are numb", "symptoms"),
     ],
 )
 def test_a_story_of_a_past_trial_or_relapse_is_no_alarm_and_a_question_still_is(text, expected):
