@@ -60,7 +60,8 @@ from benchmarks.patient_messages import SETS, score
 # formal letters, lists of what the writer is not, approximations, short years, second-hand
 # courses); first scored unseen at the end of that session: 78.8 % of 496 slots, 4 inverted;
 # 79.4 %, 0 inverted after its inverted readings were fixed (a wish, a negation's colon, cost);
-# 83.1 % once three safety false alarms that dropped whole messages were fixed.
+# 83.1 % once three safety false alarms that dropped whole messages were fixed; 84.9 % with
+# the course changed to, and MS words and "since" in the writer's own language.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -76,7 +77,7 @@ FLOORS = {
     "fresh10": (0.825, 0),
     "fresh11": (0.825, 0),
     "fresh12": (0.895, 0),
-    "fresh13": (0.825, 0),
+    "fresh13": (0.845, 0),
 }
 
 

@@ -1762,3 +1762,25 @@ def test_a_wish_is_no_status_and_a_negation_heads_its_list(text, expected):
 def test_a_drug_they_cannot_afford_is_not_taken():
     got = facts("No meds po, we cannot afford Ocrevus.")
     assert "ocrelizumab" not in (got.get("prior_therapies") or [])
+
+
+@pytest.mark.parametrize(
+    "text, course",
+    [
+        # built after fresh13: the course changed to is the course now
+        ("Dx CIS 2019, converted to RRMS 2021 after a 2nd attack.", "RRMS"),
+        ("49 F, RRMS -> SPMS (neuro's words, last spring)", "SPMS"),
+        ("CIS → RRMS as of last month", "RRMS"),
+        # MS by its French name, and "since" in the writer's language
+        ("SEP rémittente depuis 2014.", "RRMS"),
+    ],
+)
+def test_the_course_changed_to_and_courses_in_other_languages(text, course):
+    assert facts(text)["ms_subtype"] == course
+
+
+def test_since_a_year_in_the_writers_language():
+    got = facts("Hallo, 47, Frau. RRMS seit 2009. Pas de poussée depuis 2016.")
+    assert got["years_since_diagnosis"] == pytest.approx(_YEAR - 2009, abs=1)
+    assert got["relapses_past_2_years"] == 0 and "months_since_last_relapse" not in got
+    assert facts("relapse in sep 2024")["months_since_last_relapse"] > 0  # the month stays one

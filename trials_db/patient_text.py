@@ -799,7 +799,8 @@ _SUBTYPE_PHRASES = [
         r"\brelaps\w*[- /]+(and[- ])?remit\w*|\bremit\w*[- /]+relaps\w*|\brrms\b|\brr[- ]ms\b|"
         r"\brelapsing\b|\brms\b|"
         r"\bremit\w*[- ]recurrente|\brecurrente[- ]remit\w*|\brecidivante[- ]remit\w*|"
-        r"\bremit\w*[- ]recidivante|\bremit\w*[- ]recorrente|\bschubformig\b",
+        r"\bremit\w*[- ]recidivante|\bremit\w*[- ]recorrente|\bschubformig\b|"
+        r"\b(?:ms|sm|em)\s+remit\w*",  # "SEP rémittente": MS by its French name, then its course
     ),
     (
         "CIS",
@@ -1174,6 +1175,15 @@ def _clear_types(t: str) -> str:
     return "".join(chars)
 
 
+# A change of course, right before the course it changed to ("converted to RRMS", "became
+# SPMS", "RRMS -> SPMS", read as ", switched to").
+_CHANGED_TO_COURSE = re.compile(
+    r"\b(?:convert\w*|conversion|became|become|turned|changed|progressed|transition\w*|"
+    r"evolved|switched)\s+(?:(?:over|now)\s+)?(?:to|into|in)\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     t = _sure_clauses(_clear_types(fold(own_words(text))))
     _, typed = _type_clauses(t)
@@ -1201,6 +1211,15 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         and not re.search(r"\bclinical(?:ly)? isolated|\bcis\b", t)
     ):
         found.remove("CIS")  # "rrms. had steroids for the first attack": the attack, not a type
+    if len(found) > 1:  # "converted to RRMS 2021", "RRMS -> SPMS": the course changed to
+        changed = {
+            key
+            for m in _CHANGED_TO_COURSE.finditer(t)
+            for key, pattern in _SUBTYPE_PHRASES
+            if re.match(pattern, t[m.end() :])
+        }
+        if len(changed) == 1:
+            return changed.pop()
     if len(found) > 1:  # "spms, ex rrms", "RRMS (was CIS before that)": the earlier course goes
         now = [key for key in found if not _only_in_the_past(t, key)]
         found = now if now else found
