@@ -1784,3 +1784,17 @@ def test_since_a_year_in_the_writers_language():
     assert got["years_since_diagnosis"] == pytest.approx(_YEAR - 2009, abs=1)
     assert got["relapses_past_2_years"] == 0 and "months_since_last_relapse" not in got
     assert facts("relapse in sep 2024")["months_since_last_relapse"] > 0  # the month stays one
+
+
+@pytest.mark.parametrize(
+    "text, asked, age",
+    [
+        # built after fresh13: a rounded age is the age; a rounded span of time is no age
+        ("about 45, male, Brisbane", None, 45),
+        ("I'm around 50", None, 50),
+        ("mid-40s, male", None, None),
+        ("about twenty years", "years_since_diagnosis", None),
+    ],
+)
+def test_a_rounded_age(text, asked, age):
+    assert facts(text, asked=asked).get("age") == age

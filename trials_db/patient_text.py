@@ -516,10 +516,20 @@ _CHILD_BORN = re.compile(
 )
 
 
+_ROUNDED = re.compile(
+    r"(?:\b(?:about|around|approx\.?|approximately|roughly|circa)\s+|~\s*)"
+    # not a span of time ("about twenty years" is how long, "about 45 years old" an age)
+    r"(?=\d{2}\b(?!\s*(?:years?|yrs?|months?|weeks?|days?)\b(?!\s*old)))",
+    re.I,
+)
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
     today = today or dt.date.today()
-    t = words_to_numbers(text)
+    # "about 45, male", "I'm around 50": a rounded age is the age (not "nearly 50", which is
+    # under it, nor "mid-40s", which is no number)
+    t = _ROUNDED.sub("", words_to_numbers(text))
     born = re.search(
         r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
