@@ -28,7 +28,7 @@ from .predicates import (
     Therapy,
     TherapyFailure,
 )
-from .reader import Reader
+from .reader import HEADING, Reader
 from .scope import Cue, adjacent_negation, reason, reason_for
 
 # Which mentions a leaf was read from, and which cues each kind of leaf interprets itself.
@@ -60,16 +60,12 @@ LEADING_NEGATION = re.compile(
 )
 
 
-# A criterion's own heading before its words ("Biologic therapy: No prior natalizumab").
-_OWN_HEADING = re.compile(r"\s*[A-Za-z][\w /-]{0,40}:\s+")
-
-
 def opening_negation(text: str) -> re.Match | None:
     """The negation that opens a criterion, after its own heading if it has one."""
     head = LEADING_NEGATION.match(text)
     if head:
         return head
-    heading = _OWN_HEADING.match(text)
+    heading = HEADING.match(text)
     return LEADING_NEGATION.match(text, heading.end()) if heading else None
 
 

@@ -9,7 +9,17 @@ from ..lexicon import load as load_lexicon
 from .predicates import Not, Subtype
 from .reader import Reader
 
-ALL_SUBTYPES = {"RRMS", "SPMS", "PPMS", "CIS", "RIS"}
+_ORDER = ("RRMS", "SPMS", "PPMS", "CIS", "RIS")  # the order a Subtype lists its courses in
+ALL_SUBTYPES = set(_ORDER)
+
+
+def _subtype(yes: set[str], maybe: set[str], source: str) -> Subtype:
+    """A Subtype leaf of these courses, in the usual order (a course sure is never also maybe)."""
+    return Subtype(
+        yes=[s for s in _ORDER if s in yes],
+        maybe=[s for s in _ORDER if s in maybe - yes],
+        source=source,
+    )
 
 
 _DIAGNOSIS_BEFORE = re.compile(
@@ -92,18 +102,10 @@ def read(r: Reader) -> None:
                 # "No primary progressive MS", "No progressive form of MS" as the whole of an
                 # inclusion: that course excludes (under an exclusion heading the team reads it)
                 group = lex.groups.get(m.key) if m.label == "SUBTYPE_GROUP" else None
-                no_yes = {m.key} if group is None else set(group.yes)
-                no_maybe = set() if group is None else set(group.maybe) - no_yes
-                order = ["RRMS", "SPMS", "PPMS", "CIS", "RIS"]
-                r.leaves.append(
-                    Not(
-                        Subtype(
-                            yes=[x for x in order if x in no_yes],
-                            maybe=[x for x in order if x in no_maybe],
-                            source=m.text,
-                        )
-                    )
-                )
+                if group is None:
+                    r.leaves.append(Not(_subtype({m.key}, set(), m.text)))
+                else:
+                    r.leaves.append(Not(_subtype(set(group.yes), set(group.maybe), m.text)))
                 r.take(0, len(r.norm))
                 continue
             r.reviews.append("diagnosis")
@@ -163,14 +165,7 @@ def read(r: Reader) -> None:
         return
     if yes | maybe >= ALL_SUBTYPES and not maybe - yes:
         return  # every course: no restriction
-    order = ["RRMS", "SPMS", "PPMS", "CIS", "RIS"]
-    r.leaves.append(
-        Subtype(
-            yes=[s for s in order if s in yes],
-            maybe=[s for s in order if s in maybe],
-            source=", ".join(sources),
-        )
-    )
+    r.leaves.append(_subtype(yes, maybe, ", ".join(sources)))
 
 
 # A change of course: "converted to SPMS", "transition from RRMS to SPMS", "evolved into".

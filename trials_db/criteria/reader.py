@@ -23,6 +23,9 @@ _NOTE = re.compile(
 _MARKER = re.compile(r"\A\s*(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+", re.I)
 
 
+# A criterion's own heading before its words ("Biologic therapy: No prior natalizumab",
+# "Chemotherapy: No concomitant chemotherapy"): a label, not a fact.
+HEADING = re.compile(r"\s*[A-Za-z][\w /-]{0,40}:\s+")
 _LIST_HEAD_COLON = re.compile(
     r"\b(?:none|neither|any|either|all|each|one|both) of(?: the following| these| them)?\s*:", re.I
 )

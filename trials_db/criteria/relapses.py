@@ -97,7 +97,7 @@ def read(r: Reader) -> None:
             n = int(cm.group(2))
             word = (cm.group(1) or "").lower()
             fewer = (cm.group(3) or "").lower() in ("fewer", "less")
-            if (word in _AT_MOST or fewer) and not remission:
+            if word in _AT_MOST or fewer:
                 # "no more than 1 relapse in the past year": not 2 or more in it; "fewer than
                 # 3": not 3 or more ("2 or fewer" is at most 2)
                 below = word in ("<", "less than", "fewer than")
@@ -106,15 +106,15 @@ def read(r: Reader) -> None:
                 others = [c for c in r.cues_of(m) if not count_at <= c.start < m.start]
                 if most < 0 or others:  # not the "no" of "no more than" itself
                     r.reviews.append("activity")  # a cue beside a most: the team reads it
-                    r.take(s_start + cm.start(), m.end)
+                    r.take(count_at, m.end)
                     continue
                 leaf = Relapses(
                     count=most + 1,
                     months=months,
-                    source=r.norm[s_start + cm.start() : max(m.end, base + window.end())],
+                    source=r.norm[count_at : max(m.end, base + window.end())],
                 )
                 r.leaves.append(Not(leaf))
-                r.take(s_start + cm.start(), m.end)
+                r.take(count_at, m.end)
                 r.take(base + window.start(), base + window.end())
                 continue
             count = n + 1 if word in (">", "more than", "greater than", "over") else n

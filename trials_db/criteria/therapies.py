@@ -13,7 +13,7 @@ from ..lexicon import load as load_lexicon
 from . import quantities as q
 from .nlp import Mention
 from .predicates import All, Any_, Node, Not, Review, Therapy, TherapyFailure
-from .reader import Reader
+from .reader import HEADING, Reader
 
 
 _REVIEW_FRAMES = re.compile(
@@ -53,10 +53,8 @@ _AT_LEAST_BEFORE = re.compile(
     r"a minimum of|minimum of|over)\s*$",
     re.I,
 )
-# A criterion's own heading ("Chemotherapy: No concomitant chemotherapy"): a label, not a fact.
-_HEADING = re.compile(r"^\s*[A-Za-z][\w /-]{0,40}:\s+")
 # The negation that opens a criterion ("No concurrent X", "Chemotherapy: No ..."): excludes X.
-_OPENING_NO = re.compile(r"\s*(?:[A-Za-z][\w /-]{0,40}:\s+)?(no|not|without|free of)\b", re.I)
+_OPENING_NO = re.compile(rf"(?:{HEADING.pattern})?\s*(no|not|without|free of)\b", re.I)
 _FAILURE = re.compile(
     r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
     r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|"
@@ -303,7 +301,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     for m in ms:
         r.take(m.start, m.end)
-    heading = _HEADING.match(text)
+    heading = HEADING.match(text)
     if heading and any(m.start >= heading.end() for m in ms):
         ms = [m for m in ms if m.start >= heading.end()]
     text = _STUDY_START.sub(lambda m: " " * len(m.group(0)), text)  # "prior to study start": a date
@@ -382,20 +380,20 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         # efficacy": naive is one way in of two, and the other is not read.
         r.reviews.append("treatment_change")
         return
-    if _NAIVE.search(text) and _FAILURE.search(text):
+    if naive and _FAILURE.search(text):
         # "either treatment-naive or ... a suboptimal response to IFN or GA": two ways in.
         dmt = list(load_lexicon().members("dmt"))
         r.leaves.append(
             Any_(
                 [
-                    Not(Therapy(drugs=dmt, classes=["dmt"], source=_NAIVE.search(text).group(0))),
+                    Not(Therapy(drugs=dmt, classes=["dmt"], source=naive.group(0))),
                     TherapyFailure(drugs=drugs, classes=classes, source=source),
                 ]
             )
         )
         r.reviews.append("treatment_change")
         return
-    if _NAIVE.search(text):
+    if naive:
         r.leaves.append(Not(Therapy(drugs=drugs, classes=classes, source=source)))
         for m in _NAIVE.finditer(text):
             r.take(m.start(), m.end())
