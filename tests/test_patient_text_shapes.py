@@ -339,7 +339,9 @@ def test_relapses_in_the_past_two_years_from_the_last_one(text, count):
 def test_the_time_given_to_the_last_relapse_question_is_the_last_one():
     got = read_facts("september 2024, had steroids", "inform", "months_since_last_relapse", {})
     assert got["relapses_past_2_years"] == 0
-    # a first relapse counted from the diagnosis is not the last one
+
+
+def test_a_first_relapse_counted_from_the_diagnosis_is_not_the_last():
     text = "Diagnosed in 2015, first relapse 2 years before that. Last relapse was in February."
     assert facts(text)["months_since_last_relapse"] < 12
 
@@ -1686,13 +1688,14 @@ def test_a_span_counted_from_another_time(text, months):
     assert got == (pytest.approx(months, abs=0.6) if months is not None else None)
 
 
-def test_the_relapse_counted_from_a_year_in_the_clause_before():
-    got = facts("Diagnosed 2006, last relapse 3 years later and none since.")
+@pytest.mark.parametrize(
+    "said",
+    ["3 years later and none since", "3 years after being diagnosed", "3 years after my diagnosis"],
+)
+def test_the_relapse_counted_from_a_year_in_the_clause_before(said):
+    got = facts(f"Diagnosed 2006, last relapse {said}.")
     assert got["months_since_last_relapse"] == pytest.approx((_YEAR - 2009) * 12, abs=12)
     assert got["relapses_past_2_years"] == 0
-    # a first relapse counted from the diagnosis is not the last one
-    text = "Diagnosed in 2015, first relapse 2 years before that. Last relapse was in February."
-    assert facts(text)["months_since_last_relapse"] < 12
 
 
 def test_a_partners_facts_typed_without_apostrophes_and_the_writers_own_aside():

@@ -3151,12 +3151,10 @@ def parse_months_since_relapse(
     relative = _relative_span(words_to_numbers(text))
     if value is None and relative is not None:
         # "Diagnosed 2006, last relapse 3 years later": the year it counts from is in the
-        # clause before; read up to the span in the whole message
+        # clause before; read the whole message up to the end of that span's own words
         numbered = words_to_numbers(whole)
-        at = numbered.find(relative)
-        value = (
-            _months_in(numbered[: at + len(relative) + 12], dt.date.today()) if at >= 0 else None
-        )
+        said = re.search(re.escape(relative) + _RELATIVE_TO_ANOTHER.pattern, numbered, re.I)
+        value = _months_in(numbered[: said.end()], dt.date.today()) if said else None
     if value is not None and _ANOTHER_RELAPSE.search(t):
         # "had one in march and another in sept": the last relapse is the most recent of them
         each = [
