@@ -490,8 +490,8 @@ _SMALL_WORDS = frozenset(
 def country_after_town(text: str) -> str | None:
     """The country said right after a town of it, in any case and without a cue: "pune india",
     "barcelona spain", "monterrey mx" (its ISO code), "athens georgia" (a region names its
-    country). The town
-    (of 15,000 people or more) must lie in that country, so a lower-case word is no risk."""
+    country). The town (of 15,000 people or more) must lie in that country, so a lower-case
+    word is no risk."""
     from .lexicon import load as load_lexicon
 
     lex = load_lexicon()

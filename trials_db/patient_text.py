@@ -3221,9 +3221,12 @@ _TWO_YEARS_SAID = re.compile(
 )
 
 
+# The date right after the diagnosis word: "dx 2016", "diagnosed in March 2019" (month names
+# from _MONTHS).
 _DIAGNOSED_IN = re.compile(
-    r"\b(?:dx'?d?|diagnos\w*)\b[^.;,!?\d\n]{0,25}?\b((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d)\b(?!\s*(?:-|–|to|or)\s*\d)",
+    r"\b(?:dx'?d?|diagnos\w*)\b[^.;,!?\d\n]{0,25}?\b((?:(?:"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?\s+)?(?:19|20)\d\d)\b(?!\s*(?:-|–|to|or)\s*\d)",
     re.I,
 )
 
