@@ -1801,3 +1801,17 @@ def test_since_a_year_in_the_writers_language():
 )
 def test_a_rounded_age(text, asked, age):
     assert facts(text, asked=asked).get("age") == age
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        # found trying the bot: a pregnancy denied after the failure took the failure away
+        ("im 43 rrms, tecfidra didnt work, not pregnant or breastfeeding", ["dimethyl fumarate"]),
+        ("tecfidera didnt work. not pregnant", ["dimethyl fumarate"]),
+    ],
+)
+def test_a_fact_denied_after_a_failure_is_no_reason_for_stopping(text, failed):
+    assert facts(text).get("failed_therapies") == failed
+    # a side effect told as the reason still is one
+    assert not facts("Tecfidera, stopped, the flushing was too much.").get("failed_therapies")

@@ -1430,6 +1430,20 @@ _SIDE_EFFECTS = re.compile(
     r"bruis\w*|macular|hair",
     re.I,
 )
+
+
+def _side_effect_told(after: str) -> bool:
+    """Whether the words after a drug give a side effect (or another reason that is no failure)
+    in their own sentence: "stopped, the flushing was too much". Not a fact denied there with
+    "not" or "no" ("didn't work, not pregnant or breastfeeding"), nor one in the next sentence."""
+    sentence = re.split(r"[.;!?\n]", _FORM_AFTER.sub("", after))[0][:60]
+    return any(
+        # ("never pregnant while on it" stays a reason: "never" there is no failure either)
+        not re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", sentence[: m.start()], re.I)
+        for m in _SIDE_EFFECTS.finditer(sentence)
+    )
+
+
 _CURRENT_NEAR = re.compile(
     r"\b(now|currently|at the moment|these days|still|current|presently|right now|"
     r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking|takes?|tomo|toma|using|uses)\b",
@@ -1798,10 +1812,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         failed_here = (
             # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
             # side effect
-            (
-                _FAILED_AFTER.search(after)
-                and not _SIDE_EFFECTS.search(_FORM_AFTER.sub("", after)[:60])
-            )
+            (_FAILED_AFTER.search(after) and not _side_effect_told(after))
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
         )
