@@ -47,6 +47,7 @@ SETS = {
     "probes": PROBES,  # 260, 2026-12-04 (second session)
     "probes2": ROOT / "tests" / "gold" / "criteria_probes2.yml",  # 200, 2026-12-04 (fourth)
     "probes3": ROOT / "tests" / "gold" / "criteria_probes3.yml",  # 160, the same session, later
+    "probes4": ROOT / "tests" / "gold" / "criteria_probes4.yml",  # 160, 2026-12-04 (fifth)
 }
 
 

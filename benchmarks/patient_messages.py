@@ -59,6 +59,7 @@ SETS = {
     "fresh11": ROOT / "tests/gold/patient_messages_fresh11.yml",
     "fresh12": ROOT / "tests/gold/patient_messages_fresh12.yml",
     "fresh13": ROOT / "tests/gold/patient_messages_fresh13.yml",
+    "fresh14": ROOT / "tests/gold/patient_messages_fresh14.yml",
 }
 
 

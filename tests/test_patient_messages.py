@@ -62,6 +62,10 @@ from benchmarks.patient_messages import SETS, score
 # 79.4 %, 0 inverted after its inverted readings were fixed (a wish, a negation's colon, cost);
 # 83.1 % once three safety false alarms that dropped whole messages were fixed; 84.9 % with
 # the course changed to, and MS words and "since" in the writer's own language.
+# "fresh14": 130 more, written in the fifth session of 2026-12-04 (replies to yes/no questions
+# with a qualifier, texting slang, numbers in words, treatment stories, clinic-letter headings,
+# negation by "without"/"used to"/"no longer", North American places and ZIP codes, other
+# people's numbers beside the writer's); first scored unseen: 83.0 % of 470 slots, 2 inverted.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -78,6 +82,7 @@ FLOORS = {
     "fresh11": (0.825, 0),
     "fresh12": (0.895, 0),
     "fresh13": (0.845, 0),
+    "fresh14": (0.83, 2),
 }
 
 

@@ -17,7 +17,9 @@ MOST_FALSE_NOT_MET = 3  # 5 when first scored; 3 after the fixes made on the dev
 LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
 
 
-@pytest.mark.parametrize("name, least", [("probes", 250), ("probes2", 200), ("probes3", 160)])
+@pytest.mark.parametrize(
+    "name, least", [("probes", 250), ("probes2", 200), ("probes3", 160), ("probes4", 160)]
+)
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
     probes = load_probes(part="all", name=name)
     assert len(probes) >= least
@@ -56,3 +58,12 @@ def test_the_parser_reads_the_third_probe_set_at_least_as_well_as_measured():
     assert overall["false_not_met"] <= 3
     assert overall["precision"] >= 0.85
     assert overall["recall"] >= 0.69
+
+
+def test_the_parser_reads_the_fourth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes4.yml, first scored all 160 at the start of the session that wrote it,
+    # before any change made for it: precision .878, recall .777, 1 false not_met of 101
+    overall = score(part="all", name="probes4")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.87
+    assert overall["recall"] >= 0.77
