@@ -1815,3 +1815,65 @@ def test_a_fact_denied_after_a_failure_is_no_reason_for_stopping(text, failed):
     assert facts(text).get("failed_therapies") == failed
     # a side effect told as the reason still is one
     assert not facts("Tecfidera, stopped, the flushing was too much.").get("failed_therapies")
+
+
+@pytest.mark.parametrize(
+    "text, asked, current",
+    [
+        # built after fresh14: its 2 inverted readings
+        (
+            "SPMS, 60F, nothing current (rituximab 2019-2024, stopped bc progression anyway).",
+            None,
+            "none",
+        ),
+        ("no longer on anything, used to be on copaxone", "current_therapy", "none"),
+        # a treatment said to be over, given to the question of now, leaves that question open
+        ("used to be on copaxone", "current_therapy", None),
+        ("switched from tecfidera", "current_therapy", None),
+        ("currently on Ocrevus", "current_therapy", "ocrelizumab"),
+    ],
+)
+def test_a_treatment_said_to_be_over_is_not_the_one_now(text, asked, current):
+    assert facts(text, asked=asked).get("current_therapy") == current
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        # built after fresh14: relapses denied for a time, or a bare no to how many
+        (
+            "Free of relapses since 2021, free of steroids since then too.",
+            None,
+            {
+                "relapses_past_2_years": 0,
+                "months_since_last_relapse": None,
+                "months_since_steroids": None,
+            },
+        ),
+        (
+            "haven't had any since I started Kesimpta in 2020",
+            "relapses_past_2_years",
+            {"relapses_past_2_years": 0, "months_since_last_relapse": None},
+        ),
+        ("nope lol", "relapses_past_2_years", {"relapses_past_2_years": 0}),
+        (
+            "1 in 2022, none since",
+            "relapses_past_2_years",
+            {"relapses_past_2_years": 0, "current_therapy": None},
+        ),
+    ],
+)
+def test_relapses_denied_for_a_time_and_a_bare_no_to_how_many(text, asked, expected):
+    got = facts(text, asked=asked)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_relapse_dated_before_a_none_since_keeps_its_date():
+    assert facts("1 in 2022, none since", asked="relapses_past_2_years")[
+        "months_since_last_relapse"
+    ] == pytest.approx(months_ago("in 2022"), abs=1)
+
+
+def test_chat_shorthand_for_without_is_a_denial():
+    got = facts("22 yo guy, rrms. on ocrevus w/o any relapses since starting")
+    assert got["age"] == 22 and got["current_therapy"] == "ocrelizumab"

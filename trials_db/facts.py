@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping
 
 from .patient_text import (
+    FACT_WORDS,
     carried_a_pregnancy,
     other_vocabulary,
     Invalid,
@@ -91,6 +92,12 @@ def time_question(text: str, requested: str | None, slots: Mapping[str, Any]) ->
     return first if in_months and slots.get(first) is None else None
 
 
+# Questions whose bare "none" or "nothing since" is about relapses or steroids, not treatment.
+_ABOUT_RELAPSES = frozenset(
+    ("relapses_past_2_years", "months_since_last_relapse", "months_since_steroids")
+)
+
+
 def _therapy_facts(
     answer: TherapyAnswer, requested: str | None, slots: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -118,8 +125,10 @@ def _therapy_facts(
         if answer.none:
             facts["current_therapy"] = NO_THERAPY
         elif answer.taken:
-            now = [d for d in answer.taken if d not in answer.past]  # not "switched from Tecfidera"
-            facts["current_therapy"] = answer.current or (now or answer.taken)[-1]
+            # not "switched from Tecfidera", "used to be on Copaxone": then the question stays open
+            now = [d for d in answer.taken if d not in answer.past]
+            if answer.current or now:
+                facts["current_therapy"] = answer.current or now[-1]
             facts["prior_therapies"] = list(dict.fromkeys(prior + answer.taken))
             if answer.failed:
                 facts["failed_therapies"] = list(dict.fromkeys(answer.failed))
@@ -245,8 +254,11 @@ def _facts_of(
     elif therapies is not None and (
         requested in THERAPY_SLOTS
         or therapies.taken
-        or therapies.none
-        or therapies.current == NO_THERAPY
+        or (
+            (therapies.none or therapies.current == NO_THERAPY)
+            # "1 in 2022, none since" to a time or count question: no treatment was spoken of
+            and not (requested in _ABOUT_RELAPSES and not FACT_WORDS["treatment"].search(t))
+        )
     ):
         facts.update(_therapy_facts(therapies, requested, slots))
         names = therapy_names(t, facts, slots)

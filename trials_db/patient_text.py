@@ -16,14 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 
 from .criteria.nlp import _import_spacy
 from .geo import country_after_town
-from .lexicon import fold, load as load_lexicon, says
+from .lexicon import fold, load as load_lexicon, patient_phrases, says
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
-from .text import LEXICON_DIR, cardinals, normalise, patient_quantities, time_units
+from .text import cardinals, normalise, patient_quantities, time_units
 
 
 @dataclass(frozen=True)
@@ -316,16 +315,6 @@ def fix_spelling(text: str) -> str:
     return re.sub(r"[A-Za-z]+", fix, join_spoken_drug_names(text))
 
 
-@functools.lru_cache(maxsize=1)
-def _patient_phrases() -> list[tuple[re.Pattern, str]]:
-    doc = yaml.safe_load((LEXICON_DIR / "patient_phrases.yml").read_text(encoding="utf-8"))
-    return [
-        (re.compile(rf"\b{phrase}\b", re.I), word)
-        for word, phrases in doc.items()
-        for phrase in phrases
-    ]
-
-
 # The dot of an abbreviation is no full stop ("Inj. Glatiramer ... w.e.f. 2020 due to
 # breakthrough relapses" is one sentence): read without it.
 _ABBREVIATION = re.compile(
@@ -380,7 +369,7 @@ def say_plainly(text: str) -> str:
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _ARROW.sub(", switched to ", t)
     t = _NOT_COLON.sub("not ", t)
-    for pattern, word in _patient_phrases():
+    for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
     return t
 
@@ -1449,6 +1438,18 @@ _CURRENT_NEAR = re.compile(
     r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking|takes?|tomo|toma|using|uses)\b",
     re.I,
 )
+
+
+def _current_near(before: str, ended: bool) -> bool:
+    """A word of now right before the drug, in its sentence: "currently on Ocrevus"; not one
+    denied ("nothing current (rituximab 2019-2024)") nor beside a treatment said to be over."""
+    m = _CURRENT_NEAR.search(before)
+    return bool(m) and not ended and not _DENIED_NOW.search(before[: m.start()])
+
+
+_DENIED_NOW = re.compile(r"\b(?:nothing|none|no|not|never)\s+$", re.I)
+
+
 # Why a switch was made, told after the drug switched to ("switched to Ocrevus in 2022 because I
 # kept relapsing on it", "then switched to Mavenclad after two relapses"): said of the one left.
 _SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as)\b", re.I)
@@ -1472,7 +1473,8 @@ _NOTHING_NOW = re.compile(
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
     r"(nothing|none) (now|currently|at the moment|since|so far|yet|rn|atm|right now)|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
-    r"on nothin(g|')?|(not|no) back on anything|"
+    r"on nothin(g|')?|(not|no) back on anything|nothing current(ly)?\b|"
+    r"no longer (on|taking|using) any(thing| treatment| medication| meds| dmts?)|"
     r"not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
     r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
     r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
@@ -1864,7 +1866,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif _DONE_AFTER.match(after):
             pass  # "now" dates the finished course (ended above), it is not taken now
         elif (
-            _CURRENT_NEAR.search(re.split(r"[.;!?]", before[-20:])[-1])  # not across a sentence
+            _current_near(re.split(r"[.;!?]", before[-20:])[-1], name in ended)
             or _SWITCHED_TO.search(before)
             or (_CURRENT_AFTER.match(after) and name not in ended)  # not "..., now it is stopped"
         ):
@@ -1886,6 +1888,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.current = weak_current
     if answer.current is None:
         answer.current = _last_of_the_story(t, mentions, answer, ended, requested)
+    if answer.current is None and all(n in answer.past or n in ended for _, _, n in mentions):
+        if _nothing_now(low):  # "no longer on anything, used to be on Copaxone"
+            answer.current = NO_THERAPY
     latest = [
         name
         for _, _, name in mentions
@@ -2021,7 +2026,9 @@ _IT_FAILED = re.compile(
     re.I,
 )
 _PAST_BEFORE = re.compile(
-    r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$", re.I
+    r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$|"
+    r"\bused to (?:be (?:on|taking|using)|take|get|use|have)\s+(?:the\s+|my\s+)?$",  # ended
+    re.I,
 )
 _FAILURE_DENIED_BEFORE = re.compile(
     rf"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not {_BECAUSE}|"
@@ -3186,7 +3193,12 @@ def parse_months_since_relapse(
             None  # to "how many relapses?", only a dated relapse or an explicit "never" says when
         )
     negated = (_NO_RELAPSE_SAID if asked_count else _NO_RELAPSE).search(t)
-    if negated and _SINCE_OR_DURING.match(t, negated.end()):
+    denied = negated or _NO_RELAPSE.search(t)  # "haven't had any since ..." answers how many
+    if (
+        denied
+        and _SINCE_OR_DURING.match(t, denied.end())
+        and not (asked_count and re.search(r"\d", t[: denied.start()]))  # "1 in 2022, none since"
+    ):
         # "no relapses since starting it in 2022", "no relapses during pregnancy", "no attack
         # after that": none in that time, which dates no relapse and is no "never"
         return None
@@ -3378,6 +3390,11 @@ def parse_relapse_count(
         return 0  # "haven't had a relapse in ages"
     if not requested:
         return None
+    if re.fullmatch(
+        r"\W*(?:no|nope|nah|not any|no,? none)\W*(?:(?:lol|haha|thankfully|luckily|thank god)\W*)?",
+        t,
+    ):
+        return 0  # "nope lol" to "how many relapses in the last 2 years?": none
     if re.fullmatch(
         r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t
     ) or re.search(

@@ -18,7 +18,7 @@ from typing import Iterable, Pattern
 
 import yaml
 
-from .lexicon import HERE as LEXICON_DIR, fold, load as load_lexicon
+from .lexicon import HERE as LEXICON_DIR, fold, load as load_lexicon, patient_phrases
 
 SAFETY_FILE = LEXICON_DIR / "safety.yml"
 CRISIS_LINES_FILE = LEXICON_DIR / "crisis_lines.yml"
@@ -59,6 +59,9 @@ def normalise(text: str) -> str:
     t = fold(text or "").translate({ord(c): None for c in _APOSTROPHES})
     t = re.sub(r"[\"]", " ", t)
     t = re.sub(r"\b2 (?=(?:b|be|die|live|end|go|sleep|wake)\b)", "to ", t)  # text-speak "2 b"
+    for pattern, word in patient_phrases():
+        if word == "without":  # "w/o any relapses": a denial the cues must see
+            t = pattern.sub(word, t)
     return re.sub(r"\s+", " ", t).strip()
 
 

@@ -318,3 +318,10 @@ def test_a_year_after_until_or_from_dates_a_symptom_as_history():
 )
 def test_a_story_of_a_past_trial_or_relapse_is_no_alarm_and_a_question_still_is(text, expected):
     assert category_of(text) == expected
+
+
+def test_chat_shorthand_for_without_denies_the_symptom():
+    # built after fresh14: "w/o any relapses since starting" raised a symptom alarm
+    assert check("on ocrevus w/o any relapses since starting") is None
+    assert check("on ocrevus w/out a relapse since starting") is None
+    assert check("had a relapse since yesterday, w/o warning") is not None

@@ -158,6 +158,18 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def patient_phrases() -> list[tuple[re.Pattern[str], str]]:
+    """Each way patients say a fact, as (pattern, the one word the readers know):
+    patient_phrases.yml, read by patient_text.say_plainly and, for "without", the safety check."""
+    doc = yaml.safe_load((HERE / "patient_phrases.yml").read_text(encoding="utf-8"))
+    return [
+        (re.compile(rf"\b{phrase}\b", re.I), word)
+        for word, phrases in doc.items()
+        for phrase in phrases
+    ]
+
+
+@functools.lru_cache(maxsize=1)
 def control_cues() -> dict[str, re.Pattern[str]]:
     """One pattern per control word list (stop, skip, don't know...): control_cues.yml."""
     data = yaml.safe_load((HERE / "control_cues.yml").read_text(encoding="utf-8"))
