@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tests.criteria.reading import abstains, facts
+from tests.criteria.reading import abstains, facts, reviews
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION, INCLUSION
@@ -231,3 +231,36 @@ def test_a_decimal_before_the_relapse_is_no_count():
     assert [f for f in facts(text, INCLUSION) if f.startswith("relapses")] == [
         "relapses excludes months=24"
     ]
+
+
+# Built after the fourth probe set: a count of none is a denial, two counts are a range the
+# team reads, a time on a drug is no relapse window, and a definition asks nothing.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Zero relapses in the previous 24 months", ["relapses excludes months=24"]),
+        ("0 relapses in the past 12 months", ["relapses excludes months=12"]),
+        ("zero or one relapse in the past year", []),
+        ("1 to 2 relapses in the last 2 years", []),
+        (
+            "Breakthrough relapse while on dimethyl fumarate for at least 6 months",
+            [],
+        ),
+        (
+            "At least one relapse in the 12 months before screening, a relapse being new "
+            "symptoms lasting 24 hours",
+            ["relapses requires months=12"],
+        ),
+        # a shared window stays shared
+        (
+            "MS relapse or steroid treatment in the last 4 weeks",
+            ["relapses requires months=0.9231"],
+        ),
+    ],
+)
+def test_counts_of_none_ranges_of_counts_and_times_on_a_drug(text, expected):
+    assert [f for f in facts(text, INCLUSION) if f.startswith("relapses")] == expected
+
+
+def test_two_counts_are_left_to_the_team():
+    assert "activity" in reviews("zero or one relapse in the past year", INCLUSION)

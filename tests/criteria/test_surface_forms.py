@@ -114,3 +114,19 @@ def test_spellings_cover_hyphens_and_ms():
     }
     assert "relapsing-remitting" in spellings("relapsing remitting")
     assert "multiple sclerosis medication" in spellings("ms medication")
+
+
+# Built after the fourth probe set: typographic signs, footnote marks, "y" for years and
+# "through" for a range.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("EDSS score ≧ 3.0 and ≦ 6.5", ["edss requires min=3 max=6.5"]),
+        ("EDSS ⩽ 4.0 at baseline", ["edss requires max=4"]),
+        ("Patients 18 through 50 years of age¹", ["age requires min=18 max=50"]),
+        ("Age: ≥ 18 y and < 65 y", ["age requires min=18 max=65 max_inclusive=False"]),
+        ("EDSS 2.0 through 6.5", ["edss requires min=2 max=6.5"]),
+    ],
+)
+def test_signs_marks_and_short_units(text, expected):
+    assert facts(text, "inclusion") == expected

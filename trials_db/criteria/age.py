@@ -31,8 +31,8 @@ _AGE_RANGE = [
         r"(?:not|no)\s+older than\s*(\d{1,3})\b"
     ),
     (
-        r"\b(?:between\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and)\s*(\d{1,3})\s*years?\s*"
-        r"(?:old|of age)\b"
+        r"\b(?:between\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and|through|thru)\s*(\d{1,3})\s*"
+        r"years?\s*(?:old|of age)\b"
     ),
 ]
 _AGE_MIN = [

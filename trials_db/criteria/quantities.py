@@ -19,12 +19,20 @@ UNIT = r"(days?|weeks?|months?|years?|yrs?)"
 _WRAPPED_LINE = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?![\s\-•*·]|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
+_SIGNS = str.maketrans({"≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤"})
+
+
 def normalise(text: str) -> str:
     """Plain comparison signs and digits: "\\<=" -> "≤", "three" -> "3", "within1" -> "within 1"."""
     t = text.replace("\\", "")
     t = re.sub(r"<\s*=|=\s*<", "≤", t)
     t = re.sub(r">\s*=|=\s*>", "≥", t)
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
+    t = t.translate(_SIGNS)  # "≧ 3.0", "⩽ 4.0": the signs the readers know
+    # A footnote mark is no part of a word or number: "50 years of age¹", "diagnosis†"; not
+    # the power of a unit ("10⁹/L").
+    t = re.sub(r"(?<=[A-Za-z)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡]", "", t)
+    t = re.sub(r"(?<=\d) ?y\b(?![/.]\w)", " years", t)  # "≥ 18 y and < 65 y"
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
     t = _WRAPPED_LINE.sub(" ", t)
@@ -68,7 +76,9 @@ UPPER_INCL = (
 UPPER_EXCL = r"(?:<|less than|below|lower than|younger than|under|fewer than)"
 
 # "2.0 to 6.5", "between 3 and 6.5", "from 0 to 6.5", "3-6.5", "0 - 5.0"
-RANGE = re.compile(r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|to|and)\s*" + NUM, re.IGNORECASE)
+RANGE = re.compile(
+    r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|to|and|through|thru)\s*" + NUM, re.IGNORECASE
+)
 
 
 Bound = tuple[float | None, float | None, bool, bool]  # (min, max, min_inclusive, max_inclusive)
@@ -93,7 +103,7 @@ def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | No
     """
     w = window.strip()
     m = re.match(
-        r"(?:between|from)?\s*" + NUM + r"\s*(?:-|to|and)\s*" + NUM + r"(?P<rest>.*)",
+        r"(?:between|from)?\s*" + NUM + r"\s*(?:-|to|and|through|thru)\s*" + NUM + r"(?P<rest>.*)",
         w,
         re.I | re.S,
     )

@@ -33,6 +33,13 @@ _AT_MOST = (
 )
 
 
+_COUNT = r"(?:\d+|zero|one|two|three|four|five)"
+# Two counts right before the relapse word: a range of counts, which the team reads.
+_TWO_COUNTS = re.compile(
+    rf"\b{_COUNT}\s*(?:or|to|-|–)\s*{_COUNT}\s+(?!or\b)(?:[a-z]+\s+){{0,2}}$", re.I
+)
+
+
 def read(r: Reader) -> None:
     for m in r.of("RELAPSE"):
         s_start, s_end = r.sentence_around(m.start)
@@ -46,8 +53,8 @@ def read(r: Reader) -> None:
             re.I,
         ):
             continue
-        if re.match(r"\s*(are|is)?\s*defined\b", r.norm[m.end :], re.I):
-            continue  # "Relapses are defined as ..." explains a word, it asks nothing
+        if re.match(r"\s*(?:(are|is)?\s*defined|being|means?)\b", r.norm[m.end :], re.I):
+            continue  # "Relapses are defined as ...", "a relapse being ...": explains a word
         treated_for = re.search(
             r"\bfor\s+(?:an?\s+|the\s+|their\s+|(?:an?\s+)?ms\s+|(?:an?\s+)?acute\s+)*$",
             before,
@@ -66,6 +73,15 @@ def read(r: Reader) -> None:
         one = re.search(_ONE_UNIT, after, re.I)  # "in the year prior to inclusion": one year
         if one is not None and (window is None or one.start() < window.start()):
             window = one  # "relapse within the past year or 2 relapses in the past 2 years"
+        if (
+            window is not None
+            and not remission
+            and not re.match(r"\S*[- ]free\b", m.text + r.norm[m.end :], re.I)  # "relapse-free"
+            and not r.cues_of(m)  # "free of relapses and of steroids for 30 days": shared
+            and window.group(0).lower().startswith("for")
+            and any(m.end <= d.start < base + window.start() for d in r.of("DRUG", "DRUG_CLASS"))
+        ):
+            window = None  # "relapse while on X for at least 6 months": how long on the drug
         if window is None:
             base = max(s_start, m.start - 60)
             pattern = q.NUM + r"\s*" + q.UNIT + r"\s+in\s+$" if remission else _WINDOW
@@ -81,6 +97,10 @@ def read(r: Reader) -> None:
             continue  # "at least 1 year prior to randomization": a time since, not a window
         months = q.to_months(window.group(1) or 1, window.group(2))
         if months <= 0:
+            continue
+        if _TWO_COUNTS.search(before):
+            r.reviews.append("activity")  # "zero or one relapse", "1 to 2 relapses": a range
+            r.take(m.start, m.end)
             continue
         # How many: "≥2 relapses", "two or more documented relapses", "at least one relapse".
         count = 1
@@ -121,6 +141,7 @@ def read(r: Reader) -> None:
         cues = r.cues_of(m)
         negated = (
             remission
+            or (bool(cm) and not remission and count == 0)  # "0 relapses in the past year"
             or bool(re.search(r"relapse[- ]free", m.text, re.I))
             or (
                 bool(cues)
