@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import facts, xfail
+from tests.criteria.reading import facts, reviews, xfail
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION as EXC, INCLUSION as INC
@@ -210,3 +210,16 @@ def test_an_age_bound_in_other_words(text, expected):
 )
 def test_years_of_a_duration_are_not_an_age(text):
     assert age_facts(text, INC) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after the fourth probe set: an age at onset or at diagnosis is not the age now
+        "Age at first symptom younger than 12 years",
+        "Diagnosed with MS within the last 3 years, at age 18 or over",
+    ],
+)
+def test_an_age_at_onset_or_diagnosis_is_no_age(text):
+    assert not [f for f in facts(text, "inclusion") if f.startswith("age ")]
+    assert "diagnosis" in reviews(text, "inclusion")

@@ -228,3 +228,23 @@ def test_verdict_for_a_patient(text, kind, profile, verdict):
 def test_a_negated_duration_never_fails_a_patient_who_fits(text, kind, profile):
     failed = FALSE if kind == INCLUSION else TRUE
     assert parse_criterion(text, kind).evaluate(Profile(**profile)) != failed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after the fourth probe set: a comparison as a translated protocol writes it,
+        # and one fact read once although two patterns find it
+        (
+            "Disease duration not superior to 5 years from the diagnosis",
+            ["diseaseduration requires max=5"],
+        ),
+        ("Disease duration ≤ 10 yrs from diagnosis†", ["diseaseduration requires max=10"]),
+        (
+            "Disease duration not more than 5 years from the diagnosis",
+            ["diseaseduration requires max=5"],
+        ),
+    ],
+)
+def test_translated_comparisons_and_one_reading_per_fact(text, expected):
+    assert facts(text, "inclusion") == expected

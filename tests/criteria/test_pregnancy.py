@@ -163,3 +163,12 @@ def test_a_denial_over_an_and_or_list_covers_each_fact():
         "pregnant excludes",
         "breastfeeding excludes",
     ]
+
+
+def test_a_state_of_pregnancy_is_the_status():
+    # built after the fourth probe set; "prevention of pregnancy" stays no status
+    assert facts("State of pregnancy or of breast-feeding", "exclusion") == [
+        "pregnant excludes",
+        "breastfeeding excludes",
+    ]
+    assert facts("Prevention of pregnancy", "exclusion") == []

@@ -130,3 +130,14 @@ def test_spellings_cover_hyphens_and_ms():
 )
 def test_signs_marks_and_short_units(text, expected):
     assert facts(text, "inclusion") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Age superior to 18 years", ["age requires min=18 min_inclusive=False"]),
+        ("EDSS inferior or equal to 5.5", ["edss requires max=5.5"]),
+    ],
+)
+def test_comparisons_of_translated_protocols(text, expected):
+    assert facts(text, "inclusion") == expected

@@ -639,3 +639,31 @@ def test_not_received_for_a_time_is_a_washout():
     # built after the second probe set
     text = "Has not received oral or IV steroids for at least 1 month before screening"
     assert [f for f in facts(text, INC) if "within_months=1" in f]
+
+
+# Built after the fourth probe set: each group of an exclusion with its own window is read with
+# it; a time near the drug that no rule read leaves it to the team; a lab value after a drug is
+# no treatment rule.
+def test_each_group_of_an_exclusion_keeps_its_own_window():
+    text = "Ocrelizumab or rituximab within 12 months, or any S1P modulator within 8 weeks"
+    got = facts(text, EXCLUSION)
+    assert got[0] == "therapy excludes drugs=ocrelizumab,rituximab within_months=12"
+    assert got[1].startswith("therapy excludes drugs=fingolimod") and got[1].endswith(
+        "within_months=1.8462"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fingolimod stopped less than 2 months ago",
+        "Subjects whose therapy with fingolimod was interrupted since less than 2 months",
+        "Serum IgG below the lower limit of normal after rituximab treatment",
+        # in an inclusion a "No" heads only the first group: the team reads it
+        "No interferon beta within 4 weeks, or fingolimod within 8 weeks",
+    ],
+)
+def test_a_time_or_a_lab_value_beside_a_drug_is_not_ever_taken(text):
+    kind = INCLUSION if text.startswith("No ") else EXCLUSION
+    assert not [f for f in facts(text, kind) if f.startswith("therapy ")]
+    assert abstains(text, kind) or "treatment_change" in reviews(text, kind)

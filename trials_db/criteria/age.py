@@ -81,7 +81,9 @@ _AGE_MAX = [
 
 _AT_ONSET = re.compile(
     r"\bage (?:at|of) (?:the )?(?:ms |disease |symptom |first symptoms? )?(?:onset|diagnosis)\b"
-    r"|\b(?:onset|diagnos\w*)[^.;]{0,15}\b(?:before|after) (?:the )?age\b",
+    r"|\bage at (?:the )?first (?:clinical )?(?:symptoms?|event|episode|attack|relapse)\b"
+    r"|\b(?:onset|diagnos\w*)[^.;]{0,15}\b(?:before|after) (?:the )?age\b"
+    r"|\b(?:onset|diagnos\w*)[^.;]{0,40}\bat (?:the )?age\b",  # "diagnosed ..., at age 18"
     re.I,
 )
 _CONDITIONAL_AGE = re.compile(
@@ -131,7 +133,7 @@ def read(r: Reader) -> None:
     def add(lo, hi, lo_incl, hi_incl, m: re.Match) -> None:
         if any(s <= m.start() < e for s, e in r.used):
             return
-        if _AT_ONSET.search(r.norm[max(0, m.start() - 30) : m.end()]):
+        if _AT_ONSET.search(r.norm[max(0, m.start() - 60) : m.end()]):
             r.reviews.append("diagnosis")  # "age at onset of 18 or older": not the age now
             r.take(m.start(), m.end())
             return

@@ -95,8 +95,12 @@ def read(r: Reader) -> None:
             "cmp",
         ),
     ]
+    read_here: list[tuple[int, int]] = []
     for pattern, how in patterns:
         for m in re.finditer(pattern, t, re.I):
+            if any(s < m.end() and m.start() < e for s, e in read_here):
+                continue  # its words were read by an earlier pattern: one fact, read once
+            read_here.append(m.span())
             if re.match(
                 r"\s*(prior to|before) (the )?(initiation|start|starting)", t[m.end() :], re.I
             ):

@@ -16,7 +16,9 @@ _TEST_RESULT = re.compile(
     r"\b(positive|negative)\s+((serum|urine|blood|beta-?hcg|β-?hcg|or|and|/)\s*)*$", re.I
 )
 _PREG_NOT_STATUS = re.compile(
-    r"(during|of|prevent|avoid|become|becoming|intention|planning|plan|weeks of|test)\s+(\w+\s+)?$",
+    # not "state of pregnancy": a status
+    r"(during|(?<!state )(?<!condition )of|prevent|avoid|become|becoming|intention|planning|plan|"
+    r"weeks of|test)\s+(\w+\s+)?$",
     re.I,
 )
 

@@ -20,6 +20,15 @@ _WRAPPED_LINE = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?![\s\-•*·]|\d{1,2}[.)]\s|
 
 
 _SIGNS = str.maketrans({"≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤"})
+# Comparisons as protocols translated into English write them, longest first.
+_TRANSLATED_COMPARISONS = (
+    ("(?:superior|higher) or equal to", "≥"),
+    ("(?:inferior|lower) or equal to", "≤"),
+    ("not superior to", "≤"),
+    ("not inferior to", "≥"),
+    ("superior to", ">"),
+    ("inferior to", "<"),
+)
 
 
 def normalise(text: str) -> str:
@@ -29,6 +38,8 @@ def normalise(text: str) -> str:
     t = re.sub(r">\s*=|=\s*>", "≥", t)
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
     t = t.translate(_SIGNS)  # "≧ 3.0", "⩽ 4.0": the signs the readers know
+    for said, sign in _TRANSLATED_COMPARISONS:  # "not superior to 5 years", before a number
+        t = re.sub(rf"\b{said}(?=\s*\d)", sign, t, flags=re.I)
     # A footnote mark is no part of a word or number: "50 years of age¹", "diagnosis†"; not
     # the power of a unit ("10⁹/L").
     t = re.sub(r"(?<=[A-Za-z)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡]", "", t)

@@ -124,6 +124,16 @@ _AT_MOST |= {"maximum of": 0, "≤": 0, "fewer than": -1, "less than": -1, "<": 
 _MORE_THAN = ("more than", "greater than", "over", "in excess of", ">")
 
 
+# A window of use: "within 12 months", "in the past 8 weeks".
+_WINDOW_OF_USE = re.compile(
+    r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT,
+    re.I,
+)
+
+
 def drug_count(before: str) -> tuple[int | None, int | None]:
     """(fewest, most) different drugs a count right before the drug mention asks for."""
     for m in _DRUG_COUNT.finditer(before):
@@ -238,6 +248,14 @@ def read(r: Reader) -> None:
         r.norm[a:b] if keys or not ms else " " * (b - a) for (a, b), keys in zip(spans, named)
     )
     named = [keys for keys in named if keys]
+    groups = _windowed_groups(r, ms) if r.kind == EXCLUSION else None
+    if groups is not None:
+        # "(a) interferon beta within 4 weeks; (b) fingolimod within 8 weeks": each group of an
+        # exclusion is read with its own window (any one of them excludes)
+        for a, b in groups:
+            part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
+            _read(r, part, [m for m in ms if a <= m.start < b])
+        return
     before = len(r.leaves)
     blanked: list[Node] | None = None
     if text != r.norm and len(set(named)) < 2:  # two sentences' drugs decide without it
@@ -258,6 +276,32 @@ def read(r: Reader) -> None:
         return
     del r.leaves[before:]
     r.leaves.append(Review(topic="uncertain_reading", source=why[:200]))
+
+
+def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
+    """The spans of a list whose groups of drugs each end with their own window ("X or Y within
+    4 weeks; Z within 8 weeks"), when the windows differ and every group names a drug."""
+    windows = list(_WINDOW_OF_USE.finditer(r.norm))
+    months = {q.to_months(w.group(1), w.group(2)) for w in windows}
+    if len(windows) < 2 or len(months) < 2 or any(m.start >= windows[-1].end() for m in ms):
+        return None
+    bounds = [0] + [w.end() for w in windows]
+    spans = list(zip(bounds, bounds[1:]))
+    if not all(any(a <= m.start < b for m in ms) for a, b in spans):
+        return None
+    for _, b in spans[:-1]:  # each group follows the last as a list item
+        first = min(m.start for m in ms if b <= m.start)
+        if not _NEXT_GROUP.fullmatch(r.norm[b:first]):
+            return None
+    return spans
+
+
+# What may stand between one group's window and the next group's drug: ", or (b) any".
+_NEXT_GROUP = re.compile(
+    r"[\s,;]*(?:and/or|or|and)?\s*(?:\(?[a-z0-9]\)\s*)?(?:(?:any|other|prior|previous|"
+    r"treatment with|use of|an?|the)\s+)*",
+    re.I,
+)
 
 
 def _facts(nodes: list[Node]) -> list:
@@ -469,14 +513,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     unwindowed = _THERAPY_DURATION.sub(lambda d: " " * len(d.group(0)), text)
     for d in use_lengths:
         unwindowed = unwindowed[: d.start()] + " " * len(d.group(0)) + unwindowed[d.end() :]
-    window = re.search(
-        r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
-        + q.NUM
-        + r"\s*"
-        + q.UNIT,
-        unwindowed,
-        re.I,
-    ) or re.search(
+    window = _WINDOW_OF_USE.search(unwindowed) or re.search(
         r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", unwindowed, re.I
     )
     if window is not None and _AT_LEAST_BEFORE.search(
@@ -496,6 +533,23 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
                 )
             )
         r.take(max(0, window.start() - 20), window.end())
+        return
+    later = _WINDOW_OF_USE.search(unwindowed, window.end()) if window is not None else None
+    if (
+        later is not None
+        and q.to_months(later.group(1), later.group(2))
+        != q.to_months(window.group(1), window.group(2))
+        and any(window.end() <= m.start < later.start() for m in ms)
+    ):
+        # "Ocrelizumab within 12 months, or any S1P modulator within 8 weeks": each group has
+        # its own window, which one reading for all would get wrong
+        r.leaves.append(
+            Review(
+                topic="uncertain_reading",
+                source=f"each treatment has its own window: {window.group(0)}; {later.group(0)}",
+            )
+        )
+        r.take(window.start(), later.end())
         return
     if window is not None:
         leaf = Therapy(
@@ -523,6 +577,25 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         note_duration()
         return
     if _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start]) or r.kind == EXCLUSION:
+        span = next(
+            (
+                t
+                for t in re.finditer(q.NUM + r"\s*" + q.UNIT, unwindowed, re.I)
+                if not any(a <= t.start() < b for a, b in r.used)
+                and any(abs(t.start() - m.end) <= 60 or abs(m.start - t.end()) <= 60 for m in ms)
+                and not re.search(r"\b(?:old|of age)\b", unwindowed[t.end() : t.end() + 8])
+            ),
+            None,
+        )
+        if span is not None:
+            # "fingolimod stopped less than 2 months ago": a time no rule read, which a reading
+            # of "ever taken" would drop
+            r.leaves.append(
+                Review(
+                    topic="uncertain_reading", source=f"a time not read with it: {span.group(0)}"
+                )
+            )
+            return
         leaf: Node = Therapy(drugs=drugs, classes=classes, source=source)
         if (fewest or 1) > 1:
             r.reviews.append("treatment_change")  # one of them is read; how many, the team
