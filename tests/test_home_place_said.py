@@ -125,3 +125,29 @@ def test_a_town_as_a_list_item_of_its_own(text, country):
 )
 def test_places_said_in_letters_and_with_a_region_after_them(text, country):
     assert message_facts(text, None, None, {}).get("country") == country
+
+
+@pytest.mark.parametrize(
+    "text, asked, country, label",
+    [
+        # built after fresh14: a US address's state code and ZIP, a region whose name holds a
+        # country's ("new south wales"), a Canadian province's code, home over where treated
+        ("Birmingham, AL 35203", "country", "United States", "Birmingham, AL, United States"),
+        (
+            "47 female, rrms. Birmingham, AL 35203",
+            None,
+            "United States",
+            "Birmingham, AL, United States",
+        ),
+        ("47 female, rrms. Birmingham, UK", None, "United Kingdom", "Birmingham, United Kingdom"),
+        ("new south wales 🦘", "country", "Australia", None),
+        ("Raleigh NC 27601", "country", "United States", None),
+        ("treated in Seattle but I live in Vancouver BC", "country", "Canada", "Vancouver, Canada"),
+        ("Wales", "country", "United Kingdom", None),
+    ],
+)
+def test_states_provinces_and_regions_that_hold_a_country_name(text, asked, country, label):
+    got = message_facts(text, "inform", asked, {})
+    assert got.get("country") == country
+    if label:
+        assert got["home_place"]["label"] == label

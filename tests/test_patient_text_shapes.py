@@ -1877,3 +1877,25 @@ def test_a_relapse_dated_before_a_none_since_keeps_its_date():
 def test_chat_shorthand_for_without_is_a_denial():
     got = facts("22 yo guy, rrms. on ocrevus w/o any relapses since starting")
     assert got["age"] == 22 and got["current_therapy"] == "ocrelizumab"
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        # built after fresh14: a span of years that runs to now names the treatment now; the
+        # first of a list of treatments that ended is not it
+        (
+            "Meds: Betaseron 2006-2014, Tysabri 2014-2021 (stopped, JCV), Mayzent 2022 onwards.",
+            "siponimod",
+        ),
+        ("Copaxone 2019-2021, Ocrevus 2021-present", "ocrelizumab"),
+    ],
+)
+def test_a_span_of_years_to_now_is_the_treatment_now(text, current):
+    assert facts(text)["current_therapy"] == current
+
+
+def test_relapses_as_why_a_span_of_treatment_ended_date_no_relapse():
+    got = facts("DMT history: interferon beta-1a 2011-2016 (relapses), ofatumumab 2023-present.")
+    assert got["failed_therapies"] == ["interferon beta-1a"]
+    assert "months_since_last_relapse" not in got

@@ -119,6 +119,11 @@ def _gazetteer():
     return by_name, countries, iso_by_name, us_states
 
 
+def us_state_names() -> list[str]:
+    """The US states' full names, folded ("new mexico", "georgia")."""
+    return [name for name, code in _gazetteer()[3].items() if len(name) > 2]
+
+
 @functools.lru_cache(maxsize=1)
 def _alternate_names() -> dict[str, list[_Town]]:
     """Towns by their other Latin-script names ("München" is Munich): built on first need."""
@@ -267,6 +272,7 @@ def resolve_place(text: str, strict: bool = False) -> Place | None:
         if stripped == words:
             break
         words = stripped
+    words = _ZIP.sub(" ", words).strip()  # "Birmingham, AL 35203": the ZIP said, strict
     parts = [p.strip() for p in re.split(r",|\(|\)|\bin\b", words) if p.strip()]
     if not parts:
         return None
@@ -413,6 +419,8 @@ _HOME_CUES = (
 # A big town in lower case, said as a list item of its own ("26f. nothing yet. bristol"): a
 # town of this size or more; a smaller one needs its capital ("nice", "split" are words too).
 _LOWER_CASE_TOWN = 400_000
+# A US state's code right after a town, as an address writes it ("Birmingham, AL 35203").
+_STATE_AFTER = re.compile(r"\s*,\s*([A-Z]{2})\b(?=\s*(?:\d{5}\b|[.,;!]|$))")
 _PLACE_ENDS = re.compile(
     r"\s+(?:and|but|so|since|for|with|where|who|which|because|here|i'?d|i\s+would|i\s+can|"
     r"willing|"
@@ -455,6 +463,9 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
             words = _PLACE_ENDS.split(m.group(1))[0].strip(" ,")
             if cue is _LIST_ITEM:
                 words = _list_item_place(text, m, profile_words) or ""
+                state = _STATE_AFTER.match(text, m.end(1))
+                if words and state and _gazetteer()[3].get(fold(state.group(1))):
+                    words = f"{words}, {state.group(1)}"  # "Birmingham, AL 35203": its state
             if not words:
                 continue
             if capital and not _named_with_capital(words):

@@ -18,7 +18,7 @@ from typing import Any
 
 
 from .criteria.nlp import _import_spacy
-from .geo import country_after_town
+from .geo import country_after_town, us_state_names
 from .lexicon import fold, load as load_lexicon, patient_phrases, says
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
@@ -1873,6 +1873,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.current = name
         elif (
             (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(after))
+            and name not in ended  # "Meds: Betaseron 2006-2014, ...": the list's first, over
             and not _ENDED.search(_SOMETHING_ELSE_ENDED.sub(" ", re.split(r"[.;!?]", after)[0]))
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
         ):
@@ -2068,6 +2069,9 @@ _FAILURE_DENIED = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    # "Ocrevus 2021-present", "Mayzent 2022 onwards", "(2023 - to date)"
+    r"^\W{0,3}(?:since\s+|from\s+)?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*"
+    r"(?:(?:-|–|to|until|till)\s*(?:present|now|today|date|current|ongoing)|onwards?|on)\b|"
     # "had my Ocrevus infusion this arvo": the treatment given lately is the one now
     r"^\s*(?:infusion|injection|shot|dose|jab)\s+(?:this (?:morning|afternoon|arvo|week|month)|"
     r"today|yesterday|last (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -3149,6 +3153,14 @@ _PART_OF_TIME = re.compile(
 )
 
 
+# Relapses told as why a treatment's span of years ended: "Rebif 2011-2016 (relapses)".
+_WHY_A_COURSE_ENDED = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)?\d\d|present|now)\W{0,3}"
+    r"(?:(?:because of|due to|bc|cos|for)\s+)?(?:relapses|relapsing|attacks)\b"
+    r"(?!\s+(?:in|on|since)\b)"
+)
+
+
 def parse_months_since_relapse(
     text: str, requested: bool, asked_count: bool = False
 ) -> float | Invalid | None:
@@ -3165,6 +3177,8 @@ def parse_months_since_relapse(
     t = fold(text)
     if not (requested or asked_count) and not FACT_WORDS["relapse"].search(t):
         return None
+    if _WHY_A_COURSE_ENDED.search(t):
+        return None  # "interferon 2011-2016 (relapses)": the years are the treatment's
     value = months_ago(text, windows=False)
     relative = _relative_span(words_to_numbers(text))
     if value is None and relative is not None:
@@ -3603,6 +3617,11 @@ def parse_country(text: str) -> str | None:
     named = _country_after_place_word(t)
     if named is not None:
         return named or None
+    # not the "wales" of "new south wales" nor the "mexico" of "new mexico": a region's name
+    # is read whole, before the countries inside it
+    regions = [r for r in [*lex.regions, *us_state_names()] if r in t]
+    for region in sorted(regions, key=len, reverse=True):
+        t = re.sub(rf"\b{re.escape(region)}\b", " ", t) if " " in region else t
     for alias, name in sorted(lex._country_index.items(), key=lambda kv: -len(kv[0])):
         if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", t):
             return name
