@@ -1899,3 +1899,34 @@ def test_relapses_as_why_a_span_of_treatment_ended_date_no_relapse():
     got = facts("DMT history: interferon beta-1a 2011-2016 (relapses), ofatumumab 2023-present.")
     assert got["failed_therapies"] == ["interferon beta-1a"]
     assert "months_since_last_relapse" not in got
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        # built after fresh14: whose facts a message gives
+        (
+            "Hi, 45 year old male, treatment naïve. My wife is 43 and has lupus, not MS",
+            None,
+            {"age": 45, "sex": "male"},
+        ),
+        (
+            "My husband and I both have MS. Him: PPMS, 58. Me: RRMS, 53, on Ocrevus since 2019.",
+            None,
+            {"age": 53, "ms_subtype": "RRMS"},
+        ),
+        (
+            "Me: 45, no MS. Him: 47, RRMS since 2012, Ocrevus since 2018.",
+            None,
+            {"ms_subtype": "RRMS", "current_therapy": "ocrelizumab"},
+        ),
+        # the order of a story of courses, fillers, and a profile written with slashes
+        ("RRMS then SPMS (since 2022).", None, {"ms_subtype": "SPMS"}),
+        ("twenty nine lol", "age", {"age": 29}),
+        ("F tbh", "sex", {"sex": "female"}),
+        ("30/F/Chicago. RRMS dx 2020.", None, {"age": 30, "sex": "female", "ms_subtype": "RRMS"}),
+    ],
+)
+def test_whose_facts_story_order_fillers_and_slashes(text, asked, expected):
+    got = facts(text, asked=asked)
+    assert {k: got.get(k) for k in expected} == expected

@@ -354,6 +354,8 @@ _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # A list headed by a negation: "Things I'm NOT: pregnant, breastfeeding" (its colon does not
 # end the negation, as "none of:" in the criteria).
 _NOT_COLON = re.compile(r"\bnot\s*:\s*", re.I)
+# A profile written with slashes, as on forums: "30/F/Chicago", "44/m": the age, the sex, a place.
+_SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
@@ -369,6 +371,7 @@ def say_plainly(text: str) -> str:
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _ARROW.sub(", switched to ", t)
     t = _NOT_COLON.sub("not ", t)
+    t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
     return t
@@ -826,6 +829,18 @@ _OTHER_PERSON = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
+# A label that says whose facts follow: "Him: PPMS, 58", "Wife: 43"; "Me: RRMS, 53".
+_THEIR_LABEL = re.compile(rf"\W*(?:him|her|he|she|them|(?:my\s+)?(?:{_RELATIVE_WORDS}))\s*:", re.I)
+_MY_LABEL = re.compile(r"\W*(?:me|myself|i|mine)\s*:", re.I)
+_NO_MS = re.compile(
+    r"\b(?:no|not|don'?t have|do not have|without)\s+(?:ms|multiple sclerosis)\b", re.I
+)
+# The writer describing themselves without "I": "45 year old male", "30/F", "27 y/o F".
+_SELF_PROFILE = re.compile(
+    r"\b\d{1,2}\s*(?:y/?o|yo|-?years?[- ]old|yrs? old)?\s*[,/]?\s*"
+    r"(?:male|female|man|woman|guy|girl|lady|bloke|m|f)\b",
+    re.I,
+)
 # The relation a writer can have to the patient: "I'm her son", "I'm his wife".
 _WRITER_KIN = rf"{_RELATIVE_WORDS}|partner|fianc[eé]e?|child|kid"
 _PROXY = re.compile(
@@ -871,13 +886,27 @@ def own_words(text: str) -> str:
         flags=re.I,
     )
     theirs = [bool(_OTHER_PERSON.search(c)) and not _SUBJECT_I.search(c) for c in clauses]
+    label = False  # "Him: PPMS, 58. Me: RRMS, 53": a label heads the sentence it opens
+    mine_denied = any(  # the sentence a "Me:" label heads says the writer has no MS
+        _MY_LABEL.match(c) and _NO_MS.search(c) for c in re.split(r"(?<=[.;!?])\s+", text)
+    )
+    for i, c in enumerate(clauses if not mine_denied else ()):  # "Me: 45, no MS. Him: ..."
+        if _THEIR_LABEL.match(c):
+            label = True
+        elif _MY_LABEL.match(c):
+            label = False
+        theirs[i] = theirs[i] or label
+        if c.rstrip().endswith((".", "!", "?", ";")):
+            label = False
     for i in range(1, len(clauses)):
         # "my aunt has ms too, shes on tisabri": the clause that goes on with she or he is theirs
         if theirs[i - 1] and not clauses[i - 1].rstrip().endswith((".", "!", "?")):
             if re.match(r"\W*(?:she|he|shes|hes|she'?s|he'?s|they|they'?re)\b", clauses[i], re.I):
                 theirs[i] = True
     mine = [c for c, other in zip(clauses, theirs) if not other]
-    if len(mine) < len(clauses) and any(_FIRST_PERSON.search(c) for c in mine):
+    if len(mine) < len(clauses) and any(
+        _FIRST_PERSON.search(c) or _SELF_PROFILE.search(c) for c in mine
+    ):
         return " ".join(mine)
     return text
 
@@ -930,6 +959,8 @@ def _written_for(text: str, relative: re.Match | None) -> bool:
         or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
         or (
             not _WRITER_HAS_MS.search(text)
+            # "45 year old male, treatment naive. My wife is 43": the writer's own profile first
+            and not _SELF_PROFILE.search(text[: relative.start()])
             and (
                 _RELATIVE_HAS_MS.search(text)
                 or (_RELATIVE_AGED.search(text) and _THIRD_PERSON_MS.search(text))
@@ -1199,7 +1230,15 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     if (
         "SPMS" in found
         and "RRMS" in found
-        and re.search(r"\b(now|became|turned|moved|changed)\b", t)
+        and (
+            re.search(r"\b(now|became|turned|moved|changed)\b", t)
+            # "RRMS then SPMS (since 2022)": the story's order
+            or re.search(
+                r"\b(?:rrms|relapsing[- ]remitting)\b[^.;]{0,40}\bthen\b[^.;]{0,20}"
+                r"\b(?:spms|secondary)",
+                t,
+            )
+        )
     ):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
     if "PPMS" in found and "RRMS" in found and "progressive relapsing" in t:
