@@ -248,3 +248,22 @@ def test_a_negated_duration_never_fails_a_patient_who_fits(text, kind, profile):
 )
 def test_translated_comparisons_and_one_reading_per_fact(text, expected):
     assert facts(text, "inclusion") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after the fourth probe set: the diagnosis's own time, as a range or a least
+        (
+            "Diagnosis of RRMS for 1 to 10 years, aged 18 to 50",
+            "diseaseduration requires min=1 max=10",
+        ),
+        (
+            "Age 55 years and older, with an MS diagnosis of at least 10 years",
+            "diseaseduration requires min=10",
+        ),
+    ],
+)
+def test_the_time_of_the_diagnosis_as_a_range_or_a_least(text, expected):
+    assert expected in facts(text, "inclusion")
+    assert "diagnosis of at least 10 years ago" not in text  # the ago form is a time since

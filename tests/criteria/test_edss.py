@@ -178,3 +178,10 @@ def test_a_cue_is_abstained_on_and_fails_no_one(text: str, kind: str, score: flo
     assert parse_criterion(text, kind).evaluate(Profile(edss=score)) != (
         FALSE if kind == INC else TRUE
     )
+
+
+def test_a_range_up_to():
+    # built after the fourth probe set
+    assert "edss requires min=3 max=6.5" in facts(
+        "Secondary progressive course, with EDSS from 3 up to 6.5", "inclusion"
+    )

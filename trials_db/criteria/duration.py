@@ -94,6 +94,22 @@ def read(r: Reader) -> None:
             + r"\s+(?:since|from|after)\s+(?:the\s+|their\s+|ms\s+)?(?:first\s+)?diagnos\w*",
             "cmp",
         ),
+        # after the longer forms above, which read the same words whole
+        (  # "Diagnosis of RRMS for 1 to 10 years": a range of the diagnosis's own time
+            r"\bdiagnos\w*(?:(?!\b(?:relaps\w*|attacks?|exacerbations?|treat\w*|therap\w*|"
+            r"steroids?|no|not|without|free)\b)[^.;]){0,40}?\bfor\s+(?:between\s+)?" + _RANGE,
+            "range",
+        ),
+        (  # "an MS diagnosis of at least 10 years"
+            r"\bdiagnos\w*\s+of\s+"
+            + _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"(?!\s*(?:ago|prior|before|earlier|old|of age))",
+            "cmp",
+        ),
     ]
     read_here: list[tuple[int, int]] = []
     for pattern, how in patterns:

@@ -79,7 +79,7 @@ _JOIN = re.compile(
 
 def _bound_length(window: str) -> int:
     m = re.match(
-        r"(?:between|from)?\s*[\d.]+\s*(?:-|to|and|through|thru)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
+        r"(?:between|from)?\s*[\d.]+\s*(?:-|(?:up\s+)?to|and|through|thru)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
         r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b)?",
         window,
         re.I,

@@ -88,7 +88,8 @@ UPPER_EXCL = r"(?:<|less than|below|lower than|younger than|under|fewer than)"
 
 # "2.0 to 6.5", "between 3 and 6.5", "from 0 to 6.5", "3-6.5", "0 - 5.0"
 RANGE = re.compile(
-    r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|to|and|through|thru)\s*" + NUM, re.IGNORECASE
+    r"(?:between\s+|from\s+)?" + NUM + r"\s*(?:-|(?:up\s+)?to|and|through|thru)\s*" + NUM,
+    re.IGNORECASE,
 )
 
 
@@ -114,7 +115,11 @@ def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | No
     """
     w = window.strip()
     m = re.match(
-        r"(?:between|from)?\s*" + NUM + r"\s*(?:-|to|and|through|thru)\s*" + NUM + r"(?P<rest>.*)",
+        r"(?:between|from)?\s*"
+        + NUM
+        + r"\s*(?:-|(?:up\s+)?to|and|through|thru)\s*"
+        + NUM
+        + r"(?P<rest>.*)",
         w,
         re.I | re.S,
     )
