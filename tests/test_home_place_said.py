@@ -151,3 +151,15 @@ def test_states_provinces_and_regions_that_hold_a_country_name(text, asked, coun
     assert got.get("country") == country
     if label:
         assert got["home_place"]["label"] == label
+
+
+def test_a_slash_profile_names_the_town_and_no_unknown_treatment():
+    # found trying the bot: "Chicago" was said back as an unknown MS treatment
+    from trials_db.facts import unrecognised_treatments
+
+    text = "30/F/Chicago, rrms dx 2020, on ocrevus w/o any relapses since starting. edss 2"
+    assert unrecognised_treatments(text) == []
+    assert unrecognised_treatments("Zorblax and Tecfidera") == ["Zorblax"]
+    got = message_facts(text, "inform", "age", {})
+    assert got["home_place"]["label"] == "Chicago, IL, United States"
+    assert (got["age"], got["sex"], got["edss"]) == (30, "female", 2.0)

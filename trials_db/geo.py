@@ -384,7 +384,8 @@ def anywhere_in(text: str) -> str | None:
 # A list item of its own: after a comma or a full stop, or after the words of a short profile
 # ("39 F RRMS Brisbane."), and before the next one; any script's letters ("Łódź").
 _LIST_ITEM = re.compile(
-    r"(?:^|[,.;!]\s+|(?<=\s))(?<!thanks, )(?<!regards, )(?<!best, )(?<!cheers, )(?<!love, )"
+    r"(?:^|[,.;!]\s+|(?<=\s)|(?<=\d/[MFmf]/))"  # "30/F/Chicago": after a slash profile
+    r"(?<!thanks, )(?<!regards, )(?<!best, )(?<!cheers, )(?<!love, )"
     r"(?<!thank you, )(?<!sincerely, )"  # a name signing off is not a place
     r"([^\W\d_]+(?:[ -][^\W\d_]+)?)(?=\s*(?:[.,;!]|$))",
     re.I,
@@ -444,7 +445,7 @@ def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> s
         start, words = start + len(first) + 1, rest
     if fold(words) in profile_words or fold(words.split()[0]) in profile_words:
         return None  # ("Auckland NZ", "New Mexico": a town or state its country names)
-    if re.search(r"(?:^|[,.;!])\s*$", text[:start]):
+    if re.search(r"(?:^|[,.;!]|\d/[MFmf]/)\s*$", text[:start]):  # "30/F/Chicago"
         return words
     before = text[:start].split()[-3:]
     profile = bool(before) and all(

@@ -18,7 +18,7 @@ from typing import Any
 
 
 from .criteria.nlp import _import_spacy
-from .geo import country_after_town, us_state_names
+from .geo import country_after_town, resolve_place, us_state_names
 from .lexicon import fold, load as load_lexicon, patient_phrases, says
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
@@ -1946,8 +1946,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.current = latest[-1] if taken_up_again else NO_THERAPY
         # "Tysabri, then Ocrevus, which I stopped in 2024": nothing now
     answer.unknown = [
-        w for w in _unnamed_list_items(t, mentions) if fold(w) not in other_vocabulary()
-    ]
+        w
+        for w in _unnamed_list_items(t, mentions)
+        if fold(w) not in other_vocabulary() and resolve_place(w, strict=True) is None
+    ]  # "30/F/Chicago, on Ocrevus": a town is no unknown treatment
     held = {
         name
         for _, end, name in mentions
