@@ -1930,3 +1930,17 @@ def test_relapses_as_why_a_span_of_treatment_ended_date_no_relapse():
 def test_whose_facts_story_order_fillers_and_slashes(text, asked, expected):
     got = facts(text, asked=asked)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, taken",
+    [
+        # found writing this session's tests: "no X" had been read as X taken, and now
+        ("no Tysabri ever", []),
+        ("no interferons ever", []),
+        ("RRMS, no Tysabri ever, on Ocrevus", ["ocrelizumab"]),
+        ("no more Tysabri", ["natalizumab"]),  # stopped: taken before
+    ],
+)
+def test_a_drug_denied_at_the_head_of_its_clause_is_not_taken(text, taken):
+    assert (facts(text).get("prior_therapies") or []) == taken
