@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.criteria.reading import facts
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE, UNKNOWN, Not, Review
 from trials_db.criteria.scope import Cue, read
@@ -229,3 +230,21 @@ def test_an_exception_cut_short_by_a_relative_clause_is_left_to_the_team():
     tree = parse_criterion("Adults of any age except those who are breastfeeding", INCLUSION)
     assert not [leaf for leaf, _ in tree.leaves() if type(leaf).__name__ == "Breastfeeding"]
     assert any("may except" in (leaf.source or "") for leaf, _ in tree.leaves())
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # built after the third probe set, dev part: a rule for some people and a condition are
+        # no requirement nor exclusion of the fact they name
+        ("Male patients who plan to father a child during the study", "exclusion"),
+        (
+            "Patients previously treated with ocrelizumab must have B-cell counts within "
+            "normal limits",
+            "inclusion",
+        ),
+        ("When the diagnosis is CIS, at least two T2 lesions on brain MRI are needed", "inclusion"),
+    ],
+)
+def test_a_subgroup_or_a_condition_reads_no_fact(text, kind):
+    assert facts(text, kind) == []

@@ -118,3 +118,9 @@ def test_sex_verdicts(text: str, kind: str, sex: str, verdict: int) -> None:
 def test_a_fertility_rule_fails_no_one_for_their_sex(text: str, kind: str, sex: str) -> None:
     person = Profile(sex=sex, pregnant=False, breastfeeding=False)
     assert parse_criterion(text, kind).evaluate(person) != (FALSE if kind == INC else TRUE)
+
+
+def test_males_listed_as_an_exclusion_still_exclude_men():
+    # the clause rule above leaves this alone
+    assert facts("Males", "exclusion") == ["sex excludes allowed=male"]
+    assert facts("Male patients", "exclusion") == ["sex excludes allowed=male"]

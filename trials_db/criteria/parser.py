@@ -63,7 +63,10 @@ FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
 # natalizumab, ..."): whether it applies is for the study team; it can fail no one here.
 _SUBGROUP = re.compile(
     r"\s*(?:in|for|among)\s+[\w\s/()-]{0,40}?\b(?:participants|patients|subjects|people|individuals)"
-    r"\s+(?:who|that|already|currently)\b",
+    r"\s+(?:who|that|already|currently)\b|"
+    # "Patients previously treated with ocrelizumab must have B-cell counts ...": a rule for them
+    r"\s*(?:participants|patients|subjects|people|those)\s+(?:who (?:were|are|have been) )?"
+    r"(?:previously|currently|already)\s+(?:treated|receiving|on)\b[^.;]{0,60}\bmust\b",
     re.I,
 )
 

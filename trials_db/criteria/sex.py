@@ -16,8 +16,14 @@ from .reader import Reader
 # subjects of childbearing potential must use contraception", "males unable to meet the above".
 _SEX_AS_SUBJECT = re.compile(
     r"child[- ]?bearing|potential|fertil|contracepti|birth control|pregnan|"
-    r"menopaus|steril|vasectom|partner|unable to meet|the above",
+    r"menopaus|steril|vasectom|partner|unable to meet|the above|father|sperm|conceiv",
     re.I,
+)
+
+
+# A clause that picks some of the people a sex word names: "... who plan", "... with a partner".
+_WHO_CLAUSE = (
+    r"\s*(?:patients|subjects|participants|volunteers)?\s*(?:who|that|whose|if|unless|with)\b"
 )
 
 
@@ -61,6 +67,8 @@ def read(r: Reader) -> None:
             r.leaves.append(Sex(allowed=["female"], source=r.norm))
             r.take(0, len(r.norm))
         m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
+        if m and re.match(_WHO_CLAUSE, t[m.end() :]):
+            m = None  # "Male patients who plan ...": some men, said by the clause the team reads
         if m and not re.match(r"^(males? and females?|men and women)", t):
             r.leaves.append(Sex(allowed=["male"], source=r.norm[: m.end()]))
             r.take(0, len(r.norm))  # the rest says why ("... requiring a uterus")
