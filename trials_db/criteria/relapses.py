@@ -33,11 +33,9 @@ _AT_MOST = (
 )
 
 
-_COUNT = r"(?:\d+|zero|one|two|three|four|five)"
-# Two counts right before the relapse word: a range of counts, which the team reads.
-_TWO_COUNTS = re.compile(
-    rf"\b{_COUNT}\s*(?:or|to|-|–)\s*{_COUNT}\s+(?!or\b)(?:[a-z]+\s+){{0,2}}$", re.I
-)
+# Two counts right before the relapse word ("zero or one relapse" is "0 or 1" once number words
+# are digits, q.normalise): a range of counts, which the team reads.
+_TWO_COUNTS = re.compile(r"\b\d+\s*(?:or|to|-)\s*\d+\s+(?!or\b)(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def read(r: Reader) -> None:
@@ -141,7 +139,7 @@ def read(r: Reader) -> None:
         cues = r.cues_of(m)
         negated = (
             remission
-            or (bool(cm) and not remission and count == 0)  # "0 relapses in the past year"
+            or (bool(cm) and count == 0)  # "0 relapses", "Zero relapses in the past year"
             or bool(re.search(r"relapse[- ]free", m.text, re.I))
             or (
                 bool(cues)
