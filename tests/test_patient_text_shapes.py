@@ -1944,3 +1944,18 @@ def test_whose_facts_story_order_fillers_and_slashes(text, asked, expected):
 )
 def test_a_drug_denied_at_the_head_of_its_clause_is_not_taken(text, taken):
     assert (facts(text).get("prior_therapies") or []) == taken
+
+
+def test_an_earlier_drug_that_ended_says_nothing_of_the_known_one_now():
+    # found trying the bot as a patient: on Ocrevus, "used to be on tecfidera, stopped bc
+    # flushing" to the failure question had set the treatment now to "none"
+    slots = {"prior_therapies": ["ocrelizumab"], "current_therapy": "ocrelizumab"}
+    for text in ("used to be on tecfidera, stopped bc flushing", "tecfidera, stopped bc flushing"):
+        got = message_facts(text, "inform", "failed_therapies", slots)
+        assert "current_therapy" not in got
+        assert got["prior_therapies"] == ["ocrelizumab", "dimethyl fumarate"]
+    # the drug now, said to have ended, still ends
+    got = message_facts("ocrevus, stopped it in 2024", "inform", "failed_therapies", slots)
+    assert got["current_therapy"] == "none"
+    # and with nothing known before, the story's end is still nothing now
+    assert facts("Tysabri, then Ocrevus, which I stopped in 2024")["current_therapy"] == "none"

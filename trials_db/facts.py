@@ -102,6 +102,17 @@ def _therapy_facts(
     answer: TherapyAnswer, requested: str | None, slots: Mapping[str, Any]
 ) -> dict[str, Any]:
     facts: dict[str, Any] = {}
+    now = slots.get("current_therapy")
+    if (
+        answer.nothing_now_inferred
+        and known(now)
+        and now != NO_THERAPY
+        and now not in answer.taken
+        and requested != "current_therapy"
+    ):
+        # "used to be on Tecfidera, stopped bc flushing" from someone on Ocrevus: the story of
+        # an earlier drug, which says nothing of the one now
+        answer.current = None
     prior = list(slots.get("prior_therapies") or []) if known(slots.get("prior_therapies")) else []
     if requested == "failed_therapies":
         # The question was which ones did not work: the drugs named are those, but for the ones

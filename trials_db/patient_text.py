@@ -1375,6 +1375,9 @@ class TherapyAnswer:
     # said in words not to have failed ("it didn't fail", "was working", "never relapsed on it"),
     # not just stopped for a side effect
     said_not_failed: list[str] = field(default_factory=list)
+    # "nothing now" inferred from the last drug named having ended, not said in words: it says
+    # nothing of a treatment now that the message does not name
+    nothing_now_inferred: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -1946,6 +1949,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             for m in _RESUMED_AFTER.finditer(t, last_end)
         )  # "... I stop. I restarted it in 2024, still using it now"
         answer.current = latest[-1] if taken_up_again else NO_THERAPY
+        answer.nothing_now_inferred = not taken_up_again
         # "Tysabri, then Ocrevus, which I stopped in 2024": nothing now
     answer.unknown = [
         w
