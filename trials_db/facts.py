@@ -70,6 +70,10 @@ WORD_ANSWERS = ("sex", "ms_subtype", "country")  # questions a bare number canno
 TIME_SLOTS = tuple(s for s in slot_fields() if s.startswith(("months_since_", "years_since_")))
 # A bare time said to these dates their own answer (when a treatment stopped, a baby was born).
 DATED_ANSWERS = (*TIME_SLOTS, *THERAPY_SLOTS, "pregnant", "breastfeeding")
+# Questions whose bare "none" or "nothing since" is about relapses or steroids, not treatment.
+_ABOUT_RELAPSES = frozenset(
+    (*(s for s in TIME_SLOTS if s.startswith("months_since_")), "relapses_past_2_years")
+)
 
 
 def time_question(text: str, requested: str | None, slots: Mapping[str, Any]) -> str | None:
@@ -90,12 +94,6 @@ def time_question(text: str, requested: str | None, slots: Mapping[str, Any]) ->
         return left[0] if len(left) == 1 else None
     first = next(s for s in TIME_SLOTS if s.startswith("months_"))
     return first if in_months and slots.get(first) is None else None
-
-
-# Questions whose bare "none" or "nothing since" is about relapses or steroids, not treatment.
-_ABOUT_RELAPSES = frozenset(
-    ("relapses_past_2_years", "months_since_last_relapse", "months_since_steroids")
-)
 
 
 def _therapy_facts(

@@ -53,15 +53,20 @@ class Finding:
 _APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4"
 
 
+@lru_cache(maxsize=1)
+def _without() -> tuple[Pattern[str], ...]:
+    """The chat shorthand for "without" ("w/o"), from the patient phrases' one list."""
+    return tuple(pattern for pattern, word in patient_phrases() if word == "without")
+
+
 def normalise(text: str) -> str:
     """The matching form of lexicon.fold (lower case, no accents, plain quotes), also without
     apostrophes ("dont"), double quotes or text-speak "2 b", one space between words."""
     t = fold(text or "").translate({ord(c): None for c in _APOSTROPHES})
     t = re.sub(r"[\"]", " ", t)
     t = re.sub(r"\b2 (?=(?:b|be|die|live|end|go|sleep|wake)\b)", "to ", t)  # text-speak "2 b"
-    for pattern, word in patient_phrases():
-        if word == "without":  # "w/o any relapses": a denial the cues must see
-            t = pattern.sub(word, t)
+    for pattern in _without():  # "w/o any relapses": a denial the cues must see
+        t = pattern.sub("without", t)
     return re.sub(r"\s+", " ", t).strip()
 
 
