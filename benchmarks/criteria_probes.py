@@ -48,6 +48,7 @@ SETS = {
     "probes2": ROOT / "tests" / "gold" / "criteria_probes2.yml",  # 200, 2026-12-04 (fourth)
     "probes3": ROOT / "tests" / "gold" / "criteria_probes3.yml",  # 160, the same session, later
     "probes4": ROOT / "tests" / "gold" / "criteria_probes4.yml",  # 160, 2026-12-04 (fifth)
+    "probes5": ROOT / "tests" / "gold" / "criteria_probes5.yml",  # 160, 2026-12-04 (sixth)
 }
 
 

@@ -18,7 +18,8 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
 
 
 @pytest.mark.parametrize(
-    "name, least", [("probes", 250), ("probes2", 200), ("probes3", 160), ("probes4", 160)]
+    "name, least",
+    [("probes", 250), ("probes2", 200), ("probes3", 160), ("probes4", 160), ("probes5", 160)],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
     probes = load_probes(part="all", name=name)
@@ -67,3 +68,12 @@ def test_the_parser_reads_the_fourth_probe_set_at_least_as_well_as_measured():
     assert overall["false_not_met"] <= 1
     assert overall["precision"] >= 0.87
     assert overall["recall"] >= 0.77
+
+
+def test_the_parser_reads_the_fifth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes5.yml, first scored all 160 at the start of the session that wrote it,
+    # before any change made for it: precision .915, recall .713, 0 false not_met of 110
+    overall = score(part="all", name="probes5")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.91
+    assert overall["recall"] >= 0.71
