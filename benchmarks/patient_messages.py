@@ -60,6 +60,7 @@ SETS = {
     "fresh12": ROOT / "tests/gold/patient_messages_fresh12.yml",
     "fresh13": ROOT / "tests/gold/patient_messages_fresh13.yml",
     "fresh14": ROOT / "tests/gold/patient_messages_fresh14.yml",
+    "fresh15": ROOT / "tests/gold/patient_messages_fresh15.yml",
 }
 
 
