@@ -1959,3 +1959,47 @@ def test_an_earlier_drug_that_ended_says_nothing_of_the_known_one_now():
     assert got["current_therapy"] == "none"
     # and with nothing known before, the story's end is still nothing now
     assert facts("Tysabri, then Ocrevus, which I stopped in 2024")["current_therapy"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text, asked, pregnant, breastfeeding",
+    [
+        ("• pregnant: no\n• breastfeeding: yes (6 months)", "breastfeeding", False, True),
+        ("pregnant: no, breastfeeding: yes", None, False, True),
+        ("Pregnant - N. Nursing: no", None, False, False),
+        ("pregnant: yes, 12 weeks", None, True, None),
+        ("Pregnant: no idea, breastfeeding: no", None, None, False),
+        ("not breastfeeding, maybe pregnant", None, None, False),
+        ("maybe pregnant, not breastfeeding", None, None, False),
+    ],
+)
+def test_a_forms_yes_or_no_and_a_hedge_belong_to_their_own_fact(
+    text, asked, pregnant, breastfeeding
+):
+    # the "no" of "pregnant: no" is that line's answer and reaches no further; "maybe" holds
+    # its own fact open whatever the clause before denied
+    got = facts(text, asked)
+    assert got.get("pregnant") is pregnant and got.get("breastfeeding") is breastfeeding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No steroids this year, no relapses this year either.",
+        "no steroids for a year",
+        "no steroids in the last 6 months",
+        "haven't needed steroids lately",
+    ],
+)
+def test_no_steroids_lately_is_not_never(text):
+    assert "months_since_steroids" not in facts(text)
+
+
+def test_never_steroids_is_still_never():
+    assert facts("never had steroids")["months_since_steroids"] == "never"
+    assert facts("no steroids ever")["months_since_steroids"] == "never"
+
+
+def test_a_none_to_the_failure_question_with_a_course_that_ended_is_no_failure():
+    got = facts("none, Mavenclad 10mg course finished in 2024, it was planned", "failed_therapies")
+    assert got["failed_therapies"] == [] and got["prior_therapies"] == ["cladribine"]

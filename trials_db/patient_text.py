@@ -2008,9 +2008,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         not answer.failed
         and re.search(r"^\W*(no|nope|not really|none)\b", low)
         and re.search(
-            r"\b(because|due to|for|side effects?|wanted|pregnan\w*|moved|insurance|cost)\b", low
+            r"\b(because|due to|for|side effects?|wanted|pregnan\w*|moved|insurance|cost|"
+            r"finished|completed|planned|done)\b",
+            low,
         )
-    ):
+    ):  # "none, Mavenclad course finished in 2024, it was planned": a course that ended
         answer.said_nothing_failed = (
             True  # "no, I stopped Gilenya because I wanted to get pregnant"
         )
@@ -2536,6 +2538,11 @@ _DOUBT_BEFORE = re.compile(
     r"no idea (?:if|whether)?)\b",
     re.I,
 )
+# A hedge right before the fact, in its own clause: "maybe pregnant", "not breastfeeding, might
+# be pregnant" (the "not" of the clause before does not reach past the hedge).
+_HEDGE_RIGHT_BEFORE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|probably|might be|may be|could be)\s+(?:\w+\s+)?$", re.I
+)
 # Breastfeeding said to be over: "I stopped breastfeeding at 6 months", "weaned him in June".
 _STOPPED_NURSING = re.compile(
     r"\b(?:stopped|quit|finished|gave up|ended|done with|no longer)\s+(?:breast ?feeding|nursing|"
@@ -2611,7 +2618,7 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         if _DURING_A_PREGNANCY.search(text[: mention.start]):
             continue  # "no relapses during pregnancy": a time, not a status now, either way
         sentence = re.split(r"[.;!?\n]", text[: mention.start])[-1]
-        if _DOUBT_BEFORE.search(sentence):
+        if _DOUBT_BEFORE.search(sentence) or _HEDGE_RIGHT_BEFORE.search(sentence):
             result.setdefault(key, None)  # "I'm not sure I'm not pregnant": neither yes nor no
             continue
         if _WISH_BEFORE.search(sentence):
@@ -2757,7 +2764,8 @@ def _pregnancy(
             t[: pregnant_yes.end()],
         )
         and not re.search(  # "maybe pregnant, not sure": not known, asked again or checked
-            r"\b(maybe|might be|may be|possibly|could be|not sure (if|whether)|unsure if)\b"
+            r"\b(maybe|perhaps|probably|might be|may be|possibly|could be|not sure (if|whether)|"
+            r"unsure if)\b"
             r"[^.;]{0,20}\bpregnant\b|\bpregnant\W{0,3}\s*(not sure|maybe|i think|unsure)\b",
             t,
         )
@@ -3521,6 +3529,11 @@ def parse_months_since_steroids(
     # to the question; not "no relapses, had steroids once" nor "not sure when I had steroids".
     if (
         not dated
+        # "no steroids this year", "none in the last 6 months", "no steroids in ages": none
+        # lately, which is no "never"
+        and _window_months(w) is None
+        and not _PART_OF_TIME.search(w)
+        and not re.search(r"\bfor (?:a|an|one|a few|a couple of|\d+) (?:years?|months?)\b", w)
         and (
             (
                 re.search(
