@@ -223,3 +223,31 @@ def test_years_of_a_duration_are_not_an_age(text):
 def test_an_age_at_onset_or_diagnosis_is_no_age(text):
     assert not [f for f in facts(text, "inclusion") if f.startswith("age ")]
     assert "diagnosis" in reviews(text, "inclusion")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after the fifth probe set: the age outside a range, its sides joined by "or"
+        (
+            "Age less than 18 or greater than or equal to 56",
+            ["age excludes max=18 max_inclusive=False", "age excludes min=56"],
+        ),
+        (
+            "Age less than 18 years or more than 65 years",
+            ["age excludes max=18 max_inclusive=False", "age excludes min=65 min_inclusive=False"],
+        ),
+    ],
+)
+def test_both_sides_of_an_age_range_listed_as_an_exclusion(text, expected):
+    assert age_facts(text, EXC) == expected
+    tree = parse_criterion(text, EXC)
+    assert tree.evaluate(Profile(age=40)) == FALSE  # the exclusion does not hold
+    assert tree.evaluate(Profile(age=17)) == TRUE and tree.evaluate(Profile(age=70)) == TRUE
+
+
+def test_the_age_at_a_visit_is_the_age():
+    assert age_facts("Age at screening: 18–64 years; both sexes eligible", INC) == [
+        "age requires min=18 max=64"
+    ]
+    assert age_facts("Age at baseline 18 to 60", INC) == ["age requires min=18 max=60"]

@@ -185,3 +185,30 @@ def test_a_range_up_to():
     assert "edss requires min=3 max=6.5" in facts(
         "Secondary progressive course, with EDSS from 3 up to 6.5", "inclusion"
     )
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # built after the fifth probe set: the walking aid is what "without" denies
+        (
+            "Ambulatory for at least 100 m without assistance, corresponding to an EDSS of 6.0 "
+            "or less",
+            "inclusion",
+            "edss requires max=6",
+        ),
+        (
+            "Ambulatory with or without unilateral assistance (EDSS 6.0 or lower)",
+            "inclusion",
+            "edss requires max=6",
+        ),
+        (
+            "Inability to walk 100 m without assistance (EDSS greater than 5.5)",
+            "exclusion",
+            "edss excludes min=5.5 min_inclusive=False",
+        ),
+    ],
+)
+def test_without_a_walking_aid_negates_no_score(text, kind, expected):
+    assert expected in facts(text, kind)
+    assert not abstains(text, kind)

@@ -248,3 +248,11 @@ def test_an_exception_cut_short_by_a_relative_clause_is_left_to_the_team():
 )
 def test_a_subgroup_or_a_condition_reads_no_fact(text, kind):
     assert facts(text, kind) == []
+
+
+def test_without_a_walking_aid_is_no_cue_but_without_a_fact_still_is():
+    # "walk 100 m without assistance (EDSS <= 5.5)": the aid is absent, not the score
+    aid = read("Able to walk 100 m without assistance (EDSS 5.5 or less)")
+    assert not [c for cues in aid.cues for c in cues]
+    fact = read("Patients without relapses in the last year")
+    assert [c.cue.value for cues in fact.cues for c in cues] == ["NEGATED_EXISTENCE"]

@@ -21,7 +21,8 @@ _PEOPLE = (
 _NOT_A_UNIT = r"(?!\s*(?:\.\d|%|points?|mg|kg|months?|weeks?|days?|times?|relapses?|lesions?))"
 _AGE_RANGE = [
     (
-        r"\b(?:age[sd]?|aged)\b(?:\s+eligible for study)?\s*:?\s*(?:is\s+)?"
+        r"\b(?:age[sd]?|aged)\b(?:\s+eligible for study|\s+at (?:the )?(?:time of )?(?:screening|"
+        r"baseline|enrol\w*|consent|inclusion|randomi[sz]ation)(?: visit)?)?\s*:?\s*(?:is\s+)?"
         r"(?:between\s+|from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to|and|through|thru)\s*(\d{1,3})\b"
     ),
     r"\bbetween the ages of (\d{1,3}) and (\d{1,3})\b",
@@ -182,6 +183,10 @@ def read(r: Reader) -> None:
         if bound:
             lo, hi, lo_incl, hi_incl, end = bound
             add(lo, hi, lo_incl, hi_incl, _Span(r.norm, anchor.start(), end))
+            if (lo is None) != (hi is None):  # "Age less than 18 or greater than 65"
+                _or_other_side(
+                    r.norm, _Span(r.norm, anchor.start(), end), add, lower=lo is not None
+                )
     for m in _YEARS_RANGE.finditer(r.norm):
         if float(m.group(1)) < float(m.group(2)):
             add(float(m.group(1)), float(m.group(2)), True, True, m)

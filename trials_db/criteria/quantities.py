@@ -19,6 +19,23 @@ UNIT = r"(days?|weeks?|months?|years?|yrs?)"
 _WRAPPED_LINE = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?![\s\-•*·]|\d{1,2}[.)]\s|[a-z][.)]\s)")
 
 
+# A word hyphenated at a line end ("relapsing-remit-\nting", "cladri-\nbine"): its halves are
+# one word again, unless the first half is a whole word of a compound ("relapsing-\nremitting",
+# "breast-\nfeeding", "anti-\nCD20"), told by its ending or as a common first half.
+_HYPHEN_AT_LINE_END = re.compile(r"\b([A-Za-z]+)-[ \t]*\n[ \t]*(?=[a-z])")
+_WHOLE_FIRST_HALF = re.compile(
+    r"(?:ing|ed|al|ive|ic|ent|ant|ary|ous|ful|less|ment|tion|ity|er|or|ness|ly)$|"
+    r"^(?:anti|non|self|well|high|low|long|short|double|single|open|follow|placebo|treatment|"
+    r"disease|breast|child|age|sex|dose|drug|time|first|second|third|all|half|full)$",
+    re.I,
+)
+
+
+def _rejoin(m: re.Match[str]) -> str:
+    half = m.group(1)
+    return f"{half}-" if _WHOLE_FIRST_HALF.search(half) else half
+
+
 _SIGNS = str.maketrans({"≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤"})
 # Comparisons as protocols translated into English write them, longest first.
 _TRANSLATED_COMPARISONS = (
@@ -46,6 +63,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<=\d) ?y\b(?![/.]\w)", " years", t)  # "≥ 18 y and < 65 y"
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
+    t = _HYPHEN_AT_LINE_END.sub(_rejoin, t)
     t = _WRAPPED_LINE.sub(" ", t)
     # Spacing carries no meaning: "Not  pregnant" is "Not pregnant" (rules match one space).
     t = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", t)

@@ -148,6 +148,12 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
     not", "monoclonal antibody" (a drug class, not antibodies against a drug)."""
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
+    if cue in (Cue.NEGATED, Cue.IRRELEVANT) and doc[end - 1].lower_ == "without":
+        # "walk 100 m without assistance (EDSS <= 5.5)", "with or without unilateral aid": the
+        # walking aid is what is absent, no fact the criterion names
+        nxt = [t.lower_ for t in doc[end : end + 4] if not t.is_punct]
+        if any(word in _WALKING_AIDS for word in nxt[:3]):
+            return True
     if cue is Cue.NEGATED and doc[start].lower_ == "not":
         return (
             after in ("limited", "only", "necessarily", "exclusively", "restricted")
@@ -172,6 +178,23 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
     if cue is Cue.OTHER_RELATION:
         return before in ("monoclonal", "therapeutic", "humanized", "humanised", "chimeric")
     return False
+
+
+_WALKING_AIDS = {
+    "assistance",
+    "aid",
+    "aids",
+    "help",
+    "support",
+    "rest",
+    "device",
+    "devices",
+    "cane",
+    "stick",
+    "crutch",
+    "crutches",
+    "walker",
+}
 
 
 def _before_a_time_span(doc, token_end: int) -> bool:
