@@ -232,3 +232,28 @@ def test_a_cue_never_rules_out_an_rrms_patient(
 )
 def test_no_course_as_a_whole_inclusion(text, kind, course, verdict):
     assert parse_criterion(text, kind).evaluate(Profile(ms_subtype=course)) == verdict
+
+
+@pytest.mark.parametrize(
+    "text, excluded",
+    [
+        # built after the fifth probe set: any course but the ones after the exception
+        ("MS of any type, except primary progressive", "PPMS"),
+        ("Any form of MS other than primary progressive MS", "PPMS"),
+        ("any type of MS except secondary progressive or primary progressive MS", "SPMS,PPMS"),
+    ],
+)
+def test_any_course_except_some(text, excluded):
+    assert facts(text, INC) == [
+        "subtype requires yes=RRMS,SPMS,PPMS maybe=CIS",
+        f"subtype excludes yes={excluded}",
+    ]
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == TRUE
+    assert tree.evaluate(Profile(ms_subtype="PPMS")) == FALSE
+
+
+def test_the_disease_of_any_course_is_the_diagnosis():
+    assert facts("Clinically definite MS of any course", INC) == [
+        "subtype requires yes=RRMS,SPMS,PPMS maybe=CIS"
+    ]

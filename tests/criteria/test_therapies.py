@@ -667,3 +667,31 @@ def test_a_time_or_a_lab_value_beside_a_drug_is_not_ever_taken(text):
     kind = INCLUSION if text.startswith("No ") else EXCLUSION
     assert not [f for f in facts(text, kind) if f.startswith("therapy ")]
     assert abstains(text, kind) or "treatment_change" in reviews(text, kind)
+
+
+def test_a_drug_at_any_time_beside_another_in_a_window_is_left_to_the_team():
+    # built after the fifth probe set: one window for both would read "at any time" as 6 months
+    text = "Cyclophosphamide at any time, or siponimod in the past 6 months"
+    assert facts(text, EXCLUSION) == [] and abstains(text, EXCLUSION)
+
+
+def test_a_time_since_the_last_dose_is_a_window_of_use():
+    assert facts("Less than 6 months since the last infusion of natalizumab", EXCLUSION) == [
+        "therapy excludes drugs=natalizumab within_months=6"
+    ]
+
+
+def test_a_failure_defined_by_relapses_or_lesions_keeps_both_options():
+    # a patient whose failure showed on MRI alone still fits: the relapse count is one option
+    text = (
+        "Inadequate response to dimethyl fumarate, defined as at least 1 relapse or at least 2 "
+        "new T2 lesions in the past 12 months"
+    )
+    tree = parse_criterion(text, INCLUSION)
+    no_relapse = Profile(
+        prior_therapies=["dimethyl fumarate"],
+        failed_therapies=["dimethyl fumarate"],
+        months_since_last_relapse=30,
+        relapses_past_2_years=0,
+    )
+    assert tree.evaluate(no_relapse) != FALSE

@@ -110,6 +110,8 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
                 continue
             if cue.cue is Cue.NEGATED and negated:
                 continue  # the rule read the negation: the tree says "not ..."
+            if cue.cue is Cue.CONTRAST and negated and isinstance(node, Subtype):
+                continue  # "any MS except PPMS": the rule read the exception as "not PPMS"
             if (
                 cue.cue is Cue.NEGATED
                 and isinstance(node, _FLIPPABLE)

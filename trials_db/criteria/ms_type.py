@@ -45,8 +45,36 @@ _ALL_FORMS = re.compile(
 )
 
 
+# "MS of any type, except primary progressive", "any form of MS other than PPMS": the disease,
+# and the courses named after the exception rule out.
+_ANY_EXCEPT = re.compile(
+    r"\b(?:(?:ms|multiple sclerosis) of any (?:type|form|course|subtype|phenotype)|"
+    r"any (?:type|form|course|subtype|phenotype) of (?:ms|multiple sclerosis)|"
+    r"all (?:ms )?(?:types|forms))"
+    r"\s*,?\s*(?:except(?: for)?|other than|excluding|but not|apart from|with the exception of)\s+",
+    re.I,
+)
+
+
+def _any_course_except(r: Reader) -> bool:
+    """Reads "MS of any type except X" (an inclusion): MS, and not X. False if not that shape."""
+    m = _ANY_EXCEPT.search(r.norm)
+    if not m or r.kind != INCLUSION:
+        return False
+    end = re.search(r"[.;(]|$", r.norm[m.end() :]).start() + m.end()
+    named = [x for x in r.of("SUBTYPE") if m.end() <= x.start and x.end <= end]
+    if not named:
+        return False
+    r.leaves.append(_subtype({"RRMS", "SPMS", "PPMS"}, {"CIS"}, r.norm[m.start() : m.end()]))
+    r.leaves.append(Not(_subtype({x.key for x in named}, set(), ", ".join(x.text for x in named))))
+    r.take(m.start(), end)
+    return True
+
+
 def read(r: Reader) -> None:
     lex = load_lexicon()
+    if _any_course_except(r):
+        return
     yes: set[str] = set()
     maybe: set[str] = set()
     sources: list[str] = []
@@ -113,7 +141,11 @@ def read(r: Reader) -> None:
             continue
         if m.label == "SUBTYPE_GROUP" and m.key == "ms":
             just_the_disease = _JUST_THE_DISEASE.match(r.norm[: m.start]) and re.match(
-                r"^\s*(\(ms\))?\s*[.;]?\s*$", after
+                # "Clinically definite MS of any course": the disease, whatever its course
+                r"^\s*(\(ms\))?\s*(,?\s*(of )?any (type|form|course|subtype|phenotype))?"
+                r"\s*[.;]?\s*$",
+                after,
+                re.I,
             )
             diagnostic = (
                 _DIAGNOSIS_BEFORE.search(before) or _MCDONALD_AFTER.match(after) or just_the_disease

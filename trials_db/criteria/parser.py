@@ -105,6 +105,8 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
         for topic in review_topics(" ".join(leftover)) or ["other"]:
             if topic not in reviews:
                 reviews.append(topic)
+    # Activity that a relapse count is an alternative of ("≥1 relapse or ≥2 new T2 lesions").
+    activity = [t for t in ("mri", "activity") if t in reviews]
     if any(isinstance(x, TherapyFailure) for x in r.leaves):
         # "(either ≥1 relapse, a new lesion or EDSS deterioration)" defines failure: already read.
         reviews = [t for t in reviews if t not in ("activity", "mri", "tests")]
@@ -116,16 +118,16 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
     # Inclusion: several activity requirements ("≥1 relapse in 12 months, ≥2 in 24 months or a
     # new MRI lesion") are alternatives, not all required.
     relapse_reqs = [x for x in leaves if isinstance(x, Relapses)]
-    activity = [t for t in ("mri", "activity") if t in reviews]
     if (
         kind != EXCLUSION
         and (len(relapse_reqs) > 1 or (relapse_reqs and activity))
         and re.search(r"\bor\b", r.norm, re.I)
     ):
         group: list[Node] = list(relapse_reqs)
-        for topic in activity:
+        for topic in activity:  # a failure defined by relapses or lesions keeps both options
             group.append(Review(topic=topic))
-            reviews.remove(topic)
+            if topic in reviews:
+                reviews.remove(topic)
         leaves = [x for x in leaves if not isinstance(x, Relapses)] + [Any_(group)]
     review_leaves: list[Node] = [Review(topic=t) for t in reviews]
     items = leaves + review_leaves

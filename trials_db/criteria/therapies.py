@@ -514,7 +514,14 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     for d in use_lengths:
         unwindowed = unwindowed[: d.start()] + " " * len(d.group(0)) + unwindowed[d.end() :]
     window = _WINDOW_OF_USE.search(unwindowed) or re.search(
-        r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before|of)\b", unwindowed, re.I
+        # "Less than 6 months since the last infusion of X": since the drug, a window of use
+        r"[<≤]?\s*"
+        + q.NUM
+        + r"\s*"
+        + q.UNIT
+        + r"\s*(?:prior to|before|of|since (?:the |their )?(?:last|final|most recent)\b)\b",
+        unwindowed,
+        re.I,
     )
     if window is not None and _AT_LEAST_BEFORE.search(
         unwindowed[max(0, window.start() - 20) : window.start()]
@@ -533,6 +540,26 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
                 )
             )
         r.take(max(0, window.start() - 20), window.end())
+        return
+    ever = (
+        re.search(r"\b(?:at any time|at any point|ever)\b", unwindowed[: window.start()], re.I)
+        if window is not None
+        else None
+    )
+    if (
+        ever is not None
+        and any(m.start < ever.start() for m in ms)
+        and any(ever.end() <= m.start < window.start() for m in ms)
+    ):
+        # "Cyclophosphamide at any time, or siponimod in the past 6 months": the first drug's
+        # time is "ever", the window is the second's; one reading for both would get it wrong
+        r.leaves.append(
+            Review(
+                topic="uncertain_reading",
+                source=f"each treatment has its own time: {ever.group(0)}; {window.group(0)}",
+            )
+        )
+        r.take(ever.start(), window.end())
         return
     later = _WINDOW_OF_USE.search(unwindowed, window.end()) if window is not None else None
     if (
