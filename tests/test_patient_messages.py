@@ -70,7 +70,9 @@ from benchmarks.patient_messages import SETS, score
 # is not English, corrections inside a message, hedges, answers to another question, time told
 # by life events, lists and punctuation, denials with a long reach, distractors); first scored
 # unseen: 85.3 % of 442 slots, 3 inverted; 85.7 %, 0 inverted once a form's "pregnant: no", "no
-# steroids this year" and a "none" beside a course that ended were read as said.
+# steroids this year" and a "none" beside a course that ended were read as said; 88.0 % once an
+# arrow's time up to now ("2021 -> now") was no symptom alarm and a profile after a question mark
+# was read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -88,7 +90,7 @@ FLOORS = {
     "fresh12": (0.895, 0),
     "fresh13": (0.845, 0),
     "fresh14": (0.85, 0),
-    "fresh15": (0.855, 0),
+    "fresh15": (0.875, 0),
 }
 
 

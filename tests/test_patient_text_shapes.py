@@ -2003,3 +2003,8 @@ def test_never_steroids_is_still_never():
 def test_a_none_to_the_failure_question_with_a_course_that_ended_is_no_failure():
     got = facts("none, Mavenclad 10mg course finished in 2024, it was planned", "failed_therapies")
     assert got["failed_therapies"] == [] and got["prior_therapies"] == ["cladribine"]
+
+
+def test_a_profile_after_a_question_mark_is_read():
+    got = facts("Can I join if I'm on Ocrevus? 44, F, RRMS, Sydney. Also is it paid?")
+    assert got["age"] == 44 and got["sex"] == "female" and got["ms_subtype"] == "RRMS"

@@ -430,7 +430,7 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 # An age as an item of a list of facts: "52, female, RRMS", "34F", "38 m, usa", "Female, 41",
 # "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
 _AGE_ITEM = re.compile(
-    r"(?:^[^\w\n]*|[,.;:!]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
+    r"(?:^[^\w\n]*|[,.;:!?]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
     r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b))"
     r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
@@ -643,7 +643,7 @@ _ITEM_SEX = "|".join(sorted(_ITEM_FEMALE + _ITEM_MALE, key=len, reverse=True))
 # The words for "years" in an age, in those languages too ("53 år", "41 jaar", "39 ans").
 _YEARS = r"(?:years?|yrs?|anos|ans|jahre|anni|ar|jaar|lat)"
 _SEX_ITEM = re.compile(
-    rf"(?:^[^\w\n]*|[,.;:!(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!)]|$|\d)"
+    rf"(?:^[^\w\n]*|[,.;:!?(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!)]|$|\d)"
     rf"|\b\d{{2}}\s*(?:y\.?o\.?|yo|y/o|(?:{_YEARS})(?:[- ]old)?|-year-old)?\s*,?\s*"
     rf"({_ITEM_SEX})\b",
     re.I | re.M,

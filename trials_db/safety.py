@@ -67,6 +67,9 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b2 (?=(?:b|be|die|live|end|go|sleep|wake)\b)", "to ", t)  # text-speak "2 b"
     for pattern in _without():  # "w/o any relapses": a denial the cues must see
         t = pattern.sub("without", t)
+    # An arrow is a span or a switch ("Ocrevus (2021 -> now)", "Tecfidera -> Tysabri"): "to",
+    # so a time that runs up to now reads as history, not as a symptom now
+    t = re.sub(r"\s*(?:-+>|=>|\u2192|\u27f6)\s*", " to ", t)
     return re.sub(r"\s+", " ", t).strip()
 
 

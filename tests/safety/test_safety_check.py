@@ -151,7 +151,14 @@ def test_history_and_denied_symptoms_are_not_alarms(text, expected):
             "ago im currently on no treatment",
             "none",
         ),
+        # ... and on the fifteenth patient set: an arrow's time up to now is history
+        (
+            "Copaxone (2011) -> Tecfidera (2014) -> Tysabri (2017, after 2 relapses on "
+            "Tecfidera) -> Ocrevus (2021 -> now). 52F, RRMS dx 2010, Seattle.",
+            "none",
+        ),
         # ... and the alarms next to them stay alarms:
+        ("relapse -> now my legs are numb since yesterday", "symptoms"),
         ("I can't take it anymore", "crisis"),
         ("I am not able to take it", "crisis"),
         ("neue Symptome seit gestern", "symptoms"),
