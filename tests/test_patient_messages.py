@@ -72,7 +72,8 @@ from benchmarks.patient_messages import SETS, score
 # unseen: 85.3 % of 442 slots, 3 inverted; 85.7 %, 0 inverted once a form's "pregnant: no", "no
 # steroids this year" and a "none" beside a course that ended were read as said; 88.0 % once an
 # arrow's time up to now ("2021 -> now") was no symptom alarm and a profile after a question mark
-# was read.
+# was read; 90.5 % with never-treated said with a long reach, a dash after an age, "a woman of
+# 52 years", "MS since 10 years" and a table's pipes.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -90,7 +91,7 @@ FLOORS = {
     "fresh12": (0.895, 0),
     "fresh13": (0.845, 0),
     "fresh14": (0.85, 0),
-    "fresh15": (0.875, 0),
+    "fresh15": (0.9, 0),
 }
 
 

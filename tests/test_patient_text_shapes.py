@@ -2008,3 +2008,52 @@ def test_a_none_to_the_failure_question_with_a_course_that_ended_is_no_failure()
 def test_a_profile_after_a_question_mark_is_read():
     got = facts("Can I join if I'm on Ocrevus? 44, F, RRMS, Sydney. Also is it paid?")
     assert got["age"] == 44 and got["sex"] == "female" and got["ms_subtype"] == "RRMS"
+
+
+@pytest.mark.parametrize(
+    "text", ["no DMTs at all, ever.", "Not yet on any medicine because it is very expensive here"]
+)
+def test_never_treated_with_a_long_reach(text):
+    got = facts(text)
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+
+
+def test_stopped_everything_and_never_restarted_is_nothing_now():
+    got = facts(
+        "I stopped everything when I got pregnant in spring 2025, and never restarted",
+        "current_therapy",
+    )
+    assert got["current_therapy"] == "none"
+    back = facts("stopped everything in 2023 but back on Ocrevus since March", "current_therapy")
+    assert back["current_therapy"] == "ocrelizumab"
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("45, sorry, 46 - birthday was last week", 46),
+        ("around 60 - 61 in January", 60),  # the age to come is no answer
+    ],
+)
+def test_an_age_answer_with_a_dash_after_it(text, age):
+    assert facts(text, "age")["age"] == age
+
+
+def test_a_range_of_ages_is_asked_again():
+    from trials_db.patient_text import Invalid
+
+    assert isinstance(facts("44 - 45", "age")["age"], Invalid)
+
+
+def test_a_person_of_so_many_years_and_ms_since_so_many_years():
+    # as many whose first language is not English say it
+    got = facts("a man of 40 years with MS since 10 years")
+    assert got["age"] == 40 and got["sex"] == "male" and got["years_since_diagnosis"] == 10
+    assert facts("Hola, I am woman of 52 years from Sevilla, Spain.")["age"] == 52
+
+
+def test_a_table_with_pipes_is_a_list():
+    got = facts("age 44 | male | Brazil (São Paulo) | SPMS | EDSS 6.0 | no DMT now")
+    assert got["sex"] == "male" and got["country"] == "Brazil" and got["edss"] == 6.0
+    row = facts("- Methylprednisolone 500mg | 03/05/2024 | Status: completed")
+    assert row["months_since_steroids"] > 24  # the date cell stays with its row

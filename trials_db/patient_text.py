@@ -370,6 +370,10 @@ def say_plainly(text: str) -> str:
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _ARROW.sub(", switched to ", t)
+    # "age 44 | male | Brazil": a table's cells are list items; a date cell stays with its row
+    # ("Methylprednisolone 500mg | 03/05/2024")
+    t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
+    t = re.sub(r"\s*\|\s*", " ", t)
     t = _NOT_COLON.sub("not ", t)
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
@@ -431,7 +435,7 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 # "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
 _AGE_ITEM = re.compile(
     r"(?:^[^\w\n]*|[,.;:!?]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
-    r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|"
+    r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|-\s(?!\s*\d)|\b(?:rrms|spms|ppms|cis|"
     r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b))"
     r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
     r"|\bjust turned (\d{2})\b"
@@ -461,7 +465,8 @@ def _duration_of_treatment(text: str, item: re.Match) -> bool:
 
 _FUTURE_AGE = re.compile(
     r"\(?\s*\b\d{2}\s+(?:in (?:a|an|\d+|a few|a couple of|few) (?:days?|weeks?|months?)|"
-    r"next (?:week|month|year)|soon)\b\s*\)?"
+    r"next (?:week|month|year)|soon|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b"
+    r"\s*\)?"
 )
 
 
@@ -585,8 +590,16 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 )
             )
         ):
-            if "year" in m.group(0) and not re.search(
-                r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
+            if (
+                "year" in m.group(0)
+                and not re.search(
+                    r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
+                )
+                # "I am woman of 52 years": a person of so many years
+                and not re.search(
+                    r"\b(?:woman|man|lady|guy|girl|boy|male|female|person|patient) of\s*$",
+                    t[: m.start()],
+                )
             ):
                 continue
             found = float(m.group(1))
@@ -1536,7 +1549,9 @@ _NOTHING_NOW = re.compile(
     r"^\W*nothing for (it|the ms|my ms)|"
     r"\bno (ms |dmt |disease[- ]modifying )(treatments?|therapy|meds|medications?|drugs?)|"
     r"\bnot on (any )?(treatment|medication|meds|dmts?)|"
-    r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?))\b",
+    r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?)|"
+    # "I stopped everything when I got pregnant, and never restarted"
+    r"stopped everything|never (re-?started|started again|went back on)( it| them| anything)?)\b",
     re.I,
 )
 # "Two relapses last year, none so far this year": a "none" that answers the relapses of its
@@ -2060,7 +2075,10 @@ _NEVER_TREATED = re.compile(
     + _TREATMENT_WORD
     + "|"
     + _TREATMENT_WORD
-    + r")\s+(?:yet|ever|so far|offered|given)\b|"
+    # "no DMTs at all, ever"
+    + r")\s+(?:at all\W*\s*)?(?:yet|ever|so far|offered|given)\b|"
+    # "not yet on any medicine", "not yet started anything"
+    r"\bnot yet (?:on|taking|started|begun|had) any(?:thing\b|\s+" + _TREATMENT_WORD + r"\b)|"
     r"\b(?:never been treated|never treated|untreated|treatment[- ]naive)\b|"
     # "on nothing yet", "not on any DMT, never have been", "not on anything ... never was"
     r"\bon nothing\s+(?:yet|so far)\b|"
@@ -3342,9 +3360,16 @@ def parse_years_since_diagnosis(
     dated = _DIAGNOSED_IN.search(text)
     # "dx 2016 rrms tx tysabri 4 yrs", "Relapse free since 2018, RRMS dx 2012": the year right
     # after the diagnosis word is its date, whatever other time the clause holds
-    months = (months_ago(dated.group(1)) if dated else None) or months_ago(text)
+    numbered = words_to_numbers(t)
+    # "a man of 40 years with MS since 10 years": the span "since" opens is the time with MS;
+    # the other number of years is no date
+    since_span = re.search(
+        r"\bsince (?:about |around |almost |nearly |over )?\d+ years?\b", numbered
+    )
+    months = (months_ago(dated.group(1)) if dated else None) or (
+        None if since_span else months_ago(text)
+    )
     if months is None:
-        numbered = words_to_numbers(t)
         since = (
             re.search(  # "for 12 years"; "since 5 years" as many who learnt English say it
                 r"\b(?:for|since) (?:about |around |almost |nearly |over )?(\d+(?:\.\d+)?) "
