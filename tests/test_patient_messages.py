@@ -73,7 +73,9 @@ from benchmarks.patient_messages import SETS, score
 # steroids this year" and a "none" beside a course that ended were read as said; 88.0 % once an
 # arrow's time up to now ("2021 -> now") was no symptom alarm and a profile after a question mark
 # was read; 90.5 % with never-treated said with a long reach, a dash after an age, "a woman of
-# 52 years", "MS since 10 years" and a table's pipes.
+# 52 years", "MS since 10 years" and a table's pipes; 91.4 %, 9 wrongly set (from 14) with a
+# relative's clause opened by "so I", a bracket after it, "but that's him", a sex word taken
+# back, a hedged count and a course nobody confirmed.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -91,7 +93,7 @@ FLOORS = {
     "fresh12": (0.895, 0),
     "fresh13": (0.845, 0),
     "fresh14": (0.85, 0),
-    "fresh15": (0.9, 0),
+    "fresh15": (0.91, 0),
 }
 
 

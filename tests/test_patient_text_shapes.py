@@ -2057,3 +2057,38 @@ def test_a_table_with_pipes_is_a_list():
     assert got["sex"] == "male" and got["country"] == "Brazil" and got["edss"] == 6.0
     row = facts("- Methylprednisolone 500mg | 03/05/2024 | Status: completed")
     assert row["months_since_steroids"] > 24  # the date cell stays with its row
+
+
+def test_a_relatives_facts_beside_the_writers_own():
+    # "so I'm helping her": the writer's clause; the sister's pregnancy is hers
+    got = facts(
+        "My sister is pregnant with twins so I'm helping her a lot lately! I'm 31, RRMS, "
+        "Madrid, on Tecfidera 240mg twice a day, male by the way."
+    )
+    assert "pregnant" not in got and got["sex"] == "male" and got["age"] == 31
+    # a bracket right after a clause about the husband is his
+    got = facts(
+        "My husband has MS too (SPMS, EDSS 6), but this is about me: 42, RRMS, EDSS 2.0, Kesimpta."
+    )
+    assert got["edss"] == 2.0 and got["ms_subtype"] == "RRMS"
+    # "but that's him": the bare answer is the writer's, the message is not written for him
+    got = facts("2016. My husband was diagnosed 2010 but that's him", "years_since_diagnosis")
+    assert "sex" not in got and abs(got["years_since_diagnosis"] - 10.5) < 1
+
+
+def test_a_sex_word_taken_back():
+    assert facts("male - sorry, I mean female, autocorrect picked the wrong one", "sex") == {
+        "sex": "female"
+    }
+
+
+def test_a_hedged_count_of_relapses_is_asked_again():
+    from trials_db.patient_text import Invalid
+
+    got = facts("2 or 3 maybe, I'm not sure", "relapses_past_2_years")
+    assert isinstance(got["relapses_past_2_years"], Invalid)
+
+
+def test_a_course_nobody_has_confirmed_is_not_taken_even_as_the_answer():
+    assert "ms_subtype" not in facts("probably SPMS now, nobody has said so though", "ms_subtype")
+    assert facts("probably RRMS", "ms_subtype")["ms_subtype"] == "RRMS"

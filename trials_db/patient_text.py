@@ -345,7 +345,9 @@ def _keep_the_correction(m: re.Match) -> str:
     vocabulary = _drug_matcher()[2]
     drugs = all(w.lower() in vocabulary for w in (first, second))
     types = all(_MS_TYPE_WORD.fullmatch(w) for w in (first, second))
-    return "" if numbers or drugs or types else m.group(0)
+    # "male - sorry, I mean female": autocorrect's sex word taken back
+    sexes = all(w.lower() in _ITEM_FEMALE + _ITEM_MALE for w in (first, second))
+    return "" if numbers or drugs or types or sexes else m.group(0)
 
 
 # An arrow between two treatments is a switch: "tecfidera->kesimpta bc of relapses" says why
@@ -656,7 +658,7 @@ _ITEM_SEX = "|".join(sorted(_ITEM_FEMALE + _ITEM_MALE, key=len, reverse=True))
 # The words for "years" in an age, in those languages too ("53 år", "41 jaar", "39 ans").
 _YEARS = r"(?:years?|yrs?|anos|ans|jahre|anni|ar|jaar|lat)"
 _SEX_ITEM = re.compile(
-    rf"(?:^[^\w\n]*|[,.;:!?(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!)]|$|\d)"
+    rf"(?:^[^\w\n]*|[,.;:!?(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!)]|$|\d|(?:by the way|btw)\b)"
     rf"|\b\d{{2}}\s*(?:y\.?o\.?|yo|y/o|(?:{_YEARS})(?:[- ]old)?|-year-old)?\s*,?\s*"
     rf"({_ITEM_SEX})\b",
     re.I | re.M,
@@ -876,8 +878,15 @@ _PROXY = re.compile(
     re.I,
 )
 _UNSURE_TYPE = re.compile(
-    r"\b(not confirmed|unconfirmed|not sure (if|whether)|might be|maybe|possibly|suspected|"
-    r"they think|thinks it'?s|not yet (confirmed|diagnosed))\b",
+    r"\b(not confirmed|unconfirmed|not sure (if|whether)|might be|maybe|possibly|probably|"
+    r"suspected|they think|thinks it'?s|not yet (confirmed|diagnosed))\b",
+    re.I,
+)
+# A course said to be unconfirmed, even as the answer to the question: "probably SPMS now,
+# nobody has said so though".
+_UNCONFIRMED_TYPE = re.compile(
+    r"\b(?:nobody|no one|no doctor|noone) (?:has |have )?(?:actually |officially |ever )?"
+    r"(?:said|confirmed|told me|diagnosed)\b|\bnot (?:officially |yet )?(?:confirmed|diagnosed)\b",
     re.I,
 )
 
@@ -888,13 +897,20 @@ def own_words(text: str) -> str:
     A message only about another person (written for them) is kept whole."""
     if _PROXY.search(text) or _written_for(text, _relative_named(text)):
         return text  # "I'm asking for her", "Wife has MS, she's 39": the patient is the other
-    # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole
-    text = re.sub(
-        r"\([^()]*\)", lambda m: " " if _OTHER_PERSON.search(m.group(0)) else m.group(0), text
-    )
+
+    # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole;
+    # so is one right after a clause about them ("My husband has MS too (SPMS, EDSS 6), but")
+    def bracket(m: re.Match) -> str:
+        before = re.split(r"[.;!?,]", text[: m.start()])[-1]
+        other = _OTHER_PERSON.search(m.group(0)) or (
+            _OTHER_PERSON.search(before) and not _SUBJECT_I.search(before)
+        )
+        return " " if other else m.group(0)
+
+    text = re.sub(r"\([^()]*\)", bracket, text)
     # "My girlfriend is pregnant and I have MS": "and I ..." opens the writer's own clause
     clauses = re.split(
-        r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)|\s+(?=\b(?:and|while|whereas)\s+(?:i|i'?m|im|i'?ve)\b)",
+        r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)|\s+(?=\b(?:and|while|whereas|so)\s+(?:i|i'?m|im|i'?ve)\b)",
         text,
         flags=re.I,
     )
@@ -917,8 +933,10 @@ def own_words(text: str) -> str:
             if re.match(r"\W*(?:she|he|shes|hes|she'?s|he'?s|they|they'?re)\b", clauses[i], re.I):
                 theirs[i] = True
     mine = [c for c, other in zip(clauses, theirs) if not other]
-    if len(mine) < len(clauses) and any(
-        _FIRST_PERSON.search(c) or _SELF_PROFILE.search(c) for c in mine
+    if len(mine) < len(clauses) and (
+        any(_FIRST_PERSON.search(c) or _SELF_PROFILE.search(c) for c in mine)
+        # "2016. My husband was diagnosed 2010 but that's him": the bare answer is the writer's
+        or (mine and re.fullmatch(r"\W*[\d./-]+\W*", mine[0]) and _NOT_THE_WRITERS.search(text))
     ):
         return " ".join(mine)
     return text
@@ -951,11 +969,20 @@ def _relative_named(text: str) -> re.Match | None:
     return _RELATIVE.search(text) or _BARE_RELATIVE.search(text)
 
 
+# A fact said to be the other person's, not the writer's: "My husband was diagnosed 2010 but
+# that's him".
+_NOT_THE_WRITERS = re.compile(
+    r"\bbut that'?s (?:him|her|them|his|hers)\b"
+    r"|\b(?:that|those) (?:is|are|was|were) (?:his|hers)\b",
+    re.I,
+)
+
+
 def _written_for(text: str, relative: re.Match | None) -> bool:
     """Whether the message is written for ``relative`` (see _relative_named), not by the patient
     (or by both): asked for them, opening with them and no "I", or giving their MS facts while
     the writer tells none of their own."""
-    if relative is None:
+    if relative is None or _NOT_THE_WRITERS.search(text):
         return False
     opens = (
         re.match(
@@ -1231,7 +1258,9 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     t = _sure_clauses(_clear_types(fold(own_words(text))))
     _, typed = _type_clauses(t)
     # A hedge counts only in a clause that names the type: "rrms since 2015. edss maybe 3" is sure.
-    if any(_UNSURE_TYPE.search(c) for c in typed or [t]) and not requested:
+    if any(_UNSURE_TYPE.search(c) for c in typed or [t]) and (
+        not requested or _UNCONFIRMED_TYPE.search(t)
+    ):
         return None  # "my neurologist thinks it's RRMS but it's not confirmed yet"
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
     # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
@@ -3492,8 +3521,10 @@ def parse_relapse_count(
     if re.fullmatch(
         r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t
     ) or re.search(
-        r"\b\d{1,2}\s*(?:or|to|-)\s*\d{1,2}\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|%))\W*$", t
-    ):  # "3 or 4", "lost count tbh, 4 or 5?"
+        r"\b\d{1,2}\s*(?:or|to|-)\s*\d{1,2}\b(?![.,]\d)"
+        r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|%|mg|ago))",
+        t,
+    ):  # "3 or 4", "lost count tbh, 4 or 5?", "2 or 3 maybe, I'm not sure"
         return Invalid("relapse_count_range")
     items = re.findall(
         r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t
