@@ -172,3 +172,26 @@ def test_a_state_of_pregnancy_is_the_status():
         "breastfeeding excludes",
     ]
     assert facts("Prevention of pregnancy", "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after the fifth probe set: the mothers named by their own status are the women
+        # the criterion is about, not another person
+        ("Breast-feeding mothers", ["breastfeeding excludes"]),
+        ("Nursing mothers", ["breastfeeding excludes"]),
+        (
+            "Breast-feeding mothers or women with a positive pregnancy test",
+            ["pregnant excludes", "breastfeeding excludes"],
+        ),
+    ],
+)
+def test_nursing_mothers_are_the_patients(text, expected):
+    assert facts(text, "exclusion") == expected
+
+
+def test_a_patients_mother_is_still_someone_else():
+    assert not [
+        f for f in facts("Children whose mothers were pregnant during treatment") if "pregnant" in f
+    ]

@@ -175,6 +175,16 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
             "reproductive",
             "fertile",
         )  # "of child-bearing potential"
+    if cue is Cue.OTHER_PERSON and doc[start].lower_ in ("mother", "mothers"):
+        # "Breast-feeding mothers", "nursing or pregnant mothers": the women themselves
+        return before in (
+            "feeding",
+            "breastfeeding",
+            "nursing",
+            "lactating",
+            "pregnant",
+            "expectant",
+        )
     if cue is Cue.OTHER_RELATION:
         return before in ("monoclonal", "therapeutic", "humanized", "humanised", "chimeric")
     return False
