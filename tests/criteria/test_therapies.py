@@ -695,3 +695,28 @@ def test_a_failure_defined_by_relapses_or_lesions_keeps_both_options():
         relapses_past_2_years=0,
     )
     assert tree.evaluate(no_relapse) != FALSE
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # built after the fifth probe set: "an anti-CD20 antibody" names a class of drugs
+        (
+            "Prior treatment with an anti-CD20 antibody",
+            EXCLUSION,
+            "therapy excludes drugs=ocrelizumab,ofatumumab,ublituximab,rituximab classes=anti_cd20",
+        ),
+        (
+            "Treatment failure with natalizumab, an anti-CD20 antibody, or an S1P modulator",
+            INCLUSION,
+            "therapyfailure requires drugs=natalizumab,ocrelizumab,ofatumumab,ublituximab,"
+            "rituximab,fingolimod,siponimod,ozanimod,ponesimod classes=anti_cd20,s1p_modulator",
+        ),
+    ],
+)
+def test_an_antibody_that_is_a_drug_class(text, kind, expected):
+    assert expected in facts(text, kind)
+
+
+def test_antibodies_against_a_drug_are_still_not_its_use():
+    assert facts("Presence of anti-natalizumab antibodies", EXCLUSION) == []

@@ -186,7 +186,15 @@ def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:
             "expectant",
         )
     if cue is Cue.OTHER_RELATION:
-        return before in ("monoclonal", "therapeutic", "humanized", "humanised", "chimeric")
+        # "an anti-CD20 antibody", "monoclonal antibodies": a drug class, not antibodies against
+        # a drug
+        return before in (
+            "monoclonal",
+            "therapeutic",
+            "humanized",
+            "humanised",
+            "chimeric",
+        ) or bool(re.fullmatch(r"anti-?\w*|cd\d+|integrin", before))
     return False
 
 

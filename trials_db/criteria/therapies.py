@@ -19,7 +19,7 @@ from .reader import HEADING, Reader
 _REVIEW_FRAMES = re.compile(
     r"\b(allerg\w*|hypersensitiv\w*|intoleran\w*|contraindicat\w*|label|smpc|spc|"
     r"summary of product|indication|eligible for|positive for|antibod\w* (to|against)|"
-    r"anti-\w+ antibod\w*|claims?|index|initiat\w*|starting|started|start|first dose|"
+    r"anti-(?!cd\d+\b)\w+ antibod\w*|claims?|index|initiat\w*|starting|started|start|first dose|"
     r"decision to|during (the )?study|during pregnancy|cohort|program|switched|either no|"
     r"change|changes|stable|dose of|preclude\w*|prenatal|perinatal|maternal|mothers?|long-term|"
     r"at the time of|time of|placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
