@@ -720,3 +720,27 @@ def test_an_antibody_that_is_a_drug_class(text, kind, expected):
 
 def test_antibodies_against_a_drug_are_still_not_its_use():
     assert facts("Presence of anti-natalizumab antibodies", EXCLUSION) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after the fifth probe set, from the second's dev part: an inclusion that opens
+        # by denying the drugs it names
+        "Patients must not have received cladribine, alemtuzumab or autologous haematopoietic "
+        "stem cell transplantation",
+        "None of the following at any time: alemtuzumab; cladribine; mitoxantrone",
+        "Must not have been treated with alemtuzumab",
+    ],
+)
+def test_an_inclusion_that_denies_its_drugs(text):
+    got = facts(text, INCLUSION)
+    assert any(f.startswith("therapy excludes") and "alemtuzumab" in f for f in got), got
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["alemtuzumab"])) == FALSE
+    assert tree.evaluate(Profile(prior_therapies=[])) != FALSE
+
+
+def test_an_exclusion_that_denies_its_drugs_is_left_to_the_team():
+    # "must not have received X" listed as an exclusion may be written either way
+    assert abstains("Patients must not have received natalizumab", EXCLUSION)

@@ -82,7 +82,16 @@ _CURRENT = re.compile(
 )
 _EVER = re.compile(
     r"\b(prior|previous(ly)?|history of|ever|treated with|treatment with|exposure|exposed|"
-    r"received|use of|used|with)\b",
+    r"received|use of|used|with|at any time)\b",
+    re.I,
+)
+# A criterion that opens by denying the drugs it names: "No prior X", "Patients must not have
+# received X", "None of the following at any time: X; Y".
+_DENIED_OPENING = re.compile(
+    r"\s*(?:no|not|without|free of|none of(?: the following)?|"
+    r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+(?:not|never)\s+"
+    r"(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
+    r"(?:received|taken|used|treated with|exposed to|had))\b",
     re.I,
 )
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
@@ -585,9 +594,13 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             within_months=q.to_months(window.group(1), window.group(2)),
             source=source,
         )
-        r.leaves.append(
-            Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf
+        # (an exclusion that denies is left to the double-negation rule: "No prior X" there)
+        denied = (
+            _DENIED_OPENING.match(text)
+            if r.kind != EXCLUSION
+            else re.match(r"\s*(no|not|without|free of)\b", text, re.I)
         )
+        r.leaves.append(Not(leaf) if denied else leaf)
         r.take(window.start(), window.end())
         note_duration()
         return
@@ -626,9 +639,13 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         leaf: Node = Therapy(drugs=drugs, classes=classes, source=source)
         if (fewest or 1) > 1:
             r.reviews.append("treatment_change")  # one of them is read; how many, the team
-        r.leaves.append(
-            Not(leaf) if re.match(r"\s*(no|not|without|free of)\b", text, re.I) else leaf
+        # (an exclusion that denies is left to the double-negation rule: "No prior X" there)
+        denied = (
+            _DENIED_OPENING.match(text)
+            if r.kind != EXCLUSION
+            else re.match(r"\s*(no|not|without|free of)\b", text, re.I)
         )
+        r.leaves.append(Not(leaf) if denied else leaf)
         for m in _EVER.finditer(text):
             r.take(m.start(), m.end())
         note_duration()
