@@ -251,3 +251,10 @@ def test_the_age_at_a_visit_is_the_age():
         "age requires min=18 max=64"
     ]
     assert age_facts("Age at baseline 18 to 60", INC) == ["age requires min=18 max=60"]
+
+
+def test_a_least_age_then_a_most_it_must_stay_under():
+    # built after the fifth probe set, from the third's dev part
+    assert age_facts("Participants must be at least 18 but less than 66 years old", INC) == [
+        "age requires min=18 max=66 max_inclusive=False"
+    ]

@@ -267,3 +267,29 @@ def test_translated_comparisons_and_one_reading_per_fact(text, expected):
 def test_the_time_of_the_diagnosis_as_a_range_or_a_least(text, expected):
     assert expected in facts(text, "inclusion")
     assert "diagnosis of at least 10 years ago" not in text  # the ago form is a time since
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after the fifth probe set, from the third's dev part
+        (
+            "Age 18 to 55 years with a diagnosis of MS for no more than 10 years",
+            "diseaseduration requires max=10",
+        ),
+        (
+            "disease duration from onset of symptoms of less than 15 years",
+            "diseaseduration requires max=15 max_inclusive=False",
+        ),
+    ],
+)
+def test_a_most_time_with_ms_said_after_for_or_from_onset(text, expected):
+    assert expected in facts(text, "inclusion")
+
+
+def test_a_most_time_since_onset_fails_only_when_the_diagnosis_is_older():
+    tree = parse_criterion(
+        "disease duration from onset of symptoms of less than 15 years", "inclusion"
+    )
+    assert tree.evaluate(Profile(years_since_diagnosis=20)) == FALSE
+    assert tree.evaluate(Profile(years_since_diagnosis=10)) != FALSE  # onset may be older

@@ -162,7 +162,7 @@ def read(r: Reader) -> None:
             if lo < hi:
                 add(lo, hi, True, True, m)
     for m in _AGE_TO_UNDER.finditer(r.norm):
-        lo, hi = float(m.group(1)), float(m.group(2))
+        lo, hi = (float(g) for g in m.groups() if g is not None)
         if lo < hi:
             add(lo, hi, True, False, m)
     for pattern, sign in _AGE_MIN:
@@ -210,7 +210,10 @@ _ADULT_PATIENTS = re.compile(
 # "aged 10 to less than 18 years": a range whose upper end is not included.
 _AGE_TO_UNDER = re.compile(
     r"\b(?:age[sd]?|aged)\s*(?:from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to)\s*"
-    r"(?:less than|under|below|<)\s*(\d{1,3})\b",
+    r"(?:less than|under|below|<)\s*(\d{1,3})\b"
+    # "at least 18 but less than 66 years old": the lower bound before the upper one
+    r"|\b(?:at least|≥)\s*(\d{1,3})\s*(?:years?\s*(?:old|of age)?\s*)?,?\s*(?:but|and)\s*"
+    r"(?:less than|under|younger than|<)\s*(\d{1,3})\s*years?\s*(?:old|of age)?",
     re.I,
 )
 # What joins a second bound to the first: "≥ 18 and ≤ 65", "18 or older and younger than 65".

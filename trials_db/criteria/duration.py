@@ -40,7 +40,9 @@ def read(r: Reader) -> None:
             # diagnosis of SPMS and no relapse for 2 years")
             r"\bdiagnos\w*(?:(?!\b(?:relaps\w*|attacks?|exacerbations?|treat\w*|therap\w*|"
             r"steroids?|no|not|without|free)\b)[^.;]){0,40}?\bfor\s+"
-            r"(at least|more than|over|>|≥|a minimum of)?\s*" + q.NUM + r"\s*" + q.UNIT,
+            # "a diagnosis of MS for no more than 10 years": a most as well as a least
+            r"(at least|more than|over|>|≥|a minimum of|no more than|not more than|at most|"
+            r"less than|up to|under)?\s*" + q.NUM + r"\s*" + q.UNIT,
             "min",
         ),
         (
@@ -51,7 +53,16 @@ def read(r: Reader) -> None:
             "min",
         ),
         (
-            _DURATION_WORDS + r"\s+(?:of\s+)?" + _COMPARISON + r"\s*" + q.NUM + r"\s*" + q.UNIT,
+            _DURATION_WORDS
+            # "disease duration from onset of symptoms of less than 15 years"
+            + r"(?P<onset>\s+(?:from|since)\s+(?:the\s+)?(?:onset|first)(?:\s+of)?"
+            r"(?:\s+(?:first|ms))?(?:\s+symptoms?)?)?"
+            + r"\s+(?:of\s+)?"
+            + _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT,
             "cmp",
         ),
         (
@@ -140,7 +151,12 @@ def read(r: Reader) -> None:
             elif how == "max":
                 leaf = DiseaseDuration(max=q.to_months(m.group(1), unit) / 12, source=m.group(0))
             else:
-                op = (m.group(1) or "at least").lower() if m.lastindex >= 3 else "at least"
+                # the comparison is the group before the number's (after an "onset" group)
+                op = (
+                    (m.group(m.lastindex - 2) or "at least").lower()
+                    if m.lastindex >= 3
+                    else "at least"
+                )
                 value = q.to_months(m.group(m.lastindex - 1), unit) / 12
                 if op in ("less than", "<", "under", "shorter than"):
                     leaf = DiseaseDuration(max=value, max_inclusive=False, source=m.group(0))
@@ -152,7 +168,9 @@ def read(r: Reader) -> None:
                         min_inclusive=op in ("at least", "≥", "a minimum of"),
                         source=m.group(0),
                     )
-            from_onset = _FROM_ONSET.match(t, m.end())
+            from_onset = _FROM_ONSET.match(t, m.end()) or (
+                m if "onset" in m.re.groupindex and m.group("onset") else None
+            )
             if from_onset:
                 # "since first symptoms": onset comes before the diagnosis the profile knows, so
                 # a least time is met when the diagnosis is that old, a most is never certain.
