@@ -75,7 +75,8 @@ from benchmarks.patient_messages import SETS, score
 # was read; 90.5 % with never-treated said with a long reach, a dash after an age, "a woman of
 # 52 years", "MS since 10 years" and a table's pipes; 91.4 %, 9 wrongly set (from 14) with a
 # relative's clause opened by "so I", a bracket after it, "but that's him", a sex word taken
-# back, a hedged count and a course nobody confirmed.
+# back, a hedged count and a course nobody confirmed; 91.6 % once "steroids for 5 days" was
+# no symptom alarm.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),

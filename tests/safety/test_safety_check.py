@@ -157,6 +157,11 @@ def test_history_and_denied_symptoms_are_not_alarms(text, expected):
             "Tecfidera) -> Ocrevus (2021 -> now). 52F, RRMS dx 2010, Seattle.",
             "none",
         ),
+        # a steroid course's length is no symptom's
+        (
+            "don't know the number but I had a relapse in October 2026 and steroids for 5 days",
+            "none",
+        ),
         # ... and the alarms next to them stay alarms:
         ("relapse -> now my legs are numb since yesterday", "symptoms"),
         ("I can't take it anymore", "crisis"),
