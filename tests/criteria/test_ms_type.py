@@ -257,3 +257,10 @@ def test_the_disease_of_any_course_is_the_diagnosis():
     assert facts("Clinically definite MS of any course", INC) == [
         "subtype requires yes=RRMS,SPMS,PPMS maybe=CIS"
     ]
+
+
+def test_the_words_after_the_exception_are_still_read_or_left_to_the_team():
+    # "..., except PPMS, with EDSS 0-6": the EDSS limit is never silently dropped
+    text = "Clinically definite MS of any type, except PPMS, with EDSS 0-6"
+    assert any(f.startswith("edss") for f in facts(text, INC)) or abstains(text, INC)
+    assert parse_criterion(text, INC).evaluate(Profile(ms_subtype="RRMS", edss=8.0)) != TRUE

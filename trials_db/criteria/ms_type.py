@@ -67,7 +67,7 @@ def _any_course_except(r: Reader) -> bool:
         return False
     r.leaves.append(_subtype({"RRMS", "SPMS", "PPMS"}, {"CIS"}, r.norm[m.start() : m.end()]))
     r.leaves.append(Not(_subtype({x.key for x in named}, set(), ", ".join(x.text for x in named))))
-    r.take(m.start(), end)
+    r.take(m.start(), max(x.end for x in named))  # the words after are other rules' to read
     return True
 
 
