@@ -2587,9 +2587,8 @@ _DOUBT_BEFORE = re.compile(
 )
 # A hedge right before the fact, in its own clause: "maybe pregnant", "not breastfeeding, might
 # be pregnant" (the "not" of the clause before does not reach past the hedge).
-_HEDGE_RIGHT_BEFORE = re.compile(
-    r"\b(?:maybe|perhaps|possibly|probably|might be|may be|could be)\s+(?:\w+\s+)?$", re.I
-)
+_PREGNANCY_HEDGE = r"(?:maybe|perhaps|probably|might be|may be|possibly|could be)"
+_HEDGE_RIGHT_BEFORE = re.compile(rf"\b{_PREGNANCY_HEDGE}\s+(?:\w+\s+)?$", re.I)
 # Breastfeeding said to be over: "I stopped breastfeeding at 6 months", "weaned him in June".
 _STOPPED_NURSING = re.compile(
     r"\b(?:stopped|quit|finished|gave up|ended|done with|no longer)\s+(?:breast ?feeding|nursing|"
@@ -2811,8 +2810,7 @@ def _pregnancy(
             t[: pregnant_yes.end()],
         )
         and not re.search(  # "maybe pregnant, not sure": not known, asked again or checked
-            r"\b(maybe|perhaps|probably|might be|may be|possibly|could be|not sure (if|whether)|"
-            r"unsure if)\b"
+            rf"\b({_PREGNANCY_HEDGE}|not sure (if|whether)|unsure if)\b"
             r"[^.;]{0,20}\bpregnant\b|\bpregnant\W{0,3}\s*(not sure|maybe|i think|unsure)\b",
             t,
         )

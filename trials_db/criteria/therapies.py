@@ -562,13 +562,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     ):
         # "Cyclophosphamide at any time, or siponimod in the past 6 months": the first drug's
         # time is "ever", the window is the second's; one reading for both would get it wrong
-        r.leaves.append(
-            Review(
-                topic="uncertain_reading",
-                source=f"each treatment has its own time: {ever.group(0)}; {window.group(0)}",
-            )
-        )
-        r.take(ever.start(), window.end())
+        _each_its_own(r, "time", ever, window)
         return
     later = _WINDOW_OF_USE.search(unwindowed, window.end()) if window is not None else None
     if (
@@ -579,13 +573,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     ):
         # "Ocrelizumab within 12 months, or any S1P modulator within 8 weeks": each group has
         # its own window, which one reading for all would get wrong
-        r.leaves.append(
-            Review(
-                topic="uncertain_reading",
-                source=f"each treatment has its own window: {window.group(0)}; {later.group(0)}",
-            )
-        )
-        r.take(window.start(), later.end())
+        _each_its_own(r, "window", window, later)
         return
     if window is not None:
         leaf = Therapy(
@@ -651,6 +639,18 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         note_duration()
         return
     r.reviews.append("treatment_change")
+
+
+def _each_its_own(r: Reader, what: str, first: re.Match, second: re.Match) -> None:
+    """Leaves to the team a criterion whose drugs each have their own time ("X at any time, or
+    Y in the past 6 months"), which one reading for all would get wrong."""
+    r.leaves.append(
+        Review(
+            topic="uncertain_reading",
+            source=f"each treatment has its own {what}: {first.group(0)}; {second.group(0)}",
+        )
+    )
+    r.take(first.start(), second.end())
 
 
 def _unread_exception(text: str, ms: list[Mention]) -> bool:
