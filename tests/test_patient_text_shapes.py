@@ -2092,3 +2092,14 @@ def test_a_hedged_count_of_relapses_is_asked_again():
 def test_a_course_nobody_has_confirmed_is_not_taken_even_as_the_answer():
     assert "ms_subtype" not in facts("probably SPMS now, nobody has said so though", "ms_subtype")
     assert facts("probably RRMS", "ms_subtype")["ms_subtype"] == "RRMS"
+
+
+def test_a_misspelled_profile_word_is_no_unknown_treatment():
+    # found trying the bot: "femail" and "breastfeading" were said back as unknown MS treatments
+    from trials_db.patient_text import parse_therapies
+
+    answer = parse_therapies(
+        "im 41 femail, rrms since 2015, on tecfidra, not pregnant or breastfeading", True
+    )
+    assert answer.unknown == [] and answer.current == "dimethyl fumarate"
+    assert parse_therapies("on foxolimab and tecfidera", True).unknown == ["foxolimab"]

@@ -1998,7 +1998,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     answer.unknown = [
         w
         for w in _unnamed_list_items(t, mentions)
-        if fold(w) not in other_vocabulary() and resolve_place(w, strict=True) is None
+        if not _other_word(fold(w)) and resolve_place(w, strict=True) is None
     ]  # "30/F/Chicago, on Ocrevus": a town is no unknown treatment
     held = {
         name
@@ -2388,6 +2388,16 @@ _FILLER_WORDS = {
 
 
 @functools.lru_cache(maxsize=1)
+def _other_word(word: str) -> bool:
+    """Whether ``word`` is a word of the other vocabularies, or a misspelling of a long one
+    ("femail", "breastfeading"): never said back as an unknown treatment."""
+    vocabulary = other_vocabulary()
+    if word in vocabulary:
+        return True
+    long_words = [v for v in vocabulary if len(v) >= 5]
+    return len(word) >= 5 and bool(difflib.get_close_matches(word, long_words, n=1, cutoff=0.8))
+
+
 def other_vocabulary() -> frozenset[str]:
     """Words of the other vocabularies (MS types, countries, sex, scores): never a drug name.
     Derived from the lexicon, so "RRMS", "female" or "Netherlands" are not said back as
