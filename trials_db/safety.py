@@ -145,6 +145,7 @@ class _SymptomRules:
     acute_weak: tuple[Pattern[str], ...]
     history: tuple[Pattern[str], ...]
     negation: Pattern[str]
+    course: tuple[Pattern[str], ...] = ()  # a treatment's length: no sign of "now"
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def rules(path: Path = SAFETY_FILE) -> _Rules:
             acute_weak=c(s.get("acute_weak")),
             history=c(s.get("history")),
             negation=c(s.get("negation"))[0],
+            course=c(s.get("course")),
         )
     advice = {lang: v for lang, v in data["advice"].items() if not lang.startswith("not_")}
     return _Rules(
@@ -300,8 +302,11 @@ def _symptoms(text: str, r: _Rules) -> Finding | None:
     for sentence in _sentences(text):
         for lang, s in r.symptoms.items():
             history = any(p.search(sentence) for p in s.history)
-            acute = _found(sentence, s.acute, s.negation) or (
-                not history and _found(sentence, s.acute_weak, s.negation)
+            timed = sentence
+            for p in s.course:
+                timed = p.sub(lambda m: " " * len(m.group(0)), timed)
+            acute = _found(timed, s.acute, s.negation) or (
+                not history and _found(timed, s.acute_weak, s.negation)
             )
             for pattern in s.strong:
                 for m in pattern.finditer(sentence):

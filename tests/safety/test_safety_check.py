@@ -162,7 +162,21 @@ def test_history_and_denied_symptoms_are_not_alarms(text, expected):
             "don't know the number but I had a relapse in October 2026 and steroids for 5 days",
             "none",
         ),
+        # ... and on the sixteenth: a treatment's own length, and "new" naming a date or a place
+        (
+            "Impression: Relapsing MS with a clinical relapse in September 2026 (left optic "
+            "neuritis), treated with IV methylprednisolone 1 g for 3 days.",
+            "none",
+        ),
+        (
+            "My last attack was just after new year and it was a bad one, first one in 5 years.",
+            "none",
+        ),
+        ("I moved to New Zealand and I have a new neurologist", "none"),
         # ... and the alarms next to them stay alarms:
+        ("on steroids and my legs have been numb for 3 days", "symptoms"),
+        ("I have new numbness in my leg", "symptoms"),
+        ("new weakness since my new neurologist changed my meds", "symptoms"),
         ("relapse -> now my legs are numb since yesterday", "symptoms"),
         ("I can't take it anymore", "crisis"),
         ("I am not able to take it", "crisis"),
