@@ -61,6 +61,7 @@ SETS = {
     "fresh13": ROOT / "tests/gold/patient_messages_fresh13.yml",
     "fresh14": ROOT / "tests/gold/patient_messages_fresh14.yml",
     "fresh15": ROOT / "tests/gold/patient_messages_fresh15.yml",
+    "fresh16": ROOT / "tests/gold/patient_messages_fresh16.yml",
 }
 
 

@@ -77,6 +77,13 @@ from benchmarks.patient_messages import SETS, score
 # relative's clause opened by "so I", a bracket after it, "but that's him", a sex word taken
 # back, a hedged count and a course nobody confirmed; 91.6 % once "steroids for 5 days" was
 # no symptom alarm.
+# "fresh16": 130 more, written in the seventh session of 2026-12-04 (dictation, texting
+# shorthand, clinic letters, terse replies, other people's facts, vague times, contrasts, numbers
+# that are no facts); first scored unseen: 82.9 % of 438 slots, 6 inverted, 17 wrongly set;
+# 84.2 %, 0 inverted once breastfeeding told as over, a "Current medications:" label, "not on a
+# DMT now", "no relapse ever" after another date and a denied reason were read as said; 88.1 %
+# with a reply's "I" kept as the patient's, heights and weights, dictated "won", a course's long
+# name before its year, and two safety false alarms (a treatment's length, "new year") fixed.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -95,6 +102,7 @@ FLOORS = {
     "fresh13": (0.845, 0),
     "fresh14": (0.85, 0),
     "fresh15": (0.91, 0),
+    "fresh16": (0.875, 0),
 }
 
 

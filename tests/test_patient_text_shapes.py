@@ -2103,3 +2103,72 @@ def test_a_misspelled_profile_word_is_no_unknown_treatment():
     )
     assert answer.unknown == [] and answer.current == "dimethyl fumarate"
     assert parse_therapies("on foxolimab and tecfidera", True).unknown == ["foxolimab"]
+
+
+# Seventh session of 2026-12-04, from patient_messages_fresh16.yml (scored once, then a dev set).
+
+
+def test_breastfeeding_told_as_over_is_a_no():
+    # "pumping stopped 2 months ago" had been stored as breastfeeding now
+    got = facts("no. pumping stopped 2 months ago, baby is 9 months and 8.2 kg", "breastfeeding")
+    assert got["breastfeeding"] is False
+    got = facts("I was breastfeeding until March, stopped so I could start treatment. 33, RRMS.")
+    assert got["breastfeeding"] is False and got["sex"] == "female"
+    assert facts("breastfeeding my 3 month old")["breastfeeding"] is True
+    assert facts("I was breastfeeding, still am")["breastfeeding"] is True
+
+
+def test_a_current_medicines_label_and_a_discontinued_line_below_it():
+    got = facts(
+        "From my MyChart:\nCurrent medications: Kesimpta 20 mg/0.4 mL pen monthly; Ampyra 10 mg"
+        " BID\nDiscontinued: Tysabri (2013-2020) - JCV antibody positive\nAge 48, Denver CO"
+    )
+    assert got["current_therapy"] == "ofatumumab"
+    assert set(got["prior_therapies"]) == {"ofatumumab", "natalizumab"}
+
+
+def test_not_on_a_dmt_now_is_nothing_now():
+    got = facts("I'm not on a DMT now, but I did Rebif years ago and then Aubagio until last year.")
+    assert got["current_therapy"] == "none"
+
+
+def test_a_relapse_denied_for_all_time_after_another_facts_date():
+    got = facts("i was on ocrevus but stopped it last march no relapse ever")
+    assert got["months_since_last_relapse"] == "never"
+    got = facts("Over a year now without a relapse. Relapsing remitting, diagnosed 2018.")
+    assert "months_since_last_relapse" not in got and "relapses_past_2_years" not in got
+    assert facts("never had a relapse until 2023")["months_since_last_relapse"] > 30
+
+
+def test_a_denied_reason_does_not_hide_the_failure_after_it():
+    got = facts(
+        "Ocrevus, not because of side effects, it just stopped working, new lesions on MRI",
+        "failed_therapies",
+    )
+    assert got["failed_therapies"] == ["ocrelizumab"]
+    assert (
+        facts("Gilenya, stopped because of side effects", "failed_therapies")["failed_therapies"]
+        == []
+    )
+
+
+def test_a_reply_in_the_first_person_stays_the_writers():
+    got = facts("I'm in Ireland but my sister with MS is in Canada, she's on Ocrevus", "country")
+    assert got == {"country": "Ireland"}
+    got = facts("I haven't had any. My friend on Ocrevus had 2 though", "relapses_past_2_years")
+    assert got.get("relapses_past_2_years") != 2
+
+
+def test_a_height_or_weight_is_no_age_and_no_sex():
+    got = facts("I weigh 62 kg and I'm 1.70 m. Age 28.")
+    assert got["age"] == 28 and "sex" not in got
+    assert facts("I'm 30 m, RRMS")["sex"] == "male"
+
+
+def test_dictated_numbers_and_a_long_course_name_before_the_year():
+    got = facts(
+        "i am fifty won and i was diagnosed in twenty twenty won with secondary progressive"
+    )
+    assert got["age"] == 51 and 5 <= got["years_since_diagnosis"] <= 5.5
+    got = facts("diagnosed with relapsing remitting in twenty eighteen currently on ocrevus")
+    assert 8 <= got["years_since_diagnosis"] <= 8.5

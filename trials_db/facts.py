@@ -231,10 +231,13 @@ def _facts_of(
     t: str, intent: str | None, requested: str | None, slots: Mapping[str, Any]
 ) -> dict[str, Any]:
     """read_facts of a message already made plain and found readable (_readable)."""
+    replying = requested is not None  # the one who has been answering is the patient
     t = own_words(
-        say_plainly(fix_spelling(t))
+        say_plainly(fix_spelling(t)), replying
     )  # "my mum is 70 and has SPMS, I'm 44 with RRMS": only the writer's facts
-    t, relative_sex = as_patient(t)  # "I'm writing for my wife. she is 47": her facts, in her words
+    t, relative_sex = as_patient(
+        t, replying
+    )  # "I'm writing for my wife. she is 47": her facts, in her words
     facts: dict[str, Any] = {}
 
     def put(slot: str, value: Any) -> None:
@@ -409,6 +412,13 @@ def message_facts(
         and _names_within(str(facts["country"]), str(home.get("label", "")).split(",")[0])
     ):  # "New Mexico": the state, not the country inside its name
         facts["country"] = home["country"]
+    elif (
+        isinstance(home, dict)
+        and home.get("country")
+        and facts.get("country") not in (None, home["country"])
+        and not isinstance(facts.get("country"), Invalid)
+    ):  # "I'm in Ireland": a town abroad that shares a name is not where the person lives
+        del facts["home_place"]
     return facts
 
 

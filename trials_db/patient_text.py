@@ -148,6 +148,9 @@ def words_to_numbers(text: str) -> str:
     t = re.sub(r"\b(\d+)\s+and\s+(a\s+)?half\b", lambda m: f"{int(m.group(1))}.5", t)
     tens = "|".join(_TENS)
     units = "|".join(_UNITS[1:10])
+    t = re.sub(
+        rf"\b({tens})[\s-]+won\b", r"\1 one", t
+    )  # dictated: "fifty won", "twenty twenty won"
     t = _spoken_years(t, tens, units)
     t = re.sub(
         rf"\b({tens})[\s-]+({units})\b",
@@ -363,6 +366,15 @@ _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*"
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
 
 
+# A height or weight: "1.70 m", "170 cm", "62 kg", "140 lbs", "5 ft 6" (a decimal before "m"
+# only: "30 m" is an age and a sex).
+_BODY_MEASURE = re.compile(
+    r"(?<![\w.,])\d+[.,]\d+\s*m\b|(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:cm|kgs?|kilos?|lbs?|pounds|stones?|"
+    r"ft|feet|foot)\b(?:\s*\d{1,2}(?:\s*(?:in|inches|\"|'')|\b))?",
+    re.I,
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
@@ -377,6 +389,7 @@ def say_plainly(text: str) -> str:
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
     t = _NOT_COLON.sub("not ", t)
+    t = _BODY_MEASURE.sub(" ", t)  # "I'm 1.70 m, 62 kg": no age, no sex letter
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
@@ -838,7 +851,7 @@ _OTHER_PERSON = re.compile(
     rf"({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
     r"(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
     r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
-    r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|$))"
+    r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|on\b|$))"
     r"|\b(he|she)(?:'s| is| has| was| takes)\b",
     re.I,
 )
@@ -891,11 +904,11 @@ _UNCONFIRMED_TYPE = re.compile(
 )
 
 
-def own_words(text: str) -> str:
+def own_words(text: str, replying: bool = False) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
     A message only about another person (written for them) is kept whole."""
-    if _PROXY.search(text) or _written_for(text, _relative_named(text)):
+    if _PROXY.search(text) or _written_for(text, _relative_named(text), replying):
         return text  # "I'm asking for her", "Wife has MS, she's 39": the patient is the other
 
     # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole;
@@ -978,10 +991,12 @@ _NOT_THE_WRITERS = re.compile(
 )
 
 
-def _written_for(text: str, relative: re.Match | None) -> bool:
+def _written_for(text: str, relative: re.Match | None, replying: bool = False) -> bool:
     """Whether the message is written for ``relative`` (see _relative_named), not by the patient
     (or by both): asked for them, opening with them and no "I", or giving their MS facts while
-    the writer tells none of their own."""
+    the writer tells none of their own. ``replying``: the message answers a question of the
+    screening, so a writer who answers as "I" ("I'm in Ireland but my sister with MS is in
+    Canada") is still the patient who has been answering."""
     if relative is None or _NOT_THE_WRITERS.search(text):
         return False
     opens = (
@@ -999,6 +1014,7 @@ def _written_for(text: str, relative: re.Match | None) -> bool:
         or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
         or (
             not _WRITER_HAS_MS.search(text)
+            and not (replying and _SUBJECT_I.search(_RELATIVE.sub(" ", text)))
             # "45 year old male, treatment naive. My wife is 43": the writer's own profile first
             and not _SELF_PROFILE.search(text[: relative.start()])
             and (
@@ -1011,13 +1027,13 @@ def _written_for(text: str, relative: re.Match | None) -> bool:
     return False
 
 
-def as_patient(text: str) -> tuple[str, str | None]:
+def as_patient(text: str, replying: bool = False) -> tuple[str, str | None]:
     """A message written for someone else, put in the patient's own words, and the patient's sex
     when the relation says it: "I'm writing for my wife. she is 47" -> ("... I am 47", "female");
     "My daughter (24) was just diagnosed ... She's not on anything" -> "I (age 24) ... I'm not on
     anything". A message about the writer (or about both) is returned unchanged, with no sex."""
     relative = _relative_named(text)
-    for_them = _written_for(text, relative)
+    for_them = _written_for(text, relative, replying)
     writer = _WRITER_IS_KIN.search(text)
     if not relative and writer:
         # "she's 33, I'm her husband (38)", "mum is sixty eight, I'm her son": no "my ...", but
@@ -1505,6 +1521,15 @@ _SIDE_EFFECTS = re.compile(
 )
 
 
+# A reason denied ("not because of side effects,"): it says nothing, and the words after it say
+# why the treatment was stopped.
+_DENIED_SIDE_REASON = re.compile(
+    rf"\bnot\s+(?:{_BECAUSE}|for)\s+(?:of\s+)?(?:the\s+|any\s+)?(?:{_SIDE_EFFECTS.pattern})"
+    r"[^,.;]{0,20}[,;]?\s*",
+    re.I,
+)
+
+
 def _side_effect_told(after: str) -> bool:
     """Whether the words after a drug give a side effect (or another reason that is no failure)
     in their own sentence: "stopped, the flushing was too much". Not a fact denied there with
@@ -1512,7 +1537,8 @@ def _side_effect_told(after: str) -> bool:
     sentence = re.split(r"[.;!?\n]", _FORM_AFTER.sub("", after))[0][:60]
     return any(
         # ("never pregnant while on it" stays a reason: "never" there is no failure either)
-        not re.search(r"\b(?:not|no)\s+(?:\w+\s+)?$", sentence[: m.start()], re.I)
+        # "not because of side effects" denies that reason as well
+        not re.search(r"\b(?:not|no)\s+(?:\w+\s+){0,2}$", sentence[: m.start()], re.I)
         for m in _SIDE_EFFECTS.finditer(sentence)
     )
 
@@ -1531,6 +1557,12 @@ def _current_near(before: str, ended: bool) -> bool:
     return bool(m) and not ended and not _DENIED_NOW.search(before[: m.start()])
 
 
+# A pasted list's label right before the treatment: "Current medications: Kesimpta 20 mg".
+_CURRENT_LABEL = re.compile(
+    r"\b(?:current|present|active)\s+(?:medications?|meds|treatments?|therap(?:y|ies)|dmts?|"
+    r"drugs?)\s*:\s*$",
+    re.I,
+)
 _DENIED_NOW = re.compile(r"\b(?:nothing|none|no|not|never)\s+$", re.I)
 
 
@@ -1577,7 +1609,7 @@ _NOTHING_NOW = re.compile(
     r"(taking|on|having|getting|(?:i |now i )?(?:use|take)) nothing|\bthen nothing|"
     r"^\W*nothing for (it|the ms|my ms)|"
     r"\bno (ms |dmt |disease[- ]modifying )(treatments?|therapy|meds|medications?|drugs?)|"
-    r"\bnot on (any )?(treatment|medication|meds|dmts?)|"
+    r"\bnot on (any |an? )?(treatment|medication|meds|dmts?)|"
     r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?)|"
     # "I stopped everything when I got pregnant, and never restarted"
     r"stopped everything|never (re-?started|started again|went back on)( it| them| anything)?)\b",
@@ -1899,10 +1931,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         next_start = mentions[i + 1][0] if i + 1 < len(mentions) else len(t)
         after = t[end:next_start]
         before = t[max(0, start - 30) : start]
+        reasons = _DENIED_SIDE_REASON.sub(" ", after)  # "not because of side effects, it ..."
         failed_here = (
             # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
             # side effect
-            (_FAILED_AFTER.search(after) and not _side_effect_told(after))
+            (_FAILED_AFTER.search(reasons) and not _side_effect_told(reasons))
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
         )
@@ -1934,12 +1967,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
             pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
         elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(
-            _SOMETHING_ELSE_ENDED.sub(" ", after)
+            _SOMETHING_ELSE_ENDED.sub(" ", _own_line(after))
         ):
             ended.append(name)
         if answer.current == name:
             pass
-        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(after):
+        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(_own_line(after)):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
         elif (
             _PAST_BEFORE.search(before[-25:])
@@ -1955,6 +1988,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             pass  # "now" dates the finished course (ended above), it is not taken now
         elif (
             _current_near(re.split(r"[.;!?]", before[-20:])[-1], name in ended)
+            or (_CURRENT_LABEL.search(before) and name not in ended)
             or _SWITCHED_TO.search(before)
             or (_CURRENT_AFTER.match(after) and name not in ended)  # not "..., now it is stopped"
         ):
@@ -1962,7 +1996,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif (
             (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(after))
             and name not in ended  # "Meds: Betaseron 2006-2014, ...": the list's first, over
-            and not _ENDED.search(_SOMETHING_ELSE_ENDED.sub(" ", re.split(r"[.;!?]", after)[0]))
+            and not _ENDED.search(
+                _SOMETHING_ELSE_ENDED.sub(" ", re.split(r"[.;!?]", _own_line(after))[0])
+            )
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
         ):
             weak_current = name  # "RRMS, on Copaxone": on it now, unless another one came after it
@@ -2215,6 +2251,16 @@ _ENDED_AFTER = re.compile(
     r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))",
     re.I,
 )
+# A new line opened by a label ("Discontinued: Tysabri (2013-2020)", "Past meds:") heads what
+# follows it: its "discontinued" is not said of the treatment on the line before.
+_LABELLED_LINE = re.compile(r"\n\s*[A-Za-z][\w /'()-]{0,30}:")
+
+
+def _own_line(after: str) -> str:
+    """The words after a treatment up to the next labelled line of a pasted list."""
+    return _LABELLED_LINE.split(after, maxsplit=1)[0]
+
+
 # The end of something else that dates the treatment: "On Kesimpta since the trial ended",
 # "Tysabri again after my pregnancy finished"; the treatment itself did not end.
 _SOMETHING_ELSE_ENDED = re.compile(
@@ -2600,9 +2646,13 @@ _DOUBT_BEFORE = re.compile(
 _PREGNANCY_HEDGE = r"(?:maybe|perhaps|probably|might be|may be|possibly|could be)"
 _HEDGE_RIGHT_BEFORE = re.compile(rf"\b{_PREGNANCY_HEDGE}\s+(?:\w+\s+)?$", re.I)
 # Breastfeeding said to be over: "I stopped breastfeeding at 6 months", "weaned him in June".
+# Also told the other way round ("pumping stopped 2 months ago") or ended by a time ("I was
+# breastfeeding until March").
 _STOPPED_NURSING = re.compile(
     r"\b(?:stopped|quit|finished|gave up|ended|done with|no longer)\s+(?:breast ?feeding|nursing|"
-    r"pumping)\b|\bweaned\b",
+    r"pumping)\b|\bweaned\b|"
+    r"\b(?:breast ?feeding|nursing|pumping)\s+(?:stopped|ended|finished|is over|was over)\b|"
+    r"\b(?:was|were|had been)\s+(?:breast ?feeding|nursing|pumping)\s+(?:until|till|til|up to)\b",
     re.I,
 )
 _PAST_PREGNANCY = re.compile(
@@ -2630,6 +2680,7 @@ _OWN_PREGNANCY = re.compile(
     r"\bmy (?:first |second |third |last |recent |latest |\d(?:st|nd|rd|th) )?pregnanc"
     r"|(?<!never )(?<!not )\bi (?:was|got|became|fell|have been|had been) (?:\w+ )?pregnant"
     r"|\bi (?:gave birth|delivered|had a c-?section)\b|\bdelivered my\b|\bi breast ?fed\b"
+    r"|\bi (?:was|have been|had been) (?:breast ?feeding|nursing|pumping)\b"
     r"|\bi (?:stopped|quit|finished|gave up) (?:breast ?feeding|nursing)\b",
     re.I,
 )
@@ -2826,7 +2877,7 @@ def _pregnancy(
         )
     ):
         result["pregnant"] = True
-    if bf_no:
+    if bf_no or _STOPPED_NURSING.search(t):
         result["breastfeeding"] = False
     elif bf_yes:
         result["breastfeeding"] = True
@@ -3019,9 +3070,14 @@ def _months_in(t: str, today: dt.date) -> float | None:
         return round(float(m.group(1)) * _MONTHS_IN[unit], 2)
     if re.search(
         r"\b(this|last|past) (week|few days)\b|"
-        r"\b(yesterday|today|recently|right now|at the moment|currently)\b|"
+        r"\b(yesterday|today|recently)\b|"
         r"\b(last|on|this past) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         t,
+    ) or (
+        # "diagnosed in 2018, currently on Ocrevus": "currently" is the treatment's, the year
+        # is the date
+        re.search(r"\b(right now|at the moment|currently)\b", t)
+        and not re.search(r"\b(19[5-9]\d|20\d\d)\b", t)
     ):
         return 0.25
     if re.search(r"\blast month\b|\ba month ago\b", t):
@@ -3232,6 +3288,12 @@ _NO_RELAPSE = re.compile(
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
     re.I,
 )
+# A relapse denied for all time: "no relapse ever", "never had a relapse", "never relapsed".
+_NEVER_A_RELAPSE = re.compile(
+    r"\b(?:no (?:relapses?|attacks?) (?:at all )?ever|"
+    r"never (?:had |got |ever had )?(?:a |an |any )?(?:relapses?|attacks?)|never relapsed)\b",
+    re.I,
+)
 # Another relapse told beside one: "one in march and another in sept", "the second in May".
 _ANOTHER_RELAPSE = re.compile(
     r"\b(another|second|the other|one more|again)\b|"
@@ -3258,7 +3320,10 @@ _PART_OF_TIME = re.compile(
     r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
     r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
     r"while on|since (starting|switching|being on)|"
-    r"(in|for) (ages|years|a (long )?while|a long time|donkey'?s years))\b",  # long ago, not never
+    r"(in|for) (ages|years|a (long )?while|a long time|donkey'?s years)|"  # long ago, not never
+    # "over a year now without a relapse": a time, not all time
+    r"(over|more than|almost|nearly|about|around) (a|one|two|three|\d+) (years?|months?)|"
+    r"(a|one|two|three|\d+) (years?|months?) now)\b",
     re.I,
 )
 
@@ -3330,6 +3395,16 @@ def parse_months_since_relapse(
         # "on Copaxone since 2005 without any relapse in the last ten years": the date is the
         # treatment's; the relapse is only known to be longer ago than the window
         return None
+    total = _NEVER_A_RELAPSE.search(t)
+    if (
+        total
+        and value is not None
+        and months_ago(text[total.start() :], windows=False) is None
+        and not _PART_OF_TIME.search(t[total.start() :])
+    ):
+        # "stopped it last march no relapse ever" (dictated, no stops): the date is the other
+        # fact's, before the denial; a relapse denied for all time is never
+        return NEVER
     if negated and value is None:
         if _window_months(t) is not None or _PART_OF_TIME.search(t):
             # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never,
@@ -3371,7 +3446,11 @@ _TWO_YEARS_SAID = re.compile(
 # The date right after the diagnosis word: "dx 2016", "diagnosed in March 2019" (month names
 # from _MONTHS).
 _DIAGNOSED_IN = re.compile(
-    r"\b(?:dx'?d?|diagnos\w*)\b[^.;,!?\d\n]{0,25}?\b((?:(?:"
+    r"\b(?:dx'?d?|diagnos\w*)\b"
+    # "diagnosed with relapsing remitting in 2018": the course's long name is no other fact
+    r"(?:\s+with\s+(?:the\s+)?(?:relapsing[- ]remitting|secondary[- ]progressive|"
+    r"primary[- ]progressive|progressive[- ]relapsing)(?:\s+(?:ms|multiple sclerosis|type|kind))?)?"
+    r"[^.;,!?\d\n]{0,25}?\b((?:(?:"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\.?\s+)?(?:19|20)\d\d)\b(?!\s*(?:-|–|to|or)\s*\d)",
     re.I,
