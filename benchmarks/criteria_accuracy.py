@@ -35,7 +35,9 @@ trials of ``tests/gold/criteria_split.json``:
   gives one; failure: drugs overlap and the count is the same; pregnancy, breastfeeding
   and contraception need only the field. One-sided ranges, sex and MS types are compared
   in their "requires" form ("excludes age over 65" is "requires age 65 or less"), so an
-  equivalent reading is not a polarity mismatch. Pairs are one to one (maximum matching).
+  equivalent reading is not a polarity mismatch; an exclusion's two sides of one field ("age
+  below 18 or above 55") are the one range it requires (since 2026-12-04, seventh session).
+  Pairs are one to one (maximum matching).
   precision = correct parser readings / parser readings; recall = paired gold readings /
   gold readings. The ``correct`` column counts paired gold readings by gold field, while
   precision counts by parser field, so one field's two numerators can differ.
@@ -323,7 +325,28 @@ def parser_readings(tree: Node, kind: str) -> list[Reading]:
                 Reading(name, values, polarity, "parser", leaf)
                 for name, values in _leaf_values(leaf)
             ]
-    return out
+    return _joined_sides(out) if exclusion else out
+
+
+def _joined_sides(readings: list[Reading]) -> list[Reading]:
+    """An exclusion's two one-sided ranges of one field ("age below 18 or above 55") are the one
+    range it requires (18 to 55), the way the gold writes it."""
+    for name in _RANGE_KEYS:
+        sides = [
+            r
+            for r in readings
+            if r.field == name
+            and r.polarity == "excludes"
+            and _complement_range(r.values, *_RANGE_KEYS[name]) is not None
+        ]
+        if len(sides) != 2:
+            continue
+        a, b = (canonical(r).values for r in sides)
+        if set(a) & set(b):
+            continue  # the same side twice: no single range
+        joined = Reading(name, {**a, **b}, "requires", "parser", sides[0].leaf)
+        readings = [r for r in readings if r not in sides] + [joined]
+    return readings
 
 
 def _leaf_values(leaf: Leaf) -> list[tuple[str, dict[str, Any]]]:

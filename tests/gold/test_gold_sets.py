@@ -220,3 +220,20 @@ def test_benchmark_scores_dev_with_sane_numbers(bench):
     assert counts["gold_criteria"] == counts["aligned"] + counts["unaligned"] > 0
     assert 0 <= counts["missed_exclusions"] <= counts["exclusion_evaluated"]
     assert 0 <= counts["false_not_met"] <= counts["fit_evaluated"]
+
+
+def test_an_exclusions_two_sides_are_scored_as_the_range_it_requires(bench):
+    # "Age below 18 or above 55" listed as an exclusion is "requires 18 to 55", as the gold
+    # writes it; one side alone keeps its own requires form, and an inclusion is not joined
+    from trials_db.criteria.parser import parse_criterion
+
+    got = bench.parser_readings(
+        parse_criterion("Age below 18 or above 55", "exclusion"), "exclusion"
+    )
+    assert [(r.field, r.polarity) for r in got] == [("age", "requires")]
+    values = got[0].values
+    assert (values["min"], values["max"]) == (18.0, 55.0)
+    gold = bench.gold_reading({"field": "age", "min": 18, "max": 55, "polarity": "requires"})
+    assert bench.compare(got[0], gold) is None
+    one = bench.parser_readings(parse_criterion("Age above 55", "exclusion"), "exclusion")
+    assert [(r.field, r.polarity) for r in one] == [("age", "excludes")]
