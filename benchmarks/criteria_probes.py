@@ -49,6 +49,7 @@ SETS = {
     "probes3": ROOT / "tests" / "gold" / "criteria_probes3.yml",  # 160, the same session, later
     "probes4": ROOT / "tests" / "gold" / "criteria_probes4.yml",  # 160, 2026-12-04 (fifth)
     "probes5": ROOT / "tests" / "gold" / "criteria_probes5.yml",  # 160, 2026-12-04 (sixth)
+    "probes6": ROOT / "tests" / "gold" / "criteria_probes6.yml",  # 160, 2026-12-04 (seventh)
 }
 
 

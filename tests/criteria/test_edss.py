@@ -212,3 +212,16 @@ def test_a_range_up_to():
 def test_without_a_walking_aid_negates_no_score(text, kind, expected):
     assert expected in facts(text, kind)
     assert not abstains(text, kind)
+
+
+def test_an_exclusions_two_sides_joined_by_or():
+    # "EDSS > 6 or < 1": either excludes; as an inclusion either would do, so the team checks
+    assert facts("EDSS > 6 or < 1", "exclusion") == [
+        "edss excludes min=6 min_inclusive=False",
+        "edss excludes max=1 max_inclusive=False",
+    ]
+    tree = parse_criterion("EDSS > 6 or < 1", "exclusion")
+    for score, verdict in ((0.0, TRUE), (3.0, FALSE), (6.5, TRUE)):
+        assert tree.evaluate(Profile(edss=score)) == verdict, score
+    assert facts("EDSS > 6 or < 1", "inclusion") == []
+    assert facts("EDSS of 6 or less", "exclusion") == ["edss excludes max=6"]

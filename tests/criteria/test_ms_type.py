@@ -264,3 +264,15 @@ def test_the_words_after_the_exception_are_still_read_or_left_to_the_team():
     text = "Clinically definite MS of any type, except PPMS, with EDSS 0-6"
     assert any(f.startswith("edss") for f in facts(text, INC)) or abstains(text, INC)
     assert parse_criterion(text, INC).evaluate(Profile(ms_subtype="RRMS", edss=8.0)) != TRUE
+
+
+def test_a_course_excepted_from_the_one_named_before_it():
+    # "Relapsing forms of MS, excluding CIS" had abstained; "MS other than PPMS" had let PPMS in
+    assert facts("Relapsing forms of MS, excluding clinically isolated syndrome") == [
+        "subtype excludes yes=CIS",
+        "subtype requires yes=RRMS maybe=SPMS",
+    ]
+    tree = parse_criterion("Diagnosis of MS other than PPMS", "inclusion")
+    assert tree.evaluate(Profile(ms_subtype="PPMS")) == FALSE
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == TRUE
+    assert "subtype excludes yes=CIS,RIS" in facts("Any MS subtype excluding RIS and CIS")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.criteria.reading import facts
+from tests.criteria.reading import abstains, facts
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE, UNKNOWN, Not, Review
 from trials_db.criteria.scope import Cue, read
@@ -256,3 +256,18 @@ def test_without_a_walking_aid_is_no_cue_but_without_a_fact_still_is():
     assert not [c for cues in aid.cues for c in cues]
     fact = read("Patients without relapses in the last year")
     assert [c.cue.value for cues in fact.cues for c in cues] == ["NEGATED_EXISTENCE"]
+
+
+def test_a_negated_list_head_denies_each_item():
+    # "must NOT have any of the following:" had left its items read as required (a false
+    # "doesn't fit" for every patient without a recent relapse)
+    text = (
+        "Patients must NOT have any of the following:\n  - relapse in the 30 days before "
+        "screening\n  - corticosteroid use in the 30 days before screening"
+    )
+    assert facts(text) == ["relapses excludes months=1"]
+    assert abstains(text)  # the steroid item: its negation is not read by the therapy rule
+    tree = parse_criterion(text, "inclusion")
+    assert tree.evaluate(Profile(months_since_last_relapse=8, months_since_steroids=8)) != FALSE
+    listed = "Participants must have received none of the following:\n- ocrelizumab\n- rituximab"
+    assert facts(listed) == [] and abstains(listed)

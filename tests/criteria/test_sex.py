@@ -124,3 +124,11 @@ def test_males_listed_as_an_exclusion_still_exclude_men():
     # the clause rule above leaves this alone
     assert facts("Males", "exclusion") == ["sex excludes allowed=male"]
     assert facts("Male patients", "exclusion") == ["sex excludes allowed=male"]
+
+
+def test_both_sexes_named_restrict_no_one_in_either_section():
+    # an exclusion "Males or females younger than 18 ..." had read "men are excluded"
+    for kind in ("inclusion", "exclusion"):
+        got = facts("Males or females younger than 18 or older than 50", kind)
+        assert not any(f.startswith("sex") for f in got), (kind, got)
+    assert "sex requires allowed=female" in facts("Women only, aged 20 to 45, premenopausal")

@@ -19,7 +19,14 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
 
 @pytest.mark.parametrize(
     "name, least",
-    [("probes", 250), ("probes2", 200), ("probes3", 160), ("probes4", 160), ("probes5", 160)],
+    [
+        ("probes", 250),
+        ("probes2", 200),
+        ("probes3", 160),
+        ("probes4", 160),
+        ("probes5", 160),
+        ("probes6", 160),
+    ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
     probes = load_probes(part="all", name=name)
@@ -77,3 +84,14 @@ def test_the_parser_reads_the_fifth_probe_set_at_least_as_well_as_measured():
     assert overall["false_not_met"] == 0
     assert overall["precision"] >= 0.91
     assert overall["recall"] >= 0.71
+
+
+def test_the_parser_reads_the_sixth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes6.yml, first scored all 160 at the start of the session that wrote it,
+    # before any change made for it: precision .824, recall .560, 1 false not_met of 87; .947,
+    # .651 and 0 once a negated list head denied its items (and with the two sides of an
+    # exclusion's range scored as the one range it requires)
+    overall = score(part="all", name="probes6")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.94
+    assert overall["recall"] >= 0.64

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import quantities as q
+from ..eligibility import EXCLUSION
 from .predicates import Edss
 from .reader import Reader
 
@@ -60,16 +61,62 @@ def read(r: Reader) -> None:
             if both is not None and None in second[:2] and both[0] < both[1]:
                 lo, hi, lo_incl, hi_incl = both
                 match_len += joined.end() + _bound_length(rest[joined.end() :])
-        r.leaves.append(
-            Edss(
-                min=lo,
-                max=hi,
-                min_inclusive=lo_incl,
-                max_inclusive=hi_incl,
-                source=r.norm[m.start : m.end + consumed + match_len].strip(),
-            )
+        leaf = Edss(
+            min=lo,
+            max=hi,
+            min_inclusive=lo_incl,
+            max_inclusive=hi_incl,
+            source=r.norm[m.start : m.end + consumed + match_len].strip(),
         )
+        other = _other_side_or(window.lstrip()[match_len:], (lo, hi))
+        if other is not None:
+            # "EDSS > 6 or < 1": two ranges, either excludes; asked for as an inclusion, either
+            # would do, which the tree cannot say: the team checks
+            if r.kind == EXCLUSION:
+                r.leaves.append(leaf)
+                lo2, hi2, lo2_incl, hi2_incl = other[0]
+                r.leaves.append(
+                    Edss(
+                        min=lo2,
+                        max=hi2,
+                        min_inclusive=lo2_incl,
+                        max_inclusive=hi2_incl,
+                        source=other[1],
+                    )
+                )
+            else:
+                r.reviews.append("uncertain_reading")
+            r.take(m.start, m.end + consumed + match_len + other[2])
+            continue
+        r.leaves.append(leaf)
         r.take(m.start, m.end + consumed + match_len)
+
+
+_OR_BOUND = re.compile(
+    r"\s*(?:,\s*)?or\s*(?=[<>≤≥]|(?:less|lower|below|under|more|higher|above|greater|over)\b)", re.I
+)
+
+
+def _other_side_or(rest: str, bound: tuple) -> tuple | None:
+    """The second bound of "> 6 or < 1" (the other side of the first, joined by "or"):
+    ((min, max, min_inclusive, max_inclusive), its words, its length), or None."""
+    joined = _OR_BOUND.match(rest)
+    if not joined or (bound[0] is None) == (bound[1] is None):
+        return None
+    after = rest[joined.end() : joined.end() + 40]
+    second = q.bounds_in(after)
+    if second is None or (second[0] is None) == (second[1] is None):
+        return None
+    if (second[0] is None) == (bound[0] is None):
+        return None  # the same side twice: no second range
+    if any(v is not None and not (0 <= v <= 10) for v in second[:2]):
+        return None
+    length = _bound_length(after)
+    return (
+        (second[0], second[1], second[2], second[3]),
+        after[:length].strip(),
+        joined.end() + length,
+    )
 
 
 _JOIN = re.compile(

@@ -8,6 +8,7 @@ from ..eligibility import GENERAL, INCLUSION
 from ..lexicon import load as load_lexicon
 from .predicates import Not, Subtype
 from .reader import Reader
+from .scope import Cue
 
 _ORDER = ("RRMS", "SPMS", "PPMS", "CIS", "RIS")  # the order a Subtype lists its courses in
 ALL_SUBTYPES = set(_ORDER)
@@ -50,6 +51,7 @@ _ALL_FORMS = re.compile(
 _ANY_EXCEPT = re.compile(
     r"\b(?:(?:ms|multiple sclerosis) of any (?:type|form|course|subtype|phenotype)|"
     r"any (?:type|form|course|subtype|phenotype) of (?:ms|multiple sclerosis)|"
+    r"any (?:ms|multiple sclerosis) (?:type|form|course|subtype|phenotype)|"
     r"all (?:ms )?(?:types|forms))"
     r"\s*,?\s*(?:except(?: for)?|other than|excluding|but not|apart from|with the exception of)\s+",
     re.I,
@@ -86,8 +88,20 @@ def read(r: Reader) -> None:
     ]
     mentions = r.of("SUBTYPE", "SUBTYPE_GROUP")
     sources_of_change = _sources_of_change(r, mentions)
+    excepted: set[str] = set()
+    excepted_sources: list[str] = []
     for i, m in enumerate(mentions):
         if any(s <= m.start < e for s, e in definition_zones):
+            continue
+        exception = _excepted_course(r, m, mentions[:i])
+        if exception is not None:
+            # "Relapsing forms of MS, excluding clinically isolated syndrome": the course named
+            # before, without this one
+            group = lex.groups.get(m.key) if m.label == "SUBTYPE_GROUP" else None
+            excepted |= {m.key} if group is None else set(group.yes) | set(group.maybe)
+            excepted_sources.append(m.text)
+            r.take(exception.start, exception.end)
+            r.take(m.start, m.end)
             continue
         before = r.norm[max(0, m.start - 40) : m.start]
         after = r.norm[m.end : m.end + 80]
@@ -193,11 +207,43 @@ def read(r: Reader) -> None:
     if _ALL_FORMS.search(r.norm):
         return
     maybe -= yes
+    if excepted and (yes or maybe):
+        yes, maybe = yes - excepted, maybe - excepted
+        r.leaves.append(Not(_subtype(excepted, set(), ", ".join(excepted_sources))))
     if not yes and not maybe:
         return
     if yes | maybe >= ALL_SUBTYPES and not maybe - yes:
         return  # every course: no restriction
     r.leaves.append(_subtype(yes, maybe, ", ".join(sources)))
+
+
+# What may stand between an exception's cue and the course it excepts, and between the courses
+# it lists: "excluding RIS and CIS", "other than primary or secondary progressive".
+_EXCEPTED_GAP = re.compile(
+    r"(?:\s|,|\bor\b|\band\b|\bnor\b|/|\bfor\b|\bthe\b|\bthose\b|\bwith\b|\bpatients\b|"
+    r"\bparticipants\b|\bsubjects\b|\bpeople\b|\ba\b|\ban\b|\bdiagnosis\b|\bof\b)*",
+    re.I,
+)
+
+
+def _excepted_course(r: Reader, m, earlier: list):
+    """The exception cue ("excluding", "except", "other than") before ``m`` when ``m`` is a
+    course excepted from one named earlier in its sentence (inclusions only); else None."""
+    if r.kind != INCLUSION or not earlier:
+        return None
+    start, _ = r.sentence_around(m.start)
+    for cue in r.cues_of(m):
+        if cue.cue is not Cue.CONTRAST or cue.end > m.start or cue.start < start:
+            continue
+        if not any(start <= x.end <= cue.start for x in earlier):
+            continue
+        gap = r.norm[cue.end : m.start]
+        for x in earlier:  # the other courses of the same exception list
+            if cue.end <= x.start:
+                gap = gap.replace(x.text, " ")
+        if _EXCEPTED_GAP.fullmatch(gap):
+            return cue
+    return None
 
 
 # A change of course: "converted to SPMS", "transition from RRMS to SPMS", "evolved into".

@@ -54,8 +54,9 @@ from .review_topics import leftover_words, review_topics
 # denial of one more, "has not received X for N months" as a washout, "Under 65 ..." opening a
 # criterion, years before "since diagnosis" are no age, "No <course>" as a whole inclusion; 17:
 # an opening "No" after the criterion's own heading, an exception cut short by a relative clause,
-# no relapse count from a decimal
-PARSER_VERSION = 17
+# no relapse count from a decimal; 18: a negated list head denies each item, both sexes named
+# restrict no one, a course excepted from the one named before it, "EDSS > 6 or < 1"
+PARSER_VERSION = 18
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import quantities as q
 from .nlp import Mention, capitalise_abbreviations, one_case
 from .predicates import Node
-from .scope import Reading, read
+from .scope import Cue, Modifier, Reading, read
 
 
 _NOTE = re.compile(
@@ -29,6 +29,38 @@ HEADING = re.compile(r"\s*[A-Za-z][\w /-]{0,40}:\s+")
 _LIST_HEAD_COLON = re.compile(
     r"\b(?:none|neither|any|either|all|each|one|both) of(?: the following| these| them)?\s*:", re.I
 )
+
+
+# A list head that denies what it lists: "Patients must NOT have any of the following:", "have
+# received none of:", "No history of:" - its colon opens items on the lines after it.
+_NEGATED_LIST_HEAD = re.compile(
+    r"(?:^|(?<=[.;\n]))[^.;:\n]*?\b(?:no|not|never|none|neither|without|absence|free of|"
+    r"cannot|can ?not)\b[^.;:\n]{0,60}:"
+    r"(?=\s*(?:\n|[-*•·▪◦]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s))",
+    re.I,
+)
+
+
+def _denied_items(text: str, reading: Reading) -> Reading:
+    """Every fact listed under a negated head carries the head's negation, as if written before
+    each item ("must NOT have any of the following: - relapse in the 30 days ..." denies the
+    relapse). ConText's window stops a few words after the cue, so the items were read as
+    required: the opposite of what the head says."""
+    heads = list(_NEGATED_LIST_HEAD.finditer(text))
+    if not heads:
+        return reading
+    cues = [list(c) for c in reading.cues]
+    scopes = list(reading.scopes)
+    for head in heads:
+        start = head.start() + len(head.group(0)) - len(head.group(0).lstrip())
+        cue = Modifier(Cue.NEGATED, head.group(0).strip(), start, head.end())
+        scopes.append((cue, head.end(), len(text)))
+        for i, mention in enumerate(reading.mentions):
+            if mention.start >= head.end() and not any(
+                c.cue is Cue.NEGATED and c.start >= start for c in cues[i]
+            ):
+                cues[i].append(cue)
+    return Reading(reading.mentions, cues, scopes)
 
 
 @dataclass
@@ -51,9 +83,10 @@ class Reader:
             q.normalise(one_case(_MARKER.sub("", self.text, count=1))),
         )
         self.norm = capitalise_abbreviations(self.norm)
+        with_colons = self.norm
         # "none of: relapse, steroid use": a list head's colon does not end the cue before it.
         self.norm = _LIST_HEAD_COLON.sub(lambda m: m.group(0)[:-1] + " ", self.norm)
-        self.reading = read(self.norm)
+        self.reading = _denied_items(with_colons, read(self.norm))
         self.found = self.reading.mentions
 
     def cues_of(self, mention: Mention) -> list:

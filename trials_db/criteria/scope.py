@@ -235,20 +235,34 @@ def adjacent_negation(
     for mod in modifiers:
         if mod.cue is not Cue.NEGATED:
             continue
+        if mod.text.endswith(":") and mod.end <= mention.start:
+            # a negated list head ("must not have any of the following:"): adjacent to the
+            # fact that opens its own item
+            item = max(
+                [mod.end] + [m.end() for m in _ITEM_START.finditer(text, mod.end, mention.start)]
+            )
+            if _FILLER.fullmatch(text[item : mention.start] + " "):
+                return True
+            continue
         between = (
             text[mod.end : mention.start]
             if mod.end <= mention.start
             else text[mention.end : mod.start]
         )
-        if re.fullmatch(
-            r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|definite|documented|"
-            r"current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and|and/or|be|being)"
-            r"[\s\-]+)*",
-            between + " ",
-            re.I,
-        ):
+        if _FILLER.fullmatch(between + " "):
             return True
     return False
+
+
+# Words that may stand between a negation and the fact it denies: "no evidence of a relapse".
+_FILLER = re.compile(
+    r"[\s\-]*(?:(?:evidence|signs?|history|episodes?|use|clinical|ms|new|had|have|has|experienced|"
+    r"definite|documented|current(?:ly)?|of|any|a|an|the|women|woman|patients?|subjects?|or|and|"
+    r"and/or|be|being)[\s\-]+)*",
+    re.I,
+)
+# Where a list's item opens: a new line (with its marker) or a semicolon.
+_ITEM_START = re.compile(r"\n\s*(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])?\s*|;\s*", re.I)
 
 
 # A new item of a list: what ends a farther cue's scope at a nearer negation of its own.

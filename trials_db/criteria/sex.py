@@ -27,8 +27,21 @@ _WHO_CLAUSE = (
 )
 
 
+# Both sexes named: no restriction, in either section ("Males or females aged 18 to 50").
+_BOTH_SEXES = (
+    r"(?:(?:fe)?males? (?:and|or|and/or|&) (?:fe)?males?|(?:wo)?m[ae]n (?:and|or|and/or|&) "
+    r"(?:wo)?m[ae]n|both sexes|either sex)"
+)
+
+
 def read(r: Reader) -> None:
     t = r.norm.strip().lower().rstrip(".")
+    only = re.match(r"^((?:fe)?males?|wom[ae]n|m[ae]n)\s+only\b", t)
+    if only and r.kind == INCLUSION:  # "Women only, aged 20 to 45, premenopausal"
+        female = only.group(1).startswith(("f", "w"))
+        r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: only.end()]))
+        r.take(0, only.end())
+        return
     if _SEX_AS_SUBJECT.search(t):
         return  # the pregnancy and contraception rules read the rest
     if r.kind == INCLUSION:
@@ -56,9 +69,7 @@ def read(r: Reader) -> None:
             r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
             r.take(0, m.end())
         m = re.match(
-            r"^(males? and females?|men and women|male or female|both sexes|males and females)"
-            r"(?:\s+(?:patients|subjects|participants|adults|volunteers))?\b",
-            t,
+            rf"^{_BOTH_SEXES}(?:\s+(?:patients|subjects|participants|adults|volunteers))?\b", t
         )
         if m:
             r.take(0, m.end())  # no restriction: nothing left to check
@@ -69,6 +80,6 @@ def read(r: Reader) -> None:
         m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
         if m and re.match(_WHO_CLAUSE, t[m.end() :]):
             m = None  # "Male patients who plan ...": some men, said by the clause the team reads
-        if m and not re.match(r"^(males? and females?|men and women)", t):
+        if m and not re.match(_BOTH_SEXES, t):  # "Males or females younger than 18": no sex rule
             r.leaves.append(Sex(allowed=["male"], source=r.norm[: m.end()]))
             r.take(0, len(r.norm))  # the rest says why ("... requiring a uterus")
