@@ -195,3 +195,8 @@ def test_a_patients_mother_is_still_someone_else():
     assert not [
         f for f in facts("Children whose mothers were pregnant during treatment") if "pregnant" in f
     ]
+
+
+def test_a_pregnancy_test_named_by_its_hormone():
+    assert facts("Positive serum β-hCG at screening", "exclusion") == ["pregnant excludes"]
+    assert facts("Negative urine beta-hCG within 7 days of Day 1") == ["pregnant excludes"]

@@ -264,3 +264,14 @@ def test_counts_of_none_ranges_of_counts_and_times_on_a_drug(text, expected):
 
 def test_two_counts_are_left_to_the_team():
     assert "activity" in reviews("zero or one relapse in the past year", INCLUSION)
+
+
+def test_an_elliptical_second_count_is_another_way_in():
+    # "≥1 relapse in the prior year or ≥2 in the prior 2 years" had been read as one relapse in
+    # two years (the second window), too lenient
+    text = "≥1 relapse in the prior year or ≥2 in the prior 2 years"
+    assert facts(text) == ["relapses requires months=12", "relapses requires count=2 months=24"]
+    tree = parse_criterion(text, "inclusion")
+    assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=1)) == FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) == TRUE
+    assert tree.evaluate(Profile(months_since_last_relapse=6, relapses_past_2_years=1)) == TRUE

@@ -55,7 +55,8 @@ from .review_topics import leftover_words, review_topics
 # criterion, years before "since diagnosis" are no age, "No <course>" as a whole inclusion; 17:
 # an opening "No" after the criterion's own heading, an exception cut short by a relative clause,
 # no relapse count from a decimal; 18: a negated list head denies each item, both sexes named
-# restrict no one, a course excepted from the one named before it, "EDSS > 6 or < 1"
+# restrict no one, a course excepted from the one named before it, "EDSS > 6 or < 1", an
+# elliptical second relapse count ("or ≥2 in the prior 2 years"), "positive serum β-hCG"
 PARSER_VERSION = 18
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).

@@ -15,6 +15,12 @@ from .scope import Cue, adjacent_negation
 _TEST_RESULT = re.compile(
     r"\b(positive|negative)\s+((serum|urine|blood|beta-?hcg|β-?hcg|or|and|/)\s*)*$", re.I
 )
+# The same result told by the hormone the test measures: "positive serum β-hCG".
+_HCG_RESULT = re.compile(
+    r"\b(positive|negative)\s+(?:(?:serum|urine|blood|quantitative|qualitative)\s+)*"
+    r"(?:β|beta|b)?[- ]?hcg\b",
+    re.I,
+)
 _PREG_NOT_STATUS = re.compile(
     # not "state of pregnancy": a status
     r"(during|(?<!state )(?<!condition )of|prevent|avoid|become|becoming|intention|planning|plan|"
@@ -89,6 +95,12 @@ def read(r: Reader) -> None:
         elif not any(isinstance(x, Pregnant) for x in r.leaves):
             r.leaves.append(Pregnant(source=m.text))
         r.take(m.start, m.end)
+    hcg = _HCG_RESULT.search(text)
+    if hcg and not r.of("PREGNANCY") and not r.reading.cues_over(hcg.start(), hcg.end()):
+        # "Positive serum β-hCG at screening": the test's result is the status, its name alone
+        leaf = Pregnant(source=hcg.group(0))
+        r.leaves.append(leaf if hcg.group(1).lower() == "positive" else Not(leaf))
+        r.take(hcg.start(), hcg.end())
     for m in r.of("BREASTFEEDING"):
         cues = r.cues_of(m)
         if any(c.cue is not Cue.NEGATED for c in cues):

@@ -15,7 +15,7 @@ _WINDOW = (
     r"(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*" + q.NUM + r"\s*" + q.UNIT
 )
 _ONE_UNIT = (
-    r"(?:within|in|during|over)\s+the\s+(?:last|past|previous|preceding)?\s*()(year|month)\b"
+    r"(?:within|in|during|over)\s+the\s+(?:last|past|previous|preceding|prior)?\s*()(year|month)\b"
 )
 _BEFORE_EVENT = q.NUM + r"\s*" + q.UNIT + r"\s*(?:prior to|before)\b"
 
@@ -36,6 +36,15 @@ _AT_MOST = (
 # Two counts right before the relapse word ("zero or one relapse" is "0 or 1" once number words
 # are digits, q.normalise): a range of counts, which the team reads.
 _TWO_COUNTS = re.compile(r"\b\d+\s*(?:or|to|-)\s*\d+\s+(?!or\b)(?:[a-z]+\s+){0,2}$", re.I)
+
+
+_ELLIPTICAL_OR = re.compile(
+    r"\s*,?\s*or\s+(?P<rel>≥|at least|a minimum of|>|more than)?\s*(?P<count>\d+)\s+"
+    r"(?:or more\s+)?(?:(?:clinical|documented)\s+)?"
+    r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+    r"(?P<n2>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|yrs?)\b",
+    re.I,
+)
 
 
 def read(r: Reader) -> None:
@@ -155,3 +164,19 @@ def read(r: Reader) -> None:
         r.leaves.append(Not(leaf) if negated else leaf)
         r.take(m.start, m.end)
         r.take(base + window.start(), base + window.end())
+        if negated or base + window.start() < m.start:
+            continue
+        # "≥1 relapse in the prior year or ≥2 in the prior 2 years": the second count, its
+        # relapse word left out, is another way in (parser.py makes them alternatives)
+        rest = r.norm[base + window.end() : s_end]
+        other = _ELLIPTICAL_OR.match(rest)
+        if other:
+            months2 = q.to_months(other.group("n2") or 1, other.group("unit"))
+            count2 = int(other.group("count"))
+            if other.group("rel") and other.group("rel").lower() in (">", "more than"):
+                count2 += 1
+            if months2 > 0 and count2 > 0:
+                r.leaves.append(
+                    Relapses(count=count2, months=months2, source=other.group(0).strip())
+                )
+                r.take(base + window.end(), base + window.end() + other.end())
