@@ -744,3 +744,15 @@ def test_an_inclusion_that_denies_its_drugs(text):
 def test_an_exclusion_that_denies_its_drugs_is_left_to_the_team():
     # "must not have received X" listed as an exclusion may be written either way
     assert abstains("Patients must not have received natalizumab", EXCLUSION)
+
+
+def test_an_exclusions_washout_list_one_drug_per_line():
+    # each line's drug with its own window, any one of them excludes (had abstained)
+    text = (
+        "Use of the following medications in the specified windows before randomization:\n"
+        "  - natalizumab within 6 months\n  - fingolimod within 2 months"
+    )
+    assert facts(text, "exclusion") == [
+        "therapy excludes drugs=natalizumab within_months=6",
+        "therapy excludes drugs=fingolimod within_months=2",
+    ]

@@ -306,8 +306,10 @@ def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | No
 
 
 # What may stand between one group's window and the next group's drug: ", or (b) any".
+# ", or (b) any", a new line's marker ("\n  - ", "\n  b. ").
 _NEXT_GROUP = re.compile(
-    r"[\s,;]*(?:and/or|or|and)?\s*(?:\(?[a-z0-9]\)\s*)?(?:(?:any|other|prior|previous|"
+    r"[\s,;]*(?:and/or|or|and)?\s*(?:\(?[a-z0-9]\)\s*|[-*•·▪◦]\s*|[a-z0-9][.)]\s+)?"
+    r"(?:(?:any|other|prior|previous|"
     r"treatment with|use of|an?|the)\s+)*",
     re.I,
 )
