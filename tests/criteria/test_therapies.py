@@ -756,3 +756,8 @@ def test_an_exclusions_washout_list_one_drug_per_line():
         "therapy excludes drugs=natalizumab within_months=6",
         "therapy excludes drugs=fingolimod within_months=2",
     ]
+
+
+def test_a_lettered_list_items_marker_ends_no_sentence():
+    text = "Prior treatment with any of the following:\n  a. alemtuzumab\n  b. cladribine"
+    assert facts(text, "exclusion") == ["therapy excludes drugs=alemtuzumab,cladribine"]

@@ -232,7 +232,17 @@ _SENTENCE_END = re.compile(
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """The [start, end) spans of the sentences of ``text``."""
-    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    starts = [
+        0,
+        *(
+            m.end()
+            for m in _SENTENCE_END.finditer(text)
+            # "\n  a. alemtuzumab\n  b. cladribine": a list item's marker, no sentence's end
+            if not re.fullmatch(
+                r"\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})", text[: m.start()].split("\n")[-1]
+            )
+        ),
+    ]
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
