@@ -258,3 +258,8 @@ def test_a_least_age_then_a_most_it_must_stay_under():
     assert age_facts("Participants must be at least 18 but less than 66 years old", INC) == [
         "age requires min=18 max=66 max_inclusive=False"
     ]
+
+
+def test_years_old_written_short():
+    assert facts("18-60 y/o at the time of consent") == ["age requires min=18 max=60"]
+    assert facts("Patients 18-60 yo") == ["age requires min=18 max=60"]

@@ -761,3 +761,20 @@ def test_an_exclusions_washout_list_one_drug_per_line():
 def test_a_lettered_list_items_marker_ends_no_sentence():
     text = "Prior treatment with any of the following:\n  a. alemtuzumab\n  b. cladribine"
     assert facts(text, "exclusion") == ["therapy excludes drugs=alemtuzumab,cladribine"]
+
+
+def test_a_washout_said_as_an_exception_or_as_too_short():
+    assert facts(
+        "Any anti-CD20 antibody, unless the last dose was more than 12 months before screening",
+        "exclusion",
+    ) == [
+        "therapy excludes drugs=ocrelizumab,ofatumumab,ublituximab,rituximab classes=anti_cd20"
+        " within_months=12"
+    ]
+    assert facts(
+        "Treatment with natalizumab, unless stopped more than 6 months before screening",
+        "exclusion",
+    ) == ["therapy excludes drugs=natalizumab within_months=6"]
+    assert facts("Washout from alemtuzumab of less than 24 months", "exclusion") == [
+        "therapy excludes drugs=alemtuzumab within_months=24"
+    ]

@@ -61,6 +61,8 @@ def normalise(text: str) -> str:
     # the power of a unit ("10⁹/L").
     t = re.sub(r"(?<=[A-Za-z)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡]", "", t)
     t = re.sub(r"(?<=\d) ?y\b(?![/.]\w)", " years", t)  # "≥ 18 y and < 65 y"
+    t = re.sub(r"(?<=\d) ?(?:y/o|y\.o\.?|yo)(?![\w/])", " years old", t, flags=re.I)  # "18-60 y/o"
+    t = re.sub(r"(?<=\d) ?yrs?\b", " years", t, flags=re.I)  # "18 to 60 yrs"
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
     t = _HYPHEN_AT_LINE_END.sub(_rejoin, t)

@@ -338,6 +338,27 @@ def _facts(nodes: list[Node]) -> list:
     return [strip(n.to_json()) for n in nodes]
 
 
+# An exception that is a washout: ", unless the last dose was more than 12 months before
+# screening", "unless stopped at least 6 months prior to Day 1".
+_UNLESS_LONG_AGO = re.compile(
+    r",?\s*unless\s+(?:(?:the\s+)?last\s+(?:dose|infusion|injection|administration|treatment)"
+    r"(?:\s+of\s+(?:it|them))?\s+(?:was|is|occurred|had been|has been)?|"
+    r"(?:it\s+was\s+|they\s+were\s+)?(?:stopped|discontinued))\s*"
+    r"(?:more than|at least|over|>|≥|greater than)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>"
+    r"days?|weeks?|months?|years?)\s+(?:before|prior to|ago)\b(?:\s+(?:screening|baseline|"
+    r"randomi[sz]ation|enrol+ment|day 1|the first dose(?: of study (?:drug|treatment))?))?",
+    re.I,
+)
+
+
+_SHORT_WASHOUT = re.compile(
+    r"\bwash-?out\s+(?:period\s+)?(?:from|of|after|following)\s+(?P<mid>[^.;,]{1,60}?)"
+    r"(?P<tail>\s+(?:of\s+)?(?:less than|<|shorter than|under|fewer than)\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>days?|weeks?|months?|years?))\b",
+    re.I,
+)
+
+
 def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
     positions hold), from the drug mentions ``ms``."""
@@ -366,6 +387,25 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     for m in ms:
         r.take(m.start, m.end)
+    for last in _UNLESS_LONG_AGO.finditer(text):
+        # "X, unless the last dose was more than 12 months before screening": X within 12
+        # months (positions kept)
+        said = f"within {last.group('n')} {last.group('unit')}"
+        text = text[: last.start()] + said.ljust(len(last.group(0))) + text[last.end() :]
+        r.take(last.start(), last.end())
+    for short in _SHORT_WASHOUT.finditer(text):
+        # "Washout from alemtuzumab of less than 24 months": alemtuzumab within 24 months
+        said = f"within {short.group('n')} {short.group('unit')}"
+        tail = short.start("tail")
+        text = (
+            text[: short.start()]
+            + " " * (short.start("mid") - short.start())
+            + text[short.start("mid") : tail]
+            + said.ljust(short.end() - tail)
+            + text[short.end() :]
+        )
+        r.take(short.start(), short.start("mid"))
+        r.take(tail, short.end())
     heading = HEADING.match(text)
     if heading and any(m.start >= heading.end() for m in ms):
         ms = [m for m in ms if m.start >= heading.end()]
