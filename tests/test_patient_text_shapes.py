@@ -2172,3 +2172,32 @@ def test_dictated_numbers_and_a_long_course_name_before_the_year():
     assert got["age"] == 51 and 5 <= got["years_since_diagnosis"] <= 5.5
     got = facts("diagnosed with relapsing remitting in twenty eighteen currently on ocrevus")
     assert 8 <= got["years_since_diagnosis"] <= 8.5
+
+
+def placed(text: str, asked: str | None = None) -> dict:
+    """What the form takes, places included (message_facts)."""
+    from trials_db.facts import message_facts
+
+    return message_facts(text, "inform", asked, {})
+
+
+def test_every_country_of_the_gazetteer_and_its_everyday_names():
+    # a patient in Nigeria or the Philippines had been asked again and again
+    assert placed("Nigeria", "country")["country"] == "Nigeria"
+    assert placed("naija, lagos side", "country")["country"] == "Nigeria"
+    assert placed("pinas po (philippines)", "country")["country"] == "Philippines"
+    assert placed("Kenya", "country")["country"] == "Kenya"
+    # a country name that is as often a first name or a US state is never guessed
+    assert "country" not in placed("hello my name is jordan i have had ms for two years")
+    assert placed("I live in New Jersey")["country"] == "United States"
+
+
+def test_a_town_named_alone_and_where_someone_lives_over_where_they_are_from():
+    assert placed("I'm 33, fella, Galway. RRMS.")["country"] == "Ireland"
+    assert placed("30, RRMS, Paisley.")["country"] == "United Kingdom"
+    got = placed("Oi, 34 anos, mulher, Rio de Janeiro. RRMS since 2017.")
+    assert got.get("country") != "Japan"  # "Oi" is a greeting, not Ōi
+    got = placed("Hello o! Naija girl living in London since 2015. 30 years old.")
+    assert got["country"] == "United Kingdom"
+    got = placed("i am sixty and i have primary progressive i live in scotland")
+    assert got["country"] == "United Kingdom" and "home_place" not in got

@@ -417,8 +417,19 @@ def message_facts(
         and home.get("country")
         and facts.get("country") not in (None, home["country"])
         and not isinstance(facts.get("country"), Invalid)
-    ):  # "I'm in Ireland": a town abroad that shares a name is not where the person lives
-        del facts["home_place"]
+    ):
+        town = str(home.get("label", "")).split(",")[0].strip().lower()
+        if town and load_lexicon().country(town):
+            del facts["home_place"]  # "i live in scotland": the country, not Scotland, PA
+        elif town and re.search(
+            rf"\b(?:live|living|based|reside|residing|settled)\s+(?:\w+\s+){{0,2}}?in\s+"
+            rf"{re.escape(town)}\b",
+            t.lower(),
+        ):  # "Naija girl living in London": where she lives, over where she is from
+            facts["country"] = home["country"]
+        elif not town or not re.search(rf"\b{re.escape(town)}\b", t.lower()):
+            # "I'm in Ireland": a town abroad the message never names is not where they live
+            del facts["home_place"]
     return facts
 
 

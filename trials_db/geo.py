@@ -246,7 +246,8 @@ _LEAD = re.compile(
 
 def resolve_place(text: str, strict: bool = False) -> Place | None:
     """A person's town, "Town, State", "Town, Country", "Town State" or a US ZIP code, or None.
-    ``strict`` (a place named without "I live in"): only a town of 100,000 people or more that
+    ``strict`` (a place named without "I live in"): only a town of 50,000 people or more (100,000
+    for a name of under five letters: "Oi" is a greeting) that
     holds three quarters of the people of all towns of that name ("Dublin", not "Kent")."""
     if not text:
         return None
@@ -283,7 +284,10 @@ def resolve_place(text: str, strict: bool = False) -> Place | None:
     if (
         strict
         and not qualified
-        and (best.population < 100_000 or best.population < 0.75 * sum(t.population for t in towns))
+        and (
+            best.population < (100_000 if len(best.name) < 5 else 50_000)  # not "Oi", "Wa"
+            or best.population < 0.75 * sum(t.population for t in towns)
+        )
     ):
         return None  # a small or shared name said in passing: never guessed
     country = _country_name(best.iso)

