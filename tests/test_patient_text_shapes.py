@@ -928,7 +928,8 @@ def test_a_relatives_clause_goes_on_with_she_or_he():
         ("Tysabri. 38, RRMS, Leeds", None, "natalizumab"),
         # its own clause says it was before, is to come, someone else's, or is asked about
         ("had Tysabri years ago. 38, RRMS", None, None),
-        ("starting Ocrevus next month. 26 f rrms", None, None),
+        # (a treatment only to come: none now, since fresh16's session)
+        ("starting Ocrevus next month. 26 f rrms", None, "none"),
         ("my mum's Avonex, not mine. 30 F RRMS", None, None),
         ("is there a trial for people on Kesimpta?", None, None),
         ("Rebif, then Gilenya until 2022", None, None),
@@ -2201,3 +2202,15 @@ def test_a_town_named_alone_and_where_someone_lives_over_where_they_are_from():
     assert got["country"] == "United Kingdom"
     got = placed("i am sixty and i have primary progressive i live in scotland")
     assert got["country"] == "United Kingdom" and "home_place" not in got
+
+
+def test_a_treatment_still_to_come_is_none_now():
+    got = facts("Hi, im 45 and recently diagnosed with RRMS, starting Ocrevus in January.")
+    assert got["current_therapy"] == "none" and "prior_therapies" not in got
+    got = facts("Not on anything yet, the neuro wants to start me on Ocrevus in January. 32.")
+    assert got["current_therapy"] == "none" and got["prior_therapies"] == []
+    assert facts("starting treatment next month, not sure which one")["current_therapy"] == "none"
+    assert facts("29m rrms, got 3 days iv steroids. nothing else yet")["current_therapy"] == "none"
+    # a treatment now beside the one to come stays the one now
+    got = facts("on tecfidera, starting ocrevus next month")
+    assert got["current_therapy"] == "dimethyl fumarate"

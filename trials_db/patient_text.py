@@ -1587,7 +1587,7 @@ _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io
 _NOTHING_NOW = re.compile(
     r"^\W*(no\W+)?not (currently|right now|at the moment|now)\b|"  # "Not currently. Stopped X"
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
-    r"(nothing|none) (now|currently|at the moment|since|so far|yet|rn|atm|right now)|"
+    r"(nothing|none)( else)? (now|currently|at the moment|since|so far|yet|rn|atm|right now)|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothin(g|')?|(not|no) back on anything|nothing current(ly)?\b|"
     r"no longer (on|taking|using) any(thing| treatment| medication| meds| dmts?)|"
@@ -1828,6 +1828,36 @@ def _last_of_the_story(
     return None
 
 
+# A treatment still to come: "starting Ocrevus in January", "supposed to start ocrevus in jan",
+# "the neuro wants me on Kesimpta asap".
+_STARTS_BEFORE = re.compile(
+    r"\b(?:starting|will start|going to start|gonna start|about to start|due to start|"
+    r"supposed to start|meant to start|plan(?:ned|ning)? to start|start(?:s)? on|to begin|"
+    r"wants? me (?:to start|on)|putting me on|will be (?:starting|on))\s+(?:on\s+)?$",
+    re.I,
+)
+_LATER_AFTER = re.compile(
+    r"^\W{0,3}(?:next (?:week|month|year)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"\w*|soon|asap|in \d+ (?:days?|weeks?|months?))\b",
+    re.I,
+)
+_TREATMENT_TO_COME = re.compile(
+    r"\b(?:starting|will start|going to start|about to start|due to start|supposed to start)\s+"
+    r"(?:(?:a|my|the|on)\s+)?(?:treatment|a dmt|dmts?|meds|medication|therapy)\s+"
+    r"(?:next (?:week|month|year)|soon|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    re.I,
+)
+
+
+def _starts_later(text: str, mention: tuple[int, int, str]) -> bool:
+    """Whether the treatment named at ``mention`` is only one to start later."""
+    before = text[max(0, mention[0] - 40) : mention[0]]
+    return bool(_STARTS_BEFORE.search(before)) or bool(
+        re.search(r"\bstart\w*\b[^.;,]{0,12}$", before, re.I)
+        and _LATER_AFTER.match(text[mention[1] :])
+    )
+
+
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
     """Therapies in "Tecfidera then Ocrevus, Tecfidera didn't work", "tecfidra", "none"."""
     nlp, matcher, vocabulary = _drug_matcher()
@@ -1886,7 +1916,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.none = True
             answer.current = NO_THERAPY
             return answer
-        if _nothing_now(low):  # "no meds currently": nothing now, earlier ones unknown
+        if _nothing_now(low) or _TREATMENT_TO_COME.search(low):
+            # "no meds currently", "starting treatment next month": nothing now, earlier ones
+            # unknown
             answer.current = NO_THERAPY
             return answer
         if requested:
@@ -1901,7 +1933,14 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             if unknown:
                 return Invalid("treatment_unknown", {"name": unknown[0]})
         return None
-    mentions = [m for m, no in zip(mentions, _not_taken_all(t, mentions)) if not no]
+    not_taken = _not_taken_all(t, mentions)
+    if all(not_taken) and all(_starts_later(t, m) for m in mentions):
+        # "starting Ocrevus in January", "neuro wants me on Kesimpta asap": only a treatment
+        # to come, so none now (the earlier ones are not said, unless "not on anything yet")
+        answer.never = answer.none = _NEVER_TREATED.search(low) is not None
+        answer.current = NO_THERAPY
+        return answer
+    mentions = [m for m, no in zip(mentions, not_taken) if not no]
     # "interferon (Rebif)", "interferon Rebif": one drug, named twice; the exact name is kept
     mentions = [
         m
