@@ -62,6 +62,7 @@ SETS = {
     "fresh14": ROOT / "tests/gold/patient_messages_fresh14.yml",
     "fresh15": ROOT / "tests/gold/patient_messages_fresh15.yml",
     "fresh16": ROOT / "tests/gold/patient_messages_fresh16.yml",
+    "fresh17": ROOT / "tests/gold/patient_messages_fresh17.yml",
 }
 
 

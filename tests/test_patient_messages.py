@@ -84,6 +84,13 @@ from benchmarks.patient_messages import SETS, score
 # DMT now", "no relapse ever" after another date and a denied reason were read as said; 88.1 %
 # with a reply's "I" kept as the patient's, heights and weights, dictated "won", a course's long
 # name before its year, and two safety false alarms (a treatment's length, "new year") fixed.
+# "fresh17": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (older and formal writers, autocorrect damage,
+# questions beside facts, denial lists, brands used outside the US, relapse stories, dates as
+# "Q2 2023" or "spring '22", times that belong to other facts): 79.7 % of 479 slots, 5
+# inverted, 11 wrongly set; 81.4 %, 0 inverted once a "No:" or "Never on:" list head, a form
+# answer without a colon, an end told as a condition, a treatment said now after a "nothing
+# since" and "nothing else failed" were read as said.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -102,7 +109,8 @@ FLOORS = {
     "fresh13": (0.845, 0),
     "fresh14": (0.85, 0),
     "fresh15": (0.91, 0),
-    "fresh16": (0.875, 0),
+    "fresh16": (0.88, 0),
+    "fresh17": (0.81, 0),
 }
 
 

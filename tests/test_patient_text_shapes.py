@@ -2214,3 +2214,33 @@ def test_a_treatment_still_to_come_is_none_now():
     # a treatment now beside the one to come stays the one now
     got = facts("on tecfidera, starting ocrevus next month")
     assert got["current_therapy"] == "dimethyl fumarate"
+
+
+def test_fresh17s_inversions_by_their_mechanisms():
+    # a list headed "No:" or "Never on:" denies each item
+    got = facts(
+        "Hi, 37F, RRMS, Chicago.\nNo: pregnancy, breastfeeding, relapses this year.\n"
+        "Never on: Tysabri, Lemtrada, Ocrevus.\nCurrently: Tecfidera since 2019."
+    )
+    assert got["pregnant"] is False and got["breastfeeding"] is False
+    assert got["prior_therapies"] == ["dimethyl fumarate"]
+    # a form's answer without a colon, misspelt
+    got = facts("breastfeding no, pregnent no", "breastfeeding")
+    assert got["breastfeeding"] is False and got["pregnant"] is False
+    # an end told as a condition is no end
+    got = facts(
+        "Extavia user here since 2013, RRMS. Considering Glatopa if Extavia gets discontinued."
+    )
+    assert got.get("current_therapy") != "none"
+    # a treatment said now after a "nothing since" about relapses
+    got = facts(
+        "I had one in March 2025, then another in July 2025, nothing since. On Kesimpta now."
+    )
+    assert got["current_therapy"] == "ofatumumab"
+    # "nothing else failed" beside a stop for a pregnancy
+    got = facts(
+        "does stopping for pregnancy count? I came off Kesimpta in 2025 for that. Nothing else"
+        " failed.",
+        "failed_therapies",
+    )
+    assert got["failed_therapies"] == []

@@ -358,7 +358,9 @@ def _keep_the_correction(m: re.Match) -> str:
 _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # A list headed by a negation: "Things I'm NOT: pregnant, breastfeeding" (its colon does not
 # end the negation, as "none of:" in the criteria).
-_NOT_COLON = re.compile(r"\bnot\s*:\s*", re.I)
+# ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
+# "Never on: Tysabri, Lemtrada"): the head denies each item, as said without the colon
+_NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
 # A profile written with slashes, as on forums: "30/F/Chicago", "44/m": the age, the sex, a place.
 _SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
@@ -388,7 +390,7 @@ def say_plainly(text: str) -> str:
     # ("Methylprednisolone 500mg | 03/05/2024")
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
-    t = _NOT_COLON.sub("not ", t)
+    t = _NOT_COLON.sub(lambda m: m.group(1) + " ", t)
     t = _BODY_MEASURE.sub(" ", t)  # "I'm 1.70 m, 62 kg": no age, no sex letter
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
@@ -1660,7 +1662,7 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"and (?:takes|took|is on|was on|has been on|gets|uses))\s+(?:the\s+)?$|"
     # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
     r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done|did|"
-    r"got|been given|started)?"
+    r"got|been given|started|on)?"
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
     # "no Tysabri ever", "no prior Ocrevus": denied at the head of its clause (not "no more")
     r"(?:^|[.;,!?(:]\s*|\b(?:and|but|so)\s+)no\s+(?:prior\s+|previous\s+|any\s+)?$|"
@@ -2005,6 +2007,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
             pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
+        elif re.search(r"\b(?:if|in case|unless|should)\b[^.;!?\n]{0,30}$", before, re.I):
+            pass  # "Considering Glatopa if Extavia gets discontinued": a condition, no end
         elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(
             _SOMETHING_ELSE_ENDED.sub(" ", _own_line(after))
         ):
@@ -2099,7 +2103,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         re.search(
             r"\b(all|both|they|it) (worked|work|were fine|was fine)|"
             r"\bnone (of them )?(failed|stopped working)|"
-            r"\bnothing (?:has |ever )?(?:failed|stopped working)\b|"
+            r"\bnothing (?:else )?(?:has |ever )?(?:failed|stopped working)\b|"
             r"\bno,? (they|it) (worked|helped)|"
             r"\b(worked|works|working|helped|helps) "
             r"(well|fine|great|for me|so far)\b|\b(is|was|has been|have been) (fine|great|good)\b",
@@ -2111,7 +2115,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             len(answer.taken) == 1
             or re.search(
                 r"\b(all|both|they)\b[^.;!?]{0,25}\b(work\w*|fine|good|great|help\w*)\b"
-                r"|\bnone (of them )?(failed|stopped)|\bnothing (?:has |ever )?(?:failed|stopped)",
+                r"|\bnone (of them )?(failed|stopped)"
+                r"|\bnothing (?:else )?(?:has |ever )?(?:failed|stopped)",
                 low,
             )
         )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
@@ -2157,9 +2162,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     )
     if gap and not taken_now:
         answer.current = earlier[-1]
-    if nothing and not started_after and not off_an_earlier_one and not gap:
+    # "... then another in July 2025, nothing since. On Kesimpta now.": the one said now after it
+    said_now_after = nothing is not None and any(
+        s > nothing.end() and name == answer.current and _NOW_AFTER.match(t[e:])
+        for s, e, name in mentions
+    )
+    if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     return answer
+
+
+_NOW_AFTER = re.compile(r"^\W{0,3}(?:now|currently|at the moment|these days|rn|atm)\b", re.I)
 
 
 # "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I
@@ -2296,8 +2309,13 @@ _LABELLED_LINE = re.compile(r"\n\s*[A-Za-z][\w /'()-]{0,30}:")
 
 
 def _own_line(after: str) -> str:
-    """The words after a treatment up to the next labelled line of a pasted list."""
-    return _LABELLED_LINE.split(after, maxsplit=1)[0]
+    """The words after a treatment up to the next labelled line of a pasted list, without a
+    condition ("Considering Glatopa if Extavia gets discontinued": no end of Extavia)."""
+    return _IF_CLAUSE.sub(" ", _LABELLED_LINE.split(after, maxsplit=1)[0])
+
+
+# A clause of condition: what it says has not happened.
+_IF_CLAUSE = re.compile(r"\b(?:if|in case|should|unless|once)\b[^.;!?\n]*", re.I)
 
 
 # The end of something else that dates the treatment: "On Kesimpta since the trial ended",
