@@ -50,6 +50,10 @@ SETS = {
     "probes4": ROOT / "tests" / "gold" / "criteria_probes4.yml",  # 160, 2026-12-04 (fifth)
     "probes5": ROOT / "tests" / "gold" / "criteria_probes5.yml",  # 160, 2026-12-04 (sixth)
     "probes6": ROOT / "tests" / "gold" / "criteria_probes6.yml",  # 160, 2026-12-04 (seventh)
+    "probes7": ROOT
+    / "tests"
+    / "gold"
+    / "criteria_probes7.yml",  # 160, the same session, at its end
 }
 
 

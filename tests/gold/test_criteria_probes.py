@@ -26,6 +26,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes4", 160),
         ("probes5", 160),
         ("probes6", 160),
+        ("probes7", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -95,3 +96,13 @@ def test_the_parser_reads_the_sixth_probe_set_at_least_as_well_as_measured():
     assert overall["false_not_met"] == 0
     assert overall["precision"] >= 0.94
     assert overall["recall"] >= 0.64
+
+
+def test_the_parser_reads_the_seventh_probe_set_at_least_as_well_as_measured():
+    # criteria_probes7.yml, written in the same session as probes6 and first scored all 160 at
+    # its end, after every change of that session and none made for it: precision .865, recall
+    # .722, 3 false not_met of 95 (all three in the held-out part, not looked at)
+    overall = score(part="all", name="probes7")["overall"]
+    assert overall["false_not_met"] <= 3
+    assert overall["precision"] >= 0.86
+    assert overall["recall"] >= 0.72
