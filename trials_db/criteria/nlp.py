@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from ..lexicon import load as load_lexicon
 
+# A list item's marker: "-", "*", "•", "3.", "b)", "(ii)". One pattern for the readers that cut a
+# criterion's list (reader.py, scope.py).
+LIST_MARKER = r"(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])"
+
 
 def _import_spacy():
     """Import spaCy without letting thinc pull in TensorFlow (3 s, unused by a blank pipeline)."""

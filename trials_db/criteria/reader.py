@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import quantities as q
-from .nlp import Mention, capitalise_abbreviations, one_case
+from .nlp import LIST_MARKER, Mention, capitalise_abbreviations, one_case
 from .predicates import Node
 from .scope import Cue, Modifier, Reading, read
 
@@ -20,7 +20,7 @@ _NOTE = re.compile(
 )
 
 # A list marker the splitter left at the head ("* ", "3. ", "b) ", "(ii) "): not part of the text.
-_MARKER = re.compile(r"\A\s*(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+", re.I)
+_MARKER = re.compile(rf"\A\s*{LIST_MARKER}\s+", re.I)
 
 
 # A criterion's own heading before its words ("Biologic therapy: No prior natalizumab",
@@ -36,7 +36,7 @@ _LIST_HEAD_COLON = re.compile(
 _NEGATED_LIST_HEAD = re.compile(
     r"(?:^|(?<=[.;\n]))[^.;:\n]*?\b(?:no|not|never|none|neither|without|absence|free of|"
     r"cannot|can ?not)\b[^.;:\n]{0,60}:"
-    r"(?=\s*(?:\n|[-*•·▪◦]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s))",
+    rf"(?=\s*(?:\n|{LIST_MARKER}\s))",
     re.I,
 )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from .nlp import Mention, pipeline
+from .nlp import LIST_MARKER, Mention, pipeline
 
 RULES_FILE = Path(__file__).with_name("rules") / "context_rules.json"
 _TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "12", "24"}
@@ -262,7 +262,7 @@ _FILLER = re.compile(
     re.I,
 )
 # Where a list's item opens: a new line (with its marker) or a semicolon.
-_ITEM_START = re.compile(r"\n\s*(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])?\s*|;\s*", re.I)
+_ITEM_START = re.compile(rf"\n\s*{LIST_MARKER}?\s*|;\s*", re.I)
 
 
 # A new item of a list: what ends a farther cue's scope at a nearer negation of its own.
