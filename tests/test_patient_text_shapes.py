@@ -2232,6 +2232,16 @@ def test_fresh17s_inversions_by_their_mechanisms():
         "Extavia user here since 2013, RRMS. Considering Glatopa if Extavia gets discontinued."
     )
     assert got.get("current_therapy") != "none"
+    # ... but "once" and "should" open no condition (found reviewing the diff)
+    assert (
+        facts("Ocrevus once every 6 months, stopped in 2023 because of infections.")[
+            "current_therapy"
+        ]
+        == "none"
+    )
+    assert facts("Tysabri, should have stopped earlier, discontinued 2022")["current_therapy"] == (
+        "none"
+    )
     # a treatment said now after a "nothing since" about relapses
     got = facts(
         "I had one in March 2025, then another in July 2025, nothing since. On Kesimpta now."

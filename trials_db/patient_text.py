@@ -2315,7 +2315,7 @@ def _own_line(after: str) -> str:
 
 
 # A clause of condition: what it says has not happened.
-_IF_CLAUSE = re.compile(r"\b(?:if|in case|should|unless|once)\b[^.;!?\n]*", re.I)
+_IF_CLAUSE = re.compile(r"\b(?:if|in case|unless)\b[^.;!?\n]*", re.I)
 
 
 # The end of something else that dates the treatment: "On Kesimpta since the trial ended",
