@@ -1832,21 +1832,26 @@ def _last_of_the_story(
 
 # A treatment still to come: "starting Ocrevus in January", "supposed to start ocrevus in jan",
 # "the neuro wants me on Kesimpta asap".
+_START_VERB = (
+    r"(?:starting|will start|going to start|about to start|due to start|supposed to start)"
+)
+_LATER = (
+    r"(?:next (?:week|month|year)|soon|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+)
 _STARTS_BEFORE = re.compile(
-    r"\b(?:starting|will start|going to start|gonna start|about to start|due to start|"
-    r"supposed to start|meant to start|plan(?:ned|ning)? to start|start(?:s)? on|to begin|"
+    rf"\b(?:{_START_VERB}|gonna start|"
+    r"meant to start|plan(?:ned|ning)? to start|start(?:s)? on|to begin|"
     r"wants? me (?:to start|on)|putting me on|will be (?:starting|on))\s+(?:on\s+)?$",
     re.I,
 )
 _LATER_AFTER = re.compile(
-    r"^\W{0,3}(?:next (?:week|month|year)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"\w*|soon|asap|in \d+ (?:days?|weeks?|months?))\b",
+    rf"^\W{{0,3}}(?:{_LATER}|asap|in \d+ (?:days?|weeks?|months?))\b",
     re.I,
 )
 _TREATMENT_TO_COME = re.compile(
-    r"\b(?:starting|will start|going to start|about to start|due to start|supposed to start)\s+"
+    rf"\b{_START_VERB}\s+"
     r"(?:(?:a|my|the|on)\s+)?(?:treatment|a dmt|dmts?|meds|medication|therapy)\s+"
-    r"(?:next (?:week|month|year)|soon|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    rf"{_LATER}",
     re.I,
 )
 
@@ -2007,7 +2012,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
             pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
-        elif re.search(r"\b(?:if|in case|unless|should)\b[^.;!?\n]{0,30}$", before, re.I):
+        elif re.search(rf"\b(?:{_CONDITION}|should)\b[^.;!?\n]{{0,30}}$", before, re.I):
             pass  # "Considering Glatopa if Extavia gets discontinued": a condition, no end
         elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(
             _SOMETHING_ELSE_ENDED.sub(" ", _own_line(after))
@@ -2315,7 +2320,8 @@ def _own_line(after: str) -> str:
 
 
 # A clause of condition: what it says has not happened.
-_IF_CLAUSE = re.compile(r"\b(?:if|in case|unless)\b[^.;!?\n]*", re.I)
+_CONDITION = r"(?:if|in case|unless)"
+_IF_CLAUSE = re.compile(rf"\b{_CONDITION}\b[^.;!?\n]*", re.I)
 
 
 # The end of something else that dates the treatment: "On Kesimpta since the trial ended",
@@ -2494,11 +2500,17 @@ _FILLER_WORDS = {
 def _other_word(word: str) -> bool:
     """Whether ``word`` is a word of the other vocabularies, or a misspelling of a long one
     ("femail", "breastfeading"): never said back as an unknown treatment."""
-    vocabulary = other_vocabulary()
-    if word in vocabulary:
+    if word in other_vocabulary():
         return True
-    long_words = [v for v in vocabulary if len(v) >= 5]
-    return len(word) >= 5 and bool(difflib.get_close_matches(word, long_words, n=1, cutoff=0.8))
+    return len(word) >= 5 and bool(
+        difflib.get_close_matches(word, _long_other_words(), n=1, cutoff=0.8)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _long_other_words() -> list[str]:
+    """The words of five letters or more of the other vocabularies, once."""
+    return [v for v in other_vocabulary() if len(v) >= 5]
 
 
 def other_vocabulary() -> frozenset[str]:

@@ -16,7 +16,9 @@ from ..lexicon import load as load_lexicon
 
 # A list item's marker: "-", "*", "•", "3.", "b)", "(ii)". One pattern for the readers that cut a
 # criterion's list (reader.py, scope.py).
-LIST_MARKER = r"(?:[-*•·▪◦]+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])"
+BULLET = r"[-*•·▪◦]"
+MARKER_WORD = r"(?:\d{1,2}|[a-z]|[ivx]{1,4})"  # the "3", "b" or "ii" of "3.", "b)", "(ii)"
+LIST_MARKER = rf"(?:{BULLET}+|\(?{MARKER_WORD}[.)])"
 
 
 def _import_spacy():

@@ -11,7 +11,7 @@ import re
 from ..eligibility import EXCLUSION
 from ..lexicon import load as load_lexicon
 from . import quantities as q
-from .nlp import Mention
+from .nlp import BULLET, MARKER_WORD, Mention
 from .predicates import All, Any_, Node, Not, Review, Therapy, TherapyFailure
 from .reader import HEADING, Reader
 
@@ -238,9 +238,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             m.end()
             for m in _SENTENCE_END.finditer(text)
             # "\n  a. alemtuzumab\n  b. cladribine": a list item's marker, no sentence's end
-            if not re.fullmatch(
-                r"\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})", text[: m.start()].split("\n")[-1]
-            )
+            if not re.fullmatch(rf"\s*{MARKER_WORD}", text[: m.start()].split("\n")[-1])
         ),
     ]
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
@@ -318,7 +316,7 @@ def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | No
 # What may stand between one group's window and the next group's drug: ", or (b) any".
 # ", or (b) any", a new line's marker ("\n  - ", "\n  b. ").
 _NEXT_GROUP = re.compile(
-    r"[\s,;]*(?:and/or|or|and)?\s*(?:\(?[a-z0-9]\)\s*|[-*•·▪◦]\s*|[a-z0-9][.)]\s+)?"
+    rf"[\s,;]*(?:and/or|or|and)?\s*(?:\(?[a-z0-9]\)\s*|{BULLET}\s*|[a-z0-9][.)]\s+)?"
     r"(?:(?:any|other|prior|previous|"
     r"treatment with|use of|an?|the)\s+)*",
     re.I,
