@@ -54,6 +54,11 @@ SETS = {
     / "tests"
     / "gold"
     / "criteria_probes7.yml",  # 160, the same session, at its end
+    "probes8": ROOT / "tests" / "gold" / "criteria_probes8.yml",  # 160, 2026-12-05 (eighth)
+    "probes9": ROOT
+    / "tests"
+    / "gold"
+    / "criteria_probes9.yml",  # 160, the same session, at its end
 }
 
 

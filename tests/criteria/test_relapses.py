@@ -275,3 +275,21 @@ def test_an_elliptical_second_count_is_another_way_in():
     assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=1)) == FALSE
     assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) == TRUE
     assert tree.evaluate(Profile(months_since_last_relapse=6, relapses_past_2_years=1)) == TRUE
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # a denial denied: "relapse-free" is itself a "no"; "not" before it says a relapse
+        ("Patients who have not been relapse-free for at least 6 months", "exclusion", "excludes"),
+        ("Not relapse-free in the last 12 months", INCLUSION, "requires"),
+        ("Relapse-free for at least 6 months before screening", INCLUSION, "excludes"),
+        # a relapse-free period shorter than the window: a relapse within it
+        ("Relapse-free period of less than 6 months before randomization", "exclusion", "excludes"),
+        # "w/o" is "without"
+        ("SPMS w/o relapses in the past 2 yrs", INCLUSION, "excludes"),
+    ],
+)
+def test_a_denied_relapse_free_and_a_short_relapse_free_period(text, kind, expected):
+    found = [f for f in facts(text, kind) if f.startswith("relapses")]
+    assert len(found) == 1 and found[0].startswith(f"relapses {expected}"), found

@@ -778,3 +778,19 @@ def test_a_washout_said_as_an_exception_or_as_too_short():
     assert facts("Washout from alemtuzumab of less than 24 months", "exclusion") == [
         "therapy excludes drugs=alemtuzumab within_months=24"
     ]
+
+
+def test_not_treatment_naive_is_treated_and_naive_beside_prior_use_is_left_to_the_team():
+    # "not treatment-naive" had been read as naive, so an exclusion of treated people
+    # excluded the untreated ones
+    assert [
+        f.split(" drugs=")[0] for f in facts("Patients who are not treatment-naive", "exclusion")
+    ] == ["therapy excludes"]
+    assert facts("Patients not naive to ocrelizumab") == ["therapy requires drugs=ocrelizumab"]
+    assert facts("Patients must be naive to ocrelizumab") == ["therapy excludes drugs=ocrelizumab"]
+    text = (
+        "Prior exposure to B-cell depleting therapy; patients must be naive to ocrelizumab, "
+        "ofatumumab, ublituximab and rituximab"
+    )
+    assert facts(text, "exclusion") == []
+    assert "treatment_change" in reviews(text, "exclusion")

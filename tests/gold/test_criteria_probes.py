@@ -27,6 +27,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes5", 160),
         ("probes6", 160),
         ("probes7", 160),
+        ("probes8", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -106,3 +107,14 @@ def test_the_parser_reads_the_seventh_probe_set_at_least_as_well_as_measured():
     assert overall["false_not_met"] <= 3
     assert overall["precision"] >= 0.86
     assert overall["recall"] >= 0.72
+
+
+def test_the_parser_reads_the_eighth_probe_sets_dev_part_at_least_as_well_as_measured():
+    # criteria_probes8.yml, first scored all 160 at the start of the session that wrote it,
+    # before any change made for it: precision .747, recall .694, 9 false not_met of 83. Its dev
+    # part: .789, .692, 5 false not_met; .875, .754, 0 once a denial denied ("not
+    # treatment-naive", "have not been relapse-free") and a short relapse-free period were read
+    overall = score(part="dev", name="probes8")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.87
+    assert overall["recall"] >= 0.75

@@ -106,7 +106,7 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
         if not _uses(node, mention):
             continue  # the rule left this mention out ("other than natalizumab"): cue read
         for cue in cues:
-            if cue.cue in _INTERPRETED.get(type(node), set()):
+            if cue.cue in _INTERPRETED.get(type(node), set()) or cue.start in r.read_cues:
                 continue
             if cue.cue is Cue.NEGATED and negated:
                 continue  # the rule read the negation: the tree says "not ..."

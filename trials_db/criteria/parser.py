@@ -56,8 +56,10 @@ from .review_topics import leftover_words, review_topics
 # an opening "No" after the criterion's own heading, an exception cut short by a relative clause,
 # no relapse count from a decimal; 18: a negated list head denies each item, both sexes named
 # restrict no one, a course excepted from the one named before it, "EDSS > 6 or < 1", an
-# elliptical second relapse count ("or ≥2 in the prior 2 years"), "positive serum β-hCG"
-PARSER_VERSION = 18
+# elliptical second relapse count ("or ≥2 in the prior 2 years"), "positive serum β-hCG"; 19: a
+# denial denied ("not treatment-naive", "not been relapse-free"), a relapse-free period shorter
+# than its window, "w/o", an exclusion saying both prior use and naive left to the team
+PARSER_VERSION = 19
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

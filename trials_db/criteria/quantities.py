@@ -63,6 +63,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<=\d) ?y\b(?![/.]\w)", " years", t)  # "≥ 18 y and < 65 y"
     t = re.sub(r"(?<=\d) ?(?:y/o|y\.o\.?|yo)(?![\w/])", " years old", t, flags=re.I)  # "18-60 y/o"
     t = re.sub(r"(?<=\d) ?yrs?\b", " years", t, flags=re.I)  # "18 to 60 yrs"
+    t = re.sub(r"\bw/o\b", "without", t, flags=re.I)  # "SPMS w/o relapses"
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
     t = _HYPHEN_AT_LINE_END.sub(_rejoin, t)

@@ -20,6 +20,13 @@ _NOTE = re.compile(
 )
 
 # A list marker the splitter left at the head ("* ", "3. ", "b) ", "(ii) "): not part of the text.
+# A negation just before a word that denies ("not treatment-naive", "non-naive", "have not
+# been relapse-free", "never been treatment-naive").
+_DENIED_DENIAL = re.compile(
+    r"\b(?:not|never|non)(?:[\s-]+(?:been|be|being|remained|stayed|fully|completely|yet))?"
+    r"[\s-]*$",
+    re.I,
+)
 _MARKER = re.compile(rf"\A\s*{LIST_MARKER}\s+", re.I)
 
 
@@ -75,6 +82,9 @@ class Reader:
     leaves: list[Node] = field(default_factory=list)
     reviews: list[str] = field(default_factory=list)
     reading: Reading = field(default_factory=lambda: Reading([], []))
+    # Where the cues a field rule read itself start ("not" of "not treatment-naive"): the
+    # abstain rule leaves them be.
+    read_cues: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         # "NOTE: Other protocol-defined criteria may apply" is not part of this criterion.
@@ -95,6 +105,20 @@ class Reader:
             if m == mention:
                 return cues
         return []
+
+    def denial_denied(self, start: int) -> bool:
+        """Whether a negation right before ``start`` denies a word that itself denies ("not
+        treatment-naive", "have not been relapse-free"): the fact, said twice negatively. That
+        negation is then marked read, so the abstain rule leaves it be."""
+        m = _DENIED_DENIAL.search(self.norm[:start])
+        if m is None:
+            return False
+        self.read_cues.update(
+            cue.start
+            for cue, _, _ in self.reading.scopes
+            if cue.cue is Cue.NEGATED and m.start() <= cue.start < start
+        )
+        return True
 
     def take(self, start: int, end: int) -> None:
         self.used.append((start, end))

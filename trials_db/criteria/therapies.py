@@ -104,6 +104,9 @@ _SINCE = re.compile(
     + r"\s+(?:since|away from|after|from)\b[^.;]{0,40}$",
     re.I,
 )
+_PRIOR_USE = re.compile(
+    r"\b(?:prior|previous|past)\s+(?:exposure|use|treatment|therapy)\b[^.;]*[.;]", re.I
+)
 _NAIVE = re.compile(
     r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b"
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
@@ -380,7 +383,9 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             re.I,
         ):
             dmt = list(load_lexicon().members("dmt"))
-            r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], source=naive.group(0))))
+            leaf = Therapy(drugs=dmt, classes=["dmt"], source=naive.group(0))
+            # "not treatment-naive": treated, the denial denied
+            r.leaves.append(leaf if r.denial_denied(naive.start()) else Not(leaf))
             r.take(naive.start(), naive.end())
         return
     for m in ms:
@@ -496,8 +501,14 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         )
         r.reviews.append("treatment_change")
         return
+    if naive and r.kind == EXCLUSION and _PRIOR_USE.search(text, 0, naive.start()):
+        # "Prior exposure to B-cell therapy; patients must be naive to ...": an exclusion that
+        # says both the use and the naive: which one excludes is not certain
+        r.reviews.append("treatment_change")
+        return
     if naive:
-        r.leaves.append(Not(Therapy(drugs=drugs, classes=classes, source=source)))
+        leaf = Therapy(drugs=drugs, classes=classes, source=source)
+        r.leaves.append(leaf if r.denial_denied(naive.start()) else Not(leaf))  # "not naive to X"
         for m in _NAIVE.finditer(text):
             r.take(m.start(), m.end())
         return
