@@ -63,6 +63,7 @@ SETS = {
     "fresh15": ROOT / "tests/gold/patient_messages_fresh15.yml",
     "fresh16": ROOT / "tests/gold/patient_messages_fresh16.yml",
     "fresh17": ROOT / "tests/gold/patient_messages_fresh17.yml",
+    "fresh18": ROOT / "tests/gold/patient_messages_fresh18.yml",  # 2026-12-05, at its start
 }
 
 

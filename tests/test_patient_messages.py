@@ -90,7 +90,14 @@ from benchmarks.patient_messages import SETS, score
 # "Q2 2023" or "spring '22", times that belong to other facts): 79.7 % of 479 slots, 5
 # inverted, 11 wrongly set; 81.4 %, 0 inverted once a "No:" or "Never on:" list head, a form
 # answer without a colon, an end told as a condition, a treatment said now after a "nothing
-# since" and "nothing else failed" were read as said.
+# since" and "nothing else failed" were read as said; 85.2 % once a dated relapse story gave the
+# latest relapse (and, told whole, the count), drug shorthand (OCR, FTY, "the zep", "tecfi") and
+# two safety false alarms (a season's date, "do I have to live in ...") were read.
+# "fresh18": 130 more, written 2026-12-05 and scored once at the start of that session, before
+# any change made for it (chat bursts, drug and clinic shorthand, symptom drugs beside DMTs,
+# trial histories, pregnancy stories, ages told differently, indirect answers, long rambles):
+# 80.2 % of 481 slots, 1 inverted, 15 wrongly set; 84.6 %, 0 inverted once "tx"/"hx", a start
+# told in the past ("since starting X"), "so never started" and the story mechanisms were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -98,9 +105,9 @@ FLOORS = {
     "fresh2": (0.89, 0),
     "fresh3": (0.91, 0),
     "fresh4": (0.895, 0),
-    "fresh5": (0.89, 0),
+    "fresh5": (0.9, 0),
     "fresh6": (0.835, 0),
-    "fresh7": (0.785, 0),
+    "fresh7": (0.835, 0),
     "fresh8": (0.82, 0),
     "fresh9": (0.83, 0),
     "fresh10": (0.825, 0),
@@ -110,7 +117,8 @@ FLOORS = {
     "fresh14": (0.85, 0),
     "fresh15": (0.91, 0),
     "fresh16": (0.88, 0),
-    "fresh17": (0.81, 0),
+    "fresh17": (0.845, 0),
+    "fresh18": (0.84, 0),
 }
 
 

@@ -2254,3 +2254,63 @@ def test_fresh17s_inversions_by_their_mechanisms():
         "failed_therapies",
     )
     assert got["failed_therapies"] == []
+
+
+def test_fresh18s_shorthand_drugs_and_clinic_words():
+    got = facts("34M, RR dx 2018, on OCR since 2020, prev DMF. EDSS 1.5.")
+    assert set(got["prior_therapies"]) == {"ocrelizumab", "dimethyl fumarate"}
+    assert got["current_therapy"] == "ocrelizumab"
+    got = facts("41F, SPMS, hx of GA then FTY then the zep, currently off tx since June")
+    assert got["prior_therapies"] == ["glatiramer acetate", "fingolimod", "ozanimod"]
+    assert got["current_therapy"] == "none"  # "off tx": off treatment
+    got = facts("RRMS, tx: tecfi 2021-2023, kes since. 27, female")
+    assert got["prior_therapies"] == ["dimethyl fumarate", "ofatumumab"]
+    assert facts("IFN b-1a (avonex), GA, then tecfi", "prior_therapies")["prior_therapies"] == [
+        "interferon beta-1a",
+        "glatiramer acetate",
+        "dimethyl fumarate",
+    ]
+
+
+def test_fresh18s_starts_and_stops_by_their_mechanisms():
+    # a start told in the past is no plan: "since starting Ocrevus"
+    assert facts("no relapses since starting Ocrevus")["current_therapy"] == "ocrelizumab"
+    # "so never started" after the drug: never taken, whatever came between
+    got = facts("PP here, 56, male. tried ocre but insurance denied it so never started.")
+    assert "ocrelizumab" not in got.get("prior_therapies", [])
+    # ... but "never ... anything else" after a drug taken neither undoes it nor fails it
+    for text in (
+        "had Tysabri, and I never started anything else",
+        "had Tysabri, never anything else",
+    ):
+        got = facts(text)
+        assert got["prior_therapies"] == ["natalizumab"], text
+        assert "natalizumab" not in got.get("failed_therapies", []), text
+    # "no relapses on <drug>": none on it, not never
+    assert facts("No relapses on kes.").get("months_since_last_relapse") != "never"
+    assert facts("no relapses ever")["months_since_last_relapse"] == "never"
+
+
+def test_a_dated_relapse_story_gives_the_latest_and_if_whole_the_count():
+    this, last = dt.date.today().year, dt.date.today().year - 1
+    got = facts(f"RRMS, had a relapse in June {last} (my hand) and one in January {this}.")
+    assert got["months_since_last_relapse"] == pytest.approx(months_ago(f"January {this}"), abs=1)
+    assert "relapses_past_2_years" not in got  # two told, but not said to be all of them
+    got = facts(f"My relapses: March {last}, then October {last}. That's it.")
+    assert got["relapses_past_2_years"] == 2
+    assert got["months_since_last_relapse"] == pytest.approx(months_ago(f"October {last}"), abs=1)
+    # "2 times" and then its dates: two relapses, not four
+    got = facts(f"First relapse 2019, then relapse 2 times (07/{last}, 02/{this})")
+    assert got["relapses_past_2_years"] == 2
+    # the MRI told in an answer about relapses is no relapse
+    got = facts(
+        f"05/{this - 3}, and I had an MRI in 01/{last} that was clean", "months_since_last_relapse"
+    )
+    assert got["months_since_last_relapse"] == pytest.approx(months_ago(f"May {this - 3}"), abs=1)
+
+
+def test_a_country_asked_about_is_not_home():
+    got = message_facts(
+        "Do I have to live in the US? I'm in Monterrey, Mexico.", "inform", None, {}
+    )
+    assert got["country"] == "Mexico"

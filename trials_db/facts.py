@@ -20,6 +20,7 @@ from .patient_text import (
     TherapyAnswer,
     as_patient,
     clean,
+    dated_relapses,
     fix_spelling,
     own_words,
     parse_age,
@@ -34,6 +35,7 @@ from .patient_text import (
     parse_years_since_diagnosis,
     read_country,
     say_plainly,
+    tells_every_relapse,
     time_ago_only,
 )
 from .fields import slot_fields
@@ -316,6 +318,20 @@ def _facts_of(
     )
     put("months_since_last_relapse", relapse)
     put("relapses_past_2_years", parse_relapse_count(t, requested == "relapses_past_2_years"))
+    story = dated_relapses(t, requested in ("months_since_last_relapse", "relapses_past_2_years"))
+    if story:  # "a relapse in June 2025 and one in January 2026": the last is the latest
+        said = facts.get("months_since_last_relapse")
+        if (isinstance(said, (int, float)) and said > min(story)) or (
+            said is None and re.search(r"\b(?:19|20)\d\d\b|\d/\d", t)  # not months alone
+        ):
+            facts["months_since_last_relapse"] = to_slot(min(story))
+        if (
+            "relapses_past_2_years" not in facts
+            and (requested == "relapses_past_2_years" or tells_every_relapse(t))
+            and not any(24 < m < 30 for m in story)
+        ):
+            # each relapse told, none a year-only date that may fall either side of two years
+            facts["relapses_past_2_years"] = sum(1 for m in story if m <= 24)
     if (
         "relapses_past_2_years" not in facts
         and isinstance(relapse, (int, float))

@@ -1470,7 +1470,9 @@ _FAILED_AFTER = re.compile(
     r"^[^.;\n]{0,25}?\b(?:stopped|switched|changed)\b[\s,:-]+[^.;\n]{0,40}?(?<!no )(?<!never )"
     r"\b(?:relaps\w*|disease activity|progress\w*|new lesions|breakthrough)|"
     r"^[^.;]{0,30}?\b(?:(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|failed|"
-    r"never)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
+    # not "Tysabri, never anything else": no failure
+    r"never(?!\s+(?:anything|any|another|other|else|had|took|taken|tried|on|been|started|used|"
+    r"again|relapsed|pregnant)\b))\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
     # "stopped" or "quit" alone says nothing of why; "stopped because ..." may (side effects
     # are told apart by _SIDE_EFFECTS)
     r"(?<!nothing )(?<!none )(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*))"
@@ -1674,7 +1676,9 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:don'?t|do not|didn'?t|did not|never) (?:know|knew|find out|found out) "
     r"(?:if|whether) (?:i|he|she|we) (?:got|was on|had|received|was given)\s+(?:the\s+)?$|"
     r"\b(waiting to start|going to start|"
-    r"will start|about to start|supposed to start|starting|plan(ning)? to (start|take)|"
+    # not "since starting Ocrevus", "after starting X": a start told, in the past
+    r"will start|about to start|supposed to start|(?<!since )(?<!after )starting|"
+    r"plan(ning)? to (start|take)|"
     r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|offered( me)?|"
     r"suggested|recommended|proposed|mentioned|talked about|discussed|"
     r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
@@ -1712,7 +1716,10 @@ _REFUSED_AFTER = re.compile(
 _NEVER_STARTED_AFTER = re.compile(
     r"^\W{0,3}(?:was|is) what (?:the |my )?(?:doctor|doc|neuro\w*|consultant)\s+(?:first\s+)?"
     r"(?:suggested|offered|recommended|wanted)|"
-    r"^\W{0,3}(?:but|and)\s+(?:we|i|he|she)\s+never\s+(?:started|took|began|went on)\b|"
+    # "... but we never started", "tried ocre but insurance denied it so never started"; not
+    # "had Tysabri, and I never started anything else"
+    r"^[^.;!?,]{0,50}?\b(?:so|and|but)\s+(?:(?:we|i|he|she)\s+)?never\s+(?:started|took|began|"
+    r"went on|got)\b(?!\s+(?:any|anything|another|other|else)\b)|"
     # "Ocrevus was not reimbursed for me", "neuro said ocrevus wouldnt help much"
     r"^\W{0,3}(?:was|is|were|got)\s+(?:not|n'?t|never)\s+(?:reimbursed|covered|approved|funded|"
     r"available|an option)\b|"
@@ -1833,7 +1840,8 @@ def _last_of_the_story(
 # A treatment still to come: "starting Ocrevus in January", "supposed to start ocrevus in jan",
 # "the neuro wants me on Kesimpta asap".
 _START_VERB = (
-    r"(?:starting|will start|going to start|about to start|due to start|supposed to start)"
+    r"(?:(?<!since )(?<!after )starting|will start|going to start|about to start|due to start|"
+    r"supposed to start)"
 )
 _LATER = (
     r"(?:next (?:week|month|year)|soon|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
@@ -3385,16 +3393,29 @@ _NO_RELAPSE_SAID = re.compile(
 
 # "this year", "so far", "since", "anymore", "on Kesimpta": only part of the time, so
 # "no relapses" is not "never".
-_PART_OF_TIME = re.compile(
+_PART_OF_TIME_PATTERN = (
     r"\b(since|so far|any ?more|no longer|lately|recently|(this|past|last) (year|month|few|couple)|"
-    r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia))|"
+    r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia)|"
+    r"(?:the )?(?:{drug}))|"
     r"while on|since (starting|switching|being on)|"
     r"(in|for) (ages|years|a (long )?while|a long time|donkey'?s years)|"  # long ago, not never
     # "over a year now without a relapse": a time, not all time
     r"(over|more than|almost|nearly|about|around) (a|one|two|three|\d+) (years?|months?)|"
-    r"(a|one|two|three|\d+) (years?|months?) now)\b",
-    re.I,
+    r"(a|one|two|three|\d+) (years?|months?) now)\b"
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _part_of_time() -> re.Pattern[str]:
+    """_PART_OF_TIME_PATTERN with every drug name of the lexicon ("none on kes so far")."""
+    lex = load_lexicon()
+    names = {
+        n.lower()
+        for d in lex.drugs.values()
+        for n in (d.name, *d.brands, *d.names, *d.misspellings, *d.case_sensitive)
+    }
+    drug = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(_PART_OF_TIME_PATTERN.replace("{drug}", drug), re.I)
 
 
 # Relapses told as why a treatment's span of years ended: "Rebif 2011-2016 (relapses)".
@@ -3403,6 +3424,15 @@ _WHY_A_COURSE_ENDED = re.compile(
     r"(?:(?:because of|due to|bc|cos|for)\s+)?(?:relapses|relapsing|attacks)\b"
     r"(?!\s+(?:in|on|since)\b)"
 )
+
+
+def _rest_of_sentence(text: str, said: str) -> str:
+    """What follows the first ``said`` in its sentence ("no relapses| while on Tysabri"): the
+    words a clause split may have cut from it."""
+    at = text.find(said)
+    if at < 0:
+        return ""
+    return re.split(r"[.;!?\n]", text[at + len(said) :])[0]
 
 
 def parse_months_since_relapse(
@@ -3469,13 +3499,17 @@ def parse_months_since_relapse(
         total
         and value is not None
         and months_ago(text[total.start() :], windows=False) is None
-        and not _PART_OF_TIME.search(t[total.start() :])
+        and not _part_of_time().search(t[total.start() :])
     ):
         # "stopped it last march no relapse ever" (dictated, no stops): the date is the other
         # fact's, before the denial; a relapse denied for all time is never
         return NEVER
     if negated and value is None:
-        if _window_months(t) is not None or _PART_OF_TIME.search(t):
+        if (
+            _window_months(t) is not None
+            or _part_of_time().search(t)
+            or _part_of_time().match(_rest_of_sentence(fold(whole), negated.group(0)).lstrip(" ,-"))
+        ):
             # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never,
             # not dated
             return None
@@ -3594,6 +3628,140 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _TWO_YEARS = _WINDOW_HEAD + r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
 
 
+# One relapse of a told story: the relapse word or a word standing for it ("one", "another",
+# "a leg one", "the second"), in a piece of the message that also dates it.
+_STORY_PIECE = re.compile(r"[;.!?\n]|,|\bthen\b|\band\b(?!\s+an?\s+half)|\s-\s|:", re.I)
+_STANDS_FOR_A_RELAPSE = re.compile(
+    r"^\W*(?:(?:and|then|but|also|plus|with)\s+)*(?:(?:a|an|the|my)\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(?:one|1|another|second|2nd|third|3rd|#\d+|[1-5](?=\s+(?:in|times)\b))\b"
+    r"(?!\s+(?:of|child|kid|son|daughter|eye|leg|arm|side|year|month|time)s?\b)",
+    re.I,
+)
+# What else a date in a relapse story may be of: "an MRI in 2025-01", "diagnosed 2019".
+_ANOTHER_EVENT = re.compile(
+    r"\b(?:mri|scans?|born|birth|moved?|started|starting|switched|wedding|married|appointment|"
+    r"appt|visit|diagnos\w*|dx|steroids?|infusions?|pregnan\w*|baby|surgery|operation)\b",
+    re.I,
+)
+# A list of relapses opens: "my relapses:", "Relapse history -", "attacks:".
+_STORY_HEAD = re.compile(
+    r"(?:relapses|attacks|flare[- ]?ups|exacerbations)\s*(?::|\s-\s)|"
+    r"(?:relapse|attack)s?\s+history\s*(?::|\s-\s)?",
+    re.I,
+)
+# A piece of a story that is only a month ("February", "and again in October").
+_BARE_MONTH = re.compile(
+    rf"\W*(?:(?:and|then)\s+)?(?:again\s+)?(?:in\s+)?(?:(?:early|late|mid)\s+)?"
+    rf"(?:{'|'.join(_MONTHS)})\W*",
+    re.I,
+)
+# A date alone, as listed after a count: "(07/2025", "02/2026)", "March 2024".
+_BARE_DATE = re.compile(
+    rf"\W*(?:(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d|(?:(?:{'|'.join(_MONTHS)})\s+)?(?:19|20)\d\d)\W*",
+    re.I,
+)
+# A piece whose date is not one relapse's: a span of years ("Copaxone 2007-2013 (relapsed
+# three times)"), or a count over a window ("Two relapses in the preceding 24 months").
+_NO_STORY_DATE = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)?\d\d|now|present)\b|"
+    r"\b\d+\s+(?:\w+\s+)?(?:relapses|attacks)\b(?!\s+in\s+(?:19|20)\d\d)",
+    re.I,
+)
+_STORY_DENIAL = re.compile(
+    r"^\W*(?:(?:and|then|but)\s+)?(?:no|none|nothing|never|without)\b|"
+    r"\b(?:no|never|without)\s+(?:more\s+|other\s+|further\s+)?(?:relapse|attack|flare)",
+    re.I,
+)
+_TIMES_AT_ONCE = re.compile(
+    r"\b(\d) times\b|(?:^\W*|\b(?:had|have|with)\s+)(\d)\s+(?:relapses?\s+|attacks?\s+)?in\b",
+    re.I,
+)
+
+
+# Signs that a story tells every relapse: ordinals, or a close ("that's it", "none since").
+_WHOLE_STORY = re.compile(
+    r"\b(?:first|second|2nd|third|3rd)\b|\bthat'?s (?:it|all)\b|\bthats (?:it|all)\b|"
+    r"\b(?:nothing|none|no (?:more|other|others|further)(?: relapses| attacks)?)\s+since\b",
+    re.I,
+)
+
+
+def tells_every_relapse(text: str) -> bool:
+    """Whether a relapse story says it is whole: a list's head, ordinals, or a close."""
+    first = FACT_WORDS["relapse"].search(text)
+    return bool((first and _STORY_HEAD.match(text, first.start())) or _WHOLE_STORY.search(text))
+
+
+def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None) -> list[float]:
+    """The months since each relapse of a story told with dates ("relapse in January 2026,
+    another in June 2026"), read from the relapse word on; after a list's head ("my relapses:",
+    "Relapse history -") or in answer to a relapse question (``asked``), every dated piece is
+    one. One value per relapse, in the order told; [] when fewer than two are dated, which
+    tells no story."""
+    today = today or dt.date.today()
+    t = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", words_to_numbers(text)))
+    first = FACT_WORDS["relapse"].search(t)
+    if first is None and not asked:
+        return []
+    start = (
+        0
+        if first is None
+        else max([0] + [m.end() for m in _STORY_PIECE.finditer(t[: first.start()])])
+    )
+    head = asked or (first is not None and _STORY_HEAD.match(t, first.start()))
+    found: list[float] = []
+    # the year just said, how many of its relapses are not dated yet, and the value they have
+    year, unnamed, year_only = None, 0, 0.0
+    pending = 0  # dates still to come of relapses counted before them
+    for piece in _STORY_PIECE.split(t[start:]):
+        said = re.search(r"\b(?:19|20)\d\d\b", piece)
+        relapse = (
+            FACT_WORDS["relapse"].search(piece)
+            or _STANDS_FOR_A_RELAPSE.match(piece)
+            or (head and not _ANOTHER_EVENT.search(piece))
+        )
+        bare_month = _BARE_MONTH.fullmatch(piece)
+        if pending and _BARE_DATE.fullmatch(piece):
+            relapse, pending = True, pending - 1  # "relapsed 2 times (07/2025, 02/2026)"
+        if (
+            not (relapse or bare_month)
+            or _STORY_DENIAL.search(piece)
+            or _NO_STORY_DATE.search(piece)
+        ):
+            continue
+        if (
+            not said
+            and (bare_month or relapse)
+            and year
+            and re.search(rf"\b(?:{'|'.join(_MONTHS)})\b", piece, re.I)
+        ):
+            # "two in 2025: February and again in October": the months of that year
+            piece = f"{piece} {year}"
+            if unnamed:  # one of the year's relapses, now dated: not counted twice
+                found.remove(year_only)
+                unnamed -= 1
+        elif not relapse:
+            continue
+        when = months_ago(piece, today, windows=False)
+        if when is None:
+            continue
+        times = _TIMES_AT_ONCE.search(piece)
+        n = int(times.group(1) or times.group(2)) if times else 1
+        if times and n > 1 and _BARE_DATE.search(piece, times.end()):
+            n, pending = 1, n - 1  # the first of the dates told after the count
+        if said or (times and n > 1):
+            # "relapsed 2 times (07/2025, 02/2026)": the dates that follow are those relapses
+            unnamed, year_only = (
+                n
+                if said is None or not re.search(rf"\b(?:{'|'.join(_MONTHS)})\b|\d/", piece, re.I)
+                else 0,
+                when,
+            )
+            year = said.group(0) if said else year
+        found += [when] * n
+    return found if len(found) >= 2 else []
+
+
 def parse_relapse_count(
     text: str, requested: bool, today: dt.date | None = None
 ) -> int | Invalid | None:
@@ -3626,7 +3794,7 @@ def parse_relapse_count(
             )
         )
         and not re.search(r"\bago\b|\b(19|20)\d\d\b", t)
-        and not _PART_OF_TIME.search(t)
+        and not _part_of_time().search(t)
     ):
         return 0  # "I don't get relapses", "never had a relapse"
     any_window = (
@@ -3744,7 +3912,7 @@ def parse_months_since_steroids(
         # "no steroids this year", "none in the last 6 months", "no steroids in ages": none
         # lately, which is no "never"
         and _window_months(w) is None
-        and not _PART_OF_TIME.search(w)
+        and not _part_of_time().search(w)
         and not re.search(r"\bfor (?:a|an|one|a few|a couple of|\d+) (?:years?|months?)\b", w)
         and (
             (
@@ -3861,7 +4029,9 @@ _NOT_HOME = re.compile(
     r"\b(?:fly(?:ing)?|flew|going|heading|travel\w*|trip|holidays?|vacation|visit\w*|moving|"
     r"relocating)\s+(?:back\s+)?to\s+[^.;,!?\n]{0,40}|"
     r"\b(?:trial|study)(?:\s+site)?\s+(?:was|is|were)\s+in\s+[^.;,!?\n]{0,30}|"
-    r"\b(?:hsct|stem cell \w+|transplant|surgery)\s+(?:abroad\s+)?in\s+[^.;,!?\n]{0,30}",
+    r"\b(?:hsct|stem cell \w+|transplant|surgery)\s+(?:abroad\s+)?in\s+[^.;,!?\n]{0,30}|"
+    # "Do I have to live in the US?": a rule asked about, not where they live
+    r"\b(?:have|need|got)\s+to\s+(?:live|be|reside|be based|stay)\s+in\s+[^.;,!?\n]{0,30}",
     re.I,
 )
 
