@@ -263,3 +263,27 @@ def test_a_least_age_then_a_most_it_must_stay_under():
 def test_years_old_written_short():
     assert facts("18-60 y/o at the time of consent") == ["age requires min=18 max=60"]
     assert facts("Patients 18-60 yo") == ["age requires min=18 max=60"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the age at onset said after its bound is not the age now: a 55-year-old whose MS began
+        # at 40 had been told an exclusion "older than 50" applied to them
+        "Patients older than 50 at the onset of progressive symptoms",
+        "Subjects who were under 16 years old when MS symptoms began",
+        "Younger than 40 when diagnosed",
+    ],
+)
+def test_an_age_at_onset_said_after_its_bound_is_left_to_the_team(text):
+    assert not any(f.startswith("age") for f in facts(text, EXC))
+    assert "diagnosis" in reviews(text, EXC)
+    tree = parse_criterion(text, EXC)
+    assert tree.evaluate(Profile(age=55)) != TRUE
+
+
+def test_two_signed_bounds_before_years_of_age():
+    assert facts("Patients ≥ 18 and ≤ 65 years of age") == ["age requires min=18 max=65"]
+    assert facts("Pediatric patients (≥ 10 and < 18 years of age) with RRMS")[0] == (
+        "age requires min=10 max=18 max_inclusive=False"
+    )

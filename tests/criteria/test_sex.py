@@ -132,3 +132,9 @@ def test_both_sexes_named_restrict_no_one_in_either_section():
         got = facts("Males or females younger than 18 or older than 50", kind)
         assert not any(f.startswith("sex") for f in got), (kind, got)
     assert "sex requires allowed=female" in facts("Women only, aged 20 to 45, premenopausal")
+
+
+def test_female_patients_listed_as_an_exclusion():
+    tree = parse_criterion("Female patients", EXC)
+    assert tree.evaluate(Profile(sex="female")) == TRUE
+    assert tree.evaluate(Profile(sex="male")) == FALSE

@@ -794,3 +794,26 @@ def test_not_treatment_naive_is_treated_and_naive_beside_prior_use_is_left_to_th
     )
     assert facts(text, "exclusion") == []
     assert "treatment_change" in reviews(text, "exclusion")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the field's abbreviations and short units
+        ("Prior TERI or DMF w/in 3 mo", "drugs=teriflunomide,dimethyl fumarate within_months=3"),
+        (
+            "Tx w/ MTX, AZA or MMF in past 6 mo",
+            "drugs=methotrexate,azathioprine,mycophenolate mofetil within_months=6",
+        ),
+        ("CYC or MITX at any time", "drugs=cyclophosphamide,mitoxantrone"),
+        ("Prior NTZ within 6 months", "drugs=natalizumab within_months=6"),
+        # "the past month" is one month: not steroids ever
+        (
+            "Patients with steroids in the last month",
+            "drugs=methylprednisolone,prednisone,dexamethasone,corticotropin classes=corticosteroid"
+            " within_months=1",
+        ),
+    ],
+)
+def test_abbreviations_short_units_and_one_unit_windows(text, expected):
+    assert facts(text, EXCLUSION) == [f"therapy excludes {expected}"]

@@ -87,6 +87,17 @@ _AT_ONSET = re.compile(
     r"|\b(?:onset|diagnos\w*)[^.;]{0,40}\bat (?:the )?age\b",  # "diagnosed ..., at age 18"
     re.I,
 )
+# ... or said after the bound: "older than 50 at the onset of progressive symptoms", "under 16
+# years old when MS symptoms began", "younger than 40 when diagnosed".
+_AT_ONSET_AFTER = re.compile(
+    r"\s*(?:years?\s*)?(?:old\s*|of age\s*)?(?:at (?:the )?(?:time of )?(?:the )?"
+    r"(?:ms |disease |symptom |first |clinical |progressive |initial )*"
+    r"(?:onset|diagnosis|symptoms?|event|presentation)\b|"
+    r"when (?:(?:their|the|ms|first|initial)\s+)*(?:symptoms?|disease|ms|multiple sclerosis)"
+    r"\s+(?:began|started|first\s+\w+|appeared|was diagnosed)|"
+    r"when (?:they were |first |initially )?diagnosed)",
+    re.I,
+)
 _CONDITIONAL_AGE = re.compile(
     r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?(?:age[sd]?\s+(?:of\s+)?)?$",
     re.I,
@@ -134,7 +145,9 @@ def read(r: Reader) -> None:
     def add(lo, hi, lo_incl, hi_incl, m: re.Match) -> None:
         if any(s <= m.start() < e for s, e in r.used):
             return
-        if _AT_ONSET.search(r.norm[max(0, m.start() - 60) : m.end()]):
+        if _AT_ONSET.search(r.norm[max(0, m.start() - 60) : m.end()]) or _AT_ONSET_AFTER.match(
+            r.norm, m.end()
+        ):
             r.reviews.append("diagnosis")  # "age at onset of 18 or older": not the age now
             r.take(m.start(), m.end())
             return
@@ -165,6 +178,10 @@ def read(r: Reader) -> None:
         lo, hi = (float(g) for g in m.groups() if g is not None)
         if lo < hi:
             add(lo, hi, True, False, m)
+    for m in _SIGNED_RANGE.finditer(r.norm):  # "(≥ 10 and < 18 years of age)"
+        lo, hi = float(m.group(2)), float(m.group(4))
+        if lo < hi:
+            add(lo, hi, m.group(1) == "≥", m.group(3) == "≤", m)
     for pattern, sign in _AGE_MIN:
         for m in re.finditer(pattern, r.norm, re.I):
             op = sign or (m.group(1) or "≥")
@@ -208,6 +225,13 @@ _ADULT_PATIENTS = re.compile(
 
 
 # "aged 10 to less than 18 years": a range whose upper end is not included.
+# Two signed bounds, then the age's own words: "≥ 18 and ≤ 65 years of age", "> 10 to < 18
+# years old".
+_SIGNED_RANGE = re.compile(
+    r"([≥>])\s*(\d{1,3})\s*(?:years?\s*)?(?:and|to|-|,)\s*([≤<])\s*(\d{1,3})\s*"
+    r"years?\s*(?:old|of age)\b",
+    re.I,
+)
 _AGE_TO_UNDER = re.compile(
     r"\b(?:age[sd]?|aged)\s*(?:from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to)\s*"
     r"(?:less than|under|below|<)\s*(\d{1,3})\b"

@@ -58,8 +58,11 @@ from .review_topics import leftover_words, review_topics
 # restrict no one, a course excepted from the one named before it, "EDSS > 6 or < 1", an
 # elliptical second relapse count ("or ≥2 in the prior 2 years"), "positive serum β-hCG"; 19: a
 # denial denied ("not treatment-naive", "not been relapse-free"), a relapse-free period shorter
-# than its window, "w/o", an exclusion saying both prior use and naive left to the team
-PARSER_VERSION = 19
+# than its window, "w/o", an exclusion saying both prior use and naive left to the team; 20:
+# an age at onset said after its bound, "≥ 10 and < 18 years of age", "Female patients" as an
+# exclusion, the field's drug abbreviations (TERI, MTX, AZA...), "w/in", "6 mo", "8 wks", "the
+# past month" as one month
+PARSER_VERSION = 20
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -14,6 +14,13 @@ NUM = r"(\d+(?:\.\d+)?)"
 UNIT_MONTHS = {unit: months for unit, (months, _) in time_units().items()}
 _SHORT_UNITS = {short: unit for unit, (_, forms) in time_units().items() for short in forms}
 UNIT = r"(days?|weeks?|months?|years?|yrs?)"
+# "6 mo", "8 wks", "3 mths": the lexicon's short forms, written out ("yr" has its own rule).
+_SHORT_UNIT_AFTER_NUMBER = re.compile(
+    r"(?<=\d) ?("
+    + "|".join(sorted((f for f in _SHORT_UNITS if f != "yr"), key=len, reverse=True))
+    + r")s?\b(?![/.]\w)",
+    re.I,
+)
 
 
 _WRAPPED_LINE = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?![\s\-•*·]|\d{1,2}[.)]\s|[a-z][.)]\s)")
@@ -64,6 +71,15 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<=\d) ?(?:y/o|y\.o\.?|yo)(?![\w/])", " years old", t, flags=re.I)  # "18-60 y/o"
     t = re.sub(r"(?<=\d) ?yrs?\b", " years", t, flags=re.I)  # "18 to 60 yrs"
     t = re.sub(r"\bw/o\b", "without", t, flags=re.I)  # "SPMS w/o relapses"
+    t = re.sub(r"\bw/in\b", "within", t, flags=re.I)  # "DMF w/in 3 mo"
+    # "in the past month": one month, with the number every window rule reads
+    t = re.sub(
+        r"(?<=\bthe )((?:last|past|previous|preceding|prior) )(?=(?:year|month|week)\b)",
+        r"\g<1>1 ",
+        t,
+        flags=re.I,
+    )
+    t = _SHORT_UNIT_AFTER_NUMBER.sub(lambda m: " " + _SHORT_UNITS[m.group(1).lower()] + "s", t)
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
     t = _HYPHEN_AT_LINE_END.sub(_rejoin, t)

@@ -74,7 +74,8 @@ def read(r: Reader) -> None:
         if m:
             r.take(0, m.end())  # no restriction: nothing left to check
     elif r.kind == EXCLUSION:
-        if re.match(r"^(females?|women)$", t):  # "Women" listed as an exclusion
+        # "Women", "Female patients" listed as an exclusion
+        if re.match(r"^(females?|women|female (?:participants|patients|subjects|volunteers))$", t):
             r.leaves.append(Sex(allowed=["female"], source=r.norm))
             r.take(0, len(r.norm))
         m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
