@@ -97,7 +97,10 @@ from benchmarks.patient_messages import SETS, score
 # any change made for it (chat bursts, drug and clinic shorthand, symptom drugs beside DMTs,
 # trial histories, pregnancy stories, ages told differently, indirect answers, long rambles):
 # 80.2 % of 481 slots, 1 inverted, 15 wrongly set; 84.6 %, 0 inverted once "tx"/"hx", a start
-# told in the past ("since starting X"), "so never started" and the story mechanisms were read.
+# told in the past ("since starting X"), "so never started" and the story mechanisms were read;
+# 85.2 % with ages and sexes told another way ("a lady of 61", "44 next week", "he/him", "Mrs
+# ... here"), someone else's pregnancy after a dash, and a pregnancy told as a time ("while
+# pregnant").
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -117,8 +120,8 @@ FLOORS = {
     "fresh14": (0.85, 0),
     "fresh15": (0.91, 0),
     "fresh16": (0.88, 0),
-    "fresh17": (0.845, 0),
-    "fresh18": (0.84, 0),
+    "fresh17": (0.855, 0),
+    "fresh18": (0.845, 0),
 }
 
 

@@ -2314,3 +2314,41 @@ def test_a_country_asked_about_is_not_home():
         "Do I have to live in the US? I'm in Monterrey, Mexico.", "inform", None, {}
     )
     assert got["country"] == "Mexico"
+
+
+@pytest.mark.parametrize(
+    "text, asked, age, sex",
+    [
+        ("I am a lady of 61, from Phoenix, Arizona.", None, 61, "female"),
+        ("I am a gentleman of sixty-four years, living in Auckland", None, 64, "male"),
+        ("I am a mother of 3", None, None, "female"),  # children, not an age
+        ("44 next week, SP, Edinburgh", None, 43, None),
+        ("sixty this Christmas, can you believe it", "age", 59, None),
+        ("I shall be seventy in March, so sixty-nine at present.", "age", 69, None),
+        ("47 47 sorry phone", "age", 47, None),
+        ("Mrs Eileen O'Connor here, 69, from Limerick.", None, 69, "female"),
+        ("just diagnosed with CIS, 31 y/o, he/him, Chicago", None, 31, "male"),
+        ("she/her, 29, RRMS", None, 29, "female"),
+    ],
+)
+def test_fresh17_and_18s_ages_and_sexes_told_another_way(text, asked, age, sex):
+    got = facts(text, asked)
+    assert got.get("age") == age and got.get("sex") == sex, got
+
+
+def test_someone_elses_pregnancy_and_a_pregnancy_told_as_a_time():
+    # a spaced dash ends the clause about the wife
+    got = facts("My wife is 7 months pregnant with our first - I'm the one with MS! 37, RRMS")
+    assert "pregnant" not in got and "sex" not in got and got["age"] == 37
+    got = facts(
+        "Tecfidera until I got pregnant in 2023, nothing while pregnant and breastfeeding,"
+        " Kesimpta since last spring",
+        "prior_therapies",
+    )
+    assert "pregnant" not in got and "breastfeeding" not in got
+    assert "pregnant" not in facts("IV steroids in 09/2025, I was 8 weeks pregnant at the time")
+    # ... but "while I'm pregnant" is now
+    got = facts("nothing while I'm pregnant - I stopped Kesimpta in May", "current_therapy")
+    assert got["pregnant"] is True and got["current_therapy"] == "none"
+    # "no relapses while pregnant" is a time, not never
+    assert "months_since_last_relapse" not in facts("no relapses while pregnant")

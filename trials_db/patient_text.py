@@ -567,13 +567,18 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             return Invalid("birth_year", {"year": str(year)})
         return float(today.year - year)
     soon = re.search(
-        r"\b(?:i'?ll be|i will be|i'?m turning|turning|i turn|(?:i'?m )?(?:gonna|going to) be)\s+"
+        r"\b(?:i'?ll be|i will be|i shall be|i'?m turning|turning|i turn|"
+        r"(?:i'?m )?(?:gonna|going to) be)\s+"
         r"(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|on|soon|this|later|tomorrow)\b)"
-        rf"|\b(\d{{2}}) come (?:{'|'.join(_MONTHS)})\b",  # "fifty two come january"
+        rf"|\b(\d{{2}}) come (?:{'|'.join(_MONTHS)})\b"  # "fifty two come january"
+        # an item that opens on it: "44 next week, SP", "sixty this Christmas"
+        r"|(?:^|[.;!?\n]\s*)(\d{2})\s+(?:next|this|on|in)\s+(?:week|month|year|christmas|"
+        rf"birthday|(?:{'|'.join(_MONTHS)})\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
         t,
+        re.I,
     )
     if soon:  # "I'll be 50 next month": 49 today
-        return float(int(soon.group(1) or soon.group(2)) - 1)
+        return float(int(soon.group(1) or soon.group(2) or soon.group(3)) - 1)
     turned = re.search(  # the writer's own: "I turned 50", or a sentence that opens on it
         r"(?:^|[.;!?,]\s*|\bi\s+)(?:just\s+|recently\s+)?turned\s+(\d{2})\b"
         r"(?!\s*(?:in|back in)\s+(?:19|20)\d\d)",
@@ -588,6 +593,9 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         turned = None  # "the year I turned 30": a time, not the age now
     patterns = [
         r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
+        # "a lady of 61", "a gentleman of sixty-four years"
+        r"\b(?:woman|man|lady|gentleman|gent|guy|girl|person|widow|widower|pensioner|fellow|"
+        r"chap)\s+of\s+(\d{2})\b(?!\s*(?:kids|children|grandchildren|grandkids))",
         rf"\b(-?\d+(?:\.\d+)?)[\s-]*(?:{_YEARS}|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
     ]
     found = None
@@ -621,6 +629,9 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 continue
             found = float(m.group(1))
             break
+    doubled = re.match(r"\W*(\d{2})\s+\1\b", t) if requested else None
+    if found is None and doubled:  # "47 47 sorry phone": typed twice
+        found = float(doubled.group(1))
     if found is None:
         item = _AGE_ITEM.search(t)
         alone = (
@@ -707,9 +718,14 @@ _TITLE_OF_PATIENT = re.compile(
 # The writer's own title: "I am Mrs Adebayo", "myself Mr. Iyer", a sign-off "B. Flanagan (Mrs)";
 # not "Dear Mrs Smith" (the reader), and not "Ms" (also the disease).
 _OWN_TITLE = re.compile(
-    r"\b(?:i am|i'?m|im|myself|my name is|name'?s|this is|i,)\s+(mr|mrs|miss)\b\.?"
+    r"\b(?:i am|i'?m|im|myself|my name is|name'?s|this is|i,|on behalf of myself,?)\s+"
+    r"(mr|mrs|miss)\b\.?"
     r"|\((mr|mrs|miss)\.?\)\s*$"
+    # "Mrs Eileen O'Connor here": a greeting that opens on the writer's own title and name
+    r"|(?:^|[.!?\n]\s*)(mr|mrs|miss)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+here\b"
 )
+# Pronouns given as such: "he/him", "she/her" (not "they/them", which says no sex).
+_PRONOUNS = re.compile(r"\b(she/her|he/him)(?:/\w+)?\b")
 # A sentence that opens on who the writer is: "Woman in my late 40s, SPMS", "Naija girl living in
 # London", "Trini bloke here"; not "The man from the clinic" (an article or possessive first).
 _HEAD_OF_SENTENCE = re.compile(
@@ -778,6 +794,9 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     title = _TITLE_OF_PATIENT.search(t) or _OWN_TITLE.search(t)
     if title:
         return "male" if next(g for g in title.groups() if g) == "mr" else "female"
+    pronouns = _PRONOUNS.search(t)
+    if pronouns:
+        return "female" if pronouns.group(1).startswith("she") else "male"
     head = _HEAD_OF_SENTENCE.search(t) or _AS_A.search(t)
     if head:
         return "female" if re.fullmatch(_SELF_FEMALE, head.group(1)) else "male"
@@ -925,7 +944,9 @@ def own_words(text: str, replying: bool = False) -> str:
     text = re.sub(r"\([^()]*\)", bracket, text)
     # "My girlfriend is pregnant and I have MS": "and I ..." opens the writer's own clause
     clauses = re.split(
-        r"(?<=[.;,!?])\s+|\s+(?=\bbut\b)|\s+(?=\b(?:and|while|whereas|so)\s+(?:i|i'?m|im|i'?ve)\b)",
+        # "... pregnant with our first - I'm the one with MS": a spaced dash ends a clause too
+        r"(?<=[.;,!?])\s+|\s+[-–—]\s+|\s+(?=\bbut\b)|"
+        r"\s+(?=\b(?:and|while|whereas|so)\s+(?:i|i'?m|im|i'?ve)\b)",
         text,
         flags=re.I,
     )
@@ -2733,7 +2754,8 @@ _STOPPED_NURSING = re.compile(
     re.I,
 )
 _PAST_PREGNANCY = re.compile(
-    r"\b(was|were|got|fell|became|had been) (pregnant|breast ?feeding|nursing)\b|"
+    r"\b(was|were|got|fell|became|had been) (?:(?:about |around |only |just )?\d+ "
+    r"(?:weeks?|months?) )?(pregnant|breast ?feeding|nursing)\b|"
     r"\b(pregnant|breast ?fed|breastfeeding) (in|last|during) |"
     # "(was on Tysabri) before the pregnancy", "through my pregnancy", "pregnant with my youngest"
     r"\b(before|during|after|through|thru|since|in) (the |my |her )?pregnan\w*|\bthe pregnancy\b|"
@@ -2771,7 +2793,10 @@ def carried_a_pregnancy(text: str) -> bool:
 
 # A pregnancy named as a time: "during pregnancy", "after my pregnancy", "since the pregnancy".
 _DURING_A_PREGNANCY = re.compile(
-    r"\b(?:during|throughout|after|before|since|through|for|because of|due to)\s+"
+    r"\b(?:during|throughout|after|before|since|through|for|because of|due to|"
+    # "nothing while pregnant and breastfeeding", "when I was pregnant": a time, not now
+    r"while(?: i was)?|when i was)\s+"
+    r"(?:(?:pregnan\w*|breast ?feeding|nursing)\s+(?:and|or|/)\s+)?"
     r"(?:my |her |the |each |a |both )?$",
     re.I,
 )
@@ -2933,6 +2958,15 @@ def _pregnancy(
     bf_no = re.search(
         r"\bnot (breast ?feeding|nursing|lactating)|\bno (breast ?feeding|nursing)\b", t
     )
+    # "nothing while pregnant and breastfeeding": a time then, neither a status now
+    if (
+        pregnant_yes
+        and not re.match(r"\s*(?:yes,? )?(?:i'?m|i am|am)\b", pregnant_yes.group(0))  # now
+        and _DURING_A_PREGNANCY.search(t[: pregnant_yes.start()].rstrip() + " ")
+    ):
+        pregnant_yes = None
+    if bf_yes and _DURING_A_PREGNANCY.search(t[: bf_yes.start()]):
+        bf_yes = None
     if pregnant_no:
         result["pregnant"] = False
     elif (
@@ -3484,7 +3518,11 @@ def parse_months_since_relapse(
     denied = negated or _NO_RELAPSE.search(t)  # "haven't had any since ..." answers how many
     if (
         denied
-        and _SINCE_OR_DURING.match(t, denied.end())
+        and (
+            _SINCE_OR_DURING.match(t, denied.end())
+            # the clause split may have cut "while pregnant" from "no relapses"
+            or _SINCE_OR_DURING.match(_rest_of_sentence(fold(whole), denied.group(0)))
+        )
         and not (asked_count and re.search(r"\d", t[: denied.start()]))  # "1 in 2022, none since"
     ):
         # "no relapses since starting it in 2022", "no relapses during pregnancy", "no attack
