@@ -225,3 +225,7 @@ def test_an_exclusions_two_sides_joined_by_or():
         assert tree.evaluate(Profile(edss=score)) == verdict, score
     assert facts("EDSS > 6 or < 1", "inclusion") == []
     assert facts("EDSS of 6 or less", "exclusion") == ["edss excludes max=6"]
+
+
+def test_a_score_in_words_with_its_point():
+    assert facts("EDSS > six point five", EXC) == ["edss excludes min=6.5 min_inclusive=False"]

@@ -817,3 +817,35 @@ def test_not_treatment_naive_is_treated_and_naive_beside_prior_use_is_left_to_th
 )
 def test_abbreviations_short_units_and_one_unit_windows(text, expected):
     assert facts(text, EXCLUSION) == [f"therapy excludes {expected}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a permission excludes no one: each had excluded the people it allows
+        "Prior use of interferon beta is permitted",
+        "Use of glatiramer acetate is allowed up to the day of randomization",
+        "Interferon beta, glatiramer acetate: no washout required",
+    ],
+)
+def test_a_treatment_the_criterion_permits_is_no_bar(text):
+    assert facts(text, EXCLUSION) == []
+    assert "treatment_change" in reviews(text, EXCLUSION)
+    tree = parse_criterion(text, EXCLUSION)
+    patient = Profile(prior_therapies=["interferon beta-1a", "glatiramer acetate"])
+    assert tree.evaluate(patient) != TRUE
+
+
+def test_a_bar_said_with_permitted_stays_a_bar():
+    assert facts("Prior use of natalizumab is not permitted", EXCLUSION) == [
+        "therapy excludes drugs=natalizumab"
+    ]
+    assert facts(
+        "Restricted treatment whereby no use in 50 days prior to enrollment visit is permitted:"
+        " systemic steroids.",
+        EXCLUSION,
+    )
+    # "allowed if stopped ≥ 8 weeks before": a washout
+    assert facts(
+        "Prior therapy with fingolimod is allowed if stopped ≥ 8 weeks before baseline"
+    ) == ["therapy excludes drugs=fingolimod within_months=1.8462"]

@@ -87,6 +87,7 @@ def normalise(text: str) -> str:
     # Spacing carries no meaning: "Not  pregnant" is "Not pregnant" (rules match one space).
     t = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", t)
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
+    t = re.sub(r"\b(\d+) point (\d)\b", r"\1.\2", t, flags=re.I)  # "six point five" -> 6.5
     # "within1" -> "within 1"; a short code keeps its digits in any case ("cd20", "il6").
     t = re.sub(r"\b([A-Za-z][a-z]{2,})(?=\d)", r"\1 ", t)
     t = re.sub(

@@ -41,6 +41,20 @@ _ALLOWED = re.compile(
     r"are not|is not|not excluded|not exclusionary)\b",
     re.I,
 )
+# A treatment the criterion permits ("Prior use of interferon beta is permitted", "Use of
+# glatiramer acetate is allowed up to the day of randomization", "no washout required"): it
+# neither excludes nor is required, and a permission with a condition is the team's to read.
+# Not "is not allowed" (a bar), nor local steroids allowed beside systemic ones (read apart).
+_PERMITTED = re.compile(
+    r"(?<!not )(?<!n't )\b(?:is|are|will be|may be|be|remains?)\s+(?:also\s+)?"
+    r"(?:allowed|permitted|acceptable)\b"
+    # not "allowed if stopped ≥ 8 weeks before baseline": a washout, read as one
+    r"(?!\s+(?:only\s+)?(?:if|provided(?: that)?|as long as)\s+(?:it\s+was\s+|they\s+were\s+|"
+    r"(?:the\s+)?last\s+dose\s+(?:was\s+)?)?(?:stopped|discontinued|withdrawn|ceased|given))|"
+    r"\bno wash-?out(?:\s+period)?\s+(?:is\s+)?(?:required|needed|necessary)\b|"
+    r"\b(?:is|are)\s+not\s+exclusionary\b",
+    re.I,
+)
 # "except for relapse treatment", "unless ...": a condition the drug rule does not read; a
 # drug or a local route named there is read ("except topical steroids", "except natalizumab").
 _EXCEPT = re.compile(
@@ -363,6 +377,17 @@ _SHORT_WASHOUT = re.compile(
 def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
     positions hold), from the drug mentions ``ms``."""
+    permitted = _PERMITTED.search(text)
+    if permitted and re.search(
+        r"\b(?:no|not|never|none)\b", re.split(r"[.;:]", text[: permitted.start()])[-1], re.I
+    ):
+        permitted = None  # "no use in 50 days prior to enrollment is permitted": a bar
+    if ms and permitted and not _LOCAL_STEROIDS.search(text):
+        r.reviews.append("treatment_change")
+        for m in ms:
+            r.take(m.start, m.end)
+        r.take(*permitted.span())
+        return
     if not ms:
         untreated = re.search(
             r"\bon no (ms )?treatment|\bnot on any (ms )?treatment|\buntreated (ms|patients)",
