@@ -2352,3 +2352,17 @@ def test_someone_elses_pregnancy_and_a_pregnancy_told_as_a_time():
     assert got["pregnant"] is True and got["current_therapy"] == "none"
     # "no relapses while pregnant" is a time, not never
     assert "months_since_last_relapse" not in facts("no relapses while pregnant")
+
+
+def test_a_course_by_its_letters_a_sex_letter_after_a_sentence_and_a_town_then_its_country():
+    assert facts("34M, RR dx 2018, on OCR since 2020")["ms_subtype"] == "RRMS"
+    assert facts("hi all, PP here, 56, male")["ms_subtype"] == "PPMS"
+    # the state of São Paulo is no course
+    assert "ms_subtype" not in facts("Sao Paulo, SP, Brazil. 40F")
+    # "walking!" ends its sentence: "58M" is a man of 58, not 58 metres
+    assert facts("Ampyra has been a game changer for my walking! 58M, PPMS")["sex"] == "male"
+    assert "sex" not in facts("I can walk 50 m with a stick")
+    # a country the gazetteer spells with "the"
+    assert placed("For the MS itself: Aubagio. I'm 45, Rotterdam Netherlands")["country"] == (
+        "Netherlands"
+    )

@@ -158,7 +158,8 @@ def _iso(country: str | None) -> str | None:
     _, countries, iso_by_name, _ = _gazetteer()
     canonical = load_lexicon().country(country) or country
     for name in (canonical, re.sub(r"\s*\(.*\)$", "", canonical), country):
-        iso = iso_by_name.get(fold(name))
+        plain = re.sub(r"^the ", "", fold(name))
+        iso = iso_by_name.get(plain) or iso_by_name.get("the " + plain)  # "the netherlands"
         if iso:
             return iso
     return {

@@ -489,7 +489,10 @@ _FUTURE_AGE = re.compile(
 
 # "38 m here", "rrms 40f": an age with the sex's letter; not "walk 50 m" (a distance).
 _AGE_SEX_LETTER = re.compile(r"(?<![\d.,/])\b(\d{2})\s?[fm]\b(?!\s*(?:\d|[-/]\s*\d))")
-_DISTANCE_BEFORE = re.compile(r"\b(walk\w*|metres?|meters?|distance|up to|about|around)\W+$")
+# "walk 50 m", "about 100 m": a distance; not across a sentence's end ("my walking! 58M")
+_DISTANCE_BEFORE = re.compile(
+    r"\b(walk\w*|metres?|meters?|distance|up to|about|around)(?:(?![.!?\n])\W)+$"
+)
 # "I'm 45, sorry, 46", "forty two no wait forty three", "44? no 43": the number said last.
 _SELF_CORRECTION = re.compile(
     r"\b(\d{2})\b\W{0,3}\s*(?:(?:sorry|no wait|wait|i mean|no|actually|or rather|make that|"
@@ -1304,7 +1307,10 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
     # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
     short = re.search(
-        r"(?:^|[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$|\s+(?:i think|i guess|maybe|probably)\b)", t
+        # "RR dx 2018", "PP here"; not the state of "Sao Paulo, SP"
+        r"(?:^|(?<!paulo)[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$|"
+        r"\s+(?:i think|i guess|maybe|probably|here|dx'?d?|diagnosed|ms)\b)",
+        t,
     )
     if not found and short:
         found = [{"pp": "PPMS", "sp": "SPMS", "rr": "RRMS"}[short.group(1)]]
