@@ -2366,3 +2366,16 @@ def test_a_course_by_its_letters_a_sex_letter_after_a_sentence_and_a_town_then_i
     assert placed("For the MS itself: Aubagio. I'm 45, Rotterdam Netherlands")["country"] == (
         "Netherlands"
     )
+
+
+def test_a_drug_asked_about_then_said_to_be_taken_now():
+    got = facts(
+        "Quick question - do any trials take people on Ocrevus? I've been on it since 2020, "
+        "RRMS diagnosed 2018, I'm 36 and male"
+    )
+    assert got["current_therapy"] == "ocrelizumab" and got["prior_therapies"] == ["ocrelizumab"]
+    # asked about only, or with an end said after "it": not read back to the drug
+    assert "prior_therapies" not in facts(
+        "Is Ocrevus the only option for PPMS? My neuro mentioned it."
+    )
+    assert "current_therapy" not in facts("Do trials take people on Tysabri? I was on it till 2019")

@@ -1775,13 +1775,25 @@ _OWN_USE = re.compile(
 )
 
 
+_ON_IT_NEXT = re.compile(
+    r"\s*(?:(?:yes|yeah|well|so|because|cos|as)\W+)?(?:i'?m|im|i am|i'?ve been|ive been|"
+    # said now: an end said after "it" ("I was on it till 2019") is not read back to the drug
+    r"i have been|been|currently|i take|i use|i'?m taking|i am taking)\s+"
+    r"(?:(?:on|taking|using)\s+)?(?:it|them)\b(?![^.;!?\n]{0,30}\b(?:until|till|til|stopped)\b)",
+    re.I,
+)
+
+
 def _asked_about(text: str, start: int) -> bool:
     """Whether the sentence holding ``start`` is a question that doesn't say the writer takes it."""
     begin = max([0] + [m.end() for m in re.finditer(r"[.!?\n]", text[:start])])
     end = re.search(r"[.!?\n]|$", text[start:])
     sentence_end = start + end.start()
     is_question = text[sentence_end : sentence_end + 1] == "?"
-    return is_question and not _OWN_USE.search(text[begin:start])
+    # "do any trials take people on Ocrevus? I've been on it since 2020": the next sentence says
+    # the writer takes the drug asked about
+    own_next = _ON_IT_NEXT.match(text, sentence_end + 1)
+    return is_question and not _OWN_USE.search(text[begin:start]) and not own_next
 
 
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
