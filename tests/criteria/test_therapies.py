@@ -849,3 +849,12 @@ def test_a_bar_said_with_permitted_stays_a_bar():
     assert facts(
         "Prior therapy with fingolimod is allowed if stopped ≥ 8 weeks before baseline"
     ) == ["therapy excludes drugs=fingolimod within_months=1.8462"]
+
+
+def test_naive_or_none_lately_is_left_to_the_team():
+    # naive alone had turned away people treated long ago, whom "or no DMT within 6 months"
+    # lets in
+    text = "Treatment-naive, or no DMT within the 6 months before screening"
+    assert facts(text) == [] and "treatment_change" in reviews(text)
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["interferon beta-1a"])) != FALSE

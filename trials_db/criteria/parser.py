@@ -62,8 +62,9 @@ from .review_topics import leftover_words, review_topics
 # an age at onset said after its bound, "≥ 10 and < 18 years of age", "Female patients" as an
 # exclusion, the field's drug abbreviations (TERI, MTX, AZA...), "w/in", "6 mo", "8 wks", "the
 # past month" as one month; 21: a treatment the criterion permits ("is permitted", "no washout
-# required") left to the team, "six point five"
-PARSER_VERSION = 21
+# required") left to the team, "six point five"; 22: "treatment-naive, or no DMT within 6
+# months" left to the team
+PARSER_VERSION = 22
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

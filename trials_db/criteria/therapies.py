@@ -126,6 +126,12 @@ _NAIVE = re.compile(
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
     re.I,
 )
+# "... or no DMT within the 6 months before screening": a second way in, with a window.
+_OR_NONE_LATELY = re.compile(
+    r"\bor\s+(?:(?:have|has|had)\s+)?(?:no|not|without|none)\b[^.;]{0,60}?"
+    r"\b(?:within|in the (?:last|past|previous)|for at least|since)\b",
+    re.I,
+)
 # "... or patients who ...", "... or those previously treated": a second group of people.
 _OR_OTHER_PEOPLE = re.compile(
     r"\bor\s+(?:\w+\s+)?(?:patients?|subjects?|participants?|those|people|persons?|individuals?)\b",
@@ -508,6 +514,11 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r.take(*re.search(r"\bon no\b", text, re.I).span())
         return
     naive = _NAIVE.search(text)
+    if naive and _OR_NONE_LATELY.search(text, naive.end()):
+        # "Treatment-naive, or no DMT within the 6 months before screening": the looser way in
+        # decides; naive alone would turn away people treated long ago
+        r.reviews.append("treatment_change")
+        return
     if naive and _OR_OTHER_PEOPLE.search(text, naive.end()) and not _FAILURE.search(text):
         # "Treatment-naive patients or patients who stopped a DMT for reasons other than
         # efficacy": naive is one way in of two, and the other is not read.
