@@ -64,6 +64,7 @@ SETS = {
     "fresh16": ROOT / "tests/gold/patient_messages_fresh16.yml",
     "fresh17": ROOT / "tests/gold/patient_messages_fresh17.yml",
     "fresh18": ROOT / "tests/gold/patient_messages_fresh18.yml",  # 2026-12-05, at its start
+    "fresh19": ROOT / "tests/gold/patient_messages_fresh19.yml",  # the same session, at its end
 }
 
 

@@ -101,6 +101,11 @@ from benchmarks.patient_messages import SETS, score
 # 85.2 % with ages and sexes told another way ("a lady of 61", "44 next week", "he/him", "Mrs
 # ... here"), someone else's pregnancy after a dash, and a pregnancy told as a time ("while
 # pregnant").
+# "fresh19": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (numbers in words, regional English, facts told
+# back to front, long treatment histories, relative times, unsure courses, form labels, negated
+# answers): 85.2 % of 461 slots, 1 inverted, 20 wrongly set; 85.5 %, 0 inverted once side
+# effects said as "gave me flu" or "made my hair fall out" were read as no failure.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -122,6 +127,7 @@ FLOORS = {
     "fresh16": (0.88, 0),
     "fresh17": (0.86, 0),
     "fresh18": (0.855, 0),
+    "fresh19": (0.85, 0),
 }
 
 

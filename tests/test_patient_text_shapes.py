@@ -2379,3 +2379,16 @@ def test_a_drug_asked_about_then_said_to_be_taken_now():
         "Is Ocrevus the only option for PPMS? My neuro mentioned it."
     )
     assert "current_therapy" not in facts("Do trials take people on Tysabri? I was on it till 2019")
+
+
+def test_side_effects_said_as_what_the_drug_did_are_no_failure():
+    # fresh19's one inversion, found when it was scored at the end of the session
+    got = facts(
+        "Not really. Avonex 2009-2012 gave me flu every week so I quit, Aubagio 2012-2018 made "
+        "my hair fall out, and I've been on Tecfidera since with no problems.",
+        "failed_therapies",
+    )
+    assert got["failed_therapies"] == []
+    assert facts("Tecfidera made me relapse twice", "failed_therapies")["failed_therapies"] == [
+        "dimethyl fumarate"
+    ]

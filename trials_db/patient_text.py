@@ -1547,7 +1547,7 @@ _SIDE_EFFECTS = re.compile(
     r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?|"
     r"heart|jc ?virus|jc index|approval|afford\w*|expensive|costly|can'?t get|cannot get|"
     r"availab\w*|platelet\w*|thyroid|kidney|depress\w*|mood|weight|blood pressure|skin|"
-    r"bruis\w*|macular|hair",
+    r"bruis\w*|macular|hair|flu\b|flu[- ]like",
     re.I,
 )
 
@@ -2043,7 +2043,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             if name not in answer.failed:
                 answer.failed.append(name)
         stopped_for = re.search(
-            r"\b(because|due to|cause|cos|coz|bc|for|of|from|gave me)\b", after[:40], re.I
+            r"\b(because|due to|cause|cos|coz|bc|for|of|from|gave me|made me|made my)\b",
+            after[:40],
+            re.I,
         )
         reason = re.split(r"[.;!?\n]", after[:60])[0]  # the reason is said in its own sentence
         if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):

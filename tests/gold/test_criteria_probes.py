@@ -28,6 +28,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes6", 160),
         ("probes7", 160),
         ("probes8", 160),
+        ("probes9", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -117,5 +118,21 @@ def test_the_parser_reads_the_eighth_probe_sets_dev_part_at_least_as_well_as_mea
     # .949, .862 with ages at onset, signed age ranges, abbreviations and one-unit windows
     overall = score(part="dev", name="probes8")["overall"]
     assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.94
+    assert overall["precision"] >= 0.96
     assert overall["recall"] >= 0.85
+    # all 160 at the end of that session (its held-out part scored once, totals only: .676,
+    # .697, 3 false not_met): .859, .806, 3
+    overall = score(part="all", name="probes8")["overall"]
+    assert overall["false_not_met"] <= 3
+    assert overall["precision"] >= 0.85
+    assert overall["recall"] >= 0.8
+
+
+def test_the_parser_reads_the_ninth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes9.yml, written in the same session as probes8 and first scored all 160 at
+    # its end, after every change of that session and none made for it: precision .973, recall
+    # .802, 1 false not_met of 110 (in the held-out part, not looked at)
+    overall = score(part="all", name="probes9")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.97
+    assert overall["recall"] >= 0.8
