@@ -216,12 +216,7 @@ def _spelling_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     for sub in lex.subtypes.values():
         for name in sub.names:
             words.update(w for w in re.findall(r"[a-z]+", fold(name)) if len(w) >= 5)
-    drugs = {
-        fold(n)
-        for d in lex.drugs.values()
-        for n in (d.name, *d.brands, *d.names, *d.misspellings)
-        if " " not in n
-    }
+    drugs = {fold(n) for d in lex.drugs.values() for n in d.spellings if " " not in n}
     return frozenset(words), tuple(sorted(drugs))
 
 
@@ -573,10 +568,10 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         r"\b(?:i'?ll be|i will be|i shall be|i'?m turning|turning|i turn|"
         r"(?:i'?m )?(?:gonna|going to) be)\s+"
         r"(\d{2})\b(?=[^.;]{0,25}\b(?:next|in|on|soon|this|later|tomorrow)\b)"
-        rf"|\b(\d{{2}}) come (?:{'|'.join(_MONTHS)})\b"  # "fifty two come january"
+        rf"|\b(\d{{2}}) come (?:{_MONTH_WORD})\b"  # "fifty two come january"
         # an item that opens on it: "44 next week, SP", "sixty this Christmas"
         r"|(?:^|[.;!?\n]\s*)(\d{2})\s+(?:next|this|on|in)\s+(?:week|month|year|christmas|"
-        rf"birthday|(?:{'|'.join(_MONTHS)})\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+        rf"birthday|(?:{_MONTH_WORD})\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
         t,
         re.I,
     )
@@ -1477,7 +1472,7 @@ def _drug_matcher():
     lex = load_lexicon()
     vocabulary: dict[str, str] = {}
     for drug in lex.drugs.values():
-        names = (drug.name, *drug.brands, *drug.names, *drug.misspellings)
+        names = drug.spellings
         matcher.add(drug.name, [nlp.make_doc(n) for n in names])
         for n in names:
             if " " not in n and len(n) >= 5:
@@ -2588,7 +2583,7 @@ def other_vocabulary() -> frozenset[str]:
         for name in (key, *country.aliases):
             words.add(fold(name))
     for medicine in lex.other_medicines.values():  # "fampridine": known, just not MS treatment
-        for name in (medicine.name, *medicine.brands, *medicine.names, *medicine.misspellings):
+        for name in medicine.spellings:
             words.add(fold(name))
     return frozenset(words)
 
@@ -2630,11 +2625,7 @@ def _other_medicine_pattern() -> re.Pattern[str]:
     """Every name of drugs.yml other_medicines, longest first, as one pattern (built once)."""
     lex = load_lexicon()
     names = sorted(
-        {
-            n
-            for m in lex.other_medicines.values()
-            for n in (m.name, *m.brands, *m.names, *m.misspellings)
-        },
+        {n for m in lex.other_medicines.values() for n in m.spellings},
         key=len,
         reverse=True,
     )
@@ -3091,11 +3082,14 @@ _MONTHS = {
     )
     for name in names
 }
+# Any month's name or short form, as one alternation ("january|jan|february|...").
+_MONTH_WORD = "|".join(_MONTHS)
+_MONTH_NAMED = re.compile(rf"\b(?:{_MONTH_WORD})\b", re.I)
 _WHEN_WORD = r"(?:in|since|last|early|late|mid|end of|beginning of|start of|around|about)"
 _YEAR_SAID = r"(19[5-9]\d|20\d\d|'\d\d|this year|last year)"  # "'18": 2018
 _MONTH_NAMED = re.compile(
-    r"(?:\b(19[5-9]\d|20\d\d)\s+(?=(?:" + "|".join(_MONTHS) + r")\b))?"  # "2023 December"
-    rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{'|'.join(_MONTHS)})\b)\.?"
+    r"(?:\b(19[5-9]\d|20\d\d)\s+(?=(?:" + _MONTH_WORD + r")\b))?"  # "2023 December"
+    rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{_MONTH_WORD})\b)\.?"
     rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?|\b(christmas|easter|spring|summer|autumn|fall|winter)\b"
     rf"(?:\s+(?:of\s+)?(19[5-9]\d|20\d\d|'?\d\d\b|this year|last year))?"  # "summer 99"
 )
@@ -3270,7 +3264,7 @@ FACT_WORDS = {
         r"sclerosis|recurrente|remitente)"
         r"(?:\s+before that)?\s+(?:since|from)\s+"  # "rrms before that from 2001"
         r"(?:about\s+|around\s+|approximately\s+|roughly\s+|circa\s+)?"  # "since about 2013"
-        rf"(?:\d{{4}}(?:ish)?|last|early|late|{'|'.join(_MONTHS)})\b|"
+        rf"(?:\d{{4}}(?:ish)?|last|early|late|{_MONTH_WORD})\b|"
         # a list item: "rrms 2021,", "RRMS 3 years"
         r"\b(?:ms|rrms|ppms|cis|relapsing[- ]remitting|primary[- ]progressive)\s+"
         r"(?:\d{4}|\d+(?:\.\d+)?\s+(?:years?|yrs?))(?=\s*(?:$|[,.;]))|"
@@ -3365,7 +3359,7 @@ _GLOSS = re.compile(r"\s*\(([^\W\d_]+(?:[ -][^\W\d_]+)?)\)", re.I)
 _BARE_TIME = re.compile(
     r"\s*(?:in |around |about |back in |probably |maybe |i think )?"
     r"(?:(?:early|late|mid|the) )?(?:(?:spring|summer|autumn|fall|winter|christmas|easter|"
-    rf"{'|'.join(_MONTHS)})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*",
+    rf"{_MONTH_WORD})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*",
     re.I,
 )
 
@@ -3463,18 +3457,16 @@ _PART_OF_TIME_PATTERN = (
 def _part_of_time() -> re.Pattern[str]:
     """_PART_OF_TIME_PATTERN with every drug name of the lexicon ("none on kes so far")."""
     lex = load_lexicon()
-    names = {
-        n.lower()
-        for d in lex.drugs.values()
-        for n in (d.name, *d.brands, *d.names, *d.misspellings, *d.case_sensitive)
-    }
+    names = {n.lower() for d in lex.drugs.values() for n in (*d.spellings, *d.case_sensitive)}
     drug = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(_PART_OF_TIME_PATTERN.replace("{drug}", drug), re.I)
 
 
 # Relapses told as why a treatment's span of years ended: "Rebif 2011-2016 (relapses)".
+# A span of years: "2011-2016", "2019 to now".
+_YEAR_SPAN = r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)?\d\d|present|now)"
 _WHY_A_COURSE_ENDED = re.compile(
-    r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)?\d\d|present|now)\W{0,3}"
+    _YEAR_SPAN + r"\W{0,3}"
     r"(?:(?:because of|due to|bc|cos|for)\s+)?(?:relapses|relapsing|attacks)\b"
     r"(?!\s+(?:in|on|since)\b)"
 )
@@ -3710,19 +3702,18 @@ _STORY_HEAD = re.compile(
 # A piece of a story that is only a month ("February", "and again in October").
 _BARE_MONTH = re.compile(
     rf"\W*(?:(?:and|then)\s+)?(?:again\s+)?(?:in\s+)?(?:(?:early|late|mid)\s+)?"
-    rf"(?:{'|'.join(_MONTHS)})\W*",
+    rf"(?:{_MONTH_WORD})\W*",
     re.I,
 )
 # A date alone, as listed after a count: "(07/2025", "02/2026)", "March 2024".
 _BARE_DATE = re.compile(
-    rf"\W*(?:(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d|(?:(?:{'|'.join(_MONTHS)})\s+)?(?:19|20)\d\d)\W*",
+    rf"\W*(?:(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d|(?:(?:{_MONTH_WORD})\s+)?(?:19|20)\d\d)\W*",
     re.I,
 )
 # A piece whose date is not one relapse's: a span of years ("Copaxone 2007-2013 (relapsed
 # three times)"), or a count over a window ("Two relapses in the preceding 24 months").
 _NO_STORY_DATE = re.compile(
-    r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)?\d\d|now|present)\b|"
-    r"\b\d+\s+(?:\w+\s+)?(?:relapses|attacks)\b(?!\s+in\s+(?:19|20)\d\d)",
+    _YEAR_SPAN + r"\b|\b\d+\s+(?:\w+\s+)?(?:relapses|attacks)\b(?!\s+in\s+(?:19|20)\d\d)",
     re.I,
 )
 _STORY_DENIAL = re.compile(
@@ -3787,12 +3778,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
             or _NO_STORY_DATE.search(piece)
         ):
             continue
-        if (
-            not said
-            and (bare_month or relapse)
-            and year
-            and re.search(rf"\b(?:{'|'.join(_MONTHS)})\b", piece, re.I)
-        ):
+        if not said and (bare_month or relapse) and year and _MONTH_NAMED.search(piece):
             # "two in 2025: February and again in October": the months of that year
             piece = f"{piece} {year}"
             if unnamed:  # one of the year's relapses, now dated: not counted twice
@@ -3811,7 +3797,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
             # "relapsed 2 times (07/2025, 02/2026)": the dates that follow are those relapses
             unnamed, year_only = (
                 n
-                if said is None or not re.search(rf"\b(?:{'|'.join(_MONTHS)})\b|\d/", piece, re.I)
+                if said is None or not (_MONTH_NAMED.search(piece) or re.search(r"\d/", piece))
                 else 0,
                 when,
             )

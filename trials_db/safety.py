@@ -171,8 +171,8 @@ def _drug_names() -> str:
     treatments and the other medicines ("is fampridine safe for me?" asks for advice too)."""
     lex = load_lexicon()
     names: set[str] = set()
-    for key, drug in {**lex.drugs, **lex.other_medicines}.items():
-        for name in (key, *drug.brands, *drug.names, *drug.misspellings):
+    for drug in (*lex.drugs.values(), *lex.other_medicines.values()):
+        for name in drug.spellings:
             n = normalise(name)
             if len(n) >= 3:
                 names.add(re.escape(n))

@@ -33,14 +33,14 @@ _AT_MOST = (
 )
 
 
-# Two counts right before the relapse word ("zero or one relapse" is "0 or 1" once number words
-# are digits, q.normalise): a range of counts, which the team reads.
 # "a relapse-free period of less than 6 months": a relapse within those 6 months.
 _SHORT_FREE = re.compile(
     r"\s*(?:(?:period|interval|time|duration)\s+)?(?:of\s+)?"
     r"(?:(?:less|shorter|fewer)\s+than\b|under\b|<)",
     re.I,
 )
+# Two counts right before the relapse word ("zero or one relapse" is "0 or 1" once number words
+# are digits, q.normalise): a range of counts, which the team reads.
 _TWO_COUNTS = re.compile(r"\b\d+\s*(?:or|to|-)\s*\d+\s+(?!or\b)(?:[a-z]+\s+){0,2}$", re.I)
 
 
@@ -152,12 +152,11 @@ def read(r: Reader) -> None:
                 continue
             count = n + 1 if word in (">", "more than", "greater than", "over") else n
         cues = r.cues_of(m)
-        free = bool(re.search(r"relapse[- ]free", m.text, re.I)) and not (
-            # "not been relapse-free for 6 months", "a relapse-free period of less than 6
-            # months": a relapse in the window, the denial denied
-            r.denial_denied(m.start) or _SHORT_FREE.match(r.norm, m.end)
-        )
+        said_free = bool(re.search(r"relapse[- ]free", m.text, re.I))
         short = _SHORT_FREE.match(r.norm, m.end)
+        # "not been relapse-free for 6 months", "a relapse-free period of less than 6 months": a
+        # relapse in the window, the denial denied
+        free = said_free and not (r.denial_denied(m.start) or short)
         if short and not free:
             r.take(m.end, short.end())
         negated = (
@@ -165,7 +164,7 @@ def read(r: Reader) -> None:
             or (bool(cm) and count == 0)  # "0 relapses", "Zero relapses in the past year"
             or free
             or (
-                not re.search(r"relapse[- ]free", m.text, re.I)
+                not said_free
                 and bool(cues)
                 and all(c.cue is Cue.NEGATED for c in cues)
                 and adjacent_negation(r.norm, m, cues)

@@ -35,6 +35,11 @@ class Drug:
         False  # not an MS treatment: the bot never asks about it (drugs.yml other_medicines)
     )
 
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way the lexicon writes the drug: its name, brands, other names, misspellings."""
+        return (self.name, *self.brands, *self.names, *self.misspellings)
+
 
 @dataclass(frozen=True)
 class DrugClass:
