@@ -106,6 +106,13 @@ from benchmarks.patient_messages import SETS, score
 # back to front, long treatment histories, relative times, unsure courses, form labels, negated
 # answers): 85.2 % of 461 slots, 1 inverted, 20 wrongly set; 85.5 %, 0 inverted once side
 # effects said as "gave me flu" or "made my hair fall out" were read as no failure.
+# "fresh20": 130 more, written 2026-12-05 (ninth session) and scored once at its start, before
+# any change made for it (bullet lists, feelings around facts, approximate numbers, switch
+# stories, pasted clinic letters, unit shorthand, emoji and capitals, corrections in the
+# message): 81.8 % of 466 slots, 3 inverted, 5 wrongly set; 88.4 %, 0 inverted once list
+# markers, pictographs, "6/52", "a decade", "a couple of", a hedge beside another fact, switch
+# reasons ("when new lesions showed up"), a letter's plan and a yes taken back were read (one
+# expect fixed: "NEVER had steroids" is never, as the writer's own comment says).
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -128,6 +135,7 @@ FLOORS = {
     "fresh17": (0.86, 0),
     "fresh18": (0.855, 0),
     "fresh19": (0.85, 0),
+    "fresh20": (0.875, 0),
 }
 
 

@@ -2392,3 +2392,94 @@ def test_side_effects_said_as_what_the_drug_did_are_no_failure():
     assert facts("Tecfidera made me relapse twice", "failed_therapies")["failed_therapies"] == [
         "dimethyl fumarate"
     ]
+
+
+def test_list_markers_are_no_minus_sign_nor_number():
+    got = facts("Hi, quick summary:\n- 39\n- female\n- RRMS since 2015\n• on Kesimpta")
+    assert got["age"] == 39 and got["sex"] == "female" and got["current_therapy"] == "ofatumumab"
+    got = facts("1) 47 F\n2) RRMS dx 2010\n3) EDSS 3.5")
+    assert got["age"] == 47 and got["edss"] == 3.5
+    # one numbered line is no list: "33." is the answer
+    assert facts("33. diagnosed at 29 if that helps", "age")["age"] == 33
+
+
+def test_pictographs_are_no_words_but_part_ways():
+    assert placed("30, RRMS, Tecfidera 💊 since 2022, Canada 🍁")["country"] == "Canada"
+    got = facts("26, guy, Kesimpta since Jan 🙏 last relapse NOV 2025")
+    # the picture parts the start of Kesimpta from the relapse's date
+    assert got["current_therapy"] == "ofatumumab" and 12 <= got["months_since_last_relapse"] <= 13
+
+
+def test_a_clinic_s_time_shorthand_and_spoken_spans():
+    assert 1.2 <= facts("6/52 ago", "months_since_last_relapse")["months_since_last_relapse"] <= 1.6
+    assert facts("6/12 ago", "months_since_steroids")["months_since_steroids"] == 6
+    assert facts("diagnosed a decade ago with RRMS")["years_since_diagnosis"] == 10
+    assert facts("PPMS dx 2y ago")["years_since_diagnosis"] == 2
+    assert facts("Relapsing remitting for a couple of yrs")["years_since_diagnosis"] == 2
+    # a date stays a date: "on 6/12" is no six months
+    assert "months_since_steroids" not in facts("steroids on 6/12", "relapses_past_2_years")
+
+
+def test_a_hedge_beside_another_fact_is_not_the_course_s():
+    assert facts("woman with PPMS, maybe 5 years since diagnosis")["ms_subtype"] == "PPMS"
+    assert facts("RRMS since about 2021, EDSS probably around 2")["ms_subtype"] == "RRMS"
+    assert "ms_subtype" not in facts("probably SPMS now")
+    assert "ms_subtype" not in facts("mid-40s, maybe PPMS, EDSS 4")
+
+
+def test_a_count_then_the_time_of_the_last_one():
+    got = facts("a couple of relapses in the last 2 years, about 4 months since the last one.")
+    assert got["relapses_past_2_years"] == 2 and got["months_since_last_relapse"] == 4
+    got = facts("1 relapse in past 24 mths - roughly 8 wks ago")
+    assert got["relapses_past_2_years"] == 1 and 1.5 <= got["months_since_last_relapse"] <= 2.1
+
+
+def test_why_a_switch_was_made_is_said_of_the_one_left():
+    got = facts("on Rebif first and switched to Tecfidera in 2019 when new lesions showed up")
+    assert got["failed_therapies"] == ["interferon beta-1a"]
+    assert got["current_therapy"] == "dimethyl fumarate"
+    got = facts(
+        "Started Copaxone, switched to Tecfidera in 2017 because I hated the injections, then to "
+        "Ocrevus in 2021 after two relapses and new lesions on Tecfidera."
+    )
+    assert got["current_therapy"] == "ocrelizumab"
+    assert got["failed_therapies"] == ["dimethyl fumarate"]
+    got = facts("Avonex for 4 yrs, switched to Tysabri after new lesions", "prior_therapies")
+    assert got["failed_therapies"] == ["interferon beta-1a"]
+    # a reason that is no failure does not make one, and alone it does not say none failed
+    got = facts("I started Tysabri in Argentina and switched to Ocrevus after moving here")
+    assert "failed_therapies" not in got
+
+
+def test_which_failed_leaves_out_the_ones_with_another_reason():
+    got = facts(
+        "• Avonex – relapses\n• Aubagio – hair loss\n• Zeposia – new lesions", "failed_therapies"
+    )
+    assert sorted(got["failed_therapies"]) == ["interferon beta-1a", "ozanimod"]
+
+
+def test_the_one_moved_to_told_first_is_the_one_now():
+    got = facts(
+        "Mayzent, since my neuro moved me off Gilenya in 2023 because I was progressing",
+        "current_therapy",
+    )
+    assert got["current_therapy"] == "siponimod" and got["failed_therapies"] == ["fingolimod"]
+
+
+def test_a_letter_s_plan_is_no_treatment_taken():
+    got = facts("Impression: PPMS, EDSS 4.5. Plan: commence ocrelizumab pending bloods.")
+    assert "prior_therapies" not in got or got["prior_therapies"] == []
+    got = facts("DMT: Tecfidera 240mg BD - to switch to Kesimpta due to breakthrough disease")
+    assert got["prior_therapies"] == ["dimethyl fumarate"]
+    assert got["current_therapy"] == "dimethyl fumarate"
+    assert (
+        facts("I have not previously received disease-modifying therapy.")["prior_therapies"] == []
+    )
+
+
+def test_a_yes_or_no_taken_back():
+    assert (
+        facts("no - well, actually yes, just night feeds still", "breastfeeding")["breastfeeding"]
+        is True
+    )
+    assert facts("yes, sorry, I mean no", "pregnant")["pregnant"] is False

@@ -122,7 +122,11 @@ def _therapy_facts(
         if answer.none or answer.said_nothing_failed:
             facts["failed_therapies"] = []
         elif answer.taken:
-            failed = answer.failed or [d for d in answer.taken if d not in answer.worked]
+            failed = answer.failed or [
+                d
+                for d in answer.taken
+                if d not in answer.worked and d not in answer.reason_not_failure
+            ]
             if not answer.failed and len(answer.taken) > 1 and answer.current in failed:
                 # "Tysabri, stopped for JCV. Kesimpta now": the one taken now is not what failed
                 failed.remove(answer.current)
@@ -177,7 +181,9 @@ def _therapy_facts(
 
 def _each_stop_explained(answer: TherapyAnswer) -> bool:
     """Whether every earlier treatment is said not to have failed ("Tecfidera, stopped for the
-    flushing, it didn't fail; Kesimpta since 2022"): then none failed, the one now included."""
+    flushing, it didn't fail; Kesimpta since 2022"): then none failed, the one now included.
+    A reason alone ("stopped JCV+") does not say so: the drug may have failed as well, and the
+    form asks."""
     earlier = [d for d in answer.taken if d != answer.current]
     return (
         bool(earlier)

@@ -96,7 +96,25 @@ def spell_time_units(text: str) -> str:
             plural = True  # "2 monts", "few wks", "couple of yeras"
         return f"{m.group(1)}{found}{'s' if plural else ''}"
 
+    text = _CLINIC_FRACTION.sub(
+        lambda m: f"{m.group(1)} {'weeks' if m.group(2) == '52' else 'months'}", text
+    )
+    text = _DECADE.sub(lambda m: "10 years" if m.group(1) == "a" else "20 years", text)
+    text = _YEARS_LETTER.sub(r"\1 years", text)
     return re.sub(_QUANTITY + r"([a-z]+)\b", unit, text, flags=re.I)
+
+
+# A clinic's shorthand for a time ago: "6/52" six weeks, "6/12" six months ("relapse 6/52 ago",
+# "off Tysabri 6/12 due to JCV"); not a date ("on 6/12"): only before "ago" or after "off",
+# "for", "x", "over", "last", "past", "within".
+_CLINIC_FRACTION = re.compile(
+    r"(?:(?<=\boff )|(?<=\bfor )|(?<=\bx )|(?<=\bover )|(?<=\blast )|(?<=\bpast )|"
+    r"(?<=\bwithin )|(?<=\bin the last )|\b(?=\d{1,2}/(?:52|12)\s+ago\b))"
+    r"(\d{1,2})/(52|12)\b(?!/)",
+    re.I,
+)
+_DECADE = re.compile(r"\b(a|two) decades?\b", re.I)  # "diagnosed a decade ago"
+_YEARS_LETTER = re.compile(r"\b(\d{1,2})\s?y\b(?=\s+ago\b)", re.I)  # "dx 2y ago"
 
 
 def _spoken_years(t: str, tens: str, units: str) -> str:
@@ -137,6 +155,9 @@ def words_to_numbers(text: str) -> str:
         lambda m: f"{_NUMBER_WORDS[m.group(1)]} ",
         t,
     )  # "a couple of wks ago": 2 weeks ago
+    t = re.sub(
+        rf"\ba\s+couple\s+of\s+(?=(?:{_UNIT_WORD}|relapses|attacks|flare ?ups)\b)", "2 ", t
+    )  # "RRMS for a couple of yrs", "a couple of relapses": two ("a few" says no number)
     t = re.sub(
         r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t
     )  # "a year and a half"
@@ -336,6 +357,15 @@ _CORRECTED = re.compile(
 _MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
 
 
+# A yes or no taken back: "no - well, actually yes, just night feeds still", "yes, sorry, I
+# mean no": the second one is meant.
+_YES_NO_CORRECTED = re.compile(
+    r"\b(?:no|nope|nah|yes|yeah|yep)\b[\s,.-]*(?:(?:well|wait|hmm+|sorry|um+|oh)[\s,.-]*)*"
+    r"(?:actually|i mean|no wait|wait)[\s,.-]+(yes|yeah|yep|no|nope|nah)\b",
+    re.I,
+)
+
+
 def _keep_the_correction(m: re.Match) -> str:
     first, second = m.group(1), m.group(2)
     # "one, no wait, two": number words are numbers too
@@ -361,6 +391,9 @@ _SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
+# Any other pictograph is a feeling or a picture, no word: "Kesimpta since Jan 🙏 last relapse",
+# "Canada 🍁", "Tecfidera 💊 since 2022" (a flag names a country: read apart, flag_country).
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001f300-\U0001f5ff\U0001f600-\U0001faff\u200d\ufe0f]+")
 
 
 # A height or weight: "1.70 m", "170 cm", "62 kg", "140 lbs", "5 ft 6" (a decimal before "m"
@@ -377,8 +410,10 @@ def say_plainly(text: str) -> str:
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
     t = _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
+    t = _PICTOGRAPH.sub(", ", t)
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
+    t = _YES_NO_CORRECTED.sub(r"\1", t)
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _ARROW.sub(", switched to ", t)
     # "age 44 | male | Brazil": a table's cells are list items; a date cell stays with its row
@@ -1208,11 +1243,27 @@ def _type_clauses(text: str) -> tuple[list[str], list[str]]:
     return clauses, [c for c in clauses if any(re.search(p, c) for _, p in _SUBTYPE_PHRASES)]
 
 
+def _hedged_type(clause: str) -> bool:
+    """Whether a hedge in a clause that names an MS type is said of the type: in the type's own
+    comma-piece ("probably SPMS now"), or a piece of a hedge alone beside it ("RRMS, I think").
+    "woman with PPMS, maybe 5 years since diagnosis": the hedge is the time's."""
+    pieces = re.split(r"\s*,\s*", clause)
+    for i, piece in enumerate(pieces):
+        if not any(re.search(p, piece) for _, p in _SUBTYPE_PHRASES):
+            continue
+        near = [pieces[j] for j in (i - 1, i + 1) if 0 <= j < len(pieces)]
+        if _UNSURE_TYPE.search(piece) or any(
+            _UNSURE_TYPE.search(n) and len(n.split()) <= 3 for n in near
+        ):
+            return True
+    return False
+
+
 def _sure_clauses(text: str) -> str:
     """The clauses that state an MS type, without the hedged ones when a sure one is there:
     "I have RRMS. my neuro thinks it might be turning into SPMS" -> "I have RRMS."."""
     clauses, typed = _type_clauses(text)
-    sure = [c for c in typed if not _UNSURE_TYPE.search(c)]
+    sure = [c for c in typed if not _hedged_type(c)]
     if sure and len(sure) < len(typed):
         return " ".join(c for c in clauses if c in sure or c not in typed)
     return text
@@ -1295,9 +1346,7 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     t = _sure_clauses(_clear_types(fold(own_words(text))))
     _, typed = _type_clauses(t)
     # A hedge counts only in a clause that names the type: "rrms since 2015. edss maybe 3" is sure.
-    if any(_UNSURE_TYPE.search(c) for c in typed or [t]) and (
-        not requested or _UNCONFIRMED_TYPE.search(t)
-    ):
+    if any(_hedged_type(c) for c in typed) and (not requested or _UNCONFIRMED_TYPE.search(t)):
         return None  # "my neurologist thinks it's RRMS but it's not confirmed yet"
     found = [key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t)]
     # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
@@ -1460,6 +1509,10 @@ class TherapyAnswer:
     # "nothing now" inferred from the last drug named having ended, not said in words: it says
     # nothing of a treatment now that the message does not name
     nothing_now_inferred: bool = False
+    # with a reason told beside it that is no failure ("Aubagio - hair loss", "stopped JCV+",
+    # "switched because I hated the injections"), or a course finished: to "which ones did not
+    # work?", not one of them (elsewhere it says nothing: the drug may have failed as well)
+    reason_not_failure: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1542,7 +1595,11 @@ _SIDE_EFFECTS = re.compile(
     r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?|"
     r"heart|jc ?virus|jc index|approval|afford\w*|expensive|costly|can'?t get|cannot get|"
     r"availab\w*|platelet\w*|thyroid|kidney|depress\w*|mood|weight|blood pressure|skin|"
-    r"bruis\w*|macular|hair|flu\b|flu[- ]like",
+    r"bruis\w*|macular|hair|flu\b|flu[- ]like|"
+    # a life event: a baby, a move ("came off it to try for a baby", "after moving here")
+    r"\bbaby|conceiv\w*|try(?:ing)? for (?:a|another) (?:baby|child|kid)|\bivf\b|"
+    r"breast ?feed\w*|moved (?:here|abroad|countr\w*|house)|moving (?:here|abroad|countr\w*|house)|"
+    r"relocat\w*",
     re.I,
 )
 
@@ -1594,15 +1651,19 @@ _DENIED_NOW = re.compile(r"\b(?:nothing|none|no|not|never)\s+$", re.I)
 
 # Why a switch was made, told after the drug switched to ("switched to Ocrevus in 2022 because I
 # kept relapsing on it", "then switched to Mavenclad after two relapses"): said of the one left.
-_SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as)\b", re.I)
+_SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as|when|after)\b", re.I)
 _SWITCHED_AFTER_RELAPSES = re.compile(
-    r"^[^.;!?]{0,25}?\bafter (?:\d+|two|three|four|several|multiple|more|repeated|many) "
-    r"(?:\w+ )?relapses\b",
+    r"^[^.;!?]{0,25}?\b(?:after|when) (?:(?:\d+|two|three|four|several|multiple|more|repeated|"
+    r"many) (?:\w+ )?relapses|(?:a |another )?(?:new |more )?(?:lesions?|relapse)\b|"
+    r"(?:[\w']+ ){0,4}(?:progress\w*|new lesions|breakthrough)|(?:my|the) (?:edss|disability) "
+    r"(?:kept|went|got)\b)",
     re.I,
 )
-# "switched from Avonex to Kesimpta": the one switched to is the one now.
+# "switched from Avonex to Kesimpta": the one switched to is the one now; so is the next one of
+# a story of switches ("switched to Tecfidera in 2017 because ..., then to Ocrevus in 2021").
 _SWITCHED_TO = re.compile(
-    r"\b(switched|changed|change|moved|swapped|went)\b[^.;!?]{0,30}\bto\s+(?:the\s+)?(?:new\s+)?"
+    r"(?:\b(switched|changed|change|moved|swapped|went)\b[^.;!?]{0,30}|[,;]\s*(?:and\s+)?then\s+)"
+    r"\bto\s+(?:the\s+)?(?:new\s+)?"
     r"(?:(?:tab|tabs|tablets?|inj|injections?|caps?|capsules?|infusions?)\s+(?:of\s+)?)?$",
     re.I,
 )
@@ -1701,6 +1762,11 @@ _NOT_TAKEN_BEFORE = re.compile(
     # not "since starting Ocrevus", "after starting X": a start told, in the past
     r"will start|about to start|supposed to start|(?<!since )(?<!after )starting|"
     r"plan(ning)? to (start|take)|"
+    # a letter's plan: "Plan: commence ocrelizumab", "DMT: Tecfidera - to switch to Kesimpta"
+    r"plan\s*:\s*(?:to\s+)?(?:commence|start|begin|initiate|switch to|change to)|"
+    r"(?:to|will|due to|going to|plan to|planned to) (?:commence|initiate)|"
+    r"(?:(?:due|about|going|planning|planned|set) |(?<=[-:] ))to (?:switch|change|move) "
+    r"(?:over )?to|"
     r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|offered( me)?|"
     r"suggested|recommended|proposed|mentioned|talked about|discussed|"
     r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
@@ -2045,6 +2111,15 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         reason = re.split(r"[.;!?\n]", after[:60])[0]  # the reason is said in its own sentence
         if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):
             answer.worked.append(name)  # "stopped it because of the flushing": not a failure
+        if (not failed_here and _side_effect_told(after)) or _DONE_AFTER.match(after):
+            answer.reason_not_failure.append(name)  # "Aubagio - hair loss", "Mavenclad done"
+        if (
+            switched_from
+            and not failed_here
+            and _SWITCH_REASON.match(after)
+            and _side_effect_told(after)
+        ):  # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
+            answer.reason_not_failure.append(switched_from)
         if _FAILURE_DENIED.search(after) or _FAILURE_DENIED_BEFORE.search(before[-25:]):
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"
             answer.failed = [d for d in answer.failed if d != name]
@@ -2233,7 +2308,10 @@ _TREATMENT_WORD = (
 _NEVER_TREATED = re.compile(
     r"\b(?:never (?:had|took|taken|tried|been on|started|used|on|received|been given|been offered)|"
     r"have ?n'?t (?:had|taken|been on|started|tried|used)|"
-    r"not (?:started|begun|had|tried))\s+"
+    r"not (?:started|begun|had|tried)|"
+    # a letter: "She has not previously received disease-modifying therapy"
+    r"(?:has|have|had) not (?:previously |ever |yet )?(?:received|had|been given|been on)|"
+    r"not previously (?:received|had|been given|been on|treated with))\s+"
     r"(?:anything\b|any\b(?=\s*(?:$|[,.;!?]|yet\b|so far\b))|"
     # "never been on a DMT", "havent tried any of the drugs"
     r"(?:any of the|any|an?|the) " + _TREATMENT_WORD + r"\b|" + _TREATMENT_WORD + r"\b)|"
@@ -2302,6 +2380,9 @@ _FAILURE_DENIED = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    # "Mayzent, since my neuro moved me off Gilenya in 2023": the one moved to, told first
+    r"^\W{0,3}since\s+(?:[\w']+\s+){0,3}(?:moved|switched|took|changed|swapped|taken|got)\s+"
+    r"(?:me\s+)?(?:off|from)\b|"
     # "Ocrevus 2021-present", "Mayzent 2022 onwards", "(2023 - to date)"
     r"^\W{0,3}(?:since\s+|from\s+)?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*"
     r"(?:(?:-|–|to|until|till)\s*(?:present|now|today|date|current|ongoing)|onwards?|on)\b|"
@@ -3359,9 +3440,14 @@ _GLOSS = re.compile(r"\s*\(([^\W\d_]+(?:[ -][^\W\d_]+)?)\)", re.I)
 _BARE_TIME = re.compile(
     r"\s*(?:in |around |about |back in |probably |maybe |i think )?"
     r"(?:(?:early|late|mid|the) )?(?:(?:spring|summer|autumn|fall|winter|christmas|easter|"
-    rf"{_MONTH_WORD})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*",
+    rf"{_MONTH_WORD})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*"
+    # "1 relapse in past 24 months, roughly 8 wks ago"
+    r"|\s*(?:roughly |about |around |maybe |approx\w* |probably )?(?:\d+(?:\.\d+)?|a|an) "
+    r"(?:days?|weeks?|months?|years?) ago\s*",
     re.I,
 )
+# A clause that speaks of the one just counted: "..., about 4 months since the last one".
+_THE_LAST_ONE = re.compile(r"\b(?:the|my) (?:last|latest|most recent) (?:one|1)\b", re.I)
 
 
 # An age is never the time of a relapse, a diagnosis or steroids ("my brother aged 31 yrs is
@@ -3392,7 +3478,13 @@ def about(text: str, fact: str, requested: bool) -> str | None:
     for clause in _clauses(text):
         # "..., the last course was in October": a clause that goes on about the fact before it
         goes_on = (
-            own and own[-1] is previous and (_GOES_ON.match(clause) or _BARE_TIME.fullmatch(clause))
+            own
+            and own[-1] is previous
+            and (
+                _GOES_ON.match(clause)
+                or _BARE_TIME.fullmatch(clause)
+                or _THE_LAST_ONE.search(clause)
+            )
         )
         if FACT_WORDS[fact].search(clause) or goes_on:
             own.append(clause)

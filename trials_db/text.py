@@ -47,6 +47,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+# A list's marker at the start of a line ("- 39", "• Toronto", "* on Tecfidera"; "1) 47 F",
+# "2. RRMS dx 2010" when two lines are numbered, not the age of "33. diagnosed at 29"): the
+# item's words are the answer, the marker no minus sign nor number.
+_BULLET = re.compile(r"^[ \t]*[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043][ \t]+", re.M)
+_NUMBERED = re.compile(r"^[ \t]*\(?\d{1,2}[.)][ \t]+", re.M)
+
+
+def _without_list_markers(t: str) -> str:
+    t = _BULLET.sub("", t)
+    return _NUMBERED.sub("", t) if len(_NUMBERED.findall(t)) >= 2 else t
+
+
 _LINE_END = re.compile(r"(?<=[^\s.!?;:,(\[-])[ \t]*(?:\r?\n)+(?=\s*\S)")
 
 
@@ -65,7 +77,7 @@ def normalise(text: str | None) -> str:
     t = unicodedata.normalize("NFKC", t).translate(TYPOGRAPHIC)
     # A chat message's lines are its sentences ("rrms 29 f\non aubagio"): a line that does not
     # end in a stop gets one, so no reader runs a fact of one line into the next.
-    t = _LINE_END.sub(". ", t.strip())
+    t = _LINE_END.sub(". ", _without_list_markers(t.strip()))
     return re.sub(r"\s+", " ", t).strip()
 
 
