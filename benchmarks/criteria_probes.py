@@ -59,6 +59,7 @@ SETS = {
     / "tests"
     / "gold"
     / "criteria_probes9.yml",  # 160, the same session, at its end
+    "probes10": ROOT / "tests" / "gold" / "criteria_probes10.yml",  # 160, 2026-12-05 (ninth)
 }
 
 

@@ -287,3 +287,25 @@ def test_two_signed_bounds_before_years_of_age():
     assert facts("Pediatric patients (≥ 10 and < 18 years of age) with RRMS")[0] == (
         "age requires min=10 max=18 max_inclusive=False"
     )
+
+
+def test_cohorts_with_ages_no_one_can_meet_together_are_either_way_in():
+    tree = parse_criterion(
+        "Adolescent cohort: aged 12 to 17 years at the time of randomization; adult cohort: aged "
+        "18 to 55 years",
+        INC,
+    )
+    assert tree.evaluate(Profile(age=33)) != FALSE
+    assert tree.evaluate(Profile(age=15)) != FALSE
+    assert tree.evaluate(Profile(age=60)) == FALSE
+    # two limits that overlap are both required
+    assert (
+        parse_criterion("Aged 18 to 60; aged 40 or younger", INC).evaluate(Profile(age=50)) == FALSE
+    )
+
+
+def test_more_ways_to_write_an_upper_age():
+    assert facts("Age at screening between 10 and < 18 years, with body weight ≥ 25 kg", INC)[
+        0
+    ] == ("age requires min=10 max=18 max_inclusive=False")
+    assert facts("Adults up to and including 65 years of age", INC) == ["age requires max=65"]

@@ -293,3 +293,24 @@ def test_a_most_time_since_onset_fails_only_when_the_diagnosis_is_older():
     )
     assert tree.evaluate(Profile(years_since_diagnosis=20)) == FALSE
     assert tree.evaluate(Profile(years_since_diagnosis=10)) != FALSE  # onset may be older
+
+
+def test_a_most_since_onset_is_no_least():
+    # "no more than" holds a "more than": read as a most, which fails only when the diagnosis
+    # alone is older (onset comes first); otherwise the team checks
+    tree = parse_criterion(
+        "Onset of first MS symptoms no more than 10 years prior to screening", INC
+    )
+    assert tree.evaluate(Profile(years_since_diagnosis=12)) == FALSE
+    assert tree.evaluate(Profile(years_since_diagnosis=5)) == REVIEW
+    both = parse_criterion(
+        "Symptom onset more than 2 years and less than 15 years prior to consent", INC
+    )
+    assert both.evaluate(Profile(years_since_diagnosis=20)) == FALSE
+    assert both.evaluate(Profile(years_since_diagnosis=5)) != FALSE
+
+
+def test_a_duration_since_diagnosis_not_exceeding():
+    assert durations(
+        "Duration of disease since diagnosis not exceeding 20 years at baseline", INC
+    ) == ["diseaseduration requires max=20"]

@@ -200,3 +200,15 @@ def test_a_patients_mother_is_still_someone_else():
 def test_a_pregnancy_test_named_by_its_hormone():
     assert facts("Positive serum β-hCG at screening", "exclusion") == ["pregnant excludes"]
     assert facts("Negative urine beta-hCG within 7 days of Day 1") == ["pregnant excludes"]
+
+
+def test_a_plan_that_took_its_object_says_nothing_of_the_next_item():
+    text = "For women only: pregnant, planning a pregnancy, or breastfeeding"
+    assert parse_criterion(text, EXCLUSION).evaluate(Profile(breastfeeding=True)) == TRUE
+    # without the comma the plan may reach on: the team reads it
+    assert (
+        parse_criterion("Women planning a pregnancy or breastfeeding", EXCLUSION).evaluate(
+            Profile(breastfeeding=True)
+        )
+        != TRUE
+    )

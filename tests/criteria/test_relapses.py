@@ -293,3 +293,31 @@ def test_an_elliptical_second_count_is_another_way_in():
 def test_a_denied_relapse_free_and_a_short_relapse_free_period(text, kind, expected):
     found = [f for f in facts(text, kind) if f.startswith("relapses")]
     assert len(found) == 1 and found[0].startswith(f"relapses {expected}"), found
+
+
+def test_a_list_of_counts_in_windows_is_each_a_way_in():
+    tree = parse_criterion(
+        "Minimum of 1 relapse in the previous year, 2 in the previous 2 years, or 3 in the "
+        "previous 3 years",
+        INCLUSION,
+    )
+    # two in the last 2 years, none in the last year: in by the second way
+    assert tree.evaluate(Profile(relapses_past_2_years=2, months_since_last_relapse=14)) != FALSE
+
+
+def test_a_range_of_counts_is_the_team_s():
+    text = "Between 1 and 4 relapses in the 2 years preceding screening"
+    assert not [f for f in facts(text, INCLUSION) if f.startswith("relapses")]
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(relapses_past_2_years=1, months_since_last_relapse=5)) != FALSE
+
+
+def test_a_relapse_on_treatment_defines_the_failure():
+    text = "Must have failed at least one prior DMT (relapse while on treatment for ≥ 6 months)"
+    assert not [f for f in facts(text, INCLUSION) if f.startswith("relapses")]
+    # with its own window it is also a relapse asked for
+    dated = (
+        "Inadequate response to at least one DMT, with at least one relapse while on treatment in "
+        "the past year"
+    )
+    assert "relapses requires months=12" in facts(dated, INCLUSION)

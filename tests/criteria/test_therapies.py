@@ -858,3 +858,16 @@ def test_naive_or_none_lately_is_left_to_the_team():
     assert facts(text) == [] and "treatment_change" in reviews(text)
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=["interferon beta-1a"])) != FALSE
+
+
+def test_local_steroids_said_not_to_exclude_read_no_steroid_course():
+    text = "Topical, intra-articular, intranasal or ophthalmic corticosteroids are not excluded"
+    assert not [f for f in facts(text, EXCLUSION) if f.startswith("therapy")]
+    # a systemic course beside local ones allowed is still read
+    both = "Systemic corticosteroids within 30 days; topical steroids are allowed"
+    assert any(f.startswith("therapy excludes") for f in facts(both, EXCLUSION))
+
+
+def test_any_dose_of_a_drug_is_whether_it_was_taken():
+    text = "Any dose of oral or IV corticosteroids in the 4 weeks prior to baseline"
+    assert any("within_months" in f for f in facts(text, EXCLUSION))

@@ -74,6 +74,8 @@ _AGE_MAX = [
         "<",
     ),
     (r"\bless than\s*(\d{1,3})\s*years?\s*(?:of age|old)", "<"),
+    # "Adults up to and including 65 years of age"
+    (r"\bup to (?:and including\s+)?(\d{1,3})\s*years?\s*(?:of age|old)\b", "≤"),
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
     (_PEOPLE + r"(?:younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
     (r"\b(?:younger than|under|below)\s*(\d{1,3})\s*(?=or\s+(?:older than|over|above)\s*\d)", "<"),
@@ -233,7 +235,10 @@ _SIGNED_RANGE = re.compile(
     re.I,
 )
 _AGE_TO_UNDER = re.compile(
-    r"\b(?:age[sd]?|aged)\s*(?:from\s+)?(\d{1,3})\s*(?:years?\s*)?(?:-|to)\s*"
+    # "Age at screening between 10 and < 18 years"
+    r"\b(?:age[sd]?|aged)\s*(?:at (?:the )?(?:time of )?(?:screening|baseline|enrol\w*|consent|"
+    r"inclusion|randomi[sz]ation)(?: visit)?\s*)?(?:from\s+|between\s+)?(\d{1,3})\s*"
+    r"(?:years?\s*)?(?:-|to|and)\s*"
     r"(?:less than|under|below|<)\s*(\d{1,3})\b"
     # "at least 18 but less than 66 years old": the lower bound before the upper one
     r"|\b(?:at least|≥)\s*(\d{1,3})\s*(?:years?\s*(?:old|of age)?\s*)?,?\s*(?:but|and)\s*"

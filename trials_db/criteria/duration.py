@@ -15,9 +15,19 @@ _DURATION_WORDS = (
 )
 _COMPARISON = (
     r"(at least|more than|greater than|longer than|over|>|≥|a minimum of|less than|shorter than"
-    r"|<|≤|up to|under|no more than|not more than|at most)"
+    r"|<|≤|up to|under|no more than|not more than|at most|not exceeding|not to exceed|"
+    r"no longer than|not longer than)"
 )
 
+
+# A bound on the time since onset: "at least 1 year", "no more than 10 years" (not the "more
+# than" inside "no more than").
+_ONSET_BOUND = (
+    r"(?<!no )(?<!not )(at least|more than|over|≥|>|a minimum of|no more than|not more than|"
+    r"less than|under|at most|up to|≤|<)\s*" + q.NUM + r"\s*" + q.UNIT
+)
+_MOST = ("no more than", "not more than", "less than", "under", "at most", "up to", "≤", "<")
+_BELOW = ("less than", "under", "<")
 
 # "2 to 15 years", "1 and 10 years": a range of times (min, max, unit)
 _RANGE = q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT
@@ -57,6 +67,8 @@ def read(r: Reader) -> None:
             # "disease duration from onset of symptoms of less than 15 years"
             + r"(?P<onset>\s+(?:from|since)\s+(?:the\s+)?(?:onset|first)(?:\s+of)?"
             r"(?:\s+(?:first|ms))?(?:\s+symptoms?)?)?"
+            # "Duration of disease since diagnosis not exceeding 20 years"
+            + r"(?:\s+since\s+(?:the\s+)?diagnosis)?"
             + r"\s+(?:of\s+)?"
             + _COMPARISON
             + r"\s*"
@@ -160,7 +172,17 @@ def read(r: Reader) -> None:
                 value = q.to_months(m.group(m.lastindex - 1), unit) / 12
                 if op in ("less than", "<", "under", "shorter than"):
                     leaf = DiseaseDuration(max=value, max_inclusive=False, source=m.group(0))
-                elif op in ("≤", "up to", "no more than", "not more than", "at most"):
+                elif op in (
+                    "≤",
+                    "up to",
+                    "no more than",
+                    "not more than",
+                    "at most",
+                    "not exceeding",
+                    "not to exceed",
+                    "no longer than",
+                    "not longer than",
+                ):
                     leaf = DiseaseDuration(max=value, source=m.group(0))
                 else:
                     leaf = DiseaseDuration(
@@ -194,22 +216,30 @@ def read(r: Reader) -> None:
     )
     # "Onset of first relapse at least 1 year prior to randomization": a minimum since onset is
     # met when the diagnosis is that old (it comes after onset); otherwise the team checks.
+    # "Onset ... no more than 10 years prior": a most fails when the diagnosis is older, as
+    # onset is older still; otherwise the team checks. Both bounds may be said ("more than 2
+    # years and less than 15 years prior").
     since = re.search(
         r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event)|"
-        r"first (?:relapse|attack|episode))\b[^.;]{0,30}?"
-        r"\b(at least|more than|over|≥|>|a minimum of)\s*"
-        + q.NUM
-        + r"\s*"
-        + q.UNIT
-        + r"\s*(?:prior|before|ago|earlier)\b",
+        r"first (?:relapse|attack|episode))\b(?P<span>[^.;]{0,30}?"
+        r"\b" + _ONSET_BOUND + r"(?:\s+(?:and|but)\s+" + _ONSET_BOUND + r")?)"
+        r"\s*(?:prior|before|ago|earlier)\b",
         t,
         re.I,
     )
     if since and not any(s <= since.start() < e for s, e in r.used):
-        years = q.to_months(since.group(2), since.group(3)) / 12
-        inclusive = since.group(1).lower() in ("at least", "≥", "a minimum of")
-        leaf = DiseaseDuration(min=years, min_inclusive=inclusive, source=since.group(0))
-        r.leaves.append(Any_([leaf, Review(topic="diagnosis")]))
+        for bound in re.finditer(_ONSET_BOUND, since.group("span"), re.I):
+            op = bound.group(1).lower()
+            years = q.to_months(bound.group(2), bound.group(3)) / 12
+            if op in _MOST:
+                leaf = DiseaseDuration(
+                    max=years, max_inclusive=op not in _BELOW, source=since.group(0)
+                )
+                r.leaves.append(All([leaf, Review(topic="diagnosis")]))
+            else:
+                inclusive = op in ("at least", "≥", "a minimum of")
+                leaf = DiseaseDuration(min=years, min_inclusive=inclusive, source=since.group(0))
+                r.leaves.append(Any_([leaf, Review(topic="diagnosis")]))
         r.take(since.start(), since.end())
     if onset and not any(s <= onset.start() < e for s, e in r.used):
         years = q.to_months(onset.group(1), onset.group(2)) / 12

@@ -35,6 +35,7 @@ from .predicates import (
     Subtype,
     Therapy,
     TherapyFailure,
+    _Range,
 )
 from .reader import Reader
 from .review_topics import leftover_words, review_topics
@@ -63,8 +64,12 @@ from .review_topics import leftover_words, review_topics
 # exclusion, the field's drug abbreviations (TERI, MTX, AZA...), "w/in", "6 mo", "8 wks", "the
 # past month" as one month; 21: a treatment the criterion permits ("is permitted", "no washout
 # required") left to the team, "six point five"; 22: "treatment-naive, or no DMT within 6
-# months" left to the team
-PARSER_VERSION = 22
+# months" left to the team; 23: a most since onset ("no more than 10 years prior") and both
+# bounds, "not exceeding", same-field limits no one meets together as cohorts' alternatives,
+# "between 1 and 4 relapses" to the team, a list of counts in windows, a relapse on treatment
+# defining a failure, "planning a pregnancy, or breastfeeding", local steroids not excluded,
+# "any dose of", "Age at screening between 10 and < 18", "up to and including 65 years of age"
+PARSER_VERSION = 23
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -99,6 +104,37 @@ def parse_criterion(text: str, kind: str) -> Node:
     return tree
 
 
+def _cohorts_as_alternatives(leaves: list[Node]) -> list[Node]:
+    """Two limits on one number that no one can meet together ("Adolescent cohort: aged 12 to
+    17; adult cohort: aged 18 to 55") are the ways in of different cohorts: either will do."""
+    out: list[Node] = []
+    done: set[int] = set()
+    for i, leaf in enumerate(leaves):
+        if i in done:
+            continue
+        same = [
+            j
+            for j, other in enumerate(leaves)
+            if j > i and type(other) is type(leaf) and isinstance(leaf, _Range)
+        ]
+        group = [leaf] + [leaves[j] for j in same]
+        if len(group) > 1 and all(
+            _apart(a, b) for k, a in enumerate(group) for b in group[k + 1 :]
+        ):
+            out.append(Any_(group))
+            done.update(same)
+        else:
+            out.append(leaf)
+    return out
+
+
+def _apart(a: _Range, b: _Range) -> bool:
+    """Whether no value, or a single one, is within both ranges."""
+    lo = max(x for x in (a.min, b.min, float("-inf")) if x is not None)
+    hi = min(x for x in (a.max, b.max, float("inf")) if x is not None)
+    return lo >= hi
+
+
 def _read_fields(r: Reader, text: str, kind: str) -> Node:
     if re.search(r"excluded from the [\w\s-]{0,40}portions?", r.norm, re.I) or _SUBGROUP.match(
         r.norm
@@ -124,6 +160,8 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
         return Review(topic=topics[0], source=text[:200])
 
     leaves: list[Node] = list(r.leaves)
+    if kind != EXCLUSION:
+        leaves = _cohorts_as_alternatives(leaves)
     # Inclusion: several activity requirements ("≥1 relapse in 12 months, ≥2 in 24 months or a
     # new MRI lesion") are alternatives, not all required.
     relapse_reqs = [x for x in leaves if isinstance(x, Relapses)]

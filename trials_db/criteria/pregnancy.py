@@ -29,6 +29,21 @@ _PREG_NOT_STATUS = re.compile(
 )
 
 
+def _spent_plans(text: str, m: Mention, cues: list, pregnancies) -> list:
+    """The plans ("planning", "intending") over ``m`` that took their object before it, ending a
+    list item ("planning a pregnancy, or breastfeeding"): they say nothing of ``m``."""
+    return [
+        c
+        for c in cues
+        if c.cue is Cue.HYPOTHETICAL
+        and any(
+            c.end <= p.start < m.start
+            and re.fullmatch(r"\s*,\s*(?:or|and|and/or)?\s*", text[p.end : m.start])
+            for p in pregnancies
+        )
+    ]
+
+
 def _family(r: Reader) -> tuple[Mention, ...]:
     """Pregnancy and breastfeeding mentions: one negation can cover a list of them."""
     return tuple(r.of("PREGNANCY", "BREASTFEEDING"))
@@ -103,6 +118,12 @@ def read(r: Reader) -> None:
         r.take(hcg.start(), hcg.end())
     for m in r.of("BREASTFEEDING"):
         cues = r.cues_of(m)
+        spent = _spent_plans(text, m, cues, r.of("PREGNANCY"))
+        if (
+            spent
+        ):  # "pregnant, planning a pregnancy, or breastfeeding": the plan was the pregnancy's
+            r.read_cues.update(c.start for c in spent)
+            cues = [c for c in cues if c not in spent]
         if any(c.cue is not Cue.NEGATED for c in cues):
             r.reviews.append("reproductive")
         elif cues and adjacent_negation(text, m, cues, _family(r)):  # "not pregnant or lactating"

@@ -8,6 +8,7 @@ from . import quantities as q
 from .predicates import Not, Relapses
 from .reader import Reader
 from .scope import Cue, adjacent_negation
+from .therapies import _FAILURE as FAILURE_WORDS
 
 
 _WINDOW = (
@@ -41,11 +42,14 @@ _SHORT_FREE = re.compile(
 )
 # Two counts right before the relapse word ("zero or one relapse" is "0 or 1" once number words
 # are digits, q.normalise): a range of counts, which the team reads.
-_TWO_COUNTS = re.compile(r"\b\d+\s*(?:or|to|-)\s*\d+\s+(?!or\b)(?:[a-z]+\s+){0,2}$", re.I)
+_TWO_COUNTS = re.compile(
+    r"\b(?:\d+\s*(?:or|to|-)|between\s+\d+\s+and)\s*\d+\s+(?!or\b)(?:[a-z]+\s+){0,2}$", re.I
+)  # ... and "between 1 and 4 relapses"
 
 
 _ELLIPTICAL_OR = re.compile(
-    r"\s*,?\s*or\s+(?P<rel>≥|at least|a minimum of|>|more than)?\s*(?P<count>\d+)\s+"
+    # "..., 2 in the previous 2 years, or 3 in the previous 3 years": each item its own way in
+    r"\s*(?:,\s*(?:or\s+)?|or\s+)(?P<rel>≥|at least|a minimum of|>|more than)?\s*(?P<count>\d+)\s+"
     r"(?:or more\s+)?(?:(?:clinical|documented)\s+)?"
     r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
     r"(?P<n2>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|yrs?)\b",
@@ -59,6 +63,24 @@ def read(r: Reader) -> None:
         before = r.norm[s_start : m.start]
         if re.match(r"\s*(therapy|treatment)", r.norm[m.end :], re.I):
             continue  # "relapse therapy" is a treatment, not an event
+        on_treatment = re.match(
+            r"\s*(?:while|whilst|when)?\s*(?:on|despite|during|under)\s+(?:(?:a|the|their|that|"
+            r"this|prior|current|an?\s+approved)\s+)?(?:treatment|therapy|dmts?|it|them)\b",
+            r.norm[m.end :],
+            re.I,
+        )
+        if on_treatment and not re.match(
+            r"[^.;()]{0,20}?\b(?:in|within|during|over)\s+(?:the\s+)?(?:past|last|previous|prior|"
+            r"preceding)\b",
+            r.norm[m.end + on_treatment.end() :],
+            re.I,
+        ):  # not "... with at least one relapse while on treatment in the past year": dated
+            # "failed a DMT (relapse while on treatment for ≥ 6 months)": the failure's meaning,
+            # read by the failure rule; alone, activity on treatment the team reads
+            if not FAILURE_WORDS.search(r.norm):
+                r.reviews.append("activity")
+            r.take(m.start, m.end)
+            continue
         remission = "remission" in m.text.lower()
         if re.search(
             r"(independent of|not explained by|unrelated to|regardless of)\s+(\w+\s+){0,2}$",
@@ -182,9 +204,9 @@ def read(r: Reader) -> None:
             continue
         # "≥1 relapse in the prior year or ≥2 in the prior 2 years": the second count, its
         # relapse word left out, is another way in (parser.py makes them alternatives)
-        rest = r.norm[base + window.end() : s_end]
-        other = _ELLIPTICAL_OR.match(rest)
-        if other:
+        at = base + window.end()
+        other = _ELLIPTICAL_OR.match(r.norm[at:s_end])
+        while other and re.search(r"\bor\b", r.norm[at:s_end], re.I):
             months2 = q.to_months(other.group("n2") or 1, other.group("unit"))
             count2 = int(other.group("count"))
             if other.group("rel") and other.group("rel").lower() in (">", "more than"):
@@ -193,4 +215,6 @@ def read(r: Reader) -> None:
                 r.leaves.append(
                     Relapses(count=count2, months=months2, source=other.group(0).strip())
                 )
-                r.take(base + window.end(), base + window.end() + other.end())
+                r.take(at, at + other.end())
+            at += other.end()
+            other = _ELLIPTICAL_OR.match(r.norm[at:s_end])

@@ -453,8 +453,8 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     framed = re.sub(
         r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I
     )
-    # "received at least one dose of X": whether it was taken, not which dose.
-    framed = re.sub(r"\bat least (?:1|a single|one) dose of\b", " ", framed, flags=re.I)
+    # "received at least one dose of X", "any dose of X": whether it was taken, not which dose.
+    framed = re.sub(r"\b(?:at least (?:1|a single|one)|any) dose of\b", " ", framed, flags=re.I)
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
         _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)
     ):
@@ -464,8 +464,14 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     if not drugs:
         return
     steroids_only = set(drugs) <= set(load_lexicon().members("corticosteroid"))
-    if _unread_exception(text, ms) or (
-        steroids_only and _LOCAL_STEROIDS.search(text) and not _ALLOWED.search(text)
+    local_only = steroids_only and all(
+        _LOCAL_STEROIDS.search(re.split(r"[.;]", text[max(0, m.start - 60) : m.start])[-1])
+        for m in ms
+    )  # "Topical, intra-articular or ophthalmic corticosteroids are not excluded": no course
+    if (
+        _unread_exception(text, ms)
+        or (steroids_only and _LOCAL_STEROIDS.search(text) and not _ALLOWED.search(text))
+        or local_only
     ):
         r.reviews.append("treatment_change")
         return
