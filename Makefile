@@ -20,11 +20,21 @@ help:  ## this list
 run: setup data train  ## set up, import the trials, train if needed, start the bot and the web page
 	$(PY) -m scripts.stack
 
+# The tests that start no server or browser and share no database run on every CPU
+# (pytest-xdist); those that start Rasa servers, drive Chromium or share PostgreSQL and Redis
+# run one at a time after them. Both parts always run; either failing fails the target.
+TEST_WORKERS ?= auto
+ALONE := slow or browser or postgres or redis
+
 test: setup browser train lint  ## everything CI runs: lint, then the whole test suite
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@status=0; \
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not ($(ALONE))" $(PYTEST_ARGS) || status=$$?; \
+	$(PY) -m pytest -m "$(ALONE)" $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
 
 test-fast: setup  ## the edit loop: tests that need no trained model, server or browser
-	$(PY) -m pytest -m "not slow and not browser" -p no:cacheprovider -q $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not slow and not browser" -p no:cacheprovider -q \
+		$(PYTEST_ARGS)
 
 lint: setup  ## ruff with the project's settings (pyproject.toml [tool.ruff]): rules and format
 	$(VENV)/bin/ruff check .
