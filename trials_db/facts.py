@@ -42,7 +42,7 @@ from .fields import slot_fields
 from .geo import flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
 from .profile import NEVER, NO_THERAPY
-from .safety import check as check_safety
+from .safety import Category, check as check_safety
 
 from .slot_values import ESTIMATED, SKIPPED, known, to_slot
 
@@ -222,9 +222,26 @@ def unrecognised_treatments(text: str | None) -> list[str]:
 
 def _readable(text: str | None) -> str | None:
     """The message made plain, or None when it is no statement to read facts from: empty, a
-    button payload, or one that needs a safe answer first."""
+    button payload, or one that needs a safe answer first. A message that needs only a kind
+    word or a "we can't advise" (hard feelings, a question about treatment) keeps the facts of
+    its other sentences ("Honestly I'm terrified. I'm 37, RRMS, on Ocrevus. Edinburgh."): the
+    person should not have to type them again. Never those of the flagged sentence ("should I
+    stop Ocrevus to join?" names no treatment taken), nor any beside a crisis or new symptoms."""
     t = clean(text)
-    return None if not t or t.startswith("/") or check_safety(t) else t
+    if not t or t.startswith("/"):
+        return None
+    finding = check_safety(t)
+    if finding is None:
+        return t
+    if finding.category not in (Category.DISTRESS, Category.ADVICE):
+        return None
+    kept = [s for s in _SENTENCE.split(t) if s.strip() and check_safety(s) is None]
+    rest = " ".join(kept).strip()
+    return rest if rest and check_safety(rest) is None else None
+
+
+# A message's sentences, for reading the ones beside a flagged one.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def read_facts(

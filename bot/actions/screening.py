@@ -98,6 +98,20 @@ def last_turn_is_new(tracker: Tracker) -> bool:
     return True
 
 
+def answered_kindly_just_now(tracker: Tracker) -> bool:
+    """Whether the latest message got the kind answer to hard feelings or the "we can't advise"
+    answer (action_safety_answer) and the form resumes right after it."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    if intent not in ("safety_distress", "safety_advice"):
+        return False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_safety_answer":
+            return True
+    return False
+
+
 class ActionRecordConsent(Action):
     """Record the yes or no to the consent question (no health question comes before a yes)."""
 
@@ -170,6 +184,22 @@ class ValidateScreeningForm(FormValidationAction):
         events: List[EventType] = []
         if not last_turn_is_new(tracker):
             events.append(SlotSet("reask", None))  # resumed after a question: ask plainly
+            if answered_kindly_just_now(tracker):
+                # hard feelings or a question about treatment, answered by the rule: the facts
+                # of its other sentences are still the person's answers (trials_db/facts.py)
+                message = tracker.latest_message or {}
+                intent = (message.get("intent") or {}).get("name")
+                facts = {
+                    k: v
+                    for k, v in message_facts(
+                        clean(message.get("text") or ""), intent, requested, tracker.slots
+                    ).items()
+                    if not isinstance(v, Invalid)
+                }
+                if facts:
+                    events += await self._validate_facts(
+                        facts, requested, dispatcher, tracker, domain
+                    )
         else:
             message = tracker.latest_message or {}
             text = clean(message.get("text") or "")

@@ -20,6 +20,7 @@ from trials_db.safety import Category
 
 from ..conftest import ROOT
 from ..test_actions import DOMAIN, run, slot_events, tracker
+from ..test_actions import trial_store  # noqa: F401  (the shipped trials, for the form)
 
 
 def classified(text: str, intent: str = "inform", confidence: float = 0.8) -> Message:
@@ -178,3 +179,59 @@ def test_a_rule_answers_every_safety_intent_in_every_form_and_outside_them():
         if {"intent": "safety_crisis"} in steps or {"intent": "safety_symptoms"} in steps:
             after = steps[steps.index(next(s for s in steps if "intent" in s)) + 1 :]
             assert after == [{"action": "action_safety_pause"}, {"active_loop": None}], r["rule"]
+
+
+SAFE_ANSWER = [{"event": "action", "name": "action_safety_answer"}]
+
+
+async def test_after_a_kind_answer_the_facts_beside_the_hard_feelings_are_kept():
+    # fresh20: the whole opening was dropped for its "I'm terrified", and had to be typed again
+    t = tracker(
+        {"consent_given": True},
+        text=(
+            "Honestly I'm terrified of reading trial stuff but my husband made me. I'm 37, RRMS "
+            "for 6 years, on Ocrevus."
+        ),
+        intent="safety_distress",
+        requested="age",
+        after_user=SAFE_ANSWER,
+        active_loop="screening_form",
+    )
+    dispatcher, events = await run(ValidateScreeningForm(), t)
+    got = slot_events(events)
+    assert got["age"] == 37 and got["ms_subtype"] == "RRMS"
+    assert got["current_therapy"] == "ocrelizumab"
+    assert got.get("reask") is None  # no "Sorry, I didn't catch that" after the kind answer
+
+
+async def test_after_a_we_cannot_advise_the_drug_asked_about_is_not_taken():
+    t = tracker(
+        {"consent_given": True},
+        text="should I stop taking Ocrevus to join a trial?",
+        intent="safety_advice",
+        requested="prior_therapies",
+        after_user=SAFE_ANSWER,
+        active_loop="screening_form",
+    )
+    dispatcher, events = await run(ValidateScreeningForm(), t)
+    assert "prior_therapies" not in slot_events(events)
+    assert "current_therapy" not in slot_events(events)
+    # the drug said to be taken in another sentence is taken
+    t = tracker(
+        {"consent_given": True},
+        text="I'm on Ocrevus. Should I stop it to join a trial?",
+        intent="safety_advice",
+        requested="prior_therapies",
+        after_user=SAFE_ANSWER,
+        active_loop="screening_form",
+    )
+    _, events = await run(ValidateScreeningForm(), t)
+    assert slot_events(events)["prior_therapies"] == ["ocrelizumab"]
+
+
+def test_nothing_is_read_beside_a_crisis_or_new_symptoms():
+    for text in (
+        "I want to die. I'm 45 with RRMS.",
+        "I lost vision in one eye since yesterday. I'm 45.",
+    ):
+        assert read_facts(text, "inform", "age", {}) == {}
