@@ -2483,3 +2483,20 @@ def test_a_yes_or_no_taken_back():
         is True
     )
     assert facts("yes, sorry, I mean no", "pregnant")["pregnant"] is False
+
+
+def test_a_course_s_length_written_x3_is_no_time_ago():
+    got = facts("8 wks ago, IV methylpred x3 days", "months_since_steroids")
+    assert 1.5 <= got["months_since_steroids"] <= 2.1
+
+
+def test_more_ways_to_take_a_number_back():
+    assert facts("Age 52 - oops, typo, 25! Relapsing remitting")["age"] == 25
+    assert (
+        facts("one - oh wait, two, there was the optic neuritis", "relapses_past_2_years")[
+            "relapses_past_2_years"
+        ]
+        == 2
+    )
+    # "no one" is nobody, no number taken back
+    assert facts("I'd guess EDSS 4, no one's scored me in a while", "edss")["edss"] == 4

@@ -178,7 +178,12 @@ def words_to_numbers(text: str) -> str:
         lambda m: str(_NUMBER_WORDS[m.group(1)] + _NUMBER_WORDS[m.group(2)]),
         t,
     )
-    t = re.sub(rf"\b({'|'.join(_UNITS + _TENS)})\b", lambda m: str(_NUMBER_WORDS[m.group(1)]), t)
+    t = re.sub(
+        # not the pronoun of "no one's scored me in a while", "every one of them"
+        rf"(?<!\bno )(?<!\bno-)(?<!\bevery )\b({'|'.join(_UNITS + _TENS)})\b",
+        lambda m: str(_NUMBER_WORDS[m.group(1)]),
+        t,
+    )
     t = re.sub(
         r"\b(\d+)\s+(years?|months?|weeks?)\s+and\s+a\s+half\b",
         lambda m: f"{int(m.group(1))}.5 {m.group(2)}",
@@ -349,8 +354,11 @@ _CORRECTED = re.compile(
     r"(?<!i'm )(?<!im )(?<!i am )(?<!i’m )"  # an age: parse_age reads its own corrections
     r"(?<!ty )(?<!ty-)(?<!point )"  # not the "two" of "forty two no wait forty three"
     r"\b(\d+(?:[.,]\d+)?|[a-z]{3,})\s*(?:\.\.\.|…|-|–|,|\.)?\s*"
-    r"(?:(?:no wait|wait no|wait|sorry|no|naw|nah|oops|i mean|actually|correction|or rather|"
-    r"make that|scratch that)\b[,:]?\s*){1,3}(?:it'?s\s+|it was\s+|i'?m\s+)?"
+    r"(?:(?:no wait|wait no|oh wait|wait|sorry|no|naw|nah|oops|typo|i mean|actually|correction|"
+    r"or rather|make that|scratch that)\b[,:!]?\s*){1,3}"
+    # not the pronoun of "EDSS 4, no one's scored me in a while"
+    r"(?!one(?:'s|s)?\s+(?:has|is|had|knows|ever|\w+ed)\b|one'?s\b)"
+    r"(?:it'?s\s+|it was\s+|i'?m\s+)?"
     r"(?=(\d+(?:[.,]\d+)?|[a-z]{3,})\b)",
     re.I,
 )
@@ -4010,7 +4018,8 @@ def parse_relapse_count(
 
 
 _COURSE_LENGTH = re.compile(
-    r"\b(?:for\s+)?(?:a\s+)?\d+(?:\.\d+)?[\s-]*days?\b(?!\s+(?:ago|back|before))"
+    # ... and "x3 days" ("IV methylpred x3 days")
+    r"(?:\b(?:for\s+)?(?:a\s+)?|\bx\s*)\d+(?:\.\d+)?[\s-]*days?\b(?!\s+(?:ago|back|before))"
     r"|\bfor (?:a|one|1) week\b(?!\s+ago)",
     re.I,
 )
