@@ -871,3 +871,28 @@ def test_local_steroids_said_not_to_exclude_read_no_steroid_course():
 def test_any_dose_of_a_drug_is_whether_it_was_taken():
     text = "Any dose of oral or IV corticosteroids in the 4 weeks prior to baseline"
     assert any("within_months" in f for f in facts(text, EXCLUSION))
+
+
+def test_never_exposed_to_a_class_under_inclusion_bars_it():
+    text = "Never previously exposed to any anti-CD20 monoclonal antibody"
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["ocrelizumab"])) == FALSE
+    assert tree.evaluate(Profile(prior_therapies=["interferon beta-1a"])) != FALSE
+
+
+def test_the_s1p_class_by_its_chemical_name():
+    text = "Any previous treatment with a sphingosine-1-phosphate receptor modulator"
+    assert facts(text, EXCLUSION) == [
+        "therapy excludes drugs=fingolimod,siponimod,ozanimod,ponesimod classes=s1p_modulator"
+    ]
+
+
+def test_the_last_dose_before_the_first_study_dose_is_a_washout():
+    text = (
+        "Received the last dose of fingolimod, siponimod, ozanimod or ponesimod fewer than 6 weeks "
+        "prior to first study dose"
+    )
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod")) == (
+        TRUE
+    )

@@ -144,8 +144,9 @@ def test_the_parser_reads_the_tenth_probe_set_at_least_as_well_as_measured():
     # response definitions, relapse-count alternatives, men and age edges), written 2026-12-05
     # and first scored all 160 before any change made for it: precision .805, recall .667, 2
     # false not_met of 74. The dev part after the changes it showed: .865, .750, 0 (from .826,
-    # .633, 2).
+    # .633, 2); .873, .800, 0 once "never exposed", "the last dose of X ... prior to first
+    # study dose" and the S1P class's chemical name were read.
     overall = score(part="dev", name="probes10")["overall"]
     assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.86
-    assert overall["recall"] >= 0.74
+    assert overall["precision"] >= 0.865
+    assert overall["recall"] >= 0.79

@@ -68,8 +68,10 @@ from .review_topics import leftover_words, review_topics
 # bounds, "not exceeding", same-field limits no one meets together as cohorts' alternatives,
 # "between 1 and 4 relapses" to the team, a list of counts in windows, a relapse on treatment
 # defining a failure, "planning a pregnancy, or breastfeeding", local steroids not excluded,
-# "any dose of", "Age at screening between 10 and < 18", "up to and including 65 years of age"
-PARSER_VERSION = 23
+# "any dose of", "Age at screening between 10 and < 18", "up to and including 65 years of age";
+# 24: "Never previously exposed to X" under inclusion, "the last dose of X fewer than 6 weeks
+# prior to first study dose", the S1P class by its chemical name
+PARSER_VERSION = 24
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -102,7 +102,8 @@ _EVER = re.compile(
 # A criterion that opens by denying the drugs it names: "No prior X", "Patients must not have
 # received X", "None of the following at any time: X; Y".
 _DENIED_OPENING = re.compile(
-    r"\s*(?:no|not|without|free of|none of(?: the following)?|"
+    # ... "Never previously exposed to any anti-CD20 monoclonal antibody"
+    r"\s*(?:no|not|never|without|free of|none of(?: the following)?|"
     r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+(?:not|never)\s+"
     r"(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
     r"(?:received|taken|used|treated with|exposed to|had))\b",
@@ -115,7 +116,9 @@ _SINCE = re.compile(
     + q.NUM
     + r"\s*"
     + q.UNIT
-    + r"\s+(?:since|away from|after|from)\b[^.;]{0,40}$",
+    # "At least 12 weeks must have elapsed since the last ocrelizumab infusion"
+    + r"\s+(?:(?:must |should |will )?(?:have |has )?(?:elapsed|passed)\s+)?"
+    + r"(?:since|away from|after|from)\b[^.;]{0,40}$",
     re.I,
 )
 _PRIOR_USE = re.compile(
@@ -453,8 +456,15 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     framed = re.sub(
         r"\b(?:according to|as per|in line with|in accordance with)\b[^.;]*", " ", text, flags=re.I
     )
-    # "received at least one dose of X", "any dose of X": whether it was taken, not which dose.
-    framed = re.sub(r"\b(?:at least (?:1|a single|one)|any) dose of\b", " ", framed, flags=re.I)
+    # "received at least one dose of X", "any dose of X": whether it was taken, not which dose;
+    # "the last dose of X fewer than 6 weeks prior to first study dose": when it was taken.
+    framed = re.sub(
+        r"\b(?:at least (?:1|a single|one)|any|(?:the )?last) dose of\b|"
+        r"\bfirst (?:study|trial) (?:dose|drug|treatment)\b|\bfirst dose of (?:study|trial) \w+",
+        " ",
+        framed,
+        flags=re.I,
+    )
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
         _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)
     ):
