@@ -2500,3 +2500,26 @@ def test_more_ways_to_take_a_number_back():
     )
     # "no one" is nobody, no number taken back
     assert facts("I'd guess EDSS 4, no one's scored me in a while", "edss")["edss"] == 4
+
+
+def test_a_form_s_labels_for_home_and_no_treatment_now():
+    assert facts("PPMS dx 2y ago. 58 yrs. EDSS 5. Lives: Austria.")["country"] == "Austria"
+    assert (
+        facts("- DMT: none\n- other meds: baclofen, vitamin D", "current_therapy")[
+            "current_therapy"
+        ]
+        == "none"
+    )
+    got = facts("Previous treatments: Fingolimod (2012-2019)\nCurrent: nil\nEDSS 6.0")
+    assert got["current_therapy"] == "none"
+    # an earlier treatment's label says nothing of now
+    got = facts("Current DMT: Zeposia 0.92mg\nPrior DMT: none\nAge 33")
+    assert got["current_therapy"] == "ozanimod"
+
+
+def test_two_drugs_that_both_failed_said_together():
+    got = facts("Rebif and Copaxone both let me down, kept relapsing on them", "failed_therapies")
+    assert sorted(got["failed_therapies"]) == ["glatiramer acetate", "interferon beta-1a"]
+    # a "them" with no drug in its sentence is not read back to every drug of the message
+    got = facts("Rebif, then Tysabri. I kept relapsing on them until Ocrevus")
+    assert "ocrelizumab" not in (got.get("failed_therapies") or [])

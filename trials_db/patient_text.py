@@ -394,6 +394,19 @@ _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
 # "Never on: Tysabri, Lemtrada"): the head denies each item, as said without the colon
 _NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
+# A form's label for where the person lives: "Lives: Austria", "Location: Toronto".
+_HOME_LABEL = re.compile(
+    r"\b(?:lives?|living|location|home|residence|resides|based|country of residence)\s*:\s*",
+    re.I,
+)
+# A form's treatment label with nothing after it: "DMT: none", "Current treatment: nil".
+_NONE_NOW_LABEL = re.compile(
+    # not "Prior DMT: none", which says nothing of now
+    r"(?<!prior )(?<!previous )(?<!past )(?<!other )(?<!earlier )\b(?:current\s+)?"
+    r"(?:dmts?|ms (?:meds|treatment)|treatment|meds|medications?|therapy|current)\s*:\s*"
+    r"(?:none|nil|nothing|n/?a)\b",
+    re.I,
+)
 # A profile written with slashes, as on forums: "30/F/Chicago", "44/m": the age, the sex, a place.
 _SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
@@ -429,6 +442,8 @@ def say_plainly(text: str) -> str:
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
     t = _NOT_COLON.sub(lambda m: m.group(1) + " ", t)
+    t = _HOME_LABEL.sub("live in ", t)  # "Lives: Austria", "Location: Toronto"
+    t = _NONE_NOW_LABEL.sub("not on any treatment now", t)  # "DMT: none", "Current: nil"
     t = _BODY_MEASURE.sub(" ", t)  # "I'm 1.70 m, 62 kg": no age, no sex letter
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
@@ -2221,6 +2236,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         # that's why I'm on Tysabri": the treatments named before it in the same sentence.
         sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[: together.start()])])
         named = {name for s, _, name in mentions if sentence_start <= s < together.end()}
+        if not named and together.group(0).lower().endswith("them"):
+            continue  # "... I kept relapsing on them until Ocrevus": whose "them", unsaid here
         answer.failed = [
             d
             for d in (
@@ -2585,9 +2602,10 @@ def _worked(after: str) -> bool:
 _ALL_FAILED = re.compile(
     r"\b(both|all( of them| three| two| four)?|they all|each( of them)?)\b"
     r"(?:(?!\b(?:none|neither|never|nothing|not|no)\b)[^.;]){0,60}?\b(stopped working|"
-    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping)|"
-    # "I kept having relapses on both", "relapsed on all of them"
-    r"\b(?:relaps\w*|attacks?|flare ?ups?) (?:on|while on|despite) (both|all|each)\b",
+    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping|let me down)|"
+    # "I kept having relapses on both", "relapsed on all of them", "Rebif and Copaxone, kept
+    # relapsing on them"
+    r"\b(?:relaps\w*|attacks?|flare ?ups?) (?:on|while on|despite) (both|all|each|them)\b",
     re.I,
 )
 
