@@ -60,6 +60,7 @@ SETS = {
     / "gold"
     / "criteria_probes9.yml",  # 160, the same session, at its end
     "probes10": ROOT / "tests" / "gold" / "criteria_probes10.yml",  # 160, 2026-12-05 (ninth)
+    "probes11": ROOT / "tests" / "gold" / "criteria_probes11.yml",  # 160, the same, at its end
 }
 
 

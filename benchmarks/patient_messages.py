@@ -66,6 +66,7 @@ SETS = {
     "fresh18": ROOT / "tests/gold/patient_messages_fresh18.yml",  # 2026-12-05, at its start
     "fresh19": ROOT / "tests/gold/patient_messages_fresh19.yml",  # the same session, at its end
     "fresh20": ROOT / "tests/gold/patient_messages_fresh20.yml",  # 2026-12-05 (ninth), at its start
+    "fresh21": ROOT / "tests/gold/patient_messages_fresh21.yml",  # the same session, at its end
 }
 
 

@@ -112,7 +112,13 @@ from benchmarks.patient_messages import SETS, score
 # message): 81.8 % of 466 slots, 3 inverted, 5 wrongly set; 88.4 %, 0 inverted once list
 # markers, pictographs, "6/52", "a decade", "a couple of", a hedge beside another fact, switch
 # reasons ("when new lesions showed up"), a letter's plan and a yes taken back were read (one
-# expect fixed: "NEVER had steroids" is never, as the writer's own comment says).
+# expect fixed: "NEVER had steroids" is never, as the writer's own comment says); 91.2 % with the
+# facts beside a kind answer, form labels ("Lives:", "DMT: none") and more corrections.
+# "fresh21": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (reported speech, ages as anchors, walking
+# described, places, mixed languages, times before and after, yes/no with more, lists of
+# denials): 87.4 % of 438 slots, 1 inverted, 9 wrongly set; 87.7 %, 0 inverted once a list of
+# denials ("nothing - not Ocrevus, not Kesimpta, not Tysabri") was read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -135,7 +141,8 @@ FLOORS = {
     "fresh17": (0.86, 0),
     "fresh18": (0.855, 0),
     "fresh19": (0.85, 0),
-    "fresh20": (0.875, 0),
+    "fresh20": (0.905, 0),
+    "fresh21": (0.87, 0),
 }
 
 

@@ -2523,3 +2523,10 @@ def test_two_drugs_that_both_failed_said_together():
     # a "them" with no drug in its sentence is not read back to every drug of the message
     got = facts("Rebif, then Tysabri. I kept relapsing on them until Ocrevus")
     assert "ocrelizumab" not in (got.get("failed_therapies") or [])
+
+
+def test_a_list_of_denied_drugs_names_none_taken():
+    # fresh21's one inversion, found when it was scored at the end of the session
+    got = facts("nothing - not Ocrevus, not Kesimpta, not Tysabri, none of them", "current_therapy")
+    assert got["current_therapy"] == "none"
+    assert "natalizumab" not in (got.get("prior_therapies") or [])

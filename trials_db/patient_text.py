@@ -1773,7 +1773,8 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"got|been given|started|on)?"
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
     # "no Tysabri ever", "no prior Ocrevus": denied at the head of its clause (not "no more")
-    r"(?:^|[.;,!?(:]\s*|\b(?:and|but|so)\s+)no\s+(?:prior\s+|previous\s+|any\s+)?$|"
+    # ... and a list of denials: "nothing - not Ocrevus, not Kesimpta, not Tysabri"
+    r"(?:^|[.;,!?(:-]\s*|\b(?:and|but|so|or)\s+)(?:no|not)\s+(?:prior\s+|previous\s+|any\s+)?$|"
     # "medical aid wouldn't cover Ocrevus", "don't know if I got ofatumumab or teriflunomide"
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to|"
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"

@@ -30,6 +30,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes8", 160),
         ("probes9", 160),
         ("probes10", 160),
+        ("probes11", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -145,8 +146,21 @@ def test_the_parser_reads_the_tenth_probe_set_at_least_as_well_as_measured():
     # and first scored all 160 before any change made for it: precision .805, recall .667, 2
     # false not_met of 74. The dev part after the changes it showed: .865, .750, 0 (from .826,
     # .633, 2); .873, .800, 0 once "never exposed", "the last dose of X ... prior to first
-    # study dose" and the S1P class's chemical name were read.
-    overall = score(part="dev", name="probes10")["overall"]
+    # study dose" and the S1P class's chemical name were read. Its held-out part, scored once
+    # at the end of the session, totals only: .781, .758, 0; all 160: .839, .785, 0.
+    overall = score(part="all", name="probes10")["overall"]
     assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.865
-    assert overall["recall"] >= 0.79
+    assert overall["precision"] >= 0.835
+    assert overall["recall"] >= 0.78
+
+
+def test_the_parser_reads_the_eleventh_probe_set_at_least_as_well_as_measured():
+    # criteria_probes11.yml (plans, study partners, other scales, current or prior use, label
+    # and region, sub-items, absences under inclusion, units), written in the same session as
+    # probes10 and first scored all 160 at its end, after every change of that session and
+    # none made for it: precision .908, recall .683, 1 false not_met of 80 (in the held-out
+    # part, not looked at)
+    overall = score(part="all", name="probes11")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.9
+    assert overall["recall"] >= 0.68
