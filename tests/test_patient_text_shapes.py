@@ -2530,3 +2530,15 @@ def test_a_list_of_denied_drugs_names_none_taken():
     got = facts("nothing - not Ocrevus, not Kesimpta, not Tysabri, none of them", "current_therapy")
     assert got["current_therapy"] == "none"
     assert "natalizumab" not in (got.get("prior_therapies") or [])
+
+
+def test_a_sex_denied_says_nothing_of_it():
+    assert facts("not a man, not a boy - a woman, 34 years young", "sex")["sex"] == "female"
+    assert facts("I'm a woman, not a man, 45")["sex"] == "female"
+
+
+def test_a_distance_walked_is_no_edss_nor_how_far_to_travel():
+    got = placed("I walked 10 km for charity last month, never been given a score though", "edss")
+    assert "edss" not in got and "travel_km" not in got
+    assert facts("6.5, I can walk about 20 m with two crutches", "edss")["edss"] == 6.5
+    assert placed("Leeds, happy to travel 50 miles", "home_place")["travel_km"] == 80.5

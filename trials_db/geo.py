@@ -365,13 +365,17 @@ def region_country(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ON_FOOT = re.compile(
+    r"\b(?:walk\w*|ran|run\w*|jog\w*|hik\w*|cycl\w*|bik\w*|swim\w*|marathon)\b", re.I
+)
 _TRAVEL = re.compile(r"(\d+(?:[.,]\d+)?)\s*(miles?|mi|km|kilomet(?:er|re)s?|kms)\b", re.I)
 
 
 def travel_limit_km(text: str) -> float | None:
-    """ "I'd travel up to 100 miles" -> 160.9; "50 km" -> 50. None when no distance is said."""
+    """ "I'd travel up to 100 miles" -> 160.9; "50 km" -> 50. None when no distance is said, or
+    when the distance is one walked or run ("I walked 10 km for charity"), not one to travel."""
     m = _TRAVEL.search(text or "")
-    if not m:
+    if not m or _ON_FOOT.search(re.split(r"[.;!?]", text[: m.start()])[-1][-40:]):
         return None
     value = float(m.group(1).replace(",", "."))
     return value * MILE_KM if m.group(2).lower().startswith("mi") else value

@@ -828,8 +828,14 @@ _PATIENT_IS = re.compile(
 )
 
 
+# A sex denied says nothing of it: "not a man, not a boy - a woman".
+_SEX_DENIED = re.compile(
+    r"\b(?:not|never)\s+(?:a\s+|an\s+)?(?:male|man|boy|guy|gentleman|female|woman|girl|lady)\b"
+)
+
+
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
-    t = words_to_numbers(fold(text))
+    t = _SEX_DENIED.sub(" ", words_to_numbers(fold(text)))
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
     male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him|bloke|fella|chap|lad)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
@@ -1450,6 +1456,14 @@ _CHANGED_FROM_TO = re.compile(
 )
 
 
+# A distance walked: "10 km", "200m", "half a mile", "20 metres", "3 blocks".
+_DISTANCE = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|yards?|yds|"
+    r"feet|ft|steps|blocks)\b",
+    re.I,
+)
+
+
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
@@ -1457,6 +1471,7 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
     t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
+    t = _DISTANCE.sub(" ", t)  # nor a distance ("I walked 10 km for charity": no EDSS of 10)
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
         after = t[mention.end() : mention.end() + 40]
