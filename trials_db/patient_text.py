@@ -2150,14 +2150,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         reason = re.split(r"[.;!?\n]", after[:60])[0]  # the reason is said in its own sentence
         if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):
             answer.worked.append(name)  # "stopped it because of the flushing": not a failure
-        if (not failed_here and _side_effect_told(after)) or _DONE_AFTER.match(after):
+        other_reason = not failed_here and _side_effect_told(after)
+        if other_reason or _DONE_AFTER.match(after):
             answer.reason_not_failure.append(name)  # "Aubagio - hair loss", "Mavenclad done"
-        if (
-            switched_from
-            and not failed_here
-            and _SWITCH_REASON.match(after)
-            and _side_effect_told(after)
-        ):  # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
+        if switched_from and other_reason and _SWITCH_REASON.match(after):
+            # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
             answer.reason_not_failure.append(switched_from)
         if _FAILURE_DENIED.search(after) or _FAILURE_DENIED_BEFORE.search(before[-25:]):
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"

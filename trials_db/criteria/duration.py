@@ -26,8 +26,21 @@ _ONSET_BOUND = (
     r"(?<!no )(?<!not )(at least|more than|over|≥|>|a minimum of|no more than|not more than|"
     r"less than|under|at most|up to|≤|<)\s*" + q.NUM + r"\s*" + q.UNIT
 )
-_MOST = ("no more than", "not more than", "less than", "under", "at most", "up to", "≤", "<")
-_BELOW = ("less than", "under", "<")
+# What each comparison word bounds, for every duration rule: a most (inclusive, or strictly
+# below) or else a least (inclusive for these).
+_BELOW = ("less than", "<", "under", "shorter than")
+_MOST = _BELOW + (
+    "≤",
+    "up to",
+    "no more than",
+    "not more than",
+    "at most",
+    "not exceeding",
+    "not to exceed",
+    "no longer than",
+    "not longer than",
+)
+_AT_LEAST = ("at least", "≥", "a minimum of")
 
 # "2 to 15 years", "1 and 10 years": a range of times (min, max, unit)
 _RANGE = q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT
@@ -170,25 +183,13 @@ def read(r: Reader) -> None:
                     else "at least"
                 )
                 value = q.to_months(m.group(m.lastindex - 1), unit) / 12
-                if op in ("less than", "<", "under", "shorter than"):
-                    leaf = DiseaseDuration(max=value, max_inclusive=False, source=m.group(0))
-                elif op in (
-                    "≤",
-                    "up to",
-                    "no more than",
-                    "not more than",
-                    "at most",
-                    "not exceeding",
-                    "not to exceed",
-                    "no longer than",
-                    "not longer than",
-                ):
-                    leaf = DiseaseDuration(max=value, source=m.group(0))
+                if op in _MOST:
+                    leaf = DiseaseDuration(
+                        max=value, max_inclusive=op not in _BELOW, source=m.group(0)
+                    )
                 else:
                     leaf = DiseaseDuration(
-                        min=value,
-                        min_inclusive=op in ("at least", "≥", "a minimum of"),
-                        source=m.group(0),
+                        min=value, min_inclusive=op in _AT_LEAST, source=m.group(0)
                     )
             from_onset = _FROM_ONSET.match(t, m.end()) or (
                 m if "onset" in m.re.groupindex and m.group("onset") else None
@@ -237,8 +238,9 @@ def read(r: Reader) -> None:
                 )
                 r.leaves.append(All([leaf, Review(topic="diagnosis")]))
             else:
-                inclusive = op in ("at least", "≥", "a minimum of")
-                leaf = DiseaseDuration(min=years, min_inclusive=inclusive, source=since.group(0))
+                leaf = DiseaseDuration(
+                    min=years, min_inclusive=op in _AT_LEAST, source=since.group(0)
+                )
                 r.leaves.append(Any_([leaf, Review(topic="diagnosis")]))
         r.take(since.start(), since.end())
     if onset and not any(s <= onset.start() < e for s, e in r.used):
