@@ -487,8 +487,14 @@ def gold_drugs(values: dict[str, Any]) -> set[str]:
                 if cls != "dmt":
                     drugs.update(lex.members(cls))
     for cls in values.get("classes") or []:
-        drugs.update(lex.members(cls))
+        drugs.update(lex.members(class_key(cls)))
     return drugs
+
+
+def class_key(name: str) -> str:
+    """The lexicon key of a gold class as its writer spelt it: the probe writers used "DMT",
+    "anti-CD20" and "S1P modulator" for the keys dmt, anti_cd20 and s1p_modulator."""
+    return re.sub(r"[\s-]+", "_", name.strip().lower())
 
 
 def compatible(parser_field: str, gold_field: str) -> bool:

@@ -61,6 +61,11 @@ SETS = {
     / "criteria_probes9.yml",  # 160, the same session, at its end
     "probes10": ROOT / "tests" / "gold" / "criteria_probes10.yml",  # 160, 2026-12-05 (ninth)
     "probes11": ROOT / "tests" / "gold" / "criteria_probes11.yml",  # 160, the same, at its end
+    "probes12": ROOT
+    / "tests"
+    / "gold"
+    / "criteria_probes12.yml",  # 160, next session, at its start
+    "probes13": ROOT / "tests" / "gold" / "criteria_probes13.yml",  # 160, the same, at its end
 }
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.criteria_accuracy import FIELDS
+from benchmarks.criteria_accuracy import FIELDS, class_key
+from trials_db.lexicon import load as load_lexicon
 from benchmarks.criteria_probes import held_out_ids, load_probes, score
+
+CLASSES = set(load_lexicon().classes)
 
 # Measured on all 260 probes (2026-12-04), totals only.
 MOST_FALSE_NOT_MET = 3  # 5 when first scored; 3 after the fixes made on the dev part
@@ -31,6 +34,8 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes9", 160),
         ("probes10", 160),
         ("probes11", 160),
+        ("probes12", 160),
+        ("probes13", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -42,6 +47,8 @@ def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
         for r in p.get("readings") or []:
             assert r["field"] in FIELDS, p["id"]
             assert r["polarity"] in ("requires", "excludes"), p["id"]
+            for cls in r.get("classes") or []:  # a class the scorer cannot widen reads as no drug
+                assert class_key(cls) in CLASSES, (p["id"], cls)
     held = held_out_ids(probes)
     assert len(held) == len(probes) // 3
     parts = [load_probes(part=part, name=name) for part in ("dev", "held_out")]
