@@ -537,7 +537,7 @@ def test_results_name_a_treatment_by_the_brand_the_person_used():
 
 
 # ---------------------------------------------- mechanisms found on the fresh set (2026-12-03)
-from trials_db.facts import read_facts  # noqa: E402
+from trials_db.facts import message_facts, read_facts  # noqa: E402
 from trials_db.patient_text import months_ago  # noqa: E402
 
 
@@ -825,3 +825,36 @@ def test_an_answer_word_before_a_new_clause_negates_nothing(asked):
         "pregnant": False,
         "breastfeeding": True,
     }
+
+
+@pytest.mark.parametrize(
+    "text, prior, current",
+    [
+        # a gap in the story, then the drug said with "now": that one is taken now
+        (
+            "Used to be on Rebif for years, then nothing, now Mayzent since February.",
+            ["interferon beta-1a", "siponimod"],
+            "siponimod",
+        ),
+        # refused: never taken, and "nothing works except" it is no failure of it
+        (
+            "never had any treatment because they said nothing works for ppms except ocrevus "
+            "and i didnt want it",
+            [],
+            "none",
+        ),
+        # a drug on hold is taken before, none now
+        (
+            "Ocrevus but it's on hold until after my knee surgery in January",
+            ["ocrelizumab"],
+            "none",
+        ),
+        # not wanting it any more is a reason to stop, not a refusal and not a failure
+        ("I had Tysabri but didn't want it anymore so I stopped", ["natalizumab"], "none"),
+    ],
+)
+def test_a_treatment_story_with_gaps_refusals_and_pauses(text, prior, current):
+    facts = message_facts(text, "inform", None, {})
+    assert facts["prior_therapies"] == prior
+    assert facts["current_therapy"] == current
+    assert not facts.get("failed_therapies")

@@ -347,6 +347,55 @@ _ABBREVIATION = re.compile(
 # Nor is the dot of a date ("Rebif from 04.2009 to 11.2013 (stopped owing to relapses)",
 # "10.07.2017"): read as "04/2009"; not a score ("EDSS 3.5") or a version ("2.0").
 _DOTTED_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.)?\d{1,2}\.(?:19|20)\d\d(?![\d.]\d)")
+# A full date in figures ("14/10/2025", "2022-01-10") or a month in ISO or short figures
+# ("2025-11", "last flare 03/26"), said as its month and year ("October 2025"), so that every
+# reader dates it to its month, not to the middle of its year. Day first, as most of the world
+# writes dates, unless the second number cannot be a month ("03/14/2019"),
+# or the person says they write US dates. A birth date keeps its day (parse_age reads it).
+_FULL_DATE = re.compile(r"(?<![\d/-])(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)(?![\d/-]?\d)")
+_ISO_MONTH = re.compile(r"(?<![\d/-])((?:19|20)(\d\d))-(0[1-9]|1[0-2])(?:-(\d\d))?(?![\d/-]?\d)")
+_SHORT_MONTH = re.compile(
+    r"\b(in|since|from|until|till|dx|dx'd|diagnosed|flare|relapse|attack|steroids|started|"
+    r"stopped|last|date)\s+(0[1-9]|1[0-2])/(\d\d)(?![\d/-]?\d)(?!\s*ago\b)",
+    re.I,
+)
+_US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
+_BORN_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?)\s*:?\s*$", re.I)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _dates_as_months(t: str, today: dt.date | None = None) -> str:
+    """``t`` with its dates in figures said as "<Month> <year>" (see _FULL_DATE)."""
+    us = bool(_US_DATES.search(t))
+
+    def full(m: re.Match) -> str:
+        if _BORN_BEFORE.search(t[: m.start()]):
+            return m.group(0)
+        a, b = int(m.group(1)), int(m.group(2))
+        month = a if (us and a <= 12 and b <= 31) or b > 12 else b
+        if not 1 <= month <= 12 or max(a, b) > 31:
+            return m.group(0)
+        return f"{_MONTH_NAMES[month - 1]} {m.group(3)}"
+
+    def iso(m: re.Match) -> str:
+        # "2010-12" may be the years 2010 to 2012; "2025-11" and "2021-06" can only be months
+        if m.group(4) is None and int(m.group(2)) < int(m.group(3)):
+            return m.group(0)
+        return f"{_MONTH_NAMES[int(m.group(3)) - 1]} {m.group(1)}"
+
+    def short(m: re.Match) -> str:
+        year = 2000 + int(m.group(3))
+        if year > (today or dt.date.today()).year:
+            return m.group(0)
+        return f"{m.group(1)} {_MONTH_NAMES[int(m.group(2)) - 1]} {year}"
+
+    t = _FULL_DATE.sub(full, t)
+    t = _ISO_MONTH.sub(iso, t)
+    return _SHORT_MONTH.sub(short, t)
+
+
 # A fact said again right after "sorry", "no wait", "I mean": the second one is meant
 # ("Diagnosed 2015 - no wait, 2016", "edss 4... naw, 4.5", "on natalizumab... sorry no, it's
 # ocrelizumab"). Only a word of the same kind (a number, a drug, an MS type) replaces the first.
@@ -434,6 +483,7 @@ def say_plainly(text: str) -> str:
     t = _PICTOGRAPH.sub(", ", t)
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
+    t = _dates_as_months(t)
     t = _YES_NO_CORRECTED.sub(r"\1", t)
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _ARROW.sub(", switched to ", t)
@@ -1582,7 +1632,9 @@ _FAILED_AFTER = re.compile(
     r"^[^.;]{0,25}?(?<!never )\brelapsed (?:\w+ ){0,2}(?:times?|twice|again)\b|"
     r"^[^.;\n]{0,25}?\b(?:stopped|switched|changed)\b[\s,:-]+[^.;\n]{0,40}?(?<!no )(?<!never )"
     r"\b(?:relaps\w*|disease activity|progress\w*|new lesions|breakthrough)|"
-    r"^[^.;]{0,30}?\b(?:(did ?n[o']?t|didnt|does ?n[o']?t|wasn'?t|was not|failed|"
+    # not "didn't want it anymore", "didn't like the injections": no failure
+    r"^[^.;]{0,30}?\b(?:((?:did ?n[o']?t|didnt|does ?n[o']?t)(?!\s+(?:want|like|mind|suit|agree))|"
+    r"wasn'?t|was not|failed|"
     # not "Tysabri, never anything else": no failure
     r"never(?!\s+(?:anything|any|another|other|else|had|took|taken|tried|on|been|started|used|"
     r"again|relapsed|pregnant)\b))\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
@@ -1737,7 +1789,10 @@ _NOTHING_NOW = re.compile(
     r"\bnot on (any |an? )?(treatment|medication|meds|dmts?)|"
     r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?)|"
     # "I stopped everything when I got pregnant, and never restarted"
-    r"stopped everything|never (re-?started|started again|went back on)( it| them| anything)?)\b",
+    r"stopped everything|never (re-?started|started again|went back on)( it| them| anything)?|"
+    # "Ocrevus but it's on hold until after my surgery", "my Ocrevus is on pause": none now
+    r"(?:it'?s|its|it is|is|are|they'?re|been|currently|now|was put|were put) (?:on hold|on pause|"
+    r"paused)|paused (?:it|them|my \w+|treatment))\b",
     re.I,
 )
 # "Two relapses last year, none so far this year": a "none" that answers the relapses of its
@@ -1834,7 +1889,8 @@ _REFUSED_AFTER = re.compile(
     # "but the health plan refused it", "but my insurance declined"
     r"(?:the|my|our|his|her)\s+(?:[\w-]+\s+){0,2}?(?=refused|declined|rejected|denied|said no))?"
     r"(?:keep\s+)?(?:turned (?:it|them|that|him|her) down|said no|say(?:ing)? no|refused|declined|"
-    r"rejected|denied|"
+    r"rejected|denied|(?:didn'?t|didnt|did not) want (?:it|them|that)\b"
+    r"(?! (?:any ?more|any longer|again|back)\b)(?! \w+ (?:any ?more|any longer|again)\b)|"
     r"(?:still )?deciding|(?:am |'m )?not keen|haven'?t decided|have not decided|not sure yet)\b",
     re.I,
 )
@@ -2325,8 +2381,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     if gap and not taken_now:
         answer.current = earlier[-1]
     # "... then another in July 2025, nothing since. On Kesimpta now.": the one said now after it
+    # "then nothing, now Mayzent since February": or the one said after it with "now" before it
     said_now_after = nothing is not None and any(
-        s > nothing.end() and name == answer.current and _NOW_AFTER.match(t[e:])
+        s > nothing.end()
+        and name == answer.current
+        and (_NOW_AFTER.match(t[e:]) or _NOW_BEFORE.search(t[:s]))
         for s, e, name in mentions
     )
     if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
@@ -2335,6 +2394,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
 
 
 _NOW_AFTER = re.compile(r"^\W{0,3}(?:now|currently|at the moment|these days|rn|atm)\b", re.I)
+_NOW_BEFORE = re.compile(r"\b(?:now|currently)\W{0,3}(?:on\W{1,3})?$", re.I)
 
 
 # "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I
