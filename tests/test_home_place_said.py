@@ -163,3 +163,27 @@ def test_a_slash_profile_names_the_town_and_no_unknown_treatment():
     got = message_facts(text, "inform", "age", {})
     assert got["home_place"]["label"] == "Chicago, IL, United States"
     assert (got["age"], got["sex"], got["edss"]) == (30, "female", 2.0)
+
+
+@pytest.mark.parametrize(
+    "text, asked, country",
+    [
+        # a story of places ends where they are now
+        (
+            "Born in Poland, grew up in Chicago, did my PhD in Edinburgh, now in Melbourne for "
+            "the last 6 years",
+            None,
+            "Australia",
+        ),
+        (
+            "We moved around a lot - Texas, then Germany for 3 years, then back - and now we're in "
+            "Ohio near Columbus",
+            "country",
+            "United States",
+        ),
+        # the country they left is not where they live
+        ("We've been in Brisbane since 2009 when we emigrated from Scotland", None, "Australia"),
+    ],
+)
+def test_where_a_story_of_places_ends_is_home(text, asked, country):
+    assert message_facts(text, "inform", asked, {})["country"] == country

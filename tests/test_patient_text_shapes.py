@@ -2542,3 +2542,41 @@ def test_a_distance_walked_is_no_edss_nor_how_far_to_travel():
     assert "edss" not in got and "travel_km" not in got
     assert facts("6.5, I can walk about 20 m with two crutches", "edss")["edss"] == 6.5
     assert placed("Leeds, happy to travel 50 miles", "home_place")["travel_km"] == 80.5
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected, unset",
+    [
+        # built after fresh22: patients' clinic words. NEDA with its time is no relapse
+        ("NEDA for 3 years on Ocrevus.", None, {"relapses_past_2_years": 0}, ()),
+        ("NEDA for 4 years now", "relapses_past_2_years", {"relapses_past_2_years": 0}, ()),
+        # ... but not lost, nor without a time
+        (
+            "Tx failure on tecfi (lost NEDA in 2023)",
+            "failed_therapies",
+            {},
+            ("relapses_past_2_years",),
+        ),
+        ("NEDA, and my EDSS is still 1.5", "edss", {"edss": 1.5}, ("relapses_past_2_years",)),
+        # escalated or de-escalated to a drug: that one now
+        (
+            "Had breakthrough disease on Tecfidera - new T2 lesions - so they escalated me to "
+            "Tysabri.",
+            None,
+            {"current_therapy": "natalizumab", "failed_therapies": ["dimethyl fumarate"]},
+            (),
+        ),
+        (
+            "De-escalated from Tysabri to Copaxone last year after testing JCV positive",
+            None,
+            {"current_therapy": "glatiramer acetate"},
+            ("failed_therapies",),
+        ),
+    ],
+)
+def test_patients_clinic_words(text, asked, expected, unset):
+    got = facts(text, asked=asked)
+    for slot, value in expected.items():
+        assert got.get(slot) == value, slot
+    for slot in unset:
+        assert slot not in got

@@ -412,9 +412,9 @@ _HOME_CUES = (
     (
         re.compile(
             r"(?:\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
-            r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from)\s+"
+            r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from|now)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
-            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?"
+            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?|\b(?:moved|relocated)\s+(?:back\s+|here\s+)?to\s+"
             r"|\b(?:my\s+)?home(?:\s*town)?\s*(?:is|'s|:)\s+(?:in\s+|near\s+)?)" + _PLACE,
             re.I,
         ),
@@ -422,7 +422,14 @@ _HOME_CUES = (
         False,
     ),
     (re.compile(r"\b(?<!originally )(?<!born )(?<!moved )from\s+" + _PLACE, re.I), True, False),
-    (re.compile(r"\bin\s+" + _PLACE, re.I), True, True),
+    # not where they were born, grew up or studied ("born in Poland, grew up in Chicago")
+    (
+        re.compile(
+            r"(?<!born )(?<!grew up )(?<!raised )(?<!phd )(?<!degree )\bin\s+" + _PLACE, re.I
+        ),
+        True,
+        True,
+    ),
     # a list item of its own: "Female, 60, PPMS, Glasgow.", "27 m rrms, delhi", "Kraków."
     (_LIST_ITEM, True, True),
 )
@@ -440,6 +447,12 @@ _PLACE_ENDS = re.compile(
 
 
 _TITLE = re.compile(r"mrs?|ms|miss|dr|sir|madam|madame|prof|rev|mx")
+# Where a story of places ends: "now we're in Ohio", "now in Melbourne", "these days I live in".
+NOW_HOME = re.compile(
+    r"\b(?:now|these days|nowadays)\s+(?:(?:we'?re|i'?m|we\s+are|i\s+am|we|i|living|based|live|"
+    r"settled)\s+){0,2}(?:in|near)\s+",
+    re.I,
+)
 
 
 def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> str | None:
@@ -468,6 +481,11 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
     "country"} for a state or region), from any message; None when no cue names a place.
     ``profile_words`` (MS types, sex words, countries, other medicines) are never a town said
     as a list item."""
+    now = NOW_HOME.search(text or "")
+    if now and now.start() > 0:  # "born in Poland, ..., now in Melbourne": where they are now
+        home = home_place_said(text[now.start() :], profile_words)
+        if home is not None:
+            return home
     for cue, strict, capital in _HOME_CUES:
         for m in cue.finditer(text or ""):
             words = _PLACE_ENDS.split(m.group(1))[0].strip(" ,")

@@ -18,7 +18,7 @@ from typing import Any
 
 
 from .criteria.nlp import _import_spacy
-from .geo import country_after_town, resolve_place, us_state_names
+from .geo import NOW_HOME, country_after_town, home_place_said, resolve_place, us_state_names
 from .lexicon import fold, load as load_lexicon, patient_phrases, says
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
@@ -1673,7 +1673,10 @@ _FAILED_AFTER = re.compile(
 )
 _FAILED_BEFORE = re.compile(
     r"\b(failed|failure (on|of|with)|didn'?t respond to|no response to|relapsed on|"
-    r"breakthrough on|stopped working:?)\s*$",
+    r"breakthrough on|stopped working:?|"
+    # the clinic's words: "breakthrough disease on Tecfidera", "new T2 lesions while on Aubagio"
+    r"breakthrough (?:disease|activity|relapses?) (?:on|while on|whilst on|despite)|"
+    r"new (?:\w+ )?lesions? (?:\w+ ){0,5}?(?:while|whilst) on)\s*$",
     re.I,
 )
 _FORM_AFTER = re.compile(
@@ -1752,7 +1755,8 @@ _SWITCHED_AFTER_RELAPSES = re.compile(
 # "switched from Avonex to Kesimpta": the one switched to is the one now; so is the next one of
 # a story of switches ("switched to Tecfidera in 2017 because ..., then to Ocrevus in 2021").
 _SWITCHED_TO = re.compile(
-    r"(?:\b(switched|changed|change|moved|swapped|went)\b[^.;!?]{0,30}|[,;]\s*(?:and\s+)?then\s+)"
+    r"(?:\b(switched|changed|change|moved|swapped|went|escalated|de-?escalated)\b[^.;!?]{0,30}|"
+    r"[,;]\s*(?:and\s+)?then\s+)"
     r"\bto\s+(?:the\s+)?(?:new\s+)?"
     r"(?:(?:tab|tabs|tablets?|inj|injections?|caps?|capsules?|infusions?)\s+(?:of\s+)?)?$",
     re.I,
@@ -4215,9 +4219,13 @@ def parse_months_since_steroids(
 
 # Where someone lives beats where they come from: "from brazil but living in lisbon".
 _HOME = ("live in", "living in", "based in", "now in", "reside in", "residing in", "moved to")
-_ORIGIN = ("from", "born in", "originally from")
+_ORIGIN = ("from", "born in", "originally from", "grew up in", "raised in")
+# Said of where someone left: never where they live ("in Brisbane since we emigrated from
+# Scotland"), even with no "live" word beside the home.
+_LEFT = ("emigrated from", "moved from", "moved here from", "came over from")
 _PLACE_WORDS = re.compile(
-    rf"\b({'|'.join(_HOME)}|in|near|{'|'.join(_ORIGIN)})\s+(?:the\s+)?([a-z][a-z .'()-]{{1,40}})"
+    rf"\b({'|'.join(_HOME)}|{'|'.join(_LEFT)}|{'|'.join(_ORIGIN)}|in|near)\s+(?:the\s+)?"
+    r"([a-z][a-z .'()-]{1,40})"
 )
 
 
@@ -4233,6 +4241,9 @@ def _country_after_place_word(t: str) -> str | None:
             name = lex.country(" ".join(words[i:j]))
             if name:
                 word = m.group(1)
+                if word in _LEFT:
+                    found.append((3, ""))  # decided: not that country, and no guess
+                    break
                 found.append((0 if word in _HOME else 2 if word in _ORIGIN else 1, name))
                 break
     if not found:
@@ -4276,6 +4287,13 @@ def read_country(text: str, requested: bool) -> str | None:
     """The country when it was asked, or said as a place (see _country_said) or with "live"
     words; a place only travelled to is left out."""
     text = _NOT_HOME.sub(" ", text)
+    now = NOW_HOME.search(text)
+    if now and now.start() > 0:  # "Texas, then Germany for 3 years, now we're in Ohio"
+        after = text[now.start() :]
+        home = home_place_said(after)
+        said = _country_said(after) or parse_country(after) or (home or {}).get("country")
+        if said:
+            return said
     if requested:
         return parse_country(text) or _country_said(text)
     said = _country_said(text)
