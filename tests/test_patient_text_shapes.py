@@ -2580,3 +2580,41 @@ def test_patients_clinic_words(text, asked, expected, unset):
         assert got.get(slot) == value, slot
     for slot in unset:
         assert slot not in got
+
+
+@pytest.mark.parametrize(
+    "text, prior",
+    [
+        # built after fresh21 and fresh22: never treated, said briefly
+        ("PPMS, 60, female, Quebec City. No DMTs.", []),
+        ("Never any treatment, nessuna terapia.", []),
+        ("Nothing prescribed yet.", []),
+        ("No DMT, ever.", []),
+        ("no treatment started yet", []),
+        ("I had IV steroids in October. No other treatment yet.", []),  # steroids are no DMT
+        # "no other" beside a drug named keeps that drug
+        ("Had Copaxone. No other treatment yet.", ["glatiramer acetate"]),
+    ],
+)
+def test_never_treated_said_briefly(text, prior):
+    assert facts(text).get("prior_therapies") == prior
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        # built after fresh22: a child's age beside the writer's is not theirs
+        ("31, woman, RRMS. I work at a vet clinic, 6 years now, and have a 3 year old.", 31),
+        ("39/f/rrms. dx 18 months ago, edss 1.5. 2 kids aged 4 & 7.", 39),
+        # ... but "a 45 year old woman" is the writer, and "my son aged 30" the patient
+        ("I am a 45 year old woman", 45),
+        ("a 45 year old woman with RRMS", 45),
+        (
+            "I am Suresh, 62 years, retired. My son aged 30 has been diagnosed with multiple "
+            "sclerosis in March 2025. He is on teriflunomide tablets.",
+            30,
+        ),
+    ],
+)
+def test_a_childs_age_is_not_the_writers(text, age):
+    assert facts(text).get("age") == age

@@ -583,6 +583,13 @@ def _duration_of_treatment(text: str, item: re.Match) -> bool:
     return isinstance(answer, TherapyAnswer) and bool(answer.taken)
 
 
+# Others' ages: "2 kids aged 4 & 7", "the boys are 10", "my dog is 12" (not "my son aged 30",
+# who may be the patient: as_patient reads that).
+_SOMEONE_ELSES_AGE = re.compile(
+    r"\b(?:kids|children|sons|daughters|twins|boys|girls|grand\w+|dogs?|cats?|pets?)"
+    r"(?:\s+(?:are|is|were|was))?\s+(?:aged\s+|age\s+)?$",
+    re.I,
+)
 _FUTURE_AGE = re.compile(
     r"\(?\s*\b\d{2}\s+(?:in (?:a|an|\d+|a few|a couple of|few) (?:days?|weeks?|months?)|"
     r"next (?:week|month|year)|soon|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b"
@@ -714,6 +721,18 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 t[m.end() : m.end() + 25],
             )
             and not _DURATION_BEFORE.search(t[max(0, m.start() - 25) : m.start()])
+            and not _SOMEONE_ELSES_AGE.search(t[max(0, m.start() - 25) : m.start()])
+            and not (  # "have a 3 year old.", "my 8-year-old son": a child, not the writer
+                re.match(r"-?\d", m.group(0))
+                and re.search(r"\b(?:a|an|my|our|his|her|their|the)\s+$", t[: m.start()], re.I)
+                and not re.search(r"\b(?:i'?m|i am|im)\s+an?\s+$", t[: m.start()], re.I)
+                and re.match(
+                    r"\s*(?:$|[.,;!?)]|and\b|(?:sons?|daughters?|kids?|child|boys?|girls?|twins|"
+                    r"grand\w+|nephew|niece|dog|cat|baby)\b)",
+                    t[m.end() :],
+                    re.I,
+                )
+            )
             and not (  # "Diagnosed RRMS in June 2006 aged 22": the age then, not now
                 m.group(0).startswith("age")
                 and re.search(
@@ -2422,7 +2441,15 @@ _NEVER_TREATED = re.compile(
     + "|"
     + _TREATMENT_WORD
     # "no DMTs at all, ever"
-    + r")\s+(?:at all\W*\s*)?(?:yet|ever|so far|offered|given)\b|"
+    + r")[,\s]+(?:at all\W*\s*)?(?:(?:started|begun|prescribed)\s+)?"
+    r"(?:yet|ever|so far|offered|given)\b|"
+    # "No other treatment yet" (after steroids), "Never any treatment, nessuna terapia"
+    r"\bno other " + _TREATMENT_WORD + r"\s+(?:(?:started|begun|prescribed)\s+)?(?:yet|so far)\b|"
+    r"\bnever (?:ever )?any " + _TREATMENT_WORD + r"\b|"
+    # "PPMS, 60, female. No DMTs.": a sentence of its own says none ever
+    r"(?:^|[.!?;\n]\s*)no (?:ms |disease[- ]modifying )?(?:dmts?|treatments?|therap(?:y|ies))"
+    r"\s*(?:[.!?;\n]|$)|"
+    r"\bnothing (?:prescribed|started) (?:yet|so far)\b|"
     # "not yet on any medicine", "not yet started anything"
     r"\bnot yet (?:on|taking|started|begun|had) any(?:thing\b|\s+" + _TREATMENT_WORD + r"\b)|"
     r"\b(?:never been treated|never treated|untreated|treatment[- ]naive)\b|"
