@@ -309,3 +309,14 @@ def test_more_ways_to_write_an_upper_age():
         0
     ] == ("age requires min=10 max=18 max_inclusive=False")
     assert facts("Adults up to and including 65 years of age", INC) == ["age requires max=65"]
+
+
+def test_a_bare_range_of_years_alone_or_after_the_sex_is_an_age():
+    # built after probes12: "18-45 years" can only be the age when it is all there is
+    assert "age requires min=18 max=45" in " ".join(facts("18-45 years"))
+    assert facts("Females, 18–45 years")[:2] == [
+        "sex requires allowed=female",
+        "age requires min=18 max=45",
+    ]
+    # a duration still says so
+    assert not [f for f in facts("Disease duration 2-10 years") if f.startswith("age")]

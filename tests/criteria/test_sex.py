@@ -138,3 +138,24 @@ def test_female_patients_listed_as_an_exclusion():
     tree = parse_criterion("Female patients", EXC)
     assert tree.evaluate(Profile(sex="female")) == TRUE
     assert tree.evaluate(Profile(sex="male")) == FALSE
+
+
+def test_a_sex_word_with_a_menopause_qualifier_heading_an_age_restricts():
+    # built after probes12: the qualifier no longer hides the sex (the age rule reads the rest)
+    assert sex_facts("Post-menopausal women aged 45–70 years", INC) == [
+        "sex requires allowed=female"
+    ]
+    assert sex_facts("Females, 18–45 years", INC) == ["sex requires allowed=female"]
+    # a fertility sentence with an age in it is still no restriction
+    assert (
+        sex_facts("Women of childbearing potential, 18 to 45 years, must use contraception", INC)
+        == []
+    )
+
+
+def test_men_and_some_women_listed_as_an_exclusion_exclude_every_man():
+    got = facts("Men, and women who are pregnant or nursing", EXC)
+    assert "sex excludes allowed=male" in got
+    assert "pregnant excludes" in got
+    # not "Males or females who ...": both sexes, each only in part
+    assert sex_facts("Males or females who are unable to use contraception", EXC) == []

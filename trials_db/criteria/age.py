@@ -118,6 +118,14 @@ _YEARS_RANGE = re.compile(
     r"(?!\s*(?:since|after|from|before|prior|ago|of (?!age)))",
     re.I,
 )
+# ... and "18-45 years" as the whole criterion, or right after the sex it takes ("Females,
+# 18-45 years"): nothing else it could be.
+_BARE_YEARS_RANGE = re.compile(
+    r"^(?:(?:(?:post|pre|peri)[- ]?menopausal\s+)?(?:fe)?males?\s*,\s*|wom[ae]n\s*,\s*|"
+    r"m[ae]n\s*,\s*)?(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*years\b(?:\s*(?:old|of age))?"
+    r"(?=\s*(?:[,.;]|$))",
+    re.I,
+)
 _DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)
 _DURATION_AFTER = re.compile(
     r"\s*(?:years?\s*)?(?:since|from|after|of)\s+(?:the\s+|their\s+|first\s+)?"
@@ -209,6 +217,11 @@ def read(r: Reader) -> None:
     for m in _YEARS_RANGE.finditer(r.norm):
         if float(m.group(1)) < float(m.group(2)):
             add(float(m.group(1)), float(m.group(2)), True, True, m)
+    for m in _BARE_YEARS_RANGE.finditer(r.norm):  # the sex word before it is the sex rule's
+        if float(m.group(1)) < float(m.group(2)):
+            add(
+                float(m.group(1)), float(m.group(2)), True, True, _Span(r.norm, m.start(1), m.end())
+            )
     if any(isinstance(x, Age) for x in r.leaves) or r.kind == EXCLUSION:
         return
     adult = _ADULT_PATIENTS.match(r.norm)

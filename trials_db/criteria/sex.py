@@ -42,6 +42,27 @@ def read(r: Reader) -> None:
         r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: only.end()]))
         r.take(0, only.end())
         return
+    # A sex word heading the criterion, then its age: "Female, age > 18", "Females, 18-45
+    # years, premenopausal", "Post-menopausal women aged 45-70". The age rule reads the rest.
+    head = re.match(
+        r"^(?:(?:post|pre|peri)[- ]?menopausal\s+)?(females?|women|woman|males?|men|man)"
+        r"(?=\s*[,;:]\s*(?:(?:age|aged)\b|\d)|"
+        r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s"
+        r"|\s*[<>≥≤]|\s+\d)",
+        t,
+    )
+    if head and r.kind == INCLUSION:
+        female = head.group(1).startswith(("f", "w"))
+        r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: head.end()]))
+        r.take(0, head.end())
+        return
+    # "Men, and women who are pregnant or nursing" as an exclusion: every man; the pregnancy
+    # rule reads the women's part
+    men = re.match(r"^(males?|men)\s*,\s*(?:and|or)\s+(?:females?|wom[ae]n)\s+(?:who|that)\b", t)
+    if men and r.kind == EXCLUSION:
+        r.leaves.append(Sex(allowed=["male"], source=r.norm[: men.end(1)]))
+        r.take(0, men.end(1))
+        return
     if _SEX_AS_SUBJECT.search(t):
         return  # the pregnancy and contraception rules read the rest
     if r.kind == INCLUSION:
@@ -53,18 +74,6 @@ def read(r: Reader) -> None:
             t,
         )
         if m and (m.end() == len(t) or " " in m.group(1)):
-            female = m.group(1).startswith(("f", "w"))
-            r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
-            r.take(0, m.end())
-        # A sex word heading the criterion, then its age: "Female, age > 18", "Man between 18
-        # and 55 years". The age rule reads the rest.
-        m = re.match(
-            r"^(females?|women|woman|males?|men|man)(?=\s*[,;:]\s*(?:age|aged)\b|"
-            r"\s+(?:aged?|between|from|over|older than|above|under|younger than)\s"
-            r"|\s*[<>≥≤]|\s+\d)",
-            t,
-        )
-        if m:
             female = m.group(1).startswith(("f", "w"))
             r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))
             r.take(0, m.end())
