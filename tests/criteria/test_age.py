@@ -320,3 +320,10 @@ def test_a_bare_range_of_years_alone_or_after_the_sex_is_an_age():
     ]
     # a duration still says so
     assert not [f for f in facts("Disease duration 2-10 years") if f.startswith("age")]
+
+
+def test_people_who_must_be_older_and_younger():
+    # built after probes12
+    assert facts("Participants must be older than 18 and younger than 65") == [
+        "age requires min=18 max=65 min_inclusive=False max_inclusive=False"
+    ]

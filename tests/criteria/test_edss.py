@@ -229,3 +229,10 @@ def test_an_exclusions_two_sides_joined_by_or():
 
 def test_a_score_in_words_with_its_point():
     assert facts("EDSS > six point five", EXC) == ["edss excludes min=6.5 min_inclusive=False"]
+
+
+def test_a_change_in_edss_named_before_the_scale_is_no_score():
+    # built after probes12: "≥ 0.5" is how much it changed, not the score; the team reads it
+    assert facts("Change in EDSS of ≥ 0.5 points between screening and baseline", EXC) == []
+    assert facts("Increase in EDSS of 1.0 point or more between screening and baseline", EXC) == []
+    assert facts("EDSS of ≥ 0.5 at screening", EXC) == ["edss excludes min=0.5"]

@@ -321,3 +321,26 @@ def test_a_relapse_on_treatment_defines_the_failure():
         "the past year"
     )
     assert "relapses requires months=12" in facts(dated, INCLUSION)
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        # built after probes12: the time since the last relapse, compared
+        ("Time since last relapse ≥ 6 months", INCLUSION, ["relapses excludes months=6"]),
+        ("Time since last relapse < 12 months", INCLUSION, ["relapses requires months=12"]),
+        (
+            "Last relapse at least 6 months before screening",
+            INCLUSION,
+            ["relapses excludes months=6"],
+        ),
+        # as an exclusion: a relapse long ago excludes, so one in the window is required
+        (
+            "Participants whose last relapse occurred more than 12 months ago",
+            EXCLUSION,
+            ["relapses requires months=12"],
+        ),
+    ],
+)
+def test_the_time_since_the_last_relapse(text, kind, expected):
+    assert facts(text, kind) == expected

@@ -16,7 +16,7 @@ from .reader import Reader
 # "Patients older than 65": people compared with a bare number are compared by age.
 _PEOPLE = (
     r"\b(?:patients?|subjects?|participants?|persons?|people|individuals?|women|men|adults)"
-    r"\s+(?:who are\s+|aged?\s+)?"
+    r"\s+(?:who are\s+|aged?\s+|must be\s+|should be\s+|are\s+)?"
 )
 _NOT_A_UNIT = r"(?!\s*(?:\.\d|%|points?|mg|kg|months?|weeks?|days?|times?|relapses?|lesions?))"
 _AGE_RANGE = [

@@ -23,6 +23,15 @@ _EDSS_NOT_A_BOUND = re.compile(
 )
 
 
+# The change said before the scale: "Change in EDSS of ≥ 0.5 points between screening and
+# baseline", "increase on the EDSS": a change, not the score itself.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:change|increase|increment|worsening|progression|deterioration|improvement|decrease|"
+    r"reduction|rise|difference|shift|variation)s?\s+(?:in|of|on)\s+(?:the\s+|their\s+)?$",
+    re.I,
+)
+
+
 def read(r: Reader) -> None:
     progression = re.search(r"edss (increase|change|progression|worsening)", r.norm, re.I)
     for m in r.of("EDSS"):
@@ -35,7 +44,7 @@ def read(r: Reader) -> None:
         ):
             r.reviews.append("tests")
             continue
-        if _EDSS_NOT_A_BOUND.match(after):
+        if _EDSS_NOT_A_BOUND.match(after) or _CHANGE_BEFORE.search(before):
             r.reviews.append("activity")  # "EDSS increase ≥1.0": disease activity, not a bound
             r.take(m.start, m.end + 20)
             continue

@@ -57,10 +57,53 @@ _ELLIPTICAL_OR = re.compile(
 )
 
 
+# The time since the last relapse, compared: "Time since last relapse ≥ 6 months", "whose last
+# relapse occurred more than 12 months ago". At least that long is none in that window; less
+# than that long is one in it.
+_LAST_BEFORE = re.compile(
+    r"(?:\btime\s+since\s+(?:the\s+)?|\b)(?:last|most recent|latest)\s+(?:clinical\s+)?$", re.I
+)
+_SINCE_LAST = re.compile(
+    r"\S*\s*(?:(?:must\s+have\s+)?occurred|must\s+be|was|is|of|:|onset)?\s*"
+    r"(?P<cmp>≥|>|at least|more than|over|a minimum of|<|≤|less than|within|no more than|"
+    r"at most|up to|fewer than)\s*" + q.NUM + r"\s*" + q.UNIT + r"\b"
+    r"(?:\s*(?:ago|before|prior to|earlier))?(?!\s*(?:after|from|since))",
+    re.I,
+)
+
+
+def _since_last(r: Reader, m) -> bool:
+    """Reads "time since last relapse ≥ 6 months" at ``m``; whether it did."""
+    s_start, _ = r.sentence_around(m.start)
+    lead = _LAST_BEFORE.search(r.norm[s_start : m.start])
+    if lead is None or r.cues_of(m):
+        return False
+    found = _SINCE_LAST.match(r.norm, m.end)
+    if found is None:
+        return False
+    months = q.to_months(found.group(2), found.group(3))
+    if months <= 0:
+        return False
+    leaf = Relapses(count=1, months=months, source=r.norm[m.start : found.end()].strip())
+    long_ago = found.group("cmp").lower() in (
+        "≥",
+        ">",
+        "at least",
+        "more than",
+        "over",
+        "a minimum of",
+    )
+    r.leaves.append(Not(leaf) if long_ago else leaf)
+    r.take(s_start + lead.start(), found.end())
+    return True
+
+
 def read(r: Reader) -> None:
     for m in r.of("RELAPSE"):
         s_start, s_end = r.sentence_around(m.start)
         before = r.norm[s_start : m.start]
+        if _since_last(r, m):
+            continue
         if re.match(r"\s*(therapy|treatment)", r.norm[m.end :], re.I):
             continue  # "relapse therapy" is a treatment, not an event
         on_treatment = re.match(
