@@ -896,3 +896,23 @@ def test_the_last_dose_before_the_first_study_dose_is_a_washout():
     assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod")) == (
         TRUE
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after probes11: the drug now is certain, how steadily the team checks
+        "Currently receiving natalizumab and on a stable dosing regimen for at least 6 months",
+        "Receiving natalizumab at the dose approved in the local label (300 mg every 4 weeks)",
+    ],
+)
+def test_a_drug_taken_now_at_a_stable_dose_is_read_with_the_dose_left_to_the_team(text):
+    assert facts(text, INCLUSION) == ["therapy requires drugs=natalizumab current=True"]
+    assert reviews(text, INCLUSION) == ["treatment_change"]
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(current_therapy="fingolimod")) == FALSE  # not on it: no
+    assert tree.evaluate(Profile(current_therapy="natalizumab")) == REVIEW  # on it: the dose
+
+
+def test_a_stable_dose_without_the_drug_taken_now_is_left_to_the_team():
+    assert facts("Stable dose of fingolimod", INCLUSION) == []

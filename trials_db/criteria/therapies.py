@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..eligibility import EXCLUSION
+from ..eligibility import EXCLUSION, INCLUSION
 from ..lexicon import load as load_lexicon
 from . import quantities as q
 from .nlp import BULLET, MARKER_WORD, Mention
@@ -465,6 +465,8 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         framed,
         flags=re.I,
     )
+    if _current_and_stable(r, text, framed, ms):
+        return
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
         _REVIEW_FRAMES.search(framed) and not _FAILURE.search(text) and not _NAIVE.search(text)
     ):
@@ -752,6 +754,48 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         note_duration()
         return
     r.reviews.append("treatment_change")
+
+
+# A drug the person must be on now, then how steadily or how long: "Currently receiving
+# natalizumab and on a stable dosing regimen for at least 6 months", "Stable on current DMT for
+# at least 24 weeks", "Receiving dimethyl fumarate at the dose approved in the local label".
+_CURRENT_BEFORE = re.compile(
+    r"(?:\bcurrently\s+(?:receiving|on|taking|treated\s+with|using)|^\W*receiving|^\W*on|"
+    r"\bcurrent\s+(?:treatment|therapy)\s+with|\bstable\s+on(?:\s+(?:their|a|the))?\s+current|"
+    r"\bmust\s+be\s+(?:on|receiving))\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_STABILITY = re.compile(
+    r"\bstable\b(?:\s+(?:dos\w+|regimen|dosing regimen|treatment|therapy))*|\bdosing regimen\b|"
+    r"\bat the (?:\w+ ){0,3}dose\b(?: approved)?(?: in the (?:local )?label)?|"
+    r"\bfor (?:at least|≥|a minimum of|more than|the last) (?:\d+ )?(?:weeks?|months?|years?)\b|"
+    r"\([^()]*\bmg\b[^()]*\)",
+    re.I,
+)
+
+
+def _current_and_stable(r: Reader, text: str, framed: str, ms: list[Mention]) -> bool:
+    """Reads an inclusion that takes people on a drug now and asks how steadily (the team
+    checks that part): the drug now is certain, its dose or time on it is not. Whether it did."""
+    if r.kind != INCLUSION or _FAILURE.search(text) or _NAIVE.search(text):
+        return False
+    current = _CURRENT_BEFORE.search(text[: ms[0].start])
+    if current is None or not _STABILITY.search(framed):
+        return False
+    rest = _STABILITY.sub(" ", framed)
+    if _REVIEW_FRAMES.search(rest) or re.search(r"\b(?:no|not|never|without)\b", text, re.I):
+        return False
+    drugs, classes = _drug_sets(r, ms)
+    if not drugs:
+        return False
+    r.leaves.append(
+        Therapy(drugs=drugs, classes=classes, current=True, source=text[ms[0].start : ms[-1].end])
+    )
+    r.reviews.append("treatment_change")
+    r.take(current.start(), current.end())
+    for m in _STABILITY.finditer(text):
+        r.take(m.start(), m.end())
+    return True
 
 
 def _each_its_own(r: Reader, what: str, first: re.Match, second: re.Match) -> None:
