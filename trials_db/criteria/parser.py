@@ -70,8 +70,11 @@ from .review_topics import leftover_words, review_topics
 # defining a failure, "planning a pregnancy, or breastfeeding", local steroids not excluded,
 # "any dose of", "Age at screening between 10 and < 18", "up to and including 65 years of age";
 # 24: "Never previously exposed to X" under inclusion, "the last dose of X fewer than 6 weeks
-# prior to first study dose", the S1P class by its chemical name
-PARSER_VERSION = 24
+# prior to first study dose", the S1P class by its chemical name; 25: a menopause word before a
+# sex heading an age, "Females, 18-45 years", "Men, and women who are pregnant" as an exclusion,
+# a change in EDSS named before the scale, the time since the last relapse compared, a drug
+# taken now at a stable dose, a criterion or clause about a caregiver, partner or guardian
+PARSER_VERSION = 25
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -87,6 +90,26 @@ _SUBGROUP = re.compile(
 )
 
 
+# Someone other than the patient: a caregiver, a study partner, a legal representative, a parent
+# or guardian. A criterion about them says nothing of the patient's profile ("Caregivers who
+# themselves have a diagnosis of MS", "Legally authorised representative aged 18 years or
+# over"); the numbers of a clause about them inside another are not the patient's ("EDSS 6.0 to
+# 7.5, with a caregiver who is at least 21 years old"), and the team checks that clause.
+_OTHER_PERSON = (
+    r"(?:care ?givers?|care partners?|carers?|study partners?|informants?|companions?|"
+    r"legal(?:ly)?[- ](?:authori[sz]ed[- ])?representatives?|LARs?|"
+    r"(?:parents?|(?:legal )?guardians?)(?:\s*(?:or|and|/)\s*(?:legal )?guardians?)?)"
+)
+_ABOUT_OTHER = re.compile(
+    rf"^\W*(?:(?:a|an|the|each|any|one|their)\s+)?(?:[a-z-]+\s+)?{_OTHER_PERSON}\b", re.I
+)
+_OTHER_CLAUSE = re.compile(
+    rf"\b(?:with|has|have|having|and)\s+(?:(?:a|an|the|their|one)\s+)?(?:[a-z-]+\s+)?"
+    rf"{_OTHER_PERSON}\b[^,;.]*",
+    re.I,
+)
+
+
 def parse_criterion(text: str, kind: str) -> Node:
     """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
 
@@ -94,7 +117,18 @@ def parse_criterion(text: str, kind: str) -> Node:
     cue its rule did not interpret is abstained on (``Review``, with the reason), and a
     negated fact listed as an exclusion is read by one explicit rule (:func:`double_negation`).
     """
+    if _ABOUT_OTHER.match(text):
+        return Review(topic="other", source=text[:200])
+    clause = _OTHER_CLAUSE.search(text)
+    if clause and re.search(r"\d", clause.group(0)):
+        # their numbers are blanked (positions kept), their words stay for the team to read
+        said = re.sub(r"\d", " ", clause.group(0))
+        text = text[: clause.start()] + said + text[clause.end() :]
+    else:
+        clause = None
     r = Reader(text, kind)
+    if clause:
+        r.reviews.append("other")
     tree = _read_fields(r, text, kind)
     tree = abstain(tree, r)
     tree = leading_negation_reach(tree, r)

@@ -1,0 +1,39 @@
+"""A criterion about someone other than the patient (a caregiver, a study partner, a legal
+representative, a parent or guardian) says nothing of the patient's profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.criteria.reading import facts, reviews
+from trials_db.criteria.parser import parse_criterion
+from trials_db.criteria.predicates import REVIEW
+from trials_db.eligibility import EXCLUSION, INCLUSION
+from trials_db.profile import Profile
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # built after probes11: read as the patient's, each would turn patients away
+        ("Caregivers who themselves have a diagnosis of multiple sclerosis", EXCLUSION),
+        ("Legally authorised representative aged 18 years or over able to give consent", INCLUSION),
+        ("Study partner must be at least 21 years old", INCLUSION),
+    ],
+)
+def test_a_criterion_about_another_person_is_left_to_the_team(text, kind):
+    assert facts(text, kind) == []
+    assert parse_criterion(text, kind).evaluate(Profile(age=16, ms_subtype="RRMS")) == REVIEW
+
+
+def test_the_numbers_of_a_clause_about_another_person_are_not_the_patients():
+    text = "Patients aged 40 to 70 years, EDSS 6.0 to 7.5, with a caregiver who is at least 21"
+    assert "age requires min=40 max=70" in facts(text, INCLUSION)
+    assert not [f for f in facts(text, INCLUSION) if "min=21" in f]
+    assert "other" in reviews(text, INCLUSION)
+
+
+def test_a_consent_rule_for_some_ages_stays_with_the_team():
+    # "participants aged 18-20 must have a parent co-sign": no age limit on the study
+    text = "Where required by local regulations, participants aged 18-20 must have a parent co-sign"
+    assert facts(text, INCLUSION) == []
