@@ -344,3 +344,9 @@ def test_a_relapse_on_treatment_defines_the_failure():
 )
 def test_the_time_since_the_last_relapse(text, kind, expected):
     assert facts(text, kind) == expected
+
+
+def test_half_a_year_is_six_months():
+    assert facts("At least one relapse in the last half a year", INCLUSION) == [
+        "relapses requires months=6"
+    ]

@@ -916,3 +916,15 @@ def test_a_drug_taken_now_at_a_stable_dose_is_read_with_the_dose_left_to_the_tea
 
 def test_a_stable_dose_without_the_drug_taken_now_is_left_to_the_team():
     assert facts("Stable dose of fingolimod", INCLUSION) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Free of corticosteroids for 4 weeks prior to baseline", "No natalizumab for 6 months"],
+)
+def test_free_of_a_drug_for_a_time_is_a_washout(text):
+    # built after probes11: none within that time, as an inclusion
+    got = facts(text, INCLUSION)
+    assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months" in got[0]
+    # listed as an exclusion, which way it goes is not certain: the team reads it
+    assert facts(text, EXCLUSION) == []

@@ -72,6 +72,9 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<=\d) ?yrs?\b", " years", t, flags=re.I)  # "18 to 60 yrs"
     t = re.sub(r"\bw/o\b", "without", t, flags=re.I)  # "SPMS w/o relapses"
     t = re.sub(r"\bw/in\b", "within", t, flags=re.I)  # "DMF w/in 3 mo"
+    # "in the last half a year", "a year and a half": in months, as every window rule reads them
+    t = re.sub(r"\bhalf an? year\b", "6 months", t, flags=re.I)
+    t = re.sub(r"\b(?:a|one) year and a half\b", "18 months", t, flags=re.I)
     # "in the past month": one month, with the number every window rule reads
     t = re.sub(
         r"(?<=\bthe )((?:last|past|previous|preceding|prior) )(?=(?:year|month|week)\b)",

@@ -587,6 +587,9 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     # "(and no use of corticosteroids) for 6 weeks prior": free of the drug for a time, a washout.
     free = re.search(
         r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$"
+        # "Free of corticosteroids for 4 weeks prior to baseline", "No steroids for 30 days"
+        r"|(?:^\W*no|\bfree\s+(?:of|from))\s+(?:any\s+)?"
+        r"(?:(?:oral|iv|intravenous|systemic|high[- ]dose)\s+(?:or\s+)?)*$"
         # "has not received oral or IV steroids for at least 1 month": free of them that long
         r"|\b(?:not|never)\s+(?:received|taken|used|had|been (?:treated with|given))\s+(?:any\s+)?"
         r"(?:(?:oral|iv|intravenous|systemic|high[- ]dose)\s+(?:or\s+)?)*$",
