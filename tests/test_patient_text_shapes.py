@@ -2618,3 +2618,20 @@ def test_never_treated_said_briefly(text, prior):
 )
 def test_a_childs_age_is_not_the_writers(text, age):
     assert facts(text).get("age") == age
+
+
+def test_a_run_on_message_keeps_each_time_with_its_own_fact():
+    # built after fresh22: no stops, several facts; the relapse's time is its own, not the
+    # diagnosis date said before it
+    got = facts(
+        "ok so im 33 female diagnosed rrms in october 2024 on zeposia since december 2024 one "
+        "relapse this year in may had steroids for it in may too from perth"
+    )
+    may = facts("one relapse in May 2026")["months_since_last_relapse"]
+    assert got["months_since_last_relapse"] == may
+    assert got["months_since_steroids"] == may
+    # "never | had steroids" is not cut apart
+    assert (
+        facts("39 yr old guy with ms, never had steroids, on kesimpta")["months_since_steroids"]
+        == "never"
+    )

@@ -3519,7 +3519,13 @@ _CLAUSE = re.compile(
 # ties it to the one before ("the last was when I was pregnant", "steroids for my last relapse").
 _NEW_STATEMENT = re.compile(
     r"\s+(?=(?:i'?m|im|i am|i have|i'?ve|ive|i was|i had|i take|i live|i got|i use|i get)\b|"
-    r"my\s+(?:edss|name|ms|last|neuro\w*|diagnosis|e d s s)\b)",
+    r"my\s+(?:edss|name|ms|last|neuro\w*|diagnosis|e d s s)\b)|"
+    # ... or a new fact, said with its own head word: "... since december 2024 one relapse this
+    # year in may had steroids for it in may too" (not "never | had steroids")
+    r"(?<!\bnever)(?<!\bnot)(?<!\bno)(?<!n't)\s+(?=(?:\d+|one|two|three|four|five)\s+"
+    r"(?:relapses?|attacks?|flares?)\b|"
+    r"(?:had|got|last)\s+(?:iv\s+|oral\s+)?(?:steroids?|relapses?|attacks?|flares?|"
+    r"solu\w*|pred\w*)\b)",
     re.I,
 )
 _TIES = re.compile(
