@@ -2635,3 +2635,20 @@ def test_a_run_on_message_keeps_each_time_with_its_own_fact():
         facts("39 yr old guy with ms, never had steroids, on kesimpta")["months_since_steroids"]
         == "never"
     )
+
+
+@pytest.mark.parametrize(
+    "text, sex",
+    [
+        # built after fresh22: asked the sex, the answer said first is the answer
+        (
+            "Female. My husband and both sons are the men of the house, even the dog's a boy.",
+            "female",
+        ),
+        ("F - and NEDA since 2023 if that helps", "female"),
+        # ... unless taken back
+        ("Female — sorry, fat thumbs, MALE", "male"),
+    ],
+)
+def test_the_sex_said_first_answers_the_sex_question(text, sex):
+    assert facts(text, asked="sex")["sex"] == sex

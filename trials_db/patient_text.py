@@ -905,6 +905,18 @@ _SEX_DENIED = re.compile(
 
 def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     t = _SEX_DENIED.sub(" ", words_to_numbers(fold(text)))
+    # asked, the answer said first is the answer, whatever follows ("Female. My husband and
+    # both sons are the men of the house", "F - and NEDA since 2023")
+    first = (
+        re.match(r"\W*(female|male|woman|man|f|m)(?:\s*[.,;!:-]|\s*$)", t) if requested else None
+    )
+    if (
+        first
+        and not re.search(  # "Female — sorry, fat thumbs, MALE": taken back
+            r"\b(?:sorry|wait|i mean|actually|oops|typo|thumbs|correction|not)\b", t[first.end() :]
+        )
+    ):
+        return "female" if first.group(1) in ("female", "woman", "f") else "male"
     female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
     male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him|bloke|fella|chap|lad)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
