@@ -2652,3 +2652,9 @@ def test_a_run_on_message_keeps_each_time_with_its_own_fact():
 )
 def test_the_sex_said_first_answers_the_sex_question(text, sex):
     assert facts(text, asked="sex")["sex"] == sex
+
+
+def test_two_ages_said_as_alternatives_set_no_age():
+    # built after fresh22: "I'm 50 or 51" is neither for sure
+    assert "age" not in facts("I'm 50 or 51, RRMS")
+    assert facts("I'm 50", asked="age")["age"] == 50

@@ -752,6 +752,9 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 )
             ):
                 continue
+            if re.match(r"\s*(?:or|/)\s*\d{2}\b(?!\s*(?:kg|cm|lbs?|%|mg))", t[m.end() :]):
+                # "I'm 50 or 51": two ages, neither sure
+                return Invalid("age_two_numbers") if requested else None
             found = float(m.group(1))
             break
     doubled = re.match(r"\W*(\d{2})\s+\1\b", t) if requested else None
