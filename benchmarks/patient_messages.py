@@ -68,6 +68,7 @@ SETS = {
     "fresh20": ROOT / "tests/gold/patient_messages_fresh20.yml",  # 2026-12-05 (ninth), at its start
     "fresh21": ROOT / "tests/gold/patient_messages_fresh21.yml",  # the same session, at its end
     "fresh22": ROOT / "tests/gold/patient_messages_fresh22.yml",  # 2026-12-05 (tenth), at its start
+    "fresh23": ROOT / "tests/gold/patient_messages_fresh23.yml",  # the same session, at its end
 }
 
 

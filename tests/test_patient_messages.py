@@ -124,6 +124,12 @@ from benchmarks.patient_messages import SETS, score
 # dates in figures, unsure answers, patients' jargon, doses and schedules, no punctuation):
 # 82.0 % of 471 slots, 3 inverted, 8 wrongly set; 84.5 %, 0 inverted once dates in figures, a
 # gap then "now X", a drug not wanted and a drug on hold were read.
+# "fresh23": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (timelines, breaks and restarts, sarcasm,
+# contradictions, postpartum and family, questions back, change over time, social media style):
+# 83.6 % of 422 slots, 6 inverted, 11 wrongly set; 84.8 %, 1 inverted once a laughed-off
+# "pregnant? ha", a break from a drug, a treatment holiday then restarted, "it's still working"
+# and "none since I got back on X" were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -148,7 +154,8 @@ FLOORS = {
     "fresh19": (0.85, 0),
     "fresh20": (0.905, 0),
     "fresh21": (0.87, 0),
-    "fresh22": (0.84, 0),
+    "fresh22": (0.88, 0),
+    "fresh23": (0.845, 1),
 }
 
 

@@ -2658,3 +2658,33 @@ def test_two_ages_said_as_alternatives_set_no_age():
     # built after fresh22: "I'm 50 or 51" is neither for sure
     assert "age" not in facts("I'm 50 or 51, RRMS")
     assert facts("I'm 50", asked="age")["age"] == 50
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        # built after fresh23's one end-of-session score: its inversions
+        ("pregnant? ha, I'm 58 and a bloke", "pregnant", {"pregnant": False}),
+        (
+            "on a break from Tysabri till my JCV result comes back",
+            "current_therapy",
+            {"current_therapy": "none"},
+        ),
+        (
+            "none - I had a treatment holiday from Tysabri and restarted, it's still working",
+            "failed_therapies",
+            {"failed_therapies": [], "current_therapy": "natalizumab"},
+        ),
+        ("Tysabri, it's still working", "failed_therapies", {"failed_therapies": []}),
+    ],
+)
+def test_jokes_breaks_and_still_working(text, asked, expected):
+    got = facts(text, asked=asked)
+    for slot, value in expected.items():
+        assert got.get(slot) == value, slot
+
+
+def test_none_since_back_on_a_drug_says_nothing_of_the_treatment_now_being_none():
+    got = facts("none since I got back on Kesimpta in 2024", asked="relapses_past_2_years")
+    assert got.get("current_therapy") != "none"
+    assert got["relapses_past_2_years"] == 0

@@ -1683,7 +1683,8 @@ _FAILED_AFTER = re.compile(
     r"breakthrough|not working|wasn'?t working|no difference|no effect)"
     r"|^[^.;]{0,60}?\b(?:no difference|made no difference|did nothing|stopped doing anything|"
     r"no (?:more |further |real |longer any )?benefit|(?:was|it'?s|is) (?:\w+ )?useless|"
-    r"(?:\d+|two|three|four|several|multiple|many|a few) (?:more )?relapses "
+    r"(?:\d+|two|three|four|several|multiple|many|a few|loads of|lots of|plenty of|a lot of|"
+    r"so many) (?:more )?relapses "
     r"(?:on|while on|despite) (?:it|that|them)|"
     r"(?:disease|ms|it) (?:progressed|kept progressing|got worse)|progressed anyway|"
     r"breakthrough disease)\b"
@@ -1830,7 +1831,9 @@ _NOTHING_NOW = re.compile(
     r"stopped everything|never (re-?started|started again|went back on)( it| them| anything)?|"
     # "Ocrevus but it's on hold until after my surgery", "my Ocrevus is on pause": none now
     r"(?:it'?s|its|it is|is|are|they'?re|been|currently|now|was put|were put) (?:on hold|on pause|"
-    r"paused)|paused (?:it|them|my \w+|treatment))\b",
+    r"paused)|paused (?:it|them|my \w+|treatment)|"
+    # "on a break from Tysabri till my JCV result comes back"
+    r"(?:on|taking|having) a (?:break|pause|holiday) from|treatment (?:break|holiday) from)\b",
     re.I,
 )
 # "Two relapses last year, none so far this year": a "none" that answers the relapses of its
@@ -2398,7 +2401,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         )
     nothing = _nothing_now(low)
     started_after = nothing and re.search(
-        r"\bsince (?:i |he |she )?(?:started|starting|going on|began|switching to)\b",
+        r"\bsince (?:i |he |she )?(?:started|starting|going on|began|switching to|got back on|"
+        r"went back on|restarted|re-started)\b",
         low[nothing.start() :],
     )  # "none since I started Tysabri": the relapses are none, the treatment is now
     # "Tysabri since 2020. Before that Aubagio but I came off it": "it" is the earlier one
@@ -2418,6 +2422,16 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     )
     if gap and not taken_now:
         answer.current = earlier[-1]
+    # "a treatment holiday from Tysabri and restarted": the drug of the break, taken again
+    paused = nothing is not None and re.search(r"(?:break|pause|holiday) from$", nothing.group(0))
+    resumed = paused and any(
+        not _NEGATED_BEFORE.search(low[: m.start()])
+        for m in _RESUMED_AFTER.finditer(low, nothing.end())
+    )
+    after_it = [name for s, _, name in mentions if s >= nothing.end()] if resumed else []
+    if after_it:
+        answer.current = after_it[0]
+        gap = True
     # "... then another in July 2025, nothing since. On Kesimpta now.": the one said now after it
     # "then nothing, now Mayzent since February": or the one said after it with "now" before it
     said_now_after = nothing is not None and any(
@@ -2501,7 +2515,7 @@ _FAILURE_DENIED = re.compile(
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
     r"not (count|counted|counting) as (a )?fail\w*|"
     # "(it was working tho)", "never relapsed on it": said to have worked, with no "but" after
-    r"(?:it|which|that) (?:was|is|had been|has been) (?:still |actually |really )?"
+    r"(?:(?:it|which|that) (?:was|is|had been|has been)|it'?s) (?:still |actually |really )?"
     r"(?:working|doing (?:its|the) job)(?! until| till| but| then)|"
     r"never (?:had a |had any )?relapsed? (?:on|while on) it|"
     # "(no relapses on it)", "it did its job", "not due to relapse"
