@@ -166,8 +166,34 @@ def test_the_parser_reads_the_eleventh_probe_set_at_least_as_well_as_measured():
     # and region, sub-items, absences under inclusion, units), written in the same session as
     # probes10 and first scored all 160 at its end, after every change of that session and
     # none made for it: precision .908, recall .683, 1 false not_met of 80 (in the held-out
-    # part, not looked at)
+    # part, not looked at). All 160 after the next session's changes on its dev part (a
+    # caregiver's or guardian's criterion left to the team, a drug taken now at a stable dose,
+    # free of a drug for a time): .949, .743, 1.
     overall = score(part="all", name="probes11")["overall"]
     assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.9
-    assert overall["recall"] >= 0.68
+    assert overall["precision"] >= 0.945
+    assert overall["recall"] >= 0.74
+
+
+def test_the_parser_reads_the_twelfth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes12.yml (subgroup rules, cross references, relapse-free periods, trial
+    # drugs, steroid routes, EDSS timing, age and sex phrasings, therapy counts), written
+    # 2026-12-05 (tenth session) and first scored all 160 before any change made for it:
+    # precision .939, recall .795, 0 false not_met (held-out part .950, .792, 0). After the
+    # changes its dev part showed: all .959, .897, 0 (held-out part, totals only: .952, .833, 0).
+    overall = score(part="all", name="probes12")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.955
+    assert overall["recall"] >= 0.89
+
+
+def test_the_parser_reads_the_thirteenth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes13.yml (colon and table forms, British spelling, long compound sentences,
+    # investigator judgement, pregnancy tests and contraception, days and weeks, MS type with
+    # activity, odd drug names), written in the same session and first scored all 160 at its
+    # end, after every change and none made for it: precision .897, recall .753, 1 false not_met
+    # of 115 (in the held-out part, not looked at); the dev part .901, .788, 0.
+    overall = score(part="all", name="probes13")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.89
+    assert overall["recall"] >= 0.75
