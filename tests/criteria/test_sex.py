@@ -159,3 +159,21 @@ def test_men_and_some_women_listed_as_an_exclusion_exclude_every_man():
     assert "pregnant excludes" in got
     # not "Males or females who ...": both sexes, each only in part
     assert sex_facts("Males or females who are unable to use contraception", EXC) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women, aged 18 to 45, must use highly effective contraception",
+        "Female, age 18-45, of childbearing potential with a negative pregnancy test",
+        "Women, 18-45 years, of childbearing potential must use contraception",
+    ],
+)
+def test_a_sex_heading_a_fertility_rule_with_an_age_takes_men_too(text):
+    # the rule is for the women; a man is not turned away by it
+    assert sex_facts(text, INC) == []
+
+
+def test_a_bare_range_of_years_after_the_sex_of_a_fertility_rule_is_theirs_only():
+    text = "Women, 18-45 years, of childbearing potential must use contraception"
+    assert not [f for f in facts(text, INC) if f.startswith("age")]

@@ -11,6 +11,7 @@ from . import quantities as q
 from .predicates import Age
 from ..eligibility import EXCLUSION
 from .reader import Reader
+from .sex import about_fertility
 
 
 # "Patients older than 65": people compared with a bare number are compared by age.
@@ -218,6 +219,8 @@ def read(r: Reader) -> None:
         if float(m.group(1)) < float(m.group(2)):
             add(float(m.group(1)), float(m.group(2)), True, True, m)
     for m in _BARE_YEARS_RANGE.finditer(r.norm):  # the sex word before it is the sex rule's
+        if m.start(1) > 0 and about_fertility(r.norm):
+            continue  # "Women, 18-45 years, of childbearing potential must ...": theirs only
         if float(m.group(1)) < float(m.group(2)):
             add(
                 float(m.group(1)), float(m.group(2)), True, True, _Span(r.norm, m.start(1), m.end())

@@ -34,6 +34,12 @@ _BOTH_SEXES = (
 )
 
 
+def about_fertility(text: str) -> bool:
+    """Whether ``text`` speaks of fertility (childbearing, contraception, pregnancy...), a
+    menopause word aside: a sex word before it is the subject of that rule, no restriction."""
+    return bool(_SEX_AS_SUBJECT.search(re.sub(r"\w*menopaus\w*", " ", text)))
+
+
 def read(r: Reader) -> None:
     t = r.norm.strip().lower().rstrip(".")
     only = re.match(r"^((?:fe)?males?|wom[ae]n|m[ae]n)\s+only\b", t)
@@ -51,7 +57,10 @@ def read(r: Reader) -> None:
         r"|\s*[<>≥≤]|\s+\d)",
         t,
     )
-    if head and r.kind == INCLUSION:
+    # ... not when the rest is about fertility ("Women, aged 18 to 45, must use contraception":
+    # the rule is for the women, and takes men too); "premenopausal" after it is a further
+    # requirement of the women the criterion takes
+    if head and r.kind == INCLUSION and not about_fertility(t[head.end() :]):
         female = head.group(1).startswith(("f", "w"))
         r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: head.end()]))
         r.take(0, head.end())
