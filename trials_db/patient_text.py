@@ -4352,8 +4352,12 @@ def read_country(text: str, requested: bool) -> str | None:
     now = NOW_HOME.search(text)
     if now and now.start() > 0:  # "Texas, then Germany for 3 years, now we're in Ohio"
         after = text[now.start() :]
-        home = home_place_said(after)
-        said = _country_said(after) or parse_country(after) or (home or {}).get("country")
+        # the gazetteer only when no country is named after "now"
+        said = (
+            _country_said(after)
+            or parse_country(after)
+            or (home_place_said(after) or {}).get("country")
+        )
         if said:
             return said
     if requested:
