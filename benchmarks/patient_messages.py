@@ -69,6 +69,8 @@ SETS = {
     "fresh21": ROOT / "tests/gold/patient_messages_fresh21.yml",  # the same session, at its end
     "fresh22": ROOT / "tests/gold/patient_messages_fresh22.yml",  # 2026-12-05 (tenth), at its start
     "fresh23": ROOT / "tests/gold/patient_messages_fresh23.yml",  # the same session, at its end
+    "fresh24": ROOT
+    / "tests/gold/patient_messages_fresh24.yml",  # 2026-12-05 (eleventh), at its start
 }
 
 
