@@ -130,6 +130,13 @@ from benchmarks.patient_messages import SETS, score
 # 83.6 % of 422 slots, 6 inverted, 11 wrongly set; 84.8 %, 1 inverted once a laughed-off
 # "pregnant? ha", a break from a drug, a treatment holiday then restarted, "it's still working"
 # and "none since I got back on X" were read.
+# "fresh24": 130 more, written 2026-12-05 (eleventh session) and scored once at its start,
+# before any change made for it (carers without relation words, dictation, form-like answers,
+# clinic jargon, approximate numbers, double negatives, emoji and short replies, mixed topics):
+# 76.2 % of 441 slots, 4 inverted, 15 wrongly set; 84.8 %, 0 inverted once a cared-for person
+# ("my client", "a lady I look after", a bare "she's 47" with MS facts), "key=value" labels,
+# letters spelled out, short lists ("m 60 sp"), "Pregnant? Not that I know of", "not
+# unsuccessful" and questions about what would be were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -156,6 +163,7 @@ FLOORS = {
     "fresh21": (0.87, 0),
     "fresh22": (0.88, 0),
     "fresh23": (0.845, 1),
+    "fresh24": (0.845, 0),
 }
 
 

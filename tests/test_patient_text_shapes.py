@@ -2688,3 +2688,119 @@ def test_none_since_back_on_a_drug_says_nothing_of_the_treatment_now_being_none(
     got = facts("none since I got back on Kesimpta in 2024", asked="relapses_past_2_years")
     assert got.get("current_therapy") != "none"
     assert got["relapses_past_2_years"] == 0
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected, unset",
+    [
+        # someone the writer looks after who is no relative: their facts, not the writer's
+        (
+            "I'm 52 and a man, so bear with me. She's 47, has had relapsing remitting MS since "
+            "2013 and is on Kesimpta.",
+            None,
+            {"age": 47, "sex": "female", "ms_subtype": "RRMS", "current_therapy": "ofatumumab"},
+            (),
+        ),
+        (
+            "Hi, I'm a support worker (30 weeks pregnant myself). My client is 58, primary "
+            "progressive, never had any DMT.",
+            None,
+            {"age": 58, "ms_subtype": "PPMS", "current_therapy": "none"},
+            ("pregnant", "sex"),
+        ),
+        (
+            "A lady I look after has SPMS, EDSS 6.5, she's 61 and on Mayzent.",
+            None,
+            {"age": 61, "sex": "female", "edss": 6.5, "current_therapy": "siponimod"},
+            (),
+        ),
+        (
+            "I have MS myself (on Copaxone) and I also care for a gentleman who's 68, SPMS, "
+            "EDSS 8, no treatment for ten years.",
+            None,
+            {"age": 68, "sex": "male", "ms_subtype": "SPMS", "current_therapy": "none"},
+            ("prior_therapies",),
+        ),
+        (
+            "Writing for the patient, who lives in Buffalo. They're 39, RRMS.",
+            None,
+            {"age": 39, "ms_subtype": "RRMS"},
+            ("sex",),
+        ),
+        ("I'm 70 but he's only 48", "age", {"age": 48, "sex": "male"}, ()),
+        ("her last score from the clinic was 5.5", "edss", {"edss": 5.5, "sex": "female"}, ()),
+        # the writer's own: a child, a partner, a doctor, or "I'm the patient"
+        (
+            "51 yo woman. last relapse was when i was pregnant with my youngest, she's 10 now",
+            None,
+            {"age": 51, "sex": "female"},
+            (),
+        ),
+        ("F but my partner's helping me type, he's 44", "sex", {}, ("age",)),
+        ("my neuro says 4, he's lovely", "edss", {"edss": 4}, ("sex",)),
+        (
+            "my husband's writing this for me, I'm the patient, I'm a woman",
+            "sex",
+            {"sex": "female"},
+            (),
+        ),
+    ],
+)
+def test_a_person_the_writer_looks_after_is_the_patient(text, asked, expected, unset):
+    got = facts(text, asked=asked)
+    for slot, value in expected.items():
+        assert got.get(slot) == value, slot
+    for slot in unset:
+        assert slot not in got, slot
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a form's "key=value", letters said one by one, a short list of profile items
+        (
+            "age=38; sex=m; edss=-; dmt=Ocrevus; prior=Tecfidera (stopped: new lesions)",
+            {"age": 38, "sex": "male", "current_therapy": "ocrelizumab"},
+        ),
+        (
+            "diagnosed with r r m s, my e d s s is three point five",
+            {"ms_subtype": "RRMS", "edss": 3.5},
+        ),
+        ("Hi I'm 37 I have are are MS", {"ms_subtype": "RRMS", "age": 37}),
+        ("m 60 sp 🦽 edss 7", {"age": 60, "sex": "male", "ms_subtype": "SPMS", "edss": 7}),
+        ("hi 👋 f 29 rrms", {"age": 29, "sex": "female", "ms_subtype": "RRMS"}),
+        ("yo 🙋‍♂️ 33 rr 🇺🇸 tecfidera", {"age": 33, "ms_subtype": "RRMS"}),
+        ("I'm only 48", {"age": 48}),
+        # a question answered back, a failure denied twice over
+        ("Pregnant? Not that I know of! 35, on Kesimpta.", {"pregnant": False}),
+        (
+            "Tysabri was not unsuccessful for me, I stopped for JCV.",
+            {"prior_therapies": ["natalizumab"]},
+        ),
+    ],
+)
+def test_forms_dictation_and_short_lists(text, expected):
+    got = facts(text)
+    for slot, value in expected.items():
+        assert got.get(slot) == value, slot
+    if "Tysabri" in text:
+        assert got.get("failed_therapies", []) == []
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        # a question about what would be states no fact; the facts around it stay
+        (
+            "I'm on Mayzent. Also does placebo mean I'd be off treatment?",
+            "current_therapy",
+            "siponimod",
+        ),
+        ("what if I went onto Ocrevus?", "current_therapy", None),
+        ("Can I join if I'm on Ocrevus? 44, F", "current_therapy", "ocrelizumab"),
+        ("what does EDSS even mean? my neuro said mine is 3.5", "edss", 3.5),
+        ("Is there anything for primary progressive? I'm 51", "ms_subtype", "PPMS"),
+    ],
+)
+def test_a_question_about_what_would_be_states_no_fact(text, slot, value):
+    assert facts(text).get(slot) == value

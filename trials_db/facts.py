@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping
 
 from .patient_text import (
+    without_what_would_be,
     FACT_WORDS,
     carried_a_pregnancy,
     other_vocabulary,
@@ -249,7 +250,7 @@ def read_facts(
 ) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""
     t = _readable(text)
-    return {} if t is None else _facts_of(t, intent, requested, slots)
+    return {} if t is None else _facts_of(without_what_would_be(t), intent, requested, slots)
 
 
 def _facts_of(
@@ -422,6 +423,7 @@ def message_facts(
     t = _readable(text)
     if t is None:
         return {}
+    t = without_what_would_be(t)  # "Is there anything in Germany? would I be off treatment?"
     facts = _facts_of(t, intent, requested, slots)
     if not places:
         return facts

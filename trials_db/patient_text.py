@@ -443,6 +443,19 @@ _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
 # "Never on: Tysabri, Lemtrada"): the head denies each item, as said without the colon
 _NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
+# A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
+_KEY_EQUALS = re.compile(r"\b([a-z][a-z ]{1,20}?)\s*=\s*(?=\S)", re.I)
+# Letters said one by one, as dictation types them: "r r m s", "e d s s", "p. p. m. s.".
+_SPELLED_OUT = re.compile(r"\b(?:[a-z]\.?\s+){1,4}[a-z]\b\.?", re.I)
+_SPELLED_WORDS = {"rrms", "ppms", "spms", "rms", "edss", "cis", "dmt", "ms", "jcv", "mri"}
+
+
+def _spelled_word(m: re.Match) -> str:
+    """The word a run of single letters spells, when it is one the readers know."""
+    word = re.sub(r"[\s.]", "", m.group(0))
+    return word if word.lower() in _SPELLED_WORDS else m.group(0)
+
+
 # A form's label for where the person lives: "Lives: Austria", "Location: Toronto".
 _HOME_LABEL = re.compile(
     r"\b(?:lives?|living|location|home|residence|resides|based|country of residence)\s*:\s*",
@@ -491,6 +504,8 @@ def say_plainly(text: str) -> str:
     # ("Methylprednisolone 500mg | 03/05/2024")
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
+    t = _KEY_EQUALS.sub(r"\1: ", t)  # "age=38; sex=m": a form's label, as with a colon
+    t = _SPELLED_OUT.sub(_spelled_word, t)  # "r r m s", "e d s s": letters said one by one
     t = _NOT_COLON.sub(lambda m: m.group(1) + " ", t)
     t = _HOME_LABEL.sub("live in ", t)  # "Lives: Austria", "Location: Toronto"
     t = _NONE_NOW_LABEL.sub("not on any treatment now", t)  # "DMT: none", "Current: nil"
@@ -499,6 +514,32 @@ def say_plainly(text: str) -> str:
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
     return t
+
+
+# A question about what would or could be: its words state no fact of the writer's ("does
+# placebo mean I'd be off treatment?", "what if I went onto Ocrevus?"). Not "is 6.5 too
+# high?", "EDSS 3?", "Can I join if I'm on Ocrevus?", "anything for primary progressive?".
+_WHAT_WOULD_BE = re.compile(
+    r"\b(?:would|wouldn'?t|could|might|what if)\b|\b(?:i|you|they|we)'d\b"
+    r"|\bmeans? (?:i|i'?d|i'?ll|that|we|you|my)\b",
+    re.I,
+)
+
+
+def without_what_would_be(text: str) -> str:
+    """The message without its questions about what would or could be (_WHAT_WOULD_BE), from
+    the clause that asks to the question mark: "I'm on Mayzent. Would I be off treatment?" ->
+    "I'm on Mayzent."; "I'm on Ocrevus, would I have to stop it?" -> "I'm on Ocrevus,"."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?\n])", text):
+        if sentence.rstrip().endswith("?"):
+            clauses = re.split(r"(?<=[,;])|(?=\b(?:and|but|so)\b)|(?<=\s[-–—])(?=\s)", sentence)
+            for i, clause in enumerate(clauses):
+                if _WHAT_WOULD_BE.search(clause):
+                    sentence = "".join(clauses[:i]) + (" " if i else "")
+                    break
+        out.append(sentence)
+    return "".join(out)
 
 
 def says_dont_know(text: str) -> bool:
@@ -555,11 +596,15 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 # "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
 _AGE_ITEM = re.compile(
     r"(?:^[^\w\n]*|[,.;:!?]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
-    r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|-\s(?!\s*\d)|\b(?:rrms|spms|ppms|cis|"
+    r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|-\s(?!\s*\d)|"
+    r"\b(?:rrms|spms|ppms|cis|rr|sp|pp|rms|"
     r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b))"
     r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
     r"|\bjust turned (\d{2})\b"
     r"|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
+    # "f 29 rrms", "m 60 sp": a list that opens with the sex letter
+    r"|(?:^|[,.;:!?]\s*|\b(?:hi|hello|hey|yo|me)\b[,!]?\s+)[fm]\s*,?\s+(\d{2})\s*"
+    r"(?=[,.;!)]|$|\b(?:rrms|spms|ppms|cis|rr|sp|pp|rms|ms|edss)\b)"
     # "female 39 not pregnant": a list that opens with the sex
     rf"|^\W*(?:female|male|woman|man)\s*,?\s+(\d{{2}})\b(?!\s*(?:%|kg|lbs?|cm|mg|[.,]\d|(?:{_UNIT_WORD})\s+ago\b|"
     rf"(?:{_UNIT_WORD})\b(?<!years)(?<!year)))",
@@ -705,7 +750,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     ):
         turned = None  # "the year I turned 30": a time, not the age now
     patterns = [
-        r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(-?\d+(?:\.\d+)?)\b(?!\s*(?:kg|cm|lbs?|%))",
+        r"\b(?:i'?m|i am|im|age|aged|age is)\s*:?\s*(?:only |just |now )?(-?\d+(?:\.\d+)?)\b"
+        r"(?!\s*(?:kg|cm|lbs?|%))",
         # "a lady of 61", "a gentleman of sixty-four years"
         r"\b(?:woman|man|lady|gentleman|gent|guy|girl|person|widow|widower|pensioner|fellow|"
         r"chap)\s+of\s+(\d{2})\b(?!\s*(?:kids|children|grandchildren|grandkids))",
@@ -1071,11 +1117,24 @@ _UNCONFIRMED_TYPE = re.compile(
 )
 
 
+# A clause about the writer's own MS that names someone else in passing: "My last relapse was
+# when my daughter was born", "They diagnosed me the year my daughter got married".
+_MY_OWN_FACT = re.compile(
+    r"^\W*(?:and |but |so )?my (?:own )?(?:last |first |latest )?(?:ms|diagnosis|relapses?|edss|"
+    r"attack|flare)\b|\bdiagnos(?:ed|ing) me\b",
+    re.I,
+)
+
+
 def own_words(text: str, replying: bool = False) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
     A message only about another person (written for them) is kept whole."""
-    if _PROXY.search(text) or _written_for(text, _relative_named(text), replying):
+    if (
+        _PROXY.search(text)
+        or _written_for(text, _relative_named(text), replying)
+        or (not _relative_named(text) and _cared_for(text, replying) is not None)
+    ):
         return text  # "I'm asking for her", "Wife has MS, she's 39": the patient is the other
 
     # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole;
@@ -1096,7 +1155,10 @@ def own_words(text: str, replying: bool = False) -> str:
         text,
         flags=re.I,
     )
-    theirs = [bool(_OTHER_PERSON.search(c)) and not _SUBJECT_I.search(c) for c in clauses]
+    theirs = [
+        bool(_OTHER_PERSON.search(c)) and not _SUBJECT_I.search(c) and not _MY_OWN_FACT.search(c)
+        for c in clauses
+    ]
     label = False  # "Him: PPMS, 58. Me: RRMS, 53": a label heads the sentence it opens
     mine_denied = any(  # the sentence a "Me:" label heads says the writer has no MS
         _MY_LABEL.match(c) and _NO_MS.search(c) for c in re.split(r"(?<=[.;!?])\s+", text)
@@ -1116,7 +1178,8 @@ def own_words(text: str, replying: bool = False) -> str:
                 theirs[i] = True
     mine = [c for c, other in zip(clauses, theirs) if not other]
     if len(mine) < len(clauses) and (
-        any(_FIRST_PERSON.search(c) or _SELF_PROFILE.search(c) for c in mine)
+        any(_FIRST_PERSON.search(c) for c in mine)
+        or _SELF_PROFILE.search(" ".join(mine))  # "35, male, no treatment": one item a clause
         # "2016. My husband was diagnosed 2010 but that's him": the bare answer is the writer's
         or (mine and re.fullmatch(r"\W*[\d./-]+\W*", mine[0]) and _NOT_THE_WRITERS.search(text))
     ):
@@ -1196,6 +1259,65 @@ def _written_for(text: str, relative: re.Match | None, replying: bool = False) -
     return False
 
 
+# Someone the writer looks after who is no relative, and the sex the words say where they
+# say one: "my client", "the patient", "a lady I look after", "I also care for a gentleman".
+_CARED_FOR_SEX = {
+    "female": "lady|woman|girl|gal",
+    "male": "gentleman|gent|man|boy|chap|fella|lad|guy",
+}
+_CARED_NOUN = "|".join(_CARED_FOR_SEX.values()) + "|person"
+_CARE_VERB = r"(?:look after|looks after|care for|support|work with|help|nurse|visit)"
+_CARED_FOR = re.compile(
+    r"(?<!i'm )(?<!i am )(?<!im )\b(?:my|our|the) (?:ms )?(?:patient|client|service user|"
+    r"resident|care recipient)\b"
+    r"(?:,? (?:(?:who|that) )?(?:i'?m|i am|we'?re) (?:enquiring|inquiring|asking|writing) "
+    r"(?:for|about))?"
+    rf"|\b(?:an?|the|one) (?:(?:older|elderly|young|lovely) )?({_CARED_NOUN}) "
+    rf"(?:(?:who|that) )?(?:i|we) (?:also )?{_CARE_VERB}\b"
+    rf"|(?<=\bi )(?:also )?{_CARE_VERB} (?:an?|the) (?:(?:older|elderly|young) )?"
+    rf"({_CARED_NOUN})\b",
+    re.I,
+)
+# No noun at all, but the MS facts are said of "she" or "he" while the writer's own are not
+# ("I'm 52 and a man, so bear with me. She's 47, has had relapsing remitting MS since 2013").
+_SOMEONE_NAMED = re.compile(
+    rf"\b(?:my|our|his|her|the) (?:\w+ )?(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE}|youngest|eldest|"
+    r"oldest|"
+    r"kids?|child|children|baby|neuro\w*|doctor|nurse|consultant|gp|specialist)\b",
+    re.I,
+)
+_THIRD_PERSON_PATIENT = re.compile(
+    r"\b(she|he)(?:'s| is) (?:only |just |now )?\d{1,2}\b(?!\s*(?:mg|months?|weeks?|days?|%|/))"
+    r"|\b(she|he) (?:has|had|'s had|has had|was diagnosed|got|'s got)\b[^.;!?\n]{0,25}\b"
+    r"(?:ms|rrms|spms|ppms|relapsing|progressive|multiple sclerosis)\b"
+    r"|\b(her|his) (?:ms|edss|last relapse|diagnosis|last score|edss score)\b",
+    re.I,
+)
+
+
+def _cared_for(text: str, replying: bool = False) -> tuple[re.Match | None, str | None] | None:
+    """Whether the message is written for someone the writer looks after who is no relative:
+    the phrase that names them (None for a bare "she" or "he") and their sex where the words
+    or the pronouns say it; None when the message is the writer's own."""
+    # the writer's words without the clause that speaks of the one they look after
+    writers = re.sub(rf"(?:{_CARED_FOR.pattern})[^.!?\n]*", " ", _without_writer(text), flags=re.I)
+    if _WRITER_HAS_MS.search(writers) and not _PROXY.search(text):
+        return None  # "I have RRMS and also care for a lady with PPMS": the writer's own
+    named = _CARED_FOR.search(text)
+    if named is None and (
+        _SOMEONE_NAMED.search(text)  # "my youngest, she's 10 now", "my partner ... he's 44"
+        or not (_THIRD_PERSON_MS.search(text) or (replying and _THIRD_PERSON_PATIENT.search(text)))
+    ):
+        return None
+    noun = named and (named.group(1) or named.group(2) or "").lower()
+    sex = next((k for k, ws in _CARED_FOR_SEX.items() if noun and noun in ws.split("|")), None)
+    if sex is None:
+        she = re.search(r"\b(?:she|her|hers|herself)\b", text, re.I)
+        he = re.search(r"\b(?:he|him|his|himself)\b", text, re.I)
+        sex = "female" if she and not he else "male" if he and not she else None
+    return named, sex
+
+
 def as_patient(text: str, replying: bool = False) -> tuple[str, str | None]:
     """A message written for someone else, put in the patient's own words, and the patient's sex
     when the relation says it: "I'm writing for my wife. she is 47" -> ("... I am 47", "female");
@@ -1213,22 +1335,44 @@ def as_patient(text: str, replying: bool = False) -> tuple[str, str | None]:
             bare.group(1).lower() if bare else "",
             "female" if writer.group(1).lower() == "her" else "male",
         )
+    if not relative and not writer:
+        cared = _cared_for(text, replying)
+        if cared is not None:  # "My client is 58", "A lady I look after has SPMS, she's 61"
+            named, sex = cared
+            if named is not None:
+                text = text[: named.start()] + "my client" + text[named.end() :]
+            text = _without_writer(text)
+            t, _ = _in_patient_words(text, "client", sex or "", they=sex is None)
+            return t, sex
     if not relative or not for_them:
         return text, None
-    # sentences, and clauses the writer opens about themselves ("my dad (63) has spms, i'm 30
-    # and just got diagnosed myself")
+    text = _without_writer(text)
+    relative = _RELATIVE.search(text) or relative
+    word = relative.group(1).lower()
+    return _in_patient_words(text, word, next(k for k, ws in _RELATIVE_SEX.items() if word in ws))
+
+
+def _without_writer(text: str) -> str:
+    """A message written for someone else without the sentences, and the clauses the writer
+    opens about themselves, that tell the writer's own facts ("my dad (63) has spms, i'm 30
+    and just got diagnosed myself"; "I have MS myself (on Copaxone) and I also care for ...")."""
     parts = re.split(
-        r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:i'?m|i am|im|i have|i'?ve|i got|me)\b)",
+        r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:i'?m|i am|im|i have|i'?ve|i got|me)\b)|"
+        r"\s+(?=\band (?:i|i'?m|im|i also|i'?ve)\b)",
         text,
         flags=re.I,
     )
     if any(_WRITER_ONLY.search(p) for p in parts) and not all(
         _WRITER_ONLY.search(p) for p in parts
     ):
-        text = " ".join(p for p in parts if not _WRITER_ONLY.search(p))
-        relative = _RELATIVE.search(text) or relative
-    word = relative.group(1).lower()
-    return _in_patient_words(text, word, next(k for k, ws in _RELATIVE_SEX.items() if word in ws))
+        kept: list[str] = []
+        for p in parts:
+            if not _WRITER_ONLY.search(p):
+                kept.append(p)
+            elif kept and not kept[-1].rstrip().endswith((".", ";", "!", "?", ",")):
+                kept[-1] = kept[-1].rstrip() + ";"  # "I'm 49 [and I've got lupus myself]."
+        return " ".join(kept)
+    return text
 
 
 # A first name after the relative word ("my son Liam is 16"): capitalised, whatever the flags,
@@ -1281,9 +1425,12 @@ _WRITER_IS_KIN = re.compile(
 )
 
 
-def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
-    """``text`` about the relative called ``word`` ("" when unnamed), put in their own words."""
-    pronoun = r"\b(?:she|he)"
+def _in_patient_words(text: str, word: str, sex: str, they: bool = False) -> tuple[str, str]:
+    """``text`` about the relative called ``word`` ("" when unnamed), put in their own words;
+    with ``they``, "they" is the patient too ("for the patient ... They're 39")."""
+    pronoun = r"\b(?:she|he|they)" if they else r"\b(?:she|he)"
+    if they:
+        text = re.sub(r"\bthey(?:'re| are)\b", "she is", text, flags=re.I)
     if word and not re.search(rf"\b(?:my|our) {word}\b", text, re.I):
         # "mum is sixty eight, I'm her son": the relative named first without "my" is "she"
         text = re.sub(
@@ -1312,7 +1459,13 @@ def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
     )
     # what the writer says of themselves is no fact of the patient's ("I'm the 8 months pregnant
     # one", "I'm 42 and I've got type 2 diabetes")
-    text = re.sub(r"\bthe writer (?:is|has)\b(?! (?:writing|asking|typing))[^.,;!?\n)]*", " ", text)
+    text = re.sub(
+        r"\bthe writer (?:is|has)\b(?! (?:writing|asking|typing))[^.,;!?\n)]*?(?=\s+but\b|"
+        r"[.,;!?\n)]|$)",
+        " ",
+        text,
+        flags=re.I,
+    )
     t = re.sub(
         r"\b(?:my|our) " + word + r"\s*[(,]\s*(\d{2})\s*[),]",
         r"I (age \1)",
@@ -1330,6 +1483,7 @@ def _in_patient_words(text: str, word: str, sex: str) -> tuple[str, str]:
         flags=re.I,
     )
     t = re.sub(r"\b(?:my|our) " + word + r"\b(?:,? who)?", "I", t, flags=re.I)
+    t = re.sub(r"\bwho(?:'s| is) (?=\d{2}\b)", "aged ", t, flags=re.I)  # "a man ... who's 68"
     t = re.sub(pronoun + r"(?: is|'s|s)\b", "I'm", t, flags=re.I)  # "shes 38": typed without '
     t = re.sub(r"\bI(?: is|'s)\b", "I'm", t)  # "my mother who is 71" -> "I is 71" -> "I'm 71"
     t = re.sub(pronoun + r" (?:isn'?t|is not)\b", "I'm not", t, flags=re.I)
@@ -1465,7 +1619,9 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     # A course by its short letters, said alone or as an item of a list: "PP, edss 6.5".
     short = re.search(
         # "RR dx 2018", "PP here"; not the state of "Sao Paulo, SP"
-        r"(?:^|(?<!paulo)[,.;:]\s*)(pp|sp|rr)\s*(?=[,.;:!?]|$|"
+        # "m 60 sp, edss 7", "33 rr, tecfidera": after an age or a sex letter of a short list
+        r"(?:^|(?<!paulo)[,.;:]\s*|(?:^|[,.;:!?]\s*|\b(?:hi|hey|yo)\s+)(?:(?:\d{2}|[mf])\s+){1,2})"
+        r"(pp|sp|rr)\s*(?=[^\w\s]|$|"
         r"\s+(?:i think|i guess|maybe|probably|here|dx'?d?|diagnosed|ms)\b)",
         t,
     )
