@@ -66,6 +66,10 @@ SETS = {
     / "gold"
     / "criteria_probes12.yml",  # 160, next session, at its start
     "probes13": ROOT / "tests" / "gold" / "criteria_probes13.yml",  # 160, the same, at its end
+    "probes14": ROOT
+    / "tests"
+    / "gold"
+    / "criteria_probes14.yml",  # 160, next session, at its start
 }
 
 

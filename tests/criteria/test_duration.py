@@ -314,3 +314,13 @@ def test_a_duration_since_diagnosis_not_exceeding():
     assert durations(
         "Duration of disease since diagnosis not exceeding 20 years at baseline", INC
     ) == ["diseaseduration requires max=20"]
+
+
+def test_a_least_then_a_most():
+    assert durations("Disease duration ≥ 1 year and ≤ 20 years", INC) == [
+        "diseaseduration requires min=1 max=20"
+    ]
+    tree = parse_criterion("Disease duration of at least 1 year and less than 20 years", INC)
+    assert tree.evaluate(Profile(years_since_diagnosis=25)) == FALSE
+    assert tree.evaluate(Profile(years_since_diagnosis=20)) == FALSE
+    assert tree.evaluate(Profile(years_since_diagnosis=10)) == TRUE

@@ -350,3 +350,13 @@ def test_half_a_year_is_six_months():
     assert facts("At least one relapse in the last half a year", INCLUSION) == [
         "relapses requires months=6"
     ]
+
+
+def test_a_definition_in_brackets_is_read_around():
+    tree = parse_criterion(
+        "Relapse (defined as new or worsening neurological symptoms lasting > 24 hours in the "
+        "absence of fever) within 30 days before randomization",
+        EXCLUSION,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=0.5)) == TRUE
+    assert tree.evaluate(Profile(months_since_last_relapse=6)) == FALSE

@@ -928,3 +928,56 @@ def test_free_of_a_drug_for_a_time_is_a_washout(text):
     assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months" in got[0]
     # listed as an exclusion, which way it goes is not certain: the team reads it
     assert facts(text, EXCLUSION) == []
+
+
+def test_a_semicolon_list_reads_each_drug_with_its_own_time():
+    tree = parse_criterion(
+        "Cladribine at any time; alemtuzumab at any time; mitoxantrone within the past 5 years; "
+        "cyclophosphamide within 2 years",
+        E,
+    )
+    assert facts("Cladribine at any time; mitoxantrone within the past 5 years", E) == [
+        "therapy excludes drugs=cladribine",
+        "therapy excludes drugs=mitoxantrone within_months=60",
+    ]
+    # cladribine long ago still excludes; mitoxantrone 6 years ago does not
+    assert tree.evaluate(Profile(prior_therapies=["cladribine"], current_therapy="none")) == TRUE
+    six_years = Profile(
+        prior_therapies=["mitoxantrone"],
+        current_therapy="none",
+        months_since_last_therapy={"mitoxantrone": 72},
+    )
+    assert tree.evaluate(six_years) == FALSE
+    head = parse_criterion(
+        "Prior use of the following at any time: alemtuzumab, cladribine; or within 12 months: "
+        "rituximab, ocrelizumab",
+        E,
+    )
+    two_years = Profile(
+        prior_therapies=["ocrelizumab"],
+        current_therapy="none",
+        months_since_last_therapy={"ocrelizumab": 24},
+    )
+    assert head.evaluate(two_years) != TRUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stable for at least 6 months on one of the following: interferon beta-1a, "
+        "glatiramer acetate",
+        "On stable treatment with one of the following: interferon beta-1a, glatiramer acetate",
+    ],
+)
+def test_stable_on_one_of_a_list_is_on_it_now(text):
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
+    on_it = Profile(prior_therapies=["glatiramer acetate"], current_therapy="glatiramer acetate")
+    assert tree.evaluate(on_it) == REVIEW  # the time on it is the team's to check
+
+
+def test_stable_if_taking_it_requires_no_one_to_take_it():
+    tree = parse_criterion(
+        "On a stable dose of dalfampridine for at least 3 months, if taking it", INC
+    )
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE

@@ -51,6 +51,12 @@ _FROM_ONSET = re.compile(
 )
 
 
+# A most said right after a least: "Disease duration ≥ 1 year and ≤ 20 years".
+_SECOND_BOUND = re.compile(
+    r"\s*(?:and|but|,)\s*" + _COMPARISON + r"\s*" + q.NUM + r"\s*" + q.UNIT, re.I
+)
+
+
 def read(r: Reader) -> None:
     t = r.norm
     patterns = [
@@ -191,6 +197,17 @@ def read(r: Reader) -> None:
                     leaf = DiseaseDuration(
                         min=value, min_inclusive=op in _AT_LEAST, source=m.group(0)
                     )
+            second = _SECOND_BOUND.match(t, m.end()) if how == "cmp" and leaf.max is None else None
+            if second and second.group(1).lower() in _MOST:  # "≥ 1 year and ≤ 20 years"
+                value = q.to_months(second.group(2), second.group(3)) / 12
+                leaf = DiseaseDuration(
+                    min=leaf.min,
+                    min_inclusive=leaf.min_inclusive,
+                    max=value,
+                    max_inclusive=second.group(1).lower() not in _BELOW,
+                    source=m.group(0) + second.group(0),
+                )
+                r.take(second.start(), second.end())
             from_onset = _FROM_ONSET.match(t, m.end()) or (
                 m if "onset" in m.re.groupindex and m.group("onset") else None
             )

@@ -110,6 +110,9 @@ _OTHER_CLAUSE = re.compile(
 )
 
 
+_DEFINITION = re.compile(r"\((?:defined as|as defined (?:by|in)|see|refer to)\b[^()]*\)", re.I)
+
+
 def parse_criterion(text: str, kind: str) -> Node:
     """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
 
@@ -126,7 +129,10 @@ def parse_criterion(text: str, kind: str) -> Node:
         text = text[: clause.start()] + said + text[clause.end() :]
     else:
         clause = None
-    r = Reader(text, kind)
+    # a definition in brackets says what a word means, not what the person must have: read
+    # without it (positions kept), "Relapse (defined as new symptoms lasting > 24 hours in the
+    # absence of fever) within 30 days"
+    r = Reader(_DEFINITION.sub(lambda m: " " * len(m.group(0)), text), kind)
     if clause:
         r.reviews.append("other")
     tree = _read_fields(r, text, kind)

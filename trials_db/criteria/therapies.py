@@ -324,6 +324,9 @@ def read(r: Reader) -> None:
 def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
     """The spans of a list whose groups of drugs each end with their own window ("X or Y within
     4 weeks; Z within 8 weeks"), when the windows differ and every group names a drug."""
+    by_semicolons = _semicolon_groups(r, ms)
+    if by_semicolons is not None:
+        return by_semicolons
     windows = list(_WINDOW_OF_USE.finditer(r.norm))
     months = {q.to_months(w.group(1), w.group(2)) for w in windows}
     if len(windows) < 2 or len(months) < 2 or any(m.start >= windows[-1].end() for m in ms):
@@ -337,6 +340,32 @@ def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | No
         if not _NEXT_GROUP.fullmatch(r.norm[b:first]):
             return None
     return spans
+
+
+def _semicolon_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
+    """The items of a list cut by semicolons that each name drugs and their own time, before
+    or after them, the times not all the same ("Cladribine at any time; mitoxantrone within
+    the past 5 years"; "at any time: alemtuzumab, cladribine; or within 12 months: rituximab")."""
+    cuts = [m.start() for m in re.finditer(r";", r.norm) if not _inside_brackets(r.norm, m.start())]
+    if not cuts:
+        return None
+    bounds = [0] + [c + 1 for c in cuts] + [len(r.norm)]
+    spans = list(zip(bounds, bounds[1:]))
+    times = []
+    for a, b in spans:
+        if not any(a <= m.start < b for m in ms):
+            return None
+        window = _WINDOW_OF_USE.search(r.norm, a, b)
+        ever = re.compile(r"\bat any time\b|\bever\b", re.I).search(r.norm, a, b)
+        if (window is None) == (ever is None):
+            return None  # no time of its own, or two
+        times.append(q.to_months(window.group(1), window.group(2)) if window else None)
+    return spans if len(set(times)) > 1 else None
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside round brackets."""
+    return text[:at].count("(") > text[:at].count(")")
 
 
 # What may stand between one group's window and the next group's drug: ", or (b) any".
@@ -765,7 +794,12 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
 _CURRENT_BEFORE = re.compile(
     r"(?:\bcurrently\s+(?:receiving|on|taking|treated\s+with|using)|^\W*receiving|^\W*on|"
     r"\bcurrent\s+(?:treatment|therapy)\s+with|\bstable\s+on(?:\s+(?:their|a|the))?\s+current|"
-    r"\bmust\s+be\s+(?:on|receiving))\s+(?:an?\s+|the\s+)?$",
+    r"\bmust\s+be\s+(?:on|receiving)|"
+    # "Stable for at least 6 months on one of the following:", "On stable treatment with"
+    r"\bstable\s+(?:for\s+(?:at least\s+|≥\s*)?\d+\s+\w+\s+)?on"
+    r"(?:\s+(?:one|1) of the following)?:?|"
+    r"^\W*on\s+(?:a\s+)?stable\s+(?:dose|treatment|therapy|regimen)\s+(?:with|of)"
+    r"(?:\s+(?:one|1) of the following)?:?)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
 _STABILITY = re.compile(
@@ -786,7 +820,10 @@ def _current_and_stable(r: Reader, text: str, framed: str, ms: list[Mention]) ->
     if current is None or not _STABILITY.search(framed):
         return False
     rest = _STABILITY.sub(" ", framed)
-    if _REVIEW_FRAMES.search(rest) or re.search(r"\b(?:no|not|never|without)\b", text, re.I):
+    # "..., if taking it": only those who take it, which is no requirement to
+    if _REVIEW_FRAMES.search(rest) or re.search(
+        r"\b(?:no|not|never|without|if|where applicable)\b", text, re.I
+    ):
         return False
     drugs, classes = _drug_sets(r, ms)
     if not drugs:
