@@ -2804,3 +2804,53 @@ def test_forms_dictation_and_short_lists(text, expected):
 )
 def test_a_question_about_what_would_be_states_no_fact(text, slot, value):
     assert facts(text).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, expected, unset",
+    [
+        # the score before its word; a sex label without its colon; none in a time, undated
+        ("Around 6.5 EDSS, use a wheelchair for distance", {"edss": 6.5}, ()),
+        (
+            "I'm somewhere between 3 and 4 on the EDSS",
+            {"edss_range": [3.0, 4.0]},
+            (),
+        ),
+        ("age sixty one gender male", {"age": 61, "sex": "male"}, ()),
+        ("no relapses 2 yrs", {"relapses_past_2_years": 0}, ("months_since_last_relapse",)),
+        (
+            "Not that I know of any relapses since 2021",
+            {"relapses_past_2_years": 0},
+            ("months_since_last_relapse",),
+        ),
+    ],
+)
+def test_scores_labels_and_undated_nones(text, expected, unset):
+    got = facts(text)
+    for slot, value in expected.items():
+        assert got.get(slot) == value, slot
+    for slot in unset:
+        assert slot not in got, slot
+
+
+def test_no_lexicon_file_says_one_key_twice():
+    # a key said twice in YAML silently drops the first list: "no" once lost the relapse
+    # words of other languages that way
+    import collections
+    from pathlib import Path
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=True) for k, _ in node.value]
+        twice = [k for k, n in collections.Counter(map(str, keys)).items() if n > 1]
+        assert not twice, twice
+        return loader.construct_mapping(node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    folder = Path(__file__).resolve().parents[1] / "trials_db" / "lexicon"
+    for path in sorted(folder.glob("*.yml")):
+        yaml.load(path.read_text(encoding="utf-8"), Strict)

@@ -445,6 +445,7 @@ _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 _NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
 # A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
 _KEY_EQUALS = re.compile(r"\b([a-z][a-z ]{1,20}?)\s*=\s*(?=\S)", re.I)
+_SEX_LABEL = re.compile(r"\b(sex|gender)\s+(?=(?:male|female|man|woman|m|f)\b)", re.I)
 # Letters said one by one, as dictation types them: "r r m s", "e d s s", "p. p. m. s.".
 _SPELLED_OUT = re.compile(r"\b(?:[a-z]\.?\s+){1,4}[a-z]\b\.?", re.I)
 _SPELLED_WORDS = {"rrms", "ppms", "spms", "rms", "edss", "cis", "dmt", "ms", "jcv", "mri"}
@@ -505,6 +506,7 @@ def say_plainly(text: str) -> str:
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
     t = _KEY_EQUALS.sub(r"\1: ", t)  # "age=38; sex=m": a form's label, as with a colon
+    t = _SEX_LABEL.sub(r"\1: ", t)  # "age sixty one gender male": the label without its colon
     t = _SPELLED_OUT.sub(_spelled_word, t)  # "r r m s", "e d s s": letters said one by one
     t = _NOT_COLON.sub(lambda m: m.group(1) + " ", t)
     t = _HOME_LABEL.sub("live in ", t)  # "Lives: Austria", "Location: Toronto"
@@ -1704,6 +1706,13 @@ _DISTANCE = re.compile(
 )
 
 
+_SCORE_BEFORE = re.compile(
+    r"(?:between\s+)?\d+(?:\.\d+)?(?:\s*(?:-|to|or|and)\s*\d+(?:\.\d+)?)?"
+    r"\s+(?:on\s+(?:the\s+|my\s+)?|my\s+|an?\s+)?$",
+    re.I,
+)
+
+
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
@@ -1719,6 +1728,14 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
         numbers = _numbers(after) or (
             _numbers(t[max(0, mention.start() - 20) : mention.start()]) if requested else []
         )
+        # the score said before the word: "Around 6.5 EDSS", "between 3 and 4 on the EDSS"
+        ahead = _SCORE_BEFORE.search(t[max(0, mention.start() - 30) : mention.start()])
+        if (
+            ahead
+            and not _numbers(after[:12])
+            and not re.match(r"\W*(?:points?|steps?|assessments?|scores|visits?)\b", after)
+        ):
+            window, numbers = ahead.group(0), _numbers(ahead.group(0))
     elif requested and (
         _mostly_a_number(t)
         or len(_numbers(t)) == 1
