@@ -981,3 +981,17 @@ def test_stable_if_taking_it_requires_no_one_to_take_it():
         "On a stable dose of dalfampridine for at least 3 months, if taking it", INC
     )
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lack of prior exposure to any anti-CD20 monoclonal antibody",
+        "Absence of prior treatment with an anti-CD20 monoclonal antibody",
+    ],
+)
+def test_lack_of_prior_exposure_is_never_having_had_it(text):
+    tree = parse_criterion(text, INC)
+    had_it = Profile(prior_therapies=["ocrelizumab"], current_therapy="none")
+    assert tree.evaluate(had_it) == FALSE
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE

@@ -103,7 +103,7 @@ _EVER = re.compile(
 # received X", "None of the following at any time: X; Y".
 _DENIED_OPENING = re.compile(
     # ... "Never previously exposed to any anti-CD20 monoclonal antibody"
-    r"\s*(?:no|not|never|without|free of|none of(?: the following)?|"
+    r"\s*(?:no|not|never|without|free of|none of(?: the following)?|lack of|absence of|"
     r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+(?:not|never)\s+"
     r"(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
     r"(?:received|taken|used|treated with|exposed to|had))\b",
