@@ -961,6 +961,17 @@ def test_a_semicolon_list_reads_each_drug_with_its_own_time():
     assert head.evaluate(two_years) != TRUE
 
 
+def test_lettered_items_with_their_times_in_brackets():
+    tree = parse_criterion(
+        "Prior treatment with: a) alemtuzumab (any time); b) natalizumab (within 6 months); "
+        "c) fingolimod (within 2 months)",
+        E,
+    )
+    long_ago = dict(current_therapy="none", months_since_last_therapy={"natalizumab": 12})
+    assert tree.evaluate(Profile(prior_therapies=["natalizumab"], **long_ago)) == FALSE
+    assert tree.evaluate(Profile(prior_therapies=["alemtuzumab"], current_therapy="none")) == TRUE
+
+
 @pytest.mark.parametrize(
     "text",
     [
