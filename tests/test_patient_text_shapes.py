@@ -2854,3 +2854,24 @@ def test_no_lexicon_file_says_one_key_twice():
     folder = Path(__file__).resolve().parents[1] / "trials_db" / "lexicon"
     for path in sorted(folder.glob("*.yml")):
         yaml.load(path.read_text(encoding="utf-8"), Strict)
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # a count, then each relapse of it; a list, then its total; none said many ways
+        ("yes, two - one in January and one in the summer of 2025", 2),
+        ("two - one in february twenty twenty five and one in october twenty twenty five", 2),
+        ("I had one in March and one in June too", 2),
+        ("August 2026, April 2026 and January 2025 - so three", 3),
+        ("none, zero, nada, not a single one", 0),
+    ],
+)
+def test_a_count_with_its_relapses_listed(text, count):
+    assert facts(text, asked="relapses_past_2_years")["relapses_past_2_years"] == count
+
+
+def test_two_counts_said_as_alternatives_are_still_asked_again():
+    for text in ("3 or 4", "2-3"):
+        got = facts(text, asked="relapses_past_2_years")["relapses_past_2_years"]
+        assert got.kind == "relapse_count_range"

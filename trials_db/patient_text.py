@@ -4317,16 +4317,32 @@ def parse_relapse_count(
     ):
         return 0  # "nope lol" to "how many relapses in the last 2 years?": none
     if re.fullmatch(
+        r"\W*(?:none|zero|nada|nil|0)(?:\W+(?:none|zero|nada|nil|0|not a single (?:one|1)|"
+        r"not (?:a|1|one)|at all))*\W*",
+        t,
+    ):
+        return 0  # "none, zero, nada, not a single one"
+    total = re.search(
+        r"\b(?:so|that'?s|thats|makes|in total|total)\s+(\d{1,2})\b"
+        r"(?!\s*(?:years?|yrs?|months?|weeks?|days?))\W*$",
+        t,
+    )
+    if total:
+        return int(total.group(1))  # "August 2026, April 2026 and January 2025 - so three"
+    item = r"\s+(?:in|this|last|during|at|around|back|earlier|later|a few)\b"
+    if re.fullmatch(
         r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t
     ) or re.search(
         r"\b\d{1,2}\s*(?:or|to|-)\s*\d{1,2}\b(?![.,]\d)"
-        r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|%|mg|ago))",
+        r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|%|mg|ago))"
+        rf"(?!{item})",  # "two - one in February and one in October": the count, then each
         t,
     ):  # "3 or 4", "lost count tbh, 4 or 5?", "2 or 3 maybe, I'm not sure"
         return Invalid("relapse_count_range")
-    items = re.findall(
-        r"(?:^|\band\b|,)\s*(\d+)\s+(?:in|this|last|during|at|around|back|earlier|later)\b", t
-    )
+    items = re.findall(r"(?:^|\band\b|,|-|:|\bhad\b)\s*(\d+)" + item, t)
+    said = re.match(r"\W*(?:yes\W+)?(\d{1,2})\s*[-:–]", t)
+    if said and len(items) >= 2 and int(said.group(1)) == len(items):
+        return int(said.group(1))  # "yes, two - one in January and one in the summer of 2025"
     if len(items) >= 2:
         return sum(int(n) for n in items)  # "one in 2025 and one this spring"
     before = re.search(r"\b(none|no\w*|nothing)\b[^.;]{0,12}\bbefore (that|it|then)\b", t)
