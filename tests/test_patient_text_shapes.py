@@ -2875,3 +2875,9 @@ def test_two_counts_said_as_alternatives_are_still_asked_again():
     for text in ("3 or 4", "2-3"):
         got = facts(text, asked="relapses_past_2_years")["relapses_past_2_years"]
         assert got.kind == "relapse_count_range"
+
+
+def test_half_a_year_ago_is_six_months_not_a_year():
+    got = facts("last relapse was half a year ago, five days of iv steroids for it")
+    assert got["months_since_last_relapse"] == 6
+    assert got["months_since_steroids"] == 6

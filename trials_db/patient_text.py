@@ -3623,10 +3623,10 @@ def _months_in(t: str, today: dt.date) -> float | None:
     named = _month_said(t, today)  # "in june", "end of july", "christmas last year"
     if named is not None:
         return named
+    if re.search(r"\bhalf a year\b", t):  # before "a year ago", which it holds
+        return 6.0
     if re.search(r"\blast year\b|\ba year ago\b", t):
         return 12.0
-    if re.search(r"\bhalf a year\b", t):
-        return 6.0
     year = re.search(r"\b(19[5-9]\d|20\d\d)\b", t)
     if year:
         y = int(year.group(1))
