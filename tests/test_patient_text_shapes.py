@@ -2881,3 +2881,31 @@ def test_half_a_year_ago_is_six_months_not_a_year():
     got = facts("last relapse was half a year ago, five days of iv steroids for it")
     assert got["months_since_last_relapse"] == 6
     assert got["months_since_steroids"] == 6
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh25's one end-of-session score: its two inversions
+        (
+            "friend from my support group is pregnant on Tysabri. me: 30, female, not pregnant yet",
+            None,
+            "pregnant",
+            False,
+        ),
+        (
+            "no - my daughter-in-law is breastfeeding, not me, I'm the granny with MS",
+            "breastfeeding",
+            "breastfeeding",
+            False,
+        ),
+        (
+            "Someone on the forum said Lemtrada fixed her. For me: male, RRMS, Aubagio.",
+            None,
+            "prior_therapies",
+            ["teriflunomide"],
+        ),
+    ],
+)
+def test_someone_from_a_group_or_an_in_law_is_not_the_writer(text, asked, slot, value):
+    assert facts(text, asked=asked).get(slot) == value

@@ -1062,8 +1062,12 @@ _KIN_ADJECTIVES = "younger|older|little|big|elder|eldest|youngest|twin|best|late
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
+    # "someone on the forum said ...", "friend from my support group is pregnant"
+    r"(?:^|(?<=[.;,!?:]\s)|\b(?:a|one|my|our)\s+)(?:someone|somebody|friend|colleague|"
+    r"woman|man|lady|guy)\s+(?:from|on|in|at)\s+(?:my|the|our|a)\s+[\w-]+(?:\s+group)?"
+    r"(?=\s+(?:is|has|had|was|said|says|takes|took)\b)|"
     rf"\b(my|his|her|our) (?:(?:{_KIN_ADJECTIVES})\s+)?"
-    rf"({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)\b"
+    rf"({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)(?:-in-law|s-in-law)?\b"
     r"(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
     r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
     r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|on\b|$))"
