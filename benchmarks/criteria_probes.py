@@ -70,6 +70,7 @@ SETS = {
     / "tests"
     / "gold"
     / "criteria_probes14.yml",  # 160, next session, at its start
+    "probes15": ROOT / "tests" / "gold" / "criteria_probes15.yml",  # 160, the same, at its end
 }
 
 

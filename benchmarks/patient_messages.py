@@ -71,6 +71,7 @@ SETS = {
     "fresh23": ROOT / "tests/gold/patient_messages_fresh23.yml",  # the same session, at its end
     "fresh24": ROOT
     / "tests/gold/patient_messages_fresh24.yml",  # 2026-12-05 (eleventh), at its start
+    "fresh25": ROOT / "tests/gold/patient_messages_fresh25.yml",  # the same session, at its end
 }
 
 

@@ -137,6 +137,12 @@ from benchmarks.patient_messages import SETS, score
 # ("my client", "a lady I look after", a bare "she's 47" with MS facts), "key=value" labels,
 # letters spelled out, short lists ("m 60 sp"), "Pregnant? Not that I know of", "not
 # unsuccessful" and questions about what would be were read.
+# "fresh25": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (misspelt drugs and types, varied time words,
+# other people's facts, reasons for stopping, pregnancy nuance, EDSS said oddly, long life
+# stories, refusals): 84.5 % of 420 slots, 2 inverted, 15 wrongly set; 85.5 %, 0 inverted once
+# "friend from my support group is pregnant" and "my daughter-in-law is breastfeeding" were
+# read as someone else's.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -163,7 +169,8 @@ FLOORS = {
     "fresh21": (0.87, 0),
     "fresh22": (0.88, 0),
     "fresh23": (0.845, 1),
-    "fresh24": (0.845, 0),
+    "fresh24": (0.85, 0),
+    "fresh25": (0.85, 0),
 }
 
 

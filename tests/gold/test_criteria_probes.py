@@ -37,6 +37,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes12", 160),
         ("probes13", 160),
         ("probes14", 160),
+        ("probes15", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -214,3 +215,15 @@ def test_the_parser_reads_the_fourteenth_probe_set_at_least_as_well_as_measured(
     assert overall["false_not_met"] <= 2
     assert overall["precision"] >= 0.95
     assert overall["recall"] >= 0.84
+
+
+def test_the_parser_reads_the_fifteenth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes15.yml (MS abbreviations, MRI and biomarker traps, exceptions, steroid
+    # forms, therapy counts and failures, EDSS with functional systems, ages in other units,
+    # washout tables), written in the same session and first scored all 160 at its end, after
+    # every change and none made for it: precision .910, recall .617, 1 false not_met of 90
+    # (dev part .911, .622, 1).
+    overall = score(part="all", name="probes15")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.905
+    assert overall["recall"] >= 0.61
