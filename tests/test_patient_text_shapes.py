@@ -2909,3 +2909,11 @@ def test_half_a_year_ago_is_six_months_not_a_year():
 )
 def test_someone_from_a_group_or_an_in_law_is_not_the_writer(text, asked, slot, value):
     assert facts(text, asked=asked).get(slot) == value
+
+
+def test_a_person_in_a_list_is_no_unknown_treatment():
+    from trials_db.facts import unrecognised_treatments
+
+    assert unrecognised_treatments("my wife, she's 61, SPMS, on Mayzent") == []
+    assert unrecognised_treatments("they're 39, Tysabri") == []
+    assert unrecognised_treatments("Zorblax and Tecfidera") == ["Zorblax"]

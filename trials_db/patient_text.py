@@ -3082,7 +3082,9 @@ def _unnamed_list_items(text: str, mentions: list[tuple[int, int, str]]) -> list
 
 _NOT_A_NAME = re.compile(
     r"^(?:did|does|was|is|are|work|help|stop|fail|relaps|year|month|week|day|"
-    r"time|while|since|ago|good|fine|well|none|never|nothing|both|all|each)",
+    r"time|while|since|ago|good|fine|well|none|never|nothing|both|all|each)"
+    # a person, not a drug: "my wife, she's 61, SPMS, on Mayzent"
+    rf"|^(?:(?:she|he|they|we|i|you)(?:'s|'re|'m|'ve|s)?|{_RELATIVE_WORDS}|client|patient)$",
     re.I,
 )
 
