@@ -327,3 +327,14 @@ def test_people_who_must_be_older_and_younger():
     assert facts("Participants must be older than 18 and younger than 65") == [
         "age requires min=18 max=65 min_inclusive=False max_inclusive=False"
     ]
+
+
+def test_an_age_in_months_is_a_twelfth_of_years():
+    # found by probes15's one end-of-session score: "24 months" had been read as 24 years, so
+    # a child of 4 and a man of 40 were "excluded" by a rule about babies
+    tree = parse_criterion("Children aged less than 24 months", EXC)
+    assert tree.evaluate(Profile(age=40)) != TRUE
+    assert tree.evaluate(Profile(age=4)) != TRUE
+    older = parse_criterion("Age at least 18 months", INC)
+    assert older.evaluate(Profile(age=1)) == FALSE
+    assert older.evaluate(Profile(age=30)) == TRUE

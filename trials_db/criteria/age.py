@@ -137,6 +137,12 @@ _DURATION_AFTER = re.compile(
 _AGE_WORDS = re.compile(r"\bage|\bold\b|\bolder\b|\byounger\b|\badults?\b", re.I)
 
 
+# An age said in months, weeks or days right after its number ("less than 24 months").
+_SMALL_UNIT = re.compile(
+    r"\s*(months?|weeks?|days?)\b(?!\s+(?:ago|since|after|before|prior))", re.I
+)
+
+
 def _is_a_duration(r: Reader, m) -> bool:
     """A bound in years with no age word, after words of a duration in its sentence ("time
     since diagnosis under 1 year or over 20 years"): a time span, not the person's age."""
@@ -166,6 +172,13 @@ def read(r: Reader) -> None:
             r.reviews.append("other")  # "(for an age less than 50)": a condition of another test
             r.take(m.start(), m.end())
             return
+        small = _SMALL_UNIT.match(r.norm, m.end())
+        if small:  # "Children aged less than 24 months": months are a twelfth of a year
+            if not small.group(1).lower().startswith("month"):
+                r.reviews.append("other")  # weeks or days of age: the team reads them
+                r.take(m.start(), small.end())
+                return
+            lo, hi = (None if v is None else v / 12 for v in (lo, hi))
         for v in (lo, hi):
             if v is not None and not 0 <= v <= 120:
                 return
