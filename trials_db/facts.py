@@ -233,12 +233,12 @@ def _readable(text: str | None) -> str | None:
         return None
     finding = check_safety(t)
     if finding is None:
-        return t
+        return without_what_would_be(t)  # "does placebo mean I'd be off treatment?"
     if finding.category not in (Category.DISTRESS, Category.ADVICE):
         return None
     kept = [s for s in _SENTENCE.split(t) if s.strip() and check_safety(s) is None]
     rest = " ".join(kept).strip()
-    return rest if rest and check_safety(rest) is None else None
+    return without_what_would_be(rest) if rest and check_safety(rest) is None else None
 
 
 # A message's sentences, for reading the ones beside a flagged one.
@@ -250,7 +250,7 @@ def read_facts(
 ) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""
     t = _readable(text)
-    return {} if t is None else _facts_of(without_what_would_be(t), intent, requested, slots)
+    return {} if t is None else _facts_of(t, intent, requested, slots)
 
 
 def _facts_of(
@@ -423,7 +423,6 @@ def message_facts(
     t = _readable(text)
     if t is None:
         return {}
-    t = without_what_would_be(t)  # "Is there anything in Germany? would I be off treatment?"
     facts = _facts_of(t, intent, requested, slots)
     if not places:
         return facts

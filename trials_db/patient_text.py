@@ -1284,6 +1284,7 @@ _CARED_FOR = re.compile(
     rf"({_CARED_NOUN})\b",
     re.I,
 )
+_CARED_FOR_CLAUSE = re.compile(rf"(?:{_CARED_FOR.pattern})[^.!?\n]*", re.I)
 # No noun at all, but the MS facts are said of "she" or "he" while the writer's own are not
 # ("I'm 52 and a man, so bear with me. She's 47, has had relapsing remitting MS since 2013").
 _SOMEONE_NAMED = re.compile(
@@ -1306,7 +1307,7 @@ def _cared_for(text: str, replying: bool = False) -> tuple[re.Match | None, str 
     the phrase that names them (None for a bare "she" or "he") and their sex where the words
     or the pronouns say it; None when the message is the writer's own."""
     # the writer's words without the clause that speaks of the one they look after
-    writers = re.sub(rf"(?:{_CARED_FOR.pattern})[^.!?\n]*", " ", _without_writer(text), flags=re.I)
+    writers = _CARED_FOR_CLAUSE.sub(" ", _without_writer(text))
     if _WRITER_HAS_MS.search(writers) and not _PROXY.search(text):
         return None  # "I have RRMS and also care for a lady with PPMS": the writer's own
     named = _CARED_FOR.search(text)

@@ -342,6 +342,9 @@ def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | No
     return spans
 
 
+_ANY_TIME = re.compile(r"\b(?:at )?any time\b|\bever\b", re.I)
+
+
 def _semicolon_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
     """The items of a list cut by semicolons that each name drugs and their own time, before
     or after them, the times not all the same ("Cladribine at any time; mitoxantrone within
@@ -356,7 +359,7 @@ def _semicolon_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | N
         if not any(a <= m.start < b for m in ms):
             return None
         window = _WINDOW_OF_USE.search(r.norm, a, b)
-        ever = re.compile(r"\b(?:at )?any time\b|\bever\b", re.I).search(r.norm, a, b)
+        ever = _ANY_TIME.search(r.norm, a, b)
         if (window is None) == (ever is None):
             return None  # no time of its own, or two
         times.append(q.to_months(window.group(1), window.group(2)) if window else None)
