@@ -143,6 +143,12 @@ from benchmarks.patient_messages import SETS, score
 # stories, refusals): 84.5 % of 420 slots, 2 inverted, 15 wrongly set; 85.5 %, 0 inverted once
 # "friend from my support group is pregnant" and "my daughter-in-law is breastfeeding" were
 # read as someone else's.
+# "fresh26": 130 more, written at the start of the next session (2026-12-05, twelfth) and scored
+# once before any change (corrections mid-message, clinic letters, non-native English, numbers
+# as words, drug sequences, yes/no with detail, relapse timing, self and partner): 84.7 % of
+# 478 slots, 5 inverted, 5 wrongly set; 86.8 %, 0 inverted once a value taken back ("Belgium -
+# sorry, the Netherlands"), a bare month, "no more therapy", "nothing after", a course "both
+# years done" and another relative beside the one written for were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -171,6 +177,7 @@ FLOORS = {
     "fresh23": (0.845, 1),
     "fresh24": (0.85, 0),
     "fresh25": (0.85, 0),
+    "fresh26": (0.86, 0),
 }
 
 

@@ -2917,3 +2917,72 @@ def test_a_person_in_a_list_is_no_unknown_treatment():
     assert unrecognised_treatments("my wife, she's 61, SPMS, on Mayzent") == []
     assert unrecognised_treatments("they're 39, Tysabri") == []
     assert unrecognised_treatments("Zorblax and Tecfidera") == ["Zorblax"]
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # a value taken back: the one said after "sorry", "I meant", "no sorry" is meant
+        ("Living in Belgium - sorry, the Netherlands. 40, SPMS", None, "country", "Netherlands"),
+        ("46 male PPMS? no sorry SPMS. Boston", None, "ms_subtype", "SPMS"),
+        ("march - sorry, may", "months_since_last_relapse", "months_since_last_relapse", 6.5),
+        ("Kesimpta - sorry, I meant Ocrevus", "current_therapy", "current_therapy", "ocrelizumab"),
+        (
+            "Tecfidera failed - I mean Tysabri failed, Tecfidera I stopped for the flushing",
+            "failed_therapies",
+            "failed_therapies",
+            ["natalizumab"],
+        ),
+        ("yes - sorry, no! I stopped last week", "breastfeeding", "breastfeeding", False),
+    ],
+)
+def test_a_value_taken_back_is_replaced_by_the_one_after_it(text, asked, slot, value):
+    assert facts(text, asked=asked).get(slot) == value
+
+
+@pytest.mark.parametrize("text", ["may", "march", "Christmas last year", "june last year"])
+def test_a_month_or_a_feast_alone_dates_the_relapse(text):
+    assert isinstance(
+        facts(text, asked="months_since_last_relapse")["months_since_last_relapse"], float
+    )
+
+
+def test_may_as_a_verb_dates_nothing():
+    assert "months_since_last_relapse" not in facts(
+        "May I ask why?", asked="months_since_last_relapse"
+    )
+
+
+def test_a_scan_or_an_infusion_dates_no_relapse():
+    got = facts(
+        "not since my diagnosis in 2022, and the MRI in June was clean",
+        asked="months_since_last_relapse",
+    )
+    assert "months_since_last_relapse" not in got
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("No more therapy since Tysabri stop in 2023 for the JC virus.", None),
+        (
+            "Aubagio, then Mavenclad (both years done, 2022 and 2023), nothing after",
+            "prior_therapies",
+        ),
+        ("Aubagio, then Mavenclad, nothing after", "prior_therapies"),
+    ],
+)
+def test_a_treatment_said_over_or_followed_by_nothing_is_not_the_one_now(text, asked):
+    assert facts(text, asked=asked)["current_therapy"] == "none"
+
+
+def test_another_relative_in_a_message_for_one_is_not_the_patient():
+    got = facts(
+        "I'm typing for my dad, 70, he has PPMS diagnosed 2001, EDSS 8, never on a DMT. My sister"
+        " also has MS (RRMS, on Ocrevus) but she's not looking for a trial. Norwich."
+    )
+    assert got["ms_subtype"] == "PPMS"
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+    assert got["age"] == 70 and got["sex"] == "male"
+    wife = facts("Writing for my wife, 44, RRMS on Kesimpta. My mum had MS too, she was on Avonex.")
+    assert wife["prior_therapies"] == ["ofatumumab"]

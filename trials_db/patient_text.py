@@ -402,12 +402,14 @@ def _dates_as_months(t: str, today: dt.date | None = None) -> str:
 _CORRECTED = re.compile(
     r"(?<!i'm )(?<!im )(?<!i am )(?<!i’m )"  # an age: parse_age reads its own corrections
     r"(?<!ty )(?<!ty-)(?<!point )"  # not the "two" of "forty two no wait forty three"
-    r"\b(\d+(?:[.,]\d+)?|[a-z]{3,})\s*(?:\.\.\.|…|-|–|,|\.)?\s*"
-    r"(?:(?:no wait|wait no|oh wait|wait|sorry|no|naw|nah|oops|typo|i mean|actually|correction|"
-    r"or rather|make that|scratch that)\b[,:!]?\s*){1,3}"
+    r"\b(\d+(?:[.,]\d+)?|[a-z]{3,})"
+    # "Tecfidera failed - I mean Tysabri failed": what was said of it goes with it
+    r"(?:\s+(?:failed|stopped|worked))?\s*(?:\.\.\.|…|-|–|,|\.|\?|!)?\s*"
+    r"(?:(?:no wait|wait no|oh wait|wait|sorry|no|naw|nah|oops|typo|i meant|i mean|actually|"
+    r"correction|or rather|make that|scratch that)\b[,:!]?\s*){1,3}"
     # not the pronoun of "EDSS 4, no one's scored me in a while"
     r"(?!one(?:'s|s)?\s+(?:has|is|had|knows|ever|\w+ed)\b|one'?s\b)"
-    r"(?:it'?s\s+|it was\s+|i'?m\s+)?"
+    r"(?:it'?s\s+|it was\s+|i'?m\s+|the\s+)?"
     r"(?=(\d+(?:[.,]\d+)?|[a-z]{3,})\b)",
     re.I,
 )
@@ -418,7 +420,7 @@ _MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
 # mean no": the second one is meant.
 _YES_NO_CORRECTED = re.compile(
     r"\b(?:no|nope|nah|yes|yeah|yep)\b[\s,.-]*(?:(?:well|wait|hmm+|sorry|um+|oh)[\s,.-]*)*"
-    r"(?:actually|i mean|no wait|wait)[\s,.-]+(yes|yeah|yep|no|nope|nah)\b",
+    r"(?:actually|i mean|no wait|wait|sorry)[\s,.-]+(yes|yeah|yep|no|nope|nah)\b",
     re.I,
 )
 
@@ -432,7 +434,11 @@ def _keep_the_correction(m: re.Match) -> str:
     types = all(_MS_TYPE_WORD.fullmatch(w) for w in (first, second))
     # "male - sorry, I mean female": autocorrect's sex word taken back
     sexes = all(w.lower() in _ITEM_FEMALE + _ITEM_MALE for w in (first, second))
-    return "" if numbers or drugs or types or sexes else m.group(0)
+    # "march - sorry, may", "Belgium - sorry, the Netherlands"
+    months = all(w.lower() in _MONTHS for w in (first, second))
+    countries = all(load_lexicon().country(w) for w in (first, second))
+    same_kind = numbers or drugs or types or sexes or months or countries
+    return "" if same_kind else m.group(0)
 
 
 # An arrow between two treatments is a switch: "tecfidera->kesimpta bc of relapses" says why
@@ -1141,7 +1147,9 @@ def own_words(text: str, replying: bool = False) -> str:
         or _written_for(text, _relative_named(text), replying)
         or (not _relative_named(text) and _cared_for(text, replying) is not None)
     ):
-        return text  # "I'm asking for her", "Wife has MS, she's 39": the patient is the other
+        # "I'm asking for her", "Wife has MS, she's 39": the patient is the other, but not a
+        # third person said of beside them
+        return _without_other_kin(text)
 
     # "A friend (she's 50, SPMS) told me ...": a bracket about someone else is theirs, whole;
     # so is one right after a clause about them ("My husband has MS too (SPMS, EDSS 6), but")
@@ -1359,6 +1367,28 @@ def as_patient(text: str, replying: bool = False) -> tuple[str, str | None]:
     return _in_patient_words(text, word, next(k for k, ws in _RELATIVE_SEX.items() if word in ws))
 
 
+def _without_other_kin(text: str) -> str:
+    """A message written for one relative without the sentences about another one ("for my
+    dad, 70, PPMS ... My sister also has MS (RRMS, on Ocrevus) but she's not looking")."""
+    patient = _relative_named(text)
+    if patient is None:
+        return text
+    word = patient.group(1).lower()
+    kept = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        other = _OTHER_PERSON.search(sentence)
+        kin = other and other.group(2) and other.group(2).lower()
+        if (
+            kin
+            and kin != word
+            and other.start() < 3 + len(re.match(r"\W*(?:and |also |plus |oh and )?", sentence)[0])
+            and not re.search(rf"\b{re.escape(word)}\b", sentence, re.I)
+        ):
+            continue  # the sentence opens on someone else: their facts, not the patient's
+        kept.append(sentence)
+    return " ".join(kept) if kept else text
+
+
 def _without_writer(text: str) -> str:
     """A message written for someone else without the sentences, and the clauses the writer
     opens about themselves, that tell the writer's own facts ("my dad (63) has spms, i'm 30
@@ -1435,7 +1465,9 @@ _WRITER_IS_KIN = re.compile(
 def _in_patient_words(text: str, word: str, sex: str, they: bool = False) -> tuple[str, str]:
     """``text`` about the relative called ``word`` ("" when unnamed), put in their own words;
     with ``they``, "they" is the patient too ("for the patient ... They're 39")."""
-    pronoun = r"\b(?:she|he|they)" if they else r"\b(?:she|he)"
+    # the patient's own pronoun only: "for my dad ... My sister also has MS, she's on Ocrevus"
+    own = {"female": "she", "male": "he"}.get(sex, "she|he")
+    pronoun = rf"\b(?:{own}|they)" if they else rf"\b(?:{own})"
     if they:
         text = re.sub(r"\bthey(?:'re| are)\b", "she is", text, flags=re.I)
     if word and not re.search(rf"\b(?:my|our) {word}\b", text, re.I):
@@ -1502,8 +1534,10 @@ def _in_patient_words(text: str, word: str, sex: str, they: bool = False) -> tup
         t,
         flags=re.I,
     )
+    possessive = {"female": "her", "male": "his"}.get(sex, "her|his")
     t = re.sub(
-        r"\b(?:her|his) (?=(?:ms|edss|age|last|first|neuro\w*|diagnosis|relapse|treatment)\b)",
+        rf"\b(?:{possessive}) "
+        r"(?=(?:ms|edss|age|last|first|neuro\w*|diagnosis|relapse|treatment)\b)",
         "my ",
         t,
         flags=re.I,
@@ -1981,7 +2015,8 @@ _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io
 _NOTHING_NOW = re.compile(
     r"^\W*(no\W+)?not (currently|right now|at the moment|now)\b|"  # "Not currently. Stopped X"
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
-    r"(nothing|none)( else)? (now|currently|at the moment|since|so far|yet|rn|atm|right now)|"
+    r"(nothing|none)( else)? (now|currently|at the moment|since|so far|yet|rn|atm|right now|"
+    r"after(?:wards?| that)?(?=\s*(?:$|[.;!?,)])))|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothin(g|')?|(not|no) back on anything|nothing current(ly)?\b|"
     r"no longer (on|taking|using) any(thing| treatment| medication| meds| dmts?)|"
@@ -1990,7 +2025,7 @@ _NOTHING_NOW = re.compile(
     r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
     r"off (all )?(meds|medications?|treatments?|dmts?|it|them|everything)"
     r"( now| for now| at the moment)?|"
-    r"no (treatments?|therapy|therapies|meds|medications?|medicines?|dmts?)\b"
+    r"no (?:more )?(treatments?|therapy|therapies|meds|medications?|medicines?|dmts?)\b"
     r"(?! (has |have )?(worked|helped))|"
     r"nothing (for|in) the (last|past)|"
     r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
@@ -2764,6 +2799,8 @@ _ENDED_AFTER = re.compile(
     r"^\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till)\s*(?:19|20)\d\d\b)|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
+    # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
+    r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
     # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
     r"^[^\n]{0,80}?\b(?:end(?:ed)?\s+date:?\s*\d|"
     r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))",
@@ -2809,7 +2846,10 @@ _EARLIER_BEFORE = re.compile(
 # A course said to be over right after the drug: "Mavenclad done in 2022-2023", "(course
 # completed 2023)"; not a dose just given ("Ocrevus done yesterday", "done 40 infusions").
 _DONE_AFTER = re.compile(
-    r"^\W{0,3}(?:course\s+|tablets\s+|treatment\s+)?(?:was\s+|is\s+|were\s+)?(?:all\s+)?"
+    r"^\W{0,3}(?:course\s+|tablets\s+|treatment\s+|"
+    # "Mavenclad (both years done)", "year 1 and 2 completed", "all courses finished"
+    r"(?:both\s+|all\s+|the\s+)?(?:years?|courses?|rounds?|cycles?)\s+(?:(?:\d|one|two)\s+"
+    r"(?:and|&)\s+(?:\d|two)\s+)?)?(?:was\s+|is\s+|were\s+|are\s+)?(?:all\s+)?"
     r"(?:done|completed|complete|finished)\b"
     r"(?!\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an|yesterday|today|"
     r"tonight|this|last|on|at|every|recently|just)\b)",
@@ -3550,7 +3590,10 @@ def _month_said(text: str, today: dt.date) -> float | None:
             month, day = _MONTHS[name], _PART_OF_MONTH.get(part or "", 15)
             ambiguous = name in ("may", "march")
             before = text[max(0, m.start() - 14) : m.start()]
-            if ambiguous and not (part or year_said or re.search(rf"\b{_WHEN_WORD}\s+$", before)):
+            alone = not text[: m.start()].strip(" ,.-") and re.match(r"\W*$", text[m.end() :])
+            if ambiguous and not (
+                part or year_said or alone or re.search(rf"\b{_WHEN_WORD}\s+$", before)
+            ):  # "may" as an answer on its own is the month; "May I ask" is not
                 continue
         if year_said and (year_said[0] == "'" or len(year_said) == 2):
             short = int(year_said.lstrip("'"))
@@ -3838,9 +3881,17 @@ def about(text: str, fact: str, requested: bool) -> str | None:
         return " ".join(own)
     if not requested:
         return None
-    others = [p for k, p in FACT_WORDS.items() if k != fact]
+    others = [p for k, p in FACT_WORDS.items() if k != fact] + [_OTHER_EVENT]
     rest = [c for c in _clauses(text) if not any(p.search(c) for p in others)]
     return " ".join(rest)
+
+
+# Events a patient dates that are no profile fact: "the MRI in June was clean", "clinic 10/2026".
+_OTHER_EVENT = re.compile(
+    r"\b(?:mri|scans?|infusions?|appointments?|check[- ]?ups?|clinic|letter|blood ?tests?|"
+    r"bloods|blood ?work|lumbar puncture)\b",
+    re.I,
+)
 
 
 _NO_RELAPSE = re.compile(
@@ -4005,7 +4056,11 @@ def parse_months_since_relapse(
         if requested and re.search(r"\b(long time|ages|years)\b", t):
             return Invalid("relapse_how_long_ago")
         return None
-    if re.search(r"\blast year\b", words_to_numbers(t)) and not _SPAN.search(words_to_numbers(t)):
+    if (
+        re.search(r"\blast year\b", words_to_numbers(t))
+        and not _SPAN.search(words_to_numbers(t))
+        and not _MONTH_NAMED.search(t)  # "Christmas last year", "june last year": dated
+    ):
         # "last year" is anything from 1 to 23 months: too coarse for the 12-month limit of many
         # studies
         return Invalid("relapse_last_year")
