@@ -236,3 +236,14 @@ def test_a_change_in_edss_named_before_the_scale_is_no_score():
     assert facts("Change in EDSS of ≥ 0.5 points between screening and baseline", EXC) == []
     assert facts("Increase in EDSS of 1.0 point or more between screening and baseline", EXC) == []
     assert facts("EDSS of ≥ 0.5 at screening", EXC) == ["edss excludes min=0.5"]
+
+
+def test_two_bounds_said_with_than_or_with_their_visits_are_one_range():
+    # built after probes16: the second bound had been lost
+    assert facts("Baseline EDSS greater than 1.5 and less than 7", INC) == [
+        "edss requires min=1.5 max=7 min_inclusive=False max_inclusive=False"
+    ]
+    assert facts(
+        "Kurtzke EDSS of at least 2 at the screening visit and no higher than 6.5 at baseline", INC
+    ) == ["edss requires min=2 max=6.5"]
+    assert facts("EDSS 3.0 or less", INC) == ["edss requires max=3"]

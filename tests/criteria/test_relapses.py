@@ -360,3 +360,15 @@ def test_a_definition_in_brackets_is_read_around():
     )
     assert tree.evaluate(Profile(months_since_last_relapse=0.5)) == TRUE
     assert tree.evaluate(Profile(months_since_last_relapse=6)) == FALSE
+
+
+def test_relapse_counts_after_at_least_one_of_the_following_are_options():
+    # built after probes16's one false not_met: both had been required
+    tree = parse_criterion(
+        "At least one of the following relapse criteria: 1. ≥ 1 relapse in the 12 months before "
+        "screening; 2. ≥ 2 relapses in the 24 months before screening",
+        INC,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=6, relapses_past_2_years=1)) != FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) != FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=30, relapses_past_2_years=0)) == FALSE

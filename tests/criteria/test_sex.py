@@ -177,3 +177,29 @@ def test_a_sex_heading_a_fertility_rule_with_an_age_takes_men_too(text):
 def test_a_bare_range_of_years_after_the_sex_of_a_fertility_rule_is_theirs_only():
     text = "Women, 18-45 years, of childbearing potential must use contraception"
     assert not [f for f in facts(text, INC) if f.startswith("age")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after probes16: no one is told what to do; the criterion takes women only
+        "Women aged 18-45 years who are pregnant in the first trimester",
+        "Women between 18 and 45 years of age, inclusive, planning to conceive within 2 years",
+        "Female, 18–50 years old (inclusive), with relapsing MS, using contraception if of "
+        "childbearing potential",
+    ],
+)
+def test_a_sex_heading_a_criterion_about_its_own_pregnancy_takes_that_sex_only(text):
+    assert sex_facts(text, INC) == ["sex requires allowed=female"]
+
+
+def test_criteria_for_each_sex_are_two_ways_in():
+    from trials_db.criteria.parser import soften_alternatives
+
+    texts = ["Females aged 18-45 who are not pregnant", "Males aged 18-60"]
+    trees = soften_alternatives([(INC, t, parse_criterion(t, INC)) for t in texts])
+    man = Profile(sex="male", age=30)
+    assert trees[0].evaluate(man) != FALSE  # the women's criterion does not turn him away
+    assert trees[1].evaluate(man) == TRUE
+    alone = soften_alternatives([(INC, texts[0], parse_criterion(texts[0], INC))])
+    assert alone[0].evaluate(man) == FALSE

@@ -1006,3 +1006,48 @@ def test_lack_of_prior_exposure_is_never_having_had_it(text):
     had_it = Profile(prior_therapies=["ocrelizumab"], current_therapy="none")
     assert tree.evaluate(had_it) == FALSE
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        # built after probes16: each fact has its own time, and "off"/"free of" for that long
+        ("No relapse in the last 6 months and no steroids in the last 3 months", 3),
+        (
+            "No relapses for the previous 6 months and no steroid treatment for the previous "
+            "3 months",
+            3,
+        ),
+        ("Free of any systemic steroid therapy for at least 1 month", 1),
+    ],
+)
+def test_steroids_with_their_own_time_beside_a_relapse_window(text, months):
+    assert [f for f in facts(text, INC) if f.startswith("therapy")] == [
+        "therapy excludes drugs=methylprednisolone,prednisone,dexamethasone,corticotropin "
+        f"classes=corticosteroid within_months={months}"
+    ]
+
+
+def test_off_a_drug_for_a_time_is_not_having_taken_it_within_that_time():
+    tree = parse_criterion("Off interferon beta and glatiramer acetate for at least 14 days", INC)
+    assert (
+        tree.evaluate(
+            Profile(prior_therapies=["glatiramer acetate"], current_therapy="glatiramer acetate")
+        )
+        == FALSE
+    )
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == TRUE
+
+
+def test_a_washout_of_half_lives_or_a_time_whichever_is_longer_is_at_least_that_time():
+    text = "Siponimod, ozanimod or ponesimod within 5 half-lives or 1 month, whichever is longer"
+    assert "therapy excludes drugs=siponimod,ozanimod,ponesimod within_months=1" in facts(text, E)
+    # whichever is shorter could be less than the time said: not read as it
+    shorter = "Siponimod within 5 half-lives or 1 month, whichever is shorter"
+    assert not [f for f in facts(shorter, E) if f.startswith("therapy")]
+
+
+def test_a_failure_to_stop_a_drug_is_no_failure_of_the_drug():
+    # built after probes16: it had excluded everyone whose fingolimod had failed
+    text = "Failure to discontinue fingolimod at least 6 weeks before baseline"
+    assert not [f for f in facts(text, E) if f.startswith("therapy_failure")]

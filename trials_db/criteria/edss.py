@@ -129,14 +129,19 @@ def _other_side_or(rest: str, bound: tuple) -> tuple | None:
 
 
 _JOIN = re.compile(
-    r"\s*(?:points?\s*)?(?:and|but|,)\s*(?:(?:an?\s+)?edss\s*(?:score\s*)?(?:of\s*)?)?", re.I
+    r"\s*(?:points?\s*)?"
+    # "at least 2 at the screening visit and no higher than 6.5 at baseline"
+    r"(?:(?:at|on|during)\s+(?:the\s+)?(?:screening|baseline|randomi[sz]ation|day 1)"
+    r"(?:\s+visit)?\s*)?"
+    r"(?:and|but|,)\s*(?:(?:an?\s+)?edss\s*(?:score\s*)?(?:of\s*)?)?",
+    re.I,
 )
 
 
 def _bound_length(window: str) -> int:
     m = re.match(
         r"(?:between|from)?\s*[\d.]+\s*(?:-|(?:up\s+)?to|and|through|thru)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
-        r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b)?",
+        r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b(?!\s+than))?",
         window,
         re.I,
     )

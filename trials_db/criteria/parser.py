@@ -210,8 +210,8 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
     if (
         kind != EXCLUSION
         and (len(relapse_reqs) > 1 or (relapse_reqs and activity))
-        and re.search(r"\bor\b", r.norm, re.I)
-    ):
+        and re.search(r"\bor\b|\b(?:one|1) of\b|\bany of the following\b|\beither\b", r.norm, re.I)
+    ):  # "At least one of the following relapse criteria: 1. ...; 2. ..."
         group: list[Node] = list(relapse_reqs)
         for topic in activity:  # a failure defined by relapses or lesions keeps both options
             group.append(Review(topic=topic))
@@ -343,6 +343,16 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
     }
     if naive and (treated or previously):
         groups |= naive | treated | previously
+    # "Females aged 18-45 ..." and "Males aged 18-60 ...": one way in for each sex
+    sexes = {
+        i: set(leaf.allowed)
+        for i in inclusion
+        for leaf, pol in top_leaves(trees[i])
+        if isinstance(leaf, Sex) and pol and not isinstance(trees[i], Any_)
+    }
+    for a in sexes:
+        if any(not sexes[a] & sexes[b] for b in sexes if b != a):
+            groups.add(a)
     for i in groups:
         trees[i] = Any_([trees[i], Review(topic="alternative")])
     return trees

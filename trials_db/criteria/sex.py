@@ -34,6 +34,21 @@ _BOTH_SEXES = (
 )
 
 
+# What a rule asks of the people it names: "must use", "agree to", "willing to".
+_DUTY = re.compile(
+    r"\b(?:must|should|shall|needs? to|required|requirements?|agrees?|agreeing|willing|has to|"
+    r"have to)\b"
+)
+
+
+# Some of the women only, whom the rule is about: "of childbearing potential" (not "if of
+# childbearing potential", which says when a further rule applies).
+_SOME_WOMEN = re.compile(
+    r"(?<!\bif )\bof (?:child[- ]?bearing|reproductive) (?:potential|age)\b|"
+    r"\b(?:able to|could|can|who may) (?:become|get) pregnant\b"
+)
+
+
 def about_fertility(text: str) -> bool:
     """Whether ``text`` speaks of fertility (childbearing, contraception, pregnancy...), a
     menopause word aside: a sex word before it is the subject of that rule, no restriction."""
@@ -60,7 +75,11 @@ def read(r: Reader) -> None:
     # ... not when the rest is about fertility ("Women, aged 18 to 45, must use contraception":
     # the rule is for the women, and takes men too); "premenopausal" after it is a further
     # requirement of the women the criterion takes
-    if head and r.kind == INCLUSION and not about_fertility(t[head.end() :]):
+    # ... but "Women aged 18-45 who are pregnant", "Female, 18-50, using contraception if of
+    # childbearing potential" take women only: no one is told what they must do
+    rest = t[head.end() :] if head else ""
+    duty = about_fertility(rest) and (_DUTY.search(rest) or _SOME_WOMEN.search(rest))
+    if head and r.kind == INCLUSION and not duty:
         female = head.group(1).startswith(("f", "w"))
         r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: head.end()]))
         r.take(0, head.end())

@@ -70,7 +70,9 @@ _AT_LEAST_BEFORE = re.compile(
 # The negation that opens a criterion ("No concurrent X", "Chemotherapy: No ..."): excludes X.
 _OPENING_NO = re.compile(rf"(?:{HEADING.pattern})?\s*(no|not|without|free of)\b", re.I)
 _FAILURE = re.compile(
-    r"\b(treatment failure|failure|failed|fail|suboptimal response|inadequate response|"
+    # not "failure to discontinue fingolimod", "failed to comply": a failure to act
+    r"\b(treatment failure|failure(?!\s+to\b)|failed(?!\s+to\b)|fail(?!\s+to\b)|"
+    r"suboptimal response|inadequate response|"
     r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|"
     # "disease activity on cladribine", "MS remained active despite mitoxantrone"
     r"(disease |clinical |radiological |mri |inflammatory )?activity (on|despite|while on)|"
@@ -415,9 +417,24 @@ _SHORT_WASHOUT = re.compile(
 )
 
 
+# "within 5 half-lives or 1 month, whichever is longer": the stated time is the shortest the
+# window can be, so as an exclusion it bars no one the study would take.
+_HALF_LIVES_OR = re.compile(
+    r"\b\d+\s*(?:x\s*)?(?:elimination\s+)?half[- ]?lives?(?:\s*\([^()]*\))?\s*,?\s*or\s+"
+    r"(?=(?:the\s+)?"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r"[^.;]{0,30}\bwhichever is (?:longer|greater)\b)",
+    re.I,
+)
+
+
 def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
     positions hold), from the drug mentions ``ms``."""
+    if r.kind == EXCLUSION:
+        text = _HALF_LIVES_OR.sub(lambda m: " " * len(m.group(0)), text)
     permitted = _PERMITTED.search(text)
     if permitted and re.search(
         r"\b(?:no|not|never|none)\b", re.split(r"[.;:]", text[: permitted.start()])[-1], re.I
@@ -620,7 +637,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     free = re.search(
         r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$"
         # "Free of corticosteroids for 4 weeks prior to baseline", "No steroids for 30 days"
-        r"|(?:^\W*no|\bfree\s+(?:of|from))\s+(?:any\s+)?"
+        r"|(?:^\W*no|\b(?:and|or)\s+no|\bfree\s+(?:of|from)|^\W*off)\s+(?:any\s+)?"
         r"(?:(?:oral|iv|intravenous|systemic|high[- ]dose)\s+(?:or\s+)?)*$"
         # "has not received oral or IV steroids for at least 1 month": free of them that long
         r"|\b(?:not|never)\s+(?:received|taken|used|had|been (?:treated with|given))\s+(?:any\s+)?"
@@ -629,7 +646,9 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         re.I,
     )
     free_for = re.match(
-        r"[\s)]*for\s+(?:at least\s+|a minimum of\s+)?(?:the\s+)?(?:last\s+|past\s+|previous\s+)?"
+        # "Free of any systemic steroid therapy for at least 1 month"
+        r"[\s)]*(?:(?:treatments?|therapy|therapies|use|courses?)\s+)?"
+        r"for\s+(?:at least\s+|a minimum of\s+)?(?:the\s+)?(?:last\s+|past\s+|previous\s+)?"
         + q.NUM
         + r"\s*"
         + q.UNIT,
@@ -672,6 +691,15 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     unwindowed = _THERAPY_DURATION.sub(lambda d: " " * len(d.group(0)), text)
     for d in use_lengths:
         unwindowed = unwindowed[: d.start()] + " " * len(d.group(0)) + unwindowed[d.end() :]
+    # "No relapse in the last 6 months and no steroids in the last 3 months": of two windows,
+    # one another rule read with its own fact is not the drugs' window
+    others = unwindowed
+    for a, b in r.used:
+        if not any(a <= m.start < b for m in ms):
+            others = others[:a] + " " * (b - a) + others[b:]
+    windows = len(list(_WINDOW_OF_USE.finditer(unwindowed)))
+    if windows > 1 and len(list(_WINDOW_OF_USE.finditer(others))) == 1:
+        unwindowed = others
     window = _WINDOW_OF_USE.search(unwindowed) or re.search(
         # "Less than 6 months since the last infusion of X": since the drug, a window of use
         r"[<≤]?\s*"
