@@ -174,3 +174,11 @@ def test_a_place_round_trips_through_a_slot():
 )
 def test_a_country_said_after_a_town_of_it(text, country):
     assert country_after_town(text) == country
+
+
+def test_a_city_english_calls_by_another_name_beats_a_village_of_that_name():
+    # "Cologne" is Köln, not the village in Italy; "Seville" is Sevilla, not the Ohio village;
+    # a US town as large as the other city's twentieth keeps the question ("Hanover")
+    assert resolve_place("Cologne", strict=True).country == "Germany"
+    assert resolve_place("Seville", strict=True).country == "Spain"
+    assert resolve_place("Hanover", strict=True) is None

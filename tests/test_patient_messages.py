@@ -148,7 +148,9 @@ from benchmarks.patient_messages import SETS, score
 # as words, drug sequences, yes/no with detail, relapse timing, self and partner): 84.7 % of
 # 478 slots, 5 inverted, 5 wrongly set; 86.8 %, 0 inverted once a value taken back ("Belgium -
 # sorry, the Netherlands"), a bare month, "no more therapy", "nothing after", a course "both
-# years done" and another relative beside the one written for were read.
+# years done" and another relative beside the one written for were read; 90.4 % once drugs
+# "both stopped because of relapses", "(current)", "Kesimpta 2020-", "Steroids? yes, ...",
+# "never take any medicine", a drug "my wife's" and exonyms ("Cologne") were read too.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -177,7 +179,7 @@ FLOORS = {
     "fresh23": (0.845, 1),
     "fresh24": (0.85, 0),
     "fresh25": (0.85, 0),
-    "fresh26": (0.86, 0),
+    "fresh26": (0.895, 0),
 }
 
 

@@ -2986,3 +2986,73 @@ def test_another_relative_in_a_message_for_one_is_not_the_patient():
     assert got["age"] == 70 and got["sex"] == "male"
     wife = facts("Writing for my wife, 44, RRMS on Kesimpta. My mum had MS too, she was on Avonex.")
     assert wife["prior_therapies"] == ["ofatumumab"]
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        # each drug named before "both"/"all" when they were stopped for relapses; not the
+        # one said to be spared, nor the one taken now
+        ("two of them - Rebif and Copaxone, both stopped because of relapses", 2),
+        (
+            "copaxone, rebif, tysabri, ocrevus (current). all switched because of relapses except "
+            "tysabri which was jcv",
+            2,
+        ),
+    ],
+)
+def test_drugs_all_stopped_for_relapses_all_failed_but_the_spared(text, failed):
+    got = facts(text, asked="failed_therapies")
+    assert len(got["failed_therapies"]) == failed
+    assert "natalizumab" not in got["failed_therapies"]
+    assert "ocrelizumab" not in got["failed_therapies"]
+
+
+@pytest.mark.parametrize(
+    "text, current",
+    [
+        ("copaxone, rebif, tysabri, ocrevus (current)", "ocrelizumab"),
+        ("Avonex 2009-2013, Tecfidera 2013-2020 (relapses), Kesimpta 2020-", "ofatumumab"),
+    ],
+)
+def test_a_drug_marked_current_or_with_an_open_range_is_the_one_now(text, current):
+    assert facts(text, asked="prior_therapies")["current_therapy"] == current
+
+
+def test_the_most_recent_of_a_count_dates_the_last_relapse():
+    got = facts("had 3 relapses in the last 2 years, most recent two months ago. 27, male")
+    assert got["months_since_last_relapse"] == 2 and got["relapses_past_2_years"] == 3
+
+
+def test_a_fact_asked_by_the_writer_and_answered_is_a_label():
+    got = facts("Steroids? yes, a few courses, latest in August. Relapses? just that one in August")
+    assert got["months_since_steroids"] == got["months_since_last_relapse"]
+    assert isinstance(got["months_since_steroids"], float)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Until now I never take any medicine for MS, only cortisone when diagnose.",
+        "no to all the DMT questions, never taken one. PPMS, 63, male, Leeds",
+    ],
+)
+def test_never_taking_any_said_plainly_is_no_treatment(text):
+    got = facts(text)
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+
+
+def test_a_month_in_figures_after_a_steroid_dose_dates_it():
+    got = facts("Steroids: IVMP 1g x3 days, 05/2026", asked="months_since_steroids")
+    assert isinstance(got["months_since_steroids"], float)
+
+
+def test_a_relative_with_an_age_and_no_ms_is_not_the_patient():
+    got = facts("me 36, my husband 41 - he doesn't have MS", asked="age")
+    assert got["age"] == 36 and "sex" not in got
+
+
+def test_a_drug_said_to_be_someone_elses_was_not_taken():
+    got = facts("Kesimpta - sorry, I meant Ocrevus, Kesimpta is my wife's", asked="current_therapy")
+    assert got["prior_therapies"] == ["ocrelizumab"]
+    assert facts("Ocrevus. The Tysabri was my mum's")["prior_therapies"] == ["ocrelizumab"]

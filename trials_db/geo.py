@@ -144,9 +144,16 @@ def _alternate_names() -> dict[str, list[_Town]]:
 
 
 def _towns(name: str) -> list[_Town]:
-    """Towns named ``name``: by their main name, else by another name."""
+    """Towns named ``name``: by their main name, else by another name; and a city that English
+    calls by another name when it dwarfs every town of that main name ("Cologne" is Köln, not
+    the village in Italy; "Seville" is Sevilla; "Florence" stays a question of which)."""
     key = fold(name)
-    return list(_gazetteer()[0].get(key) or _alternate_names().get(key) or [])
+    main = list(_gazetteer()[0].get(key) or [])
+    other = _alternate_names().get(key) or []
+    if not main:
+        return list(other)
+    largest = max(t.population for t in main)
+    return main + [t for t in other if t not in main and t.population >= 20 * max(largest, 1)]
 
 
 def _iso(country: str | None) -> str | None:

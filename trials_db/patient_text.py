@@ -449,6 +449,13 @@ _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
 # "Never on: Tysabri, Lemtrada"): the head denies each item, as said without the colon
 _NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
+# A fact's name asked by the writer and answered at once: "Steroids? yes, a few courses, latest
+# in August. Relapses? just that one": a label, as with a colon.
+_ASKED_ONESELF = re.compile(
+    r"(^|[.!\n]\s*)(steroids?|relapses?|edss|age|dmts?|treatments?|meds|diagnosis|diagnosed|"
+    r"type|ms type|sex|gender|location)\?\s+(?=\w)",
+    re.I,
+)
 # A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
 _KEY_EQUALS = re.compile(r"\b([a-z][a-z ]{1,20}?)\s*=\s*(?=\S)", re.I)
 _SEX_LABEL = re.compile(r"\b(sex|gender)\s+(?=(?:male|female|man|woman|m|f)\b)", re.I)
@@ -512,6 +519,7 @@ def say_plainly(text: str) -> str:
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
     t = _KEY_EQUALS.sub(r"\1: ", t)  # "age=38; sex=m": a form's label, as with a colon
+    t = _ASKED_ONESELF.sub(r"\1\2: ", t)  # "Steroids? yes, latest in August"
     t = _SEX_LABEL.sub(r"\1: ", t)  # "age sixty one gender male": the label without its colon
     t = _SPELLED_OUT.sub(_spelled_word, t)  # "r r m s", "e d s s": letters said one by one
     t = _NOT_COLON.sub(lambda m: m.group(1) + " ", t)
@@ -1076,7 +1084,8 @@ _OTHER_PERSON = re.compile(
     rf"({_RELATIVE_WORDS}|partner|friend|cousin|neighbou?r)(?:-in-law|s-in-law)?\b"
     r"(?=\s*(?:\(|,|'s\b|is\b|has\b|had\b|"
     r"was\b|takes\b|took\b|also\b|too\b|who\b|got\b|gets\b|lives\b|suffers\b|and\b|"
-    r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|on\b|$))"
+    r"with\b|does\b|did\b|uses\b|used\b|tried\b|started\b|just\b|was\b|on\b|$|"
+    r"\d{2}\b(?!\s*(?:years?|yrs?)\s+ago)))"  # "me 36, my husband 41"
     r"|\b(he|she)(?:'s| is| has| was| takes)\b",
     re.I,
 )
@@ -1442,8 +1451,11 @@ _RELATIVE_AGED = re.compile(
     re.I,
 )
 _THIRD_PERSON_MS = re.compile(
-    r"\b(?:she|he|her|his)\b[^.;!?\n]{0,30}\b(?:ms|multiple sclerosis|diagnos\w*|dx|"
-    r"relaps\w*|attacks?|rrms|ppms|spms|relapsing|progressive|edss)\b",
+    r"\b(?:she|he|her|his)\b[^.;!?\n]{0,30}\b(?:diagnos\w*|dx|"
+    r"relaps\w*|attacks?|rrms|ppms|spms|relapsing|progressive|edss)\b|"
+    # MS itself, but not "he doesn't have MS"
+    r"\b(?:she|he|her|his)\b(?:(?!\b(?:not|doesn'?t|don'?t|never|no|isn'?t|hasn'?t)\b)"
+    r"[^.;!?\n]){0,30}\b(?:ms|multiple sclerosis)\b",
     re.I,
 )
 # The writer telling their own MS ("I was diagnosed", "my relapses"): not only a relative's.
@@ -2171,6 +2183,12 @@ _PLANNED_AFTER = re.compile(
     r"(?:start|begin)\b",
     re.I,
 )
+# Said after the drug: someone else's ("Kesimpta is my wife's", "the Tysabri was my mum's").
+_SOMEONE_ELSES_AFTER = re.compile(
+    rf"^\W{{0,3}}(?:is|was|'s|that'?s|are|were)\s+(?:my|our|his|her)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?"
+    rf"(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE})(?:'s|s')(?!\s+(?:\w+\s+)?(?:idea|choice|advice))",
+    re.I,
+)
 # Between two drugs of one list ("offered Ocrevus or Kesimpta"): what is said of the first is
 # said of the second.
 _LIST_JOINER = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bnor\b)?\s*(?:or|and)?\s*")
@@ -2216,6 +2234,7 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
         or _REFUSED_AFTER.match(text[mention[1] :]) is not None
         or _PLANNED_AFTER.match(text[mention[1] :]) is not None
         or _NEVER_STARTED_AFTER.match(text[mention[1] :]) is not None
+        or _SOMEONE_ELSES_AFTER.match(text[mention[1] :]) is not None
         or _asked_about(text, mention[0])
     )
 
@@ -2559,6 +2578,21 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         # that's why I'm on Tysabri": the treatments named before it in the same sentence.
         sentence_start = max([0] + [m.end() for m in re.finditer(r"[.;!?]", t[: together.start()])])
         named = {name for s, _, name in mentions if sentence_start <= s < together.end()}
+        # "... all switched because of relapses except tysabri which was jcv": not that one
+        sentence_end = re.search(r"[.;!?]|$", t[together.end() :]).start() + together.end()
+        excepted = re.search(r"\b(?:except|apart from|but not|other than)\b", t[together.end() :])
+        spared = (
+            {
+                name
+                for s, _, name in mentions
+                if together.end() + excepted.start() <= s < sentence_end
+            }
+            if excepted and together.end() + excepted.start() < sentence_end
+            else set()
+        )
+        if re.search(r"\b(?:stopped|switched|changed|came off)\b", together.group(0), re.I):
+            spared.add(answer.current)  # "all switched because of relapses": not the one now
+        named -= spared
         if not named and together.group(0).lower().endswith("them"):
             continue  # "... I kept relapsing on them until Ocrevus": whose "them", unsaid here
         answer.failed = [
@@ -2568,7 +2602,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 if named
                 else list(answer.taken)
             )
-            if d not in held
+            if d not in held and (d not in spared or d in answer.failed)
         ]  # "All of them failed. Ocrelizumab is the only thing that has held me stable"
     answer.worked = [d for d in answer.worked if d not in answer.failed]
     if (
@@ -2669,7 +2703,9 @@ _TREATMENT_WORD = (
     r"therap(?:y|ies)|medicines?)"
 )
 _NEVER_TREATED = re.compile(
-    r"\b(?:never (?:had|took|taken|tried|been on|started|used|on|received|been given|been offered)|"
+    # "never take any medicine for MS": the verb as some writers of English leave it
+    r"\b(?:never (?:had|took|taken|take|tried|been on|started|used|use|on|received|been given|"
+    r"been offered)|"
     r"have ?n'?t (?:had|taken|been on|started|tried|used)|"
     r"not (?:started|begun|had|tried)|"
     # a letter: "She has not previously received disease-modifying therapy"
@@ -2688,6 +2724,9 @@ _NEVER_TREATED = re.compile(
     # "No other treatment yet" (after steroids), "Never any treatment, nessuna terapia"
     r"\bno other " + _TREATMENT_WORD + r"\s+(?:(?:started|begun|prescribed)\s+)?(?:yet|so far)\b|"
     r"\bnever (?:ever )?any " + _TREATMENT_WORD + r"\b|"
+    # "no to all the DMT questions, never taken one": one of the treatments just named
+    r"\b" + _TREATMENT_WORD + r"\b[^.;!?]{0,40}\bnever (?:had|taken|tried|been on|used|took) "
+    r"(?:a single )?one\b|"
     # "PPMS, 60, female. No DMTs.": a sentence of its own says none ever
     r"(?:^|[.!?;\n]\s*)no (?:ms |disease[- ]modifying )?(?:dmts?|treatments?|therap(?:y|ies))"
     r"\s*(?:[.!?;\n]|$)|"
@@ -2751,12 +2790,15 @@ _FAILURE_DENIED = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    r"^\W{0,3}\(\s*(?:current|ongoing|present|taking)\s*\)|"  # "ocrevus (current)"
     # "Mayzent, since my neuro moved me off Gilenya in 2023": the one moved to, told first
     r"^\W{0,3}since\s+(?:[\w']+\s+){0,3}(?:moved|switched|took|changed|swapped|taken|got)\s+"
     r"(?:me\s+)?(?:off|from)\b|"
     # "Ocrevus 2021-present", "Mayzent 2022 onwards", "(2023 - to date)"
     r"^\W{0,3}(?:since\s+|from\s+)?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*"
     r"(?:(?:-|–|to|until|till)\s*(?:present|now|today|date|current|ongoing)|onwards?|on)\b|"
+    # "Kesimpta 2020-": a range left open
+    r"^\W{0,3}(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*[-–](?=\s*(?:$|[,.;)\n]))|"
     # "had my Ocrevus infusion this arvo": the treatment given lately is the one now
     r"^\s*(?:infusion|injection|shot|dose|jab)\s+(?:this (?:morning|afternoon|arvo|week|month)|"
     r"today|yesterday|last (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -2953,7 +2995,10 @@ def _worked(after: str) -> bool:
 _ALL_FAILED = re.compile(
     r"\b(both|all( of them| three| two| four)?|they all|each( of them)?)\b"
     r"(?:(?!\b(?:none|neither|never|nothing|not|no)\b)[^.;]){0,60}?\b(stopped working|"
-    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping|let me down)|"
+    r"didn'?t work|did not work|failed|didn'?t help|did not help|stopped helping|let me down|"
+    # "Rebif and Copaxone, both stopped because of relapses", "all switched due to relapses"
+    r"(?:stopped|switched|changed|came off)\s+(?:because of|due to|for|after)\s+"
+    r"(?:(?:new|more|the|my|ongoing)\s+)?(?:relapses?|attacks?|new lesions?|lesions|progression))|"
     # "I kept having relapses on both", "relapsed on all of them", "Rebif and Copaxone, kept
     # relapsing on them"
     r"\b(?:relaps\w*|attacks?|flare ?ups?) (?:on|while on|despite) (both|all|each|them)\b",
@@ -3751,7 +3796,7 @@ FACT_WORDS = {
         re.I,
     ),
     "steroids": re.compile(
-        r"\b(steroid\w*|steriod\w*|sterioid\w*|prednis\w*|pred|solu[- ]?medrol|methylpred\w*|"
+        r"\b(steroid\w*|steriod\w*|sterioid\w*|prednis\w*|pred|solu[- ]?medrol|methylpred\w*|ivmp|"
         r"cortisone|corticoid\w*|cortico\w*)\b",
         re.I,
     ),
@@ -3816,7 +3861,9 @@ def _clauses(text: str) -> list[str]:
 
 _GOES_ON = re.compile(
     r"\s*(?:and\s+)?(?:the\s+)?(?:last|latest|most recent|newest)\s+"
-    r"(?:one|1|course|dose|round|time|infusion|pulse|lot)\b",
+    r"(?:one|1|course|dose|round|time|infusion|pulse|lot)\b"
+    # "had 3 relapses in the last 2 years, most recent two months ago"
+    r"|\s*(?:and\s+)?(?:the\s+)?(?:latest|most recent)\s+(?=\d|an? |in |on |was |this |last )",
     re.I,
 )
 
@@ -3829,12 +3876,19 @@ _BARE_TIME = re.compile(
     r"\s*(?:in |around |about |back in |probably |maybe |i think )?"
     r"(?:(?:early|late|mid|the) )?(?:(?:spring|summer|autumn|fall|winter|christmas|easter|"
     rf"{_MONTH_WORD})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*"
+    r"|\s*(?:in |around |about |probably )?(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\s*"  # "..., 05/2026"
     # "1 relapse in past 24 months, roughly 8 wks ago"
     r"|\s*(?:roughly |about |around |maybe |approx\w* |probably )?(?:\d+(?:\.\d+)?|a|an) "
     r"(?:days?|weeks?|months?|years?) ago\s*",
     re.I,
 )
 # A clause that speaks of the one just counted: "..., about 4 months since the last one".
+# A few words between a fact and what goes on about it, with no number and no time of their own.
+_ASIDE = re.compile(
+    r"\s*(?:yes|yeah|yep|a few|several|some|many|a couple|courses?|times|of them|"
+    r"iv|oral|high dose|\s)*\s*",
+    re.I,
+)
 _THE_LAST_ONE = re.compile(r"\b(?:the|my) (?:last|latest|most recent) (?:one|1)\b", re.I)
 
 
@@ -3876,6 +3930,8 @@ def about(text: str, fact: str, requested: bool) -> str | None:
         )
         if FACT_WORDS[fact].search(clause) or goes_on:
             own.append(clause)
+        elif own and own[-1] is previous and _ASIDE.fullmatch(clause):
+            own.append(clause)  # "Steroids: yes, a few courses, latest in August": an aside
         previous = clause
     if own:
         return " ".join(own)
