@@ -338,3 +338,20 @@ def test_an_age_in_months_is_a_twelfth_of_years():
     older = parse_criterion("Age at least 18 months", INC)
     assert older.evaluate(Profile(age=1)) == FALSE
     assert older.evaluate(Profile(age=30)) == TRUE
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # built after probes16: the people word before the bound may be the sex rule's
+        ("Postmenopausal women over 50", ["age requires min=50 min_inclusive=False"]),
+        (
+            "Adults 18 to 60; female patients must have a negative pregnancy test",
+            ["age requires min=18 max=60"],
+        ),
+        ("Women 18-45 who are pregnant", ["age requires min=18 max=45"]),
+        ("Patients 18 to 60 months after diagnosis", []),
+    ],
+)
+def test_a_bound_or_a_range_right_after_the_people_taken_is_their_age(text, expected):
+    assert [f for f in facts(text, "inclusion") if f.startswith("age")] == expected

@@ -1051,3 +1051,14 @@ def test_a_failure_to_stop_a_drug_is_no_failure_of_the_drug():
     # built after probes16: it had excluded everyone whose fingolimod had failed
     text = "Failure to discontinue fingolimod at least 6 weeks before baseline"
     assert not [f for f in facts(text, E) if f.startswith("therapy_failure")]
+
+
+def test_must_not_be_currently_receiving_is_a_bar_on_the_drug_now():
+    tree = parse_criterion("Patients must not be currently receiving any DMT", INC)
+    assert (
+        tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
+        == FALSE
+    )
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) == TRUE
+    # as an exclusion it is a double negative: the team reads it
+    assert abstains("Patients must not be currently receiving any DMT", E)

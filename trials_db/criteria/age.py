@@ -57,7 +57,7 @@ _AGE_MIN = [
     (r"\bat least (\d{1,3}) years (?:of age|old)\b", "≥"),
     (r"(≥|>)\s*(\d{1,3})\s*(?:years?|yrs?)\s*(?:old|of age)\b", None),
     (r"\b(?:over|above|older than)\s*(\d{1,3})\s*years?\b", ">"),
-    (_PEOPLE + r"(?:older than|over|above)\s*(\d{1,3})\b" + _NOT_A_UNIT, ">"),
+    (_PEOPLE + r"(?P<cmp>older than|over|above)\s*(\d{1,3})\b" + _NOT_A_UNIT, ">"),
 ]
 _AGE_MAX = [
     (
@@ -78,7 +78,7 @@ _AGE_MAX = [
     # "Adults up to and including 65 years of age"
     (r"\bup to (?:and including\s+)?(\d{1,3})\s*years?\s*(?:of age|old)\b", "≤"),
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
-    (_PEOPLE + r"(?:younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
+    (_PEOPLE + r"(?P<cmp>younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
     (r"\b(?:younger than|under|below)\s*(\d{1,3})\s*(?=or\s+(?:older than|over|above)\s*\d)", "<"),
 ]
 
@@ -125,6 +125,13 @@ _BARE_YEARS_RANGE = re.compile(
     r"^(?:(?:(?:post|pre|peri)[- ]?menopausal\s+)?(?:fe)?males?\s*,\s*|wom[ae]n\s*,\s*|"
     r"m[ae]n\s*,\s*)?(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*years\b(?:\s*(?:old|of age))?"
     r"(?=\s*(?:[,.;]|$))",
+    re.I,
+)
+# The people a criterion takes, then a bare range of numbers: "Adults 18 to 60", "Women 18-45".
+_PEOPLE_RANGE = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:(?:post|pre|peri)[- ]?menopausal\s+)?(?:adults?|patients?|subjects?|"
+    r"participants?|(?:fe)?males?|wom[ae]n|m[ae]n)\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b"
+    r"(?!\s*(?:[.,]\d|%|months?|weeks?|days?|mg|kg|points?|relapses?|lesions?))",
     re.I,
 )
 _DURATION_WORDS = re.compile(r"diagnos|onset|duration|disease|symptom|treat|therap|since", re.I)
@@ -206,17 +213,24 @@ def read(r: Reader) -> None:
         lo, hi = float(m.group(2)), float(m.group(4))
         if lo < hi:
             add(lo, hi, m.group(1) == "≥", m.group(3) == "≤", m)
+    for m in _PEOPLE_RANGE.finditer(r.norm):  # "Adults 18 to 60": from the number on (the
+        # people word may be the sex rule's: "Women 18-45 who are pregnant")
+        lo, hi = float(m.group(1)), float(m.group(2))
+        if lo < hi:
+            add(lo, hi, True, True, _Span(r.norm, m.start(1), m.end()))
     for pattern, sign in _AGE_MIN:
         for m in re.finditer(pattern, r.norm, re.I):
             op = sign or (m.group(1) or "≥")
             value = float(m.group(m.lastindex))
-            add(*_joined(r.norm, m, value, None, op.lower() in ("≥", "at least", "aged"), True))
-            _or_other_side(r.norm, m, add, lower=True)
+            at = _from_comparison(r.norm, m)
+            add(*_joined(r.norm, at, value, None, op.lower() in ("≥", "at least", "aged"), True))
+            _or_other_side(r.norm, at, add, lower=True)
     for pattern, sign in _AGE_MAX:
         for m in re.finditer(pattern, r.norm, re.I):
             op = sign or m.group(1)
-            add(*_joined(r.norm, m, None, float(m.group(m.lastindex)), True, op in ("≤", "up to")))
-            _or_other_side(r.norm, m, add, lower=False)
+            at = _from_comparison(r.norm, m)
+            add(*_joined(r.norm, at, None, float(m.group(m.lastindex)), True, op in ("≤", "up to")))
+            _or_other_side(r.norm, at, add, lower=False)
     if any(isinstance(x, Age) for x in r.leaves):
         return
     for anchor in _AGE_ANCHOR.finditer(r.norm):
@@ -302,6 +316,12 @@ def _or_other_side(text: str, m: re.Match, add, lower: bool) -> None:
         return  # only the other side alone: a max after a min, a min after a max
     end = joined.end() + _bound_end(text[joined.end() :])
     add(*second, _Span(text, joined.end(), end))
+
+
+def _from_comparison(text: str, m: re.Match):
+    """The bound from its comparison word on, when the pattern names one ("cmp"): the people
+    word before it may be the sex rule's ("Postmenopausal women over 50")."""
+    return _Span(text, m.start("cmp"), m.end()) if "cmp" in m.re.groupindex else m
 
 
 class _Span:

@@ -111,6 +111,11 @@ _DENIED_OPENING = re.compile(
     r"(?:received|taken|used|treated with|exposed to|had))\b",
     re.I,
 )
+_MUST_NOT = re.compile(
+    r"\s*(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+(not)\s+(?:be\s+)?"
+    r"(?=currently|concurrently|receiving|taking|on)",
+    re.I,
+)
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
 # A washout written as the time since the last dose: "at least 4 weeks away from a steroid bolus".
 _SINCE = re.compile(
@@ -775,7 +780,11 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r"\b(previously or currently|prior(?!\s+to\b)|previous|ever)\b", text, re.I
     ):
         leaf = Therapy(drugs=drugs, classes=classes, current=True, source=source)
-        opening = _OPENING_NO.match(text[: ms[0].start])
+        opening = _OPENING_NO.match(text[: ms[0].start]) or (
+            # "Patients must not be currently receiving any DMT" (as an exclusion, a double
+            # negative the team reads)
+            _MUST_NOT.match(text[: ms[0].start]) if r.kind != EXCLUSION else None
+        )
         r.leaves.append(Not(leaf) if opening else leaf)  # "No concurrent X": X now excludes
         if opening:
             r.take(opening.start(1), opening.end(1))
