@@ -276,3 +276,15 @@ def test_a_course_excepted_from_the_one_named_before_it():
     assert tree.evaluate(Profile(ms_subtype="PPMS")) == FALSE
     assert tree.evaluate(Profile(ms_subtype="RRMS")) == TRUE
     assert "subtype excludes yes=CIS,RIS" in facts("Any MS subtype excluding RIS and CIS")
+
+
+@pytest.mark.parametrize(
+    "text", ["Any MS subtype other than RRMS", "Any form of MS other than relapsing-remitting"]
+)
+def test_any_other_course_as_an_exclusion_requires_the_course_named(text):
+    # the contrast is read, not left to the team: RRMS is kept, every other course is barred,
+    # and CIS (no MS course) is the team's to judge
+    tree = parse_criterion(text, "exclusion")
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == FALSE
+    assert tree.evaluate(Profile(ms_subtype="SPMS")) == TRUE
+    assert tree.evaluate(Profile(ms_subtype="CIS")) == REVIEW

@@ -1062,3 +1062,28 @@ def test_must_not_be_currently_receiving_is_a_bar_on_the_drug_now():
     assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) == TRUE
     # as an exclusion it is a double negative: the team reads it
     assert abstains("Patients must not be currently receiving any DMT", E)
+
+
+def test_a_washout_table_gives_each_row_its_own_time():
+    text = (
+        "Washout requirements: interferon beta or glatiramer acetate 4 weeks; fumarates 4 weeks; "
+        "S1P modulators 8 weeks; anti-CD20 6 months"
+    )
+    tree = parse_criterion(text, E)
+    assert [f.split(" within_months=")[1] for f in facts(text, E)] == [
+        "0.9231",
+        "0.9231",
+        "1.8462",
+        "6",
+    ]
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
+    on_ocrevus = Profile(prior_therapies=["ocrelizumab"], current_therapy="ocrelizumab")
+    assert tree.evaluate(on_ocrevus) == TRUE  # taken now: within every window
+    rows = "The following washouts apply: natalizumab 3 months, fingolimod 2 months"
+    inclusion = parse_criterion("Required washout: fingolimod 2 months, natalizumab 3 months", INC)
+    assert len(facts(rows, E)) == 2
+    assert inclusion.evaluate(Profile(prior_therapies=[], current_therapy="none")) == TRUE
+    assert (
+        inclusion.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
+        == FALSE
+    )

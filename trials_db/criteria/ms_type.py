@@ -59,14 +59,21 @@ _ANY_EXCEPT = re.compile(
 
 
 def _any_course_except(r: Reader) -> bool:
-    """Reads "MS of any type except X" (an inclusion): MS, and not X. False if not that shape."""
+    """Reads "MS of any type except X": as an inclusion, MS and not X; as an exclusion ("Any MS
+    subtype other than RRMS"), X is required (CIS and RIS, no MS course, left to the team).
+    False if not that shape."""
     m = _ANY_EXCEPT.search(r.norm)
-    if not m or r.kind != INCLUSION:
+    if not m:
         return False
     end = re.search(r"[.;(]|$", r.norm[m.end() :]).start() + m.end()
     named = [x for x in r.of("SUBTYPE") if m.end() <= x.start and x.end <= end]
     if not named:
         return False
+    if r.kind != INCLUSION:
+        keys = {x.key for x in named}
+        r.leaves.append(Not(_subtype(keys, {"CIS", "RIS"} - keys, r.norm[m.start() : end])))
+        r.take(m.start(), max(x.end for x in named))
+        return True
     r.leaves.append(_subtype({"RRMS", "SPMS", "PPMS"}, {"CIS"}, r.norm[m.start() : m.end()]))
     r.leaves.append(Not(_subtype({x.key for x in named}, set(), ", ".join(x.text for x in named))))
     r.take(m.start(), max(x.end for x in named))  # the words after are other rules' to read

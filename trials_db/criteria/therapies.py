@@ -306,6 +306,8 @@ def read(r: Reader) -> None:
             part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
             _read(r, part, [m for m in ms if a <= m.start < b])
         return
+    if _washout_table(r, ms):
+        return
     before = len(r.leaves)
     blanked: list[Node] | None = None
     if text != r.norm and len(set(named)) < 2:  # two sentences' drugs decide without it
@@ -326,6 +328,59 @@ def read(r: Reader) -> None:
         return
     del r.leaves[before:]
     r.leaves.append(Review(topic="uncertain_reading", source=why[:200]))
+
+
+# A table of washouts: "The following washouts apply: natalizumab 3 months, fingolimod 2
+# months", "Washout requirements: interferon beta or glatiramer acetate 4 weeks; fumarates 4
+# weeks". Each group of drugs is followed by its own time.
+_WASHOUT_HEAD = re.compile(r"\bwash-?\s?outs?\b(?:\s+(?:periods?|requirements?|times?))?", re.I)
+_TIME_OF_ROW = re.compile(r"[\s:(=-]*" + q.NUM + r"\s*" + q.UNIT + r"\b\)?", re.I)
+_ROW_JOIN = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*)*", re.I)
+
+
+def _washout_table(r: Reader, ms: list[Mention]) -> bool:
+    """Read a washout table as one window per row: as an exclusion, each row's drugs within
+    its time exclude; as an inclusion, none of them may be taken within it. Only when every
+    drug after the head belongs to a row that ends with its time, and no word of "no",
+    "unless" or "except" could turn a row around."""
+    head = _WASHOUT_HEAD.search(r.norm)
+    rows_ms = [m for m in ms if head and m.start >= head.end()]
+    if (
+        head is None
+        or len(rows_ms) < 2
+        or re.search(
+            r"\b(?:no|not|unless|except|excluding|other than|permitted|allowed)\b",
+            r.norm[head.end() :],
+            re.I,
+        )
+    ):
+        return False
+    rows: list[tuple[list[Mention], re.Match]] = []
+    current: list[Mention] = []
+    for i, m in enumerate(rows_ms):
+        current.append(m)
+        after = r.norm[m.end : rows_ms[i + 1].start if i + 1 < len(rows_ms) else len(r.norm)]
+        time = _TIME_OF_ROW.match(after)
+        if time:
+            rows.append((current, time))
+            current = []
+        elif not _ROW_JOIN.fullmatch(after):
+            return False  # words between two drugs of one row: not a table read here
+    if current or len(rows) < 2:
+        return False
+    for row, time in rows:
+        drugs, classes = _drug_sets(r, row)
+        leaf = Therapy(
+            drugs=drugs,
+            classes=classes,
+            within_months=q.to_months(time.group(1), time.group(2)),
+            source=r.norm[row[0].start : row[-1].end + time.end()],
+        )
+        r.leaves.append(leaf if r.kind == EXCLUSION else Not(leaf))
+        r.take(row[0].start, row[-1].end + time.end())
+    lead = r.norm[: rows_ms[0].start]
+    r.take(0 if not re.search(r"\d", lead) else head.start(), rows_ms[0].start)  # its head
+    return True
 
 
 def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
