@@ -19,7 +19,7 @@ from typing import Any
 
 from .criteria.nlp import _import_spacy
 from .geo import NOW_HOME, country_after_town, home_place_said, resolve_place, us_state_names
-from .lexicon import fold, load as load_lexicon, patient_phrases, says
+from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_words
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
 from .text import cardinals, normalise, patient_quantities, time_units
@@ -864,12 +864,17 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 
 # ---------------------------------------------------------------------------- sex
 
+
 # The words a list item says its sex with, also as written by people whose first language is
 # Spanish, French, German, Dutch, Scandinavian, Italian or Portuguese ("36 años, hombre").
-_ITEM_FEMALE = (
-    "f female woman lady girl mujer femme frau kvinne kvinna kvinde vrouw donna mulher".split()
-)
-_ITEM_MALE = "m male man guy bloke fella gent lad boy hombre homme mann mand uomo homem".split()
+def _sex_words(sex: str, *roles: str) -> list[str]:
+    """The words of lexicon/sex_words.yml that say ``sex`` in these roles, longest first."""
+    words = {w for role in roles for w in sex_words()[sex][role]}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+_ITEM_FEMALE = _sex_words("female", "letter", "sex", "person", "other_languages")
+_ITEM_MALE = _sex_words("male", "letter", "sex", "person", "other_languages")
 _ITEM_SEX = "|".join(sorted(_ITEM_FEMALE + _ITEM_MALE, key=len, reverse=True))
 # The words for "years" in an age, in those languages too ("53 år", "41 jaar", "39 ans").
 _YEARS = r"(?:years?|yrs?|anos|ans|jahre|anni|ar|jaar|lat)"
@@ -882,13 +887,11 @@ _SEX_ITEM = re.compile(
 
 
 # Words a person describes themselves with that say their sex ("a widow", "a grandfather").
-_SELF_FEMALE = (
-    "female|woman|girl|lady|mum|mom|mother|mummy|mammy|mommy|mama|grandmother|grandma|granny|nan|"
-    "nana|widow|wife"
-)
-_SELF_MALE = (
-    "male|man|guy|boy|dad|father|bloke|fella|chap|lad|gentleman|gent|grandfather|grandpa|grandad|"
-    "granddad|widower|husband"
+_SELF_FEMALE = "|".join(_sex_words("female", "sex", "person", "parent", "partner"))
+_SELF_MALE = "|".join(_sex_words("male", "sex", "person", "parent", "partner"))
+# A person or a parent by sex, the words a sentence can open on ("Gal here, 30") or say "as a".
+_PERSON_OR_PARENT = "|".join(
+    _sex_words("female", "sex", "person", "parent") + _sex_words("male", "sex", "person", "parent")
 )
 # A parent describing themselves: "mum of two here", "As a dad of three", "Grandad of five, 68";
 # not "my mum of 80" (a relative: my, his, her, our, your before it).
@@ -923,15 +926,13 @@ _HEAD_OF_SENTENCE = re.compile(
     r"[,!]?\s+)?"
     r"(?:(?!(?:the|a|an|this|that|my|your|his|her|our|their|one|another|every|some|any|no)\b)"
     r"[a-z]+\s+)?"
-    r"(woman|man|girl|guy|lady|bloke|fella|lad|gal|chap|mum|dad|female|male)"
+    rf"({_PERSON_OR_PARENT})"
     r"(?:\s+(?:here|in (?:my|his|her) (?:early |mid |late )?\d0'?s|aged|living|from|based)\b"
     r"|,\s*\d{2}\b)",
     re.M,
 )
 # "as a guy I never get asked", "as a woman with MS": the writer's own sex.
-_AS_A = re.compile(
-    r"\bas an? (woman|man|girl|guy|lady|bloke|lad|female|male|mum|dad|mother|father)\b"
-)
+_AS_A = re.compile(rf"\bas an? ({_PERSON_OR_PARENT})\b")
 _NATION = r"(?:[a-z]+(?:ish|ian|an|ese|i)\s+)?"  # "I am Polish woman", "I'm an Indian man"
 _SELF_DESCRIBED = re.compile(
     r"\b(?:i'?m|i am|im)\b"
@@ -942,16 +943,7 @@ _SELF_DESCRIBED = re.compile(
 
 # The relatives a message may be written for, by the sex the word says (one list: the readers of
 # who a message is about all take their words from it).
-_RELATIVE_SEX = {
-    "female": (
-        "wife mother mum mom mam mammy mommy mummy daughter sister sis girlfriend aunt niece "
-        "grandmother grandma granny gran nan nana granddaughter fiancee"
-    ).split(),
-    "male": (
-        "husband hubby father dad daddy son brother bro boyfriend uncle nephew grandfather grandad "
-        "granddad grandpa grandson fiance"
-    ).split(),
-}
+_RELATIVE_SEX = {sex: sex_words()[sex]["relative"] for sex in ("female", "male")}
 _RELATIVE_MALE = "|".join(_RELATIVE_SEX["male"])
 _RELATIVE_FEMALE = "|".join(_RELATIVE_SEX["female"])
 # Who the person with MS is, when a relative writes: "the patient is my brother", "it's for my mum".
@@ -964,7 +956,9 @@ _PATIENT_IS = re.compile(
 
 # A sex denied says nothing of it: "not a man, not a boy - a woman".
 _SEX_DENIED = re.compile(
-    r"\b(?:not|never)\s+(?:a\s+|an\s+)?(?:male|man|boy|guy|gentleman|female|woman|girl|lady)\b"
+    r"\b(?:not|never)\s+(?:a\s+|an\s+)?(?:"
+    + "|".join(_sex_words("female", "sex", "person") + _sex_words("male", "sex", "person"))
+    + r")\b"
 )
 
 
@@ -982,8 +976,11 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         )
     ):
         return "female" if first.group(1) in ("female", "woman", "f") else "male"
-    female = r"\b(female|woman|women|girl|lady|feminine|mother|mum|mom|she|her)\b"
-    male = r"\b(male|man|men|guy|boy|gentleman|masculine|father|dad|he|him|bloke|fella|chap|lad)\b"
+    # (not a partner word: "trying for a baby with my wife" says nothing of the writer)
+    female = (
+        rf"\b({'|'.join(_sex_words('female', 'sex', 'person', 'parent'))}|women|feminine|she|her)\b"
+    )
+    male = rf"\b({'|'.join(_sex_words('male', 'sex', 'person', 'parent'))}|men|masculine|he|him)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
     me = (
         r"\b(?:i'?m|i am|im)\s+(?:a\s+)?"
@@ -1284,10 +1281,7 @@ def _written_for(text: str, relative: re.Match | None, replying: bool = False) -
 
 # Someone the writer looks after who is no relative, and the sex the words say where they
 # say one: "my client", "the patient", "a lady I look after", "I also care for a gentleman".
-_CARED_FOR_SEX = {
-    "female": "lady|woman|girl|gal",
-    "male": "gentleman|gent|man|boy|chap|fella|lad|guy",
-}
+_CARED_FOR_SEX = {sex: "|".join(_sex_words(sex, "person")) for sex in ("female", "male")}
 _CARED_NOUN = "|".join(_CARED_FOR_SEX.values()) + "|person"
 _CARE_VERB = r"(?:look after|looks after|care for|support|work with|help|nurse|visit)"
 _CARED_FOR = re.compile(

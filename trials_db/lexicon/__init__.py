@@ -175,6 +175,17 @@ def patient_phrases() -> list[tuple[re.Pattern[str], str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def sex_words() -> dict[str, dict[str, list[str]]]:
+    """The words that say a person's sex, by sex and then by role (person, parent, relative...):
+    sex_words.yml, the one source of every sex word the patient-text readers know."""
+    doc = yaml.safe_load((HERE / "sex_words.yml").read_text(encoding="utf-8"))
+    return {
+        sex: {role: [str(w) for w in words] for role, words in roles.items()}
+        for sex, roles in doc.items()
+    }
+
+
+@functools.lru_cache(maxsize=1)
 def control_cues() -> dict[str, re.Pattern[str]]:
     """One pattern per control word list (stop, skip, don't know...): control_cues.yml."""
     data = yaml.safe_load((HERE / "control_cues.yml").read_text(encoding="utf-8"))
