@@ -276,3 +276,20 @@ def test_a_negated_list_head_denies_each_item():
     assert tree.evaluate(Profile(months_since_last_relapse=8, months_since_steroids=8)) != FALSE
     listed = "Participants must have received none of the following:\n- ocrelizumab\n- rituximab"
     assert facts(listed) == [] and abstains(listed)
+
+
+@pytest.mark.parametrize(
+    "text, course",
+    [
+        # built after probes13: "non-" and "or not" deny or waive the activity, not the course
+        ("Non-active primary progressive MS", "PPMS"),
+        ("PPMS, active or not active, per the 2013 Lublin phenotype descriptions", "PPMS"),
+    ],
+)
+def test_a_denied_activity_is_no_denied_course(text, course):
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == FALSE  # another course: not met
+    assert tree.evaluate(Profile(ms_subtype=course)) == REVIEW  # the activity: the team's
+    # "non relapsing MS" still abstains: "relapsing" names the course it denies
+    assert reviews(parse_criterion("non relapsing MS", INCLUSION))
+    assert status("non relapsing MS", INCLUSION, ms_subtype="RRMS") != TRUE
