@@ -3056,3 +3056,40 @@ def test_a_drug_said_to_be_someone_elses_was_not_taken():
     got = facts("Kesimpta - sorry, I meant Ocrevus, Kesimpta is my wife's", asked="current_therapy")
     assert got["prior_therapies"] == ["ocrelizumab"]
     assert facts("Ocrevus. The Tysabri was my mum's")["prior_therapies"] == ["ocrelizumab"]
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        # her own body tells her sex, whatever its time
+        ("Menopause hit at 51, I'm 54 now. SPMS", None),
+        ("Hysterectomy in 2020, so no pregnancy questions please. RRMS", None),
+        ("Had a miscarriage in August, we're trying again. RRMS, 29", None),
+        ("3 months postpartum with baby no. 2, bottle feeding this time. 31, RRMS", None),
+        ("Came off Gilenya to try for a baby in 2024, gave birth to my son in June 2025", None),
+        ("Finished breastfeeding my youngest in the spring. 36, RRMS", None),
+        ("I'm 56 and post-menopausal", "pregnant"),
+        ("yes, due 15/04/2027", "pregnant"),
+    ],
+)
+def test_her_own_pregnancy_birth_or_menopause_says_she_is_a_woman(text, asked):
+    assert facts(text, asked=asked)["sex"] == "female"
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("My wife had a miscarriage last year. I'm 40, RRMS", None),
+        ("my mum went through menopause early; I'm 33, RRMS", None),
+        ("not me, my wife is! due in March", "pregnant"),
+    ],
+)
+def test_someone_elses_pregnancy_or_menopause_says_nothing_of_the_writer(text, asked):
+    got = facts(text, asked=asked)
+    assert "sex" not in got and got.get("pregnant") is not True
+
+
+def test_not_currently_to_the_pregnancy_question_is_no_answer_about_treatment():
+    got = facts("not currently, but I was in 2023", asked="pregnant")
+    assert "current_therapy" not in got and got["pregnant"] is False
+    assert facts("not on anything rn", asked="sex")["current_therapy"] == "none"

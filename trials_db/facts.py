@@ -296,6 +296,13 @@ def _facts_of(
             (therapies.none or therapies.current == NO_THERAPY)
             # "1 in 2022, none since" to a time or count question: no treatment was spoken of
             and not (requested in _ABOUT_RELAPSES and not FACT_WORDS["treatment"].search(t))
+            # ... nor "not currently, but I was in 2023" to the pregnancy question
+            and not (
+                requested in ("pregnant", "breastfeeding")
+                and re.match(
+                    r"\W*(?:no\W+)?not (?:currently|right now|at the moment|now)\b(?!\s+on)", t
+                )
+            )
         )
     ):
         facts.update(_therapy_facts(therapies, requested, slots))

@@ -3290,7 +3290,18 @@ _OWN_PREGNANCY = re.compile(
     r"|(?<!never )(?<!not )\bi (?:was|got|became|fell|have been|had been) (?:\w+ )?pregnant"
     r"|\bi (?:gave birth|delivered|had a c-?section)\b|\bdelivered my\b|\bi breast ?fed\b"
     r"|\bi (?:was|have been|had been) (?:breast ?feeding|nursing|pumping)\b"
-    r"|\bi (?:stopped|quit|finished|gave up) (?:breast ?feeding|nursing)\b",
+    r"|\bi (?:stopped|quit|finished|gave up) (?:breast ?feeding|nursing)\b"
+    # ... or said with no subject, as the writer opens a sentence: "Gave birth to my son in
+    # June", "Finished breastfeeding my youngest in the spring", "3 months postpartum"
+    r"|(?:^|[.!?;,]\s*)(?:just\s+)?(?:gave birth|"
+    r"(?:finished|stopped|quit) (?:breast ?feeding|nursing)|"
+    r"\d+\s+(?:weeks?|months?)\s+post-?partum)\b"
+    r"|\b(?:i'?m|i am|im)\s+(?:\d+\s+\w+\s+)?post-?partum\b"
+    # her own body: menopause, a hysterectomy, a miscarriage ("Menopause hit at 51", "I'm 56
+    # and post-menopausal", "had a hysterectomy years ago", "Had a miscarriage in August")
+    r"|\b(?:i'?m|i am|im)\s+(?:\d+\s+and\s+)?(?:post-?|peri-?)?menopausal\b"
+    r"|(?:^|[.!?;,]\s*)(?:(?:i\s+)?(?:had|have had|went through)\s+)?(?:an?\s+|my\s+)?"
+    r"(?:hysterectomy|miscarriage|menopause)\b(?!\s+(?:is|was|are)\s+(?:my|her|his))",
     re.I,
 )
 
@@ -3462,7 +3473,14 @@ def _pregnancy(
     pregnant_yes = re.search(
         r"\b(i'?m|i am|am|yes,? i'?m)?\s*pregnant\b|\b\d+ weeks? (pregnant|along)\b|\bexpecting\b",
         t,
-    ) or (re.search(r"\b\d+ weeks?\b(?! ago)|\byes,? \d+", t) if asked == "pregnant" else None)
+    ) or (
+        # "yes, due 15/04/2027", "due in March": a due date is a pregnancy now
+        re.search(
+            r"\b\d+ weeks?\b(?! ago)|\byes,? \d+|\bdue (?:date |in |on |is )?(?:\d|[a-z]{3})", t
+        )
+        if asked == "pregnant" and not re.search(r"\bnot me\b|\bmy \w+ is\b", t)
+        else None
+    )  # not "not me, my wife is! due in March"
     pregnant_no = re.search(r"\bnot pregnant\b|\bno,? (i'?m )?not pregnant|\bnot expecting\b", t)
     bf_yes = re.search(r"\b(breast ?feeding|breastfeed|nursing|lactating)\b", t)
     bf_no = re.search(
