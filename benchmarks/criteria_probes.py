@@ -72,6 +72,7 @@ SETS = {
     / "criteria_probes14.yml",  # 160, next session, at its start
     "probes15": ROOT / "tests" / "gold" / "criteria_probes15.yml",  # 160, the same, at its end
     "probes16": ROOT / "tests" / "gold" / "criteria_probes16.yml",  # 160, next session, at start
+    "probes17": ROOT / "tests" / "gold" / "criteria_probes17.yml",  # 160, the same, at its end
 }
 
 

@@ -73,6 +73,7 @@ SETS = {
     / "tests/gold/patient_messages_fresh24.yml",  # 2026-12-05 (eleventh), at its start
     "fresh25": ROOT / "tests/gold/patient_messages_fresh25.yml",  # the same session, at its end
     "fresh26": ROOT / "tests/gold/patient_messages_fresh26.yml",  # 2026-12-05 (twelfth), at start
+    "fresh27": ROOT / "tests/gold/patient_messages_fresh27.yml",  # the same session, at its end
 }
 
 

@@ -151,6 +151,10 @@ from benchmarks.patient_messages import SETS, score
 # years done" and another relative beside the one written for were read; 90.4 % once drugs
 # "both stopped because of relapses", "(current)", "Kesimpta 2020-", "Steroids? yes, ...",
 # "never take any medicine", a drug "my wife's" and exonyms ("Cologne") were read too.
+# "fresh27": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (text speak, birthdays and ages, diagnosis
+# changes, drug forms and doses, questions with facts, hedges, off-topic numbers, replies to
+# another question): 85.9 % of 417 slots, 0 inverted, 13 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -180,6 +184,7 @@ FLOORS = {
     "fresh24": (0.85, 0),
     "fresh25": (0.85, 0),
     "fresh26": (0.895, 0),
+    "fresh27": (0.855, 0),
 }
 
 

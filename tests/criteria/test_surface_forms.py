@@ -12,7 +12,10 @@ import pytest
 
 from tests.criteria.reading import facts
 from trials_db.criteria.nlp import capitalise_abbreviations, one_case, spellings
+from trials_db.criteria.parser import parse_criterion
+from trials_db.criteria.predicates import FALSE, TRUE
 from trials_db.eligibility import EXCLUSION, INCLUSION
+from trials_db.profile import Profile
 
 
 @pytest.mark.parametrize(
@@ -164,3 +167,12 @@ def test_a_word_cut_at_a_line_end(text, kind, expected):
         assert any("cladribine" in f for f in got)
     # a compound cut at its own hyphen keeps it
     assert "subtype requires yes=RRMS" in facts("Relapsing-\n  remitting MS", INCLUSION)
+
+
+def test_a_footnote_mark_after_a_short_unit_keeps_the_window():
+    # built after probes17's one dev false not_met: "wks.¹" was no unit, so the window was lost
+    # and steroids at any time excluded (steroids 8 months ago among them)
+    text = "Steroids within 4 wks.¹"
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(months_since_steroids=8)) == FALSE
+    assert tree.evaluate(Profile(months_since_steroids=0.5)) == TRUE

@@ -38,6 +38,8 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes13", 160),
         ("probes14", 160),
         ("probes15", 160),
+        ("probes16", 160),
+        ("probes17", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -228,3 +230,28 @@ def test_the_parser_reads_the_fifteenth_probe_set_at_least_as_well_as_measured()
     assert overall["false_not_met"] == 0
     assert overall["precision"] >= 0.92
     assert overall["recall"] >= 0.62
+
+
+def test_the_parser_reads_the_sixteenth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes16.yml (nested sub-bullets, prior trials, relapse-free periods, EDSS
+    # change, therapy counts, "whichever is longer" washouts, age and sex together, negation
+    # scope traps), written at the start of the next session (2026-12-05, twelfth) and first
+    # scored all 160 before any change: precision .882, recall .678, 3 false not_met of 90.
+    # .922, .777, 2 at that session's end (the 2 left are in the held-out part, not looked at).
+    overall = score(part="all", name="probes16")["overall"]
+    assert overall["false_not_met"] <= 2
+    assert overall["precision"] >= 0.92
+    assert overall["recall"] >= 0.77
+
+
+def test_the_parser_reads_the_seventeenth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes17.yml (partners and contraception, other demyelinating diseases,
+    # diagnosis dates, steroid windows, drug classes by mechanism, relative clauses, translated
+    # protocols, signs and units), written in the same session and first scored all 160 at its
+    # end, after every change and none made for it: precision .850, recall .744, 1 false
+    # not_met of 109 (in its dev part). .858, .752, 0 once a footnote mark after a short unit
+    # ("Steroids within 4 wks.¹", its false not_met) no longer hid the window.
+    overall = score(part="all", name="probes17")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.85
+    assert overall["recall"] >= 0.75

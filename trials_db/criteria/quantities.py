@@ -82,6 +82,8 @@ def normalise(text: str) -> str:
         t,
         flags=re.I,
     )
+    # a footnote mark after a word or a stop ("within 4 wks.¹", "EDSS†"); not a power ("10⁹/L")
+    t = re.sub(r"(?<=[A-Za-z.)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+", "", t)
     t = _SHORT_UNIT_AFTER_NUMBER.sub(lambda m: " " + _SHORT_UNITS[m.group(1).lower()] + "s", t)
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
