@@ -3093,3 +3093,10 @@ def test_not_currently_to_the_pregnancy_question_is_no_answer_about_treatment():
     got = facts("not currently, but I was in 2023", asked="pregnant")
     assert "current_therapy" not in got and got["pregnant"] is False
     assert facts("not on anything rn", asked="sex")["current_therapy"] == "none"
+
+
+def test_no_relapse_for_a_time_then_the_last_one_told_dates_it():
+    got = facts("no relapses for eighteen months now, last one was a bad one with steroids")
+    assert got["months_since_last_relapse"] == 18
+    # a time with nothing told of the last one is only a lower bound: not a date
+    assert "months_since_last_relapse" not in facts("relapse free for 3 years now")

@@ -3962,6 +3962,13 @@ _OTHER_EVENT = re.compile(
 )
 
 
+# No relapse for a time, then the last one told: "no relapses for 18 months now, last one was
+# a bad one" (the time since it); not "NEDA for 4 years now" alone, only a lower bound.
+_FREE_FOR_NOW = re.compile(
+    r"\b(?:no (?:relapses?|attacks?|flare ?ups?)|relapse[- ]free)\s+(?:for\s+)?"
+    r"(?:the (?:last|past) )?(\d+(?:\.\d+)?)\s+(months?|years?)\s*(?:now\b)?,?\s*(?:the |my )?"
+    r"last (?:one|1|relapse|attack)\b"
+)
 _NO_RELAPSE = re.compile(
     r"\b(never|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|"
     r"haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
@@ -4055,6 +4062,9 @@ def parse_months_since_relapse(
         return None
     if _WHY_A_COURSE_ENDED.search(t):
         return None  # "interferon 2011-2016 (relapses)": the years are the treatment's
+    free_for = _FREE_FOR_NOW.search(words_to_numbers(fold(whole)))
+    if free_for:  # "no relapses for 18 months now, last one was ...": the last one was then
+        return float(free_for.group(1)) * _MONTHS_IN[free_for.group(2).rstrip("s")]
     value = months_ago(text, windows=False)
     relative = _relative_span(words_to_numbers(text))
     if value is None and relative is not None:
