@@ -19,6 +19,7 @@ from .patient_text import (
     Invalid,
     about,
     TherapyAnswer,
+    NOT_NOW_OPENING,
     as_patient,
     clean,
     dated_relapses,
@@ -299,9 +300,7 @@ def _facts_of(
             # ... nor "not currently, but I was in 2023" to the pregnancy question
             and not (
                 requested in ("pregnant", "breastfeeding")
-                and re.match(
-                    r"\W*(?:no\W+)?not (?:currently|right now|at the moment|now)\b(?!\s+on)", t
-                )
+                and re.match(NOT_NOW_OPENING + r"(?!\s+on)", t)
             )
         )
     ):

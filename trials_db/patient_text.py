@@ -890,9 +890,10 @@ _SEX_ITEM = re.compile(
 _SELF_FEMALE = "|".join(_sex_words("female", "sex", "person", "parent", "partner"))
 _SELF_MALE = "|".join(_sex_words("male", "sex", "person", "parent", "partner"))
 # A person or a parent by sex, the words a sentence can open on ("Gal here, 30") or say "as a".
-_PERSON_OR_PARENT = "|".join(
-    _sex_words("female", "sex", "person", "parent") + _sex_words("male", "sex", "person", "parent")
-)
+_PERSON_OR_PARENT_OF = {
+    sex: "|".join(_sex_words(sex, "sex", "person", "parent")) for sex in ("female", "male")
+}
+_PERSON_OR_PARENT = "|".join(_PERSON_OR_PARENT_OF.values())
 # A parent describing themselves: "mum of two here", "As a dad of three", "Grandad of five, 68";
 # not "my mum of 80" (a relative: my, his, her, our, your before it).
 _PARENT_OF = re.compile(
@@ -977,10 +978,8 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     ):
         return "female" if first.group(1) in ("female", "woman", "f") else "male"
     # (not a partner word: "trying for a baby with my wife" says nothing of the writer)
-    female = (
-        rf"\b({'|'.join(_sex_words('female', 'sex', 'person', 'parent'))}|women|feminine|she|her)\b"
-    )
-    male = rf"\b({'|'.join(_sex_words('male', 'sex', 'person', 'parent'))}|men|masculine|he|him)\b"
+    female = rf"\b({_PERSON_OR_PARENT_OF['female']}|women|feminine|she|her)\b"
+    male = rf"\b({_PERSON_OR_PARENT_OF['male']}|men|masculine|he|him)\b"
     # "I'm a woman", "I'm a 48 yr old woman", "I'm 45 and female"
     me = (
         r"\b(?:i'?m|i am|im)\s+(?:a\s+)?"
@@ -2018,8 +2017,10 @@ _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io
 
 
 # "not on any treatment now", "nothing now", "currently nothing", "between treatments".
+# A reply that opens on "not now": "Not currently. Stopped X", "no, not at the moment".
+NOT_NOW_OPENING = r"^\W*(?:no\W+)?not (?:currently|right now|at the moment|now)\b"
 _NOTHING_NOW = re.compile(
-    r"^\W*(no\W+)?not (currently|right now|at the moment|now)\b|"  # "Not currently. Stopped X"
+    NOT_NOW_OPENING + "|"
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
     r"(nothing|none)( else)? (now|currently|at the moment|since|so far|yet|rn|atm|right now|"
     r"after(?:wards?| that)?(?=\s*(?:$|[.;!?,)])))|"

@@ -306,12 +306,21 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
         return []
 
     inclusion = [i for i, (kind, _, _) in enumerate(criteria) if kind == INCLUSION]
-    subtype_sets = {
-        i: set(leaf.yes)
-        for i in inclusion
-        for leaf, pol in top_leaves(trees[i])
-        if isinstance(leaf, Subtype) and pol and not isinstance(trees[i], Any_)
-    }
+
+    def required(kind: type, values) -> dict[int, set]:
+        """Per inclusion criterion (not already options), the values its top leaf of ``kind``
+        requires: the MS courses of a Subtype, the sexes of a Sex."""
+        return {
+            i: set(values(leaf))
+            for i in inclusion
+            for leaf, pol in top_leaves(trees[i])
+            if isinstance(leaf, kind) and pol and not isinstance(trees[i], Any_)
+        }
+
+    def apart(sets: dict[int, set]) -> set[int]:
+        """The criteria whose values share none with another's: ways in of different groups."""
+        return {a for a in sets if any(not sets[a] & sets[b] for b in sets if b != a)}
+
     naive = {
         i
         for i in inclusion
@@ -324,12 +333,7 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
         for leaf, pol in top_leaves(trees[i])
         if isinstance(leaf, Therapy) and pol and not leaf.current and "dmt" in leaf.classes
     }
-    groups: set[int] = set()
-    ids = sorted(subtype_sets)
-    for a_i, a in enumerate(ids):
-        for b in ids[a_i + 1 :]:
-            if not subtype_sets[a] & subtype_sets[b]:
-                groups |= {a, b}
+    groups = apart(required(Subtype, lambda leaf: leaf.yes))
     previously = {
         i
         for i in inclusion
@@ -344,15 +348,7 @@ def soften_alternatives(criteria: list[tuple[str, str, Node]]) -> list[Node]:
     if naive and (treated or previously):
         groups |= naive | treated | previously
     # "Females aged 18-45 ..." and "Males aged 18-60 ...": one way in for each sex
-    sexes = {
-        i: set(leaf.allowed)
-        for i in inclusion
-        for leaf, pol in top_leaves(trees[i])
-        if isinstance(leaf, Sex) and pol and not isinstance(trees[i], Any_)
-    }
-    for a in sexes:
-        if any(not sexes[a] & sexes[b] for b in sexes if b != a):
-            groups.add(a)
+    groups |= apart(required(Sex, lambda leaf: leaf.allowed))
     for i in groups:
         trees[i] = Any_([trees[i], Review(topic="alternative")])
     return trees

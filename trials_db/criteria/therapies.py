@@ -103,17 +103,18 @@ _EVER = re.compile(
 )
 # A criterion that opens by denying the drugs it names: "No prior X", "Patients must not have
 # received X", "None of the following at any time: X; Y".
+# "Patients must not", "should never": what a criterion forbids its people.
+_MUST_NOT_HEAD = r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+"
 _DENIED_OPENING = re.compile(
     # ... "Never previously exposed to any anti-CD20 monoclonal antibody"
     r"\s*(?:no|not|never|without|free of|none of(?: the following)?|lack of|absence of|"
-    r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+(?:not|never)\s+"
-    r"(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
+    + _MUST_NOT_HEAD
+    + r"(?:not|never)\s+(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
     r"(?:received|taken|used|treated with|exposed to|had))\b",
     re.I,
 )
 _MUST_NOT = re.compile(
-    r"\s*(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+(not)\s+(?:be\s+)?"
-    r"(?=currently|concurrently|receiving|taking|on)",
+    r"\s*" + _MUST_NOT_HEAD + r"(not)\s+(?:be\s+)?(?=currently|concurrently|receiving|taking|on)",
     re.I,
 )
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
