@@ -73,6 +73,7 @@ SETS = {
     "probes15": ROOT / "tests" / "gold" / "criteria_probes15.yml",  # 160, the same, at its end
     "probes16": ROOT / "tests" / "gold" / "criteria_probes16.yml",  # 160, next session, at start
     "probes17": ROOT / "tests" / "gold" / "criteria_probes17.yml",  # 160, the same, at its end
+    "probes18": ROOT / "tests" / "gold" / "criteria_probes18.yml",  # 160, next session, at start
 }
 
 

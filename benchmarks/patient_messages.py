@@ -74,6 +74,7 @@ SETS = {
     "fresh25": ROOT / "tests/gold/patient_messages_fresh25.yml",  # the same session, at its end
     "fresh26": ROOT / "tests/gold/patient_messages_fresh26.yml",  # 2026-12-05 (twelfth), at start
     "fresh27": ROOT / "tests/gold/patient_messages_fresh27.yml",  # the same session, at its end
+    "fresh28": ROOT / "tests/gold/patient_messages_fresh28.yml",  # 2026-12-05 (13th), at start
 }
 
 

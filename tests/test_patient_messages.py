@@ -155,6 +155,10 @@ from benchmarks.patient_messages import SETS, score
 # change made that session and none made for it (text speak, birthdays and ages, diagnosis
 # changes, drug forms and doses, questions with facts, hedges, off-topic numbers, replies to
 # another question): 85.9 % of 417 slots, 0 inverted, 13 wrongly set.
+# "fresh28": 130 more, written at the start of the next session (2026-12-05, thirteenth) and
+# scored once before any change (health workers' shorthand, emoji and symbols, pasted form
+# labels, long life stories, humour, words from other languages, lists of denials, several
+# answers at once): 76.9 % of 545 slots, 3 inverted, 14 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -185,6 +189,7 @@ FLOORS = {
     "fresh25": (0.85, 0),
     "fresh26": (0.895, 0),
     "fresh27": (0.855, 0),
+    "fresh28": (0.765, 3),
 }
 
 
