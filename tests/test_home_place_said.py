@@ -187,3 +187,19 @@ def test_a_slash_profile_names_the_town_and_no_unknown_treatment():
 )
 def test_where_a_story_of_places_ends_is_home(text, asked, country):
     assert message_facts(text, "inform", asked, {})["country"] == country
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [  # built: a town as a cell of a table or after a pictograph; home in another language
+        ("34 | RRMS | EDSS 2 | 📍Lisbon", "Portugal"),
+        ("RRMS | Zeposia ✔ | 31 | Brisbane", "Australia"),
+        ("🎂 30 | 🏠 Cape Town", "South Africa"),
+        ("Age: 37 / Dx: SPMS / Location: Köln", "Germany"),
+        ("tengo 31 años, mujer, vivo en Sevilla", "Spain"),
+        ("44 anos, masculino, moro em Lisboa", "Portugal"),
+        ("Born in Kraków, studied in Berlin, and I've lived in Dublin since 2014", "Ireland"),
+    ],
+)
+def test_the_home_in_a_table_a_pictograph_list_or_another_language(text, country):
+    assert message_facts(text, "inform", None, {}).get("country") == country

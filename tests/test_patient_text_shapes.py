@@ -3100,3 +3100,75 @@ def test_no_relapse_for_a_time_then_the_last_one_told_dates_it():
     assert got["months_since_last_relapse"] == 18
     # a time with nothing told of the last one is only a lower bound: not a date
     assert "months_since_last_relapse" not in facts("relapse free for 3 years now")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [  # built: marks after each item, as a checklist written left to right
+        ("pregnant ❌ breastfeeding ❌ on Ocrevus", {"pregnant": False, "breastfeeding": False}),
+        ("no DMTs ever ✘ 63", {"prior_therapies": [], "current_therapy": "none"}),
+        ("steroids ✘ never, relapses ✘ none in 2 yrs", {"months_since_steroids": "never"}),
+        ("relapses in last 2 yrs: 0️⃣", {"relapses_past_2_years": 0}),  # a keycap digit
+    ],
+)
+def test_a_cross_after_its_item_says_no(text, want):
+    got = facts(text)
+    assert {k: got.get(k) for k in want} == want
+
+
+def test_a_label_of_past_treatments_is_not_the_current_one():
+    got = facts("Age: 44\nDMT: Ocrevus\nPrev DMT: Aubagio (relapses)")
+    assert got["current_therapy"] == "ocrelizumab"
+    assert got["prior_therapies"] == ["ocrelizumab", "teriflunomide"]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [  # built: form labels with one-word values and no stops between them
+        ("Age: 52  Sex: M  Dx: RR → SP 2025", {"age": 52, "sex": "male", "ms_subtype": "SPMS"}),
+        ("relapses in last 2 yrs: 0 steroids: never", {"relapses_past_2_years": 0}),
+        ("Relapses (last 2 years): 1", {"relapses_past_2_years": 1}),
+    ],
+)
+def test_form_labels_without_stops(text, want):
+    got = facts(text)
+    assert {k: got.get(k) for k in want} == want
+
+
+def test_a_denial_with_a_colon_reaches_every_item_of_its_list():
+    got = facts("Never had: optic neuritis, steroids, a wheelchair, a DMT. PPMS, 67")
+    assert got["months_since_steroids"] == "never" and got["current_therapy"] == "none"
+    assert got["prior_therapies"] == []
+
+
+@pytest.mark.parametrize(
+    "text, pregnant",
+    [  # built: a question put to oneself, answered after a joke
+        ("Pregnant? lol no. 33, woman", False),
+        ("Pregnant? Only with a food baby after Christmas 😂 No. 33, woman", False),
+        ("pregnant? ha, I'm 58 and a bloke. PPMS", False),  # a man, not a "yes"
+        ("Pregnant? yes! 12 weeks", True),
+    ],
+)
+def test_a_self_asked_pregnancy_question_takes_its_yes_or_no(text, pregnant):
+    assert facts(text).get("pregnant") is pregnant
+
+
+def test_praise_in_scare_quotes_is_no_word_on_how_the_drug_did():
+    got = facts("RRMS, Tecfidera 'working great' - three relapses this year alone.")
+    assert "dimethyl fumarate" not in (got.get("failed_therapies") or [])
+    assert got.get("failed_therapies") != []  # not "it worked, none failed"
+    assert facts("Tecfidera working great, no relapses")["failed_therapies"] == []
+
+
+@pytest.mark.parametrize(
+    "text, sex",
+    [
+        ("34♀ | RRMS dx 2019", "female"),
+        ("EDSS 4 -> 6 in 2 yrs. 58 ♂, Phoenix AZ", "male"),
+        ("yo 🙋‍♂️ 33 rr", None),  # a sign inside a joined emoji is the picture's
+        ("nope 🙅‍♀️ #childfree", None),
+    ],
+)
+def test_the_signs_of_venus_and_mars_are_the_writers_sex(text, sex):
+    assert facts(text).get("sex") == sex

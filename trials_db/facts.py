@@ -36,6 +36,7 @@ from .patient_text import (
     parse_therapies,
     parse_years_since_diagnosis,
     read_country,
+    as_list_items,
     say_plainly,
     tells_every_relapse,
     time_ago_only,
@@ -441,7 +442,7 @@ def message_facts(
         said = region[1] if region else town.country if town is not None else None
         if said:
             facts["country"] = said
-    place = read_place_facts(t, requested == "home_place", other_vocabulary())
+    place = read_place_facts(as_list_items(t), requested == "home_place", other_vocabulary())
     facts.update(place)
     home = place.get("home_place")
     if (

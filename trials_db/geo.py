@@ -419,9 +419,12 @@ _HOME_CUES = (
     (
         re.compile(
             r"(?:\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
+            r"(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:always\s+|now\s+)?lived|"
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from|now)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
             r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?|\b(?:moved|relocated)\s+(?:back\s+|here\s+)?to\s+"
+            # in the other languages the bot detects: "vivo en Sevilla", "moro em Lisboa"
+            r"|\b(?:vivo|moro|wohne|habito|abito|woon|j'?habite)\s+(?:en|em|in|a|à|no|na)\s+"
             r"|\b(?:my\s+)?home(?:\s*town)?\s*(?:is|'s|:)\s+(?:in\s+|near\s+)?)" + _PLACE,
             re.I,
         ),
@@ -432,7 +435,9 @@ _HOME_CUES = (
     # not where they were born, grew up or studied ("born in Poland, grew up in Chicago")
     (
         re.compile(
-            r"(?<!born )(?<!grew up )(?<!raised )(?<!phd )(?<!degree )\bin\s+" + _PLACE, re.I
+            r"(?<!born )(?<!grew up )(?<!raised )(?<!phd )(?<!degree )(?<!studied )(?<!married )"
+            r"\bin\s+" + _PLACE,
+            re.I,
         ),
         True,
         True,

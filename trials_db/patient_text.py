@@ -449,15 +449,44 @@ _ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
 # ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
 # "Never on: Tysabri, Lemtrada"): the head denies each item, as said without the colon
 _NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
+# "Never had: optic neuritis, steroids, a DMT": the denial reaches every item of its list.
+_DENIED_LIST = re.compile(
+    r"\b(never(?: had| taken| used| tried| been on)?|not had|no)\s*:\s*([^.;!?\n]+)", re.I
+)
+# The short names of a change of course: "RR → SP 2025", "rr -> sp".
+_SHORT_COURSES = re.compile(r"\b(RR|SP|PP)\s*(?:→|->|=>|>|to|then)\s*(RR|SP|PP)(?:MS)?\b", re.I)
 # A fact's name asked by the writer and answered at once: "Steroids? yes, a few courses, latest
 # in August. Relapses? just that one": a label, as with a colon.
-_ASKED_ONESELF = re.compile(
+_SELF_ASKED = (
     r"(^|[.!\n]\s*)(steroids?|relapses?|edss|age|dmts?|treatments?|meds|diagnosis|diagnosed|"
-    r"type|ms type|sex|gender|location)\?\s+(?=\w)",
+    r"type|ms type|sex|gender|location{})\?"
+)
+_ASKED_ONESELF = re.compile(_SELF_ASKED.format("") + r"\s+(?=\w)", re.I)
+# Its answer after a joke or an aside ("Pregnant? lol no", "Pregnant? Only with a food baby
+# after Christmas 😂 No."): the yes or no that ends a sentence soon after is the answer.
+_ANSWERED_LATER = re.compile(
+    _SELF_ASKED.format("|pregnant|pregnancy|breastfeeding|nursing")
+    + r"\s+((?:[^?\n.!]{1,60}?)[\s,.!]+)(no|nope|nah|yes|yep|yeah)\b\W*?(?:[.!]|$)",
     re.I,
 )
 # A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
 _KEY_EQUALS = re.compile(r"\b([a-z][a-z ]{1,20}?)\s*=\s*(?=\S)", re.I)
+# Praise in scare quotes is irony ("Tecfidera 'working great' - three relapses this year"): it
+# says nothing of how the drug did, so it is dropped.
+_SCARE_QUOTED_PRAISE = re.compile(
+    r"(?<!\w)['\"\u2018\u201c](?:(?:it'?s|is|was|been)\s+)?(?:working|worked|works|helping|helped|"
+    r"doing (?:its|the) job)(?:\s+(?:great|fine|well|wonders|brilliantly|so well))?[!.]*"
+    r"['\"\u2019\u201d](?!\w)",
+    re.I,
+)
+# A label's short value (a number, a sex's letter, a yes or no) and the next label with no stop
+# between ("relapses: 0 steroids: never", "Age: 52  Sex: M  Dx: RRMS" once its spaces are
+# one): a comma.
+_VALUE_THEN_LABEL = re.compile(
+    rf"(:\s*(?:\d{{1,3}}(?:[.,]\d)?|[mf]|never|none|nil|no|yes|n/a|-))\s+"
+    rf"(?=(?!(?:{_UNIT_WORD})\s*:)[A-Za-z][A-Za-z ]{{1,25}}:)",
+    re.I,
+)
 _SEX_LABEL = re.compile(r"\b(sex|gender)\s+(?=(?:male|female|man|woman|m|f)\b)", re.I)
 # Letters said one by one, as dictation types them: "r r m s", "e d s s", "p. p. m. s.".
 _SPELLED_OUT = re.compile(r"\b(?:[a-z]\.?\s+){1,4}[a-z]\b\.?", re.I)
@@ -485,9 +514,42 @@ _NONE_NOW_LABEL = re.compile(
 )
 # A profile written with slashes, as on forums: "30/F/Chicago", "44/m": the age, the sex, a place.
 _SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
-# A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes.
+# A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes. A list may put them
+# after each item instead ("pregnant ❌ breastfeeding ❌"): the first mark shows which, one
+# that opens a line or follows a comma leads, one after a word trails.
+_MARKS = "\u274c\u2717\u2718\u2716\u274e\U0001f6ab\u2705\u2714\u2611\u2713"
 _CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
 _CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
+_LEADING_MARK = re.compile(f"(?:^|[\\n,;:|(])[^\\S\\n]*[{_MARKS}]")
+_TRAILING_CROSS = re.compile("[^\\S\\n]*[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?")
+# "34♀", "58 ♂"; not the sign inside a joined emoji ("🙋‍♂️": a man raising his hand)
+_SEX_SIGN = re.compile(
+    "(?<![\u200d\U0001f300-\U0001faff])(?<![\U0001f300-\U0001faff] )[\u2640\u2642]"
+)  # (the joiner is a space once the text is clean)
+_DENIAL_WORD = re.compile(r"\s*\b(?:no|not|never|none|nil|nothing|zero)\b", re.I)
+# A keycap digit ("0️⃣") is the digit. The signs of Venus and Mars (♀, ♂) are the sexes.
+_KEYCAP = re.compile("(\\d)\ufe0f?\u20e3")
+
+
+def _trailing_cross(text: str, mark: re.Match) -> str:
+    """A cross after its item: a colon when a denial follows ("steroids ✘ never"), nothing more
+    when the item denies already ("no DMTs ever ✘"), else ": no"."""
+    if _DENIAL_WORD.match(text, mark.end()):
+        return ": "
+    item = re.split(r"[,;|\n]", text[: mark.start()])[-1]
+    return ", " if _DENIAL_WORD.search(item) else ": no, "
+
+
+def _checklist_marks(text: str) -> str:
+    """A cross mark as "not" before its item, or as ": no," after it; a tick as nothing."""
+    first = re.search(f"[{_MARKS}]", text)
+    if first is None:
+        return text
+    if not _LEADING_MARK.search(text[: first.end()]):
+        text = _TRAILING_CROSS.sub(lambda m: _trailing_cross(text, m), text)
+    return _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
+
+
 # Any other pictograph is a feeling or a picture, no word: "Kesimpta since Jan 🙏 last relapse",
 # "Canada 🍁", "Tecfidera 💊 since 2022" (a flag names a country: read apart, flag_country).
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001f300-\U0001f5ff\U0001f600-\U0001faff\u200d\ufe0f]+")
@@ -502,26 +564,46 @@ _BODY_MEASURE = re.compile(
 )
 
 
+def as_list_items(text: str) -> str:
+    """A message with its pictographs and table bars as the commas they stand for ("31 |
+    Brisbane", "🏠 Cape Town"), and a home label as its words ("Location: Köln"): how the
+    place reader sees a list."""
+    t = _PICTOGRAPH.sub(", ", text)
+    t = re.sub(r"\s*\|\s*", ", ", t)
+    return _HOME_LABEL.sub("live in ", t)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
-    t = _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
+    t = _checklist_marks(_KEYCAP.sub(r"\1", text))
+    t = _SEX_SIGN.sub(lambda m: " female " if m.group(0) == "\u2640" else " male ", t)
+    t = _SCARE_QUOTED_PRAISE.sub(" ", t)
     t = _PICTOGRAPH.sub(", ", t)
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     t = _dates_as_months(t)
     t = _YES_NO_CORRECTED.sub(r"\1", t)
     t = _CORRECTED.sub(_keep_the_correction, t)
+    t = _SHORT_COURSES.sub(r"\1MS, switched to \2MS", t)
     t = _ARROW.sub(", switched to ", t)
     # "age 44 | male | Brazil": a table's cells are list items; a date cell stays with its row
     # ("Methylprednisolone 500mg | 03/05/2024")
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
     t = _KEY_EQUALS.sub(r"\1: ", t)  # "age=38; sex=m": a form's label, as with a colon
+    t = _VALUE_THEN_LABEL.sub(r"\1, ", t)  # "relapses: 0 steroids: never"
+    t = _ANSWERED_LATER.sub(r"\1\2: \4. \3", t)  # "Pregnant? lol no." -> "Pregnant: no. lol"
     t = _ASKED_ONESELF.sub(r"\1\2: ", t)  # "Steroids? yes, latest in August"
     t = _SEX_LABEL.sub(r"\1: ", t)  # "age sixty one gender male": the label without its colon
     t = _SPELLED_OUT.sub(_spelled_word, t)  # "r r m s", "e d s s": letters said one by one
+    t = _DENIED_LIST.sub(
+        lambda m: ", ".join(
+            f"{m.group(1)} {item.strip()}" for item in re.split(r",|\band\b", m.group(2))
+        ),
+        t,
+    )
     t = _NOT_COLON.sub(lambda m: m.group(1) + " ", t)
     t = _HOME_LABEL.sub("live in ", t)  # "Lives: Austria", "Location: Toronto"
     t = _NONE_NOW_LABEL.sub("not on any treatment now", t)  # "DMT: none", "Current: nil"
@@ -2937,6 +3019,8 @@ _ON_BEFORE = re.compile(
     r"\b(?:started|began|starting)(?:\s+on)?\s+$|(?<!had )\bbeen\s+on\s+$|"
     r"\b(?:i|he|she|we)\s+(?:get|gets|receive|receives|take|takes)\s+(?:the\s+)?$|"
     r"\b(?:is|am|are|i'?m|im)\s+on\s+(?:(?:injections?|inj|tablets?|tabs?|the)\s+)?$|"
+    # "DMT: Ocrevus", not "Prev DMT: Aubagio" (a label of past ones)
+    r"(?<!prev )(?<!prev\. )(?<!previous )(?<!prior )(?<!past )(?<!old )(?<!former )(?<!earlier )"
     r"\b(?:treatment|dmt|therapy|meds?|medication)\s*:\s*$",
     re.I,
 )
@@ -4397,6 +4481,13 @@ def parse_relapse_count(
     listed = re.search(rf"\b(\d+)\s+{relapse}\s+{_TWO_YEARS}", t)
     if listed:
         return int(listed.group(1))  # "two relapses in the last two years"
+    label = re.search(
+        rf"\b{relapse}\s*\(?\s*(?:{_TWO_YEARS}|(?:last|past)\s+(?:2\s*(?:years?|yrs?)|24\s*months?)"
+        rf"\b)\s*\)?\s*[:=-]\s*(\d+|none|nil|no)\b(?!\s*(?:{_UNIT_WORD}|[./]\d))",
+        t,
+    )
+    if label:  # "relapses in last 2 yrs: 0", "Relapses (last 2 years): 1"
+        return int(label.group(1)) if label.group(1).isdigit() else 0
     nth = re.search(rf"#(\d+)\s+(?:{relapse}\s+)?{_TWO_YEARS}", t)
     if nth:
         return int(nth.group(1))  # "my 3rd in 2 years"
