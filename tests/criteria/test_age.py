@@ -355,3 +355,7 @@ def test_an_age_in_months_is_a_twelfth_of_years():
 )
 def test_a_bound_or_a_range_right_after_the_people_taken_is_their_age(text, expected):
     assert [f for f in facts(text, "inclusion") if f.startswith("age")] == expected
+
+
+def test_a_range_whose_upper_bound_has_its_own_sign():
+    assert facts("Age 18-≤60 years", INC) == ["age requires min=18 max=60"]

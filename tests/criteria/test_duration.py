@@ -324,3 +324,24 @@ def test_a_least_then_a_most():
     assert tree.evaluate(Profile(years_since_diagnosis=25)) == FALSE
     assert tree.evaluate(Profile(years_since_diagnosis=20)) == FALSE
     assert tree.evaluate(Profile(years_since_diagnosis=10)) == TRUE
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: the time since the first symptom, and "of N years' duration"
+        (
+            "Time since first MS symptom of ≥ 1 year but < 15 years",
+            ["diseaseduration requires min=1 max=15 max_inclusive=False"],
+        ),
+        ("MS of at least 2 years' duration", ["diseaseduration requires min=2"]),
+        ("RRMS of not less than one year's duration", ["diseaseduration requires min=1"]),
+        # NCT01604265: the pain's duration, not the disease's
+        (
+            "Central neuropathic pain, due to multiple sclerosis, of at least three months "
+            "duration",
+            [],
+        ),
+    ],
+)
+def test_durations_since_the_first_symptom_and_of_n_years(text, expected):
+    assert durations(text, INC) == expected

@@ -247,3 +247,22 @@ def test_two_bounds_said_with_than_or_with_their_visits_are_one_range():
         "Kurtzke EDSS of at least 2 at the screening visit and no higher than 6.5 at baseline", INC
     ) == ["edss requires min=2 max=6.5"]
     assert facts("EDSS 3.0 or less", INC) == ["edss requires max=3"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: a bound's inclusion said after it, or the upper bound's own sign
+        (
+            "EDSS from 2.0 (inclusive) to 7.0 (exclusive)",
+            ["edss requires min=2 max=7 max_inclusive=False"],
+        ),
+        ("EDSS 2.0 to < 7.0", ["edss requires min=2 max=7 max_inclusive=False"]),
+        (
+            "EDSS from 0 to 6 (inclusive)",
+            ["edss requires max=6"],
+        ),  # NCT04458688 (min 0 shown as none)
+    ],
+)
+def test_a_range_with_its_upper_bound_excluded(text, expected):
+    assert facts(text, INC) == expected
+    assert parse_criterion(text, INC).evaluate(Profile(edss=7.0)) == FALSE

@@ -212,3 +212,18 @@ def test_a_plan_that_took_its_object_says_nothing_of_the_next_item():
         )
         != TRUE
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Positive pregnancy test; lactation; or unwillingness to use birth control",
+        # NCT00534261, exclusion 9
+        "For female subjects, unless postmenopausal or surgically sterile, unwillingness to "
+        "practice effective contraception",
+    ],
+)
+def test_unwillingness_to_use_contraception_never_bars_those_who_use_it(text):
+    # it had been read as "contraception" under the exclusion heading: using it excluded
+    assert "contraception excludes" not in facts(text, EXCLUSION)
+    assert "contraception requires" in facts(text, EXCLUSION)

@@ -372,3 +372,11 @@ def test_relapse_counts_after_at_least_one_of_the_following_are_options():
     assert tree.evaluate(Profile(months_since_last_relapse=6, relapses_past_2_years=1)) != FALSE
     assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) != FALSE
     assert tree.evaluate(Profile(months_since_last_relapse=30, relapses_past_2_years=0)) == FALSE
+
+
+def test_counts_after_the_relapse_word_as_a_label_are_each_a_rule():
+    text = "Relapses: ≥ 2 in the last 24 months and ≥ 1 in the last 12 months"
+    assert facts(text) == [
+        "relapses requires count=2 months=24",
+        "relapses requires months=12",
+    ]

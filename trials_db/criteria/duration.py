@@ -14,7 +14,8 @@ _DURATION_WORDS = (
     r"|illness)|time since (?:ms |the )?diagnosis)"
 )
 _COMPARISON = (
-    r"(at least|more than|greater than|longer than|over|>|≥|a minimum of|less than|shorter than"
+    r"(not less than|no less than|at least|more than|greater than|longer than|over|>|≥|a minimum of"
+    r"|less than|shorter than"
     r"|<|≤|up to|under|no more than|not more than|at most|not exceeding|not to exceed|"
     r"no longer than|not longer than)"
 )
@@ -40,7 +41,7 @@ _MOST = _BELOW + (
     "no longer than",
     "not longer than",
 )
-_AT_LEAST = ("at least", "≥", "a minimum of")
+_AT_LEAST = ("at least", "≥", "a minimum of", "not less than", "no less than")
 
 # "2 to 15 years", "1 and 10 years": a range of times (min, max, unit)
 _RANGE = q.NUM + r"\s*(?:-|to|and)\s*" + q.NUM + r"\s*" + q.UNIT
@@ -104,6 +105,25 @@ def read(r: Reader) -> None:
             + q.UNIT
             + r"\s+or (less|fewer|shorter|more|longer|greater)\b",
             "or",
+        ),
+        (  # "Time since first MS symptom of ≥ 1 year but < 15 years": counted from onset
+            r"\btime (?:since|from) (?P<onset>(?:the\s+)?"
+            r"(?:(?:first|initial)\s+(?:ms\s+|clinical\s+)?(?:symptoms?|event|attack|relapse|episode)|(?:ms\s+|disease\s+|symptom\s+)?onset))"
+            r"\s+(?:of\s+)?" + _COMPARISON + r"\s*" + q.NUM + r"\s*" + q.UNIT,
+            "cmp",
+        ),
+        (  # "MS of at least 2 years' duration", "RRMS of not less than one year's duration"; not
+            # the time of what MS caused ("pain, due to multiple sclerosis, of at least 3 months
+            # duration")
+            r"(?<!due to )(?<!caused by )(?<!secondary to )(?<!related to )(?<!attributed to )"
+            r"\b(?:ms|multiple sclerosis|rrms|spms|ppms|disease|type)\b[^.;]{0,40}?\bof\s+"
+            + _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"(?:'s?|s')?\s+(?:disease\s+)?duration\b",
+            "cmp",
         ),
         (
             r"\bdiagnos\w*[^.;]{0,50}?\bwithin the (?:past|last|previous) "

@@ -140,7 +140,9 @@ _JOIN = re.compile(
 
 def _bound_length(window: str) -> int:
     m = re.match(
-        r"(?:between|from)?\s*[\d.]+\s*(?:-|(?:up\s+)?to|and|through|thru)\s*[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
+        r"(?:between|from)?\s*[\d.]+\s*(?:-|(?:up\s+)?to|and|through|thru)\s*"
+        r"(?:(?:less than|<|below|under)\s*)?[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?"
+        r"|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
         r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b(?!\s+than))?",
         window,
         re.I,

@@ -73,8 +73,11 @@ from .review_topics import leftover_words, review_topics
 # prior to first study dose", the S1P class by its chemical name; 25: a menopause word before a
 # sex heading an age, "Females, 18-45 years", "Men, and women who are pregnant" as an exclusion,
 # a change in EDSS named before the scale, the time since the last relapse compared, a drug
-# taken now at a stable dose, a criterion or clause about a caregiver, partner or guardian
-PARSER_VERSION = 25
+# taken now at a stable dose, a criterion or clause about a caregiver, partner or guardian; 26:
+# "unwillingness to use contraception" denies it, "2.0 (inclusive) to 7.0 (exclusive)",
+# "18-≤60", counts after a "Relapses:" label, the time since the first symptom, "MS of at least
+# 2 years' duration"
+PARSER_VERSION = 26
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -99,6 +99,16 @@ def normalise(text: str) -> str:
         r"(?<=[a-z]{3})- (?=[a-z]{3})", "-", t
     )  # a word cut at a line end: "secondary- progressive"
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)
+    # A range's upper bound with its own sign ("Age 18-≤60 years"): the range as written.
+    t = re.sub(r"(?<=\d)\s*-\s*≤\s*(?=\d)", "-", t)
+    # A bound's inclusion said after it: "from 2.0 (inclusive) to 7.0 (exclusive)".
+    t = re.sub(r"(?<=\d)\s*\((?:inclusive|incl\.?|included)\)", "", t, flags=re.I)
+    t = re.sub(
+        r"\b(to|and)\s+(\d+(?:\.\d+)?)\s*\((?:exclusive|excl\.?|excluded)\)",
+        r"\1 less than \2",
+        t,
+        flags=re.I,
+    )
     t = re.sub(
         r"\b(more|greater|less|higher|lower|older|younger|fewer) then\b", r"\1 than", t, flags=re.I
     )  # a common typo  # decimal comma of a score: "0-5,5" -> "0-5.5"
@@ -161,16 +171,17 @@ def bounds_in(window: str) -> tuple[float | None, float | None, bool, bool] | No
         r"(?:between|from)?\s*"
         + NUM
         + r"\s*(?:-|(?:up\s+)?to|and|through|thru)\s*"
+        + r"(?P<below>(?:less than|<|below|under)\s*)?"  # "2.0 to less than 7.0"
         + NUM
         + r"(?P<rest>.*)",
         w,
         re.I | re.S,
     )
     if m and (w.lower().startswith(("between", "from")) or re.match(r"\s*\d", w)):
-        lo, hi = float(m.group(1)), float(m.group(2))
+        lo, hi = float(m.group(1)), float(m.group(3))
         if lo <= hi:
             exclusive = re.match(r"[\s,;(]*(?:exclusive|non-inclusive)", m.group("rest"), re.I)
-            return lo, hi, not exclusive, not exclusive
+            return lo, hi, not exclusive, not (exclusive or m.group("below"))
     patterns = (
         (LOWER_INCL + r"\s*" + NUM, "min", True),
         (LOWER_EXCL + r"\s*" + NUM, "min", False),

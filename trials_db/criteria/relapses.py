@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import quantities as q
+from .nlp import Mention
 from .predicates import Not, Relapses
 from .reader import Reader
 from .scope import Cue, adjacent_negation
@@ -47,14 +48,39 @@ _TWO_COUNTS = re.compile(
 )  # ... and "between 1 and 4 relapses"
 
 
-_ELLIPTICAL_OR = re.compile(
-    # "..., 2 in the previous 2 years, or 3 in the previous 3 years": each item its own way in
-    r"\s*(?:,\s*(?:or\s+)?|or\s+)(?P<rel>≥|at least|a minimum of|>|more than)?\s*(?P<count>\d+)\s+"
+_COUNT_IN_WINDOW = (
+    r"(?P<rel>≥|at least|a minimum of|>|more than)?\s*(?P<count>\d+)\s+"
     r"(?:or more\s+)?(?:(?:clinical|documented)\s+)?"
     r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
-    r"(?P<n2>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|yrs?)\b",
-    re.I,
+    r"(?P<n2>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|yrs?)\b"
 )
+# "..., 2 in the previous 2 years, or 3 in the previous 3 years": each item its own way in
+_ELLIPTICAL_OR = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+)" + _COUNT_IN_WINDOW, re.I)
+# The relapse word as a label, its counts after it: "Relapses: ≥ 2 in the last 24 months and
+# ≥ 1 in the last 12 months" (each count a rule of its own).
+_LABELLED_COUNT = re.compile(r"\s*:\s*" + _COUNT_IN_WINDOW, re.I)
+_AND_COUNT = re.compile(r"\s*,?\s*and\s+" + _COUNT_IN_WINDOW, re.I)
+
+
+def _counts_after_label(r: Reader, m: Mention) -> bool:
+    """Read "Relapses: ≥ 2 in the last 24 months and ≥ 1 in the last 12 months"; False when
+    the relapse word is no such label."""
+    label = _LABELLED_COUNT.match(r.norm, m.end)
+    if label is None or r.cues_of(m):
+        return False
+    item: re.Match | None = label
+    while item is not None:
+        count = int(item.group("count")) + (item.group("rel") in (">", "more than"))
+        months = q.to_months(item.group("n2") or 1, item.group("unit"))
+        if count < 1 or months <= 0:
+            r.reviews.append("activity")
+        else:
+            source = re.sub(r"^[\s:,]*(?:and\s+)?", "", item.group(0)).strip()
+            r.leaves.append(Relapses(count=count, months=months, source=source))
+        r.take(item.start(), item.end())
+        item = _AND_COUNT.match(r.norm, item.end())
+    r.take(m.start, m.end)
+    return True
 
 
 # The time since the last relapse, compared: "Time since last relapse ≥ 6 months", "whose last
@@ -133,6 +159,8 @@ def read(r: Reader) -> None:
             continue
         if re.match(r"\s*(?:(are|is)?\s*defined|being|means?)\b", r.norm[m.end :], re.I):
             continue  # "Relapses are defined as ...", "a relapse being ...": explains a word
+        if _counts_after_label(r, m):
+            continue
         treated_for = re.search(
             r"\bfor\s+(?:an?\s+|the\s+|their\s+|(?:an?\s+)?ms\s+|(?:an?\s+)?acute\s+)*$",
             before,
