@@ -1087,3 +1087,45 @@ def test_a_washout_table_gives_each_row_its_own_time():
         inclusion.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
         == FALSE
     )
+
+
+@pytest.mark.parametrize(
+    "text, person, verdict",
+    [  # built: stable on a drug now, the drug named after "treatment with" or "any"
+        ("Stable on treatment with ocrelizumab ≥ 12 months", {"current_therapy": "none"}, FALSE),
+        ("Stable on any approved DMT for at least 6 months", {"current_therapy": "none"}, FALSE),
+        # a second way in, "or untreated": never a not_met for the untreated
+        (
+            "On a stable dose of teriflunomide 14 mg for at least 3 months, or untreated for "
+            "at least 3 months",
+            {"current_therapy": "none", "prior_therapies": []},
+            REVIEW,
+        ),
+    ],
+)
+def test_stable_on_a_drug_now(text, person, verdict):
+    assert parse_criterion(text, INCLUSION).evaluate(Profile(**person)) == verdict
+
+
+def test_a_clause_that_permits_other_treatments_is_read_around():
+    text = (
+        "Treatment-naive with respect to MS disease-modifying drugs; previous corticosteroids "
+        "for relapses are permitted"
+    )
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == TRUE
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"])) == FALSE
+    # a permission for a drug the rule bars, with its own washout: the team reads it
+    tree = parse_criterion(
+        "No prior DMT; interferon beta is permitted if stopped 3 months before", INCLUSION
+    )
+    assert tree.evaluate(Profile(prior_therapies=["interferon beta-1a"])) == REVIEW
+
+
+def test_steroids_said_to_be_no_dmt_in_brackets_change_nothing():
+    tree = parse_criterion(
+        "Any previous DMT exposure (corticosteroids for relapse are not considered a DMT)",
+        EXCLUSION,
+    )
+    assert tree.evaluate(Profile(prior_therapies=["glatiramer acetate"])) == TRUE
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE

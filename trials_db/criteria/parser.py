@@ -76,7 +76,8 @@ from .review_topics import leftover_words, review_topics
 # taken now at a stable dose, a criterion or clause about a caregiver, partner or guardian; 26:
 # "unwillingness to use contraception" denies it, "2.0 (inclusive) to 7.0 (exclusive)",
 # "18-≤60", counts after a "Relapses:" label, the time since the first symptom, "MS of at least
-# 2 years' duration"
+# 2 years' duration", a clause permitting other treatments read around, a permission with its
+# own washout for a barred drug to the team, "stable on treatment with X" or "or untreated"
 PARSER_VERSION = 26
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
@@ -113,7 +114,14 @@ _OTHER_CLAUSE = re.compile(
 )
 
 
-_DEFINITION = re.compile(r"\((?:defined as|as defined (?:by|in)|see|refer to)\b[^()]*\)", re.I)
+_DEFINITION = re.compile(
+    r"\((?:defined as|as defined (?:by|in)|see|refer to)\b[^()]*\)"
+    # "(corticosteroids for relapse are not considered a DMT)": steroids are no DMT anyway
+    r"|\([^()]*\b(?:steroids?|corticosteroids?|methylprednisolone|prednis\w*|solu-?medrol)\b"
+    r"[^()]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded)\s+(?:as\s+)?(?:an?\s+)?"
+    r"(?:dmts?|disease[- ]modifying\b[^()]*)\)",
+    re.I,
+)
 
 
 def parse_criterion(text: str, kind: str) -> Node:

@@ -55,6 +55,12 @@ _PERMITTED = re.compile(
     r"\b(?:is|are)\s+not\s+exclusionary\b",
     re.I,
 )
+# A permission with its condition: "is permitted if stopped 3 months before".
+_PERMITTED_IF = re.compile(
+    r"\b(?:is|are|will be|may be|be)\s+(?:also\s+)?(?:allowed|permitted|acceptable)\s+"
+    r"(?:only\s+)?(?:if|provided|as long as)\b",
+    re.I,
+)
 # "except for relapse treatment", "unless ...": a condition the drug rule does not read; a
 # drug or a local route named there is read ("except topical steroids", "except natalizumab").
 _EXCEPT = re.compile(
@@ -135,6 +141,14 @@ _PRIOR_USE = re.compile(
 _NAIVE = re.compile(
     r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b"
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
+    re.I,
+)
+# What a naive word is naive to, when that is every DMT: "with respect to MS disease-modifying
+# drugs".
+_NAIVE_TO_DMT = re.compile(
+    r"\s*(?:with respect to|with regard to|to|for)\s+(?:any\s+|all\s+)?(?:ms\s+)?"
+    r"(?:disease[- ]modifying|dmts?|immunomodulatory)(?:\s+(?:drugs?|therap\w*|treatments?|"
+    r"agents?|medications?))?",
     re.I,
 )
 # "... or no DMT within the 6 months before screening": a second way in, with a window.
@@ -491,6 +505,32 @@ _HALF_LIVES_OR = re.compile(
 )
 
 
+def _permitted_apart(
+    r: Reader, text: str, ms: list[Mention], permitted: re.Match
+) -> tuple[str, list[Mention]] | None:
+    """A clause of its own that permits other treatments than the rule before it bars or asks
+    for ("Treatment-naive to DMTs; previous corticosteroids for relapses are permitted"): it
+    takes no one out, so the rule is read without it (text blanked there, its mentions left
+    out). None when the clause shares a drug with the rule, or the rule follows it."""
+    start = max(text.rfind(";", 0, permitted.start()), text.rfind(". ", 0, permitted.start()))
+    stop = re.search(r"[;.]", text[permitted.end() :])
+    end = permitted.end() + stop.start() if stop else len(text)
+    if start < 0:
+        return None
+    kept = [m for m in ms if m.end <= start]
+    allowed = [m for m in ms if start < m.start < end]
+    if not allowed or len(kept) + len(allowed) != len(ms):
+        return None
+    naive = not kept and _NAIVE.search(text, 0, start)  # "Treatment-naive; steroids permitted"
+    if not kept and not naive:
+        return None
+    barred = set(_drug_sets(r, kept)[0]) if kept else set(load_lexicon().members("dmt"))
+    if barred & set(_drug_sets(r, allowed)[0]):
+        return None
+    r.take(start, end)
+    return text[:start] + " " * (end - start) + text[end:], kept
+
+
 def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
     positions hold), from the drug mentions ``ms``."""
@@ -501,6 +541,21 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r"\b(?:no|not|never|none)\b", re.split(r"[.;:]", text[: permitted.start()])[-1], re.I
     ):
         permitted = None  # "no use in 50 days prior to enrollment is permitted": a bar
+    allowed_if = _PERMITTED_IF.search(text)
+    if allowed_if and ms:
+        cut = max(text.rfind(";", 0, allowed_if.start()), text.rfind(". ", 0, allowed_if.start()))
+        if cut >= 0 and any(m.end <= cut for m in ms) and any(m.start > cut for m in ms):
+            # "No prior DMT; interferon beta is permitted if stopped 3 months before": an
+            # exception with its own washout to the bar before it, which one reading would lose
+            r.reviews.append("treatment_change")
+            for m in ms:
+                r.take(m.start, m.end)
+            r.take(allowed_if.start(), allowed_if.end())
+            return
+    apart = _permitted_apart(r, text, ms, permitted) if ms and permitted else None
+    if apart is not None:  # "...; previous corticosteroids for relapses are permitted"
+        text, ms = apart
+        permitted = None
     if ms and permitted and not _LOCAL_STEROIDS.search(text):
         r.reviews.append("treatment_change")
         for m in ms:
@@ -531,6 +586,9 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             # "not treatment-naive": treated, the denial denied
             r.leaves.append(leaf if r.denial_denied(naive.start()) else Not(leaf))
             r.take(naive.start(), naive.end())
+            what = _NAIVE_TO_DMT.match(text, naive.end())
+            if what:  # "Treatment-naive with respect to MS disease-modifying drugs"
+                r.take(what.start(), what.end())
         return
     for m in ms:
         r.take(m.start, m.end)
@@ -892,8 +950,9 @@ _CURRENT_BEFORE = re.compile(
     r"\bcurrent\s+(?:treatment|therapy)\s+with|\bstable\s+on(?:\s+(?:their|a|the))?\s+current|"
     r"\bmust\s+be\s+(?:on|receiving)|"
     # "Stable for at least 6 months on one of the following:", "On stable treatment with"
+    # "Stable on treatment with ocrelizumab", "Stable on any approved DMT"
     r"\bstable\s+(?:for\s+(?:at least\s+|≥\s*)?\d+\s+\w+\s+)?on"
-    r"(?:\s+(?:one|1) of the following)?:?|"
+    r"(?:\s+(?:one|1) of the following|\s+(?:treatment|therapy)\s+with|\s+any(?:\s+approved)?)?:?|"
     r"^\W*on\s+(?:a\s+)?stable\s+(?:dose|treatment|therapy|regimen)\s+(?:with|of)"
     r"(?:\s+(?:one|1) of the following)?:?)\s+(?:an?\s+|the\s+)?$",
     re.I,
@@ -918,7 +977,10 @@ def _current_and_stable(r: Reader, text: str, framed: str, ms: list[Mention]) ->
     rest = _STABILITY.sub(" ", framed)
     # "..., if taking it": only those who take it, which is no requirement to
     if _REVIEW_FRAMES.search(rest) or re.search(
-        r"\b(?:no|not|never|without|if|where applicable)\b", text, re.I
+        # "..., or untreated for at least 3 months": a second way in
+        r"\b(?:no|not|never|without|if|where applicable|untreated|unexposed)\b",
+        text,
+        re.I,
     ):
         return False
     drugs, classes = _drug_sets(r, ms)
