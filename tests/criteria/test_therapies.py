@@ -1129,3 +1129,15 @@ def test_steroids_said_to_be_no_dmt_in_brackets_change_nothing():
     )
     assert tree.evaluate(Profile(prior_therapies=["glatiramer acetate"])) == TRUE
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built: the drug is the time of another event, which the profile does not hold
+        "History of PML during natalizumab or fingolimod therapy",
+        "Hepatitis B reactivation during prior ocrelizumab or rituximab treatment",
+    ],
+)
+def test_an_event_during_a_drug_bars_no_one_for_the_drug(text):
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["natalizumab", "ocrelizumab"])) == REVIEW

@@ -27,6 +27,9 @@ _REVIEW_FRAMES = re.compile(
     # a drug named as a sign of another problem: abuse or dependence, cancer treated before
     r"abuse|dependen\w*|addict\w*|misuse|recreational|counter[- ]?indicat\w*|neoplas\w*|"
     r"malignan\w*|cancer|"
+    # an event the drug is the time of: "History of PML during natalizumab therapy", "Hepatitis
+    # B reactivation during prior ocrelizumab"
+    r"pml|leukoencephalopathy|reactivation|toxicit\w*|"
     # how much or how long: a profile holds whether and when, not a regular or chronic use
     r"chronic\w*|regular(ly)?|daily use)\b",
     re.I,
