@@ -3172,3 +3172,38 @@ def test_praise_in_scare_quotes_is_no_word_on_how_the_drug_did():
 )
 def test_the_signs_of_venus_and_mars_are_the_writers_sex(text, sex):
     assert facts(text).get("sex") == sex
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [  # built: an opening in the writer's first language, or a few of its words
+        ("Hallo, ich bin 46, männlich, MS seit 2012", {"age": 46, "sex": "male", "country": None}),
+        (
+            "Olá, 44 anos, masculino, EM surto-remissão desde 2010",
+            {"sex": "male", "ms_subtype": "RRMS"},
+        ),
+        ("Dzień dobry, 50 lat, kobieta, Warszawa", {"age": 50, "sex": "female"}),
+        ("tengo 31 años, mujer", {"age": 31, "sex": "female"}),
+        ("j'ai 40 ans, femme", {"age": 40, "sex": "female"}),
+        ("Último brote: octubre 2025", {"months_since_last_relapse": 13.5}),
+    ],
+)
+def test_words_of_the_writers_first_language(text, want):
+    got = facts(text)
+    assert {k: got.get(k) for k in want} == want
+    # "surto-remissão" names the course: no relapse dated by "desde 2010"
+    assert "months_since_last_relapse" not in facts("44 anos, EM surto-remissão desde 2010")
+
+
+@pytest.mark.parametrize(
+    "text, asked, months",
+    [  # built: steroids for the relapse just dated, said in a few words
+        ("Last relapse 03/2023, IVMP x3d same month. EDSS 2.0.", None, 44.5),
+        ("last exacerbation 09/2026, tx IVMP 1g x3/7", "months_since_last_relapse", 2.5),
+        ("Oct (steroids same week)", "months_since_last_relapse", 1.5),
+        ("im Januar, mit Kortison", "months_since_last_relapse", 10.5),
+        ("Último brote: octubre 2025, con corticoides.", None, 13.5),
+    ],
+)
+def test_steroids_given_for_the_relapse_take_its_date(text, asked, months):
+    assert facts(text, asked=asked)["months_since_steroids"] == months

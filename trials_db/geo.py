@@ -471,10 +471,14 @@ def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> s
     """The words of a list item that may name a town, or None: never a word another reader
     takes ("MALE", "RRMS"), and, when not cut off by punctuation, only after the words of a
     short profile ("39 F RRMS Brisbane")."""
+    from .language import greeting_openers
+
     start, words = m.start(1), m.group(1)
     first, _, rest = words.partition(" ")
     if _TITLE.fullmatch(fold(first)):
         return None  # "I, Mrs. Farida Khan": a title and a name
+    if fold(first) in greeting_openers():
+        return None  # "Hallo, ich bin 46": a greeting, not Harlow
     if rest and fold(first) in profile_words:  # "RRMS Brisbane": the town alone
         start, words = start + len(first) + 1, rest
     if fold(words) in profile_words or fold(words.split()[0]) in profile_words:

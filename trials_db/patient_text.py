@@ -952,6 +952,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
 def _sex_words(sex: str, *roles: str) -> list[str]:
     """The words of lexicon/sex_words.yml that say ``sex`` in these roles, longest first."""
     words = {w for role in roles for w in sex_words()[sex][role]}
+    words |= {fold(w) for w in words}  # "männlich" as the folded text has it, "mannlich"
     return sorted(words, key=lambda w: (-len(w), w))
 
 
@@ -1137,6 +1138,7 @@ _SUBTYPE_PHRASES = [
         r"\brelapsing\b|\brms\b|"
         r"\bremit\w*[- ]recurrente|\brecurrente[- ]remit\w*|\brecidivante[- ]remit\w*|"
         r"\bremit\w*[- ]recidivante|\bremit\w*[- ]recorrente|\bschubformig\b|"
+        r"\b(?:surto|brote)s?[- ]remis\w*|"  # "EM surto-remissão", "brote-remisión"
         r"\b(?:ms|sm|em)\s+remit\w*",  # "SEP rémittente": MS by its French name, then its course
     ),
     (
@@ -3667,18 +3669,20 @@ _MONTHS = {
     name: n
     for n, names in enumerate(
         [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march",),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+            # then the names in the languages the bot detects, folded ("März" -> "marz"); not
+            # "mars" nor "marco", which are words and names too
+            ("january", "jan", "enero", "januar", "janvier", "gennaio", "janeiro"),
+            ("february", "feb", "febrero", "februar", "fevrier", "febbraio", "fevereiro"),
+            ("march", "marzo", "marz", "maerz"),
+            ("april", "apr", "abril", "avril", "aprile"),
+            ("may", "mayo", "mai", "maggio", "maio"),
+            ("june", "jun", "junio", "juni", "juin", "giugno", "junho"),
+            ("july", "jul", "julio", "juli", "juillet", "luglio", "julho"),
+            ("august", "aug", "agosto", "aout"),
+            ("september", "sept", "sep", "septiembre", "setiembre", "septembre", "settembre"),
+            ("october", "oct", "octubre", "oktober", "octobre", "ottobre", "outubro"),
+            ("november", "nov", "noviembre", "novembre", "novembro"),
+            ("december", "dec", "diciembre", "dezember", "decembre", "dicembre", "dezembro"),
         ],
         1,
     )
@@ -3889,12 +3893,13 @@ FACT_WORDS = {
         r"(?!ing[- /]+(?:and[- ])?remit|ing[- ](?:ms|multiple|form|course))\w*|"
         r"attacks?|flare\w*|exacerbations?|"
         # the word in the writer's own language, as people who learnt English keep it
-        r"schub|sch[uü]be|brotes?|pouss[eé]es?|ricadut[ae]|surtos?)\b",
+        # (not its course's name: "EM surto-remissão", "brote-remisión")
+        r"(?:schub|sch[uü]be|brotes?|pouss[eé]es?|ricadut[ae]|surtos?)(?![- ]?r[eé]?mi))\b",
         re.I,
     ),
     "steroids": re.compile(
         r"\b(steroid\w*|steriod\w*|sterioid\w*|prednis\w*|pred|solu[- ]?medrol|methylpred\w*|ivmp|"
-        r"cortisone|corticoid\w*|cortico\w*)\b",
+        r"cortisone|corticoid\w*|cortico\w*|[ck]ortison)\b",
         re.I,
     ),
     "treatment": re.compile(
@@ -4690,7 +4695,9 @@ def parse_months_since_steroids(
             # "had iv steroids then", "at the time", "both times", "with a 5 day pred course"
             r"\b(then|at the time|both times|each time|every time|that time|same time)\b|"
             r"\bwith (it|a|an)\b|\+\s*(?:iv |oral |high[- ]dose )?(?:steroid|pred|solu)|"
-            r"\btreated with\b|"
+            r"\btreated with\b|\btx\b|^\W*treatment\b|\bsame (?:day|week|month)\b|"
+            # "con corticoides", "mit Kortison": "with" in the writer's language
+            r"\b(?:con|mit|com|avec)\s+(?:\w+\s+)?(?:cortic|[ck]ortison|steroid)|"
             r"\bfor (the|my|that) (first |last )?(relapse|attack|flare\w*|episode)\b|^\s*with\b",
             words,
             re.I,
