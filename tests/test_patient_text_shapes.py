@@ -3207,3 +3207,59 @@ def test_words_of_the_writers_first_language(text, want):
 )
 def test_steroids_given_for_the_relapse_take_its_date(text, asked, months):
     assert facts(text, asked=asked)["months_since_steroids"] == months
+
+
+def test_a_time_denied_dates_no_relapse():
+    got = facts(
+        "not this year, not last year - the last one was March 2024", "months_since_last_relapse"
+    )
+    assert got["months_since_last_relapse"] == 32.5
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: treatments now and ended, told tersely or in the writer's language
+        (
+            "Betaferon, dann Gilenya, jetzt Kesimpta",
+            "prior_therapies",
+            {"current_therapy": "ofatumumab"},
+        ),
+        (
+            "Fiz Avonex, depois Gilenya, agora Mavenclad ano 2.",
+            None,
+            {"current_therapy": "cladribine"},
+        ),
+        ("Avonex, took it till 2005. Since then, nada.", None, {"current_therapy": "none"}),
+        # "since then nothing" after a relapse is said of relapses: the drug stays current
+        (
+            "Doctor changed me to fingolimod, I take it until now. Last relapse was in 2022, "
+            "since then nothing.",
+            None,
+            {"current_therapy": "fingolimod"},
+        ),
+        ("Lemtrada 2016/2017, no further courses needed", None, {"current_therapy": "none"}),
+        (
+            "41, RRMS, NEDA-3 on Kesimpta since 2022.",
+            None,
+            {
+                "current_therapy": "ofatumumab",
+                "relapses_past_2_years": 0,
+                "months_since_last_relapse": None,
+            },
+        ),
+        (
+            "Tecfidera (made me look like a lobster), Kesimpta (so far so good, touch wood)",
+            "prior_therapies",
+            {"current_therapy": "ofatumumab"},
+        ),
+        (
+            "nothing at the moment - was on Zeposia till August, and the neuro wants a washout "
+            "before Kesimpta",
+            "current_therapy",
+            {"prior_therapies": ["ozanimod"], "current_therapy": "none"},
+        ),
+    ],
+)
+def test_treatments_now_and_ended_told_tersely(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want

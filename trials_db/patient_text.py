@@ -479,6 +479,10 @@ _SCARE_QUOTED_PRAISE = re.compile(
     r"['\"\u2019\u201d](?!\w)",
     re.I,
 )
+_NONE_ON_SINCE = re.compile(
+    r"\b(no relapses?)\s+(on\s+[A-Za-z]+)\s+(since\s+(?:(?:19|20)\d\d|[A-Za-z]+ (?:19|20)\d\d))\b",
+    re.I,
+)
 # A label's short value (a number, a sex's letter, a yes or no) and the next label with no stop
 # between ("relapses: 0 steroids: never", "Age: 52  Sex: M  Dx: RRMS" once its spaces are
 # one): a comma.
@@ -611,7 +615,8 @@ def say_plainly(text: str) -> str:
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
-    return t
+    # "no relapses on Kesimpta since 2022": the time is of both, the drug and no relapse
+    return _NONE_ON_SINCE.sub(r"\1 \3, \2 \3", t)
 
 
 # A question about what would or could be: its words state no fact of the writer's ("does
@@ -2122,7 +2127,7 @@ _NOTHING_NOW = re.compile(
     r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
     # "since then I not take nothing", "I don't take anything now"
     r"since then,? (?:i |he |she )?(?:not |don'?t |do not |never )?(?:take|took|taken|had|used) "
-    r"(?:nothing|anything)|"
+    r"(?:nothing|anything)|since then,? (?:nada|nothing|zilch|zip)\b|"
     r"\b(?:i|he|she) (?:not|don'?t|do not|doesn'?t|does not) (?:take|use) (?:nothing|anything)\b|"
     # "presently I am taking nothing", "and then nothing", "Nothing for it but physio",
     # "has no MS treatment", "Doctor has stopped all medicines"
@@ -2166,7 +2171,9 @@ def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
         sentence = re.split(r"[.;!?\n]", low[: m.start()])[-1]
-        if re.match(r"(?:then )?(nothing|none)\b", m.group(0)) and _RELAPSE_WORDS.search(sentence):
+        if re.match(
+            r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
+        ) and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
         if _BEFORE_THEN.search(sentence) or re.match(
             r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
@@ -2220,7 +2227,9 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"(keeps? |kept |been )?push(ing|ed|es)?( me (on|towards?|to try))?|"
     r"(i'?ll|i will|i'?m going to|i am going to|gonna) (go|switch|move|be going|be moving)"
     r"( over)? (on|onto|to)|"
-    r"thinking (about|of)( starting| trying)?)"
+    r"thinking (about|of)( starting| trying)?|"
+    # "the neuro wants a washout before Kesimpta": the next one, not started yet
+    r"wash-?out (?:period )?before(?: (?:starting|switching to|going on))?)"
     r"\s*$",
     re.I,
 )
@@ -2345,7 +2354,12 @@ _NOT_NOW_CLAUSE = re.compile(
     rf"{_RELATIVE_WORDS}|friend|partner|not|never|no longer)\b|n'?t\b|'s\b",
     re.I,
 )
-_THEN_BEFORE = re.compile(r"\b(?:then|and now|now|after that|afterwards|followed by)\W*$", re.I)
+_THEN_BEFORE = re.compile(
+    r"\b(?:then|and now|now|after that|afterwards|followed by|"
+    # the same in the writer's language: "dann Gilenya, jetzt Kesimpta", "depois Gilenya"
+    r"dann|jetzt|depois|agora|luego|despu[eé]s|ahora|puis|maintenant|poi|adesso)\W*$",
+    re.I,
+)
 
 
 def _last_of_the_story(
@@ -2772,7 +2786,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
 
 
 _NOW_AFTER = re.compile(r"^\W{0,3}(?:now|currently|at the moment|these days|rn|atm)\b", re.I)
-_NOW_BEFORE = re.compile(r"\b(?:now|currently)\W{0,3}(?:on\W{1,3})?$", re.I)
+# ("jetzt Kesimpta", "agora Mavenclad": "now" in the writer's language)
+_NOW_BEFORE = re.compile(
+    r"\b(?:now|currently|jetzt|ahora|agora|adesso|maintenant)\W{0,3}(?:on\W{1,3})?$", re.I
+)
 
 
 # "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I
@@ -2898,7 +2915,9 @@ _CURRENT_AFTER = re.compile(
     r"^[^.;!?]{0,60}\b(?:i'?m|i am|im) still (?:on|taking) (?:it|them)\b|"
     r"^[^.;,]{0,40}\b(?:has held|has kept|is keeping|keeps) me (?:stable|well|relapse[- ]free)|"
     r"^\s*(is working|works|is (fine|great|good)|has been (working|fine|great|good)|"
-    r"is going (well|fine))\b",
+    r"is going (well|fine))\b|"
+    # "Kesimpta (so far so good, touch wood)": how it goes so far, so it goes on
+    r"^\W{0,3}so far so good\b",
     re.I,
 )
 _SINCE_AFTER = re.compile(
@@ -2917,7 +2936,7 @@ _ENDED = re.compile(
 # A treatment said to have ended: "Ocrevus, which I stopped in 2024", "gilenya 2012-2020",
 # "it is discontinued", "Was on Ocrevus, not anymore"; the last one named ending says nothing now.
 _ENDED_AFTER = re.compile(
-    r"^\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till)\s*(?:19|20)\d\d\b)|"
+    r"^\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till|/)\s*(?:19|20)\d\d\b)|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
     # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
@@ -3050,7 +3069,7 @@ _WORKED_AFTER = re.compile(
     r"(?:is |was |has been |been )?(?:also |still )?"
     r"(?:holding up|holding|doing (?:its|the|it'?s) job|fine|brilliant|great)|"
     r"(?:is |it'?s |been )?going (?:well|fine|great|ok|okay|good|strong)|"
-    r"(?:and |with )?no (?:problems|issues|complaints|relapses on it))\b",
+    r"(?:and |with )?no (?:problems|issues|complaints|relapses on it)|so far so good)\b",
     re.I,
 )
 
@@ -4134,6 +4153,13 @@ def _rest_of_sentence(text: str, said: str) -> str:
     return re.split(r"[.;!?\n]", text[at + len(said) :])[0]
 
 
+_TIME_DENIED = re.compile(
+    r"\bnot\s+(?:in\s+|during\s+)?(?:(?:this|last|the last|the past)\s+"
+    r"(?:year|month|week|spring|summer|autumn|fall|winter)|(?:19|20)\d\d)\b(?=\s*(?:[,;.!-]|$))",
+    re.I,
+)
+
+
 def parse_months_since_relapse(
     text: str, requested: bool, asked_count: bool = False
 ) -> float | Invalid | None:
@@ -4143,6 +4169,8 @@ def parse_months_since_relapse(
         r"\b(last|latest|recent)\b", text, re.I
     ):
         return None  # "first relapse was 2003" is not the last one
+    # "not this year, not last year - the last one was March 2024": a time denied is no time
+    text = _TIME_DENIED.sub(" ", text)
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
@@ -4407,6 +4435,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     "Relapse history -") or in answer to a relapse question (``asked``), every dated piece is
     one. One value per relapse, in the order told; [] when fewer than two are dated, which
     tells no story."""
+    text = _TIME_DENIED.sub(" ", text)  # "not last year": no time of a relapse
     today = today or dt.date.today()
     t = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", words_to_numbers(text)))
     first = FACT_WORDS["relapse"].search(t)
