@@ -3263,3 +3263,22 @@ def test_a_time_denied_dates_no_relapse():
 def test_treatments_now_and_ended_told_tersely(text, asked, want):
     got = facts(text, asked)
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [  # built: a clinic note's shorthand for a failure
+        (
+            "Copaxone 2018-2020 (d/c'd, ISRs), Tecfidera 2020-2023 (breakthrough), Ocrevus since.",
+            ["dimethyl fumarate"],
+        ),
+        (
+            "Ocrevus 2017-2024, d/c'd - ongoing progression despite tx. Nil DMT currently.",
+            ["ocrelizumab"],
+        ),
+        # the bracket says why the switch was made: the drug before failed
+        ("ARR ~1 on Aubagio so escalated to Ocrevus 2023 (breakthrough).", ["teriflunomide"]),
+    ],
+)
+def test_failure_in_clinical_shorthand(text, failed):
+    assert facts(text)["failed_therapies"] == failed

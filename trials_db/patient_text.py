@@ -1966,6 +1966,11 @@ def _drug_matcher():
 # The words people use for "because" ("bc it failed", "cos of the jabs").
 _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
 _FAILED_AFTER = re.compile(
+    # a clinic note's bracket after the drug and its years: "Tecfidera 2020-2023 (breakthrough -
+    # 2 relapses)", "(failure)"; "- ongoing progression despite tx"
+    r"^\W{0,3}(?:(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d)\s*)?\(\s*(?:breakthrough|failed|"
+    r"failure|treatment failure)\b|"
+    r"^[^.;]{0,40}?\b(?:progress\w*|relaps\w*|activity)\s+despite\s+(?:tx|treatment|it|therapy)\b|"
     # "from 2020 until I relapsed twice", "(relapsed three times in a year)", "- stopped,
     # disease activity on MRI and 2 relapses", "stopped, relapses continued"
     r"^[^.;]{0,40}\buntil (?:i|she|he) (?:relapsed|had (?:a |another |\d+ |two |three )?relapses?)|"
@@ -2095,6 +2100,11 @@ _SWITCHED_AFTER_RELAPSES = re.compile(
 )
 # "switched from Avonex to Kesimpta": the one switched to is the one now; so is the next one of
 # a story of switches ("switched to Tecfidera in 2017 because ..., then to Ocrevus in 2021").
+# Why a switch was made, in brackets after the new drug (and its year): "escalated to Ocrevus
+# 2023 (breakthrough)" says the one before failed.
+_WHY_IN_BRACKETS = re.compile(
+    r"^\W{0,3}(?:(?:19|20)\d\d\s*)?\(\s*(?:breakthrough|failure|relapses?|progression)\b", re.I
+)
 _SWITCHED_TO = re.compile(
     r"(?:\b(switched|changed|change|moved|swapped|went|escalated|de-?escalated)\b[^.;!?]{0,30}|"
     r"[,;]\s*(?:and\s+)?then\s+)"
@@ -2556,7 +2566,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         )
         switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
         if switched_from and (
-            (failed_here and _SWITCH_REASON.match(after)) or _SWITCHED_AFTER_RELAPSES.match(after)
+            (failed_here and (_SWITCH_REASON.match(after) or _WHY_IN_BRACKETS.match(after)))
+            or _SWITCHED_AFTER_RELAPSES.match(after)
         ):
             # "switched to Ocrevus because I kept relapsing on it": why the earlier one was left
             if switched_from not in answer.failed:
