@@ -158,7 +158,9 @@ from benchmarks.patient_messages import SETS, score
 # "fresh28": 130 more, written at the start of the next session (2026-12-05, thirteenth) and
 # scored once before any change (health workers' shorthand, emoji and symbols, pasted form
 # labels, long life stories, humour, words from other languages, lists of denials, several
-# answers at once): 76.9 % of 545 slots, 3 inverted, 14 wrongly set.
+# answers at once): 76.9 % of 545 slots, 3 inverted, 14 wrongly set; 85.5 %, 0 inverted once
+# marks after their items, questions put to oneself, form labels, words of the writer's first
+# language, steroids told with their relapse, times denied and clinical shorthand were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -189,7 +191,7 @@ FLOORS = {
     "fresh25": (0.85, 0),
     "fresh26": (0.895, 0),
     "fresh27": (0.855, 0),
-    "fresh28": (0.765, 3),
+    "fresh28": (0.85, 0),
 }
 
 

@@ -262,8 +262,9 @@ def test_the_parser_reads_the_eighteenth_probe_set_at_least_as_well_as_measured(
     # criteria_probes18.yml (treatment-naive wording, and/or, abbreviated drug names, inclusive
     # and exclusive bounds, performance-test and infection traps, stable doses, legacy format),
     # written at the start of the next session and first scored all 160 before any change:
-    # precision .883, recall .771, 1 false not_met of 98.
+    # precision .883, recall .771, 1 false not_met of 98. .927, .856, 1 once its dev part was
+    # worked on (the false not_met is in its held-out part, not looked at).
     overall = score(part="all", name="probes18")["overall"]
     assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.88
-    assert overall["recall"] >= 0.77
+    assert overall["precision"] >= 0.92
+    assert overall["recall"] >= 0.85
