@@ -161,6 +161,12 @@ from benchmarks.patient_messages import SETS, score
 # answers at once): 76.9 % of 545 slots, 3 inverted, 14 wrongly set; 85.5 %, 0 inverted once
 # marks after their items, questions put to oneself, form labels, words of the writer's first
 # language, steroids told with their relapse, times denied and clinical shorthand were read.
+# "fresh29": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (couples writing together, date formats, heavy
+# misspellings, pregnancy journeys, older adults, relapse histories, "as I said" replies,
+# numbers that are no facts): 84.2 % of 400 slots, 1 inverted, 10 wrongly set; 85.2 %, 0
+# inverted once "My husband has RRMS and so do I" was the writer's own message and "Pregnant?
+# ..., so no 😂" its answer.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -192,6 +198,7 @@ FLOORS = {
     "fresh26": (0.895, 0),
     "fresh27": (0.855, 0),
     "fresh28": (0.85, 0),
+    "fresh29": (0.85, 0),
 }
 
 

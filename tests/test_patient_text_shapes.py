@@ -3282,3 +3282,14 @@ def test_treatments_now_and_ended_told_tersely(text, asked, want):
 )
 def test_failure_in_clinical_shorthand(text, failed):
     assert facts(text)["failed_therapies"] == failed
+
+
+def test_a_couple_who_both_have_ms_written_by_one_of_them():
+    # fresh29, scored at the end of the session that wrote it: read as written for the husband,
+    # with "Pregnant? ..., so no 😂" taken as pregnant
+    got = facts(
+        "My husband has RRMS and so do I (yes really). We were both diagnosed in 2017. I'm 52 "
+        "and on Copaxone; he's on Ocrevus. Pregnant? we're grandparents, so no 😂 Leeds"
+    )
+    assert got["age"] == 52 and got["current_therapy"] == "glatiramer acetate"
+    assert got["pregnant"] is False and "sex" not in got

@@ -466,7 +466,7 @@ _ASKED_ONESELF = re.compile(_SELF_ASKED.format("") + r"\s+(?=\w)", re.I)
 # after Christmas 😂 No."): the yes or no that ends a sentence soon after is the answer.
 _ANSWERED_LATER = re.compile(
     _SELF_ASKED.format("|pregnant|pregnancy|breastfeeding|nursing")
-    + r"\s+((?:[^?\n.!]{1,60}?)[\s,.!]+)(no|nope|nah|yes|yep|yeah)\b\W*?(?:[.!]|$)",
+    + r"\s+((?:[^?\n.!]{1,60}?)[\s,.!]+)(no|nope|nah|yes|yep|yeah)\b\W*?(?:[.!,;]|$)",
     re.I,
 )
 # A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
@@ -1544,7 +1544,10 @@ _THIRD_PERSON_MS = re.compile(
 _WRITER_HAS_MS = re.compile(
     r"\b(?:i|i'?ve|ive|i'?m|im|me)\b[^.;!?\n]{0,30}\b(?:diagnosed|dx|ms|rrms|ppms|spms|"
     r"multiple sclerosis|relaps\w*)\b|\bmy (?:own )?(?:ms|diagnosis|relapses?|edss|neuro\w*)\b|"
-    r"\b(?:mine|my own|same as)\b",
+    r"\b(?:mine|my own|same as)\b|"
+    # "My husband has RRMS and so do I", "we were both diagnosed in 2017": the writer too
+    r"\b(?:so (?:do|have|am) i|me too|i do too|i have (?:it|ms) too|we both have|"
+    r"we (?:were|are|got) both diagnosed|we were both dx)\b",
     re.I,
 )
 

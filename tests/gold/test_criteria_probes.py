@@ -41,6 +41,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes16", 160),
         ("probes17", 160),
         ("probes18", 160),
+        ("probes19", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -268,3 +269,15 @@ def test_the_parser_reads_the_eighteenth_probe_set_at_least_as_well_as_measured(
     assert overall["false_not_met"] <= 1
     assert overall["precision"] >= 0.92
     assert overall["recall"] >= 0.85
+
+
+def test_the_parser_reads_the_nineteenth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes19.yml (lactation and postpartum, onset against current age, shared
+    # trailing windows, screening and baseline timing, failure definitions, intolerance, plain
+    # language protocols, mixed-field sentences), written in the same session and first scored
+    # all 160 at its end, after every change and none made for it: precision .901, recall .773,
+    # 0 false not_met of 107.
+    overall = score(part="all", name="probes19")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.9
+    assert overall["recall"] >= 0.77
