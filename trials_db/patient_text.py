@@ -521,11 +521,13 @@ _SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes. A list may put them
 # after each item instead ("pregnant ❌ breastfeeding ❌"): the first mark shows which, one
 # that opens a line or follows a comma leads, one after a word trails.
-_MARKS = "\u274c\u2717\u2718\u2716\u274e\U0001f6ab\u2705\u2714\u2611\u2713"
-_CROSS_MARK = re.compile("[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?\\s*")
-_CHECK_MARK = re.compile("[\u2705\u2714\u2611\u2713]\ufe0f?\\s*")
+_CROSSES = "\u274c\u2717\u2718\u2716\u274e\U0001f6ab"
+_TICKS = "\u2705\u2714\u2611\u2713"
+_MARKS = _CROSSES + _TICKS
+_CROSS_MARK = re.compile(f"[{_CROSSES}]\ufe0f?\\s*")
+_CHECK_MARK = re.compile(f"[{_TICKS}]\ufe0f?\\s*")
 _LEADING_MARK = re.compile(f"(?:^|[\\n,;:|(])[^\\S\\n]*[{_MARKS}]")
-_TRAILING_CROSS = re.compile("[^\\S\\n]*[\u274c\u2717\u2718\u2716\u274e\U0001f6ab]\ufe0f?")
+_TRAILING_CROSS = re.compile(f"[^\\S\\n]*[{_CROSSES}]\ufe0f?")
 # "34♀", "58 ♂"; not the sign inside a joined emoji ("🙋‍♂️": a man raising his hand)
 _SEX_SIGN = re.compile(
     "(?<![\u200d\U0001f300-\U0001faff])(?<![\U0001f300-\U0001faff] )[\u2640\u2642]"
@@ -2367,10 +2369,12 @@ _NOT_NOW_CLAUSE = re.compile(
     rf"{_RELATIVE_WORDS}|friend|partner|not|never|no longer)\b|n'?t\b|'s\b",
     re.I,
 )
+# "now" in the languages the bot detects ("jetzt Kesimpta", "agora Mavenclad")
+_NOW_ABROAD = r"jetzt|ahora|agora|adesso|maintenant"
 _THEN_BEFORE = re.compile(
     r"\b(?:then|and now|now|after that|afterwards|followed by|"
     # the same in the writer's language: "dann Gilenya, jetzt Kesimpta", "depois Gilenya"
-    r"dann|jetzt|depois|agora|luego|despu[eé]s|ahora|puis|maintenant|poi|adesso)\W*$",
+    rf"dann|depois|luego|despu[eé]s|puis|poi|{_NOW_ABROAD})\W*$",
     re.I,
 )
 
@@ -2800,10 +2804,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
 
 
 _NOW_AFTER = re.compile(r"^\W{0,3}(?:now|currently|at the moment|these days|rn|atm)\b", re.I)
-# ("jetzt Kesimpta", "agora Mavenclad": "now" in the writer's language)
-_NOW_BEFORE = re.compile(
-    r"\b(?:now|currently|jetzt|ahora|agora|adesso|maintenant)\W{0,3}(?:on\W{1,3})?$", re.I
-)
+_NOW_BEFORE = re.compile(rf"\b(?:now|currently|{_NOW_ABROAD})\W{{0,3}}(?:on\W{{1,3}})?$", re.I)
 
 
 # "no treatment yet", "never had any DMT", "haven't started anything", "just the steroids when I

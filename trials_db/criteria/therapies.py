@@ -508,6 +508,11 @@ _HALF_LIVES_OR = re.compile(
 )
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: its "; " or ". " (-1 when it is the first)."""
+    return max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos))
+
+
 def _permitted_apart(
     r: Reader, text: str, ms: list[Mention], permitted: re.Match
 ) -> tuple[str, list[Mention]] | None:
@@ -515,7 +520,7 @@ def _permitted_apart(
     for ("Treatment-naive to DMTs; previous corticosteroids for relapses are permitted"): it
     takes no one out, so the rule is read without it (text blanked there, its mentions left
     out). None when the clause shares a drug with the rule, or the rule follows it."""
-    start = max(text.rfind(";", 0, permitted.start()), text.rfind(". ", 0, permitted.start()))
+    start = _clause_start(text, permitted.start())
     stop = re.search(r"[;.]", text[permitted.end() :])
     end = permitted.end() + stop.start() if stop else len(text)
     if start < 0:
@@ -546,7 +551,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         permitted = None  # "no use in 50 days prior to enrollment is permitted": a bar
     allowed_if = _PERMITTED_IF.search(text)
     if allowed_if and ms:
-        cut = max(text.rfind(";", 0, allowed_if.start()), text.rfind(". ", 0, allowed_if.start()))
+        cut = _clause_start(text, allowed_if.start())
         if cut >= 0 and any(m.end <= cut for m in ms) and any(m.start > cut for m in ms):
             # "No prior DMT; interferon beta is permitted if stopped 3 months before": an
             # exception with its own washout to the bar before it, which one reading would lose
