@@ -76,6 +76,7 @@ SETS = {
     "fresh27": ROOT / "tests/gold/patient_messages_fresh27.yml",  # the same session, at its end
     "fresh28": ROOT / "tests/gold/patient_messages_fresh28.yml",  # 2026-12-05 (13th), at start
     "fresh29": ROOT / "tests/gold/patient_messages_fresh29.yml",  # the same session, at its end
+    "fresh30": ROOT / "tests/gold/patient_messages_fresh30.yml",  # 2026-12-05 (14th), at start
 }
 
 

@@ -167,6 +167,10 @@ from benchmarks.patient_messages import SETS, score
 # numbers that are no facts): 84.2 % of 400 slots, 1 inverted, 10 wrongly set; 85.2 %, 0
 # inverted once "My husband has RRMS and so do I" was the writer's own message and "Pregnant?
 # ..., so no 😂" its answer.
+# "fresh30": 132 more, written at the start of the next session (2026-12-05, fourteenth) and
+# scored once before any change (voice dictation, self-corrections, hedged values, "no longer"
+# and "used to", neither/nor denials, patients' abbreviations, places around the world,
+# one-word answers): 76.9 % of 432 slots, 4 inverted, 16 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -199,6 +203,7 @@ FLOORS = {
     "fresh27": (0.855, 0),
     "fresh28": (0.85, 0),
     "fresh29": (0.85, 0),
+    "fresh30": (0.86, 0),
 }
 
 

@@ -3293,3 +3293,175 @@ def test_a_couple_who_both_have_ms_written_by_one_of_them():
     )
     assert got["age"] == 52 and got["current_therapy"] == "glatiramer acetate"
     assert got["pregnant"] is False and "sex" not in got
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: a denial the writer takes back at once is the fact, not its opposite
+        (
+            "Not pregnant. Actually - just found out last week, I am! 29, RRMS.",
+            None,
+            {"pregnant": True},
+        ),
+        (
+            "never had steroids - oh wait, I did, a month ago",
+            "months_since_steroids",
+            {"months_since_steroids": 1.0},
+        ),
+        # a correction that names another thing is no denial taken back
+        (
+            "not on Tysabri, actually I am on Ocrevus",
+            "current_therapy",
+            {"current_therapy": "ocrelizumab"},
+        ),
+    ],
+)
+def test_a_denial_taken_back(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: a drug denied at the head of its clause was never said to be taken
+        (
+            "Not on Kesimpta nor Ocrevus, never been on any DMT. 38, RRMS.",
+            None,
+            {"prior_therapies": [], "current_therapy": "none"},
+        ),
+        (
+            "not on Ocrevus or anything else",
+            "current_therapy",
+            {"prior_therapies": None, "current_therapy": "none"},
+        ),
+        ("not on Ocrevus", "current_therapy", {"prior_therapies": None}),
+        (
+            "neither Copaxone nor the interferons - just Gilenya, then Zeposia now",
+            "prior_therapies",
+            {"prior_therapies": ["fingolimod", "ozanimod"], "current_therapy": "ozanimod"},
+        ),
+        # ... but "not on it any more" was taken, and "neither worked" failed both
+        (
+            "not on Tecfidera anymore, now Kesimpta",
+            "current_therapy",
+            {
+                "prior_therapies": ["dimethyl fumarate", "ofatumumab"],
+                "current_therapy": "ofatumumab",
+            },
+        ),
+        (
+            "neither Tysabri nor Gilenya worked",
+            "failed_therapies",
+            {"failed_therapies": ["natalizumab", "fingolimod"]},
+        ),
+    ],
+)
+def test_drugs_denied_at_the_head_of_their_clause(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: voice typing's spoken punctuation and numbers heard as other words
+        (
+            "hi I'm forty for years old comma relapsing remitting MS period on oak revus period "
+            "Columbus Ohio",
+            None,
+            {"age": 44.0, "ms_subtype": "RRMS", "country": "United States"},
+        ),
+        (
+            "EDSS for comma relapsing remitting since two thousand and ate comma thirty nine comma "
+            "man comma Cape Town",
+            None,
+            {"edss": 4.0, "age": 39.0, "sex": "male", "country": "South Africa"},
+        ),
+        (
+            "I am sixty too comma PPMS comma never had any treatment period Edinburgh",
+            None,
+            {"age": 62.0, "country": "United Kingdom"},
+        ),
+        ("I had to relapses in the past two years", None, {"relapses_past_2_years": 2}),
+        ("diagnosed to years ago", "years_since_diagnosis", {"years_since_diagnosis": 2.0}),
+        # typed, not dictated: "for years ago" may be "years ago", and "period" is a word
+        ("I was diagnosed for years ago with MS.", None, {"years_since_diagnosis": None}),
+        ("between forty to fifty", "age", {"age": None}),
+    ],
+)
+def test_dictated_messages(text, asked, want):
+    got = message_facts(text, "inform", asked, {})  # with the place
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: what a hedge, a guess or a course length says, and what it doesn't
+        ("Oct, IVMP x 3 days", "months_since_last_relapse", {"months_since_last_relapse": 1.5}),
+        ("maybe 4, 4.5 on a bad day", "edss", {"edss_range": [4.0, 4.5]}),
+        ("no clue, 3?", "edss", {"edss": None}),
+        ("not sure, 3.5 I think", "edss", {"edss": 3.5}),
+        # held by the drug now; a drug only guessed at leaves "none failed" unsaid
+        (
+            "maybe Tecfidera? not sure. MRI stable on Kesimpta now",
+            "failed_therapies",
+            {"failed_therapies": None, "current_therapy": "ofatumumab"},
+        ),
+        (
+            "Tecfidera didn't work. MRI stable on Kesimpta since",
+            "failed_therapies",
+            {"failed_therapies": ["dimethyl fumarate"]},
+        ),
+    ],
+)
+def test_hedges_guesses_and_course_lengths(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: a course by its two letters where the words before it make it one
+        ("RR dx 2008, changed to SP in 2020", None, {"ms_subtype": "SPMS"}),
+        ("I used to be 'RR' but they've changed it to PP.", None, {"ms_subtype": "PPMS"}),
+        ("Diagnosed 2019 with RR, I'm 39", None, {"ms_subtype": "RRMS"}),
+        ("neither RR nor PP, I'm SP", "ms_subtype", {"ms_subtype": "SPMS"}),
+        ("They've never told me if I'm RR or something else. 46.", None, {"ms_subtype": None}),
+    ],
+)
+def test_a_course_by_its_letters(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built: clinic and slang words, and a birth told to the pregnancy question
+        (
+            "only IVMP and IVIG, no DMD ever",
+            "prior_therapies",
+            {"prior_therapies": [], "current_therapy": "none"},
+        ),
+        ("nil", "current_therapy", {"current_therapy": "none"}),
+        ("zilch", "relapses_past_2_years", {"relapses_past_2_years": 0}),
+        (
+            "Hx: RRMS x 15 yrs. No relapses x 3 yrs.",
+            None,
+            {"years_since_diagnosis": 15.0, "relapses_past_2_years": 0},
+        ),
+        ("I no longer take any MS drug - did Avonex for years.", None, {"current_therapy": "none"}),
+        (
+            "49, male, EDSS 6, Atlanta GA, used to take Rebif",
+            None,
+            {"prior_therapies": ["interferon beta-1a"]},
+        ),
+        (
+            "not anymore, my son arrived in October",
+            "pregnant",
+            {"pregnant": False, "breastfeeding": None, "sex": "female"},
+        ),
+        ("no. my baby was born in Q1, formula fed", "breastfeeding", {"breastfeeding": False}),
+    ],
+)
+def test_clinic_and_slang_words(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want

@@ -37,6 +37,7 @@ from .patient_text import (
     parse_years_since_diagnosis,
     read_country,
     as_list_items,
+    read_dictation,
     say_plainly,
     tells_every_relapse,
     time_ago_only,
@@ -133,7 +134,8 @@ def _therapy_facts(
             if not answer.failed and len(answer.taken) > 1 and answer.current in failed:
                 # "Tysabri, stopped for JCV. Kesimpta now": the one taken now is not what failed
                 failed.remove(answer.current)
-            facts["failed_therapies"] = list(dict.fromkeys(failed))
+            if failed or not answer.only_asked:  # "maybe Tecfidera? not sure": not "none"
+                facts["failed_therapies"] = list(dict.fromkeys(failed))
         if answer.taken:  # a "no" to this question says nothing of the treatment now
             facts["prior_therapies"] = list(dict.fromkeys(prior + answer.taken))
             if answer.current:
@@ -235,14 +237,23 @@ def _readable(text: str | None) -> str | None:
         return None
     finding = check_safety(t)
     if finding is None:
-        return without_what_would_be(t)  # "does placebo mean I'd be off treatment?"
+        # "does placebo mean I'd be off treatment?"; "I'm forty for comma RRMS" as typed
+        return without_what_would_be(read_dictation(t))
     if finding.category not in (Category.DISTRESS, Category.ADVICE):
         return None
     kept = [s for s in _SENTENCE.split(t) if s.strip() and check_safety(s) is None]
     rest = " ".join(kept).strip()
-    return without_what_would_be(rest) if rest and check_safety(rest) is None else None
+    return (
+        without_what_would_be(read_dictation(rest)) if rest and check_safety(rest) is None else None
+    )
 
 
+# A birth told: "my son arrived in October", "the baby was born in June".
+_RECENT_BIRTH = re.compile(
+    r"\b(?:was born|were born|arrived|gave birth|delivered|had (?:my|the|our|a) baby)\b", re.I
+)
+# An answer that says the fact has ended: "not anymore", "no longer".
+_NO_LONGER = re.compile(r"^\W*(?:no,?\s+)?(?:not any ?more|no longer|not any longer)\b", re.I)
 # A message's sentences, for reading the ones beside a flagged one.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -318,6 +329,14 @@ def _facts_of(
         if isinstance(pregnancy, Invalid):
             facts[requested or "pregnant"] = pregnancy
         elif pregnancy:
+            if (
+                pregnancy.get("breastfeeding") is False
+                and _RECENT_BIRTH.search(t)
+                and not re.search(r"breast ?feed|nursing|lactat|pumping|formula|bottle", t, re.I)
+            ):  # "no, my son arrived in October": not pregnant; feeding him is not said
+                pregnancy = {k: v for k, v in pregnancy.items() if k != "breastfeeding"}
+            if asked and _NO_LONGER.match(t):
+                facts["sex"] = "female"  # "not anymore" to it: she was pregnant or nursing
             for key, value in pregnancy.items():
                 if (
                     requested == "breastfeeding"

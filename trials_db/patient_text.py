@@ -257,6 +257,60 @@ def _sound_skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", re.sub(r"[aeiouyh]", "", w))
 
 
+# Punctuation said aloud, as voice typing writes it: "I'm 47 period on Tysabri comma Dublin".
+_SPOKEN_MARK = re.compile(
+    r"\s*\b(period|full stop|comma|question mark|exclamation (?:mark|point)|new line|"
+    r"new paragraph)\b\s*",
+    re.I,
+)
+_MARK_OF = {"comma": ", ", "question mark": "? "}
+# Numbers voice typing heard as other words: "forty for" 44, "fifty ate" 58, "sixty too" 62,
+# "had to relapses", "for months ago", "EDSS for" (only in a dictated message).
+_HOMOPHONE_NUMBER = {"for": "four", "to": "two", "too": "two", "ate": "eight", "won": "one"}
+_TENS_WORD = r"twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+_HEARD_AS_NUMBER = re.compile(
+    rf"\b((?:{_TENS_WORD})[\s-])(too|for|ate|won|to(?!\s+(?:\d|{_TENS_WORD}|one|two|three|"
+    r"four|five|six|seven|eight|nine)\b))\b|"
+    r"\b(thousand (?:and )?)(ate)\b|"
+    r"(?<!\bup )\b()(to|too|ate)(?=\s+(?:months?|years?|weeks?|days?)\s+ago\b)|"
+    r"\b()(ate)(?=\s+(?:months?|years?|weeks?|relapses?)\b)|"
+    r"\b((?:had|have|with|only|just|maybe|about) )(to|too)(?=\s+(?:relapses|attacks|flares)\b)",
+    re.I,
+)
+_DICTATED_ONLY = re.compile(
+    r"\b(edss (?:is |of |was )?)(for|to|too|ate)\b(?!\s+(?:\d|be|years?|months?|see)\b)|"
+    r"^(\W*)(to|too|for|ate)(?=\s*,)|"
+    # "for months ago" typed is "months ago" as often as "four months ago"
+    r"\b()(for)(?=\s+(?:months?|years?|weeks?|days?)\s+ago\b)",
+    re.I,
+)
+
+
+def _as_number(m: re.Match) -> str:
+    """The heard word of a _HEARD_AS_NUMBER or _DICTATED_ONLY match as its number word."""
+    groups = m.groups()
+    for i in range(0, len(groups), 2):
+        if groups[i + 1] is not None:
+            return groups[i] + _HOMOPHONE_NUMBER[groups[i + 1].lower()]
+    return m.group(0)
+
+
+def read_dictation(text: str) -> str:
+    """A dictated message as typed: punctuation said aloud becomes the mark ("comma" -> ","),
+    when the message says "comma" or says a mark twice or ends on one ("period" alone is a word
+    too); numbers heard as other words are put back ("forty for" -> "forty four")."""
+    marks = _SPOKEN_MARK.findall(text)
+    dictated = (
+        len(marks) >= 2
+        or bool(re.search(r"\b(?:comma|question mark)\b", text, re.I))
+        or bool(re.search(r"\b(?:period|full stop)\W*$", text, re.I))
+    )
+    if dictated:
+        text = _SPOKEN_MARK.sub(lambda m: _MARK_OF.get(m.group(1).lower(), ". "), text)
+        text = _DICTATED_ONLY.sub(_as_number, text)
+    return _HEARD_AS_NUMBER.sub(_as_number, text)
+
+
 @functools.lru_cache(maxsize=1)
 def _drugs_by_sound() -> dict[str, tuple[str, ...]]:
     by_sound: dict[str, list[str]] = {}
@@ -421,6 +475,17 @@ _MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
 _YES_NO_CORRECTED = re.compile(
     r"\b(?:no|nope|nah|yes|yeah|yep)\b[\s,.-]*(?:(?:well|wait|hmm+|sorry|um+|oh)[\s,.-]*)*"
     r"(?:actually|i mean|no wait|wait|sorry)[\s,.-]+(yes|yeah|yep|no|nope|nah)\b",
+    re.I,
+)
+
+
+# A denial taken back: "Not pregnant. Actually - just found out last week, I am!", "never had
+# steroids - oh wait, I did, in 2024": what was denied is said, with what came after the cue.
+_DENIAL_TAKEN_BACK = re.compile(
+    r"\b(?:not|never|no)\s+((?:[a-z']+\s+){0,3}?[a-z']+)\s*[.,;!\u2013\u2014-]+\s*"
+    r"(?:(?:oh|um+|hmm+|well)[\s,]+)?(?:no wait|wait|actually|hang on|scratch that)\b"
+    r"[\s,.!\u2013\u2014-]*((?:[a-z',]+\s+){0,6}?)(?:yes,?\s+)?"
+    r"i\s+(?:am|did|do|have|was|had)\b!?(?=\s*(?:$|[,.;!]))",
     re.I,
 )
 
@@ -591,6 +656,7 @@ def say_plainly(text: str) -> str:
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     t = _dates_as_months(t)
     t = _YES_NO_CORRECTED.sub(r"\1", t)
+    t = _DENIAL_TAKEN_BACK.sub(r"\1, \2", t)
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _SHORT_COURSES.sub(r"\1MS, switched to \2MS", t)
     t = _ARROW.sub(", switched to ", t)
@@ -1697,8 +1763,8 @@ def _only_in_the_past(text: str, key: str) -> bool:
 
 # A course denied right before it ("still not SPMS", "isn't PPMS", "no longer RRMS").
 _TYPE_DENIED_BEFORE = re.compile(
-    r"\b(?:not|isn'?t|is not|no longer|never|nor|rather than|instead of)\s+(?:yet\s+|officially\s+|"
-    r"really\s+|called\s+)?(?:a\s+|an\s+)?$"
+    r"\b(?:not|isn'?t|is not|no longer|never|neither|nor|rather than|instead of)\s+(?:yet\s+|"
+    r"officially\s+|really\s+|called\s+)?(?:a\s+|an\s+)?$"
 )
 # A course hedged right before it ("now probably SPMS", "might be turning into SPMS") or right
 # after it ("SPMS but not confirmed"), in its own clause.
@@ -1744,13 +1810,26 @@ def _clear_types(t: str) -> str:
 # SPMS", "RRMS -> SPMS", read as ", switched to").
 _CHANGED_TO_COURSE = re.compile(
     r"\b(?:convert\w*|conversion|became|become|turned|changed|progressed|transition\w*|"
-    r"evolved|switched)\s+(?:(?:over|now)\s+)?(?:to|into|in)\s+(?:an?\s+|the\s+)?",
+    r"evolved|switched)\s+(?:(?:over|now|it|me)\s+)?(?:to|into|in)\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+
+
+# A course by its two letters where the words before it say it is one ("changed to SP",
+# "diagnosed with RR", "I'm SP", "neither RR nor PP", "'RR'"): read as its name.
+_SHORT_TYPE_AFTER_CUE = re.compile(
+    r"(\b(?:changed|converted|switched|turned|progressed)\s+(?:it\s+|me\s+|over\s+)?"
+    r"(?:to|into)\s+|(?<!if )(?<!whether )\b(?:with|i'?m|i am|been|nor|neither|not|dx'?d?|"
+    r"diagnosed)\s+|"
+    r"\b(?:be|was|is|now)\s+(?=\W?(?:rr|sp|pp)\W?(?:\s*(?:$|[,.;!?]|now|since|ms)))|['\"])"
+    r"(rr|sp|pp)(?=\W|$)(?!\s*ms\b)",
     re.I,
 )
 
 
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
-    t = _sure_clauses(_clear_types(fold(own_words(text))))
+    t = _SHORT_TYPE_AFTER_CUE.sub(r"\1\2ms", fold(own_words(text)))
+    t = _sure_clauses(_clear_types(t))
     _, typed = _type_clauses(t)
     # A hedge counts only in a clause that names the type: "rrms since 2015. edss maybe 3" is sure.
     if any(_hedged_type(c) for c in typed) and (not requested or _UNCONFIRMED_TYPE.search(t)):
@@ -1814,11 +1893,20 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
 
 _EDSS_RANGE = re.compile(
     rf"(?:between\s+)?(\d+(?:\.5|\.0)?)\s*(?:or|to|-|and|/|,?\s*(?:or\s+|but\s+)?(?:maybe|possibly|perhaps|"
-    r"(?:it\s+)?(?:might|could|may)\s+be))\s*"
+    r"(?:it\s+)?(?:might|could|may)\s+be)|"
+    # "maybe 4, 4.5 on a bad day": the score on bad days is the top of the range
+    r",(?=\s*\d+(?:\.5|\.0)?\s+(?:on (?:a |my )?(?:bad|worse|worst) days?|at (?:my )?worst|"
+    r"some days|sometimes)\b))\s*"
     rf"(\d+(?:\.5|\.0)?)(?!\s*(?:{_UNIT_WORD}|%))"
 )  # "3 or 3.5", "4.5, maybe 5"
 
 
+# A number the writer only guesses at, and says so: "no clue, 3?", "wild guess, 5?".
+_ONLY_A_GUESS = re.compile(
+    r"\b(?:no (?:clue|idea)|wild guess|no real idea|dunno|don'?t know|not sure)\b[^.;!]{0,40}?"
+    r"\b\d+(?:\.\d)?\s*\?",
+    re.I,
+)
 _NOW_NUMBER = re.compile(
     r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)"
 )
@@ -1855,6 +1943,8 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
     t = words_to_numbers(text)
+    if _ONLY_A_GUESS.search(t):
+        return None  # "no clue, 3?", "a wild guess would be 5?": no score to take
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
     t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
@@ -1946,6 +2036,9 @@ class TherapyAnswer:
     # "switched because I hated the injections"), or a course finished: to "which ones did not
     # work?", not one of them (elsewhere it says nothing: the drug may have failed as well)
     reason_not_failure: list[str] = field(default_factory=list)
+    # named only in a question or a guess ("maybe Tecfidera? not sure"): not taken, but then
+    # "none of them failed" is not said either
+    only_asked: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -2130,7 +2223,8 @@ _NOTHING_NOW = re.compile(
     r"after(?:wards?| that)?(?=\s*(?:$|[.;!?,)])))|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"on nothin(g|')?|(not|no) back on anything|nothing current(ly)?\b|"
-    r"no longer (on|taking|using) any(thing| treatment| medication| meds| dmts?)|"
+    r"no longer (on|taking|using|take|use) any(thing|(?: ms)? (?:treatment|medication|meds|drugs?|"
+    r"dmts?))|"
     r"not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
     r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
     r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
@@ -2142,7 +2236,7 @@ _NOTHING_NOW = re.compile(
     r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
     # "since then I not take nothing", "I don't take anything now"
     r"since then,? (?:i |he |she )?(?:not |don'?t |do not |never )?(?:take|took|taken|had|used) "
-    r"(?:nothing|anything)|since then,? (?:nada|nothing|zilch|zip)\b|"
+    r"(?:nothing|anything)|since then,? (?:nada|nothing|none|zilch|zip)\b|"
     r"\b(?:i|he|she) (?:not|don'?t|do not|doesn'?t|does not) (?:take|use) (?:nothing|anything)\b|"
     # "presently I am taking nothing", "and then nothing", "Nothing for it but physio",
     # "has no MS treatment", "Doctor has stopped all medicines"
@@ -2150,6 +2244,8 @@ _NOTHING_NOW = re.compile(
     r"^\W*nothing for (it|the ms|my ms)|"
     r"\bno (ms |dmt |disease[- ]modifying )(treatments?|therapy|meds|medications?|drugs?)|"
     r"\bnot on (any |an? )?(treatment|medication|meds|dmts?)|"
+    # "not on Ocrevus or anything else", "not on Kesimpta nor any other DMT"
+    r"\bnot (?:on|taking) [^.;!?]{1,40}\b(?:or|nor) (?:anything|any other)\b|"
     r"stopped all (the )?(medicines?|meds|medications?|treatments?|drugs?)|"
     # "I stopped everything when I got pregnant, and never restarted"
     r"stopped everything|never (re-?started|started again|went back on)( it| them| anything)?|"
@@ -2211,7 +2307,8 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\s*(anything like|any)?\s*$|\bnothing like\s+$|\bwaiting\b[^.;!?]{0,40}$|"
     # "no Tysabri ever", "no prior Ocrevus": denied at the head of its clause (not "no more")
     # ... and a list of denials: "nothing - not Ocrevus, not Kesimpta, not Tysabri"
-    r"(?:^|[.;,!?(:-]\s*|\b(?:and|but|so|or)\s+)(?:no|not)\s+(?:prior\s+|previous\s+|any\s+)?$|"
+    r"(?:^|[.;,!?(:-]\s*|\b(?:and|but|so|or)\s+)(?:no|not|neither)\s+"
+    r"(?:prior\s+|previous\s+|any\s+)?$|"
     # "medical aid wouldn't cover Ocrevus", "don't know if I got ofatumumab or teriflunomide"
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to|"
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
@@ -2294,7 +2391,7 @@ _SOMEONE_ELSES_AFTER = re.compile(
 )
 # Between two drugs of one list ("offered Ocrevus or Kesimpta"): what is said of the first is
 # said of the second.
-_LIST_JOINER = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bnor\b)?\s*(?:or|and)?\s*")
+_LIST_JOINER = re.compile(r"\s*(?:,|/|\bor\b|\band\b|\bnor\b)?\s*(?:or|and)?\s*(?:the\s+)?")
 
 
 # A question states no fact ("Is Ocrevus the only option for PPMS?"), unless the writer says
@@ -2327,13 +2424,35 @@ def _asked_about(text: str, start: int) -> bool:
     return is_question and not _OWN_USE.search(text[begin:start]) and not own_next
 
 
+# "Not on Kesimpta nor Ocrevus", "not on Ocrevus or anything else": denied at the head of its
+# clause, so never said to be taken; not "not on Tecfidera any more", which was taken.
+_NOT_ON_BEFORE = re.compile(
+    r"(?:^|[.;,!?(:-]\s*|\b(?:and|but|so|or)\s+)(?:i'?m\s+|i am\s+)?not\s+(?:on|taking)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_NO_LONGER_AFTER = re.compile(
+    r"^[^.;!?,]{0,25}?\b(?:any ?more|any longer|now|these days|at the moment|currently|"
+    r"right now|for now|since|yet|until|till|because|cos|bc|due)\b",
+    re.I,
+)
+# "neither Tysabri nor Gilenya worked": the denial is of what the drugs did, not of taking them
+_DENIED_EFFECT_AFTER = re.compile(
+    r"^[^.;!?]{0,40}?\b(?:worked|helped|did (?:anything|much|a thing)|stopped)\b", re.I
+)
+
+
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
-    """A drug someone else takes, one only planned, suggested or turned down, or one asked
-    about."""
+    """A drug someone else takes, one only planned, suggested or turned down, denied at the
+    head of its clause, or one asked about."""
     before = text[max(0, mention[0] - 40) : mention[0]]
+    after = text[mention[1] :]
     own = re.search(r"\bmy\s+$", before, re.I)  # "my husband drives me to my Tysabri infusions"
+    if _DENIED_EFFECT_AFTER.match(after) and re.search(r"\b(?:neither|not)\s+$", before, re.I):
+        return False
     return (
         (not own and _NOT_TAKEN_BEFORE.search(before) is not None)
+        or (_NOT_ON_BEFORE.search(before) is not None and not _NO_LONGER_AFTER.match(after))
         or _REFUSED_AFTER.match(text[mention[1] :]) is not None
         or _PLANNED_AFTER.match(text[mention[1] :]) is not None
         or _NEVER_STARTED_AFTER.match(text[mention[1] :]) is not None
@@ -2473,6 +2592,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             continue
         word = m.group(0)
         name = vocabulary.get(word) if word.isupper() else None
+        if name and len(word) == 2 and re.search(r"\b[A-Z][a-z]+,?\s$", t[: m.start()]):
+            name = None  # "Atlanta GA": a state after its town, not glatiramer acetate
         if (
             name is None
             and len(word) >= 5
@@ -2533,6 +2654,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.never = answer.none = _NEVER_TREATED.search(low) is not None
         answer.current = NO_THERAPY
         return answer
+    answer.only_asked = [m[2] for m, no in zip(mentions, not_taken) if no and _asked_about(t, m[0])]
     mentions = [m for m, no in zip(mentions, not_taken) if not no]
     # "interferon (Rebif)", "interferon Rebif": one drug, named twice; the exact name is kept
     mentions = [
@@ -2648,6 +2770,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if (
             _NOT_FAILED_AFTER.match(after)
             or _NOT_FAILED_BEFORE.search(before[-12:])
+            or _HOLDING_BEFORE.search(before)
             or (_worked(after) and not re.search(r"\b(only|just)\s+$", before))
         ):  # "only Tysabri worked" says others failed
             answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
@@ -2852,7 +2975,9 @@ _NEVER_TREATED = re.compile(
     r"(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
     re.I,
 )
-_BARE_NO = re.compile(r"^\s*(none|no|nothing|never|nope|nah|not yet|not really)\b", re.I)
+_BARE_NO = re.compile(
+    r"^\s*(none|no|nothing|never|nope|nah|not yet|not really|nil|zilch|nada)\b", re.I
+)
 _IT_FAILED = re.compile(
     r"^[^.;]{0,80}?\b(it|that|this one)\s+(does ?n[o']?t|doesnt|did ?n[o']?t|didnt|is ?n'?t|isnt|"
     r"was ?n'?t|wasnt)\s+(?:really\s+|actually\s+|even\s+|properly\s+)?(work\w*|help\w*)",
@@ -3065,6 +3190,14 @@ _NOT_FAILED_AFTER = re.compile(
     r"^\W{0,3}(no|nope|not( really)?)\s*(?=[,.;!?)\-–]|$|\band\b|\bbut\b)", re.I
 )
 _NOT_FAILED_BEFORE = re.compile(r"\bnot\s+(the\s+)?$", re.I)
+# Said before the drug: it holds the disease ("MRI stable on Kesimpta", "NEDA on Ocrevus",
+# "no relapses since starting Tysabri").
+_HOLDING_BEFORE = re.compile(
+    r"\b(?:(?:mri|scans?|disease|everything|things|ms|it'?s|i'?m|been)\s+(?:has been\s+|is\s+|"
+    r"was\s+|been\s+)?stable|neda(?:[- ]?3)?|no (?:new )?(?:relapses|activity|lesions))\s+"
+    r"(?:ever\s+)?(?:since\s+(?:starting\s+)?|on\s+(?:the\s+)?)$",
+    re.I,
+)
 # "nothing worked (for me) except ...", "none of them helped": a failure said of the list, which
 # names no one drug; never read as "none failed".
 _NOTHING_WORKED = re.compile(
@@ -3116,7 +3249,9 @@ _ALL_FAILED = re.compile(
     r"(?:(?:new|more|the|my|ongoing)\s+)?(?:relapses?|attacks?|new lesions?|lesions|progression))|"
     # "I kept having relapses on both", "relapsed on all of them", "Rebif and Copaxone, kept
     # relapsing on them"
-    r"\b(?:relaps\w*|attacks?|flare ?ups?) (?:on|while on|despite) (both|all|each|them)\b",
+    r"\b(?:relaps\w*|attacks?|flare ?ups?) (?:on|while on|despite) (both|all|each|them)\b|"
+    # "neither Tysabri nor Gilenya worked"
+    r"\bneither\b[^.;]{1,40}?\bnor\b[^.;]{1,40}?\b(?:worked|helped|did (?:anything|much))\b",
     re.I,
 )
 
@@ -3817,8 +3952,17 @@ def _relative_span(t: str) -> str | None:
     return None
 
 
+# A treatment's length, no time ago: "IVMP x 3 days", "a 5-day course of steroids".
+_COURSE_LENGTH = re.compile(
+    rf"\bx\s*\d+\s*(?:{_UNIT_WORD}|d|doses?|infusions?)\b|"
+    r"\b\d+[- ]days?\s+(?:course|of (?:iv|oral|steroids?|ivmp|pred\w*|solu\w*|methyl\w*))\b",
+    re.I,
+)
+
+
 def _months_in(t: str, today: dt.date) -> float | None:
     """:func:`months_ago` of a text already put in numbers (words_to_numbers)."""
+    t = _COURSE_LENGTH.sub(" ", t)
     m = _SPAN.search(t)
     while m and _RELATIVE_TO_ANOTHER.match(t, m.end()):
         # "diagnosed 2010, last relapse 3 years later", "two years after that": counted from
