@@ -359,3 +359,25 @@ def test_a_bound_or_a_range_right_after_the_people_taken_is_their_age(text, expe
 
 def test_a_range_whose_upper_bound_has_its_own_sign():
     assert facts("Age 18-≤60 years", INC) == ["age requires min=18 max=60"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: when the age is counted stands between its bounds, and the age now beside onset
+        (
+            "Age ≥ 18 years at consent and ≤ 60 years at randomization",
+            ["age requires min=18 max=60"],
+        ),
+        (
+            "Males or females ≥ 18 years and < 41 years at the time of consent",
+            ["age requires min=18 max=41 max_inclusive=False"],
+        ),
+        (
+            "Onset of progressive course at age 40 or older, current age up to 70 years",
+            ["age requires max=70"],
+        ),
+    ],
+)
+def test_time_points_and_the_age_now(text, expected):
+    assert facts(text, INC) == expected
+    assert "consent" not in reviews(text, INC)

@@ -345,3 +345,20 @@ def test_a_least_then_a_most():
 )
 def test_durations_since_the_first_symptom_and_of_n_years(text, expected):
     assert durations(text, INC) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: two bounds of the time since diagnosis, and onset told in brackets
+        (
+            "Diagnosis of MS at least 6 months and no more than 5 years before the screening visit",
+            ["diseaseduration requires min=0.5 max=5"],
+        ),
+        (
+            "Disease duration (time from first symptoms [per patient report]) of ≤ 15 years",
+            ["diseaseduration requires max=15"],
+        ),
+    ],
+)
+def test_two_bounds_before_screening_and_onset_in_brackets(text, expected):
+    assert durations(text, INC) == expected

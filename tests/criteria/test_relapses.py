@@ -380,3 +380,13 @@ def test_counts_after_the_relapse_word_as_a_label_are_each_a_rule():
         "relapses requires count=2 months=24",
         "relapses requires months=12",
     ]
+
+
+def test_a_definition_in_brackets_may_hold_another_bracket():
+    # built: the "24 hours" and the fever belong to the definition of a relapse
+    text = (
+        "At least one documented relapse (defined as new or worsening neurological symptoms "
+        "lasting ≥ 24 hours (in the absence of fever or infection)) in the past 12 months"
+    )
+    tree = parse_criterion(text, "inclusion")
+    assert tree.to_json()["type"] == "relapses" and tree.to_json()["months"] == 12.0

@@ -1141,3 +1141,38 @@ def test_steroids_said_to_be_no_dmt_in_brackets_change_nothing():
 def test_an_event_during_a_drug_bars_no_one_for_the_drug(text):
     tree = parse_criterion(text, EXCLUSION)
     assert tree.evaluate(Profile(prior_therapies=["natalizumab", "ocrelizumab"])) == REVIEW
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: a head that gives each row its own period, without the word "washout"
+        (
+            "Prior therapies within these windows: ocrelizumab or rituximab - 12 months; "
+            "cladribine - 24 months",
+            [
+                "therapy excludes drugs=ocrelizumab,rituximab within_months=12",
+                "therapy excludes drugs=cladribine within_months=24",
+            ],
+        ),
+        (
+            "The following within the stated periods prior to randomization: natalizumab "
+            "(3 months); alemtuzumab (any time)",
+            [
+                "therapy excludes drugs=natalizumab within_months=3",
+                "therapy excludes drugs=alemtuzumab",
+            ],
+        ),
+        # a row that may be turned around ("unless") is no table: the rule reads it otherwise
+        (
+            "Within these windows: dimethyl fumarate, 4 weeks; teriflunomide, 3.5 months unless "
+            "accelerated elimination was done",
+            None,
+        ),
+    ],
+)
+def test_a_table_of_periods_without_the_word_washout(text, expected):
+    got = facts(text, EXCLUSION)
+    if expected is None:
+        assert "therapy excludes drugs=teriflunomide within_months=3.5" not in got
+    else:
+        assert got == expected

@@ -169,9 +169,11 @@ def read(r: Reader) -> None:
     def add(lo, hi, lo_incl, hi_incl, m: re.Match) -> None:
         if any(s <= m.start() < e for s, e in r.used):
             return
-        if _AT_ONSET.search(r.norm[max(0, m.start() - 60) : m.end()]) or _AT_ONSET_AFTER.match(
-            r.norm, m.end()
-        ):
+        now = re.search(r"\b(?:current|present)\s+$", r.norm[max(0, m.start() - 10) : m.start()])
+        if not now and (
+            _AT_ONSET.search(r.norm[max(0, m.start() - 60) : m.end()])
+            or _AT_ONSET_AFTER.match(r.norm, m.end())
+        ):  # not "onset at age 40 or older, current age up to 70": that one is now
             r.reviews.append("diagnosis")  # "age at onset of 18 or older": not the age now
             r.take(m.start(), m.end())
             return
@@ -269,12 +271,19 @@ _ADULT_PATIENTS = re.compile(
 )
 
 
+# When an age is counted: "at consent", "at the time of signing informed consent", "at
+# screening", "at randomization".
+_TIME_POINT = (
+    r"at (?:the )?(?:time of )?(?:(?:signing|signature) (?:of )?)?(?:the )?(?:informed )?"
+    r"(?:consent(?: form)?|screening|baseline|randomi[sz]ation|enrol\w*|inclusion|day 1)"
+    r"(?: visit)?"
+)
 # "aged 10 to less than 18 years": a range whose upper end is not included.
 # Two signed bounds, then the age's own words: "≥ 18 and ≤ 65 years of age", "> 10 to < 18
 # years old".
 _SIGNED_RANGE = re.compile(
     r"([≥>])\s*(\d{1,3})\s*(?:years?\s*)?(?:and|to|-|,)\s*([≤<])\s*(\d{1,3})\s*"
-    r"years?\s*(?:old|of age)\b",
+    rf"years?\s*(?:old|of age|{_TIME_POINT})\b",
     re.I,
 )
 _AGE_TO_UNDER = re.compile(
@@ -288,9 +297,12 @@ _AGE_TO_UNDER = re.compile(
     r"(?:less than|under|younger than|<)\s*(\d{1,3})\s*years?\s*(?:old|of age)?",
     re.I,
 )
-# What joins a second bound to the first: "≥ 18 and ≤ 65", "18 or older and younger than 65".
+# What joins a second bound to the first: "≥ 18 and ≤ 65", "18 or older and younger than 65",
+# "≥ 18 years at consent and ≤ 60 years at randomization".
 _JOIN = re.compile(
-    r"\s*(?:years?\s*(?:old|of age)?\s*)?(?:and|but|to|,)\s*(?:(?:must be|is|are|be)\s+)?", re.I
+    rf"\s*(?:years?\s*(?:old|of age)?\s*)?(?:{_TIME_POINT}\s*)?(?:and|but|to|,)\s*"
+    r"(?:(?:must be|is|are|be)\s+)?",
+    re.I,
 )
 
 

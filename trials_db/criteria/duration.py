@@ -86,7 +86,9 @@ def read(r: Reader) -> None:
             _DURATION_WORDS
             # "disease duration from onset of symptoms of less than 15 years"
             + r"(?P<onset>\s+(?:from|since)\s+(?:the\s+)?(?:onset|first)(?:\s+of)?"
-            r"(?:\s+(?:first|ms))?(?:\s+symptoms?)?)?"
+            r"(?:\s+(?:first|ms))?(?:\s+symptoms?)?|"
+            # "Disease duration (time from first symptoms [per patient report]) of <= 15 years"
+            r"\s*\(\s*(?:time\s+)?(?:from|since)\s+(?:the\s+)?(?:onset|first)[^()]{0,60}\))?"
             # "Duration of disease since diagnosis not exceeding 20 years"
             + r"(?:\s+since\s+(?:the\s+)?diagnosis)?"
             + r"\s+(?:of\s+)?"
@@ -136,6 +138,22 @@ def read(r: Reader) -> None:
         (  # "disease duration of 2 to 15 years", "disease duration between 1 and 10 years"
             _DURATION_WORDS + r"\s+(?:of\s+)?(?:between|from)?\s*" + _RANGE,
             "range",
+        ),
+        (  # "Diagnosis of MS at least 6 months and no more than 5 years before screening"
+            r"\bdiagnos\w*[^.;]{0,40}?\b"
+            + _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"\s+(?:and|but)\s+"
+            + _COMPARISON
+            + r"\s*"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"\s*(?:prior to|before|ago|earlier)\b",
+            "two",
         ),
         (  # "Diagnosis of MS at least 1 year prior to screening", "diagnosed less than 5 years ago"
             r"\bdiagnos\w*[^.;]{0,40}?\b"
@@ -196,6 +214,25 @@ def read(r: Reader) -> None:
                 r.take(m.start(), m.end())
                 continue
             unit = m.group(m.lastindex)
+            if how == "two":
+                bounds = [
+                    (m.group(i).lower(), q.to_months(m.group(i + 1), m.group(i + 2)) / 12)
+                    for i in (m.lastindex - 5, m.lastindex - 2)
+                ]
+                most = [(op, v) for op, v in bounds if op in _MOST]
+                least = [(op, v) for op, v in bounds if op not in _MOST]
+                if len(most) != 1 or len(least) != 1 or least[0][1] >= most[0][1]:
+                    continue  # not one least and one most: the next patterns read it
+                leaf = DiseaseDuration(
+                    min=least[0][1],
+                    min_inclusive=least[0][0] in _AT_LEAST,
+                    max=most[0][1],
+                    max_inclusive=most[0][0] not in _BELOW,
+                    source=m.group(0),
+                )
+                r.leaves.append(leaf)
+                r.take(m.start(), m.end())
+                continue
             if how == "range":
                 lo, hi = q.to_months(m.group(1), unit) / 12, q.to_months(m.group(2), unit) / 12
                 leaf = DiseaseDuration(min=lo, max=hi, source=m.group(0))

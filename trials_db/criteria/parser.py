@@ -77,8 +77,11 @@ from .review_topics import leftover_words, review_topics
 # "unwillingness to use contraception" denies it, "2.0 (inclusive) to 7.0 (exclusive)",
 # "18-≤60", counts after a "Relapses:" label, the time since the first symptom, "MS of at least
 # 2 years' duration", a clause permitting other treatments read around, a permission with its
-# own washout for a barred drug to the team, "stable on treatment with X" or "or untreated"
-PARSER_VERSION = 26
+# own washout for a barred drug to the team, "stable on treatment with X" or "or untreated";
+# 27: a table of periods with a head such as "within these windows" (rows "(any time)" too),
+# an age's time point between its bounds ("at consent and"), "current age" beside an onset, two
+# bounds of the time since diagnosis, onset in brackets, a definition holding a bracket
+PARSER_VERSION = 27
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -115,7 +118,9 @@ _OTHER_CLAUSE = re.compile(
 
 
 _DEFINITION = re.compile(
-    r"\((?:defined as|as defined (?:by|in)|see|refer to)\b[^()]*\)"
+    # one bracket may hold another: "(defined as ... lasting >= 24 hours (in the absence of
+    # fever))"
+    r"\((?:defined as|as defined (?:by|in)|see|refer to)\b(?:[^()]|\([^()]*\))*\)"
     # "(corticosteroids for relapse are not considered a DMT)": steroids are no DMT anyway
     r"|\([^()]*\b(?:steroids?|corticosteroids?|methylprednisolone|prednis\w*|solu-?medrol)\b"
     r"[^()]*\b(?:is|are)\s+not\s+(?:considered|counted|regarded)\s+(?:as\s+)?(?:an?\s+)?"

@@ -351,8 +351,27 @@ def read(r: Reader) -> None:
 # A table of washouts: "The following washouts apply: natalizumab 3 months, fingolimod 2
 # months", "Washout requirements: interferon beta or glatiramer acetate 4 weeks; fumarates 4
 # weeks". Each group of drugs is followed by its own time.
-_WASHOUT_HEAD = re.compile(r"\bwash-?\s?outs?\b(?:\s+(?:periods?|requirements?|times?))?", re.I)
-_TIME_OF_ROW = re.compile(r"[\s:(=-]*" + q.NUM + r"\s*" + q.UNIT + r"\b\)?", re.I)
+# The head may also say that each row has its own time without the word "washout": "The
+# following within the stated periods prior to randomization: natalizumab (3 months); ...",
+# "Prior therapies within these windows: ...", "for at least the following periods: ...".
+_WASHOUT_HEAD = re.compile(
+    r"\bwash-?\s?outs?\b(?:\s+(?:periods?|requirements?|times?))?|"
+    r"\b(?:within|in|for)\s+(?:at least\s+)?(?:the|these)\s+(?:(?:stated|specified|given|"
+    r"following|listed|indicated|respective)\s+)?(?:periods?|windows?|time ?frames?|intervals?|"
+    r"times?)\b(?:\s+(?:given|stated|specified|listed|shown|below|as follows))?|"
+    r"\band (?:their )?windows\b",
+    re.I,
+)
+# A row's time: "natalizumab (3 months)", "rituximab - 12 months", "mitoxantrone, 5 years",
+# "dimethyl fumarate >= 1 month"; or "(ever)", "(any time)": any use at all.
+_TIME_OF_ROW = re.compile(
+    r"[\s:(=,-]*(?:(?:>=|≥|at least)\s*)?(?:(?:within|in the (?:last|past))\s+)?"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r"\b\)?|[\s:(=,-]*(?:ever|(?:at )?any time)\b\)?",
+    re.I,
+)
 _ROW_JOIN = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*)*", re.I)
 
 
@@ -391,7 +410,7 @@ def _washout_table(r: Reader, ms: list[Mention]) -> bool:
         leaf = Therapy(
             drugs=drugs,
             classes=classes,
-            within_months=q.to_months(time.group(1), time.group(2)),
+            within_months=q.to_months(time.group(1), time.group(2)) if time.group(1) else None,
             source=r.norm[row[0].start : row[-1].end + time.end()],
         )
         r.leaves.append(leaf if r.kind == EXCLUSION else Not(leaf))
