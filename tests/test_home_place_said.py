@@ -203,3 +203,20 @@ def test_where_a_story_of_places_ends_is_home(text, asked, country):
 )
 def test_the_home_in_a_table_a_pictograph_list_or_another_language(text, country):
     assert message_facts(text, "inform", None, {}).get("country") == country
+
+
+@pytest.mark.parametrize(
+    "text, asked, country",
+    [  # built: where someone moved to, a sentence that opens on "just outside", slang names
+        ("Moved from Leeds to Calgary last year. 38, RRMS since 2012, male.", None, "Canada"),
+        ("I moved to Calgary last year", None, "Canada"),
+        ("Just outside Hobart. 55, SPMS, Female.", None, "Australia"),
+        ("Near Lyon, 44, RRMS", None, "France"),
+        ("Oz", "country", "Australia"),
+        ("a small village in Himachal Pradesh", "country", "India"),
+        # the town they left is not home
+        ("I moved from Leeds", None, None),
+    ],
+)
+def test_where_they_moved_and_the_town_they_are_just_outside(text, asked, country):
+    assert message_facts(text, "inform", asked, {}).get("country") == country

@@ -423,6 +423,10 @@ _HOME_CUES = (
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from|now)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
             r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?|\b(?:moved|relocated)\s+(?:back\s+|here\s+)?to\s+"
+            # "moved from Leeds to Calgary last year": where they went
+            r"|\b(?:moved|relocated)\s+from\s+(?:[A-Za-z][\w'.-]*,?\s+){1,4}?to\s+"
+            # a sentence that opens on it: "Just outside Hobart.", "Near Lyon, 44, RRMS"
+            r"|(?:^|[.!?;]\s+)(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to)\s+"
             # in the other languages the bot detects: "vivo en Sevilla", "moro em Lisboa"
             r"|\b(?:vivo|moro|wohne|habito|abito|woon|j'?habite)\s+(?:en|em|in|a|à|no|na)\s+"
             r"|\b(?:my\s+)?home(?:\s*town)?\s*(?:is|'s|:)\s+(?:in\s+|near\s+)?)" + _PLACE,
@@ -452,7 +456,7 @@ _LOWER_CASE_TOWN = 400_000
 _STATE_AFTER = re.compile(r"\s*,\s*([A-Z]{2})\b(?=\s*(?:\d{5}\b|[.,;!]|$))")
 _PLACE_ENDS = re.compile(
     r"\s+(?:and|but|so|since|for|with|where|who|which|because|here|i'?d|i\s+would|i\s+can|"
-    r"willing|"
+    r"willing|last|this|recently|"
     r"i'?m|im|i\s+am|i\s+have|i'?ve|ive|i\s+was|i\s+had|my|now|too|though)\b|[.;!?]|,\s*i\b",
     re.I,
 )
