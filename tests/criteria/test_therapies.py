@@ -669,10 +669,14 @@ def test_a_time_or_a_lab_value_beside_a_drug_is_not_ever_taken(text):
     assert abstains(text, kind) or "treatment_change" in reviews(text, kind)
 
 
-def test_a_drug_at_any_time_beside_another_in_a_window_is_left_to_the_team():
+def test_a_drug_at_any_time_beside_another_in_a_window_keeps_its_own_time():
     # built after the fifth probe set: one window for both would read "at any time" as 6 months
+    # (it was left to the team); since parser 27 each group is read with its own time
     text = "Cyclophosphamide at any time, or siponimod in the past 6 months"
-    assert facts(text, EXCLUSION) == [] and abstains(text, EXCLUSION)
+    assert facts(text, EXCLUSION) == [
+        "therapy excludes drugs=cyclophosphamide",
+        "therapy excludes drugs=siponimod within_months=6",
+    ]
 
 
 def test_a_time_since_the_last_dose_is_a_window_of_use():
@@ -1176,3 +1180,17 @@ def test_a_table_of_periods_without_the_word_washout(text, expected):
         assert "therapy excludes drugs=teriflunomide within_months=3.5" not in got
     else:
         assert got == expected
+
+
+def test_at_any_time_ends_a_group_as_a_window_does():
+    # built: each group of an exclusion with its own time, "at any time" one of them
+    text = "Prior treatment with alemtuzumab at any time, or natalizumab within the last 6 months"
+    assert facts(text, EXCLUSION) == [
+        "therapy excludes drugs=alemtuzumab",
+        "therapy excludes drugs=natalizumab within_months=6",
+    ]
+    # two windows over one span are no groups: "within 6 months at any time" is read otherwise
+    assert facts("Natalizumab or fingolimod ever, or within 6 months", EXCLUSION) != [
+        "therapy excludes drugs=natalizumab,fingolimod",
+        "therapy excludes within_months=6",
+    ]

@@ -80,7 +80,8 @@ from .review_topics import leftover_words, review_topics
 # own washout for a barred drug to the team, "stable on treatment with X" or "or untreated";
 # 27: a table of periods with a head such as "within these windows" (rows "(any time)" too),
 # an age's time point between its bounds ("at consent and"), "current age" beside an onset, two
-# bounds of the time since diagnosis, onset in brackets, a definition holding a bracket
+# bounds of the time since diagnosis, onset in brackets, a definition holding a bracket, "at
+# any time" ending a group of drugs as a window does
 PARSER_VERSION = 27
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).

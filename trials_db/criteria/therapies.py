@@ -426,11 +426,21 @@ def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | No
     by_semicolons = _semicolon_groups(r, ms)
     if by_semicolons is not None:
         return by_semicolons
-    windows = list(_WINDOW_OF_USE.finditer(r.norm))
-    months = {q.to_months(w.group(1), w.group(2)) for w in windows}
-    if len(windows) < 2 or len(months) < 2 or any(m.start >= windows[-1].end() for m in ms):
+    # "at any time" ends a group as a window does: "alemtuzumab at any time, or natalizumab
+    # within the last 6 months"
+    windows = sorted(
+        [
+            (w.start(), w.end(), q.to_months(w.group(1), w.group(2)))
+            for w in _WINDOW_OF_USE.finditer(r.norm)
+        ]
+        + [(a.start(), a.end(), None) for a in _ANY_TIME.finditer(r.norm)]
+    )
+    if any(a < b_end for (_, b_end, _), (a, _, _) in zip(windows, windows[1:])):
+        return None  # two time words over one span
+    months = {w[2] for w in windows}
+    if len(windows) < 2 or len(months) < 2 or any(m.start >= windows[-1][1] for m in ms):
         return None
-    bounds = [0] + [w.end() for w in windows]
+    bounds = [0] + [w[1] for w in windows]
     spans = list(zip(bounds, bounds[1:]))
     if not all(any(a <= m.start < b for m in ms) for a, b in spans):
         return None
