@@ -381,3 +381,14 @@ def test_a_range_whose_upper_bound_has_its_own_sign():
 def test_time_points_and_the_age_now(text, expected):
     assert facts(text, INC) == expected
     assert "consent" not in reviews(text, INC)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: both sexes named before a bare range of years
+        ("Male or female, 18 to 65 years, with a diagnosis of MS", ["age requires min=18 max=65"]),
+        ("Men or women, 18-55 years", ["age requires min=18 max=55"]),
+    ],
+)
+def test_both_sexes_then_a_range_of_years(text, expected):
+    assert [f for f in facts(text, INC) if f.startswith("age")] == expected

@@ -122,8 +122,10 @@ _YEARS_RANGE = re.compile(
 # ... and "18-45 years" as the whole criterion, or right after the sex it takes ("Females,
 # 18-45 years"): nothing else it could be.
 _BARE_YEARS_RANGE = re.compile(
-    r"^(?:(?:(?:post|pre|peri)[- ]?menopausal\s+)?(?:fe)?males?\s*,\s*|wom[ae]n\s*,\s*|"
-    r"m[ae]n\s*,\s*)?(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*years\b(?:\s*(?:old|of age))?"
+    # "Male or female, 18 to 65 years, with ...", "Men or women, 18-55 years"
+    r"^(?:(?:(?:post|pre|peri)[- ]?menopausal\s+)?(?:(?:fe)?males?|wom[ae]n|m[ae]n)"
+    r"(?:\s*(?:or|and|/)\s*(?:(?:fe)?males?|wom[ae]n|m[ae]n))?\s*,\s*)?"
+    r"(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*years\b(?:\s*(?:old|of age))?"
     r"(?=\s*(?:[,.;]|$))",
     re.I,
 )
