@@ -76,6 +76,7 @@ SETS = {
     "probes18": ROOT / "tests" / "gold" / "criteria_probes18.yml",  # 160, next session, at start
     "probes19": ROOT / "tests" / "gold" / "criteria_probes19.yml",  # 160, the same, at its end
     "probes20": ROOT / "tests" / "gold" / "criteria_probes20.yml",  # 160, next session, at start
+    "probes21": ROOT / "tests" / "gold" / "criteria_probes21.yml",  # 160, the same, at its end
 }
 
 

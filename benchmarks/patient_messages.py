@@ -77,6 +77,7 @@ SETS = {
     "fresh28": ROOT / "tests/gold/patient_messages_fresh28.yml",  # 2026-12-05 (13th), at start
     "fresh29": ROOT / "tests/gold/patient_messages_fresh29.yml",  # the same session, at its end
     "fresh30": ROOT / "tests/gold/patient_messages_fresh30.yml",  # 2026-12-05 (14th), at start
+    "fresh31": ROOT / "tests/gold/patient_messages_fresh31.yml",  # the same session, at its end
 }
 
 

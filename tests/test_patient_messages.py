@@ -170,7 +170,16 @@ from benchmarks.patient_messages import SETS, score
 # "fresh30": 132 more, written at the start of the next session (2026-12-05, fourteenth) and
 # scored once before any change (voice dictation, self-corrections, hedged values, "no longer"
 # and "used to", neither/nor denials, patients' abbreviations, places around the world,
-# one-word answers): 76.9 % of 432 slots, 4 inverted, 16 wrongly set.
+# one-word answers): 76.9 % of 432 slots, 4 inverted, 16 wrongly set; 92.1 %, 0 inverted once
+# denials taken back, drugs denied at the head of their clause, dictation, course lengths,
+# hedged scores, courses by two letters and where someone moved to were read.
+# "fresh31": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (parents and adult children, questions mixed
+# with facts, sarcasm, bullet timelines, comparisons, numbers in words and ranges, side effects
+# against failure, mobile typing): 81.2 % of 409 slots, 8 inverted, 9 wrongly set; 81.9 %, 5
+# inverted once "wasn't ever pregnant", "Pregnant? At 61? Sure, ..." and "Switched to Ocrevus
+# in January, none since" were read the right way round. The 5 left: a parent who has MS too
+# and takes a drug, a carer's own drug or failure, and "pregnant? me? at 61? sure".
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -203,7 +212,8 @@ FLOORS = {
     "fresh27": (0.855, 0),
     "fresh28": (0.85, 0),
     "fresh29": (0.85, 0),
-    "fresh30": (0.86, 0),
+    "fresh30": (0.915, 0),
+    "fresh31": (0.815, 5),
 }
 
 

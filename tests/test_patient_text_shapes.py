@@ -3465,3 +3465,32 @@ def test_a_course_by_its_letters(text, asked, want):
 def test_clinic_and_slang_words(text, asked, want):
     got = facts(text, asked)
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh31's end scoring: denials and jokes that had been read as their opposite
+        ("ocrevus since 2020, ppms, 57, wasnt ever pregnant lol", None, {"pregnant": False}),
+        ("I wasn't pregnant then, but I am now", None, {"pregnant": True}),
+        (
+            "Pregnant? At 61? Sure, and I'll run a marathon next week. PPMS",
+            None,
+            {"pregnant": False},
+        ),
+        ("breastfeeding?? i'm a 70 year old man", "breastfeeding", {"breastfeeding": False}),
+        # "none since" after a switch is said of relapses, not of the drug switched to
+        (
+            "Switched to Ocrevus in January, none since. 34, female, RRMS.",
+            None,
+            {"current_therapy": "ocrelizumab"},
+        ),
+        (
+            "Rebif → Tysabri → Lemtrada 2020 and 2021 → nothing since. 44F",
+            None,
+            {"current_therapy": "none"},
+        ),
+    ],
+)
+def test_denials_and_jokes_read_the_right_way_round(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want

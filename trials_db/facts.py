@@ -346,6 +346,10 @@ def _facts_of(
                     continue
                 facts[key] = value
 
+    if facts.get("sex") == "male" and re.search(r"\b(?:i'?m|i am|im)\b", t, re.I):
+        for key in ("pregnant", "breastfeeding"):  # "breastfeeding?? i'm a 70 year old man"
+            if facts.get(key) is True:
+                del facts[key]
     if "sex" not in facts and (
         facts.get("pregnant") is True
         or facts.get("breastfeeding") is True

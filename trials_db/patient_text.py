@@ -2286,6 +2286,10 @@ def _nothing_now(low: str) -> re.Match | None:
             r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
         ) and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
+        if re.match(r"(nothing|none)( else)? since\b", m.group(0)) and re.search(
+            r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
+        ):
+            continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
         if _BEFORE_THEN.search(sentence) or re.match(
             r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
         ):

@@ -43,6 +43,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes18", 160),
         ("probes19", 160),
         ("probes20", 160),
+        ("probes21", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -282,3 +283,27 @@ def test_the_parser_reads_the_nineteenth_probe_set_at_least_as_well_as_measured(
     assert overall["false_not_met"] == 0
     assert overall["precision"] >= 0.9
     assert overall["recall"] >= 0.77
+
+
+def test_the_parser_reads_the_twentieth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes20.yml (conditional criteria, nested brackets, cross references, disease
+    # activity, diagnostic criteria versions, EDSS and functional systems, washout lists, ages
+    # at time points), written at the start of the fourteenth session and scored all 160 before
+    # any change: precision .881, recall .645, 1 false not_met; after it .909, .870, 1 (in the
+    # held-out part, which was not looked at).
+    overall = score(part="all", name="probes20")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.9
+    assert overall["recall"] >= 0.86
+
+
+def test_the_parser_reads_the_twenty_first_probe_set_at_least_as_well_as_measured():
+    # criteria_probes21.yml (legacy wording, negative inclusions, relapse windows in months and
+    # days, contraception and pregnancy tests, vaccines and infections, prior trials, drug
+    # classes and mechanisms, mixed-field sentences), written in the same session and first
+    # scored all 160 at its end, after every change and none made for it: precision .946,
+    # recall .789, 0 false not_met of 85.
+    overall = score(part="all", name="probes21")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.94
+    assert overall["recall"] >= 0.78
