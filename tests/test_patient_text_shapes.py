@@ -3478,6 +3478,8 @@ def test_clinic_and_slang_words(text, asked, want):
             {"pregnant": False},
         ),
         ("breastfeeding?? i'm a 70 year old man", "breastfeeding", {"breastfeeding": False}),
+        # found over REST: a carer's joke about her husband had been noted as breastfeeding
+        ("breastfeeding?? he's a 52 year old man lol", "breastfeeding", {"breastfeeding": False}),
         # "none since" after a switch is said of relapses, not of the drug switched to
         (
             "Switched to Ocrevus in January, none since. 34, female, RRMS.",

@@ -346,8 +346,11 @@ def _facts_of(
                     continue
                 facts[key] = value
 
-    if facts.get("sex") == "male" and re.search(r"\b(?:i'?m|i am|im)\b", t, re.I):
-        for key in ("pregnant", "breastfeeding"):  # "breastfeeding?? i'm a 70 year old man"
+    male = facts.get("sex") == "male" or slots.get("sex") == "male"
+    if male or re.search(r"\b(?:he|he'?s|he is)\b[^.;!?]{0,20}\b(?:man|guy|male|bloke)\b", t, re.I):
+        # "breastfeeding?? i'm a 70 year old man", "he's a 52 year old man lol": a man's
+        # pregnancy or breastfeeding is a joke or a slip, never taken as true
+        for key in ("pregnant", "breastfeeding"):
             if facts.get(key) is True:
                 del facts[key]
     if "sex" not in facts and (
