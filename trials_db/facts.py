@@ -346,8 +346,7 @@ def _facts_of(
                     continue
                 facts[key] = value
 
-    male = facts.get("sex") == "male" or slots.get("sex") == "male"
-    if male or re.search(r"\b(?:he|he'?s|he is)\b[^.;!?]{0,20}\b(?:man|guy|male|bloke)\b", t, re.I):
+    if facts.get("sex") == "male" or slots.get("sex") == "male":
         # "breastfeeding?? i'm a 70 year old man", "he's a 52 year old man lol": a man's
         # pregnancy or breastfeeding is a joke or a slip, never taken as true
         for key in ("pregnant", "breastfeeding"):

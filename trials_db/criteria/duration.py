@@ -58,6 +58,11 @@ _SECOND_BOUND = re.compile(
 )
 
 
+# A compared time ("at least 6 months") and what it is before ("prior to screening", "ago").
+_BOUND = _COMPARISON + r"\s*" + q.NUM + r"\s*" + q.UNIT
+_BEFORE_NOW = r"\s*(?:prior to|before|ago|earlier)\b"
+
+
 def read(r: Reader) -> None:
     t = r.norm
     patterns = [
@@ -140,29 +145,11 @@ def read(r: Reader) -> None:
             "range",
         ),
         (  # "Diagnosis of MS at least 6 months and no more than 5 years before screening"
-            r"\bdiagnos\w*[^.;]{0,40}?\b"
-            + _COMPARISON
-            + r"\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT
-            + r"\s+(?:and|but)\s+"
-            + _COMPARISON
-            + r"\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT
-            + r"\s*(?:prior to|before|ago|earlier)\b",
+            r"\bdiagnos\w*[^.;]{0,40}?\b" + _BOUND + r"\s+(?:and|but)\s+" + _BOUND + _BEFORE_NOW,
             "two",
         ),
         (  # "Diagnosis of MS at least 1 year prior to screening", "diagnosed less than 5 years ago"
-            r"\bdiagnos\w*[^.;]{0,40}?\b"
-            + _COMPARISON
-            + r"\s*"
-            + q.NUM
-            + r"\s*"
-            + q.UNIT
-            + r"\s*(?:prior to|before|ago|earlier)\b",
+            r"\bdiagnos\w*[^.;]{0,40}?\b" + _BOUND + _BEFORE_NOW,
             "cmp",
         ),
         (  # "less than 3 years since diagnosis"
