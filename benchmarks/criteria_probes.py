@@ -77,6 +77,7 @@ SETS = {
     "probes19": ROOT / "tests" / "gold" / "criteria_probes19.yml",  # 160, the same, at its end
     "probes20": ROOT / "tests" / "gold" / "criteria_probes20.yml",  # 160, next session, at start
     "probes21": ROOT / "tests" / "gold" / "criteria_probes21.yml",  # 160, the same, at its end
+    "probes22": ROOT / "tests" / "gold" / "criteria_probes22.yml",  # 160, next session, at start
 }
 
 

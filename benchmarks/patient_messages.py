@@ -78,6 +78,7 @@ SETS = {
     "fresh29": ROOT / "tests/gold/patient_messages_fresh29.yml",  # the same session, at its end
     "fresh30": ROOT / "tests/gold/patient_messages_fresh30.yml",  # 2026-12-05 (14th), at start
     "fresh31": ROOT / "tests/gold/patient_messages_fresh31.yml",  # the same session, at its end
+    "fresh32": ROOT / "tests/gold/patient_messages_fresh32.yml",  # 2026-12-05 (15th), at start
 }
 
 

@@ -180,6 +180,11 @@ from benchmarks.patient_messages import SETS, score
 # inverted once "wasn't ever pregnant", "Pregnant? At 61? Sure, ..." and "Switched to Ocrevus
 # in January, none since" were read the right way round. The 5 left: a parent who has MS too
 # and takes a drug, a carer's own drug or failure, and "pregnant? me? at 61? sure".
+# "fresh32": 130 more, written at the start of the next session (2026-12-05, fifteenth) and
+# scored once before any change (writers of English as a second language, pasted clinic
+# letters, teenagers, other illnesses and their medicines, lists of what one is not, reasons
+# for switching, understatement, slash and arrow lists): 78.1 % of 475 slots, 3 inverted, 8
+# wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -214,6 +219,7 @@ FLOORS = {
     "fresh29": (0.85, 0),
     "fresh30": (0.915, 0),
     "fresh31": (0.815, 5),
+    "fresh32": (0.78, 3),
 }
 
 
