@@ -3496,3 +3496,78 @@ def test_clinic_and_slang_words(text, asked, want):
 def test_denials_and_jokes_read_the_right_way_round(text, asked, want):
     got = facts(text, asked)
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh32's start scoring: lists, chains and shorthand read item by item
+        # a chain of switches that ends in nothing: none now, with a single ">" as the arrow
+        ("rebif -> tecfidera -> nil", None, {"current_therapy": "none"}),
+        ("avonex > gilenya > nothing", None, {"current_therapy": "none"}),
+        ("EDSS > 3", None, {"edss": 3.0, "current_therapy": None}),
+        ("currently on no active treatment", None, {"current_therapy": "none"}),
+        # a year by its letter: a window of no relapses, which dates no last relapse
+        (
+            "no relapses 2y",
+            None,
+            {"relapses_past_2_years": 0, "months_since_last_relapse": None},
+        ),
+        ("no relapses >5y", None, {"relapses_past_2_years": 0}),
+        # a slash list is a list: each item read as if commas stood between them
+        (
+            "ifn b1a / DMF / natalizumab",
+            None,
+            {"prior_therapies": ["interferon beta-1a", "dimethyl fumarate", "natalizumab"]},
+        ),
+        ("relapsing/remitting, 45 y/o", None, {"ms_subtype": "RRMS", "age": 45.0}),
+        # another fact's labelled answer is not the steroids asked for
+        (
+            "relapses: 0 in 2 years",
+            "months_since_steroids",
+            {"relapses_past_2_years": 0, "months_since_steroids": None},
+        ),
+        ("roids: never", "months_since_steroids", {"months_since_steroids": "never"}),
+        (
+            "last time was for the relapse 2 years ago",
+            "months_since_steroids",
+            {"months_since_steroids": 24.0},
+        ),
+        # dates given as the count's answer are each one relapse, counted inside the window
+        ("11/2024 and 06/2026", "relapses_past_2_years", {"relapses_past_2_years": 1}),
+        ("2 - 03/2025 and 06/2026", "relapses_past_2_years", {"relapses_past_2_years": 2}),
+        # the earlier one told after the current one
+        (
+            "Rituximab since 2021, previously I was taking Avonex injections for two years.",
+            None,
+            {"current_therapy": "rituximab"},
+        ),
+        (
+            "SPMS, no treatment since 2019 when Gilenya gave up on me",
+            None,
+            {"failed_therapies": ["fingolimod"], "current_therapy": "none"},
+        ),
+        # sex said without an article, in a clinic's title, or by its adjective
+        ("I am unmarried girl, 31", None, {"sex": "female"}),
+        ("I have 33 years, masculine.", None, {"sex": "male", "age": 33.0}),
+        ("From the portal: 'Mr D. Okafor, DOB 1979.'", None, {"sex": "male"}),
+    ],
+)
+def test_lists_chains_and_shorthand(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [  # a slash list's items and a place cut off at "w" ("with"), as the form takes them
+        (
+            "RRMS/dx 2019/EDSS 2/no relapses 2y/34F/Austin",
+            {"age": 34.0, "sex": "female", "edss": 2.0, "country": "United States"},
+        ),
+        ("edss 3 / 44 / Cork", {"age": 44.0, "country": "Ireland"}),
+        ("live in dublin w my parents", {"country": "Ireland"}),
+    ],
+)
+def test_places_in_slash_lists(text, want):
+    got = message_facts(text, "inform", None, {})
+    assert {k: got.get(k) for k in want} == want

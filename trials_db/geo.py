@@ -400,7 +400,8 @@ def anywhere_in(text: str) -> str | None:
 # A list item of its own: after a comma or a full stop, or after the words of a short profile
 # ("39 F RRMS Brisbane."), and before the next one; any script's letters ("Łódź").
 _LIST_ITEM = re.compile(
-    r"(?:^|[,.;!]\s+|(?<=\s)|(?<=\d/[MFmf]/))"  # "30/F/Chicago": after a slash profile
+    # "30/F/Chicago", "34F/Austin": after a slash profile
+    r"(?:^|[,.;!]\s+|(?<=\s)|(?<=\d/[MFmf]/)|(?<=\d[MFmf]/))"
     r"(?<!thanks, )(?<!regards, )(?<!best, )(?<!cheers, )(?<!love, )"
     r"(?<!thank you, )(?<!sincerely, )"  # a name signing off is not a place
     r"([^\W\d_]+(?:[ -][^\W\d_]+)?)(?=\s*(?:[.,;!]|$))",
@@ -457,7 +458,8 @@ _STATE_AFTER = re.compile(r"\s*,\s*([A-Z]{2})\b(?=\s*(?:\d{5}\b|[.,;!]|$))")
 _PLACE_ENDS = re.compile(
     r"\s+(?:and|but|so|since|for|with|where|who|which|because|here|i'?d|i\s+would|i\s+can|"
     r"willing|last|this|recently|"
-    r"i'?m|im|i\s+am|i\s+have|i'?ve|ive|i\s+was|i\s+had|my|now|too|though)\b|[.;!?]|,\s*i\b",
+    r"i'?m|im|i\s+am|i\s+have|i'?ve|ive|i\s+was|i\s+had|my|now|too|though)\b|[.;!?]|,\s*i\b|"
+    r"\s+w(?:/|(?=\s))",  # "live in dublin w my parents": "w" for "with"
     re.I,
 )
 
@@ -487,7 +489,8 @@ def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> s
         start, words = start + len(first) + 1, rest
     if fold(words) in profile_words or fold(words.split()[0]) in profile_words:
         return None  # ("Auckland NZ", "New Mexico": a town or state its country names)
-    if re.search(r"(?:^|[,.;!]|\d/[MFmf]/)\s*$", text[:start]):  # "30/F/Chicago"
+    # "30/F/Chicago", "34F/Austin", "edss 3 / 44 / Cork": a slash between items
+    if re.search(r"(?:^|[,.;!]|\s/|\d/?[MFmf]/)\s*$", text[:start]):
         return words
     before = text[:start].split()[-3:]
     profile = bool(before) and all(

@@ -508,7 +508,20 @@ def _keep_the_correction(m: re.Match) -> str:
 
 # An arrow between two treatments is a switch: "tecfidera->kesimpta bc of relapses" says why
 # the first was left, as "switched to" does; "Avonex → Tysabri (JCV+) → Ocrevus".
-_ARROW = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])")
+_ARROW = re.compile(
+    r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])|(?<=[A-Za-z)])\s+>\s+(?=[A-Za-z])"  # "avonex > gilenya"
+)
+# A year written with its letter: "x2y", "no relapses 2y" (not "y/o").
+_YEARS_LETTER = re.compile(r"(?<![\w.])(x?\d{1,2}) ?y(?=\W|$)(?!/o\b)", re.I)
+# A slash between the items of a list ("RRMS/dx 2019/EDSS 2/34F/Austin", "ifn b1a / dmf /
+# natalizumab"), not inside a date, a figure or a shorthand ("03/2024", "y/o", "w/o", "b/c").
+_SLASH_ITEM = re.compile(
+    r"(?<![\s/])(?<!\by)(?<!\bw)(?<!\bb)(?<!\band)(?<!\bn)(?<!\bhe)(?<!\bhis)(?<!relapsing)"
+    r"(?<!relapse)\s*/\s*(?![\s/])(?!o\b|c\b|or\b|a\b|she\b|her\b|remit)"
+    r"(?=[^\W\d_]|\d+\s*[^\W\d_/])|(?<=[^\W\d_)])\s*/\s*(?=\d+\s*(?:[^\W\d_/]|$))"
+    r"|\s+/\s+",
+    re.I,
+)
 # A list headed by a negation: "Things I'm NOT: pregnant, breastfeeding" (its colon does not
 # end the negation, as "none of:" in the criteria).
 # ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
@@ -660,6 +673,9 @@ def say_plainly(text: str) -> str:
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _SHORT_COURSES.sub(r"\1MS, switched to \2MS", t)
     t = _ARROW.sub(", switched to ", t)
+    t = _YEARS_LETTER.sub(r"\1 yrs", t)
+    if len(_SLASH_ITEM.findall(t)) >= 2:
+        t = _SLASH_ITEM.sub(", ", t)
     # "age 44 | male | Brazil": a table's cells are list items; a date cell stays with its row
     # ("Methylprednisolone 500mg | 03/05/2024")
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
@@ -958,7 +974,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             )
         ):
             if (
-                "year" in m.group(0)
+                re.search(r"year|\byrs?\b", m.group(0))  # "RR / 12 yrs /": how long, no age
                 and not re.search(
                     r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
                 )
@@ -1062,7 +1078,7 @@ _PARENT_OF = re.compile(
 # A clinic letter pasted about the writer: "Mr Daniel Reyes, DOB 14/05/1979", "Mrs K is a
 # 44-year-old lady" (the title of the one the facts are about, not of a doctor).
 _TITLE_OF_PATIENT = re.compile(
-    r"\b(mr|mrs|ms|miss)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*(?:,|is|was|\()\s*(?:an?\s+)?"
+    r"\b(mr|mrs|ms|miss)\.?\s+[a-z][\w'-]*\.?(?:\s+[a-z][\w'-]*)?\s*(?:,|is|was|\()\s*(?:an?\s+)?"
     r"(?:dob|d\.o\.b|date of birth|born|\d{2}[- ]?(?:year|yr)s?[- ]old|aged)"
 )
 # The writer's own title: "I am Mrs Adebayo", "myself Mr. Iyer", a sign-off "B. Flanagan (Mrs)";
@@ -1095,6 +1111,9 @@ _SELF_DESCRIBED = re.compile(
     r"\b(?:i'?m|i am|im)\b"
     r"(?:(?!\b(?:to|with|for|by|like|than|about|of|my|her|his)\b)[^.;!?]){0,40}?"
     rf"\ba\s+(?:[a-z]+\s+){{0,2}}?({_SELF_FEMALE}|{_SELF_MALE})\b"
+    # without the article, as writers of English as a second language say it: "I am unmarried
+    # girl", "I'm married man"
+    rf"|\b(?:i'?m|i am|im)\s+(?:[a-z]+\s+)?({_SELF_FEMALE}|{_SELF_MALE})\b(?!\s+of\s+(?:my|the))"
 )
 
 
@@ -1150,7 +1169,8 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
         return "male"
     described = _SELF_DESCRIBED.search(t) or _PARENT_OF.search(t)  # "a grandfather of five"
     if described:
-        return "female" if re.fullmatch(_SELF_FEMALE, described.group(1)) else "male"
+        said = next(g for g in described.groups() if g)
+        return "female" if re.fullmatch(_SELF_FEMALE, said) else "male"
     title = _TITLE_OF_PATIENT.search(t) or _OWN_TITLE.search(t)
     if title:
         return "male" if next(g for g in title.groups() if g) == "mr" else "female"
@@ -2099,7 +2119,7 @@ _FAILED_AFTER = re.compile(
     r"breakthrough disease)\b"
     r"|^[^.;,]{0,15}?(?<!nothing )(?<!none )(?<!never )\b(failed|was useless|no effect|"
     r"stopped working|had relapses|relapsed on it|kept relapsing|relapses kept (coming|happening)|"
-    r"still relaps\w*|so that was that|"
+    r"still relaps\w*|so that was that|gave up on (?:me|him|her)|"
     r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
     r"help(ed|ing|s)?|effective)\b)"
     # "tecfidera - relapsed twice on it", "had 2 relapses on it", "still had 2 relapses"
@@ -2222,12 +2242,15 @@ _NOTHING_NOW = re.compile(
     r"(nothing|none)( else)? (now|currently|at the moment|since|so far|yet|rn|atm|right now|"
     r"after(?:wards?| that)?(?=\s*(?:$|[.;!?,)])))|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
+    r"switched to (?:nothing|none)\b|"  # "rebif -> tecfidera -> nil": the chain ends in none
     r"on nothin(g|')?|(not|no) back on anything|nothing current(ly)?\b|"
     r"no longer (on|taking|using|take|use) any(thing|(?: ms)? (?:treatment|medication|meds|drugs?|"
     r"dmts?))|"
     r"not (on|taking) (it|them|anything) any ?more|no (treatment|meds|medication|dmt)s? "
     r"(now|currently|at the moment|since|yet)|between treatments|no meds currently|"
-    r"not on anything( yet)?|on no (treatment|therapy|meds|medications?|dmts?)|"
+    r"not on anything( yet)?|"
+    r"on no (?:active |current |ms |disease[- ]modifying )?(treatment|therapy|meds|medications?|"
+    r"dmts?)|"
     r"off (all )?(meds|medications?|treatments?|dmts?|it|them|everything)"
     r"( now| for now| at the moment)?|"
     r"no (?:more )?(treatments?|therapy|therapies|meds|medications?|medicines?|dmts?)\b"
@@ -2766,7 +2789,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(after))
             and name not in ended  # "Meds: Betaseron 2006-2014, ...": the list's first, over
             and not _ENDED.search(
-                _SOMETHING_ELSE_ENDED.sub(" ", re.split(r"[.;!?]", _own_line(after))[0])
+                _SOMETHING_ELSE_ENDED.sub(
+                    # "..., previously I was taking Avonex": the next one's past, not this one's
+                    " ",
+                    re.split(r"[.;!?]", _EARLIER_BEFORE.sub("", _own_line(after)))[0],
+                )
             )
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
         ):
@@ -3124,7 +3151,9 @@ _ENDED_BEFORE = re.compile(
 _EARLIER_BEFORE = re.compile(
     r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
     r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
-    r"(?:i (?:was|had been) on\s+|(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
+    # "previously I was taking Avonex", "before that she was using Copaxone"
+    r"(?:(?:i|he|she) (?:was|had been) (?:on|taking|using|getting)\s+|"
+    r"(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
     re.I,
 )
 # A course said to be over right after the drug: "Mavenclad done in 2022-2023", "(course
@@ -4090,7 +4119,8 @@ FACT_WORDS = {
 }
 # Not the stop of "2.5", the comma of "2,5" nor the "and" of "a year and a half".
 _CLAUSE = re.compile(
-    r"(?<!\d)\.|\.(?!\d)|[;!?()]|,(?!\d)|\s-\s|\band\b(?!\s+an?\s+half)|\b(?:but|while|whereas)\b",
+    r"(?<!\d)\.|\.(?!\d)|[;!?()]|,(?!\d)|\s[-/]\s|\band\b(?!\s+an?\s+half)|"
+    r"\b(?:but|while|whereas)\b",
     re.I,
 )
 
@@ -4685,6 +4715,11 @@ def parse_relapse_count(
     )
     if label:  # "relapses in last 2 yrs: 0", "Relapses (last 2 years): 1"
         return int(label.group(1)) if label.group(1).isdigit() else 0
+    label = re.search(
+        rf"\b{relapse}\s*[:=-]\s*(\d+|none|nil|no|zero)\s+{_TWO_YEARS}", t
+    )  # "relapses: 0 in 2 years", "attacks - 1 in the past 2 yrs"
+    if label:
+        return int(label.group(1)) if label.group(1).isdigit() else 0
     nth = re.search(rf"#(\d+)\s+(?:{relapse}\s+)?{_TWO_YEARS}", t)
     if nth:
         return int(nth.group(1))  # "my 3rd in 2 years"
@@ -4701,7 +4736,7 @@ def parse_relapse_count(
     ):
         return 0  # "I don't get relapses", "never had a relapse"
     any_window = (
-        _WINDOW_HEAD + r"(?:(?:about|around|over|nearly|almost|more than|like)\s+)?"
+        _WINDOW_HEAD + r"(?:(?:about|around|over|nearly|almost|more than|like)\s+|>\s*)?"
         r"\d+(?:\.\d+)?\s*(?:years?|yrs?|months?)\b"
     )  # any window: "no relapses for 3 years" covers the past two
     negated = re.search(
@@ -4762,7 +4797,7 @@ def parse_relapse_count(
     if re.fullmatch(
         r"\W*(about|around|maybe|probably)?\s*\d+\s*(or|to|-)\s*\d+\W*", t
     ) or re.search(
-        r"\b\d{1,2}\s*(?:or|to|-)\s*\d{1,2}\b(?![.,]\d)"
+        r"\b\d{1,2}\s*(?:or|to|-)\s*\d{1,2}\b(?![.,]\d|/)"
         r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|%|mg|ago))"
         rf"(?!{item})",  # "two - one in February and one in October": the count, then each
         t,
@@ -4789,7 +4824,15 @@ def parse_relapse_count(
         return 0
     if re.search(r"(?:\bnot|n'?t|\bnever)\b[^.;,\d]{0,15}\b(?:a single |even )?1\b", t):
         return None  # "haven't had one in 6 months": none lately, the two years not told
-    return parse_count(_SPAN.sub(" ", t))  # the 2 of "2 months ago" is no count
+    dates = re.findall(_MONTH_YEAR_FIGURES, t)
+    if dates and re.fullmatch(rf"(?:\W|\band\b|{_MONTH_YEAR_FIGURES})*", t):
+        # "11/2024 and 06/2026": one relapse a date, counted when inside the two years
+        return sum(1 for d in dates if (months_ago(d, today) or 99) <= 24)
+    # the 2 of "2 months ago" is no count, nor the 11 of "11/2024"
+    return parse_count(_SPAN.sub(" ", re.sub(_MONTH_YEAR_FIGURES, " ", t)))
+
+
+_MONTH_YEAR_FIGURES = r"\b(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b"
 
 
 _COURSE_LENGTH = re.compile(
@@ -4797,6 +4840,12 @@ _COURSE_LENGTH = re.compile(
     r"(?:\b(?:for\s+)?(?:a\s+)?|\bx\s*)\d+(?:\.\d+)?[\s-]*days?\b(?!\s+(?:ago|back|before))"
     r"|\bfor (?:a|one|1) week\b(?!\s+ago)",
     re.I,
+)
+
+
+# Another fact's answer after its label: "relapses: 0 in 2 years", "EDSS - 3".
+_OTHER_LABELLED = re.compile(
+    r"\b(?:relapses?|attacks?|flares?|edss|age|dx|diagnos\w*|type)\s*[:=]\s*[^,;/.]*", re.I
 )
 
 
@@ -4811,7 +4860,9 @@ def parse_months_since_steroids(
     # "a 5 day pred course", "3 days iv steroids", "for a week": how long, not how long ago
     words = _COURSE_LENGTH.sub(" ", about(text, "steroids", requested) or "")
     if requested and not re.search(r"\d|ago|last|since|now|current|recent|never", words, re.I):
-        words = _COURSE_LENGTH.sub(" ", text)  # "solu medrol 3 days, finished last friday"
+        # "solu medrol 3 days, finished last friday"; not another fact's labelled answer
+        # ("relapses: 0 in 2 years")
+        words = _COURSE_LENGTH.sub(" ", _OTHER_LABELLED.sub(" ", text))
     w = fold(words)
     steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*|cortisone|cortico\w*)"
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
