@@ -3571,3 +3571,28 @@ def test_lists_chains_and_shorthand(text, asked, want):
 def test_places_in_slash_lists(text, want):
     got = message_facts(text, "inform", None, {})
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # a score that went up is the last one; a plan is no treatment; a country denied
+        ("PPMS; EDSS 4->4.5; 56", None, {"edss": 4.5}),
+        ("EDSS 2.5 (2024) / 3.5 (2026)", "edss", {"edss": 3.5}),
+        ("3/4", "edss", {"edss_range": [3.0, 4.0]}),  # a slash between two scores stays a range
+        (
+            "On teriflunomide since 2015. Plan: review DMT, consider escalation to ofatumumab.",
+            None,
+            {"prior_therapies": ["teriflunomide"], "current_therapy": "teriflunomide"},
+        ),
+    ],
+)
+def test_scores_that_went_up_and_plans(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+def test_a_country_denied_is_not_the_home():
+    got = message_facts(
+        "not on a DMT right now, not in the US - I'm in Auckland.", "inform", None, {}
+    )
+    assert got["country"] == "New Zealand"

@@ -1959,6 +1959,13 @@ _SCORE_BEFORE = re.compile(
 )
 
 
+_SCORE_WENT_TO = re.compile(
+    r"\b(\d{1,2}(?:\.\d)?)\s*(?:(?:->|→|=>|>)\s*(\d{1,2}(?:\.\d)?)\b(?![.,]\d)|"
+    # two dated scores, the earlier first: "2.5 (2024) / 3.5 (2026)"
+    r"\(\s*(?:19|20)\d\d\s*\)\s*[/,;]?\s*(?:now\s+)?(\d{1,2}(?:\.\d)?)(?=\s*\(\s*(?:19|20)\d\d\s*\)))"
+)
+
+
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
@@ -1966,6 +1973,8 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     if _ONLY_A_GUESS.search(t):
         return None  # "no clue, 3?", "a wild guess would be 5?": no score to take
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
+    # "EDSS 4->4.5", "EDSS 2.5 (2024) / 3.5 (2026)": a score that went up, the last one now
+    t = _SCORE_WENT_TO.sub(lambda m: m.group(2) or m.group(3), t)
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
     t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
     t = _DISTANCE.sub(" ", t)  # nor a distance ("I walked 10 km for charity": no EDSS of 10)
@@ -2353,6 +2362,9 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"(?:(?:due|about|going|planning|planned|set) |(?<=[-:] ))to (?:switch|change|move) "
     r"(?:over )?to|"
     r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|offered( me)?|"
+    # a letter's plan: "Plan: review DMT, consider escalation to ofatumumab"
+    r"consider(?:ing)? (?:an? )?(?:escalation|escalating|switch(?:ing)?|change|changing|"
+    r"moving|move)(?: (?:over|up))? to|"
     r"suggested|recommended|proposed|mentioned|talked about|discussed|"
     r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
     r"(?:switching|moving|changing) (?:over )?to|"
@@ -5011,7 +5023,9 @@ _NOT_HOME = re.compile(
     r"\b(?:trial|study)(?:\s+site)?\s+(?:was|is|were)\s+in\s+[^.;,!?\n]{0,30}|"
     r"\b(?:hsct|stem cell \w+|transplant|surgery)\s+(?:abroad\s+)?in\s+[^.;,!?\n]{0,30}|"
     # "Do I have to live in the US?": a rule asked about, not where they live
-    r"\b(?:have|need|got)\s+to\s+(?:live|be|reside|be based|stay)\s+in\s+[^.;,!?\n]{0,30}",
+    r"\b(?:have|need|got)\s+to\s+(?:live|be|reside|be based|stay)\s+in\s+[^.;,!?\n]{0,30}|"
+    # "not in the US - I'm in Auckland": a country denied
+    r"\bnot\s+(?:living\s+|based\s+)?(?:in|from)\s+(?:the\s+)?[^.;,!?\n-]{0,25}",
     re.I,
 )
 
