@@ -390,3 +390,24 @@ def test_a_definition_in_brackets_may_hold_another_bracket():
     )
     tree = parse_criterion(text, "inclusion")
     assert tree.to_json()["type"] == "relapses" and tree.to_json()["months"] == 12.0
+
+
+def test_a_definition_after_the_relapse_is_no_demand():
+    # built after probes22: a relapse's definition in square brackets, or in a sentence of its
+    # own, had been read as a second rule and its "or" as alternatives
+    tree = parse_criterion(
+        "Fewer than 1 protocol-defined relapse [objective worsening of ≥ 1 point in one FS or "
+        "≥ 0.5 EDSS point] in the past year",
+        EXCLUSION,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=6)) == FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=30)) == TRUE
+    tree = parse_criterion(
+        "Stable disease, i.e. no relapse in the 6 months before screening. Relapse: appearance "
+        "of a new symptom or worsening of an old one lasting at least 24 hours.",
+        INC,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=18)) != FALSE  # "stable": the team
+    assert tree.evaluate(Profile(months_since_last_relapse=2)) == FALSE
+    # a count after the label is no definition
+    assert facts("Relapses: ≥1 in the last 12 months") == ["relapses requires months=12"]

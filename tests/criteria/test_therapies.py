@@ -1194,3 +1194,29 @@ def test_at_any_time_ends_a_group_as_a_window_does():
         "therapy excludes drugs=natalizumab,fingolimod",
         "therapy excludes within_months=6",
     ]
+
+
+def test_a_failure_of_any_drug_of_a_kind_denied_is_no_failure_at_all():
+    # built after probes22: "not failed any" leaves no count to allow, so it is read exactly
+    tree = parse_criterion("Not previously failed any S1P receptor modulator", INC)
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], failed_therapies=[])) == TRUE
+    assert (
+        tree.evaluate(Profile(prior_therapies=["fingolimod"], failed_therapies=["fingolimod"]))
+        == FALSE
+    )
+    # a count denied still allows fewer: the team reads it
+    assert parse_criterion("Has not failed 2 DMTs", INC).to_json()["type"] == "review"
+
+
+def test_refractory_and_lack_of_efficacy_say_a_failure():
+    tree = parse_criterion("Refractory to at least one interferon beta product", INC)
+    assert tree.to_json()["type"] == "failure"
+    tree = parse_criterion("Failed at least 2 DMTs because of lack of efficacy", INC)
+    assert tree.to_json()["type"] == "failure" and tree.to_json()["count"] == 2
+    # a reason that is no failure stays with the team
+    assert (
+        parse_criterion("Failed at least 2 DMTs due to adverse events", INC).evaluate(
+            Profile(prior_therapies=["fingolimod"], failed_therapies=[])
+        )
+        == REVIEW
+    )

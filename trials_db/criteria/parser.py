@@ -82,7 +82,7 @@ from .review_topics import leftover_words, review_topics
 # an age's time point between its bounds ("at consent and"), "current age" beside an onset, two
 # bounds of the time since diagnosis, onset in brackets, a definition holding a bracket, "at
 # any time" ending a group of drugs as a window does
-PARSER_VERSION = 27
+PARSER_VERSION = 28
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -130,6 +130,31 @@ _DEFINITION = re.compile(
 )
 
 
+# What a relapse means, said in a bracket right after the word ("protocol-defined relapse
+# [objective worsening of >= 1 point in one FS ...]", "relapse (new or worsening symptoms lasting
+# > 24 hours)") or in a sentence of its own ("Relapse: appearance of a new symptom ...", "A
+# relapse is defined as ..."): no demand on the patient, and its "or" joins no alternatives.
+_RELAPSE_DEFINED = re.compile(
+    r"\b(?:relapses?|attacks?|exacerbations?)\s*"
+    r"(?P<said>[\[(][^\[\]()]*\b(?:worsening|symptoms?|lasting|hours|fever|defined)\b[^\[\]()]*"
+    r"[\])])"
+    r"|(?:^|(?<=[.;]\s))(?P<sentence>(?:an?\s+|the\s+)?(?:relapses?|attacks?|exacerbations?)\s*"
+    r"(?::|is defined as|are defined as|defined as|means)\s"
+    # what it is made of, not a count asked for ("Relapses: >= 1 in the last 12 months")
+    r"(?![^.;]*[≥≤<>]|\W*(?:at least|more than|\d))(?=[^.;]*\b(?:symptoms?|worsening|lasting|hours|"
+    r"fever|defined)\b)[^.;]*[.;]?)",
+    re.I,
+)
+
+
+def _blank(m: re.Match) -> str:
+    """The match with its definition (``said`` or ``sentence``) blanked, positions kept."""
+    name = "said" if m.group("said") else "sentence"
+    a, b = m.start(name) - m.start(), m.end(name) - m.start()
+    whole = m.group(0)
+    return whole[:a] + " " * (b - a) + whole[b:]
+
+
 def parse_criterion(text: str, kind: str) -> Node:
     """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
 
@@ -149,7 +174,9 @@ def parse_criterion(text: str, kind: str) -> Node:
     # a definition in brackets says what a word means, not what the person must have: read
     # without it (positions kept), "Relapse (defined as new symptoms lasting > 24 hours in the
     # absence of fever) within 30 days"
-    r = Reader(_DEFINITION.sub(lambda m: " " * len(m.group(0)), text), kind)
+    r = Reader(
+        _RELAPSE_DEFINED.sub(_blank, _DEFINITION.sub(lambda m: " " * len(m.group(0)), text)), kind
+    )
     if clause:
         r.reviews.append("other")
     tree = _read_fields(r, text, kind)

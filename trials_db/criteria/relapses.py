@@ -215,7 +215,8 @@ def read(r: Reader) -> None:
             r"<|≤|less than|fewer than|up to|at most|no more than|not more than|maximum of)?"
             # not the 5 of "EDSS of 3.0-6.5 but no relapse": a whole number, no "but" between
             r"\s*(?<![\d.,])(\d+)\s*(?:or (more|fewer|less)\s+)?"
-            r"(?:(?!(?:but|and|or|with|no|not|without)\b)[a-z]+\s+){0,3}$",
+            # ("fewer than 1 protocol-defined relapse": a word may be joined by a hyphen)
+            r"(?:(?!(?:but|and|or|with|no|not|without)\b)[a-z]+(?:-[a-z]+)?\s+){0,3}$",
             before,
             re.I,
         )

@@ -36,7 +36,9 @@ REVIEW_TOPICS: list[tuple[str, re.Pattern[str]]] = [
             "other_studies",
             r"\b(investigational|clinical (trials?|stud(y|ies))"
             r"|other (trials?|stud(y|ies)|research)"
-            r"|participat\w*|enrolled|protocol|registry|index date|claims?)\b",
+            # not "protocol-defined relapse" (what the study counts as one)
+            r"|participat\w*|enrolled|protocol(?![- ](?:defined|specified))|registry|index date"
+            r"|claims?)\b",
         ),
         (
             "practical",
@@ -101,7 +103,7 @@ _BOILERPLATE = re.compile(
     r"numbers?|per|based|updated|fulfilling|fulfil\w*|onset|candidate|adults?|systemic|counter|"
     r"prescription|already|ongoing|immunomodulatory|injections?|thompson|polman|ms-related|"
     r"sign|signed|approved|written|exclude|excluded|free|start|woman|appendix|self-reported|self|reported|"
-    r"neurologist|physician-confirmed|neurologist-confirmed|received|receive)\b",
+    r"neurologist|physician-confirmed|neurologist-confirmed|received|receive|products?)\b",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ from . import quantities as q
 from .nlp import BULLET, MARKER_WORD, Mention
 from .predicates import All, Any_, Node, Not, Review, Therapy, TherapyFailure
 from .reader import HEADING, Reader
+from .scope import Cue
 
 
 _REVIEW_FRAMES = re.compile(
@@ -82,7 +83,7 @@ _FAILURE = re.compile(
     # not "failure to discontinue fingolimod", "failed to comply": a failure to act
     r"\b(treatment failure|failure(?!\s+to\b)|failed(?!\s+to\b)|fail(?!\s+to\b)|"
     r"suboptimal response|inadequate response|"
-    r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|"
+    r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|refractory|"
     # "disease activity on cladribine", "MS remained active despite mitoxantrone"
     r"(disease |clinical |radiological |mri |inflammatory )?activity (on|despite|while on)|"
     r"active (despite|while on|on)|despite (treatment|therapy)|insufficient response|"
@@ -95,6 +96,8 @@ _FAILURE = re.compile(
 # A failure itself denied ("has not failed 2 DMTs", "no prior treatment failure"), unlike a
 # failure said with a negation ("did not respond", "non-responder"): the count it allows is
 # not held by a failure leaf, so the study team reads it.
+# What a denied failure is of: "any" drug of the kind, which leaves no count to allow.
+_ANY_DRUG_OF = re.compile(r"[^.;]{0,30}?\bany\s+(?:(?:prior|previous|other)\s+)?$", re.I)
 _FAILURE_DENIED = re.compile(
     r"\b(?:no|not|never|without|n't)\s+(?:(?!and\b|or\b)[\w-]+\s+){0,2}?"
     r"(?:fail\w*|treatment failure|suboptimal response|inadequate response|breakthrough)",
@@ -694,6 +697,19 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     source = text[ms[0].start : ms[-1].end]
     denied = _FAILURE_DENIED.search(text)
+    fewest, most = drug_count(text[max(0, ms[0].start - 80) : ms[0].start])
+    if (
+        denied
+        and fewest is None
+        and most is None
+        and denied.end() <= ms[0].start
+        and _ANY_DRUG_OF.match(text, denied.end(), ms[0].start)
+    ):
+        # "Not previously failed any S1P receptor modulator", "no history of treatment failure
+        # on any prior DMT": no failure at all, which a failure leaf denied holds exactly
+        r.leaves.append(Not(TherapyFailure(drugs=drugs, classes=classes, source=source)))
+        r.take(denied.start(), ms[-1].end)
+        return
     if denied:
         r.leaves.append(
             Review(
@@ -771,7 +787,6 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         for m in _NAIVE.finditer(text):
             r.take(m.start(), m.end())
         return
-    fewest, most = drug_count(text[max(0, ms[0].start - 80) : ms[0].start])
     if _FAILURE.search(text):
         if most is not None:  # "failed no more than 2 DMTs": a most the leaf cannot hold
             r.reviews.append("treatment_change")
@@ -781,7 +796,19 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             TherapyFailure(drugs=drugs, classes=classes, count=max(count, 1), source=source)
         )
         for m in _FAILURE.finditer(text):
-            r.take(m.start(), m.end())
+            # "failed at least 2 DMTs because of lack of efficacy": the reason is the failure
+            why = re.search(
+                r"\b(?:because of|due to|owing to|secondary to)\s+(?:an?\s+)?$",
+                text[: m.start()],
+                re.I,
+            )
+            if why:  # that reason cue is read: the failure leaf says it
+                r.read_cues.update(
+                    cue.start
+                    for cue, _, _ in r.reading.scopes
+                    if cue.cue is Cue.REASON and why.start() <= cue.start < m.end()
+                )
+            r.take(why.start() if why else m.start(), m.end())
         note_duration()
         return
     if most is not None or ((fewest or 1) > 1 and r.kind == EXCLUSION):
