@@ -81,7 +81,9 @@ from .review_topics import leftover_words, review_topics
 # 27: a table of periods with a head such as "within these windows" (rows "(any time)" too),
 # an age's time point between its bounds ("at consent and"), "current age" beside an onset, two
 # bounds of the time since diagnosis, onset in brackets, a definition holding a bracket, "at
-# any time" ending a group of drugs as a window does
+# any time" ending a group of drugs as a window does; 28: a relapse's definition (in a bracket
+# after the word, or a sentence of its own) read around, "not failed any X" as no failure,
+# "refractory to" and "because of lack of efficacy" as a failure
 PARSER_VERSION = 28
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
