@@ -362,3 +362,19 @@ def test_durations_since_the_first_symptom_and_of_n_years(text, expected):
 )
 def test_two_bounds_before_screening_and_onset_in_brackets(text, expected):
     assert durations(text, INC) == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, fits, fails",
+    [  # built after probes21: a sign after "diagnosis"
+        ("Disease duration: ≤ 15 years", INCLUSION, 10, 20),  # a form's label
+        ("Disease duration: 15 years or less", INCLUSION, 10, 20),
+        ("MS diagnosis > 15 years ago", EXCLUSION, 10, 20),
+        ("EDSS > 6.0 or age > 60 or MS diagnosis > 15 years ago", EXCLUSION, 10, 20),
+    ],
+)
+def test_durations_as_fields_and_signs(text, kind, fits, fails):
+    tree = parse_criterion(text, kind)
+    bad, good = (TRUE, FALSE) if kind == EXCLUSION else (FALSE, TRUE)
+    assert tree.evaluate(Profile(years_since_diagnosis=fits, age=40, edss=3)) == good
+    assert tree.evaluate(Profile(years_since_diagnosis=fails, age=40, edss=3)) == bad

@@ -227,3 +227,9 @@ def test_unwillingness_to_use_contraception_never_bars_those_who_use_it(text):
     # it had been read as "contraception" under the exclusion heading: using it excluded
     assert "contraception excludes" not in facts(text, EXCLUSION)
     assert "contraception requires" in facts(text, EXCLUSION)
+
+
+def test_a_pregnancy_tests_result_as_a_field():
+    tree = parse_criterion("Pregnancy test: positive | Lactation: yes", EXCLUSION)
+    assert tree.evaluate(Profile(pregnant=True, breastfeeding=False)) == TRUE
+    assert tree.evaluate(Profile(pregnant=False, breastfeeding=False)) == FALSE

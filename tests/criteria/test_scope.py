@@ -293,3 +293,18 @@ def test_a_denied_activity_is_no_denied_course(text, course):
     # "non relapsing MS" still abstains: "relapsing" names the course it denies
     assert reviews(parse_criterion("non relapsing MS", INCLUSION))
     assert status("non relapsing MS", INCLUSION, ms_subtype="RRMS") != TRUE
+
+
+def test_a_pseudo_cue_covers_no_number_of_the_sentence():
+    # built after probes21: "non-active SPMS" had made the age and the disease duration abstain
+    tree = parse_criterion(
+        "Aged 18 or over at consent, PPMS or non-active SPMS, EDSS 4.5-6.5, disease duration "
+        "≥ 2 years",
+        INCLUSION,
+    )
+    assert (
+        tree.evaluate(Profile(age=16, ms_subtype="PPMS", edss=5, years_since_diagnosis=5)) == FALSE
+    )
+    assert (
+        tree.evaluate(Profile(age=40, ms_subtype="PPMS", edss=5, years_since_diagnosis=1)) == FALSE
+    )

@@ -203,3 +203,15 @@ def test_criteria_for_each_sex_are_two_ways_in():
     assert trees[1].evaluate(man) == TRUE
     alone = soften_alternatives([(INC, texts[0], parse_criterion(texts[0], INC))])
     assert alone[0].evaluate(man) == FALSE
+
+
+def test_a_forms_sex_field_restricts_the_sex():
+    # built after probes22: "Sex: Female" had gone to the team
+    tree = parse_criterion("Sex: Female Age: 18 to 45 years", INC)
+    assert tree.evaluate(Profile(sex="female", age=30)) == TRUE
+    assert tree.evaluate(Profile(sex="male", age=30)) == FALSE
+    assert (
+        parse_criterion("Age: 18-55 | Sex: female only", INC).evaluate(Profile(sex="male", age=30))
+        == FALSE
+    )
+    assert parse_criterion("Gender: male or female", INC).evaluate(Profile(sex="male")) != FALSE

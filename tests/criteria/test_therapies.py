@@ -1220,3 +1220,16 @@ def test_refractory_and_lack_of_efficacy_say_a_failure():
         )
         == REVIEW
     )
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [  # a drug by its mechanism, when it is the only MS drug of that kind
+        ("Any previous anti-CD52 therapy", "alemtuzumab"),
+        ("Treatment with anti-α4-integrin antibody within 6 months", "natalizumab"),
+        ("Prior dihydroorotate dehydrogenase inhibitor therapy", "teriflunomide"),
+    ],
+)
+def test_a_drug_named_by_its_mechanism(text, drug):
+    tree = parse_criterion(text, E).to_json()
+    assert tree["type"] == "therapy" and tree["drugs"] == [drug]

@@ -11,7 +11,7 @@ from .reader import Reader
 
 _DURATION_WORDS = (
     r"\b(?:evolution time|disease duration|duration of (?:the )?(?:disease|ms|multiple sclerosis"
-    r"|illness)|time since (?:ms |the )?diagnosis)"
+    r"|illness)|time since (?:ms |the )?diagnosis)(?:\s*:)?"  # a form's label: "Disease duration:"
 )
 _COMPARISON = (
     r"(not less than|no less than|at least|more than|greater than|longer than|over|>|≥|a minimum of"
@@ -145,11 +145,15 @@ def read(r: Reader) -> None:
             "range",
         ),
         (  # "Diagnosis of MS at least 6 months and no more than 5 years before screening"
-            r"\bdiagnos\w*[^.;]{0,40}?\b" + _BOUND + r"\s+(?:and|but)\s+" + _BOUND + _BEFORE_NOW,
+            r"\bdiagnos\w*[^.;]{0,40}?(?:\b|(?<=\s)(?=[<>≤≥]))"
+            + _BOUND
+            + r"\s+(?:and|but)\s+"
+            + _BOUND
+            + _BEFORE_NOW,
             "two",
         ),
         (  # "Diagnosis of MS at least 1 year prior to screening", "diagnosed less than 5 years ago"
-            r"\bdiagnos\w*[^.;]{0,40}?\b" + _BOUND + _BEFORE_NOW,
+            r"\bdiagnos\w*[^.;]{0,40}?(?:\b|(?<=\s)(?=[<>≤≥]))" + _BOUND + _BEFORE_NOW,
             "cmp",
         ),
         (  # "less than 3 years since diagnosis"

@@ -83,8 +83,11 @@ from .review_topics import leftover_words, review_topics
 # bounds of the time since diagnosis, onset in brackets, a definition holding a bracket, "at
 # any time" ending a group of drugs as a window does; 28: a relapse's definition (in a bracket
 # after the word, or a sentence of its own) read around, "not failed any X" as no failure,
-# "refractory to" and "because of lack of efficacy" as a failure
-PARSER_VERSION = 28
+# "refractory to" and "because of lack of efficacy" as a failure; 29: a form's "Sex:", "Disease
+# duration:" and "Pregnancy test: positive" fields, a sign after "diagnosis" ("> 15 years ago"),
+# drugs by their mechanism (anti-CD52, anti-α4-integrin, DHODH
+# inhibitor), and pseudo cues ("non-active") covering nothing
+PARSER_VERSION = 29
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

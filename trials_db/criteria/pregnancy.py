@@ -21,6 +21,8 @@ _HCG_RESULT = re.compile(
     r"(?:β|beta|b)?[- ]?hcg\b",
     re.I,
 )
+# ... or said after it, as a form's field: "Pregnancy test: positive".
+_RESULT_AFTER = re.compile(r"\s*test\s*[:=]\s*(positive|negative)\b", re.I)
 _PREG_NOT_STATUS = re.compile(
     # not "state of pregnancy": a status
     r"(during|(?<!state )(?<!condition )of|prevent|avoid|become|becoming|intention|planning|plan|"
@@ -78,6 +80,12 @@ def read(r: Reader) -> None:
             r.take(m.start, m.end)
             continue
         result = _TEST_RESULT.search(before) if re.match(r"\s*test", after, re.I) else None
+        labelled = _RESULT_AFTER.match(after)
+        if result is None and labelled and not cues:  # "Pregnancy test: positive"
+            leaf = Pregnant(source=text[m.start : m.end + labelled.end()])
+            r.leaves.append(leaf if labelled.group(1).lower() == "positive" else Not(leaf))
+            r.take(m.start, m.end + labelled.end())
+            continue
         if result and not cues:  # "Positive pregnancy test": pregnant; "a negative ...": not
             leaf = Pregnant(source=text[max(0, m.start - 30) + result.start() : m.end])
             if not any(

@@ -103,7 +103,7 @@ _BOILERPLATE = re.compile(
     r"numbers?|per|based|updated|fulfilling|fulfil\w*|onset|candidate|adults?|systemic|counter|"
     r"prescription|already|ongoing|immunomodulatory|injections?|thompson|polman|ms-related|"
     r"sign|signed|approved|written|exclude|excluded|free|start|woman|appendix|self-reported|self|reported|"
-    r"neurologist|physician-confirmed|neurologist-confirmed|received|receive|products?)\b",
+    r"neurologist|physician-confirmed|neurologist-confirmed|received|receive|products?|yes)\b",
     re.IGNORECASE,
 )
 

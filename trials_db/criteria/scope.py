@@ -115,6 +115,8 @@ def read(text: str) -> Reading:
         if getattr(doc._, "context_graph", None)
         else ()
     ):
+        if str(getattr(mod, "direction", "")).upper().endswith("PSEUDO"):
+            continue  # "non-active": a pseudo cue covers nothing (the mentions' cues skip it too)
         kept = _kept(doc, mod)
         if kept is not None:
             s, e = mod.scope_span
