@@ -3596,3 +3596,18 @@ def test_a_country_denied_is_not_the_home():
         "not on a DMT right now, not in the US - I'm in Auckland.", "inform", None, {}
     )
     assert got["country"] == "New Zealand"
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh31: a carer's own drug set apart, and denials laughed off twice over
+        ("he's on nothing, I'm the one on Ocrevus", "current_therapy", {"current_therapy": "none"}),
+        ("I'm the one on Ocrevus", "current_therapy", {"current_therapy": "ocrelizumab"}),
+        ("pregnant? me? at 61? sure 😂", "pregnant", {"pregnant": False}),
+        ("pregnant?? lol no", "pregnant", {"pregnant": False}),  # had been "not not pregnant"
+        ("breastfeeding?? lol no", "breastfeeding", {"breastfeeding": False}),
+    ],
+)
+def test_a_carers_own_drug_and_denials_laughed_off(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want

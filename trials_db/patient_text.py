@@ -1320,10 +1320,24 @@ _MY_OWN_FACT = re.compile(
 )
 
 
+# The writer's own treatment set apart from the patient's: "I'm the one on Ocrevus", "I'm the
+# one Tecfidera failed" (not "I'm the one with MS", which makes the writer the patient).
+_SET_APART = re.compile(
+    r"(?:^|(?<=[.;,!?])\s*|\b(?:but|and)\s+)(?:i'?m|i am|im) the one "
+    r"(?:(?:who(?:'s| is)?|that(?:'s| is)?)\s+)?(?:(?:on|taking|using|who takes)\s+(?!ms\b)\w+|"
+    r"\w+ (?:failed|didn'?t work|did not work|stopped working))\b[^.;!?]*",
+    re.I,
+)
+
+
 def own_words(text: str, replying: bool = False) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
     A message only about another person (written for them) is kept whole."""
+    if _SET_APART.search(text) and _OTHER_PERSON.search(_SET_APART.sub(" ", text)):
+        # "he's on nothing, I'm the one on Ocrevus": the writer sets their own drug apart from
+        # the patient's; the rest is about the patient
+        text = _SET_APART.sub(" ", text)
     if (
         _PROXY.search(text)
         or _written_for(text, _relative_named(text), replying)
