@@ -3611,3 +3611,20 @@ def test_a_country_denied_is_not_the_home():
 def test_a_carers_own_drug_and_denials_laughed_off(text, asked, want):
     got = facts(text, asked)
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [  # built after fresh32: no MS treatment said without the usual words
+        ("No medicaments for the MS, only Baclofen and Vitamin D.", {"current_therapy": "none"}),
+        ("Don't take any MS drug, never have.", {"current_therapy": "none"}),
+        ("no dmt yet theyre talking ocrevus", {"current_therapy": "none", "prior_therapies": []}),
+        (
+            "Things I'm NOT: progressive, pregnant, breastfeeding, on any treatment. I am 34.",
+            {"current_therapy": "none", "pregnant": False, "breastfeeding": False, "age": 34.0},
+        ),
+    ],
+)
+def test_no_ms_treatment_in_other_words(text, want):
+    got = facts(text)
+    assert {k: got.get(k) for k in want} == want

@@ -529,7 +529,9 @@ _SLASH_ITEM = re.compile(
 _NOT_COLON = re.compile(r"\b(not|no|never(?: on| had| taken| used| tried)?)\s*:\s*", re.I)
 # "Never had: optic neuritis, steroids, a DMT": the denial reaches every item of its list.
 _DENIED_LIST = re.compile(
-    r"\b(never(?: had| taken| used| tried| been on)?|not had|no)\s*:\s*([^.;!?\n]+)", re.I
+    # "Things I'm NOT: progressive, pregnant, on any treatment"
+    r"\b(never(?: had| taken| used| tried| been on)?|not had|not|no)\s*:\s*([^.;!?\n]+)",
+    re.I,
 )
 # The short names of a change of course: "RR → SP 2025", "rr -> sp".
 _SHORT_COURSES = re.compile(r"\b(RR|SP|PP)\s*(?:→|->|=>|>|to|then)\s*(RR|SP|PP)(?:MS)?\b", re.I)
@@ -2276,7 +2278,8 @@ _NOTHING_NOW = re.compile(
     r"dmts?)|"
     r"off (all )?(meds|medications?|treatments?|dmts?|it|them|everything)"
     r"( now| for now| at the moment)?|"
-    r"no (?:more )?(treatments?|therapy|therapies|meds|medications?|medicines?|dmts?)\b"
+    r"no (?:more )?(treatments?|therapy|therapies|meds|medications?|medicines?|medicaments?|"
+    r"dmts?)\b"
     r"(?! (has |have )?(worked|helped))|"
     r"nothing (for|in) the (last|past)|"
     r"(have ?n'?t|havent|have not|not) (taken|been on|had|used|needed) anything since|"
@@ -2284,6 +2287,10 @@ _NOTHING_NOW = re.compile(
     r"since then,? (?:i |he |she )?(?:not |don'?t |do not |never )?(?:take|took|taken|had|used) "
     r"(?:nothing|anything)|since then,? (?:nada|nothing|none|zilch|zip)\b|"
     r"\b(?:i|he|she) (?:not|don'?t|do not|doesn'?t|does not) (?:take|use) (?:nothing|anything)\b|"
+    # "Don't take any MS drug, never have"
+    r"(?:^|(?<=[.,;!]\s)|\b(?:i|he|she)\s+)(?:don'?t|do not|doesn'?t|does not) (?:take|use|get) "
+    r"any (?:ms |dmt |disease[- ]modifying )?(?:drugs?|meds|medications?|medicines?|treatments?|"
+    r"dmts?)\b|"
     # "presently I am taking nothing", "and then nothing", "Nothing for it but physio",
     # "has no MS treatment", "Doctor has stopped all medicines"
     r"(taking|on|having|getting|(?:i |now i )?(?:use|take)) nothing|\bthen nothing|"
@@ -2380,6 +2387,7 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"consider(?:ing)? (?:an? )?(?:escalation|escalating|switch(?:ing)?|change|changing|"
     r"moving|move)(?: (?:over|up))? to|"
     r"suggested|recommended|proposed|mentioned|talked about|discussed|"
+    r"(?<!i'm )(?<!im )(?<!i am )talking(?: about)?|"  # "they're talking ocrevus" (not a typo)
     r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
     r"(?:switching|moving|changing) (?:over )?to|"
     r"wants? me (to (start|try|take|think about|consider|go on|switch to|move to|change to)|on)|"
