@@ -78,6 +78,7 @@ SETS = {
     "probes20": ROOT / "tests" / "gold" / "criteria_probes20.yml",  # 160, next session, at start
     "probes21": ROOT / "tests" / "gold" / "criteria_probes21.yml",  # 160, the same, at its end
     "probes22": ROOT / "tests" / "gold" / "criteria_probes22.yml",  # 160, next session, at start
+    "probes23": ROOT / "tests" / "gold" / "criteria_probes23.yml",  # 160, the same, at its end
 }
 
 

@@ -79,6 +79,7 @@ SETS = {
     "fresh30": ROOT / "tests/gold/patient_messages_fresh30.yml",  # 2026-12-05 (14th), at start
     "fresh31": ROOT / "tests/gold/patient_messages_fresh31.yml",  # the same session, at its end
     "fresh32": ROOT / "tests/gold/patient_messages_fresh32.yml",  # 2026-12-05 (15th), at start
+    "fresh33": ROOT / "tests/gold/patient_messages_fresh33.yml",  # the same session, at its end
 }
 
 

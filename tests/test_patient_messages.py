@@ -184,7 +184,13 @@ from benchmarks.patient_messages import SETS, score
 # scored once before any change (writers of English as a second language, pasted clinic
 # letters, teenagers, other illnesses and their medicines, lists of what one is not, reasons
 # for switching, understatement, slash and arrow lists): 78.1 % of 475 slots, 3 inverted, 8
-# wrongly set.
+# wrongly set; 83.6 %, 1 inverted once chains ending in nothing, slash lists, "Ny", dates as the
+# relapse count, scores that went up, plans and country denials were read. fresh31 then 82.4 %,
+# 3 inverted, once a carer's own drug set apart and "pregnant? me? at 61? sure" were read.
+# "fresh33": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (timelines told backwards, text shorthand,
+# questions back, uncertain memory, British and Australian idioms, partial answers, pauses in
+# treatment, upset but safe writers): 82.4 % of 426 slots, 3 inverted, 7 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -219,7 +225,8 @@ FLOORS = {
     "fresh29": (0.85, 0),
     "fresh30": (0.915, 0),
     "fresh31": (0.82, 3),
-    "fresh32": (0.82, 1),
+    "fresh32": (0.83, 1),
+    "fresh33": (0.82, 3),
 }
 
 

@@ -45,6 +45,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes20", 160),
         ("probes21", 160),
         ("probes22", 160),
+        ("probes23", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -304,7 +305,31 @@ def test_the_parser_reads_the_twenty_first_probe_set_at_least_as_well_as_measure
     # classes and mechanisms, mixed-field sentences), written in the same session and first
     # scored all 160 at its end, after every change and none made for it: precision .946,
     # recall .789, 0 false not_met of 85.
+    # .949, .842, 0 after the next session's work on its dev part (held-out part: .973, .900)
     overall = score(part="all", name="probes21")["overall"]
     assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.945
+    assert overall["recall"] >= 0.84
+
+
+def test_the_parser_reads_the_twenty_second_probe_set_at_least_as_well_as_measured():
+    # criteria_probes22.yml (relapse definitions, table rows, functional systems, children,
+    # "unless" exceptions, lab values, pregnancy plans, failed-therapy counts), written at the
+    # start of the fifteenth session and scored all 160 before any change: precision .918,
+    # recall .776, 3 false not_met; after it .943, .853, 1 (in the held-out part, scored once
+    # at the end: .892, .805, 1).
+    overall = score(part="all", name="probes22")["overall"]
+    assert overall["false_not_met"] <= 1
     assert overall["precision"] >= 0.94
-    assert overall["recall"] >= 0.78
+    assert overall["recall"] >= 0.85
+
+
+def test_the_parser_reads_the_twenty_third_probe_set_at_least_as_well_as_measured():
+    # criteria_probes23.yml (investigator discretion, anchor points, diagnostic criteria
+    # versions, abbreviations, several sentences, steroid windows, relapse or MRI activity,
+    # sex-specific wording), written in the same session and first scored all 160 at its end,
+    # after every change and none made for it: precision .908, recall .798, 1 false not_met of 99.
+    overall = score(part="all", name="probes23")["overall"]
+    assert overall["false_not_met"] <= 1
+    assert overall["precision"] >= 0.9
+    assert overall["recall"] >= 0.79
