@@ -3628,3 +3628,33 @@ def test_a_carers_own_drug_and_denials_laughed_off(text, asked, want):
 def test_no_ms_treatment_in_other_words(text, want):
     got = facts(text)
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh33's end scoring: a treatment paused is not taken now
+        (
+            "Paused Ocrevus for my hip surgery in September, haven't restarted yet. PPMS, 60",
+            None,
+            {"current_therapy": "none", "prior_therapies": ["ocrelizumab"]},
+        ),
+        (
+            "On a break from Ocrevus since a bad chest infection, restarting in January.",
+            None,
+            {"current_therapy": "none"},
+        ),
+        (
+            "technically Ocrevus but on a break till my op's done",
+            "current_therapy",
+            {"current_therapy": "none"},
+        ),
+        (
+            "Came off Tysabri for the baby, restarted it in March",
+            None,
+            {"current_therapy": "natalizumab"},
+        ),
+    ],
+)
+def test_a_treatment_paused_is_not_taken_now(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want

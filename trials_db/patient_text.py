@@ -2306,7 +2306,10 @@ _NOTHING_NOW = re.compile(
     r"(?:it'?s|its|it is|is|are|they'?re|been|currently|now|was put|were put) (?:on hold|on pause|"
     r"paused)|paused (?:it|them|my \w+|treatment)|"
     # "on a break from Tysabri till my JCV result comes back"
-    r"(?:on|taking|having) a (?:break|pause|holiday) from|treatment (?:break|holiday) from)\b",
+    r"(?:on|taking|having) a (?:break|pause|holiday) from|treatment (?:break|holiday) from|"
+    # "technically Ocrevus but on a break till my op", "Paused Ocrevus ..., haven't restarted"
+    r"on a (?:break|pause)(?= (?:till|until|while|for|since|because|as)\b)|"
+    r"(?:have ?n'?t|havent|have not|not) (?:re-?started|gone back on)(?: it| them)?(?: yet)?)\b",
     re.I,
 )
 # "Two relapses last year, none so far this year": a "none" that answers the relapses of its
@@ -2323,7 +2326,8 @@ _BEFORE_THEN = re.compile(
 # Told after a "nothing": the treatment taken up again, or one now ("came off it for the baby,
 # back on since March", "then nothing for years, now on Gilenya"): the "nothing" was a gap.
 _RESUMED_AFTER = re.compile(
-    r"\b(?:back on|went back|gone back|restart\w*|re-?started|started again|again since|"
+    # not a restart still to come: "restarting in January", "will restart after my op"
+    r"\b(?:back on|went back|gone back|restarted|re-started|started again|again since|"
     r"(?:i'?m|i am|im|is|he'?s|she'?s) still on|still (?:on|taking|using|dey)|"
     r"(?:now|currently) (?:(?:i'?m|i am|im|he'?s|she'?s) )?on)\b",
     re.I,
@@ -3176,7 +3180,8 @@ _SOMETHING_ELSE_ENDED = re.compile(
     re.I,
 )
 _ENDED_BEFORE = re.compile(
-    r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished)\s+(?:taking\s+)?"
+    r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished|paused|pausing|"
+    r"holding off|on hold)\s+(?:taking\s+)?"
     r"(?:my\s+|the\s+|her\s+|his\s+)?$",
     re.I,
 )
