@@ -3533,7 +3533,6 @@ def test_denials_and_jokes_read_the_right_way_round(text, asked, want):
             {"months_since_steroids": 24.0},
         ),
         # dates given as the count's answer are each one relapse, counted inside the window
-        ("11/2024 and 06/2026", "relapses_past_2_years", {"relapses_past_2_years": 1}),
         ("2 - 03/2025 and 06/2026", "relapses_past_2_years", {"relapses_past_2_years": 2}),
         # the earlier one told after the current one
         (
@@ -3658,3 +3657,29 @@ def test_no_ms_treatment_in_other_words(text, want):
 def test_a_treatment_paused_is_not_taken_now(text, asked, want):
     got = facts(text, asked)
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [  # built after fresh32: the year of the diagnosis said without the word
+        ("Im 53. I have PPMS (2020) plus asthma.", "2020"),
+        ("I have MS (relapsing remitting, 2017) and lupus.", "2017"),
+        ("relapsing type, discovered in 2023", "2023"),
+        ("SPMS (2022)", None),  # the year of the change of course, not of the diagnosis
+    ],
+)
+def test_the_year_of_the_diagnosis_without_the_word(text, year):
+    got = facts(text).get("years_since_diagnosis")
+    want = round(months_ago(f"in {year}") / 12, 2) if year else None
+    assert got == pytest.approx(want, abs=0.01) if year else got is None
+
+
+def test_dates_given_as_the_relapse_count_are_counted_inside_the_two_years():
+    today = dt.date.today()
+
+    def month(back: int) -> str:
+        y, m = divmod(today.year * 12 + today.month - 1 - back, 12)
+        return f"{m + 1:02d}/{y}"
+
+    got = facts(f"{month(30)} and {month(6)}", "relapses_past_2_years")
+    assert got["relapses_past_2_years"] == 1  # not 11 nor any other figure of the dates

@@ -4530,6 +4530,15 @@ _DIAGNOSED_IN = re.compile(
 )
 
 
+# A year in brackets right after the MS course, alone or after its name: the year it was found.
+_TYPE_AND_YEAR = re.compile(
+    # (not SPMS's year, which dates the change of course)
+    r"\b(?:ms|rrms|ppms|cis|multiple sclerosis)\s*\(\s*(?:(?:relapsing|remitting|primary|"
+    r"progressive|[- ]|\s)+,\s*)?((?:19|20)\d\d)\s*\)",
+    re.I,
+)
+
+
 def parse_years_since_diagnosis(
     text: str, requested: bool, age: float | None = None
 ) -> float | Invalid | None:
@@ -4541,7 +4550,11 @@ def parse_years_since_diagnosis(
         return float(age - when)
     scoped = about(text, "diagnosis", requested)
     if scoped is None:
-        return None
+        typed = _TYPE_AND_YEAR.search(
+            text
+        )  # "I have PPMS (2020)", "MS (relapsing remitting, 2017)"
+        months = months_ago(f"in {typed.group(1)}") if typed else None
+        return round(months / 12, 2) if months is not None else None
     text = scoped
     t = fold(text)
     if not requested and _TWO_YEARS_SAID.search(t):
