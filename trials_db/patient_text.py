@@ -1336,10 +1336,11 @@ def own_words(text: str, replying: bool = False) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
     A message only about another person (written for them) is kept whole."""
-    if _SET_APART.search(text) and _OTHER_PERSON.search(_SET_APART.sub(" ", text)):
+    apart = _SET_APART.sub(" ", text)
+    if apart != text and _OTHER_PERSON.search(apart):
         # "he's on nothing, I'm the one on Ocrevus": the writer sets their own drug apart from
         # the patient's; the rest is about the patient
-        text = _SET_APART.sub(" ", text)
+        text = apart
     if (
         _PROXY.search(text)
         or _written_for(text, _relative_named(text), replying)
@@ -4550,9 +4551,8 @@ def parse_years_since_diagnosis(
         return float(age - when)
     scoped = about(text, "diagnosis", requested)
     if scoped is None:
-        typed = _TYPE_AND_YEAR.search(
-            text
-        )  # "I have PPMS (2020)", "MS (relapsing remitting, 2017)"
+        # "I have PPMS (2020)", "MS (relapsing remitting, 2017)"
+        typed = _TYPE_AND_YEAR.search(text)
         months = months_ago(f"in {typed.group(1)}") if typed else None
         return round(months / 12, 2) if months is not None else None
     text = scoped
@@ -4761,17 +4761,17 @@ def parse_relapse_count(
     if listed:
         return int(listed.group(1))  # "two relapses in the last two years"
     label = re.search(
+        # "relapses in last 2 yrs: 0", "Relapses (last 2 years): 1"
         rf"\b{relapse}\s*\(?\s*(?:{_TWO_YEARS}|(?:last|past)\s+(?:2\s*(?:years?|yrs?)|24\s*months?)"
-        rf"\b)\s*\)?\s*[:=-]\s*(\d+|none|nil|no)\b(?!\s*(?:{_UNIT_WORD}|[./]\d))",
+        rf"\b)\s*\)?\s*[:=-]\s*(\d+|none|nil|no)\b(?!\s*(?:{_UNIT_WORD}|[./]\d))"
+        # ... or the window after the count: "relapses: 0 in 2 years", "attacks - 1 in the
+        # past 2 yrs"
+        rf"|\b{relapse}\s*[:=-]\s*(\d+|none|nil|no|zero)\s+{_TWO_YEARS}",
         t,
     )
-    if label:  # "relapses in last 2 yrs: 0", "Relapses (last 2 years): 1"
-        return int(label.group(1)) if label.group(1).isdigit() else 0
-    label = re.search(
-        rf"\b{relapse}\s*[:=-]\s*(\d+|none|nil|no|zero)\s+{_TWO_YEARS}", t
-    )  # "relapses: 0 in 2 years", "attacks - 1 in the past 2 yrs"
     if label:
-        return int(label.group(1)) if label.group(1).isdigit() else 0
+        said = label.group(1) or label.group(2)
+        return int(said) if said.isdigit() else 0
     nth = re.search(rf"#(\d+)\s+(?:{relapse}\s+)?{_TWO_YEARS}", t)
     if nth:
         return int(nth.group(1))  # "my 3rd in 2 years"
@@ -4876,15 +4876,13 @@ def parse_relapse_count(
         return 0
     if re.search(r"(?:\bnot|n'?t|\bnever)\b[^.;,\d]{0,15}\b(?:a single |even )?1\b", t):
         return None  # "haven't had one in 6 months": none lately, the two years not told
-    dates = re.findall(_MONTH_YEAR_FIGURES, t)
-    if dates and re.fullmatch(rf"(?:\W|\band\b|{_MONTH_YEAR_FIGURES})*", t):
+    dates = [m.group(0) for m in _MONTH_IN_FIGURES.finditer(t)]
+    if dates and re.fullmatch(rf"(?:\W|\band\b|{_MONTH_IN_FIGURES.pattern})*", t):
         # "11/2024 and 06/2026": one relapse a date, counted when inside the two years
-        return sum(1 for d in dates if (months_ago(d, today) or 99) <= 24)
+        ago = [months_ago(d, today) for d in dates]
+        return sum(1 for months in ago if months is not None and months <= 24)
     # the 2 of "2 months ago" is no count, nor the 11 of "11/2024"
-    return parse_count(_SPAN.sub(" ", re.sub(_MONTH_YEAR_FIGURES, " ", t)))
-
-
-_MONTH_YEAR_FIGURES = r"\b(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b"
+    return parse_count(_SPAN.sub(" ", _MONTH_IN_FIGURES.sub(" ", t)))
 
 
 _COURSE_LENGTH = re.compile(

@@ -113,12 +113,17 @@ class Reader:
         m = _DENIED_DENIAL.search(self.norm[:start])
         if m is None:
             return False
+        self.mark_read(Cue.NEGATED, m.start(), start)
+        return True
+
+    def mark_read(self, kind: Cue, start: int, end: int) -> None:
+        """Marks the cues of ``kind`` in [start, end) read by the rule that calls this, so the
+        abstain rule leaves the fact they cover be."""
         self.read_cues.update(
             cue.start
             for cue, _, _ in self.reading.scopes
-            if cue.cue is Cue.NEGATED and m.start() <= cue.start < start
+            if cue.cue is kind and start <= cue.start < end
         )
-        return True
 
     def take(self, start: int, end: int) -> None:
         self.used.append((start, end))

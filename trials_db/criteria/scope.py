@@ -115,8 +115,6 @@ def read(text: str) -> Reading:
         if getattr(doc._, "context_graph", None)
         else ()
     ):
-        if str(getattr(mod, "direction", "")).upper().endswith("PSEUDO"):
-            continue  # "non-active": a pseudo cue covers nothing (the mentions' cues skip it too)
         kept = _kept(doc, mod)
         if kept is not None:
             s, e = mod.scope_span
@@ -132,6 +130,8 @@ def read(text: str) -> Reading:
 
 def _kept(doc, mod) -> Modifier | None:
     """The cue as a Modifier, unless it is no real cue here (pseudo cues, a time window)."""
+    if str(getattr(mod, "direction", "")).upper().endswith("PSEUDO"):
+        return None  # "non-active": medspaCy's pseudo cue, which covers nothing
     try:
         cue = Cue(mod.category)
     except ValueError:

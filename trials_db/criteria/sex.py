@@ -66,16 +66,18 @@ def read(r: Reader) -> None:
     # A form's field: "Sex: Female", "Gender: male only", "Sex: Female Age: 18 to 45 years"
     # (the age rule reads the rest); "Sex: all" or "both" restricts nothing.
     field = re.search(
-        r"(?:^|[|;]\s*)(?:sex|gender)\s*[:=]\s*(?:(both|all|any|either)\b|"
-        r"(females?|women|woman|males?|men|man)(?:\s+only)?\b(?!\s*(?:and|or|/|&)\s*\w))",
+        r"(?:^|[|;]\s*)(?P<field>(?:sex|gender)\s*[:=]\s*(?:(both|all|any|either)\b|"
+        r"(females?|women|woman|males?|men|man)(?:\s+only)?\b(?!\s*(?:and|or|/|&)\s*\w)))",
         t,
     )
     if field and r.kind == INCLUSION:
-        begin = field.start() + len(field.group(0)) - len(field.group(0).lstrip("|; "))
-        if field.group(2):
-            female = field.group(2).startswith(("f", "w"))
+        if field.group(3):
+            female = field.group(3).startswith(("f", "w"))
             r.leaves.append(
-                Sex(allowed=["female" if female else "male"], source=r.norm[begin : field.end()])
+                Sex(
+                    allowed=["female" if female else "male"],
+                    source=r.norm[field.start("field") : field.end()],
+                )
             )
         r.take(field.start(), field.end())
         return

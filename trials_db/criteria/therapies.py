@@ -803,11 +803,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
                 re.I,
             )
             if why:  # that reason cue is read: the failure leaf says it
-                r.read_cues.update(
-                    cue.start
-                    for cue, _, _ in r.reading.scopes
-                    if cue.cue is Cue.REASON and why.start() <= cue.start < m.end()
-                )
+                r.mark_read(Cue.REASON, why.start(), m.end())
             r.take(why.start() if why else m.start(), m.end())
         note_duration()
         return
