@@ -193,6 +193,11 @@ from benchmarks.patient_messages import SETS, score
 # treatment, upset but safe writers): 82.4 % of 426 slots, 3 inverted, 7 wrongly set; 83.1 %,
 # 0 inverted once a treatment paused ("Paused Ocrevus ..., haven't restarted yet", "on a break
 # till my op", a restart still to come) was read as none now.
+# "fresh34": 130 more, written at the start of the next session (2026-12-06, sixteenth) and
+# scored once before any change (self-corrections, pasted patient-portal summaries, numbered
+# and lettered answers, types and drugs described not named, emoji, Indian and Nigerian
+# English, long stories, questions inside answers): 85.8 % of 367 slots, 3 inverted, 9 wrongly
+# set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -229,6 +234,7 @@ FLOORS = {
     "fresh31": (0.82, 3),
     "fresh32": (0.83, 1),
     "fresh33": (0.83, 0),
+    "fresh34": (0.855, 3),
 }
 
 

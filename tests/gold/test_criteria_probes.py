@@ -46,6 +46,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes21", 160),
         ("probes22", 160),
         ("probes23", 160),
+        ("probes24", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
