@@ -392,3 +392,11 @@ def test_time_points_and_the_age_now(text, expected):
 )
 def test_both_sexes_then_a_range_of_years(text, expected):
     assert [f for f in facts(text, INC) if f.startswith("age")] == expected
+
+
+def test_the_age_between_its_two_bounds():
+    # built after probes24: "18 years ≤ age ≤ 50 years" had lost its lower bound
+    assert facts("18 years ≤ age ≤ 50 years") == ["age requires min=18 max=50"]
+    assert facts("12 < age < 18") == [
+        "age requires min=12 max=18 min_inclusive=False max_inclusive=False"
+    ]

@@ -266,3 +266,15 @@ def test_two_bounds_said_with_than_or_with_their_visits_are_one_range():
 def test_a_range_with_its_upper_bound_excluded(text, expected):
     assert facts(text, INC) == expected
     assert parse_criterion(text, INC).evaluate(Profile(edss=7.0)) == FALSE
+
+
+def test_the_score_between_two_bounds_and_two_steps_named():
+    # built after probes24: "2.0 ≤ EDSS ≤ 5.5" had lost its lower bound; "6.0 or 6.5" was unread
+    assert facts("2.0 ≤ EDSS ≤ 5.5") == ["edss requires min=2 max=5.5"]
+    assert facts("EDSS of 6.0 or 6.5 only") == ["edss requires min=6 max=6.5"]
+    assert facts("EDSS 3 or 5") == []  # not two steps side by side: the team reads it
+    # a condition on another test, not the EDSS asked for
+    assert facts(
+        "EDSS 2.0 to 6.5 at screening. Patients with an EDSS of 6.0 or 6.5 must be able to "
+        "walk 20 metres."
+    ) == ["edss requires min=2 max=6.5"]

@@ -288,3 +288,13 @@ def test_any_other_course_as_an_exclusion_requires_the_course_named(text):
     assert tree.evaluate(Profile(ms_subtype="RRMS")) == FALSE
     assert tree.evaluate(Profile(ms_subtype="SPMS")) == TRUE
     assert tree.evaluate(Profile(ms_subtype="CIS")) == REVIEW
+
+
+def test_an_active_course_defined_goes_with_its_definition():
+    # built after probes24: "Active SPMS, defined as a relapse in 24 months" listed as an
+    # exclusion had excluded every SPMS and every relapse, each alone
+    tree = parse_criterion(
+        "Active SPMS, defined as a relapse in the 24 months before screening", EXC
+    )
+    assert tree.evaluate(Profile(ms_subtype="RRMS", months_since_last_relapse=3)) == FALSE
+    assert tree.evaluate(Profile(ms_subtype="SPMS", months_since_last_relapse=60)) == FALSE

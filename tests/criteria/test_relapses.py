@@ -411,3 +411,37 @@ def test_a_definition_after_the_relapse_is_no_demand():
     assert tree.evaluate(Profile(months_since_last_relapse=2)) == FALSE
     # a count after the label is no definition
     assert facts("Relapses: ≥1 in the last 12 months") == ["relapses requires months=12"]
+
+
+def test_a_count_inside_a_count_is_required_too():
+    # built after probes24: the second count had been dropped, and "2 or more" made them
+    # alternatives
+    assert relapses(
+        "Two or more clinical relapses in the 2 years before screening, of which at least one "
+        "occurred in the last 12 months",
+        INC,
+    ) == ["relapses requires count=2 months=24", "relapses requires months=12"]
+    tree = parse_criterion(
+        "At least 1 relapse in the 12 months, and at least 2 in the 24 months, before screening",
+        INC,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=6, relapses_past_2_years=1)) == FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=6, relapses_past_2_years=2)) == TRUE
+
+
+def test_a_window_read_once_is_not_lent_to_another_relapse():
+    # built after probes24: "with at least one relapse ever" had borrowed "12 months"
+    tree = parse_criterion(
+        "Relapse-free for the previous 12 months, with at least one relapse ever recorded", INC
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=30, relapses_past_2_years=0)) != FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=3, relapses_past_2_years=1)) == FALSE
+
+
+def test_or_fewer_after_the_relapse_word_is_a_most():
+    # built after probes23: "One relapse or fewer" listed as an exclusion excluded everyone
+    # with a relapse
+    tree = parse_criterion("One relapse or fewer in the previous 2 years", E)
+    # what the text says holds of the person (so they are excluded) only with at most one
+    assert tree.evaluate(Profile(months_since_last_relapse=12, relapses_past_2_years=2)) == FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=12, relapses_past_2_years=1)) == TRUE

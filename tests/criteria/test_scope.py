@@ -308,3 +308,14 @@ def test_a_pseudo_cue_covers_no_number_of_the_sentence():
     assert (
         tree.evaluate(Profile(age=40, ms_subtype="PPMS", edss=5, years_since_diagnosis=1)) == FALSE
     )
+
+
+def test_a_denial_denied_at_once_is_the_fact_said_plainly():
+    # built after probes24 ("not without", "not never", "not unwilling", "no lack of")
+    assert facts("Not unwilling to use highly effective contraception") == facts(
+        "Willing to use highly effective contraception"
+    )
+    assert facts("No lack of a confirmed MS diagnosis") == facts("A confirmed MS diagnosis")
+    assert facts("Not without prior exposure to ocrelizumab", "exclusion") == facts(
+        "With prior exposure to ocrelizumab", "exclusion"
+    )

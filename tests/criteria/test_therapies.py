@@ -1233,3 +1233,32 @@ def test_refractory_and_lack_of_efficacy_say_a_failure():
 def test_a_drug_named_by_its_mechanism(text, drug):
     tree = parse_criterion(text, E).to_json()
     assert tree["type"] == "therapy" and tree["drugs"] == [drug]
+
+
+def test_a_denial_denied_is_read_plainly():
+    # built after probes24: "Not without prior exposure to X" had been read as never exposed
+    assert facts("Not without prior exposure to ocrelizumab") == facts(
+        "Prior exposure to ocrelizumab"
+    )
+    assert facts("Not never treated with a DMT") == facts("Treated with a DMT")
+
+
+def test_a_drug_at_a_stable_dose_is_taken_now():
+    # built after probes24: "Treatment with X at a stable dose for ≥ 6 months" was left unread
+    tree = parse_criterion(
+        "Treatment with fingolimod, siponimod or ozanimod at a stable dose for ≥ 6 months at "
+        "screening",
+        INCLUSION,
+    )
+    assert tree.evaluate(Profile(current_therapy="siponimod")) == REVIEW  # how long: the team
+    assert tree.evaluate(Profile(current_therapy="none", prior_therapies=["fingolimod"])) == FALSE
+    # without "stable", a time on a drug may be past: not read as now
+    assert "current" not in " ".join(facts("Treated with dimethyl fumarate for at least 12 months"))
+
+
+def test_naive_or_off_for_a_time_turns_away_no_one_treated_long_ago():
+    # built after probes24: "or off all DMTs for at least 6 months" was left unread, so naive
+    # alone turned away people who stopped years ago
+    tree = parse_criterion("Treatment-naïve or off all DMTs for at least 6 months", INCLUSION)
+    stopped = Profile(prior_therapies=["interferon beta-1a"], current_therapy="none")
+    assert tree.evaluate(stopped) != FALSE

@@ -217,6 +217,10 @@ def read(r: Reader) -> None:
         lo, hi = float(m.group(2)), float(m.group(4))
         if lo < hi:
             add(lo, hi, m.group(1) == "≥", m.group(3) == "≤", m)
+    for m in _SANDWICH.finditer(r.norm):  # "18 years ≤ age ≤ 50 years"
+        lo, hi = float(m.group(1)), float(m.group(4))
+        if lo < hi:
+            add(lo, hi, m.group(2) == "≤", m.group(3) == "≤", m)
     for m in _PEOPLE_RANGE.finditer(r.norm):  # "Adults 18 to 60": from the number on (the
         # people word may be the sex rule's: "Women 18-45 who are pregnant")
         lo, hi = float(m.group(1)), float(m.group(2))
@@ -286,6 +290,12 @@ _TIME_POINT = (
 _SIGNED_RANGE = re.compile(
     r"([≥>])\s*(\d{1,3})\s*(?:years?\s*)?(?:and|to|-|,)\s*([≤<])\s*(\d{1,3})\s*"
     rf"years?\s*(?:old|of age|{_TIME_POINT})\b",
+    re.I,
+)
+# The age between its two bounds: "18 years ≤ age ≤ 50 years", "12 < age < 18".
+_SANDWICH = re.compile(
+    r"(?<![\d.])(\d{1,3})\s*(?:years?\s*)?([≤<])\s*(?:the\s+)?age\s*([≤<])\s*(\d{1,3})\b"
+    r"(?:\s*years?(?:\s*old)?)?",
     re.I,
 )
 _AGE_TO_UNDER = re.compile(

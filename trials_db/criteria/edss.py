@@ -51,8 +51,40 @@ def read(r: Reader) -> None:
         if progression and re.search(r"baseline\s*$", before, re.I):
             r.take(m.start, m.end + 12)
             continue
+        low = _LOW_SIDE.search(r.norm, max(0, m.start - 12), m.start)
+        high = _HIGH_SIDE.match(r.norm, m.end) if low else None
+        if low and high and float(low.group(1)) < float(high.group(2)) <= 10:
+            # "2.0 ≤ EDSS ≤ 5.5": the score between its two bounds
+            r.leaves.append(
+                Edss(
+                    min=float(low.group(1)),
+                    max=float(high.group(2)),
+                    min_inclusive=low.group(2) == "≤",
+                    max_inclusive=high.group(1) == "≤",
+                    source=r.norm[low.start() : high.end()],
+                )
+            )
+            r.take(low.start(), high.end())
+            continue
         filler = _EDSS_FILLER.match(after)
         window = after[filler.end() :] if filler else after
+        pair = _HALF_STEP_PAIR.match(window)
+        if (
+            pair
+            and float(pair.group(2)) - float(pair.group(1)) == 0.5
+            # not "Patients with an EDSS of 6.0 or 6.5 must be able to walk 20 metres": a
+            # condition for another test
+            and not re.search(r"\b(?:with|who have|having)\s+(?:an?\s+)?$", before, re.I)
+            and not re.match(
+                r"[^.;]*\b(?:must|should|need|will|are required)\b", window[pair.end() :]
+            )
+        ):
+            # "EDSS of 6.0 or 6.5 only": the two steps of the scale named, and none between
+            lo, hi = float(pair.group(1)), float(pair.group(2))
+            end = m.end + (filler.end() if filler else 0) + pair.end()
+            r.leaves.append(Edss(min=lo, max=hi, source=r.norm[m.start : end]))
+            r.take(m.start, end)
+            continue
         window = re.sub(r"^([<>≤≥])\s*score\s*(of\s*)?", r"\1 ", window, flags=re.I)
         bound = q.bounds_in(window)
         if bound is None:
@@ -99,6 +131,15 @@ def read(r: Reader) -> None:
             continue
         r.leaves.append(leaf)
         r.take(m.start, m.end + consumed + match_len)
+
+
+# A bound before the scale and one after it: "2.0 ≤ EDSS ≤ 5.5", "3 < EDSS score < 6".
+_LOW_SIDE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*([≤<])\s*(?:the\s+)?$")
+_HIGH_SIDE = re.compile(r"\s*(?:score\s*)?([≤<])\s*(\d{1,2}(?:\.\d)?)(?![\d.]*\d)")
+# Two steps of the scale, half a point apart: "6.0 or 6.5" (not "3.0 or 3.5 points").
+_HALF_STEP_PAIR = re.compile(
+    r"\s*(\d(?:\.[05])?)\s+or\s+(\d{1,2}(?:\.[05])?)\b(?![.,]\d)(?!\s*(?:points?|or)\b)", re.I
+)
 
 
 _OR_BOUND = re.compile(

@@ -86,8 +86,14 @@ from .review_topics import leftover_words, review_topics
 # "refractory to" and "because of lack of efficacy" as a failure; 29: a form's "Sex:", "Disease
 # duration:" and "Pregnancy test: positive" fields, a sign after "diagnosis" ("> 15 years ago"),
 # drugs by their mechanism (anti-CD52, anti-α4-integrin, DHODH
-# inhibitor), and pseudo cues ("non-active") covering nothing
-PARSER_VERSION = 29
+# inhibitor), and pseudo cues ("non-active") covering nothing; 30: a denial denied at once ("not
+# without", "not never", "not unwilling", "no lack of") read plainly, a count inside a count
+# ("of which at least 1 in the last 12 months", "and at least 2 in 24 months") required too,
+# "2 or more" no alternative, a window read once lent to no other relapse, "One relapse or
+# fewer", "18 ≤ age ≤ 50" and "2.0 ≤ EDSS ≤ 5.5", two EDSS steps ("6.0 or 6.5"), a drug at a
+# stable dose taken now, an MS course with its definition ("Active SPMS, defined as ...") one
+# condition (no shipped tree changed)
+PARSER_VERSION = 30
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -259,7 +265,13 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
     if (
         kind != EXCLUSION
         and (len(relapse_reqs) > 1 or (relapse_reqs and activity))
-        and re.search(r"\bor\b|\b(?:one|1) of\b|\bany of the following\b|\beither\b", r.norm, re.I)
+        and re.search(
+            # not the "or" of "2 or more", a bound of one count
+            r"\bor\b(?!\s+(?:more|fewer|less|greater)\b)|\b(?:one|1) of\b|"
+            r"\bany of the following\b|\beither\b",
+            r.norm,
+            re.I,
+        )
     ):  # "At least one of the following relapse criteria: 1. ...; 2. ..."
         group: list[Node] = list(relapse_reqs)
         for topic in activity:  # a failure defined by relapses or lesions keeps both options
@@ -272,8 +284,19 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
     if len(items) == 1:
         return items[0]
     # "X and unwilling to stop it": only both together exclude.
-    conjunctive = re.search(r"\band (unwilling|not willing|unable)\b", r.norm, re.I)
+    conjunctive = re.search(r"\band (unwilling|not willing|unable)\b", r.norm, re.I) or (
+        # "Active SPMS, defined as a relapse in the 24 months": the course and what makes it
+        # active together, not each alone
+        any(isinstance(x, Subtype) for x in leaves) and _COURSE_DEFINED.search(r.norm)
+    )
     return Any_(items) if kind == EXCLUSION and not conjunctive else All(items)
+
+
+# An MS course followed by what it means here: "SPMS, defined as", "active disease (i.e."
+_COURSE_DEFINED = re.compile(
+    r"\b(?:ms|rrms|spms|ppms|sclerosis|disease|course)\s*[,(]?\s*(?:defined as|i\.e\.?|that is)\b",
+    re.I,
+)
 
 
 def structured_criteria(

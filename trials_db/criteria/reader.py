@@ -28,6 +28,15 @@ _DENIED_DENIAL = re.compile(
     re.I,
 )
 _MARKER = re.compile(rf"\A\s*{LIST_MARKER}\s+", re.I)
+# A denial denied, said at once: "Not without prior exposure to X" is prior exposure to X, "not
+# never treated" is treated, "not unwilling to use" is willing, "no lack of a confirmed
+# diagnosis" is a confirmed diagnosis. Read as said plainly (the words padded, positions kept).
+_NOT_WITHOUT = re.compile(r"\bnot\s+(without|never|unwilling)\b|\bno\s+lack\s+of\b", re.I)
+_PLAINLY = {"without": "with", "never": "ever", "unwilling": "willing"}
+
+
+def _denial_denied_plainly(m: re.Match) -> str:
+    return _PLAINLY.get((m.group(1) or "").lower(), "").rjust(len(m.group(0)))
 
 
 # A criterion's own heading before its words ("Biologic therapy: No prior natalizumab",
@@ -93,6 +102,7 @@ class Reader:
             q.normalise(one_case(_MARKER.sub("", self.text, count=1))),
         )
         self.norm = capitalise_abbreviations(self.norm)
+        self.norm = _NOT_WITHOUT.sub(_denial_denied_plainly, self.norm)
         with_colons = self.norm
         # "none of: relapse, steroid use": a list head's colon does not end the cue before it.
         self.norm = _LIST_HEAD_COLON.sub(lambda m: m.group(0)[:-1] + " ", self.norm)

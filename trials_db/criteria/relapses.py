@@ -60,6 +60,15 @@ _ELLIPTICAL_OR = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+)" + _COUNT_IN_WINDOW, r
 # ≥ 1 in the last 12 months" (each count a rule of its own).
 _LABELLED_COUNT = re.compile(r"\s*:\s*" + _COUNT_IN_WINDOW, re.I)
 _AND_COUNT = re.compile(r"\s*,?\s*and\s+" + _COUNT_IN_WINDOW, re.I)
+# "..., of which at least 1 occurred in the last 12 months": a count inside the one before
+_OF_WHICH = re.compile(
+    r"(?:\s+(?:before|prior to)\s+(?:the\s+)?(?:screening|baseline|randomi[sz]ation|enrol\w*|"
+    r"inclusion|study entry|day 1))?\s*,?\s*(?:of which|of these|of them|with)\s+"
+    + _COUNT_IN_WINDOW.replace(
+        r"(?:or more\s+)?", r"(?:or more\s+)?(?:(?:must\s+have\s+|having\s+)?occurred\s+)?"
+    ),
+    re.I,
+)
 
 
 def _counts_after_label(r: Reader, m: Mention) -> bool:
@@ -192,6 +201,10 @@ def read(r: Reader) -> None:
             base = max(s_start, m.start - 60)
             pattern = q.NUM + r"\s*" + q.UNIT + r"\s+in\s+$" if remission else _WINDOW
             window = re.search(pattern, r.norm[base : m.start], re.I)
+            if window is not None and any(
+                a < base + window.end() and base + window.start() < b for a, b in r.used
+            ):  # "Relapse-free for 12 months, with at least one relapse ever": not its window
+                window = None
         if window is None:
             continue
         lead = r.norm[max(0, base + window.start() - 25) : base + window.start()]
@@ -223,7 +236,11 @@ def read(r: Reader) -> None:
         if cm and not remission:
             n = int(cm.group(2))
             word = (cm.group(1) or "").lower()
-            fewer = (cm.group(3) or "").lower() in ("fewer", "less")
+            # "1 or fewer relapses", "One relapse or fewer in the previous 2 years"
+            fewer_after = re.match(r"\s*or\s+(?:fewer|less)\b", r.norm[m.end :], re.I)
+            fewer = (cm.group(3) or "").lower() in ("fewer", "less") or bool(fewer_after)
+            if fewer_after:
+                r.take(m.end, m.end + fewer_after.end())
             if word in _AT_MOST or fewer:
                 # "no more than 1 relapse in the past year": not 2 or more in it; "fewer than
                 # 3": not 3 or more ("2 or fewer" is at most 2)
@@ -274,6 +291,20 @@ def read(r: Reader) -> None:
         r.take(base + window.start(), base + window.end())
         if negated or base + window.start() < m.start:
             continue
+        # "≥ 1 relapse in the 12 months, and ≥ 2 in the 24 months", "2 or more relapses in 2
+        # years, of which at least 1 in the last 12 months": each count is required too
+        at = base + window.end()
+        also = _AND_COUNT.match(r.norm, at, s_end) or _OF_WHICH.match(r.norm, at, s_end)
+        while also is not None:
+            months2 = q.to_months(also.group("n2") or 1, also.group("unit"))
+            count2 = int(also.group("count")) + (also.group("rel") in (">", "more than"))
+            if months2 > 0 and count2 > 0:
+                r.leaves.append(
+                    Relapses(count=count2, months=months2, source=also.group(0).strip(" ,"))
+                )
+            r.take(also.start(), also.end())
+            at = also.end()
+            also = _AND_COUNT.match(r.norm, at, s_end)
         # "≥1 relapse in the prior year or ≥2 in the prior 2 years": the second count, its
         # relapse word left out, is another way in (parser.py makes them alternatives)
         at = base + window.end()

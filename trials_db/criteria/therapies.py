@@ -159,7 +159,8 @@ _NAIVE_TO_DMT = re.compile(
 )
 # "... or no DMT within the 6 months before screening": a second way in, with a window.
 _OR_NONE_LATELY = re.compile(
-    r"\bor\s+(?:(?:have|has|had)\s+)?(?:no|not|without|none)\b[^.;]{0,60}?"
+    # ... "or off all DMTs for at least 6 months", "or free of any DMT for 3 months"
+    r"\bor\s+(?:(?:have|has|had|been)\s+)?(?:no|not|without|none|off|free (?:of|from))\b[^.;]{0,60}?"
     r"\b(?:within|in the (?:last|past|previous)|for at least|since)\b",
     re.I,
 )
@@ -1017,6 +1018,7 @@ _CURRENT_BEFORE = re.compile(
     r"(?:\s+(?:one|1) of the following)?:?)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
+_TREATED_WITH = re.compile(r"^\W*(?:treatment|treated|therapy)\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 _STABILITY = re.compile(
     r"\bstable\b(?:\s+(?:dos\w+|regimen|dosing regimen|treatment|therapy))*|\bdosing regimen\b|"
     r"\bat the (?:\w+ ){0,3}dose\b(?: approved)?(?: in the (?:local )?label)?|"
@@ -1032,6 +1034,9 @@ def _current_and_stable(r: Reader, text: str, framed: str, ms: list[Mention]) ->
     if r.kind != INCLUSION or _FAILURE.search(text) or _NAIVE.search(text):
         return False
     current = _CURRENT_BEFORE.search(text[: ms[0].start])
+    if current is None and re.search(r"\bstable\b", text[ms[-1].end :], re.I):
+        # "Treatment with fingolimod at a stable dose for ≥ 6 months": a dose stable up to now
+        current = _TREATED_WITH.search(text[: ms[0].start])
     if current is None or not _STABILITY.search(framed):
         return False
     rest = _STABILITY.sub(" ", framed)
