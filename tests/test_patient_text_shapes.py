@@ -3683,3 +3683,59 @@ def test_dates_given_as_the_relapse_count_are_counted_inside_the_two_years():
 
     got = facts(f"{month(30)} and {month(6)}", "relapses_past_2_years")
     assert got["relapses_past_2_years"] == 1  # not 11 nor any other figure of the dates
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh34's start scoring: medication lists, finished courses, "nothing since"
+        (
+            "Medications: Ocrevus 600 mg IV q6mo (started 03/2022). Tecfidera 240mg BID - "
+            "DISCONTINUED. Dx: MS, secondary progressive.",
+            None,
+            {"current_therapy": "ocrelizumab"},
+        ),
+        ("Meds: Mavenclad year 2 course completed 2025. Age 44", None, {"current_therapy": "none"}),
+        (
+            "I'm 35, RRMS since 2019, on Kesimpta, and I had a relapse in April, they gave me "
+            "steroids for that. Nothing since.",
+            None,
+            {"current_therapy": "ofatumumab"},
+        ),
+        (  # the relapse is told before the last drug: "nothing since" is about the drugs
+            "tx: avonex 2010-14, gilenya 14-20 (stopped, kept relapsing on it), mavenclad "
+            "2021-22. nothing since.",
+            None,
+            {"current_therapy": "none"},
+        ),
+        (  # a relapse denied is no relapse told
+            "used to be on Copaxone til 2016, then the neuro said I'm not relapsing any more so "
+            "no point carrying on with it. nothing since",
+            None,
+            {"current_therapy": "none"},
+        ),
+    ],
+)
+def test_medication_lists_and_what_nothing_since_is_about(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh34's start scoring: self-corrections in chat
+        ("EDSS 4... *3.5, I looked at the letter. PPMS, 58", None, {"edss": 3.5}),
+        ("male, sorry, typo - female", "sex", {"sex": "female"}),
+        ("Ocrevus - sorry, Kesimpta", "current_therapy", {"current_therapy": "ofatumumab"}),
+        ("Last relapse March - sorry, May.", None, {"months_since_last_relapse": "May"}),
+        ("last relapse was March", None, {"months_since_last_relapse": "March"}),
+        ("Ireland. do you have sites there or only in the UK?", "country", {"country": "Ireland"}),
+        ("👎", "breastfeeding", {"breastfeeding": False}),
+        ("👍🏽", "breastfeeding", {"breastfeeding": True}),
+    ],
+)
+def test_corrections_and_short_answers(text, asked, want):
+    got = facts(text, asked)
+    for key, value in want.items():
+        if key == "months_since_last_relapse":  # a month named: the latest one before today
+            value = months_ago(f"in {value}")
+        assert got.get(key) == value, (key, got)

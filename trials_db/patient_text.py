@@ -460,7 +460,8 @@ _CORRECTED = re.compile(
     # "Tecfidera failed - I mean Tysabri failed": what was said of it goes with it
     r"(?:\s+(?:failed|stopped|worked))?\s*(?:\.\.\.|…|-|–|,|\.|\?|!)?\s*"
     r"(?:(?:no wait|wait no|oh wait|wait|sorry|no|naw|nah|oops|typo|i meant|i mean|actually|"
-    r"correction|or rather|make that|scratch that)\b[,:!]?\s*){1,3}"
+    r"correction|or rather|make that|scratch that)\b[,:!]?\s*(?:[-–]\s+)?|"
+    r"\*(?=\w)){1,3}"  # "EDSS 4... *3.5": a chat's star marks the word meant
     # not the pronoun of "EDSS 4, no one's scored me in a while"
     r"(?!one(?:'s|s)?\s+(?:has|is|had|knows|ever|\w+ed)\b|one'?s\b)"
     r"(?:it'?s\s+|it was\s+|i'?m\s+|the\s+)?"
@@ -551,6 +552,18 @@ _ANSWERED_LATER = re.compile(
 )
 # A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
 _KEY_EQUALS = re.compile(r"\b([a-z][a-z ]{1,20}?)\s*=\s*(?=\S)", re.I)
+# A numbered or lettered list's markers ("1) 38 2) RRMS", "a) 50\nb) female", "1. Age - 63"):
+# the items are a list's, the markers no numbers of it.
+_LIST_MARKERS = re.compile(
+    r"(?:^|(?<=\s))(?:\d{1,2}|[a-h])\)\s+(?=\S)|^\s*\d{1,2}\.\s+(?=[a-z])", re.I | re.M
+)
+# A form's label with a dash for its colon: "Age - 63", "Where - Cardiff", "EDSS – 6.5".
+_LABEL_DASH = re.compile(
+    r"^(\W*)(age|sex|gender|type|ms type|edss|treatments?|meds|medications?|dmts?|where|location|"
+    r"country|city|diagnosis|diagnosed|dx|relapses?|last relapse|steroids|pregnant|breastfeeding)"
+    r"\s+[-\u2013\u2014]\s+(?=\S)",
+    re.I | re.M,
+)
 # Praise in scare quotes is irony ("Tecfidera 'working great' - three relapses this year"): it
 # says nothing of how the drug did, so it is dropped.
 _SCARE_QUOTED_PRAISE = re.compile(
@@ -659,11 +672,20 @@ def as_list_items(text: str) -> str:
     return _HOME_LABEL.sub("live in ", t)
 
 
+# A message that is only a thumb up or down (any skin tone, repeated): a yes or a no.
+_THUMB_ONLY = re.compile(
+    r"\s*([\U0001f44d\U0001f44e])[\U0001f3fb-\U0001f3ff\ufe0f]?(?:\s*\1[\U0001f3fb-\U0001f3ff\ufe0f]?)*[\s!.]*"
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
     t = _checklist_marks(_KEYCAP.sub(r"\1", text))
+    thumb = _THUMB_ONLY.fullmatch(t)
+    if thumb:  # a thumb alone answers yes or no, as a tapped button would
+        t = "yes" if thumb.group(1) == "\U0001f44d" else "no"
     t = _SEX_SIGN.sub(lambda m: " female " if m.group(0) == "\u2640" else " male ", t)
     t = _SCARE_QUOTED_PRAISE.sub(" ", t)
     t = _PICTOGRAPH.sub(", ", t)
@@ -683,6 +705,11 @@ def say_plainly(text: str) -> str:
     t = re.sub(r"\s*\|(?!\s*\d)\s*", ", ", t)
     t = re.sub(r"\s*\|\s*", " ", t)
     t = _KEY_EQUALS.sub(r"\1: ", t)  # "age=38; sex=m": a form's label, as with a colon
+    if len(_LIST_MARKERS.findall(t)) >= 2:
+        t = _LIST_MARKERS.sub(
+            lambda m: "" if m.start() == 0 or t[m.start() - 1] == "\n" else ", ", t
+        )
+    t = _LABEL_DASH.sub(r"\1\2: ", t)
     t = _VALUE_THEN_LABEL.sub(r"\1, ", t)  # "relapses: 0 steroids: never"
     t = _ANSWERED_LATER.sub(r"\1\2: \4. \3", t)  # "Pregnant? lol no." -> "Pregnant: no. lol"
     t = _ASKED_ONESELF.sub(r"\1\2: ", t)  # "Steroids? yes, latest in August"
@@ -1053,7 +1080,7 @@ _ITEM_SEX = "|".join(sorted(_ITEM_FEMALE + _ITEM_MALE, key=len, reverse=True))
 # The words for "years" in an age, in those languages too ("53 år", "41 jaar", "39 ans").
 _YEARS = r"(?:years?|yrs?|anos|ans|jahre|anni|ar|jaar|lat)"
 _SEX_ITEM = re.compile(
-    rf"(?:^[^\w\n]*|[,.;:!?(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!)]|$|\d|(?:by the way|btw)\b)"
+    rf"(?:^[^\w\n]*|[,.;:!?(]\s*|\band\s+)({_ITEM_SEX})\s*(?=[,.;!()]|$|\d|(?:by the way|btw)\b)"
     rf"|\b\d{{2}}\s*(?:y\.?o\.?|yo|y/o|(?:{_YEARS})(?:[- ]old)?|-year-old)?\s*,?\s*"
     rf"({_ITEM_SEX})\b",
     re.I | re.M,
@@ -2336,6 +2363,20 @@ _RESUMED_AFTER = re.compile(
 _NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
 
 
+def _relapse_told_last(low: str) -> bool:
+    """Whether a relapse had (not one denied) is the last thing told in ``low``, after every
+    drug named: what a "Nothing since." right after it is about."""
+    had = [
+        r
+        for r in _RELAPSE_WORDS.finditer(low)
+        if not re.search(r"\b(?:not|no|never|n't|any more)\s+(?:\w+\s+)?$", low[: r.start()])
+    ]
+    if not had:
+        return False
+    vocabulary = _drug_matcher()[2]
+    return not any(w in vocabulary for w in re.findall(r"[a-z][a-z-]+", low[had[-1].end() :]))
+
+
 def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
@@ -2348,6 +2389,12 @@ def _nothing_now(low: str) -> re.Match | None:
             r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
+        if (
+            re.match(r"(nothing|none)( else)? since\W*$", low[m.start() :].split(".")[0])
+            and not sentence.strip()
+            and _relapse_told_last(low[: m.start()])
+        ):
+            continue  # "I had a relapse in April, steroids for that. Nothing since.": no relapse
         if _BEFORE_THEN.search(sentence) or re.match(
             r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
         ):
@@ -2487,7 +2534,14 @@ def _asked_about(text: str, start: int) -> bool:
     # "do any trials take people on Ocrevus? I've been on it since 2020": the next sentence says
     # the writer takes the drug asked about
     own_next = _ON_IT_NEXT.match(text, sentence_end + 1)
-    return is_question and not _OWN_USE.search(text[begin:start]) and not own_next
+    # "Ocrevus, is that a problem?": the drug said, then a question about it
+    tagged = re.match(
+        r"[^?]{0,40}?[,;:\u2013\u2014-]\s*(?:is|does|would|will|could|can|do|did|should)\s+"
+        r"(?:that|this|it)\b",
+        text[start:sentence_end],
+        re.I,
+    )
+    return is_question and not _OWN_USE.search(text[begin:start]) and not own_next and not tagged
 
 
 # "Not on Kesimpta nor Ocrevus", "not on Ocrevus or anything else": denied at the head of its
@@ -2825,7 +2879,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ):
             answer.current = name
         elif (
-            (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(after))
+            (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(_DOSE_AFTER.sub("", after)))
             and name not in ended  # "Meds: Betaseron 2006-2014, ...": the list's first, over
             and not _ENDED.search(
                 _SOMETHING_ELSE_ENDED.sub(
@@ -3130,12 +3184,22 @@ _CURRENT_AFTER = re.compile(
     r"^\W{0,3}so far so good\b",
     re.I,
 )
+# How a drug in a medication list is given, said right after its name ("Ocrevus 600 mg IV q6mo
+# (started March 2022)"): no fact of its own, so what follows is read as said of the drug.
+_DOSE_AFTER = re.compile(
+    r"^(?:\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|iu|ml)\b|iv|sc|im|po|oral(?:ly)?|"
+    r"q\d+\s*(?:mo|months?|m|w|wks?|weeks?|d|h)\b|bid|tid|qd|od|bd|daily|weekly|monthly|"
+    r"every \d+ (?:months|weeks|days))\b[,.]?)+(?=\s*\()",
+    re.I,
+)
 _SINCE_AFTER = re.compile(
     r"^\s*(?:pens?|infusions?|injections?|drips?|tablets?|pills?)?\s*(since\s*(?=[.;,!?]|$)|"
     r"since (?:dx|diagnosis|i was diagnosed|being diagnosed)|"
     r"since (then|\d{4}|last \w+|\w+ \d{4}|\w+ '\d\d|early|late|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|"
-    r"from \d{4}(?!\s*(?:-|to|until|till)))\b",
+    r"from \d{4}(?!\s*(?:-|to|until|till))|"
+    # "(started March 2022)", "(since 2021)": a start and no end
+    r"\(\s*(?:started|since|began)\s+(?:in\s+)?(?:\w+\s+|\d{1,2}[/.-])?\d{4}(?=\s*\)))\b",
     re.I,
 )
 _ENDED = re.compile(
@@ -3202,7 +3266,10 @@ _DONE_AFTER = re.compile(
     r"^\W{0,3}(?:course\s+|tablets\s+|treatment\s+|"
     # "Mavenclad (both years done)", "year 1 and 2 completed", "all courses finished"
     r"(?:both\s+|all\s+|the\s+)?(?:years?|courses?|rounds?|cycles?)\s+(?:(?:\d|one|two)\s+"
-    r"(?:and|&)\s+(?:\d|two)\s+)?)?(?:was\s+|is\s+|were\s+|are\s+)?(?:all\s+)?"
+    r"(?:and|&)\s+(?:\d|two)\s+)?|"
+    # "Mavenclad year 2 course completed 2025"
+    r"(?:year|round|cycle|course)\s+(?:\d|one|two)\s+(?:course\s+|tablets\s+)?)?"
+    r"(?:was\s+|is\s+|were\s+|are\s+)?(?:all\s+)?"
     r"(?:done|completed|complete|finished)\b"
     r"(?!\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an|yesterday|today|"
     r"tonight|this|last|on|at|every|recently|just)\b)",
@@ -3979,8 +4046,15 @@ def _month_said(text: str, today: dt.date) -> float | None:
             ambiguous = name in ("may", "march")
             before = text[max(0, m.start() - 14) : m.start()]
             alone = not text[: m.start()].strip(" ,.-") and re.match(r"\W*$", text[m.end() :])
+            labelled = (
+                re.search(  # "last relapse May.", "relapse was March": the fact's date
+                    r"\b(?:relapse|attack|flare|steroids|diagnosed|dx)(?:\s+(?:was|were))?\s*[:-]?\s+$",
+                    before,
+                )
+                and re.match(r"\s*(?:[.,;!?)]|$)", text[m.end() :])
+            )
             if ambiguous and not (
-                part or year_said or alone or re.search(rf"\b{_WHEN_WORD}\s+$", before)
+                part or year_said or alone or labelled or re.search(rf"\b{_WHEN_WORD}\s+$", before)
             ):  # "may" as an answer on its own is the month; "May I ask" is not
                 continue
         if year_said and (year_said[0] == "'" or len(year_said) == 2):
@@ -4513,7 +4587,7 @@ _AGE_AT_ANSWER = re.compile(
 
 # Two years given for one event: "2013 or 2014", "around 2010 maybe 2011", "2008/2009".
 _TWO_YEARS_SAID = re.compile(
-    r"\b(?:19|20)\d\d\s*(?:or|/|,? ?maybe|or maybe|-ish or)\s*(?:19|20)?\d\d\b"
+    r"\b(?:19|20)\d\d\s*(?:,?\s*or|/|,? ?maybe|or maybe|-ish or)\s*(?:19|20)?\d\d\b"
 )
 
 
@@ -4549,6 +4623,13 @@ def parse_years_since_diagnosis(
     when = at and int(at.group(1) or at.group(2))
     if when and age is not None and 0 < when <= age:  # "diagnosed at 30, now I'm 45"
         return float(age - when)
+    if not requested and any(
+        re.search(
+            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$", fold(text)[max(0, y.start() - 20) : y.start()]
+        )
+        for y in _TWO_YEARS_SAID.finditer(fold(text))
+    ):
+        return None  # "dx 2017, or 2016? honestly not sure": the clause cut would keep one
     scoped = about(text, "diagnosis", requested)
     if scoped is None:
         # "I have PPMS (2020)", "MS (relapsing remitting, 2017)"
@@ -5084,7 +5165,9 @@ def read_country(text: str, requested: bool) -> str | None:
         if said:
             return said
     if requested:
-        return parse_country(text) or _country_said(text)
+        # "Ireland. do you have sites there or only in the UK?": the answer comes first
+        first = load_lexicon().country(fold(clean(re.split(r"[.,;!?\n]", text.strip())[0])))
+        return first or parse_country(text) or _country_said(text)
     said = _country_said(text)
     if said:
         return said
