@@ -160,7 +160,8 @@ _NAIVE_TO_DMT = re.compile(
 # "... or no DMT within the 6 months before screening": a second way in, with a window.
 _OR_NONE_LATELY = re.compile(
     # ... "or off all DMTs for at least 6 months", "or free of any DMT for 3 months"
-    r"\bor\s+(?:(?:have|has|had|been)\s+)?(?:no|not|without|none|off|free (?:of|from))\b[^.;]{0,60}?"
+    r"\bor\s+(?:(?:have|has|had|been)\s+)?(?:no|not|without|none|off|free (?:of|from))\b"
+    r"[^.;]{0,60}?"
     r"\b(?:within|in the (?:last|past|previous)|for at least|since)\b",
     re.I,
 )
