@@ -298,3 +298,21 @@ def test_an_active_course_defined_goes_with_its_definition():
     )
     assert tree.evaluate(Profile(ms_subtype="RRMS", months_since_last_relapse=3)) == FALSE
     assert tree.evaluate(Profile(ms_subtype="SPMS", months_since_last_relapse=60)) == FALSE
+
+
+def test_a_bracket_between_the_disease_and_any_type_except():
+    # built after probes23: "(McDonald 2010)" had hidden "of any type except"
+    tree = parse_criterion(
+        "Diagnosis of MS (McDonald 2010) of any type except primary progressive", INC
+    )
+    assert tree.evaluate(Profile(ms_subtype="PPMS")) == FALSE
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == TRUE
+
+
+def test_the_activity_letter_before_a_course():
+    # built after probes23: "aSPMS" (active SPMS) was not read as a course at all
+    assert (
+        parse_criterion("Pts w/ RMS (RRMS/aSPMS)", INC).evaluate(Profile(ms_subtype="SPMS"))
+        != FALSE
+    )
+    assert parse_criterion("nrSPMS", INC).evaluate(Profile(ms_subtype="RRMS")) == FALSE

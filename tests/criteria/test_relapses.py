@@ -445,3 +445,18 @@ def test_or_fewer_after_the_relapse_word_is_a_most():
     # what the text says holds of the person (so they are excluded) only with at most one
     assert tree.evaluate(Profile(months_since_last_relapse=12, relapses_past_2_years=2)) == FALSE
     assert tree.evaluate(Profile(months_since_last_relapse=12, relapses_past_2_years=1)) == TRUE
+
+
+def test_one_of_them_inside_a_count_is_no_alternative():
+    # built after probes23: "with at least one of them in the last 12 months"
+    assert relapses(
+        "Two or more relapses in the last 2 years, with at least one of them in the last 12 "
+        "months",
+        INC,
+    ) == ["relapses requires count=2 months=24", "relapses requires months=12"]
+    tree = parse_criterion(
+        "Two or more relapses in the last 2 years, with at least one of them in the last 12 "
+        "months",
+        INC,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) == FALSE

@@ -215,3 +215,9 @@ def test_a_forms_sex_field_restricts_the_sex():
         == FALSE
     )
     assert parse_criterion("Gender: male or female", INC).evaluate(Profile(sex="male")) != FALSE
+
+
+def test_the_sex_named_with_its_word():
+    # built after probes23: "Female sex" listed as an exclusion was left unread
+    assert facts("Female sex", "exclusion") == facts("Female", "exclusion")
+    assert facts("Female gender") == facts("Female patients")

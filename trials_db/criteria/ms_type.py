@@ -49,7 +49,9 @@ _ALL_FORMS = re.compile(
 # "MS of any type, except primary progressive", "any form of MS other than PPMS": the disease,
 # and the courses named after the exception rule out.
 _ANY_EXCEPT = re.compile(
-    r"\b(?:(?:ms|multiple sclerosis) of any (?:type|form|course|subtype|phenotype)|"
+    # ... "MS (McDonald 2010) of any type except": a bracket between the disease and its type
+    r"\b(?:(?:ms|multiple sclerosis)\s*(?:\([^()]{0,30}\)\s*)?"
+    r"of any (?:type|form|course|subtype|phenotype)|"
     r"any (?:type|form|course|subtype|phenotype) of (?:ms|multiple sclerosis)|"
     r"any (?:ms|multiple sclerosis) (?:type|form|course|subtype|phenotype)|"
     r"all (?:ms )?(?:types|forms))"

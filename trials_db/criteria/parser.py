@@ -92,8 +92,10 @@ from .review_topics import leftover_words, review_topics
 # "2 or more" no alternative, a window read once lent to no other relapse, "One relapse or
 # fewer", "18 ≤ age ≤ 50" and "2.0 ≤ EDSS ≤ 5.5", two EDSS steps ("6.0 or 6.5"), a drug at a
 # stable dose taken now, an MS course with its definition ("Active SPMS, defined as ...") one
-# condition (no shipped tree changed)
-PARSER_VERSION = 30
+# condition; 31: "with at least one of them in the last 12 months", an activity letter before a
+# course ("aSPMS", "nrSPMS"), a bracket before "of any type except", "Female sex" (no shipped
+# tree changed)
+PARSER_VERSION = 31
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -267,7 +269,7 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
         and (len(relapse_reqs) > 1 or (relapse_reqs and activity))
         and re.search(
             # not the "or" of "2 or more", a bound of one count
-            r"\bor\b(?!\s+(?:more|fewer|less|greater)\b)|\b(?:one|1) of\b|"
+            r"\bor\b(?!\s+(?:more|fewer|less|greater)\b)|\b(?:one|1) of\b(?!\s+(?:them|these)\b)|"
             r"\bany of the following\b|\beither\b",
             r.norm,
             re.I,

@@ -35,6 +35,9 @@ _NOT_WITHOUT = re.compile(r"\bnot\s+(without|never|unwilling)\b|\bno\s+lack\s+of
 _PLAINLY = {"without": "with", "never": "ever", "unwilling": "willing"}
 
 
+_ACTIVITY_LETTER = re.compile(r"\b(a|r|n|na|nr)((?:SP|PP)MS)\b")
+
+
 def _denial_denied_plainly(m: re.Match) -> str:
     return _PLAINLY.get((m.group(1) or "").lower(), "").rjust(len(m.group(0)))
 
@@ -103,6 +106,12 @@ class Reader:
         )
         self.norm = capitalise_abbreviations(self.norm)
         self.norm = _NOT_WITHOUT.sub(_denial_denied_plainly, self.norm)
+        # "aSPMS", "rSPMS", "nrSPMS": the course's activity written as a letter before it
+        self.norm = _ACTIVITY_LETTER.sub(
+            lambda m: ("non-active " if m.group(1) in ("n", "na", "nr") else "active ")
+            + m.group(2),
+            self.norm,
+        )
         with_colons = self.norm
         # "none of: relapse, steroid use": a list head's colon does not end the cue before it.
         self.norm = _LIST_HEAD_COLON.sub(lambda m: m.group(0)[:-1] + " ", self.norm)

@@ -65,7 +65,9 @@ _OF_WHICH = re.compile(
     r"(?:\s+(?:before|prior to)\s+(?:the\s+)?(?:screening|baseline|randomi[sz]ation|enrol\w*|"
     r"inclusion|study entry|day 1))?\s*,?\s*(?:of which|of these|of them|with)\s+"
     + _COUNT_IN_WINDOW.replace(
-        r"(?:or more\s+)?", r"(?:or more\s+)?(?:(?:must\s+have\s+|having\s+)?occurred\s+)?"
+        r"(?:or more\s+)?",
+        r"(?:or more\s+)?(?:of (?:them|these|those)\s+)?"
+        r"(?:(?:must\s+have\s+|having\s+)?occurred\s+)?",
     ),
     re.I,
 )

@@ -115,7 +115,8 @@ def read(r: Reader) -> None:
         # "Women only", "Male patients only", "Female subjects with RRMS": the same words for
         # either sex (a bare "Women"/"Men" restricts only when it is the whole criterion).
         m = re.match(
-            r"^((?:fe)?male (?:participants|patients|subjects|volunteers)|(?:fe)?males?|wom[ae]n|"
+            r"^((?:fe)?male (?:participants|patients|subjects|volunteers|sex|gender)|(?:fe)?males?|"
+            r"wom[ae]n|"
             r"m[ae]n)(?:\s+only)?\b",
             t,
         )
@@ -130,7 +131,9 @@ def read(r: Reader) -> None:
             r.take(0, m.end())  # no restriction: nothing left to check
     elif r.kind == EXCLUSION:
         # "Women", "Female patients" listed as an exclusion
-        if re.match(r"^(females?|women|female (?:participants|patients|subjects|volunteers))$", t):
+        if re.match(
+            r"^(females?|women|female (?:participants|patients|subjects|volunteers|sex|gender))$", t
+        ):
             r.leaves.append(Sex(allowed=["female"], source=r.norm))
             r.take(0, len(r.norm))
         m = re.match(r"^(males?|men)(?: or intersex)?\b", t)
