@@ -3739,3 +3739,33 @@ def test_corrections_and_short_answers(text, asked, want):
         if key == "months_since_last_relapse":  # a month named: the latest one before today
             value = months_ago(f"in {value}")
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh34's start scoring: English as many who learnt it say it
+        ("Sir, I am 49, PPMS since 2020. No MS medicine I am taking.", None, "none"),
+        (
+            "I was on Tecfidera but relapses came twice, so doctor changed to Ocrevus.",
+            None,
+            ["dimethyl fumarate"],
+        ),
+        ("I am on Copaxone since two years", "years_since_diagnosis", None),
+    ],
+)
+def test_english_as_a_second_language(text, asked, want):
+    got = facts(text, asked)
+    if want == "none":
+        assert got.get("current_therapy") == "none"
+    elif want is None:
+        assert "years_since_diagnosis" not in got  # the drug's time, not the diagnosis
+    else:
+        assert got.get("failed_therapies") == want
+
+
+def test_the_month_before_last():
+    today = dt.date.today()
+    y, m = divmod(today.year * 12 + today.month - 3, 12)
+    want = round((today - dt.date(y, m + 1, 15)).days / 30.44 * 2) / 2
+    for text in ("I had relapse last to last month", "relapse the month before last"):
+        assert facts(text).get("months_since_last_relapse") == want, text

@@ -2172,6 +2172,8 @@ _FAILED_AFTER = re.compile(
     r"breakthrough disease)\b"
     r"|^[^.;,]{0,15}?(?<!nothing )(?<!none )(?<!never )\b(failed|was useless|no effect|"
     r"stopped working|had relapses|relapsed on it|kept relapsing|relapses kept (coming|happening)|"
+    # "I was on Tecfidera but relapses came twice"
+    r"(?:but|and) (?:the )?relapses (?:still )?(?:came|continued|happened|kept coming)|"
     r"still relaps\w*|so that was that|gave up on (?:me|him|her)|"
     r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
     r"help(ed|ing|s)?|effective)\b)"
@@ -2361,6 +2363,12 @@ _RESUMED_AFTER = re.compile(
     re.I,
 )
 _NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
+
+
+def _drug_before(low: str) -> bool:
+    """Whether a drug is named in ``low`` (lower case), the words right before a time."""
+    vocabulary = _drug_matcher()[2]
+    return any(w in vocabulary for w in re.findall(r"[a-z][a-z-]+", low))
 
 
 def _relapse_told_last(low: str) -> bool:
@@ -4139,6 +4147,10 @@ def _months_in(t: str, today: dt.date) -> float | None:
         and not re.search(r"\b(19[5-9]\d|20\d\d)\b", t)
     ):
         return 0.25
+    if re.search(r"\b(?:the )?month before last\b|\blast to last month\b", t):
+        # "the month before last", "last to last month" (as said in India): its middle
+        y, m = divmod(today.year * 12 + today.month - 3, 12)
+        return round((today - dt.date(y, m + 1, 15)).days / 30.44 * 2) / 2
     if re.search(r"\blast month\b|\ba month ago\b", t):
         return 1.0
     named = _month_said(t, today)  # "in june", "end of july", "christmas last year"
@@ -4649,6 +4661,8 @@ def parse_years_since_diagnosis(
     since_span = re.search(
         r"\bsince (?:about |around |almost |nearly |over )?\d+ years?\b", numbered
     )
+    if since_span and _drug_before(numbered[max(0, since_span.start() - 30) : since_span.start()]):
+        return None  # "I am on Copaxone since two years": the drug's time, not the diagnosis
     months = (months_ago(dated.group(1)) if dated else None) or (
         None if since_span else months_ago(text)
     )
