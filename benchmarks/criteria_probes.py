@@ -80,6 +80,7 @@ SETS = {
     "probes22": ROOT / "tests" / "gold" / "criteria_probes22.yml",  # 160, next session, at start
     "probes23": ROOT / "tests" / "gold" / "criteria_probes23.yml",  # 160, the same, at its end
     "probes24": ROOT / "tests" / "gold" / "criteria_probes24.yml",  # 160, 2026-12-06, at start
+    "probes25": ROOT / "tests" / "gold" / "criteria_probes25.yml",  # 160, the same, at its end
 }
 
 

@@ -81,6 +81,7 @@ SETS = {
     "fresh32": ROOT / "tests/gold/patient_messages_fresh32.yml",  # 2026-12-05 (15th), at start
     "fresh33": ROOT / "tests/gold/patient_messages_fresh33.yml",  # the same session, at its end
     "fresh34": ROOT / "tests/gold/patient_messages_fresh34.yml",  # 2026-12-06, at its start
+    "fresh35": ROOT / "tests/gold/patient_messages_fresh35.yml",  # the same session, at its end
 }
 
 

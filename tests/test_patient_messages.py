@@ -197,7 +197,13 @@ from benchmarks.patient_messages import SETS, score
 # scored once before any change (self-corrections, pasted patient-portal summaries, numbered
 # and lettered answers, types and drugs described not named, emoji, Indian and Nigerian
 # English, long stories, questions inside answers): 85.8 % of 367 slots, 3 inverted, 9 wrongly
-# set.
+# set; 90.7 %, 0 inverted once medication lists with doses, finished courses, "Nothing since."
+# after a relapse, chat corrections, numbered answers and second-language word order were read.
+# "fresh35": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (safe sarcasm and dark humour, clinicians with
+# MS, time words, MS types changed or unsure, several drugs with reasons, varied negations,
+# units and number words, answers to the wrong question): 81.1 % of 456 slots, 0 inverted, 17
+# wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -234,7 +240,8 @@ FLOORS = {
     "fresh31": (0.82, 3),
     "fresh32": (0.83, 1),
     "fresh33": (0.83, 0),
-    "fresh34": (0.855, 3),
+    "fresh34": (0.9, 0),
+    "fresh35": (0.805, 0),
 }
 
 

@@ -47,6 +47,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes22", 160),
         ("probes23", 160),
         ("probes24", 160),
+        ("probes25", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -329,8 +330,33 @@ def test_the_parser_reads_the_twenty_third_probe_set_at_least_as_well_as_measure
     # criteria_probes23.yml (investigator discretion, anchor points, diagnostic criteria
     # versions, abbreviations, several sentences, steroid windows, relapse or MRI activity,
     # sex-specific wording), written in the same session and first scored all 160 at its end,
-    # after every change and none made for it: precision .908, recall .798, 1 false not_met of 99.
+    # after every change and none made for it: precision .908, recall .798, 1 false not_met of 99;
+    # .929, .847, 0 in the next session (its one false not_met, "One relapse or fewer" listed as
+    # an exclusion, was in the dev part).
     overall = score(part="all", name="probes23")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.9
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.92
+    assert overall["recall"] >= 0.84
+
+
+def test_the_parser_reads_the_twenty_fourth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes24.yml (open-label extensions, active and non-active progressive MS, range
+    # punctuation, weight and vitals traps, combined relapse counts, stable DMT durations, other
+    # scales, double negatives), written at the start of the session of 2026-12-06 and first
+    # scored all 160 before any change: precision .875, recall .733, 2 false not_met; after
+    # that session's changes .916, .829, 0 (held-out part .912, .756, 0).
+    overall = score(part="all", name="probes24")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.91
+    assert overall["recall"] >= 0.82
+
+
+def test_the_parser_reads_the_twenty_fifth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes25.yml (contrasts, footnote marks, age at onset, B-cell depletion wording,
+    # contraception specifics, relapses during screening, stem cells and irradiation, number
+    # words), written in the same session and first scored all 160 at its end, after every
+    # change and none made for it: precision .831, recall .793, 0 false not_met of 70.
+    overall = score(part="all", name="probes25")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.83
     assert overall["recall"] >= 0.79
