@@ -2365,8 +2365,8 @@ _RESUMED_AFTER = re.compile(
 _NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
 
 
-def _drug_before(low: str) -> bool:
-    """Whether a drug is named in ``low`` (lower case), the words right before a time."""
+def _names_a_drug(low: str) -> bool:
+    """Whether a drug is named in ``low`` (lower case), word for word."""
     vocabulary = _drug_matcher()[2]
     return any(w in vocabulary for w in re.findall(r"[a-z][a-z-]+", low))
 
@@ -2379,10 +2379,7 @@ def _relapse_told_last(low: str) -> bool:
         for r in _RELAPSE_WORDS.finditer(low)
         if not re.search(r"\b(?:not|no|never|n't|any more)\s+(?:\w+\s+)?$", low[: r.start()])
     ]
-    if not had:
-        return False
-    vocabulary = _drug_matcher()[2]
-    return not any(w in vocabulary for w in re.findall(r"[a-z][a-z-]+", low[had[-1].end() :]))
+    return bool(had) and not _names_a_drug(low[had[-1].end() :])
 
 
 def _nothing_now(low: str) -> re.Match | None:
@@ -4084,8 +4081,13 @@ def _month_said(text: str, today: dt.date) -> float | None:
             continue
         if when > today:
             return None
-        return round((today - when).days / 30.44 * 2) / 2
+        return _months_back_to(when, today)
     return None
+
+
+def _months_back_to(when: dt.date, today: dt.date) -> float:
+    """Months from ``when`` to ``today``, to the half month."""
+    return round((today - when).days / 30.44 * 2) / 2
 
 
 def months_ago(text: str, today: dt.date | None = None, windows: bool = True) -> float | None:
@@ -4150,7 +4152,7 @@ def _months_in(t: str, today: dt.date) -> float | None:
     if re.search(r"\b(?:the )?month before last\b|\blast to last month\b", t):
         # "the month before last", "last to last month" (as said in India): its middle
         y, m = divmod(today.year * 12 + today.month - 3, 12)
-        return round((today - dt.date(y, m + 1, 15)).days / 30.44 * 2) / 2
+        return _months_back_to(dt.date(y, m + 1, 15), today)
     if re.search(r"\blast month\b|\ba month ago\b", t):
         return 1.0
     named = _month_said(t, today)  # "in june", "end of july", "christmas last year"
@@ -4635,11 +4637,12 @@ def parse_years_since_diagnosis(
     when = at and int(at.group(1) or at.group(2))
     if when and age is not None and 0 < when <= age:  # "diagnosed at 30, now I'm 45"
         return float(age - when)
+    folded = fold(text)
     if not requested and any(
         re.search(
-            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$", fold(text)[max(0, y.start() - 20) : y.start()]
+            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$", folded[max(0, y.start() - 20) : y.start()]
         )
-        for y in _TWO_YEARS_SAID.finditer(fold(text))
+        for y in _TWO_YEARS_SAID.finditer(folded)
     ):
         return None  # "dx 2017, or 2016? honestly not sure": the clause cut would keep one
     scoped = about(text, "diagnosis", requested)
@@ -4661,7 +4664,7 @@ def parse_years_since_diagnosis(
     since_span = re.search(
         r"\bsince (?:about |around |almost |nearly |over )?\d+ years?\b", numbered
     )
-    if since_span and _drug_before(numbered[max(0, since_span.start() - 30) : since_span.start()]):
+    if since_span and _names_a_drug(numbered[max(0, since_span.start() - 30) : since_span.start()]):
         return None  # "I am on Copaxone since two years": the drug's time, not the diagnosis
     months = (months_ago(dated.group(1)) if dated else None) or (
         None if since_span else months_ago(text)

@@ -35,11 +35,13 @@ _NOT_WITHOUT = re.compile(r"\bnot\s+(without|never|unwilling)\b|\bno\s+lack\s+of
 _PLAINLY = {"without": "with", "never": "ever", "unwilling": "willing"}
 
 
-_ACTIVITY_LETTER = re.compile(r"\b(a|r|n|na|nr)((?:SP|PP)MS)\b")
-
-
 def _denial_denied_plainly(m: re.Match) -> str:
     return _PLAINLY.get((m.group(1) or "").lower(), "").rjust(len(m.group(0)))
+
+
+# A course's activity written as a letter before it: "aSPMS", "rSPMS" (active), "nrSPMS",
+# "naSPMS" (non-active).
+_ACTIVITY_LETTER = re.compile(r"\b(a|r|n|na|nr)((?:SP|PP)MS)\b")
 
 
 # A criterion's own heading before its words ("Biologic therapy: No prior natalizumab",
@@ -106,7 +108,6 @@ class Reader:
         )
         self.norm = capitalise_abbreviations(self.norm)
         self.norm = _NOT_WITHOUT.sub(_denial_denied_plainly, self.norm)
-        # "aSPMS", "rSPMS", "nrSPMS": the course's activity written as a letter before it
         self.norm = _ACTIVITY_LETTER.sub(
             lambda m: ("non-active " if m.group(1) in ("n", "na", "nr") else "active ")
             + m.group(2),

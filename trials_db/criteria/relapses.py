@@ -73,6 +73,13 @@ _OF_WHICH = re.compile(
 )
 
 
+def _count_and_months(item: re.Match) -> tuple[int, float]:
+    """The count and the window, in months, of one _COUNT_IN_WINDOW match ("≥ 2 in the last 24
+    months"; "more than 1" is 2)."""
+    count = int(item.group("count")) + (item.group("rel") in (">", "more than"))
+    return count, q.to_months(item.group("n2") or 1, item.group("unit"))
+
+
 def _counts_after_label(r: Reader, m: Mention) -> bool:
     """Read "Relapses: ≥ 2 in the last 24 months and ≥ 1 in the last 12 months"; False when
     the relapse word is no such label."""
@@ -81,8 +88,7 @@ def _counts_after_label(r: Reader, m: Mention) -> bool:
         return False
     item: re.Match | None = label
     while item is not None:
-        count = int(item.group("count")) + (item.group("rel") in (">", "more than"))
-        months = q.to_months(item.group("n2") or 1, item.group("unit"))
+        count, months = _count_and_months(item)
         if count < 1 or months <= 0:
             r.reviews.append("activity")
         else:
@@ -295,18 +301,17 @@ def read(r: Reader) -> None:
             continue
         # "≥ 1 relapse in the 12 months, and ≥ 2 in the 24 months", "2 or more relapses in 2
         # years, of which at least 1 in the last 12 months": each count is required too
-        at = base + window.end()
-        also = _AND_COUNT.match(r.norm, at, s_end) or _OF_WHICH.match(r.norm, at, s_end)
+        also = _AND_COUNT.match(r.norm, base + window.end(), s_end) or _OF_WHICH.match(
+            r.norm, base + window.end(), s_end
+        )
         while also is not None:
-            months2 = q.to_months(also.group("n2") or 1, also.group("unit"))
-            count2 = int(also.group("count")) + (also.group("rel") in (">", "more than"))
+            count2, months2 = _count_and_months(also)
             if months2 > 0 and count2 > 0:
                 r.leaves.append(
                     Relapses(count=count2, months=months2, source=also.group(0).strip(" ,"))
                 )
             r.take(also.start(), also.end())
-            at = also.end()
-            also = _AND_COUNT.match(r.norm, at, s_end)
+            also = _AND_COUNT.match(r.norm, also.end(), s_end)
         # "≥1 relapse in the prior year or ≥2 in the prior 2 years": the second count, its
         # relapse word left out, is another way in (parser.py makes them alternatives)
         at = base + window.end()
