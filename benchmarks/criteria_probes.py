@@ -81,6 +81,7 @@ SETS = {
     "probes23": ROOT / "tests" / "gold" / "criteria_probes23.yml",  # 160, the same, at its end
     "probes24": ROOT / "tests" / "gold" / "criteria_probes24.yml",  # 160, 2026-12-06, at start
     "probes25": ROOT / "tests" / "gold" / "criteria_probes25.yml",  # 160, the same, at its end
+    "probes26": ROOT / "tests" / "gold" / "criteria_probes26.yml",  # 160, 2026-12-06 (18th), start
 }
 
 

@@ -82,6 +82,7 @@ SETS = {
     "fresh33": ROOT / "tests/gold/patient_messages_fresh33.yml",  # the same session, at its end
     "fresh34": ROOT / "tests/gold/patient_messages_fresh34.yml",  # 2026-12-06, at its start
     "fresh35": ROOT / "tests/gold/patient_messages_fresh35.yml",  # the same session, at its end
+    "fresh36": ROOT / "tests/gold/patient_messages_fresh36.yml",  # 2026-12-06 (18th), at start
 }
 
 
