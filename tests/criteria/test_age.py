@@ -400,3 +400,18 @@ def test_the_age_between_its_two_bounds():
     assert facts("12 < age < 18") == [
         "age requires min=12 max=18 min_inclusive=False max_inclusive=False"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built after probes26: compound number words, and a number word with its numeral
+        ("At least eighteen (18) years of age", ["age requires min=18"]),
+        ("Aged between eighteen (18) and sixty-five (65) years", ["age requires min=18 max=65"]),
+        ("Age twenty-one to fifty five years", ["age requires min=21 max=55"]),
+    ],
+)
+def test_number_words_as_one_number(text, expected):
+    assert facts(text, INC) == expected
+    # a 62-year-old is not told "sixty-five" was 60
+    if "65" in expected[0]:
+        assert parse_criterion(text, INC).evaluate(Profile(age=62)) == TRUE

@@ -378,3 +378,25 @@ def test_durations_as_fields_and_signs(text, kind, fits, fails):
     bad, good = (TRUE, FALSE) if kind == EXCLUSION else (FALSE, TRUE)
     assert tree.evaluate(Profile(years_since_diagnosis=fits, age=40, edss=3)) == good
     assert tree.evaluate(Profile(years_since_diagnosis=fails, age=40, edss=3)) == bad
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes26: the onset of one attack, not of the disease
+        "Currently experiencing an acute relapse with onset within the past 14 days",
+        "Onset of the current relapse within the past 30 days",
+        "An exacerbation with onset within the last 10 days before screening",
+    ],
+)
+def test_an_attacks_onset_is_no_disease_duration(text):
+    assert not [f for f in facts(text, INCLUSION) if f.startswith("diseaseduration")]
+    # someone with MS for 10 years and a relapse last week is not told it doesn't fit
+    tree = parse_criterion(text, INCLUSION)
+    profile = Profile(years_since_diagnosis=10, months_since_last_relapse=0.2, age=40)
+    assert tree.evaluate(profile) != FALSE
+
+
+def test_symptom_onset_is_still_the_disease_s():
+    assert facts("Symptom onset within the past 10 years", INCLUSION) == [
+        "diseaseduration requires max=10"
+    ]

@@ -233,3 +233,18 @@ def test_a_pregnancy_tests_result_as_a_field():
     tree = parse_criterion("Pregnancy test: positive | Lactation: yes", EXCLUSION)
     assert tree.evaluate(Profile(pregnant=True, breastfeeding=False)) == TRUE
     assert tree.evaluate(Profile(pregnant=False, breastfeeding=False)) == FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes26: the exception is what the study asks for
+        "Women of childbearing potential, unless using a highly effective method of contraception",
+        "Female participants able to become pregnant, unless they use reliable contraception",
+        "Female participants able to become pregnant, except if they use reliable contraception",
+    ],
+)
+def test_an_exception_for_contraception_never_excludes_those_who_use_it(text):
+    # read as asked for, or left to the team ("if" may make it a condition): never the opposite
+    assert "contraception excludes" not in facts(text, E)
+    if "unless using" in text:
+        assert "contraception requires" in facts(text, E)

@@ -460,3 +460,31 @@ def test_one_of_them_inside_a_count_is_no_alternative():
         INC,
     )
     assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) == FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes26: the inner count said before "of which"
+        "Two or more clinical relapses in the last 2 years, at least one of which occurred in the "
+        "last 12 months",
+        "At least 2 relapses in the past 24 months, one of which within the past 12 months",
+    ],
+)
+def test_a_count_said_before_of_which_is_required_too(text):
+    assert relapses(text, INC) == [
+        "relapses requires count=2 months=24",
+        "relapses requires months=12",
+    ]
+    tree = parse_criterion(text, INC)
+    # two relapses, the last 18 months ago: the inner count fails, so both are needed
+    assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) == FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=3, relapses_past_2_years=2)) == TRUE
+
+
+def test_one_of_the_following_is_still_a_choice():
+    tree = parse_criterion(
+        "At least one of the following: 1 relapse in the last year or 2 relapses in the last 2 "
+        "years",
+        INC,
+    )
+    assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) != FALSE

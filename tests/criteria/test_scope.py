@@ -319,3 +319,19 @@ def test_a_denial_denied_at_once_is_the_fact_said_plainly():
     assert facts("Not without prior exposure to ocrelizumab", "exclusion") == facts(
         "With prior exposure to ocrelizumab", "exclusion"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes26: a need to come is no treatment taken
+        "Likely, in the investigator's judgement, to require an S1P receptor modulator before the "
+        "end of the study",
+        "Patients who will require treatment with natalizumab during the study",
+    ],
+)
+def test_a_treatment_that_may_be_needed_is_no_treatment_taken(text):
+    assert not facts(text, EXCLUSION)
+    tree = parse_criterion(text, EXCLUSION)
+    # someone who once took the drug is not told the study does not fit
+    profile = Profile(prior_therapies=["fingolimod", "natalizumab"], current_therapy="none")
+    assert tree.evaluate(profile) != TRUE

@@ -1262,3 +1262,28 @@ def test_naive_or_off_for_a_time_turns_away_no_one_treated_long_ago():
     tree = parse_criterion("Treatment-naïve or off all DMTs for at least 6 months", INCLUSION)
     stopped = Profile(prior_therapies=["interferon beta-1a"], current_therapy="none")
     assert tree.evaluate(stopped) != FALSE
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built after probes26: an exception that is a washout, told two more ways
+        (
+            "Previous treatment with cladribine, unless more than 4 years have passed since the "
+            "last course",
+            ["therapy excludes drugs=cladribine within_months=48"],
+        ),
+        (
+            "Any use of fingolimod or ozanimod, except where stopped at least 8 weeks before "
+            "baseline",
+            ["therapy excludes drugs=fingolimod,ozanimod within_months=1.8462"],
+        ),
+    ],
+)
+def test_an_exception_that_is_a_washout(text, expected):
+    assert facts(text, E) == expected
+
+
+def test_highly_active_disease_despite_a_course_is_a_failure():
+    assert facts(
+        "Highly active disease despite a full and adequate course of interferon beta", INC
+    )[0].startswith("therapyfailure requires")

@@ -21,6 +21,24 @@ _COMPARISON = (
 )
 
 
+# "an acute relapse with onset within the past 14 days", "onset of the current attack": the
+# onset of one attack, not of the disease, so no disease duration is read from it.
+_ATTACK = r"(?:relapses?|attacks?|exacerbations?|flares?|episodes?)"
+_ATTACK_BEFORE = re.compile(r"\b" + _ATTACK + r"\b[^.;,]{0,20}$", re.I)
+_ATTACK_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|their\s+)?(?:current\s+|acute\s+|qualifying\s+"
+    r"|most\s+recent\s+|last\s+|index\s+)*" + _ATTACK + r"\b",
+    re.I,
+)
+
+
+def _an_attack_s_onset(t: str, m: re.Match) -> bool:
+    """The match's "onset" is of a relapse or attack named next to it, not of the disease."""
+    if not m.group(0).lower().startswith("onset"):
+        return False
+    return bool(_ATTACK_BEFORE.search(t[: m.start()]) or _ATTACK_AFTER.match(t, m.start() + 5))
+
+
 # A bound on the time since onset: "at least 1 year", "no more than 10 years" (not the "more
 # than" inside "no more than").
 _ONSET_BOUND = (
@@ -293,6 +311,10 @@ def read(r: Reader) -> None:
         t,
         re.I,
     )
+    if since and _an_attack_s_onset(t, since):
+        since = None
+    if onset and _an_attack_s_onset(t, onset):
+        onset = None
     if since and not any(s <= since.start() < e for s, e in r.used):
         for bound in re.finditer(_ONSET_BOUND, since.group("span"), re.I):
             op = bound.group(1).lower()

@@ -94,8 +94,13 @@ from .review_topics import leftover_words, review_topics
 # stable dose taken now, an MS course with its definition ("Active SPMS, defined as ...") one
 # condition; 31: "with at least one of them in the last 12 months", an activity letter before a
 # course ("aSPMS", "nrSPMS"), a bracket before "of any type except", "Female sex" (no shipped
-# tree changed)
-PARSER_VERSION = 31
+# tree changed); 32: the onset of an attack ("a relapse with onset within 14 days") is no
+# disease duration, "unless using contraception" asks for it, a need to come ("likely to
+# require") is no treatment taken, "at least one of which occurred in" a count inside a count,
+# "sixty-five" and "eighteen (18)" one number, washouts told as "unless more than 4 years have
+# passed since the last course" or "except where stopped", "active disease despite" a failure
+# (no shipped tree changed)
+PARSER_VERSION = 32
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -269,7 +274,8 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
         and (len(relapse_reqs) > 1 or (relapse_reqs and activity))
         and re.search(
             # not the "or" of "2 or more", a bound of one count
-            r"\bor\b(?!\s+(?:more|fewer|less|greater)\b)|\b(?:one|1) of\b(?!\s+(?:them|these)\b)|"
+            r"\bor\b(?!\s+(?:more|fewer|less|greater)\b)|"
+            r"\b(?:one|1) of\b(?!\s+(?:them|these|those|which)\b)|"
             r"\bany of the following\b|\beither\b",
             r.norm,
             re.I,

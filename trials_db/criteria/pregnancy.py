@@ -23,6 +23,8 @@ _HCG_RESULT = re.compile(
 )
 # ... or said after it, as a form's field: "Pregnancy test: positive".
 _RESULT_AFTER = re.compile(r"\s*test\s*[:=]\s*(positive|negative)\b", re.I)
+# An exception that names contraception: "..., unless using a highly effective method of".
+_UNLESS = re.compile(r"\b(?:unless|except\s+(?:if|when|where))\b[^.;]{0,60}$", re.I)
 _PREG_NOT_STATUS = re.compile(
     # not "state of pregnancy": a status
     r"(during|(?<!state )(?<!condition )of|prevent|avoid|become|becoming|intention|planning|plan|"
@@ -67,6 +69,10 @@ def read(r: Reader) -> None:
             if r.kind == EXCLUSION
             else Contraception(source=said[0].text)
         )
+    elif said and _UNLESS.search(text[: said[0].start]) and r.kind == EXCLUSION:
+        # "Women of childbearing potential, unless using effective contraception": the exception
+        # is what the study asks for, in either section.
+        r.leaves.append(Not(Contraception(source=said[0].text)))
     elif said:
         r.leaves.append(Contraception(source=said[0].text))
     for m in r.of("PREGNANCY"):

@@ -8,6 +8,14 @@ from ..text import cardinals, time_units
 
 WORD_NUMBERS = cardinals()  # the one table: trials_db/lexicon/numbers.yml
 _WORD_NUMBER = re.compile(r"\b(" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
+_COMPOUND_NUMBER = re.compile(
+    r"\b("
+    + "|".join(w for w, n in WORD_NUMBERS.items() if n >= 20)
+    + r")[\s-]("
+    + "|".join(w for w, n in WORD_NUMBERS.items() if 1 <= n <= 9)
+    + r")\b",
+    re.IGNORECASE,
+)
 NUM = r"(\d+(?:\.\d+)?)"
 
 # Months in one unit. A month is taken as 30 days; "4 weeks" is a little under a month.
@@ -91,8 +99,13 @@ def normalise(text: str) -> str:
     t = _WRAPPED_LINE.sub(" ", t)
     # Spacing carries no meaning: "Not  pregnant" is "Not pregnant" (rules match one space).
     t = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", t)
+    # "sixty-five", "fifty five": one number, not "60-5" (a range) or "50 5"
+    t = _COMPOUND_NUMBER.sub(
+        lambda m: str(WORD_NUMBERS[m.group(1).lower()] + WORD_NUMBERS[m.group(2).lower()]), t
+    )
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"\b(\d+) point (\d)\b", r"\1.\2", t, flags=re.I)  # "six point five" -> 6.5
+    t = re.sub(r"\b(\d+(?:\.\d+)?)\s*\(\s*\1\s*\)", r"\1", t)  # "eighteen (18)" -> 18, once
     # "within1" -> "within 1"; a short code keeps its digits in any case ("cd20", "il6").
     t = re.sub(r"\b([A-Za-z][a-z]{2,})(?=\d)", r"\1 ", t)
     t = re.sub(

@@ -71,6 +71,16 @@ _OF_WHICH = re.compile(
     ),
     re.I,
 )
+# "..., at least one of which occurred in the last 12 months": the same, the count said first
+_COUNT_OF_WHICH = re.compile(
+    r"\s*,?\s*"
+    + _COUNT_IN_WINDOW.replace(
+        r"(?:or more\s+)?",
+        r"of\s+(?:which|them|these|those)\s+(?:(?:must\s+have\s+|having\s+|has\s+|have\s+)?"
+        r"occurred\s+|(?:was|were|must\s+be)\s+)?",
+    ),
+    re.I,
+)
 
 
 def _count_and_months(item: re.Match) -> tuple[int, float]:
@@ -301,8 +311,10 @@ def read(r: Reader) -> None:
             continue
         # "≥ 1 relapse in the 12 months, and ≥ 2 in the 24 months", "2 or more relapses in 2
         # years, of which at least 1 in the last 12 months": each count is required too
-        also = _AND_COUNT.match(r.norm, base + window.end(), s_end) or _OF_WHICH.match(
-            r.norm, base + window.end(), s_end
+        also = (
+            _AND_COUNT.match(r.norm, base + window.end(), s_end)
+            or _OF_WHICH.match(r.norm, base + window.end(), s_end)
+            or _COUNT_OF_WHICH.match(r.norm, base + window.end(), s_end)
         )
         while also is not None:
             count2, months2 = _count_and_months(also)

@@ -87,6 +87,7 @@ _FAILURE = re.compile(
     # "disease activity on cladribine", "MS remained active despite mitoxantrone"
     r"(disease |clinical |radiological |mri |inflammatory )?activity (on|despite|while on)|"
     r"active (despite|while on|on)|despite (treatment|therapy)|insufficient response|"
+    r"(?<=active )(disease|ms) despite|"  # "highly active disease despite a full course of"
     r"(not|inadequately|insufficiently|poorly) respon\w*|"
     # "at least one relapse (while on Avonex)": the drug did not stop relapses
     r"(relaps\w*|exacerbations?|attacks?)\s*\(?\s*(while|whilst) (on|taking|receiving|"
@@ -511,12 +512,22 @@ def _facts(nodes: list[Node]) -> list:
 # An exception that is a washout: ", unless the last dose was more than 12 months before
 # screening", "unless stopped at least 6 months prior to Day 1".
 _UNLESS_LONG_AGO = re.compile(
-    r",?\s*unless\s+(?:(?:the\s+)?last\s+(?:dose|infusion|injection|administration|treatment)"
+    r",?\s*(?:unless|except\s+(?:where|when|if))\s+(?:(?:the\s+)?last\s+(?:dose|infusion|"
+    r"injection|administration|treatment|course)"
     r"(?:\s+of\s+(?:it|them))?\s+(?:was|is|occurred|had been|has been)?|"
     r"(?:it\s+was\s+|they\s+were\s+)?(?:stopped|discontinued))\s*"
     r"(?:more than|at least|over|>|≥|greater than)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>"
     r"days?|weeks?|months?|years?)\s+(?:before|prior to|ago)\b(?:\s+(?:screening|baseline|"
     r"randomi[sz]ation|enrol+ment|day 1|the first dose(?: of study (?:drug|treatment))?))?",
+    re.I,
+)
+
+# ... and the time told first: ", unless more than 4 years have passed since the last course".
+_UNLESS_PASSED = re.compile(
+    r",?\s*(?:unless|except\s+(?:where|when|if))\s+(?:more than|at least|over|>|≥|greater than)"
+    r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:have|has)\s+"
+    r"(?:passed|elapsed|gone by)\s+since\s+(?:the\s+)?(?:last|final|most recent)\s+(?:dose|"
+    r"infusion|injection|administration|treatment|course)(?:\s+of\s+(?:it|them))?",
     re.I,
 )
 
@@ -634,7 +645,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     for m in ms:
         r.take(m.start, m.end)
-    for last in _UNLESS_LONG_AGO.finditer(text):
+    for last in [*_UNLESS_LONG_AGO.finditer(text), *_UNLESS_PASSED.finditer(text)]:
         # "X, unless the last dose was more than 12 months before screening": X within 12
         # months (positions kept)
         said = f"within {last.group('n')} {last.group('unit')}"
