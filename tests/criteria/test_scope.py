@@ -188,7 +188,12 @@ def test_a_fact_past_the_reach_of_an_opening_no_is_left_to_the_team(text):
     tree = parse_criterion(text, INCLUSION)
     for leaf, positive in tree.leaves():
         assert isinstance(leaf, Review) or not positive, leaf
-    assert any("at the start may deny" in rv.source for rv in reviews(tree))
+    # the reason kept for the team: the opening "No", or a bar said after the fact ("... are
+    # excluded", which under Inclusion also turns the fact around)
+    assert any(
+        "at the start may deny" in rv.source or "(a negation) applies to" in rv.source
+        for rv in reviews(tree)
+    )
 
 
 def test_an_opening_no_is_not_stretched_past_its_sentence():
@@ -335,3 +340,49 @@ def test_a_treatment_that_may_be_needed_is_no_treatment_taken(text):
     # someone who once took the drug is not told the study does not fit
     profile = Profile(prior_therapies=["fingolimod", "natalizumab"], current_therapy="none")
     assert tree.evaluate(profile) != TRUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes25: a bar said after its fact, under Inclusion
+        "Patients with primary progressive MS are not eligible",
+        "Relapsing MS. Patients with primary progressive MS, however, are not eligible",
+        "Patients with PPMS cannot participate",
+        "Patients with PPMS will be excluded",
+    ],
+)
+def test_a_bar_said_after_the_fact_never_requires_it(text):
+    assert "subtype requires types=PPMS" not in facts(text, INCLUSION)
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) != FALSE
+
+
+def test_under_exclusion_the_bar_after_the_fact_restates_the_heading():
+    # NCT03193866, exclusion: read as before the rule, the progressive forms exclude
+    tree = parse_criterion(
+        "Patients with progressive forms of MS at start of therapy are not eligible", EXCLUSION
+    )
+    assert tree.evaluate(Profile(ms_subtype="PPMS")) == TRUE
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) != TRUE
+
+
+@pytest.mark.parametrize(
+    "text, kind, profile",
+    [  # built after probes25: a permission is no condition, never its opposite
+        (
+            "Pregnancy; however, breastfeeding women may participate",
+            EXCLUSION,
+            Profile(pregnant=False, breastfeeding=True),
+        ),
+        (
+            "Diagnosis of SPMS (relapses in the past 2 years are permitted)",
+            INCLUSION,
+            Profile(ms_subtype="SPMS", relapses_past_2_years=0, months_since_last_relapse=40),
+        ),
+    ],
+)
+def test_a_permission_never_bars_what_it_permits(text, kind, profile):
+    tree = parse_criterion(text, kind)
+    assert tree.evaluate(profile) == (REVIEW if kind == INCLUSION else FALSE) or (
+        tree.evaluate(profile) != (TRUE if kind == EXCLUSION else FALSE)
+    )

@@ -9,7 +9,7 @@ import pytest
 from tests.criteria.reading import abstains, facts, known_gap, reviews
 from trials_db.criteria.parser import parse_criterion
 from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
-from trials_db.eligibility import EXCLUSION, INCLUSION
+from trials_db.eligibility import EXCLUSION, GENERAL, INCLUSION
 from trials_db.lexicon import load as load_lexicon
 from trials_db.matching.evaluate import (
     NEEDS_REVIEW,
@@ -1287,3 +1287,35 @@ def test_highly_active_disease_despite_a_course_is_a_failure():
     assert facts(
         "Highly active disease despite a full and adequate course of interferon beta", INC
     )[0].startswith("therapyfailure requires")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes25: naive as one way in of two
+        "On a stable dose of a DMT for 6 months, or treatment-naive",
+        "Patients must be on a stable dose of an injectable DMT for 6 months, but treatment-naive "
+        "patients are also eligible",
+        "Treatment-naive or previously treated with interferon",
+    ],
+)
+def test_naive_beside_another_way_in_bars_no_one(text):
+    tree = parse_criterion(text, INC)
+    on_it = Profile(prior_therapies=["interferon beta-1a"], current_therapy="interferon beta-1a")
+    assert tree.evaluate(on_it) != FALSE
+
+
+def test_naive_to_a_list_still_reads_the_list():
+    # NCT03796611: "or" joins what the person is naive to, not two ways in
+    read = facts("naïve of any immune therapy or steroid intake", GENERAL)
+    assert any(f.startswith("therapy excludes") and "corticosteroid" in f for f in read)
+
+
+def test_a_use_said_accepted_is_no_bar():
+    # NCT06179134: "(Cannabis use is accepted)" had been read as excluding cannabis
+    assert not [
+        f
+        for f in facts(
+            "Use of illicit drugs, amphetamines, barbiturates, etc. (Cannabis use is accepted)", E
+        )
+        if "cannabis" in f
+    ]

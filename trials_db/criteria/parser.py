@@ -99,8 +99,13 @@ from .review_topics import leftover_words, review_topics
 # require") is no treatment taken, "at least one of which occurred in" a count inside a count,
 # "sixty-five" and "eighteen (18)" one number, washouts told as "unless more than 4 years have
 # passed since the last course" or "except where stopped", "active disease despite" a failure
-# (no shipped tree changed)
-PARSER_VERSION = 32
+# (no shipped tree changed); 33: a bar said after its facts ("Patients with PPMS are not
+# eligible", "... cannot participate") abstains under Inclusion and restates the heading under
+# Exclusion; a permission ("breastfeeding women may participate", "... are also eligible",
+# "Cannabis use is accepted") is no condition; naive beside another way in ("on a stable DMT,
+# or treatment-naive", "treatment-naive or previously treated with interferon") bars no one
+# (one shipped tree changed: NCT06179134's accepted cannabis no longer excludes)
+PARSER_VERSION = 33
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..eligibility import EXCLUSION
 from . import quantities as q
 from .nlp import LIST_MARKER, Mention, capitalise_abbreviations, one_case
 from .predicates import Node
@@ -60,6 +61,30 @@ _NEGATED_LIST_HEAD = re.compile(
     rf"(?=\s*(?:\n|{LIST_MARKER}\s))",
     re.I,
 )
+
+
+# A bar said after its facts ("... are not eligible", "... will be excluded", "... cannot
+# participate"): the scope rule "are not eligible" of rules/context_rules.json.
+_RESTATED_BAR = re.compile(
+    r"(?:(?:not|n't)(?:\s+be)?\s+(?:eligible|participate|enrol+|included|enrolled|allowed|"
+    r"permitted|accepted)|\b(?:ineligible|excluded))\s*$",
+    re.I,
+)
+
+
+def _without_restated_bars(reading: Reading) -> Reading:
+    """Under Exclusion, "females that are pregnant or breastfeeding are excluded" restates the
+    heading: such a cue turns nothing around, so it is dropped (under Inclusion it stays, and
+    the facts it covers abstain)."""
+
+    def bar(m: Modifier) -> bool:
+        return m.cue is Cue.NEGATED and _RESTATED_BAR.search(m.text) is not None
+
+    return Reading(
+        reading.mentions,
+        [[c for c in cues if not bar(c)] for cues in reading.cues],
+        [(m, s, e) for m, s, e in reading.scopes if not bar(m)],
+    )
 
 
 def _denied_items(text: str, reading: Reading) -> Reading:
@@ -117,6 +142,10 @@ class Reader:
         # "none of: relapse, steroid use": a list head's colon does not end the cue before it.
         self.norm = _LIST_HEAD_COLON.sub(lambda m: m.group(0)[:-1] + " ", self.norm)
         self.reading = _denied_items(with_colons, read(self.norm))
+        if self.kind == EXCLUSION or re.match(r"\W*no\b", self.norm, re.I):
+            # under Inclusion, "No females that are pregnant ... are excluded" denies twice: the
+            # opening "No" rule leaves it to the team
+            self.reading = _without_restated_bars(self.reading)
         self.found = self.reading.mentions
 
     def cues_of(self, mention: Mention) -> list:

@@ -167,6 +167,9 @@ _OR_NONE_LATELY = re.compile(
     re.I,
 )
 # "... or patients who ...", "... or those previously treated": a second group of people.
+# Naive said after another way in: "..., or treatment-naive", "..., but naive patients".
+_OR_THEN_NAIVE = re.compile(r"\b(?:or|and/or|but|however)\b[^.;]{0,24}$", re.I)
+_NAIVE_OR = re.compile(r"[^.;]{0,30}?\bor\b", re.I)
 _OR_OTHER_PEOPLE = re.compile(
     r"\bor\s+(?:\w+\s+)?(?:patients?|subjects?|participants?|those|people|persons?|individuals?)\b",
     re.I,
@@ -629,6 +632,14 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             r.take(untreated.start(), untreated.end())
             return
         naive = _NAIVE.search(text)
+        if naive and any(
+            c.cue is Cue.IRRELEVANT for c in r.reading.cues_over(naive.start(), naive.end())
+        ):
+            # "..., but treatment-naive patients are also eligible": a permission, another way
+            # in beside the rule before it, which the team reads
+            r.reviews.append("treatment_change")
+            r.take(naive.start(), naive.end())
+            return
         if naive and re.search(
             r"treatment|therapy|drug|dmt",
             naive.group(0) + text[naive.end() : naive.end() + 20],
@@ -787,6 +798,31 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
                 ]
             )
         )
+        r.reviews.append("treatment_change")
+        return
+    then = _NAIVE_OR.match(text, naive.end()) if naive else None
+    if (
+        naive
+        and (
+            (
+                _OR_THEN_NAIVE.search(text, 0, naive.start())
+                and any(m.start < naive.start() for m in r.of("DRUG", "DRUG_CLASS"))
+            )
+            or (
+                # "Treatment-naive or previously treated with interferon": the drug is the other
+                # way in, not a bar
+                then is not None
+                and not naive.group(0).lower().startswith("no")
+                # not "naive of any immune therapy or steroid intake": what it is naive to
+                and not re.match(r"\s*(?:of|to|for|with respect to)\b", text[naive.end() :], re.I)
+                and any(m.start >= then.end() for m in r.of("DRUG", "DRUG_CLASS"))
+                # ("..., or having received only interferon": the cue there abstains on its own)
+                and not any(r.cues_of(m) for m in r.of("DRUG", "DRUG_CLASS"))
+            )
+        )
+    ):
+        # "On a stable dose of a DMT for 6 months, or treatment-naive", "..., but treatment-
+        # naive patients are also eligible": naive is the other way in, beside the drug rule
         r.reviews.append("treatment_change")
         return
     if naive and r.kind == EXCLUSION and _PRIOR_USE.search(text, 0, naive.start()):
