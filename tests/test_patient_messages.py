@@ -208,7 +208,10 @@ from benchmarks.patient_messages import SETS, score
 # scored once before any change (misspelt drugs, date-range histories, "neither / apart from /
 # except", future and hypothetical plans, EDSS in words and ranges, Australian, South African,
 # Irish and Scottish English, partners and parents writing, long hedged replies): 85.8 % of
-# 499 slots, 4 inverted, 13 wrongly set.
+# 499 slots, 4 inverted, 13 wrongly set; 91.0 %, 0 inverted once reasons that are no failure
+# ("made me sick", "to have my son"), verdicts and stops still to come, open date ranges,
+# "neither X nor Y", "none yet", a denial with its one exception, towns of 30,000 written with
+# their capital and drugs spelled as they sound were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -247,7 +250,7 @@ FLOORS = {
     "fresh33": (0.83, 0),
     "fresh34": (0.9, 0),
     "fresh35": (0.805, 0),
-    "fresh36": (0.855, 4),
+    "fresh36": (0.905, 0),
 }
 
 

@@ -858,3 +858,96 @@ def test_a_treatment_story_with_gaps_refusals_and_pauses(text, prior, current):
     assert facts["prior_therapies"] == prior
     assert facts["current_therapy"] == current
     assert not facts.get("failed_therapies")
+
+
+# Built after fresh36 (written unseen at the start of the session of 2026-12-06, eighteenth).
+@pytest.mark.parametrize(
+    "text, asked, expect",
+    [
+        # a reason that is no failure, said as it is said
+        (
+            "neither of them failed as such - tecfedera made me sick and gilenia dropped my heart "
+            "rate",
+            "failed_therapies",
+            {"failed_therapies": []},
+        ),
+        (
+            "dunno what counts - I came off Tysabri in 2020 to have my son and never went back on",
+            "failed_therapies",
+            {"failed_therapies": [], "current_therapy": "none"},
+        ),
+        # a verdict still to come
+        (
+            "not yet, but my neuro says if the next MRI shows anything she'll call Kesimpta a "
+            "failure and switch me",
+            "failed_therapies",
+            {"failed_therapies": []},
+        ),
+        # a stop still to come: taken now
+        (
+            "Planning a pregnancy next year so we are talking about coming off Tecfidera in the "
+            "spring",
+            None,
+            {"current_therapy": "dimethyl fumarate"},
+        ),
+        # a history's last range left open, before or after the drug
+        (
+            "2015-2018 Avonex, 2018-2021 Tecfidera (relapses), 2021- Ocrevus",
+            "prior_therapies",
+            {"current_therapy": "ocrelizumab", "failed_therapies": ["dimethyl fumarate"]},
+        ),
+        (
+            "Tysabri Jan 2014 - Dec 2017 / Gilenya Jan 2018 - Aug 2022 (progressed) / Mayzent "
+            "Sept 2022 - . SPMS now",
+            None,
+            {"current_therapy": "siponimod"},
+        ),
+        # only a treatment to come, with nothing taken so far
+        ("none yet - starting kesimta next month", "prior_therapies", {"prior_therapies": []}),
+        (
+            "Was meant to start Briumvi in October but it got postponed, so on nothing at the "
+            "moment. Had Copaxone 2016-2025",
+            None,
+            {"prior_therapies": ["glatiramer acetate"], "current_therapy": "none"},
+        ),
+        # "happy on" a drug is on it now; a drug the neurologist wants is not taken
+        (
+            "my neuro wants me to switch to Ocrevus but I'm happy on Aubagio",
+            None,
+            {"prior_therapies": ["teriflunomide"], "current_therapy": "teriflunomide"},
+        ),
+        (
+            "I've had neither Tysabri nor Lemtrada, just Tecfidera",
+            None,
+            {"prior_therapies": ["dimethyl fumarate"]},
+        ),
+        (
+            "avonecks 2008-2013, ocrevus since",
+            None,
+            {"prior_therapies": ["interferon beta-1a", "ocrelizumab"]},
+        ),
+        # a place that sounds like a drug (Arzerra) is spelled far from it
+        ("I'm 58 and live in Ayrshire.", None, {"prior_therapies": None}),
+        # a denial with its one exception
+        (
+            "No relapses in the past two years except one in March, otherwise stable",
+            None,
+            {"relapses_past_2_years": 1},
+        ),
+        # "one" standing for the score is no score
+        ("never been given one, I can walk a couple of miles", "edss", {"edss": None}),
+        # the age after a dash, and "as well"
+        ("Reckon I'm a good candidate - 33, woman, Hobart", None, {"age": 33.0}),
+        ("bloke. 47 as well if that helps", "sex", {"age": 47.0, "sex": "male"}),
+        ("around 60 - 61 in January", "age", {"age": 60.0}),
+        # a town of 30,000 written with its capital; a short item that ends on its country
+        ("PPMS, dx 2018, 61, Inverness.", None, {"country": "United Kingdom"}),
+        ("Hey, 33 M, Jo'burg South Africa.", None, {"country": "South Africa"}),
+        ("EDSS 3. Kesimpta since 2023. 32F Christchurch", None, {"country": "New Zealand"}),
+        ("new south wales", "country", {"country": "Australia"}),
+    ],
+)
+def test_fresh36_mechanisms(text, asked, expect):
+    facts = message_facts(text, "inform", asked, {})
+    for slot, value in expect.items():
+        assert facts.get(slot) == value, (slot, facts)

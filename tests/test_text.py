@@ -110,6 +110,10 @@ def test_the_pipeline_makes_each_message_plain_first():
         ("<script>alert(1)</script>", ""),
         ("I don\u2019t know", "I don't know"),
         ("/inform{\"age\": 34}", "/inform{\"age\": 34}"),  # a button payload, as sent
+        # a lone thumb is the answer it means (the tokenizer would drop the emoji)
+        ("\U0001f44e", "no"),
+        ("\U0001f44d\U0001f3fd", "yes"),
+        ("\U0001f44d but I'm on Ocrevus", "\U0001f44d but I'm on Ocrevus"),
     ],
 )
 def test_the_component_gives_the_classifier_and_the_actions_plain_text(typed, seen):

@@ -254,9 +254,10 @@ _LEAD = re.compile(
 
 def resolve_place(text: str, strict: bool = False) -> Place | None:
     """A person's town, "Town, State", "Town, Country", "Town State" or a US ZIP code, or None.
-    ``strict`` (a place named without "I live in"): only a town of 50,000 people or more (100,000
-    for a name of under five letters: "Oi" is a greeting) that
-    holds three quarters of the people of all towns of that name ("Dublin", not "Kent")."""
+    ``strict`` (a place named without "I live in"): only a town of 50,000 people or more (30,000
+    written with its capital; 100,000 for a name of under five letters: "Oi" is a greeting) that
+    holds three quarters of the people of all towns of 10,000 or more of that name ("Dublin",
+    not "Kent")."""
     if not text:
         return None
     zip_match = _ZIP.search(text)
@@ -289,12 +290,17 @@ def resolve_place(text: str, strict: bool = False) -> Place | None:
     if not towns:
         return None
     best = max(towns, key=lambda t: t.population)
+    # A village of a few thousand people does not compete with a city of its name: someone in
+    # Inverness, Florida writes the state. A name written with its capital may be a town of
+    # 30,000 ("Falkirk"); in lower case it may be a word, so only a big town counts.
+    rivals = [t for t in towns if t.population >= 10_000] or towns
+    least = 100_000 if len(best.name) < 5 else 30_000 if parts[0][:1].isupper() else 50_000
     if (
         strict
         and not qualified
         and (
-            best.population < (100_000 if len(best.name) < 5 else 50_000)  # not "Oi", "Wa"
-            or best.population < 0.75 * sum(t.population for t in towns)
+            best.population < least  # not "Oi", "Wa"
+            or best.population < 0.75 * sum(t.population for t in rivals)
         )
     ):
         return None  # a small or shared name said in passing: never guessed
@@ -492,7 +498,7 @@ def _list_item_place(text: str, m: re.Match, profile_words: frozenset[str]) -> s
     # "30/F/Chicago", "34F/Austin", "edss 3 / 44 / Cork": a slash between items
     if re.search(r"(?:^|[,.;!]|\s/|\d/?[MFmf]/)\s*$", text[:start]):
         return words
-    before = text[:start].split()[-3:]
+    before = re.split(r"[.!?;]\s", text[:start])[-1].split()[-3:]  # in its own sentence
     profile = bool(before) and all(
         fold(w) in profile_words or _PROFILE_TOKEN.match(fold(w)) for w in before
     )

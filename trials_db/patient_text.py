@@ -18,7 +18,14 @@ from typing import Any
 
 
 from .criteria.nlp import _import_spacy
-from .geo import NOW_HOME, country_after_town, home_place_said, resolve_place, us_state_names
+from .geo import (
+    NOW_HOME,
+    country_after_town,
+    home_place_said,
+    region_country,
+    resolve_place,
+    us_state_names,
+)
 from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_words
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
@@ -678,14 +685,32 @@ _THUMB_ONLY = re.compile(
 )
 
 
+def thumb_answer(text: str) -> str | None:
+    """ "yes" or "no" for a message that is only a thumb up or down, as a tapped button would
+    answer; None for any other message."""
+    thumb = _THUMB_ONLY.fullmatch(text or "")
+    if not thumb:
+        return None
+    return "yes" if thumb.group(1) == "\U0001f44d" else "no"
+
+
+# A denial with its one exception: "No relapses in the past two years except one in March",
+# "no relapses apart from the one that got me diagnosed": one relapse, told by the exception.
+_NONE_BUT_ONE = re.compile(
+    r"\b(?:no|zero|0)\s+(?:relapses?|attacks?|flare[- ]?ups?|exacerbations?)"
+    r"((?:\s+(?:in|during|over|for)\s+(?:the\s+)?(?:past|last)\s+(?:two|2)\s+(?:years?|yrs?))?)"
+    r"\s*,?\s*(?:except|apart from|other than|besides|bar|but)\s+(?:for\s+)?(?:the\s+|a\s+)?"
+    r"(?:one|1)\b",
+    re.I,
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
     t = _checklist_marks(_KEYCAP.sub(r"\1", text))
-    thumb = _THUMB_ONLY.fullmatch(t)
-    if thumb:  # a thumb alone answers yes or no, as a tapped button would
-        t = "yes" if thumb.group(1) == "\U0001f44d" else "no"
+    t = thumb_answer(t) or t
     t = _SEX_SIGN.sub(lambda m: " female " if m.group(0) == "\u2640" else " male ", t)
     t = _SCARE_QUOTED_PRAISE.sub(" ", t)
     t = _PICTOGRAPH.sub(", ", t)
@@ -728,6 +753,7 @@ def say_plainly(text: str) -> str:
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
+    t = _NONE_BUT_ONE.sub(r"1 relapse\1, a relapse", t)  # "no relapses except one in March"
     # "no relapses on Kesimpta since 2022": the time is of both, the drug and no relapse
     return _NONE_ON_SINCE.sub(r"\1 \3, \2 \3", t)
 
@@ -811,9 +837,10 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 # An age as an item of a list of facts: "52, female, RRMS", "34F", "38 m, usa", "Female, 41",
 # "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
 _AGE_ITEM = re.compile(
-    r"(?:^[^\w\n]*|[,.;:!?]\s*|\b(?:hi|hello|hey|me)\b[,!]?\s+|\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
+    r"(?:^[^\w\n]*|[,.;:!?]\s*|(?<!\d)\s[-–—]\s+|\b(?:hi|hello|hey|me)\b[,!]?\s+|"
+    r"\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
     r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|-\s(?!\s*\d)|"
-    r"\b(?:rrms|spms|ppms|cis|rr|sp|pp|rms|"
+    r"\b(?:as well|too|also)\b|\b(?:rrms|spms|ppms|cis|rr|sp|pp|rms|"
     r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b))"
     r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
     r"|\bjust turned (\d{2})\b"
@@ -2010,10 +2037,18 @@ _SCORE_WENT_TO = re.compile(
 )
 
 
+# "one" standing for the score, not the number: "never been given one", "I don't have one".
+_ONE_AS_A_WORD = re.compile(
+    r"\b((?:given|had|got|have|has|done|do|know|taken|get|gave me|heard of)(?:\s+me)?)\s+one\b"
+    r"(?!\s*(?:point|\.\d|and a half))",
+    re.I,
+)
+
+
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
-    t = words_to_numbers(text)
+    t = words_to_numbers(_ONE_AS_A_WORD.sub(r"\1 it", text))
     if _ONLY_A_GUESS.search(t):
         return None  # "no clue, 3?", "a wild guess would be 5?": no score to take
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
@@ -2115,6 +2150,39 @@ class TherapyAnswer:
 
 
 @functools.lru_cache(maxsize=1)
+def _drugs_by_skeleton() -> dict[str, tuple[str, str]]:
+    """Each drug name of six letters or more by its sound skeleton, where only one drug has it:
+    (the name, the drug)."""
+    _, _, vocabulary = _drug_matcher()
+    found: dict[str, dict[str, str]] = {}
+    for name, drug in vocabulary.items():
+        if name.islower() and len(name) >= 6:
+            key = name[0] + _sound_skeleton(name).replace("ks", "s")
+            found.setdefault(key, {})[drug] = name
+    return {
+        k: next((name, drug) for drug, name in v.items())
+        for k, v in found.items()
+        if len(v) == 1 and len(k) >= 4
+    }
+
+
+def _heard_as_drug(word: str) -> str | None:
+    """A drug written as it sounds ("avonecks"): the same first letter and the same consonants
+    ("ks" heard as the "x" of Avonex)."""
+    low = word.lower()
+    if len(low) < 6 or not low.isalpha():
+        return None
+    key = low[0] + _sound_skeleton(low).replace("ks", "s")
+    found = _drugs_by_skeleton().get(key)
+    # four letters of skeleton only for a long word ("neural" is not Neoral), and the letters
+    # must be close too ("Ayrshire" sounds like Arzerra, but is spelled far from it)
+    if found is None or (len(key) < 5 and len(low) < 7):
+        return None
+    name, drug = found
+    return drug if difflib.SequenceMatcher(None, low, name).ratio() >= 0.65 else None
+
+
+@functools.lru_cache(maxsize=1)
 def _drug_matcher():
     spacy = _import_spacy()
     from spacy.matcher import PhraseMatcher
@@ -2211,7 +2279,10 @@ _SIDE_EFFECTS = re.compile(
     # a life event: a baby, a move ("came off it to try for a baby", "after moving here")
     r"\bbaby|conceiv\w*|try(?:ing)? for (?:a|another) (?:baby|child|kid)|\bivf\b|"
     r"breast ?feed\w*|moved (?:here|abroad|countr\w*|house)|moving (?:here|abroad|countr\w*|house)|"
-    r"relocat\w*",
+    r"relocat\w*|to ha(?:ve|d) (?:my|our|a|the|his|her) (?:son|daughter|child|kid|twins?)\b|"
+    # feeling ill on it ("made me sick"), not "sick of relapsing"
+    r"\bsick\b(?! of)|\bunwell\b|vomit\w*|"
+    r"made (?:me|him|her) (?:so |really |very )?(?:ill|poorly)\b",
     re.I,
 )
 
@@ -2221,6 +2292,14 @@ _SIDE_EFFECTS = re.compile(
 _DENIED_SIDE_REASON = re.compile(
     rf"\bnot\s+(?:{_BECAUSE}|for)\s+(?:of\s+)?(?:the\s+|any\s+)?(?:{_SIDE_EFFECTS.pattern})"
     r"[^,.;]{0,20}[,;]?\s*",
+    re.I,
+)
+
+
+# A verdict still to come: "if the next MRI shows anything she'll call Kesimpta a failure".
+_CALLED_LATER = re.compile(
+    r"\b(?:will|'ll|would|going to|might|may|could)\s+(?:\w+\s+)?(?:call|consider|count|label)"
+    r"\w*\s*$",
     re.I,
 )
 
@@ -2423,6 +2502,8 @@ _NOT_TAKEN_BEFORE = re.compile(
     # ... and a list of denials: "nothing - not Ocrevus, not Kesimpta, not Tysabri"
     r"(?:^|[.;,!?(:-]\s*|\b(?:and|but|so|or)\s+)(?:no|not|neither)\s+"
     r"(?:prior\s+|previous\s+|any\s+)?$|"
+    # "I've had neither Tysabri nor Lemtrada" (not "neither Tysabri nor Ocrevus worked")
+    r"\b(?:had|taken|tried|used|been on|on|taking)\s+neither\s+$|"
     # "medical aid wouldn't cover Ocrevus", "don't know if I got ofatumumab or teriflunomide"
     r"\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to|declined to|"
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
@@ -2430,7 +2511,7 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
     r"\b(?:don'?t|do not|didn'?t|did not|never) (?:know|knew|find out|found out) "
     r"(?:if|whether) (?:i|he|she|we) (?:got|was on|had|received|was given)\s+(?:the\s+)?$|"
-    r"\b(waiting to start|going to start|"
+    r"\b(waiting to start|going to start|(?:meant|due|scheduled) to start|"
     # not "since starting Ocrevus", "after starting X": a start told, in the past
     r"will start|about to start|supposed to start|(?<!since )(?<!after )starting|"
     r"plan(ning)? to (start|take)|"
@@ -2447,7 +2528,8 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"(?<!i'm )(?<!im )(?<!i am )talking(?: about)?|"  # "they're talking ocrevus" (not a typo)
     r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
     r"(?:switching|moving|changing) (?:over )?to|"
-    r"wants? me (to (start|try|take|think about|consider|go on|switch to|move to|change to)|on)|"
+    r"wants? me (to (start|try|take|think about|consider|go onto|go on|switch to|move to|"
+    r"change to)|on)|"
     r"(?:wants?|wanted|going|planning|plans?) to (?:start|put|switch|move) (?:me|him|her) "
     r"on(?:to)?|"
     r"wanted me (to (start|try|take|go on) |to )?on|wanted me to (start|try|take)|"
@@ -2733,7 +2815,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 # brand is as often an English word ("normal" is not Neoral)
                 cutoff=0.8 if len(word) >= 7 else 0.85,
             )
-            name = vocabulary[close[0]] if close else None
+            name = vocabulary[close[0]] if close else _heard_as_drug(word)
         if name:
             mentions.append((m.start(), m.end(), name))
     mentions.extend(_split_names(t, mentions, vocabulary))
@@ -2775,8 +2857,13 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     not_taken = _not_taken_all(t, mentions)
     if all(not_taken) and all(_starts_later(t, m) for m in mentions):
         # "starting Ocrevus in January", "neuro wants me on Kesimpta asap": only a treatment
-        # to come, so none now (the earlier ones are not said, unless "not on anything yet")
-        answer.never = answer.none = _NEVER_TREATED.search(low) is not None
+        # to come, so none now (the earlier ones are not said, unless "not on anything yet",
+        # or "none yet" to the question, or "Nothing taken so far")
+        answer.never = answer.none = bool(
+            _NEVER_TREATED.search(low)
+            or _NOTHING_YET.search(low)
+            or (requested and re.match(r"\W*(?:none|nothing)\s+(?:yet|so far)\b", low))
+        )
         answer.current = NO_THERAPY
         return answer
     answer.only_asked = [m[2] for m, no in zip(mentions, not_taken) if no and _asked_about(t, m[0])]
@@ -2817,7 +2904,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             (_FAILED_AFTER.search(reasons) and not _side_effect_told(reasons))
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
-        )
+        ) and not _CALLED_LATER.search(before)
         switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
         if switched_from and (
             (failed_here and (_SWITCH_REASON.match(after) or _WHY_IN_BRACKETS.match(after)))
@@ -2881,6 +2968,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or (_CURRENT_LABEL.search(before) and name not in ended)
             or _SWITCHED_TO.search(before)
             or (_CURRENT_AFTER.match(after) and name not in ended)  # not "..., now it is stopped"
+            or _OPEN_RANGE_BEFORE.search(before)
         ):
             answer.current = name
         elif (
@@ -2971,7 +3059,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     if (
         re.search(
             r"\b(all|both|they|it) (worked|work|were fine|was fine)|"
-            r"\bnone (of them )?(failed|stopped working)|"
+            r"\b(?:none|neither) (of them )?(failed|stopped working)|"
             r"\bnothing (?:else )?(?:has |ever )?(?:failed|stopped working)\b|"
             r"\bno,? (they|it) (worked|helped)|"
             r"\b(worked|works|working|helped|helps) "
@@ -2984,7 +3072,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             len(answer.taken) == 1
             or re.search(
                 r"\b(all|both|they)\b[^.;!?]{0,25}\b(work\w*|fine|good|great|help\w*)\b"
-                r"|\bnone (of them )?(failed|stopped)"
+                r"|\b(?:none|neither) (of them )?(failed|stopped)"
                 r"|\bnothing (?:else )?(?:has |ever )?(?:failed|stopped)",
                 low,
             )
@@ -2992,7 +3080,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     ):
         answer.said_nothing_failed = True
     if not answer.failed and re.search(
-        r"^\W*(?:not that i know(?: of)?|i don'?t think so|i wouldn'?t say so|none of them|"
+        r"^\W*(?:not that i know(?: of)?|i don'?t think so|i wouldn'?t say so|none of them|not yet|"
         r"(?:no|nah|naw),? none|nope|no,? they (?:all )?(?:worked|were fine))\b",
         low,
     ):
@@ -3104,6 +3192,8 @@ _NEVER_TREATED = re.compile(
     r"(?:steroids?|prednis\w*|solu-?medrol|vitamin d|physio\w*)\b",
     re.I,
 )
+# "Nothing taken so far", "nothing tried yet": none ever, beside a treatment to come.
+_NOTHING_YET = re.compile(r"\bnothing (?:taken|tried|had|used) (?:yet|so far)\b")
 _BARE_NO = re.compile(
     r"^\s*(none|no|nothing|never|nope|nah|not yet|not really|nil|zilch|nada)\b", re.I
 )
@@ -3153,6 +3243,12 @@ _FAILURE_DENIED = re.compile(
     r"(?:working|doing (?:its|the) job)(?! until| till| but| then)",
     re.I,
 )
+# A history's last line, its range left open before the drug: "2021- Ocrevus", "2019-:
+# Ocrevus", "Sept 2022 - Mayzent" (not "2018-2021 Tecfidera", a range with its end).
+_OPEN_RANGE_BEFORE = re.compile(
+    r"(?:^|[,;/\n.]\s*|\band\s+)(?:(?:0?[1-9]|1[0-2])/|[a-z]{3,9}\.?\s+)?(?:19|20)\d\d\s*[-–]\s*:?\s*$",
+    re.I,
+)
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
     r"^\W{0,3}\(\s*(?:current|ongoing|present|taking)\s*\)|"  # "ocrevus (current)"
@@ -3163,7 +3259,8 @@ _CURRENT_AFTER = re.compile(
     r"^\W{0,3}(?:since\s+|from\s+)?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*"
     r"(?:(?:-|–|to|until|till)\s*(?:present|now|today|date|current|ongoing)|onwards?|on)\b|"
     # "Kesimpta 2020-": a range left open
-    r"^\W{0,3}(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*[-–](?=\s*(?:$|[,.;)\n]))|"
+    r"^\W{0,3}(?:(?:0?[1-9]|1[0-2])/|[a-z]{3,9}\.?\s+)?(?:19|20)\d\d\s*[-–]"
+    r"(?=\s*(?:$|[,.;)\n/]))|"
     # "had my Ocrevus infusion this arvo": the treatment given lately is the one now
     r"^\s*(?:infusion|injection|shot|dose|jab)\s+(?:this (?:morning|afternoon|arvo|week|month)|"
     r"today|yesterday|last (?:week|month)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -3293,8 +3390,10 @@ _STOPPING_SOON_BEFORE = re.compile(
     re.I,
 )
 _SOON_AFTER = re.compile(
-    r"^[^.;!?]{0,20}\b(?:next (?:week|month|year)|soon|in (?:a|\d+|a few|two|three|a couple of) "
-    r"(?:days?|weeks?|months?))\b",
+    r"^[^.;!?]{0,20}\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter)|soon|"
+    r"later this (?:year|month)|in (?:the )?(?:spring|summer|autumn|fall|winter|new year)|"
+    r"in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|in (?:a|\d+|a few|two|three|a couple of) (?:days?|weeks?|months?))\b",
     re.I,
 )
 # Said right before the drug, in the present: "I take", "I'm on", "she receives", "stay on",
@@ -3303,6 +3402,9 @@ _OWN_NOW_BEFORE = re.compile(
     r"\b(?:i|he|she)\s+(?:take|takes|get|gets|use|uses|receive|receives)\s+(?:the\s+)?$|"
     r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:currently\s+|now\s+|still\s+)?"
     r"(?:on|taking|using)\s+$|"
+    # "I'm happy on Aubagio", "she's stable on Ocrevus"
+    r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:very\s+|really\s+|quite\s+)?"
+    r"(?:happy|stable|fine|good|settled|content|doing (?:well|fine|ok|okay|great))\s+on\s+$|"
     r"\b(?:stay|staying|remain)\s+on\s+$|"
     r"\bsince\s+(?:going on|starting|i started|switching to)\s+$|"
     r"\b(?:put|started|switched|moved|changed)\s+(?:me|him|her)\s+(?:on|onto|to)\s+$|"
@@ -4459,7 +4561,8 @@ def _part_of_time() -> re.Pattern[str]:
 # A span of years: "2011-2016", "2019 to now".
 _YEAR_SPAN = r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:(?:19|20)?\d\d|present|now)"
 _WHY_A_COURSE_ENDED = re.compile(
-    _YEAR_SPAN + r"\W{0,3}"
+    # "2018-2021 Tecfidera (relapses)": the drug may be named between
+    _YEAR_SPAN + r"(?::?\s+[a-z][\w-]*){0,2}\W{0,3}"
     r"(?:(?:because of|due to|bc|cos|for)\s+)?(?:relapses|relapsing|attacks)\b"
     r"(?!\s+(?:in|on|since)\b)"
 )
@@ -5135,6 +5238,10 @@ def _country_after_place_word(t: str) -> str | None:
     return name
 
 
+# Words before a country in a short item that make it no home: "not uk", "ex usa".
+_NOT_A_TOWN = re.compile(r"\b(?:not|no|ex|never|near|flying|trip|visit\w*|to|than)\b")
+
+
 def _country_said(text: str) -> str | None:
     """A country said as a place: "in the UK", "from Ireland", "I'm in Australia", or a list item
     of its own ("Female, 41, Netherlands.", "38 m, usa, rrms", "USA, Ohio")."""
@@ -5143,10 +5250,21 @@ def _country_said(text: str) -> str | None:
     named = _country_after_place_word(t)
     if named is not None:
         return named or None
-    for item in re.split(r"[,;!?()]|\.(?!\w)|\s-\s", t):
-        name = lex.country(item.strip())
+    items = [item.split() for item in re.split(r"[,;!?()]|\.(?!\w)|\s-\s", t)]
+    for words in items:
+        name = lex.country(" ".join(words))
         if name:
             return name
+    for words in items:  # "jo'burg south africa": a short item that ends on its country
+        for n in (1, 2, 3):
+            if (
+                n < len(words) <= 3
+                and not _NOT_A_TOWN.search(" ".join(words[:-n]))
+                and region_country(" ".join(words)) is None  # "new south wales"
+            ):
+                name = lex.country(" ".join(words[-n:]))
+                if name:
+                    return name
     return country_after_town(text)  # "pune india", "monterrey mx"
 
 

@@ -14,16 +14,19 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from trials_db.patient_text import thumb_answer
 from trials_db.text import normalise
 
 from .override import MessageGuard
 
 
 def plain(message: Message) -> None:
-    """Replace ``message``'s text with its plain form (payloads and empty texts untouched)."""
+    """Replace ``message``'s text with its plain form (payloads and empty texts untouched). A
+    message that is only a thumb up or down is the "yes" or "no" it means: the tokenizer drops
+    emoji, so the classifier would otherwise see nothing."""
     text = message.get(TEXT)
     if isinstance(text, str) and text and not text.startswith("/"):
-        message.set(TEXT, normalise(text), add_to_output=True)
+        message.set(TEXT, thumb_answer(text) or normalise(text), add_to_output=True)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)

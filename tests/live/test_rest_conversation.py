@@ -137,6 +137,22 @@ def test_dont_know_edss_gives_an_estimate(live_stack):
     assert "probably between 6.0 and 6.5" in reply and "neurologist" in reply
 
 
+@pytest.mark.parametrize(
+    "answer, words",
+    [("\U0001f44e", "won't keep anything for alerts"), ("\U0001f44d", "To stop, say")],
+)
+def test_a_thumb_answers_the_alerts_offer(live_stack, answer, words):
+    # a lone thumb had reached the classifier as nothing (the tokenizer drops emoji) and got
+    # "Sorry, I didn't quite understand"
+    p = Patient(live_stack)
+    for text in ("hi", "yes", "I'm 40, PPMS, EDSS 6, never had any treatment, I'm a man"):
+        p.say(text)
+    results = p.text(p.say("never had one"))
+    assert "new study may fit you" in results
+    reply = p.text(p.say(answer))
+    assert words in reply and "didn't" not in reply
+
+
 def test_refusing_consent_means_no_health_questions(live_stack):
     p = Patient(live_stack)
     p.say("hello")
