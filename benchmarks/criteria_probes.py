@@ -82,6 +82,7 @@ SETS = {
     "probes24": ROOT / "tests" / "gold" / "criteria_probes24.yml",  # 160, 2026-12-06, at start
     "probes25": ROOT / "tests" / "gold" / "criteria_probes25.yml",  # 160, the same, at its end
     "probes26": ROOT / "tests" / "gold" / "criteria_probes26.yml",  # 160, 2026-12-06 (18th), start
+    "probes27": ROOT / "tests" / "gold" / "criteria_probes27.yml",  # 160, the same, at its end
 }
 
 

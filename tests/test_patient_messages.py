@@ -212,6 +212,11 @@ from benchmarks.patient_messages import SETS, score
 # ("made me sick", "to have my son"), verdicts and stops still to come, open date ranges,
 # "neither X nor Y", "none yet", a denial with its one exception, towns of 30,000 written with
 # their capital and drugs spelled as they sound were read.
+# "fresh37": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (young adults texting, formal letters, relapse
+# histories told by events, reasons for stopping that are and are not failures, pregnancy and
+# breastfeeding in many forms, MS types in lay words, diagnosis dated by age or life events,
+# questions inside facts): 81.8 % of 461 slots, 1 inverted, 16 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -251,6 +256,7 @@ FLOORS = {
     "fresh34": (0.9, 0),
     "fresh35": (0.805, 0),
     "fresh36": (0.905, 0),
+    "fresh37": (0.815, 1),
 }
 
 

@@ -49,6 +49,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes24", 160),
         ("probes25", 160),
         ("probes26", 160),
+        ("probes27", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -375,3 +376,15 @@ def test_the_parser_reads_the_twenty_sixth_probe_set_at_least_as_well_as_measure
     assert overall["false_not_met"] == 0
     assert overall["precision"] >= 0.92
     assert overall["recall"] >= 0.83
+
+
+def test_the_parser_reads_the_twenty_seventh_probe_set_at_least_as_well_as_measured():
+    # criteria_probes27.yml (British spelling, paediatric trials, lettered sub-items under a list
+    # head, either/or, "documented" and "history of", naive to named drugs, look-alike diseases,
+    # several rules in one sentence), written in the same session and first scored all 160 at
+    # its end, after every change and none made for it: precision .925, recall .780, 3 false
+    # not_met of 107 (MS type 1, therapy 2): a floor, not a target.
+    overall = score(part="all", name="probes27")["overall"]
+    assert overall["false_not_met"] <= 3
+    assert overall["precision"] >= 0.92
+    assert overall["recall"] >= 0.78
