@@ -386,3 +386,16 @@ def test_a_permission_never_bars_what_it_permits(text, kind, profile):
     assert tree.evaluate(profile) == (REVIEW if kind == INCLUSION else FALSE) or (
         tree.evaluate(profile) != (TRUE if kind == EXCLUSION else FALSE)
     )
+
+
+def test_the_restated_bar_rules_are_named_as_in_the_rules_file():
+    # reader.py drops these cues under Exclusion by their rule's literal: one vocabulary, the
+    # rules file's
+    import json
+
+    from trials_db.criteria.reader import _RESTATED_BAR_RULES
+    from trials_db.criteria.scope import RULES_FILE
+
+    rules = json.loads(RULES_FILE.read_text(encoding="utf-8"))["context_rules"]
+    negated = {r["literal"] for r in rules if r["category"] == "NEGATED_EXISTENCE"}
+    assert _RESTATED_BAR_RULES <= negated

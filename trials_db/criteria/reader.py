@@ -64,12 +64,8 @@ _NEGATED_LIST_HEAD = re.compile(
 
 
 # A bar said after its facts ("... are not eligible", "... will be excluded", "... cannot
-# participate"): the scope rule "are not eligible" of rules/context_rules.json.
-_RESTATED_BAR = re.compile(
-    r"(?:(?:not|n't)(?:\s+be)?\s+(?:eligible|participate|enrol+|included|enrolled|allowed|"
-    r"permitted|accepted)|\b(?:ineligible|excluded))\s*$",
-    re.I,
-)
+# participate"): the scope rules of these literals in rules/context_rules.json.
+_RESTATED_BAR_RULES = frozenset({"are not eligible", "are ineligible"})
 
 
 def _without_restated_bars(reading: Reading) -> Reading:
@@ -78,7 +74,7 @@ def _without_restated_bars(reading: Reading) -> Reading:
     the facts it covers abstain)."""
 
     def bar(m: Modifier) -> bool:
-        return m.cue is Cue.NEGATED and _RESTATED_BAR.search(m.text) is not None
+        return m.rule in _RESTATED_BAR_RULES
 
     return Reading(
         reading.mentions,

@@ -41,6 +41,7 @@ class Modifier:
     text: str  # the cue's words as written
     start: int  # character offsets in the criterion's text
     end: int
+    rule: str = ""  # the literal of its rule in rules/context_rules.json ("" for a built cue)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _kept(doc, mod) -> Modifier | None:
         return None
     if _pseudo(doc, cue, start, end):
         return None
-    return Modifier(cue, span.text, span.start_char, span.end_char)
+    return Modifier(cue, span.text, span.start_char, span.end_char, mod.rule.literal)
 
 
 def _pseudo(doc, cue: Cue, start: int, end: int) -> bool:

@@ -166,10 +166,11 @@ _OR_NONE_LATELY = re.compile(
     r"\b(?:within|in the (?:last|past|previous)|for at least|since)\b",
     re.I,
 )
-# "... or patients who ...", "... or those previously treated": a second group of people.
-# Naive said after another way in: "..., or treatment-naive", "..., but naive patients".
+# Naive said after another way in ("..., or treatment-naive", "..., but naive patients"), or
+# before one ("Treatment-naive or previously treated with interferon").
 _OR_THEN_NAIVE = re.compile(r"\b(?:or|and/or|but|however)\b[^.;]{0,24}$", re.I)
 _NAIVE_OR = re.compile(r"[^.;]{0,30}?\bor\b", re.I)
+# "... or patients who ...", "... or those previously treated": a second group of people.
 _OR_OTHER_PEOPLE = re.compile(
     r"\bor\s+(?:\w+\s+)?(?:patients?|subjects?|participants?|those|people|persons?|individuals?)\b",
     re.I,
@@ -632,14 +633,6 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             r.take(untreated.start(), untreated.end())
             return
         naive = _NAIVE.search(text)
-        if naive and any(
-            c.cue is Cue.IRRELEVANT for c in r.reading.cues_over(naive.start(), naive.end())
-        ):
-            # "..., but treatment-naive patients are also eligible": a permission, another way
-            # in beside the rule before it, which the team reads
-            r.reviews.append("treatment_change")
-            r.take(naive.start(), naive.end())
-            return
         if naive and re.search(
             r"treatment|therapy|drug|dmt",
             naive.group(0) + text[naive.end() : naive.end() + 20],
