@@ -415,3 +415,18 @@ def test_number_words_as_one_number(text, expected):
     # a 62-year-old is not told "sixty-five" was 60
     if "65" in expected[0]:
         assert parse_criterion(text, INC).evaluate(Profile(age=62)) == TRUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes28: the lower bound had been lost when "years" came only once
+        "Over 18 and under 65 years",
+        "Older than 18 and younger than 65 years",
+    ],
+)
+def test_two_bounds_with_the_years_said_once(text):
+    assert facts(text, INC) == [
+        "age requires min=18 max=65 min_inclusive=False max_inclusive=False"
+    ]
+    assert parse_criterion(text, INC).evaluate(Profile(age=16)) == FALSE
+    assert parse_criterion(text, INC).evaluate(Profile(age=40)) == TRUE

@@ -278,3 +278,12 @@ def test_the_score_between_two_bounds_and_two_steps_named():
         "EDSS 2.0 to 6.5 at screening. Patients with an EDSS of 6.0 or 6.5 must be able to "
         "walk 20 metres."
     ) == ["edss requires min=2 max=6.5"]
+
+
+def test_below_one_bound_or_above_another_is_two_bars():
+    # built after probes28: "2.0 or above" had been read as one bound, losing "above 6.0"
+    tree = parse_criterion("EDSS below 2.0 or above 6.0", EXC)
+    assert tree.evaluate(Profile(edss=7.0)) == TRUE  # excluded
+    assert tree.evaluate(Profile(edss=1.0)) == TRUE
+    assert tree.evaluate(Profile(edss=4.0)) == FALSE
+    assert facts("EDSS 6.5 or above", EXC) == ["edss excludes min=6.5"]

@@ -316,3 +316,11 @@ def test_the_activity_letter_before_a_course():
         != FALSE
     )
     assert parse_criterion("nrSPMS", INC).evaluate(Profile(ms_subtype="RRMS")) == FALSE
+
+
+def test_relapsing_ms_written_with_a_small_r():
+    # built after probes28: "rMS" (a sponsor's spelling of relapsing MS) was not read, so a
+    # list of what it includes ("including CIS and active SPMS") turned away RRMS
+    tree = parse_criterion("rMS, including CIS and active SPMS, as defined by Lublin 2014", INC)
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) != FALSE
+    assert parse_criterion("Diagnosis of rMS", INC).evaluate(Profile(ms_subtype="PPMS")) == FALSE

@@ -248,3 +248,16 @@ def test_an_exception_for_contraception_never_excludes_those_who_use_it(text):
     assert "contraception excludes" not in facts(text, E)
     if "unless using" in text:
         assert "contraception requires" in facts(text, E)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes28: "birth control" had been taken for a control group (another
+        # person), and "not" reached only five words: both read the use as what excludes
+        "Women of childbearing potential not using a highly effective method of birth control",
+        "Women of childbearing potential not using a highly effective method of contraception",
+    ],
+)
+def test_not_using_contraception_as_an_exclusion_asks_for_it(text):
+    assert "contraception excludes" not in facts(text, E)
+    assert "contraception requires" in facts(text, E)

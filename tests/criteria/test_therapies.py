@@ -1296,6 +1296,9 @@ def test_highly_active_disease_despite_a_course_is_a_failure():
         "Patients must be on a stable dose of an injectable DMT for 6 months, but treatment-naive "
         "patients are also eligible",
         "Treatment-naive or previously treated with interferon",
+        # built after the last session: a permission past a semicolon or ", and"
+        "Participants on any DMT; treatment-naive patients are also eligible",
+        "Participants on any DMT, and treatment-naive patients may also participate",
     ],
 )
 def test_naive_beside_another_way_in_bars_no_one(text):
@@ -1319,3 +1322,35 @@ def test_a_use_said_accepted_is_no_bar():
         )
         if "cannabis" in f
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [  # built after probes28
+        # "no more than 6 months before" is a most: the drug taken within it, not a washout
+        (
+            "Currently receiving an anti-CD20 therapy, with the last dose given no more than 6 "
+            "months before screening",
+            INC,
+            "therapy requires",
+        ),
+        # "at the time of screening" is now, not an event the drug is the time of
+        ("Current use of natalizumab at the time of screening", E, "therapy excludes"),
+        # "been off all DMTs for at least 3 months": a washout
+        (
+            "Must have been off all disease-modifying therapies for at least 3 months before "
+            "randomisation",
+            INC,
+            "therapy excludes",
+        ),
+    ],
+)
+def test_windows_said_as_a_most_an_off_or_a_time_point(text, kind, expected):
+    read = facts(text, kind)
+    assert len(read) == 1 and read[0].startswith(expected)
+    if "no more than" in text:
+        tree = parse_criterion(text, kind)
+        recent = Profile(
+            current_therapy="ocrelizumab", months_since_last_therapy={"ocrelizumab": 3}
+        )
+        assert tree.evaluate(recent) != FALSE

@@ -20,6 +20,11 @@ _PEOPLE = (
     r"\s+(?:who are\s+|aged?\s+|must be\s+|should be\s+|are\s+)?"
 )
 _NOT_A_UNIT = r"(?!\s*(?:\.\d|%|points?|mg|kg|months?|weeks?|days?|times?|relapses?|lesions?))"
+# The second bound of an age pair: "(over 18) and under 65 years", "(older than 18) but younger
+# than 60"
+_UNDER_WORDS = r"(?:and|but)\s+(?:under|below|younger than)\s*"
+_THEN_UNDER = _UNDER_WORDS + r"(\d{1,3})\b" + _NOT_A_UNIT
+_THEN_UNDER_SAID = _UNDER_WORDS + r"\d{1,3}\b" + _NOT_A_UNIT  # the same, capturing nothing
 _AGE_RANGE = [
     (
         r"\b(?:age[sd]?|aged)\b(?:\s+eligible for study|\s+at (?:the )?(?:time of )?(?:screening|"
@@ -58,6 +63,8 @@ _AGE_MIN = [
     (r"(≥|>)\s*(\d{1,3})\s*(?:years?|yrs?)\s*(?:old|of age)\b", None),
     (r"\b(?:over|above|older than)\s*(\d{1,3})\s*years?\b", ">"),
     (_PEOPLE + r"(?P<cmp>older than|over|above)\s*(\d{1,3})\b" + _NOT_A_UNIT, ">"),
+    # "Over 18 and under 65 years": the years said once, after the second bound
+    (r"\b(?:over|above|older than)\s*(\d{1,3})\s*(?=" + _THEN_UNDER_SAID + ")", ">"),
 ]
 _AGE_MAX = [
     (
@@ -80,6 +87,8 @@ _AGE_MAX = [
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
     (_PEOPLE + r"(?P<cmp>younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
     (r"\b(?:younger than|under|below)\s*(\d{1,3})\s*(?=or\s+(?:older than|over|above)\s*\d)", "<"),
+    # "Older than 18 years and younger than 60", with the years said once or not at all
+    (r"\b(?:over|above|older than)\s*\d{1,3}\s*(?:years?\s*)?" + _THEN_UNDER, "<"),
 ]
 
 

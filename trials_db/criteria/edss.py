@@ -184,7 +184,9 @@ def _bound_length(window: str) -> int:
         r"(?:between|from)?\s*[\d.]+\s*(?:-|(?:up\s+)?to|and|through|thru)\s*"
         r"(?:(?:less than|<|below|under)\s*)?[\d.]+(?:[\s,;(]*inclusive(?:ly)?)?"
         r"|[^\d]{0,25}?[\d.]+(?:\s*(?:points?\s*)?(?:or|and)\s*"
-        r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b(?!\s+than))?",
+        # (not "below 2 or above 6": two bounds)
+        r"(?:less|lower|below|under|fewer|more|higher|above|greater|over|worse|better)\b"
+        r"(?!\s+than)(?!\s*(?:[<>≤≥]\s*)?\d))?",
         window,
         re.I,
     )

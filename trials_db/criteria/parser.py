@@ -104,8 +104,13 @@ from .review_topics import leftover_words, review_topics
 # Exclusion; a permission ("breastfeeding women may participate", "... are also eligible",
 # "Cannabis use is accepted") is no condition; naive beside another way in ("on a stable DMT,
 # or treatment-naive", "treatment-naive or previously treated with interferon") bars no one
-# (one shipped tree changed: NCT06179134's accepted cannabis no longer excludes)
-PARSER_VERSION = 33
+# (one shipped tree changed: NCT06179134's accepted cannabis no longer excludes); 34: a
+# permission over "treatment-naive" past a semicolon, "rMS", "no more than 6 months before" a
+# most (not a washout), "at the time of screening" now, "been off all DMTs for 3 months", "over
+# 18 and under 65 years", "EDSS below 2 or above 6" two bars, "not using ... birth control"
+# (birth control no control group; "not using" reaches eight words) (one shipped tree changed:
+# NCT01854359's "agreeing to ... birth control" asks for contraception, beside a review)
+PARSER_VERSION = 34
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -23,7 +23,10 @@ _REVIEW_FRAMES = re.compile(
     r"anti-(?!cd\d+\b)\w+ antibod\w*|claims?|index|initiat\w*|starting|started|start|first dose|"
     r"decision to|during (the )?study|during pregnancy|cohort|program|switched|either no|"
     r"change|changes|stable|dose of|preclude\w*|prenatal|perinatal|maternal|mothers?|long-term|"
-    r"at the time of|time of|placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
+    # ("at the time of screening" is now, which the reading holds)
+    r"(?:at the )?time of(?!\s+(?:the\s+)?(?:screening|enrol\w*|randomi[sz]ation|baseline|"
+    r"study entry|entry|(?:signing (?:the )?)?(?:informed )?consent|inclusion)\b)|"
+    r"placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
     r"lower than|shorter than|exposure lower|for less than|for fewer than|"
     # a drug named as a sign of another problem: abuse or dependence, cancer treated before
     r"abuse|dependen\w*|addict\w*|misuse|recreational|counter[- ]?indicat\w*|neoplas\w*|"
@@ -73,7 +76,8 @@ _EXCEPT = re.compile(
 )
 # "at least 30 days before screening": the least time since the drug, not a window of use.
 _AT_LEAST_BEFORE = re.compile(
-    r"(?:at least|more than|greater than|longer than|no less than|not less than|>|≥|"
+    # (not "no more than 6 months before": a most, the drug taken within the window)
+    r"(?:at least|(?<!\bno )(?<!\bnot )(?:more|greater|longer) than|no less than|not less than|>|≥|"
     r"a minimum of|minimum of|over)\s*$",
     re.I,
 )
@@ -793,6 +797,11 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         )
         r.reviews.append("treatment_change")
         return
+    if naive and any(c.cue == Cue.IRRELEVANT for c in r.reading.cues_over(*naive.span())):
+        # "Participants on any DMT; treatment-naive patients are also eligible": a permission
+        # over naive makes it one more way in, never a bar on the drugs named before it
+        r.reviews.append("treatment_change")
+        return
     then = _NAIVE_OR.match(text, naive.end()) if naive else None
     if (
         naive
@@ -858,7 +867,9 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     free = re.search(
         r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$"
         # "Free of corticosteroids for 4 weeks prior to baseline", "No steroids for 30 days"
-        r"|(?:^\W*no|\b(?:and|or)\s+no|\bfree\s+(?:of|from)|^\W*off)\s+(?:any\s+)?"
+        # "Must have been off all DMTs for at least 3 months"
+        r"|(?:^\W*no|\b(?:and|or)\s+no|\bfree\s+(?:of|from)|^\W*off"
+        r"|\b(?:been|be|is|are|remain(?:ed)?|stay(?:ed)?)\s+off)\s+(?:(?:any|all)\s+)?"
         r"(?:(?:oral|iv|intravenous|systemic|high[- ]dose)\s+(?:or\s+)?)*$"
         # "has not received oral or IV steroids for at least 1 month": free of them that long
         r"|\b(?:not|never)\s+(?:received|taken|used|had|been (?:treated with|given))\s+(?:any\s+)?"
