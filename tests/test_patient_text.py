@@ -951,3 +951,81 @@ def test_fresh36_mechanisms(text, asked, expect):
     facts = message_facts(text, "inform", asked, {})
     for slot, value in expect.items():
         assert facts.get(slot) == value, (slot, facts)
+
+
+@pytest.mark.parametrize(
+    "text, asked, expect",
+    [  # built after fresh38 (its texts, which the session was free to tune on)
+        # a correction after "hang on", "hold on" or "or...", and the source it is read in
+        ("EDSS 4.5, hang on, the letter says 4.0. 57, SPMS", None, {"edss": 4.0}),
+        ("6, or... no, 5.5 at the last visit", "edss", {"edss": 5.5}),
+        ("4, hold on, 4.5", "edss", {"edss": 4.5}),
+        # a course denied with "don't have"
+        ("I don't have PPMS, it's RRMS, the GP letter got it wrong", None, {"ms_subtype": "RRMS"}),
+        # a dose and how often, then the years: the course ended
+        (
+            "Avonex 30mcg weekly 2008-2013, Tecfidera 240mg bd 2013-2020, now Mavenclad (year 2 "
+            "done in April)",
+            "prior_therapies",
+            {"current_therapy": NO_THERAPY},
+        ),
+        # a big town in lower case after "in", by its own name only
+        ("im thirty one female in brisbane", None, {"country": "Australia"}),
+        ("Filling this in for my dad, he's 70", None, {"country": None}),
+        # where a study is, asked, is not where the person lives
+        ("is this trial in busan? im 40f rrms", None, {"country": None}),
+        ("any trials in London?", None, {"country": None}),
+        # a relapse denied in a year dates none
+        ("no relapse in 2026", None, {"months_since_last_relapse": None}),
+        # failures told in brackets with a count, by "when I progressed on it", "let me relapse",
+        # "had three in one year on", a dose between
+        (
+            "Gilenya 2017-2021 (two relapses and new lesions), now Ocrevus",
+            None,
+            {"failed_therapies": ["fingolimod"]},
+        ),
+        (
+            "Rebif (new lesions on the MRI after a year), now Ocrevus",
+            None,
+            {"failed_therapies": ["interferon beta-1a"]},
+        ),
+        (
+            "Ocrevus 2019 until 2025 when I progressed on it; now on nothing",
+            None,
+            {"failed_therapies": ["ocrelizumab"]},
+        ),
+        (
+            "Tecfidera let me relapse three times, now Ocrevus",
+            None,
+            {"failed_therapies": ["dimethyl fumarate"]},
+        ),
+        (
+            "no relapse since starting Ocrevus in 2021, before that I had three in one year on "
+            "Tecfidera",
+            None,
+            {"failed_therapies": ["dimethyl fumarate"]},
+        ),
+        (
+            "Previously Gilenya 0.5 mg until it stopped working in 2022.",
+            None,
+            {"failed_therapies": ["fingolimod"]},
+        ),
+        ("Copaxone (no breakthrough), now Kesimpta", None, {"failed_therapies": None}),
+    ],
+)
+def test_fresh38_mechanisms(text, asked, expect):
+    facts = message_facts(text, "inform", asked, {})
+    for slot, value in expect.items():
+        assert facts.get(slot) == value, (slot, facts)
+
+
+def test_a_relapse_denied_in_one_year_leaves_the_dated_story_of_another():
+    # "I haven't had a relapse in 2026" had dated a relapse to 2026
+    facts = message_facts(
+        "I haven't had a relapse in 2026, but there were two in 2025, in February and July",
+        "inform",
+        None,
+        {},
+    )
+    want = months_ago("July 2025")
+    assert abs(facts["months_since_last_relapse"] - want) <= 1

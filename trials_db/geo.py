@@ -447,6 +447,8 @@ _HOME_CUES = (
     (
         re.compile(
             r"(?<!born )(?<!grew up )(?<!raised )(?<!phd )(?<!degree )(?<!studied )(?<!married )"
+            # where a study is, asked ("is this trial in busan?"), is not where the person lives
+            r"(?<!trial )(?<!trials )(?<!study )(?<!studies )(?<!site )(?<!sites )"
             r"\bin\s+" + _PLACE,
             re.I,
         ),
@@ -456,8 +458,9 @@ _HOME_CUES = (
     # a list item of its own: "Female, 60, PPMS, Glasgow.", "27 m rrms, delhi", "Kraków."
     (_LIST_ITEM, True, True),
 )
-# A big town in lower case, said as a list item of its own ("26f. nothing yet. bristol"): a
-# town of this size or more; a smaller one needs its capital ("nice", "split" are words too).
+# A big town in lower case, said as a list item of its own ("26f. nothing yet. bristol") or
+# after "in": a town of this size or more; a smaller one needs its capital ("nice", "split" are
+# words too).
 _LOWER_CASE_TOWN = 400_000
 # A US state's code right after a town, as an address writes it ("Birmingham, AL 35203").
 _STATE_AFTER = re.compile(r"\s*,\s*([A-Z]{2})\b(?=\s*(?:\d{5}\b|[.,;!]|$))")
@@ -525,8 +528,19 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
                     words = f"{words}, {state.group(1)}"  # "Birmingham, AL 35203": its state
             if not words:
                 continue
+            # a big town may come in lower case, as a list item or after "in" ("female in
+            # brisbane"); a smaller one needs its capital
             if capital and not _named_with_capital(words):
-                if not (cue is _LIST_ITEM and _big_town(words, _LOWER_CASE_TOWN)):
+                big = (
+                    _big_town(words, _LOWER_CASE_TOWN)
+                    if cue is _LIST_ITEM
+                    # after "in", by its own name only ("in for my dad" is no Fortaleza)
+                    else any(
+                        t.population >= _LOWER_CASE_TOWN
+                        for t in _gazetteer()[0].get(fold(words.strip(" .,!?"))) or []
+                    )
+                )
+                if not big:
                     continue
             place = resolve_place(words, strict=strict)
             region = region_country(words)

@@ -467,11 +467,14 @@ _CORRECTED = re.compile(
     # "Tecfidera failed - I mean Tysabri failed": what was said of it goes with it
     r"(?:\s+(?:failed|stopped|worked))?\s*(?:\.\.\.|…|-|–|,|\.|\?|!)?\s*"
     r"(?:(?:no wait|wait no|oh wait|wait|sorry|no|naw|nah|oops|typo|i meant|i mean|actually|"
-    r"correction|or rather|make that|scratch that)\b[,:!]?\s*(?:[-–]\s+)?|"
+    r"correction|or rather|make that|scratch that|hang on|hold on|or(?=\s*(?:\.\.\.|…)))\b"
+    r"(?:[,:!]|\.\.\.|…)?\s*(?:[-–]\s+)?|"
     r"\*(?=\w)){1,3}"  # "EDSS 4... *3.5": a chat's star marks the word meant
     # not the pronoun of "EDSS 4, no one's scored me in a while"
     r"(?!one(?:'s|s)?\s+(?:has|is|had|knows|ever|\w+ed)\b|one'?s\b)"
-    r"(?:it'?s\s+|it was\s+|i'?m\s+|the\s+)?"
+    # "EDSS 4.5, hang on, the letter says 4.0": where the second one is read
+    r"(?:it'?s\s+|it was\s+|i'?m\s+|(?:the|my)\s+(?:\w+\s+){0,2}(?:says|said|shows|showed)\s+|"
+    r"the\s+)?"
     r"(?=(\d+(?:[.,]\d+)?|[a-z]{3,})\b)",
     re.I,
 )
@@ -1854,8 +1857,10 @@ def _only_in_the_past(text: str, key: str) -> bool:
 
 # A course denied right before it ("still not SPMS", "isn't PPMS", "no longer RRMS").
 _TYPE_DENIED_BEFORE = re.compile(
-    r"\b(?:not|isn'?t|is not|no longer|never|neither|nor|rather than|instead of)\s+(?:yet\s+|"
-    r"officially\s+|really\s+|called\s+)?(?:a\s+|an\s+)?$"
+    r"\b(?:not|isn'?t|is not|no longer|never|neither|nor|rather than|instead of|"
+    # "I don't have PPMS, it's RRMS"
+    r"(?:i|he|she|they|you)\s+(?:don'?t|do not|doesn'?t|does not|didn'?t|never)\s+(?:\w+\s+)?"
+    r"(?:have|had|got))\s+(?:yet\s+|officially\s+|really\s+|called\s+)?(?:a\s+|an\s+)?$"
 )
 # A course hedged right before it ("now probably SPMS", "might be turning into SPMS") or right
 # after it ("SPMS but not confirmed"), in its own clause.
@@ -2202,6 +2207,8 @@ def _drug_matcher():
     return nlp, matcher, vocabulary
 
 
+# A dose as a medicine list writes it ("0.5 mg", "240mg"), read as no words of its own.
+_DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|iu|ml)\b", re.I)
 # The words people use for "because" ("bc it failed", "cos of the jabs").
 _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
 _FAILED_AFTER = re.compile(
@@ -2253,8 +2260,16 @@ _FAILED_AFTER = re.compile(
     # "tecfidera 2016-2020 (relapses)", "Tecfidera 2013-2016 (échec - relapses)"
     r"|^[^.;]{0,30}?\bit (?:not|no) work\w*"
     r"|^[^.;]{0,40}?\b(?:kept|keep|was) (?:getting worse|progressing|relapsing)\b"
-    r"|^[^.;()]{0,25}?\(\s*(?:[^\W\d]+\s*[-:=–]\s*)?(?:relaps\w*|progress\w*|new lesions|"
-    r"breakthrough|fail\w*)\b[^()]{0,20}\)"
+    # "Gilenya 2017-2021 (two relapses and new lesions)", "(new lesions on the MRI after a year)"
+    r"|^[^.;()]{0,25}?\(\s*(?:[^\W\d]+\s*[-:=–]\s*)?(?:(?:\d+|one|two|three|four|five|several|"
+    r"multiple|many|a few|more)\s+(?:more\s+|clinical\s+)?)?(?:relaps\w*|progress\w*|"
+    r"new (?:\w+\s+)?lesions?|breakthrough|fail\w*)\b[^()]{0,40}\)"
+    # "Ocrevus 2019 until 2025 when I progressed on it", "Tecfidera let me relapse three times",
+    # "tecfedera gave me 3 relapses in a year", "2013-2016, breakthrough (2 relapses)"
+    r"|^[^.;]{0,50}?\b(?:i|she|he|they)\s+(?:progressed|relapsed|got worse)\s+(?:on|while on|"
+    r"whilst on|despite)\s+(?:it|that|them)\b"
+    r"|^[^.;]{0,40}?\b(?:let|gave)\s+(?:me|him|her|it)\s+(?:\w+\s+){0,2}?relaps\w*"
+    r"|^[^.;]{0,30}?(?<!no )(?<!without )\bbreakthrough\b(?!\s+(?:pain|bleeding|seizures?))"
     r"|^[^.;]{0,50}?\bstill had (?:\d+|a|one|two|three|several|more) (?:relapses?|attacks?)\b",
     re.I,
 )
@@ -2263,7 +2278,10 @@ _FAILED_BEFORE = re.compile(
     r"breakthrough on|stopped working:?|"
     # the clinic's words: "breakthrough disease on Tecfidera", "new T2 lesions while on Aubagio"
     r"breakthrough (?:disease|activity|relapses?) (?:on|while on|whilst on|despite)|"
-    r"new (?:\w+ )?lesions? (?:\w+ ){0,5}?(?:while|whilst) on)\s*$",
+    r"new (?:\w+ )?lesions? (?:\w+ ){0,5}?(?:while|whilst) on|"
+    # "before that I had three in one year on Tecfidera"
+    r"had (?:\d+|two|three|four|five|several|multiple|many) (?:relapses? )?(?:in (?:a|one|\d+) "
+    r"(?:years?|months?) )?(?:on|while on|whilst on))\s*$",
     re.I,
 )
 _FORM_AFTER = re.compile(
@@ -2898,6 +2916,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         after = t[end:next_start]
         before = t[max(0, start - 30) : start]
         reasons = _DENIED_SIDE_REASON.sub(" ", after)  # "not because of side effects, it ..."
+        # "Gilenya 0.5 mg until it stopped working": a dose's decimal point ends no sentence
+        reasons = _DOSE.sub(" ", reasons)
         failed_here = (
             # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
             # side effect
@@ -3312,7 +3332,11 @@ _ENDED = re.compile(
 # A treatment said to have ended: "Ocrevus, which I stopped in 2024", "gilenya 2012-2020",
 # "it is discontinued", "Was on Ocrevus, not anymore"; the last one named ending says nothing now.
 _ENDED_AFTER = re.compile(
-    r"^\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till|/)\s*(?:19|20)\d\d\b)|"
+    # "Avonex 30mcg weekly 2008-2013": how it was given may come before its years
+    r"^(?:\s*(?:\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|iu|ml)\b|iv|sc|im|po|oral(?:ly)?|bid|tid|"
+    r"qd|od|bd|daily|weekly|monthly|twice (?:a day|daily)|once a (?:day|week|month)|a day|a week|"
+    r"a month|every \w+ (?:days|weeks|months))\b[,.]?)*"
+    r"\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till|/)\s*(?:19|20)\d\d\b)|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
     # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
@@ -4583,6 +4607,16 @@ _TIME_DENIED = re.compile(
     re.I,
 )
 
+# A relapse denied in a year or a month: "I haven't had a relapse in 2026, but ...", "no
+# relapses in March": that time is when none happened, not the last relapse's date.
+_RELAPSE_TIME_DENIED = re.compile(
+    r"\b(?:no|not|never|haven'?t had|havent had|have not had|hasn'?t had|didn'?t have|"
+    r"did not have|not had)\s+(?:a\s+|any\s+)?(?:relapses?|attacks?|flare[- ]?ups?|flares?)\s+"
+    rf"(?:in|during)\s+(?:(?:19|20)\d\d|(?:{_MONTH_WORD})(?:\s+(?:19|20)\d\d)?)\b"
+    r"(?=\s*(?:[,;.!-]|$|but\b|and\b|though\b))",
+    re.I,
+)
+
 
 def parse_months_since_relapse(
     text: str, requested: bool, asked_count: bool = False
@@ -4594,7 +4628,7 @@ def parse_months_since_relapse(
     ):
         return None  # "first relapse was 2003" is not the last one
     # "not this year, not last year - the last one was March 2024": a time denied is no time
-    text = _TIME_DENIED.sub(" ", text)
+    text = _RELAPSE_TIME_DENIED.sub(" ", _TIME_DENIED.sub(" ", text))
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
@@ -4882,6 +4916,8 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     one. One value per relapse, in the order told; [] when fewer than two are dated, which
     tells no story."""
     text = _TIME_DENIED.sub(" ", text)  # "not last year": no time of a relapse
+    # "I haven't had a relapse in 2026, but ...": the denial stays a piece, with no date
+    text = _RELAPSE_TIME_DENIED.sub(" no relapse ", text)
     today = today or dt.date.today()
     t = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", words_to_numbers(text)))
     first = FACT_WORDS["relapse"].search(t)
