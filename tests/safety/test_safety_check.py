@@ -340,6 +340,10 @@ def test_a_year_after_until_or_from_dates_a_symptom_as_history():
         ("the letter says 'now SPMS with superimposed relapses'", "none"),
         ("I would be grateful if you told me whether I should stop Tysabri", "advice"),
         ("I had a relapse and now my legs are numb", "symptoms"),
+        # built after fresh38: what the writer adds to their own words
+        ("I'm not pregnant - oh wait, I should say I'm breastfeeding, off Kesimpta", "none"),
+        ("I should mention I'm on Ocrevus since 2021", "none"),
+        ("I should stop Ocrevus, right?", "advice"),
     ],
 )
 def test_a_story_of_a_past_trial_or_relapse_is_no_alarm_and_a_question_still_is(text, expected):
