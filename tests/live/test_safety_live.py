@@ -67,6 +67,13 @@ def test_a_crisis_as_the_very_first_message(live_stack):
     assert_only(Patient(live_stack).say(CRISIS_MESSAGE), CRISIS)
 
 
+def test_an_ok_after_the_crisis_answer_gets_a_kind_word_and_no_question(live_stack):
+    # seen on REST: "ok" right after the crisis lines got "Sorry, I didn't quite understand"
+    p = screening(live_stack)
+    assert_only(p.say(CRISIS_MESSAGE), CRISIS)
+    assert_only(p.say("ok"), "I'm still here")
+
+
 def test_a_crisis_at_the_consent_question(live_stack):
     p = Patient(live_stack)
     p.say("hi")
