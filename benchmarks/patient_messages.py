@@ -84,6 +84,7 @@ SETS = {
     "fresh35": ROOT / "tests/gold/patient_messages_fresh35.yml",  # the same session, at its end
     "fresh36": ROOT / "tests/gold/patient_messages_fresh36.yml",  # 2026-12-06 (18th), at start
     "fresh37": ROOT / "tests/gold/patient_messages_fresh37.yml",  # the same session, at its end
+    "fresh38": ROOT / "tests/gold/patient_messages_fresh38.yml",  # 2026-12-06 (19th), at start
 }
 
 

@@ -216,7 +216,15 @@ from benchmarks.patient_messages import SETS, score
 # change made that session and none made for it (young adults texting, formal letters, relapse
 # histories told by events, reasons for stopping that are and are not failures, pregnancy and
 # breastfeeding in many forms, MS types in lay words, diagnosis dated by age or life events,
-# questions inside facts): 81.8 % of 461 slots, 1 inverted, 16 wrongly set.
+# questions inside facts): 81.8 % of 461 slots, 1 inverted, 16 wrongly set; 82.9 % after the
+# next session's changes.
+# "fresh38": 130 more, written at the start of the next session (2026-12-06, nineteenth) and
+# scored once before any change (voice dictation, pill-bottle medicine lists, short answers,
+# hedged memory, corrections in the same message, negations beside other facts): 86.9 % of 404
+# slots, 1 inverted, 13 wrongly set; 91.1 %, 0 inverted once corrections after "hang on" or
+# "or...", "I don't have PPMS", a dose before a course's years, big towns in lower case after
+# "in" (not a trial's place asked), a relapse denied in a year, and failures told in brackets
+# with a count or as "progressed on it" were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -256,7 +264,8 @@ FLOORS = {
     "fresh34": (0.9, 0),
     "fresh35": (0.805, 0),
     "fresh36": (0.905, 0),
-    "fresh37": (0.815, 1),
+    "fresh37": (0.825, 1),
+    "fresh38": (0.91, 0),
 }
 
 
