@@ -1029,3 +1029,17 @@ def test_a_relapse_denied_in_one_year_leaves_the_dated_story_of_another():
     )
     want = months_ago("July 2025")
     assert abs(facts["months_since_last_relapse"] - want) <= 1
+
+
+def test_a_quiet_time_then_a_story_of_relapses_counts_each():
+    # built after fresh37 (scored last session): "nothing till" had hidden two relapses, "this
+    # june" had taken the year before it, and the year of "two in autumn 2025" waited for a
+    # second date, so the count came out 0
+    facts = message_facts(
+        "first relapse spring 2019, then nothing till two in autumn 2025 and one more this june.",
+        "inform",
+        None,
+        {},
+    )
+    assert facts["relapses_past_2_years"] == 3
+    assert abs(facts["months_since_last_relapse"] - months_ago("june")) <= 1

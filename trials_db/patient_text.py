@@ -4918,6 +4918,8 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     text = _TIME_DENIED.sub(" ", text)  # "not last year": no time of a relapse
     # "I haven't had a relapse in 2026, but ...": the denial stays a piece, with no date
     text = _RELAPSE_TIME_DENIED.sub(" no relapse ", text)
+    # "then nothing till two in autumn 2025": what came after the quiet time is told
+    text = re.sub(r"\b(?:nothing|none|no more)\s+(?:till|until|til)\b", " ", text, flags=re.I)
     today = today or dt.date.today()
     t = re.sub(r"\btwice\b", "2 times", re.sub(r"\bonce\b", "1 times", words_to_numbers(text)))
     first = FACT_WORDS["relapse"].search(t)
@@ -4949,7 +4951,14 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
             or _NO_STORY_DATE.search(piece)
         ):
             continue
-        if not said and (bare_month or relapse) and year and _MONTH_NAMED.search(piece):
+        if (
+            not said
+            and (bare_month or relapse)
+            and year
+            and _MONTH_NAMED.search(piece)
+            # not "one more this june": a month dated by its own words
+            and not re.search(r"\b(?:this|last|next)\s+(?:" + _MONTH_WORD + r")\b", piece, re.I)
+        ):
             # "two in 2025: February and again in October": the months of that year
             piece = f"{piece} {year}"
             if unnamed:  # one of the year's relapses, now dated: not counted twice
@@ -4962,7 +4971,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
             continue
         times = _TIMES_AT_ONCE.search(piece)
         n = int(times.group(1) or times.group(2)) if times else 1
-        if times and n > 1 and _BARE_DATE.search(piece, times.end()):
+        if times and n > 1 and _BARE_DATE.match(piece, times.end()):
             n, pending = 1, n - 1  # the first of the dates told after the count
         if said or (times and n > 1):
             # "relapsed 2 times (07/2025, 02/2026)": the dates that follow are those relapses
