@@ -84,6 +84,7 @@ SETS = {
     "probes26": ROOT / "tests" / "gold" / "criteria_probes26.yml",  # 160, 2026-12-06 (18th), start
     "probes27": ROOT / "tests" / "gold" / "criteria_probes27.yml",  # 160, the same, at its end
     "probes28": ROOT / "tests" / "gold" / "criteria_probes28.yml",  # 160, 2026-12-06 (19th), start
+    "probes29": ROOT / "tests" / "gold" / "criteria_probes29.yml",  # 160, the same, at its end
 }
 
 

@@ -85,6 +85,7 @@ SETS = {
     "fresh36": ROOT / "tests/gold/patient_messages_fresh36.yml",  # 2026-12-06 (18th), at start
     "fresh37": ROOT / "tests/gold/patient_messages_fresh37.yml",  # the same session, at its end
     "fresh38": ROOT / "tests/gold/patient_messages_fresh38.yml",  # 2026-12-06 (19th), at start
+    "fresh39": ROOT / "tests/gold/patient_messages_fresh39.yml",  # the same session, at its end
 }
 
 

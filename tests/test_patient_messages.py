@@ -225,6 +225,11 @@ from benchmarks.patient_messages import SETS, score
 # "or...", "I don't have PPMS", a dose before a course's years, big towns in lower case after
 # "in" (not a trial's place asked), a relapse denied in a year, and failures told in brackets
 # with a count or as "progressed on it" were read.
+# "fresh39": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (English from India, Nigeria, the Philippines,
+# Brazil, Poland, Egypt and Mexico, carers and nurses writing, long switch stories with reasons,
+# pregnancy and family, relapses and steroid courses, answers pasted as forms): 84.8 % of 572
+# slots, 2 inverted, 7 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -266,6 +271,7 @@ FLOORS = {
     "fresh36": (0.905, 0),
     "fresh37": (0.825, 1),
     "fresh38": (0.91, 0),
+    "fresh39": (0.845, 2),
 }
 
 

@@ -51,6 +51,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes26", 160),
         ("probes27", 160),
         ("probes28", 160),
+        ("probes29", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -401,3 +402,15 @@ def test_the_parser_reads_the_twenty_eighth_probe_set_at_least_as_well_as_measur
     assert overall["false_not_met"] == 0
     assert overall["precision"] >= 0.97
     assert overall["recall"] >= 0.81
+
+
+def test_the_parser_reads_the_twenty_ninth_probe_set_at_least_as_well_as_measured():
+    # criteria_probes29.yml (permissions and exceptions, relapse-free periods, failure versus
+    # intolerance, disease duration, investigator judgement, washouts, pregnancy and lactation,
+    # several facts in one sentence), written in the same session and first scored all 160 at
+    # its end, after every change and none made for it: precision .960, recall .874, 0 false
+    # not_met of 72.
+    overall = score(part="all", name="probes29")["overall"]
+    assert overall["false_not_met"] == 0
+    assert overall["precision"] >= 0.96
+    assert overall["recall"] >= 0.87
