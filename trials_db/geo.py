@@ -531,16 +531,8 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
             # a big town may come in lower case, as a list item or after "in" ("female in
             # brisbane"); a smaller one needs its capital
             if capital and not _named_with_capital(words):
-                big = (
-                    _big_town(words, _LOWER_CASE_TOWN)
-                    if cue is _LIST_ITEM
-                    # after "in", by its own name only ("in for my dad" is no Fortaleza)
-                    else any(
-                        t.population >= _LOWER_CASE_TOWN
-                        for t in _gazetteer()[0].get(fold(words.strip(" .,!?"))) or []
-                    )
-                )
-                if not big:
+                # after "in", by its own name only ("in for my dad" is no Fortaleza)
+                if not _big_town(words, _LOWER_CASE_TOWN, main_name=cue is not _LIST_ITEM):
                     continue
             place = resolve_place(words, strict=strict)
             region = region_country(words)
@@ -615,10 +607,13 @@ def _names_country(words: str, country: str | None) -> bool:
     return country is not None and ((said is not None and said[1] == country) or country in named)
 
 
-def _big_town(words: str, population: int = 500_000) -> bool:
+def _big_town(words: str, population: int = 500_000, main_name: bool = False) -> bool:
     """A town of half a million or more by that name ("New York", "Quebec"), which is meant
-    before the state or region it shares its name with; or of ``population`` or more."""
-    return any(t.population >= population for t in _towns(words.strip(" .,!?")))
+    before the state or region it shares its name with; or of ``population`` or more. With
+    ``main_name``, only a town whose main name it is (not "For", another name of Fortaleza)."""
+    name = words.strip(" .,!?")
+    towns = (_gazetteer()[0].get(fold(name)) or []) if main_name else _towns(name)
+    return any(t.population >= population for t in towns)
 
 
 def _named_with_capital(words: str) -> bool:

@@ -2207,8 +2207,14 @@ def _drug_matcher():
     return nlp, matcher, vocabulary
 
 
-# A dose as a medicine list writes it ("0.5 mg", "240mg"), read as no words of its own.
-_DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|iu|ml)\b", re.I)
+# How a medicine list writes a dose ("0.5 mg", "240mg"), its route ("iv", "sc", "oral") and how
+# often ("bd", "weekly"): the one spelling the patterns below are built from.
+_DOSE_UNIT = r"(?:mg|mcg|µg|g|iu|ml)"
+_DOSE_AMOUNT = r"\d+(?:[.,]\d+)?\s*" + _DOSE_UNIT + r"\b"
+_ROUTE = r"iv|sc|im|po|oral(?:ly)?"
+_HOW_OFTEN_CODE = r"bid|tid|qd|od|bd|daily|weekly|monthly"
+# A dose read as no words of its own.
+_DOSE = re.compile(r"\b" + _DOSE_AMOUNT, re.I)
 # The words people use for "because" ("bc it failed", "cos of the jabs").
 _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
 _FAILED_AFTER = re.compile(
@@ -3293,7 +3299,7 @@ _CURRENT_AFTER = re.compile(
     r"^[^\n]{0,80}?\bstatus:?\s*(?:active|current|ongoing|taking)\b|"
     # a medicine list's line: a dose with how often it is taken ("Mayzent 2mg daily",
     # "Kesimpta 20 mg SC monthly"); "Status: discontinued" after it is read as ended first
-    r"^\s*\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|iu)\b[^.;,\n]{0,20}?\b"
+    r"^\s*" + _DOSE_AMOUNT + r"[^.;,\n]{0,20}?\b"
     r"(?:daily|once a day|twice a day|"
     r"twice daily|a day|per day|weekly|a week|monthly|a month|every \w+ (?:days|weeks|months))\b|"
     r"^[^.;!?]{0,60}[.;!?]\s*(?:i'?ve\s+|i have\s+)?been on (?:it|them)\b"
@@ -3309,8 +3315,8 @@ _CURRENT_AFTER = re.compile(
 # How a drug in a medication list is given, said right after its name ("Ocrevus 600 mg IV q6mo
 # (started March 2022)"): no fact of its own, so what follows is read as said of the drug.
 _DOSE_AFTER = re.compile(
-    r"^(?:\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|iu|ml)\b|iv|sc|im|po|oral(?:ly)?|"
-    r"q\d+\s*(?:mo|months?|m|w|wks?|weeks?|d|h)\b|bid|tid|qd|od|bd|daily|weekly|monthly|"
+    r"^(?:\s*(?:\d+(?:\.\d+)?\s*" + _DOSE_UNIT + rf"\b|{_ROUTE}|"
+    rf"q\d+\s*(?:mo|months?|m|w|wks?|weeks?|d|h)\b|{_HOW_OFTEN_CODE}|"
     r"every \d+ (?:months|weeks|days))\b[,.]?)+(?=\s*\()",
     re.I,
 )
@@ -3333,9 +3339,8 @@ _ENDED = re.compile(
 # "it is discontinued", "Was on Ocrevus, not anymore"; the last one named ending says nothing now.
 _ENDED_AFTER = re.compile(
     # "Avonex 30mcg weekly 2008-2013": how it was given may come before its years
-    r"^(?:\s*(?:\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|iu|ml)\b|iv|sc|im|po|oral(?:ly)?|bid|tid|"
-    r"qd|od|bd|daily|weekly|monthly|twice (?:a day|daily)|once a (?:day|week|month)|a day|a week|"
-    r"a month|every \w+ (?:days|weeks|months))\b[,.]?)*"
+    rf"^(?:\s*(?:{_DOSE_AMOUNT}|{_ROUTE}|{_HOW_OFTEN_CODE}|twice (?:a day|daily)|"
+    r"once a (?:day|week|month)|a day|a week|a month|every \w+ (?:days|weeks|months))\b[,.]?)*"
     r"\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till|/)\s*(?:19|20)\d\d\b)|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"

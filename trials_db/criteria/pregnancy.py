@@ -7,7 +7,7 @@ import re
 from ..eligibility import EXCLUSION
 from .nlp import Mention
 from .predicates import All, Breastfeeding, Contraception, Not, Pregnant, Review
-from .reader import Reader
+from .reader import UNLESS, Reader
 from .scope import Cue, adjacent_negation
 
 
@@ -24,7 +24,7 @@ _HCG_RESULT = re.compile(
 # ... or said after it, as a form's field: "Pregnancy test: positive".
 _RESULT_AFTER = re.compile(r"\s*test\s*[:=]\s*(positive|negative)\b", re.I)
 # An exception that names contraception: "..., unless using a highly effective method of".
-_UNLESS = re.compile(r"\b(?:unless|except\s+(?:if|when|where))\b[^.;]{0,60}$", re.I)
+_UNLESS = re.compile(rf"\b{UNLESS}\b[^.;]{{0,60}}$", re.I)
 _PREG_NOT_STATUS = re.compile(
     # not "state of pregnancy": a status
     r"(during|(?<!state )(?<!condition )of|prevent|avoid|become|becoming|intention|planning|plan|"

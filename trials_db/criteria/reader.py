@@ -48,6 +48,9 @@ _ACTIVITY_LETTER = re.compile(r"\b(a|r|n|na|nr)((?:SP|PP)MS)\b")
 # A criterion's own heading before its words ("Biologic therapy: No prior natalizumab",
 # "Chemotherapy: No concomitant chemotherapy"): a label, not a fact.
 HEADING = re.compile(r"\s*[A-Za-z][\w /-]{0,40}:\s+")
+# The words of an exception ("unless using contraception", "except where stopped 8 weeks
+# before"): the one spelling the fact rules read exceptions with.
+UNLESS = r"(?:unless|except\s+(?:where|when|if))"
 _LIST_HEAD_COLON = re.compile(
     r"\b(?:none|neither|any|either|all|each|one|both) of(?: the following| these| them)?\s*:", re.I
 )

@@ -13,7 +13,7 @@ from ..lexicon import load as load_lexicon
 from . import quantities as q
 from .nlp import BULLET, MARKER_WORD, Mention
 from .predicates import All, Any_, Node, Not, Review, Therapy, TherapyFailure
-from .reader import HEADING, Reader
+from .reader import HEADING, UNLESS, Reader
 from .scope import Cue
 
 
@@ -519,23 +519,25 @@ def _facts(nodes: list[Node]) -> list:
 
 # An exception that is a washout: ", unless the last dose was more than 12 months before
 # screening", "unless stopped at least 6 months prior to Day 1".
+_LAST_GIVEN = r"(?:dose|infusion|injection|administration|treatment|course)(?:\s+of\s+(?:it|them))?"
+_MORE_THAN_A_TIME = (
+    r"(?:more than|at least|over|>|≥|greater than)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>days?|"
+    r"weeks?|months?|years?)"
+)
 _UNLESS_LONG_AGO = re.compile(
-    r",?\s*(?:unless|except\s+(?:where|when|if))\s+(?:(?:the\s+)?last\s+(?:dose|infusion|"
-    r"injection|administration|treatment|course)"
-    r"(?:\s+of\s+(?:it|them))?\s+(?:was|is|occurred|had been|has been)?|"
+    rf",?\s*{UNLESS}\s+(?:(?:the\s+)?last\s+{_LAST_GIVEN}"
+    r"\s+(?:was|is|occurred|had been|has been)?|"
     r"(?:it\s+was\s+|they\s+were\s+)?(?:stopped|discontinued))\s*"
-    r"(?:more than|at least|over|>|≥|greater than)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>"
-    r"days?|weeks?|months?|years?)\s+(?:before|prior to|ago)\b(?:\s+(?:screening|baseline|"
+    + _MORE_THAN_A_TIME
+    + r"\s+(?:before|prior to|ago)\b(?:\s+(?:screening|baseline|"
     r"randomi[sz]ation|enrol+ment|day 1|the first dose(?: of study (?:drug|treatment))?))?",
     re.I,
 )
 
 # ... and the time told first: ", unless more than 4 years have passed since the last course".
 _UNLESS_PASSED = re.compile(
-    r",?\s*(?:unless|except\s+(?:where|when|if))\s+(?:more than|at least|over|>|≥|greater than)"
-    r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:have|has)\s+"
-    r"(?:passed|elapsed|gone by)\s+since\s+(?:the\s+)?(?:last|final|most recent)\s+(?:dose|"
-    r"infusion|injection|administration|treatment|course)(?:\s+of\s+(?:it|them))?",
+    rf",?\s*{UNLESS}\s+{_MORE_THAN_A_TIME}\s+(?:have|has)\s+"
+    rf"(?:passed|elapsed|gone by)\s+since\s+(?:the\s+)?(?:last|final|most recent)\s+{_LAST_GIVEN}",
     re.I,
 )
 
@@ -823,8 +825,8 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             )
         )
     ):
-        # "On a stable dose of a DMT for 6 months, or treatment-naive", "..., but treatment-
-        # naive patients are also eligible": naive is the other way in, beside the drug rule
+        # "On a stable dose of a DMT for 6 months, or treatment-naive": naive is the other way
+        # in, beside the drug rule (said with a permission, the check above has it)
         r.reviews.append("treatment_change")
         return
     if naive and r.kind == EXCLUSION and _PRIOR_USE.search(text, 0, naive.start()):
