@@ -308,7 +308,10 @@ def test_more_ways_to_write_an_upper_age():
     assert facts("Age at screening between 10 and < 18 years, with body weight ≥ 25 kg", INC)[
         0
     ] == ("age requires min=10 max=18 max_inclusive=False")
-    assert facts("Adults up to and including 65 years of age", INC) == ["age requires max=65"]
+    # (the adults are 18 and over, as "Adult patients with ..." reads: probes30)
+    assert facts("Adults up to and including 65 years of age", INC) == [
+        "age requires min=18 max=65"
+    ]
 
 
 def test_a_bare_range_of_years_alone_or_after_the_sex_is_an_age():
@@ -430,3 +433,17 @@ def test_two_bounds_with_the_years_said_once(text):
     ]
     assert parse_criterion(text, INC).evaluate(Profile(age=16)) == FALSE
     assert parse_criterion(text, INC).evaluate(Profile(age=40)) == TRUE
+
+
+def test_adults_with_only_a_top_age_are_18_and_over():
+    # probes30 (dev): "Adults up to 60 years of age" had lost its floor
+    tree = parse_criterion("Adults up to 60 years of age", INC)
+    assert tree.evaluate(Profile(age=17)) == FALSE
+    assert tree.evaluate(Profile(age=40)) == TRUE
+    assert tree.evaluate(Profile(age=61)) == FALSE
+
+
+def test_minors_with_their_bound_are_an_age():
+    tree = parse_criterion("Minors (under 18)", EXC)
+    assert tree.evaluate(Profile(age=16)) == TRUE
+    assert tree.evaluate(Profile(age=40)) != TRUE

@@ -1354,3 +1354,57 @@ def test_windows_said_as_a_most_an_off_or_a_time_point(text, kind, expected):
             current_therapy="ocrelizumab", months_since_last_therapy={"ocrelizumab": 3}
         )
         assert tree.evaluate(recent) != FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # built after probes30: the study's first dose is a date, not a drug started
+        "Interferon beta (Avonex, Rebif, Betaseron) or glatiramer acetate (Copaxone) within 30 "
+        "days of the first dose",
+        "Fingolimod within 2 months before first dose",
+        "Fingolimod within 2 months before the first dose of study drug",
+    ],
+)
+def test_a_washout_to_the_first_study_dose(text):
+    tree = parse_criterion(text, E)
+    assert [f for f in facts(text, E) if f.startswith("therapy")] and not reviews(text, E)
+    treated = Profile(current_therapy="fingolimod", prior_therapies=["fingolimod"])
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == FALSE
+    if "Fingolimod" in text:
+        assert tree.evaluate(treated) == TRUE
+
+
+def test_the_first_dose_of_a_named_drug_is_still_starting_it():
+    assert reviews("Received the first dose of ocrelizumab within 6 months", E)
+
+
+def test_naive_to_one_drug_treated_with_another():
+    # probes27 (dev): "naive to ocrelizumab who have previously received rituximab" had read
+    # both drugs as never taken, telling the very people it asks for that they don't fit
+    text = "Patients naive to ocrelizumab who have previously received rituximab"
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(prior_therapies=["rituximab"], current_therapy="none")) == TRUE
+    assert tree.evaluate(Profile(prior_therapies=["ocrelizumab"], current_therapy="none")) == FALSE
+
+
+def test_a_bracketed_permission_for_the_naive_is_no_bar():
+    # probes27 (dev): the bracket had turned the bar into "naive to natalizumab excludes"
+    text = (
+        "Any exposure to natalizumab within the last 6 months (patients naive to natalizumab "
+        "are eligible)"
+    )
+    tree = parse_criterion(text, E)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != TRUE
+    recent = Profile(
+        prior_therapies=["natalizumab"],
+        current_therapy="natalizumab",
+    )
+    assert tree.evaluate(recent) == TRUE
+
+
+def test_drugs_that_cannot_be_stopped_are_the_teams_to_read():
+    # probes10 (dev): with the study's first dose read as a date, the condition was left unread
+    text = (
+        "Use of QT-prolonging drugs or beta-blockers that cannot be stopped before the first dose"
+    )
+    assert reviews(text, E) and not [f for f in facts(text, E) if f.startswith("therapy")]

@@ -6,6 +6,7 @@ An age that conditions another test ("for an age less than 50") is not a limit o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import quantities as q
 from .predicates import Age
@@ -16,8 +17,9 @@ from .sex import about_fertility
 
 # "Patients older than 65": people compared with a bare number are compared by age.
 _PEOPLE = (
-    r"\b(?:patients?|subjects?|participants?|persons?|people|individuals?|women|men|adults)"
-    r"\s+(?:who are\s+|aged?\s+|must be\s+|should be\s+|are\s+)?"
+    r"\b(?:patients?|subjects?|participants?|persons?|people|individuals?|women|men|adults|"
+    # "Minors (under 18)", "Children under 12"
+    r"minors|children)\s*\(?\s*(?:who are\s+|aged?\s+|must be\s+|should be\s+|are\s+)?"
 )
 _NOT_A_UNIT = r"(?!\s*(?:\.\d|%|points?|mg|kg|months?|weeks?|days?|times?|relapses?|lesions?))"
 # The second bound of an age pair: "(over 18) and under 65 years", "(older than 18) but younger
@@ -249,6 +251,8 @@ def read(r: Reader) -> None:
             add(*_joined(r.norm, at, None, float(m.group(m.lastindex)), True, op in ("≤", "up to")))
             _or_other_side(r.norm, at, add, lower=False)
     if any(isinstance(x, Age) for x in r.leaves):
+        if r.kind != EXCLUSION:
+            _adults(r, add)
         return
     for anchor in _AGE_ANCHOR.finditer(r.norm):
         bound = _two_bounds(r.norm, anchor.end())
@@ -269,10 +273,20 @@ def read(r: Reader) -> None:
             add(
                 float(m.group(1)), float(m.group(2)), True, True, _Span(r.norm, m.start(1), m.end())
             )
-    if any(isinstance(x, Age) for x in r.leaves) or r.kind == EXCLUSION:
+    if r.kind == EXCLUSION:
         return
+    _adults(r, add)
+
+
+def _adults(r: Reader, add: Callable[..., None]) -> None:
+    """An inclusion that takes adults: 18 or older, the age of majority in trials ("Adult
+    patients with SPMS"), also the floor of a range said only by its top ("Adults up to 60")."""
     adult = _ADULT_PATIENTS.match(r.norm)
-    if adult:  # "Adult patients with SPMS": 18 or older, the age of majority in trials
+    ages = [x for x in r.leaves if isinstance(x, Age)]
+    if adult and len(ages) == 1 and ages[0].min is None and ages[0].max is not None:
+        ages[0].min, ages[0].min_inclusive = 18.0, True
+        r.take(adult.start(), adult.end())
+    elif adult and not ages:
         add(18.0, None, True, True, adult)
 
 
@@ -281,7 +295,8 @@ def read(r: Reader) -> None:
 _ADULT_PATIENTS = re.compile(
     r"\s*(?:\d+[.)]\s*)?(?:male or female\s+|men and women\s+)?adults?\b(?![- ]onset)"
     r"(?=\s*(?:$|[,(:]|patients?\b|participants?\b|subjects?\b|men\b|women\b|males?\b|"
-    r"females?\b|persons?\b|people\b|individuals?\b|with\b|who\b|aged?\b|over\b))",
+    r"females?\b|persons?\b|people\b|individuals?\b|with\b|who\b|aged?\b|over\b|up to\b|"
+    r"under\b|below\b|younger\b|maximum\b|no older\b|not older\b))",
     re.I,
 )
 

@@ -27,6 +27,8 @@ _REVIEW_FRAMES = re.compile(
     r"(?:at the )?time of(?!\s+(?:the\s+)?(?:screening|enrol\w*|randomi[sz]ation|baseline|"
     r"study entry|entry|(?:signing (?:the )?)?(?:informed )?consent|inclusion)\b)|"
     r"placebo|randomi[sz]ed in|accessing|access|additional|indicated|"
+    # "drugs that cannot be stopped before the first dose": whether they can is the team's
+    r"(?:cannot|can ?not|can't|could not|unable to) be (?:stopped|discontinued|withdrawn|held)|"
     r"lower than|shorter than|exposure lower|for less than|for fewer than|"
     # a drug named as a sign of another problem: abuse or dependence, cancer treated before
     r"abuse|dependen\w*|addict\w*|misuse|recreational|counter[- ]?indicat\w*|neoplas\w*|"
@@ -134,6 +136,16 @@ _MUST_NOT = re.compile(
     r"\s*" + _MUST_NOT_HEAD + r"(not)\s+(?:be\s+)?(?=currently|concurrently|receiving|taking|on)",
     re.I,
 )
+# The study's first dose, a date: "prior to first study dose", "the first dose of study drug",
+# "within 30 days of the first dose" (not "the first dose of ocrelizumab", a drug started).
+_FIRST_STUDY_DOSE = re.compile(
+    r"\bfirst (?:study|trial) (?:dose|drug|treatment)\b|"
+    r"\bfirst dose of (?:the )?(?:study|trial|investigational) \w+|"
+    r"(?<=\bof )(?:the\s+)?first dose\b(?!\s+of\b)|"
+    r"(?<=\bbefore )(?:the\s+)?first dose\b(?!\s+of\b)|"
+    r"(?<=\bto )(?:the\s+)?first dose\b(?!\s+of\b)",
+    re.I,
+)
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
 # A washout written as the time since the last dose: "at least 4 weeks away from a steroid bolus".
 _SINCE = re.compile(
@@ -152,6 +164,20 @@ _PRIOR_USE = re.compile(
 _NAIVE = re.compile(
     r"treatment[- ]na[iï]ve|drug[- ]na[iï]ve|na[iï]ve|\bno prior\b|\bnever (been )?treated\b"
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
+    re.I,
+)
+# A use said after a naive word, of other drugs: "naive to ocrelizumab who have previously
+# received rituximab".
+_USED_AFTER_NAIVE = re.compile(
+    r"\b(?:who|that|and|but)\s+(?:have|has|had)\s+(?:previously\s+|already\s+|also\s+|been\s+)?"
+    r"(?:received|taken|used|been (?:treated|exposed))\b(?:\s+(?:with|to))?",
+    re.I,
+)
+# A clause in brackets that lets naive patients in, beside an exclusion's bar: "Any exposure
+# to natalizumab within the last 6 months (patients naive to natalizumab are eligible)".
+_NAIVE_PERMITTED = re.compile(
+    r"\(\s*[^()]*?\bna[iï]ve\b[^()]*?\b(?:are|is|remain)\s+(?:also\s+)?"
+    r"(?:eligible|permitted|allowed|acceptable)\b[^()]*\)",
     re.I,
 )
 # What a naive word is naive to, when that is every DMT: "with respect to MS disease-modifying
@@ -599,6 +625,12 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     positions hold), from the drug mentions ``ms``."""
     if r.kind == EXCLUSION:
         text = _HALF_LIVES_OR.sub(lambda m: " " * len(m.group(0)), text)
+        for let_in in _NAIVE_PERMITTED.finditer(text):
+            inside = [m for m in ms if let_in.start() <= m.start < let_in.end()]
+            if inside and len(inside) < len(ms):  # the bar is read without its permission
+                ms = [m for m in ms if m not in inside]
+                r.take(let_in.start(), let_in.end())
+                text = text[: let_in.start()] + " " * len(let_in.group(0)) + text[let_in.end() :]
     permitted = _PERMITTED.search(text)
     if permitted and re.search(
         r"\b(?:no|not|never|none)\b", re.split(r"[.;:]", text[: permitted.start()])[-1], re.I
@@ -690,12 +722,11 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     # "received at least one dose of X", "any dose of X": whether it was taken, not which dose;
     # "the last dose of X fewer than 6 weeks prior to first study dose": when it was taken.
     framed = re.sub(
-        r"\b(?:at least (?:1|a single|one)|any|(?:the )?last) dose of\b|"
-        r"\bfirst (?:study|trial) (?:dose|drug|treatment)\b|\bfirst dose of (?:study|trial) \w+",
-        " ",
-        framed,
-        flags=re.I,
+        r"\b(?:at least (?:1|a single|one)|any|(?:the )?last) dose of\b", " ", framed, flags=re.I
     )
+    for first in _FIRST_STUDY_DOSE.finditer(text):
+        r.take(first.start(), first.end())  # a date in the study, read
+    framed = _FIRST_STUDY_DOSE.sub(" ", framed)
     if _current_and_stable(r, text, framed, ms):
         return
     if re.search(r"\bother than (ms|multiple sclerosis)\b", text, re.I) or (
@@ -828,6 +859,27 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         # "On a stable dose of a DMT for 6 months, or treatment-naive": naive is the other way
         # in, beside the drug rule (said with a permission, the check above has it)
         r.reviews.append("treatment_change")
+        return
+    used = _USED_AFTER_NAIVE.search(text, naive.end()) if naive else None
+    if (
+        used
+        and any(naive.end() <= m.start < used.start() for m in ms)
+        and any(m.start >= used.end() for m in ms)
+    ):
+        # "naive to ocrelizumab who have previously received rituximab": naive to the first,
+        # treated with the second (an exclusion saying so is not certain: the team reads it)
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")
+            return
+        before = [m for m in ms if m.start < used.start()]
+        after = [m for m in ms if m.start >= used.end()]
+        for part, negated in ((before, True), (after, False)):
+            d, c = _drug_sets(r, part)
+            said = text[part[0].start : part[-1].end]
+            leaf = Therapy(drugs=d, classes=c, source=said)
+            r.leaves.append(Not(leaf) if negated else leaf)
+        r.take(naive.start(), naive.end())
+        r.take(used.start(), used.end())
         return
     if naive and r.kind == EXCLUSION and _PRIOR_USE.search(text, 0, naive.start()):
         # "Prior exposure to B-cell therapy; patients must be naive to ...": an exclusion that
