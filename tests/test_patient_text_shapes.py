@@ -3769,3 +3769,173 @@ def test_the_month_before_last():
     want = round((today - dt.date(y, m + 1, 15)).days / 30.44 * 2) / 2
     for text in ("I had relapse last to last month", "relapse the month before last"):
         assert facts(text).get("months_since_last_relapse") == want, text
+
+
+@pytest.mark.parametrize(
+    "said, plain, asked",
+    [  # built after fresh40's start scoring: dictation's sounds hide no fact
+        (
+            "I was diagnosed with relapsing remitting MS in, uh, 2017, no wait, 2016",
+            "I was diagnosed with relapsing remitting MS in 2016",
+            None,
+        ),
+        (
+            "Tecfidera, then, um, Aubagio, and erm, Ocrevus now",
+            "Tecfidera, then Aubagio, Ocrevus now",
+            None,
+        ),
+        ("er, 4.5", "4.5", "edss"),
+    ],
+)
+def test_fillers_of_dictation_are_no_words(said, plain, asked):
+    assert facts(said, asked) == facts(plain, asked) != {}
+
+
+def test_a_filler_er_is_not_the_emergency_room():
+    from trials_db.patient_text import say_plainly
+
+    assert "er," in say_plainly("went to the er, got steroids")
+    assert "ER" in say_plainly("went to the ER last week")
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh40's start scoring
+        # a sex word vouches for the age before it; a sentence's end keeps a number from the EDSS
+        ("40 female Toronto. RRMS diagnosed 05/2018.", None, {"age": 40, "sex": "female"}),
+        ("not sure of my EDSS. 31 RRMS in Bristol", None, {"age": 31}),
+        ("Now: Ocrevus. NEDA since 2017.' 46, Denver", None, {"age": 46}),
+        # the score now among several: the latest, the one it went up to
+        ("My EDSS went from 3 to 4 to... actually the latest is 4.5", None, {"edss": 4.5}),
+        (
+            "my neuro wrote 'EDSS 5' in the spring but at this month's visit it went up to 5.5",
+            None,
+            {"edss": 5.5},
+        ),
+        ("it was 2 and then, no, the last one was 2.5, yeah 2.5", "edss", {"edss": 2.5}),
+        # the treatment now: after an earlier course of the same drug ended, in a relative
+        # clause, in a letter's plan
+        (
+            "copaxone till 2016 when i got pregnant, went back on copaxone after, then insurance "
+            "stopped covering it in 2021 so im on generic glatopa now",
+            None,
+            {"current_therapy": "glatiramer acetate"},
+        ),
+        (
+            "Never been on anything except Mayzent, which I still take.",
+            None,
+            {"current_therapy": "siponimod"},
+        ),
+        (
+            "Impression: RRMS. Plan: continue ocrelizumab, repeat MRI",
+            None,
+            {"current_therapy": "ocrelizumab"},
+        ),
+        ("DMT: Mavenclad year 2 completed 05/2025.", None, {"current_therapy": "none"}),
+        # MS courses denied in a list, the one had said last
+        ("No diagnosis of PPMS, no SPMS, its RRMS.", None, {"ms_subtype": "RRMS"}),
+    ],
+)
+def test_what_fresh40_wrote(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want, got
+    if "EDSS." in text:
+        assert "edss" not in got
+
+
+def test_a_time_said_first_stays_with_the_relapse_after_it():
+    for said in (
+        "the 3rd of feb last year i had my last relapse",
+        "in feb last year I had my last relapse",
+    ):
+        got = facts(said).get("months_since_last_relapse")
+        assert got is not None and got == facts("my last relapse was feb last year").get(
+            "months_since_last_relapse"
+        ), said
+
+
+def test_each_relapse_of_a_list_counted_in_its_own_time():
+    today = dt.date.today()
+    old = f"{today.year - 3}"[2:]
+    got = facts(f"one in Mar '{old} and one last month", "relapses_past_2_years")
+    assert got.get("relapses_past_2_years") == 1
+    assert facts("one in 2025 and one this spring", "relapses_past_2_years").get(
+        "relapses_past_2_years"
+    ) in (2, None)  # two undated against the window: counted as said
+
+
+@pytest.mark.parametrize(
+    "text, asked, want",
+    [  # built after fresh40's start scoring (and fresh39's two inversions)
+        (
+            "My EDSS is 2 and I'm 31, does breastfeeding matter for trials?",
+            "breastfeeding",
+            {"breastfeeding": None},
+        ),
+        (
+            "my wife fills these in usually, she's the one who told me to sign up",
+            "sex",
+            {"sex": None},
+        ),
+        ("pasting: 'Mrs J. Kowalski, 44. Diagnosis: RRMS'", None, {"sex": "female", "age": 44}),
+        ("Dear Mrs Smith, 12 questions below", None, {"sex": None}),
+        ("not that I know of", "prior_therapies", {"prior_therapies": []}),
+        ("not that I know of", "relapses_past_2_years", {"relapses_past_2_years": 0}),
+        ("No DMTs, never.", None, {"prior_therapies": [], "current_therapy": "none"}),
+        (
+            "Primary progressive they said at first but now they say it was secondary "
+            "progressive all along.",
+            None,
+            {"ms_subtype": "SPMS"},
+        ),
+        ("I'm fifty, fifty-one actually, had a birthday last week.", None, {"age": 51}),
+        # a pseudo-relapse is no relapse; "no steroids" for it is no "never" beside a course
+        (
+            "Had a pseudo-relapse in October with a UTI, no steroids. Real last relapse was "
+            "June 2024, treated with solumedrol.",
+            None,
+            {"months_since_steroids": None},
+        ),
+    ],
+)
+def test_what_fresh40_wrote_about_people_and_answers(text, asked, want):
+    got = facts(text, asked)
+    assert {k: got.get(k) for k in want} == want, got
+
+
+def test_a_pseudo_relapse_dates_no_relapse():
+    pseudo = facts("Had a pseudo-relapse last month with a UTI. Real last relapse was in 2019.")
+    plain = facts("Real last relapse was in 2019.")
+    assert pseudo.get("months_since_last_relapse") == plain.get("months_since_last_relapse")
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [  # built after fresh39 (scored last session): whose failure a switch story tells
+        (
+            "My neuro shifted me from Rebif to Gilenya in 2020 because of new lesions. Still on "
+            "Gilenya until now",
+            ["interferon beta-1a"],
+        ),
+        # each bracket of an arrow chain is its own drug's story (GI upset is no failure)
+        (
+            "tecfidera (GI hell) -> vumerity (still GI hell) -> aubagio (relapse 2021) -> "
+            "kesimpta since 2022",
+            ["teriflunomide"],
+        ),
+        # ... but the bracket after the drug escalated to says why the first one was left
+        ("on Aubagio so escalated to Ocrevus 2023 (breakthrough)", ["teriflunomide"]),
+    ],
+)
+def test_whose_failure_a_switch_story_tells(text, failed):
+    assert facts(text).get("failed_therapies") == failed
+
+
+def test_not_anymore_to_the_treatment_question_is_nothing_now_only():
+    for asked in ("current_therapy", "prior_therapies"):
+        got = facts("not anymore", asked)
+        assert got.get("current_therapy") == "none" and "prior_therapies" not in got
+
+
+def test_an_aside_between_commas_hides_no_date():
+    assert facts("I've had MS since, gosh, 1999.") == facts("I've had MS since 1999.") != {}

@@ -163,7 +163,9 @@ def words_to_numbers(text: str) -> str:
         t,
     )  # "a couple of wks ago": 2 weeks ago
     t = re.sub(
-        rf"\ba\s+couple\s+of\s+(?=(?:{_UNIT_WORD}|relapses|attacks|flare ?ups)\b)", "2 ", t
+        rf"\ba\s+couple\s+of\s+(?=(?:{_UNIT_WORD}|relapses|attacks|flare ?ups)\b)",
+        "2 ",
+        t,
     )  # "RRMS for a couple of yrs", "a couple of relapses": two ("a few" says no number)
     t = re.sub(
         r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t
@@ -273,7 +275,13 @@ _SPOKEN_MARK = re.compile(
 _MARK_OF = {"comma": ", ", "question mark": "? "}
 # Numbers voice typing heard as other words: "forty for" 44, "fifty ate" 58, "sixty too" 62,
 # "had to relapses", "for months ago", "EDSS for" (only in a dictated message).
-_HOMOPHONE_NUMBER = {"for": "four", "to": "two", "too": "two", "ate": "eight", "won": "one"}
+_HOMOPHONE_NUMBER = {
+    "for": "four",
+    "to": "two",
+    "too": "two",
+    "ate": "eight",
+    "won": "one",
+}
 _TENS_WORD = r"twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 _HEARD_AS_NUMBER = re.compile(
     rf"\b((?:{_TENS_WORD})[\s-])(too|for|ate|won|to(?!\s+(?:\d|{_TENS_WORD}|one|two|three|"
@@ -342,7 +350,8 @@ def join_spoken_drug_names(text: str) -> str:
             if len(window) < n or any(fold(w.group(0)) in drugs for w in window):
                 continue
             if not re.fullmatch(
-                r"[A-Za-z]+(?:\s+[A-Za-z]+)*", text[window[0].start() : window[-1].end()]
+                r"[A-Za-z]+(?:\s+[A-Za-z]+)*",
+                text[window[0].start() : window[-1].end()],
             ):
                 continue  # words of one phrase only: no punctuation between them
             joined = "".join(w.group(0).lower() for w in window)
@@ -597,7 +606,18 @@ _VALUE_THEN_LABEL = re.compile(
 _SEX_LABEL = re.compile(r"\b(sex|gender)\s+(?=(?:male|female|man|woman|m|f)\b)", re.I)
 # Letters said one by one, as dictation types them: "r r m s", "e d s s", "p. p. m. s.".
 _SPELLED_OUT = re.compile(r"\b(?:[a-z]\.?\s+){1,4}[a-z]\b\.?", re.I)
-_SPELLED_WORDS = {"rrms", "ppms", "spms", "rms", "edss", "cis", "dmt", "ms", "jcv", "mri"}
+_SPELLED_WORDS = {
+    "rrms",
+    "ppms",
+    "spms",
+    "rms",
+    "edss",
+    "cis",
+    "dmt",
+    "ms",
+    "jcv",
+    "mri",
+}
 
 
 def _spelled_word(m: re.Match) -> str:
@@ -661,6 +681,17 @@ def _checklist_marks(text: str) -> str:
 
 # Any other pictograph is a feeling or a picture, no word: "Kesimpta since Jan 🙏 last relapse",
 # "Canada 🍁", "Tecfidera 💊 since 2022" (a flag names a country: read apart, flag_country).
+# Sounds of dictation and thinking aloud ("in, uh, 2016", "um, Tecfidera", "erm... 4.5"): no
+# word, and between a fact and its correction or its time they hide the link.
+_DICTATION_SOUND = re.compile(
+    r"(?:^|(?<=[\s,.;(]))(?:u+m+|u+h+m*|e+r+m+|h+m+)\b[,.…]*\s*(?=\S)|"
+    # not "the ER", "went to the er, got steroids": a filler "er" comes after a pause
+    r"(?:^|(?<=[,.;…]\s)|(?<=[,.;…]))e+r+\b[,.…]*\s*(?=\S)|"
+    # an aside between commas: "I've had MS since, gosh, 1999", "Diagnosed, what, 2008?"
+    r"(?:(?<=,)|(?<=,\s))\s*(?:gosh|golly|jeez|geez|blimey|crikey|what|let me (?:think|see))"
+    r"\s*,\s*",
+    re.I,
+)
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001f300-\U0001f5ff\U0001f600-\U0001faff\u200d\ufe0f]+")
 
 
@@ -708,17 +739,38 @@ _NONE_BUT_ONE = re.compile(
 )
 
 
+# A pseudo-relapse (symptoms back with an infection or heat) is no relapse.
+_PSEUDO_RELAPSE = re.compile(
+    r"\bpseudo[- ]?(?:relapses?|flares?|flare[- ]ups?|exacerbations?|attacks?)\b", re.I
+)
+# A "no" as far as the writer knows, said as the whole answer: "not that I know of".
+_NOT_THAT_I_KNOW = re.compile(
+    r"^\W*(?:not|none|nothing)\s+(?:that\s+i\s+(?:know|am aware|remember)\s+of|"
+    r"as\s+far\s+as\s+i\s+(?:know|remember))\W*$",  # the whole answer, nothing beside it
+    re.I,
+)
+# "Mar" is a month only with its year ("Mar '24", "mar 2025", "Mar this year"): alone it is a
+# word in other languages, so the month names leave it out.
+_MAR = re.compile(
+    r"\bmar\.?(?=\s*['\u2019]\d\d\b|\s+(?:19|20)\d\d\b|\s+(?:this|last|next) year\b)",
+    re.I,
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
-    t = _checklist_marks(_KEYCAP.sub(r"\1", text))
+    t = _checklist_marks(_KEYCAP.sub(r"\1", _DICTATION_SOUND.sub("", text)))
     t = thumb_answer(t) or t
     t = _SEX_SIGN.sub(lambda m: " female " if m.group(0) == "\u2640" else " male ", t)
     t = _SCARE_QUOTED_PRAISE.sub(" ", t)
     t = _PICTOGRAPH.sub(", ", t)
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
+    t = _MAR.sub("March", t)
+    t = _PSEUDO_RELAPSE.sub("pseudo-episode", t)
+    t = _NOT_THAT_I_KNOW.sub("no", t)
     t = _dates_as_months(t)
     t = _YES_NO_CORRECTED.sub(r"\1", t)
     t = _DENIAL_TAKEN_BACK.sub(r"\1, \2", t)
@@ -766,7 +818,9 @@ def say_plainly(text: str) -> str:
 # high?", "EDSS 3?", "Can I join if I'm on Ocrevus?", "anything for primary progressive?".
 _WHAT_WOULD_BE = re.compile(
     r"\b(?:would|wouldn'?t|could|might|what if)\b|\b(?:i|you|they|we)'d\b"
-    r"|\bmeans? (?:i|i'?d|i'?ll|that|we|you|my)\b",
+    r"|\bmeans? (?:i|i'?d|i'?ll|that|we|you|my)\b"
+    # "does breastfeeding matter for trials?": the fact is what is asked about, not said
+    r"|\b(?:does|do|will|is|can)\s+(?:\w+\s+){1,3}matter\b",
     re.I,
 )
 
@@ -840,11 +894,13 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
 # An age as an item of a list of facts: "52, female, RRMS", "34F", "38 m, usa", "Female, 41",
 # "44 y.o. man", "I have 45 years", "maybe 40ish", "just turned 40".
 _AGE_ITEM = re.compile(
-    r"(?:^[^\w\n]*|[,.;:!?]\s*|(?<!\d)\s[-–—]\s+|\b(?:hi|hello|hey|me)\b[,!]?\s+|"
+    r"(?:^[^\w\n]*|[,.;:!?]['\x22\u2019\u201d)]*\s*|(?<!\d)\s[-–—]\s+|\b(?:hi|hello|hey|me)\b[,!]?\s+|"
     r"\b(?:female|male|woman|man|guy|lady)\s*,?\s+)"
-    r"(\d{2})(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|-\s(?!\s*\d)|"
+    # "40 female Toronto": the sex word vouches for the age before it, whatever follows
+    r"(\d{2})(?:\s*(?:female|male|woman|man|guy|lady)\b(?![-\s]*(?:hours?|days?|years?)\b)|"
+    r"(?:\s*(?:f|m|female|male|woman|man|guy|lady|ish)\b)?\s*(?=[,.;!)]|$|-\s(?!\s*\d)|"
     r"\b(?:as well|too|also)\b|\b(?:rrms|spms|ppms|cis|rr|sp|pp|rms|"
-    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b))"
+    r"with|and|from|in|y\.?o|yo|years|yrs)\b(?!\s+(?:ago|into|since|now|later|on)\b)))"
     r"|\bi have (\d{2}) years\b|\b\d{2}-?ish\s*\(\s*(\d{2})\s*\)|\b(\d{2})-?ish\b"
     r"|\bjust turned (\d{2})\b"
     r"|\b(\d{2})\s*(?:y\.?o\.?|yo|y/o)\b"
@@ -860,7 +916,8 @@ _AGE_ITEM = re.compile(
 
 # "in 2 yrs", "for 20 years", "over the last 3 years": a length of time, never an age.
 _DURATION_BEFORE = re.compile(
-    r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$", re.I
+    r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$",
+    re.I,
 )
 
 
@@ -899,7 +956,8 @@ _SELF_CORRECTION = re.compile(
     r"\b(\d{2})\b\W{0,3}\s*(?:(?:sorry|no wait|wait|i mean|no|actually|or rather|make that|"
     r"scratch that)\b\W{0,3}\s*){1,3}(?:i'?m\s+|it'?s\s+)?(\d{2})\b(?!\s*(?:in|next|soon)\b)"
     # "sixty-ish. Sixty-one actually": the exact one said after the rough one
-    r"|\b(\d{2})-?ish\b\W{0,3}\s*(\d{2})\s+(?:actually|to be exact|exactly)\b"
+    # ("I'm fifty, fifty-one actually": the second one, said with "actually")
+    r"|\b(\d{2})(?:-?ish\b\W{0,3}|\W{1,3})\s*(\d{2})\s+(?:actually|to be exact|exactly)\b"
 )
 
 
@@ -949,7 +1007,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     # under it, nor "mid-40s", which is no number)
     t = _ROUNDED.sub("", words_to_numbers(text))
     born = re.search(
-        r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
+        r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b",
+        t,
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
     if born and _CHILD_BORN.search(t[max(0, born.start() - 30) : born.start()]):
         born = None  # "Twins born 2020!": a child's birth, not the writer's
@@ -1028,14 +1087,16 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             and not (  # "Diagnosed RRMS in June 2006 aged 22": the age then, not now
                 m.group(0).startswith("age")
                 and re.search(
-                    r"\b(diagnos\w*|dx)\b[^.;]{0,40}$", t[max(0, m.start() - 45) : m.start()]
+                    r"\b(diagnos\w*|dx)\b[^.;]{0,40}$",
+                    t[max(0, m.start() - 45) : m.start()],
                 )
             )
         ):
             if (
                 re.search(r"year|\byrs?\b", m.group(0))  # "RR / 12 yrs /": how long, no age
                 and not re.search(
-                    r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
+                    r"old|of age|\bi'?m\b|\bi am\b|\bage",
+                    t[max(0, m.start() - 12) : m.end() + 8],
                 )
                 # "I am woman of 52 years": a person of so many years
                 and not re.search(
@@ -1060,8 +1121,14 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         if (
             item
             and not alone
-            and not re.search(
-                r"\b(edss|score)\s*$", t[max(0, item.start() - 8) : item.start()], re.I
+            and not re.search(  # "EDSS 31" (not "my EDSS. 31 RRMS": a sentence ended)
+                r"\b(edss|score)[\s:]*$",
+                t[
+                    max(0, item.start() - 8) : next(
+                        item.start(g) for g in range(1, item.re.groups + 1) if item.group(g)
+                    )
+                ],
+                re.I,
             )
             and not _duration_of_treatment(t, item)
         ):
@@ -1085,7 +1152,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         found = float(int(found))
     if found < 0 or found > 120:
         return Invalid(
-            "age_out_of_range", {"age": str(int(found)) if found.is_integer() else str(found)}
+            "age_out_of_range",
+            {"age": str(int(found)) if found.is_integer() else str(found)},
         )
     if found < 12:
         return Invalid("age_child")
@@ -1137,8 +1205,10 @@ _PARENT_OF = re.compile(
 # A clinic letter pasted about the writer: "Mr Daniel Reyes, DOB 14/05/1979", "Mrs K is a
 # 44-year-old lady" (the title of the one the facts are about, not of a doctor).
 _TITLE_OF_PATIENT = re.compile(
-    r"\b(mr|mrs|ms|miss)\.?\s+[a-z][\w'-]*\.?(?:\s+[a-z][\w'-]*)?\s*(?:,|is|was|\()\s*(?:an?\s+)?"
-    r"(?:dob|d\.o\.b|date of birth|born|\d{2}[- ]?(?:year|yr)s?[- ]old|aged)"
+    r"(?<!dear )\b(mr|mrs|ms|miss)\.?\s+[a-z][\w'-]*\.?(?:\s+[a-z][\w'-]*)?\s*(?:,|is|was|\()"
+    r"\s*(?:an?\s+)?"
+    r"(?:dob|d\.o\.b|date of birth|born|\d{2}[- ]?(?:year|yr)s?[- ]old|aged|"
+    r"(?<=,)\s*\d{2}\b(?![./]\d))"  # "Mrs J. Kowalski, 44. Diagnosis: ..."
 )
 # The writer's own title: "I am Mrs Adebayo", "myself Mr. Iyer", a sign-off "B. Flanagan (Mrs)";
 # not "Dear Mrs Smith" (the reader), and not "Ms" (also the disease).
@@ -1207,7 +1277,8 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     if (
         first
         and not re.search(  # "Female — sorry, fat thumbs, MALE": taken back
-            r"\b(?:sorry|wait|i mean|actually|oops|typo|thumbs|correction|not)\b", t[first.end() :]
+            r"\b(?:sorry|wait|i mean|actually|oops|typo|thumbs|correction|not)\b",
+            t[first.end() :],
         )
     ):
         return "female" if first.group(1) in ("female", "woman", "f") else "male"
@@ -1253,6 +1324,9 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     patient = _PATIENT_IS.search(t)  # "the patient is my brother, I'm his sister"
     if patient:
         return "male" if re.fullmatch(_RELATIVE_MALE, patient.group(1)) else "female"
+    if re.search(r"\b(?:my|our)\s+(?:\w+\s+)?(?:" + _RELATIVE_WORDS + r")\b", t):
+        # "my wife fills these in, she's the one who told me": the pronouns are the other one's
+        t = re.sub(r"\b(?:she|her|he|him)\b(?:'s)?", " ", t)
     if re.fullmatch(r"\W*f\W*", t) or (
         re.search(female, t) and not re.search(male, t.replace("female", ""))
     ):
@@ -1842,6 +1916,9 @@ _EARLIER_COURSE_BEFORE = re.compile(
 )
 _EARLIER_COURSE_AFTER = re.compile(
     r"^\W{0,3}(before( that)?|previously|originally|at first|earlier)\b"
+    # "Primary progressive they said at first"
+    r"|^\W{0,3}(?:\w+\s+){1,3}?(?:said|called it|thought|told me)\s+(?:at first|initially|"
+    r"originally|first)\b"
 )
 
 
@@ -1849,8 +1926,11 @@ def _only_in_the_past(text: str, key: str) -> bool:
     """Whether every mention of the course ``key`` is marked as an earlier one."""
     spans = [m.span() for k, p in _SUBTYPE_PHRASES if k == key for m in re.finditer(p, text)]
     return bool(spans) and all(
-        _EARLIER_COURSE_BEFORE.search(text[max(0, a - 20) : a])
-        or _EARLIER_COURSE_AFTER.search(text[b : b + 20])
+        (
+            _EARLIER_COURSE_BEFORE.search(text[max(0, a - 20) : a])
+            or _EARLIER_COURSE_AFTER.search(text[b : b + 40])
+        )
+        and not re.match(r"\W{0,3}all along\b", text[b:])  # "it was SPMS all along": now too
         for a, b in spans
     )
 
@@ -1858,6 +1938,8 @@ def _only_in_the_past(text: str, key: str) -> bool:
 # A course denied right before it ("still not SPMS", "isn't PPMS", "no longer RRMS").
 _TYPE_DENIED_BEFORE = re.compile(
     r"\b(?:not|isn'?t|is not|no longer|never|neither|nor|rather than|instead of|"
+    # "No diagnosis of PPMS, no SPMS, its RRMS"
+    r"no(?:\s+(?:diagnosis|dx|history|signs?|evidence)\s+of)?|"
     # "I don't have PPMS, it's RRMS"
     r"(?:i|he|she|they|you)\s+(?:don'?t|do not|doesn'?t|does not|didn'?t|never)\s+(?:\w+\s+)?"
     r"(?:have|had|got))\s+(?:yet\s+|officially\s+|really\s+|called\s+)?(?:a\s+|an\s+)?$"
@@ -2003,8 +2085,12 @@ _ONLY_A_GUESS = re.compile(
     r"\b\d+(?:\.\d)?\s*\?",
     re.I,
 )
+# The score now, among others: "now 4", "the latest is 4.5", "the last one was 2.5", "it went
+# up to 5.5" (not "I was 4 last time", a score before).
 _NOW_NUMBER = re.compile(
-    r"\b(now|currently|today|these days|at the moment)\b[^\d]{0,12}(\d+(?:\.\d)?)"
+    r"\b(now|currently|today|these days|at the moment|(?:the )?(?:latest|newest|most recent)|"
+    r"the last (?:one|it)|(?:went|gone|has gone|is|was|moved|been put|been bumped) (?:up|down) to|"
+    r"rose to|increased to|dropped to)\b[^\d]{0,12}(\d+(?:\.\d)?)"
 )
 
 
@@ -2044,7 +2130,8 @@ _SCORE_WENT_TO = re.compile(
 
 # "one" standing for the score, not the number: "never been given one", "I don't have one".
 _ONE_AS_A_WORD = re.compile(
-    r"\b((?:given|had|got|have|has|done|do|know|taken|get|gave me|heard of)(?:\s+me)?)\s+one\b"
+    r"\b((?:given|had|got|have|has|done|do|know|taken|get|gave me|heard of)(?:\s+me)?|"
+    r"(?:the|that|this) (?:last|latest|first|next|other|new|old|recent))\s+one\b"
     r"(?!\s*(?:point|\.\d|and a half))",
     re.I,
 )
@@ -2064,8 +2151,12 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     t = _DISTANCE.sub(" ", t)  # nor a distance ("I walked 10 km for charity": no EDSS of 10)
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
-        after = t[mention.end() : mention.end() + 40]
+        # in its sentence: not the age of "not sure of my EDSS. 31 RRMS"
+        after = re.split(r"(?<![\d.])[.!]\s", t[mention.end() : mention.end() + 80])[0]
         window = after
+        later = _NOW_NUMBER.search(after)
+        if later and len(_numbers(after)) > 1:  # "EDSS 5 in the spring, it went up to 5.5"
+            after = window = later.group(2)
         numbers = _numbers(after) or (
             _numbers(t[max(0, mention.start() - 20) : mention.start()]) if requested else []
         )
@@ -2291,11 +2382,13 @@ _FAILED_BEFORE = re.compile(
     re.I,
 )
 _FORM_AFTER = re.compile(
-    r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b", re.I
+    r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b",
+    re.I,
 )
 _SIDE_EFFECTS = re.compile(
     r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
     r"tired of inject|needle|flush\w*|nausea|stomach|diarrh\w*|headaches?|hair loss|lymph\w*|"
+    r"\bgi\b|gut|bowel|tummy|"
     r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?|"
     r"heart|jc ?virus|jc index|approval|afford\w*|expensive|costly|can'?t get|cannot get|"
     r"availab\w*|platelet\w*|thyroid|kidney|depress\w*|mood|weight|blood pressure|skin|"
@@ -2343,7 +2436,8 @@ def _side_effect_told(after: str) -> bool:
 
 _CURRENT_NEAR = re.compile(
     r"\b(now|currently|at the moment|these days|still|current|presently|right now|"
-    r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking|takes?|tomo|toma|using|uses)\b",
+    r"since \w+ (i'?ve been|i am)|am on|i'?m on|taking|takes?|tomo|toma|using|uses|"
+    r"continu(?:e|es|ing)(?: on| with)?)\b",  # a letter's "Plan: continue ocrelizumab"
     re.I,
 )
 
@@ -2379,10 +2473,12 @@ _SWITCHED_AFTER_RELAPSES = re.compile(
 # Why a switch was made, in brackets after the new drug (and its year): "escalated to Ocrevus
 # 2023 (breakthrough)" says the one before failed.
 _WHY_IN_BRACKETS = re.compile(
-    r"^\W{0,3}(?:(?:19|20)\d\d\s*)?\(\s*(?:breakthrough|failure|relapses?|progression)\b", re.I
+    r"^\W{0,3}(?:(?:19|20)\d\d\s*)?\(\s*(?:breakthrough|failure|relapses?|progression)\b",
+    re.I,
 )
 _SWITCHED_TO = re.compile(
-    r"(?:\b(switched|changed|change|moved|swapped|went|escalated|de-?escalated)\b[^.;!?]{0,30}|"
+    r"(?:\b(switched|changed|change|moved|swapped|went|escalated|de-?escalated|shifted|shift|"
+    r"transferred|converted)\b[^.;!?]{0,30}|"
     r"[,;]\s*(?:and\s+)?then\s+)"
     r"\bto\s+(?:the\s+)?(?:new\s+)?"
     r"(?:(?:tab|tabs|tablets?|inj|injections?|caps?|capsules?|infusions?)\s+(?:of\s+)?)?$",
@@ -2494,7 +2590,8 @@ def _nothing_now(low: str) -> re.Match | None:
         ) and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
         if re.match(r"(nothing|none)( else)? since\b", m.group(0)) and re.search(
-            r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
+            r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$",
+            sentence,
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
         if (
@@ -2753,7 +2850,9 @@ def _last_of_the_story(
         or "?" in sentence_after
         or _ENDED_AFTER.match(text[end:])
         or re.match(
-            r"[^.;!?]{0,40}\b(?:until|till|used to|before|switch\w*|chang\w*)\b", text[end:], re.I
+            r"[^.;!?]{0,40}\b(?:until|till|used to|before|switch\w*|chang\w*)\b",
+            text[end:],
+            re.I,
         )
     ):
         return None
@@ -2808,7 +2907,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     answer = TherapyAnswer()
     doc = nlp(t)
     spans = sorted(
-        {(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)}, key=lambda x: (x[0], -x[1])
+        {(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)},
+        key=lambda x: (x[0], -x[1]),
     )
     chosen: list[tuple[int, int, str]] = []
     for s, e, name in spans:
@@ -2861,7 +2961,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.none = True
             answer.current = NO_THERAPY
             return answer
-        if _nothing_now(low) or _TREATMENT_TO_COME.search(low):
+        if (
+            _nothing_now(low)
+            or _TREATMENT_TO_COME.search(low)
+            # "not anymore" to the question: treated once, nothing now
+            or (requested and re.match(r"\W*(?:not any ?more|no longer)\W*$", low))
+        ):
             # "no meds currently", "starting treatment next month": nothing now, earlier ones
             # unknown
             answer.current = NO_THERAPY
@@ -2918,6 +3023,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     for i, (start, end, name) in enumerate(mentions):
         if name not in answer.taken:
             answer.taken.append(name)
+        ended_so_far = len(ended)
         next_start = mentions[i + 1][0] if i + 1 < len(mentions) else len(t)
         after = t[end:next_start]
         before = t[max(0, start - 30) : start]
@@ -2933,7 +3039,19 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ) and not _CALLED_LATER.search(before)
         switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
         if switched_from and (
-            (failed_here and (_SWITCH_REASON.match(after) or _WHY_IN_BRACKETS.match(after)))
+            (
+                failed_here
+                and (
+                    _SWITCH_REASON.match(after)
+                    # not "vumerity (still GI hell) -> aubagio (relapse 2021)": the one left
+                    # had its own reason, so the bracket is this one's story
+                    or (
+                        _WHY_IN_BRACKETS.match(after)
+                        and switched_from not in answer.reason_not_failure
+                        and switched_from not in answer.worked
+                    )
+                )
+            )
             or _SWITCHED_AFTER_RELAPSES.match(after)
         ):
             # "switched to Ocrevus because I kept relapsing on it": why the earlier one was left
@@ -2973,6 +3091,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             _SOMETHING_ELSE_ENDED.sub(" ", _own_line(after))
         ):
             ended.append(name)
+        # Said over in this mention: an earlier mention's end ("Copaxone till 2016 ... went back
+        # on Copaxone after ... on Glatopa now") was that course's, not this one's.
+        over_here = name in ended[ended_so_far:]
         if answer.current == name:
             pass
         elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(_own_line(after)):
@@ -2990,16 +3111,16 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif _DONE_AFTER.match(after):
             pass  # "now" dates the finished course (ended above), it is not taken now
         elif (
-            _current_near(re.split(r"[.;!?]", before[-20:])[-1], name in ended)
-            or (_CURRENT_LABEL.search(before) and name not in ended)
+            _current_near(re.split(r"[.;!?]", before[-20:])[-1], over_here)
+            or (_CURRENT_LABEL.search(before) and not over_here)
             or _SWITCHED_TO.search(before)
-            or (_CURRENT_AFTER.match(after) and name not in ended)  # not "..., now it is stopped"
+            or (_CURRENT_AFTER.match(after) and not over_here)  # not "..., now it is stopped"
             or _OPEN_RANGE_BEFORE.search(before)
         ):
             answer.current = name
         elif (
             (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(_DOSE_AFTER.sub("", after)))
-            and name not in ended  # "Meds: Betaseron 2006-2014, ...": the list's first, over
+            and not over_here  # "Meds: Betaseron 2006-2014, ...": the list's first, over
             and not _ENDED.search(
                 _SOMETHING_ELSE_ENDED.sub(
                     # "..., previously I was taking Avonex": the next one's past, not this one's
@@ -3197,7 +3318,7 @@ _NEVER_TREATED = re.compile(
     + _TREATMENT_WORD
     # "no DMTs at all, ever"
     + r")[,\s]+(?:at all\W*\s*)?(?:(?:started|begun|prescribed)\s+)?"
-    r"(?:yet|ever|so far|offered|given)\b|"
+    r"(?:yet|ever|never|so far|offered|given)\b|"  # "No DMTs, never."
     # "No other treatment yet" (after steroids), "Never any treatment, nessuna terapia"
     r"\bno other " + _TREATMENT_WORD + r"\s+(?:(?:started|begun|prescribed)\s+)?(?:yet|so far)\b|"
     r"\bnever (?:ever )?any " + _TREATMENT_WORD + r"\b|"
@@ -3277,6 +3398,9 @@ _OPEN_RANGE_BEFORE = re.compile(
 )
 _CURRENT_AFTER = re.compile(
     r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    # "Mayzent, which I still take", "Ocrevus, that I'm still on"
+    r"^\W{0,3}(?:which|that)\s+(?:i'?m|i am|i|she'?s|he'?s|she|he)\s+(?:is\s+)?"
+    r"(?:still|now|currently)\b|"
     r"^\W{0,3}\(\s*(?:current|ongoing|present|taking)\s*\)|"  # "ocrevus (current)"
     # "Mayzent, since my neuro moved me off Gilenya in 2023": the one moved to, told first
     r"^\W{0,3}since\s+(?:[\w']+\s+){0,3}(?:moved|switched|took|changed|swapped|taken|got)\s+"
@@ -3402,8 +3526,9 @@ _DONE_AFTER = re.compile(
     r"(?:year|round|cycle|course)\s+(?:\d|one|two)\s+(?:course\s+|tablets\s+)?)?"
     r"(?:was\s+|is\s+|were\s+|are\s+)?(?:all\s+)?"
     r"(?:done|completed|complete|finished)\b"
-    r"(?!\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an|yesterday|today|"
-    r"tonight|this|last|on|at|every|recently|just)\b)",
+    # not "completed 2 courses", "finished my infusion"; a date after it is when ("05/2025")
+    r"(?!\s+(?:\d{1,3}(?![/.]\d)|two|three|four|five|six|seven|eight|nine|ten|my|the|a|an|yesterday|"
+    r"today|tonight|this|last|on|at|every|recently|just)\b)",
     re.I,
 )
 # A treatment named only to date another ("Before Mayzent I was on Rebif", "since Ocrevus"):
@@ -3862,7 +3987,10 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     pregnancy; "planning a pregnancy" is no status. None when no cue is involved (the plain
     readers below decide).
     """
-    from .criteria.scope import Cue, read  # spaCy is loaded only when a message talks of it
+    from .criteria.scope import (
+        Cue,
+        read,
+    )  # spaCy is loaded only when a message talks of it
 
     reading = read(text)
     pairs = [
@@ -4008,7 +4136,8 @@ def _pregnancy(
     ) or (
         # "yes, due 15/04/2027", "due in March": a due date is a pregnancy now
         re.search(
-            r"\b\d+ weeks?\b(?! ago)|\byes,? \d+|\bdue (?:date |in |on |is )?(?:\d|[a-z]{3})", t
+            r"\b\d+ weeks?\b(?! ago)|\byes,? \d+|\bdue (?:date |in |on |is )?(?:\d|[a-z]{3})",
+            t,
         )
         if asked == "pregnant" and not re.search(r"\bnot me\b|\bmy \w+ is\b", t)
         else None
@@ -4117,17 +4246,41 @@ _MONTHS = {
             # then the names in the languages the bot detects, folded ("März" -> "marz"); not
             # "mars" nor "marco", which are words and names too
             ("january", "jan", "enero", "januar", "janvier", "gennaio", "janeiro"),
-            ("february", "feb", "febrero", "februar", "fevrier", "febbraio", "fevereiro"),
+            (
+                "february",
+                "feb",
+                "febrero",
+                "februar",
+                "fevrier",
+                "febbraio",
+                "fevereiro",
+            ),
             ("march", "marzo", "marz", "maerz"),
             ("april", "apr", "abril", "avril", "aprile"),
             ("may", "mayo", "mai", "maggio", "maio"),
             ("june", "jun", "junio", "juni", "juin", "giugno", "junho"),
             ("july", "jul", "julio", "juli", "juillet", "luglio", "julho"),
             ("august", "aug", "agosto", "aout"),
-            ("september", "sept", "sep", "septiembre", "setiembre", "septembre", "settembre"),
+            (
+                "september",
+                "sept",
+                "sep",
+                "septiembre",
+                "setiembre",
+                "septembre",
+                "settembre",
+            ),
             ("october", "oct", "octubre", "oktober", "octobre", "ottobre", "outubro"),
             ("november", "nov", "noviembre", "novembre", "novembro"),
-            ("december", "dec", "diciembre", "dezember", "decembre", "dicembre", "dezembro"),
+            (
+                "december",
+                "dec",
+                "diciembre",
+                "dezember",
+                "decembre",
+                "dicembre",
+                "dezembro",
+            ),
         ],
         1,
     )
@@ -4154,7 +4307,14 @@ _DAY_OF = {
     "fall": (10, 15),
     "winter": (1, 15),
 }
-_PART_OF_MONTH = {"end of": 28, "late": 25, "beginning of": 3, "start of": 3, "early": 5, "mid": 15}
+_PART_OF_MONTH = {
+    "end of": 28,
+    "late": 25,
+    "beginning of": 3,
+    "start of": 3,
+    "early": 5,
+    "mid": 15,
+}
 # A month in figures: "07/2025", "03/2019" (not the end of a full date "14/05/1979").
 _MONTH_IN_FIGURES = re.compile(r"(?<![\d/])\b(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
 
@@ -4413,8 +4573,11 @@ def _statements(clause: str) -> list[str]:
             and not (
                 _TIES.search(clause[start : m.start()])
                 # "Since 2016 I have the diagnosis ...": a time said first opens the statement
+                # ("in feb this year i had my last relapse", "the 3rd of feb I had a relapse")
                 or re.fullmatch(
-                    r"\W*(?:since|in|from|back in|around|about)\s+[\w' ]{1,20}?\s*",
+                    r"\W*(?:(?:since|in|from|back in|around|about|last|this|early|late|mid|on)\s+|"
+                    r"the\s+\d{1,2}(?:st|nd|rd|th)\s+of\s+)[\w' ]{1,20}?"
+                    r"(?:\s+(?:i|we)\s*(?:had|got|'?ve had|have had)(?:\s+(?:my|a|an|the))?)?\s*",
                     clause[start : m.start()],
                     re.I,
                 )
@@ -4473,7 +4636,8 @@ _AGE_PHRASE = re.compile(
     re.I,
 )
 # A year in two figures after an apostrophe: "RRMS since '09", "back in '94".
-_SHORT_YEAR = re.compile(r"(?<![\w'])\s*[\u2019']\s?(\d{2})\b(?!\s*(?:s\b|%))")
+# "since '18", "Mar '24" (the space before it taken too: "Mar 2024", not "Mar  2024")
+_SHORT_YEAR = re.compile(r"(?:(?<=\w)\s+|(?<![\w'])\s*)[\u2019']\s?(\d{2})\b(?!\s*(?:s\b|%))")
 
 
 def _full_year(two: str) -> str:
@@ -4737,7 +4901,8 @@ _AGE_AT_DIAGNOSIS = re.compile(
     re.I,
 )
 _AGE_AT_ANSWER = re.compile(
-    r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b", re.I
+    r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b",
+    re.I,
 )
 
 
@@ -4782,7 +4947,8 @@ def parse_years_since_diagnosis(
     folded = fold(text)
     if not requested and any(
         re.search(
-            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$", folded[max(0, y.start() - 20) : y.start()]
+            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$",
+            folded[max(0, y.start() - 20) : y.start()],
         )
         for y in _TWO_YEARS_SAID.finditer(folded)
     ):
@@ -4949,7 +5115,10 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
         )
         bare_month = _BARE_MONTH.fullmatch(piece)
         if pending and _BARE_DATE.fullmatch(piece):
-            relapse, pending = True, pending - 1  # "relapsed 2 times (07/2025, 02/2026)"
+            relapse, pending = (
+                True,
+                pending - 1,
+            )  # "relapsed 2 times (07/2025, 02/2026)"
         if (
             not (relapse or bare_month)
             or _STORY_DENIAL.search(piece)
@@ -5000,7 +5169,9 @@ def parse_relapse_count(
     a hedge between two counts ("3 or 4") is asked again."""
     t = words_to_numbers(fold(text))
     t = re.sub(
-        r"\bonce\b", "1 time", re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t))
+        r"\bonce\b",
+        "1 time",
+        re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t)),
     )
     t = re.sub(
         r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r")\b",
@@ -5110,8 +5281,26 @@ def parse_relapse_count(
     said = re.match(r"\W*(?:yes\W+)?(\d{1,2})\s*[-:–]", t)
     if said and len(items) >= 2 and int(said.group(1)) == len(items):
         return int(said.group(1))  # "yes, two - one in January and one in the summer of 2025"
-    if len(items) >= 2:
-        return sum(int(n) for n in items)  # "one in 2025 and one this spring"
+    if len(items) >= 2:  # "one in 2025 and one this spring"
+        # each item's own time: "one in Mar '24 and one in Feb this year" is 1 in two years
+        years = _SHORT_YEAR.sub(lambda m: " " + _full_year(m.group(1)), t)
+        parts = re.split(r"\band\b|,|;", re.sub(r"\s+", " ", years))
+        dated = [(p, months_ago(p, today, windows=False)) for p in parts if re.search(r"\d", p)]
+        if any(m is not None and m > 24 for _, m in dated):
+            if any(
+                m is not None
+                and 24 < m <= 30
+                and not _MONTH_NAMED.search(p)
+                and not _MONTH_IN_FIGURES.search(p)
+                for p, m in dated
+            ):
+                return None  # a bare year that may fall either side of two years
+            return (
+                sum(int(n) for n, (_, m) in zip(items, dated) if m is None or m <= 24)
+                if len(dated) == len(items)
+                else None
+            )
+        return sum(int(n) for n in items)
     before = re.search(r"\b(none|no\w*|nothing)\b[^.;]{0,12}\bbefore (that|it|then)\b", t)
     last = months_ago(t, today, windows=False)
     if before and last is not None and last <= 24:
@@ -5146,7 +5335,8 @@ _COURSE_LENGTH = re.compile(
 
 # Another fact's answer after its label: "relapses: 0 in 2 years", "EDSS - 3".
 _OTHER_LABELLED = re.compile(
-    r"\b(?:relapses?|attacks?|flares?|edss|age|dx|diagnos\w*|type)\s*[:=]\s*[^,;/.]*", re.I
+    r"\b(?:relapses?|attacks?|flares?|edss|age|dx|diagnos\w*|type)\s*[:=]\s*[^,;/.]*",
+    re.I,
 )
 
 
@@ -5179,8 +5369,22 @@ def parse_months_since_steroids(
         return NEVER  # "never taken them, i said no when they offered in 2022"
     # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no"
     # to the question; not "no relapses, had steroids once" nor "not sure when I had steroids".
+    # "a pseudo-relapse with a UTI, no steroids. Real last relapse ..., treated with
+    # solumedrol": a course said elsewhere in the message, so no "never"
+    affirmed = any(
+        re.search(
+            r"\b(?:treated with|given|gave me|had|got|received|took|taken|course of)\s+"
+            r"(?:\w+\s+){0,2}$",
+            w[max(0, m.start() - 30) : m.start()],
+        )
+        and not re.search(
+            r"\b(?:never|no|none|not|without|didn'?t|n't)\b[^.;,]{0,20}$", w[: m.start()]
+        )
+        for m in re.finditer(steroid, w)
+    )
     if (
         not dated
+        and not affirmed
         # "no steroids this year", "none in the last 6 months", "no steroids in ages": none
         # lately, which is no "never"
         and _window_months(w) is None
@@ -5195,7 +5399,8 @@ def parse_months_since_steroids(
                 )
                 # "Cortisone I never had", "steroids - never"
                 or re.search(
-                    steroid + r"\w*\W{0,3}\s*(i\s+)?(never|not ever)\b(\s+(had|taken|got))?\W*$", w
+                    steroid + r"\w*\W{0,3}\s*(i\s+)?(never|not ever)\b(\s+(had|taken|got))?\W*$",
+                    w,
                 )
             )
             and not re.search(r"\bfor (it|that|this|them|the)\b", w)
@@ -5252,7 +5457,15 @@ def parse_months_since_steroids(
 
 
 # Where someone lives beats where they come from: "from brazil but living in lisbon".
-_HOME = ("live in", "living in", "based in", "now in", "reside in", "residing in", "moved to")
+_HOME = (
+    "live in",
+    "living in",
+    "based in",
+    "now in",
+    "reside in",
+    "residing in",
+    "moved to",
+)
 _ORIGIN = ("from", "born in", "originally from", "grew up in", "raised in")
 # Said of where someone left: never where they live ("in Brisbane since we emigrated from
 # Scotland"), even with no "live" word beside the home.
