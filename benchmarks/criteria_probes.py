@@ -85,6 +85,8 @@ SETS = {
     "probes27": ROOT / "tests" / "gold" / "criteria_probes27.yml",  # 160, the same, at its end
     "probes28": ROOT / "tests" / "gold" / "criteria_probes28.yml",  # 160, 2026-12-06 (19th), start
     "probes29": ROOT / "tests" / "gold" / "criteria_probes29.yml",  # 160, the same, at its end
+    "probes30": ROOT / "tests/gold/criteria_probes30.yml",  # 160, next session, at its start
+    "probes31": ROOT / "tests/gold/criteria_probes31.yml",  # 160, the same, at its end
 }
 
 

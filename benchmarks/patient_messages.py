@@ -86,6 +86,8 @@ SETS = {
     "fresh37": ROOT / "tests/gold/patient_messages_fresh37.yml",  # the same session, at its end
     "fresh38": ROOT / "tests/gold/patient_messages_fresh38.yml",  # 2026-12-06 (19th), at start
     "fresh39": ROOT / "tests/gold/patient_messages_fresh39.yml",  # the same session, at its end
+    "fresh40": ROOT / "tests/gold/patient_messages_fresh40.yml",  # next session, at its start
+    "fresh41": ROOT / "tests/gold/patient_messages_fresh41.yml",  # the same session, at its end
 }
 
 
