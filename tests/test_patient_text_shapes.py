@@ -3939,3 +3939,13 @@ def test_not_anymore_to_the_treatment_question_is_nothing_now_only():
 
 def test_an_aside_between_commas_hides_no_date():
     assert facts("I've had MS since, gosh, 1999.") == facts("I've had MS since 1999.") != {}
+
+
+def test_a_corrections_words_are_no_unknown_treatment():
+    # seen over REST: "diagnosed in, uh, 2017, no wait, 2016. On Ocrevus" was answered with
+    # 'I don't know "wait" as an MS treatment'
+    from trials_db.patient_text import parse_therapies
+
+    said = "RRMS diagnosed in, uh, 2017, no wait, 2016. On Ocrevus, which I still take."
+    assert parse_therapies(said, False).unknown == []
+    assert parse_therapies("Zorblax and Tecfidera", False).unknown == ["Zorblax"]

@@ -3659,6 +3659,12 @@ _ALL_FAILED = re.compile(
 
 _LIST_SEPARATOR = re.compile(r"[,;/+&]|\b(?:and|then|or|also|plus|after that)\b", re.I)
 _FILLER_WORDS = {
+    # a correction's or a pause's words between the items ("2017, no wait, 2016, Ocrevus")
+    "wait",
+    "sorry",
+    "actually",
+    "oops",
+    "gosh",
     "i",
     "i'm",
     "im",
