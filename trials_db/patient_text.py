@@ -163,9 +163,7 @@ def words_to_numbers(text: str) -> str:
         t,
     )  # "a couple of wks ago": 2 weeks ago
     t = re.sub(
-        rf"\ba\s+couple\s+of\s+(?=(?:{_UNIT_WORD}|relapses|attacks|flare ?ups)\b)",
-        "2 ",
-        t,
+        rf"\ba\s+couple\s+of\s+(?=(?:{_UNIT_WORD}|relapses|attacks|flare ?ups)\b)", "2 ", t
     )  # "RRMS for a couple of yrs", "a couple of relapses": two ("a few" says no number)
     t = re.sub(
         r"\b(?:a|an|one)\s+(year|month|week)\s+and\s+a\s+half\b", r"1.5 \1s", t
@@ -275,13 +273,7 @@ _SPOKEN_MARK = re.compile(
 _MARK_OF = {"comma": ", ", "question mark": "? "}
 # Numbers voice typing heard as other words: "forty for" 44, "fifty ate" 58, "sixty too" 62,
 # "had to relapses", "for months ago", "EDSS for" (only in a dictated message).
-_HOMOPHONE_NUMBER = {
-    "for": "four",
-    "to": "two",
-    "too": "two",
-    "ate": "eight",
-    "won": "one",
-}
+_HOMOPHONE_NUMBER = {"for": "four", "to": "two", "too": "two", "ate": "eight", "won": "one"}
 _TENS_WORD = r"twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 _HEARD_AS_NUMBER = re.compile(
     rf"\b((?:{_TENS_WORD})[\s-])(too|for|ate|won|to(?!\s+(?:\d|{_TENS_WORD}|one|two|three|"
@@ -350,8 +342,7 @@ def join_spoken_drug_names(text: str) -> str:
             if len(window) < n or any(fold(w.group(0)) in drugs for w in window):
                 continue
             if not re.fullmatch(
-                r"[A-Za-z]+(?:\s+[A-Za-z]+)*",
-                text[window[0].start() : window[-1].end()],
+                r"[A-Za-z]+(?:\s+[A-Za-z]+)*", text[window[0].start() : window[-1].end()]
             ):
                 continue  # words of one phrase only: no punctuation between them
             joined = "".join(w.group(0).lower() for w in window)
@@ -606,18 +597,7 @@ _VALUE_THEN_LABEL = re.compile(
 _SEX_LABEL = re.compile(r"\b(sex|gender)\s+(?=(?:male|female|man|woman|m|f)\b)", re.I)
 # Letters said one by one, as dictation types them: "r r m s", "e d s s", "p. p. m. s.".
 _SPELLED_OUT = re.compile(r"\b(?:[a-z]\.?\s+){1,4}[a-z]\b\.?", re.I)
-_SPELLED_WORDS = {
-    "rrms",
-    "ppms",
-    "spms",
-    "rms",
-    "edss",
-    "cis",
-    "dmt",
-    "ms",
-    "jcv",
-    "mri",
-}
+_SPELLED_WORDS = {"rrms", "ppms", "spms", "rms", "edss", "cis", "dmt", "ms", "jcv", "mri"}
 
 
 def _spelled_word(m: re.Match) -> str:
@@ -679,8 +659,6 @@ def _checklist_marks(text: str) -> str:
     return _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
 
 
-# Any other pictograph is a feeling or a picture, no word: "Kesimpta since Jan 🙏 last relapse",
-# "Canada 🍁", "Tecfidera 💊 since 2022" (a flag names a country: read apart, flag_country).
 # Sounds of dictation and thinking aloud ("in, uh, 2016", "um, Tecfidera", "erm... 4.5"): no
 # word, and between a fact and its correction or its time they hide the link.
 _DICTATION_SOUND = re.compile(
@@ -692,6 +670,8 @@ _DICTATION_SOUND = re.compile(
     r"\s*,\s*",
     re.I,
 )
+# Any other pictograph is a feeling or a picture, no word: "Kesimpta since Jan 🙏 last relapse",
+# "Canada 🍁", "Tecfidera 💊 since 2022" (a flag names a country: read apart, flag_country).
 _PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001f300-\U0001f5ff\U0001f600-\U0001faff\u200d\ufe0f]+")
 
 
@@ -916,8 +896,7 @@ _AGE_ITEM = re.compile(
 
 # "in 2 yrs", "for 20 years", "over the last 3 years": a length of time, never an age.
 _DURATION_BEFORE = re.compile(
-    r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$",
-    re.I,
+    r"\b(in|for|over|within|during|past|last|since|after|than)\s+(the\s+)?((last|past)\s+)?$", re.I
 )
 
 
@@ -1007,8 +986,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
     # under it, nor "mid-40s", which is no number)
     t = _ROUNDED.sub("", words_to_numbers(text))
     born = re.search(
-        r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b",
-        t,
+        r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
     if born and _CHILD_BORN.search(t[max(0, born.start() - 30) : born.start()]):
         born = None  # "Twins born 2020!": a child's birth, not the writer's
@@ -1087,16 +1065,14 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             and not (  # "Diagnosed RRMS in June 2006 aged 22": the age then, not now
                 m.group(0).startswith("age")
                 and re.search(
-                    r"\b(diagnos\w*|dx)\b[^.;]{0,40}$",
-                    t[max(0, m.start() - 45) : m.start()],
+                    r"\b(diagnos\w*|dx)\b[^.;]{0,40}$", t[max(0, m.start() - 45) : m.start()]
                 )
             )
         ):
             if (
                 re.search(r"year|\byrs?\b", m.group(0))  # "RR / 12 yrs /": how long, no age
                 and not re.search(
-                    r"old|of age|\bi'?m\b|\bi am\b|\bage",
-                    t[max(0, m.start() - 12) : m.end() + 8],
+                    r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
                 )
                 # "I am woman of 52 years": a person of so many years
                 and not re.search(
@@ -1123,11 +1099,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
             and not alone
             and not re.search(  # "EDSS 31" (not "my EDSS. 31 RRMS": a sentence ended)
                 r"\b(edss|score)[\s:]*$",
-                t[
-                    max(0, item.start() - 8) : next(
-                        item.start(g) for g in range(1, item.re.groups + 1) if item.group(g)
-                    )
-                ],
+                t[max(0, item.start() - 8) : item.start(item.lastindex)],
                 re.I,
             )
             and not _duration_of_treatment(t, item)
@@ -1152,8 +1124,7 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         found = float(int(found))
     if found < 0 or found > 120:
         return Invalid(
-            "age_out_of_range",
-            {"age": str(int(found)) if found.is_integer() else str(found)},
+            "age_out_of_range", {"age": str(int(found)) if found.is_integer() else str(found)}
         )
     if found < 12:
         return Invalid("age_child")
@@ -1277,8 +1248,7 @@ def parse_sex(text: str, requested: bool) -> str | Invalid | None:
     if (
         first
         and not re.search(  # "Female — sorry, fat thumbs, MALE": taken back
-            r"\b(?:sorry|wait|i mean|actually|oops|typo|thumbs|correction|not)\b",
-            t[first.end() :],
+            r"\b(?:sorry|wait|i mean|actually|oops|typo|thumbs|correction|not)\b", t[first.end() :]
         )
     ):
         return "female" if first.group(1) in ("female", "woman", "f") else "male"
@@ -2382,8 +2352,7 @@ _FAILED_BEFORE = re.compile(
     re.I,
 )
 _FORM_AFTER = re.compile(
-    r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b",
-    re.I,
+    r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b", re.I
 )
 _SIDE_EFFECTS = re.compile(
     r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
@@ -2473,8 +2442,7 @@ _SWITCHED_AFTER_RELAPSES = re.compile(
 # Why a switch was made, in brackets after the new drug (and its year): "escalated to Ocrevus
 # 2023 (breakthrough)" says the one before failed.
 _WHY_IN_BRACKETS = re.compile(
-    r"^\W{0,3}(?:(?:19|20)\d\d\s*)?\(\s*(?:breakthrough|failure|relapses?|progression)\b",
-    re.I,
+    r"^\W{0,3}(?:(?:19|20)\d\d\s*)?\(\s*(?:breakthrough|failure|relapses?|progression)\b", re.I
 )
 _SWITCHED_TO = re.compile(
     r"(?:\b(switched|changed|change|moved|swapped|went|escalated|de-?escalated|shifted|shift|"
@@ -2590,8 +2558,7 @@ def _nothing_now(low: str) -> re.Match | None:
         ) and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
         if re.match(r"(nothing|none)( else)? since\b", m.group(0)) and re.search(
-            r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$",
-            sentence,
+            r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
         if (
@@ -2850,9 +2817,7 @@ def _last_of_the_story(
         or "?" in sentence_after
         or _ENDED_AFTER.match(text[end:])
         or re.match(
-            r"[^.;!?]{0,40}\b(?:until|till|used to|before|switch\w*|chang\w*)\b",
-            text[end:],
-            re.I,
+            r"[^.;!?]{0,40}\b(?:until|till|used to|before|switch\w*|chang\w*)\b", text[end:], re.I
         )
     ):
         return None
@@ -2907,8 +2872,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     answer = TherapyAnswer()
     doc = nlp(t)
     spans = sorted(
-        {(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)},
-        key=lambda x: (x[0], -x[1]),
+        {(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)}, key=lambda x: (x[0], -x[1])
     )
     chosen: list[tuple[int, int, str]] = []
     for s, e, name in spans:
@@ -3993,10 +3957,7 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     pregnancy; "planning a pregnancy" is no status. None when no cue is involved (the plain
     readers below decide).
     """
-    from .criteria.scope import (
-        Cue,
-        read,
-    )  # spaCy is loaded only when a message talks of it
+    from .criteria.scope import Cue, read  # spaCy is loaded only when a message talks of it
 
     reading = read(text)
     pairs = [
@@ -4142,8 +4103,7 @@ def _pregnancy(
     ) or (
         # "yes, due 15/04/2027", "due in March": a due date is a pregnancy now
         re.search(
-            r"\b\d+ weeks?\b(?! ago)|\byes,? \d+|\bdue (?:date |in |on |is )?(?:\d|[a-z]{3})",
-            t,
+            r"\b\d+ weeks?\b(?! ago)|\byes,? \d+|\bdue (?:date |in |on |is )?(?:\d|[a-z]{3})", t
         )
         if asked == "pregnant" and not re.search(r"\bnot me\b|\bmy \w+ is\b", t)
         else None
@@ -4252,41 +4212,17 @@ _MONTHS = {
             # then the names in the languages the bot detects, folded ("März" -> "marz"); not
             # "mars" nor "marco", which are words and names too
             ("january", "jan", "enero", "januar", "janvier", "gennaio", "janeiro"),
-            (
-                "february",
-                "feb",
-                "febrero",
-                "februar",
-                "fevrier",
-                "febbraio",
-                "fevereiro",
-            ),
+            ("february", "feb", "febrero", "februar", "fevrier", "febbraio", "fevereiro"),
             ("march", "marzo", "marz", "maerz"),
             ("april", "apr", "abril", "avril", "aprile"),
             ("may", "mayo", "mai", "maggio", "maio"),
             ("june", "jun", "junio", "juni", "juin", "giugno", "junho"),
             ("july", "jul", "julio", "juli", "juillet", "luglio", "julho"),
             ("august", "aug", "agosto", "aout"),
-            (
-                "september",
-                "sept",
-                "sep",
-                "septiembre",
-                "setiembre",
-                "septembre",
-                "settembre",
-            ),
+            ("september", "sept", "sep", "septiembre", "setiembre", "septembre", "settembre"),
             ("october", "oct", "octubre", "oktober", "octobre", "ottobre", "outubro"),
             ("november", "nov", "noviembre", "novembre", "novembro"),
-            (
-                "december",
-                "dec",
-                "diciembre",
-                "dezember",
-                "decembre",
-                "dicembre",
-                "dezembro",
-            ),
+            ("december", "dec", "diciembre", "dezember", "decembre", "dicembre", "dezembro"),
         ],
         1,
     )
@@ -4313,14 +4249,7 @@ _DAY_OF = {
     "fall": (10, 15),
     "winter": (1, 15),
 }
-_PART_OF_MONTH = {
-    "end of": 28,
-    "late": 25,
-    "beginning of": 3,
-    "start of": 3,
-    "early": 5,
-    "mid": 15,
-}
+_PART_OF_MONTH = {"end of": 28, "late": 25, "beginning of": 3, "start of": 3, "early": 5, "mid": 15}
 # A month in figures: "07/2025", "03/2019" (not the end of a full date "14/05/1979").
 _MONTH_IN_FIGURES = re.compile(r"(?<![\d/])\b(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
 
@@ -4907,8 +4836,7 @@ _AGE_AT_DIAGNOSIS = re.compile(
     re.I,
 )
 _AGE_AT_ANSWER = re.compile(
-    r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b",
-    re.I,
+    r"^\W*(?:at|at age|aged|at the age of|when i was|when i was aged)\s+(\d{1,2})\b", re.I
 )
 
 
@@ -4953,8 +4881,7 @@ def parse_years_since_diagnosis(
     folded = fold(text)
     if not requested and any(
         re.search(
-            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$",
-            folded[max(0, y.start() - 20) : y.start()],
+            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$", folded[max(0, y.start() - 20) : y.start()]
         )
         for y in _TWO_YEARS_SAID.finditer(folded)
     ):
@@ -5121,10 +5048,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
         )
         bare_month = _BARE_MONTH.fullmatch(piece)
         if pending and _BARE_DATE.fullmatch(piece):
-            relapse, pending = (
-                True,
-                pending - 1,
-            )  # "relapsed 2 times (07/2025, 02/2026)"
+            relapse, pending = True, pending - 1  # "relapsed 2 times (07/2025, 02/2026)"
         if (
             not (relapse or bare_month)
             or _STORY_DENIAL.search(piece)
@@ -5175,9 +5099,7 @@ def parse_relapse_count(
     a hedge between two counts ("3 or 4") is asked again."""
     t = words_to_numbers(fold(text))
     t = re.sub(
-        r"\bonce\b",
-        "1 time",
-        re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t)),
+        r"\bonce\b", "1 time", re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t))
     )
     t = re.sub(
         r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r")\b",
@@ -5341,8 +5263,7 @@ _COURSE_LENGTH = re.compile(
 
 # Another fact's answer after its label: "relapses: 0 in 2 years", "EDSS - 3".
 _OTHER_LABELLED = re.compile(
-    r"\b(?:relapses?|attacks?|flares?|edss|age|dx|diagnos\w*|type)\s*[:=]\s*[^,;/.]*",
-    re.I,
+    r"\b(?:relapses?|attacks?|flares?|edss|age|dx|diagnos\w*|type)\s*[:=]\s*[^,;/.]*", re.I
 )
 
 
@@ -5405,8 +5326,7 @@ def parse_months_since_steroids(
                 )
                 # "Cortisone I never had", "steroids - never"
                 or re.search(
-                    steroid + r"\w*\W{0,3}\s*(i\s+)?(never|not ever)\b(\s+(had|taken|got))?\W*$",
-                    w,
+                    steroid + r"\w*\W{0,3}\s*(i\s+)?(never|not ever)\b(\s+(had|taken|got))?\W*$", w
                 )
             )
             and not re.search(r"\bfor (it|that|this|them|the)\b", w)
@@ -5463,15 +5383,7 @@ def parse_months_since_steroids(
 
 
 # Where someone lives beats where they come from: "from brazil but living in lisbon".
-_HOME = (
-    "live in",
-    "living in",
-    "based in",
-    "now in",
-    "reside in",
-    "residing in",
-    "moved to",
-)
+_HOME = ("live in", "living in", "based in", "now in", "reside in", "residing in", "moved to")
 _ORIGIN = ("from", "born in", "originally from", "grew up in", "raised in")
 # Said of where someone left: never where they live ("in Brisbane since we emigrated from
 # Scotland"), even with no "live" word beside the home.

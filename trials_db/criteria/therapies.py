@@ -141,9 +141,7 @@ _MUST_NOT = re.compile(
 _FIRST_STUDY_DOSE = re.compile(
     r"\bfirst (?:study|trial) (?:dose|drug|treatment)\b|"
     r"\bfirst dose of (?:the )?(?:study|trial|investigational) \w+|"
-    r"(?<=\bof )(?:the\s+)?first dose\b(?!\s+of\b)|"
-    r"(?<=\bbefore )(?:the\s+)?first dose\b(?!\s+of\b)|"
-    r"(?<=\bto )(?:the\s+)?first dose\b(?!\s+of\b)",
+    r"(?:(?<=\bof )|(?<=\bbefore )|(?<=\bto ))(?:the\s+)?first dose\b(?!\s+of\b)",
     re.I,
 )
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
