@@ -447,3 +447,25 @@ def test_minors_with_their_bound_are_an_age():
     tree = parse_criterion("Minors (under 18)", EXC)
     assert tree.evaluate(Profile(age=16)) == TRUE
     assert tree.evaluate(Profile(age=40)) != TRUE
+
+
+@pytest.mark.parametrize(
+    "text, kind, young, old",
+    [  # probes32 (dev): "Over the age of 21" had gone to review
+        ("Over the age of 21", INC, 20, 22),  # at 21 itself, "over" is the team's
+        ("Above age 18", INC, 17, 19),
+    ],
+)
+def test_over_the_age_of_a_number(text, kind, young, old):
+    tree = parse_criterion(text, kind)
+    assert tree.evaluate(Profile(age=young)) == FALSE
+    assert tree.evaluate(Profile(age=old)) == TRUE
+
+
+def test_under_the_age_of_a_number_and_the_age_at_onset():
+    tree = parse_criterion("Under the age of 18", EXC)
+    assert tree.evaluate(Profile(age=17)) == TRUE
+    assert tree.evaluate(Profile(age=18)) == FALSE
+    # the age at onset or at diagnosis is not the age now: the team reads it
+    for text in ("Onset of MS under the age of 10", "Diagnosed over the age of 50"):
+        assert parse_criterion(text, EXC).evaluate(Profile(age=60)) == REVIEW

@@ -317,10 +317,10 @@ def test_a_duration_since_diagnosis_not_exceeding():
 
 
 def test_a_least_then_a_most():
-    assert durations("Disease duration ≥ 1 year and ≤ 20 years", INC) == [
+    assert durations("Disease duration ≥ 1 year and ≤ 20 years", INCLUSION) == [
         "diseaseduration requires min=1 max=20"
     ]
-    tree = parse_criterion("Disease duration of at least 1 year and less than 20 years", INC)
+    tree = parse_criterion("Disease duration of at least 1 year and less than 20 years", INCLUSION)
     assert tree.evaluate(Profile(years_since_diagnosis=25)) == FALSE
     assert tree.evaluate(Profile(years_since_diagnosis=20)) == FALSE
     assert tree.evaluate(Profile(years_since_diagnosis=10)) == TRUE
@@ -344,7 +344,7 @@ def test_a_least_then_a_most():
     ],
 )
 def test_durations_since_the_first_symptom_and_of_n_years(text, expected):
-    assert durations(text, INC) == expected
+    assert durations(text, INCLUSION) == expected
 
 
 @pytest.mark.parametrize(
@@ -361,7 +361,7 @@ def test_durations_since_the_first_symptom_and_of_n_years(text, expected):
     ],
 )
 def test_two_bounds_before_screening_and_onset_in_brackets(text, expected):
-    assert durations(text, INC) == expected
+    assert durations(text, INCLUSION) == expected
 
 
 @pytest.mark.parametrize(
@@ -400,3 +400,26 @@ def test_symptom_onset_is_still_the_disease_s():
     assert facts("Symptom onset within the past 10 years", INCLUSION) == [
         "diseaseduration requires max=10"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, short, long",
+    [  # probes31 (dev): durations said as "MS for", "a decade", "within N of screening"
+        ("MS for less than 10 years", 9, 11),
+        ("MS for less than a decade", 9, 11),
+        ("Diagnosis made within 12 months of screening", 0.5, 2),
+    ],
+)
+def test_a_most_time_with_ms(text, short, long):
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(years_since_diagnosis=short)) == TRUE
+    assert tree.evaluate(Profile(years_since_diagnosis=long)) == FALSE
+
+
+def test_within_years_of_the_first_symptom_and_treated_for_ms():
+    tree = parse_criterion("Within 10 years of the first MS symptom", INCLUSION)
+    assert tree.evaluate(Profile(years_since_diagnosis=12)) == FALSE  # onset is older still
+    assert tree.evaluate(Profile(years_since_diagnosis=5)) == REVIEW  # onset is not known
+    # how long MS was treated is no disease duration
+    tree = parse_criterion("Treated for MS for less than 1 year", EXCLUSION)
+    assert tree.evaluate(Profile(years_since_diagnosis=0.5)) == REVIEW

@@ -324,3 +324,22 @@ def test_relapsing_ms_written_with_a_small_r():
     tree = parse_criterion("rMS, including CIS and active SPMS, as defined by Lublin 2014", INC)
     assert tree.evaluate(Profile(ms_subtype="RRMS")) != FALSE
     assert parse_criterion("Diagnosis of rMS", INC).evaluate(Profile(ms_subtype="PPMS")) == FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # probes31 (dev): a course the exclusion lets in had been barred with the rest
+        "Relapsing-remitting MS (patients with active SPMS are eligible)",
+        "Relapsing-remitting MS; patients with SPMS are eligible",
+        "RRMS (SPMS allowed)",
+    ],
+)
+def test_a_course_an_exclusion_lets_in_is_not_barred(text):
+    tree = parse_criterion(text, EXC)
+    assert tree.evaluate(Profile(ms_subtype="SPMS")) != TRUE
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == TRUE
+    # "not allowed" lets no one in
+    assert (
+        parse_criterion("PPMS (SPMS is not allowed)", EXC).evaluate(Profile(ms_subtype="SPMS"))
+        == TRUE
+    )

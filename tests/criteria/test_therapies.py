@@ -1182,6 +1182,72 @@ def test_a_table_of_periods_without_the_word_washout(text, expected):
         assert got == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # built: an exclusion that is nothing but rows, each time after a colon, bar or dash
+        (
+            "Siponimod: 10 days; Fingolimod: 6 weeks",
+            [
+                "therapy excludes drugs=siponimod within_months=0.3333",
+                "therapy excludes drugs=fingolimod within_months=1.3846",
+            ],
+        ),
+        (
+            "Mitoxantrone - ever; Azathioprine, methotrexate | 6 months",
+            [
+                "therapy excludes drugs=mitoxantrone",
+                "therapy excludes drugs=azathioprine,methotrexate within_months=6",
+            ],
+        ),
+        (
+            "Cladribine tablets: 24 months; any BTK inhibitor: 30 days before randomization",
+            [
+                "therapy excludes drugs=cladribine within_months=24",
+                "therapy excludes drugs=tolebrutinib,evobrutinib,fenebrutinib "
+                "classes=btk_inhibitor within_months=1",
+            ],
+        ),
+        (
+            "Glatiramer acetate - 14 days",
+            ["therapy excludes drugs=glatiramer acetate within_months=0.4667"],
+        ),
+        # a row that ends in an exception the profile cannot check is no table read here
+        ("Natalizumab: 6 months; Teriflunomide: 3.5 months (or 11 days after elimination)", None),
+        # words before the first drug are no table's head
+        ("Patients who took natalizumab: 6 months", None),
+    ],
+)
+def test_an_exclusion_that_is_only_a_table_of_washouts(text, expected):
+    got = facts(text, EXCLUSION)
+    if expected is None:
+        assert "therapy excludes drugs=teriflunomide within_months=3.5" not in got
+        assert "therapy excludes drugs=natalizumab within_months=6" not in got
+    else:
+        assert got == expected
+    if expected is not None:  # as an inclusion, rows without a head are not read as a table
+        assert parse_criterion(text, INC).to_json() != parse_criterion(text, E).to_json()
+
+
+def test_a_washout_not_completed_and_a_minimum_interval_are_table_heads():
+    for text in (
+        "Required washout not completed for the following: fingolimod (≥ 2 months), "
+        "natalizumab (≥ 3 months)",
+        "Therapy | Minimum interval before Day 1 - fingolimod | 2 months; natalizumab | 3 months",
+    ):
+        assert facts(text, EXCLUSION) == [
+            "therapy excludes drugs=fingolimod within_months=2",
+            "therapy excludes drugs=natalizumab within_months=3",
+        ]
+    text = (
+        "Time since last dose of prior DMT, as listed: fingolimod ≥ 2 months; "
+        "natalizumab ≥ 3 months"
+    )
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == TRUE
+    recent = Profile(prior_therapies=["fingolimod"], months_since_last_therapy={"fingolimod": 1})
+    assert tree.evaluate(recent) == FALSE
+
+
 def test_at_any_time_ends_a_group_as_a_window_does():
     # built: each group of an exclusion with its own time, "at any time" one of them
     text = "Prior treatment with alemtuzumab at any time, or natalizumab within the last 6 months"
@@ -1408,3 +1474,23 @@ def test_drugs_that_cannot_be_stopped_are_the_teams_to_read():
         "Use of QT-prolonging drugs or beta-blockers that cannot be stopped before the first dose"
     )
     assert reviews(text, E) and not [f for f in facts(text, E) if f.startswith("therapy")]
+
+
+def test_a_failure_count_at_most_one_beside_naive_is_the_teams():
+    # probes31 (dev): "no more than one" had been read as "at least one failure"; a person
+    # with one DMT taken and none failed was told the study does not fit
+    text = "Treatment-naive, or failure of no more than one previous DMT"
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], failed_therapies=[])) == REVIEW
+    # a least is still read, beside naive
+    tree = parse_criterion("Treatment-naive, or failure of at least two previous DMTs", INC)
+    one = Profile(prior_therapies=["fingolimod"], failed_therapies=["fingolimod"])
+    assert tree.evaluate(one) == FALSE
+
+
+def test_responded_inadequately_is_a_failure_not_a_use():
+    # probes31 (dev): anyone who had taken ocrelizumab had been barred
+    tree = parse_criterion("Patients who responded inadequately to ocrelizumab or ofatumumab", E)
+    assert tree.evaluate(Profile(prior_therapies=["ocrelizumab"], failed_therapies=[])) == FALSE
+    failed = Profile(prior_therapies=["ocrelizumab"], failed_therapies=["ocrelizumab"])
+    assert tree.evaluate(failed) == TRUE

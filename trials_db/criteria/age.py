@@ -67,6 +67,8 @@ _AGE_MIN = [
     (_PEOPLE + r"(?P<cmp>older than|over|above)\s*(\d{1,3})\b" + _NOT_A_UNIT, ">"),
     # "Over 18 and under 65 years": the years said once, after the second bound
     (r"\b(?:over|above|older than)\s*(\d{1,3})\s*(?=" + _THEN_UNDER_SAID + ")", ">"),
+    # "Over the age of 21", "above age 18"
+    (r"\b(?:over|above|older than)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,3})\b" + _NOT_A_UNIT, ">"),
 ]
 _AGE_MAX = [
     (
@@ -88,6 +90,8 @@ _AGE_MAX = [
     (r"\bup to (?:and including\s+)?(\d{1,3})\s*years?\s*(?:of age|old)\b", "≤"),
     (r"\b(?:age[sd]?|aged)\s*(≤|<|up to)\s*(\d{1,3})\b", None),
     (_PEOPLE + r"(?P<cmp>younger than|under|below)\s*(\d{1,3})\b" + _NOT_A_UNIT, "<"),
+    # "Under the age of 65", "below age 70"
+    (r"\b(?:under|below|younger than)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,3})\b" + _NOT_A_UNIT, "<"),
     (r"\b(?:younger than|under|below)\s*(\d{1,3})\s*(?=or\s+(?:older than|over|above)\s*\d)", "<"),
     # "Older than 18 years and younger than 60", with the years said once or not at all
     (r"\b(?:over|above|older than)\s*\d{1,3}\s*(?:years?\s*)?" + _THEN_UNDER, "<"),
@@ -97,7 +101,8 @@ _AGE_MAX = [
 _AT_ONSET = re.compile(
     r"\bage (?:at|of) (?:the )?(?:ms |disease |symptom |first symptoms? )?(?:onset|diagnosis)\b"
     r"|\bage at (?:the )?first (?:clinical )?(?:symptoms?|event|episode|attack|relapse)\b"
-    r"|\b(?:onset|diagnos\w*)[^.;]{0,15}\b(?:before|after) (?:the )?age\b"
+    r"|\b(?:onset|diagnos\w*)[^.;]{0,15}\b(?:before|after|under|over|above|below|older than|"
+    r"younger than) (?:the )?age\b"
     r"|\b(?:onset|diagnos\w*)[^.;]{0,40}\bat (?:the )?age\b",  # "diagnosed ..., at age 18"
     re.I,
 )

@@ -98,12 +98,14 @@ def read(r: Reader) -> None:
             r"less than|up to|under)?\s*" + q.NUM + r"\s*" + q.UNIT,
             "min",
         ),
-        (
-            r"\b(?:ms|multiple sclerosis)\s+for\s+(at least|more than|over|>|≥)?\s*"
+        (  # "MS for at least 2 years", "MS for less than 10 years"; not "treated for MS for"
+            r"(?<!for )\b(?:ms|multiple sclerosis)\s+for\s+"
+            + _COMPARISON
+            + r"?\s*"
             + q.NUM
             + r"\s*"
             + q.UNIT,
-            "min",
+            "cmp",
         ),
         (
             _DURATION_WORDS
@@ -155,6 +157,15 @@ def read(r: Reader) -> None:
             + q.NUM
             + r"\s*"
             + q.UNIT,
+            "max",
+        ),
+        (  # "Diagnosis made within 12 months of screening": counted back from the study's time
+            r"\bdiagnos\w*[^.;]{0,50}?\bwithin\s+"
+            + q.NUM
+            + r"\s*"
+            + q.UNIT
+            + r"\s+(?:of|before|prior to)\s+(?:the\s+)?"
+            r"(?:screening|baseline|randomi[sz]ation|enrol\w*|study entry|day 1|consent)\b",
             "max",
         ),
         (r"\bdiagnos\w*[^.;]{0,60}?\bsince at least " + q.NUM + r"\s*" + q.UNIT, "min"),
@@ -291,12 +302,20 @@ def read(r: Reader) -> None:
 
     # Time since the first symptoms: the profile knows the diagnosis, which comes after onset.
     # A limit can then fail only when it fails for the diagnosis too; otherwise the team checks.
-    onset = re.search(
-        r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b"
-        r"[^.;]{0,30}?"
-        r"\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT,
-        t,
-        re.I,
+    onset = (
+        re.search(
+            r"\b(?:onset|first symptoms?|symptom onset|first clinical (?:symptoms?|event))\b"
+            r"[^.;]{0,30}?"
+            r"\bwithin the (?:past|last|previous) " + q.NUM + r"\s*" + q.UNIT,
+            t,
+            re.I,
+        )
+        or re.search(  # "Within 10 years of the first MS symptom"
+            r"\bwithin\s+" + q.NUM + r"\s*" + q.UNIT + r"\s+(?:of|from|since)\s+(?:the\s+)?"
+            r"(?:(?:first|initial)\s+(?:ms\s+|clinical\s+)?(?:symptoms?|event)|(?:ms\s+|symptom\s+)?onset)\b",
+            t,
+            re.I,
+        )
     )
     # "Onset of first relapse at least 1 year prior to randomization": a minimum since onset is
     # met when the diagnosis is that old (it comes after onset); otherwise the team checks.

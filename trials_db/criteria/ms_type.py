@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..eligibility import GENERAL, INCLUSION
+from ..eligibility import EXCLUSION, GENERAL, INCLUSION
 from ..lexicon import load as load_lexicon
 from .predicates import Not, Subtype
 from .reader import Reader
@@ -82,6 +82,26 @@ def _any_course_except(r: Reader) -> bool:
     return True
 
 
+# A clause that lets people in: "(patients with active SPMS are eligible)", "; SPMS may be
+# included", "(CIS allowed)"; not "are not eligible".
+_LETS_IN = re.compile(
+    r"(?<!not )(?<!n't )\b(?:(?:are|is)\s+(?:also\s+)?)?(?:eligible|allowed|permitted|acceptable|"
+    r"accepted)\b|\b(?:may|can)\s+(?:also\s+)?(?:be\s+(?:included|enrolled|eligible|enrolled)|"
+    r"participate|enrol+|join)\b",
+    re.I,
+)
+
+
+def _permitted_here(text: str, at: int) -> bool:
+    """Whether the clause holding ``at`` (cut by brackets and semicolons) lets its people in."""
+    start = max(text.rfind("(", 0, at), text.rfind(";", 0, at))
+    if start < 0:
+        return False
+    ends = [e for e in (text.find(")", at), text.find(";", at)) if e >= 0]
+    clause = text[start + 1 : min(ends) if ends else len(text)]
+    return _LETS_IN.search(clause) is not None
+
+
 def read(r: Reader) -> None:
     lex = load_lexicon()
     if _any_course_except(r):
@@ -110,6 +130,11 @@ def read(r: Reader) -> None:
             excepted |= {m.key} if group is None else set(group.yes) | set(group.maybe)
             excepted_sources.append(m.text)
             r.take(exception.start, exception.end)
+            r.take(m.start, m.end)
+            continue
+        if r.kind == EXCLUSION and _permitted_here(r.norm, m.start):
+            # "Relapsing-remitting MS (patients with active SPMS are eligible)": a course the
+            # exclusion lets in, not one it bars
             r.take(m.start, m.end)
             continue
         before = r.norm[max(0, m.start - 40) : m.start]

@@ -109,8 +109,12 @@ from .review_topics import leftover_words, review_topics
 # most (not a washout), "at the time of screening" now, "been off all DMTs for 3 months", "over
 # 18 and under 65 years", "EDSS below 2 or above 6" two bars, "not using ... birth control"
 # (birth control no control group; "not using" reaches eight words) (one shipped tree changed:
-# NCT01854359's "agreeing to ... birth control" asks for contraception, beside a review)
-PARSER_VERSION = 34
+# NCT01854359's "agreeing to ... birth control" asks for contraception, beside a review); 35:
+# washout tables without a head, "over the age of 21", a
+# course an exclusion lets in, "MS for less than a decade", a failure count "no more than one"
+# beside naive (one shipped tree changed: NCT04458688's "treatment naive, or suboptimal
+# response to no more than one DMT" is the team's to read, not "at least one failure")
+PARSER_VERSION = 35
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

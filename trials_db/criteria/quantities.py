@@ -83,6 +83,9 @@ def normalise(text: str) -> str:
     # "in the last half a year", "a year and a half": in months, as every window rule reads them
     t = re.sub(r"\bhalf an? year\b", "6 months", t, flags=re.I)
     t = re.sub(r"\b(?:a|one) year and a half\b", "18 months", t, flags=re.I)
+    # "less than a decade", "two decades": in years
+    t = re.sub(r"\b(?:a|one) decade\b", "10 years", t, flags=re.I)
+    t = re.sub(r"\btwo decades\b", "20 years", t, flags=re.I)
     # "in the past month": one month, with the number every window rule reads
     t = re.sub(
         r"(?<=\bthe )((?:last|past|previous|preceding|prior) )(?=(?:year|month|week)\b)",

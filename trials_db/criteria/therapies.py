@@ -95,6 +95,7 @@ _FAILURE = re.compile(
     r"active (despite|while on|on)|despite (treatment|therapy)|insufficient response|"
     r"(?<=active )(disease|ms) despite|"  # "highly active disease despite a full course of"
     r"(not|inadequately|insufficiently|poorly) respon\w*|"
+    r"respon\w* (inadequately|insufficiently|poorly|sub-?optimally)|"
     # "at least one relapse (while on Avonex)": the drug did not stop relapses
     r"(relaps\w*|exacerbations?|attacks?)\s*\(?\s*(while|whilst) (on|taking|receiving|"
     r"being treated with|under)|(relaps\w*|exacerbations?) despite)\b",
@@ -214,7 +215,7 @@ _COUNT_GAP = re.compile(r"(?:\s*(?:of\s+(?:the\s+)?|[(,-]\s*)?" + _COUNT_WORDS +
 _DRUG_COUNT = re.compile(
     r"\b(?P<rel>no more than|not more than|at most|up to|a maximum of|maximum of|fewer than|"
     r"less than|at least|a minimum of|minimum of|more than|greater than|over|in excess of)\s+"
-    r"(?P<n>\d+)|(?P<sym>[≤≥<>])\s*(?P<sn>\d+)|\b(?P<orn>\d+)\s+or more\b",
+    r"(?P<n>\d+|one\b)|(?P<sym>[≤≥<>])\s*(?P<sn>\d+)|\b(?P<orn>\d+)\s+or more\b",
     re.I,
 )
 _AT_MOST = {"no more than": 0, "not more than": 0, "at most": 0, "up to": 0, "a maximum of": 0}
@@ -241,7 +242,7 @@ def drug_count(before: str) -> tuple[int | None, int | None]:
         if m.group("orn"):
             return int(m.group("orn")), None
         rel = (m.group("rel") or m.group("sym")).lower()
-        n = int(m.group("n") or m.group("sn"))
+        n = int(m.group("sn") or (1 if m.group("n").lower() == "one" else m.group("n")))
         if rel in _AT_MOST:
             return None, n + _AT_MOST[rel]
         return (n + 1 if rel in _MORE_THAN else n), None
@@ -397,20 +398,65 @@ _WASHOUT_HEAD = re.compile(
     r"\b(?:within|in|for)\s+(?:at least\s+)?(?:the|these)\s+(?:(?:stated|specified|given|"
     r"following|listed|indicated|respective)\s+)?(?:periods?|windows?|time ?frames?|intervals?|"
     r"times?)\b(?:\s+(?:given|stated|specified|listed|shown|below|as follows))?|"
-    r"\band (?:their )?windows\b",
+    r"\band (?:their )?windows\b|\bminimum (?:intervals?|times?)\b|"
+    r"\btime since (?:the )?last (?:dose|administration|infusion)\b[^.;:]{0,40}?\bas listed\b",
     re.I,
 )
+# "Required washout not completed for the following: ...": the washout's own denial, no turn.
+_WASHOUT_NOT_DONE = re.compile(r"\bnot (?:been |yet )?(?:completed|met|finished)\b", re.I)
 # A row's time: "natalizumab (3 months)", "rituximab - 12 months", "mitoxantrone, 5 years",
 # "dimethyl fumarate >= 1 month"; or "(ever)", "(any time)": any use at all.
+# The words a row may put between its drug and its time ("Cladribine tablets: 24 months").
+_ROW_FORM = r"(?:\s+(?:tablets?|infusions?|injections?|oral|iv|sc))*"
 _TIME_OF_ROW = re.compile(
-    r"[\s:(=,-]*(?:(?:>=|≥|at least)\s*)?(?:(?:within|in the (?:last|past))\s+)?"
+    _ROW_FORM
+    + r"[\s:(=,|-]*(?:(?:>=|≥|at least)\s*)?(?:(?:within|in the (?:last|past))\s+)?"
     + q.NUM
     + r"\s*"
     + q.UNIT
-    + r"\b\)?|[\s:(=,-]*(?:ever|(?:at )?any time)\b\)?",
+    + r"\b\)?|"
+    + _ROW_FORM
+    + r"[\s:(=,|-]*(?:ever|(?:at )?any time)\b\)?",
     re.I,
 )
 _ROW_JOIN = re.compile(r"(?:\s*(?:,|/|\bor\b|\band\b)\s*)*", re.I)
+# A table's row without a drug of the lexicon ("plasmapheresis - 2 months;"), and what may
+# stand between one row's time and the next row's drug ("; any BTK inhibitor: 30 days").
+_ROW_MARK = r"(?:\(?[a-z0-9]\)\s*|[a-z0-9][.)]\s+)?"  # "b) fingolimod, 8 weeks"
+_OTHER_ROW = re.compile(
+    r"[\s;,.]*"
+    + _ROW_MARK
+    + r"[a-z][a-z /-]{0,40}?[:|(,-]\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r"\b\)?",
+    re.I,
+)
+_ROW_GAP = re.compile(
+    r"[\s;,.]*(?:(?:and/or|and|or)\s+)?" + _ROW_MARK + r"(?:(?:any|prior|previous|other)\s+)*",
+    re.I,
+)
+# What may follow the last row: nothing, or the time the windows count back from.
+_TABLE_END = re.compile(
+    r"[\s;,.)]*(?:(?:before|prior to|preceding)\s+(?:the\s+)?(?:first dose|screening|baseline|"
+    r"randomi[sz]ation|enrol+ment|day\s*1|study (?:drug|treatment|start|entry))\b[\s.;)]*)?",
+    re.I,
+)
+# A headless table starts at its first drug: "Siponimod: 10 days; Ozanimod: 3 months".
+_TABLE_LEAD = re.compile(r"\W*(?:(?:any|prior|previous|use of|treatment with)\s+)*", re.I)
+# A row's time said as a table says it: after a colon, a bar, a dash or a bracket.
+_TABLE_SEP = re.compile(r"\s*(?:[:|(]|-\s)")
+_ROW_FORM_AT = re.compile(_ROW_FORM, re.I)
+
+
+def _row_gap(text: str) -> bool:
+    """Whether ``text``, between one row's time and the next row's drug, holds only rows of
+    things that are not drugs and the joining words."""
+    at = 0
+    while m := _OTHER_ROW.match(text, at):
+        at = m.end()
+    return _ROW_GAP.fullmatch(text, at) is not None
 
 
 def _washout_table(r: Reader, ms: list[Mention]) -> bool:
@@ -419,13 +465,19 @@ def _washout_table(r: Reader, ms: list[Mention]) -> bool:
     drug after the head belongs to a row that ends with its time, and no word of "no",
     "unless" or "except" could turn a row around."""
     head = _WASHOUT_HEAD.search(r.norm)
-    rows_ms = [m for m in ms if head and m.start >= head.end()]
+    # Without a head, an exclusion that is nothing but rows, each time set off by a colon, a
+    # bar, a dash or a bracket, is a table too: "Siponimod: 10 days; Ozanimod: 3 months".
+    headless = head is None and r.kind == EXCLUSION and bool(ms)
+    if headless and not _TABLE_LEAD.fullmatch(r.norm[: ms[0].start]):
+        return False
+    start = head.end() if head else 0
+    rows_ms = [m for m in ms if (head or headless) and m.start >= start]
     if (
-        head is None
-        or len(rows_ms) < 2
+        not rows_ms
+        or (len(rows_ms) < 2 and not headless)
         or re.search(
             r"\b(?:no|not|unless|except|excluding|other than|permitted|allowed)\b",
-            r.norm[head.end() :],
+            _WASHOUT_NOT_DONE.sub(" ", r.norm[start:]),
             re.I,
         )
     ):
@@ -434,14 +486,20 @@ def _washout_table(r: Reader, ms: list[Mention]) -> bool:
     current: list[Mention] = []
     for i, m in enumerate(rows_ms):
         current.append(m)
-        after = r.norm[m.end : rows_ms[i + 1].start if i + 1 < len(rows_ms) else len(r.norm)]
+        last = i + 1 == len(rows_ms)
+        after = r.norm[m.end : len(r.norm) if last else rows_ms[i + 1].start]
         time = _TIME_OF_ROW.match(after)
         if time:
+            if headless and not _TABLE_SEP.match(_ROW_FORM_AT.sub("", time.group(0), count=1)):
+                return False
+            rest = after[time.end() :]
+            if not (_TABLE_END.fullmatch(rest) if last else _row_gap(rest)):
+                return False  # words after a row's time that could change it
             rows.append((current, time))
             current = []
         elif not _ROW_JOIN.fullmatch(after):
             return False  # words between two drugs of one row: not a table read here
-    if current or len(rows) < 2:
+    if current or len(rows) < (1 if headless else 2):
         return False
     for row, time in rows:
         drugs, classes = _drug_sets(r, row)
@@ -454,7 +512,10 @@ def _washout_table(r: Reader, ms: list[Mention]) -> bool:
         r.leaves.append(leaf if r.kind == EXCLUSION else Not(leaf))
         r.take(row[0].start, row[-1].end + time.end())
     lead = r.norm[: rows_ms[0].start]
-    r.take(0 if not re.search(r"\d", lead) else head.start(), rows_ms[0].start)  # its head
+    if head is None or not re.search(r"\d", lead):
+        r.take(0, rows_ms[0].start)  # its head, or a headless table's lead words
+    else:
+        r.take(head.start(), rows_ms[0].start)
     return True
 
 
@@ -817,12 +878,21 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     if naive and _FAILURE.search(text):
         # "either treatment-naive or ... a suboptimal response to IFN or GA": two ways in.
+        failed_ms = [m for m in ms if m.start >= naive.end()] or ms
+        least, at_most = drug_count(text[max(0, failed_ms[0].start - 80) : failed_ms[0].start])
+        if at_most is not None:
+            # "Treatment-naive, or failure of no more than one previous DMT": a most the
+            # failure leaf cannot hold
+            r.reviews.append("treatment_change")
+            return
         dmt = list(load_lexicon().members("dmt"))
         r.leaves.append(
             Any_(
                 [
                     Not(Therapy(drugs=dmt, classes=["dmt"], source=naive.group(0))),
-                    TherapyFailure(drugs=drugs, classes=classes, source=source),
+                    TherapyFailure(
+                        drugs=drugs, classes=classes, count=max(least or 1, 1), source=source
+                    ),
                 ]
             )
         )
