@@ -3949,3 +3949,118 @@ def test_a_corrections_words_are_no_unknown_treatment():
     said = "RRMS diagnosed in, uh, 2017, no wait, 2016. On Ocrevus, which I still take."
     assert parse_therapies(said, False).unknown == []
     assert parse_therapies("Zorblax and Tecfidera", False).unknown == ["Zorblax"]
+
+
+# Twenty-first session of 2026-12-06, from patient_messages_fresh42.yml (scored once, then dev).
+
+
+def test_done_breastfeeding_is_a_no():
+    # "I'm done breastfeeding for ages" had been stored as breastfeeding now
+    assert facts("My son is 3 and I'm done breastfeeding for ages lol")["breastfeeding"] is False
+    assert facts("done breastfeeding", "breastfeeding")["breastfeeding"] is False
+    assert facts("still breastfeeding, not done yet")["breastfeeding"] is True
+
+
+def test_a_course_told_by_its_past_years_is_over():
+    # "Lemtrada two rounds, 2017 and 2018" and "Mavenclad 2023 and 2024, done now" had been
+    # stored as the treatment taken now; the first says nothing of what is taken now instead
+    assert "current_therapy" not in facts("Lemtrada two rounds, 2017 and 2018")
+    assert "current_therapy" not in facts("i had lemtrda in 2019 and 2020", "prior_therapies")
+    got = facts("Kesimpta 2021-2023 then Mavenclad 2023 and 2024, done now", "prior_therapies")
+    assert got["current_therapy"] == "none"
+    assert set(got["prior_therapies"]) == {"ofatumumab", "cladribine"}
+    # a course whose second year is still to come, or a drug taken without a break, is not over
+    year = dt.date.today().year
+    assert facts(f"Mavenclad {year} and {year + 1}").get("current_therapy") != "none"
+    assert facts("Lemtrada 2017 and 2018 and now Ocrevus")["current_therapy"] == "ocrelizumab"
+
+
+def test_it_stopped_working_said_of_the_one_treatment_named():
+    got = facts("Lemtrada in 2017. It worked for about 5 years but then it stopped working.")
+    assert got["failed_therapies"] == ["alemtuzumab"]
+    # a worry, a doubt or a denial is no failure
+    assert facts("On Ocrevus since 2020. I worry it stopped working").get("failed_therapies") in (
+        None,
+        [],
+    )
+    got = facts("Ocrevus since 2020, it works fine and I don't think it failed")
+    assert got.get("failed_therapies") in (None, [])
+    # "it worked for 5 years but ..." says no more that nothing failed
+    got = facts("Lemtrada in 2017. It worked for about 5 years but I had 2 relapses last year")
+    assert got.get("failed_therapies") != []
+
+
+def test_a_count_since_a_year_and_a_time_after_another_event_date_no_relapse():
+    # "12 relapses since 2008" had dated the last relapse in 2008 (and so none in 2 years)
+    got = facts("Had 12 relapses since 2008 but only 1 in the last 2 yrs. 46, F, RRMS")
+    assert got.get("months_since_last_relapse") is None
+    assert got["relapses_past_2_years"] == 1
+    # "2 months after delivery" is not 2 months ago; the month said beside it is when
+    got = facts("Had a relapse 2 months after delivery (July) and got IV steroids then.")
+    assert got.get("months_since_last_relapse") != 2.0
+    assert "months_since_last_relapse" not in facts("relapse 3 months after I started Ocrevus")
+    assert facts("relapse 2 months ago")["months_since_last_relapse"] == 2.0
+
+
+# From patient_messages_fresh41.yml (last session's end set, now a dev set): its inversions.
+
+
+def test_a_cross_mark_before_a_denial_is_no_second_not():
+    # "❌ not pregnant" had been read as "not not pregnant": pregnant
+    got = facts("✅ RRMS\n✅ Kesimpta\n❌ not pregnant\n❌ no relapses since the one in Jan 2024")
+    assert got["pregnant"] is False and "sex" not in got
+    assert facts("❌ pregnant")["pregnant"] is False
+
+
+def test_not_on_a_drug_yet_or_not_now():
+    # "not on Ocrevus yet" had been stored as Ocrevus taken, and "was on tysabri but not now"
+    # as Tysabri taken now
+    assert "ocrelizumab" not in facts("not on Ocrevus yet").get("prior_therapies", [])
+    got = facts("not on Ocrevus yet, first infusion is 14 January", "current_therapy")
+    assert got.get("current_therapy") != "ocrelizumab"
+    got = facts("was on tysabri but not now - on ocrevus since the summer", "current_therapy")
+    assert got["current_therapy"] == "ocrelizumab"
+    assert facts("was on tysabri but not now", "current_therapy")["current_therapy"] == "none"
+    assert facts("tysabri now", "current_therapy")["current_therapy"] == "natalizumab"
+
+
+def test_the_second_year_of_a_course_taken_ends_it():
+    got = facts("my wife has rrms, shes 38. on mavenclad, did year 2 in march")
+    assert got["current_therapy"] == "none" and got["prior_therapies"] == ["cladribine"]
+    assert facts("on mavenclad, did year 1 in march")["current_therapy"] == "cladribine"
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [  # fresh42: the sex's letter before the age, as phones write it
+        ("f/32 dx'd rrms", 32, "female"),
+        ("m45 here, ppms", 45, "male"),
+        ("F32, RRMS", 32, "female"),
+        ("M-40 SPMS", 40, "male"),
+    ],
+)
+def test_the_sex_letter_before_the_age(text, age, sex):
+    got = facts(text)
+    assert (got["age"], got["sex"]) == (age, sex)
+
+
+def test_a_letter_and_a_number_that_are_no_profile():
+    assert "age" not in facts("EDSS 4, on F2 dose")
+    assert facts("I'm 45, rrms")["age"] == 45
+
+
+def test_a_relatives_message_with_the_writers_own_ms_as_an_aside():
+    # fresh31 and fresh41: the writer's own Tecfidera and age had been stored as the son's
+    got = facts(
+        "My teenage son was just diagnosed with RRMS last month. I have MS too and take "
+        "Tecfidera, he's not on anything yet. We live in Auckland."
+    )
+    assert got["current_therapy"] == "none" and got["sex"] == "male"
+    assert "dimethyl fumarate" not in got.get("prior_therapies", [])
+    got = facts(
+        "My son is 19 and was diagnosed with RRMS in August. Started Kesimpta last month. "
+        "I'm 48 and also have MS myself, on Tecfidera."
+    )
+    assert (got["age"], got["current_therapy"]) == (19, "ofatumumab")
+    # both have MS, told as equals: whose facts they are is not said, the writer's are kept
+    assert facts("My husband has RRMS and so do I. I'm 45, on Ocrevus.")["age"] == 45

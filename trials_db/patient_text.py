@@ -107,7 +107,7 @@ def spell_time_units(text: str) -> str:
         lambda m: f"{m.group(1)} {'weeks' if m.group(2) == '52' else 'months'}", text
     )
     text = _DECADE.sub(lambda m: "10 years" if m.group(1) == "a" else "20 years", text)
-    text = _YEARS_LETTER.sub(r"\1 years", text)
+    text = _YEARS_LETTER.sub(r"\1 years", _YEARS_LETTER_AGO.sub(r"\1 years", text))
     return re.sub(_QUANTITY + r"([a-z]+)\b", unit, text, flags=re.I)
 
 
@@ -121,7 +121,7 @@ _CLINIC_FRACTION = re.compile(
     re.I,
 )
 _DECADE = re.compile(r"\b(a|two) decades?\b", re.I)  # "diagnosed a decade ago"
-_YEARS_LETTER = re.compile(r"\b(\d{1,2})\s?y\b(?=\s+ago\b)", re.I)  # "dx 2y ago"
+_YEARS_LETTER_AGO = re.compile(r"\b(\d{1,2})\s?y\b(?=\s+ago\b)", re.I)  # "dx 2y ago"
 
 
 def _spoken_years(t: str, tens: str, units: str) -> str:
@@ -621,6 +621,8 @@ _NONE_NOW_LABEL = re.compile(
 )
 # A profile written with slashes, as on forums: "30/F/Chicago", "44/m": the age, the sex, a place.
 _SLASH_PROFILE = re.compile(r"\b(\d{1,2})\s*/\s*([MFmf])\b(\s*/\s*)?(?!\s*\d)")
+# ... or with the letter first: "f/32", "F32", "m45 here" (not "I'm 45", nor "F2" or "m5.5")
+_LETTER_FIRST_PROFILE = re.compile(r"(?<![\w'/])([MFmf])[/-]?(\d{2})\b(?![/:%]|[.,]\d)")
 # A checklist's marks: "❌ pregnant" says no, "✅ Kesimpta" says yes. A list may put them
 # after each item instead ("pregnant ❌ breastfeeding ❌"): the first mark shows which, one
 # that opens a line or follows a comma leads, one after a word trails.
@@ -656,7 +658,9 @@ def _checklist_marks(text: str) -> str:
         return text
     if not _LEADING_MARK.search(text[: first.end()]):
         text = _TRAILING_CROSS.sub(lambda m: _trailing_cross(text, m), text)
-    return _CHECK_MARK.sub("", _CROSS_MARK.sub("not ", text))
+    # "❌ not pregnant", "❌ no relapses": the item denies already, the mark adds no second "not"
+    crossed = _CROSS_MARK.sub(lambda m: "" if _DENIAL_WORD.match(text, m.end()) else "not ", text)
+    return _CHECK_MARK.sub("", crossed)
 
 
 # Sounds of dictation and thinking aloud ("in, uh, 2016", "um, Tecfidera", "erm... 4.5"): no
@@ -786,6 +790,7 @@ def say_plainly(text: str) -> str:
     t = _NONE_NOW_LABEL.sub("not on any treatment now", t)  # "DMT: none", "Current: nil"
     t = _BODY_MEASURE.sub(" ", t)  # "I'm 1.70 m, 62 kg": no age, no sex letter
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
+    t = _LETTER_FIRST_PROFILE.sub(lambda m: f"{m.group(2)} {m.group(1).lower()}", t)
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
     t = _NONE_BUT_ONE.sub(r"1 relapse\1, a relapse", t)  # "no relapses except one in March"
@@ -1348,7 +1353,9 @@ _SUBTYPE_PHRASES = [
 _RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 # People other than relatives a message may speak of ("a colleague of mine is on Tecfidera").
 _OTHER_PEOPLE = r"friend|partner|cousin|neighbou?r|colleague|co-?worker|classmate|mate"
-_KIN_ADJECTIVES = "younger|older|little|big|elder|eldest|youngest|twin|best|late|step"
+_KIN_ADJECTIVES = (
+    "younger|older|little|big|elder|eldest|youngest|twin|best|late|step|teenage|teen|adult|grown"
+)
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
@@ -1537,6 +1544,14 @@ _NOT_THE_WRITERS = re.compile(
 )
 
 
+# The writer's own MS told in passing: "I have MS too", "I'm 48 and also have MS myself".
+_WRITER_ASIDE = re.compile(
+    r"\b(?:i|i'?ve|ive)\s+(?:also\s+)?(?:have|got)\s+(?:ms|it)\s+(?:too|myself|as well)\b|"
+    r"\balso have (?:ms|it)(?:\s+myself)?\b",
+    re.I,
+)
+
+
 def _written_for(text: str, relative: re.Match | None, replying: bool = False) -> bool:
     """Whether the message is written for ``relative`` (see _relative_named), not by the patient
     (or by both): asked for them, opening with them and no "I", or giving their MS facts while
@@ -1558,6 +1573,9 @@ def _written_for(text: str, relative: re.Match | None, replying: bool = False) -
     if (
         _PROXY.search(text)
         or (opens and not _FIRST_PERSON.search(_RELATIVE.sub(" ", text)))
+        # "My son was just diagnosed with RRMS ... I have MS too and take Tecfidera": the
+        # message is the son's; the writer's own MS is told as an aside
+        or (opens and _RELATIVE_HAS_MS.search(text) and _WRITER_ASIDE.search(text))
         or (
             not _WRITER_HAS_MS.search(text)
             and not (replying and _SUBJECT_I.search(_RELATIVE.sub(" ", text)))
@@ -1692,6 +1710,8 @@ def _without_writer(text: str) -> str:
     and just got diagnosed myself"; "I have MS myself (on Copaxone) and I also care for ...")."""
     parts = re.split(
         r"(?<=[.;!?])\s+|\s+(?=\bbut\b)|,\s+(?=(?:i'?m|i am|im|i have|i'?ve|i got|me)\b)|"
+        # "I have MS too and take Tecfidera, he's not on anything yet": back to the patient
+        r",\s+(?=(?:he|she)(?:'s|\s+is|\s+has|\s+was)\b)|"
         r"\s+(?=\band (?:i|i'?m|im|i also|i'?ve)\b)",
         text,
         flags=re.I,
@@ -1729,7 +1749,10 @@ _RELATIVE_HAS_MS = re.compile(
     _RELATIVE_HEAD + r"(?![^.;!?\n]{0,40}\b(?:also|too|as well)\b)"
     r"(?:(?:has|have|had|got|gets|was|is|with)\b[^.;!?\n]{0,25}?\b(?:ms|"
     r"multiple sclerosis|rrms|ppms|spms|relapsing|progressive)\b|(?:was |is |got |just )*"
-    r"diagnosed\b)",
+    r"diagnosed\b|"
+    # "my son is 19 and was diagnosed with RRMS in August"
+    rf"(?:is |'s )\d{{1,2}}(?:\s*{_AGE_UNIT}(?: old)?)?,?\s+(?:and\s+)?"
+    r"(?:was |has been |got |just |recently )+diagnosed\b)",
     re.I,
 )
 # ... or an age, when the message also tells MS facts in the third person: "my son Liam is 16.
@@ -2728,7 +2751,7 @@ _NOT_ON_BEFORE = re.compile(
 )
 _NO_LONGER_AFTER = re.compile(
     r"^[^.;!?,]{0,25}?\b(?:any ?more|any longer|now|these days|at the moment|currently|"
-    r"right now|for now|since|yet|until|till|because|cos|bc|due)\b",
+    r"right now|for now|since|until|till|because|cos|bc|due)\b",
     re.I,
 )
 # "neither Tysabri nor Gilenya worked": the denial is of what the drugs did, not of taking them
@@ -2983,6 +3006,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         return None
     weak_current: str | None = None
     ended: list[str] = []
+    courses_over: list[str] = []  # "Lemtrada in 2019 and 2020": not now, nothing else said
     told_earlier: list[str] = []  # "Ocrevus ... Before that Rebif 2014-2020": not the latest
     for i, (start, end, name) in enumerate(mentions):
         if name not in answer.taken:
@@ -3074,6 +3098,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
         elif _DONE_AFTER.match(after):
             pass  # "now" dates the finished course (ended above), it is not taken now
+        elif _course_over(name, after):
+            courses_over.append(name)  # over, though what is taken now is not said
         elif (
             _current_near(re.split(r"[.;!?]", before[-20:])[-1], over_here)
             or (_CURRENT_LABEL.search(before) and not over_here)
@@ -3106,7 +3132,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     if answer.current is None and weak_current not in answer.past:
         answer.current = weak_current
     if answer.current is None:
-        answer.current = _last_of_the_story(t, mentions, answer, ended, requested)
+        answer.current = _last_of_the_story(t, mentions, answer, ended + courses_over, requested)
     if answer.current is None and all(n in answer.past or n in ended for _, _, n in mentions):
         if _nothing_now(low):  # "no longer on anything, used to be on Copaxone"
             answer.current = NO_THERAPY
@@ -3166,10 +3192,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             )
             if d not in held and (d not in spared or d in answer.failed)
         ]  # "All of them failed. Ocrelizumab is the only thing that has held me stable"
+    if len(set(answer.taken)) == 1 and not answer.failed:
+        # "Lemtrada in 2017. It worked for 5 years, but the neuro says it stopped working": the
+        # one treatment taken is the "it" of a sentence of its own
+        said = _ONLY_ONE_FAILED.search(low)
+        if said and not _HEDGED_FAILURE.search(_sentence_before(low, said.start())):
+            answer.failed = list(answer.taken[:1])
     answer.worked = [d for d in answer.worked if d not in answer.failed]
     if (
         re.search(
-            r"\b(all|both|they|it) (worked|work|were fine|was fine)|"
+            r"\b(all|both|they|it) (worked|work|were fine|was fine)(?![^.;!?]*\b(?:but|until|till|"
+            r"however|though|at first|initially|for a while)\b)|"
             r"\b(?:none|neither) (of them )?(failed|stopped working)|"
             r"\bnothing (?:else )?(?:has |ever )?(?:failed|stopped working)\b|"
             r"\bno,? (they|it) (worked|helped)|"
@@ -3361,7 +3394,8 @@ _OPEN_RANGE_BEFORE = re.compile(
     re.I,
 )
 _CURRENT_AFTER = re.compile(
-    r"^[^.;,]{0,12}\b(now|currently|at the moment|still)\b|"
+    # not "was on Tysabri but not now": the "now" it denies
+    r"^[^.;,]{0,12}\b(?<!not )(?<!but not )(now|currently|at the moment|still)\b|"
     # "Mayzent, which I still take", "Ocrevus, that I'm still on"
     r"^\W{0,3}(?:which|that)\s+(?:i'?m|i am|i|she'?s|he'?s|she|he)\s+(?:is\s+)?"
     r"(?:still|now|currently)\b|"
@@ -3432,6 +3466,8 @@ _ENDED_AFTER = re.compile(
     r"\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till|/)\s*(?:19|20)\d\d\b)|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
+    # "was on Tysabri but not now", "Tecfidera, not currently"
+    r"^\W{0,3}(?:but\s+)?not\s+(?:now|currently|at the moment|these days)\b|"
     # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
     r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
     # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
@@ -3482,7 +3518,13 @@ _EARLIER_BEFORE = re.compile(
 # A course said to be over right after the drug: "Mavenclad done in 2022-2023", "(course
 # completed 2023)"; not a dose just given ("Ocrevus done yesterday", "done 40 infusions").
 _DONE_AFTER = re.compile(
-    r"^\W{0,3}(?:course\s+|tablets\s+|treatment\s+|"
+    # "Mavenclad, did year 2 in March": its second and last year's course taken
+    r"^\W{0,3}(?:(?:i|she|he|they)\s+)?(?:did|had|took|finished|completed)\s+(?:the\s+|her\s+|his\s+|"
+    r"my\s+)?(?:year|course|round)\s+(?:2|two)\b(?!\s+(?:next|in\s+(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\s+(?:next|20\d\d)))|"
+    # its years may come first: "Mavenclad 2023 and 2024, done now"
+    r"^\W{0,3}(?:(?:in\s+)?(?:19|20)\d\d(?:\s*(?:and|&|,|/|-)\s*(?:19|20)?\d\d)?\W{0,3})?"
+    r"(?:course\s+|tablets\s+|treatment\s+|"
     # "Mavenclad (both years done)", "year 1 and 2 completed", "all courses finished"
     r"(?:both\s+|all\s+|the\s+)?(?:years?|courses?|rounds?|cycles?)\s+(?:(?:\d|one|two)\s+"
     r"(?:and|&)\s+(?:\d|two)\s+)?|"
@@ -3495,6 +3537,27 @@ _DONE_AFTER = re.compile(
     r"today|tonight|this|last|on|at|every|recently|just)\b)",
     re.I,
 )
+# A course of an immune reconstitution drug told by its rounds' years, all of them past:
+# "Lemtrada two rounds, 2017 and 2018", "Mavenclad (2022/2023)". Given a year apart, it is over;
+# "2025 and now", "since 2023" or a year still to come are not.
+_COURSE_YEARS_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:\d|one|two|three|both)\s+(?:rounds?|courses?|cycles?|years?)\W{0,3})?"
+    r"(?:in\s+)?((?:19|20)\d\d)\s*(?:and|&|,|/|-)\s*((?:19|20)?\d\d)\b"
+    r"(?!\s*(?:-|to|till|until)?\s*(?:now|present|today|ongoing|still))",
+    re.I,
+)
+
+
+def _course_over(name: str, after: str) -> bool:
+    """Whether ``after`` dates a finished course of ``name``, an immune reconstitution drug:
+    not taken now, though the treatment now is not said by it."""
+    m = _COURSE_YEARS_AFTER.match(after)
+    if m is None or name not in load_lexicon().members("immune_reconstitution"):
+        return False
+    last = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+    return int(m.group(1)) < int(last) < dt.date.today().year
+
+
 # A treatment named only to date another ("Before Mayzent I was on Rebif", "since Ocrevus"):
 # what follows is about the other one.
 _TIME_REFERENCE_BEFORE = re.compile(
@@ -3565,6 +3628,26 @@ _HOLDING_BEFORE = re.compile(
 )
 # "nothing worked (for me) except ...", "none of them helped": a failure said of the list, which
 # names no one drug; never read as "none failed".
+# A failure said of "it" when one treatment is named: "it stopped working", "it didn't help".
+_ONLY_ONE_FAILED = re.compile(
+    r"\b(?:it|that|the drug|the treatment)\s+(?:has\s+|had\s+|just\s+)?(?:stopped working|"
+    r"stopped helping|failed|(?:didn'?t|did not|doesn'?t|does not|wasn'?t|was not|isn'?t|is not)"
+    r"\s+(?:work|help|working|helping)\b)",
+    re.I,
+)
+# Words before it, in its sentence, that make the failure a worry, a question or a denial.
+_HEDGED_FAILURE = re.compile(
+    r"\b(?:if|whether|worried|worry|afraid|scared|in case|unless|not sure|don'?t think|"
+    rf"do not think|never|not that|no sign|doesn'?t mean|when|not\s+(?:{_BECAUSE}|as if))\b",
+    re.I,
+)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of ``text`` from the start of the sentence holding ``at`` up to it."""
+    return re.split(r"[.;!?]", text[:at])[-1]
+
+
 _NOTHING_WORKED = re.compile(
     r"\b(?:nothing|none of them|none of those|neither)\s+(?:has |have |ever |really )*"
     r"(?:worked|helped|did anything|made a difference)\b",
@@ -3884,8 +3967,8 @@ _HEDGE_RIGHT_BEFORE = re.compile(rf"\b{_PREGNANCY_HEDGE}\s+(?:\w+\s+)?$", re.I)
 # Also told the other way round ("pumping stopped 2 months ago") or ended by a time ("I was
 # breastfeeding until March").
 _STOPPED_NURSING = re.compile(
-    r"\b(?:stopped|quit|finished|gave up|ended|done with|no longer)\s+(?:breast ?feeding|nursing|"
-    r"pumping)\b|\bweaned\b|"
+    r"\b(?:stopped|quit|finished|gave up|ended|done with|done|no longer)\s+"
+    r"(?:breast ?feeding|nursing|pumping)\b|\bweaned\b|"
     r"\b(?:breast ?feeding|nursing|pumping)\s+(?:stopped|ended|finished|is over|was over)\b|"
     r"\b(?:was|were|had been)\s+(?:breast ?feeding|nursing|pumping)\s+(?:until|till|til|up to)\b",
     re.I,
@@ -4175,7 +4258,11 @@ _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
 # A span counted from another time, not from now: "3 years later", "two years after that".
 _RELATIVE_TO_ANOTHER = re.compile(
     r"\s*(?:later|afterwards|after (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|"
-    r"before (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|earlier)\b",
+    r"before (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|earlier|"
+    # "2 months after delivery", "a year after I started Ocrevus": counted from another event
+    r"(?:after|before|into) (?:the |my |her |our )?(?:delivery|birth|baby|pregnancy|c-?section|"
+    r"starting|stopping|switching|i (?:started|stopped|switched|gave birth|had (?:my|the|a|our)))"
+    r")\b",
     re.I,
 )
 # How a window of time opens: "in the last", "over the past", "for", "the past" (no "in").
@@ -4230,7 +4317,6 @@ _MONTHS = {
 }
 # Any month's name or short form, as one alternation ("january|jan|february|...").
 _MONTH_WORD = "|".join(_MONTHS)
-_MONTH_NAMED = re.compile(rf"\b(?:{_MONTH_WORD})\b", re.I)
 _WHEN_WORD = r"(?:in|since|last|early|late|mid|end of|beginning of|start of|around|about)"
 _YEAR_SAID = r"(19[5-9]\d|20\d\d|'\d\d|this year|last year)"  # "'18": 2018
 _MONTH_NAMED = re.compile(
@@ -4336,7 +4422,7 @@ def _relative_span(t: str) -> str | None:
 
 
 # A treatment's length, no time ago: "IVMP x 3 days", "a 5-day course of steroids".
-_COURSE_LENGTH = re.compile(
+_TREATMENT_LENGTH = re.compile(
     rf"\bx\s*\d+\s*(?:{_UNIT_WORD}|d|doses?|infusions?)\b|"
     r"\b\d+[- ]days?\s+(?:course|of (?:iv|oral|steroids?|ivmp|pred\w*|solu\w*|methyl\w*))\b",
     re.I,
@@ -4345,7 +4431,8 @@ _COURSE_LENGTH = re.compile(
 
 def _months_in(t: str, today: dt.date) -> float | None:
     """:func:`months_ago` of a text already put in numbers (words_to_numbers)."""
-    t = _COURSE_LENGTH.sub(" ", t)
+    # both treatment lengths: "IVMP x 3 days", "in hospital 3 days" (the second is defined below)
+    t = _COURSE_LENGTH.sub(" ", _TREATMENT_LENGTH.sub(" ", t))
     m = _SPAN.search(t)
     while m and _RELATIVE_TO_ANOTHER.match(t, m.end()):
         # "diagnosed 2010, last relapse 3 years later", "two years after that": counted from
@@ -4722,6 +4809,16 @@ _RELAPSE_TIME_DENIED = re.compile(
 )
 
 
+# A count of relapses over a time that starts at a date: "12 relapses since 2008", "3 attacks
+# from 2019 on". The date starts the count; it is not when the last one was.
+_COUNT_SINCE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|"
+    r"a few|lots of|loads of)\s+(?:relapses|attacks|flares|flare ?ups|exacerbations)\s+"
+    r"(?:since|from)\s+(?:(?:my\s+)?(?:diagnosis|dx)\s+(?:in\s+)?)?(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def parse_months_since_relapse(
     text: str, requested: bool, asked_count: bool = False
 ) -> float | Invalid | None:
@@ -4733,6 +4830,7 @@ def parse_months_since_relapse(
         return None  # "first relapse was 2003" is not the last one
     # "not this year, not last year - the last one was March 2024": a time denied is no time
     text = _RELAPSE_TIME_DENIED.sub(" ", _TIME_DENIED.sub(" ", text))
+    text = _COUNT_SINCE.sub(lambda m: " " * len(m.group(0)), text)
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
@@ -5110,6 +5208,10 @@ def parse_relapse_count(
     listed = re.search(rf"\b(\d+)\s+{relapse}\s+{_TWO_YEARS}", t)
     if listed:
         return int(listed.group(1))  # "two relapses in the last two years"
+    # "12 relapses since 2008 but only 1 in the last 2 yrs": the relapse word said once before
+    elided = re.search(rf"\b(?:only|just)\s+(\d+)\s+{_TWO_YEARS}", t)
+    if elided and re.search(relapse, re.split(r"[.;!?]", t[: elided.start()])[-1]):
+        return int(elided.group(1))
     label = re.search(
         # "relapses in last 2 yrs: 0", "Relapses (last 2 years): 1"
         rf"\b{relapse}\s*\(?\s*(?:{_TWO_YEARS}|(?:last|past)\s+(?:2\s*(?:years?|yrs?)|24\s*months?)"
