@@ -87,6 +87,8 @@ SETS = {
     "probes29": ROOT / "tests" / "gold" / "criteria_probes29.yml",  # 160, the same, at its end
     "probes30": ROOT / "tests/gold/criteria_probes30.yml",  # 160, next session, at its start
     "probes31": ROOT / "tests/gold/criteria_probes31.yml",  # 160, the same, at its end
+    "probes32": ROOT / "tests/gold/criteria_probes32.yml",  # 160, 2026-12-06 (21st), at start
+    "probes33": ROOT / "tests/gold/criteria_probes33.yml",  # 160, the same, at its end
 }
 
 

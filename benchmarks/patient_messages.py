@@ -88,6 +88,8 @@ SETS = {
     "fresh39": ROOT / "tests/gold/patient_messages_fresh39.yml",  # the same session, at its end
     "fresh40": ROOT / "tests/gold/patient_messages_fresh40.yml",  # next session, at its start
     "fresh41": ROOT / "tests/gold/patient_messages_fresh41.yml",  # the same session, at its end
+    "fresh42": ROOT / "tests/gold/patient_messages_fresh42.yml",  # 2026-12-06 (21st), at start
+    "fresh43": ROOT / "tests/gold/patient_messages_fresh43.yml",  # the same session, at its end
 }
 
 

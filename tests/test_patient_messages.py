@@ -240,7 +240,20 @@ from benchmarks.patient_messages import SETS, score
 # "fresh41": 130 more, written in the same session and scored once at its end, after every
 # change made that session and none made for it (older people with progressive MS and old
 # drugs, emoji and bullets, time words, hedges and ranges, partial denials, family writing for
-# the patient): 83.2 % of 464 slots, 4 inverted, 21 wrongly set.
+# the patient): 83.2 % of 464 slots, 4 inverted, 21 wrongly set; 86.4 %, 0 inverted once a
+# cross mark before a denial, "not on X yet", "but not now", a course's second year taken and
+# a relative's message with the writer's own MS as an aside were read (next session).
+# "fresh42": 130 more, written at the start of the next session (2026-12-06, twenty-first) and
+# scored once before any change (phone shorthand and dictation, dated treatment histories with
+# reasons, pregnancy and family plans, numbers that are not the fact they look like,
+# corrections and questions): 81.1 % of 509 slots, 4 inverted, 2 wrongly set; 85.9 %, 0
+# inverted once "done breastfeeding", a course dated by its past years, "it stopped working"
+# of the one drug named, the sex letter before the age, a count of relapses since a year and
+# two false safety alarms ("relapsing remitting ... rn", "none since") were read.
+# "fresh43": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (chronological stories, second-language
+# English, birth years and age words, relapse counts, CIS/RIS and doubt): 85.3 % of 484
+# slots, 5 inverted, 11 wrongly set.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -274,7 +287,7 @@ FLOORS = {
     "fresh28": (0.85, 0),
     "fresh29": (0.85, 0),
     "fresh30": (0.915, 0),
-    "fresh31": (0.82, 3),
+    "fresh31": (0.83, 1),
     "fresh32": (0.83, 1),
     "fresh33": (0.83, 0),
     "fresh34": (0.9, 0),
@@ -284,7 +297,9 @@ FLOORS = {
     "fresh38": (0.91, 0),
     "fresh39": (0.85, 0),
     "fresh40": (0.92, 0),
-    "fresh41": (0.83, 4),
+    "fresh41": (0.86, 0),
+    "fresh42": (0.855, 0),
+    "fresh43": (0.85, 5),
 }
 
 

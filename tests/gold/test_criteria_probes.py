@@ -54,6 +54,8 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes29", 160),
         ("probes30", 160),
         ("probes31", 160),
+        ("probes32", 160),
+        ("probes33", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -80,61 +82,202 @@ def test_the_parser_reads_the_probes_at_least_as_well_as_measured():
     assert overall["recall"] >= LEAST_RECALL
 
 
-def test_the_parser_reads_the_second_probe_set_at_least_as_well_as_measured():
+# Each later probe set's floor, scored on all of it: (most false not_met, least precision, least
+# recall). The comment above each says what the set holds and how it was first scored.
+PROBE_FLOORS = {
     # criteria_probes2.yml, first scored all 200 before any change: precision .864, recall .588,
     # 0 false not_met of 152 (1 more once an adult age is known)
-    overall = score(part="all", name="probes2")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.86
-    assert overall["recall"] >= 0.58
-
-
-def test_the_parser_reads_the_third_probe_set_at_least_as_well_as_measured():
+    "probes2": (0, 0.86, 0.58),
     # criteria_probes3.yml, first scored all 160 at the end of the session that wrote it, before
     # any change made for it: precision .855, recall .699, 3 false not_met of 103
-    overall = score(part="all", name="probes3")["overall"]
-    assert overall["false_not_met"] <= 3
-    assert overall["precision"] >= 0.85
-    assert overall["recall"] >= 0.69
-
-
-def test_the_parser_reads_the_fourth_probe_set_at_least_as_well_as_measured():
+    "probes3": (3, 0.85, 0.69),
     # criteria_probes4.yml, first scored all 160 at the start of the session that wrote it,
     # before any change made for it: precision .878, recall .777, 1 false not_met of 101
-    overall = score(part="all", name="probes4")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.87
-    assert overall["recall"] >= 0.77
-
-
-def test_the_parser_reads_the_fifth_probe_set_at_least_as_well_as_measured():
+    "probes4": (1, 0.87, 0.77),
     # criteria_probes5.yml, first scored all 160 at the start of the session that wrote it,
     # before any change made for it: precision .915, recall .713, 0 false not_met of 110
-    overall = score(part="all", name="probes5")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.91
-    assert overall["recall"] >= 0.71
-
-
-def test_the_parser_reads_the_sixth_probe_set_at_least_as_well_as_measured():
+    "probes5": (0, 0.91, 0.71),
     # criteria_probes6.yml, first scored all 160 at the start of the session that wrote it,
     # before any change made for it: precision .824, recall .560, 1 false not_met of 87; .947,
     # .651 and 0 once a negated list head denied its items (and with the two sides of an
     # exclusion's range scored as the one range it requires)
-    overall = score(part="all", name="probes6")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.94
-    assert overall["recall"] >= 0.64
-
-
-def test_the_parser_reads_the_seventh_probe_set_at_least_as_well_as_measured():
+    "probes6": (0, 0.94, 0.64),
     # criteria_probes7.yml, written in the same session as probes6 and first scored all 160 at
     # its end, after every change of that session and none made for it: precision .865, recall
     # .722, 3 false not_met of 95 (all three in the held-out part, not looked at)
-    overall = score(part="all", name="probes7")["overall"]
-    assert overall["false_not_met"] <= 3
-    assert overall["precision"] >= 0.86
-    assert overall["recall"] >= 0.72
+    "probes7": (3, 0.86, 0.72),
+    # criteria_probes9.yml, written in the same session as probes8 and first scored all 160 at
+    # its end, after every change of that session and none made for it: precision .973, recall
+    # .802, 1 false not_met of 110 (in the held-out part, not looked at)
+    "probes9": (1, 0.97, 0.8),
+    # criteria_probes10.yml (cohorts, time since events, doses, other medicines, lifetime bars,
+    # response definitions, relapse-count alternatives, men and age edges), written 2026-12-05
+    # and first scored all 160 before any change made for it: precision .805, recall .667, 2
+    # false not_met of 74. The dev part after the changes it showed: .865, .750, 0 (from .826,
+    # .633, 2); .873, .800, 0 once "never exposed", "the last dose of X ... prior to first
+    # study dose" and the S1P class's chemical name were read. Its held-out part, scored once
+    # at the end of the session, totals only: .781, .758, 0; all 160: .839, .785, 0.
+    "probes10": (0, 0.835, 0.78),
+    # criteria_probes11.yml (plans, study partners, other scales, current or prior use, label
+    # and region, sub-items, absences under inclusion, units), written in the same session as
+    # probes10 and first scored all 160 at its end, after every change of that session and
+    # none made for it: precision .908, recall .683, 1 false not_met of 80 (in the held-out
+    # part, not looked at). All 160 after the next session's changes on its dev part (a
+    # caregiver's or guardian's criterion left to the team, a drug taken now at a stable dose,
+    # free of a drug for a time): .949, .743, 1.
+    "probes11": (1, 0.945, 0.74),
+    # criteria_probes12.yml (subgroup rules, cross references, relapse-free periods, trial
+    # drugs, steroid routes, EDSS timing, age and sex phrasings, therapy counts), written
+    # 2026-12-05 (tenth session) and first scored all 160 before any change made for it:
+    # precision .939, recall .795, 0 false not_met (held-out part .950, .792, 0). After the
+    # changes its dev part showed: all .959, .897, 0 (held-out part, totals only: .952, .833, 0).
+    "probes12": (0, 0.955, 0.89),
+    # criteria_probes13.yml (colon and table forms, British spelling, long compound sentences,
+    # investigator judgement, pregnancy tests and contraception, days and weeks, MS type with
+    # activity, odd drug names), written in the same session and first scored all 160 at its
+    # end, after every change and none made for it: precision .897, recall .753, 1 false not_met
+    # of 115 (in the held-out part, not looked at); the dev part .901, .788, 0. .896, .747, 1
+    # once a sex word heading a fertility rule ("Women, aged 18 to 45, must use contraception")
+    # was no longer read as "women only".
+    "probes13": (1, 0.89, 0.745),
+    # criteria_probes14.yml (negated exclusions, per-item windows, symbols and numbers, either/or,
+    # timing of assessment, prior trials and investigational drugs, definitions in brackets, sex
+    # and age edge cases), written 2026-12-05 (eleventh session) and first scored all 160 before
+    # any change made for it: precision .952, recall .797, 2 false not_met (both in the
+    # held-out part, not looked at); dev part .986, .793, 0. After the changes its dev part
+    # showed (semicolon lists with their own times, stable on one of a list, a least then a
+    # most, bracketed definitions): all .954, .845, 2; dev .988, .870, 0.
+    "probes14": (2, 0.95, 0.84),
+    # criteria_probes15.yml (MS abbreviations, MRI and biomarker traps, exceptions, steroid
+    # forms, therapy counts and failures, EDSS with functional systems, ages in other units,
+    # washout tables), written in the same session and first scored all 160 at its end, after
+    # every change and none made for it: precision .910, recall .617, 1 false not_met of 90
+    # (dev part .911, .622, 1). .923, .626, 0 once an age in months ("Children aged less than
+    # 24 months", its false not_met) was no longer read in years.
+    "probes15": (0, 0.92, 0.62),
+    # criteria_probes16.yml (nested sub-bullets, prior trials, relapse-free periods, EDSS
+    # change, therapy counts, "whichever is longer" washouts, age and sex together, negation
+    # scope traps), written at the start of the next session (2026-12-05, twelfth) and first
+    # scored all 160 before any change: precision .882, recall .678, 3 false not_met of 90.
+    # .922, .777, 2 at that session's end (the 2 left are in the held-out part, not looked at).
+    "probes16": (2, 0.92, 0.77),
+    # criteria_probes17.yml (partners and contraception, other demyelinating diseases,
+    # diagnosis dates, steroid windows, drug classes by mechanism, relative clauses, translated
+    # protocols, signs and units), written in the same session and first scored all 160 at its
+    # end, after every change and none made for it: precision .850, recall .744, 1 false
+    # not_met of 109 (in its dev part). .858, .752, 0 once a footnote mark after a short unit
+    # ("Steroids within 4 wks.¹", its false not_met) no longer hid the window.
+    "probes17": (0, 0.85, 0.75),
+    # criteria_probes18.yml (treatment-naive wording, and/or, abbreviated drug names, inclusive
+    # and exclusive bounds, performance-test and infection traps, stable doses, legacy format),
+    # written at the start of the next session and first scored all 160 before any change:
+    # precision .883, recall .771, 1 false not_met of 98. .927, .856, 1 once its dev part was
+    # worked on (the false not_met is in its held-out part, not looked at).
+    "probes18": (1, 0.92, 0.85),
+    # criteria_probes19.yml (lactation and postpartum, onset against current age, shared
+    # trailing windows, screening and baseline timing, failure definitions, intolerance, plain
+    # language protocols, mixed-field sentences), written in the same session and first scored
+    # all 160 at its end, after every change and none made for it: precision .901, recall .773,
+    # 0 false not_met of 107.
+    "probes19": (0, 0.9, 0.77),
+    # criteria_probes20.yml (conditional criteria, nested brackets, cross references, disease
+    # activity, diagnostic criteria versions, EDSS and functional systems, washout lists, ages
+    # at time points), written at the start of the fourteenth session and scored all 160 before
+    # any change: precision .881, recall .645, 1 false not_met; after it .909, .870, 1 (in the
+    # held-out part, which was not looked at).
+    "probes20": (1, 0.9, 0.86),
+    # criteria_probes21.yml (legacy wording, negative inclusions, relapse windows in months and
+    # days, contraception and pregnancy tests, vaccines and infections, prior trials, drug
+    # classes and mechanisms, mixed-field sentences), written in the same session and first
+    # scored all 160 at its end, after every change and none made for it: precision .946,
+    # recall .789, 0 false not_met of 85.
+    # .949, .842, 0 after the next session's work on its dev part (held-out part: .973, .900)
+    "probes21": (0, 0.945, 0.84),
+    # criteria_probes22.yml (relapse definitions, table rows, functional systems, children,
+    # "unless" exceptions, lab values, pregnancy plans, failed-therapy counts), written at the
+    # start of the fifteenth session and scored all 160 before any change: precision .918,
+    # recall .776, 3 false not_met; after it .943, .853, 1 (in the held-out part, scored once
+    # at the end: .892, .805, 1).
+    "probes22": (1, 0.94, 0.85),
+    # criteria_probes23.yml (investigator discretion, anchor points, diagnostic criteria
+    # versions, abbreviations, several sentences, steroid windows, relapse or MRI activity,
+    # sex-specific wording), written in the same session and first scored all 160 at its end,
+    # after every change and none made for it: precision .908, recall .798, 1 false not_met of 99;
+    # .929, .847, 0 in the next session (its one false not_met, "One relapse or fewer" listed as
+    # an exclusion, was in the dev part).
+    "probes23": (0, 0.92, 0.84),
+    # criteria_probes24.yml (open-label extensions, active and non-active progressive MS, range
+    # punctuation, weight and vitals traps, combined relapse counts, stable DMT durations, other
+    # scales, double negatives), written at the start of the session of 2026-12-06 and first
+    # scored all 160 before any change: precision .875, recall .733, 2 false not_met; after
+    # that session's changes .916, .829, 0 (held-out part .912, .756, 0).
+    "probes24": (0, 0.91, 0.82),
+    # criteria_probes25.yml (contrasts, footnote marks, age at onset, B-cell depletion wording,
+    # contraception specifics, relapses during screening, stem cells and irradiation, number
+    # words), written in the same session and first scored all 160 at its end, after every
+    # change and none made for it: precision .831, recall .793, 0 false not_met of 70.
+    # After the next session's changes (2026-12-06, eighteenth): .887, .816, 0.
+    "probes25": (0, 0.88, 0.81),
+    # criteria_probes26.yml (future and hypothetical wording, "unless" exceptions, washouts in
+    # weeks, days and half-lives, ages written many ways, relapse counts with windows, failure
+    # versus intolerance, sex and pregnancy traps, EDSS subscores and other numbers), written at
+    # the start of the session of 2026-12-06 (eighteenth) and first scored all 160 before any
+    # change: precision .894, recall .778, 0 false not_met of 90; after that session's changes
+    # .928, .833, 0.
+    "probes26": (0, 0.92, 0.83),
+    # criteria_probes27.yml (British spelling, paediatric trials, lettered sub-items under a list
+    # head, either/or, "documented" and "history of", naive to named drugs, look-alike diseases,
+    # several rules in one sentence), written in the same session and first scored all 160 at
+    # its end, after every change and none made for it: precision .925, recall .780, 3 false
+    # not_met of 107 (MS type 1, therapy 2): a floor, not a target.
+    "probes27": (3, 0.92, 0.78),
+    # criteria_probes28.yml (concurrent versus prior use, EDSS bounds written many ways, list
+    # heads, "No ..." under Exclusion, MS types spelled many ways, brands and classes, pregnancy
+    # and sex, ages), written at the start of the session of 2026-12-06 (nineteenth) and first
+    # scored all 160 before any change: precision .935, recall .772, 2 false not_met of 121;
+    # after that session's changes .976, .819, 0.
+    "probes28": (0, 0.97, 0.81),
+    # criteria_probes29.yml (permissions and exceptions, relapse-free periods, failure versus
+    # intolerance, disease duration, investigator judgement, washouts, pregnancy and lactation,
+    # several facts in one sentence), written in the same session and first scored all 160 at
+    # its end, after every change and none made for it: precision .960, recall .874, 0 false
+    # not_met of 72.
+    "probes29": (0, 0.96, 0.87),
+    # criteria_probes30.yml (several rules in one sentence, EDSS written many ways, MS types
+    # with McDonald versions, "No/Absence/Lack/Inability" under Exclusion, brands and washouts
+    # in days and weeks, sex and contraception, ages), written at the start of the session of
+    # 2026-12-06 (twentieth) and first scored all 160 before any change: precision .947, recall
+    # .772, 0 false not_met of 115; after that session's changes .955, .790, 0.
+    "probes30": (0, 0.95, 0.79),
+    # criteria_probes31.yml (relapse windows with MRI alternatives, failure definitions,
+    # progressive MS with or without activity, disease duration, pregnancy and lactation,
+    # steroids and investigational drugs, history versus now and other people), written in the
+    # same session and first scored all 160 at its end, after every change and none made for
+    # it: precision .821, recall .774, 1 false not_met of 99 (MS type): a floor, not a target;
+    # .856, .815, 0 once a course an exclusion lets in, "responded inadequately" and a failure
+    # count "no more than one" beside naive were read (next session).
+    "probes31": (0, 0.85, 0.81),
+    # criteria_probes32.yml (washout tables, class words, bounds wording, negations under
+    # Exclusion, mixed lines), written at the start of the session of 2026-12-06 (twenty-first)
+    # and first scored all 160 before any change: precision .956, recall .712, 0 false not_met
+    # of 114; .934, .837, 0 once washout tables without a head were read (each row its own
+    # reading, so rows the writer grouped by time count as extra: a scoring artifact).
+    "probes32": (0, 0.93, 0.83),
+    # criteria_probes33.yml (lettered sub-lists, history versus now, MS type wording, disease
+    # duration and onset, pregnancy and sex), written in the same session and first scored all
+    # 160 at its end, after every change and none made for it: precision .898, recall .767, 0
+    # false not_met of 109: a floor, not a target.
+    "probes33": (0, 0.89, 0.76),
+}
+
+
+@pytest.mark.parametrize("name", list(PROBE_FLOORS))
+def test_the_parser_reads_each_probe_set_at_least_as_well_as_measured(name):
+    most_false_not_met, least_precision, least_recall = PROBE_FLOORS[name]
+    overall = score(part="all", name=name)["overall"]
+    assert overall["false_not_met"] <= most_false_not_met
+    assert overall["precision"] >= least_precision
+    assert overall["recall"] >= least_recall
 
 
 def test_the_parser_reads_the_eighth_probe_sets_dev_part_at_least_as_well_as_measured():
@@ -153,290 +296,3 @@ def test_the_parser_reads_the_eighth_probe_sets_dev_part_at_least_as_well_as_mea
     assert overall["false_not_met"] <= 3
     assert overall["precision"] >= 0.85
     assert overall["recall"] >= 0.8
-
-
-def test_the_parser_reads_the_ninth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes9.yml, written in the same session as probes8 and first scored all 160 at
-    # its end, after every change of that session and none made for it: precision .973, recall
-    # .802, 1 false not_met of 110 (in the held-out part, not looked at)
-    overall = score(part="all", name="probes9")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.97
-    assert overall["recall"] >= 0.8
-
-
-def test_the_parser_reads_the_tenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes10.yml (cohorts, time since events, doses, other medicines, lifetime bars,
-    # response definitions, relapse-count alternatives, men and age edges), written 2026-12-05
-    # and first scored all 160 before any change made for it: precision .805, recall .667, 2
-    # false not_met of 74. The dev part after the changes it showed: .865, .750, 0 (from .826,
-    # .633, 2); .873, .800, 0 once "never exposed", "the last dose of X ... prior to first
-    # study dose" and the S1P class's chemical name were read. Its held-out part, scored once
-    # at the end of the session, totals only: .781, .758, 0; all 160: .839, .785, 0.
-    overall = score(part="all", name="probes10")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.835
-    assert overall["recall"] >= 0.78
-
-
-def test_the_parser_reads_the_eleventh_probe_set_at_least_as_well_as_measured():
-    # criteria_probes11.yml (plans, study partners, other scales, current or prior use, label
-    # and region, sub-items, absences under inclusion, units), written in the same session as
-    # probes10 and first scored all 160 at its end, after every change of that session and
-    # none made for it: precision .908, recall .683, 1 false not_met of 80 (in the held-out
-    # part, not looked at). All 160 after the next session's changes on its dev part (a
-    # caregiver's or guardian's criterion left to the team, a drug taken now at a stable dose,
-    # free of a drug for a time): .949, .743, 1.
-    overall = score(part="all", name="probes11")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.945
-    assert overall["recall"] >= 0.74
-
-
-def test_the_parser_reads_the_twelfth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes12.yml (subgroup rules, cross references, relapse-free periods, trial
-    # drugs, steroid routes, EDSS timing, age and sex phrasings, therapy counts), written
-    # 2026-12-05 (tenth session) and first scored all 160 before any change made for it:
-    # precision .939, recall .795, 0 false not_met (held-out part .950, .792, 0). After the
-    # changes its dev part showed: all .959, .897, 0 (held-out part, totals only: .952, .833, 0).
-    overall = score(part="all", name="probes12")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.955
-    assert overall["recall"] >= 0.89
-
-
-def test_the_parser_reads_the_thirteenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes13.yml (colon and table forms, British spelling, long compound sentences,
-    # investigator judgement, pregnancy tests and contraception, days and weeks, MS type with
-    # activity, odd drug names), written in the same session and first scored all 160 at its
-    # end, after every change and none made for it: precision .897, recall .753, 1 false not_met
-    # of 115 (in the held-out part, not looked at); the dev part .901, .788, 0. .896, .747, 1
-    # once a sex word heading a fertility rule ("Women, aged 18 to 45, must use contraception")
-    # was no longer read as "women only".
-    overall = score(part="all", name="probes13")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.89
-    assert overall["recall"] >= 0.745
-
-
-def test_the_parser_reads_the_fourteenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes14.yml (negated exclusions, per-item windows, symbols and numbers, either/or,
-    # timing of assessment, prior trials and investigational drugs, definitions in brackets, sex
-    # and age edge cases), written 2026-12-05 (eleventh session) and first scored all 160 before
-    # any change made for it: precision .952, recall .797, 2 false not_met (both in the
-    # held-out part, not looked at); dev part .986, .793, 0. After the changes its dev part
-    # showed (semicolon lists with their own times, stable on one of a list, a least then a
-    # most, bracketed definitions): all .954, .845, 2; dev .988, .870, 0.
-    overall = score(part="all", name="probes14")["overall"]
-    assert overall["false_not_met"] <= 2
-    assert overall["precision"] >= 0.95
-    assert overall["recall"] >= 0.84
-
-
-def test_the_parser_reads_the_fifteenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes15.yml (MS abbreviations, MRI and biomarker traps, exceptions, steroid
-    # forms, therapy counts and failures, EDSS with functional systems, ages in other units,
-    # washout tables), written in the same session and first scored all 160 at its end, after
-    # every change and none made for it: precision .910, recall .617, 1 false not_met of 90
-    # (dev part .911, .622, 1). .923, .626, 0 once an age in months ("Children aged less than
-    # 24 months", its false not_met) was no longer read in years.
-    overall = score(part="all", name="probes15")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.62
-
-
-def test_the_parser_reads_the_sixteenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes16.yml (nested sub-bullets, prior trials, relapse-free periods, EDSS
-    # change, therapy counts, "whichever is longer" washouts, age and sex together, negation
-    # scope traps), written at the start of the next session (2026-12-05, twelfth) and first
-    # scored all 160 before any change: precision .882, recall .678, 3 false not_met of 90.
-    # .922, .777, 2 at that session's end (the 2 left are in the held-out part, not looked at).
-    overall = score(part="all", name="probes16")["overall"]
-    assert overall["false_not_met"] <= 2
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.77
-
-
-def test_the_parser_reads_the_seventeenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes17.yml (partners and contraception, other demyelinating diseases,
-    # diagnosis dates, steroid windows, drug classes by mechanism, relative clauses, translated
-    # protocols, signs and units), written in the same session and first scored all 160 at its
-    # end, after every change and none made for it: precision .850, recall .744, 1 false
-    # not_met of 109 (in its dev part). .858, .752, 0 once a footnote mark after a short unit
-    # ("Steroids within 4 wks.¹", its false not_met) no longer hid the window.
-    overall = score(part="all", name="probes17")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.85
-    assert overall["recall"] >= 0.75
-
-
-def test_the_parser_reads_the_eighteenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes18.yml (treatment-naive wording, and/or, abbreviated drug names, inclusive
-    # and exclusive bounds, performance-test and infection traps, stable doses, legacy format),
-    # written at the start of the next session and first scored all 160 before any change:
-    # precision .883, recall .771, 1 false not_met of 98. .927, .856, 1 once its dev part was
-    # worked on (the false not_met is in its held-out part, not looked at).
-    overall = score(part="all", name="probes18")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.85
-
-
-def test_the_parser_reads_the_nineteenth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes19.yml (lactation and postpartum, onset against current age, shared
-    # trailing windows, screening and baseline timing, failure definitions, intolerance, plain
-    # language protocols, mixed-field sentences), written in the same session and first scored
-    # all 160 at its end, after every change and none made for it: precision .901, recall .773,
-    # 0 false not_met of 107.
-    overall = score(part="all", name="probes19")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.9
-    assert overall["recall"] >= 0.77
-
-
-def test_the_parser_reads_the_twentieth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes20.yml (conditional criteria, nested brackets, cross references, disease
-    # activity, diagnostic criteria versions, EDSS and functional systems, washout lists, ages
-    # at time points), written at the start of the fourteenth session and scored all 160 before
-    # any change: precision .881, recall .645, 1 false not_met; after it .909, .870, 1 (in the
-    # held-out part, which was not looked at).
-    overall = score(part="all", name="probes20")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.9
-    assert overall["recall"] >= 0.86
-
-
-def test_the_parser_reads_the_twenty_first_probe_set_at_least_as_well_as_measured():
-    # criteria_probes21.yml (legacy wording, negative inclusions, relapse windows in months and
-    # days, contraception and pregnancy tests, vaccines and infections, prior trials, drug
-    # classes and mechanisms, mixed-field sentences), written in the same session and first
-    # scored all 160 at its end, after every change and none made for it: precision .946,
-    # recall .789, 0 false not_met of 85.
-    # .949, .842, 0 after the next session's work on its dev part (held-out part: .973, .900)
-    overall = score(part="all", name="probes21")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.945
-    assert overall["recall"] >= 0.84
-
-
-def test_the_parser_reads_the_twenty_second_probe_set_at_least_as_well_as_measured():
-    # criteria_probes22.yml (relapse definitions, table rows, functional systems, children,
-    # "unless" exceptions, lab values, pregnancy plans, failed-therapy counts), written at the
-    # start of the fifteenth session and scored all 160 before any change: precision .918,
-    # recall .776, 3 false not_met; after it .943, .853, 1 (in the held-out part, scored once
-    # at the end: .892, .805, 1).
-    overall = score(part="all", name="probes22")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.94
-    assert overall["recall"] >= 0.85
-
-
-def test_the_parser_reads_the_twenty_third_probe_set_at_least_as_well_as_measured():
-    # criteria_probes23.yml (investigator discretion, anchor points, diagnostic criteria
-    # versions, abbreviations, several sentences, steroid windows, relapse or MRI activity,
-    # sex-specific wording), written in the same session and first scored all 160 at its end,
-    # after every change and none made for it: precision .908, recall .798, 1 false not_met of 99;
-    # .929, .847, 0 in the next session (its one false not_met, "One relapse or fewer" listed as
-    # an exclusion, was in the dev part).
-    overall = score(part="all", name="probes23")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.84
-
-
-def test_the_parser_reads_the_twenty_fourth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes24.yml (open-label extensions, active and non-active progressive MS, range
-    # punctuation, weight and vitals traps, combined relapse counts, stable DMT durations, other
-    # scales, double negatives), written at the start of the session of 2026-12-06 and first
-    # scored all 160 before any change: precision .875, recall .733, 2 false not_met; after
-    # that session's changes .916, .829, 0 (held-out part .912, .756, 0).
-    overall = score(part="all", name="probes24")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.91
-    assert overall["recall"] >= 0.82
-
-
-def test_the_parser_reads_the_twenty_fifth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes25.yml (contrasts, footnote marks, age at onset, B-cell depletion wording,
-    # contraception specifics, relapses during screening, stem cells and irradiation, number
-    # words), written in the same session and first scored all 160 at its end, after every
-    # change and none made for it: precision .831, recall .793, 0 false not_met of 70.
-    # After the next session's changes (2026-12-06, eighteenth): .887, .816, 0.
-    overall = score(part="all", name="probes25")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.88
-    assert overall["recall"] >= 0.81
-
-
-def test_the_parser_reads_the_twenty_sixth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes26.yml (future and hypothetical wording, "unless" exceptions, washouts in
-    # weeks, days and half-lives, ages written many ways, relapse counts with windows, failure
-    # versus intolerance, sex and pregnancy traps, EDSS subscores and other numbers), written at
-    # the start of the session of 2026-12-06 (eighteenth) and first scored all 160 before any
-    # change: precision .894, recall .778, 0 false not_met of 90; after that session's changes
-    # .928, .833, 0.
-    overall = score(part="all", name="probes26")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.83
-
-
-def test_the_parser_reads_the_twenty_seventh_probe_set_at_least_as_well_as_measured():
-    # criteria_probes27.yml (British spelling, paediatric trials, lettered sub-items under a list
-    # head, either/or, "documented" and "history of", naive to named drugs, look-alike diseases,
-    # several rules in one sentence), written in the same session and first scored all 160 at
-    # its end, after every change and none made for it: precision .925, recall .780, 3 false
-    # not_met of 107 (MS type 1, therapy 2): a floor, not a target.
-    overall = score(part="all", name="probes27")["overall"]
-    assert overall["false_not_met"] <= 3
-    assert overall["precision"] >= 0.92
-    assert overall["recall"] >= 0.78
-
-
-def test_the_parser_reads_the_twenty_eighth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes28.yml (concurrent versus prior use, EDSS bounds written many ways, list
-    # heads, "No ..." under Exclusion, MS types spelled many ways, brands and classes, pregnancy
-    # and sex, ages), written at the start of the session of 2026-12-06 (nineteenth) and first
-    # scored all 160 before any change: precision .935, recall .772, 2 false not_met of 121;
-    # after that session's changes .976, .819, 0.
-    overall = score(part="all", name="probes28")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.97
-    assert overall["recall"] >= 0.81
-
-
-def test_the_parser_reads_the_twenty_ninth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes29.yml (permissions and exceptions, relapse-free periods, failure versus
-    # intolerance, disease duration, investigator judgement, washouts, pregnancy and lactation,
-    # several facts in one sentence), written in the same session and first scored all 160 at
-    # its end, after every change and none made for it: precision .960, recall .874, 0 false
-    # not_met of 72.
-    overall = score(part="all", name="probes29")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.96
-    assert overall["recall"] >= 0.87
-
-
-def test_the_parser_reads_the_thirtieth_probe_set_at_least_as_well_as_measured():
-    # criteria_probes30.yml (several rules in one sentence, EDSS written many ways, MS types
-    # with McDonald versions, "No/Absence/Lack/Inability" under Exclusion, brands and washouts
-    # in days and weeks, sex and contraception, ages), written at the start of the session of
-    # 2026-12-06 (twentieth) and first scored all 160 before any change: precision .947, recall
-    # .772, 0 false not_met of 115; after that session's changes .955, .790, 0.
-    overall = score(part="all", name="probes30")["overall"]
-    assert overall["false_not_met"] == 0
-    assert overall["precision"] >= 0.95
-    assert overall["recall"] >= 0.79
-
-
-def test_the_parser_reads_the_thirty_first_probe_set_at_least_as_well_as_measured():
-    # criteria_probes31.yml (relapse windows with MRI alternatives, failure definitions,
-    # progressive MS with or without activity, disease duration, pregnancy and lactation,
-    # steroids and investigational drugs, history versus now and other people), written in the
-    # same session and first scored all 160 at its end, after every change and none made for
-    # it: precision .821, recall .774, 1 false not_met of 99 (MS type): a floor, not a target.
-    overall = score(part="all", name="probes31")["overall"]
-    assert overall["false_not_met"] <= 1
-    assert overall["precision"] >= 0.82
-    assert overall["recall"] >= 0.77
