@@ -1228,6 +1228,17 @@ def test_an_exclusion_that_is_only_a_table_of_washouts(text, expected):
         assert parse_criterion(text, INC).to_json() != parse_criterion(text, E).to_json()
 
 
+def test_a_tables_time_point_after_its_last_row_changes_nothing():
+    text = (
+        "Washout: natalizumab 3 months, fingolimod 2 months before the first dose of study "
+        "treatment (see Appendix 2)"
+    )
+    assert facts(text, EXCLUSION) == [
+        "therapy excludes drugs=natalizumab within_months=3",
+        "therapy excludes drugs=fingolimod within_months=2",
+    ]
+
+
 def test_a_washout_not_completed_and_a_minimum_interval_are_table_heads():
     for text in (
         "Required washout not completed for the following: fingolimod (≥ 2 months), "

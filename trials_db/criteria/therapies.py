@@ -437,11 +437,11 @@ _ROW_GAP = re.compile(
     r"[\s;,.]*(?:(?:and/or|and|or)\s+)?" + _ROW_MARK + r"(?:(?:any|prior|previous|other)\s+)*",
     re.I,
 )
-# What may follow the last row: nothing, or the time the windows count back from.
-_TABLE_END = re.compile(
-    r"[\s;,.)]*(?:(?:before|prior to|preceding)\s+(?:the\s+)?(?:first dose|screening|baseline|"
-    r"randomi[sz]ation|enrol+ment|day\s*1|study (?:drug|treatment|start|entry))\b[\s.;)]*)?",
-    re.I,
+# Words after a row's time that could change the row: "(or 11 days after accelerated
+# elimination)", "unless ...", "if ...". Other words ("before the first dose of study
+# treatment", "(see Appendix 2)") change nothing.
+_ROW_TURN = re.compile(
+    r"\b(?:or|unless|except|if|after|provided|whichever|but|however|only|until|till)\b", re.I
 )
 # A headless table starts at its first drug: "Siponimod: 10 days; Ozanimod: 3 months".
 _TABLE_LEAD = re.compile(r"\W*(?:(?:any|prior|previous|use of|treatment with)\s+)*", re.I)
@@ -452,11 +452,14 @@ _ROW_FORM_AT = re.compile(_ROW_FORM, re.I)
 
 def _row_gap(text: str) -> bool:
     """Whether ``text``, between one row's time and the next row's drug, holds only rows of
-    things that are not drugs and the joining words."""
+    things that are not drugs, the joining words, and words that could change no row."""
     at = 0
     while m := _OTHER_ROW.match(text, at):
         at = m.end()
-    return _ROW_GAP.fullmatch(text, at) is not None
+    if _ROW_GAP.fullmatch(text, at) is not None:
+        return True
+    joined = re.match(r"[\s;,.]*(?:(?:and/or|and|or)\s+)?", text[at:])
+    return _ROW_TURN.search(text[at + joined.end() :]) is None
 
 
 def _washout_table(r: Reader, ms: list[Mention]) -> bool:
@@ -493,7 +496,7 @@ def _washout_table(r: Reader, ms: list[Mention]) -> bool:
             if headless and not _TABLE_SEP.match(_ROW_FORM_AT.sub("", time.group(0), count=1)):
                 return False
             rest = after[time.end() :]
-            if not (_TABLE_END.fullmatch(rest) if last else _row_gap(rest)):
+            if _ROW_TURN.search(rest) if last else not _row_gap(rest):
                 return False  # words after a row's time that could change it
             rows.append((current, time))
             current = []
