@@ -3201,8 +3201,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     answer.worked = [d for d in answer.worked if d not in answer.failed]
     if (
         re.search(
-            r"\b(all|both|they|it) (worked|work|were fine|was fine)(?![^.;!?]*\b(?:but|until|till|"
-            r"however|though|at first|initially|for a while)\b)|"
+            r"\b(all|both|they|it) (worked|work|were fine|was fine)"
+            rf"(?![^.;!?]*\b(?:{_CONTRAST})\b)|"
             r"\b(?:none|neither) (of them )?(failed|stopped working)|"
             r"\bnothing (?:else )?(?:has |ever )?(?:failed|stopped working)\b|"
             r"\bno,? (they|it) (worked|helped)|"
@@ -3626,8 +3626,6 @@ _HOLDING_BEFORE = re.compile(
     r"(?:ever\s+)?(?:since\s+(?:starting\s+)?|on\s+(?:the\s+)?)$",
     re.I,
 )
-# "nothing worked (for me) except ...", "none of them helped": a failure said of the list, which
-# names no one drug; never read as "none failed".
 # A failure said of "it" when one treatment is named: "it stopped working", "it didn't help".
 _ONLY_ONE_FAILED = re.compile(
     r"\b(?:it|that|the drug|the treatment)\s+(?:has\s+|had\s+|just\s+)?(?:stopped working|"
@@ -3648,12 +3646,16 @@ def _sentence_before(text: str, at: int) -> str:
     return re.split(r"[.;!?]", text[:at])[-1]
 
 
+# "nothing worked (for me) except ...", "none of them helped": a failure said of the list, which
+# names no one drug; never read as "none failed".
 _NOTHING_WORKED = re.compile(
     r"\b(?:nothing|none of them|none of those|neither)\s+(?:has |have |ever |really )*"
     r"(?:worked|helped|did anything|made a difference)\b",
     re.I,
 )
 
+# A contrast that says a treatment's good spell ended: "worked at first, but ...", "until".
+_CONTRAST = r"but|until|till|however|though|at first|initially|for a while"
 # Said of the treatment itself, right after its name: "Mavenclad worked well",
 # "kesimpta is working fine".
 _WORKED_AFTER = re.compile(
@@ -3679,7 +3681,7 @@ def _worked(after: str) -> bool:
         bool(m)
         and not re.search(r"n'?t\b|\bnot\b|\bno longer\b|\bstopped\b|\bnever\b", m.group(0), re.I)
         and not re.search(
-            r"\b(but|then|until|till|however|though|at first|initially|for a while|"
+            rf"\b({_CONTRAST}|then|"
             r"relaps\w*|fail\w*|"
             r"stopped|anymore|any more|no longer|n'?t|not)\b",
             re.split(r"[.;!?]", after[m.end() :])[0],  # a contrast in the same sentence

@@ -86,7 +86,7 @@ def _any_course_except(r: Reader) -> bool:
 # included", "(CIS allowed)"; not "are not eligible".
 _LETS_IN = re.compile(
     r"(?<!not )(?<!n't )\b(?:(?:are|is)\s+(?:also\s+)?)?(?:eligible|allowed|permitted|acceptable|"
-    r"accepted)\b|\b(?:may|can)\s+(?:also\s+)?(?:be\s+(?:included|enrolled|eligible|enrolled)|"
+    r"accepted)\b|\b(?:may|can)\s+(?:also\s+)?(?:be\s+(?:included|enrolled|eligible)|"
     r"participate|enrol+|join)\b",
     re.I,
 )

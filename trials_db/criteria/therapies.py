@@ -433,10 +433,8 @@ _OTHER_ROW = re.compile(
     + r"\b\)?",
     re.I,
 )
-_ROW_GAP = re.compile(
-    r"[\s;,.]*(?:(?:and/or|and|or)\s+)?" + _ROW_MARK + r"(?:(?:any|prior|previous|other)\s+)*",
-    re.I,
-)
+# The word that joins one row to the next: "; or", ", and".
+_ROW_JOINED = re.compile(r"[\s;,.]*(?:(?:and/or|and|or)\s+)?", re.I)
 # Words after a row's time that could change the row: "(or 11 days after accelerated
 # elimination)", "unless ...", "if ...". Other words ("before the first dose of study
 # treatment", "(see Appendix 2)") change nothing.
@@ -452,14 +450,12 @@ _ROW_FORM_AT = re.compile(_ROW_FORM, re.I)
 
 def _row_gap(text: str) -> bool:
     """Whether ``text``, between one row's time and the next row's drug, holds only rows of
-    things that are not drugs, the joining words, and words that could change no row."""
+    things that are not drugs, the joining word, and words that could change no row ("; b)
+    any", "; prior")."""
     at = 0
     while m := _OTHER_ROW.match(text, at):
         at = m.end()
-    if _ROW_GAP.fullmatch(text, at) is not None:
-        return True
-    joined = re.match(r"[\s;,.]*(?:(?:and/or|and|or)\s+)?", text[at:])
-    return _ROW_TURN.search(text[at + joined.end() :]) is None
+    return _ROW_TURN.search(text, _ROW_JOINED.match(text, at).end()) is None
 
 
 def _washout_table(r: Reader, ms: list[Mention]) -> bool:
