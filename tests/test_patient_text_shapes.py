@@ -4064,3 +4064,87 @@ def test_a_relatives_message_with_the_writers_own_ms_as_an_aside():
     assert (got["age"], got["current_therapy"]) == (19, "ofatumumab")
     # both have MS, told as equals: whose facts they are is not said, the writer's are kept
     assert facts("My husband has RRMS and so do I. I'm 45, on Ocrevus.")["age"] == 45
+
+
+def test_a_drug_only_discussed_or_proposed_was_never_taken():
+    # fresh43: present tenses, as second-language writers use them
+    got = facts("Not on any treatment yet, they're discussing Kesimpta")
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+    got = facts("I was on Avonex a long time, then nothing. Now they propose me Mayzent.")
+    assert got["prior_therapies"] == ["interferon beta-1a"]
+
+
+def test_a_nothing_with_a_drug_since_a_time_after_it_was_a_gap():
+    # fresh43: "Mayzent since 2020" after "then nothing for years" had been stored as none now
+    got = facts("Copaxone 2005-2012. Then nothing for years, I felt okay. Mayzent since 2020.")
+    assert got["current_therapy"] == "siponimod"
+    assert facts("Stopped Tecfidera in 2023, nothing since.")["current_therapy"] == "none"
+
+
+def test_nothing_since_after_a_drug_taken_since_is_about_relapses():
+    # fresh43 and fresh44: the treatment now had been stored as none
+    got = facts("RRMS 2014. Last one in February 2023. Ocrevus since then, nothing since.")
+    assert got["current_therapy"] == "ocrelizumab"
+    got = facts("Not since the big one in 2021, and none since. 39 F, RRMS, Kesimpta, Vancouver.")
+    assert got["current_therapy"] == "ofatumumab"
+    assert facts("Off Tecfidera since 2023, nothing since.")["current_therapy"] == "none"
+    assert facts("Stopped it in 2020, nothing since")["current_therapy"] == "none"
+
+
+def test_a_steroid_denial_kept_to_one_episode_is_no_never():
+    # fresh43: "no steroids that time" had been stored as never
+    got = facts(
+        "Flare in March, steroids for 3 days, another flare in July, no steroids that time."
+    )
+    assert got.get("months_since_steroids") != "never"
+    assert facts("never had steroids")["months_since_steroids"] == "never"
+
+
+def test_the_last_year_of_a_course_finished_ends_it_unless_still_to_come():
+    got = facts("now Mavenclad, I finish second year in 2024.")
+    assert got["current_therapy"] == "none"
+    assert facts("Mavenclad, I finish the second year in 2027")["current_therapy"] == "cladribine"
+
+
+def test_a_dated_relapse_before_the_two_years_is_not_counted():
+    # fresh43: the item's date had been ignored when the count was said first or alone
+    ask = "relapses_past_2_years"
+    assert facts("one in November 2024 and that's been it", ask)[ask] == 0
+    assert facts("two: one this year in April, one in April 2024", ask)[ask] == 1
+    assert facts("yes, two - one in January and one in the summer of 2025", ask)[ask] == 2
+
+
+def test_the_relapse_called_the_last_is_the_last():
+    # fresh43: a pseudo-relapse or an earlier dated one had been taken as the last
+    got = facts(
+        "Had what I thought was a relapse in October but it turned out to be a pseudo-relapse "
+        "from a UTI. Last real one was May 2023."
+    )
+    assert got["months_since_last_relapse"] == pytest.approx(42.5, abs=1)
+    got = facts("Had relapses on it in 2024 and twice this year, the last one in September.")
+    assert got["months_since_last_relapse"] < 4
+
+
+def test_since_diagnosis_undated_dates_no_diagnosis():
+    # fresh43: the relapse date after "3 attacks since diagnosis" had become the diagnosis date
+    got = facts("RRMS 2014. 3 attacks since diagnosis, last one in February 2023.")
+    assert got["years_since_diagnosis"] == pytest.approx(12.5, abs=0.6)
+    assert facts("no relapses since my diagnosis in 2016")["years_since_diagnosis"] > 10
+
+
+def test_the_course_after_type_and_in_french_order():
+    assert facts("I have sclerosi multipla since 2012, type RR.")["ms_subtype"] == "RRMS"
+    assert facts("I have sclerosi multipla since 2012, type RR.")["years_since_diagnosis"] > 14
+    assert facts("My neurologue say I have SEP secondaire progressive")["ms_subtype"] == "SPMS"
+
+
+def test_a_writer_typing_for_someone_else_and_an_age_before_the_relative():
+    # fresh44: the patient's facts had been lost, or the writer's kept
+    got = facts(
+        "my partner hates typing so I'm typing. he's 41, relapsing remitting, on Briumvi. "
+        "I'm 38 and expecting our first in May"
+    )
+    assert (got["age"], got["sex"], got["current_therapy"]) == (41, "male", "ublituximab")
+    assert "pregnant" not in got
+    got = facts("my 16yo daughter has RRMS, on Kesimpta")
+    assert (got["age"], got["sex"]) == (16, "female")

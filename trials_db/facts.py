@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from .patient_text import (
     without_what_would_be,
     FACT_WORDS,
+    LAST_ONE_SAID,
     carried_a_pregnancy,
     other_vocabulary,
     Invalid,
@@ -375,6 +376,11 @@ def _facts_of(
     put("months_since_last_relapse", relapse)
     put("relapses_past_2_years", parse_relapse_count(t, requested == "relapses_past_2_years"))
     story = dated_relapses(t, requested in ("months_since_last_relapse", "relapses_past_2_years"))
+    # "... turned out to be a pseudo-relapse. Last real one was May 2023": the one the writer
+    # calls the last is, though another is dated later
+    named_last = isinstance(relapse, (int, float)) and LAST_ONE_SAID.search(t) is not None
+    if story and named_last and min(story) < relapse - 1:
+        story = []  # a later one told, yet not the last: the story is not the relapses
     if story:  # "a relapse in June 2025 and one in January 2026": the last is the latest
         said = facts.get("months_since_last_relapse")
         if (isinstance(said, (int, float)) and said > min(story)) or (
@@ -393,7 +399,14 @@ def _facts_of(
         and isinstance(relapse, (int, float))
         # a year alone ("in 2024") may mean its December: only a year wholly over 2 years ago
         and relapse
-        - (0 if relapse == NEVER or _MONTH_SAID.search(about(t, "relapse", True)) else 6)
+        - (
+            0
+            if relapse == NEVER
+            or _MONTH_SAID.search(about(t, "relapse", True))
+            # "... and the last one in November 2024": the month of the one called the last
+            or (named_last and _MONTH_SAID.search(t[LAST_ONE_SAID.search(t).end() :][:30]))
+            else 6
+        )
         > 24
         and (
             relapse == NEVER

@@ -1325,13 +1325,15 @@ _SUBTYPE_PHRASES = [
         r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b|"
         # as written by people whose MS was named in Spanish, Italian, Portuguese, German, French
         r"\bprimaria[- ]progres+iv\w*|\bprim[a]?r[- ]progredient|"
-        r"\bprogressive primaire\b",
+        r"\bprogressive primaire\b|\bprimaire(?:ment)?[- ]progressive\b|"
+        r"\b(?:type|form|kind)\s*:?\s*pp\b|\bpp\s+(?:type|form|kind)\b",  # "type PP"
     ),
     (
         "SPMS",
         r"\bsecondary[- ]?progressive|\bspms\b|\bsp[- ]ms\b|\bsecondary\b|"
         r"\bsecundaria[- ]progres+iv\w*|\bsecondaria[- ]progres+iv\w*|\bsekund[a]?r[- ]progredient|"
-        r"\bprogressive secondaire\b",
+        r"\bprogressive secondaire\b|\bsecondaire(?:ment)?[- ]progressive\b|"
+        r"\b(?:type|form|kind)\s*:?\s*sp\b|\bsp\s+(?:type|form|kind)\b",  # "type SP"
     ),
     (
         "RRMS",
@@ -1340,7 +1342,8 @@ _SUBTYPE_PHRASES = [
         r"\bremit\w*[- ]recurrente|\brecurrente[- ]remit\w*|\brecidivante[- ]remit\w*|"
         r"\bremit\w*[- ]recidivante|\bremit\w*[- ]recorrente|\bschubformig\b|"
         r"\b(?:surto|brote)s?[- ]remis\w*|"  # "EM surto-remissão", "brote-remisión"
-        r"\b(?:ms|sm|em)\s+remit\w*",  # "SEP rémittente": MS by its French name, then its course
+        r"\b(?:ms|sm|em)\s+remit\w*|"  # "SEP rémittente": MS by its French name, then its course
+        r"\b(?:type|form|kind)\s*:?\s*rr\b|\brr\s+(?:type|form|kind)\b",  # "type RR"
     ),
     (
         "CIS",
@@ -1354,7 +1357,9 @@ _RELATIVE_WORDS = "|".join(w for ws in _RELATIVE_SEX.values() for w in ws)
 # People other than relatives a message may speak of ("a colleague of mine is on Tecfidera").
 _OTHER_PEOPLE = r"friend|partner|cousin|neighbou?r|colleague|co-?worker|classmate|mate"
 _KIN_ADJECTIVES = (
-    "younger|older|little|big|elder|eldest|youngest|twin|best|late|step|teenage|teen|adult|grown"
+    "younger|older|little|big|elder|eldest|youngest|twin|best|late|step|teenage|teen|adult|grown|"
+    # "my 18 year old son", "my 16yo daughter"
+    r"\d{1,2}[- ]?(?:years?|yrs?)[- ]old|\d{1,2}\s*(?:yo|y/o)"
 )
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
@@ -1400,6 +1405,9 @@ _PROXY = re.compile(
     # "I'm typing for her", "filling this in for him", "I'm her son, handling her paperwork"
     r"\b(typing|filling (?:this |it )?(?:in|out)|doing this|helping) (?:this )?(for|on behalf of) "
     r"(her|him|them)\b|\bhelping (my|our) \w+ (?:\([^()]{0,20}\) )?(fill|do|with)\b|"
+    # "my partner can't use his hands ... so I'm typing"
+    r"\b(?:so|and) (?:i'?m|i am|im) (?:the one )?(?:typing|writing)(?: (?:this|it))?\W*$|"
+    r"\b(?:so|and) (?:i'?m|i am|im) (?:the one )?(?:typing|writing)(?: (?:this|it))?(?=[.;!?])|"
     rf"\b(i'?m|i am|im) (his|her|their) ({_WRITER_KIN})\b|"
     r"\bhandling (his|her|their) (paperwork|forms|appointments)\b|"
     # "information about trials for my husband", "the carer for my mother"
@@ -1635,7 +1643,9 @@ def _cared_for(text: str, replying: bool = False) -> tuple[re.Match | None, str 
         return None  # "I have RRMS and also care for a lady with PPMS": the writer's own
     named = _CARED_FOR.search(text)
     if named is None and (
-        _SOMEONE_NAMED.search(text)  # "my youngest, she's 10 now", "my partner ... he's 44"
+        # "my youngest, she's 10 now", "my partner ... he's 44"; not "my partner can't use his
+        # hands, so I'm typing. he's 41": the writer says they write for them
+        (_SOMEONE_NAMED.search(text) and not _PROXY.search(text))
         or not (_THIRD_PERSON_MS.search(text) or (replying and _THIRD_PERSON_PATIENT.search(text)))
     ):
         return None
@@ -2584,6 +2594,28 @@ def _nothing_now(low: str) -> re.Match | None:
             r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
+        tail = re.match(
+            r"(.*?)(?:nothing|none)(?: else)? since\W*$", low[m.start() :].split(".")[0]
+        )
+        head = sentence + (tail.group(1) if tail else "")
+        if (
+            tail
+            and re.search(r"\bsince\b[^,;]{0,30},\s*$", head)
+            and _names_a_drug(head)
+            and not re.search(r"\b(?:stopped|quit|off|ended|came off|finished)\b", head)
+        ):
+            continue  # "Ocrevus since then, nothing since": a drug taken since, nothing else since
+        if (
+            tail
+            and not _names_a_drug(low[: m.start()])
+            and not re.search(_TREATMENT_WORD, head)
+            and not re.search(
+                r"\b(?:stopped|quit|came off|off|finished|ended|discontinued|did|done|completed)\b",
+                head,
+            )
+        ):
+            continue  # "not since the big one in 2021, and none since. RRMS, Kesimpta": no drug
+            # told before it, so not one stopped: the relapses are none
         if (
             re.match(r"(nothing|none)( else)? since\W*$", low[m.start() :].split(".")[0])
             and not sentence.strip()
@@ -2631,11 +2663,15 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"(?:to|will|due to|going to|plan to|planned to) (?:commence|initiate)|"
     r"(?:(?:due|about|going|planning|planned|set) |(?<=[-:] ))to (?:switch|change|move) "
     r"(?:over )?to|"
-    r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|offered( me)?|"
+    r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|"
+    r"offer(?:ed|s|ing)( me)?|"
     # a letter's plan: "Plan: review DMT, consider escalation to ofatumumab"
     r"consider(?:ing)? (?:an? )?(?:escalation|escalating|switch(?:ing)?|change|changing|"
     r"moving|move)(?: (?:over|up))? to|"
-    r"suggested|recommended|proposed|mentioned|talked about|discussed|"
+    # (present forms too, as second-language writers use them: "they propose me Mayzent",
+    # "they're discussing Kesimpta")
+    r"(?:suggest|recommend|discuss|mention)(?:ed|s|ing)?|propos(?:ed|es|e|ing)(?: me)?|"
+    r"talked about|"
     r"(?<!i'm )(?<!im )(?<!i am )talking(?: about)?|"  # "they're talking ocrevus" (not a typo)
     r"(said|say|saying) no to|\bno to|refused|declined|turned down|rejected|(?:do|did)n'?t want|"
     r"(?:switching|moving|changing) (?:over )?to|"
@@ -3057,7 +3093,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):
             answer.worked.append(name)  # "stopped it because of the flushing": not a failure
         other_reason = not failed_here and _side_effect_told(after)
-        if other_reason or _DONE_AFTER.match(after):
+        if other_reason or _done_after(after):
             answer.reason_not_failure.append(name)  # "Aubagio - hair loss", "Mavenclad done"
         if switched_from and other_reason and _SWITCH_REASON.match(after):
             # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
@@ -3069,7 +3105,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.said_not_failed.append(name)
         if _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
             answer.current = name  # "taking me off Gilenya next month": on it until then
-        elif _DONE_AFTER.match(after):
+        elif _done_after(after):
             ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
             pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
@@ -3096,7 +3132,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 told_earlier.append(name)  # named after the one it came before
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
-        elif _DONE_AFTER.match(after):
+        elif _done_after(after):
             pass  # "now" dates the finished course (ended above), it is not taken now
         elif _course_over(name, after):
             courses_over.append(name)  # over, though what is taken now is not said
@@ -3279,7 +3315,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     said_now_after = nothing is not None and any(
         s > nothing.end()
         and name == answer.current
-        and (_NOW_AFTER.match(t[e:]) or _NOW_BEFORE.search(t[:s]))
+        and (_NOW_AFTER.match(t[e:]) or _NOW_BEFORE.search(t[:s]) or _SINCE_AFTER.match(t[e:]))
         for s, e, name in mentions
     )
     if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
@@ -3519,8 +3555,10 @@ _EARLIER_BEFORE = re.compile(
 # completed 2023)"; not a dose just given ("Ocrevus done yesterday", "done 40 infusions").
 _DONE_AFTER = re.compile(
     # "Mavenclad, did year 2 in March": its second and last year's course taken
-    r"^\W{0,3}(?:(?:i|she|he|they)\s+)?(?:did|had|took|finished|completed)\s+(?:the\s+|her\s+|his\s+|"
-    r"my\s+)?(?:year|course|round)\s+(?:2|two)\b(?!\s+(?:next|in\s+(?:january|february|march|april|may|"
+    # ("I finish second year in 2024", as a second-language writer says it)
+    r"^\W{0,3}(?:(?:i|she|he|they)\s+)?(?:did|had|took|finish(?:ed)?|completed?)\s+(?:the\s+|her\s+|"
+    r"his\s+|my\s+)?(?:(?:year|course|round)\s+(?:2|two)|(?:second|2nd|last|final)\s+(?:year|course|"
+    r"round))\b(?!\s+(?:next|in\s+(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\s+(?:next|20\d\d)))|"
     # its years may come first: "Mavenclad 2023 and 2024, done now"
     r"^\W{0,3}(?:(?:in\s+)?(?:19|20)\d\d(?:\s*(?:and|&|,|/|-)\s*(?:19|20)?\d\d)?\W{0,3})?"
@@ -3546,6 +3584,16 @@ _COURSE_YEARS_AFTER = re.compile(
     r"(?!\s*(?:-|to|till|until)?\s*(?:now|present|today|ongoing|still))",
     re.I,
 )
+
+
+def _done_after(after: str) -> bool:
+    """_DONE_AFTER at the start of ``after``, unless the year its clause names is still to come
+    ("I finish the second year in 2027")."""
+    m = _DONE_AFTER.match(after)
+    if m is None:
+        return False
+    clause = re.split(r"[.;!?,]", after[m.end() :])[0]
+    return not any(int(y) > dt.date.today().year for y in re.findall(r"\b(?:19|20)\d\d\b", clause))
 
 
 def _course_over(name: str, after: str) -> bool:
@@ -4821,6 +4869,29 @@ _COUNT_SINCE = re.compile(
 )
 
 
+# The relapse the writer calls the last one, its date right after: "last real one was May 2023",
+# "the last one in September", "most recent relapse: 03/2025".
+LAST_ONE_SAID = re.compile(
+    r"\b(?:the\s+|my\s+)?(?:last|latest|most\s+recent)\s+(?:real\s+|proper\s+|actual\s+|true\s+)?"
+    r"(?:one|relapse|attack|flare|flare[- ]up|exacerbation|schub)\s*(?:was\s+|:\s*|-\s*)?"
+    r"(?:in|on|at|around|back in|about)?\s*(?=[a-z0-9])",
+    re.I,
+)
+
+
+def _one_is_a_relapse(before: str) -> bool:
+    """Whether the "one" of "the last one" stands for a relapse: the last thing counted in the
+    words ``before`` it is relapses, not infusions, courses or scans."""
+    nouns = re.findall(
+        r"\b(relaps\w*|attacks?|flares?|flare-ups?|exacerbations?|schub\w*|infusions?|doses?|"
+        r"injections?|courses?|rounds?|cycles?|scans?|mris?|appointments?|visits?|kids?|babies|"
+        r"children|pregnanc\w*)\b",
+        before,
+        re.I,
+    )
+    return bool(nouns) and FACT_WORDS["relapse"].search(nouns[-1]) is not None
+
+
 def parse_months_since_relapse(
     text: str, requested: bool, asked_count: bool = False
 ) -> float | Invalid | None:
@@ -4845,6 +4916,31 @@ def parse_months_since_relapse(
     free_for = _FREE_FOR_NOW.search(words_to_numbers(fold(whole)))
     if free_for:  # "no relapses for 18 months now, last one was ...": the last one was then
         return float(free_for.group(1)) * _MONTHS_IN[free_for.group(2).rstrip("s")]
+    for last_said in LAST_ONE_SAID.finditer(whole):
+        # "Had one in October but it was a pseudo-relapse. Last real one was May 2023", "relapses
+        # in 2024 and twice this year, the last one in September": the one called the last (its
+        # own clause; not "Before that the last one was 2019")
+        if re.search(
+            r"\b(?:before|prior to|until) (?:that|then|this|it)\b[^.;]{0,10}$",
+            whole[: last_said.start()],
+            re.I,
+        ):
+            continue
+        clause = re.split(r"[.;!?,]", whole[last_said.end() :])[0]
+        if (
+            re.match(r"\W*(?:none|no|not|never|nothing)\b", clause, re.I)
+            or not (re.search(r"\d", clause) or re.search(rf"\b(?:{_MONTH_WORD})\b", clause, re.I))
+            or (re.search(r"\blast year\b", clause, re.I) and not _MONTH_NAMED.search(clause))
+        ):
+            break  # "none since I started Tysabri", "sometime last winter", "late last year":
+            # no date of it, or too coarse; read below
+        if re.search(r"\bone\b", last_said.group(0), re.I) and not _one_is_a_relapse(
+            whole[: last_said.start()]
+        ):
+            continue  # "7 infusions so far, last one in September": not a relapse
+        dated = months_ago(clause, windows=False)
+        if dated is not None and 0 <= dated <= 600:
+            return dated
     value = months_ago(text, windows=False)
     relative = _relative_span(words_to_numbers(text))
     if value is None and relative is not None:
@@ -4969,6 +5065,15 @@ _TYPE_AND_YEAR = re.compile(
 )
 
 
+# The diagnosis as a point to count from, with no date of its own: "since diagnosis", "after my
+# dx" (not "since my diagnosis in 2014").
+_SINCE_DIAGNOSIS = re.compile(
+    r"\b(?:since)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:diagnosis|dx)\b"
+    r"(?!\s*(?:in|of|on|:|-|,)?\s*\(?\s*(?:(?:[a-z]+\s+)?(?:19|20)\d\d|\d))",
+    re.I,
+)
+
+
 def parse_years_since_diagnosis(
     text: str, requested: bool, age: float | None = None
 ) -> float | Invalid | None:
@@ -4986,6 +5091,14 @@ def parse_years_since_diagnosis(
         for y in _TWO_YEARS_SAID.finditer(folded)
     ):
         return None  # "dx 2017, or 2016? honestly not sure": the clause cut would keep one
+    # "3 attacks since diagnosis, last one in February 2023": the diagnosis as a time to count
+    # from, undated there, says nothing of when it was
+    text = _SINCE_DIAGNOSIS.sub(
+        lambda m: m.group(0)
+        if re.search(r"\d\s*(?:years?|yrs?|months?)\s*$", text[: m.start()], re.I)
+        else " " * len(m.group(0)),  # not "5 years since diagnosis"
+        text,
+    )
     scoped = about(text, "diagnosis", requested)
     if scoped is None:
         # "I have PPMS (2020)", "MS (relapsing remitting, 2017)"
@@ -5190,6 +5303,13 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     return found if len(found) >= 2 else []
 
 
+# Words that close a story as the whole of it: "and that's been it", "that's all", "none since".
+_ALL_TOLD = (
+    r"\b(?:that'?s|thats) (?:been )?(?:it|all)\b|\b(?:none|nothing|no more|not one) since\b|"
+    r"\bthe only one\b|\bonly (?:the )?(?:one|1)\b"
+)
+
+
 def parse_relapse_count(
     text: str, requested: bool, today: dt.date | None = None
 ) -> int | Invalid | None:
@@ -5312,7 +5432,17 @@ def parse_relapse_count(
     items = re.findall(r"(?:^|\band\b|,|-|:|\bhad\b)\s*(\d+)" + item, t)
     said = re.match(r"\W*(?:yes\W+)?(\d{1,2})\s*[-:–]", t)
     if said and len(items) >= 2 and int(said.group(1)) == len(items):
-        return int(said.group(1))  # "yes, two - one in January and one in the summer of 2025"
+        # "yes, two - one in January and one in the summer of 2025": the count, then each;
+        # the items are read below, for one may be older than two years ("two: one this
+        # year in April, one in April 2024" is 1 in two years)
+        t = t[said.end() :]
+    if len(items) == 1:
+        # "one in November 2024 and that's been it": one relapse, dated before the two years
+        years = _SHORT_YEAR.sub(lambda m: " " + _full_year(m.group(1)), t)
+        ago = months_ago(years, today, windows=False)
+        named = _MONTH_NAMED.search(years) or _MONTH_IN_FIGURES.search(years)
+        if ago is not None and ago > 24 and named:  # (a bare year keeps the count given)
+            return 0 if re.search(_ALL_TOLD, t) else None
     if len(items) >= 2:  # "one in 2025 and one this spring"
         # each item's own time: "one in Mar '24 and one in Feb this year" is 1 in two years
         years = _SHORT_YEAR.sub(lambda m: " " + _full_year(m.group(1)), t)
@@ -5332,7 +5462,7 @@ def parse_relapse_count(
                 if len(dated) == len(items)
                 else None
             )
-        return sum(int(n) for n in items)
+        return int(said.group(1)) if said else sum(int(n) for n in items)
     before = re.search(r"\b(none|no\w*|nothing)\b[^.;]{0,12}\bbefore (that|it|then)\b", t)
     last = months_ago(t, today, windows=False)
     if before and last is not None and last <= 24:
@@ -5368,6 +5498,13 @@ _COURSE_LENGTH = re.compile(
 # Another fact's answer after its label: "relapses: 0 in 2 years", "EDSS - 3".
 _OTHER_LABELLED = re.compile(
     r"\b(?:relapses?|attacks?|flares?|edss|age|dx|diagnos\w*|type)\s*[:=]\s*[^,;/.]*", re.I
+)
+
+
+# Words that keep a denial to one episode: "that time", "for the second one", "this one".
+_ONE_EPISODE = re.compile(
+    r"\b(?:that|this|the (?:other|second|last|latest|first|most recent))\s+(?:time|one|relapse|"
+    r"flare|attack)\b"
 )
 
 
@@ -5421,6 +5558,8 @@ def parse_months_since_steroids(
         and _window_months(w) is None
         and not _part_of_time().search(w)
         and not re.search(r"\bfor (?:a|an|one|a few|a couple of|\d+) (?:years?|months?)\b", w)
+        # "another flare in July, no steroids that time": one episode's, not never
+        and not (_ONE_EPISODE.search(w) and not re.search(r"\b(?:not ever|never)\b", w))
         and (
             (
                 re.search(

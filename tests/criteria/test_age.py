@@ -469,3 +469,10 @@ def test_under_the_age_of_a_number_and_the_age_at_onset():
     # the age at onset or at diagnosis is not the age now: the team reads it
     for text in ("Onset of MS under the age of 10", "Diagnosed over the age of 50"):
         assert parse_criterion(text, EXC).evaluate(Profile(age=60)) == REVIEW
+
+
+def test_a_bare_years_range_marked_inclusive():
+    # probes34 (start set)
+    text = "Female or male, 18-50 years (inclusive), body mass index < 40, RRMS, EDSS 0-5.0"
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(age=60)) == FALSE

@@ -423,3 +423,13 @@ def test_within_years_of_the_first_symptom_and_treated_for_ms():
     # how long MS was treated is no disease duration
     tree = parse_criterion("Treated for MS for less than 1 year", EXCLUSION)
     assert tree.evaluate(Profile(years_since_diagnosis=0.5)) == REVIEW
+
+
+def test_the_onset_of_a_relapse_after_a_comma_is_no_disease_duration():
+    # probes34 (start set): a disease duration of at most 14 days had been read, which fails
+    # everyone with MS for longer
+    text = (
+        "Currently experiencing an acute relapse, with onset of symptoms no more than 14 days "
+        "before randomisation"
+    )
+    assert not [f for f in durations(text, INCLUSION)]

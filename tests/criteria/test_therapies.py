@@ -1505,3 +1505,44 @@ def test_responded_inadequately_is_a_failure_not_a_use():
     assert tree.evaluate(Profile(prior_therapies=["ocrelizumab"], failed_therapies=[])) == FALSE
     failed = Profile(prior_therapies=["ocrelizumab"], failed_therapies=["ocrelizumab"])
     assert tree.evaluate(failed) == TRUE
+
+
+@pytest.mark.parametrize("kind", [INC, E])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prior natalizumab is permitted if it was stopped more than 3 months before screening",
+        "Prior natalizumab is allowed if the last infusion was given more than 3 months ago",
+    ],
+)
+def test_a_permission_with_its_washout_bars_the_drug_within_that_time(text, kind):
+    # probes34 (start set): the permission had sent every such line to the team
+    tree = parse_criterion(text, kind)
+    recent = Profile(prior_therapies=["natalizumab"], current_therapy="natalizumab")
+    never = Profile(prior_therapies=[], current_therapy="none")
+    bars = TRUE if kind == E else FALSE  # an exclusion met, or an inclusion failed
+    assert tree.evaluate(recent) == bars
+    assert tree.evaluate(never) != bars
+
+
+def test_local_steroids_let_in_by_a_bracket_leave_the_bar_read():
+    # probes34 (start set) and NCT02784210: the bracket's "are permitted" had been a cue left
+    # unread, so the line went to the team
+    text = "Oral or intravenous glucocorticoids within the past 4 weeks (inhaled and topical "
+    text += "steroids are permitted)"
+    tree = parse_criterion(text, E)
+    assert tree.evaluate(Profile(months_since_steroids=0.5)) == TRUE
+    assert tree.evaluate(Profile(months_since_steroids=6)) == FALSE
+
+
+def test_a_drug_free_time_is_none_within_it():
+    tree = parse_criterion("Steroid-free for at least 1 month prior to baseline", INC)
+    assert tree.evaluate(Profile(months_since_steroids=0.5)) == FALSE
+    assert tree.evaluate(Profile(months_since_steroids=3)) == TRUE
+    assert reviews("Steroid-free for at least 1 month prior to baseline", E)
+
+
+def test_loss_of_efficacy_is_a_failure_not_a_use():
+    # probes34 (start set): anyone who had taken ocrelizumab had been barred
+    tree = parse_criterion("Loss of efficacy of ocrelizumab (Ocrevus)", E)
+    assert tree.evaluate(Profile(prior_therapies=["ocrelizumab"], failed_therapies=[])) == FALSE

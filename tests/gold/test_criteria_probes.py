@@ -56,6 +56,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes31", 160),
         ("probes32", 160),
         ("probes33", 160),
+        ("probes34", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -271,6 +272,13 @@ PROBE_FLOORS = {
     # 160 at its end, after every change and none made for it: precision .898, recall .767, 0
     # false not_met of 109: a floor, not a target.
     "probes33": (0, 0.89, 0.76),
+    # criteria_probes34.yml (failure and response wording, prior/current/washout in prose,
+    # steroids and relapses, "No ..." lines under both headings, mixed lines and numbers that
+    # are not the fact), written at the start of the session of 2026-12-06 (twenty-second) and
+    # first scored all 160 before any change: precision .902, recall .678, 0 false not_met of
+    # 114; .922, .718, 0 once a permission with its washout, local steroids let in by a
+    # bracket, "steroid-free for", "loss of efficacy" and "18-50 years (inclusive)" were read.
+    "probes34": (0, 0.91, 0.71),
 }
 
 

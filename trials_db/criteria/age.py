@@ -142,6 +142,7 @@ _BARE_YEARS_RANGE = re.compile(
     r"^(?:(?:(?:post|pre|peri)[- ]?menopausal\s+)?(?:(?:fe)?males?|wom[ae]n|m[ae]n)"
     r"(?:\s*(?:or|and|/)\s*(?:(?:fe)?males?|wom[ae]n|m[ae]n))?\s*,\s*)?"
     r"(\d{1,3})\s*(?:-|to)\s*(\d{1,3})\s*years\b(?:\s*(?:old|of age))?"
+    r"(?:\s*\((?:both\s+)?inclusive\))?"  # "18-50 years (inclusive)"
     r"(?=\s*(?:[,.;]|$))",
     re.I,
 )

@@ -24,7 +24,8 @@ _COMPARISON = (
 # "an acute relapse with onset within the past 14 days", "onset of the current attack": the
 # onset of one attack, not of the disease, so no disease duration is read from it.
 _ATTACK = r"(?:relapses?|attacks?|exacerbations?|flares?|episodes?)"
-_ATTACK_BEFORE = re.compile(r"\b" + _ATTACK + r"\b[^.;,]{0,20}$", re.I)
+# ("an acute relapse, with onset of symptoms no more than 14 days before")
+_ATTACK_BEFORE = re.compile(r"\b" + _ATTACK + r"\b(?:[^.;,]{0,20}|,\s*with\s+)$", re.I)
 _ATTACK_AFTER = re.compile(
     r"\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|their\s+)?(?:current\s+|acute\s+|qualifying\s+"
     r"|most\s+recent\s+|last\s+|index\s+)*" + _ATTACK + r"\b",

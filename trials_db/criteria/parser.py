@@ -113,8 +113,13 @@ from .review_topics import leftover_words, review_topics
 # washout tables without a head, "over the age of 21", a
 # course an exclusion lets in, "MS for less than a decade", a failure count "no more than one"
 # beside naive (one shipped tree changed: NCT04458688's "treatment naive, or suboptimal
-# response to no more than one DMT" is the team's to read, not "at least one failure")
-PARSER_VERSION = 35
+# response to no more than one DMT" is the team's to read, not "at least one failure"); 36: a
+# permission with its washout ("is permitted if it was stopped more than 3 months before",
+# "allowed if the last course was completed more than 24 months ago"), local steroids let in
+# by a bracket, "steroid-free for at least 1 month", "loss of efficacy" a failure (one shipped
+# tree changed: NCT02784210's "systemic steroids in previous 30 days (non-systemic ... is
+# acceptable)" no longer sends the bracket to the team)
+PARSER_VERSION = 36
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

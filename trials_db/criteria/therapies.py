@@ -59,7 +59,8 @@ _PERMITTED = re.compile(
     r"(?:allowed|permitted|acceptable)\b"
     # not "allowed if stopped ≥ 8 weeks before baseline": a washout, read as one
     r"(?!\s+(?:only\s+)?(?:if|provided(?: that)?|as long as)\s+(?:it\s+was\s+|they\s+were\s+|"
-    r"(?:the\s+)?last\s+dose\s+(?:was\s+)?)?(?:stopped|discontinued|withdrawn|ceased|given))|"
+    r"(?:the\s+)?(?:last|final|most\s+recent)\s+(?:treatment\s+)?(?:dose|course|infusion|injection)\s+"
+    r"(?:was\s+)?)?(?:stopped|discontinued|withdrawn|ceased|given|completed|taken))|"
     r"\bno wash-?out(?:\s+period)?\s+(?:is\s+)?(?:required|needed|necessary)\b|"
     r"\b(?:is|are)\s+not\s+exclusionary\b",
     re.I,
@@ -76,6 +77,13 @@ _EXCEPT = re.compile(
     r"\b(?:except(?: for| when| if| in)?|unless|with the exception of|apart from|excluding)\s+",
     re.I,
 )
+# A drug "free" for a time after its name: "steroid-free for at least 1 month", "DMT-free for the
+# past 6 months".
+_DRUG_FREE = re.compile(
+    r"\s*-?\s*free\s+(?:for|during|in|over)\s+(?:at least\s+|a minimum of\s+|more than\s+|"
+    r"(?:the\s+)?(?:last|past|previous|preceding)\s+)?" + q.NUM + r"\s*" + q.UNIT + r"\b",
+    re.I,
+)
 # "at least 30 days before screening": the least time since the drug, not a window of use.
 _AT_LEAST_BEFORE = re.compile(
     # (not "no more than 6 months before": a most, the drug taken within the window)
@@ -89,7 +97,7 @@ _FAILURE = re.compile(
     # not "failure to discontinue fingolimod", "failed to comply": a failure to act
     r"\b(treatment failure|failure(?!\s+to\b)|failed(?!\s+to\b)|fail(?!\s+to\b)|"
     r"suboptimal response|inadequate response|"
-    r"lack of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|refractory|"
+    r"(?:lack|loss) of (efficacy|response)|breakthrough|did not respond|non-?respon\w*|refractory|"
     # "disease activity on cladribine", "MS remained active despite mitoxantrone"
     r"(disease |clinical |radiological |mri |inflammatory )?activity (on|despite|while on)|"
     r"active (despite|while on|on)|despite (treatment|therapy)|insufficient response|"
@@ -652,6 +660,31 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(";", 0, pos), text.rfind(". ", 0, pos))
 
 
+def _local_steroids_let_in(
+    r: Reader, text: str, ms: list[Mention], permitted: re.Match
+) -> tuple[str, list[Mention]] | None:
+    """A bracket that lets in local steroids beside a bar on steroids given by mouth or vein
+    ("Oral or IV glucocorticoids within 4 weeks (inhaled and topical steroids are permitted)"):
+    no course the profile holds, so the bar is read without it. None otherwise."""
+    bracket = next(
+        (b for b in re.finditer(r"\([^()]*\)", text) if b.start() < permitted.start() < b.end()),
+        None,
+    )
+    if bracket is None or not _LOCAL_STEROIDS.search(bracket.group(0)):
+        return None
+    steroids = set(load_lexicon().members("corticosteroid"))
+    kept = [m for m in ms if m.end <= bracket.start()]
+    inside = [m for m in ms if bracket.start() <= m.start < bracket.end()]
+    if not kept or len(kept) + len(inside) != len(ms):
+        return None
+    if not set(_drug_sets(r, kept)[0]) <= steroids or not set(_drug_sets(r, inside)[0]) <= steroids:
+        return None
+    r.mark_read(Cue.IRRELEVANT, bracket.start(), bracket.end())
+    r.take(bracket.start(), bracket.end())
+    blank = " " * len(bracket.group(0))
+    return text[: bracket.start()] + blank + text[bracket.end() :], kept
+
+
 def _permitted_apart(
     r: Reader, text: str, ms: list[Mention], permitted: re.Match
 ) -> tuple[str, list[Mention]] | None:
@@ -689,6 +722,11 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
                 ms = [m for m in ms if m not in inside]
                 r.take(let_in.start(), let_in.end())
                 text = text[: let_in.start()] + " " * len(let_in.group(0)) + text[let_in.end() :]
+    for washout in _PERMITTED_IF.finditer(text):
+        if not _PERMITTED.match(text, washout.start()):
+            # "is permitted if it was stopped more than 3 months before": a washout, read below
+            # as one, so the permission is no unread cue
+            r.mark_read(Cue.IRRELEVANT, washout.start(), washout.end())
     permitted = _PERMITTED.search(text)
     if permitted and re.search(
         r"\b(?:no|not|never|none)\b", re.split(r"[.;:]", text[: permitted.start()])[-1], re.I
@@ -705,6 +743,10 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
                 r.take(m.start, m.end)
             r.take(allowed_if.start(), allowed_if.end())
             return
+    local = _local_steroids_let_in(r, text, ms, permitted) if ms and permitted else None
+    if local is not None:  # "glucocorticoids within 4 weeks (inhaled and topical are permitted)"
+        text, ms = local
+        permitted = None
     apart = _permitted_apart(r, text, ms, permitted) if ms and permitted else None
     if apart is not None:  # "...; previous corticosteroids for relapses are permitted"
         text, ms = apart
@@ -794,6 +836,26 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     drugs, classes = _drug_sets(r, ms)
     if not drugs:
+        return
+    free = _DRUG_FREE.match(text, ms[-1].end)
+    if free and len(ms) == 1:
+        # "Steroid-free for at least 1 month prior to baseline": none within that time; listed
+        # as an exclusion it is unclear which way, so the team reads it
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")
+        else:
+            months = q.to_months(free.group(1), free.group(2))
+            r.leaves.append(
+                Not(
+                    Therapy(
+                        drugs=drugs,
+                        classes=classes,
+                        within_months=months,
+                        source=text[ms[0].start : free.end()],
+                    )
+                )
+            )
+        r.take(ms[0].start, free.end())
         return
     steroids_only = set(drugs) <= set(load_lexicon().members("corticosteroid"))
     local_only = steroids_only and all(
@@ -1063,10 +1125,28 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         unwindowed,
         re.I,
     )
+    if window is None:
+        # "... allowed if the last course was completed more than 24 months ago": a least time
+        # since the drug (only that: "stopped less than 2 months ago" is left to the team)
+        ago = re.search(r"[<≤]?\s*" + q.NUM + r"\s*" + q.UNIT + r"\s*ago\b", unwindowed, re.I)
+        if ago and _AT_LEAST_BEFORE.search(unwindowed[max(0, ago.start() - 20) : ago.start()]):
+            window = ago
     if window is not None and _AT_LEAST_BEFORE.search(
         unwindowed[max(0, window.start() - 20) : window.start()]
     ):
-        if r.kind == EXCLUSION:
+        allowed_if = _PERMITTED_IF.search(unwindowed, 0, window.start())
+        if r.kind == EXCLUSION and allowed_if and all(m.start < allowed_if.start() for m in ms):
+            # "Prior cladribine is allowed if the last course was completed more than 24 months
+            # ago", as an exclusion: what it bars is the drug within that time
+            r.leaves.append(
+                Therapy(
+                    drugs=drugs,
+                    classes=classes,
+                    within_months=q.to_months(window.group(1), window.group(2)),
+                    source=source,
+                )
+            )
+        elif r.kind == EXCLUSION:
             r.reviews.append("treatment_change")  # a least time since, listed as an exclusion
         else:  # "last steroid dose at least 30 days before screening": none within 30 days
             r.leaves.append(
