@@ -90,6 +90,7 @@ SETS = {
     "probes32": ROOT / "tests/gold/criteria_probes32.yml",  # 160, 2026-12-06 (21st), at start
     "probes33": ROOT / "tests/gold/criteria_probes33.yml",  # 160, the same, at its end
     "probes34": ROOT / "tests/gold/criteria_probes34.yml",  # 160, 2026-12-06 (22nd), at start
+    "probes35": ROOT / "tests/gold/criteria_probes35.yml",  # 160, the same, at its end
 }
 
 

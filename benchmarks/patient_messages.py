@@ -91,6 +91,7 @@ SETS = {
     "fresh42": ROOT / "tests/gold/patient_messages_fresh42.yml",  # 2026-12-06 (21st), at start
     "fresh43": ROOT / "tests/gold/patient_messages_fresh43.yml",  # the same session, at its end
     "fresh44": ROOT / "tests/gold/patient_messages_fresh44.yml",  # 2026-12-06 (22nd), at start
+    "fresh45": ROOT / "tests/gold/patient_messages_fresh45.yml",  # the same session, at its end
 }
 
 

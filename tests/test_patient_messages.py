@@ -262,6 +262,11 @@ from benchmarks.patient_messages import SETS, score
 # times, carers and relatives, negations and hedges, forms and autocorrect): 86.4 % of 478
 # slots, 1 inverted, 12 wrongly set; 86.8 %, 0 inverted once "none since" with no drug told
 # before it, a writer typing for a partner and "my 18 year old son" were read.
+# "fresh45": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (treatment stories with reasons for stopping,
+# worried messages that are no crisis, writers from many countries, corrections inside a
+# message, pregnancy and breastfeeding wordings): 77.5 % of 565 slots, 2 inverted, 4 wrongly
+# set: a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -309,6 +314,7 @@ FLOORS = {
     "fresh42": (0.855, 0),
     "fresh43": (0.875, 0),
     "fresh44": (0.865, 0),
+    "fresh45": (0.77, 2),
 }
 
 

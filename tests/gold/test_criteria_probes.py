@@ -57,6 +57,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes32", 160),
         ("probes33", 160),
         ("probes34", 160),
+        ("probes35", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -279,6 +280,12 @@ PROBE_FLOORS = {
     # 114; .922, .718, 0 once a permission with its washout, local steroids let in by a
     # bracket, "steroid-free for", "loss of efficacy" and "18-50 years (inclusive)" were read.
     "probes34": (0, 0.91, 0.71),
+    # criteria_probes35.yml (age and sex wording, EDSS wording, MS type with modifiers and
+    # doubt, disease duration and onset, pregnancy, breastfeeding and contraception), written in
+    # the same session and first scored all 160 at its end, after every change and none made for
+    # it: precision .833, recall .820, 2 false not_met of 99 (age, MS type): a floor, not a
+    # target.
+    "probes35": (2, 0.83, 0.82),
 }
 
 
