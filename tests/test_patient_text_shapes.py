@@ -4112,6 +4112,8 @@ def test_a_dated_relapse_before_the_two_years_is_not_counted():
     assert facts("one in November 2024 and that's been it", ask)[ask] == 0
     assert facts("two: one this year in April, one in April 2024", ask)[ask] == 1
     assert facts("yes, two - one in January and one in the summer of 2025", ask)[ask] == 2
+    # a count said first that does not match the items listed is no count of them
+    assert facts("3: one in March and one in May", ask)[ask] == 2
 
 
 def test_the_relapse_called_the_last_is_the_last():

@@ -2617,7 +2617,8 @@ def _nothing_now(low: str) -> re.Match | None:
             continue  # "not since the big one in 2021, and none since. RRMS, Kesimpta": no drug
             # told before it, so not one stopped: the relapses are none
         if (
-            re.match(r"(nothing|none)( else)? since\W*$", low[m.start() :].split(".")[0])
+            tail
+            and not tail.group(1)
             and not sentence.strip()
             and _relapse_told_last(low[: m.start()])
         ):
@@ -5431,7 +5432,8 @@ def parse_relapse_count(
         return Invalid("relapse_count_range")
     items = re.findall(r"(?:^|\band\b|,|-|:|\bhad\b)\s*(\d+)" + item, t)
     said = re.match(r"\W*(?:yes\W+)?(\d{1,2})\s*[-:–]", t)
-    if said and len(items) >= 2 and int(said.group(1)) == len(items):
+    said = said if said and len(items) >= 2 and int(said.group(1)) == len(items) else None
+    if said:
         # "yes, two - one in January and one in the summer of 2025": the count, then each;
         # the items are read below, for one may be older than two years ("two: one this
         # year in April, one in April 2024" is 1 in two years)
