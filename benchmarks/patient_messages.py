@@ -92,6 +92,7 @@ SETS = {
     "fresh43": ROOT / "tests/gold/patient_messages_fresh43.yml",  # the same session, at its end
     "fresh44": ROOT / "tests/gold/patient_messages_fresh44.yml",  # 2026-12-06 (22nd), at start
     "fresh45": ROOT / "tests/gold/patient_messages_fresh45.yml",  # the same session, at its end
+    "fresh46": ROOT / "tests/gold/patient_messages_fresh46.yml",  # 2026-12-06 (23rd), at start
 }
 
 

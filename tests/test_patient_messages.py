@@ -266,7 +266,15 @@ from benchmarks.patient_messages import SETS, score
 # change made that session and none made for it (treatment stories with reasons for stopping,
 # worried messages that are no crisis, writers from many countries, corrections inside a
 # message, pregnancy and breastfeeding wordings): 77.5 % of 565 slots, 2 inverted, 4 wrongly
-# set: a floor, not a target.
+# set: a floor, not a target; 86.5 %, 0 inverted as a dev set the next session, once facts
+# beside a hard feeling or a question, steroid courses in other words, "combi feeding" and a
+# verdict at the end of a long story were read.
+# "fresh46": 130 more, written at the start of the next session (2026-12-06, twenty-third)
+# and scored once before any change (dictated messages, short replies, fuzzy times and feasts,
+# drugs paused, bridged or blinded, negations and their scope): 81.0 % of 459 slots, 5
+# inverted, 15 wrongly set; 85.0 %, 0 inverted, 11 wrongly set once a "though" clause after a
+# denial, a pregnancy after an earlier birth, "nothing since" after a drug started, a drug
+# paused and "it wasn't X that failed, it was Y" were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -314,7 +322,8 @@ FLOORS = {
     "fresh42": (0.855, 0),
     "fresh43": (0.875, 0),
     "fresh44": (0.865, 0),
-    "fresh45": (0.77, 2),
+    "fresh45": (0.86, 0),
+    "fresh46": (0.845, 0),
 }
 
 

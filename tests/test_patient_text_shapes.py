@@ -4150,3 +4150,86 @@ def test_a_writer_typing_for_someone_else_and_an_age_before_the_relative():
     assert "pregnant" not in got
     got = facts("my 16yo daughter has RRMS, on Kesimpta")
     assert (got["age"], got["sex"]) == (16, "female")
+
+
+def test_facts_beside_a_hard_feeling_or_a_question_in_the_same_message_are_kept():
+    # fresh45: the whole message was dropped with the flagged sentence
+    got = facts(
+        "Anxious mum of two here, 34, RRMS since 2020, on Tysabri, and my JCV index went up so "
+        "they want to switch me - I'm terrified of losing what works. Last relapse was 2021."
+    )
+    assert (got["age"], got["sex"], got["current_therapy"]) == (34, "female", "natalizumab")
+    got = facts(
+        "Hi! 31, RRMS since 2020, currently 24 weeks pregnant. Came off Kesimpta in June. "
+        "Are there studies for pregnant women or should I wait?"
+    )
+    assert (got["age"], got["pregnant"], got["current_therapy"]) == (31, True, "none")
+    # the question itself names no treatment taken
+    assert "prior_therapies" not in facts("Should I switch to Kesimpta?")
+
+
+def test_breastfeeding_in_part_is_breastfeeding():
+    ask = "breastfeeding"
+    assert facts("combi feeding - breast in the mornings, formula the rest", ask)[ask] is True
+    assert facts("formula only now", ask)[ask] is False
+    assert facts("stopped pumping last month", ask)[ask] is False
+    # fresh46: a "though" clause after a comma stands against the denial before it
+    got = facts("Not pregnant, breastfeeding my 5 month old though.")
+    assert (got["pregnant"], got["breastfeeding"]) == (False, True)
+    assert facts("Not pregnant, not breastfeeding though")["breastfeeding"] is False
+
+
+def test_a_pregnancy_now_after_an_earlier_birth():
+    got = facts("had my daughter in 2022, and I've just found out I'm 8 weeks pregnant!")
+    assert got["pregnant"] is True
+    assert facts("had my baby 3 weeks ago, I'm not pregnant")["pregnant"] is False
+
+
+def test_a_verdict_at_the_end_of_a_long_story_and_one_set_against_another():
+    ask = "failed_therapies"
+    got = facts(
+        "Mavenclad - finished both years in 2023, then relapsed in March and again in June "
+        "this year, and my neuro says it's stopped working",
+        ask,
+    )
+    assert got[ask] == ["cladribine"]
+    got = facts("it wasn't the Tysabri that failed, it was the Tecfidera before it")
+    assert got["failed_therapies"] == ["dimethyl fumarate"]
+
+
+def test_a_drug_paused_planned_or_blinded_is_not_taken_now():
+    ask = "current_therapy"
+    assert facts("on hold - zeposia's paused for my knee surgery", ask)[ask] == "none"
+    assert facts("Ocrevus, paused since the summer", ask)[ask] == "none"
+    assert facts("evobrutinib in a trial - or placebo, it's blinded", ask) == {}
+    got = facts("I'm on oral steroids right now until my first Ocrevus infusion on the 20th.")
+    assert "ocrelizumab" not in got.get("prior_therapies", [])
+    got = facts(
+        "bridging steroids in July before my first Ocrevus in August", "months_since_steroids"
+    )
+    assert got["prior_therapies"] == ["ocrelizumab"]
+    # "nothing since" after a drug started is about relapses
+    got = facts("I had a bad relapse and went onto Ocrevus that autumn. Nothing since.")
+    assert got["current_therapy"] == "ocrelizumab"
+    assert facts("Tecfidera from 2019 to 2022. Nothing since.")["current_therapy"] == "none"
+
+
+def test_feasts_seasons_ago_and_counts_said_around_a_date():
+    got = facts("relapsed at Easter 2024, and my last relapse was just before Halloween last year")
+    assert got["months_since_last_relapse"] == pytest.approx(13, abs=1)
+    ask = "months_since_last_relapse"
+    assert facts("two summers ago, and nothing since", ask)[ask] == pytest.approx(16.7, abs=1)
+    assert facts("the christmas before last, spent boxing day in A&E", ask)[ask] > 22
+    ask = "relapses_past_2_years"
+    assert ask not in facts("last one was march", ask)
+    assert ask not in facts("dunno maybe 4", ask)
+    assert facts("none this year, but two last year", ask)[ask] == 2
+    assert facts("none", ask)[ask] == 0
+    ask = "months_since_steroids"
+    assert facts("nah never", ask)[ask] == "never"
+    assert facts("never did", ask)[ask] == "never"
+
+
+def test_a_score_ends_at_its_full_stop_and_a_labelled_type():
+    assert facts("EDSS 3. 3 relapses in total, the last one in 10/2025.")["edss"] == 3
+    assert facts("Dx - 2022. Type - RR. Meds - Vumerity")["ms_subtype"] == "RRMS"

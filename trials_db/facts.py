@@ -242,8 +242,22 @@ def _readable(text: str | None) -> str | None:
         return without_what_would_be(read_dictation(t))
     if finding.category not in (Category.DISTRESS, Category.ADVICE):
         return None
-    kept = [s for s in _SENTENCE.split(t) if s.strip() and check_safety(s) is None]
-    rest = " ".join(kept).strip()
+    kept = []
+    for sentence in filter(str.strip, _SENTENCE.split(t)):
+        flagged = check_safety(sentence)
+        if flagged is None:
+            kept.append(sentence)
+        elif flagged.category is Category.DISTRESS:
+            # "34, RRMS since 2020, on Tysabri - I'm terrified of losing what works": the feeling
+            # is one clause; the facts beside it in the same sentence are still the person's
+            clauses = [c for c in _FEELING_CLAUSE.split(sentence) if c and c.strip()]
+            said = ", ".join(c.strip() for c in clauses if check_safety(c) is None)
+            kept.append(said + ("." if said and said[-1] not in ".!?" else ""))
+    rest = " ".join(k for k in kept if k).strip()
+    if rest and check_safety(rest) is not None:
+        # "... Came off Kesimpta in June. Are there studies, or should I wait?": the question is
+        # advice only beside the drug named elsewhere; the statements stay, the question goes
+        rest = " ".join(k for k in kept if k and not k.rstrip().endswith("?")).strip()
     return (
         without_what_would_be(read_dictation(rest)) if rest and check_safety(rest) is None else None
     )
@@ -257,6 +271,8 @@ _RECENT_BIRTH = re.compile(
 _NO_LONGER = re.compile(r"^\W*(?:no,?\s+)?(?:not any ?more|no longer|not any longer)\b", re.I)
 # A message's sentences, for reading the ones beside a flagged one.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# The clauses of a sentence that tells a hard feeling, for keeping the facts beside it.
+_FEELING_CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;:]\s*|\s+(?:and|but|so)\s+", re.I)
 
 
 def read_facts(

@@ -1173,7 +1173,8 @@ _PERSON_OR_PARENT = "|".join(_PERSON_OR_PARENT_OF.values())
 # not "my mum of 80" (a relative: my, his, her, our, your before it).
 _PARENT_OF = re.compile(
     r"(?:^[^\w\n]*|[,.;:!(]\s*|\b(?:as|im|i'?m|i am|am)\s+)(?:an?\s+)?"
-    r"(?:proud\s+|busy\s+|single\s+)?"
+    r"(?:(?:proud|busy|single|anxious|worried|tired|exhausted|scared|stressed|frazzled|working|"
+    r"new|young|older)\s+)?"
     rf"({_SELF_FEMALE}|{_SELF_MALE})\s+(?:of|to|tae)\s+(?:an?\s+|\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|twins|triplets|little|young|grown)",
     re.M,
@@ -1326,14 +1327,14 @@ _SUBTYPE_PHRASES = [
         # as written by people whose MS was named in Spanish, Italian, Portuguese, German, French
         r"\bprimaria[- ]progres+iv\w*|\bprim[a]?r[- ]progredient|"
         r"\bprogressive primaire\b|\bprimaire(?:ment)?[- ]progressive\b|"
-        r"\b(?:type|form|kind)\s*:?\s*pp\b|\bpp\s+(?:type|form|kind)\b",  # "type PP"
+        r"\b(?:type|form|kind)\s*[:=-]?\s*pp\b|\bpp\s+(?:type|form|kind)\b",  # "type PP"
     ),
     (
         "SPMS",
         r"\bsecondary[- ]?progressive|\bspms\b|\bsp[- ]ms\b|\bsecondary\b|"
         r"\bsecundaria[- ]progres+iv\w*|\bsecondaria[- ]progres+iv\w*|\bsekund[a]?r[- ]progredient|"
         r"\bprogressive secondaire\b|\bsecondaire(?:ment)?[- ]progressive\b|"
-        r"\b(?:type|form|kind)\s*:?\s*sp\b|\bsp\s+(?:type|form|kind)\b",  # "type SP"
+        r"\b(?:type|form|kind)\s*[:=-]?\s*sp\b|\bsp\s+(?:type|form|kind)\b",  # "type SP"
     ),
     (
         "RRMS",
@@ -1343,7 +1344,7 @@ _SUBTYPE_PHRASES = [
         r"\bremit\w*[- ]recidivante|\bremit\w*[- ]recorrente|\bschubformig\b|"
         r"\b(?:surto|brote)s?[- ]remis\w*|"  # "EM surto-remissão", "brote-remisión"
         r"\b(?:ms|sm|em)\s+remit\w*|"  # "SEP rémittente": MS by its French name, then its course
-        r"\b(?:type|form|kind)\s*:?\s*rr\b|\brr\s+(?:type|form|kind)\b",  # "type RR"
+        r"\b(?:type|form|kind)\s*[:=-]?\s*rr\b|\brr\s+(?:type|form|kind)\b",  # "type RR"
     ),
     (
         "CIS",
@@ -2155,7 +2156,11 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
     if mention:
         # in its sentence: not the age of "not sure of my EDSS. 31 RRMS"
-        after = re.split(r"(?<![\d.])[.!]\s", t[mention.end() : mention.end() + 80])[0]
+        # ("EDSS 3. 3 relapses in total": a full stop after a score ends it too)
+        after = re.split(
+            r"(?<![\d.])[.!]\s|(?<=\d)[.!]\s+(?=[A-Za-z]|\d+\s*[A-Za-z])",
+            t[mention.end() : mention.end() + 80],
+        )[0]
         window = after
         later = _NOW_NUMBER.search(after)
         if later and len(_numbers(after)) > 1:  # "EDSS 5 in the spring, it went up to 5.5"
@@ -2381,8 +2386,18 @@ _FAILED_BEFORE = re.compile(
     r"new (?:\w+ )?lesions? (?:\w+ ){0,5}?(?:while|whilst) on|"
     # "before that I had three in one year on Tecfidera"
     r"had (?:\d+|two|three|four|five|several|multiple|many) (?:relapses? )?(?:in (?:a|one|\d+) "
-    r"(?:years?|months?) )?(?:on|while on|whilst on))\s*$",
+    r"(?:years?|months?) )?(?:on|while on|whilst on)|"
+    # the one set against a denied one: "it wasn't the Tysabri that failed, it was the Tecfidera"
+    r"(?:failed|did ?n'?t work|stopped working)\s*[,;-]\s*(?:it was|it'?s|but|it was actually)"
+    r"\s+(?:the|my)?)\s*$",
     re.I,
+)
+# A drug said not to be the one that failed: "it wasn't the Tysabri (that failed)".
+_NOT_THIS_ONE_BEFORE = re.compile(
+    r"\b(?:was ?n'?t|wasnt|was not|is ?n'?t|isnt|is not|not)\s+(?:the|my)\s+$", re.I
+)
+_THAT_FAILED_AFTER = re.compile(
+    r"^\s+(?:that|which|who)\s+(?:failed|did ?n'?t work|stopped working)\b", re.I
 )
 _FORM_AFTER = re.compile(
     r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b", re.I
@@ -2594,6 +2609,21 @@ def _nothing_now(low: str) -> re.Match | None:
             r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
+        told_before = re.split(r"[.;!?\n]", low[: m.start()].rstrip(" .;!?\n"))[-1]
+        if (
+            re.match(r"(nothing|none)( else)? since\W*$", low[m.start() :].split(".")[0])
+            and not sentence.strip()
+            and re.search(
+                r"\b(?:switched|moved|changed|started|began|went)\s+(?:on|onto|to|over to)?\s*"
+                r"[^.;!?]{0,40}$",
+                told_before,
+            )
+            and _names_a_drug(told_before)
+            and not re.search(
+                r"\b(?:stopped|quit|came off|ended|finished|discontinued|until|till)\b", told_before
+            )
+        ):
+            continue  # "... and went onto Ocrevus that autumn. Nothing since.": no relapse since
         tail = re.match(
             r"(.*?)(?:nothing|none)(?: else)? since\W*$", low[m.start() :].split(".")[0]
         )
@@ -2653,6 +2683,9 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
     r"(?:cover|pay for|fund|approve|afford)\s+(?:the\s+)?$|"
     r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
+    # "on steroids until my first Ocrevus infusion on the 20th": its first dose is still to come
+    r"\b(?:now|currently|at the moment|i'?m on|i am on|bridging)\b[^.;!?]{0,60}\b(?:until|till|til)"
+    r"\s+(?:my|the|her|his)\s+(?:first|1st)\s+$|"
     r"\b(?:don'?t|do not|didn'?t|did not|never) (?:know|knew|find out|found out) "
     r"(?:if|whether) (?:i|he|she|we) (?:got|was on|had|received|was given)\s+(?:the\s+)?$|"
     r"\b(waiting to start|going to start|(?:meant|due|scheduled) to start|"
@@ -2721,7 +2754,10 @@ _NEVER_STARTED_AFTER = re.compile(
     r"^\W{0,3}(?:was|is|were|got)\s+(?:not|n'?t|never)\s+(?:reimbursed|covered|approved|funded|"
     r"available|an option)\b|"
     r"^\s+(?:wouldn'?t|wouldnt|would not|won'?t|will not|might not|may not|isn'?t going to|"
-    r"wasn'?t going to)\s+(?:help|work|do (?:much|anything))\b",
+    r"wasn'?t going to)\s+(?:help|work|do (?:much|anything))\b|"
+    # a blinded study's drug: "evobrutinib in a trial - or placebo, it's blinded"
+    r"^[^.;!?]{0,30}?\bor (?:a |the )?(?:placebo|dummy|sugar pill)\b|"
+    r"^[^.;!?]{0,50}?\b(?:it'?s|it is|study is|trial is|was|is)\s+(?:double[- ])?blind(?:ed)?\b",
     re.I,
 )
 # Said after the drug: a start still to come ("Ocrevus was meant to start in November but got
@@ -3061,6 +3097,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             (_FAILED_AFTER.search(reasons) and not _side_effect_told(reasons))
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
+            or _SAID_STOPPED_WORKING.search(after)
         ) and not _CALLED_LATER.search(before)
         switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
         if switched_from and (
@@ -3099,7 +3136,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if switched_from and other_reason and _SWITCH_REASON.match(after):
             # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
             answer.reason_not_failure.append(switched_from)
-        if _FAILURE_DENIED.search(after) or _FAILURE_DENIED_BEFORE.search(before[-25:]):
+        if (
+            _FAILURE_DENIED.search(after)
+            or _FAILURE_DENIED_BEFORE.search(before[-25:])
+            or (_NOT_THIS_ONE_BEFORE.search(before[-25:]) and _THAT_FAILED_AFTER.match(after))
+        ):
             # "had to stop because of PML, not because it failed", "it's not like X didn't work"
             answer.failed = [d for d in answer.failed if d != name]
             answer.worked.append(name)
@@ -3383,6 +3424,14 @@ _IT_FAILED = re.compile(
     r"was ?n'?t|wasnt)\s+(?:really\s+|actually\s+|even\s+|properly\s+)?(work\w*|help\w*)",
     re.I,
 )
+# The verdict at the end of a drug's own story, however long, before the next drug or sentence:
+# "Mavenclad - finished both years in 2023, then relapsed twice, and my neuro says it's stopped
+# working".
+_SAID_STOPPED_WORKING = re.compile(
+    r"^[^.;!?]{0,200}?\b(?:it|that|this one)(?:'s|s| has| had)?\s+"
+    r"(?:stopped|quit|ceased) working\b",
+    re.I,
+)
 _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$|"
     r"\bused to (?:be (?:on|taking|using)|take|get|use|have)\s+(?:the\s+|my\s+)?$",  # ended
@@ -3509,7 +3558,10 @@ _ENDED_AFTER = re.compile(
     r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
     # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
     r"^[^\n]{0,80}?\b(?:end(?:ed)?\s+date:?\s*\d|"
-    r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))",
+    r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))|"
+    # "zeposia's paused for my knee surgery", "Ocrevus is on hold": not taken now
+    r"^(?:'s|s|\s+is|\s+was|\s+has been|\s+got|\s+are)?[\s,;:-]+"
+    r"(?:paused|on hold|on pause|suspended)\b",
     re.I,
 )
 # A new line opened by a label ("Discontinued: Tysabri (2013-2020)", "Past meds:") heads what
@@ -3538,7 +3590,7 @@ _SOMETHING_ELSE_ENDED = re.compile(
 )
 _ENDED_BEFORE = re.compile(
     r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished|paused|pausing|"
-    r"holding off|on hold)\s+(?:taking\s+)?"
+    r"holding off|on hold)\s*(?:[-:,]\s*)?(?:taking\s+)?"
     r"(?:my\s+|the\s+|her\s+|his\s+)?$",
     re.I,
 )
@@ -4114,6 +4166,11 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
             continue
         if _WISH_BEFORE.search(sentence):
             continue  # "I want to get pregnant next year": a plan, no status now
+        if Cue.NEGATED in kinds and _CONTRAST_AFTER_COMMA.match(
+            _own_clause(text, mention.start, mention.end)
+        ):
+            # "Not pregnant, breastfeeding my 5 month old though": the "though" clause says yes
+            kinds = kinds - {Cue.NEGATED}
         stopped = key == "breastfeeding" and _STOPPED_NURSING.search(
             text[max(0, mention.start - 16) : mention.end + 12]
         )
@@ -4130,6 +4187,24 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         else:
             result.setdefault(key, True)
     return result or None
+
+
+# A clause that stands against the one before it by a "though" of its own, with no denial
+# before its fact: "..., breastfeeding my 5 month old though".
+_CONTRAST_AFTER_COMMA = re.compile(
+    r"^(?![^|]*\b(?:not|no|never|nor|neither)\b[^|]*\|)[^|]*\|[^|]*\b(?:though|tho|however)\b", re.I
+)
+
+
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The comma clause around text[start:end], as "before|after" (the fact's place marked),
+    when a comma opens it; "" otherwise."""
+    head = text[:start]
+    comma = max(head.rfind(","), head.rfind(" - "))
+    if comma < 0 or re.search(r"[.;!?\n]", head[comma:]):
+        return ""
+    tail = re.split(r"[.;!?,\n]", text[end:])[0]
+    return f"{head[comma + 1 :]}|{tail}"
 
 
 _LEADING_NO = re.compile(r"^\W*(no|nope|nah|not at all)\b", re.I)
@@ -4157,7 +4232,10 @@ def parse_pregnancy(
         found = _breastfeeding_answer(text, t, intent)
     else:
         found = _pregnancy(text, intent, asked)
-    if _POSTPARTUM.search(t) and not re.search(r"\b(i'?m|i am|am) pregnant\b", t):
+    # ("had my daughter in 2022 ... I'm 8 weeks pregnant!": pregnant again now)
+    if _POSTPARTUM.search(t) and not re.search(
+        r"\b(?:i'?m|i am|am)\s+(?:(?!not\b|no\b)\w+\s+){0,3}pregnant\b", t
+    ):
         return {**(found if isinstance(found, dict) else {}), "pregnant": False}
     return found
 
@@ -4169,6 +4247,19 @@ _NOT_FEEDING = re.compile(
 )
 
 
+# Breastfeeding in part: "combi feeding", "mixed feeding", "breast and bottle", "breast in the
+# mornings, formula the rest", "pumping", "expressed milk".
+_SOME_FEEDING = re.compile(
+    r"\b(?:combi|combination|mixed|part|partial)[- ]?(?:feed\w*|breast\w*)|"
+    r"\bbreast(?:milk| milk)?\s*(?:and|&|\+|/|plus)\s*(?:bottle|formula)\b|"
+    r"\bbreast(?:feed\w*)? (?:in|at|for|during) (?:the )?(?:morning|night|evening|day|bed)\w*|"
+    r"\b(?:pumping|expressing|expressed (?:breast )?milk)\b",
+    re.I,
+)
+# The feeding said to be over ("stopped pumping", "weaned", "finished breastfeeding").
+_ENDED_FEEDING = re.compile(r"\b(?:stopped|finished|weaned|no longer|not any ?more|quit)\b", re.I)
+
+
 def _breastfeeding_answer(text: str, t: str, intent: str | None) -> dict[str, Any] | Invalid | None:
     """The answer to "Are you breastfeeding?" alone: a yes or no is about breastfeeding only;
     pregnancy is read only where the words name it ("no, but I'm 10 weeks pregnant again")."""
@@ -4177,6 +4268,8 @@ def _breastfeeding_answer(text: str, t: str, intent: str | None) -> dict[str, An
     if "breastfeeding" in said:
         return said
     answer = yes_no(text, intent)
+    if answer is None and _SOME_FEEDING.search(t) and not _ENDED_FEEDING.search(t):
+        answer = True  # "combi feeding - breast in the mornings, formula the rest": still some
     if answer is None and _NOT_FEEDING.search(t):
         answer = False
     if answer is None:
@@ -4373,13 +4466,16 @@ _YEAR_SAID = r"(19[5-9]\d|20\d\d|'\d\d|this year|last year)"  # "'18": 2018
 _MONTH_NAMED = re.compile(
     r"(?:\b(19[5-9]\d|20\d\d)\s+(?=(?:" + _MONTH_WORD + r")\b))?"  # "2023 December"
     rf"\b(?:(end of|beginning of|start of|early|late|mid)[- ]?)?((?:{_MONTH_WORD})\b)\.?"
-    rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?|\b(christmas|easter|spring|summer|autumn|fall|winter)\b"
+    rf"(?:\s+(?:of\s+)?{_YEAR_SAID})?|\b(christmas|easter|halloween|thanksgiving|spring|"
+    r"summer|autumn|fall|winter)\b"
     rf"(?:\s+(?:of\s+)?(19[5-9]\d|20\d\d|'?\d\d\b|this year|last year))?"  # "summer 99"
 )
 # Feasts and seasons, as the day they stand for (Easter moves: mid-April).
 _DAY_OF = {
     "christmas": (12, 25),
     "easter": (4, 10),
+    "halloween": (10, 31),
+    "thanksgiving": (11, 25),
     "spring": (4, 15),
     "summer": (7, 15),
     "autumn": (10, 15),
@@ -4391,10 +4487,25 @@ _PART_OF_MONTH = {"end of": 28, "late": 25, "beginning of": 3, "start of": 3, "e
 _MONTH_IN_FIGURES = re.compile(r"(?<![\d/])\b(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
 
 
+# "two summers ago", "a winter ago", "3 christmases ago".
+_SEASONS_AGO = re.compile(
+    r"\b(a|one|\d)\s+(spring|summer|autumn|fall|winter|christmas|easter)(?:e?s)?\s+ago\b", re.I
+)
+
+
 def _month_said(text: str, today: dt.date) -> float | None:
     """Months ago of a month named, the latest one before today unless a year is said: "in june"
     (mid-June), "end of july", "april this year", "march 2025", "christmas last year". "May" and
     "March" count only after a time word ("in may") or before a year: they are also verbs."""
+    seasons_ago = _SEASONS_AGO.search(words_to_numbers(text))
+    if seasons_ago:  # "two summers ago": the summer before last
+        n = 1 if seasons_ago.group(1) in ("a", "one") else int(seasons_ago.group(1))
+        month, day = _DAY_OF[seasons_ago.group(2).lower()]
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        try:
+            return _months_back_to(dt.date(year - (n - 1), month, day), today)
+        except ValueError:
+            return None
     figures = _MONTH_IN_FIGURES.search(text)
     found = [(figures.start(), "figures", figures)] if figures else []
     found += [(m.start(), "named", m) for m in _MONTH_NAMED.finditer(text)]
@@ -4684,6 +4795,7 @@ _GLOSS = re.compile(r"\s*\(([^\W\d_]+(?:[ -][^\W\d_]+)?)\)", re.I)
 _BARE_TIME = re.compile(
     r"\s*(?:in |around |about |back in |probably |maybe |i think )?"
     r"(?:(?:early|late|mid|the) )?(?:(?:spring|summer|autumn|fall|winter|christmas|easter|"
+    r"halloween|"
     rf"{_MONTH_WORD})\s*)?(?:of )?(?:'\d\d|\d{{4}})\s*"
     r"|\s*(?:in |around |about |probably )?(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\s*"  # "..., 05/2026"
     # "1 relapse in past 24 months, roughly 8 wks ago"
@@ -4880,6 +4992,10 @@ LAST_ONE_SAID = re.compile(
 )
 
 
+# A month or a feast, precise enough to date the one called the last (a season is not).
+_DAY_NAMED = re.compile(rf"\b(?:{_MONTH_WORD}|christmas|easter|halloween|thanksgiving)\b", re.I)
+
+
 def _one_is_a_relapse(before: str) -> bool:
     """Whether the "one" of "the last one" stands for a relapse: the last thing counted in the
     words ``before`` it is relapses, not infusions, courses or scans."""
@@ -4930,8 +5046,8 @@ def parse_months_since_relapse(
         clause = re.split(r"[.;!?,]", whole[last_said.end() :])[0]
         if (
             re.match(r"\W*(?:none|no|not|never|nothing)\b", clause, re.I)
-            or not (re.search(r"\d", clause) or re.search(rf"\b(?:{_MONTH_WORD})\b", clause, re.I))
-            or (re.search(r"\blast year\b", clause, re.I) and not _MONTH_NAMED.search(clause))
+            or not (re.search(r"\d", clause) or _DAY_NAMED.search(clause))
+            or (re.search(r"\blast year\b", clause, re.I) and not _DAY_NAMED.search(clause))
         ):
             break  # "none since I started Tysabri", "sometime last winter", "late last year":
             # no date of it, or too coarse; read below
@@ -5360,6 +5476,10 @@ def parse_relapse_count(
         )
         and not re.search(r"\bago\b|\b(19|20)\d\d\b", t)
         and not _part_of_time().search(t)
+        # not "none this year, but two last year": the "but" gives a count of its own
+        and not re.search(
+            r"\b(?:but|though|although|except)\b[^.;]{0,20}?\b\d+\b(?!\s*(?:/|\.\d))", t
+        )
     ):
         return 0  # "I don't get relapses", "never had a relapse"
     any_window = (
@@ -5402,6 +5522,12 @@ def parse_relapse_count(
         return 0  # "haven't had a relapse in ages"
     if not requested:
         return None
+    if _ONLY_A_GUESS.search(t) or re.fullmatch(
+        r"\W*(?:dunno|don'?t know|no idea|no clue|not sure)\W+(?:maybe|perhaps|possibly|about|"
+        r"around)?\s*\d+\W*",
+        t,
+    ):
+        return None  # "dunno maybe 4": a guess, no count to take
     if re.fullmatch(
         r"\W*(?:no|nope|nah|not any|no,? none)\W*(?:(?:lol|haha|thankfully|luckily|thank god)\W*)?",
         t,
@@ -5485,7 +5611,18 @@ def parse_relapse_count(
         # "11/2024 and 06/2026": one relapse a date, counted when inside the two years
         ago = [months_ago(d, today) for d in dates]
         return sum(1 for months in ago if months is not None and months <= 24)
-    # the 2 of "2 months ago" is no count, nor the 11 of "11/2024"
+    contrast = re.match(
+        r"\W*(?:none|no|zero|0|not (?:a single )?(?:one|1))\b[^.;]{0,25}?\bbut\s+(\d{1,2})\b"
+        r"(?!\s*(?:/|\.\d|years?|yrs?|months?))\s*(?:relapses?\s*)?(last year|this year)?\W*$",
+        t,
+    )
+    if contrast:
+        return int(contrast.group(1))  # "none this year, but two last year": both in two years
+    # the 2 of "2 months ago" is no count, nor the 11 of "11/2024", nor the "one" of "the last
+    # one was march" (a date, not how many)
+    t = re.sub(
+        r"\b(?:the\s+|my\s+)?(?:last|latest|most recent|previous|first)\s+(?:one|1)\b", " ", t
+    )
     return parse_count(_SPAN.sub(" ", _MONTH_IN_FIGURES.sub(" ", t)))
 
 
@@ -5530,8 +5667,9 @@ def parse_months_since_steroids(
     if (
         requested
         and re.match(
-            r"\W*(no|nope|never|no never)\W*(\s+(had|needed|got|taken|took|used)\s+"
-            r"(any|them|it|those|steroids?))?\W*([,.;!]|$)",
+            # "no", "nah never", "never did", "no, never had any"
+            r"\W*(?:(?:no|nope|nah|never)\b\W*){1,3}(?:(?:i\s+)?(?:had|needed|got|taken|took|"
+            r"used|did|have)\b\s*(?:any|them|it|those|steroids?)?)?\W*(?:[,.;!]|$)",
             t,
         )
         and not re.search(r"\b(but|except|apart from|other than|only|once|until|till)\b", t)

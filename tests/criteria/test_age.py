@@ -476,3 +476,16 @@ def test_a_bare_years_range_marked_inclusive():
     text = "Female or male, 18-50 years (inclusive), body mass index < 40, RRMS, EDSS 0-5.0"
     tree = parse_criterion(text, INC)
     assert tree.evaluate(Profile(age=60)) == FALSE
+
+
+def test_a_clause_for_the_people_of_some_age_binds_no_one_else():
+    # probes35: "participants older than 55 must have ..." had become an age of at least 55
+    text = "Age 18 to 65 years; participants older than 55 must have an EDSS of 6.0 or less"
+    assert age_facts(text, INC) == ["age requires min=18 max=65"]
+    tree = parse_criterion(text, INC)
+    assert tree.evaluate(Profile(age=40, edss=6.5)) == REVIEW
+    assert tree.evaluate(Profile(age=70, edss=2.0)) == FALSE
+    # the people a whole criterion is about, by their age, are its age
+    assert age_facts("Patients aged 18 to 55 years must have RRMS", INC) == [
+        "age requires min=18 max=55"
+    ]

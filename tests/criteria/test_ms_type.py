@@ -343,3 +343,39 @@ def test_a_course_an_exclusion_lets_in_is_not_barred(text):
         parse_criterion("PPMS (SPMS is not allowed)", EXC).evaluate(Profile(ms_subtype="SPMS"))
         == TRUE
     )
+
+
+# Built after the thirty-fifth and thirty-sixth probe sets.
+@pytest.mark.parametrize(
+    "text, kind, course, verdict",
+    [
+        ("Not diagnosed with primary progressive MS", INC, "PPMS", FALSE),
+        ("Not diagnosed with primary progressive MS", INC, "RRMS", TRUE),
+        ("Must not have PPMS", INC, "SPMS", TRUE),
+        ("Not diagnosed with primary progressive MS", EXC, "RRMS", REVIEW),
+        # every course, and CIS too: none is ruled out
+        ("Multiple sclerosis of any disease course, including CIS", INC, "RRMS", TRUE),
+        ("Multiple sclerosis of any disease course, including CIS", INC, "CIS", TRUE),
+        # a first event may be called relapsing MS today: the team's, never a "doesn't fit"
+        (
+            "First clinical demyelinating event within the 180 days before randomisation",
+            INC,
+            "RRMS",
+            REVIEW,
+        ),
+        (
+            "First clinical demyelinating event within the 180 days before randomisation",
+            INC,
+            "PPMS",
+            FALSE,
+        ),
+    ],
+)
+def test_a_course_denied_by_a_verb_or_added_to_all(text, kind, course, verdict):
+    assert parse_criterion(text, kind).evaluate(Profile(ms_subtype=course)) == verdict
+
+
+def test_the_age_at_diagnosis_bars_no_diagnosis():
+    # probes35: "made at the age of 50" had barred everyone with MS
+    tree = parse_criterion("Diagnosis of MS made at the age of 50 or later", EXC)
+    assert tree.evaluate(Profile(ms_subtype="RRMS")) == REVIEW

@@ -221,3 +221,9 @@ def test_the_sex_named_with_its_word():
     # built after probes23: "Female sex" listed as an exclusion was left unread
     assert facts("Female sex", "exclusion") == facts("Female", "exclusion")
     assert facts("Female gender") == facts("Female patients")
+
+
+def test_a_rule_for_the_men_takes_the_women_too():
+    # probes35: "Male participants must use condoms" had made the study men only
+    tree = parse_criterion("Male participants must use condoms during the study", INC)
+    assert tree.evaluate(Profile(sex="female")) != FALSE

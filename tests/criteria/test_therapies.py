@@ -1063,7 +1063,7 @@ def test_must_not_be_currently_receiving_is_a_bar_on_the_drug_now():
         tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
         == FALSE
     )
-    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) == TRUE
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) != FALSE
     # as an exclusion it is a double negative: the team reads it
     assert abstains("Patients must not be currently receiving any DMT", E)
 
@@ -1546,3 +1546,31 @@ def test_loss_of_efficacy_is_a_failure_not_a_use():
     # probes34 (start set): anyone who had taken ocrelizumab had been barred
     tree = parse_criterion("Loss of efficacy of ocrelizumab (Ocrevus)", E)
     assert tree.evaluate(Profile(prior_therapies=["ocrelizumab"], failed_therapies=[])) == FALSE
+
+
+def test_none_of_the_items_on_the_same_line_as_their_head():
+    # probes36: "None of the following ...: a relapse, ..." had required a recent relapse
+    text = (
+        "None of the following in the 3 months before Day 1: a clinical relapse, systemic "
+        "corticosteroids, natalizumab"
+    )
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(months_since_last_relapse=12, relapses_past_2_years=1)) != FALSE
+    assert tree.evaluate(Profile(months_since_last_relapse=1, relapses_past_2_years=1)) == FALSE
+
+
+def test_each_drug_with_its_own_window_is_the_teams():
+    # probes36: the last window (9 months) had been read for all three drugs
+    text = (
+        "Exposure to ocrelizumab ≤ 6 months, ofatumumab ≤ 4 weeks or rituximab ≤ 9 months "
+        "before Day 1"
+    )
+    assert therapies(text, EXCLUSION) == []
+    assert "uncertain_reading" in reviews(text, EXCLUSION)
+
+
+def test_neither_nor_at_any_time_bars_both():
+    text = "Neither natalizumab nor an anti-CD20 agent at any time"
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["natalizumab"], current_therapy="none")) == FALSE
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) != FALSE

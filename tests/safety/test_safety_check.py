@@ -173,6 +173,17 @@ def test_history_and_denied_symptoms_are_not_alarms(text, expected):
             "none",
         ),
         ("I moved to New Zealand and I have a new neurologist", "none"),
+        # ... and on the forty-fifth: a course's days in other words, full dates, a slow change
+        (
+            "Copaxone 2022-2026 but it failed to stop the poussées (relapses) - the last one was "
+            "in 01/2026, treated with 3 days of cortisone.",
+            "none",
+        ),
+        ("Last relapse 18/11/2019, given methylprednisolone 1 g x 5 days the same week.", "none"),
+        ("In 02.2024 I had a brote (relapse) and 5 days of corticoides.", "none"),
+        ("Nothing now, and since I came off it my walking has got worse.", "none"),
+        ("relapse started 3 days ago, on 5 days of steroids", "symptoms"),
+        ("since I stopped Tysabri yesterday my legs are numb", "symptoms"),
         # ... and the alarms next to them stay alarms:
         ("on steroids and my legs have been numb for 3 days", "symptoms"),
         ("I have new numbness in my leg", "symptoms"),

@@ -165,9 +165,18 @@ def read(r: Reader) -> None:
             re.I,
         ):
             continue
-        if re.search(r"\b(no|not|without|never)\s+(history of\s+)?(\w+\s+){0,1}$", before, re.I):
+        if re.search(
+            r"\b(no|not|without|never)\s+(history of\s+)?(\w+\s+){0,1}$"
+            r"|\bnot\s+(?:have\s+|be\s+|been\s+)?(?:a\s+)?diagnos\w+\s+(?:with|of|as)\s+(?:\w+\s+)?$",
+            before,
+            re.I,
+        ):
             alone = re.fullmatch(
-                r"\s*(?:no|not)\s+(?:\w+\s+)?"
+                # "No primary progressive MS", "Not diagnosed with primary progressive MS",
+                # "Must not have PPMS"
+                r"\s*(?:(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should|does|do|has|have)\s+)?"
+                r"(?:no|not)\s+(?:have\s+|be\s+|been\s+)?"
+                r"(?:(?:a\s+)?diagnos\w+\s+(?:with|of|as)\s+)?(?:\w+\s+)?"
                 + re.escape(m.text)
                 + r"\s*(?:forms?|course|type)?\s*(?:of\s+(?:ms|multiple sclerosis))?\s*\.?\s*",
                 r.norm,
@@ -205,6 +214,13 @@ def read(r: Reader) -> None:
             ):
                 continue
             if re.match(
+                r"^\s*(?:\(ms\)\s*)?(?:was\s+)?(?:made|established|confirmed|given|received)?\s*"
+                r"(?:at|after|before|from)\s+(?:the\s+)?age\b",
+                after,
+                re.I,
+            ):
+                continue  # "Diagnosis of MS made at the age of 50 or later": when, not whether
+            if re.match(
                 r"^\s*(relapses?|treatment|therapy|medication|drugs?|care|center|centre|patients?\s+who)",
                 after,
                 re.I,
@@ -212,6 +228,18 @@ def read(r: Reader) -> None:
                 continue
         if m.label == "SUBTYPE":
             found_yes, found_maybe = {m.key}, set()
+            if re.search(
+                r"\bany\s+(?:disease\s+|clinical\s+)?(?:types?|forms?|courses?|subtypes?|phenotypes?)"
+                r"\b[^.;]{0,12}?\b(?:including|incl\.?|as well as|and also|plus|and)\s*$",
+                before,
+                re.I,
+            ):
+                # "MS of any disease course, including CIS": every course, and this one too
+                found_yes |= {"RRMS", "SPMS", "PPMS"}
+            if m.key == "CIS" and re.match(r"(?:their\s+|a\s+|the\s+)?first\b", m.text, re.I):
+                # "a first clinical demyelinating event": today's criteria may already call it
+                # relapsing MS (a course the team checks), never a progressive one
+                found_maybe.add("RRMS")
             ellipsis = re.search(r"\b(primary|secondary)\s*(?:,|/|or|and|and/or)\s*$", before, re.I)
             if ellipsis and m.key in ("PPMS", "SPMS"):  # "primary or secondary progressive MS"
                 found_yes.add("PPMS" if ellipsis.group(1).lower() == "primary" else "SPMS")

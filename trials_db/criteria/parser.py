@@ -118,8 +118,13 @@ from .review_topics import leftover_words, review_topics
 # "allowed if the last course was completed more than 24 months ago"), local steroids let in
 # by a bracket, "steroid-free for at least 1 month", "loss of efficacy" a failure (one shipped
 # tree changed: NCT02784210's "systemic steroids in previous 30 days (non-systemic ... is
-# acceptable)" no longer sends the bracket to the team)
-PARSER_VERSION = 36
+# acceptable)" no longer sends the bracket to the team); 37: "none of the following ...:" with
+# its items on the same line, a window per drug ("X ≤ 6 months, Y ≤ 4 weeks"), "neither X nor
+# Y at any time", "not diagnosed with PPMS", "MS of any course, including CIS", the age at
+# diagnosis, a clause for the people of some age, "Male participants must ..." (one shipped tree
+# changed: NCT03961204's "first clinical demyelinating event" may be called relapsing MS today,
+# so RRMS is the team's, not a "doesn't fit")
+PARSER_VERSION = 37
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -151,6 +156,16 @@ _ABOUT_OTHER = re.compile(
 _OTHER_CLAUSE = re.compile(
     rf"\b(?:with|has|have|having|and)\s+(?:(?:a|an|the|their|one)\s+)?(?:[a-z-]+\s+)?"
     rf"{_OTHER_PERSON}\b[^,;.]*",
+    re.I,
+)
+
+
+# A clause after another that binds only the people of some age: "; participants older than 55
+# must have an EDSS of 6.0 or less", ", patients aged 50 or over must ...".
+_AGED_COHORT_CLAUSE = re.compile(
+    r"(?<=[;.,])\s*(?:participants|patients|subjects|those|people|persons|individuals|candidates)"
+    r"\s+(?:who are\s+|aged?\s+)?(?:older|younger|over|under|above|below|aged?|≥|>|<|≤)"
+    r"[^;.]{0,25}?\d+[^;.]*?\b(?:must|should|need|will|are required|have to|may only)\b[^;.]*",
     re.I,
 )
 
@@ -208,6 +223,12 @@ def parse_criterion(text: str, kind: str) -> Node:
         text = text[: clause.start()] + said + text[clause.end() :]
     else:
         clause = None
+    cohort = _AGED_COHORT_CLAUSE.search(text)
+    if cohort:
+        # "Age 18 to 65 years; participants older than 55 must have an EDSS of 6.0 or less": a
+        # rule for some of the people, by their age; its numbers bind no one else (blanked,
+        # positions kept), and the team reads it
+        text = text[: cohort.start()] + re.sub(r"\d", " ", cohort.group(0)) + text[cohort.end() :]
     # a definition in brackets says what a word means, not what the person must have: read
     # without it (positions kept), "Relapse (defined as new symptoms lasting > 24 hours in the
     # absence of fever) within 30 days"
@@ -216,6 +237,8 @@ def parse_criterion(text: str, kind: str) -> Node:
     )
     if clause:
         r.reviews.append("other")
+    if cohort:
+        r.reviews.append("scope")
     tree = _read_fields(r, text, kind)
     tree = abstain(tree, r)
     tree = leading_negation_reach(tree, r)

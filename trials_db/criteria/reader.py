@@ -61,7 +61,11 @@ _LIST_HEAD_COLON = re.compile(
 _NEGATED_LIST_HEAD = re.compile(
     r"(?:^|(?<=[.;\n]))[^.;:\n]*?\b(?:no|not|never|none|neither|without|absence|free of|"
     r"cannot|can ?not)\b[^.;:\n]{0,60}:"
-    rf"(?=\s*(?:\n|{LIST_MARKER}\s))",
+    rf"(?=\s*(?:\n|{LIST_MARKER}\s))"
+    # ... or with its items on the same line, when the head itself says "none of" / "not ...
+    # any of the following": "None of the following in the 3 months before Day 1: a relapse, ..."
+    r"|(?:^|(?<=[.;\n]))[^.;:\n]*?\b(?:(?:none|neither)\s+of|(?:no|not|never)\b[^.;:\n]{0,30}"
+    r"\bany\s+of\s+the\s+following)\b[^.;:\n]{0,60}:",
     re.I,
 )
 
@@ -101,7 +105,7 @@ def _denied_items(text: str, reading: Reading) -> Reading:
         cue = Modifier(Cue.NEGATED, head.group(0).strip(), start, head.end())
         scopes.append((cue, head.end(), len(text)))
         for i, mention in enumerate(reading.mentions):
-            if mention.start >= head.end() and not any(
+            if mention.end > head.end() and not any(
                 c.cue is Cue.NEGATED and c.start >= start for c in cues[i]
             ):
                 cues[i].append(cue)

@@ -16,7 +16,7 @@ from .reader import Reader
 # subjects of childbearing potential must use contraception", "males unable to meet the above".
 _SEX_AS_SUBJECT = re.compile(
     r"child[- ]?bearing|potential|fertil|contracepti|birth control|pregnan|"
-    r"menopaus|steril|vasectom|partner|unable to meet|the above|father|sperm|conceiv",
+    r"menopaus|steril|vasectom|partner|unable to meet|the above|father|sperm|conceiv|condom",
     re.I,
 )
 
@@ -120,6 +120,10 @@ def read(r: Reader) -> None:
             r"m[ae]n)(?:\s+only)?\b",
             t,
         )
+        if m and re.match(
+            r"\s+(?:must|should|shall|will|agrees?|needs? to|ha(?:s|ve) to)\b", t[m.end() :]
+        ):
+            m = None  # "Male participants must use condoms ...": a rule for them, not only them
         if m and (m.end() == len(t) or " " in m.group(1)):
             female = m.group(1).startswith(("f", "w"))
             r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))

@@ -135,7 +135,7 @@ _EVER = re.compile(
 _MUST_NOT_HEAD = r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shall|may)\s+"
 _DENIED_OPENING = re.compile(
     # ... "Never previously exposed to any anti-CD20 monoclonal antibody"
-    r"\s*(?:no|not|never|without|free of|none of(?: the following)?|lack of|absence of|"
+    r"\s*(?:no|not|never|neither|without|free of|none of(?: the following)?|lack of|absence of|"
     + _MUST_NOT_HEAD
     + r"(?:not|never)\s+(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
     r"(?:received|taken|used|treated with|exposed to|had))\b",
@@ -1175,6 +1175,27 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         # time is "ever", the window is the second's; one reading for both would get it wrong
         _each_its_own(r, "time", ever, window)
         return
+    earlier = (
+        next(
+            (
+                e
+                for e in re.finditer(
+                    r"[<≤]\s*" + q.NUM + r"\s*" + q.UNIT, unwindowed[: window.start()]
+                )
+                if q.to_months(e.group(1), e.group(2))
+                != q.to_months(window.group(1), window.group(2))
+                and any(m.start < e.start() for m in ms)
+            ),
+            None,
+        )
+        if window is not None
+        else None
+    )
+    if earlier is not None:
+        # "ocrelizumab ≤ 6 months, ofatumumab ≤ 4 weeks or rituximab ≤ 9 months before Day 1":
+        # each drug has its own window; the last one for all would bar too many
+        _each_its_own(r, "window", earlier, window)
+        return
     later = _WINDOW_OF_USE.search(unwindowed, window.end()) if window is not None else None
     if (
         later is not None
@@ -1219,7 +1240,17 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r.take(current.start(), current.end())
         note_duration()
         return
-    if _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start]) or r.kind == EXCLUSION:
+    if (
+        _EVER.search(text[max(0, ms[0].start - 40) : ms[0].start])
+        or r.kind == EXCLUSION
+        # "Neither natalizumab nor an anti-CD20 agent at any time": the time after the drugs
+        or (
+            _DENIED_OPENING.match(text)
+            and re.search(
+                r"\b(?:at any time|at any point|ever|previously)\b", text[ms[-1].end :], re.I
+            )
+        )
+    ):
         span = next(
             (
                 t
