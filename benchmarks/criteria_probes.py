@@ -92,6 +92,7 @@ SETS = {
     "probes34": ROOT / "tests/gold/criteria_probes34.yml",  # 160, 2026-12-06 (22nd), at start
     "probes35": ROOT / "tests/gold/criteria_probes35.yml",  # 160, the same, at its end
     "probes36": ROOT / "tests/gold/criteria_probes36.yml",  # 160, 2026-12-06 (23rd), at start
+    "probes37": ROOT / "tests/gold/criteria_probes37.yml",  # 160, the same, at its end
 }
 
 

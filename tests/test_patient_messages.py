@@ -275,6 +275,10 @@ from benchmarks.patient_messages import SETS, score
 # inverted, 15 wrongly set; 85.0 %, 0 inverted, 11 wrongly set once a "though" clause after a
 # denial, a pregnancy after an earlier birth, "nothing since" after a drug started, a drug
 # paused and "it wasn't X that failed, it was Y" were read.
+# "fresh47": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (long progressive histories, messages for
+# someone else, questions with facts, numbers in many formats, a course in doubt or
+# changing): 79.6 % of 510 slots, 3 inverted, 15 wrongly set: a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -324,6 +328,7 @@ FLOORS = {
     "fresh44": (0.865, 0),
     "fresh45": (0.86, 0),
     "fresh46": (0.845, 0),
+    "fresh47": (0.79, 3),
 }
 
 

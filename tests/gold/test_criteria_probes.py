@@ -59,6 +59,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes34", 160),
         ("probes35", 160),
         ("probes36", 160),
+        ("probes37", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -295,6 +296,12 @@ PROBE_FLOORS = {
     # ...:" with its items on the same line, a window per drug and "neither X nor Y at any
     # time" were read.
     "probes36": (0, 0.92, 0.73),
+    # criteria_probes37.yml (MS type with negation, doubt and contrast, prior versus current
+    # use, pregnancy and contraception, disease duration and onset, prose and inline numbered
+    # lists), written in the same session and first scored all 160 at its end, after every
+    # change and none made for it: precision .867, recall .668, 1 false not_met of 116 (MS
+    # type): a floor, not a target.
+    "probes37": (1, 0.86, 0.66),
 }
 
 
