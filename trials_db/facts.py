@@ -394,7 +394,8 @@ def _facts_of(
     story = dated_relapses(t, requested in ("months_since_last_relapse", "relapses_past_2_years"))
     # "... turned out to be a pseudo-relapse. Last real one was May 2023": the one the writer
     # calls the last is, though another is dated later
-    named_last = isinstance(relapse, (int, float)) and LAST_ONE_SAID.search(t) is not None
+    last_said = LAST_ONE_SAID.search(t)
+    named_last = isinstance(relapse, (int, float)) and last_said is not None
     if story and named_last and min(story) < relapse - 1:
         story = []  # a later one told, yet not the last: the story is not the relapses
     if story:  # "a relapse in June 2025 and one in January 2026": the last is the latest
@@ -420,7 +421,7 @@ def _facts_of(
             if relapse == NEVER
             or _MONTH_SAID.search(about(t, "relapse", True))
             # "... and the last one in November 2024": the month of the one called the last
-            or (named_last and _MONTH_SAID.search(t[LAST_ONE_SAID.search(t).end() :][:30]))
+            or (named_last and _MONTH_SAID.search(t[last_said.end() :][:30]))
             else 6
         )
         > 24

@@ -2597,6 +2597,24 @@ def _relapse_told_last(low: str) -> bool:
     return bool(had) and not _names_a_drug(low[had[-1].end() :])
 
 
+def _drug_started_last(before: str) -> bool:
+    """Whether the sentence ending ``before`` starts a drug and ends none ("... and went onto
+    Ocrevus that autumn."): a "Nothing since." after it is about relapses."""
+    told = re.split(r"[.;!?\n]", before.rstrip(" .;!?\n"))[-1]
+    return (
+        re.search(
+            r"\b(?:switched|moved|changed|started|began|went)\s+(?:on|onto|to|over to)?\s*"
+            r"[^.;!?]{0,40}$",
+            told,
+        )
+        is not None
+        and _names_a_drug(told)
+        and not re.search(
+            r"\b(?:stopped|quit|came off|ended|finished|discontinued|until|till)\b", told
+        )
+    )
+
+
 def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
@@ -2609,21 +2627,6 @@ def _nothing_now(low: str) -> re.Match | None:
             r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
-        told_before = re.split(r"[.;!?\n]", low[: m.start()].rstrip(" .;!?\n"))[-1]
-        if (
-            re.match(r"(nothing|none)( else)? since\W*$", low[m.start() :].split(".")[0])
-            and not sentence.strip()
-            and re.search(
-                r"\b(?:switched|moved|changed|started|began|went)\s+(?:on|onto|to|over to)?\s*"
-                r"[^.;!?]{0,40}$",
-                told_before,
-            )
-            and _names_a_drug(told_before)
-            and not re.search(
-                r"\b(?:stopped|quit|came off|ended|finished|discontinued|until|till)\b", told_before
-            )
-        ):
-            continue  # "... and went onto Ocrevus that autumn. Nothing since.": no relapse since
         tail = re.match(
             r"(.*?)(?:nothing|none)(?: else)? since\W*$", low[m.start() :].split(".")[0]
         )
@@ -2650,9 +2653,11 @@ def _nothing_now(low: str) -> re.Match | None:
             tail
             and not tail.group(1)
             and not sentence.strip()
-            and _relapse_told_last(low[: m.start()])
+            and (_relapse_told_last(low[: m.start()]) or _drug_started_last(low[: m.start()]))
         ):
-            continue  # "I had a relapse in April, steroids for that. Nothing since.": no relapse
+            # "I had a relapse in April, steroids for that. Nothing since.", "... and went onto
+            # Ocrevus that autumn. Nothing since.": no relapse since
+            continue
         if _BEFORE_THEN.search(sentence) or re.match(
             r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
         ):

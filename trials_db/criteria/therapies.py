@@ -77,6 +77,23 @@ _EXCEPT = re.compile(
     r"\b(?:except(?: for| when| if| in)?|unless|with the exception of|apart from|excluding)\s+",
     re.I,
 )
+
+
+def _other_window_before(text: str, window: re.Match, ms: list[Mention]) -> re.Match | None:
+    """A bound of another length after a drug and before ``window`` ("ocrelizumab ≤ 6 months,
+    ofatumumab ≤ 4 weeks or rituximab ≤ 9 months"): each drug then has its own window."""
+    months = q.to_months(window.group(1), window.group(2))
+    return next(
+        (
+            e
+            for e in re.finditer(r"[<≤]\s*" + q.NUM + r"\s*" + q.UNIT, text[: window.start()])
+            if q.to_months(e.group(1), e.group(2)) != months
+            and any(m.start < e.start() for m in ms)
+        ),
+        None,
+    )
+
+
 # A drug "free" for a time after its name: "steroid-free for at least 1 month", "DMT-free for the
 # past 6 months".
 _DRUG_FREE = re.compile(
@@ -1175,22 +1192,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         # time is "ever", the window is the second's; one reading for both would get it wrong
         _each_its_own(r, "time", ever, window)
         return
-    earlier = (
-        next(
-            (
-                e
-                for e in re.finditer(
-                    r"[<≤]\s*" + q.NUM + r"\s*" + q.UNIT, unwindowed[: window.start()]
-                )
-                if q.to_months(e.group(1), e.group(2))
-                != q.to_months(window.group(1), window.group(2))
-                and any(m.start < e.start() for m in ms)
-            ),
-            None,
-        )
-        if window is not None
-        else None
-    )
+    earlier = _other_window_before(unwindowed, window, ms) if window is not None else None
     if earlier is not None:
         # "ocrelizumab ≤ 6 months, ofatumumab ≤ 4 weeks or rituximab ≤ 9 months before Day 1":
         # each drug has its own window; the last one for all would bar too many
