@@ -278,7 +278,15 @@ from benchmarks.patient_messages import SETS, score
 # "fresh47": 130 more, written in the same session and scored once at its end, after every
 # change made that session and none made for it (long progressive histories, messages for
 # someone else, questions with facts, numbers in many formats, a course in doubt or
-# changing): 79.6 % of 510 slots, 3 inverted, 15 wrongly set: a floor, not a target.
+# changing): 79.6 % of 510 slots, 3 inverted, 15 wrongly set: a floor, not a target; 82.9 %,
+# 1 inverted as a dev set the next session, once a patient "one of my patients" names, "too old
+# for X", "one feed at night", "never stopped the relapses" and "X or Y, can't remember which"
+# were read.
+# "fresh48": 130 more, written at the start of the next session (2026-12-06, twenty-fourth)
+# and scored once before any change (forum posts, answers to the open question, long chains of
+# treatments, pregnancy and family, relapse timing): 76.5 % of 533 slots, 4 inverted, 24
+# wrongly set; 77.5 %, 0 inverted, 21 wrongly set once "until I got pregnant" as an end,
+# "Pregnancy plans:", a pseudo-relapse in other words and a refused steroid course were read.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -328,7 +336,8 @@ FLOORS = {
     "fresh44": (0.865, 0),
     "fresh45": (0.86, 0),
     "fresh46": (0.845, 0),
-    "fresh47": (0.79, 3),
+    "fresh47": (0.82, 1),
+    "fresh48": (0.77, 0),
 }
 
 

@@ -932,7 +932,8 @@ def test_a_relatives_clause_goes_on_with_she_or_he():
         ("starting Ocrevus next month. 26 f rrms", None, "none"),
         ("my mum's Avonex, not mine. 30 F RRMS", None, None),
         ("is there a trial for people on Kesimpta?", None, None),
-        ("Rebif, then Gilenya until 2022", None, None),
+        # (an end told by "until" is an end, as "stopped in 2021" is: none now, since fresh48)
+        ("Rebif, then Gilenya until 2022", None, "none"),
         ("four relapses, all on Aubagio, which is why I'm switching", None, None),
         ("Copaxone, Tecfidera", "prior_therapies", None),  # a list answered, no story
     ],
@@ -4233,3 +4234,76 @@ def test_feasts_seasons_ago_and_counts_said_around_a_date():
 def test_a_score_ends_at_its_full_stop_and_a_labelled_type():
     assert facts("EDSS 3. 3 relapses in total, the last one in 10/2025.")["edss"] == 3
     assert facts("Dx - 2022. Type - RR. Meds - Vumerity")["ms_subtype"] == "RRMS"
+
+
+def test_ruled_out_ended_or_unsure_drugs_are_read_as_such():
+    got = facts("Never had a disease-modifying drug, and now they say I'm too old for Ocrevus.")
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+    ask = "current_therapy"
+    got = facts("nothing while I'm breastfeeding - I was on Tysabri until I got pregnant", ask)
+    assert got[ask] == "none" and got["prior_therapies"] == ["natalizumab"]
+    assert facts("I was on Tysabri until 2019", ask)[ask] == "none"
+    assert facts("Tecfidera until 2019, now Kesimpta", ask)[ask] == "ofatumumab"
+    got = facts("Not sure whether it's Gilenya or Mayzent I'm on - one of the daily pills.")
+    assert "prior_therapies" not in got and "current_therapy" not in got
+    got = facts("Some interferon - Rebif or Betaseron, can't remember which - then Gilenya now.")
+    assert got["prior_therapies"] == ["interferon beta", "fingolimod"]
+    assert facts("Tecfidera or Ocrevus", "prior_therapies")["prior_therapies"] == [
+        "dimethyl fumarate",
+        "ocrelizumab",
+    ]
+
+
+def test_failures_told_in_other_words_and_dates_listed_after_relapses():
+    got = facts("Rebif for eight years from 2000, which never stopped the relapses. SPMS now.")
+    assert got["failed_therapies"] == ["interferon beta-1a"]
+    assert "months_since_last_relapse" not in got and "relapses_past_2_years" not in got
+    got = facts("Copaxone did nothing for my progression, and neither did the methotrexate.")
+    assert got["failed_therapies"] == ["glatiramer acetate", "methotrexate"]
+    got = facts("Gilenya (2013-2020, new lesions), Ocrevus since")
+    assert got["failed_therapies"] == ["fingolimod"]
+    got = facts("On Tecfidera since 2020. Relapses in 1/2025 and 4/2026.")
+    assert got["months_since_last_relapse"] == pytest.approx(7.7, abs=1)
+    # a relapse on the drug, with no word that it failed, is left unjudged (the older sets)
+    assert "failed_therapies" not in got
+
+
+def test_a_pseudo_relapse_a_plan_a_feed_and_a_refusal():
+    ask = "months_since_last_relapse"
+    got = facts(
+        "the October one was a pseudo-relapse from a UTI, so the real last one was in " "January",
+        ask,
+    )
+    assert got[ask] == pytest.approx(10.7, abs=1)
+    got = facts(
+        "In hospital over Easter 2025 with a bad relapse, 5 days IV methylpred. Also had a "
+        "'relapse' in September that turned out to be a UTI - no steroids."
+    )
+    assert got.get("months_since_steroids") != "never"
+    assert got["months_since_last_relapse"] > 15
+    got = facts("Pregnancy plans: after the trial. Right now: not pregnant, on Kesimpta.")
+    assert got["pregnant"] is False
+    got = facts("sort of? Mostly formula now, but I still do one feed at night.", "breastfeeding")
+    assert got["breastfeeding"] is True
+    assert facts("Mostly formula now.", "breastfeeding")["breastfeeding"] is False
+    ask = "months_since_steroids"
+    got = facts("never - I've refused them every time, the last relapse was in August", ask)
+    assert got[ask] == "never"
+
+
+def test_a_score_now_a_self_score_and_who_the_writer_is():
+    assert facts("EDSS was 4 in 2005, 6 in 2015, and it's 7.5 now")["edss"] == 7.5
+    assert "edss" not in facts(
+        "I'd score myself a 4, but nobody has ever officially done it", "edss"
+    )
+    assert "edss" not in facts("never given an EDSS, but the online calculator puts me at 5.5")
+    assert facts("Widower, 69, living outside Toronto.")["sex"] == "male"
+    got = message_facts(
+        "I'm an MS specialist nurse, asking for one of my patients with her permission. She's a "
+        "44-year-old woman with highly active RRMS, living in Paisley.",
+        "inform",
+        None,
+        {},
+    )
+    assert (got["age"], got["sex"], got["ms_subtype"]) == (44, "female", "RRMS")
+    assert got["country"] == "United Kingdom"

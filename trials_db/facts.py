@@ -147,7 +147,7 @@ def _therapy_facts(
             facts["current_therapy"] = NO_THERAPY
         elif answer.taken:
             # not "switched from Tecfidera", "used to be on Copaxone": then the question stays open
-            now = [d for d in answer.taken if d not in answer.past]
+            now = [d for d in answer.taken if d not in answer.past and d not in answer.ended]
             if answer.current or now:
                 facts["current_therapy"] = answer.current or now[-1]
             facts["prior_therapies"] = list(dict.fromkeys(prior + answer.taken))

@@ -727,6 +727,15 @@ _NONE_BUT_ONE = re.compile(
 _PSEUDO_RELAPSE = re.compile(
     r"\bpseudo[- ]?(?:relapses?|flares?|flare[- ]ups?|exacerbations?|attacks?)\b", re.I
 )
+# ... and so is a relapse in scare quotes, or one that turned out to be an infection ("had a
+# 'relapse' in September that turned out to be a UTI").
+_NO_REAL_RELAPSE = re.compile(
+    r"['\u2018\"\u201c](?:relapse|flare|attack)['\u2019\"\u201d]|"
+    r"\b(?:relapse|flare|attack)(?=(?:\s+[\w'-]+){0,4}\s+(?:that|which)\s+(?:turned out to be|"
+    r"was (?:actually|really|just|only))\s+(?:a\s+|an\s+)?(?:uti|infection|pseudo|heat|virus|"
+    r"bug|fever)\b)",
+    re.I,
+)
 # A "no" as far as the writer knows, said as the whole answer: "not that I know of".
 _NOT_THAT_I_KNOW = re.compile(
     r"^\W*(?:not|none|nothing)\s+(?:that\s+i\s+(?:know|am aware|remember)\s+of|"
@@ -753,7 +762,7 @@ def say_plainly(text: str) -> str:
     t = _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), t)
     t = _DOTTED_DATE.sub(lambda m: m.group(0).replace(".", "/"), t)
     t = _MAR.sub("March", t)
-    t = _PSEUDO_RELAPSE.sub("pseudo-episode", t)
+    t = _PSEUDO_RELAPSE.sub("pseudo-episode", _NO_REAL_RELAPSE.sub("pseudo-episode", t))
     t = _NOT_THAT_I_KNOW.sub("no", t)
     t = _dates_as_months(t)
     t = _YES_NO_CORRECTED.sub(r"\1", t)
@@ -1166,7 +1175,13 @@ _SELF_FEMALE = "|".join(_sex_words("female", "sex", "person", "parent", "partner
 _SELF_MALE = "|".join(_sex_words("male", "sex", "person", "parent", "partner"))
 # A person or a parent by sex, the words a sentence can open on ("Gal here, 30") or say "as a".
 _PERSON_OR_PARENT_OF = {
-    sex: "|".join(_sex_words(sex, "sex", "person", "parent")) for sex in ("female", "male")
+    # (of the partner words, only "widow" and "widower" say who the writer is: "Widower, 69";
+    # "Husband, 52" may label the one written for)
+    sex: "|".join(
+        _sex_words(sex, "sex", "person", "parent")
+        + [w for w in _sex_words(sex, "partner") if w.startswith("widow")]
+    )
+    for sex in ("female", "male")
 }
 _PERSON_OR_PARENT = "|".join(_PERSON_OR_PARENT_OF.values())
 # A parent describing themselves: "mum of two here", "As a dad of three", "Grandad of five, 68";
@@ -1396,7 +1411,7 @@ _SELF_PROFILE = re.compile(
 _WRITER_KIN = rf"{_RELATIVE_WORDS}|partner|fianc[eé]e?|child|kid"
 _PROXY = re.compile(
     r"\b(asking|writing|looking|searching|enquiring|inquiring) (for|on behalf of|regarding|about) "
-    r"(her|him|them|my)\b|\bon behalf of\b|"
+    r"(?:one of )?(her|him|them|my)\b|\bon behalf of\b|"
     r"\basked me to (check|look|ask|write|find|search)\b|"  # "my wife ... asked me to check"
     r"\b(check|look|search)\w* (for|on behalf of) (her|him)\b|"
     r"\b(asking|looking|searching)\b[^.?!]{0,40}\bfor (my|our) \w+|"  # "trials for my brother"
@@ -1610,6 +1625,8 @@ _CARED_FOR = re.compile(
     r"resident|care recipient)\b"
     r"(?:,? (?:(?:who|that) )?(?:i'?m|i am|we'?re) (?:enquiring|inquiring|asking|writing) "
     r"(?:for|about))?"
+    # "asking for one of my patients": one of many
+    r"|\bone of (?:my|our|the) (?:ms )?(?:patients|clients|service users|residents)\b"
     rf"|\b(?:an?|the|one) (?:(?:older|elderly|young|lovely) )?({_CARED_NOUN}) "
     rf"(?:(?:who|that) )?(?:i|we) (?:also )?{_CARE_VERB}\b"
     rf"|(?<=\bi )(?:also )?{_CARE_VERB} (?:an?|the) (?:(?:older|elderly|young) )?"
@@ -1783,7 +1800,10 @@ _THIRD_PERSON_MS = re.compile(
 # The writer telling their own MS ("I was diagnosed", "my relapses"): not only a relative's.
 _WRITER_HAS_MS = re.compile(
     r"\b(?:i|i'?ve|ive|i'?m|im|me)\b[^.;!?\n]{0,30}\b(?:diagnosed|dx|ms|rrms|ppms|spms|"
-    r"multiple sclerosis|relaps\w*)\b|\bmy (?:own )?(?:ms|diagnosis|relapses?|edss|neuro\w*)\b|"
+    # not "I'm an MS specialist nurse": the writer's work
+    r"multiple sclerosis|relaps\w*)\b(?!\s+(?:specialist\s+|clinical\s+)?(?:nurse|doctor|"
+    r"neurologist|clinician|physio\w*|therapist|researcher|coordinator|team|clinic|centre|"
+    r"center|society|charity|service))|\bmy (?:own )?(?:ms|diagnosis|relapses?|edss|neuro\w*)\b|"
     r"\b(?:mine|my own|same as)\b|"
     # "My husband has RRMS and so do I", "we were both diagnosed in 2017": the writer too
     r"\b(?:so (?:do|have|am) i|me too|i do too|i have (?:it|ms) too|we both have|"
@@ -2089,6 +2109,13 @@ _ONLY_A_GUESS = re.compile(
     r"\b\d+(?:\.\d)?\s*\?",
     re.I,
 )
+# A score no neurologist gave: "I'd score myself a 4, but nobody has ever officially done it",
+# "never been given an EDSS, but the online calculator puts me at 5.5".
+_NOT_GIVEN_SCORE = re.compile(
+    r"\b(?:(?:i'?d|i would|i'?ll|i) (?:score|rate|put|give) myself|online calculator|"
+    r"(?:an?|the) (?:edss )?calculator|self[- ]?(?:scored?|assess\w*|rated))\b",
+    re.I,
+)
 # The score now, among others: "now 4", "the latest is 4.5", "the last one was 2.5", "it went
 # up to 5.5" (not "I was 4 last time", a score before).
 _NOW_NUMBER = re.compile(
@@ -2145,12 +2172,23 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
     t = words_to_numbers(_ONE_AS_A_WORD.sub(r"\1 it", text))
-    if _ONLY_A_GUESS.search(t):
-        return None  # "no clue, 3?", "a wild guess would be 5?": no score to take
+    if _ONLY_A_GUESS.search(t) or _NOT_GIVEN_SCORE.search(t):
+        return None  # "no clue, 3?", "a wild guess would be 5?", "I'd score myself a 3": none
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
     # "EDSS 4->4.5", "EDSS 2.5 (2024) / 3.5 (2026)": a score that went up, the last one now
     t = _SCORE_WENT_TO.sub(lambda m: m.group(2) or m.group(3), t)
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
+    # "4 in 2005, 6 in 2015, and it's 7.5 now": the score now, said before "now"
+    # (not "about 4 but might be 4.5 now": a range, which the hedge keeps)
+    t = re.sub(
+        r"(?<![\d.])(\d+(?:\.\d)?)\s+(now|currently|these days|at the moment)\b",
+        lambda m: m.group(0)
+        if re.search(
+            r"\b(?:maybe|might be|perhaps|possibly|could be|or|and|to)\s*$", t[: m.start()]
+        )
+        else f"{m.group(2)} {m.group(1)}",
+        t,
+    )
     t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
     t = _DISTANCE.sub(" ", t)  # nor a distance ("I walked 10 km for charity": no EDSS of 10)
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
@@ -2251,6 +2289,9 @@ class TherapyAnswer:
     # named only in a question or a guess ("maybe Tecfidera? not sure"): not taken, but then
     # "none of them failed" is not said either
     only_asked: list[str] = field(default_factory=list)
+    # said to have ended ("I was on Tysabri until I got pregnant"): to "what are you on now?",
+    # not the answer
+    ended: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -2366,7 +2407,8 @@ _FAILED_AFTER = re.compile(
     r"|^[^.;]{0,30}?\bit (?:not|no) work\w*"
     r"|^[^.;]{0,40}?\b(?:kept|keep|was) (?:getting worse|progressing|relapsing)\b"
     # "Gilenya 2017-2021 (two relapses and new lesions)", "(new lesions on the MRI after a year)"
-    r"|^[^.;()]{0,25}?\(\s*(?:[^\W\d]+\s*[-:=–]\s*)?(?:(?:\d+|one|two|three|four|five|several|"
+    r"|^[^.;()]{0,25}?\(\s*(?:[^\W\d]+\s*[-:=–]\s*|[\d'/\s–-]+[,;:]\s*)?"
+    r"(?:(?:\d+|one|two|three|four|five|several|"
     r"multiple|many|a few|more)\s+(?:more\s+|clinical\s+)?)?(?:relaps\w*|progress\w*|"
     r"new (?:\w+\s+)?lesions?|breakthrough|fail\w*)\b[^()]{0,40}\)"
     # "Ocrevus 2019 until 2025 when I progressed on it", "Tecfidera let me relapse three times",
@@ -2375,9 +2417,15 @@ _FAILED_AFTER = re.compile(
     r"whilst on|despite)\s+(?:it|that|them)\b"
     r"|^[^.;]{0,40}?\b(?:let|gave)\s+(?:me|him|her|it)\s+(?:\w+\s+){0,2}?relaps\w*"
     r"|^[^.;]{0,30}?(?<!no )(?<!without )\bbreakthrough\b(?!\s+(?:pain|bleeding|seizures?))"
-    r"|^[^.;]{0,50}?\bstill had (?:\d+|a|one|two|three|several|more) (?:relapses?|attacks?)\b",
+    r"|^[^.;]{0,50}?\bstill had (?:\d+|a|one|two|three|several|more) (?:relapses?|attacks?)\b"
+    # "Rebif for eight years from 2000, which never stopped the relapses"
+    r"|^[^.;]{0,60}?\b(?:did ?n'?t|didnt|did not|never|could ?n'?t|could not|would ?n'?t)\s+"
+    r"(?:stop|halt|slow|prevent|control)(?:ped|ed)?\s+(?:the |my |his |her )?(?:relapses|attacks|"
+    r"progression|decline|disease|ms)\b",
     re.I,
 )
+# The drug before failed, and so did this one: "..., and neither did the methotrexate after it".
+_NEITHER_DID = re.compile(r"\b(?:neither|nor) did (?:the\s+|my\s+|her\s+|his\s+)?$", re.I)
 _FAILED_BEFORE = re.compile(
     r"\b(failed|failure (on|of|with)|didn'?t respond to|no response to|relapsed on|"
     r"breakthrough on|stopped working:?|"
@@ -2688,6 +2736,10 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
     r"(?:cover|pay for|fund|approve|afford)\s+(?:the\s+)?$|"
     r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
+    # "now they say I'm too old for Ocrevus", "not eligible for Lemtrada": ruled out, not given
+    r"\b(?:too\s+(?:old|young|disabled|advanced|far\s+gone|far\s+along|progressed)|"
+    r"(?:not|never\s+been|wasn'?t|isn'?t)\s+(?:eligible|suitable|a\s+candidate)|ineligible|"
+    r"ruled\s+out)\s+(?:for|from)\s+(?:the\s+)?$|"
     # "on steroids until my first Ocrevus infusion on the 20th": its first dose is still to come
     r"\b(?:now|currently|at the moment|i'?m on|i am on|bridging)\b[^.;!?]{0,60}\b(?:until|till|til)"
     r"\s+(?:my|the|her|his)\s+(?:first|1st)\s+$|"
@@ -2966,6 +3018,42 @@ def _starts_later(text: str, mention: tuple[int, int, str]) -> bool:
     )
 
 
+# The writer unsure which of two drugs it was: "can't remember if it was Betaseron or Avonex",
+# "not sure whether it's Gilenya or Mayzent I'm on".
+_UNSURE_WHICH = re.compile(
+    r"\b(?:not sure|unsure|can'?t remember|cannot remember|don'?t remember|do not remember|"
+    r"can'?t recall|don'?t know|not certain|forget|forgot|which one|whichever)\b",
+    re.I,
+)
+
+
+def _one_of_two(
+    t: str, mentions: list[tuple[int, int, str]], answer: TherapyAnswer
+) -> list[tuple[int, int, str]]:
+    """Two drugs joined by "or" in a sentence that says the writer is unsure which: one
+    interferon beta when both are, none at all otherwise (each kept as only asked)."""
+    interferons = set(load_lexicon().members("interferon"))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(mentions):
+        if i + 1 < len(mentions) and mentions[i][2] != mentions[i + 1][2]:
+            (s1, e1, a), (s2, e2, b) = mentions[i], mentions[i + 1]
+            head = max([0] + [m.end() for m in re.finditer(r"[.!?\n]", t[:s1])])
+            tail = re.search(r"[.!?\n]|$", t[e2:])
+            if re.fullmatch(
+                r"\s*[,/]?\s*or\s+(?:was it\s+|maybe\s+)?(?:the\s+)?", t[e1:s2], re.I
+            ) and (_UNSURE_WHICH.search(t[head : e2 + tail.start()])):
+                if a in interferons and b in interferons:
+                    out.append((s1, e2, "interferon beta"))
+                else:
+                    answer.only_asked += [a, b]
+                i += 2
+                continue
+        out.append(mentions[i])
+        i += 1
+    return out
+
+
 def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | None:
     """Therapies in "Tecfidera then Ocrevus, Tecfidera didn't work", "tecfidra", "none"."""
     nlp, matcher, vocabulary = _drug_matcher()
@@ -3014,6 +3102,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     steroids = set(load_lexicon().members("corticosteroid"))
     named_steroid = any(name in steroids for _, _, name in mentions)
     mentions = [m for m in mentions if m[2] not in steroids]
+    named = len(mentions)
+    mentions = _one_of_two(t, mentions, answer)
+    if named and not mentions:
+        return None  # "not sure whether it's Gilenya or Mayzent I'm on": neither is known
     if not mentions and named_steroid:
         if _NEVER_TREATED.search(low) or _nothing_now(low):
             answer.none = bool(_NEVER_TREATED.search(low))
@@ -3104,6 +3196,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or _IT_FAILED.search(after)
             or _SAID_STOPPED_WORKING.search(after)
         ) and not _CALLED_LATER.search(before)
+        if i and mentions[i - 1][2] in answer.failed and _NEITHER_DID.search(before):
+            failed_here = True  # "Copaxone did nothing for me, and neither did the methotrexate"
         switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
         if switched_from and (
             (
@@ -3367,6 +3461,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     )
     if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
+    answer.ended = list(dict.fromkeys(ended))
     return answer
 
 
@@ -3559,6 +3654,10 @@ _ENDED_AFTER = re.compile(
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
     # "was on Tysabri but not now", "Tecfidera, not currently"
     r"^\W{0,3}(?:but\s+)?not\s+(?:now|currently|at the moment|these days)\b|"
+    # "I was on Tysabri until I got pregnant", "Gilenya until 2019", "until last year"
+    r"^\W{0,3}(?:until|till|til|up until)\s+(?:(?:(?:early|late|mid|the end of)\s+)?"
+    r"(?:19|20)\d\d\b|last\b|(?:i|we|she|he)\s+(?:got|was|were|became|had|went|fell|moved|"
+    r"switched|started)\b)|"
     # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
     r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
     # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
@@ -3765,7 +3864,10 @@ _CONTRAST = r"but|until|till|however|though|at first|initially|for a while"
 # Said of the treatment itself, right after its name: "Mavenclad worked well",
 # "kesimpta is working fine".
 _WORKED_AFTER = re.compile(
-    r"^\W{0,3}(?:\(\w+\)\s*)?(?:it\s+|which\s+|that\s+)?(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
+    # ... "been on Kesimpta since, and it's fine"
+    r"^\W{0,3}(?:\(\w+\)\s*)?(?:since(?:\s+(?:then|(?:19|20)\d\d))?\s*,?\s*and\s+)?"
+    r"(?:it'?s\s+|it\s+|which\s+|that\s+)?"
+    r"(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
     r"(?:also\s+|still\s+)?"
     r"(worked|works|is working|was working|been working|helped|helps|is fine|was fine|"
     r"did work|did help|does work|does help|"  # also a double negative said plainly
@@ -4169,8 +4271,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         if _DOUBT_BEFORE.search(sentence) or _HEDGE_RIGHT_BEFORE.search(sentence):
             result.setdefault(key, None)  # "I'm not sure I'm not pregnant": neither yes nor no
             continue
-        if _WISH_BEFORE.search(sentence):
-            continue  # "I want to get pregnant next year": a plan, no status now
+        if _WISH_BEFORE.search(sentence) or _NO_STATUS_AFTER.match(text, mention.end):
+            continue  # "I want to get pregnant next year", "Pregnancy plans: ...": no status now
         if Cue.NEGATED in kinds and _CONTRAST_AFTER_COMMA.match(
             _own_clause(text, mention.start, mention.end)
         ):
@@ -4213,6 +4315,12 @@ def _own_clause(text: str, start: int, end: int) -> str:
 
 
 _LEADING_NO = re.compile(r"^\W*(no|nope|nah|not at all)\b", re.I)
+# The word after the fact that makes it a topic, not a status: "Pregnancy plans: after the
+# trial", "pregnancy wishes", "breastfeeding questions".
+_NO_STATUS_AFTER = re.compile(
+    r"\s*(?:plans?|planning|wish(?:es)?|hopes?|tests?|scares?|history|losses|loss|goals?)\b",
+    re.I,
+)
 # A wish or plan right before the fact: "I want to get pregnant", "hoping to be pregnant".
 _WISH_BEFORE = re.compile(
     r"\b(?:want\w*|wish\w*|trying|planning|plans?|hoping|hope|would like|'d like)\s+"
@@ -4258,7 +4366,11 @@ _SOME_FEEDING = re.compile(
     r"\b(?:combi|combination|mixed|part|partial)[- ]?(?:feed\w*|breast\w*)|"
     r"\bbreast(?:milk| milk)?\s*(?:and|&|\+|/|plus)\s*(?:bottle|formula)\b|"
     r"\bbreast(?:feed\w*)? (?:in|at|for|during) (?:the )?(?:morning|night|evening|day|bed)\w*|"
-    r"\b(?:pumping|expressing|expressed (?:breast )?milk)\b",
+    r"\b(?:pumping|expressing|expressed (?:breast )?milk)\b|"
+    # "mostly formula now, but I still do one feed at night": a feed still given
+    r"\bstill\s+(?:do|doing|give|giving|have|having)\s+(?:one|a|the|two|\d|a couple of)\s+"
+    r"(?:(?:night|evening|morning|bedtime|last)\s+)?feeds?\b|"
+    r"\b(?:one|a|the)\s+(?:night|evening|morning|bedtime)\s+feed\b|\bfeeds?\s+at\s+night\b",
     re.I,
 )
 # The feeding said to be over ("stopped pumping", "weaned", "finished breastfeeding").
@@ -4884,8 +4996,12 @@ _FREE_FOR_NOW = re.compile(
     r"(?:the (?:last|past) )?(\d+(?:\.\d+)?)\s+(months?|years?)\s*(?:now\b)?,?\s*(?:the |my )?"
     r"last (?:one|1|relapse|attack)\b"
 )
+# (not "never stopped the relapses", "never worked": said of a drug)
+_NOT_OF_RELAPSES = r"(?!\s+(?:stopped|halted|prevented|controlled|slowed|worked|helped|did)\b)"
 _NO_RELAPSE = re.compile(
-    r"\b(never|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|"
+    r"\b(never"
+    + _NOT_OF_RELAPSES
+    + r"|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|"
     r"haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
     r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
@@ -4910,7 +5026,7 @@ _SINCE_OR_DURING = re.compile(
     re.I,
 )
 _NO_RELAPSE_SAID = re.compile(
-    r"\b(never|"
+    r"\b(never" + _NOT_OF_RELAPSES + r"|"
     r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
     r"no relapses? ever)\b",
     re.I,
@@ -4990,7 +5106,8 @@ _COUNT_SINCE = re.compile(
 # The relapse the writer calls the last one, its date right after: "last real one was May 2023",
 # "the last one in September", "most recent relapse: 03/2025".
 LAST_ONE_SAID = re.compile(
-    r"\b(?:the\s+|my\s+)?(?:last|latest|most\s+recent)\s+(?:real\s+|proper\s+|actual\s+|true\s+)?"
+    r"\b(?:the\s+|my\s+)?(?:(?:real|proper|actual|true|confirmed)\s+)?(?:last|latest|most\s+recent)\s+"
+    r"(?:real\s+|proper\s+|actual\s+|true\s+|confirmed\s+)?"
     r"(?:one|relapse|attack|flare|flare[- ]up|exacerbation|schub)\s*(?:was\s+|:\s*|-\s*)?"
     r"(?:in|on|at|around|back in|about)?\s*(?=[a-z0-9])",
     re.I,
@@ -5005,13 +5122,18 @@ def _one_is_a_relapse(before: str) -> bool:
     """Whether the "one" of "the last one" stands for a relapse: the last thing counted in the
     words ``before`` it is relapses, not infusions, courses or scans."""
     nouns = re.findall(
-        r"\b(relaps\w*|attacks?|flares?|flare-ups?|exacerbations?|schub\w*|infusions?|doses?|"
+        r"\b(pseudo-episodes?|relaps\w*|attacks?|flares?|flare-ups?|exacerbations?|schub\w*|"
+        r"infusions?|doses?|"
         r"injections?|courses?|rounds?|cycles?|scans?|mris?|appointments?|visits?|kids?|babies|"
         r"children|pregnanc\w*)\b",
         before,
         re.I,
     )
-    return bool(nouns) and FACT_WORDS["relapse"].search(nouns[-1]) is not None
+    # "... a pseudo-relapse. The last real one was June 2025": the real one against the pseudo
+    return bool(nouns) and (
+        FACT_WORDS["relapse"].search(nouns[-1]) is not None
+        or nouns[-1].lower().startswith("pseudo")
+    )
 
 
 def parse_months_since_relapse(
@@ -5071,6 +5193,15 @@ def parse_months_since_relapse(
         numbered = words_to_numbers(whole)
         said = re.search(re.escape(relative) + _RELATIVE_TO_ANOTHER.pattern, numbered, re.I)
         value = _months_in(numbered[: said.end()], dt.date.today()) if said else None
+    if value is not None and re.search(r"\b(?:relapses|attacks|flares|flare-ups)\b", t):
+        # "Relapses in 1/2025 and 4/2026", "two relapses this year, in February and July": the
+        # last relapse is the latest of the dates listed
+        listed = [
+            months_ago(part, windows=False)
+            for part in re.split(r"\band\b|[,;&]|\s{2,}", text)
+            if _BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part)
+        ]
+        value = min([m for m in listed if m is not None] + [value])
     if value is not None and _ANOTHER_RELAPSE.search(t):
         # "had one in march and another in sept": the last relapse is the most recent of them
         each = [
@@ -5670,14 +5801,25 @@ def parse_months_since_steroids(
     steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*|cortisone|cortico\w*)"
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
     if (
-        requested
-        and re.match(
-            # "no", "nah never", "never did", "no, never had any"
-            r"\W*(?:(?:no|nope|nah|never)\b\W*){1,3}(?:(?:i\s+)?(?:had|needed|got|taken|took|"
-            r"used|did|have)\b\s*(?:any|them|it|those|steroids?)?)?\W*(?:[,.;!]|$)",
-            t,
+        (
+            requested
+            and re.match(
+                # "no", "nah never", "never did", "no, never had any"
+                r"\W*(?:(?:no|nope|nah|never)\b\W*){1,3}(?:(?:i\s+)?(?:had|needed|got|taken|took|"
+                r"used|did|have)\b\s*(?:any|them|it|those|steroids?)?)?\W*(?:[,.;!]|$)",
+                t,
+            )
+            and not re.search(r"\b(but|except|apart from|other than|only|once|until|till)\b", t)
         )
-        and not re.search(r"\b(but|except|apart from|other than|only|once|until|till)\b", t)
+        or (
+            requested
+            # "never - I've refused them every time, the last relapse was in August"
+            and re.match(
+                r"\W*(?:no|nope|nah|never)\b\W+(?:i'?ve\s+|i\s+|i have\s+)?(?:always\s+)?"
+                r"(?:refused|declined|turned (?:them|it|those) down|said no)\b",
+                t,
+            )
+        )
     ):
         return NEVER  # "never taken them, i said no when they offered in 2022"
     # The "never" must be about steroids: "never had steroids", "no steroids ever", or a bare "no"
@@ -5695,9 +5837,18 @@ def parse_months_since_steroids(
         )
         for m in re.finditer(steroid, w)
     )
+    # "Easter 2025 ..., 5 days IV methylpred. ... a pseudo-relapse, no steroids": a course told
+    # in another sentence, so the denial is that episode's, no "never"
+    course_told = any(
+        re.search(r"\b\d+\s*(?:days?|d)\b|\biv\b|\boral\b|\bcourse\b|\bpulse\b|\bx\s*\d", part)
+        and not re.search(r"\b(?:never|no|none|not|without|didn'?t|n'?t|refused|declined)\b", part)
+        for part in re.split(r"[.;!?\n]", t)
+        if re.search(steroid, part)
+    )
     if (
         not dated
         and not affirmed
+        and not course_told
         # "no steroids this year", "none in the last 6 months", "no steroids in ages": none
         # lately, which is no "never"
         and _window_months(w) is None

@@ -855,13 +855,17 @@ def test_a_bar_said_with_permitted_stays_a_bar():
     ) == ["therapy excludes drugs=fingolimod within_months=1.8462"]
 
 
-def test_naive_or_none_lately_is_left_to_the_team():
+def test_naive_or_none_lately_is_none_in_that_time():
     # naive alone had turned away people treated long ago, whom "or no DMT within 6 months"
-    # lets in
+    # lets in; the naive are inside that looser way in, so it is the reading (probes38)
     text = "Treatment-naive, or no DMT within the 6 months before screening"
-    assert facts(text) == [] and "treatment_change" in reviews(text)
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=["interferon beta-1a"])) != FALSE
+    assert (
+        tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
+        == FALSE
+    )
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == TRUE
 
 
 def test_local_steroids_said_not_to_exclude_read_no_steroid_course():
@@ -1574,3 +1578,52 @@ def test_neither_nor_at_any_time_bars_both():
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=["natalizumab"], current_therapy="none")) == FALSE
     assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) != FALSE
+
+
+def test_washouts_said_in_more_shapes():
+    # probes38: each had been read without its window, its negation or its own time
+    text = "Treatment with steroids or ACTH within the month prior to entry"
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(months_since_steroids=8)) == FALSE
+    assert tree.evaluate(Profile(months_since_steroids=0.5)) == TRUE
+    text = (
+        "Patients who have NOT been treated with any immunomodulating therapy (interferon, "
+        "glatiramer) during the previous 3 months"
+    )
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE
+    assert tree.evaluate(Profile(prior_therapies=["glatiramer acetate"])) != TRUE
+    text = "Previous exposure to mitoxantrone at any time, or to cyclophosphamide within 2 years"
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["mitoxantrone"], current_therapy="none")) == TRUE
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) != TRUE
+
+
+def test_a_washout_for_those_treated_and_naive_or_off_lately():
+    text = (
+        "Participants previously treated with ocrelizumab must have received their last "
+        "infusion at least 9 months before baseline"
+    )
+    tree = parse_criterion(text, INCLUSION)
+    assert (
+        tree.evaluate(Profile(prior_therapies=["ocrelizumab"], current_therapy="ocrelizumab"))
+        == FALSE
+    )
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE
+    tree = parse_criterion(
+        "Treatment-naive, or off all disease-modifying therapy for at least 12 months", INCLUSION
+    )
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) == TRUE
+    assert (
+        tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="fingolimod"))
+        == FALSE
+    )
+    # stopped at a time not told: not turned away
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], current_therapy="none")) != FALSE
+    text = (
+        "Has never received alemtuzumab, and has not received natalizumab in the 6 months "
+        "before baseline"
+    )
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=["natalizumab"], current_therapy="none")) != FALSE
+    assert tree.evaluate(Profile(prior_therapies=["alemtuzumab"], current_therapy="none")) == FALSE

@@ -60,6 +60,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes35", 160),
         ("probes36", 160),
         ("probes37", 160),
+        ("probes38", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -302,6 +303,13 @@ PROBE_FLOORS = {
     # change and none made for it: precision .867, recall .668, 1 false not_met of 116 (MS
     # type): a floor, not a target.
     "probes37": (1, 0.86, 0.66),
+    # criteria_probes38.yml (age and sex limits, EDSS with conditions, washout tables and
+    # classes, relapse-free periods and steroids, old CT.gov style), written at the start of the
+    # session of 2026-12-06 (twenty-fourth) and first scored all 160 before any change:
+    # precision .939, recall .755, 2 false not_met (steroids, therapy); .956, .798, 0 once "within
+    # the month prior", "patients who have NOT been treated with", a washout for those
+    # previously treated, "naive, or off all DMT for N" and per-group times were read.
+    "probes38": (0, 0.95, 0.79),
 }
 
 

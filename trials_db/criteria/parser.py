@@ -123,8 +123,13 @@ from .review_topics import leftover_words, review_topics
 # Y at any time", "not diagnosed with PPMS", "MS of any course, including CIS", the age at
 # diagnosis, a clause for the people of some age, "Male participants must ..." (one shipped tree
 # changed: NCT03961204's "first clinical demyelinating event" may be called relapsing MS today,
-# so RRMS is the team's, not a "doesn't fit")
-PARSER_VERSION = 37
+# so RRMS is the team's, not a "doesn't fit"); 38: "within the month prior to entry" a
+# window of 1, "Patients who have NOT been treated with X during ...", "previously treated with
+# X must have received their last infusion at least N before", "treatment-naive, or off all
+# DMT for at least N", denials with their own drugs and times, and two groups of an exclusion
+# each with its own time (one shipped tree changed: NCT03910738's "relapses in the year"
+# keeps its reading, its source now "in the 1 year")
+PARSER_VERSION = 38
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -135,7 +140,11 @@ _SUBGROUP = re.compile(
     r"\s+(?:who|that|already|currently)\b|"
     # "Patients previously treated with ocrelizumab must have B-cell counts ...": a rule for them
     r"\s*(?:participants|patients|subjects|people|those)\s+(?:who (?:were|are|have been) )?"
-    r"(?:previously|currently|already)\s+(?:treated|receiving|on)\b[^.;]{0,60}\bmust\b",
+    r"(?:previously|currently|already)\s+(?:treated|receiving|on)\b[^.;]{0,60}\bmust\b"
+    # (not "... must have received their last infusion at least 9 months before baseline": a
+    # washout of that drug, which the therapy reader reads)
+    r"(?!\s+(?:have\s+)?(?:received|had|completed|stopped|discontinued|taken)\b[^.;]{0,40}?"
+    r"(?:at least|≥|a minimum of|more than|>)\s*\d)",
     re.I,
 )
 

@@ -93,6 +93,13 @@ def normalise(text: str) -> str:
         t,
         flags=re.I,
     )
+    # "within the month prior to entry": one month too (not "in the month of diagnosis")
+    t = re.sub(
+        r"\b((?:within|in|during) the )(?=(?:year|month|week)\s+(?:prior|before|preceding)\b)",
+        r"\g<1>1 ",
+        t,
+        flags=re.I,
+    )
     # a footnote mark after a word or a stop ("within 4 wks.¹", "EDSS†"); not a power ("10⁹/L")
     t = re.sub(r"(?<=[A-Za-z.)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+", "", t)
     t = _SHORT_UNIT_AFTER_NUMBER.sub(lambda m: " " + _SHORT_UNITS[m.group(1).lower()] + "s", t)

@@ -153,6 +153,10 @@ _MUST_NOT_HEAD = r"(?:(?:patients|subjects|participants)\s+)?(?:must|should|shal
 _DENIED_OPENING = re.compile(
     # ... "Never previously exposed to any anti-CD20 monoclonal antibody"
     r"\s*(?:no|not|never|neither|without|free of|none of(?: the following)?|lack of|absence of|"
+    # "Patients who have NOT been treated with any immunomodulating therapy (...)"
+    r"(?:(?:patients|subjects|participants|individuals|those)\s+(?:who|that)\s+)?(?:have|has)\s+"
+    r"(?:not|never)\s+(?:ever\s+|previously\s+|been\s+)*(?:received|taken|used|treated with|"
+    r"exposed to|had)|"
     + _MUST_NOT_HEAD
     + r"(?:not|never)\s+(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
     r"(?:received|taken|used|treated with|exposed to|had))\b",
@@ -388,6 +392,13 @@ def read(r: Reader) -> None:
             part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
             _read(r, part, [m for m in ms if a <= m.start < b])
         return
+    if r.kind != EXCLUSION and (parts := _denied_clauses(r, ms)):
+        # "Has never received alemtuzumab, and has not received natalizumab in the 6 months
+        # before baseline": each denial with its own drugs and time, all required
+        for a, b in parts:
+            part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
+            _read(r, part, [m for m in ms if a <= m.start < b])
+        return
     if _washout_table(r, ms):
         return
     before = len(r.leaves)
@@ -596,6 +607,27 @@ def _semicolon_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | N
             return None  # no time of its own, or two
         times.append(q.to_months(window.group(1), window.group(2)) if window else None)
     return spans if len(set(times)) > 1 else None
+
+
+# A second denial joined to the first: ", and has not received", "; and no".
+_AND_DENIED = re.compile(
+    r"[,;]?\s+and\s+(?=(?:(?:has|have)\s+)?(?:not|never|no)\b)|;\s*(?=(?:no|not|never)\b)", re.I
+)
+
+
+def _denied_clauses(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
+    """The spans of a criterion made of denials each opening its own clause and naming its own
+    drugs ("Has never received X, and has not received Y in the 6 months before baseline")."""
+    if not _DENIED_OPENING.match(r.norm):
+        return None
+    cuts = [m for m in _AND_DENIED.finditer(r.norm) if not _inside_brackets(r.norm, m.start())]
+    if not cuts:
+        return None
+    bounds = [0] + [c.end() for c in cuts] + [len(r.norm)]
+    spans = list(zip(bounds, bounds[1:]))
+    if not all(any(a <= m.start < b for m in ms) for a, b in spans):
+        return None
+    return spans
 
 
 def _inside_brackets(text: str, at: int) -> bool:
@@ -944,9 +976,32 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r.take(*re.search(r"\bon no\b", text, re.I).span())
         return
     naive = _NAIVE.search(text)
-    if naive and _OR_NONE_LATELY.search(text, naive.end()):
+    lately = _OR_NONE_LATELY.search(text, naive.end()) if naive else None
+    if naive and lately:
         # "Treatment-naive, or no DMT within the 6 months before screening": the looser way in
-        # decides; naive alone would turn away people treated long ago
+        # decides (naive alone would turn away people treated long ago), and it holds the
+        # naive too: none of those drugs in that time
+        span = re.match(
+            r"\s*(?:the\s+)?(?:last\s+|past\s+|previous\s+)?" + q.NUM + r"\s*" + q.UNIT,
+            text[lately.end() :],
+            re.I,
+        )
+        later = [
+            m for m in ms if lately.start() < m.start < lately.end() + (span.end() if span else 0)
+        ]
+        if (
+            span
+            and r.kind != EXCLUSION
+            and later
+            and len(later) == len([m for m in ms if m.start > naive.end()])
+        ):
+            within = q.to_months(span.group(1), span.group(2))
+            kinds, named = _drug_sets(r, later)
+            r.leaves.append(
+                Not(Therapy(drugs=kinds, classes=named, within_months=within, source=source))
+            )
+            r.take(naive.start(), lately.end() + span.end())
+            return
         r.reviews.append("treatment_change")
         return
     if naive and _OR_OTHER_PEOPLE.search(text, naive.end()) and not _FAILURE.search(text):
@@ -1190,13 +1245,13 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     ):
         # "Cyclophosphamide at any time, or siponimod in the past 6 months": the first drug's
         # time is "ever", the window is the second's; one reading for both would get it wrong
-        _each_its_own(r, "time", ever, window)
+        _each_its_own(r, "time", ever, window, ms)
         return
     earlier = _other_window_before(unwindowed, window, ms) if window is not None else None
     if earlier is not None:
         # "ocrelizumab ≤ 6 months, ofatumumab ≤ 4 weeks or rituximab ≤ 9 months before Day 1":
         # each drug has its own window; the last one for all would bar too many
-        _each_its_own(r, "window", earlier, window)
+        _each_its_own(r, "window", earlier, window, ms)
         return
     later = _WINDOW_OF_USE.search(unwindowed, window.end()) if window is not None else None
     if (
@@ -1207,7 +1262,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     ):
         # "Ocrelizumab within 12 months, or any S1P modulator within 8 weeks": each group has
         # its own window, which one reading for all would get wrong
-        _each_its_own(r, "window", window, later)
+        _each_its_own(r, "window", window, later, ms)
         return
     if window is not None:
         leaf = Therapy(
@@ -1347,9 +1402,37 @@ def _current_and_stable(r: Reader, text: str, framed: str, ms: list[Mention]) ->
     return True
 
 
-def _each_its_own(r: Reader, what: str, first: re.Match, second: re.Match) -> None:
-    """Leaves to the team a criterion whose drugs each have their own time ("X at any time, or
-    Y in the past 6 months"), which one reading for all would get wrong."""
+def _each_its_own(
+    r: Reader, what: str, first: re.Match, second: re.Match, ms: list[Mention]
+) -> None:
+    """A criterion whose drugs each have their own time ("X at any time, or Y in the past 6
+    months"), which one reading for all would get wrong. As an exclusion of two groups, each
+    right before its own time and nothing else timed between, each group is a bar of its own;
+    otherwise the team reads it."""
+    groups = [
+        [m for m in ms if m.start < first.start()],
+        [m for m in ms if first.end() <= m.start < second.start()],
+    ]
+    times = [first if first.re.groups >= 2 else None, second]
+    if (
+        r.kind == EXCLUSION
+        and all(groups)
+        and sum(map(len, groups)) == len(ms)
+        and re.search(r"\b(?:or|and|;)\W", r.norm[first.end() : groups[1][0].start] + " ")
+        and not re.search(q.NUM + r"\s*" + q.UNIT, r.norm[first.end() : second.start()], re.I)
+    ):
+        for group, time in zip(groups, times):
+            drugs, classes = _drug_sets(r, group)
+            r.leaves.append(
+                Therapy(
+                    drugs=drugs,
+                    classes=classes,
+                    within_months=q.to_months(time.group(1), time.group(2)) if time else None,
+                    source=r.norm[group[0].start : group[-1].end],
+                )
+            )
+        r.take(first.start(), second.end())
+        return
     r.leaves.append(
         Review(
             topic="uncertain_reading",
