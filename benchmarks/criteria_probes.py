@@ -94,6 +94,7 @@ SETS = {
     "probes36": ROOT / "tests/gold/criteria_probes36.yml",  # 160, 2026-12-06 (23rd), at start
     "probes37": ROOT / "tests/gold/criteria_probes37.yml",  # 160, the same, at its end
     "probes38": ROOT / "tests/gold/criteria_probes38.yml",  # 160, 2026-12-06 (24th), at start
+    "probes39": ROOT / "tests/gold/criteria_probes39.yml",  # 160, the same, at its end
 }
 
 

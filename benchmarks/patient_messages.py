@@ -95,6 +95,7 @@ SETS = {
     "fresh46": ROOT / "tests/gold/patient_messages_fresh46.yml",  # 2026-12-06 (23rd), at start
     "fresh47": ROOT / "tests/gold/patient_messages_fresh47.yml",  # the same session, at its end
     "fresh48": ROOT / "tests/gold/patient_messages_fresh48.yml",  # 2026-12-06 (24th), at start
+    "fresh49": ROOT / "tests/gold/patient_messages_fresh49.yml",  # the same session, at its end
 }
 
 

@@ -287,6 +287,10 @@ from benchmarks.patient_messages import SETS, score
 # treatments, pregnancy and family, relapse timing): 76.5 % of 533 slots, 4 inverted, 24
 # wrongly set; 77.5 %, 0 inverted, 21 wrongly set once "until I got pregnant" as an end,
 # "Pregnancy plans:", a pseudo-relapse in other words and a refused steroid course were read.
+# "fresh49": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (English as a second language, clinic letters
+# and lists, hedges and corrections, negation scope, ages and places): 74.5 % of 517 slots, 5
+# inverted, 28 wrongly set: a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -338,6 +342,7 @@ FLOORS = {
     "fresh46": (0.845, 0),
     "fresh47": (0.82, 1),
     "fresh48": (0.77, 0),
+    "fresh49": (0.74, 5),
 }
 
 

@@ -61,6 +61,7 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes36", 160),
         ("probes37", 160),
         ("probes38", 160),
+        ("probes39", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -310,6 +311,11 @@ PROBE_FLOORS = {
     # the month prior", "patients who have NOT been treated with", a washout for those
     # previously treated, "naive, or off all DMT for N" and per-group times were read.
     "probes38": (0, 0.95, 0.79),
+    # criteria_probes39.yml (negation and doubt across fields, pregnancy and lactation, therapy
+    # failure, disease duration and diagnosis, lines with several facts), written in the same
+    # session and first scored all 160 at its end, after every change and none made for it:
+    # precision .879, recall .685, 2 false not_met of 102 (MS type): a floor, not a target.
+    "probes39": (2, 0.87, 0.68),
 }
 
 
