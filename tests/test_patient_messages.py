@@ -279,7 +279,7 @@ from benchmarks.patient_messages import SETS, score
 # change made that session and none made for it (long progressive histories, messages for
 # someone else, questions with facts, numbers in many formats, a course in doubt or
 # changing): 79.6 % of 510 slots, 3 inverted, 15 wrongly set: a floor, not a target; 82.9 %,
-# 1 inverted as a dev set the next session, once a patient "one of my patients" names, "too old
+# 0 inverted as a dev set the next session, once a patient "one of my patients" names, "too old
 # for X", "one feed at night", "never stopped the relapses" and "X or Y, can't remember which"
 # were read.
 # "fresh48": 130 more, written at the start of the next session (2026-12-06, twenty-fourth)
@@ -340,7 +340,7 @@ FLOORS = {
     "fresh44": (0.865, 0),
     "fresh45": (0.86, 0),
     "fresh46": (0.845, 0),
-    "fresh47": (0.82, 1),
+    "fresh47": (0.82, 0),
     "fresh48": (0.77, 0),
     "fresh49": (0.74, 5),
 }
