@@ -5193,21 +5193,19 @@ def parse_months_since_relapse(
         numbered = words_to_numbers(whole)
         said = re.search(re.escape(relative) + _RELATIVE_TO_ANOTHER.pattern, numbered, re.I)
         value = _months_in(numbered[: said.end()], dt.date.today()) if said else None
-    if value is not None and re.search(r"\b(?:relapses|attacks|flares|flare-ups)\b", t):
-        # "Relapses in 1/2025 and 4/2026", "two relapses this year, in February and July": the
-        # last relapse is the latest of the dates listed
+    if value is not None:
+        # The last relapse is the latest of several told: of the dates listed after the plural
+        # ("Relapses in 1/2025 and 4/2026"), and of each piece beside another one ("had one in
+        # march and another in sept").
+        plural = re.search(r"\b(?:relapses|attacks|flares|flare-ups)\b", t)
         listed = [
-            months_ago(part, windows=False)
-            for part in re.split(r"\band\b|[,;&]|\s{2,}", text)
+            part
+            for part in (re.split(r"\band\b|[,;&]|\s{2,}", text) if plural else [])
             if _BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part)
         ]
-        value = min([m for m in listed if m is not None] + [value])
-    if value is not None and _ANOTHER_RELAPSE.search(t):
-        # "had one in march and another in sept": the last relapse is the most recent of them
-        each = [
-            months_ago(part, windows=False)
-            for part in re.split(r"\band\b|[,;.]|\bthen\b|\s{2,}", text)
-        ]
+        if _ANOTHER_RELAPSE.search(t):
+            listed += re.split(r"\band\b|[,;.]|\bthen\b|\s{2,}", text)
+        each = [months_ago(part, windows=False) for part in listed]
         value = min([m for m in each if m is not None] + [value])
     if (
         asked_count
