@@ -95,6 +95,8 @@ SETS = {
     "probes37": ROOT / "tests/gold/criteria_probes37.yml",  # 160, the same, at its end
     "probes38": ROOT / "tests/gold/criteria_probes38.yml",  # 160, 2026-12-06 (24th), at start
     "probes39": ROOT / "tests/gold/criteria_probes39.yml",  # 160, the same, at its end
+    "probes40": ROOT / "tests/gold/criteria_probes40.yml",  # 160, 2026-12-06 (25th), at start
+    "probes41": ROOT / "tests/gold/criteria_probes41.yml",  # 160, the same, at its end
 }
 
 

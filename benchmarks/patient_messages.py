@@ -96,6 +96,8 @@ SETS = {
     "fresh47": ROOT / "tests/gold/patient_messages_fresh47.yml",  # the same session, at its end
     "fresh48": ROOT / "tests/gold/patient_messages_fresh48.yml",  # 2026-12-06 (24th), at start
     "fresh49": ROOT / "tests/gold/patient_messages_fresh49.yml",  # the same session, at its end
+    "fresh50": ROOT / "tests/gold/patient_messages_fresh50.yml",  # 2026-12-06 (25th), at start
+    "fresh51": ROOT / "tests/gold/patient_messages_fresh51.yml",  # the same session, at its end
 }
 
 

@@ -224,7 +224,10 @@ from benchmarks.patient_messages import SETS, score
 # slots, 1 inverted, 13 wrongly set; 91.1 %, 0 inverted once corrections after "hang on" or
 # "or...", "I don't have PPMS", a dose before a course's years, big towns in lower case after
 # "in" (not a trial's place asked), a relapse denied in a year, and failures told in brackets
-# with a count or as "progressed on it" were read.
+# with a count or as "progressed on it" were read. 90.8 %, 0 inverted, 12 wrongly set after the
+# session of 2026-12-06 (twenty-fifth): two times offered as either ("late 2023 or early 2024",
+# "either July or August") now set no last relapse, as the later sets ask, so the count of 0
+# this set took from the first is no longer read either.
 # "fresh39": 130 more, written in the same session and scored once at its end, after every
 # change made that session and none made for it (English from India, Nigeria, the Philippines,
 # Brazil, Poland, Egypt and Mexico, carers and nurses writing, long switch stories with reasons,
@@ -290,7 +293,20 @@ from benchmarks.patient_messages import SETS, score
 # "fresh49": 130 more, written in the same session and scored once at its end, after every
 # change made that session and none made for it (English as a second language, clinic letters
 # and lists, hedges and corrections, negation scope, ages and places): 74.5 % of 517 slots, 5
-# inverted, 28 wrongly set: a floor, not a target.
+# inverted, 28 wrongly set: a floor, not a target; 74.7 %, 0 inverted as a dev set the next
+# session, once "FHx:" lines, a switch written as an arrow with its reason, "none of my
+# relapses", "never had IV steroids - only oral", "EDSS not 3 any more" and a start "next year"
+# were read.
+# "fresh50": 130 more, written at the start of the next session (2026-12-06, twenty-fifth) and
+# scored once before any change (was and now, other people in a support group, quoting the
+# question, pasted formatting, doses and schedules): 73.9 % of 472 slots, 9 inverted, 13
+# wrongly set; 78.8 %, 1 inverted, 11 wrongly set once markdown, struck words and tick boxes,
+# "Pregnant or breastfeeding? No.", a group's and a named friend's facts, "never had either",
+# a drug by two names and "none since" after someone else's relapses were read.
+# "fresh51": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (infusion chair and hospital, stopping and
+# starting around pregnancy, lay MS types, although / except clauses, numbers next to
+# numbers): 74.2 % of 574 slots, 10 inverted, 15 wrongly set: a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -331,7 +347,7 @@ FLOORS = {
     "fresh35": (0.805, 0),
     "fresh36": (0.905, 0),
     "fresh37": (0.825, 1),
-    "fresh38": (0.91, 0),
+    "fresh38": (0.905, 0),
     "fresh39": (0.85, 0),
     "fresh40": (0.92, 0),
     "fresh41": (0.86, 0),
@@ -342,7 +358,9 @@ FLOORS = {
     "fresh46": (0.845, 0),
     "fresh47": (0.82, 0),
     "fresh48": (0.77, 0),
-    "fresh49": (0.74, 5),
+    "fresh49": (0.74, 0),
+    "fresh50": (0.785, 1),
+    "fresh51": (0.74, 10),
 }
 
 

@@ -4307,3 +4307,102 @@ def test_a_score_now_a_self_score_and_who_the_writer_is():
     )
     assert (got["age"], got["sex"], got["ms_subtype"]) == (44, "female", "RRMS")
     assert got["country"] == "United Kingdom"
+
+
+# Built sentences in the shapes of patient_messages_fresh49.yml and fresh50.yml.
+def test_pasted_forms_markdown_and_struck_words():
+    assert facts("Pregnant: **NO** 🙅", "pregnant")["pregnant"] is False
+    assert (
+        facts("Breastfeeding: ~~yes~~ no, stopped last week", "breastfeeding")["breastfeeding"]
+        is False
+    )
+    assert facts("Pregnant or breastfeeding? No.", "breastfeeding") == {
+        "pregnant": False,
+        "breastfeeding": False,
+    }
+    got = facts(
+        "Copied from my clinic form:\n"
+        "[x] Relapsing-remitting  [ ] Secondary progressive  [ ] Primary progressive\n"
+        "Currently pregnant: [ ] yes  [x] no\n"
+        "Breastfeeding: [ ] yes  [ ] no\n"
+        "Previous DMT: [x] interferon  [x] glatiramer  [ ] natalizumab  [ ] anti-CD20\n"
+        "Age: 50"
+    )
+    assert got["ms_subtype"] == "RRMS" and got["pregnant"] is False
+    assert "breastfeeding" not in got  # no box ticked: nothing said
+    assert got["prior_therapies"] == ["interferon beta", "glatiramer acetate"]
+    assert facts("EDSS (0-10)? 4", "edss")["edss"] == 4
+    # the emoji tick is a bullet here, not a form's box
+    said = "hi! 34 ✅ RRMS ✅ Tysabri ✅ not pregnant ✅ Berlin"
+    assert message_facts(said, "inform", None, {})["country"] == "Germany"
+
+
+def test_other_peoples_drugs_and_news_in_a_group():
+    got = facts(
+        "In our group chat: Maria is 8 months pregnant, Sunita is breastfeeding twins, and me - "
+        "neither. I'm 46, SPMS."
+    )
+    assert got.get("pregnant") is not True and got.get("breastfeeding") is not True
+    got = facts(
+        "Found you through my support group - half of them are on Ocrevus. I'm still on "
+        "Copaxone, since 2014."
+    )
+    assert got["prior_therapies"] == ["glatiramer acetate"]
+    got = facts(
+        "Just Copaxone and then Tecfidera. Everyone in my group is on Ocrevus or Kesimpta but "
+        "I've never had either.",
+        "prior_therapies",
+    )
+    assert got["prior_therapies"] == ["glatiramer acetate", "dimethyl fumarate"]
+    got = facts("Loads of them have had Lemtrada - never had it myself, I'm on Kesimpta.")
+    assert got["prior_therapies"] == ["ofatumumab"] and got["current_therapy"] == "ofatumumab"
+    got = facts("Age: 29\nSex: M\nFHx: mum has SPMS, on Mayzent\nDMT: nil yet")
+    assert "ms_subtype" not in got and "siponimod" not in got.get("prior_therapies", [])
+    # a drug named at a sentence's start is no person ("Ocrevus is working well")
+    assert facts("Ocrevus is working well for me, I'm 40")["current_therapy"] == "ocrelizumab"
+
+
+def test_starts_still_to_come_and_one_drug_by_two_names():
+    got = facts(
+        "I have a place in the ocrelizumab program next year, my neurologist will see. No "
+        "treatment until now."
+    )
+    assert "ocrelizumab" not in got.get("prior_therapies", [])
+    got = facts("We will start ofatumumab (Kesimpta) once your bloods are back. Never on a DMT.")
+    assert got.get("prior_therapies") in (None, [])
+    got = facts("for now I'm only on Copaxone, fine while breastfeeding; Ocrevus once I wean.")
+    assert got["prior_therapies"] == ["glatiramer acetate"]
+    got = facts("No DMT during the pregnancy; the plan is Ocrevus after the birth.")
+    assert got.get("prior_therapies") in (None, [])
+    # back on it, or on it since: taken
+    assert facts("Going back on Ocrevus next month.")["prior_therapies"] == ["ocrelizumab"]
+    got = facts(
+        "Rebif, then Copaxone, then Zeposia from March 2023, still on it", "prior_therapies"
+    )
+    assert got["current_therapy"] == "ozanimod"
+
+
+def test_denials_of_a_kind_an_exception_or_a_value():
+    ask = "failed_therapies"
+    got = facts("Reason for switch (Tecfidera → Ocrevus): lymphs 0.5, not disease activity", ask)
+    assert got["failed_therapies"] == []
+    got = facts(
+        "I had two relapses, both while I was on Aubagio, which is why I'm on Kesimpta now."
+    )
+    assert got["failed_therapies"] == ["teriflunomide"]
+    got = facts(
+        "never had IV steroids - only oral prednisolone once, in January", "months_since_steroids"
+    )
+    assert got.get("months_since_steroids") != "never"
+    got = facts(
+        "None of my relapses were on a DMT - I had two in 2019, none since starting Zeposia."
+    )
+    assert got.get("months_since_last_relapse") != "never"
+    assert facts("EDSS not 3 any more, it's down to 2.")["edss"] == 2
+    assert "edss" not in facts("not 100% sure, maybe 4", "edss")
+    got = facts(
+        "One of the guys had 3 relapses last year; lucky me, none since 2021. I'm on Kesimpta."
+    )
+    assert got["current_therapy"] == "ofatumumab"
+    got = facts("last relapse maybe March or April 2025, steroids for it I think.")
+    assert "months_since_last_relapse" not in got and "months_since_steroids" not in got

@@ -798,6 +798,7 @@ def say_plainly(text: str) -> str:
     t = _HOME_LABEL.sub("live in ", t)  # "Lives: Austria", "Location: Toronto"
     t = _NONE_NOW_LABEL.sub("not on any treatment now", t)  # "DMT: none", "Current: nil"
     t = _BODY_MEASURE.sub(" ", t)  # "I'm 1.70 m, 62 kg": no age, no sex letter
+    t = _OPTIONS_GIVEN.sub(" ", t)  # "EDSS (0-10)? 4", "relapses (0, 1, 2, 3+): 3+": the form's
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     t = _LETTER_FIRST_PROFILE.sub(lambda m: f"{m.group(2)} {m.group(1).lower()}", t)
     for pattern, word in patient_phrases():
@@ -805,6 +806,13 @@ def say_plainly(text: str) -> str:
     t = _NONE_BUT_ONE.sub(r"1 relapse\1, a relapse", t)  # "no relapses except one in March"
     # "no relapses on Kesimpta since 2022": the time is of both, the drug and no relapse
     return _NONE_ON_SINCE.sub(r"\1 \3, \2 \3", t)
+
+
+# The choices or the scale a form prints beside its question ("(0-10)", "(0, 1, 2, 3+)"): no
+# answer of the writer's.
+_OPTIONS_GIVEN = re.compile(
+    r"\(\s*(?:0\s*(?:-|to)\s*10(?:\.0)?|\d{1,2}\+?(?:\s*(?:,|or)\s*\d{1,2}\+?){2,})\s*\)"
+)
 
 
 # A question about what would or could be: its words state no fact of the writer's ("does
@@ -1393,10 +1401,74 @@ _OTHER_PERSON = re.compile(
     r"|\b(he|she)(?:'s| is| has| was| takes)\b",
     re.I,
 )
+# Someone named by first name as the one a clause is about ("Maria is 8 months pregnant,
+# Sunita is breastfeeding twins, and me - neither"), unless the name is a word the readers know.
+_NAMED_SUBJECT = re.compile(
+    # mid-sentence, where a capital is a name's ("..., Sunita is breastfeeding twins"); not a
+    # sentence's first word ("Never had", "Baby is 18 months")
+    r"(?:(?<=,\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))([A-Z][a-z]{2,12})\s+"
+    r"(?:is|was|has|had|takes|took|uses|gets|got)\b"
+)
+# ... and after a colon, where a sentence may start too, only with a fact of theirs after the
+# verb: "comparing notes: Maria is 8 months pregnant", not "Update: Walking is harder".
+_NAMED_AFTER_COLON = re.compile(
+    r"(?<=:\s)([A-Z][a-z]{2,12})\s+(?:is|was|has|had|takes|took|gets|got)\s+(?:\d+\s+\w+\s+)?"
+    r"(?=pregnant|breast|nursing|on\b|taking|diagnosed|relaps)"
+)
+_NO_FIRST_NAMES = frozenset(
+    "she he it this that there here mine ours theirs what which who everything nothing one "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday edss mri ms rrms spms ppms cis "
+    "relapse relapses treatment steroids age sex diagnosis today yesterday life work".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _drug_words() -> frozenset[str]:
+    """Every word of every way the lexicon writes a medicine ("ocrevus", "tecfidera")."""
+    lex = load_lexicon()
+    return frozenset(
+        w
+        for d in (*lex.drugs.values(), *lex.other_medicines.values())
+        for spelling in d.spellings
+        for w in spelling.lower().split()
+    )
+
+
+def _named_people(text: str) -> list[int]:
+    """Where a person named by first name opens a clause about them ("..., Sunita is
+    breastfeeding twins"), in ``text``."""
+    return [
+        m.start(1)
+        for m in (*_NAMED_SUBJECT.finditer(text), *_NAMED_AFTER_COLON.finditer(text))
+        if m.group(1).lower() not in _NO_FIRST_NAMES
+        and m.group(1).lower() not in _drug_words()
+        and load_lexicon().country(m.group(1)) is None
+    ]
+
+
+def _clauses_naming(text: str, clauses: list[str]) -> list[bool]:
+    """For each clause (in order, as split from ``text``), whether a named person opens it."""
+    named, out, at = _named_people(text), [], 0
+    for c in clauses:
+        start = text.find(c, at)
+        start = at if start < 0 else start
+        out.append(any(start <= n < start + len(c) for n in named))
+        at = start + len(c)
+    return out
+
+
 _FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|ive|i'?d|i'?ll|me|my own|myself|mine)\b", re.I)
 _SUBJECT_I = re.compile(r"\b(i|i'?m|im|i'?ve|ive)\b", re.I)
 # A label that says whose facts follow: "Him: PPMS, 58", "Wife: 43"; "Me: RRMS, 53".
-_THEIR_LABEL = re.compile(rf"\W*(?:him|her|he|she|them|(?:my\s+)?(?:{_RELATIVE_WORDS}))\s*:", re.I)
+# A clinic form's family history ("FHx: mum has SPMS, on Mayzent") is the relatives' too.
+_THEIR_LABEL = re.compile(
+    rf"\W*(?:him|her|he|she|them|(?:my\s+)?(?:{_RELATIVE_WORDS})|fhx|fh|family\s+(?:history|hx))"
+    r"\s*:",
+    re.I,
+)
+# The form's own lines ("Age: 29", "Dx: RRMS"): the profile of the one it is about.
+_FORM_LINE = re.compile(r"(?:^|\W)(?:age|sex|gender|dx|diagnosis|dmt|edss)\s*:\s*\w", re.I)
 _MY_LABEL = re.compile(r"\W*(?:me|myself|i|mine)\s*:", re.I)
 _NO_MS = re.compile(
     r"\b(?:no|not|don'?t have|do not have|without)\s+(?:ms|multiple sclerosis)\b", re.I
@@ -1501,16 +1573,18 @@ def own_words(text: str, replying: bool = False) -> str:
         flags=re.I,
     )
     theirs = [
-        bool(_OTHER_PERSON.search(c)) and not _SUBJECT_I.search(c) and not _MY_OWN_FACT.search(c)
-        for c in clauses
+        bool(_OTHER_PERSON.search(c) or named)
+        and not _SUBJECT_I.search(c)
+        and not _MY_OWN_FACT.search(c)
+        for c, named in zip(clauses, _clauses_naming(text, clauses))
     ]
-    label = False  # "Him: PPMS, 58. Me: RRMS, 53": a label heads the sentence it opens
+    label = label_seen = False  # "Him: PPMS, 58. Me: RRMS, 53": a label heads its sentence
     mine_denied = any(  # the sentence a "Me:" label heads says the writer has no MS
         _MY_LABEL.match(c) and _NO_MS.search(c) for c in re.split(r"(?<=[.;!?])\s+", text)
     )
     for i, c in enumerate(clauses if not mine_denied else ()):  # "Me: 45, no MS. Him: ..."
         if _THEIR_LABEL.match(c):
-            label = True
+            label = label_seen = True
         elif _MY_LABEL.match(c):
             label = False
         theirs[i] = theirs[i] or label
@@ -1525,6 +1599,7 @@ def own_words(text: str, replying: bool = False) -> str:
     if len(mine) < len(clauses) and (
         any(_FIRST_PERSON.search(c) for c in mine)
         or _SELF_PROFILE.search(" ".join(mine))  # "35, male, no treatment": one item a clause
+        or (label_seen and _FORM_LINE.search(" ".join(mine)))  # "Age: 29 ... FHx: mum has SPMS"
         # "2016. My husband was diagnosed 2010 but that's him": the bare answer is the writer's
         or (mine and re.fullmatch(r"\W*[\d./-]+\W*", mine[0]) and _NOT_THE_WRITERS.search(text))
     ):
@@ -2189,6 +2264,13 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
         else f"{m.group(2)} {m.group(1)}",
         t,
     )
+    # "EDSS not 3 any more, it's down to 2": a score denied is no score
+    t = re.sub(
+        r"\b(?:not|no longer|isn'?t|is not)\s+(?:a\s+)?\d+(?:\.\d)?"
+        r"(?![\d.]|\s*(?:%|percent|years?|months?))",
+        " ",
+        t,
+    )
     t = re.sub(rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:{_UNIT_WORD})\b", " ", t)  # nor a length of time
     t = _DISTANCE.sub(" ", t)  # nor a distance ("I walked 10 km for charity": no EDSS of 10)
     mention = re.search(r"\b(edss|expanded disability|disability score|disability status)\b", t)
@@ -2381,7 +2463,7 @@ _FAILED_AFTER = re.compile(
     # why it was stopped, in the same sentence: it did not stop the disease (a reason that says
     # nothing of that, "stopped because his heart rate went too low", is no failure)
     rf"|^[^.;]{{0,80}}?\b(?:{_BECAUSE}|as|so)\b[^.;]{{0,30}}?"
-    r"(?<!no )(?<!without )(?<!never )\b(?:relaps\w*|attacks|flare ?ups|"
+    r"(?<!no )(?<!not )(?<!without )(?<!never )\b(?:relaps\w*|attacks|flare ?ups|"
     r"progress\w*|got worse|getting worse|new lesions|disease activity|active disease|"
     r"breakthrough|not working|wasn'?t working|no difference|no effect)"
     r"|^[^.;]{0,60}?\b(?:no difference|made no difference|did nothing|stopped doing anything|"
@@ -2435,6 +2517,10 @@ _FAILED_BEFORE = re.compile(
     # "before that I had three in one year on Tecfidera"
     r"had (?:\d+|two|three|four|five|several|multiple|many) (?:relapses? )?(?:in (?:a|one|\d+) "
     r"(?:years?|months?) )?(?:on|while on|whilst on)|"
+    # a relapse while on it: "Two relapses, both while I was on Aubagio", "5.0 after my last
+    # relapse in April (I was still on Gilenya then)"
+    r"(?<!no )(?<!never )(?<!without )\b(?:relapse[sd]?|attacks?|flare[- ]?ups?)\b[^.;!?]{0,40}?"
+    r"(?:\b(?:while|whilst|when)\s+|\(\s*)(?:i\s+was\s+|i\s+am\s+|i'?m\s+)?(?:still\s+)?on|"
     # the one set against a denied one: "it wasn't the Tysabri that failed, it was the Tecfidera"
     r"(?:failed|did ?n'?t work|stopped working)\s*[,;-]\s*(?:it was|it'?s|but|it was actually)"
     r"\s+(?:the|my)?)\s*$",
@@ -2525,7 +2611,9 @@ _DENIED_NOW = re.compile(r"\b(?:nothing|none|no|not|never)\s+$", re.I)
 
 # Why a switch was made, told after the drug switched to ("switched to Ocrevus in 2022 because I
 # kept relapsing on it", "then switched to Mavenclad after two relapses"): said of the one left.
-_SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as|when|after)\b", re.I)
+# Why a switch was made, said after the drug switched to: "because ...", or a label's colon
+# after the switch written as an arrow ("Reason for switch (Tecfidera → Ocrevus): lymphs").
+_SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as|when|after)\b|^\s*\)\s*:", re.I)
 _SWITCHED_AFTER_RELAPSES = re.compile(
     r"^[^.;!?]{0,25}?\b(?:after|when) (?:(?:\d+|two|three|four|several|multiple|more|repeated|"
     r"many) (?:\w+ )?relapses|(?:a |another )?(?:new |more )?(?:lesions?|relapse)\b|"
@@ -2545,7 +2633,9 @@ _SWITCHED_TO = re.compile(
     r"transferred|converted)\b[^.;!?]{0,30}|"
     r"[,;]\s*(?:and\s+)?then\s+)"
     r"\bto\s+(?:the\s+)?(?:new\s+)?"
-    r"(?:(?:tab|tabs|tablets?|inj|injections?|caps?|capsules?|infusions?)\s+(?:of\s+)?)?$",
+    r"(?:(?:tab|tabs|tablets?|inj|injections?|caps?|capsules?|infusions?)\s+(?:of\s+)?)?$|"
+    # a switch written as an arrow: "Tecfidera → Ocrevus", "rebif -> tecfidera"
+    r"\w\)?\s*(?:→|->|=>|-->)\s*$",
     re.I,
 )
 _DRUGLIKE = re.compile(r"\b([A-Za-z]{4,}(?:mab|mod|nib|ide|ate|one|ine|era|ra|io|ya|za|vus|pta))\b")
@@ -2671,6 +2761,10 @@ def _nothing_now(low: str) -> re.Match | None:
             r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
         ) and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
+        if re.match(r"(?:nothing|none) since\b", m.group(0)) and _RELAPSE_WORDS.search(
+            re.split(r"[.!?\n]", low[: m.start()])[-1]
+        ):
+            continue  # "One of the guys had 3 relapses last year; lucky me, none since 2021"
         if re.match(r"(nothing|none)( else)? since\b", m.group(0)) and re.search(
             r"\b(?:switched|moved|changed|started|began|went)\b[^,;]{0,30},\s*$", sentence
         ):
@@ -2736,6 +2830,18 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t)\s+"
     r"(?:cover|pay for|fund|approve|afford)\s+(?:the\s+)?$|"
     r"\b(?:denied|rejected|refused)\s+(?:me\s+)?(?:for\s+)?$|"
+    # a plan or a comparison: "the plan is Ocrevus after the birth", "much cheaper than
+    # Ocrevus", "my neuro wants to move me to Ocrevus"
+    r"\b(?:the|my|our)\s+plan\s+is\s+(?:to\s+(?:start|go on|switch to|move to|try)\s+)?$|"
+    r"\b(?:cheaper|dearer|better|worse|safer|stronger|weaker|easier|harder|more \w+|less \w+)"
+    r"\s+than\s+(?:the\s+)?$|"
+    r"\bwants?\s+(?:to\s+)?(?:move|switch|change|put|start)\s+(?:me|him|her)\s+(?:on)?(?:to|on)\s+$|"
+    # a group's drugs: "half of them are on Ocrevus", "Everyone in my group is on", "Loads of
+    # them have had"; not "all of us"
+    r"\b(?:half|most|some|all|loads|lots|many|several|everyone|everybody|others|people|the rest)"
+    r"(?:\s+of\s+(?:them|the\s+\w+|my\s+\w+))?(?:\s+(?:in|from|at)\s+(?:my|the|our)\s+[\w-]+"
+    r"(?:\s+group)?)?\s+(?:is|are|was|were|have|has|had)\s+(?:been\s+)?(?:on|had|taking|tried|"
+    r"using)\s+(?:the\s+)?$|"
     # "now they say I'm too old for Ocrevus", "not eligible for Lemtrada": ruled out, not given
     r"\b(?:too\s+(?:old|young|disabled|advanced|far\s+gone|far\s+along|progressed)|"
     r"(?:not|never\s+been|wasn'?t|isn'?t)\s+(?:eligible|suitable|a\s+candidate)|ineligible|"
@@ -2807,6 +2913,12 @@ _NEVER_STARTED_AFTER = re.compile(
     # "had Tysabri, and I never started anything else"
     r"^[^.;!?,]{0,50}?\b(?:so|and|but)\s+(?:(?:we|i|he|she)\s+)?never\s+(?:started|took|began|"
     r"went on|got)\b(?!\s+(?:any|anything|another|other|else)\b)|"
+    # "Everyone in my group is on Ocrevus or Kesimpta but I've never had either"
+    r"^[^.;!?]{0,40}?\b(?:but|and)\s+(?:i'?ve\s+|i have\s+|i\s+)?never\s+(?:had|taken|took|tried|"
+    r"been on|used)\s+(?:either|both|any of (?:them|those)|them|those)\b|"
+    # "Loads of them have had Lemtrada and swear by it - never had it myself"
+    r"^[^.;!?]{0,50}?[,;:-]\s*(?:but\s+)?(?:i'?ve\s+|i have\s+|i\s+)?never\s+"
+    r"(?:had|taken|took|tried|been on|used)\s+(?:it|them|that one)\s+(?:myself|me)\b|"
     # "Ocrevus was not reimbursed for me", "neuro said ocrevus wouldnt help much"
     r"^\W{0,3}(?:was|is|were|got)\s+(?:not|n'?t|never)\s+(?:reimbursed|covered|approved|funded|"
     r"available|an option)\b|"
@@ -2890,6 +3002,40 @@ _DENIED_EFFECT_AFTER = re.compile(
 )
 
 
+# A time still to come in a drug's own clause ("a place in the ocrelizumab program next year",
+# "Kesimpta from January"): a start planned, unless the clause also says it is taken or ending.
+_MONTH_ALTERNATION = "|".join(m.lower() for m in _MONTH_NAMES)
+_TO_COME = re.compile(
+    rf"\bnext (?:week|month|year|spring|summer|autumn|fall|winter|{_MONTH_ALTERNATION})\b",
+    re.I,
+)
+# A start tied to a time still to come: "Ocrevus once I wean", "when I stop feeding".
+_STARTS_LATER_AFTER = re.compile(
+    r"\s+(?:once|when)\s+i\s+(?:wean|stop (?:breast ?)?feeding|give birth|deliver|have the baby)\b",
+    re.I,
+)
+_TAKEN_OR_ENDING = re.compile(
+    r"\b(?:since|for \d|been|i'?m on|im on|i am on|currently|still|now|stop\w*|off|coming off|"
+    r"finish\w*|until|till|last|started|took|had|was on|infusion|dose|restart\w*|back on|"
+    r"resum\w*|again)\b",
+    re.I,
+)
+
+
+def _to_come(text: str, mention: tuple[int, int, str]) -> bool:
+    """Whether the clause of a drug's mention dates it in time still to come, and says nothing
+    of it being taken or ending."""
+    start = max(text.rfind(c, 0, mention[0]) for c in ".;!?,\n") + 1
+    ends = [i for i in (text.find(c, mention[1]) for c in ".;!?,\n") if i >= 0]
+    clause = text[start : min(ends) if ends else len(text)]
+    near = clause[max(0, mention[0] - start - 15) : mention[1] - start + 25]  # its own time
+    later = _TO_COME.search(near) is not None or (
+        _STARTS_LATER_AFTER.match(text, mention[1]) is not None
+        and not re.search(r"\b(?:re)?start\w*|back on|went on|was on|took", clause, re.I)
+    )
+    return later and not _TAKEN_OR_ENDING.search(clause)
+
+
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
     """A drug someone else takes, one only planned, suggested or turned down, denied at the
     head of its clause, or one asked about."""
@@ -2906,6 +3052,7 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
         or _NEVER_STARTED_AFTER.match(text[mention[1] :]) is not None
         or _SOMEONE_ELSES_AFTER.match(text[mention[1] :]) is not None
         or _asked_about(text, mention[0])
+        or _to_come(text, mention)
     )
 
 
@@ -2920,6 +3067,12 @@ def _not_taken_all(text: str, mentions: list[tuple[int, int, str]]) -> list[bool
     ]
     for i in range(1, len(mentions)):  # forwards: "offered X or Y"
         if joined[i] and flags[i - 1]:
+            flags[i] = True
+        elif (  # its other name in brackets: "We will start ofatumumab (Kesimpta)"
+            flags[i - 1]
+            and mentions[i][2] == mentions[i - 1][2]
+            and re.fullmatch(r"\s*\(\s*", text[mentions[i - 1][1] : mentions[i][0]])
+        ):
             flags[i] = True
     for i in range(len(mentions) - 1, 0, -1):  # backwards: "X or Y, which I turned down"
         if joined[i] and flags[i] and _REFUSED_AFTER.match(text[mentions[i][1] :]):
@@ -4394,6 +4547,32 @@ def _breastfeeding_answer(text: str, t: str, intent: str | None) -> dict[str, An
     return {**said, "breastfeeding": answer}
 
 
+# The form's question said back before the answer ("Pregnant or breastfeeding? No."), with no
+# word of the writer's in it, and a label left empty ("Breastfeeding:"): they state nothing.
+_ECHOED_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?![^.!?]*\b(?:i|i'?m|im|i'?ve|my|me|we|she|he)\b)[^.!?]*"
+    r"\b(?:pregnan\w*|breast ?feed\w*|nursing|lactating)\b[^.!?]*\?",
+    re.I,
+)
+_EMPTY_LABEL = re.compile(
+    r"\b(?:currently\s+)?(?:pregnant|pregnancy|breast ?feeding|nursing)\s*:\s*(?=[.;]|$)", re.I
+)
+_ONLY_NO = re.compile(r"\W*(?:no|nope|nah|neither|no to both|not at all)\W*$", re.I)
+
+
+def _without_echoed_question(text: str) -> tuple[str, bool]:
+    """The message without its empty labels, and whether it is a bare "no" to a question said
+    back that named both pregnancy and breastfeeding (then both are no)."""
+    rest = _EMPTY_LABEL.sub(" ", text)
+    echo = _ECHOED_QUESTION.search(rest)
+    both = echo is not None and bool(
+        re.search(r"pregnan", echo.group(0), re.I)
+        and re.search(r"breast|nursing|lactating", echo.group(0), re.I)
+        and _ONLY_NO.match(rest[: echo.start()] + rest[echo.end() :])
+    )
+    return rest, both
+
+
 def _pregnancy(
     text: str, intent: str | None = None, asked: str | None = "pregnant"
 ) -> dict[str, Any] | Invalid | None:
@@ -4403,6 +4582,9 @@ def _pregnancy(
     only mentions it: then a "no" elsewhere in it ("no, I stopped Gilenya because I wanted to get
     pregnant") is no answer, and a leading "no" answers the question asked when the message states
     only the other fact ("no, stopped breastfeeding in the summer")."""
+    text, both = _without_echoed_question(text)
+    if both:
+        return {"pregnant": False, "breastfeeding": False}
     t = fold(text)
     result: dict[str, Any] = {}
     scoped = _pregnancy_by_scope(text)
@@ -4681,6 +4863,15 @@ def _months_back_to(when: dt.date, today: dt.date) -> float:
     return round((today - when).days / 30.44 * 2) / 2
 
 
+# Two times offered as either one: "March or April 2025", "spring or summer 2024", "late 2025
+# or early 2026", "2019 or 2020".
+_A_TIME = (
+    rf"(?:{_MONTH_ALTERNATION}|spring|summer|autumn|fall|winter|(?:19|20)\d\d|"
+    r"(?:late|early|mid)[- ](?:19|20)\d\d)"
+)
+_EITHER_TIME = re.compile(rf"\b{_A_TIME}(?:\s+(?:19|20)\d\d)?\s+or\s+{_A_TIME}\b", re.I)
+
+
 def months_ago(text: str, today: dt.date | None = None, windows: bool = True) -> float | None:
     """How many months ago: "3 months ago", "last month", "two weeks ago", "in 2023", "last year".
     ``windows=False`` skips windows ("no relapses in the last 2 years" is not "2 years ago").
@@ -4688,6 +4879,8 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     course was in October" is October); a window alone stays one ("none in the last 2 years")."""
     today = today or dt.date.today()
     t = words_to_numbers(text)
+    if _EITHER_TIME.search(t):
+        return None  # "maybe March or April 2025", "2019 or 2020": either, so not known
     dated = _months_in(_WINDOW.sub(" ", t), today)
     return _months_in(t, today) if dated is None and windows else dated
 
@@ -5002,7 +5195,8 @@ _NO_RELAPSE = re.compile(
     r"\b(never"
     + _NOT_OF_RELAPSES
     + r"|no relapses?( ever)?|without (a|any) (relapses?|attacks?|flare\w*)|"
-    r"haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none|"
+    # not "None of my relapses were on a DMT": of relapses there were
+    r"haven'?t had (a|any)|havent had (a|any)|not had (a|any)|none(?! of (?:my|the|them|those)\b)|"
     r"(do ?n'?t|dont|do not|never) (get|have|had|got)( any)? (relapses?|attacks?|flare\w*)|"
     r"relapse[- ]free|no (more )?(attacks?|flare\w*))\b",
     re.I,
@@ -5843,10 +6037,20 @@ def parse_months_since_steroids(
         for part in re.split(r"[.;!?\n]", t)
         if re.search(steroid, part)
     )
+    # "never had IV steroids - only oral prednisolone once, in January": an exception that
+    # names a course of its own
+    excepted = re.search(
+        r"\b(?:only|except|apart from|other than|but|just)\b[^.;]{0,30}" + steroid, w
+    ) and re.search(
+        r"\b(?:never|no|not)\b[^.;]{0,30}" + steroid + r"[^.;]{0,40}\b(?:only|except|"
+        r"apart from|other than|but|just)\b",
+        w,
+    )
     if (
         not dated
         and not affirmed
         and not course_told
+        and not excepted
         # "no steroids this year", "none in the last 6 months", "no steroids in ages": none
         # lately, which is no "never"
         and _window_months(w) is None

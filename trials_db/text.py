@@ -43,6 +43,27 @@ TYPOGRAPHIC = str.maketrans(
 # Code and style are not words a person said: "<script>alert(1)</script>" reads as nothing.
 _CODE_BLOCK = re.compile(r"<(script|style)\b[^<>]{0,200}>.*?(?:</\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"<[^<>]{0,200}>")
+# Struck-through words are taken back ("~~yes~~ no", "<s>Tysabri</s>"): out, before tags go.
+_STRUCK = re.compile(r"~~[^~\n]{1,120}~~|<(s|del|strike)\b[^<>]{0,50}>.*?</\1\s*>", re.I | re.S)
+# Markdown's emphasis marks ("**NO**", "__RRMS__", "`Kesimpta`"): the words stay.
+_EMPHASIS = re.compile(r"\*\*|__|`")
+# A form's tick boxes ("Pregnant: [ ] yes [x] no"): a ticked option stays, an empty box goes
+# with its words, and a line with no box ticked says nothing at all.
+_BOXES = "\u2610\u2611\u2612"  # not the emoji \u2705, a bullet or a yes as often as a box
+_EMPTY_BOX = re.compile(
+    rf"(?:\[ ?\]|\u2610)[ \t]*[^\[\]\n{_BOXES}]*?(?=[ \t]*(?:\[|[{_BOXES}])|[ \t]*$)", re.M
+)
+_TICKED_BOX = re.compile(r"(?:\[ ?[xX\u2713\u2714] ?\]|[\u2611\u2612])[ \t]*")
+_BOX_LINE = re.compile(r"^.*(?:\[ ?[xX\u2713\u2714 ]? ?\]|[\u2610\u2611\u2612]).*$", re.M)
+
+
+def _ticked_only(line: re.Match[str]) -> str:
+    said = line.group(0)
+    if not _TICKED_BOX.search(said):
+        return ""
+    return _TICKED_BOX.sub("", _EMPTY_BOX.sub(" ", said))
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -63,7 +84,8 @@ _LINE_END = re.compile(r"(?<=[^\s.!?;:,(\[-])[ \t]*(?:\r?\n)+(?=\s*\S)")
 
 
 def normalise(text: str | None) -> str:
-    """Plain, bounded text: markup and code out, control and zero-width characters out, lone
+    """Plain, bounded text: markup and code out (struck-through words and empty tick boxes with
+    them), control and zero-width characters out, lone
     surrogates (valid JSON, but they crash spaCy) replaced, compatibility forms folded (NFKC:
     full-width digits, ligatures), typographic quotes and dashes plain, a line break as the end of a
     sentence, whitespace collapsed.
@@ -72,7 +94,10 @@ def normalise(text: str | None) -> str:
         return ""
     t = _SURROGATE.sub("\ufffd", text[:MAX_TEXT])
     t = _CODE_BLOCK.sub(" ", t)
+    t = _STRUCK.sub(" ", t)
     t = _TAG.sub(" ", t)
+    t = _EMPHASIS.sub("", t)
+    t = _BOX_LINE.sub(_ticked_only, t)
     t = _CONTROL.sub(" ", t)
     t = unicodedata.normalize("NFKC", t).translate(TYPOGRAPHIC)
     # A chat message's lines are its sentences ("rrms 29 f\non aubagio"): a line that does not

@@ -489,3 +489,13 @@ def test_a_clause_for_the_people_of_some_age_binds_no_one_else():
     assert age_facts("Patients aged 18 to 55 years must have RRMS", INC) == [
         "age requires min=18 max=55"
     ]
+
+
+def test_a_signed_age_right_after_the_people_it_takes():
+    assert facts("Female pts ≥18 & ≤45 yrs") == [
+        "sex requires allowed=female",
+        "age requires min=18 max=45",
+    ]
+    assert facts("Male or female patients ≥ 18 years") == ["age requires min=18"]
+    # a time since diagnosis stays a duration
+    assert not [f for f in facts("Patients ≥ 2 years since diagnosis") if f.startswith("age")]

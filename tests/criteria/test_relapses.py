@@ -233,15 +233,18 @@ def test_a_decimal_before_the_relapse_is_no_count():
     ]
 
 
-# Built after the fourth probe set: a count of none is a denial, two counts are a range the
-# team reads, a time on a drug is no relapse window, and a definition asks nothing.
+# Built after the fourth probe set: a count of none is a denial, two counts are a range (both
+# bounds, in an inclusion), a time on a drug is no relapse window, and a definition asks nothing.
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("Zero relapses in the previous 24 months", ["relapses excludes months=24"]),
         ("0 relapses in the past 12 months", ["relapses excludes months=12"]),
-        ("zero or one relapse in the past year", []),
-        ("1 to 2 relapses in the last 2 years", []),
+        ("zero or one relapse in the past year", ["relapses excludes count=2 months=12"]),
+        (
+            "1 to 2 relapses in the last 2 years",
+            ["relapses requires months=24", "relapses excludes count=3 months=24"],
+        ),
         (
             "Breakthrough relapse while on dimethyl fumarate for at least 6 months",
             [],
@@ -262,8 +265,8 @@ def test_counts_of_none_ranges_of_counts_and_times_on_a_drug(text, expected):
     assert [f for f in facts(text, INCLUSION) if f.startswith("relapses")] == expected
 
 
-def test_two_counts_are_left_to_the_team():
-    assert "activity" in reviews("zero or one relapse in the past year", INCLUSION)
+def test_two_counts_in_an_exclusion_are_left_to_the_team():
+    assert "activity" in reviews("zero or one relapse in the past year", EXCLUSION)
 
 
 def test_an_elliptical_second_count_is_another_way_in():
@@ -305,11 +308,11 @@ def test_a_list_of_counts_in_windows_is_each_a_way_in():
     assert tree.evaluate(Profile(relapses_past_2_years=2, months_since_last_relapse=14)) != FALSE
 
 
-def test_a_range_of_counts_is_the_team_s():
+def test_a_range_of_counts_takes_the_counts_inside_it():
     text = "Between 1 and 4 relapses in the 2 years preceding screening"
-    assert not [f for f in facts(text, INCLUSION) if f.startswith("relapses")]
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(relapses_past_2_years=1, months_since_last_relapse=5)) != FALSE
+    assert tree.evaluate(Profile(relapses_past_2_years=5, months_since_last_relapse=2)) == FALSE
 
 
 def test_a_relapse_on_treatment_defines_the_failure():
@@ -488,3 +491,14 @@ def test_one_of_the_following_is_still_a_choice():
         INC,
     )
     assert tree.evaluate(Profile(months_since_last_relapse=18, relapses_past_2_years=2)) != FALSE
+
+
+def test_a_range_of_counts_in_an_inclusion_is_both_bounds():
+    # "Between 1 and 3": at least one, and not four or more, in the window
+    assert facts("Between one and three relapses in the 2 years before screening") == [
+        "relapses requires months=24",
+        "relapses excludes count=4 months=24",
+    ]
+    assert facts("0 or 1 relapse in the last year") == ["relapses excludes count=2 months=12"]
+    # as an exclusion, a range bars only when both hold: the team reads it
+    assert "activity" in reviews("1 to 3 relapses in the past 2 years", EXCLUSION)

@@ -393,9 +393,51 @@ def test_the_restated_bar_rules_are_named_as_in_the_rules_file():
     # rules file's
     import json
 
-    from trials_db.criteria.reader import _RESTATED_BAR_RULES
+    from trials_db.criteria.reader import PERMISSION_RULES, RESTATED_BAR_RULES
     from trials_db.criteria.scope import RULES_FILE
 
     rules = json.loads(RULES_FILE.read_text(encoding="utf-8"))["context_rules"]
     negated = {r["literal"] for r in rules if r["category"] == "NEGATED_EXISTENCE"}
-    assert _RESTATED_BAR_RULES <= negated
+    assert RESTATED_BAR_RULES <= negated
+    irrelevant = {r["literal"] for r in rules if r["category"] == "IRRELEVANT"}
+    assert PERMISSION_RULES <= irrelevant
+
+
+# A bar said after its facts in an inclusion ("... cannot take part", "... do not qualify") is
+# the exclusion it states; a permission said after them ("... are not excluded") lets them in.
+# Built sentences in the shape of criteria_probes39.yml.
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (
+            "Must not have a progressive course: patients with primary or secondary progressive "
+            "MS cannot take part",
+            INCLUSION,
+            ["subtype excludes yes=SPMS,PPMS"],
+        ),
+        (
+            "Patients who failed interferon beta are not eligible",
+            INCLUSION,
+            [
+                "therapyfailure excludes drugs=interferon beta,interferon beta-1a,"
+                "peginterferon beta-1a,interferon beta-1b classes=interferon"
+            ],
+        ),
+        ("Patients with PPMS do not qualify", INCLUSION, ["subtype excludes yes=PPMS"]),
+        (
+            "Relapsing MS patients are not excluded; primary progressive MS is",
+            EXCLUSION,
+            ["subtype excludes yes=PPMS"],
+        ),
+    ],
+)
+def test_a_bar_or_a_permission_said_after_its_facts(text, kind, expected):
+    assert facts(text, kind) == expected
+
+
+def test_a_bar_that_covers_only_part_of_a_reading_is_left_to_the_team():
+    # "RRMS only; SPMS ... do not qualify": denying the whole reading would turn away RRMS
+    text = "Relapsing MS (i.e., RRMS only; SPMS patients with superimposed relapses do not qualify)"
+    assert abstains(text, INCLUSION)
+    # a bar on a fact already denied ("have not received ... are not eligible"): the team reads it
+    assert abstains("Patients who have not received interferon are not eligible", INCLUSION)

@@ -1627,3 +1627,29 @@ def test_a_washout_for_those_treated_and_naive_or_off_lately():
     tree = parse_criterion(text, INCLUSION)
     assert tree.evaluate(Profile(prior_therapies=["natalizumab"], current_therapy="none")) != FALSE
     assert tree.evaluate(Profile(prior_therapies=["alemtuzumab"], current_therapy="none")) == FALSE
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the dose "given" and its "final" infusion "took place": the same washout exception
+            "Prior treatment with ocrelizumab, unless the last dose was given more than 12 months "
+            "before Day 1",
+            ["therapy excludes drugs=ocrelizumab within_months=12"],
+        ),
+        (
+            "Exposure to natalizumab at any point, except where the final infusion took place "
+            "over six months before screening",
+            ["therapy excludes drugs=natalizumab within_months=6"],
+        ),
+        (  # "d" for days, as tables write it
+            "Steroids (IV/PO) ≤30 d before randomization",
+            [
+                "therapy excludes drugs=methylprednisolone,prednisone,dexamethasone,corticotropin "
+                "classes=corticosteroid within_months=1"
+            ],
+        ),
+    ],
+)
+def test_washout_exceptions_and_short_units(text, expected):
+    assert facts(text, "exclusion") == expected

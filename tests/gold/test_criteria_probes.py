@@ -62,6 +62,8 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes37", 160),
         ("probes38", 160),
         ("probes39", 160),
+        ("probes40", 160),
+        ("probes41", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -317,7 +319,23 @@ PROBE_FLOORS = {
     # failure, disease duration and diagnosis, lines with several facts), written in the same
     # session and first scored all 160 at its end, after every change and none made for it:
     # precision .879, recall .685, 2 false not_met of 102 (MS type): a floor, not a target.
-    "probes39": (2, 0.87, 0.68),
+    # Worked on in the next session as a dev set: .913, .705, 0 once a bar said after its facts
+    # in an inclusion ("... cannot take part") and a permission said after them ("... are not
+    # excluded") were read.
+    "probes39": (0, 0.91, 0.70),
+    # criteria_probes40.yml (unless, except and provided that; symbols and abbreviations;
+    # relapse activity definitions; current and stable therapy; lines with three facts), written
+    # at the start of the session of 2026-12-06 (twenty-fifth) and first scored all 160 before
+    # any change: precision .962, recall .778, 1 false not_met (steroids, "≤30 d"); .964, .820,
+    # 0 once "d" for days, "pts ≥18 & ≤45 yrs", a range of relapse counts and a "final
+    # infusion took place" washout exception were read.
+    "probes40": (0, 0.96, 0.81),
+    # criteria_probes41.yml (MS types with qualifiers, cross-referenced lines, steroid and ACTH
+    # details, children and older adults, plain-language recruitment text), written in the same
+    # session and first scored all 160 at its end, after every change and none made for it:
+    # precision .787, recall .624, 3 false not_met of 79 (MS type, disease duration, relapses):
+    # a floor, not a target.
+    "probes41": (3, 0.78, 0.62),
 }
 
 

@@ -28,7 +28,8 @@ from .predicates import (
     Therapy,
     TherapyFailure,
 )
-from .reader import HEADING, Reader
+from ..eligibility import INCLUSION
+from .reader import HEADING, RESTATED_BAR_RULES, Reader
 from .scope import Cue, adjacent_negation, reason, reason_for
 
 # Which mentions a leaf was read from, and which cues each kind of leaf interprets itself.
@@ -102,9 +103,11 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
         return _abstain_span(node, r, negated)
     if not isinstance(node, Leaf) or type(node) not in _LEAF_LABELS:
         return node
-    for mention, cues in _leaf_mentions(node, r):
-        if not _uses(node, mention):
-            continue  # the rule left this mention out ("other than natalizumab"): cue read
+    used = [(m, cues) for m, cues in _leaf_mentions(node, r) if _uses(node, m)]
+    barred = [any(c.rule in RESTATED_BAR_RULES for c in cues) for _, cues in used]
+    if r.kind == INCLUSION and any(barred):
+        return _barred(node, r, used, negated, all(barred))
+    for mention, cues in used:
         for cue in cues:
             if cue.cue in _INTERPRETED.get(type(node), set()) or cue.start in r.read_cues:
                 continue
@@ -121,6 +124,28 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
                 return Not(node)
             return Review(topic="uncertain_reading", source=reason(mention, cue)[:200])
     return node
+
+
+def _barred(node: Leaf, r: Reader, used: list, negated: bool, every: bool) -> Node:
+    """An inclusion that bars its facts after them ("Patients who failed interferon are not
+    eligible", "People with PPMS cannot take part"): read as the exclusion it is, the fact
+    denied (once: a rule that read the bar as its negation already did). A leaf read also from
+    words the bar does not cover ("RRMS only; SPMS patients ... do not qualify"), or with any
+    other cue on its fact, is left to the team."""
+    bars = [c for _, cues in used for c in cues if c.rule in RESTATED_BAR_RULES]
+    others = [
+        c
+        for _, cues in used
+        for c in cues
+        if c.rule not in RESTATED_BAR_RULES
+        and c.start not in r.read_cues
+        and c.cue not in _INTERPRETED.get(type(node), set()) - {Cue.NEGATED}
+    ]
+    if others or not every:
+        return Review(
+            topic="uncertain_reading", source=reason_for(node.source or "", bars[0])[:200]
+        )
+    return node if negated else Not(node)  # denied already: the rule read the bar itself
 
 
 def leading_negation_reach(node: Node, r: Reader) -> Node:

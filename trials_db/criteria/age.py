@@ -123,9 +123,19 @@ _CONDITIONAL_AGE = re.compile(
 )
 # After the word "age": filler, then one or two bounds ("greater than 18 and less than 70",
 # "between ≥ 18 and ≤ 65", "range of 18 to 46"), read with the shared comparison words.
+_PEOPLE_WORDS = (
+    "patients patient pts subjects subject participants participant adults adult females "
+    "female males male women woman men man"
+).split()
 _AGE_ANCHOR = re.compile(
     r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*"
-    r"(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*",
+    r"(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*"
+    # ... or the people themselves, then a signed bound in years: "Female pts ≥18 & ≤45 yrs",
+    # "Male or female patients ≥ 18 years"
+    r"|(?:"
+    + "|".join(f"(?<=\\b{w})" for w in _PEOPLE_WORDS)
+    + r")\s+(?=[≥≤<>]\s*\d{1,3}\s*(?:and\s*[≤<]\s*\d{1,3}\s*)?years\b"
+    r"(?!\s*(?:since|after|from|of|ago)\b))",
     re.I,
 )
 # "between 18 and 55 years" (or "from 18 to 55 years") with no word "age": an age unless the

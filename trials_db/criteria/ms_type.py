@@ -7,7 +7,7 @@ import re
 from ..eligibility import EXCLUSION, GENERAL, INCLUSION
 from ..lexicon import load as load_lexicon
 from .predicates import Not, Subtype
-from .reader import Reader
+from .reader import PERMISSION_RULES, Reader
 from .scope import Cue
 
 _ORDER = ("RRMS", "SPMS", "PPMS", "CIS", "RIS")  # the order a Subtype lists its courses in
@@ -132,7 +132,10 @@ def read(r: Reader) -> None:
             r.take(exception.start, exception.end)
             r.take(m.start, m.end)
             continue
-        if r.kind == EXCLUSION and _permitted_here(r.norm, m.start):
+        if r.kind == EXCLUSION and (
+            _permitted_here(r.norm, m.start)
+            or any(c.rule in PERMISSION_RULES for c in r.cues_of(m))
+        ):
             # "Relapsing-remitting MS (patients with active SPMS are eligible)": a course the
             # exclusion lets in, not one it bars
             r.take(m.start, m.end)

@@ -78,6 +78,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<=\d) ?y\b(?![/.]\w)", " years", t)  # "≥ 18 y and < 65 y"
     t = re.sub(r"(?<=\d) ?(?:y/o|y\.o\.?|yo)(?![\w/])", " years old", t, flags=re.I)  # "18-60 y/o"
     t = re.sub(r"(?<=\d) ?yrs?\b", " years", t, flags=re.I)  # "18 to 60 yrs"
+    t = re.sub(r"(?<=\d) ?d\b(?![/.'\u2019]\w)", " days", t)  # "≤30 d before randomization"
+    t = re.sub(r"(?<=\d)\s*&\s*(?=[≤≥<>]?\s*\d)", " and ", t)  # "≥18 & ≤45 yrs"
     t = re.sub(r"\bw/o\b", "without", t, flags=re.I)  # "SPMS w/o relapses"
     t = re.sub(r"\bw/in\b", "within", t, flags=re.I)  # "DMF w/in 3 mo"
     # "in the last half a year", "a year and a half": in months, as every window rule reads them

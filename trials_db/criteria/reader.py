@@ -72,7 +72,12 @@ _NEGATED_LIST_HEAD = re.compile(
 
 # A bar said after its facts ("... are not eligible", "... will be excluded", "... cannot
 # participate"): the scope rules of these literals in rules/context_rules.json.
-_RESTATED_BAR_RULES = frozenset({"are not eligible", "are ineligible"})
+RESTATED_BAR_RULES = frozenset({"are not eligible", "are ineligible", "cannot take part"})
+# A permission said after its facts ("Relapsing MS patients are not excluded", "CIS is
+# accepted"): under Exclusion, the facts it covers are let in, not barred.
+PERMISSION_RULES = frozenset(
+    {"are not excluded", "is accepted", "are also eligible", "may also participate"}
+)
 
 
 def _without_restated_bars(reading: Reading) -> Reading:
@@ -81,7 +86,7 @@ def _without_restated_bars(reading: Reading) -> Reading:
     the facts it covers abstain)."""
 
     def bar(m: Modifier) -> bool:
-        return m.rule in _RESTATED_BAR_RULES
+        return m.rule in RESTATED_BAR_RULES
 
     return Reading(
         reading.mentions,

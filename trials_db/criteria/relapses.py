@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..eligibility import INCLUSION
 from . import quantities as q
 from .nlp import Mention
 from .predicates import Not, Relapses
@@ -235,7 +236,20 @@ def read(r: Reader) -> None:
         months = q.to_months(window.group(1) or 1, window.group(2))
         if months <= 0:
             continue
-        if _TWO_COUNTS.search(before):
+        two = _TWO_COUNTS.search(before)
+        if two:
+            # "Between 1 and 3 relapses in the 2 years before screening" as an inclusion: at
+            # least the first and no more than the second; else ("zero or one relapse" beside a
+            # cue, a range that bars) the team reads it
+            lo, hi = (int(x) for x in re.findall(r"\d+", two.group(0))[:2])
+            if r.kind == INCLUSION and lo < hi and not r.cues_of(m):
+                source = r.norm[s_start + two.start() : base + window.end()]
+                if lo > 0:
+                    r.leaves.append(Relapses(count=lo, months=months, source=source))
+                r.leaves.append(Not(Relapses(count=hi + 1, months=months, source=source)))
+                r.take(s_start + two.start(), m.end)
+                r.take(base + window.start(), base + window.end())
+                continue
             r.reviews.append("activity")  # "zero or one relapse", "1 to 2 relapses": a range
             r.take(m.start, m.end)
             continue

@@ -115,7 +115,8 @@ def read(r: Reader) -> None:
         # "Women only", "Male patients only", "Female subjects with RRMS": the same words for
         # either sex (a bare "Women"/"Men" restricts only when it is the whole criterion).
         m = re.match(
-            r"^((?:fe)?male (?:participants|patients|subjects|volunteers|sex|gender)|(?:fe)?males?|"
+            r"^((?:fe)?male (?:participants|patients|pts|subjects|volunteers|sex|gender)|"
+            r"(?:fe)?males?|"
             r"wom[ae]n|"
             r"m[ae]n)(?:\s+only)?\b",
             t,

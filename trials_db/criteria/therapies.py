@@ -666,8 +666,9 @@ _MORE_THAN_A_TIME = (
     r"weeks?|months?|years?)"
 )
 _UNLESS_LONG_AGO = re.compile(
-    rf",?\s*{UNLESS}\s+(?:(?:the\s+)?last\s+{_LAST_GIVEN}"
-    r"\s+(?:was|is|occurred|had been|has been)?|"
+    rf",?\s*{UNLESS}\s+(?:(?:the\s+)?(?:last|final|most\s+recent)\s+{_LAST_GIVEN}"
+    r"\s+(?:was|is|occurred|had been|has been|took place)?"
+    r"(?:\s+(?:given|administered|received|taken))?|"
     r"(?:it\s+was\s+|they\s+were\s+)?(?:stopped|discontinued))\s*"
     + _MORE_THAN_A_TIME
     + r"\s+(?:before|prior to|ago)\b(?:\s+(?:screening|baseline|"
