@@ -1417,10 +1417,9 @@ _NAMED_AFTER_COLON = re.compile(
 )
 _NO_FIRST_NAMES = frozenset(
     "she he it this that there here mine ours theirs what which who everything nothing one "
-    "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday edss mri ms rrms spms ppms cis "
     "relapse relapses treatment steroids age sex diagnosis today yesterday life work".split()
-)
+) | {m.lower() for m in _MONTH_NAMES}
 
 
 @functools.lru_cache(maxsize=1)
@@ -2611,8 +2610,8 @@ _DENIED_NOW = re.compile(r"\b(?:nothing|none|no|not|never)\s+$", re.I)
 
 # Why a switch was made, told after the drug switched to ("switched to Ocrevus in 2022 because I
 # kept relapsing on it", "then switched to Mavenclad after two relapses"): said of the one left.
-# Why a switch was made, said after the drug switched to: "because ...", or a label's colon
-# after the switch written as an arrow ("Reason for switch (Tecfidera → Ocrevus): lymphs").
+# A label's colon after a switch written as an arrow says it too ("Reason for switch (Tecfidera
+# → Ocrevus): lymphs").
 _SWITCH_REASON = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:{_BECAUSE}|as|when|after)\b|^\s*\)\s*:", re.I)
 _SWITCHED_AFTER_RELAPSES = re.compile(
     r"^[^.;!?]{0,25}?\b(?:after|when) (?:(?:\d+|two|three|four|several|multiple|more|repeated|"

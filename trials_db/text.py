@@ -49,15 +49,17 @@ _STRUCK = re.compile(r"~~[^~\n]{1,120}~~|<(s|del|strike)\b[^<>]{0,50}>.*?</\1\s*
 _EMPHASIS = re.compile(r"\*\*|__|`")
 # A form's tick boxes ("Pregnant: [ ] yes [x] no"): a ticked option stays, an empty box goes
 # with its words, and a line with no box ticked says nothing at all.
-_BOXES = "\u2610\u2611\u2612"  # not the emoji \u2705, a bullet or a yes as often as a box
+# (Not the emoji \u2705: a bullet or a yes as often as a box.)
+_BOXES = "\u2610\u2611\u2612"
 _EMPTY_BOX = re.compile(
     rf"(?:\[ ?\]|\u2610)[ \t]*[^\[\]\n{_BOXES}]*?(?=[ \t]*(?:\[|[{_BOXES}])|[ \t]*$)", re.M
 )
 _TICKED_BOX = re.compile(r"(?:\[ ?[xX\u2713\u2714] ?\]|[\u2611\u2612])[ \t]*")
-_BOX_LINE = re.compile(r"^.*(?:\[ ?[xX\u2713\u2714 ]? ?\]|[\u2610\u2611\u2612]).*$", re.M)
+_BOX_LINE = re.compile(rf"^.*(?:\[ ?[xX\u2713\u2714 ]? ?\]|[{_BOXES}]).*$", re.M)
 
 
 def _ticked_only(line: re.Match[str]) -> str:
+    """A line of tick boxes with only its ticked options, or nothing if none is ticked."""
     said = line.group(0)
     if not _TICKED_BOX.search(said):
         return ""
@@ -85,10 +87,9 @@ _LINE_END = re.compile(r"(?<=[^\s.!?;:,(\[-])[ \t]*(?:\r?\n)+(?=\s*\S)")
 
 def normalise(text: str | None) -> str:
     """Plain, bounded text: markup and code out (struck-through words and empty tick boxes with
-    them), control and zero-width characters out, lone
-    surrogates (valid JSON, but they crash spaCy) replaced, compatibility forms folded (NFKC:
-    full-width digits, ligatures), typographic quotes and dashes plain, a line break as the end of a
-    sentence, whitespace collapsed.
+    them), control and zero-width characters out, lone surrogates (valid JSON, but they crash
+    spaCy) replaced, compatibility forms folded (NFKC: full-width digits, ligatures), typographic
+    quotes and dashes plain, a line break as the end of a sentence, whitespace collapsed.
     Case, accents and words are kept: readers decide what they mean."""
     if not text:
         return ""

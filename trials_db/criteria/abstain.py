@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..eligibility import INCLUSION
 from ..lexicon import load as load_lexicon
 from .nlp import Mention
 from .predicates import (
@@ -28,7 +29,6 @@ from .predicates import (
     Therapy,
     TherapyFailure,
 )
-from ..eligibility import INCLUSION
 from .reader import HEADING, RESTATED_BAR_RULES, Reader
 from .scope import Cue, adjacent_negation, reason, reason_for
 
@@ -104,9 +104,8 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
     if not isinstance(node, Leaf) or type(node) not in _LEAF_LABELS:
         return node
     used = [(m, cues) for m, cues in _leaf_mentions(node, r) if _uses(node, m)]
-    barred = [any(c.rule in RESTATED_BAR_RULES for c in cues) for _, cues in used]
-    if r.kind == INCLUSION and any(barred):
-        return _barred(node, r, used, negated, all(barred))
+    if r.kind == INCLUSION and any(c.rule in RESTATED_BAR_RULES for _, cues in used for c in cues):
+        return _barred(node, r, used, negated)
     for mention, cues in used:
         for cue in cues:
             if cue.cue in _INTERPRETED.get(type(node), set()) or cue.start in r.read_cues:
@@ -126,13 +125,14 @@ def abstain(node: Node, r: Reader, negated: bool = False) -> Node:
     return node
 
 
-def _barred(node: Leaf, r: Reader, used: list, negated: bool, every: bool) -> Node:
+def _barred(node: Leaf, r: Reader, used: list, negated: bool) -> Node:
     """An inclusion that bars its facts after them ("Patients who failed interferon are not
     eligible", "People with PPMS cannot take part"): read as the exclusion it is, the fact
     denied (once: a rule that read the bar as its negation already did). A leaf read also from
     words the bar does not cover ("RRMS only; SPMS patients ... do not qualify"), or with any
     other cue on its fact, is left to the team."""
     bars = [c for _, cues in used for c in cues if c.rule in RESTATED_BAR_RULES]
+    every = all(any(c.rule in RESTATED_BAR_RULES for c in cues) for _, cues in used)
     others = [
         c
         for _, cues in used

@@ -121,12 +121,13 @@ _CONDITIONAL_AGE = re.compile(
     r"\b(?:for|if|when|whose|in case of)\s+(?:an?\s+|the\s+|their\s+)?(?:age[sd]?\s+(?:of\s+)?)?$",
     re.I,
 )
-# After the word "age": filler, then one or two bounds ("greater than 18 and less than 70",
-# "between ≥ 18 and ≤ 65", "range of 18 to 46"), read with the shared comparison words.
+# The people a criterion takes, one word each (fixed widths, for look-behinds).
 _PEOPLE_WORDS = (
     "patients patient pts subjects subject participants participant adults adult females "
     "female males male women woman men man"
 ).split()
+# After the word "age": filler, then one or two bounds ("greater than 18 and less than 70",
+# "between ≥ 18 and ≤ 65", "range of 18 to 46"), read with the shared comparison words.
 _AGE_ANCHOR = re.compile(
     r"\b(?:age[sd]?|aged)\b\s*(?:range|limits?|eligible for study)?\s*"
     r"(?:of|:|is|must be|should be|at|the|he|,|between(?=\s*[≥>]|\s*(?:greater|more|older))|\s)*"
