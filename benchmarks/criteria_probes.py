@@ -97,6 +97,8 @@ SETS = {
     "probes39": ROOT / "tests/gold/criteria_probes39.yml",  # 160, the same, at its end
     "probes40": ROOT / "tests/gold/criteria_probes40.yml",  # 160, 2026-12-06 (25th), at start
     "probes41": ROOT / "tests/gold/criteria_probes41.yml",  # 160, the same, at its end
+    "probes42": ROOT / "tests/gold/criteria_probes42.yml",  # 160, 2026-12-06 (26th), at start
+    "probes43": ROOT / "tests/gold/criteria_probes43.yml",  # 160, the same, at its end
 }
 
 

@@ -433,3 +433,16 @@ def test_the_onset_of_a_relapse_after_a_comma_is_no_disease_duration():
         "before randomisation"
     )
     assert not [f for f in durations(text, INCLUSION)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # probes41 (dev): the bound said after the time had been read as a least
+        ("Have you had MS for 10 years or less?", ["diseaseduration requires max=10"]),
+        ("MS for 5 years or less", ["diseaseduration requires max=5"]),
+        ("MS for 2 years or longer", ["diseaseduration requires min=2"]),
+        ("MS for 10 years", ["diseaseduration requires min=10"]),
+    ],
+)
+def test_a_bound_said_after_the_time(text, expected):
+    assert facts(text, INCLUSION) == expected

@@ -441,3 +441,62 @@ def test_a_bar_that_covers_only_part_of_a_reading_is_left_to_the_team():
     assert abstains(text, INCLUSION)
     # a bar on a fact already denied ("have not received ... are not eligible"): the team reads it
     assert abstains("Patients who have not received interferon are not eligible", INCLUSION)
+
+
+def test_not_yet_denies_what_follows():
+    # probes41 (dev): "yet" had ended the scope of "not", so the bar read "SPMS" as barred
+    text = "Patients who have not yet transitioned to a secondary progressive course"
+    assert abstains(text, EXCLUSION)
+    assert not facts(text, EXCLUSION)
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [  # probes41 (dev): a question and its answer; the answer says whether "yes" bars
+        (
+            "Have you had a relapse in the last 3 months? If yes, you can't join yet",
+            INCLUSION,
+            ["relapses excludes months=3"],
+        ),
+        (
+            "Are you pregnant? If so, this study isn't right for you.",
+            INCLUSION,
+            ["pregnant excludes"],
+        ),
+        ("Are you 18 or older? If not, you cannot take part", EXCLUSION, ["age requires min=18"]),
+    ],
+)
+def test_a_question_is_read_by_its_answer(text, kind, expected):
+    assert facts(text, kind) == expected
+
+
+def test_an_answer_that_adds_a_condition_is_left_to_the_team():
+    text = "Have you had a relapse in the last 3 months? If yes, you can join once it has settled"
+    assert abstains(text, INCLUSION)
+    assert not facts(text, INCLUSION)
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [  # probes42 (start set): a heading inside the line changes the section of what follows
+        (
+            "1. Diagnosis of PPMS. 2. Age 18-65. 3. EDSS 3.0-6.5. Exclusion: 4. Prior anti-CD20 "
+            "therapy",
+            INCLUSION,
+            [
+                "age requires min=18 max=65",
+                "subtype requires yes=PPMS",
+                "edss requires min=3 max=6.5",
+                "therapy excludes drugs=ocrelizumab,ofatumumab,ublituximab,rituximab "
+                "classes=anti_cd20",
+            ],
+        ),
+        (
+            "Exclusion: relapse in the prior 30 days. Inclusion: EDSS 2.0-6.5",
+            EXCLUSION,
+            ["relapses excludes months=1", "edss requires min=2 max=6.5"],
+        ),
+    ],
+)
+def test_a_heading_inside_a_line(text, kind, expected):
+    assert facts(text, kind) == expected

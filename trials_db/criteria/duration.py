@@ -77,6 +77,15 @@ _SECOND_BOUND = re.compile(
 )
 
 
+# A bound said after the time it bounds: "MS for 10 years or less", "... 2 years or longer".
+_BOUND_AFTER = re.compile(
+    r"\s*(?:(?P<most>or (?:less|fewer|shorter|under)|and (?:under|less)|at (?:the )?most|"
+    r"maximum|max\.?)|or (?:more|longer|greater|over)|and (?:over|more)|at (?:the )?least|minimum"
+    r"|min\.?)\b",
+    re.I,
+)
+
+
 # A compared time ("at least 6 months") and what it is before ("prior to screening", "ago").
 _BOUND = _COMPARISON + r"\s*" + q.NUM + r"\s*" + q.UNIT
 _BEFORE_NOW = r"\s*(?:prior to|before|ago|earlier)\b"
@@ -267,6 +276,14 @@ def read(r: Reader) -> None:
                     else "at least"
                 )
                 value = q.to_months(m.group(m.lastindex - 1), unit) / 12
+                said_after = (
+                    _BOUND_AFTER.match(t, m.end())
+                    if m.lastindex < 3 or not (m.group(m.lastindex - 2))
+                    else None
+                )
+                if said_after:  # "MS for 10 years or less": the bound is said after the time
+                    op = "at most" if said_after.group("most") else "at least"
+                    r.take(said_after.start(), said_after.end())
                 if op in _MOST:
                     leaf = DiseaseDuration(
                         max=value, max_inclusive=op not in _BELOW, source=m.group(0)

@@ -216,6 +216,51 @@ def _blank(m: re.Match) -> str:
     return whole[:a] + " " * (b - a) + whole[b:]
 
 
+# A yes/no question and the answer that decides it: "Have you had a relapse in the last 3
+# months? If yes, you can't join yet", "... ? Then this study is not right for you" (its "yes"
+# bars), "... ? If not, you cannot take part" (its "yes" is needed). Only an answer that says
+# nothing more: one that adds a condition ("If yes, you can join once ...") is left as it is.
+_ANSWERED_QUESTION = re.compile(
+    r"^(?P<question>[^?]{3,}\?)\s*(?:(?P<no>if\s+(?:no|not)\b)|if\s+(?:yes|so)\b|then\b)\W*"
+    r"(?:then\s+)?(?:(?:you|we)\s+(?:can ?not|can't|won't|will not|are not able to|may not)"
+    r"\s+(?:be able to\s+)?(?:join|take part|participate|be included|enrol\w*)"
+    r"|(?:this|the)\s+(?:study|trial)\s+(?:is not|isn't)\s+(?:right\s+|suitable\s+|meant\s+)?"
+    r"for you)(?:\s+(?:yet|for now|at this time|right now|now))?\W*$",
+    re.I,
+)
+
+
+# A section heading inside one criterion's line: "1. Diagnosis of PPMS. 2. Age 18-65.
+# Exclusion: 4. Prior anti-CD20 therapy". What follows it is read under that heading.
+_INNER_HEADING = re.compile(
+    r"(?:^|(?<=[.;:])\s*)\s*(?P<kind>inclusion|exclusion)(?:\s+criteri(?:a|on))?\s*:", re.I
+)
+
+
+def _by_inner_headings(text: str, kind: str) -> Node | None:
+    """The line read part by part when a heading inside it changes the section; None if none
+    does. An inclusion holds when its own parts hold and the excluding parts do not (and the
+    other way round for an exclusion)."""
+    heads = list(_INNER_HEADING.finditer(text))
+    kinds = [h.group("kind").lower() for h in heads]
+    if not heads or all(k == kind for k in kinds):
+        return None
+    parts = [(kind, text[: heads[0].start()])] if heads[0].start() > 0 else []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        parts.append((kinds[i], text[head.end() : end]))
+    trees = [
+        tree if k == kind else Not(tree)
+        for k, part in parts
+        if part.strip(" .;")
+        for tree in [parse_criterion(part, k)]
+    ]
+    return All(trees) if kind == INCLUSION else Any_(trees)
+
+
+_ANSWER = re.compile(r"\?\W*(?:if\s+(?:yes|so|no|not)|then)\b", re.I)
+
+
 def parse_criterion(text: str, kind: str) -> Node:
     """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
 
@@ -223,6 +268,16 @@ def parse_criterion(text: str, kind: str) -> Node:
     cue its rule did not interpret is abstained on (``Review``, with the reason), and a
     negated fact listed as an exclusion is read by one explicit rule (:func:`double_negation`).
     """
+    answered = _ANSWERED_QUESTION.match(text.strip())
+    if answered:  # the answer, not the heading, says whether the question's "yes" bars
+        section = INCLUSION if answered.group("no") else EXCLUSION
+        tree = parse_criterion(answered.group("question"), section)
+        return tree if section == kind else Not(tree)
+    if _ANSWER.search(text):  # an answer that says more than that: the team reads it
+        return Review(topic="uncertain_reading", source=text[:200])
+    sections = _by_inner_headings(text, kind)
+    if sections is not None:
+        return sections
     if _ABOUT_OTHER.match(text):
         return Review(topic="other", source=text[:200])
     clause = _OTHER_CLAUSE.search(text)
