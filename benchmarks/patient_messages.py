@@ -98,6 +98,8 @@ SETS = {
     "fresh49": ROOT / "tests/gold/patient_messages_fresh49.yml",  # the same session, at its end
     "fresh50": ROOT / "tests/gold/patient_messages_fresh50.yml",  # 2026-12-06 (25th), at start
     "fresh51": ROOT / "tests/gold/patient_messages_fresh51.yml",  # the same session, at its end
+    "fresh52": ROOT / "tests/gold/patient_messages_fresh52.yml",  # 2026-12-06 (26th), at start
+    "fresh53": ROOT / "tests/gold/patient_messages_fresh53.yml",  # the same session, at its end
 }
 
 

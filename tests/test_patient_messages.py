@@ -306,7 +306,22 @@ from benchmarks.patient_messages import SETS, score
 # "fresh51": 130 more, written in the same session and scored once at its end, after every
 # change made that session and none made for it (infusion chair and hospital, stopping and
 # starting around pregnancy, lay MS types, although / except clauses, numbers next to
-# numbers): 74.2 % of 574 slots, 10 inverted, 15 wrongly set: a floor, not a target.
+# numbers): 74.2 % of 574 slots, 10 inverted, 15 wrongly set: a floor, not a target; 76.0 %,
+# 2 inverted as a dev set the next session, once "n't" denied ("didn't breastfeed"), an
+# exception after a denial ("no steroids except ...", "none failed, except Tysabri"), a
+# course's last year said done, "not any more" to the question and "whether I start X" were
+# read.
+# "fresh52": 130 more, written at the start of the next session (2026-12-06, twenty-sixth)
+# and scored once before any change (voice to text, caregivers writing, relative times,
+# pharmacy and app lists, answers in context): 78.6 % of 454 slots, 8 inverted, 7 wrongly
+# set; 81.1 %, 2 inverted once a list's "ON HOLD" and status labels, "holding off on
+# restarting", "no to the first, yes to the second", the writer's own drug ("I'm the one with
+# RRMS on Ocrevus") and "- no, never" in a list were read.
+# "fresh53": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (conditionals and hypotheticals, humour and
+# sarcasm, years in brackets, regional English, negated numbers and bounds): 79.9 % of 458
+# slots, 10 inverted, 14 wrongly set (the code before the session: 80.1 %, 10 inverted): a
+# floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -360,7 +375,9 @@ FLOORS = {
     "fresh48": (0.77, 0),
     "fresh49": (0.74, 0),
     "fresh50": (0.785, 1),
-    "fresh51": (0.74, 10),
+    "fresh51": (0.755, 2),
+    "fresh52": (0.805, 2),
+    "fresh53": (0.795, 10),
 }
 
 

@@ -4406,3 +4406,65 @@ def test_denials_of_a_kind_an_exception_or_a_value():
     assert got["current_therapy"] == "ofatumumab"
     got = facts("last relapse maybe March or April 2025, steroids for it I think.")
     assert "months_since_last_relapse" not in got and "months_since_steroids" not in got
+
+
+def test_contracted_denials_and_answers_that_end_a_state():
+    # fresh51 (end set, now dev): "n't" was no negation cue, so "didn't breastfeed" read yes
+    got = facts("Had my twins in March 2025, didn't breastfeed, went back on Tecfidera in May.")
+    assert got["breastfeeding"] is False
+    assert facts("I'm not pregnant and I don't breastfeed")["breastfeeding"] is False
+    # "Not any more - I lost it at 8 weeks": the 8 weeks are the story, no "yes"
+    got = facts("Not any more - I lost it at 8 weeks in September.", "pregnant")
+    assert got["pregnant"] is False
+    # fresh52 (start set): answers by the order of the question's parts
+    got = facts("'pregnant or breastfeeding?' - no to the first, yes to the second.", "pregnant")
+    assert got["pregnant"] is False and got["breastfeeding"] is True
+
+
+def test_an_exception_after_a_denial_of_steroids_or_failure():
+    # fresh51: "no steroids ... except a week of oral pred in January" had read "never"
+    got = facts("No steroids for me except a week of oral pred in January, for my asthma.")
+    assert got["months_since_steroids"] not in (None, "never")
+    got = facts("Never, apart from the 3-day IV course in October 2022.", "months_since_steroids")
+    assert got["months_since_steroids"] not in (None, "never")
+    got = facts("None of them really failed, except Tysabri.", "failed_therapies")
+    assert got["failed_therapies"] == ["natalizumab"]
+    # a negative JCV test is no reason to stop: the relapse on it is a failure
+    got = facts(
+        "Tysabri - I relapsed on it in 2021 even though I was JCV negative.", "failed_therapies"
+    )
+    assert got["failed_therapies"] == ["natalizumab"]
+    assert facts("Tysabri, stopped due to JCV+", "failed_therapies")["failed_therapies"] == []
+
+
+def test_paused_finished_or_undecided_treatments_are_not_taken_now():
+    # fresh52 (start set): a pharmacy app's "ON HOLD", a partner "holding off on restarting"
+    got = facts("Repeat prescriptions:\n- Gilenya 0.5mg capsules - ON HOLD (paused by neurology)")
+    assert got["current_therapy"] == "none" and got["prior_therapies"] == ["fingolimod"]
+    got = facts("She's breastfeeding, so she's holding off on restarting Tysabri for now.")
+    assert got["current_therapy"] == "none"
+    # a course's last year said done (fresh51, fresh52); not a first year
+    assert facts("I finished year 2 of Mavenclad in 2024")["current_therapy"] == "none"
+    got = facts("Then Mavenclad: the year 2 tablets were in May, so that course is done.")
+    assert got["current_therapy"] == "none" and "country" not in got  # May is a month
+    assert facts("on Mavenclad, year 2 starts in January")["current_therapy"] == "cladribine"
+    # a list's status heading its item
+    got = facts("Status: ACTIVE - Zeposia 0.92mg / Status: DISCONTINUED - Gilenya 0.5mg")
+    assert got["current_therapy"] == "ozanimod"
+    # a choice not made yet (fresh51)
+    got = facts("No treatment yet - today they decide whether I start Kesimpta.")
+    assert got.get("prior_therapies") in (None, [])
+
+
+def test_the_writer_s_own_drug_a_list_s_never_and_the_first_country():
+    # fresh52 (start set): the writer sets their own MS and drug apart from the patient's
+    got = facts(
+        "This is about my sister: 44, SPMS, on siponimod. I'm the one with RRMS on Ocrevus."
+    )
+    assert got["prior_therapies"] == ["siponimod"] and got["current_therapy"] == "siponimod"
+    # a list answered item by item: "- no, never" is not taken
+    got = facts("Tysabri - yes, 2015 to 2020. Lemtrada - no, never.", "prior_therapies")
+    assert got["prior_therapies"] == ["natalizumab"]
+    # the country answered first, the origin after it
+    got = facts("Canada - Halifax, Nova Scotia. Originally from Ireland though.", "country")
+    assert got["country"] == "Canada"

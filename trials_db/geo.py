@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import fold as lexicon_fold
+from .text import MONTH_NAMES
 
 MILE_KM = 1.609344
 # Countries where people think in miles.
@@ -427,7 +428,7 @@ _HOME_CUES = (
         re.compile(
             r"(?:\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
             r"(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:always\s+|now\s+)?lived|"
-            r"located|resident|residing|staying|working|i'?m|i\s+am|im|we'?re|we\s+are|from|now)\s+"
+            r"located|resident|residing|staying|working|i'?m|i\s+am|im|we're|we\s+are|from|now)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
             r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?|\b(?:moved|relocated)\s+(?:back\s+|here\s+)?to\s+"
             # "moved from Leeds to Calgary last year": where they went
@@ -619,10 +620,12 @@ def _big_town(words: str, population: int = 500_000, main_name: bool = False) ->
 def _named_with_capital(words: str) -> bool:
     """ "in Dublin", "in Phoenix, Arizona": a town named in passing after "in" is one written
     with a capital (not "in bath", "in may"); a state or region may be in lower case, also
-    after the town it qualifies ("newcastle nsw")."""
-    return (
-        words[:1].isupper() or region_country(words) is not None or _region_after(words) is not None
-    )
+    after the town it qualifies ("newcastle nsw"). A month is no town: "the tablets were in
+    May" (not May in India)."""
+    if region_country(words) is not None or _region_after(words) is not None:
+        return True
+    first = words.split()[:1]
+    return words[:1].isupper() and not (first and first[0].strip(" .,") in MONTH_NAMES)
 
 
 def _region_after(words: str) -> tuple[str, str] | None:

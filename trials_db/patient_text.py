@@ -29,7 +29,7 @@ from .geo import (
 from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_words
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
-from .text import cardinals, normalise, patient_quantities, time_units
+from .text import MONTH_NAMES, cardinals, normalise, patient_quantities, time_units
 
 
 @dataclass(frozen=True)
@@ -422,9 +422,7 @@ _SHORT_MONTH = re.compile(
 )
 _US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
 _BORN_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?)\s*:?\s*$", re.I)
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = MONTH_NAMES
 
 
 def _dates_as_months(t: str, today: dt.date | None = None) -> str:
@@ -1529,7 +1527,9 @@ _MY_OWN_FACT = re.compile(
 # one Tecfidera failed" (not "I'm the one with MS", which makes the writer the patient).
 _SET_APART = re.compile(
     r"(?:^|(?<=[.;,!?])\s*|\b(?:but|and)\s+)(?:i'?m|i am|im) the one "
-    r"(?:(?:who(?:'s| is)?|that(?:'s| is)?)\s+)?(?:(?:on|taking|using|who takes)\s+(?!ms\b)\w+|"
+    # ("I'm the one with RRMS on Ocrevus": the writer's own MS too)
+    r"(?:(?:who(?:'s| is)?|that(?:'s| is)?)\s+)?(?:with\s+(?:\w+\s+){1,3}?)?"
+    r"(?:(?:on|taking|using|who takes)\s+(?!ms\b)\w+|"
     r"\w+ (?:failed|didn'?t work|did not work|stopped working))\b[^.;!?]*",
     re.I,
 )
@@ -2536,7 +2536,9 @@ _FORM_AFTER = re.compile(
     r"^\W*(?:injections?|infusions?|tablets?|pills?|capsules?|shots?|jabs?|pens?)\b", re.I
 )
 _SIDE_EFFECTS = re.compile(
-    r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|jcv|rash|cost|insurance|"
+    # (not "even though I was JCV negative": a test that gave no reason to stop)
+    r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|"
+    r"jcv(?!\s*(?:neg\w*|-ve\b)|-(?![\w+]))|rash|cost|insurance|"
     r"tired of inject|needle|flush\w*|nausea|stomach|diarrh\w*|headaches?|hair loss|lymph\w*|"
     r"\bgi\b|gut|bowel|tummy|"
     r"white (blood )?cells?|igg|couldn'?t stand|could not stand|hated|injections?|"
@@ -2567,6 +2569,17 @@ _DENIED_SIDE_REASON = re.compile(
 _CALLED_LATER = re.compile(
     r"\b(?:will|'ll|would|going to|might|may|could)\s+(?:\w+\s+)?(?:call|consider|count|label)"
     r"\w*\s*$",
+    re.I,
+)
+
+
+# A denial of failure with its exceptions after it: "None of them really failed, except
+# Tysabri", "nothing stopped working apart from Copaxone".
+_NONE_FAILED_EXCEPT = re.compile(
+    r"\b(?:none|nothing|neither)\b(?:\s+of\s+(?:them|those|these|my\s+\w+))?\s+"
+    r"(?:(?:has|have|had|really|ever|actually|truly)\s+)*(?:failed|stopped working|"
+    r"(?:did|does)\s+not\s+work|didn'?t work)\W+(?:(?:really|i guess|i suppose)\W+)?"
+    r"(?:except|apart from|other than|besides|aside from|but)\s+(?:for\s+)?",
     re.I,
 )
 
@@ -2602,7 +2615,9 @@ def _current_near(before: str, ended: bool) -> bool:
 # A pasted list's label right before the treatment: "Current medications: Kesimpta 20 mg".
 _CURRENT_LABEL = re.compile(
     r"\b(?:current|present|active)\s+(?:medications?|meds|treatments?|therap(?:y|ies)|dmts?|"
-    r"drugs?)\s*:\s*$",
+    r"drugs?)\s*:\s*$|"
+    # a list's status heading its item: "Status: ACTIVE - Zeposia 0.92mg"
+    r"\bstatus\s*:?\s*(?:active|current|ongoing)\s*[-–:]?\s*$",
     re.I,
 )
 _DENIED_NOW = re.compile(r"\b(?:nothing|none|no|not|never)\s+$", re.I)
@@ -2860,6 +2875,9 @@ _NOT_TAKEN_BEFORE = re.compile(
     r"(?:(?:due|about|going|planning|planned|set) |(?<=[-:] ))to (?:switch|change|move) "
     r"(?:over )?to|"
     r"might (start|try)|maybe( (start|try|go on|switch to|move to))?|considering|"
+    # "the appointment where they decide whether I start Kesimpta": a choice not made yet
+    r"(?:whether|decid\w* (?:if|on)) (?:(?:i|he|she|we) )?(?:should |will |would |can )?"
+    r"(?:start|try|go on|switch to|move to|take)|"
     r"offer(?:ed|s|ing)( me)?|"
     # a letter's plan: "Plan: review DMT, consider escalation to ofatumumab"
     r"consider(?:ing)? (?:an? )?(?:escalation|escalating|switch(?:ing)?|change|changing|"
@@ -2919,6 +2937,8 @@ _NEVER_STARTED_AFTER = re.compile(
     r"^[^.;!?]{0,50}?[,;:-]\s*(?:but\s+)?(?:i'?ve\s+|i have\s+|i\s+)?never\s+"
     r"(?:had|taken|took|tried|been on|used)\s+(?:it|them|that one)\s+(?:myself|me)\b|"
     # "Ocrevus was not reimbursed for me", "neuro said ocrevus wouldnt help much"
+    # a list's answer: "Tysabri - yes, 2015 to 2020. Lemtrada - no, never."
+    r"^\s*[-:–]\s*(?:no\W+)?never\s*(?:[.;!?\n]|$)|"
     r"^\W{0,3}(?:was|is|were|got)\s+(?:not|n'?t|never)\s+(?:reimbursed|covered|approved|funded|"
     r"available|an option)\b|"
     r"^\s+(?:wouldn'?t|wouldnt|would not|won'?t|will not|might not|may not|isn'?t going to|"
@@ -3382,7 +3402,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):
             answer.worked.append(name)  # "stopped it because of the flushing": not a failure
         other_reason = not failed_here and _side_effect_told(after)
-        if other_reason or _done_after(after):
+        course_done = _course_done(name, before, after)
+        if other_reason or _done_after(after) or course_done:
             answer.reason_not_failure.append(name)  # "Aubagio - hair loss", "Mavenclad done"
         if switched_from and other_reason and _SWITCH_REASON.match(after):
             # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
@@ -3398,13 +3419,13 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.said_not_failed.append(name)
         if _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
             answer.current = name  # "taking me off Gilenya next month": on it until then
-        elif _done_after(after):
+        elif _done_after(after) or course_done:
             ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
             pass  # "Before Mayzent I was on Rebif (ended 2022)": Rebif ended, not Mayzent
         elif re.search(rf"\b(?:{_CONDITION}|should)\b[^.;!?\n]{{0,30}}$", before, re.I):
             pass  # "Considering Glatopa if Extavia gets discontinued": a condition, no end
-        elif _ENDED_BEFORE.search(before[-25:]) or _ENDED_AFTER.search(
+        elif _ENDED_BEFORE.search(before[-40:]) or _ENDED_AFTER.search(
             _SOMETHING_ELSE_ENDED.sub(" ", _own_line(after))
         ):
             ended.append(name)
@@ -3425,7 +3446,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 told_earlier.append(name)  # named after the one it came before
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
-        elif _done_after(after):
+        elif _done_after(after) or course_done:
             pass  # "now" dates the finished course (ended above), it is not taken now
         elif _course_over(name, after):
             courses_over.append(name)  # over, though what is taken now is not said
@@ -3521,6 +3542,14 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             )
             if d not in held and (d not in spared or d in answer.failed)
         ]  # "All of them failed. Ocrelizumab is the only thing that has held me stable"
+    for excepted in _NONE_FAILED_EXCEPT.finditer(t):
+        # "None of them really failed, except Tysabri": the ones excepted did
+        clause_end = excepted.end() + re.search(r"[.;!?\n]|$", t[excepted.end() :]).start()
+        for s_, _, name in mentions:
+            if excepted.end() <= s_ < min(clause_end, excepted.end() + 40) and name not in (
+                answer.failed
+            ):
+                answer.failed.append(name)
     if len(set(answer.taken)) == 1 and not answer.failed:
         # "Lemtrada in 2017. It worked for 5 years, but the neuro says it stopped working": the
         # one treatment taken is the "it" of a sentence of its own
@@ -3814,10 +3843,14 @@ _ENDED_AFTER = re.compile(
     r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
     # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
     r"^[^\n]{0,80}?\b(?:end(?:ed)?\s+date:?\s*\d|"
-    r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended))|"
+    # (not a status heading the next item: "Zeposia / Status: DISCONTINUED - Gilenya")
+    r"status:?\s*(?:discontinued|stopped|inactive|completed|expired|ended)(?![\s\-–:]*$))|"
     # "zeposia's paused for my knee surgery", "Ocrevus is on hold": not taken now
     r"^(?:'s|s|\s+is|\s+was|\s+has been|\s+got|\s+are)?[\s,;:-]+"
-    r"(?:paused|on hold|on pause|suspended)\b",
+    r"(?:paused|on hold|on pause|suspended)\b|"
+    # a list's status later on its line: "Gilenya 0.5mg capsules - ON HOLD (paused by ...)",
+    # "Tysabri - the app has it 'on hold'"
+    r"^(?:\d\.\d|[^.;!?\n]){0,40}?[\s,;:'\"(-](?:on hold|on pause)\b",
     re.I,
 )
 # A new line opened by a label ("Discontinued: Tysabri (2013-2020)", "Past meds:") heads what
@@ -3846,7 +3879,8 @@ _SOMETHING_ELSE_ENDED = re.compile(
 )
 _ENDED_BEFORE = re.compile(
     r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished|paused|pausing|"
-    r"holding off|on hold)\s*(?:[-:,]\s*)?(?:taking\s+)?"
+    # "holding off on restarting Tysabri for now"
+    r"holding off(?:\s+on)?(?:\s+(?:re-?)?start(?:ing)?)?|on hold)\s*(?:[-:,]\s*)?(?:taking\s+)?"
     r"(?:my\s+|the\s+|her\s+|his\s+)?$",
     re.I,
 )
@@ -3903,6 +3937,35 @@ def _done_after(after: str) -> bool:
         return False
     clause = re.split(r"[.;!?,]", after[m.end() :])[0]
     return not any(int(y) > dt.date.today().year for y in re.findall(r"\b(?:19|20)\d\d\b", clause))
+
+
+# The last part of a course said done, around the drug: "I finished year 2 of Mavenclad",
+# "Mavenclad: the year 2 tablets were in May, so that course is done", "Mavenclad 10 mg - Jahr
+# 2 abgeschlossen (completed)". Only the last year or round, or the course itself: "year 1
+# done" is mid-course.
+_LAST_PART = (
+    r"(?:(?:year|jahr|round|course|cycle)\s*(?:2|two)\b|(?:second|2nd|last|final|both)\s+"
+    r"(?:years?|courses?|rounds?|cycles?)\b)"
+)
+_COURSE_DONE_BEFORE = re.compile(
+    r"\b(?:finished|completed|done|did|had|took)\s+(?:the\s+|my\s+|her\s+|his\s+)?"
+    + _LAST_PART
+    + r"(?:\s+(?:tablets\s+|course\s+)?of)?\s*$",
+    re.I,
+)
+_COURSE_DONE_AFTER = re.compile(
+    r"^(?:\d\.\d|[^.;!?\n]){0,50}?(?:" + _LAST_PART + r"|\b(?:that|the|my|this|her|his)\s+"
+    r"course\b)(?:\d\.\d|[^.;!?\n]){0,20}?\b(?:is\s+|was\s+|'s\s+|are\s+|were\s+)?"
+    r"(?:done|finished|completed?|over|abgeschlossen)\b",
+    re.I,
+)
+
+
+def _course_done(name: str, before: str, after: str) -> bool:
+    """Whether the words around ``name``, an immune reconstitution drug, say its course is done."""
+    if name not in load_lexicon().members("immune_reconstitution"):
+        return False
+    return bool(_COURSE_DONE_BEFORE.search(before) or _COURSE_DONE_AFTER.match(after))
 
 
 def _course_over(name: str, after: str) -> bool:
@@ -4430,6 +4493,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         ):
             # "Not pregnant, breastfeeding my 5 month old though": the "though" clause says yes
             kinds = kinds - {Cue.NEGATED}
+        if Cue.NEGATED in kinds and _BUT_NOW_AFTER.match(text, mention.end):
+            kinds = kinds - {Cue.NEGATED}  # "I wasn't pregnant then, but I am now"
         stopped = key == "breastfeeding" and _STOPPED_NURSING.search(
             text[max(0, mention.start - 16) : mention.end + 12]
         )
@@ -4452,6 +4517,14 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
 # before its fact: "..., breastfeeding my 5 month old though".
 _CONTRAST_AFTER_COMMA = re.compile(
     r"^(?![^|]*\b(?:not|no|never|nor|neither)\b[^|]*\|)[^|]*\|[^|]*\b(?:though|tho|however)\b", re.I
+)
+
+
+# A denial of a time past, then the state now: "..., but I am now", "but now I am".
+_BUT_NOW_AFTER = re.compile(
+    r"[^.;!?]{0,25}?\bbut\s+(?:(?:i\s*'?m|i am|im|she\s*'?s|she is)\s+(?:now|again)\b|now\s+"
+    r"(?:i\s*'?m|i am|im|she\s*'?s|she is)\b)",
+    re.I,
 )
 
 
@@ -4559,6 +4632,33 @@ _EMPTY_LABEL = re.compile(
 _ONLY_NO = re.compile(r"\W*(?:no|nope|nah|neither|no to both|not at all)\W*$", re.I)
 
 
+# Answers given by the order of the question's two parts: "no to the first, yes to the second".
+_BY_ORDER = re.compile(
+    r"\b(?P<a>yes|no)\s+(?:to|for)\s+the\s+(?:first|former)\b[^.!?]{0,30}?"
+    r"\b(?P<b>yes|no)\s+(?:to|for)\s+the\s+(?:second|latter|other)\b",
+    re.I,
+)
+
+
+def _answers_by_order(text: str) -> dict[str, bool] | None:
+    """Both answers, when the message says the question back (pregnancy and breastfeeding, in
+    some order) and answers its parts by their order."""
+    echo = _ECHOED_QUESTION.search(text)
+    said = _BY_ORDER.search(text[echo.end() :]) if echo else None
+    if not said:
+        return None
+    where = {
+        key: m.start()
+        for key, word in (("pregnant", r"pregnan"), ("breastfeeding", r"breast|nursing|lactat"))
+        for m in [re.search(word, echo.group(0), re.I)]
+        if m
+    }
+    if len(where) != 2:
+        return None
+    first, second = sorted(where, key=where.get)
+    return {first: said.group("a").lower() == "yes", second: said.group("b").lower() == "yes"}
+
+
 def _without_echoed_question(text: str) -> tuple[str, bool]:
     """The message without its empty labels, and whether it is a bare "no" to a question said
     back that named both pregnancy and breastfeeding (then both are no)."""
@@ -4570,6 +4670,14 @@ def _without_echoed_question(text: str) -> tuple[str, bool]:
         and _ONLY_NO.match(rest[: echo.start()] + rest[echo.end() :])
     )
     return rest, both
+
+
+# (not "no longer breastfeeding": the state it ends is named, the plain readers take it)
+_ENDED_ANSWER = re.compile(
+    r"\W*(?:no\W+)?(?:not any ?more|no longer|not now)\b"
+    r"(?!\W*(?:breast|nursing|pregnan|feeding|lactat|expecting))",
+    re.I,
+)
 
 
 def _pregnancy(
@@ -4584,7 +4692,16 @@ def _pregnancy(
     text, both = _without_echoed_question(text)
     if both:
         return {"pregnant": False, "breastfeeding": False}
+    by_order = _answers_by_order(text)
+    if by_order:
+        return by_order
     t = fold(text)
+    ended = _ENDED_ANSWER.match(text) if asked in ("pregnant", "breastfeeding") else None
+    if ended:
+        # "Not any more - I lost it at 8 weeks": the state asked of is over; what follows is
+        # its story ("8 weeks"), not a "yes", though it may tell the other ("pumping tho")
+        rest = _pregnancy(text[ended.end() :], None, None)
+        return {**(rest if isinstance(rest, dict) else {}), asked: False}
     result: dict[str, Any] = {}
     scoped = _pregnancy_by_scope(text)
     trying = (
@@ -5974,6 +6091,18 @@ _ONE_EPISODE = re.compile(
 )
 
 
+# A denial of steroids with an exception after it: "no steroids for me except a week of oral
+# pred in January", "Never, apart from the 3-day IV course when I was diagnosed in October
+# 2022" (a bare "never" answers the question asked). The exception is a course: no "never".
+_EXCEPTION_WORDS = r"(?:except|excepting|apart from|other than|aside from|besides|but for|save for)"
+_STEROIDS_EXCEPTED = re.compile(
+    r"(?:\b(?:never|no|not|none)\b[^.;,]{0,25}(?:" + FACT_WORDS["steroids"].pattern + r")"
+    r"|^(?P<bare>\W*(?:never|no|nope|none)\b))"
+    r"[^.;]{0,40}?\b" + _EXCEPTION_WORDS + r"\b(?P<rest>[^.;]*)",
+    re.I,
+)
+
+
 def parse_months_since_steroids(
     text: str, requested: bool, relapse_months: float | None = None
 ) -> float | None:
@@ -5989,6 +6118,9 @@ def parse_months_since_steroids(
         # ("relapses: 0 in 2 years")
         words = _COURSE_LENGTH.sub(" ", _OTHER_LABELLED.sub(" ", text))
     w = fold(words)
+    excepted_course = _STEROIDS_EXCEPTED.search(t)
+    if excepted_course and (requested or not excepted_course.group("bare")):
+        return months_ago(_COURSE_LENGTH.sub(" ", excepted_course.group("rest")))
     steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*|cortisone|cortico\w*)"
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
     if (
@@ -6156,6 +6288,10 @@ def _country_after_place_word(t: str) -> str | None:
     rank, name = min(found)
     if rank == 2 and re.search(rf"\b(?:{'|'.join(_HOME)}|reside)\b", t):
         return ""  # "born in poland, living in london": not where they live; decided, no guess
+    if rank == 2 and any(
+        lex.country(item.strip()) not in (None, name) for item in re.split(r"[,;.!?]|\s-\s", t)
+    ):
+        return None  # "Canada - Halifax, Nova Scotia. Originally from Ireland": the other one
     return name
 
 
@@ -6246,7 +6382,13 @@ def parse_country(text: str) -> str | None:
     regions = [r for r in [*lex.regions, *us_state_names()] if r in t]
     for region in sorted(regions, key=len, reverse=True):
         t = re.sub(rf"\b{re.escape(region)}\b", " ", t) if " " in region else t
-    for alias, name in sorted(lex._country_index.items(), key=lambda kv: -len(kv[0])):
-        if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", t):
-            return name
-    return None
+    # the first named, whole ("Canada - Halifax. Originally from Ireland though": Canada)
+    said = [
+        (m.start(), -len(alias), name)
+        for alias, name in lex._country_index.items()
+        if len(alias) > 3
+        for m in re.finditer(rf"\b{re.escape(alias)}\b", t)
+        # not one denied: "not the US, not the UK - Australia"
+        if not re.search(r"\b(?:not|no|ex|never)\s+(?:the\s+)?$", t[: m.start()])
+    ]
+    return min(said)[2] if said else None

@@ -19,6 +19,10 @@ import yaml
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 MAX_TEXT = 2000  # longer messages are read only this far
+# The months in English, as written: the one list every reader of dates and places uses.
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 
 # Typographic quotes and dashes phones put in ("I don’t know"), as the plain ones.
 TYPOGRAPHIC = str.maketrans(
