@@ -250,7 +250,7 @@ def _by_inner_headings(text: str, kind: str) -> Node | None:
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         parts.append((kinds[i], text[head.end() : end]))
     trees = [
-        tree if k == kind else Not(tree)
+        tree if k == kind or isinstance(tree, Review) else Not(tree)
         for k, part in parts
         if part.strip(" .;")
         for tree in [parse_criterion(part, k)]
@@ -258,6 +258,7 @@ def _by_inner_headings(text: str, kind: str) -> Node | None:
     return All(trees) if kind == INCLUSION else Any_(trees)
 
 
+# Any answer after a question ("...? If yes, ..."), for those the pattern above does not read.
 _ANSWER = re.compile(r"\?\W*(?:if\s+(?:yes|so|no|not)|then)\b", re.I)
 
 
@@ -272,7 +273,7 @@ def parse_criterion(text: str, kind: str) -> Node:
     if answered:  # the answer, not the heading, says whether the question's "yes" bars
         section = INCLUSION if answered.group("no") else EXCLUSION
         tree = parse_criterion(answered.group("question"), section)
-        return tree if section == kind else Not(tree)
+        return tree if section == kind or isinstance(tree, Review) else Not(tree)
     if _ANSWER.search(text):  # an answer that says more than that: the team reads it
         return Review(topic="uncertain_reading", source=text[:200])
     sections = _by_inner_headings(text, kind)
