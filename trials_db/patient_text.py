@@ -422,7 +422,6 @@ _SHORT_MONTH = re.compile(
 )
 _US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
 _BORN_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?)\s*:?\s*$", re.I)
-_MONTH_NAMES = MONTH_NAMES
 
 
 def _dates_as_months(t: str, today: dt.date | None = None) -> str:
@@ -436,19 +435,19 @@ def _dates_as_months(t: str, today: dt.date | None = None) -> str:
         month = a if (us and a <= 12 and b <= 31) or b > 12 else b
         if not 1 <= month <= 12 or max(a, b) > 31:
             return m.group(0)
-        return f"{_MONTH_NAMES[month - 1]} {m.group(3)}"
+        return f"{MONTH_NAMES[month - 1]} {m.group(3)}"
 
     def iso(m: re.Match) -> str:
         # "2010-12" may be the years 2010 to 2012; "2025-11" and "2021-06" can only be months
         if m.group(4) is None and int(m.group(2)) < int(m.group(3)):
             return m.group(0)
-        return f"{_MONTH_NAMES[int(m.group(3)) - 1]} {m.group(1)}"
+        return f"{MONTH_NAMES[int(m.group(3)) - 1]} {m.group(1)}"
 
     def short(m: re.Match) -> str:
         year = 2000 + int(m.group(3))
         if year > (today or dt.date.today()).year:
             return m.group(0)
-        return f"{m.group(1)} {_MONTH_NAMES[int(m.group(2)) - 1]} {year}"
+        return f"{m.group(1)} {MONTH_NAMES[int(m.group(2)) - 1]} {year}"
 
     t = _FULL_DATE.sub(full, t)
     t = _ISO_MONTH.sub(iso, t)
@@ -1417,7 +1416,7 @@ _NO_FIRST_NAMES = frozenset(
     "she he it this that there here mine ours theirs what which who everything nothing one "
     "monday tuesday wednesday thursday friday saturday sunday edss mri ms rrms spms ppms cis "
     "relapse relapses treatment steroids age sex diagnosis today yesterday life work".split()
-) | {m.lower() for m in _MONTH_NAMES}
+) | {m.lower() for m in MONTH_NAMES}
 
 
 @functools.lru_cache(maxsize=1)
@@ -3023,7 +3022,7 @@ _DENIED_EFFECT_AFTER = re.compile(
 
 # A time still to come in a drug's own clause ("a place in the ocrelizumab program next year",
 # "Kesimpta from January"): a start planned, unless the clause also says it is taken or ending.
-_MONTH_ALTERNATION = "|".join(m.lower() for m in _MONTH_NAMES)
+_MONTH_ALTERNATION = "|".join(m.lower() for m in MONTH_NAMES)
 _TO_COME = re.compile(
     rf"\bnext (?:week|month|year|spring|summer|autumn|fall|winter|{_MONTH_ALTERNATION})\b",
     re.I,
@@ -4488,13 +4487,13 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
             continue
         if _WISH_BEFORE.search(sentence) or _NO_STATUS_AFTER.match(text, mention.end):
             continue  # "I want to get pregnant next year", "Pregnancy plans: ...": no status now
-        if Cue.NEGATED in kinds and _CONTRAST_AFTER_COMMA.match(
-            _own_clause(text, mention.start, mention.end)
+        if Cue.NEGATED in kinds and (
+            _CONTRAST_AFTER_COMMA.match(_own_clause(text, mention.start, mention.end))
+            or _BUT_NOW_AFTER.match(text, mention.end)
         ):
-            # "Not pregnant, breastfeeding my 5 month old though": the "though" clause says yes
+            # a clause after the denial says yes: "Not pregnant, breastfeeding my 5 month old
+            # though", "I wasn't pregnant then, but I am now"
             kinds = kinds - {Cue.NEGATED}
-        if Cue.NEGATED in kinds and _BUT_NOW_AFTER.match(text, mention.end):
-            kinds = kinds - {Cue.NEGATED}  # "I wasn't pregnant then, but I am now"
         stopped = key == "breastfeeding" and _STOPPED_NURSING.search(
             text[max(0, mention.start - 16) : mention.end + 12]
         )
