@@ -4468,3 +4468,129 @@ def test_the_writer_s_own_drug_a_list_s_never_and_the_first_country():
     # the country answered first, the origin after it
     got = facts("Canada - Halifax, Nova Scotia. Originally from Ireland though.", "country")
     assert got["country"] == "Canada"
+
+
+def test_a_drug_told_as_now_after_a_gap_or_a_nothing_since():
+    # fresh53: an open range after "then nothing", a drug taken again, a bare "nothing since"
+    got = facts("Tysabri (03/2012 - 06/2018), then nothing, Ocrevus (10/2019 - ). SPMS, 53.")
+    assert got["current_therapy"] == "ocrelizumab"
+    got = facts("Tysabri (2010-2016), break for pregnancy, Tysabri again (2018- ). RRMS.")
+    assert got["current_therapy"] == "natalizumab"
+    # fresh54 (start set): "nothing since" after a drug whose time is open says no relapse
+    assert facts("Tysabri since Jan 2022, JCV neg so far, nothing since.")["current_therapy"] == (
+        "natalizumab"
+    )
+    got = facts("Started Briumvi May 2024. Nothing since, touch wood.")
+    assert got["current_therapy"] == "ublituximab"
+    # ... but after one stopped, or a course finished, it says no treatment now
+    assert facts("Stopped Tecfidera in 2023. Nothing since.")["current_therapy"] == "none"
+    got = facts("used to be on Copaxone from 2005 til 2016, no point carrying on. nothing since")
+    assert got["current_therapy"] == "none"
+    got = facts(
+        "then Aubagio from 2016, Mavenclad 2020 and 2021, and nothing since", "prior_therapies"
+    )
+    assert got["current_therapy"] == "none"
+    # a pause is not taking it now, whatever "right now" says
+    got = facts("I'm on a break from Ocrevus right now - paused it in August.")
+    assert got["current_therapy"] == "none"
+
+
+def test_denied_failures_and_drugs_never_had():
+    # fresh53: a failure word denied is no failure
+    got = facts(
+        "none - Copaxone never let me down; I only stopped it for the pregnancy", "failed_therapies"
+    )
+    assert got["failed_therapies"] == []
+    # fresh54: "have not had", "neither of us has ever had"; not "haven't had it since 2019"
+    assert facts("On Kesimpta. I have not had Tysabri.")["prior_therapies"] == ["ofatumumab"]
+    got = facts("On Kesimpta. Neither of us has ever had Tysabri.")
+    assert got["prior_therapies"] == ["ofatumumab"]
+    got = facts("On Kesimpta. I haven't had Tysabri since 2019.")
+    assert "natalizumab" in got["prior_therapies"] and got["current_therapy"] == "ofatumumab"
+
+
+def test_marks_clinic_dates_and_shorthand():
+    # fresh54: ticks and crosses after drugs; a cross with its reason is a stop, not "never"
+    got = facts(
+        "copaxone ✅ tecfidera ✅ aubagio ❌ gilenya ❌ ocrevus ✅ (current)", "prior_therapies"
+    )
+    assert got["prior_therapies"] == ["glatiramer acetate", "dimethyl fumarate", "ocrelizumab"]
+    got = facts("Copaxone ✘ (relapses) → Tysabri ✘ (JCV+) → Ocrevus ✔", "prior_therapies")
+    assert got["failed_therapies"] == ["glatiramer acetate"] and len(got["prior_therapies"]) == 3
+    assert facts("Tecfidera - no wait, I switched to Aubagio")["prior_therapies"] == [
+        "dimethyl fumarate",
+        "teriflunomide",
+    ]
+    # a picture of the fact, marked: each its own answer
+    got = facts("🤰❌ 🤱✅ 33, RRMS")
+    assert got["pregnant"] is False and got["breastfeeding"] is True
+    # a clinic's month with a two-digit year, a clinician's drug shorthand
+    got = facts("ICU nurse, 29F. dx RRMS Oct-23. Started teri Nov-23, switched to ocre Jul-25.")
+    assert got["years_since_diagnosis"] == pytest.approx(3.1, abs=0.1)
+    assert got["prior_therapies"] == ["teriflunomide", "ocrelizumab"]
+    assert facts("DMF 2020-23 -> ofa since")["current_therapy"] == "ofatumumab"
+
+
+def test_the_latest_of_dated_scores_bounds_and_counts_by_period():
+    # fresh54: a diary's EDSS scores, each dated: the latest is now
+    got = facts("2019 diagnosed PPMS. EDSS 3.5 then. 2022 EDSS 4.5. Oct 2026 clinic: EDSS 6.")
+    assert got["edss"] == 6
+    assert facts("EDSS 2.0 in 2019, 3.5 in 2023, 4.0 in Oct 2026")["edss"] == 4
+    assert facts("EDSS 2 - never gone over 2.5")["edss"] == 2
+    assert facts("it went up to 5.5 at this month's visit", "edss")["edss"] == 5.5
+    # fresh53: a bound is no value
+    assert "edss" not in facts("EDSS never above 3.5, on Kesimpta.")
+    assert "relapses_past_2_years" not in facts("no more than two", "relapses_past_2_years")
+    assert "relapses_past_2_years" not in facts("at least 2", "relapses_past_2_years")
+    assert "months_since_last_relapse" not in facts("Never more than one relapse a year.")
+    # a count for each half of the two years
+    got = facts("two this year, none last year", "relapses_past_2_years")
+    assert got["relapses_past_2_years"] == 2
+    got = facts("none in the last 12 months; one the year before that", "relapses_past_2_years")
+    assert got["relapses_past_2_years"] == 1
+    # relapse-free while on a drug is no "never"
+    got = facts("Gilenya (2014-2021) - relapse-free the whole time, stopped for my heart rate.")
+    assert "months_since_last_relapse" not in got
+
+
+def places(text: str) -> dict:
+    return message_facts(text, "inform", None, {})
+
+
+def test_other_people_s_facts_and_the_last_move():
+    # fresh54: a "Me:" label sets the writer's facts apart from a sister's whole sentence
+    got = places(
+        "My sister has MS too - she's 44, SPMS, on Mayzent, lives in Hamburg. Me: 39, RRMS "
+        "since 2018, on Kesimpta, in Leeds."
+    )
+    assert got["prior_therapies"] == ["ofatumumab"] and got["country"] == "United Kingdom"
+    got = facts("Neither my husband nor I are pregnant (he has MS too). I'm 59")
+    assert got["pregnant"] is False
+    # the last move told is home
+    got = places("2012 moved to Berlin, 2014 married, 2019 moved back home to Vienna.")
+    assert got["country"] == "Austria"
+    assert places("1996 diagnosed in Glasgow. 2008 we emigrated to Auckland.")["country"] == (
+        "New Zealand"
+    )
+    # a clinician's note: "Lives Cork." without its "in"
+    assert places("Hosp pharmacist, 57 y/o M, SPMS. EDSS 6.5. Lives Cork.")["country"] == "Ireland"
+    # a place said beside another person is still the writer's when it is the only one
+    got = places("I'm 63, retired, live in Phoenix with my husband and two dogs.")
+    assert got["country"] == "United States"
+
+
+def test_a_later_plain_answer_corrects_and_relapses_on_a_drug_fail_it():
+    # fresh54: an autocorrected "yes" taken back in a later sentence
+    got = facts("Pregnant: yes. Sorry!! autocorrect changed my 'no'. NOT pregnant. 32, RRMS")
+    assert got["pregnant"] is False
+    # ... but not a later time that is no correction (fresh2)
+    got = facts("exclusively breastfeeding. neuro wants me on ocrevus once im done nursing")
+    assert got["breastfeeding"] is True
+    # fresh53: relapses while on it fail it, whatever side effect it had too
+    got = facts(
+        "Aubagio took my hair AND let the relapses through - two in 2021 while I was on it.",
+        "failed_therapies",
+    )
+    assert got["failed_therapies"] == ["teriflunomide"]
+    got = facts("Aubagio - hair loss, no relapses while I was on it", "failed_therapies")
+    assert got["failed_therapies"] == []

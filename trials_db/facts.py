@@ -27,6 +27,7 @@ from .patient_text import (
     fix_spelling,
     own_words,
     parse_age,
+    sets_own_facts_apart,
     parse_edss,
     parse_months_since_relapse,
     parse_months_since_steroids,
@@ -43,6 +44,7 @@ from .patient_text import (
     tells_every_relapse,
     time_ago_only,
 )
+from .conditionals import without_conditions
 from .fields import slot_fields
 from .geo import flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
@@ -239,7 +241,7 @@ def _readable(text: str | None) -> str | None:
     finding = check_safety(t)
     if finding is None:
         # "does placebo mean I'd be off treatment?"; "I'm forty for comma RRMS" as typed
-        return without_what_would_be(read_dictation(t))
+        return _stated(t)
     if finding.category not in (Category.DISTRESS, Category.ADVICE):
         return None
     kept = []
@@ -258,9 +260,13 @@ def _readable(text: str | None) -> str | None:
         # "... Came off Kesimpta in June. Are there studies, or should I wait?": the question is
         # advice only beside the drug named elsewhere; the statements stay, the question goes
         rest = " ".join(k for k in kept if k and not k.rstrip().endswith("?")).strip()
-    return (
-        without_what_would_be(read_dictation(rest)) if rest and check_safety(rest) is None else None
-    )
+    return _stated(rest) if rest and check_safety(rest) is None else None
+
+
+def _stated(text: str) -> str:
+    """What the message states: without questions about what would be, nor conditions and what
+    would follow from them ("If I got pregnant I'd stop Tecfidera")."""
+    return without_conditions(without_what_would_be(read_dictation(text)))
 
 
 # A birth told: "my son arrived in October", "the baby was born in June".
@@ -497,7 +503,10 @@ def message_facts(
         said = region[1] if region else town.country if town is not None else None
         if said:
             facts["country"] = said
-    place = read_place_facts(as_list_items(t), requested == "home_place", other_vocabulary())
+    # "My sister lives in Hamburg. Me: 39, in Leeds": the place the writer's label heads (not
+    # "My daughter lives in Toronto - I'm in Buffalo", where the daughter may be the patient)
+    mine = own_words(t, requested is not None) if sets_own_facts_apart(t) else t
+    place = read_place_facts(as_list_items(mine), requested == "home_place", other_vocabulary())
     facts.update(place)
     home = place.get("home_place")
     if (

@@ -420,6 +420,13 @@ _PROFILE_TOKEN = re.compile(
 # In a lookahead, so that a cue whose words name no place ("in the last 3 yrs, ... in Dublin")
 # does not swallow the next cue.
 _PLACE = r"(?=([A-Za-z0-9][\w .,'()-]{1,60}))"
+# A move: "moved back home to Vienna", "we emigrated to Auckland", "moved out west to Calgary".
+_MOVE_WORD = r"(?:moved|relocated|emigrated|immigrated)"
+_MOVED_TO = (
+    r"\b" + _MOVE_WORD + r"\s+(?:(?:back|here|home|out|over|west|east|north|south|down|up|across|"
+    r"abroad)\s+){0,3}to"
+)
+_MOVE = re.compile(r"\b" + _MOVE_WORD + r"\b", re.I)
 # Where the person lives, from the surest way of saying it to the weakest; the first cue whose
 # words name a place wins ("from Brazil but living in Lisbon": Lisbon). Each cue: its pattern,
 # whether only a well-known town counts (resolve_place strict), whether the name needs a capital.
@@ -430,9 +437,9 @@ _HOME_CUES = (
             r"(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:always\s+|now\s+)?lived|"
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we're|we\s+are|from|now)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
-            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?|\b(?:moved|relocated)\s+(?:back\s+|here\s+)?to\s+"
+            r"|\b(?:residing|resident|r/o)\s+(?:at\s+)?|" + _MOVED_TO + r"\s+"
             # "moved from Leeds to Calgary last year": where they went
-            r"|\b(?:moved|relocated)\s+from\s+(?:[A-Za-z][\w'.-]*,?\s+){1,4}?to\s+"
+            r"|\b" + _MOVE_WORD + r"\s+from\s+(?:[A-Za-z][\w'.-]*,?\s+){1,4}?to\s+"
             # a sentence that opens on it: "Just outside Hobart.", "Near Lyon, 44, RRMS"
             r"|(?:^|[.!?;]\s+)(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to)\s+"
             # in the other languages the bot detects: "vivo en Sevilla", "moro em Lisboa"
@@ -444,6 +451,14 @@ _HOME_CUES = (
         False,
     ),
     (re.compile(r"\b(?<!originally )(?<!born )(?<!moved )from\s+" + _PLACE, re.I), True, False),
+    # a note's "Lives Cork", "based Leeds": the verb without its "in", before a capital
+    (
+        re.compile(
+            r"\b(?:[Ll]ives|[Ll]iving|[Bb]ased|[Rr]esides|[Rr]esiding)\s+(?=[A-Z])" + _PLACE
+        ),
+        True,
+        True,
+    ),
     # not where they were born, grew up or studied ("born in Poland, grew up in Chicago")
     (
         re.compile(
@@ -517,6 +532,11 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
     now = NOW_HOME.search(text or "")
     if now and now.start() > 0:  # "born in Poland, ..., now in Melbourne": where they are now
         home = home_place_said(text[now.start() :], profile_words)
+        if home is not None:
+            return home
+    moves = list(_MOVE.finditer(text or ""))
+    if len(moves) > 1:  # "2012 moved to Berlin, ... 2019 moved back home to Vienna": the last
+        home = home_place_said(text[moves[-1].start() :], profile_words)
         if home is not None:
             return home
     for cue, strict, capital in _HOME_CUES:

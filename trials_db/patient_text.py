@@ -420,6 +420,13 @@ _SHORT_MONTH = re.compile(
     r"stopped|last|date)\s+(0[1-9]|1[0-2])/(\d\d)(?![\d/-]?\d)(?!\s*ago\b)",
     re.I,
 )
+# A clinic's month with a two-digit year: "Aug-23", "Jun/19", "Sep '26" (not "May 25", which
+# may be a day).
+_MONTH_SHORT_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?(?:-|/|\s*')(\d\d)"
+    r"(?![\d/-]?\d)",
+    re.I,
+)
 _US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
 _BORN_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?)\s*:?\s*$", re.I)
 
@@ -449,8 +456,14 @@ def _dates_as_months(t: str, today: dt.date | None = None) -> str:
             return m.group(0)
         return f"{m.group(1)} {MONTH_NAMES[int(m.group(2)) - 1]} {year}"
 
+    def named(m: re.Match) -> str:
+        month = next(n for n in MONTH_NAMES if n.lower().startswith(m.group(1).lower()[:3]))
+        year = 2000 + int(m.group(2))
+        return f"{month} {year if year <= (today or dt.date.today()).year else year - 100}"
+
     t = _FULL_DATE.sub(full, t)
     t = _ISO_MONTH.sub(iso, t)
+    t = _MONTH_SHORT_YEAR.sub(named, t)
     return _SHORT_MONTH.sub(short, t)
 
 
@@ -648,13 +661,25 @@ def _trailing_cross(text: str, mark: re.Match) -> str:
     return ", " if _DENIAL_WORD.search(item) else ": no, "
 
 
+# A picture of the fact itself, marked yes or no: "🤰✅ 22wks", "🤱❌" (alone it may be a joke).
+_PICTURED_FACT = {"\U0001f930": "pregnant", "\U0001f931": "breastfeeding"}
+_PICTURE_MARKED = re.compile(f"([{''.join(_PICTURED_FACT)}])\ufe0f?[^\\S\\n]*([{_MARKS}])\ufe0f?")
+_TRAILING_TICK = re.compile(f"[^\\S\\n]*[{_TICKS}]\ufe0f?[^\\S\\n]*(?![,;.(\\n]|$)")
+
+
 def _checklist_marks(text: str) -> str:
-    """A cross mark as "not" before its item, or as ": no," after it; a tick as nothing."""
+    """A cross mark as "not" before its item, or as ": no," after it; a tick as nothing, or as
+    a list's comma after its item ("copaxone ✅ aubagio ❌" is "copaxone, aubagio: no")."""
     first = re.search(f"[{_MARKS}]", text)
     if first is None:
         return text
+    text = _PICTURE_MARKED.sub(
+        lambda m: f" {'not ' if m.group(2) in _CROSSES else ''}{_PICTURED_FACT[m.group(1)]}. ",
+        text,
+    )
     if not _LEADING_MARK.search(text[: first.end()]):
         text = _TRAILING_CROSS.sub(lambda m: _trailing_cross(text, m), text)
+        text = _TRAILING_TICK.sub(", ", text)
     # "❌ not pregnant", "❌ no relapses": the item denies already, the mark adds no second "not"
     crossed = _CROSS_MARK.sub(lambda m: "" if _DENIAL_WORD.match(text, m.end()) else "not ", text)
     return _CHECK_MARK.sub("", crossed)
@@ -1534,6 +1559,11 @@ _SET_APART = re.compile(
 )
 
 
+def sets_own_facts_apart(text: str) -> bool:
+    """Whether a "Me:" label heads the writer's own facts beside someone else's."""
+    return any(_MY_LABEL.match(c) for c in re.split(r"(?<=[.;!?\n])\s*|\s+[-–—]\s+", text))
+
+
 def own_words(text: str, replying: bool = False) -> str:
     """The message without the clauses about someone else, when the writer also speaks of
     themselves ("My sister has RRMS, I was diagnosed with PPMS" -> "I was diagnosed with PPMS").
@@ -1588,10 +1618,15 @@ def own_words(text: str, replying: bool = False) -> str:
         theirs[i] = theirs[i] or label
         if c.rstrip().endswith((".", "!", "?", ";")):
             label = False
+    # "My sister has MS too - she's 44, SPMS, on Mayzent, lives in Hamburg. Me: 39, ...": where
+    # a "Me:" label sets the writer's own facts apart, their sentence's bare items are theirs
+    my_label = any(_MY_LABEL.match(c) for c in clauses)
     for i in range(1, len(clauses)):
         # "my aunt has ms too, shes on tisabri": the clause that goes on with she or he is theirs
         if theirs[i - 1] and not clauses[i - 1].rstrip().endswith((".", "!", "?")):
             if re.match(r"\W*(?:she|he|shes|hes|she'?s|he'?s|they|they'?re)\b", clauses[i], re.I):
+                theirs[i] = True
+            elif my_label and not _FIRST_PERSON.search(clauses[i]):
                 theirs[i] = True
     mine = [c for c, other in zip(clauses, theirs) if not other]
     if len(mine) < len(clauses) and (
@@ -2241,13 +2276,84 @@ _ONE_AS_A_WORD = re.compile(
 )
 
 
+# A score with its date: "EDSS 2.0 in 2019", "4.0 (Oct 2026)", "2022 EDSS 4.5", "Oct 2026 clinic:
+# EDSS 6", "2005 dx RRMS (EDSS 1.0)".
+_SCORE_DATE = (
+    r"(?:(?P<{0}m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+|(?!\s+(?:19|20)\d)))?"
+    r"(?P<{0}y>(?:19|20)\d\d)?(?P<{0}n>now|currently|these days|at the moment|today)?"
+    r"(?<=[a-z\d.])"
+)
+_EDSS_SCORE = r"(?P<{0}s>10|\d(?:\.[05])?)(?!\.?\d)"
+_SCORE_DATED_AFTER = re.compile(
+    r"(?<![\d.,/-])"
+    + _EDSS_SCORE.format("a")
+    + r"\s*(?:\(\s*|in\s+|at\s+|as of\s+|-\s*)?"
+    + _SCORE_DATE.format("a")
+    + r"\b",
+    re.I,
+)
+_SCORE_DATED_BEFORE = re.compile(
+    r"\b"
+    + _SCORE_DATE.format("b")
+    + r"\b[^.;\d]{0,25}?\bedss\b\W{0,4}(?:(?:of|was|is|at)\s+)?"
+    + _EDSS_SCORE.format("b"),
+    re.I,
+)
+
+
+def _latest_dated_score(t: str, requested: bool) -> float | None:
+    """The score of the latest date when several EDSS scores are each given a date ("EDSS 2.0
+    in 2019, 3.5 in 2023, 4.0 in Oct 2026" is 4.0; "2022 EDSS 4.5 ... Oct 2026: EDSS 6" is 6).
+    A score dated after it counts only after "EDSS" in its sentence, or as the answer asked."""
+    dated: dict[tuple[int, int], set[float]] = {}
+    today = dt.date.today()
+    for m in _SCORE_DATED_BEFORE.finditer(t):
+        if m.group("by") or m.group("bm"):  # a score "now" is said after it
+            dated.setdefault(_score_when(m, "b", today), set()).add(float(m.group("bs")))
+    for m in _SCORE_DATED_AFTER.finditer(t):
+        if m.group("an"):
+            return None  # a score said "now" is read by parse_edss, with its hedges
+        sentence = re.split(r"[;!?\n]|\.(?!\d)", t[: m.start()])[-1]
+        if requested or re.search(r"\bedss\b", sentence, re.I):
+            dated.setdefault(_score_when(m, "a", today), set()).add(float(m.group("as")))
+    if len(dated) < 2 or len(dated[max(dated)]) != 1:
+        return None
+    return next(iter(dated[max(dated)]))
+
+
+def _score_when(m: re.Match, key: str, today: dt.date) -> tuple[int, int]:
+    """(year, month) of a dated score; a bare year is its July, as a bare year is read elsewhere;
+    a month alone is the last such month."""
+    month = m.group(key + "m")
+    number = [n[:3].lower() for n in MONTH_NAMES].index(month[:3].lower()) + 1 if month else 7
+    if m.group(key + "y"):
+        return int(m.group(key + "y")), number
+    return (today.year if number <= today.month else today.year - 1), number
+
+
+# A bound is no value: "EDSS never above 3.5", "not over 4", "at least three relapses", "no more
+# than two" (a time, a distance or a dose after the number is another thing).
+_BOUNDED_NUMBER = re.compile(
+    r"\b(?:(?:never|not|no|n'?t)\s+(?:been\s+|gone\s+|got\s+|ever\s+)?(?:above|over|more than|"
+    r"higher than|greater than|below|under|less than|lower than|beyond|past)|at least|at most|"
+    r"more than|fewer than|less than|upwards of|over|above|under|below)\s+"
+    r"(?:an?\s+)?\d+(?:[.,]\d)?\b(?!\s*(?:years?|yrs?|months?|mths?|weeks?|wks?|days?|y/?o|%|mg|kg|"
+    r"km|m|miles?|metres?|meters?|yards?|feet|ft|steps)\b)",
+    re.I,
+)
+
+
 def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Invalid | None:
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
-    t = words_to_numbers(_ONE_AS_A_WORD.sub(r"\1 it", text))
+    t = _BOUNDED_NUMBER.sub(" ", words_to_numbers(_ONE_AS_A_WORD.sub(r"\1 it", text)))
     if _ONLY_A_GUESS.search(t) or _NOT_GIVEN_SCORE.search(t):
         return None  # "no clue, 3?", "a wild guess would be 5?", "I'd score myself a 3": none
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
+    latest = _latest_dated_score(t, requested)
+    if latest is not None:
+        return latest
     # "EDSS 4->4.5", "EDSS 2.5 (2024) / 3.5 (2026)": a score that went up, the last one now
     t = _SCORE_WENT_TO.sub(lambda m: m.group(2) or m.group(3), t)
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
@@ -2437,6 +2543,12 @@ _HOW_OFTEN_CODE = r"bid|tid|qd|od|bd|daily|weekly|monthly"
 _DOSE = re.compile(r"\b" + _DOSE_AMOUNT, re.I)
 # The words people use for "because" ("bc it failed", "cos of the jabs").
 _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
+_RELAPSES_WHILE_ON = re.compile(
+    r"[^.;!?\n]{0,60}?(?<!no )(?<!never )(?<!without )\b(?:relapses?|relapsed|attacks?)\b"
+    r"[^.;!?\n]{0,40}?\b(?:while|whilst|when) (?:i was |i'?m |she was |he was |still )?on "
+    r"(?:it|them)\b|[^.;!?\n]{0,40}?\blet (?:the |my )?relapses through\b",
+    re.I,
+)
 _FAILED_AFTER = re.compile(
     # a clinic note's bracket after the drug and its years: "Tecfidera 2020-2023 (breakthrough -
     # 2 relapses)", "(failure)"; "- ongoing progression despite tx"
@@ -2770,6 +2882,8 @@ def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
         sentence = re.split(r"[.;!?\n]", low[: m.start()])[-1]
+        if _since_a_drug_not_ended(low, m, sentence):
+            continue
         if re.match(
             r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
         ) and _RELAPSE_WORDS.search(sentence):
@@ -2819,6 +2933,38 @@ def _nothing_now(low: str) -> re.Match | None:
             continue  # "Started Rituximab in January. Before this no treatment": none before it
         return m
     return None
+
+
+# "nothing since" with nothing after its "since" ("..., nothing since, touch wood").
+_BARE_NOTHING_SINCE = re.compile(r"(?:nothing|none)(?: else)? since$")
+_BARE_SINCE_END = re.compile(r"^\s*(?:$|[,.;!?)\n])")
+# What ends or closes a drug's time, said between it and a "nothing since".
+_DRUG_TIME_CLOSED = re.compile(
+    r"\b(?:stopped|stop|quit|off|ended|until|till|til|used to|was on|were on|came off|finished|"
+    r"completed|done|did|had|took|tried|discontinued|no longer|paused|break|gap|before|course)\b|"
+    r"\b(?:19|20)\d\d\s*(?:-|–|to|and|&|\+)\s*(?:19|20)?\d\d\b"
+)
+# ... and what opens it: "since", "started", "switched to", "went onto".
+_DRUG_TIME_OPEN = re.compile(
+    r"\b(?:since|from|started|starting|began|switched to|went onto|moved to|now on|onto)\b"
+)
+
+
+def _since_a_drug_not_ended(low: str, m: re.Match, sentence: str) -> bool:
+    """ "Tysabri since Jan 2022, JCV neg so far, nothing since", "Started Briumvi May 2024.
+    Nothing since, touch wood.": a bare "nothing since" after a drug whose time is still open
+    says nothing new happened (no relapse), not that no treatment is taken."""
+    if not (_BARE_NOTHING_SINCE.search(m.group(0)) and _BARE_SINCE_END.match(low[m.end() :])):
+        return False
+    told = sentence
+    if not told.strip(" ,-"):  # "Nothing since." opening its sentence: the one before it
+        told = "".join(re.split(r"[.;!?\n]", low[: m.start()])[-2:-1])
+    words = list(re.finditer(r"[a-z][a-z-]+", told))
+    drugs = [w for w in words if w.group(0) in _drug_matcher()[2]]
+    if not drugs:
+        return False
+    last = told[max(0, drugs[-1].start() - 12) :]  # the last drug, with what opened its time
+    return bool(_DRUG_TIME_OPEN.search(last)) and not _DRUG_TIME_CLOSED.search(last)
 
 
 # A drug someone else takes, or one only planned: not a treatment the person has taken.
@@ -2923,6 +3069,11 @@ _REFUSED_AFTER = re.compile(
 # Said after the drug, of it alone: "natalizumab was what the doctor first suggested but we
 # never started".
 _NEVER_STARTED_AFTER = re.compile(
+    # a list's answer after the drug: "aubagio: no", "Tysabri - never" (a cross mark reads so)
+    # (not "Copaxone ✘ (relapses) → Tysabri": stopped, for its reason; nor "Tecfidera - no wait")
+    r"^\s*[:-]\s*(?:no|never|nope|not taken)\b(?!\s+(?:relapses?|problems?|issues?|side))"
+    r"(?![;,]?\s*[(→>]|[,;]?\s*(?:wait|sorry|actually|i mean|hang on|scratch|stopped|ended|quit|"
+    r"came off|switched|finished|discontinued|paused)\b)|"
     r"^\W{0,3}(?:was|is) what (?:the |my )?(?:doctor|doc|neuro\w*|consultant)\s+(?:first\s+)?"
     r"(?:suggested|offered|recommended|wanted)|"
     # "... but we never started", "tried ocre but insurance denied it so never started"; not
@@ -3054,6 +3205,20 @@ def _to_come(text: str, mention: tuple[int, int, str]) -> bool:
     return later and not _TAKEN_OR_ENDING.search(clause)
 
 
+# "I have not had Tysabri", "Neither of us has ever had Tysabri": never taken ...
+_HAVE_NOT_HAD_BEFORE = re.compile(
+    r"(?:\b(?:have|has|had)\s*(?:n'?t|not)|\b(?:neither|none|no one|nobody) of us (?:has|have))\s+"
+    r"(?:ever\s+)?(?:had|taken|tried|been on|used|received|started)\s+(?:any\s+)?$",
+    re.I,
+)
+# ... but not "I haven't had Tysabri since 2019" or "... for two years": it was taken before.
+_FOR_A_TIME_AFTER = re.compile(
+    r"^[^.;!?]{0,30}?\b(?:since|for|in (?:the )?(?:last|past)|any ?more|again|lately|recently|"
+    r"this year|yet)\b",
+    re.I,
+)
+
+
 def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
     """A drug someone else takes, one only planned, suggested or turned down, denied at the
     head of its clause, or one asked about."""
@@ -3065,6 +3230,7 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
     return (
         (not own and _NOT_TAKEN_BEFORE.search(before) is not None)
         or (_NOT_ON_BEFORE.search(before) is not None and not _NO_LONGER_AFTER.match(after))
+        or (_HAVE_NOT_HAD_BEFORE.search(before) is not None and not _FOR_A_TIME_AFTER.match(after))
         or _REFUSED_AFTER.match(text[mention[1] :]) is not None
         or _PLANNED_AFTER.match(text[mention[1] :]) is not None
         or _NEVER_STARTED_AFTER.match(text[mention[1] :]) is not None
@@ -3363,6 +3529,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
             # side effect
             (_FAILED_AFTER.search(reasons) and not _side_effect_told(reasons))
+            # relapses on it fail it, whatever else it did ("took my hair AND let the relapses
+            # through - two in 2021 while I was on it")
+            or _RELAPSES_WHILE_ON.match(reasons)
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
             or _SAID_STOPPED_WORKING.search(after)
@@ -3633,11 +3802,20 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         gap = True
     # "... then another in July 2025, nothing since. On Kesimpta now.": the one said now after it
     # "then nothing, now Mayzent since February": or the one said after it with "now" before it
-    said_now_after = nothing is not None and any(
-        s > nothing.end()
-        and name == answer.current
-        and (_NOW_AFTER.match(t[e:]) or _NOW_BEFORE.search(t[:s]) or _SINCE_AFTER.match(t[e:]))
-        for s, e, name in mentions
+    said_now_after = (
+        nothing is not None
+        and any(
+            s > nothing.end()
+            and name == answer.current
+            and (
+                _NOW_AFTER.match(t[e:])
+                or _NOW_BEFORE.search(t[:s])
+                or _SINCE_AFTER.match(t[e:])
+                # "then nothing, ... Ocrevus (10/2019 - )": its dates say it goes on
+                or (_DATED_AFTER.match(t[e:]) and _CURRENT_AFTER.match(t[e:]))
+            )
+            for s, e, name in mentions
+        )
     )
     if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
@@ -3645,6 +3823,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     return answer
 
 
+_DATED_AFTER = re.compile(r"\W{0,3}(?:again\W{1,3})?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\b", re.I)
 _NOW_AFTER = re.compile(r"^\W{0,3}(?:now|currently|at the moment|these days|rn|atm)\b", re.I)
 _NOW_BEFORE = re.compile(rf"\b(?:now|currently|{_NOW_ABROAD})\W{{0,3}}(?:on\W{{1,3}})?$", re.I)
 
@@ -3770,10 +3949,10 @@ _CURRENT_AFTER = re.compile(
     r"^\W{0,3}since\s+(?:[\w']+\s+){0,3}(?:moved|switched|took|changed|swapped|taken|got)\s+"
     r"(?:me\s+)?(?:off|from)\b|"
     # "Ocrevus 2021-present", "Mayzent 2022 onwards", "(2023 - to date)"
-    r"^\W{0,3}(?:since\s+|from\s+)?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*"
+    r"^\W{0,3}(?:again\W{1,3})?(?:since\s+|from\s+)?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*"
     r"(?:(?:-|–|to|until|till)\s*(?:present|now|today|date|current|ongoing)|onwards?|on)\b|"
-    # "Kesimpta 2020-": a range left open
-    r"^\W{0,3}(?:(?:0?[1-9]|1[0-2])/|[a-z]{3,9}\.?\s+)?(?:19|20)\d\d\s*[-–]"
+    # "Kesimpta 2020-": a range left open ("Tysabri again (2018- )": taken again since)
+    r"^\W{0,3}(?:again\W{1,3})?(?:(?:0?[1-9]|1[0-2])/|[a-z]{3,9}\.?\s+)?(?:19|20)\d\d\s*[-–]"
     r"(?=\s*(?:$|[,.;)\n/]))|"
     # "had my Ocrevus infusion this arvo": the treatment given lately is the one now
     r"^\s*(?:infusion|injection|shot|dose|jab)\s+(?:this (?:morning|afternoon|arvo|week|month)|"
@@ -3879,8 +4058,10 @@ _SOMETHING_ELSE_ENDED = re.compile(
 _ENDED_BEFORE = re.compile(
     r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished|paused|pausing|"
     # "holding off on restarting Tysabri for now"
-    r"holding off(?:\s+on)?(?:\s+(?:re-?)?start(?:ing)?)?|on hold)\s*(?:[-:,]\s*)?(?:taking\s+)?"
-    r"(?:my\s+|the\s+|her\s+|his\s+)?$",
+    r"holding off(?:\s+on)?(?:\s+(?:re-?)?start(?:ing)?)?|on hold|"
+    # "I haven't had Tysabri since 2019" (_not_taken reads "I haven't had Tysabri" alone)
+    r"(?:have|has)\s*(?:n'?t|not)\s+(?:had|taken|been on|used))"
+    r"\s*(?:[-:,]\s*)?(?:taking\s+)?(?:my\s+|the\s+|her\s+|his\s+)?$",
     re.I,
 )
 # A treatment named as the one before another ("Tysabri since 2020. Before that Aubagio"):
@@ -4457,6 +4638,13 @@ _DURING_A_PREGNANCY = re.compile(
 )
 
 
+# A word that takes back what was said before it.
+_CORRECTION_CUE = re.compile(
+    r"\b(?:sorry|autocorrect\w*|i meant|i mean|typo|correction|scratch that|wait|oops|actually)\b",
+    re.I,
+)
+
+
 def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     """Pregnancy and breastfeeding read with the cues around them (trials_db.criteria.scope).
 
@@ -4475,6 +4663,17 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     if not pairs or not any(c for _, c in pairs) and not _PAST_PREGNANCY.search(text):
         return None
     result: dict[str, Any] = {}
+    said_at: dict[str, int] = {}  # where each plain yes or no was said
+
+    def said(key: str, value: bool, start: int) -> None:
+        # a plain yes or no said again after a correction corrects the first ("Pregnant: yes.
+        # Sorry!! autocorrect changed my 'no'. NOT pregnant."); not "... exclusively
+        # breastfeeding ... once im done nursing"
+        if key not in result or (
+            result[key] is not None and _CORRECTION_CUE.search(text[said_at[key] : start])
+        ):
+            result[key], said_at[key] = value, start
+
     for mention, cues in pairs:
         key = "pregnant" if mention.label == "PREGNANCY" else "breastfeeding"
         kinds = {c.cue for c in cues}
@@ -4502,13 +4701,13 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
             or stopped
             or (past and re.search(r"\bnot (now|any ?more)|\bno longer\b", text, re.I))
         ):
-            result.setdefault(key, False)
+            said(key, False, mention.start)
         elif kinds or past:
             if Cue.UNCERTAIN in kinds and not past:
                 result.setdefault(key, None)  # "I think I might be pregnant": not known
             continue  # planning, a past pregnancy, someone else's: not a status now
         else:
-            result.setdefault(key, True)
+            said(key, True, mention.start)
     return result or None
 
 
@@ -5305,7 +5504,11 @@ _FREE_FOR_NOW = re.compile(
     r"last (?:one|1|relapse|attack)\b"
 )
 # (not "never stopped the relapses", "never worked": said of a drug)
-_NOT_OF_RELAPSES = r"(?!\s+(?:stopped|halted|prevented|controlled|slowed|worked|helped|did)\b)"
+# not "never more than one relapse a year": a bound, no denial
+_NOT_OF_RELAPSES = (
+    r"(?!\s+(?:stopped|halted|prevented|controlled|slowed|worked|helped|did|more than|over|above|"
+    r"fewer than|less than)\b)"
+)
 _NO_RELAPSE = re.compile(
     r"\b(never"
     + _NOT_OF_RELAPSES
@@ -5349,6 +5552,8 @@ _PART_OF_TIME_PATTERN = (
     r"on (it|them|this|that|[a-z]+(mab|mod|ya|vus|pta|ri|era|io|one|ide|ate|ine|ia)|"
     r"(?:the )?(?:{drug}))|"
     r"while on|since (starting|switching|being on)|"
+    # "relapse-free the whole time" (of a drug's years): that time, not all time
+    r"(the|that) (whole|entire) (time|period|while)|all that time|the whole way through|"
     r"(in|for) (ages|years|a (long )?while|a long time|donkey'?s years)|"  # long ago, not never
     # "over a year now without a relapse": a time, not all time
     r"(over|more than|almost|nearly|about|around) (a|one|two|three|\d+) (years?|months?)|"
@@ -5870,6 +6075,55 @@ _ALL_TOLD = (
 )
 
 
+# A count for one period of the two years: "two this year", "last year none", "one the year
+# before that", "2025 two", "none in the last 12 months" (words already figures).
+_PERIOD = (
+    r"(?P<p>this year|so far this year|last year|the year before(?: that| last)?|"
+    r"(?:in )?the (?:last|past) (?:12 months|year)|(?:19|20)\d\d)"
+)
+_PERIOD_COUNT = r"(?P<n>\d+|none|no|zero|nil|nothing)(?:\s+(?:times?|relapses?|attacks?))?"
+_COUNT_THEN_PERIOD = re.compile(
+    r"(?<![\d.])" + _PERIOD_COUNT + r"\s+(?:relapses?\s+)?(?:in\s+)?" + _PERIOD + r"\b", re.I
+)
+_PERIOD_THEN_COUNT = re.compile(
+    r"\b" + _PERIOD + r"\s*[:,-]?\s*(?:i had\s+|had\s+)?" + _PERIOD_COUNT + r"\b(?!\s*[./]\d)",
+    re.I,
+)
+
+
+def _count_by_period(t: str, year: int) -> int | None:
+    """Relapses in the two years, from a count for each of its two halves ("2 times this year,
+    last year none" is 2; "none in the last 12 months; 1 the year before that" is 1); None
+    unless both halves are told, each once."""
+    counts: dict[str, int] = {}
+    used: list[tuple[int, int]] = []  # a period or count read once ("2 this year, none ...")
+    for pattern in (_COUNT_THEN_PERIOD, _PERIOD_THEN_COUNT):
+        for m in pattern.finditer(t):
+            spans = [m.span("p"), m.span("n")]
+            if any(a < d and c < b for a, b in spans for c, d in used):
+                continue
+            used.extend(spans)
+            period = m.group("p").lower()
+            half = (
+                "now"
+                if period in ("this year", "so far this year", str(year))
+                or "last 12" in period
+                or "past 12" in period
+                or period.endswith(("last year", "past year"))
+                and "the" in period
+                else "before"
+                if period in ("last year", str(year - 1)) or period.startswith("the year before")
+                else None
+            )
+            n = m.group("n").lower()
+            if half is None or half in counts and counts[half] != (int(n) if n.isdigit() else 0):
+                if half is not None:
+                    return None  # two counts for one half: not read here
+                continue
+            counts[half] = int(n) if n.isdigit() else 0
+    return sum(counts.values()) if len(counts) == 2 else None
+
+
 def parse_relapse_count(
     text: str, requested: bool, today: dt.date | None = None
 ) -> int | Invalid | None:
@@ -5877,7 +6131,7 @@ def parse_relapse_count(
     two years", "my 3rd in 2 years", "no relapses in 2 yrs", "I don't get relapses"); asked, also
     "twice", "one in 2025 and one this spring" (2), "the last one a year ago, none before that" (1);
     a hedge between two counts ("3 or 4") is asked again."""
-    t = words_to_numbers(fold(text))
+    t = _BOUNDED_NUMBER.sub(" ", words_to_numbers(fold(text)))
     t = re.sub(
         r"\bonce\b", "1 time", re.sub(r"\btwice\b", "2 times", re.sub(r"\bthrice\b", "3 times", t))
     )
@@ -5886,6 +6140,9 @@ def parse_relapse_count(
         lambda m: f"#{m.group(1) or _ORDINALS[m.group(2)]}",
         t,
     )
+    by_period = _count_by_period(t, (today or dt.date.today()).year)
+    if by_period is not None:
+        return by_period
     relapse = r"(?:relapses?|attacks?|flare[- ]?ups?|exacerbations?)"
     listed = re.search(rf"\b(\d+)\s+{relapse}\s+{_TWO_YEARS}", t)
     if listed:
