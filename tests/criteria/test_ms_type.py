@@ -379,3 +379,26 @@ def test_the_age_at_diagnosis_bars_no_diagnosis():
     # probes35: "made at the age of 50" had barred everyone with MS
     tree = parse_criterion("Diagnosis of MS made at the age of 50 or later", EXC)
     assert tree.evaluate(Profile(ms_subtype="RRMS")) == REVIEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probes44 (start set): the relapse binds only the SPMS branch
+        "Diagnosis of RRMS; or of SPMS with a relapse in the previous 2 years; or of CIS",
+        "relapsing-remitting MS, or secondary progressive MS with a relapse in the past 2 years",
+    ],
+)
+def test_a_condition_said_of_the_last_course_binds_only_it(text):
+    tree = parse_criterion(text, INC)
+    # an RRMS patient without a relapse fits (it had read as a need for all); SPMS is checked
+    assert tree.evaluate(Profile(ms_subtype="RRMS", months_since_last_relapse=60)) == TRUE
+    assert tree.evaluate(Profile(ms_subtype="SPMS", months_since_last_relapse=60)) == REVIEW
+    assert tree.evaluate(Profile(ms_subtype="PPMS")) == FALSE
+
+
+def test_one_bound_said_after_the_courses_binds_them_all():
+    assert facts("RRMS or SPMS with an EDSS of 3.0 to 6.0", INC) == [
+        "subtype requires yes=RRMS,SPMS",
+        "edss requires min=3 max=6",
+    ]

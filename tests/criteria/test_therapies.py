@@ -1653,3 +1653,26 @@ def test_a_washout_for_those_treated_and_naive_or_off_lately():
 )
 def test_washout_exceptions_and_short_units(text, expected):
     assert facts(text, "exclusion") == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # probes44 (start set): a lab rule for the patients of one treatment
+        (
+            "Absolute lymphocyte count ≥ 800/µL at screening in patients previously treated with "
+            "fingolimod or siponimod",
+            INCLUSION,
+        ),
+        (
+            "Serum IgG below the lower limit of normal in patients previously treated with an "
+            "anti-CD20 therapy",
+            "exclusion",
+        ),
+    ],
+)
+def test_a_rule_for_the_patients_of_one_treatment_is_no_need_for_it(text, kind):
+    # it had read "treated with fingolimod" as a need for everyone: a false not_met
+    assert facts(text, kind) == []
+    tree = parse_criterion(text, kind)
+    assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE
