@@ -99,6 +99,8 @@ SETS = {
     "probes41": ROOT / "tests/gold/criteria_probes41.yml",  # 160, the same, at its end
     "probes42": ROOT / "tests/gold/criteria_probes42.yml",  # 160, 2026-12-06 (26th), at start
     "probes43": ROOT / "tests/gold/criteria_probes43.yml",  # 160, the same, at its end
+    "probes44": ROOT / "tests/gold/criteria_probes44.yml",  # 160, 2026-12-06 (27th), at start
+    "probes45": ROOT / "tests/gold/criteria_probes45.yml",  # 160, the same, at its end
 }
 
 

@@ -100,6 +100,8 @@ SETS = {
     "fresh51": ROOT / "tests/gold/patient_messages_fresh51.yml",  # the same session, at its end
     "fresh52": ROOT / "tests/gold/patient_messages_fresh52.yml",  # 2026-12-06 (26th), at start
     "fresh53": ROOT / "tests/gold/patient_messages_fresh53.yml",  # the same session, at its end
+    "fresh54": ROOT / "tests/gold/patient_messages_fresh54.yml",  # 2026-12-06 (27th), at start
+    "fresh55": ROOT / "tests/gold/patient_messages_fresh55.yml",  # the same session, at its end
 }
 
 

@@ -321,6 +321,20 @@ from benchmarks.patient_messages import SETS, score
 # change made that session and none made for it (conditionals and hypotheticals, humour and
 # sarcasm, years in brackets, regional English, negated numbers and bounds): 79.9 % of 458
 # slots, 10 inverted, 14 wrongly set (the code before the session: 80.1 %, 10 inverted): a
+# floor, not a target; 83.0 %, 2 inverted as a dev set the next session, once conditions and
+# what would follow them ("Were I to relapse, she'd take me off Aubagio"), open ranges after a
+# gap, denied failure words, bounds ("EDSS never above 3.5") and relapses on a drug beside its
+# side effects were read.
+# "fresh54": 130 more, written at the start of the next session (2026-12-06, twenty-seventh)
+# and scored once before any change (diary-style histories, self-corrections, clinicians'
+# shorthand, text-speak and emoji, other people's facts): 69.6 % of 526 slots, 5 inverted, 11
+# wrongly set; 75.3 %, 1 inverted once a bare "nothing since" after an open drug, "Neither my
+# husband nor I", a "Me:" label, the last move, dated EDSS scores, clinic dates ("Oct-23"),
+# ticks and crosses after drugs and a corrected yes or no were read.
+# "fresh55": 130 more, written in the same session and scored once at its end, after every
+# change made that session and none made for it (approximations, numbers in words, slashes
+# and shorthand lists, writers whose first language is not English, terse answers): 78.1 % of
+# 474 slots, 3 inverted, 21 wrongly set (the code before the session: 77.8 %, 3 inverted): a
 # floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
@@ -377,7 +391,9 @@ FLOORS = {
     "fresh50": (0.785, 1),
     "fresh51": (0.755, 2),
     "fresh52": (0.805, 2),
-    "fresh53": (0.795, 10),
+    "fresh53": (0.825, 2),
+    "fresh54": (0.75, 1),
+    "fresh55": (0.78, 3),
 }
 
 
