@@ -4536,6 +4536,8 @@ def test_the_latest_of_dated_scores_bounds_and_counts_by_period():
     got = facts("2019 diagnosed PPMS. EDSS 3.5 then. 2022 EDSS 4.5. Oct 2026 clinic: EDSS 6.")
     assert got["edss"] == 6
     assert facts("EDSS 2.0 in 2019, 3.5 in 2023, 4.0 in Oct 2026")["edss"] == 4
+    # a score with no date of its own is not dated by the one beside it
+    assert facts("EDSS 4.5 maybe 5", "edss")["edss_range"] == [4.5, 5]
     assert facts("EDSS 2 - never gone over 2.5")["edss"] == 2
     assert facts("it went up to 5.5 at this month's visit", "edss")["edss"] == 5.5
     # fresh53: a bound is no value

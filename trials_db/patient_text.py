@@ -420,11 +420,12 @@ _SHORT_MONTH = re.compile(
     r"stopped|last|date)\s+(0[1-9]|1[0-2])/(\d\d)(?![\d/-]?\d)(?!\s*ago\b)",
     re.I,
 )
+# A month's name, whole or cut to its first three letters ("Sep", "Sept", "September").
+_MONTH_WORD = "|".join(f"{n[:3]}(?:{n[3:]})?" for n in MONTH_NAMES) + "|sept"
 # A clinic's month with a two-digit year: "Aug-23", "Jun/19", "Sep '26" (not "May 25", which
 # may be a day).
 _MONTH_SHORT_YEAR = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?(?:-|/|\s*')(\d\d)"
-    r"(?![\d/-]?\d)",
+    rf"\b({_MONTH_WORD})\.?(?:-|/|\s*')(\d\d)(?![\d/-]?\d)",
     re.I,
 )
 _US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
@@ -2277,12 +2278,10 @@ _ONE_AS_A_WORD = re.compile(
 
 
 # A score with its date: "EDSS 2.0 in 2019", "4.0 (Oct 2026)", "2022 EDSS 4.5", "Oct 2026 clinic:
-# EDSS 6", "2005 dx RRMS (EDSS 1.0)".
+# EDSS 6", "2005 dx RRMS (EDSS 1.0)", "7 in September"; at least a month, a year or "now".
 _SCORE_DATE = (
-    r"(?:(?P<{0}m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+|(?!\s+(?:19|20)\d)))?"
-    r"(?P<{0}y>(?:19|20)\d\d)?(?P<{0}n>now|currently|these days|at the moment|today)?"
-    r"(?<=[a-z\d.])"
+    rf"(?:(?P<{{0}}m>{_MONTH_WORD})\b\.?(?:\s+(?P<{{0}}y>(?:19|20)\d\d))?|"
+    r"(?P<{0}Y>(?:19|20)\d\d)|(?P<{0}n>now|currently|these days|at the moment|today))"
 )
 _EDSS_SCORE = r"(?P<{0}s>10|\d(?:\.[05])?)(?!\.?\d)"
 _SCORE_DATED_AFTER = re.compile(
@@ -2309,7 +2308,7 @@ def _latest_dated_score(t: str, requested: bool) -> float | None:
     dated: dict[tuple[int, int], set[float]] = {}
     today = dt.date.today()
     for m in _SCORE_DATED_BEFORE.finditer(t):
-        if m.group("by") or m.group("bm"):  # a score "now" is said after it
+        if not m.group("bn"):  # a score "now" is said after it
             dated.setdefault(_score_when(m, "b", today), set()).add(float(m.group("bs")))
     for m in _SCORE_DATED_AFTER.finditer(t):
         if m.group("an"):
@@ -2327,8 +2326,9 @@ def _score_when(m: re.Match, key: str, today: dt.date) -> tuple[int, int]:
     a month alone is the last such month."""
     month = m.group(key + "m")
     number = [n[:3].lower() for n in MONTH_NAMES].index(month[:3].lower()) + 1 if month else 7
-    if m.group(key + "y"):
-        return int(m.group(key + "y")), number
+    year = m.group(key + "y") or m.group(key + "Y")
+    if year:
+        return int(year), number
     return (today.year if number <= today.month else today.year - 1), number
 
 
