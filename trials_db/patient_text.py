@@ -420,12 +420,35 @@ _SHORT_MONTH = re.compile(
     r"stopped|last|date)\s+(0[1-9]|1[0-2])/(\d\d)(?![\d/-]?\d)(?!\s*ago\b)",
     re.I,
 )
-# A month's name, whole or cut to its first three letters ("Sep", "Sept", "September").
-_MONTH_WORD = "|".join(f"{n[:3]}(?:{n[3:]})?" for n in MONTH_NAMES) + "|sept"
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            # then the names in the languages the bot detects, folded ("März" -> "marz"); not
+            # "mars" nor "marco", which are words and names too
+            ("january", "jan", "enero", "januar", "janvier", "gennaio", "janeiro"),
+            ("february", "feb", "febrero", "februar", "fevrier", "febbraio", "fevereiro"),
+            ("march", "marzo", "marz", "maerz"),
+            ("april", "apr", "abril", "avril", "aprile"),
+            ("may", "mayo", "mai", "maggio", "maio"),
+            ("june", "jun", "junio", "juni", "juin", "giugno", "junho"),
+            ("july", "jul", "julio", "juli", "juillet", "luglio", "julho"),
+            ("august", "aug", "agosto", "aout"),
+            ("september", "sept", "sep", "septiembre", "setiembre", "septembre", "settembre"),
+            ("october", "oct", "octubre", "oktober", "octobre", "ottobre", "outubro"),
+            ("november", "nov", "noviembre", "novembre", "novembro"),
+            ("december", "dec", "diciembre", "dezember", "decembre", "dicembre", "dezembro"),
+        ],
+        1,
+    )
+    for name in names
+}
+# Any month's name or short form, as one alternation ("january|jan|february|...").
+_MONTH_WORD = "|".join(_MONTHS)
 # A clinic's month with a two-digit year: "Aug-23", "Jun/19", "Sep '26" (not "May 25", which
 # may be a day).
 _MONTH_SHORT_YEAR = re.compile(
-    rf"\b({_MONTH_WORD})\.?(?:-|/|\s*')(\d\d)(?![\d/-]?\d)",
+    rf"\b({_MONTH_WORD}|mar)\.?(?:-|/|\s*')(\d\d)(?![\d/-]?\d)",
     re.I,
 )
 _US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
@@ -458,7 +481,7 @@ def _dates_as_months(t: str, today: dt.date | None = None) -> str:
         return f"{m.group(1)} {MONTH_NAMES[int(m.group(2)) - 1]} {year}"
 
     def named(m: re.Match) -> str:
-        month = next(n for n in MONTH_NAMES if n.lower().startswith(m.group(1).lower()[:3]))
+        month = MONTH_NAMES[_MONTHS.get(fold(m.group(1)), 3) - 1]  # "mar": March
         year = 2000 + int(m.group(2))
         return f"{month} {year if year <= (today or dt.date.today()).year else year - 100}"
 
@@ -2280,7 +2303,7 @@ _ONE_AS_A_WORD = re.compile(
 # A score with its date: "EDSS 2.0 in 2019", "4.0 (Oct 2026)", "2022 EDSS 4.5", "Oct 2026 clinic:
 # EDSS 6", "2005 dx RRMS (EDSS 1.0)", "7 in September"; at least a month, a year or "now".
 _SCORE_DATE = (
-    rf"(?:(?P<{{0}}m>{_MONTH_WORD})\b\.?(?:\s+(?P<{{0}}y>(?:19|20)\d\d))?|"
+    rf"(?:(?P<{{0}}m>{_MONTH_WORD}|mar)\b\.?(?:\s+(?P<{{0}}y>(?:19|20)\d\d))?|"
     r"(?P<{0}Y>(?:19|20)\d\d)|(?P<{0}n>now|currently|these days|at the moment|today))"
 )
 _EDSS_SCORE = r"(?P<{0}s>10|\d(?:\.[05])?)(?!\.?\d)"
@@ -2325,7 +2348,7 @@ def _score_when(m: re.Match, key: str, today: dt.date) -> tuple[int, int]:
     """(year, month) of a dated score; a bare year is its July, as a bare year is read elsewhere;
     a month alone is the last such month."""
     month = m.group(key + "m")
-    number = [n[:3].lower() for n in MONTH_NAMES].index(month[:3].lower()) + 1 if month else 7
+    number = _MONTHS.get(fold(month), 3) if month else 7  # "mar": March
     year = m.group(key + "y") or m.group(key + "Y")
     if year:
         return int(year), number
@@ -5049,31 +5072,6 @@ def _window_months(text: str) -> float | None:
     return float(m.group(1) or 1) * _MONTHS_IN.get(unit, 12.0)
 
 
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [
-            # then the names in the languages the bot detects, folded ("März" -> "marz"); not
-            # "mars" nor "marco", which are words and names too
-            ("january", "jan", "enero", "januar", "janvier", "gennaio", "janeiro"),
-            ("february", "feb", "febrero", "februar", "fevrier", "febbraio", "fevereiro"),
-            ("march", "marzo", "marz", "maerz"),
-            ("april", "apr", "abril", "avril", "aprile"),
-            ("may", "mayo", "mai", "maggio", "maio"),
-            ("june", "jun", "junio", "juni", "juin", "giugno", "junho"),
-            ("july", "jul", "julio", "juli", "juillet", "luglio", "julho"),
-            ("august", "aug", "agosto", "aout"),
-            ("september", "sept", "sep", "septiembre", "setiembre", "septembre", "settembre"),
-            ("october", "oct", "octubre", "oktober", "octobre", "ottobre", "outubro"),
-            ("november", "nov", "noviembre", "novembre", "novembro"),
-            ("december", "dec", "diciembre", "dezember", "decembre", "dicembre", "dezembro"),
-        ],
-        1,
-    )
-    for name in names
-}
-# Any month's name or short form, as one alternation ("january|jan|february|...").
-_MONTH_WORD = "|".join(_MONTHS)
 _WHEN_WORD = r"(?:in|since|last|early|late|mid|end of|beginning of|start of|around|about)"
 _YEAR_SAID = r"(19[5-9]\d|20\d\d|'\d\d|this year|last year)"  # "'18": 2018
 _MONTH_NAMED = re.compile(
