@@ -328,7 +328,7 @@ from benchmarks.patient_messages import SETS, score
 # "fresh54": 130 more, written at the start of the next session (2026-12-06, twenty-seventh)
 # and scored once before any change (diary-style histories, self-corrections, clinicians'
 # shorthand, text-speak and emoji, other people's facts): 69.6 % of 526 slots, 5 inverted, 11
-# wrongly set; 75.3 %, 1 inverted once a bare "nothing since" after an open drug, "Neither my
+# wrongly set; 75.5 %, 1 inverted once a bare "nothing since" after an open drug, "Neither my
 # husband nor I", a "Me:" label, the last move, dated EDSS scores, clinic dates ("Oct-23"),
 # ticks and crosses after drugs and a corrected yes or no were read.
 # "fresh55": 130 more, written in the same session and scored once at its end, after every
