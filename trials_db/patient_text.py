@@ -6101,25 +6101,30 @@ def _count_by_period(t: str, year: int) -> int | None:
             if any(a < d and c < b for a, b in spans for c, d in used):
                 continue
             used.extend(spans)
-            period = m.group("p").lower()
-            half = (
-                "now"
-                if period in ("this year", "so far this year", str(year))
-                or "last 12" in period
-                or "past 12" in period
-                or period.endswith(("last year", "past year"))
-                and "the" in period
-                else "before"
-                if period in ("last year", str(year - 1)) or period.startswith("the year before")
-                else None
-            )
-            n = m.group("n").lower()
-            if half is None or half in counts and counts[half] != (int(n) if n.isdigit() else 0):
-                if half is not None:
-                    return None  # two counts for one half: not read here
+            half = _half_of(m.group("p").lower(), year)
+            if half is None:
                 continue
-            counts[half] = int(n) if n.isdigit() else 0
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else 0
+            if counts.get(half, count) != count:
+                return None  # two counts for one half: not read here
+            counts[half] = count
     return sum(counts.values()) if len(counts) == 2 else None
+
+
+def _half_of(period: str, year: int) -> str | None:
+    """Which half of the two years a period names: "now" (this year, the last 12 months),
+    "before" (last year, the year before that), or None."""
+    if (
+        period in ("this year", "so far this year", str(year))
+        or "last 12" in period
+        or "past 12" in period
+        or (period.endswith(("last year", "past year")) and "the" in period)
+    ):
+        return "now"
+    if period in ("last year", str(year - 1)) or period.startswith("the year before"):
+        return "before"
+    return None
 
 
 def parse_relapse_count(

@@ -9,11 +9,9 @@ dropped; facts under a cue their rule did not read are abstained on (abstain.py)
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ..eligibility import EXCLUSION, INCLUSION
-from ..lexicon import load as load_lexicon
 from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
 from .abstain import (
     abstain,
@@ -135,8 +133,6 @@ PARSER_VERSION = 38
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
-# A criterion that applies to a subgroup only ("In RRMS participants who are already on
-# natalizumab, ..."): whether it applies is for the study team; it can fail no one here.
 # A rule for the patients of one treatment, said after the rule: "Absolute lymphocyte count ≥
 # 800/µL in patients previously treated with fingolimod": the drug is whom it binds, not what
 # everyone must have had.
@@ -146,6 +142,8 @@ _SUBGROUP_AFTER = re.compile(
     r"(?:treated with|exposed to|receiving|given)\b",
     re.I,
 )
+# A criterion that applies to a subgroup only ("In RRMS participants who are already on
+# natalizumab, ..."): whether it applies is for the study team; it can fail no one here.
 _SUBGROUP = re.compile(
     r"\s*(?:in|for|among)\s+[\w\s/()-]{0,40}?\b(?:participants|patients|subjects|people|individuals)"
     r"\s+(?:who|that|already|currently)\b|"
@@ -350,7 +348,7 @@ def _cohorts_as_alternatives(leaves: list[Node]) -> list[Node]:
     return out
 
 
-def _branch_of_one_course(leaves: list[Node], norm: str) -> list[Node]:
+def _branch_of_one_course(leaves: list[Node], r: Reader) -> list[Node]:
     """ "Diagnosis of RRMS; or of SPMS with a relapse in the previous 2 years": what follows
     "with" binds only the course it follows, the last alternative, not the others: RRMS, or
     SPMS in some cases, which the team checks (as "relapsing MS" is read). Read as one, it
@@ -358,11 +356,24 @@ def _branch_of_one_course(leaves: list[Node], norm: str) -> list[Node]:
     Only relapses, which make the course active; "RRMS or SPMS with an EDSS of 3-6" is one
     bound for both."""
     courses = [x for x in leaves if isinstance(x, Subtype) and len(x.yes) > 1]
-    branch = _or_course_with().search(norm)
-    if len(courses) != 1 or branch is None:
+    if len(courses) != 1:
         return leaves
-    course = courses[0]
-    named = [k for k, words in _course_words().items() if words.fullmatch(branch.group("course"))]
+    course, norm = courses[0], r.norm
+    # the course mention (the reader's own) offered as an alternative, with a condition of its own
+    branch = next(
+        (
+            m
+            for m in r.found
+            if m.label == "SUBTYPE"
+            and m.key in course.yes
+            and _OR_BEFORE.search(norm[: m.start])
+            and _WITH_AFTER.match(norm, m.end)
+        ),
+        None,
+    )
+    if branch is None:
+        return leaves
+    with_end = _WITH_AFTER.match(norm, branch.end).end()
     # the relapse said right after "with" (not "RRMS or SPMS with an EDSS of 2.5 to 6.0 and at
     # least one relapse": what follows a bound for all is for all too)
     after = [
@@ -370,42 +381,24 @@ def _branch_of_one_course(leaves: list[Node], norm: str) -> list[Node]:
         for x in leaves
         if isinstance(x, Relapses)
         and x.source
-        and re.fullmatch(r"[a-z\s]{0,20}", norm[branch.end() : norm.find(x.source, branch.end())])
+        and re.fullmatch(r"[a-z\s]{0,20}", norm[with_end : norm.find(x.source, with_end)])
     ]
-    if len(named) != 1 or named[0] not in course.yes or not after:
+    if not after:
         return leaves
     branched = Subtype(
         source=course.source,
-        yes=[k for k in course.yes if k != named[0]],
-        maybe=[*course.maybe, *named],
+        yes=[k for k in course.yes if k != branch.key],
+        maybe=[*course.maybe, branch.key],
     )
     return [branched] + [x for x in leaves if x is not course and x not in after]
 
 
-@functools.lru_cache(maxsize=1)
-def _course_words() -> dict[str, re.Pattern[str]]:
-    """Each course's words (lexicon/subtypes.yml), to name the course of an "or" branch."""
-    return {
-        key: re.compile(
-            "(?:"
-            + "|".join(re.escape(w) for w in sorted((*s.names, *s.case_sensitive), key=len)[::-1])
-            + r")(?:\s+(?:ms|multiple sclerosis))?",
-            re.I,
-        )
-        for key, s in load_lexicon().subtypes.items()
-    }
-
-
-@functools.lru_cache(maxsize=1)
-def _or_course_with() -> re.Pattern[str]:
-    """ "or (of) SPMS with ...", "or secondary progressive MS who have had ...": a course offered
-    as the last alternative, with a condition of its own."""
-    courses = "|".join(f"(?:{p.pattern})" for p in _course_words().values())
-    return re.compile(
-        r"\bor\s+(?:of\s+|with\s+|patients with\s+|those with\s+)?(?:an?\s+)?"
-        rf"(?P<course>{courses})\s+(?:with|who (?:have|has|had))\b",
-        re.I,
-    )
+# "or (of) SPMS with ...", "or secondary progressive MS who have had ...": a course offered as
+# the last alternative, with a condition of its own.
+_OR_BEFORE = re.compile(
+    r"\bor\s+(?:of\s+|with\s+|patients with\s+|those with\s+)?(?:an?\s+)?$", re.I
+)
+_WITH_AFTER = re.compile(r"\s+(?:with|who (?:have|has|had))\b", re.I)
 
 
 def _apart(a: _Range, b: _Range) -> bool:
@@ -443,7 +436,7 @@ def _read_fields(r: Reader, text: str, kind: str) -> Node:
 
     leaves: list[Node] = list(r.leaves)
     if kind != EXCLUSION:
-        leaves = _cohorts_as_alternatives(_branch_of_one_course(leaves, r.norm))
+        leaves = _cohorts_as_alternatives(_branch_of_one_course(leaves, r))
     # Inclusion: several activity requirements ("≥1 relapse in 12 months, ≥2 in 24 months or a
     # new MRI lesion") are alternatives, not all required.
     relapse_reqs = [x for x in leaves if isinstance(x, Relapses)]
