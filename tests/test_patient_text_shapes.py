@@ -4596,3 +4596,109 @@ def test_a_later_plain_answer_corrects_and_relapses_on_a_drug_fail_it():
     assert got["failed_therapies"] == ["teriflunomide"]
     got = facts("Aubagio - hair loss, no relapses while I was on it", "failed_therapies")
     assert got["failed_therapies"] == []
+
+
+def test_a_note_with_no_commas():
+    # fresh55: a country between two other facts of a terse note
+    assert places("f 38 rrms dx 2015 ocrevus edss 2 ireland never had steroids")["country"] == (
+        "Ireland"
+    )
+    got = places("uk f 33 rrms 2021 pregnant 20wks no dmt")
+    assert got["country"] == "United Kingdom" and got["age"] == 33 and got["sex"] == "female"
+    assert "country" not in places("rrms 40 f holiday spain 2019")  # a trip, not a home
+    assert "country" not in places("37F RRMS, on ocre us since 2020")  # "us" the pronoun
+    # a denial belongs to the fact after it; "0 relapses" is a count, not "never"
+    got = facts("42 m ppms 2018 edss 4 ocrevus australia 0 relapses never steroids")
+    assert got["months_since_steroids"] == "never" and got["relapses_past_2_years"] == 0
+    assert "failed_therapies" not in got and "months_since_last_relapse" not in got
+    assert facts("relapses none steroids 2019")["relapses_past_2_years"] == 0
+    assert "relapses_past_2_years" not in facts("0 relapses since dx")
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        ("ocrevus, never steroids", None),  # "never" of something else
+        ("Avonex - never really worked, switched to Tysabri", ["interferon beta-1a"]),
+        ("Copaxone never did anything", ["glatiramer acetate"]),
+    ],
+)
+def test_never_fails_a_drug_only_with_what_it_failed_to_do(text, failed):
+    assert facts(text).get("failed_therapies") == failed
+
+
+def test_ages_said_as_now_or_as_other_languages_say_them():
+    assert facts("diagnosed at nineteen, thirty-one now.")["age"] == 31
+    assert facts("I have 3 children and 40 years. RRMS.")["age"] == 40
+    assert facts("I have 12 years of MS and 40 years")["age"] == 40
+    assert "age" not in facts("I have 2 kids, rrms")
+    assert facts("I have 51, the MS I have since 14 years", "age")["age"] == 51
+    got = facts("Diagnosed when I turned 40, I'm 46 now. PPMS")
+    assert got["years_since_diagnosis"] == 6
+    got = facts("Hello, before 2 months I had a relapse and they gave me cortisone for 5 days.")
+    assert got["months_since_last_relapse"] == 2 and got["months_since_steroids"] == 2
+    assert facts("yes, I am embarrassed of 3 months", "pregnant")["pregnant"] is True
+    assert facts("I am embarrassed of my handwriting") == {}
+
+
+def test_slashes_that_pair_labels_or_offer_a_choice():
+    got = facts("pregnant/breastfeeding: no/yes. 31, RRMS, 4 months pp")
+    assert got["pregnant"] is False and got["breastfeeding"] is True
+    got = facts("62, SPMS, Ocrevus/Kesimpta - not sure which they're starting me on. 50/50 really")
+    assert got["age"] == 62 and "prior_therapies" not in got
+    assert facts("RRMS/dx 2019/EDSS 2/34F/Austin")["age"] == 34
+
+
+def test_an_answer_that_opens_on_nothing():
+    got = facts("actually nothing, before I was in Tysabri", "current_therapy")
+    assert got["current_therapy"] == "none" and got["prior_therapies"] == ["natalizumab"]
+    assert facts("no. ocrevus", "current_therapy")["current_therapy"] == "ocrelizumab"
+    got = facts(
+        "none - I relapsed in May but I was on a break from Zeposia then", "failed_therapies"
+    )
+    assert got["failed_therapies"] == []
+
+
+def test_the_question_said_back_is_no_yes():
+    got = facts("breastfeeding? my youngest is 19, so what do you think?", "breastfeeding")
+    assert got["breastfeeding"] is False
+    assert facts("breastfeeding?", "breastfeeding").get("breastfeeding") is None
+    assert facts("Breastfeeding? Yes, 3 months", "breastfeeding")["breastfeeding"] is True
+    got = facts("pregnant and nursing? both 🙃 rrms, 30, leeds")
+    assert got["pregnant"] is True and got["breastfeeding"] is True
+    # a sentence of the writer's that ends in a question is no question said back
+    got = facts("female - and 12 weeks pregnant, is that a problem?", "sex")
+    assert got["pregnant"] is True
+
+
+def test_a_pasted_outline_or_table():
+    got = facts(
+        "## Tried\n- Avonex\n- Gilenya (new lesions on it)\n\n## Never tried\n- Tysabri\n"
+        "- Lemtrada\n\n## Now\n- Ocrevus\n\n41, woman, Oslo"
+    )
+    assert got["prior_therapies"] == ["interferon beta-1a", "fingolimod", "ocrelizumab"]
+    assert got["current_therapy"] == "ocrelizumab"
+    got = facts("### 2025\n- relapse in **May** → IV steroids\n\n36 m, Vancouver")
+    assert 18 <= got["months_since_last_relapse"] <= 20  # May 2025, not last May
+    table = "| | |\n|---|---|\n| Age | 37 |\n| EDSS | ? |\n| Last relapse | 06/2025 |"
+    got = facts(table)
+    assert got["age"] == 37 and "edss" not in got
+    series = "| date | EDSS |\n|---|---|\n| 2022 | 3.0 |\n| 2024 | 3.5 |\n| 09/2026 | 4.0 |"
+    assert facts(series, "edss")["edss"] == 4.0
+
+
+def test_a_question_for_advice_keeps_the_statements_before_it():
+    got = facts("SPMS, 55, on Mayzent since 2022 - would Kesimpta be better for me? Hamburg.")
+    assert got["ms_subtype"] == "SPMS" and got["age"] == 55
+    assert got["prior_therapies"] == ["siponimod"]  # not Kesimpta, only asked about
+    assert facts("should I stop taking Ocrevus to join a trial?") == {}
+
+
+def test_a_drug_named_again_in_the_reason_is_no_step_of_the_story():
+    got = facts(
+        "Tecfidera, then Aubagio, then back to Tecfidera because the Aubagio made my hair fall out",
+        "prior_therapies",
+    )
+    assert got["current_therapy"] == "dimethyl fumarate"
+    got = facts("Tecfidera 2019-2023, 2023 Ocrevus because Tecfidera wasn't controlling it anymore")
+    assert got.get("current_therapy") != "none"

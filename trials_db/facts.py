@@ -105,6 +105,17 @@ def time_question(text: str, requested: str | None, slots: Mapping[str, Any]) ->
     return first if in_months and slots.get(first) is None else None
 
 
+# An answer to "what are you on now?" that opens on nothing, before any story: "actually
+# nothing, before I was in Tysabri", "None. Tysabri until 2023".
+_NONE_FIRST = re.compile(
+    r"^\W*(?:actually|well|currently|at the moment|right now|um+|erm)?[\s,]*"
+    r"(?:nothing|none|nada|nil|not on anything|no dmt|no treatment|no meds)\s*[,.;:!-]",
+    re.I,
+)
+# A word that says a drug is taken now, after all.
+NOW_WORD = re.compile(r"\b(?:now|currently|at the moment|these days|still|since)\b", re.I)
+
+
 def _therapy_facts(
     answer: TherapyAnswer, requested: str | None, slots: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -255,6 +266,16 @@ def _readable(text: str | None) -> str | None:
             clauses = [c for c in _FEELING_CLAUSE.split(sentence) if c and c.strip()]
             said = ", ".join(c.strip() for c in clauses if check_safety(c) is None)
             kept.append(said + ("." if said and said[-1] not in ".!?" else ""))
+        elif flagged.category is Category.ADVICE:
+            # "SPMS, 55, on Mayzent since 2022 - would Kesimpta be better for me?": the question
+            # goes with every drug it names; the statements before it in its sentence stay
+            clauses = [c for c in _ADVICE_CLAUSE.split(sentence) if c and c.strip()]
+            said = ", ".join(
+                c.strip()
+                for c in clauses
+                if check_safety(c) is None and not _ASKING.match(c) and "?" not in c
+            )
+            kept.append(said + ("." if said and said[-1] not in ".!?" else ""))
     rest = " ".join(k for k in kept if k).strip()
     if rest and check_safety(rest) is not None:
         # "... Came off Kesimpta in June. Are there studies, or should I wait?": the question is
@@ -275,6 +296,15 @@ _RECENT_BIRTH = re.compile(
 )
 # An answer that says the fact has ended: "not anymore", "no longer".
 _NO_LONGER = re.compile(r"^\W*(?:no,?\s+)?(?:not any ?more|no longer|not any longer)\b", re.I)
+# The clauses of a sentence that asks for advice: its statements are cut from the question by
+# a dash, a comma or a semicolon ("SPMS, 55, on Mayzent - would Kesimpta be better for me?").
+_ADVICE_CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;:]\s*")
+# A clause that asks: "would ...", "should I ...", "is it ...".
+_ASKING = re.compile(
+    r"\W*(?:and\s+|but\s+|so\s+)?(?:would|should|could|can|is|are|do|does|did|which|what|how|will|"
+    r"may|might|shall|am|was|were|if|whether)\b",
+    re.I,
+)
 # A message's sentences, for reading the ones beside a flagged one.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # The clauses of a sentence that tells a hard feeling, for keeping the facts beside it.
@@ -339,6 +369,19 @@ def _facts_of(
             )
         )
     ):
+        if (
+            requested == "current_therapy"
+            and _NONE_FIRST.match(t)
+            and therapies.current in (None, *therapies.taken)
+            and not NOW_WORD.search(t)
+        ):
+            # "nothing, before I was on Tysabri": the answer comes first, the drug is history
+            therapies.current = NO_THERAPY
+            therapies.past = list(therapies.taken)
+        if requested == "failed_therapies" and _NONE_FIRST.match(t) and not therapies.failed:
+            # "none - I relapsed in May but I was on a break from Zeposia then": the answer
+            # first, then why
+            therapies.said_nothing_failed = True
         facts.update(_therapy_facts(therapies, requested, slots))
         names = therapy_names(t, facts, slots)
         if names is not None:

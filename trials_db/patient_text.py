@@ -567,6 +567,30 @@ _SLASH_ITEM = re.compile(
     r"|\s+/\s+",
     re.I,
 )
+# Labels and their values paired by slashes: "pregnant/breastfeeding: no/yes", "age/sex: 45/F".
+_PAIRED_SLASHES = re.compile(
+    r"(?:^|(?<=[.;,\n(])\s*)([a-z][a-z ]{1,20}?(?:\s*/\s*[a-z][a-z ]{1,20}?)+)\s*[:=-]\s*"
+    r"([\w.]{1,6}(?:\s*/\s*[\w.]{1,6})+)\b(?!\s*:)",
+    re.I,
+)
+# Two names a slash joins, then a doubt which one: "Ocrevus/Kesimpta - not sure which".
+_UNSURE_SLASH = re.compile(
+    r"\b([a-z][\w-]+)\s*/\s*([a-z][\w-]+)(?=[^.;!?]{0,12}\b(?:not sure which|don'?t know which|"
+    r"can'?t remember which|one of (?:the|them|those))\b)",
+    re.I,
+)
+
+
+def _paired_items(m: re.Match) -> str:
+    """ "pregnant: no, breastfeeding: yes" for "pregnant/breastfeeding: no/yes", when there are
+    as many values as labels; else the words as they were."""
+    labels = [w.strip() for w in m.group(1).split("/")]
+    values = [w.strip() for w in m.group(2).split("/")]
+    if len(labels) != len(values):
+        return m.group(0)
+    return ", ".join(f"{label}: {value}" for label, value in zip(labels, values))
+
+
 # A list headed by a negation: "Things I'm NOT: pregnant, breastfeeding" (its colon does not
 # end the negation, as "none of:" in the criteria).
 # ... and a list headed "No:" or "Never on:" ("No: pregnancy, breastfeeding, relapses this year",
@@ -620,6 +644,14 @@ _NONE_ON_SINCE = re.compile(
     r"\b(no relapses?)\s+(on\s+[A-Za-z]+)\s+(since\s+(?:(?:19|20)\d\d|[A-Za-z]+ (?:19|20)\d\d))\b",
     re.I,
 )
+# A time said as other languages do, at the head of its clause ("vor 2 Monaten", "hace 2
+# meses"): "before 2 months I had a relapse" is 2 months ago.
+_BEFORE_A_TIME = re.compile(
+    r"((?:^|[.,;:!?]\s*|\b(?:and|hello|hi)\s+))before\s+"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+    r"(days?|weeks?|months?|years?)\b(?!\s+(?:of|the|my|that|from|after|before|ago)\b)",
+    re.I,
+)
 # A label's short value (a number, a sex's letter, a yes or no) and the next label with no stop
 # between ("relapses: 0 steroids: never", "Age: 52  Sex: M  Dx: RRMS" once its spaces are
 # one): a comma.
@@ -628,6 +660,26 @@ _VALUE_THEN_LABEL = re.compile(
     rf"(?=(?!(?:{_UNIT_WORD})\s*:)[A-Za-z][A-Za-z ]{{1,25}}:)",
     re.I,
 )
+# A note's fact words, told with no stops between: "0 relapses never steroids", "relapses none
+# steroids 2019", "pregnant no breastfeeding no".
+_NOTE_LABEL = (
+    r"(?:relapses?|attacks?|steroids?|dmts?|meds|treatment|pregnant|breastfeeding|bf|edss|dx)"
+)
+# A fact told whole ("0 relapses") before a denial of the next ("never steroids"): a comma
+# between, so the denial is the next one's.
+_TOLD_THEN_DENIED = re.compile(
+    rf"\b((?:\d{{1,2}}|no|zero|none)\s+{_NOTE_LABEL})\s+"
+    rf"(?=(?:never|no|not)\s+(?:had\s+|any\s+)?{_NOTE_LABEL}\b)",
+    re.I,
+)
+# A label and its bare value before the next label ("relapses none steroids 2019"): a comma
+# after the value.
+_LABEL_VALUE_LABEL = re.compile(
+    rf"(?<![\d.,] )(?<!\bno )\b({_NOTE_LABEL}\s+(?:none|nil|zero|0|yes|no))\s+(?={_NOTE_LABEL}\b)",
+    re.I,
+)
+# A note's first words before its sex and age ("uk f 33"), for telling a country apart.
+_LEADING_WORDS = re.compile(r"^\W*([a-z]+(?: [a-z]+)?)\s+(?=(?:[mf]|male|female)\s+\d)", re.I)
 _SEX_LABEL = re.compile(r"\b(sex|gender)\s+(?=(?:male|female|man|woman|m|f)\b)", re.I)
 # Letters said one by one, as dictation types them: "r r m s", "e d s s", "p. p. m. s.".
 _SPELLED_OUT = re.compile(r"\b(?:[a-z]\.?\s+){1,4}[a-z]\b\.?", re.I)
@@ -817,6 +869,10 @@ def say_plainly(text: str) -> str:
     t = _SHORT_COURSES.sub(r"\1MS, switched to \2MS", t)
     t = _ARROW.sub(", switched to ", t)
     t = _YEARS_LETTER.sub(r"\1 yrs", t)
+    t = _BEFORE_A_TIME.sub(r"\1\2 \3 ago", t)  # "before 2 months I had a relapse": 2 months ago
+    t = _PAIRED_SLASHES.sub(_paired_items, t)  # "pregnant/breastfeeding: no/yes"
+    t = re.sub(r"\b50\s*/\s*50\b(?!\s*/|[.,]\d)", "half and half", t)  # "50/50": a share
+    t = _UNSURE_SLASH.sub(r"\1 or \2", t)  # "Ocrevus/Kesimpta - not sure which"
     if len(_SLASH_ITEM.findall(t)) >= 2:
         t = _SLASH_ITEM.sub(", ", t)
     # "age 44 | male | Brazil": a table's cells are list items; a date cell stays with its row
@@ -830,6 +886,10 @@ def say_plainly(text: str) -> str:
         )
     t = _LABEL_DASH.sub(r"\1\2: ", t)
     t = _VALUE_THEN_LABEL.sub(r"\1, ", t)  # "relapses: 0 steroids: never"
+    t = _LABEL_VALUE_LABEL.sub(r"\1, ", _TOLD_THEN_DENIED.sub(r"\1, ", t))
+    t = _LEADING_WORDS.sub(  # "uk f 33 rrms": the country is an item of its own
+        lambda m: f"{m.group(1)}, " if load_lexicon().country(fold(m.group(1))) else m.group(0), t
+    )
     t = _ANSWERED_LATER.sub(r"\1\2: \4. \3", t)  # "Pregnant? lol no." -> "Pregnant: no. lol"
     t = _ASKED_ONESELF.sub(r"\1\2: ", t)  # "Steroids? yes, latest in August"
     t = _SEX_LABEL.sub(r"\1: ", t)  # "age sixty one gender male": the label without its colon
@@ -1107,6 +1167,10 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         r"\b(?:woman|man|lady|gentleman|gent|guy|girl|person|widow|widower|pensioner|fellow|"
         r"chap)\s+of\s+(\d{2})\b(?!\s*(?:kids|children|grandchildren|grandkids))",
         rf"\b(-?\d+(?:\.\d+)?)[\s-]*(?:{_YEARS}|yo|y/o|y\.o\.)(?:[\s-]*old|\s*of age)?\b",
+        # an item that gives it as now: "diagnosed at 19, 31 now"; and "I have 51," as other
+        # languages say an age
+        r"(?:^|[.;:!?,]\s*)(\d{2})\s+now\b(?=\s*(?:[.;,!?)]|$))",
+        r"\bi have (\d{2})\b(?=\s*(?:[.;,!]|$))",
     ]
     found = None
     for m in (m for pattern in patterns for m in re.finditer(pattern, t)):
@@ -1141,6 +1205,11 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
                 re.search(r"year|\byrs?\b", m.group(0))  # "RR / 12 yrs /": how long, no age
                 and not re.search(
                     r"old|of age|\bi'?m\b|\bi am\b|\bage", t[max(0, m.start() - 12) : m.end() + 8]
+                )
+                # "I have 3 children and 40 years": other languages' way of saying an age
+                and not (
+                    re.search(r"\bi\s+have\s+(?:[^.;,]{0,25}\band\s+)?$", t[: m.start()], re.I)
+                    and not re.match(r"\s+(?:of|with|since|in)\b", t[m.end() :], re.I)
                 )
                 # "I am woman of 52 years": a person of so many years
                 and not re.search(
@@ -2586,10 +2655,11 @@ _FAILED_AFTER = re.compile(
     r"\b(?:relaps\w*|disease activity|progress\w*|new lesions|breakthrough)|"
     # not "didn't want it anymore", "didn't like the injections": no failure
     r"^[^.;]{0,30}?\b(?:((?:did ?n[o']?t|didnt|does ?n[o']?t)(?!\s+(?:want|like|mind|suit|agree))|"
-    r"wasn'?t|was not|failed|"
-    # not "Tysabri, never anything else": no failure
-    r"never(?!\s+(?:anything|any|another|other|else|had|took|taken|tried|on|been|started|used|"
-    r"again|relapsed|pregnant)\b))\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
+    r"wasn'?t|was not|failed)\s*(work\w*|help\w*|effective|do anything|because|due|as|when)?|"
+    # "never": only with what it failed to do ("Avonex - never really worked"), not "Tysabri,
+    # never anything else", "ocrevus, never steroids"
+    r"never\s+(?:really\s+|quite\s+|fully\s+)?(?:work\w*|help\w*|effective|did (?:anything|much|"
+    r"a thing)|do anything)|"
     # "stopped" or "quit" alone says nothing of why; "stopped because ..." may (side effects
     # are told apart by _SIDE_EFFECTS)
     r"(?<!nothing )(?<!none )(stopped|quit)\b[^.;]{0,20}?\b(work\w*|help\w*))"
@@ -3095,6 +3165,9 @@ _NEVER_STARTED_AFTER = re.compile(
     # a list's answer after the drug: "aubagio: no", "Tysabri - never" (a cross mark reads so)
     # (not "Copaxone ✘ (relapses) → Tysabri": stopped, for its reason; nor "Tecfidera - no wait")
     r"^\s*[:-]\s*(?:no|never|nope|not taken)\b(?!\s+(?:relapses?|problems?|issues?|side))"
+    # what it failed to do: "Avonex - never really worked", "Rebif - no good", "- no effect"
+    r"(?!\s+(?:really\s+|quite\s+|fully\s+)?(?:work\w*|help\w*|effective|did|do|made|stopped|"
+    r"controlled|slowed|good|use|effect|difference|benefit)\b)"
     r"(?![;,]?\s*[(→>]|[,;]?\s*(?:wait|sorry|actually|i mean|hang on|scratch|stopped|ended|quit|"
     r"came off|switched|finished|discontinued|paused)\b)|"
     r"^\W{0,3}(?:was|is) what (?:the |my )?(?:doctor|doc|neuro\w*|consultant)\s+(?:first\s+)?"
@@ -3300,10 +3373,27 @@ _NOT_NOW_CLAUSE = re.compile(
 _NOW_ABROAD = r"jetzt|ahora|agora|adesso|maintenant"
 _THEN_BEFORE = re.compile(
     r"\b(?:then|and now|now|after that|afterwards|followed by|"
+    # "then back to Tecfidera", "then back on Copaxone": the last step, a drug taken again
+    r"(?:then|and|now)\s+(?:went\s+|switched\s+|going\s+)?back\s+(?:to|on(?:to)?)|"
     # the same in the writer's language: "dann Gilenya, jetzt Kesimpta", "depois Gilenya"
     rf"dann|depois|luego|despu[eé]s|puis|poi|{_NOW_ABROAD})\W*$",
     re.I,
 )
+
+
+# The reason for a step of a treatment story, said after it in its own sentence.
+_REASON_FOR_STEP = re.compile(r"\b(?:because|cos|coz|cuz|bc|due to|as)\b[^.;!?]*$", re.I)
+
+
+def _story_steps(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The mentions that are steps of a treatment story: without a drug named again, at the
+    end, in the reason for the step before it ("... then back to Tecfidera because the Aubagio
+    made my hair fall out", "2023 Ocrevus because Tecfidera wasn't controlling it")."""
+    while len(mentions) > 1 and mentions[-1][2] in {n for _, _, n in mentions[:-1]}:
+        if not _REASON_FOR_STEP.search(text[mentions[-2][1] : mentions[-1][0]]):
+            break
+        mentions = mentions[:-1]
+    return mentions
 
 
 def _last_of_the_story(
@@ -3316,7 +3406,10 @@ def _last_of_the_story(
     """The treatment taken now when no word says so: the one a story of treatments ends on
     ("Rebif, then Gilenya till 2019, then Ocrevus"), or, unasked, the one drug of a short
     profile ("59 M SPMS EDSS 6 Siponimod"). None when its own clause says it was before, is
-    to come, ended, failed, is someone else's or is asked about."""
+    to come, ended, failed, is someone else's or is asked about. A drug named again in the
+    reason for the last step is no step of its own ("then back to Tecfidera because the Aubagio
+    made my hair fall out", "2023 Ocrevus because Tecfidera wasn't controlling it")."""
+    mentions = _story_steps(text, mentions)
     start, end, name = mentions[-1]
     if name in answer.past or name in answer.failed or name in ended:
         return None
@@ -3679,7 +3772,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.current = NO_THERAPY
     latest = [
         name
-        for _, _, name in mentions
+        for _, _, name in _story_steps(t, mentions)
         if (name not in answer.past or name in ended) and name not in told_earlier
     ]
     if answer.current is None and latest and latest[-1] in ended:
@@ -4847,6 +4940,19 @@ _ECHOED_QUESTION = re.compile(
     r"\b(?:pregnan\w*|breast ?feed\w*|nursing|lactating)\b[^.!?]*\?",
     re.I,
 )
+# The form's question alone said back at the start: "breastfeeding?", "Pregnant or nursing?".
+_QUESTION_SAID_BACK = re.compile(
+    r"\W*(?:are you\s+)?(?:currently\s+)?(?:pregnan\w*|breast ?feed\w*|nursing|lactating)"
+    r"(?:\s*(?:or|and|/|&)\s*(?:pregnan\w*|breast ?feed\w*|nursing|lactating))?\s*\?",
+    re.I,
+)
+# What after the question said back makes it plainly a no: "at 58?", "at my age?", "my youngest
+# is 19, so what do you think?".
+_RHETORICAL_NO = re.compile(
+    r"\W*(?:at (?:my age|[5-9]\d)|(?:[^.?!]*,\s*)?so what do you think|are you (?:kidding|joking)"
+    r"(?: me)?|you'?re (?:kidding|joking)(?: me)?)\W*$",
+    re.I,
+)
 _EMPTY_LABEL = re.compile(
     r"\b(?:currently\s+)?(?:pregnant|pregnancy|breast ?feeding|nursing)\s*:\s*(?=[.;]|$)", re.I
 )
@@ -4916,6 +5022,25 @@ def _pregnancy(
     by_order = _answers_by_order(text)
     if by_order:
         return by_order
+    echo = _QUESTION_SAID_BACK.match(text)
+    if (
+        echo
+        and not re.match(
+            r"\W*(?:yes|yeah|yep|yup|no|nope|nah|y|n|not|both|neither|either)\b",
+            text[echo.end() :],
+            re.I,
+        )
+        and not re.search(r"\b(?:not|no|never)\b", echo.group(0), re.I)  # "not pregnant?"
+    ):
+        # "breastfeeding? my youngest is 19": the question said back is no "yes"; its answer,
+        # if any, is in the words after it
+        if _RHETORICAL_NO.match(text[echo.end() :]):  # "pregnant? at 58?": plainly not
+            return {
+                key: False
+                for key, word in (("pregnant", "pregnan"), ("breastfeeding", "breast|nursing"))
+                if re.search(word, echo.group(0), re.I)
+            }
+        text = text[: echo.start()] + text[echo.end() :]
     t = fold(text)
     ended = _ENDED_ANSWER.match(text) if asked in ("pregnant", "breastfeeding") else None
     if ended:
@@ -5390,6 +5515,13 @@ def _statements(clause: str) -> list[str]:
                 or re.fullmatch(
                     r"\W*[\w ]{1,25}:\s*", clause[start : m.start()]
                 )  # "Relapses: I had"
+                # "2 months ago I had a relapse": a time said first, "ago" style
+                or re.fullmatch(
+                    r"\W*(?:about |around |roughly |maybe )?(?:\d+(?:\.\d+)?|a|an)\s+"
+                    r"(?:days?|weeks?|months?|years?)\s+ago\s*",
+                    clause[start : m.start()],
+                    re.I,
+                )
             )
         ):
             parts.append(clause[start : m.start()])
@@ -5787,7 +5919,8 @@ def parse_months_since_relapse(
 
 
 _AGE_AT_DIAGNOSIS = re.compile(
-    r"\b(?:diagnos\w*|dx'?d?)\s+(?:at|at age|aged|at the age of|when i was|when i was aged)\s+"
+    r"\b(?:diagnos\w*|dx'?d?)\s+(?:at|at age|aged|at the age of|when i was|when i was aged|"
+    r"when i turned|the (?:year|month|week) i turned|just after i turned)\s+"
     r"(\d{1,2})\b|"
     # "have had MS since I was 30", "got it at 19"
     r"\b(?:had|have|got|with)\s+(?:ms|it|rrms|spms|ppms|cis|relapsing[- ]remitting(?: ms)?)\s+"
@@ -6166,6 +6299,17 @@ def parse_relapse_count(
     if label:
         said = label.group(1) or label.group(2)
         return int(said) if said.isdigit() else 0
+    # a note's bare zero, with no time of its own: "0 relapses", "relapses 0", "relapses: zero"
+    zero = re.search(
+        rf"(?:^|(?<=[\s,;:/(]))(?:0|zero)\s+{relapse}"
+        rf"|(?<!\d )\b{relapse}\s*[:=-]?\s*(?:0|zero)(?![\d/]|[.,]\d)",
+        t,
+    )
+    if zero and not re.match(
+        r"\s*(?:since|in|over|during|for|this|last|past|before|after|until|on|while|w/)\b",
+        t[zero.end() :],
+    ):
+        return 0
     nth = re.search(rf"#(\d+)\s+(?:{relapse}\s+)?{_TWO_YEARS}", t)
     if nth:
         return int(nth.group(1))  # "my 3rd in 2 years"
@@ -6502,6 +6646,8 @@ def parse_months_since_steroids(
             r"\b(then|at the time|both times|each time|every time|that time|same time)\b|"
             r"\bwith (it|a|an)\b|\+\s*(?:iv |oral |high[- ]dose )?(?:steroid|pred|solu)|"
             r"\btreated with\b|\btx\b|^\W*treatment\b|\bsame (?:day|week|month)\b|"
+            # "I had a relapse and they gave me cortisone for 5 days"
+            r"^\W*(?:and\s+)?(?:they|the (?:doctors?|neuro\w*|hospital))\s+(?:gave|put)\s+me\b|"
             # "con corticoides", "mit Kortison": "with" in the writer's language
             r"\b(?:con|mit|com|avec)\s+(?:\w+\s+)?(?:cortic|[ck]ortison|steroid)|"
             r"\bfor (the|my|that) (first |last )?(relapse|attack|flare\w*|episode)\b|^\s*with\b",
@@ -6581,7 +6727,45 @@ def _country_said(text: str) -> str | None:
                 name = lex.country(" ".join(words[-n:]))
                 if name:
                     return name
-    return country_after_town(text)  # "pune india", "monterrey mx"
+    return _telegraph_country(items) or country_after_town(text)  # "pune india"
+
+
+# A word of a note-style profile: a number ("38", "2015", "20wks"), or a word that heads or
+# follows one ("dx", "edss", "relapses", "no", "never", "now").
+_TELEGRAPH_WORD = re.compile(
+    r"^(?:\d+(?:[.,]\d+)?[a-z]{0,4}|dx|edss|relapses?|steroids?|no|none|never|yes|now|since|"
+    r"pregnant|not|dmt|on)$"
+)
+
+
+def _telegraph_country(items: list[list[str]]) -> str | None:
+    """A country inside a note-style profile with no commas, between two of its other facts:
+    "woman 50 rrms spain dx 2010", "ocrevus australia 0 relapses", "uk f 33 rrms". Each side
+    must be such a fact (a number, a sex or MS-type word, a drug) or the item's end, so "trip
+    to spain" or "spain was lovely" names no home."""
+    lex = load_lexicon()
+    vocabulary = other_vocabulary() | _drug_words()
+    for words in items:
+        if len(words) <= 3:
+            continue
+        for i in range(len(words)):
+            for n in (2, 1):
+                name = lex.country(" ".join(words[i : i + n]))
+                if not name or i + n > len(words):
+                    continue
+                if words[i] in ("us", "in", "me", "it", "my", "no"):
+                    continue  # a pronoun or a small word, in lower case
+                if i == 0:
+                    continue  # "usa Ocrevus" (Spanish "uses"): a note's country has a fact before
+                sides = [words[i - 1]]
+                sides += [words[i + n]] if i + n < len(words) else []
+                if (
+                    all(_TELEGRAPH_WORD.match(w) or w in vocabulary for w in sides)
+                    and any(re.match(r"\d", w) or w in vocabulary for w in sides)
+                    and not _NOT_A_TOWN.fullmatch(words[i - 1])
+                ):
+                    return name
+    return None
 
 
 # A place someone goes to, or where something else happens, is not where they live: "flying to

@@ -89,6 +89,95 @@ def _without_list_markers(t: str) -> str:
 _LINE_END = re.compile(r"(?<=[^\s.!?;:,(\[-])[ \t]*(?:\r?\n)+(?=\s*\S)")
 
 
+# A Markdown outline pasted into a chat: a heading line ("## Never tried", "### 2025") and the
+# list items under it ("- Tysabri").
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_ITEM_LINE = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+(.+?)[ \t]*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_UNDATED_MONTH = re.compile(
+    r"\b((?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?)(?![ \t]*'?\d)", re.I
+)
+
+
+# A Markdown table's rows: the bars at each end go, a rule row ("|---|---|") and an empty
+# header row ("| | |") say nothing.
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.M)
+_RULE_ROW = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", re.M
+)
+
+
+_FACT_COLUMN = re.compile(r"edss|age|sex|relapses?|steroids?|dmts?|country", re.I)
+
+
+def _table_rows(text: str) -> str:
+    """A Markdown table as lines of cells; under a header row ("| date | EDSS |" over its rule
+    row) each cell is said with its column's name ("date 2022, EDSS 3.0"), and a cell of only
+    "?" is "not known"."""
+    lines = text.split("\n")
+    header: list[str] | None = None
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if _RULE_ROW.fullmatch(line):
+            continue
+        row = _TABLE_ROW.fullmatch(line)
+        if not row:
+            header = None
+            out.append(line)
+            continue
+        cells = [c.strip() or "" for c in row.group(1).split("|")]
+        cells = ["not known" if c == "?" else c for c in cells]
+        if i + 1 < len(lines) and _RULE_ROW.fullmatch(lines[i + 1]):
+            # a column named by a fact ("| date | EDSS |") names its cells; "| Field | Value |",
+            # "| | |" name none
+            header = cells if any(_FACT_COLUMN.fullmatch(c) for c in cells) else None
+            continue
+        if header and len(header) == len(cells):
+            out.append(
+                " | ".join(
+                    f"{h} {c}" if _FACT_COLUMN.fullmatch(h) else c for h, c in zip(header, cells)
+                )
+            )
+        elif any(cells):
+            out.append(" | ".join(cells))
+    return "\n".join(out)
+
+
+def _outline_as_prose(text: str) -> str:
+    """A Markdown outline as the sentences it stands for: each heading the label of the items
+    under it ("## Never tried / - Tysabri / - Lemtrada" -> "Never tried: Tysabri, Lemtrada."),
+    and a year heading the year of the months its items name without one ("### 2025 / - relapse
+    in May" -> "2025: relapse in May 2025.")."""
+    lines = text.split("\n")
+    if not any(_HEADING_LINE.match(line) for line in lines):
+        return text
+    out: list[str] = []
+    head: str | None = None
+    items: list[str] = []
+
+    def close() -> None:
+        if head is None:
+            return
+        if _YEAR.fullmatch(head):
+            items[:] = [_UNDATED_MONTH.sub(rf"\1 {head}", item) for item in items]
+        out.append(f"{head}: {', '.join(items)}." if items else f"{head}.")
+
+    for line in lines:
+        heading = _HEADING_LINE.match(line)
+        item = _ITEM_LINE.match(line) if head is not None else None
+        if heading:
+            close()
+            head, items = heading.group(1).rstrip(":"), []
+        elif item:
+            items.append(item.group(1).rstrip(".;,"))
+        elif line.strip():
+            close()
+            head, items = None, []
+            out.append(line)
+    close()
+    return "\n".join(out)
+
+
 def normalise(text: str | None) -> str:
     """Plain, bounded text: markup and code out (struck-through words and empty tick boxes with
     them), control and zero-width characters out, lone surrogates (valid JSON, but they crash
@@ -101,7 +190,7 @@ def normalise(text: str | None) -> str:
     t = _CODE_BLOCK.sub(" ", t)
     t = _STRUCK.sub(" ", t)
     t = _TAG.sub(" ", t)
-    t = _EMPHASIS.sub("", t)
+    t = _outline_as_prose(_table_rows(_EMPHASIS.sub("", t)))
     t = _BOX_LINE.sub(_ticked_only, t)
     t = _CONTROL.sub(" ", t)
     t = unicodedata.normalize("NFKC", t).translate(TYPOGRAPHIC)
