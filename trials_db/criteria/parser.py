@@ -171,6 +171,23 @@ _OTHER_PERSON = (
 _ABOUT_OTHER = re.compile(
     rf"^\W*(?:(?:a|an|the|each|any|one|their)\s+)?(?:[a-z-]+\s+)?{_OTHER_PERSON}\b", re.I
 )
+# A line about the study, its sponsor or a drug, not about the person: "The sponsor is a company
+# that markets fingolimod", "Ocrelizumab is approved for relapsing and primary progressive MS",
+# "The study will compare ozanimod with placebo".
+_STUDY_SUBJECT = (
+    r"^\W*(?:(?:the|this|our)\s+(?:sponsor|study|trial|protocol|company|drug|medicine|"
+    r"investigational\s+product|study\s+drug)|[a-z]+(?:mab|mod|umab|nib|ide|ate))\s+"
+)
+_ABOUT_THE_STUDY = re.compile(
+    # what the study does, whoever it is done with ("... in people with PPMS")
+    _STUDY_SUBJECT + r"(?:will\s+|aims\s+to\s+)?(?:compare|test|evaluate|assess|measure|examine|"
+    r"investigate|look\s+at|last|take\s+place|be\s+(?:given|run|conducted|done|held))\w*\b"
+    # what it is, when no one is named ("The sponsor is a company that markets fingolimod")
+    r"|" + _STUDY_SUBJECT + r"(?:is|are|was|has been|markets|uses|consists|includes\s+\d)\b"
+    r"(?![^.;]*\b(?:participants?|patients?|subjects?|people|persons?|individuals?|you|those|"
+    r"anyone|women|men)\b)",
+    re.I,
+)
 _OTHER_CLAUSE = re.compile(
     rf"\b(?:with|has|have|having|and)\s+(?:(?:a|an|the|their|one)\s+)?(?:[a-z-]+\s+)?"
     rf"{_OTHER_PERSON}\b[^,;.]*",
@@ -267,6 +284,68 @@ def _by_inner_headings(text: str, kind: str) -> Node | None:
     return All(trees) if kind == INCLUSION else Any_(trees)
 
 
+# A line that says what everyone must have, whatever its heading: "Participants must ...",
+# "The study will enrol only participants who ...", "Only patients aged ... will be enrolled".
+_REQUIREMENT_STATED = re.compile(
+    r"\W*(?:the\s+(?:study|trial)\s+will\s+(?:only\s+)?enrol+\s+(?:only\s+)?"
+    r"|only\s+)?(?:participants?|patients?|subjects?|people|individuals)\s+"
+    r"(?:(?!who\b|that\b|with\b)\w+\s+){0,3}?(?:must|should|need to|are required to|have to)\b"
+    # (not "must not have received X": under Exclusion a double negative, the team's to read)
+    r"(?!\s+(?:not|never)\b)"
+    r"|\W*the\s+(?:study|trial)\s+will\s+(?:only\s+)?enrol+\s+only\b",
+    re.I,
+)
+# Words that make such a line a bar after all: "... must be excluded", "cannot".
+_BARRING_WORDS = re.compile(
+    r"\bexclu\w*|\bineligible\b|\bnot\s+(?:be\s+)?eligible\b|\bcannot\b|\bcan'?t\b|"
+    r"\bmay\s+not\b|\bnot\s+be\s+(?:enrol+ed|included|randomi[sz]ed)\b",
+    re.I,
+)
+_NEITHER_NOR = re.compile(r"\bneither\b[^.;]{1,80}\bnor\b", re.I)
+
+
+# A table's cells in one line: "Age: 18-55 | EDSS: 0-5.5 | Prior DMT: none".
+_CELL_BAR = re.compile(r"\s+\|\s+")
+# A cell whose value denies its label: "Prior DMT: none", "Relapses in the last 24 months: 0",
+# "Pregnant/lactating: No".
+_DENIED_CELL = re.compile(
+    r"\s*(?P<key>[^:|=]{2,80}?)\s*[:=]\s*(?:none|no|nil|0|zero|not (?:allowed|permitted))\s*\.?\s*",
+    re.I,
+)
+
+
+_DENIED_WITH_MORE = re.compile(
+    r"[^:|=]{2,80}?[:=]\s*(?:none|no|nil|zero|0(?!\s*(?:[-\u2013\u2014.,]|to\b)))\b\s*\S", re.I
+)
+
+
+def _by_cells(text: str, kind: str) -> Node | None:
+    """A line of key-value cells, each read as the criterion it abbreviates; a cell whose value
+    is "none", "no" or "0" is its label's fact denied. None when the line is no such thing."""
+    cells = [c for c in _CELL_BAR.split(text) if c.strip(" .;")]
+    if len(cells) < 2 and not _DENIED_CELL.fullmatch(text):
+        return None
+    if not all(re.search(r"[:=]", c) for c in cells):
+        return None  # "Steroids | IV methylprednisolone | within 2 months": one rule's parts
+    trees: list[Node] = []
+    for cell in cells:
+        denied = _DENIED_CELL.fullmatch(cell)
+        if not denied and _DENIED_WITH_MORE.match(cell):
+            # "Current DMT: none for ≥ 3 months": a denial with a condition, for the team
+            trees.append(Review(topic="uncertain_reading", source=cell[:200]))
+            continue
+        # a denied label bars its fact: read as the other section would, then turned over
+        other = EXCLUSION if kind == INCLUSION else INCLUSION
+        key, side = (denied.group("key"), other) if denied else (cell, kind)
+        tree = parse_criterion(key, side)
+        trees.append(Not(tree) if denied and not isinstance(tree, Review) else tree)
+    if len(trees) == 1:
+        return trees[0]
+    if all(isinstance(t, Review) for t in trees):
+        return None  # "Criterion | Threshold": a header row, read (or not) as the line it is
+    return All(trees) if kind == INCLUSION else Any_(trees)
+
+
 # Any answer after a question ("...? If yes, ..."), for those the pattern above does not read.
 _ANSWER = re.compile(r"\?\W*(?:if\s+(?:yes|so|no|not)|then)\b", re.I)
 
@@ -288,7 +367,15 @@ def parse_criterion(text: str, kind: str) -> Node:
     sections = _by_inner_headings(text, kind)
     if sections is not None:
         return sections
-    if _ABOUT_OTHER.match(text):
+    cells = _by_cells(text, kind)
+    if cells is not None:
+        return cells
+    if kind == EXCLUSION and _REQUIREMENT_STATED.match(text) and not _BARRING_WORDS.search(text):
+        # "The study will enrol only participants who have never been treated with ...", under
+        # the Exclusion heading: a requirement, read as one, then turned over
+        tree = parse_criterion(text, INCLUSION)
+        return tree if isinstance(tree, Review) else Not(tree)
+    if _ABOUT_OTHER.match(text) or _ABOUT_THE_STUDY.match(text):
         return Review(topic="other", source=text[:200])
     clause = _OTHER_CLAUSE.search(text)
     if clause and re.search(r"\d", clause.group(0)):
@@ -321,6 +408,10 @@ def parse_criterion(text: str, kind: str) -> Node:
         tree = frame_of_exclusion(tree, r)
     if kind == EXCLUSION and opening_negation(r.norm):
         tree = double_negation(tree, r)
+    if kind == EXCLUSION and isinstance(tree, Any_) and _NEITHER_NOR.search(r.norm):
+        # "who are neither treatment-naive nor currently on interferon": barred only when both
+        # hold, not either
+        tree = All(list(tree.items))
     return tree
 
 

@@ -82,6 +82,14 @@ def normalise(text: str) -> str:
     t = re.sub(r"(?<=\d)\s*&\s*(?=[≤≥<>]?\s*\d)", " and ", t)  # "≥18 & ≤45 yrs"
     t = re.sub(r"\bw/o\b", "without", t, flags=re.I)  # "SPMS w/o relapses"
     t = re.sub(r"\bw/in\b", "within", t, flags=re.I)  # "DMF w/in 3 mo"
+    # UK clinical shorthand: "4/52" four weeks, "6/12" six months, "5/7" five days (not a date,
+    # a fraction of a number, nor a score "2/10")
+    t = re.sub(
+        r"(?<![\d/.])(\d{1,2})\s*/\s*(7|52|12)(?![\d/.])",
+        lambda m: f"{m.group(1)} " + {"7": "days", "52": "weeks", "12": "months"}[m.group(2)],
+        t,
+    )
+    t = re.sub(r"\b(?:a|one) fortnight\b|\bfortnight\b", "2 weeks", t, flags=re.I)
     # "in the last half a year", "a year and a half": in months, as every window rule reads them
     t = re.sub(r"\bhalf an? year\b", "6 months", t, flags=re.I)
     t = re.sub(r"\b(?:a|one) year and a half\b", "18 months", t, flags=re.I)

@@ -117,6 +117,17 @@ def _denied_items(text: str, reading: Reading) -> Reading:
     return Reading(reading.mentions, cues, scopes)
 
 
+# A footnote's asterisks after a word or at a bracket's opening: "RMS*", "(*CIS ...)", "EDSS**".
+_FOOTNOTE_STAR = re.compile(r"(?<=[A-Za-z0-9)\]])\*+(?=[\s,.;:)]|$)|(?<=\()\s*\*+\s*")
+# A bracket that takes something out of what precedes it: "(CIS is not included)",
+# "(excluding CIS)", "(except PPMS)".
+_BRACKETED_EXCEPTION = re.compile(
+    r"\s*\(\s*(?:(?:but|and)\s+)?(?:excluding|except(?:ing)?)\s+([^()]{2,40}?)\s*\)"
+    r"|\s*\(\s*([^()]{2,40}?)\s+(?:is|are)\s+not\s+included\s*\)",
+    re.I,
+)
+
+
 @dataclass
 class Reader:
     """One criterion being read: its normalised text, mentions, and what has been used."""
@@ -140,6 +151,12 @@ class Reader:
             q.normalise(one_case(_MARKER.sub("", self.text, count=1))),
         )
         self.norm = capitalise_abbreviations(self.norm)
+        # a footnote's asterisk is no word ("RMS*", "(*CIS is not included)"); and a bracket that
+        # takes a course out is the exception it says ("RMS (CIS is not included)")
+        self.norm = _FOOTNOTE_STAR.sub("", self.norm)
+        self.norm = _BRACKETED_EXCEPTION.sub(
+            lambda m: f", excluding {m.group(1) or m.group(2)}", self.norm
+        )
         self.norm = _NOT_WITHOUT.sub(_denial_denied_plainly, self.norm)
         self.norm = _ACTIVITY_LETTER.sub(
             lambda m: ("non-active " if m.group(1) in ("n", "na", "nr") else "active ")
