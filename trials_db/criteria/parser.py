@@ -184,6 +184,9 @@ _ABOUT_THE_STUDY = re.compile(
     r"investigate|look\s+at|last|take\s+place|be\s+(?:given|run|conducted|done|held))\w*\b"
     # what it is, when no one is named ("The sponsor is a company that markets fingolimod")
     r"|" + _STUDY_SUBJECT + r"(?:is|are|was|has been|markets|uses|consists|includes\s+\d)\b"
+    # (not a rule said of the drug: "Fingolimod is allowed if discontinued ...")
+    r"(?!\s+(?:not\b|allowed|permitted|prohibited|forbidden|required|excluded|acceptable|"
+    r"accepted|contraindicated|an?\s+exclusion))"
     r"(?![^.;]*\b(?:participants?|patients?|subjects?|people|persons?|individuals?|you|those|"
     r"anyone|women|men)\b)",
     re.I,
