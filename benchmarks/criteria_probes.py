@@ -101,6 +101,8 @@ SETS = {
     "probes43": ROOT / "tests/gold/criteria_probes43.yml",  # 160, the same, at its end
     "probes44": ROOT / "tests/gold/criteria_probes44.yml",  # 160, 2026-12-06 (27th), at start
     "probes45": ROOT / "tests/gold/criteria_probes45.yml",  # 160, the same, at its end
+    "probes46": ROOT / "tests/gold/criteria_probes46.yml",  # 160, 2026-12-06 (28th), at start
+    "probes47": ROOT / "tests/gold/criteria_probes47.yml",  # 160, the same, at its end
 }
 
 

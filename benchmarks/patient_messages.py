@@ -102,6 +102,8 @@ SETS = {
     "fresh53": ROOT / "tests/gold/patient_messages_fresh53.yml",  # the same session, at its end
     "fresh54": ROOT / "tests/gold/patient_messages_fresh54.yml",  # 2026-12-06 (27th), at start
     "fresh55": ROOT / "tests/gold/patient_messages_fresh55.yml",  # the same session, at its end
+    "fresh56": ROOT / "tests/gold/patient_messages_fresh56.yml",  # 2026-12-06 (28th), at start
+    "fresh57": ROOT / "tests/gold/patient_messages_fresh57.yml",  # the same session, at its end
 }
 
 
