@@ -4704,6 +4704,10 @@ def test_a_question_for_advice_keeps_the_statements_before_it():
     assert got["ms_subtype"] == "SPMS" and got["age"] == 55
     assert got["prior_therapies"] == ["siponimod"]  # not Kesimpta, only asked about
     assert facts("should I stop taking Ocrevus to join a trial?") == {}
+    # a drug only named beside the question is the question's, never a treatment taken
+    assert facts("Kesimpta - should I take it?") == {}
+    assert "prior_therapies" not in facts("Kesimpta: is it safe for me?")
+    assert "prior_therapies" not in facts("RRMS, 40, Ocrevus - should I stop it to join?")
 
 
 def test_a_drug_named_again_in_the_reason_is_no_step_of_the_story():

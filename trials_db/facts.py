@@ -113,7 +113,7 @@ _NONE_FIRST = re.compile(
     re.I,
 )
 # A word that says a drug is taken now, after all.
-NOW_WORD = re.compile(r"\b(?:now|currently|at the moment|these days|still|since)\b", re.I)
+_NOW_WORD = re.compile(r"\b(?:now|currently|at the moment|these days|still|since)\b", re.I)
 
 
 def _therapy_facts(
@@ -273,7 +273,10 @@ def _readable(text: str | None) -> str | None:
             said = ", ".join(
                 c.strip()
                 for c in clauses
-                if check_safety(c) is None and not _ASKING.match(c) and "?" not in c
+                if check_safety(c) is None
+                and not _ASKING.match(c)
+                and "?" not in c
+                and not _drug_only_named(c)
             )
             kept.append(said + ("." if said and said[-1] not in ".!?" else ""))
     rest = " ".join(k for k in kept if k).strip()
@@ -305,6 +308,21 @@ _ASKING = re.compile(
     r"may|might|shall|am|was|were|if|whether)\b",
     re.I,
 )
+# Words that state a drug as taken, in a clause of its own: "on Mayzent since 2022".
+_TAKING = re.compile(
+    r"\b(?:i'?m|i am|im|on|taking|take|since|started|been|have|had|was|stopped|using|tried)\b",
+    re.I,
+)
+
+
+def _drug_only_named(clause: str) -> bool:
+    """Whether a clause beside a question for advice names a drug without saying it is taken
+    ("Kesimpta - should I take it?"): then the drug is the question's, never a treatment taken."""
+    answer = parse_therapies(clause, False)
+    named = isinstance(answer, TherapyAnswer) and bool(answer.taken)
+    return named and not _TAKING.search(clause)
+
+
 # A message's sentences, for reading the ones beside a flagged one.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # The clauses of a sentence that tells a hard feeling, for keeping the facts beside it.
@@ -373,7 +391,7 @@ def _facts_of(
             requested == "current_therapy"
             and _NONE_FIRST.match(t)
             and therapies.current in (None, *therapies.taken)
-            and not NOW_WORD.search(t)
+            and not _NOW_WORD.search(t)
         ):
             # "nothing, before I was on Tysabri": the answer comes first, the drug is history
             therapies.current = NO_THERAPY
