@@ -176,7 +176,9 @@ _ABOUT_OTHER = re.compile(
 # "The study will compare ozanimod with placebo".
 _STUDY_SUBJECT = (
     r"^\W*(?:(?:the|this|our)\s+(?:sponsor|study|trial|protocol|company|drug|medicine|"
-    r"investigational\s+product|study\s+drug)|[a-z]+(?:mab|mod|umab|nib|ide|ate))\s+"
+    # a drug by its stem ("ocrelizumab", "fingolimod", "tolebrutinib"); not "-ide"/"-ate",
+    # which English words share ("Candidate is able to walk 100 m")
+    r"investigational\s+product|study\s+drug)|[a-z]+(?:mab|mod|nib))\s+"
 )
 _ABOUT_THE_STUDY = re.compile(
     # what the study does, whoever it is done with ("... in people with PPMS")
@@ -315,8 +317,7 @@ _DENIED_CELL = re.compile(
     r"\s*(?P<key>[^:|=]{2,80}?)\s*[:=]\s*(?:none|no|nil|0|zero|not (?:allowed|permitted))\s*\.?\s*",
     re.I,
 )
-
-
+# A cell whose denial comes with more: "Current DMT: none for ≥ 3 months" (not "EDSS: 0-5.5").
 _DENIED_WITH_MORE = re.compile(
     r"[^:|=]{2,80}?[:=]\s*(?:none|no|nil|zero|0(?!\s*(?:[-\u2013\u2014.,]|to\b)))\b\s*\S", re.I
 )
