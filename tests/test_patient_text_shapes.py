@@ -4708,6 +4708,11 @@ def test_a_question_for_advice_keeps_the_statements_before_it():
     assert facts("Kesimpta - should I take it?") == {}
     assert "prior_therapies" not in facts("Kesimpta: is it safe for me?")
     assert "prior_therapies" not in facts("RRMS, 40, Ocrevus - should I stop it to join?")
+    # ... but its years, a first person or the question asked say it was taken (fresh48, fresh56)
+    got = facts("Rebif 2005-2010 (max dose), then nothing, then rituximab from 2018. 62, Glasgow.")
+    assert got["current_therapy"] == "rituximab"
+    got = facts("just Copaxone - should I have gone straight to Ocrevus?", "prior_therapies")
+    assert got["prior_therapies"] == ["glatiramer acetate"]
 
 
 def test_a_drug_named_again_in_the_reason_is_no_step_of_the_story():

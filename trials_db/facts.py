@@ -239,7 +239,7 @@ def unrecognised_treatments(text: str | None) -> list[str]:
     return answer.unknown if isinstance(answer, TherapyAnswer) and answer.taken else []
 
 
-def _readable(text: str | None) -> str | None:
+def _readable(text: str | None, requested: str | None = None) -> str | None:
     """The message made plain, or None when it is no statement to read facts from: empty, a
     button payload, or one that needs a safe answer first. A message that needs only a kind
     word or a "we can't advise" (hard feelings, a question about treatment) keeps the facts of
@@ -276,7 +276,9 @@ def _readable(text: str | None) -> str | None:
                 if check_safety(c) is None
                 and not _ASKING.match(c)
                 and "?" not in c
-                and not _drug_only_named(c)
+                # (a drug alone is the answer when the treatment was asked: "just Copaxone -
+                # should I have gone straight to Ocrevus?")
+                and (requested in THERAPY_SLOTS or not _drug_only_named(c))
             )
             kept.append(said + ("." if said and said[-1] not in ".!?" else ""))
     rest = " ".join(k for k in kept if k).strip()
@@ -308,9 +310,11 @@ _ASKING = re.compile(
     r"may|might|shall|am|was|were|if|whether)\b",
     re.I,
 )
-# Words that state a drug as taken, in a clause of its own: "on Mayzent since 2022".
+# Words that state a drug as taken, in a clause of its own: "on Mayzent since 2022", and its
+# years ("Betaseron 1998-2003", "rituximab from 2018").
 _TAKING = re.compile(
-    r"\b(?:i'?m|i am|im|on|taking|take|since|started|been|have|had|was|stopped|using|tried)\b",
+    r"\b(?:i'?m|i am|im|on|taking|take|since|started|been|have|had|was|stopped|using|tried|"
+    r"from|until|till|now|currently|i|we|switched|changed|went|(?:19|20)\d\d)\b|'\d\d\b",
     re.I,
 )
 
@@ -333,7 +337,7 @@ def read_facts(
     text: str | None, intent: str | None, requested: str | None, slots: Mapping[str, Any]
 ) -> dict[str, Any]:
     """Slot name -> value (or Invalid) for every fact found in the message."""
-    t = _readable(text)
+    t = _readable(text, requested)
     return {} if t is None else _facts_of(t, intent, requested, slots)
 
 
@@ -549,7 +553,7 @@ def message_facts(
     """What the form takes from one message: its profile facts and, with ``places``, where the
     person lives ("I live in Dublin", "from near Stuttgart"); the country of that place when
     the message names none and none is known yet."""
-    t = _readable(text)
+    t = _readable(text, requested)
     if t is None:
         return {}
     facts = _facts_of(t, intent, requested, slots)
