@@ -391,16 +391,17 @@ def _facts_of(
             )
         )
     ):
+        none_first = _NONE_FIRST.match(t) is not None
         if (
             requested == "current_therapy"
-            and _NONE_FIRST.match(t)
+            and none_first
             and therapies.current in (None, *therapies.taken)
             and not _NOW_WORD.search(t)
         ):
             # "nothing, before I was on Tysabri": the answer comes first, the drug is history
             therapies.current = NO_THERAPY
             therapies.past = list(therapies.taken)
-        if requested == "failed_therapies" and _NONE_FIRST.match(t) and not therapies.failed:
+        if requested == "failed_therapies" and none_first and not therapies.failed:
             # "none - I relapsed in May but I was on a break from Zeposia then": the answer
             # first, then why
             therapies.said_nothing_failed = True

@@ -6739,24 +6739,21 @@ _TELEGRAPH_WORD = re.compile(
 
 
 def _telegraph_country(items: list[list[str]]) -> str | None:
-    """A country inside a note-style profile with no commas, between two of its other facts:
-    "woman 50 rrms spain dx 2010", "ocrevus australia 0 relapses", "uk f 33 rrms". Each side
-    must be such a fact (a number, a sex or MS-type word, a drug) or the item's end, so "trip
-    to spain" or "spain was lovely" names no home."""
+    """A country inside a note-style profile with no commas, after one of its other facts and
+    before another or the item's end: "woman 50 rrms spain dx 2010", "ocrevus australia 0
+    relapses" ("uk f 33" at a note's head is say_plainly's). The fact before is a number, a
+    sex or MS-type word or a drug, so "trip to spain", "spain was lovely" and "usa Ocrevus"
+    (Spanish "uses") name no home."""
     lex = load_lexicon()
     vocabulary = other_vocabulary() | _drug_words()
     for words in items:
         if len(words) <= 3:
             continue
-        for i in range(len(words)):
+        for i in range(1, len(words)):
             for n in (2, 1):
                 name = lex.country(" ".join(words[i : i + n]))
-                if not name or i + n > len(words):
-                    continue
-                if words[i] in ("us", "in", "me", "it", "my", "no"):
-                    continue  # a pronoun or a small word, in lower case
-                if i == 0:
-                    continue  # "usa Ocrevus" (Spanish "uses"): a note's country has a fact before
+                if not name or i + n > len(words) or words[i] == "us":
+                    continue  # (not "us", the pronoun in lower case)
                 sides = [words[i - 1]]
                 sides += [words[i + n]] if i + n < len(words) else []
                 if (

@@ -111,9 +111,9 @@ _FACT_COLUMN = re.compile(r"edss|age|sex|relapses?|steroids?|dmts?|country", re.
 
 
 def _table_rows(text: str) -> str:
-    """A Markdown table as lines of cells; under a header row ("| date | EDSS |" over its rule
-    row) each cell is said with its column's name ("date 2022, EDSS 3.0"), and a cell of only
-    "?" is "not known"."""
+    """A Markdown table as lines of cells; under a header row that names a fact ("| date | EDSS
+    |" over its rule row) that column's cells are said with its name ("2022 | EDSS 3.0"), and a
+    cell of only "?" is "not known"."""
     lines = text.split("\n")
     header: list[str] | None = None
     out: list[str] = []
@@ -125,8 +125,7 @@ def _table_rows(text: str) -> str:
             header = None
             out.append(line)
             continue
-        cells = [c.strip() or "" for c in row.group(1).split("|")]
-        cells = ["not known" if c == "?" else c for c in cells]
+        cells = ["not known" if c.strip() == "?" else c.strip() for c in row.group(1).split("|")]
         if i + 1 < len(lines) and _RULE_ROW.fullmatch(lines[i + 1]):
             # a column named by a fact ("| date | EDSS |") names its cells; "| Field | Value |",
             # "| | |" name none

@@ -313,13 +313,14 @@ _NEITHER_NOR = re.compile(r"\bneither\b[^.;]{1,80}\bnor\b", re.I)
 _CELL_BAR = re.compile(r"\s+\|\s+")
 # A cell whose value denies its label: "Prior DMT: none", "Relapses in the last 24 months: 0",
 # "Pregnant/lactating: No".
+_NONE_VALUE = r"none|no|nil|zero"
 _DENIED_CELL = re.compile(
-    r"\s*(?P<key>[^:|=]{2,80}?)\s*[:=]\s*(?:none|no|nil|0|zero|not (?:allowed|permitted))\s*\.?\s*",
+    rf"\s*(?P<key>[^:|=]{{2,80}}?)\s*[:=]\s*(?:{_NONE_VALUE}|0|not (?:allowed|permitted))\s*\.?\s*",
     re.I,
 )
 # A cell whose denial comes with more: "Current DMT: none for ≥ 3 months" (not "EDSS: 0-5.5").
 _DENIED_WITH_MORE = re.compile(
-    r"[^:|=]{2,80}?[:=]\s*(?:none|no|nil|zero|0(?!\s*(?:[-\u2013\u2014.,]|to\b)))\b\s*\S", re.I
+    rf"[^:|=]{{2,80}}?[:=]\s*(?:{_NONE_VALUE}|0(?!\s*(?:[-\u2013\u2014.,]|to\b)))\b\s*\S", re.I
 )
 
 
