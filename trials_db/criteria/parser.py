@@ -264,7 +264,7 @@ _ANSWERED_QUESTION = re.compile(
 # A section heading inside one criterion's line: "1. Diagnosis of PPMS. 2. Age 18-65.
 # Exclusion: 4. Prior anti-CD20 therapy". What follows it is read under that heading.
 _INNER_HEADING = re.compile(
-    r"(?:^|(?<=[.;:])\s*)\s*(?P<kind>inclusion|exclusion)(?:\s+criteri(?:a|on))?\s*:", re.I
+    r"(?:^|(?<=[.;:\n])\s*)\s*(?P<kind>inclusion|exclusion)(?:\s+criteri(?:a|on))?\s*:", re.I
 )
 
 
@@ -304,6 +304,21 @@ _REQUIREMENT_STATED = re.compile(
 _BARRING_WORDS = re.compile(
     r"\bexclu\w*|\bineligible\b|\bnot\s+(?:be\s+)?eligible\b|\bcannot\b|\bcan'?t\b|"
     r"\bmay\s+not\b|\bnot\s+be\s+(?:enrol+ed|included|randomi[sz]ed)\b",
+    re.I,
+)
+# Why a rule is there, not what it asks: a "Rationale:" or "Background:" to the line's end, a
+# bracket that gives a reason ("(older patients are excluded because the risk of PML rises)").
+_RATIONALE = re.compile(
+    r"\b(?:rationale|reason|background|explanation)\s*:.*$|"
+    r"\((?=[^()]*\b(?:because|due to|so that|to ensure|in order to)\b)[^()]*\)",
+    re.I | re.S,
+)
+# A bar on not meeting a requirement the line states: "Patients who do not meet inclusion
+# criterion 5 (age 18 to 55 years)", "Failure to fulfil the EDSS requirement (2.0-5.5)".
+_REQUIREMENT_UNMET = re.compile(
+    r"\W*(?:(?:participants?|patients?|subjects?|people|individuals|those|anyone)\s+)?"
+    r"(?:(?:who|that)\s+)?(?:do(?:es)?\s+not|did\s+not|don'?t|doesn'?t|fail(?:s|ed|ing)?\s+to|"
+    r"failure\s+to|not)\s+(?:meet|meeting|fulfil+|fulfil+ing|satisfy|satisfying)\b",
     re.I,
 )
 _NEITHER_NOR = re.compile(r"\bneither\b[^.;]{1,80}\bnor\b", re.I)
@@ -380,6 +395,13 @@ def parse_criterion(text: str, kind: str) -> Node:
         # the Exclusion heading: a requirement, read as one, then turned over
         tree = parse_criterion(text, INCLUSION)
         return tree if isinstance(tree, Review) else Not(tree)
+    unmet = _REQUIREMENT_UNMET.match(text) if kind == EXCLUSION else None
+    if unmet:
+        # the requirement the line states, read as one (its head blanked), then turned over
+        tree = parse_criterion(" " * unmet.end() + text[unmet.end() :], INCLUSION)
+        return (
+            Review(topic=tree.topic, source=text[:200]) if isinstance(tree, Review) else Not(tree)
+        )
     if _ABOUT_OTHER.match(text) or _ABOUT_THE_STUDY.match(text):
         return Review(topic="other", source=text[:200])
     clause = _OTHER_CLAUSE.search(text)
@@ -399,7 +421,15 @@ def parse_criterion(text: str, kind: str) -> Node:
     # without it (positions kept), "Relapse (defined as new symptoms lasting > 24 hours in the
     # absence of fever) within 30 days"
     r = Reader(
-        _RELAPSE_DEFINED.sub(_blank, _DEFINITION.sub(lambda m: " " * len(m.group(0)), text)), kind
+        _RELAPSE_DEFINED.sub(
+            _blank,
+            _DEFINITION.sub(
+                lambda m: " " * len(m.group(0)),
+                # the reason for a rule is no rule: "(older patients are excluded because ...)"
+                _RATIONALE.sub(lambda m: " " * len(m.group(0)), text),
+            ),
+        ),
+        kind,
     )
     if clause:
         r.reviews.append("other")
