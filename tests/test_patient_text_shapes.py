@@ -4723,3 +4723,121 @@ def test_a_drug_named_again_in_the_reason_is_no_step_of_the_story():
     assert got["current_therapy"] == "dimethyl fumarate"
     got = facts("Tecfidera 2019-2023, 2023 Ocrevus because Tecfidera wasn't controlling it anymore")
     assert got.get("current_therapy") != "none"
+
+
+def test_what_a_relative_or_friend_reckons_sets_nothing():
+    got = facts("My wife is convinced I'm SPMS now, but the clinic letter says RRMS. 50, Leeds.")
+    assert got["ms_subtype"] == "RRMS" and "sex" not in got
+    assert "edss" not in facts("a friend from my group reckons I'd be about a 5", "edss")
+    got = facts("my partner says four but the neuro says two", "relapses_past_2_years")
+    assert got["relapses_past_2_years"] == 2
+    # another person's own facts in brackets after them
+    got = facts("My manager (61, has MS too, on Tysabri) is lovely. I'm 39, on Aubagio.")
+    assert got["age"] == 39 and got["prior_therapies"] == ["teriflunomide"]
+    # written for someone else: their words are the patient's
+    assert facts("I'm writing for my wife, she says she's 47 and has RRMS")["age"] == 47
+
+
+def test_the_home_over_stays_and_moves_to_come():
+    assert facts("Ireland for now - we move to Canada in May", "country")["country"] == "Ireland"
+    got = facts("winters in Spain with my parents, but home is Oslo", "country")
+    assert got["country"] == "Norway"
+    got = facts("spent the summer in Italy for work, but I'm full-time in Leeds", "country")
+    assert got["country"] == "United Kingdom"
+
+
+def test_a_course_with_its_last_part_to_come_is_the_treatment_now():
+    got = facts("Mavenclad year 1 done in May, year 2 due next May. 40, RRMS.")
+    assert got["current_therapy"] == "cladribine"
+    assert facts("Mavenclad year 2 done in May")["current_therapy"] == "none"
+
+
+def test_a_start_after_how_the_drug_is_given():
+    got = facts(
+        "Ocrevus 600mg IV every 6 months since 2021 - infusion #9 was in May. Before that Rebif."
+    )
+    assert got["current_therapy"] == "ocrelizumab"
+
+
+def test_a_failure_the_writer_will_not_say():
+    got = facts(
+        "Tecfidera - I wouldn't say it failed - I stopped it for the flushing", "failed_therapies"
+    )
+    assert got["failed_therapies"] == []
+
+
+def test_a_forms_label_is_no_answer():
+    got = facts("Pregnancy status: not pregnant\nBreastfeeding: yes")
+    assert got["pregnant"] is False and got["breastfeeding"] is True
+
+
+def test_the_time_of_a_pseudo_relapse_answer_dates_nothing():
+    got = facts(
+        "the one in October was a pseudo-relapse (a UTI). the real one was May 2025",
+        "months_since_last_relapse",
+    )
+    assert 18 <= got["months_since_last_relapse"] <= 20
+
+
+def test_a_bracket_that_gives_a_drug_to_someone_else_or_denies_it():
+    got = facts("Tysabri (my sister's, not mine). Me: RRMS, Copaxone since 2019")
+    assert got["prior_therapies"] == ["glatiramer acetate"]
+    assert "ocrelizumab" in facts("I'm on Ocrevus (my wife's idea), 40")["prior_therapies"]
+    got = facts("Avonex, Tysabri (never had it - that was my cousin), Kesimpta", "prior_therapies")
+    assert got["prior_therapies"] == ["interferon beta-1a", "ofatumumab"]
+    got = facts("Copaxone (never again!), then Tysabri", "prior_therapies")
+    assert got["prior_therapies"] == ["glatiramer acetate", "natalizumab"]
+
+
+def test_a_value_offered_in_brackets_with_a_doubt():
+    got = facts("EDSS 4.5 (or 5? can't read the letter), PPMS, 60")
+    assert got["edss_range"] == [4.5, 5.0] and got["edss"] == "estimated"
+    assert facts("RRMS (or PPMS now? nobody knows)", "ms_subtype")["ms_subtype"] == "RRMS"
+
+
+def test_the_writers_own_label_over_other_peoples_ages():
+    text = (
+        "Back from my wife's 50th in Rome. My brother, who's 61, came too. Anyway, me: 55, PPMS, "
+        "diagnosed 2010, EDSS 6."
+    )
+    got = facts(text)
+    assert got["age"] == 55 and got["ms_subtype"] == "PPMS"
+
+
+def test_a_fraction_below_ten_is_no_age():
+    got = facts("Mayzent titration 0.25 -> 0.5 -> 1 -> 2 mg, now 2 daily. 46, M")
+    assert got["age"] == 46
+    assert facts("doses 0.46 and 0.92. 31 f")["age"] == 31
+
+
+@pytest.mark.parametrize(
+    "said, months",
+    [("1y 8m ago", 20), ("2 years 3 months ago", 27), ("a year and 4 months ago", 16)],
+)
+def test_a_time_ago_in_years_and_months(said, months):
+    assert facts(said, "months_since_last_relapse")["months_since_last_relapse"] == months
+    assert facts("Patient: 44y 3m, F")["age"] == 44  # an age in years and months is no time ago
+
+
+def test_a_steroid_course_to_come_dates_nothing():
+    got = facts(
+        "booked in for IV steroids on Friday, but the last ones were in 2022",
+        "months_since_steroids",
+    )
+    assert got["months_since_steroids"] > 40
+    assert "months_since_steroids" not in facts("I'm going to get steroids tomorrow. 45, RRMS")
+
+
+def test_the_last_relapse_outside_the_window_answers_the_count():
+    got = facts("the last one was October 2024", "relapses_past_2_years")
+    assert got["relapses_past_2_years"] == 0
+
+
+def test_the_general_name_of_a_drug_named_more_closely_is_that_drug():
+    got = facts("Rebif 2009-2014 (stopped, relapses). Last relapse 2013, on the interferon.")
+    assert got["prior_therapies"] == ["interferon beta-1a"]
+
+
+def test_hours_and_minutes_are_no_age_and_no_sex():
+    got = facts("Sleep 7h 10m, steps 4,000. Me: 33, F")
+    assert got["age"] == 33 and got["sex"] == "female"

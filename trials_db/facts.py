@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping
 
 from .patient_text import (
+    without_lay_opinions,
     without_what_would_be,
     FACT_WORDS,
     LAST_ONE_SAID,
@@ -45,6 +46,7 @@ from .patient_text import (
     time_ago_only,
 )
 from .conditionals import without_conditions
+from .double_denial import without_double_denials
 from .fields import slot_fields
 from .geo import flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
@@ -289,10 +291,15 @@ def _readable(text: str | None, requested: str | None = None) -> str | None:
     return _stated(rest) if rest and check_safety(rest) is None else None
 
 
+# "the last was ...", "latest one ...", "most recent ...": the last relapse's time told.
+_LAST_WORD = re.compile(r"\b(?:last|latest|most recent)\b", re.I)
+
+
 def _stated(text: str) -> str:
     """What the message states: without questions about what would be, nor conditions and what
     would follow from them ("If I got pregnant I'd stop Tecfidera")."""
-    return without_conditions(without_what_would_be(read_dictation(text)))
+    said = without_conditions(without_what_would_be(read_dictation(text)))
+    return without_lay_opinions(without_double_denials(said))
 
 
 # A birth told: "my son arrived in October", "the baby was born in June".
@@ -484,7 +491,8 @@ def _facts_of(
             # each relapse told, none a year-only date that may fall either side of two years
             facts["relapses_past_2_years"] = sum(1 for m in story if m <= 24)
     if (
-        "relapses_past_2_years" not in facts
+        # (or only a count it could not read: "the last was October 2024" to the count)
+        isinstance(facts.get("relapses_past_2_years", Invalid()), Invalid)
         and isinstance(relapse, (int, float))
         # a year alone ("in 2024") may mean its December: only a year wholly over 2 years ago
         and relapse
@@ -501,6 +509,8 @@ def _facts_of(
             relapse == NEVER
             or _LAST_RELAPSE_SAID.search(t)
             or requested == "months_since_last_relapse"  # the question asked for the last one
+            # ... or the count, answered by the last one's time ("the last was October 2024")
+            or (requested == "relapses_past_2_years" and _LAST_WORD.search(t) is not None)
         )
     ):  # the last relapse more than two years ago (or never): none in the past two years
         facts["relapses_past_2_years"] = 0

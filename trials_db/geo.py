@@ -493,7 +493,11 @@ _TITLE = re.compile(r"mrs?|ms|miss|dr|sir|madam|madame|prof|rev|mx")
 # Where a story of places ends: "now we're in Ohio", "now in Melbourne", "these days I live in".
 NOW_HOME = re.compile(
     r"\b(?:now|these days|nowadays)\s+(?:(?:we'?re|i'?m|we\s+are|i\s+am|we|i|living|based|live|"
-    r"settled)\s+){0,2}(?:in|near)\s+",
+    r"settled)\s+){0,2}(?:in|near)\s+|"
+    # the home set against trips and other people's homes: "but home is Vienna", "but I'm
+    # full-time in Edinburgh"
+    r"\b(?:but|though|and)\s+(?:(?:my\s+)?home\s+is(?:\s+in)?|(?:i'?m|i\s+am|we'?re|we\s+are)\s+"
+    r"(?:full[- ]time|permanently|based|living)\s+in|(?:i|we)\s+(?:actually\s+)?live\s+in)\s+",
     re.I,
 )
 

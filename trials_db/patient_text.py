@@ -29,6 +29,8 @@ from .geo import (
 from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_words
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
+from .planned_treatment import only_planned
+from .record_status import line_status
 from .text import MONTH_NAMES, cardinals, normalise, patient_quantities, time_units
 
 
@@ -556,6 +558,20 @@ def _keep_the_correction(m: re.Match) -> str:
 _ARROW = re.compile(
     r"\s*(?:-+>|→|=>|>>)\s*(?=[A-Za-z])|(?<=[A-Za-z)])\s+>\s+(?=[A-Za-z])"  # "avonex > gilenya"
 )
+# A time ago in years and months: "1y 8m ago", "2 years 3 months ago", "a year and 8 months
+# ago" (not an age, "44y 3m", which is not "ago").
+_YEARS_AND_MONTHS_AGO = re.compile(
+    r"\b(\d{1,2}|a|one)\s*(?:y|yrs?|years?)\s*(?:,?\s*and\s+|,\s*)?(\d{1,2})\s*"
+    r"(?:m|mos?|mths?|months?)(?=\s+ago\b)",
+    re.I,
+)
+
+
+def _in_months(m: re.Match) -> str:
+    years = 1 if m.group(1).lower() in ("a", "one") else int(m.group(1))
+    return f"{12 * years + int(m.group(2))} months"
+
+
 # A year written with its letter: "x2y", "no relapses 2y" (not "y/o").
 _YEARS_LETTER = re.compile(r"(?<![\w.])(x?\d{1,2}) ?y(?=\W|$)(?!/o\b)", re.I)
 # A slash between the items of a list ("RRMS/dx 2019/EDSS 2/34F/Austin", "ifn b1a / dmf /
@@ -823,7 +839,7 @@ _NONE_BUT_ONE = re.compile(
 
 # A pseudo-relapse (symptoms back with an infection or heat) is no relapse.
 _PSEUDO_RELAPSE = re.compile(
-    r"\bpseudo[- ]?(?:relapses?|flares?|flare[- ]ups?|exacerbations?|attacks?)\b", re.I
+    r"\bpseudo[- ]?(?:relapses?|flares?|flare[- ]ups?|exacerbations?|attacks?|ones?)\b", re.I
 )
 # ... and so is a relapse in scare quotes, or one that turned out to be an infection ("had a
 # 'relapse' in September that turned out to be a UTI").
@@ -868,6 +884,7 @@ def say_plainly(text: str) -> str:
     t = _CORRECTED.sub(_keep_the_correction, t)
     t = _SHORT_COURSES.sub(r"\1MS, switched to \2MS", t)
     t = _ARROW.sub(", switched to ", t)
+    t = _YEARS_AND_MONTHS_AGO.sub(_in_months, t)  # "1y 8m ago", "a year and 8 months ago"
     t = _YEARS_LETTER.sub(r"\1 yrs", t)
     t = _BEFORE_A_TIME.sub(r"\1\2 \3 ago", t)  # "before 2 months I had a relapse": 2 months ago
     t = _PAIRED_SLASHES.sub(_paired_items, t)  # "pregnant/breastfeeding: no/yes"
@@ -904,6 +921,8 @@ def say_plainly(text: str) -> str:
     t = _HOME_LABEL.sub("live in ", t)  # "Lives: Austria", "Location: Toronto"
     t = _NONE_NOW_LABEL.sub("not on any treatment now", t)  # "DMT: none", "Current: nil"
     t = _BODY_MEASURE.sub(" ", t)  # "I'm 1.70 m, 62 kg": no age, no sex letter
+    t = _HOURS_AND_MINUTES.sub(" ", t)  # "Sleep 6h 10m": a time of day's length, no man of 10
+    t = _BRACKETED_DOUBT.sub(_doubt_said_plainly, t)  # "3.5 (or 4? the letter's smudged)"
     t = _OPTIONS_GIVEN.sub(" ", t)  # "EDSS (0-10)? 4", "relapses (0, 1, 2, 3+): 3+": the form's
     t = _SLASH_PROFILE.sub(lambda m: f"{m.group(1)} {m.group(2)}" + (", " if m.group(3) else ""), t)
     t = _LETTER_FIRST_PROFILE.sub(lambda m: f"{m.group(2)} {m.group(1).lower()}", t)
@@ -912,6 +931,26 @@ def say_plainly(text: str) -> str:
     t = _NONE_BUT_ONE.sub(r"1 relapse\1, a relapse", t)  # "no relapses except one in March"
     # "no relapses on Kesimpta since 2022": the time is of both, the drug and no relapse
     return _NONE_ON_SINCE.sub(r"\1 \3, \2 \3", t)
+
+
+# Another value offered in brackets, in doubt: "3.5 (or 4? the letter's smudged)", "RRMS (or
+# SPMS now? nobody's sure)".
+_BRACKETED_DOUBT = re.compile(r"(\S+)\s*\(\s*or\s+([^()?]{1,25}?)\s*\?[^()]*\)", re.I)
+
+
+def _doubt_said_plainly(m: re.Match) -> str:
+    """Two numbers in doubt are a range ("3.5 or 4"); a word in doubt leaves the value said
+    first, the doubt is the writer's aside ("RRMS")."""
+    first, other = m.group(1), m.group(2).strip()
+    if re.fullmatch(r"\d+(?:[.,]\d)?", first) and re.fullmatch(r"\d+(?:[.,]\d)?", other):
+        return f"{first} or {other}"
+    return first
+
+
+# A length of time in hours and minutes: "6h 10m", "1 hr 30 min", "7h05m".
+_HOURS_AND_MINUTES = re.compile(
+    r"\b\d{1,2}\s*(?:h|hrs?|hours?)\s*\d{1,2}\s*(?:m|mins?|minutes?)\b", re.I
+)
 
 
 # The choices or the scale a form prints beside its question ("(0-10)", "(0, 1, 2, 3+)"): no
@@ -1107,12 +1146,22 @@ _ROUNDED = re.compile(
 )
 
 
+# A number below ten with a fraction: a dose or a score, never an age.
+_SMALL_DECIMAL = re.compile(r"(?<![\d.,])\d[.,]\d+(?![\d.,]*\d)")
+
+
 def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float | Invalid | None:
     """Age in years from "34", "I'm thirty-four", "34 years old", "born in 1990"."""
+    labelled = _MY_LABEL_AGE.search(text)
+    if labelled:  # "... my sister, who's 52 ... Me: 57, SPMS": the writer's own, by its label
+        return float(labelled.group(1))
     today = today or dt.date.today()
     # "about 45, male", "I'm around 50": a rounded age is the age (not "nearly 50", which is
     # under it, nor "mid-40s", which is no number)
     t = _ROUNDED.sub("", words_to_numbers(text))
+    # "0.46, 0.92", "titration 0.23 -> 0.46": a fraction's digits are no age (positions kept)
+    if not requested:  # (to the question, "4.2" is a wrong answer, said back kindly)
+        t = _SMALL_DECIMAL.sub(lambda m: " " * len(m.group(0)), t)
     born = re.search(
         r"\bborn\b(?: (?:in|on|the|of|[a-z]+|\d{1,2}(?:st|nd|rd|th)?)){0,5} (\d{4})\b", t
     ) or (re.search(r"^\s*(19\d\d|20\d\d)\s*$", t) if requested else None)
@@ -1584,6 +1633,12 @@ _THEIR_LABEL = re.compile(
 # The form's own lines ("Age: 29", "Dx: RRMS"): the profile of the one it is about.
 _FORM_LINE = re.compile(r"(?:^|\W)(?:age|sex|gender|dx|diagnosis|dmt|edss)\s*:\s*\w", re.I)
 _MY_LABEL = re.compile(r"\W*(?:me|myself|i|mine)\s*:", re.I)
+# An age heading the writer's own items after their label: "Me: 57, SPMS", "As for me: 63,".
+_MY_LABEL_AGE = re.compile(
+    r"(?:^|[.;!?\n]\s*)(?:anyway\W+)?(?:me|as for me|about me|myself)\s*:\s*(\d{2})"
+    r"(?:\s*(?:y/?o|yo|yrs?|years?(?: old)?))?\s*(?=[,;.]|$|\s+(?:[mf]|male|female)\b)",
+    re.I,
+)
 _NO_MS = re.compile(
     r"\b(?:no|not|don'?t have|do not have|without)\s+(?:ms|multiple sclerosis)\b", re.I
 )
@@ -1613,7 +1668,8 @@ _PROXY = re.compile(
     rf"\b(i'?m|i am|im) (his|her|their) ({_WRITER_KIN})\b|"
     r"\bhandling (his|her|their) (paperwork|forms|appointments)\b|"
     # "information about trials for my husband", "the carer for my mother"
-    rf"\b(for|about) (my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b|"
+    # (not "for my husband's 60th": his birthday, not him)
+    rf"\b(for|about) (my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b(?!'s|s'|\u2019s)|"
     r"\bnot the one with (ms|it|the ms)\b",  # "I'm 38 and pregnant (not the one with MS)"
     re.I,
 )
@@ -1684,6 +1740,7 @@ def own_words(text: str, replying: bool = False) -> str:
         )
         return " " if other else m.group(0)
 
+    text = _THEIRS_IN_BRACKETS.sub(" ", text)  # "Ocrevus (my husband's, not mine)": his drug
     text = re.sub(r"\([^()]*\)", bracket, text)
     # "My girlfriend is pregnant and I have MS": "and I ..." opens the writer's own clause
     clauses = re.split(
@@ -1734,6 +1791,13 @@ def own_words(text: str, replying: bool = False) -> str:
 
 
 _RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_WORDS})\b", re.I)
+# A word, then a bracket that gives it to someone else: "Ocrevus (my husband's, not mine)".
+_THEIRS_IN_BRACKETS = re.compile(
+    rf"[\w-]+\s*\(\s*(?:my|our|his|her)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?"
+    rf"(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE})(?:'s|s')(?=\W)"
+    r"(?!\s+(?:\w+\s+)?(?:idea|choice|advice|suggestion|pick|doing))[^()]*\)",
+    re.I,
+)
 # In a message written for someone else, the writer's own facts: "I have RRMS myself (I'm on
 # Kesimpta) but this is about my sister", "I'm 38 and pregnant (not the one with MS)".
 _WRITER_ONLY = re.compile(
@@ -1933,6 +1997,43 @@ def _without_other_kin(text: str) -> str:
     return " ".join(kept) if kept else text
 
 
+# Someone who is not the writer's clinician: a relative, a friend, a lady from the group.
+_LAY_PERSON = (
+    rf"\b(?:my|his|her|our|a|the|some)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?(?:[\w-]+\s+)?"
+    rf"(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE}|boss|manager|lady|guy|bloke|woman|man|someone|"
+    r"people|group|forum)\b"
+)
+# What such a person reckons of the writer ("My husband is convinced I'm secondary progressive",
+# "a lady from my support group reckons my EDSS must be about 6"), to the end of its clause.
+_LAY_OPINION = re.compile(
+    _LAY_PERSON + r"(?:[^.;,!?\n]{0,40}?)\s(?:reckons?|thinks?|is convinced|are convinced|"
+    r"believes?|says?|said|counts?|guesses|swears|insists|keeps saying|is sure|was sure)\b"
+    # (not what they told the writer to do: "my husband says I should ask", "mum said to msg")
+    r"(?!\s+(?:to\b|(?:i|we|you)\s+(?:should|must|ought|could|need|have to|can|might)\b))"
+    r"(?:[^.;,!?\n](?!\s(?:but|though|whereas|while)\s|\s[-\u2013\u2014]+\s))*",
+    re.I,
+)
+# A word of an MS fact: a course, a score, a relapse, a number.
+_MS_FACT_WORD = re.compile(
+    r"\b(?:ms|rrms|spms|ppms|cis|progressive|relapsing|remitting|edss|relaps\w*|attacks?|flares?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten)\b|\d",
+    re.I,
+)
+# Someone else's own facts in brackets after them: "My boss (62, also has MS, on Ocrevus)".
+_LAY_BRACKET = re.compile(_LAY_PERSON + r"\s*(\([^()]*\))", re.I)
+
+
+def without_lay_opinions(text: str) -> str:
+    """The message without what a relative, friend or group member reckons of the writer, and
+    without the bracket of another person's own facts: a lay verdict sets no fact (the
+    writer's clinician's word does), in a message written by the patient."""
+    if _written_for(text, _relative_named(text)):
+        return text
+    text = _LAY_BRACKET.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + " ", text)
+    # only a verdict on the writer's MS ("My wife says I'm a typical man" is a joke, kept)
+    return _LAY_OPINION.sub(lambda m: " " if _MS_FACT_WORD.search(m.group(0)) else m.group(0), text)
+
+
 def _without_writer(text: str) -> str:
     """A message written for someone else without the sentences, and the clauses the writer
     opens about themselves, that tell the writer's own facts ("my dad (63) has spms, i'm 30
@@ -2008,7 +2109,10 @@ _WRITER_HAS_MS = re.compile(
     r"\b(?:mine|my own|same as)\b|"
     # "My husband has RRMS and so do I", "we were both diagnosed in 2017": the writer too
     r"\b(?:so (?:do|have|am) i|me too|i do too|i have (?:it|ms) too|we both have|"
-    r"we (?:were|are|got) both diagnosed|we were both dx)\b",
+    r"we (?:were|are|got) both diagnosed|we were both dx)\b|"
+    # "Anyway! Me: 57, SPMS, diagnosed 2004": the writer's own label heads MS facts
+    r"\b(?:me|as for me|about me|myself)\s*:[^.;!?\n]{0,40}\b(?:ms|rrms|ppms|spms|diagnosed|dx|"
+    r"edss|relaps\w*|relapsing|progressive)\b",
     re.I,
 )
 
@@ -3164,7 +3268,8 @@ _REFUSED_AFTER = re.compile(
 _NEVER_STARTED_AFTER = re.compile(
     # a list's answer after the drug: "aubagio: no", "Tysabri - never" (a cross mark reads so)
     # (not "Copaxone ✘ (relapses) → Tysabri": stopped, for its reason; nor "Tecfidera - no wait")
-    r"^\s*[:-]\s*(?:no|never|nope|not taken)\b(?!\s+(?:relapses?|problems?|issues?|side))"
+    r"^\s*[:(-]\s*(?:no|never|nope|not taken)\b"
+    r"(?!\s+(?:relapses?|problems?|issues?|side|again|more|since|ever again))"
     # what it failed to do: "Avonex - never really worked", "Rebif - no good", "- no effect"
     r"(?!\s+(?:really\s+|quite\s+|fully\s+)?(?:work\w*|help\w*|effective|did|do|made|stopped|"
     r"controlled|slowed|good|use|effect|difference|benefit)\b)"
@@ -3203,7 +3308,9 @@ _PLANNED_AFTER = re.compile(
 )
 # Said after the drug: someone else's ("Kesimpta is my wife's", "the Tysabri was my mum's").
 _SOMEONE_ELSES_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:is|was|'s|that'?s|are|were)\s+(?:my|our|his|her)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?"
+    # ... or in brackets after it: "Ocrevus (my husband's, not mine)"
+    rf"^\W{{0,3}}(?:(?:is|was|'s|that'?s|are|were)\s+|(?<=\()|(?<=\(\s))(?:my|our|his|her)\s+"
+    rf"(?:(?:{_KIN_ADJECTIVES})\s+)?"
     rf"(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE})(?:'s|s')(?!\s+(?:\w+\s+)?(?:idea|choice|advice))",
     re.I,
 )
@@ -3333,14 +3440,23 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
         or _SOMEONE_ELSES_AFTER.match(text[mention[1] :]) is not None
         or _asked_about(text, mention[0])
         or _to_come(text, mention)
+        or only_planned(text, mention[0], mention[1])
     )
+
+
+def _next_other(mentions: list[tuple[int, int, str]], i: int) -> int | None:
+    """Where the next drug other than the ``i``th mention's is named, if one is."""
+    return next((s for s, _, n in mentions[i + 1 :] if n != mentions[i][2]), None)
 
 
 def _not_taken_all(text: str, mentions: list[tuple[int, int, str]]) -> list[bool]:
     """_not_taken of each mention, carried along a list ("offered Ocrevus or Kesimpta", "never
     been on Ocrevus or Tysabri") both ways: what is said of one drug of the list is said of
     all of it."""
-    flags = [_not_taken(text, m) for m in mentions]
+    flags = [
+        _not_taken(text, m) or line_status(text, m[1], _next_other(mentions, i)) == "not_taken"
+        for i, m in enumerate(mentions)
+    ]  # "Vumerity 231mg - STATUS: PENDING (insurance)": a record's word for never started
     joined = [
         i > 0 and _LIST_JOINER.fullmatch(text[mentions[i - 1][1] : mentions[i][0]]) is not None
         for i in range(len(mentions))
@@ -3701,8 +3817,17 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.failed = [d for d in answer.failed if d != name]
             answer.worked.append(name)
             answer.said_not_failed.append(name)
-        if _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
+        status = line_status(t, end, _next_other(mentions, i))
+        if status == "current":
+            answer.current = name  # a record's "ACTIVE": taken now, whatever else its line says
+        elif status in ("ended", "paused"):
+            ended.append(name)  # "DISCONTINUED 2023-01-30", "ON HOLD": taken, not now
+        elif _STOPPING_SOON_BEFORE.search(before[-40:]) and _SOON_AFTER.match(after):
             answer.current = name  # "taking me off Gilenya next month": on it until then
+        elif name in load_lexicon().members("immune_reconstitution") and _LAST_PART_TO_COME.match(
+            after
+        ):
+            answer.current = name  # "Mavenclad year 1 done in April, year 2 due next April"
         elif _done_after(after) or course_done:
             ended.append(name)  # "now Mavenclad done in 2022-2023": a finished course
         elif _TIME_REFERENCE_BEFORE.search(before[-20:]):
@@ -3743,13 +3868,18 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         ):
             answer.current = name
         elif (
-            (_ON_BEFORE.search(before[-30:]) or _SINCE_AFTER.match(_DOSE_AFTER.sub("", after)))
+            (
+                _ON_BEFORE.search(before[-30:])
+                or _SINCE_AFTER.match(_DOSE_AFTER.sub("", after))
+                # "Kesimpta pen monthly (20mg) since Jan 2024": how it is given, then since
+                or _SINCE_AFTER.match(_HOW_GIVEN_LEAD.sub("", after))
+            )
             and not over_here  # "Meds: Betaseron 2006-2014, ...": the list's first, over
             and not _ENDED.search(
                 _SOMETHING_ELSE_ENDED.sub(
                     # "..., previously I was taking Avonex": the next one's past, not this one's
                     " ",
-                    re.split(r"[.;!?]", _EARLIER_BEFORE.sub("", _own_line(after)))[0],
+                    _first_clause(after),
                 )
             )
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
@@ -3936,6 +4066,15 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     answer.ended = list(dict.fromkeys(ended))
+    # "Interferon beta-1a 2009-2014 ... (on the interferon)": the general name, when a drug it
+    # names more closely was taken, is that drug again
+    closer = {d for d in answer.taken if any(o != d and o.startswith(d) for o in answer.taken)}
+    if answer.current in closer:
+        named = [o for o in answer.taken if o != answer.current and o.startswith(answer.current)]
+        answer.current = named[0] if len(named) == 1 else answer.current
+    if answer.current not in closer:
+        answer.taken = [d for d in answer.taken if d not in closer]
+        answer.failed = [d for d in answer.failed if d not in closer]
     return answer
 
 
@@ -4023,6 +4162,9 @@ _FAILURE_DENIED = re.compile(
     r"(it )?(did ?n[o']?t|didnt|never|has ?n'?t|hasnt|has not|have ?n'?t|havent|have not) "
     r"(really )?(fail(ed)?|stop(ped)? working)|"
     r"not (a|due to)( treatment)? failure|"
+    # a failure the writer won't say: "I wouldn't say it failed", "I can't call it a failure"
+    r"(?:would ?n'?t|would not|can'?t|cannot|not) (?:say|call|saying|calling)(?: that)? (?:it|that|"
+    r"this one)?\s*(?:failed|(?:was )?a failure|stopped working)|"
     # "neuro said one relapse isnt enough to call it a failure"
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
     r"not (count|counted|counting) as (a )?fail\w*|"
@@ -4101,6 +4243,24 @@ _DOSE_AFTER = re.compile(
     r"^(?:\s*(?:\d+(?:\.\d+)?\s*" + _DOSE_UNIT + rf"\b|{_ROUTE}|"
     rf"q\d+\s*(?:mo|months?|m|w|wks?|weeks?|d|h)\b|{_HOW_OFTEN_CODE}|"
     r"every \d+ (?:months|weeks|days))\b[,.]?)+(?=\s*\()",
+    re.I,
+)
+
+
+def _first_clause(after: str) -> str:
+    """The sentence after a drug that may say it ended; after a start said with "since", only
+    up to a dash ("since Jan 2024 - pen #36 was last week": the "was" is the pen's)."""
+    first = re.split(r"[.;!?]", _EARLIER_BEFORE.sub("", _own_line(after)))[0]
+    if _SINCE_AFTER.match(_HOW_GIVEN_LEAD.sub("", after)):
+        first = re.split(r"\s[-\u2013\u2014]+\s", first)[0]
+    return first
+
+
+# How a drug is given, said right after it: "pen monthly (20mg)", "600mg IV every 6 months".
+_HOW_GIVEN_LEAD = re.compile(
+    r"^(?:\s*\(?\s*(?:" + _DOSE_AMOUNT + rf"|(?:{_ROUTE}|{_HOW_OFTEN_CODE})\b|"
+    r"(?:pens?|infusions?|injections?|tablets?|pills?|capsules?|jabs?)\b|"
+    r"(?:every|once a|twice a)\s+\w+(?:\s+(?:days|weeks|months))?\b)\s*\)?[,.]?)+",
     re.I,
 )
 _SINCE_AFTER = re.compile(
@@ -4205,8 +4365,8 @@ _DONE_AFTER = re.compile(
     # "Mavenclad (both years done)", "year 1 and 2 completed", "all courses finished"
     r"(?:both\s+|all\s+|the\s+)?(?:years?|courses?|rounds?|cycles?)\s+(?:(?:\d|one|two)\s+"
     r"(?:and|&)\s+(?:\d|two)\s+)?|"
-    # "Mavenclad year 2 course completed 2025"
-    r"(?:year|round|cycle|course)\s+(?:\d|one|two)\s+(?:course\s+|tablets\s+)?)?"
+    # "Mavenclad year 2 course completed 2025" (not "year 1 done": mid-course)
+    r"(?:year|round|cycle|course)\s+(?:[2-9]|two)\s+(?:course\s+|tablets\s+)?)?"
     r"(?:was\s+|is\s+|were\s+|are\s+)?(?:all\s+)?"
     r"(?:done|completed|complete|finished)\b"
     # not "completed 2 courses", "finished my infusion"; a date after it is when ("05/2025")
@@ -4242,6 +4402,12 @@ def _done_after(after: str) -> bool:
 _LAST_PART = (
     r"(?:(?:year|jahr|round|course|cycle)\s*(?:2|two)\b|(?:second|2nd|last|final|both)\s+"
     r"(?:years?|courses?|rounds?|cycles?)\b)"
+)
+# The course's last part still to come: "year 2 due next April", "second round booked".
+_LAST_PART_TO_COME = re.compile(
+    r"^[^.;!?\n]{0,40}?\b" + _LAST_PART + r"\s+(?:is\s+|'s\s+)?(?:still\s+)?(?:due|next|to come|"
+    r"coming|starts|begins|booked|scheduled|planned)\b",
+    re.I,
 )
 _COURSE_DONE_BEFORE = re.compile(
     r"\b(?:finished|completed|done|did|had|took)\s+(?:the\s+|my\s+|her\s+|his\s+)?"
@@ -4352,7 +4518,9 @@ _ONLY_ONE_FAILED = re.compile(
 # Words before it, in its sentence, that make the failure a worry, a question or a denial.
 _HEDGED_FAILURE = re.compile(
     r"\b(?:if|whether|worried|worry|afraid|scared|in case|unless|not sure|don'?t think|"
-    rf"do not think|never|not that|no sign|doesn'?t mean|when|not\s+(?:{_BECAUSE}|as if))\b",
+    rf"do not think|never|not that|no sign|doesn'?t mean|when|not\s+(?:{_BECAUSE}|as if)|"
+    # a failure the writer won't say: "I wouldn't say it failed"
+    r"(?:would ?n'?t|would not|can'?t|cannot|not)\s+(?:say|call)(?:ing)?)\b",
     re.I,
 )
 
@@ -4800,6 +4968,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         if _DOUBT_BEFORE.search(sentence) or _HEDGE_RIGHT_BEFORE.search(sentence):
             result.setdefault(key, None)  # "I'm not sure I'm not pregnant": neither yes nor no
             continue
+        if _LABEL_AFTER.match(text, mention.end):
+            continue  # "Pregnancy status: not pregnant": a label, whose value says yes or no
         if _WISH_BEFORE.search(sentence) or _NO_STATUS_AFTER.match(text, mention.end):
             continue  # "I want to get pregnant next year", "Pregnancy plans: ...": no status now
         if Cue.NEGATED in kinds and (
@@ -4827,6 +4997,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
     return result or None
 
 
+# A form's label, its value after it: "Pregnancy status: not pregnant", "Breastfeeding:".
+_LABEL_AFTER = re.compile(r"\s*(?:status\s*)?[:=]", re.I)
 # A clause that stands against the one before it by a "though" of its own, with no denial
 # before its fact: "..., breastfeeding my 5 month old though".
 _CONTRAST_AFTER_COMMA = re.compile(
@@ -5780,6 +5952,20 @@ def _one_is_a_relapse(before: str) -> bool:
     )
 
 
+# The clause of an episode said to be no relapse (say_plainly's "pseudo-episode").
+_PSEUDO_CLAUSE = re.compile(r"[^.;,!?\n()]*\bpseudo-episodes?\b[^.;,!?\n()]*", re.I)
+_TIME_WORD = re.compile(
+    rf"\b(?:{_MONTH_ALTERNATION}|[a-z]{{3}}\.?(?=\s+\d)|\d+(?:[/.-]\d+)*|last|this|ago|"
+    r"week|weeks|month|months|year|years|yesterday|today|spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
+
+
+def _without_times(m: re.Match) -> str:
+    """A clause with its times blanked (positions kept): what it tells is dated by none."""
+    return _TIME_WORD.sub(lambda w: " " * len(w.group(0)), m.group(0))
+
+
 def parse_months_since_relapse(
     text: str, requested: bool, asked_count: bool = False
 ) -> float | Invalid | None:
@@ -5792,6 +5978,8 @@ def parse_months_since_relapse(
     # "not this year, not last year - the last one was March 2024": a time denied is no time
     text = _RELAPSE_TIME_DENIED.sub(" ", _TIME_DENIED.sub(" ", text))
     text = _COUNT_SINCE.sub(lambda m: " " * len(m.group(0)), text)
+    # "the thing in October was a pseudo-relapse": its time dates no relapse
+    text = _PSEUDO_CLAUSE.sub(_without_times, text)
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
@@ -6129,6 +6317,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     one. One value per relapse, in the order told; [] when fewer than two are dated, which
     tells no story."""
     text = _TIME_DENIED.sub(" ", text)  # "not last year": no time of a relapse
+    text = _PSEUDO_CLAUSE.sub(_without_times, text)  # no relapse, so no date of one
     # "I haven't had a relapse in 2026, but ...": the denial stays a piece, with no date
     text = _RELAPSE_TIME_DENIED.sub(" no relapse ", text)
     # "then nothing till two in autumn 2025": what came after the quiet time is told
@@ -6506,11 +6695,24 @@ _STEROIDS_EXCEPTED = re.compile(
 )
 
 
+# A steroid course still to come, to its clause's end: "booked in for IV steroids on Monday".
+_STEROIDS_TO_COME = re.compile(
+    r"\b(?:booked(?:\s+in)?\s+for|scheduled\s+for|due\s+(?:to\s+(?:have|get|start)|for)|"
+    r"(?:going|about)\s+to\s+(?:have|get|start)|will\s+(?:have|get|start))\s+"
+    r"(?:my\s+|some\s+|the\s+|a\s+(?:course\s+of\s+)?)?(?:iv\s+|oral\s+|high[- ]dose\s+)?"
+    r"(?:steroids?|methylpred\w*|prednis\w*|solu-?medrol|ivmp)\b[^.;,!?\n]*",
+    re.I,
+)
+
+
 def parse_months_since_steroids(
     text: str, requested: bool, relapse_months: float | None = None
 ) -> float | None:
     """Months since steroids: "steroids 3 months ago", "on steroids right now" (0), "had IV steroids
     for it" (the relapse's time), "never had steroids"."""
+    # "I'm booked in for IV steroids on Monday, but before that ...": a course to come dates
+    # nothing (positions kept)
+    text = _STEROIDS_TO_COME.sub(lambda m: " " * len(m.group(0)), text)
     t = fold(text)
     if not requested and not FACT_WORDS["steroids"].search(t):
         return None
@@ -6771,6 +6973,10 @@ def _telegraph_country(items: list[list[str]]) -> str | None:
 _NOT_HOME = re.compile(
     r"\b(?:fly(?:ing)?|flew|going|heading|travel\w*|trip|holidays?|vacation|visit\w*|moving|"
     r"relocating)\s+(?:back\s+)?to\s+[^.;,!?\n]{0,40}|"
+    # a move still to come, said in the present: "we move to Spain in March"
+    r"\b(?:we|i)\s+(?:move|relocate|emigrate)\s+(?:back\s+)?to\s+[^.;,!?\n]{0,40}|"
+    # a stay told as time spent: "spent last winter in Thailand for work"
+    r"\bspen[dt]\w*\s+[^.;,!?\n]{0,30}?\bin\s+[^.;,!?\n]{0,40}|"
     r"\b(?:trial|study)(?:\s+site)?\s+(?:was|is|were)\s+in\s+[^.;,!?\n]{0,30}|"
     r"\b(?:hsct|stem cell \w+|transplant|surgery)\s+(?:abroad\s+)?in\s+[^.;,!?\n]{0,30}|"
     # "Do I have to live in the US?": a rule asked about, not where they live
@@ -6779,6 +6985,10 @@ _NOT_HOME = re.compile(
     r"\bnot\s+(?:living\s+|based\s+)?(?:in|from)\s+(?:the\s+)?[^.;,!?\n-]{0,25}",
     re.I,
 )
+
+
+# A time word after the country of an answer: "UK for now", "Spain at the moment".
+_FOR_NOW = re.compile(r"\s+(?:for now|at the moment|currently|atm|still|for the time being)\s*$")
 
 
 def read_country(text: str, requested: bool) -> str | None:
@@ -6798,7 +7008,9 @@ def read_country(text: str, requested: bool) -> str | None:
             return said
     if requested:
         # "Ireland. do you have sites there or only in the UK?": the answer comes first
-        first = load_lexicon().country(fold(clean(re.split(r"[.,;!?\n]", text.strip())[0])))
+        first = load_lexicon().country(
+            _FOR_NOW.sub("", fold(clean(re.split(r"[.,;!?\n]|\s-\s", text.strip())[0])))
+        )  # "UK for now - we move to Spain in March": where they live until then
         return first or parse_country(text) or _country_said(text)
     said = _country_said(text)
     if said:

@@ -1,0 +1,42 @@
+"""A drug only planned, approved, booked, funded or floated is never a treatment taken
+(trials_db.planned_treatment); said with a start, it was taken. Built sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from trials_db.facts import read_facts
+from trials_db.planned_treatment import only_planned
+
+
+def facts(text: str, asked: str | None = None) -> dict:
+    return read_facts(text, "inform", asked, {})
+
+
+@pytest.mark.parametrize(
+    "text, drug, planned",
+    [
+        ("my first DMT (Tysabri) is booked for February", "Tysabri", True),
+        ("Kesimpta got approved last week", "Kesimpta", True),
+        ("the insurer still hasn't approved Ocrevus", "Ocrevus", True),
+        ("no DMT ever (Ocrevus didn't get funded)", "Ocrevus", True),
+        ("my neuro floated Lemtrada at the last visit", "Lemtrada", True),
+        ("she wants me on Kesimpta", "Kesimpta", True),
+        ("on the waiting list for Ocrevus", "Ocrevus", True),
+        ("Ocrevus was approved in 2019 and I've been on it since", "Ocrevus", False),
+        ("Tysabri, approved in 2020, 70 infusions so far", "Tysabri", False),
+        ("I mentioned Tecfidera to the nurse", "Tecfidera", False),  # the writer's own word
+    ],
+)
+def test_a_drug_only_planned(text, drug, planned):
+    start = text.index(drug)
+    assert only_planned(text, start, start + len(drug)) is planned
+
+
+def test_a_planned_drug_is_no_treatment_taken():
+    got = facts("RRMS, 30. No DMT yet, Kesimpta is booked for January.")
+    assert got["prior_therapies"] == [] and got["current_therapy"] == "none"
+    got = facts("Insurance hasn't approved Ocrevus yet, so nothing since I stopped Aubagio.")
+    assert got["prior_therapies"] == ["teriflunomide"]
+    got = facts("The neuro floated Tysabri, but I've only been on Copaxone.")
+    assert got["prior_therapies"] == ["glatiramer acetate"]

@@ -1,0 +1,33 @@
+"""A drug only planned, approved, booked, funded or floated, never started: "my first one
+(Kesimpta) is booked for January", "Insurance still hasn't approved Ocrevus", "The neuro
+floated Lemtrada". Rules: lexicon/planned_treatment.yml; read in the drug's own clause."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+_RULES = Path(__file__).resolve().parent / "lexicon" / "planned_treatment.yml"
+# A clause's bounds: a stop, a semicolon, a comma, a dash between words, a line's end.
+_CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\s[-\u2013\u2014]+\s")
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    doc = yaml.safe_load(_RULES.read_text(encoding="utf-8"))
+    return {part: re.compile("|".join(f"(?:{p})" for p in doc[part]), re.I) for part in doc}
+
+
+def only_planned(text: str, start: int, end: int) -> bool:
+    """Whether the drug named at ``text[start:end]`` is said, in its own clause, to be only
+    planned, approved, booked, funded or floated, and not said there to have been started."""
+    rules = _rules()
+    begin = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
+    stop = _CLAUSE_BREAK.search(text, end)
+    before, after = text[begin:start], text[end : stop.start() if stop else len(text)]
+    if rules["taken"].search(before + " " + after):
+        return False
+    return rules["after"].search(after) is not None or rules["before"].search(before) is not None
