@@ -103,6 +103,8 @@ SETS = {
     "probes45": ROOT / "tests/gold/criteria_probes45.yml",  # 160, the same, at its end
     "probes46": ROOT / "tests/gold/criteria_probes46.yml",  # 160, 2026-12-06 (28th), at start
     "probes47": ROOT / "tests/gold/criteria_probes47.yml",  # 160, the same, at its end
+    "probes48": ROOT / "tests/gold/criteria_probes48.yml",  # 160, 2026-12-07 (29th), at start
+    "probes49": ROOT / "tests/gold/criteria_probes49.yml",  # 160, the same, at its end
 }
 
 

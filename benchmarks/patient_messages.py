@@ -104,6 +104,8 @@ SETS = {
     "fresh55": ROOT / "tests/gold/patient_messages_fresh55.yml",  # the same session, at its end
     "fresh56": ROOT / "tests/gold/patient_messages_fresh56.yml",  # 2026-12-06 (28th), at start
     "fresh57": ROOT / "tests/gold/patient_messages_fresh57.yml",  # the same session, at its end
+    "fresh58": ROOT / "tests/gold/patient_messages_fresh58.yml",  # 2026-12-07 (29th), at start
+    "fresh59": ROOT / "tests/gold/patient_messages_fresh59.yml",  # the same session, at its end
 }
 
 

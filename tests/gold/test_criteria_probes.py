@@ -70,6 +70,8 @@ LEAST_PRECISION, LEAST_RECALL = 0.89, 0.73
         ("probes45", 160),
         ("probes46", 160),
         ("probes47", 160),
+        ("probes48", 160),
+        ("probes49", 160),
     ],
 )
 def test_the_probes_are_well_formed_and_a_third_is_held_out(name, least):
@@ -382,8 +384,21 @@ PROBE_FLOORS = {
     # lines, relapse recovery and stability, compound type-EDSS-relapse lines), written in the
     # same session and first scored all 160 at its end, after every change and none made for
     # it: precision .924, recall .756, 1 false not_met of 94 (the same on the code before the
-    # session): a floor, not a target.
-    "probes47": (1, 0.92, 0.75),
+    # session): a floor, not a target. Worked on in the next session as a dev set: .931, .762,
+    # 0 once a heading on its own line inside an item turned what follows.
+    "probes47": (0, 0.93, 0.76),
+    # criteria_probes48.yml (at-least-one-of lists, cross-references, documentation and
+    # evidence, numbers that are no profile facts, explanatory and rationale text), written at
+    # the start of the session of 2026-12-07 (twenty-ninth) and first scored all 160 before any
+    # change: precision .848, recall .812, 1 false not_met of 107; .862, .826, 0 once a bar on
+    # not meeting a stated requirement and a rule's reason were read.
+    "probes48": (0, 0.86, 0.82),
+    # criteria_probes49.yml (windows anchored to other events, site, cohort and amendment
+    # rules, other demyelinating conditions, numbers in words, treatment sequences and
+    # switches), written in the same session and first scored all 160 at its end, after every
+    # change and none made for it: precision .820, recall .568, 0 false not_met of 69 (the
+    # same on the code before the session): a floor, not a target.
+    "probes49": (0, 0.81, 0.56),
 }
 
 
