@@ -4783,6 +4783,7 @@ def test_a_bracket_that_gives_a_drug_to_someone_else_or_denies_it():
     got = facts("Tysabri (my sister's, not mine). Me: RRMS, Copaxone since 2019")
     assert got["prior_therapies"] == ["glatiramer acetate"]
     assert "ocrelizumab" in facts("I'm on Ocrevus (my wife's idea), 40")["prior_therapies"]
+    assert "ocrelizumab" in facts("on Ocrevus (my husband's on it too)")["prior_therapies"]
     got = facts("Avonex, Tysabri (never had it - that was my cousin), Kesimpta", "prior_therapies")
     assert got["prior_therapies"] == ["interferon beta-1a", "ofatumumab"]
     got = facts("Copaxone (never again!), then Tysabri", "prior_therapies")

@@ -1795,7 +1795,9 @@ _RELATIVE = re.compile(rf"\b(?:my|our) (?:(?:{_KIN_ADJECTIVES})\s+)?({_RELATIVE_
 _THEIRS_IN_BRACKETS = re.compile(
     rf"[\w-]+\s*\(\s*(?:my|our|his|her)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?"
     rf"(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE})(?:'s|s')(?=\W)"
-    r"(?!\s+(?:\w+\s+)?(?:idea|choice|advice|suggestion|pick|doing))[^()]*\)",
+    r"(?!\s+(?:\w+\s+)?(?:idea|choice|advice|suggestion|pick|doing))"
+    # (not "Ocrevus (my husband's too)": the writer's as well)
+    r"(?![^()]*\b(?:too|as well|also|same)\b)[^()]*\)",
     re.I,
 )
 # In a message written for someone else, the writer's own facts: "I have RRMS myself (I'm on
@@ -2010,7 +2012,7 @@ _LAY_OPINION = re.compile(
     r"believes?|says?|said|counts?|guesses|swears|insists|keeps saying|is sure|was sure)\b"
     # (not what they told the writer to do: "my husband says I should ask", "mum said to msg")
     r"(?!\s+(?:to\b|(?:i|we|you)\s+(?:should|must|ought|could|need|have to|can|might)\b))"
-    r"(?:[^.;,!?\n](?!\s(?:but|though|whereas|while)\s|\s[-\u2013\u2014]+\s))*",
+    r"(?:(?!\s(?:but|though|whereas|while)\s|\s[-\u2013\u2014]+\s)[^.;,!?\n])*",
     re.I,
 )
 # A word of an MS fact: a course, a score, a relapse, a number.
