@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import yaml
 
-_RULES = Path(__file__).resolve().parent / "lexicon" / "double_denials.yml"
+from .lexicon import HERE as LEXICON_DIR
+
+_RULES = LEXICON_DIR / "double_denials.yml"
 # Where a clause ends: a comma, a stop, a dash or dots between words, a line's end.
 _CLAUSE_END = re.compile(
     r"[,;.!?\n\u2026]|\s[-\u2013\u2014]+\s|\s*\.\.\.|\s(?=(?:and|but|so|though)\s)", re.I

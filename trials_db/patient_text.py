@@ -1634,8 +1634,10 @@ _THEIR_LABEL = re.compile(
 _FORM_LINE = re.compile(r"(?:^|\W)(?:age|sex|gender|dx|diagnosis|dmt|edss)\s*:\s*\w", re.I)
 _MY_LABEL = re.compile(r"\W*(?:me|myself|i|mine)\s*:", re.I)
 # An age heading the writer's own items after their label: "Me: 57, SPMS", "As for me: 63,".
+# The writer's own label before their items: "Me:", "As for me:", "About me:".
+_ME_LABEL = r"(?:me|as for me|about me|myself)\s*:"
 _MY_LABEL_AGE = re.compile(
-    r"(?:^|[.;!?\n]\s*)(?:anyway\W+)?(?:me|as for me|about me|myself)\s*:\s*(\d{2})"
+    r"(?:^|[.;!?\n]\s*)(?:anyway\W+)?" + _ME_LABEL + r"\s*(\d{2})"
     r"(?:\s*(?:y/?o|yo|yrs?|years?(?: old)?))?\s*(?=[,;.]|$|\s+(?:[mf]|male|female)\b)",
     re.I,
 )
@@ -2113,7 +2115,7 @@ _WRITER_HAS_MS = re.compile(
     r"\b(?:so (?:do|have|am) i|me too|i do too|i have (?:it|ms) too|we both have|"
     r"we (?:were|are|got) both diagnosed|we were both dx)\b|"
     # "Anyway! Me: 57, SPMS, diagnosed 2004": the writer's own label heads MS facts
-    r"\b(?:me|as for me|about me|myself)\s*:[^.;!?\n]{0,40}\b(?:ms|rrms|ppms|spms|diagnosed|dx|"
+    rf"\b{_ME_LABEL}[^.;!?\n]{{0,40}}\b(?:ms|rrms|ppms|spms|diagnosed|dx|"
     r"edss|relaps\w*|relapsing|progressive)\b",
     re.I,
 )

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import yaml
 
-_RULES = Path(__file__).resolve().parent / "lexicon" / "planned_treatment.yml"
+from .lexicon import HERE as LEXICON_DIR
+
+_RULES = LEXICON_DIR / "planned_treatment.yml"
 # A clause's bounds: a stop, a semicolon, a comma, a dash between words, a line's end.
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\s[-\u2013\u2014]+\s")
 

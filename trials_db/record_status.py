@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import yaml
 
+from .lexicon import HERE as LEXICON_DIR
+
 STATUSES = ("current", "ended", "paused", "not_taken")
-_WORDS = Path(__file__).resolve().parent / "lexicon" / "record_status.yml"
+_WORDS = LEXICON_DIR / "record_status.yml"
 # "HIGHLY ACTIVE disease", "ACTIVE RRMS": a word about the disease, not the drug's status
 _ABOUT_THE_DISEASE = r"(?!\s+(?:disease|ms|rrms|spms|ppms|relapsing|lesions?|form|course|phase))"
 
@@ -29,6 +30,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _STATUS_LABEL = re.compile(r"\bstatus\s*[:=-]?\s*$", re.I)
+# A line's end, or the stop the text's cleaning puts in its place (not a run of dots).
+_LINE_END = re.compile(r"\n|(?<!\.)[.;!?](?=\s)")
 
 
 def line_status(text: str, end: int, until: int | None = None) -> str | None:
@@ -36,7 +39,7 @@ def line_status(text: str, end: int, until: int | None = None) -> str | None:
     after it on its line (and before ``until``, the next drug named), written in capitals or
     after "status"; None when the line gives none."""
     # a line's end, or a stop the text's cleaning put in its place ("ACTIVE. OCREVUS ...")
-    line_end = re.compile(r"\n|(?<!\.)[.;!?](?=\s)").search(text, end)
+    line_end = _LINE_END.search(text, end)
     stop = min(
         x for x in (line_end.start() if line_end else None, until, len(text)) if x is not None
     )
