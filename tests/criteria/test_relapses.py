@@ -502,3 +502,27 @@ def test_a_range_of_counts_in_an_inclusion_is_both_bounds():
     assert facts("0 or 1 relapse in the last year") == ["relapses excludes count=2 months=12"]
     # as an exclusion, a range bars only when both hold: the team reads it
     assert "activity" in reviews("1 to 3 relapses in the past 2 years", EXCLUSION)
+
+
+def test_a_count_in_brackets_after_the_relapses_is_read():
+    # probes49's dev part: "Several relapses (three or more)" barred anyone with one relapse
+    text = "Several relapses (three or more) in the past twelve months"
+    assert facts(text, E) == ["relapses excludes count=3 months=12"]
+    assert facts("Relapses (≥2) in the last 12 months", E) == [
+        "relapses excludes count=2 months=12"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Multiple relapses within the past year", "Frequent relapses in the last 2 years"],
+)
+def test_a_bar_on_relapses_of_no_stated_number_is_left_to_the_team(text):
+    tree = parse_criterion(text, E)
+    one = Profile(relapses_past_2_years=1, months_since_last_relapse=3)
+    assert tree.evaluate(one) != FALSE  # one relapse is no "multiple": never barred on it
+    assert reviews(text, E)
+    # ... while "multiple sclerosis" is no number of relapses
+    assert facts("Onset of multiple sclerosis exacerbation within 60 days", E) == [
+        "relapses excludes months=2"
+    ]

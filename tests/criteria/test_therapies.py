@@ -1676,3 +1676,51 @@ def test_a_rule_for_the_patients_of_one_treatment_is_no_need_for_it(text, kind):
     assert facts(text, kind) == []
     tree = parse_criterion(text, kind)
     assert tree.evaluate(Profile(prior_therapies=[], current_therapy="none")) != FALSE
+
+
+def test_a_least_and_a_most_time_since_the_last_dose():
+    # probes49's dev part: "At least 12 weeks but no more than 6 months since the last
+    # natalizumab infusion" barred everyone with an infusion in the last 6 months
+    text = "At least 12 weeks but no more than 6 months since the last natalizumab infusion"
+    tree = parse_criterion(text, INC)
+    p = Profile(
+        prior_therapies=["natalizumab"],
+        current_therapy="none",
+        months_since_last_therapy={"natalizumab": 4},
+    )
+    assert tree.evaluate(p) != FALSE
+    assert reviews(text, E)  # as a bar: which way is not certain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No more than 6 months since the last dose of fingolimod",
+        "Not more than 3 months since stopping natalizumab",
+    ],
+)
+def test_no_more_than_is_a_bound_not_a_denial(text):
+    assert not any(f.startswith("therapy excludes") for f in facts(text, INC))
+
+
+def test_no_prior_drug_within_a_window_is_no_bar_on_it_ever():
+    assert facts("No prior fingolimod within 6 months", INC) == [
+        "therapy excludes drugs=fingolimod within_months=6"
+    ]
+    assert facts("No prior fingolimod", INC) == ["therapy excludes drugs=fingolimod"]
+
+
+def test_a_bar_on_two_drugs_taken_both_is_left_to_the_team():
+    text = "Prior treatment with both natalizumab and alemtuzumab, in either order"
+    tree = parse_criterion(text, E)
+    assert tree.evaluate(Profile(prior_therapies=["natalizumab"])) != TRUE  # one is not both
+    assert reviews(text, E)
+    assert facts("Prior natalizumab and alemtuzumab", E) == [
+        "therapy excludes drugs=natalizumab,alemtuzumab"
+    ]
+
+
+def test_numbers_with_a_half_in_words():
+    assert facts("Alemtuzumab within the last two and a half years", E) == [
+        "therapy excludes drugs=alemtuzumab within_months=30"
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..eligibility import EXCLUSION, INCLUSION
-from . import age, duration, edss, ms_type, pregnancy, relapses, sex, therapies
+from . import age, duration, edss, limited_rule, ms_type, pregnancy, relapses, sex, therapies
 from .abstain import (
     abstain,
     contrast_reach,
@@ -387,6 +387,16 @@ def parse_criterion(text: str, kind: str) -> Node:
     sections = _by_inner_headings(text, kind)
     if sections is not None:
         return sections
+    if limited_rule.deleted(text):  # "[criterion deleted in Amendment 2]": binds no one
+        return Review(topic="other", source=text[:200])
+    label = limited_rule.scope_label(text)
+    if label and limited_rule.scope_label(text[label.end() :].split(";", 1)[-1]) is not None:
+        label = None  # "Adolescent cohort: 12 to 17; adult cohort: 18 to 55": every way in
+    if label and limited_rule.for_everyone(label.group(0)):
+        # "For all participants, regardless of cohort or country: ...": the rule, for everyone
+        return parse_criterion(" " * label.end() + text[label.end() :], kind)
+    if label:  # "Cohort B only: ...", "At US sites: ...": for people the profile cannot tell
+        return Review(topic="other", source=text[:200])
     cells = _by_cells(text, kind)
     if cells is not None:
         return cells

@@ -125,6 +125,9 @@ def normalise(text: str) -> str:
     )
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"\b(\d+) point (\d)\b", r"\1.\2", t, flags=re.I)  # "six point five" -> 6.5
+    # "two and a half years", "2 years and a half": one number of its unit, as windows read it
+    t = re.sub(r"\b(\d+) and a half\b", r"\1.5", t, flags=re.I)
+    t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?|days?) and a half\b", r"\1.5 \2", t, flags=re.I)
     t = re.sub(r"\b(\d+(?:\.\d+)?)\s*\(\s*\1\s*\)", r"\1", t)  # "eighteen (18)" -> 18, once
     # "within1" -> "within 1"; a short code keeps its digits in any case ("cd20", "il6").
     t = re.sub(r"\b([A-Za-z][a-z]{2,})(?=\d)", r"\1 ", t)

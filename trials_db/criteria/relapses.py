@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..eligibility import INCLUSION
+from ..eligibility import EXCLUSION, INCLUSION
 from . import quantities as q
 from .nlp import Mention
 from .predicates import Not, Relapses
@@ -80,6 +80,21 @@ _COUNT_OF_WHICH = re.compile(
         r"of\s+(?:which|them|these|those)\s+(?:(?:must\s+have\s+|having\s+|has\s+|have\s+)?"
         r"occurred\s+|(?:was|were|must\s+be)\s+)?",
     ),
+    re.I,
+)
+
+
+# A count in brackets after the relapse word: "relapses (3 or more)", "(≥ 2)", "(at least two)".
+_BRACKETED_COUNT = re.compile(
+    r"\s*\(\s*(?:≥|at least|a minimum of|minimum of|(?P<more>>|more than))?\s*(?P<n>\d+)"
+    r"\s*(?:or more)?\s*\)",
+    re.I,
+)
+# A quantity word that is no number: "several", "multiple", "repeated", "frequent" relapses.
+_SOME_NUMBER = re.compile(
+    r"\b(?:several|multiple(?!\s+sclerosis)|repeated|frequent|recurrent|numerous|many|a few|"
+    r"some)\s+"
+    r"(?:[a-z-]+\s+){0,2}$",
     re.I,
 )
 
@@ -184,6 +199,16 @@ def read(r: Reader) -> None:
             before,
             re.I,
         ):
+            continue
+        if r.kind == EXCLUSION and re.search(
+            r"\w[^.;]*?,?\s+in the absence of\s+(\w+\s+){0,2}$",
+            before,
+            re.I,
+        ):
+            # "Disability worsening in the prior year, in the absence of relapses": a bar on the
+            # worsening, which the relapses only qualify; no bar on having none of them
+            r.reviews.append("activity")
+            r.take(m.start, m.end)
             continue
         if re.match(r"\s*(?:(are|is)?\s*defined|being|means?)\b", r.norm[m.end :], re.I):
             continue  # "Relapses are defined as ...", "a relapse being ...": explains a word
@@ -294,6 +319,18 @@ def read(r: Reader) -> None:
                 r.take(base + window.start(), base + window.end())
                 continue
             count = n + 1 if word in (">", "more than", "greater than", "over") else n
+        bracket = _BRACKETED_COUNT.match(r.norm, m.end) if not cm else None
+        if bracket and not remission:
+            # "Several relapses (3 or more) in the past 12 months": the count the brackets give
+            count = int(bracket.group("n")) + (bracket.group("more") is not None)
+            some = _SOME_NUMBER.search(before)
+            r.take(s_start + some.start() if some else m.end, bracket.end())
+        elif not cm and r.kind == EXCLUSION and _SOME_NUMBER.search(before):
+            # "Multiple relapses in the past year" as a bar: how many is not said, and one
+            # relapse would bar too many; the team reads it
+            r.reviews.append("activity")
+            r.take(m.start, m.end)
+            continue
         cues = r.cues_of(m)
         said_free = bool(re.search(r"relapse[- ]free", m.text, re.I))
         short = _SHORT_FREE.match(r.norm, m.end)

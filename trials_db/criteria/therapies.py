@@ -108,8 +108,14 @@ _AT_LEAST_BEFORE = re.compile(
     r"a minimum of|minimum of|over)\s*$",
     re.I,
 )
+# Not a denial but a bound: the "no" of "no more than 6 months since the last dose".
+_NOT_A_BOUND = r"(?!\s+(?:more|less|fewer|later|earlier|longer|shorter|greater|sooner)\s+than\b)"
 # The negation that opens a criterion ("No concurrent X", "Chemotherapy: No ..."): excludes X.
-_OPENING_NO = re.compile(rf"(?:{HEADING.pattern})?\s*(no|not|without|free of)\b", re.I)
+_OPENING_NO = re.compile(
+    rf"(?:{HEADING.pattern})?\s*(no|not|without|free of)\b" + _NOT_A_BOUND, re.I
+)
+# The same, at the very start of the line.
+_NO_FIRST = re.compile(r"\s*(no|not|without|free of)\b" + _NOT_A_BOUND, re.I)
 _FAILURE = re.compile(
     # not "failure to discontinue fingolimod", "failed to comply": a failure to act
     r"\b(treatment failure|failure(?!\s+to\b)|failed(?!\s+to\b)|fail(?!\s+to\b)|"
@@ -159,7 +165,7 @@ _DENIED_OPENING = re.compile(
     r"exposed to|had)|"
     + _MUST_NOT_HEAD
     + r"(?:not|never)\s+(?:have\s+)?(?:ever\s+|previously\s+|been\s+)*"
-    r"(?:received|taken|used|treated with|exposed to|had))\b",
+    r"(?:received|taken|used|treated with|exposed to|had))\b" + _NOT_A_BOUND,
     re.I,
 )
 _MUST_NOT = re.compile(
@@ -177,13 +183,28 @@ _FIRST_STUDY_DOSE = re.compile(
 _STUDY_START = re.compile(r"\b(?:study|trial) start\b|\bstart of (?:the )?(?:study|trial)\b", re.I)
 # A washout written as the time since the last dose: "at least 4 weeks away from a steroid bolus".
 _SINCE = re.compile(
-    r"(?:at least|≥|more than|>|a minimum of|minimum of)\s*"
+    r"(?:at least|≥|(?<!\bno )(?<!\bnot )more than|>|a minimum of|minimum of)\s*"
     + q.NUM
     + r"\s*"
     + q.UNIT
     # "At least 12 weeks must have elapsed since the last ocrelizumab infusion"
     + r"\s+(?:(?:must |should |will )?(?:have |has )?(?:elapsed|passed)\s+)?"
     + r"(?:since|away from|after|from)\b[^.;]{0,40}$",
+    re.I,
+)
+# A least and a most time since the last dose: "at least 12 weeks but no more than 6 months
+# since the last natalizumab infusion" (none within the first, some within the second).
+_SINCE_RANGE = re.compile(
+    r"(?:at least|≥|more than|>|a minimum of|minimum of)\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r",?\s+(?:but|and)\s+(?:no more than|not more than|less than|at most|up to|within|<|≤)\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r"\s+(?:(?:must |should |will )?(?:have |has )?(?:elapsed|passed)\s+)?"
+    + r"(?:since|after|from)\b[^.;]{0,40}$",
     re.I,
 )
 _PRIOR_USE = re.compile(
@@ -761,9 +782,28 @@ def _permitted_apart(
     return text[:start] + " " * (end - start) + text[end:], kept
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# "both" right before the first drug: "with both natalizumab and alemtuzumab".
+_BOTH = re.compile(r"\bboth\s+(?:[a-z-]+\s+){0,3}$", re.I)
+
+
 def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
     positions hold), from the drug mentions ``ms``."""
+    if len(ms) > 1 and _RESPECTIVELY.search(text) and len(re.findall(q.NUM, text)) > 1:
+        # "X, Y or Z at least 1, 1 and 3.5 months before, respectively": a window per drug,
+        # in order, which one reading for all would get wrong; the team reads it
+        r.reviews.append("treatment_change")
+        for m in ms:
+            r.take(m.start, m.end)
+        return
+    if r.kind == EXCLUSION and len(ms) > 1 and _BOTH.search(text, 0, ms[0].start):
+        # "Prior treatment with both natalizumab and alemtuzumab": a bar on the two together,
+        # which one reading per drug would turn into a bar on each; the team reads it
+        r.reviews.append("treatment_change")
+        for m in ms:
+            r.take(m.start, m.end)
+        return
     if r.kind == EXCLUSION:
         text = _HALF_LIVES_OR.sub(lambda m: " " * len(m.group(0)), text)
         for let_in in _NAIVE_PERMITTED.finditer(text):
@@ -1089,7 +1129,21 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r.reviews.append("treatment_change")
         return
     if naive:
-        leaf = Therapy(drugs=drugs, classes=classes, source=source)
+        # "No prior fingolimod within 6 months": none in that window, not none ever
+        lately = (
+            _WINDOW_OF_USE.match(text[ms[-1].end :].lstrip(" ,"))
+            if naive.group(0).lower().startswith("no")
+            else None
+        )
+        leaf = Therapy(
+            drugs=drugs,
+            classes=classes,
+            within_months=q.to_months(lately.group(1), lately.group(2)) if lately else None,
+            source=source,
+        )
+        if lately:
+            at = ms[-1].end + len(text[ms[-1].end :]) - len(text[ms[-1].end :].lstrip(" ,"))
+            r.take(at, at + lately.end())
         r.leaves.append(leaf if r.denial_denied(naive.start()) else Not(leaf))  # "not naive to X"
         for m in _NAIVE.finditer(text):
             r.take(m.start(), m.end())
@@ -1157,6 +1211,24 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         else:
             r.leaves.append(Not(leaf))
         r.take(max(0, ms[0].start - 40) + free.start(), ms[-1].end + free_for.end())
+        return
+    span = _SINCE_RANGE.search(text[: ms[0].start])
+    if span is not None:
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")  # a span since the drug, as a bar: unclear
+        else:
+            source = text[span.start() : ms[-1].end]
+            least, most = (
+                q.to_months(span.group(1), span.group(2)),
+                q.to_months(span.group(3), span.group(4)),
+            )
+            r.leaves.append(
+                Not(Therapy(drugs=drugs, classes=classes, within_months=least, source=source))
+            )
+            r.leaves.append(
+                Therapy(drugs=drugs, classes=classes, within_months=most, source=source)
+            )
+        r.take(span.start(), span.end())
         return
     since = _SINCE.search(text[: ms[0].start])
     if since is not None:  # "At least 30 days since corticosteroids": a washout
@@ -1273,11 +1345,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             source=source,
         )
         # (an exclusion that denies is left to the double-negation rule: "No prior X" there)
-        denied = (
-            _DENIED_OPENING.match(text)
-            if r.kind != EXCLUSION
-            else re.match(r"\s*(no|not|without|free of)\b", text, re.I)
-        )
+        denied = _DENIED_OPENING.match(text) if r.kind != EXCLUSION else _NO_FIRST.match(text)
         r.leaves.append(Not(leaf) if denied else leaf)
         r.take(window.start(), window.end())
         note_duration()
@@ -1332,11 +1400,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         if (fewest or 1) > 1:
             r.reviews.append("treatment_change")  # one of them is read; how many, the team
         # (an exclusion that denies is left to the double-negation rule: "No prior X" there)
-        denied = (
-            _DENIED_OPENING.match(text)
-            if r.kind != EXCLUSION
-            else re.match(r"\s*(no|not|without|free of)\b", text, re.I)
-        )
+        denied = _DENIED_OPENING.match(text) if r.kind != EXCLUSION else _NO_FIRST.match(text)
         r.leaves.append(Not(leaf) if denied else leaf)
         for m in _EVER.finditer(text):
             r.take(m.start(), m.end())

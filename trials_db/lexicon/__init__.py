@@ -195,6 +195,17 @@ def control_cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.lru_cache(maxsize=None)
+def rule_file(name: str) -> dict:
+    """A rules-as-data file of this folder (``name``.yml), read once."""
+    return yaml.safe_load((HERE / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches any of ``patterns`` (regular expressions), case ignored."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
 def says(cue: str, text: str) -> bool:
     """Whether ``text`` says one of the ``cue`` list's words ("skip", "dont_know", "stop"...)."""
     return control_cues()[cue].search(fold(text or "")) is not None
