@@ -4842,3 +4842,82 @@ def test_the_general_name_of_a_drug_named_more_closely_is_that_drug():
 def test_hours_and_minutes_are_no_age_and_no_sex():
     got = facts("Sleep 7h 10m, steps 4,000. Me: 33, F")
     assert got["age"] == 33 and got["sex"] == "female"
+
+
+@pytest.mark.parametrize(
+    "text, now",
+    [
+        (
+            "Lemtrada rounds 2018 and 2019, then nothing till Ocrevus from 2022 to now",
+            "ocrelizumab",
+        ),
+        ("on nothing at the time then started zeposia summer 2023", "ozanimod"),
+        (
+            "Tecfidera Jan 2019 - Aug 2024. then nothing for a few months. Kesimpta from Nov 2024.",
+            "ofatumumab",
+        ),
+        ("Tysabri until 2021, nothing now", "none"),
+    ],
+)
+def test_a_nothing_between_two_drugs_is_a_gap(text, now):
+    # fresh59: a "then nothing" before the drug taken now stored "no treatment now"
+    assert facts(text)["current_therapy"] == now
+
+
+@pytest.mark.parametrize(
+    "text, failed",
+    [
+        ("Copaxone and Rebif, both stopped because of injection site reactions", []),
+        ("neither - I stopped Tysabri and Gilenya for JCV and my heart rate respectively", []),
+        ("Ocrevus 2019 to 2023 (infusion reactions), Kesimpta since 2023", []),
+        ("Copaxone and Rebif, both stopped working", ["glatiramer acetate", "interferon beta-1a"]),
+        (
+            "Aubagio then Tecfidera, stopped both for the same reason - new lesions",
+            ["teriflunomide", "dimethyl fumarate"],
+        ),
+    ],
+)
+def test_a_reason_said_after_drugs_named_together_is_each_ones(text, failed):
+    # fresh60: "Copaxone and Rebif, both stopped because of ..." failed the first
+    assert sorted(facts(text, "failed_therapies")["failed_therapies"]) == sorted(failed)
+
+
+def test_no_relapses_on_a_treatment_is_no_never():
+    got = facts("Gilenya and then Zeposia, stopped both for my liver. No relapses on either.")
+    assert "months_since_last_relapse" not in got and "relapses_past_2_years" not in got
+    assert facts("No relapses.")["months_since_last_relapse"] == "never"
+
+
+def test_a_drug_taken_over_a_span_of_ages_is_over():
+    got = facts("I'm 58. Copaxone from 47 to 52 and nothing since.")
+    assert got["current_therapy"] == "none" and got["prior_therapies"] == ["glatiramer acetate"]
+    assert facts("On Briumvi now and nothing since, thank god")["current_therapy"] == "ublituximab"
+
+
+def test_someone_elses_pregnancy_or_belief_is_no_fact_of_the_writers():
+    got = facts("No - I said my SISTER is pregnant. I'm 31, not pregnant.")
+    assert got["pregnant"] is False
+    assert "pregnant" not in facts("The bot thinks I'm pregnant?!")
+    assert "pregnant" not in facts("my wife is pregnant, I'm 40 with RRMS")
+    assert facts("I'm 12 weeks pregnant")["pregnant"] is True
+
+
+def test_a_time_counted_from_an_undated_event_is_no_time_ago():
+    got = facts("like I said, 2 weeks after my 30th birthday. I'm 39 now.", "years_since_diagnosis")
+    assert got.get("years_since_diagnosis") != 0.04 and got["age"] == 39
+    assert facts("3 weeks ago", "months_since_last_relapse")["months_since_last_relapse"] < 1
+
+
+def test_a_relatives_birth_dates_the_story_and_is_no_patient():
+    got = facts("the last relapse was 3 years ago (before my daughter was born in 2023), RRMS, 36")
+    assert got["age"] == 36 and "sex" not in got
+    assert facts("My daughter (24) was just diagnosed with RRMS")["age"] == 24
+
+
+def test_steroids_over_a_span_are_dated_by_its_end():
+    got = facts(
+        "pulses of IV steroids every month from 2019 to 2021, none since", "months_since_steroids"
+    )
+    assert 60 < got["months_since_steroids"] < 72  # 2021, not 2019
+    got = facts("an oral taper from September to the end of October", "months_since_steroids")
+    assert got["months_since_steroids"] < 2.5

@@ -46,11 +46,14 @@ from .patient_text import (
     time_ago_only,
 )
 from .conditionals import without_conditions
+from .denied_list import with_time_spread
 from .double_denial import without_double_denials
+from .retraction import without_retracted
 from .fields import slot_fields
 from .geo import flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
 from .profile import NEVER, NO_THERAPY
+from .quoted_reply import own_parts
 from .safety import Category, check as check_safety
 
 from .slot_values import ESTIMATED, SKIPPED, known, to_slot
@@ -298,8 +301,8 @@ _LAST_WORD = re.compile(r"\b(?:last|latest|most recent)\b", re.I)
 def _stated(text: str) -> str:
     """What the message states: without questions about what would be, nor conditions and what
     would follow from them ("If I got pregnant I'd stop Tecfidera")."""
-    said = without_conditions(without_what_would_be(read_dictation(text)))
-    return without_lay_opinions(without_double_denials(said))
+    said = without_conditions(without_what_would_be(with_time_spread(read_dictation(text))))
+    return without_lay_opinions(without_double_denials(without_retracted(said)))
 
 
 # A birth told: "my son arrived in October", "the baby was born in June".
@@ -536,7 +539,23 @@ def _facts_of(
     put("country", read_country(t, requested == "country"))
     if requested in YEAR_SLOTS and unsure_which_year(t):
         facts.pop(requested, None)  # "maybe 2019 or 2020?": not sure which, so not taken
+    if (
+        "relapses_past_2_years" not in facts
+        and facts.get("current_therapy") not in (None, NO_THERAPY)
+        and _NONE_ON_TREATMENT.search(t)
+    ):
+        # "on Vumerity since 2023 after Tecfidera, no relapses on either": none while treated,
+        # and treated to this day, so none lately (when the relapses were before, unknown)
+        facts["relapses_past_2_years"] = 0
     return facts
+
+
+# Relapses denied during treatment: "no relapses on either", "not one relapse while on it".
+_NONE_ON_TREATMENT = re.compile(
+    r"\b(?:no|not (?:a )?single|not one|zero)\s+(?:relapses?|attacks?)\s+(?:at all\s+)?"
+    r"(?:on|while on|whilst on)\b",
+    re.I,
+)
 
 
 # The facts a year dates; two years given as alternatives ("2019 or 2020", "2008 i think, or
@@ -564,6 +583,21 @@ def message_facts(
     """What the form takes from one message: its profile facts and, with ``places``, where the
     person lives ("I live in Dublin", "from near Stuttgart"); the country of that place when
     the message names none and none is known yet."""
+    parts = own_parts(text)
+    if parts is not None:
+        # a reply that quotes: only the writer's own lines, each read as the answer to the
+        # question of the bot quoted above it (none beside a crisis or new symptoms)
+        own = "\n".join(p.text for p in parts)
+        if not own.strip() or _readable(own, requested) is None:
+            return {}
+        facts: dict[str, Any] = {}
+        for part in parts:
+            said = message_facts(part.text, intent, part.asked or requested, slots, places)
+            for slot, value in said.items():
+                if isinstance(value, list) and isinstance(facts.get(slot), list):
+                    value = list(dict.fromkeys([*facts[slot], *value]))
+                facts[slot] = value
+        return facts
     t = _readable(text, requested)
     if t is None:
         return {}

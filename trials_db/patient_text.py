@@ -29,6 +29,7 @@ from .geo import (
 from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_words
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
+from .ordinal_reference import verdicts as ordinal_verdicts
 from .planned_treatment import only_planned
 from .record_status import line_status
 from .text import MONTH_NAMES, cardinals, normalise, patient_quantities, time_units
@@ -1845,6 +1846,14 @@ _WRITER_ASIDE = re.compile(
 )
 
 
+# A life event told of a relative: "my daughter was born in 2023", "my son got married".
+_LIFE_EVENT_AFTER = re.compile(
+    r"\W{0,3}(?:\w+\W{1,3}){0,2}?(?:was|were|got|just got)?\s*(?:born|married|arrived|"
+    r"started school|graduated|came along)\b",
+    re.I,
+)
+
+
 def _written_for(text: str, relative: re.Match | None, replying: bool = False) -> bool:
     """Whether the message is written for ``relative`` (see _relative_named), not by the patient
     (or by both): asked for them, opening with them and no "I", or giving their MS facts while
@@ -1852,6 +1861,10 @@ def _written_for(text: str, relative: re.Match | None, replying: bool = False) -
     screening, so a writer who answers as "I" ("I'm in Ireland but my sister with MS is in
     Canada") is still the patient who has been answering."""
     if relative is None or _NOT_THE_WRITERS.search(text):
+        return False
+    if _LIFE_EVENT_AFTER.match(text, relative.end()):
+        # "before my daughter was born in 2023, RRMS, 36": a life event that dates the
+        # writer's own story; the relative is not the patient
         return False
     opens = (
         re.match(
@@ -2005,7 +2018,7 @@ def _without_other_kin(text: str) -> str:
 _LAY_PERSON = (
     rf"\b(?:my|his|her|our|a|the|some)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?(?:[\w-]+\s+)?"
     rf"(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE}|boss|manager|lady|guy|bloke|woman|man|someone|"
-    r"people|group|forum)\b"
+    r"people|group|forum|bot|chatbot|app|system|form)\b"
 )
 # What such a person reckons of the writer ("My husband is convinced I'm secondary progressive",
 # "a lady from my support group reckons my EDSS must be about 6"), to the end of its clause.
@@ -2020,7 +2033,7 @@ _LAY_OPINION = re.compile(
 # A word of an MS fact: a course, a score, a relapse, a number.
 _MS_FACT_WORD = re.compile(
     r"\b(?:ms|rrms|spms|ppms|cis|progressive|relapsing|remitting|edss|relaps\w*|attacks?|flares?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten)\b|\d",
+    r"one|two|three|four|five|six|seven|eight|nine|ten|pregnan\w*|breast ?feed\w*|nursing)\b|\d",
     re.I,
 )
 # Someone else's own facts in brackets after them: "My boss (62, also has MS, on Ocrevus)".
@@ -2850,6 +2863,8 @@ _FORM_AFTER = re.compile(
 _SIDE_EFFECTS = re.compile(
     # (not "even though I was JCV negative": a test that gave no reason to stop)
     r"side[- ]effects?|allerg|intoleran|pregnan|infection|liver|pml|"
+    # "(infusion reactions)", "an ISR every time", "anaphylaxis"
+    r"\breactions?\b|anaphyla\w*|\bisrs?\b|"
     r"jcv(?!\s*(?:neg\w*|-ve\b)|-(?![\w+]))|rash|cost|insurance|"
     r"tired of inject|needle|flush\w*|nausea|stomach|diarrh\w*|headaches?|hair loss|lymph\w*|"
     r"\bgi\b|gut|bowel|tummy|"
@@ -3042,6 +3057,17 @@ _RESUMED_AFTER = re.compile(
     re.I,
 )
 _NEGATED_BEFORE = re.compile(r"\b(not|never|no|n'?t)\b\W+(\w+\W+)?$")
+# Drugs named together: only "and", "&", "+", "/" or a comma between them.
+_JOINED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|and(?:\s+then)?|then|&|\+|/|-+>|→)\s*", re.I
+)
+# What a group of drugs shares, said after the last: "both stopped because ...", "all for JCV",
+# "for JCV and my heart rate respectively".
+_SHARED_AFTER = re.compile(
+    r"[^.;!?]{0,40}?\b(?:(?:both|all|each|all three|the two of them|all of them)\b|"
+    r"[^.;!?]{0,80}\brespectively\b)",
+    re.I,
+)
 
 
 def _names_a_drug(low: str) -> bool:
@@ -3143,11 +3169,13 @@ _BARE_SINCE_END = re.compile(r"^\s*(?:$|[,.;!?)\n])")
 _DRUG_TIME_CLOSED = re.compile(
     r"\b(?:stopped|stop|quit|off|ended|until|till|til|used to|was on|were on|came off|finished|"
     r"completed|done|did|had|took|tried|discontinued|no longer|paused|break|gap|before|course)\b|"
-    r"\b(?:19|20)\d\d\s*(?:-|–|to|and|&|\+)\s*(?:19|20)?\d\d\b"
+    r"\b(?:19|20)\d\d\s*(?:-|–|to|and|&|\+)\s*(?:19|20)?\d\d\b|"
+    r"\bfrom\s+(?:(?:the\s+)?ages?\s+)?[1-9]\d\s*(?:-|to|until|till)\s*[1-9]\d\b"
 )
 # ... and what opens it: "since", "started", "switched to", "went onto".
 _DRUG_TIME_OPEN = re.compile(
-    r"\b(?:since|from|started|starting|began|switched to|went onto|moved to|now on|onto)\b"
+    r"\b(?:since|from|started|starting|began|switched to|went onto|moved to|now on|onto)\b|"
+    r"\b(?:now|currently|still)\b"  # "On Briumvi now and nothing since"
 )
 
 
@@ -3758,6 +3786,18 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         next_start = mentions[i + 1][0] if i + 1 < len(mentions) else len(t)
         after = t[end:next_start]
         before = t[max(0, start - 30) : start]
+        # "Copaxone and Rebif, both stopped because of the injections": drugs named together
+        # share what is said after the last of them
+        group_end = i
+        while group_end + 1 < len(mentions) and _JOINED.fullmatch(
+            t[mentions[group_end][1] : mentions[group_end + 1][0]]
+        ):
+            group_end += 1
+        if group_end > i:
+            last_after = mentions[group_end + 1][0] if group_end + 1 < len(mentions) else len(t)
+            shared = t[mentions[group_end][1] : last_after]
+            if _SHARED_AFTER.match(shared):
+                after = shared
         reasons = _DENIED_SIDE_REASON.sub(" ", after)  # "not because of side effects, it ..."
         # "Gilenya 0.5 mg until it stopped working": a dose's decimal point ends no sentence
         reasons = _DOSE.sub(" ", reasons)
@@ -3993,7 +4033,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or re.search(
                 r"\b(all|both|they)\b[^.;!?]{0,25}\b(work\w*|fine|good|great|help\w*)\b"
                 r"|\b(?:none|neither) (of them )?(failed|stopped)"
-                r"|\bnothing (?:else )?(?:has |ever )?(?:failed|stopped)",
+                r"|\bnothing (?:else )?(?:has |ever )?(?:failed|stopped)"
+                # "not a single relapse on any of them"
+                r"|\b(?:no|not (?:a )?single|not one|zero)\s+relapses?\s+(?:on|while on|during)\s+"
+                r"(?:any of |either of |all of )?(?:them|those|these|either)\b",
                 low,
             )
         )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
@@ -4001,6 +4044,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.said_nothing_failed = True
     if not answer.failed and re.search(
         r"^\W*(?:not that i know(?: of)?|i don'?t think so|i wouldn'?t say so|none of them|not yet|"
+        r"neither(?=\s*(?:[-,.;:!]|$|of them (?!worked|helped)|one|did|failed|really))|"
         r"(?:no|nah|naw),? none|nope|no,? they (?:all )?(?:worked|were fine))\b",
         low,
     ):
@@ -4067,9 +4111,31 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             for s, e, name in mentions
         )
     )
-    if nothing and not started_after and not off_an_earlier_one and not gap and not said_now_after:
+    # "then nothing till Ocrevus from 2022 to now", "Kesimpta from Nov 2024": the drug taken now,
+    # told after a "nothing" said of another time, makes the "nothing" a gap
+    told_after = (
+        nothing is not None
+        and taken_now
+        and not _NOW_IN_NOTHING.search(nothing.group(0))
+        and _GAP_NOTHING.search(low, max(0, nothing.start() - 6), nothing.end() + 20) is not None
+        and any(s >= nothing.end() and name == answer.current for s, _, name in mentions)
+    )
+    if (
+        nothing
+        and not started_after
+        and not off_an_earlier_one
+        and not gap
+        and not said_now_after
+        and not told_after
+    ):
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     answer.ended = list(dict.fromkeys(ended))
+    # "Avonex, Copaxone, then Gilenya - the first two failed, the third was side effects"
+    by_place, other_reason = ordinal_verdicts(t, list(dict.fromkeys(n for _, _, n in mentions)))
+    if by_place or other_reason:
+        answer.failed = [d for d in answer.failed if d not in other_reason]
+        answer.failed += [d for d in by_place if d not in answer.failed]
+        answer.reason_not_failure += [d for d in other_reason if d not in by_place]
     # "Interferon beta-1a 2009-2014 ... (on the interferon)": the general name, when a drug it
     # names more closely was taken, is that drug again
     closer = {d for d in answer.taken if any(o != d and o.startswith(d) for o in answer.taken)}
@@ -4082,6 +4148,16 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     return answer
 
 
+# A "nothing" said of now: "nothing now", "currently nothing", "on nothing atm".
+_NOW_IN_NOTHING = re.compile(
+    r"\b(?:now|currently|at the moment|these days|rn|atm|right now|presently|at present)\b"
+)
+# A "nothing" said of a time between treatments: "then nothing", "nothing for a few months",
+# "nothing till Ocrevus", "on nothing at the time".
+_GAP_NOTHING = re.compile(
+    r"\bthen\s+(?:nothing|none)\b|\b(?:nothing|none)\s+(?:for|till|until|til|in between|"
+    r"at the time|at first|then)\b|\bon nothing\s+(?:at the time|at first|then|for)\b"
+)
 _DATED_AFTER = re.compile(r"\W{0,3}(?:again\W{1,3})?(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\b", re.I)
 _NOW_AFTER = re.compile(r"^\W{0,3}(?:now|currently|at the moment|these days|rn|atm)\b", re.I)
 _NOW_BEFORE = re.compile(rf"\b(?:now|currently|{_NOW_ABROAD})\W{{0,3}}(?:on\W{{1,3}})?$", re.I)
@@ -4272,7 +4348,8 @@ _SINCE_AFTER = re.compile(
     r"since (?:dx|diagnosis|i was diagnosed|being diagnosed)|"
     r"since (then|\d{4}|last \w+|\w+ \d{4}|\w+ '\d\d|early|late|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|"
-    r"from \d{4}(?!\s*(?:-|to|until|till))|"
+    # "from 2022", "from Nov 2024", "from mid-2023": a start and no end
+    r"from (?:[a-z]{3,9}\.?\s+|mid-?\s*|early\s+|late\s+)?\d{4}(?!\s*(?:-|to|until|till))|"
     # "(started March 2022)", "(since 2021)": a start and no end
     r"\(\s*(?:started|since|began)\s+(?:in\s+)?(?:\w+\s+|\d{1,2}[/.-])?\d{4}(?=\s*\)))\b",
     re.I,
@@ -4289,6 +4366,9 @@ _ENDED_AFTER = re.compile(
     rf"^(?:\s*(?:{_DOSE_AMOUNT}|{_ROUTE}|{_HOW_OFTEN_CODE}|twice (?:a day|daily)|"
     r"once a (?:day|week|month)|a day|a week|a month|every \w+ (?:days|weeks|months))\b[,.]?)*"
     r"\W{0,3}(?:\(?\s*(?:19|20)\d\d\s*(?:-|to|until|till|/)\s*(?:19|20)\d\d\b)|"
+    # "Copaxone from 47 to 52", "(age 30-35)": a span of the writer's ages, closed
+    r"^\W{0,3}(?:from\s+|between\s+)?(?:(?:the\s+)?ages?\s+)?[1-9]\d\s*(?:-|to|until|till|and)\s*"
+    r"[1-9]\d\b(?!\s*(?:mg|mcg|years?|months?|weeks?|days?|times?|%))|"
     r"^[^.;!?]{0,60}\b(?:stopped|discontinued|came off|quit|no longer|not any ?more|anymore|"
     r"ended|finished)\b(?!\s+(?:working|helping|doing|being))|"
     # "was on Tysabri but not now", "Tecfidera, not currently"
@@ -5050,11 +5130,22 @@ _TRYING = re.compile(
 )
 
 
+# A pregnancy or breastfeeding said of someone else, to the end of its clause.
+_THEIR_PREGNANCY = re.compile(
+    r"(?:" + _LAY_PERSON + r")(?:'s|\s+is|\s+was|\s+are|\s+were|\s+has been|"
+    r"\s+got|\s+just got|\s+(?:just\s+)?found out she(?:'s| is| was))\s+(?:\w+\s+){0,2}?"
+    r"(?:pregnan\w*|breast ?feed\w*|nursing|expecting)\b[^.;,!?\n]*",
+    re.I,
+)
+
+
 def parse_pregnancy(
     text: str, intent: str | None = None, asked: str | None = "pregnant"
 ) -> dict[str, Any] | Invalid | None:
     """{'pregnant': bool, 'breastfeeding': bool}: see :func:`_pregnancy`; a baby already born
     ("I gave birth 5 weeks ago", "just had my baby") also says not pregnant now."""
+    # "my sister is pregnant", "she's breastfeeding": another person's, no fact of the writer's
+    text = _THEIR_PREGNANCY.sub(lambda m: " " * len(m.group(0)), text)
     t = fold(text)
     if asked == "breastfeeding":
         found = _breastfeeding_answer(text, t, intent)
@@ -5337,6 +5428,10 @@ def _pregnancy(
 
 _SPAN = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_WORD})\b")  # units: TIME_UNITS
 # A span counted from another time, not from now: "3 years later", "two years after that".
+# Any other event a span is counted from: "after my 30th birthday", "before the wedding".
+_FROM_AN_EVENT = re.compile(
+    r"\s*(?:after|before)\s+(?!now\b|today\b|present\b|ago\b)[a-z0-9]", re.I
+)
 _RELATIVE_TO_ANOTHER = re.compile(
     r"\s*(?:later|afterwards|after (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|"
     r"before (?:that|this|it|then|diagnosis|my diagnosis|being diagnosed)|earlier|"
@@ -5519,7 +5614,13 @@ def _months_in(t: str, today: dt.date) -> float | None:
     # both treatment lengths: "IVMP x 3 days", "in hospital 3 days" (the second is defined below)
     t = _COURSE_LENGTH.sub(" ", _TREATMENT_LENGTH.sub(" ", t))
     m = _SPAN.search(t)
-    while m and _RELATIVE_TO_ANOTHER.match(t, m.end()):
+    while m and (_RELATIVE_TO_ANOTHER.match(t, m.end()) or _FROM_AN_EVENT.match(t, m.end())):
+        if not _RELATIVE_TO_ANOTHER.match(t, m.end()):
+            # "2 weeks after my 30th birthday", "a month before the wedding": counted from an
+            # event the message does not date, so no time ago
+            t = t[: m.start()] + " " * (m.end() - m.start()) + t[m.end() :]
+            m = _SPAN.search(t)
+            continue
         # "diagnosed 2010, last relapse 3 years later", "two years after that": counted from
         # a year said before it, or not at all (never as "3 years ago"; other times still count)
         year = re.findall(r"\b(19[5-9]\d|20\d\d)\b", t[: m.start()])
@@ -5840,7 +5941,8 @@ _ANOTHER_RELAPSE = re.compile(
 # A time a "no relapses" is said of: "since ...", "during my pregnancy", "after that".
 _SINCE_OR_DURING = re.compile(
     r"(?:\s+(?:relapses?|attacks?|flare\w*|at all|whatsoever|so far))*\s*,?\s*"
-    r"(?:since|during|after|while|throughout|from)\b",
+    # ... or a treatment's time: "no relapses on either", "none whilst on it"
+    r"(?:since|during|after|while|whilst|throughout|from|on|under)\b",
     re.I,
 )
 _NO_RELAPSE_SAID = re.compile(
@@ -6709,6 +6811,18 @@ _STEROIDS_TO_COME = re.compile(
 )
 
 
+# The opening of a closed span of time, up to its end: "from September to", "between 2019 and".
+_SPAN_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?"
+)
+_SPAN_OPENING = re.compile(
+    rf"\b(?:from|between)\s+(?:(?:early|mid|late|the end of)[-\s]+)?(?:{_SPAN_MONTH}|(?:19|20)\d\d)"
+    r"\s*(?:to|until|till|through|into|and|-)\s+(?=(?:the end of\s+|early\s+|mid[-\s]+|late\s+)?"
+    rf"(?:{_SPAN_MONTH}|(?:19|20)\d\d)\b)",
+    re.I,
+)
+
+
 def parse_months_since_steroids(
     text: str, requested: bool, relapse_months: float | None = None
 ) -> float | None:
@@ -6717,6 +6831,9 @@ def parse_months_since_steroids(
     # "I'm booked in for IV steroids on Monday, but before that ...": a course to come dates
     # nothing (positions kept)
     text = _STEROIDS_TO_COME.sub(lambda m: " " * len(m.group(0)), text)
+    # "an oral taper from September to the end of October", "pulses from 2019 to 2021": the
+    # last dose is the end of the span (positions kept)
+    text = _SPAN_OPENING.sub(lambda m: " " * len(m.group(0)), text)
     t = fold(text)
     if not requested and not FACT_WORDS["steroids"].search(t):
         return None

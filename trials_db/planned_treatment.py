@@ -7,19 +7,16 @@ from __future__ import annotations
 import functools
 import re
 
-import yaml
+from .lexicon import any_of, rule_file
 
-from .lexicon import HERE as LEXICON_DIR
-
-_RULES = LEXICON_DIR / "planned_treatment.yml"
 # A clause's bounds: a stop, a semicolon, a comma, a dash between words, a line's end.
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\s[-\u2013\u2014]+\s")
 
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
-    doc = yaml.safe_load(_RULES.read_text(encoding="utf-8"))
-    return {part: re.compile("|".join(f"(?:{p})" for p in doc[part]), re.I) for part in doc}
+    doc = rule_file("planned_treatment")
+    return {part: any_of(patterns) for part, patterns in doc.items()}
 
 
 def only_planned(text: str, start: int, end: int) -> bool:
