@@ -105,6 +105,8 @@ SETS = {
     "probes47": ROOT / "tests/gold/criteria_probes47.yml",  # 160, the same, at its end
     "probes48": ROOT / "tests/gold/criteria_probes48.yml",  # 160, 2026-12-07 (29th), at start
     "probes49": ROOT / "tests/gold/criteria_probes49.yml",  # 160, the same, at its end
+    "probes50": ROOT / "tests/gold/criteria_probes50.yml",  # 160, 2026-12-07 (30th), at start
+    "probes51": ROOT / "tests/gold/criteria_probes51.yml",  # 160, the same, at its end
 }
 
 

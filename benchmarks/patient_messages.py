@@ -106,6 +106,8 @@ SETS = {
     "fresh57": ROOT / "tests/gold/patient_messages_fresh57.yml",  # the same session, at its end
     "fresh58": ROOT / "tests/gold/patient_messages_fresh58.yml",  # 2026-12-07 (29th), at start
     "fresh59": ROOT / "tests/gold/patient_messages_fresh59.yml",  # the same session, at its end
+    "fresh60": ROOT / "tests/gold/patient_messages_fresh60.yml",  # 2026-12-07 (30th), at start
+    "fresh61": ROOT / "tests/gold/patient_messages_fresh61.yml",  # the same session, at its end
 }
 
 
