@@ -550,10 +550,11 @@ def _facts_of(
     return facts
 
 
-# Relapses denied during treatment: "no relapses on either", "not one relapse while on it".
+# Relapses denied over several treatments, one taken now: "no relapses on either" (not "on
+# Kesimpta for 1 year, no relapses on it", a time that may not cover two years).
 _NONE_ON_TREATMENT = re.compile(
     r"\b(?:no|not (?:a )?single|not one|zero)\s+(?:relapses?|attacks?)\s+(?:at all\s+)?"
-    r"(?:on|while on|whilst on)\b",
+    r"(?:on|while on|whilst on)\s+(?:either|both|any of them|all of them|all three)\b",
     re.I,
 )
 
