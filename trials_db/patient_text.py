@@ -6812,9 +6812,7 @@ _STEROIDS_TO_COME = re.compile(
 
 
 # The opening of a closed span of time, up to its end: "from September to", "between 2019 and".
-_SPAN_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?"
-)
+_SPAN_MONTH = rf"(?:{_MONTH_WORD}|mar)\b\.?(?:\s+(?:19|20)\d\d)?"  # the months' one list
 _SPAN_OPENING = re.compile(
     rf"\b(?:from|between)\s+(?:(?:early|mid|late|the end of)[-\s]+)?(?:{_SPAN_MONTH}|(?:19|20)\d\d)"
     r"\s*(?:to|until|till|through|into|and|-)\s+(?=(?:the end of\s+|early\s+|mid[-\s]+|late\s+)?"

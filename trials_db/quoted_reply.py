@@ -43,8 +43,9 @@ def _asks(line: str) -> str | None:
 def own_parts(text: str | None) -> list[Part] | None:
     """The writer's own words of a reply that quotes, each with the question it answers; None
     when the message quotes nothing (it is read whole, as usual)."""
+    attribution, _, own, clinician = _rules()
     if not text or not any(
-        _QUOTED.match(line) or _rules()[0].search(line) for line in text.splitlines()
+        _QUOTED.match(line) or attribution.search(line) for line in text.splitlines()
     ):
         return None
     parts: list[Part] = []
@@ -52,15 +53,17 @@ def own_parts(text: str | None) -> list[Part] | None:
     answered_since = True
     mine = False  # under "correction to what I sent:", the quoted lines are the writer's
     for line in text.splitlines():
-        if not _QUOTED.match(line) and _rules()[0].search(line):
-            mine = _rules()[2].search(line) is not None
-        elif _QUOTED.match(line) and (mine or _rules()[3].search(line)):
+        quoted = _QUOTED.match(line) is not None
+        heads = not quoted and attribution.search(line) is not None  # "Kate wrote:"
+        if heads:
+            mine = own.search(line) is not None
+        elif quoted and (mine or clinician.search(line)):
             # the writer's own earlier words, or what their clinician said of them
             parts.append(Part(None, _QUOTED.sub("", line)))
             continue
         else:
             mine = False
-        if _QUOTED.match(line) or _rules()[0].search(line):
+        if quoted or heads:
             if answered_since:
                 asked = []
             answered_since = False

@@ -790,17 +790,15 @@ _BOTH = re.compile(r"\bboth\s+(?:[a-z-]+\s+){0,3}$", re.I)
 def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     """The treatment facts of ``text`` (the criterion, its drug-less sentences blanked so that
     positions hold), from the drug mentions ``ms``."""
-    if len(ms) > 1 and _RESPECTIVELY.search(text) and len(re.findall(q.NUM, text)) > 1:
-        # "X, Y or Z at least 1, 1 and 3.5 months before, respectively": a window per drug,
-        # in order, which one reading for all would get wrong; the team reads it
-        r.reviews.append("treatment_change")
-        for m in ms:
-            r.take(m.start, m.end)
-        return
-    if r.kind == EXCLUSION and len(ms) > 1 and _BOTH.search(text, 0, ms[0].start):
+    if len(ms) > 1 and (
+        # "X, Y or Z at least 1, 1 and 3.5 months before, respectively": a window per drug, in
+        # order, which one reading for all would get wrong
+        (_RESPECTIVELY.search(text) and len(re.findall(q.NUM, text)) > 1)
         # "Prior treatment with both natalizumab and alemtuzumab": a bar on the two together,
-        # which one reading per drug would turn into a bar on each; the team reads it
-        r.reviews.append("treatment_change")
+        # which one reading per drug would turn into a bar on each
+        or (r.kind == EXCLUSION and _BOTH.search(text, 0, ms[0].start))
+    ):
+        r.reviews.append("treatment_change")  # the team reads it
         for m in ms:
             r.take(m.start, m.end)
         return
