@@ -102,3 +102,13 @@ def test_a_footnote_mark_and_a_bracketed_exception():
     text = "RMS* (*CIS is not included)"
     assert status(text, INCLUSION, ms_subtype="RRMS") == MET
     assert status(text, INCLUSION, ms_subtype="CIS") == NOT_MET
+
+
+def test_a_label_denied_for_a_time_goes_to_the_team():
+    """ "Current DMT: none for at least 3 months" required a DMT now (probes51): a false "doesn't
+    fit" for everyone off treatment. "Biologic therapy: No prior X" keeps its reading."""
+    from tests.criteria.reading import abstains, facts
+
+    assert abstains("Current DMT: none for at least 3 months before baseline")
+    assert facts("Current DMT: none for at least 3 months before baseline") == []
+    assert facts("Biologic therapy: No prior natalizumab") == ["therapy excludes drugs=natalizumab"]

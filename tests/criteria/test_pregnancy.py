@@ -261,3 +261,16 @@ def test_an_exception_for_contraception_never_excludes_those_who_use_it(text):
 def test_not_using_contraception_as_an_exclusion_asks_for_it(text):
     assert "contraception excludes" not in facts(text, E)
     assert "contraception requires" in facts(text, E)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pregnancy as a reason or a time is no status (built after probes52, where it
+        # required being pregnant: a false "doesn't fit" for everyone else)
+        "Treatment with Tecfidera was paused for pregnancy and later restarted",
+        "Interferon stopped because of pregnancy, restarted after delivery",
+    ],
+)
+def test_a_pregnancy_as_a_reason_is_no_status(text):
+    assert not any(f.startswith("pregnant") for f in facts(text))

@@ -526,3 +526,24 @@ def test_a_bar_on_relapses_of_no_stated_number_is_left_to_the_team(text):
     assert facts("Onset of multiple sclerosis exacerbation within 60 days", E) == [
         "relapses excludes months=2"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a most said after the relapse word is never "at least one" (built after probes51)
+        "Relapses in the past year: no more than 2",
+        "Relapses: fewer than 3 in the past 2 years",
+        "Number of relapses in the last 24 months: at most 1",
+    ],
+)
+def test_a_cap_after_the_relapse_word_requires_no_relapse(text):
+    assert not any(f.startswith("relapses requires") for f in facts(text, INC))
+    assert reviews(text, INC)
+
+
+def test_a_pseudo_relapse_is_no_relapse_and_a_period_is_its_months():
+    assert relapses("Pseudo-relapse with fever in the 30 days before screening", E) == []
+    assert relapses("At least one relapse over the last 24-month period", INC) == [
+        "relapses requires months=24"
+    ]

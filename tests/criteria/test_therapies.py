@@ -615,7 +615,13 @@ def test_a_failure_said_with_a_negation_is_still_a_failure():
     ],
 )
 def test_one_sentence_is_not_read_into_another_sentences_drugs(text, kind):
+    """An exclusion's sentences are each read alone (each a bar: since probes52); elsewhere the
+    team reads them."""
     tree = parse_criterion(text, kind)
+    if kind == E:
+        alone = {f for s in re.split(r"(?<=\.)\s+", text) for f in facts(s, kind)}
+        assert {f for f in facts(text, kind) if f.startswith("therapy")} <= alone
+        return
     assert [f for f in facts(text, kind) if f.startswith("therapy")] == []
     assert any(
         "sentence" in (leaf.source or "")
@@ -1724,3 +1730,16 @@ def test_numbers_with_a_half_in_words():
     assert facts("Alemtuzumab within the last two and a half years", E) == [
         "therapy excludes drugs=alemtuzumab within_months=30"
     ]
+
+
+def test_each_sentence_of_an_exclusion_bars_on_its_own_unless_a_later_one_lets_people_in():
+    """Built after probes52: two sentences, two bars (any one excludes); a later sentence that
+    permits ("may be included") leaves the whole to the study team."""
+    two = "Prior alemtuzumab. Treatment with natalizumab within the last 3 months."
+    assert facts(two, EXCLUSION) == [
+        "therapy excludes drugs=alemtuzumab",
+        "therapy excludes drugs=natalizumab within_months=3",
+    ]
+    assert (
+        facts("Prior alemtuzumab. Those treated with cladribine may be included.", EXCLUSION) == []
+    )

@@ -128,8 +128,13 @@ from .review_topics import leftover_words, review_topics
 # X must have received their last infusion at least N before", "treatment-naive, or off all
 # DMT for at least N", denials with their own drugs and times, and two groups of an exclusion
 # each with its own time (one shipped tree changed: NCT03910738's "relapses in the year"
-# keeps its reading, its source now "in the 1 year")
-PARSER_VERSION = 38
+# keeps its reading, its source now "in the 1 year"); 39: drug codes and abbreviations (BG-12,
+# BG00012, CLAD, ALEM, SIPO, BAF312), an abbreviation the criterion defines as something else
+# ("Radiotherapy (RTX)"), a relapse cap said after the relapse word, pseudo-relapses, "N-month
+# period", "Label: none for N", an exclusion's sentences each a bar of its own (one shipped
+# tree changed: NCT02555215's "remain on BG00012
+# treatment" now requires dimethyl fumarate)
+PARSER_VERSION = 39
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -335,7 +340,19 @@ _DENIED_CELL = re.compile(
 )
 # A cell whose denial comes with more: "Current DMT: none for ≥ 3 months" (not "EDSS: 0-5.5").
 _DENIED_WITH_MORE = re.compile(
-    rf"[^:|=]{{2,80}}?[:=]\s*(?:{_NONE_VALUE}|0(?!\s*(?:[-\u2013\u2014.,]|to\b)))\b\s*\S", re.I
+    rf"[^:|=]{{2,80}}?[:=]\s*(?:{_NONE_VALUE}|0(?!\s*(?:[-\u2013\u2014.,]|to\b)))\b"
+    # (a bound is no denial: "Relapses: no more than 2 in the past year")
+    r"(?!\s+(?:more|less|fewer|later|earlier|older|younger|greater|higher|lower|longer|"
+    r"shorter|upper|limit|restriction)\b)\s*\S",
+    re.I,
+)
+
+
+# One cell whose "none" holds for a time: "Current DMT: none for at least 3 months before
+# baseline" (not "Biologic therapy: No prior copolymer 1", whose "no" belongs to its words).
+_DENIED_FOR_A_TIME = re.compile(
+    r"[^:|=]{2,80}?[:=]\s*(?:none|nil|zero|0)\s+(?:for|within|in|during|since|over|at least)\b",
+    re.I,
 )
 
 
@@ -343,8 +360,8 @@ def _by_cells(text: str, kind: str) -> Node | None:
     """A line of key-value cells, each read as the criterion it abbreviates; a cell whose value
     is "none", "no" or "0" is its label's fact denied. None when the line is no such thing."""
     cells = [c for c in _CELL_BAR.split(text) if c.strip(" .;")]
-    if len(cells) < 2 and not _DENIED_CELL.fullmatch(text):
-        return None
+    if len(cells) < 2 and not _DENIED_CELL.fullmatch(text) and not _DENIED_FOR_A_TIME.match(text):
+        return None  # (one cell denied for a time, "Current DMT: none for 3 months", is read)
     if not all(re.search(r"[:=]", c) for c in cells):
         return None  # "Steroids | IV methylprednisolone | within 2 months": one rule's parts
     trees: list[Node] = []

@@ -28,6 +28,10 @@ _UNLESS = re.compile(rf"\b{UNLESS}\b[^.;]{{0,60}}$", re.I)
 _PREG_NOT_STATUS = re.compile(
     # not "state of pregnancy": a status
     r"(during|(?<!state )(?<!condition )of|prevent|avoid|become|becoming|intention|planning|plan|"
+    # a reason or a time before or after, no status: "DMF was interrupted for pregnancy"
+    r"(?<!pregnant )(?<!eligible )(?<!not )(?<!negative )(?<!positive )(?<!tested )for|"
+    r"because of|due to|owing to|after|following|"
+    r"since|prior to|throughout|"
     r"weeks of|test)\s+(\w+\s+)?$",
     re.I,
 )

@@ -90,6 +90,15 @@ def normalise(text: str) -> str:
         t,
     )
     t = re.sub(r"\b(?:a|one) fortnight\b|\bfortnight\b", "2 weeks", t, flags=re.I)
+    # "over the last 24-month period", "the preceding 2-year window": 24 months, 2 years
+    t = re.sub(
+        r"(?<=\d)-(day|week|month|year)s?\s+(?:period|window|interval|time ?frame)\b",
+        r" \1s",
+        t,
+        flags=re.I,
+    )
+    # "during the 12 calendar months preceding screening": 12 months
+    t = re.sub(r"(?<=\d)\s+calendar\s+(?=(?:days?|weeks?|months?|years?)\b)", " ", t, flags=re.I)
     # "in the last half a year", "a year and a half": in months, as every window rule reads them
     t = re.sub(r"\bhalf an? year\b", "6 months", t, flags=re.I)
     t = re.sub(r"\b(?:a|one) year and a half\b", "18 months", t, flags=re.I)

@@ -36,6 +36,15 @@ _AT_MOST = (
 )
 
 
+# A most said after the relapse word: "Relapses: no more than 2 in the past year".
+_CAP_AFTER = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in _AT_MOST) + r")\s*\d+(?:\.\d+)?"
+    # (a count, not a time: "a relapse-free period of less than 6 months")
+    r"(?!\.?\d|\s*(?:days?|weeks?|months?|years?|yrs?|mo)\b)|\bor\s+(?:fewer|less)\b",
+    re.I,
+)
+
+
 # "a relapse-free period of less than 6 months": a relapse within those 6 months.
 _SHORT_FREE = re.compile(
     r"\s*(?:(?:period|interval|time|duration)\s+)?(?:of\s+)?"
@@ -175,6 +184,8 @@ def read(r: Reader) -> None:
             continue
         if re.match(r"\s*(therapy|treatment)", r.norm[m.end :], re.I):
             continue  # "relapse therapy" is a treatment, not an event
+        if re.search(r"\bpseudo[\s-]*$", before, re.I):
+            continue  # "Pseudo-relapse (worsening with fever)": no relapse (the team reads it)
         on_treatment = re.match(
             r"\s*(?:while|whilst|when)?\s*(?:on|despite|during|under)\s+(?:(?:a|the|their|that|"
             r"this|prior|current|an?\s+approved)\s+)?(?:treatment|therapy|dmts?|it|them)\b",
@@ -319,6 +330,15 @@ def read(r: Reader) -> None:
                 r.take(base + window.start(), base + window.end())
                 continue
             count = n + 1 if word in (">", "more than", "greater than", "over") else n
+        own = re.split(
+            r"[,;(]|\b(?:and|or|but|with|edss|age|score)\b", r.norm[m.end : s_end], 1, re.I
+        )[0]
+        if not cm and not remission and _CAP_AFTER.search(own):
+            # "Relapses in the past year: no more than 2": a most said after the relapse word,
+            # which no count before it gives; never "at least one" (the team reads it)
+            r.reviews.append("activity")
+            r.take(m.start, m.end)
+            continue
         bracket = _BRACKETED_COUNT.match(r.norm, m.end) if not cm else None
         if bracket and not remission:
             # "Several relapses (3 or more) in the past 12 months": the count the brackets give

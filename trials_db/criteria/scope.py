@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from .abbreviation import defined_otherwise
 from .nlp import LIST_MARKER, Mention, pipeline
 
 RULES_FILE = Path(__file__).with_name("rules") / "context_rules.json"
@@ -102,6 +103,10 @@ def read(text: str) -> Reading:
     doc = _context_pipeline()(text)
     mentions, cues = [], []
     for ent in doc.ents:
+        if ent.label_ in ("DRUG", "DRUG_CLASS") and defined_otherwise(
+            text, ent.start_char, ent.end_char, ent.ent_id_
+        ):
+            continue  # "Radiotherapy (RTX)": the criterion's own word, not rituximab
         mention = Mention(ent.label_, ent.ent_id_, ent.start_char, ent.end_char, ent.text)
         mentions.append(mention)
         found = [

@@ -384,6 +384,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)])]
 
 
+# Words by which a later sentence of an exclusion lets people in or narrows the bar before it.
+_PERMITS = re.compile(
+    r"\b(?:may|can|could|allowed|permitted|acceptable|eligible|included|enrolled|except|unless|"
+    r"provided|however|instead|only|not apply|does not|do not|exempt|rather|same|apply|applies|"
+    r"above|previous|this|these|those|such|it|them)\b",
+    re.I,
+)
+
+
 def read(r: Reader) -> None:
     """The treatment facts of the criterion. The rule reads all its drugs as one group, with
     one window, one "currently", one "failed": when different drugs are named in different
@@ -421,6 +430,20 @@ def read(r: Reader) -> None:
             _read(r, part, [m for m in ms if a <= m.start < b])
         return
     if _washout_table(r, ms):
+        return
+    own = [(a, b) for (a, b) in spans if any(a <= m.start < b for m in ms)]
+    if (
+        r.kind == EXCLUSION
+        and len(set(named)) >= 2
+        and len(own) == len(named)
+        and not any(_PERMITS.search(r.norm[a:b]) for a, b in spans[1:])
+    ):
+        # "Prior alemtuzumab. Prior cladribine is also exclusionary if the last dose was within
+        # 2 years.": each sentence a bar of its own, read with its own words (any one excludes);
+        # not when a later sentence permits or excepts ("... may be included")
+        for a, b in own:
+            part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
+            _read(r, part, [m for m in ms if a <= m.start < b])
         return
     before = len(r.leaves)
     blanked: list[Node] | None = None
