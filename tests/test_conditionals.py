@@ -76,3 +76,33 @@ def test_read_from_a_message():
     # what would have to be stopped is taken now
     got = facts("If I got pregnant I'd have to stop Gilenya, so we're waiting. 30, RRMS.")
     assert got["current_therapy"] == "fingolimod" and "pregnant" not in got
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [
+        # a wish or what would have been states no treatment taken (built after fresh61)
+        ("I wish I could try Ocrevus, but I'm on Aubagio", "ocrelizumab"),
+        ("I would have started Zeposia in May, but then I got pregnant", "ozanimod"),
+        ("had I known about Kesimpta I'd have asked for it. On Copaxone since 2015", "ofatumumab"),
+        ("Suppose I switched to Mayzent, would that change anything?", "siponimod"),
+        (
+            "my neuro says one more relapse and she'll move me to Tysabri. On Tecfidera.",
+            "natalizumab",
+        ),
+    ],
+)
+def test_a_wish_or_what_would_have_been_names_no_treatment(text, drug):
+    assert drug not in (facts(text).get("prior_therapies") or [])
+
+
+def test_a_would_have_hedge_keeps_its_number():
+    assert facts("I'd have said 3.5", "edss")["edss"] == 3.5
+
+
+def test_what_would_never_have_been_was():
+    """ "Had I known about the PML risk I'd never have gone on Tysabri" says Tysabri was taken."""
+    got = facts("Had I known the risks I'd never have gone on Tysabri. Gilenya since 2019.")
+    assert got["prior_therapies"] == ["natalizumab", "fingolimod"]
+    got = facts("If I'd known, I'd never have started Copaxone. Now on Kesimpta.")
+    assert "glatiramer acetate" in got["prior_therapies"]

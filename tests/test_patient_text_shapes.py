@@ -4921,3 +4921,121 @@ def test_steroids_over_a_span_are_dated_by_its_end():
     assert 60 < got["months_since_steroids"] < 72  # 2021, not 2019
     got = facts("an oral taper from September to the end of October", "months_since_steroids")
     assert got["months_since_steroids"] < 2.5
+
+
+# Built after fresh61 and fresh62 (story mode, texting, answers with more in them): each row a
+# sentence of the shape that was misread, and the one slot it must (or must not) set.
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # a swap names the new drug; "before that N years on X" is the earlier one
+        ("In 2021 they swapped my Gilenya for Zeposia.", None, "current_therapy", "ozanimod"),
+        (
+            "Started Kesimpta in May. Before that 3 years on Aubagio.",
+            None,
+            "current_therapy",
+            "ofatumumab",
+        ),
+        # "came off it" of a drug the story goes on past says nothing of now
+        (
+            "Tysabri 2010-2015, came off it for JCV. Then Gilenya. In 2021 they swapped the "
+            "Gilenya for Mayzent.",
+            None,
+            "current_therapy",
+            "siponimod",
+        ),
+        (
+            "Tysabri until 2020, came off it. Tecfidera was before that.",
+            None,
+            "current_therapy",
+            "none",
+        ),
+        (
+            "Rebif 2012-2016, came off it for the baby. Then Mavenclad in 2020 and 2021. Nothing "
+            "since.",
+            "prior_therapies",
+            "current_therapy",
+            "none",
+        ),
+        # a failure said right after the drug stands, whatever side effect follows
+        (
+            "Avonex stopped working and gave me flu-like symptoms",
+            "failed_therapies",
+            "failed_therapies",
+            ["interferon beta-1a"],
+        ),
+        # someone else's "failed", denied, is no failure
+        (
+            "none - whoever said Aubagio failed was wrong, I stopped for the hair loss",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        # a first dose had is a start
+        ("got my first Briumvi infusion yesterday", None, "current_therapy", "ublituximab"),
+        # a drug "until N ago" has ended
+        ("Gilenya until three weeks ago", "current_therapy", "current_therapy", "none"),
+        ("Ocrevus from 2019 until this past March", "current_therapy", "current_therapy", "none"),
+        # the score now, after one that has passed
+        ("EDSS went to 6 with the relapse but it's back to 4 now", None, "edss", 4.0),
+        ("3.5 in the summer, now my neurologist has me at 4", "edss", "edss", 4.0),
+        # a count of walking aids is no score, nor one worked out from a chart
+        ("not sure of my EDSS, I walk with two sticks", "edss", "edss", None),
+        ("probably a 6 - I looked it up on a chart", "edss", "edss", None),
+        ("edss 6.5 cane + walker", None, "edss", 6.5),  # the aid after a score is no count
+        # the count with its window, then another window
+        (
+            "1 in the last 2 years, 3 in the 2 before that",
+            "relapses_past_2_years",
+            "relapses_past_2_years",
+            1,
+        ),
+        # "worked" said of the drug, after "after that"
+        (
+            "Copaxone failed. Tecfidera after that was great",
+            "failed_therapies",
+            "failed_therapies",
+            ["glatiramer acetate"],
+        ),
+        # texting shortcuts
+        ("on kes rn", None, "current_therapy", "ofatumumab"),
+        ("nope, bfing", "pregnant", "breastfeeding", True),
+        # a feed given by the mother herself; the other state after a "no"
+        (
+            "mostly bottles but I still do the bedtime feed myself",
+            "breastfeeding",
+            "breastfeeding",
+            True,
+        ),
+        ("no, though I'm nursing my 5 month old", "pregnant", "pregnant", False),
+        # a question whether breastfeeding must stop takes it as so
+        ("would I need to stop breastfeeding first?", None, "breastfeeding", True),
+        # "no steroids either" shares the time of the denial before it
+        ("no relapses since 2022 and no steroids either", None, "months_since_steroids", None),
+        # a course of oral pred told later: the "no steroids" was another episode's, no "never"
+        # (its date, beside the relapse's, is not read yet)
+        (
+            "pseudo-relapse in May, no steroids. Then a real one in July 2026, five days of pred.",
+            None,
+            "months_since_steroids",
+            None,
+        ),
+        # how a drug made the writer feel is a side effect, no failure
+        ("Aubagio made me feel awful so I stopped", "failed_therapies", "failed_therapies", []),
+        # "nothing for the MS" after other medicines
+        (
+            "the contraceptive pill and vitamin D, nothing for the MS",
+            "current_therapy",
+            "current_therapy",
+            "none",
+        ),
+        # "moved to the pen" is a change of treatment, no home
+        ("so in 2024 I moved to the pen. 40, Denver", None, "home_place", "Denver"),
+    ],
+)
+def test_shapes_of_stories_and_texting(text, asked, slot, value):
+    got = message_facts(text, "inform", asked, {})
+    if slot == "home_place":
+        assert got[slot]["label"].startswith(value)
+    else:
+        assert got.get(slot) == value

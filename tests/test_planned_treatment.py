@@ -40,3 +40,17 @@ def test_a_planned_drug_is_no_treatment_taken():
     assert got["prior_therapies"] == ["teriflunomide"]
     got = facts("The neuro floated Tysabri, but I've only been on Copaxone.")
     assert got["prior_therapies"] == ["glatiramer acetate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a first dose still to come (built after fresh61)
+        "Off Gilenya since last month; my first Kesimpta injection is on the 20th",
+        "The plan is to start Ocrevus after the scan",
+    ],
+)
+def test_a_first_dose_to_come_or_a_plan_is_no_treatment_taken(text):
+    got = facts(text, "current_therapy")
+    assert got.get("current_therapy") not in ("ofatumumab", "ocrelizumab")
+    assert not {"ofatumumab", "ocrelizumab"} & set(got.get("prior_therapies") or [])

@@ -10,7 +10,10 @@ import pytest
 import yaml
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.actions.screening import said_whole
 from bot.nlu.text_boundary import plain
+from trials_db.facts import message_facts
+from trials_db.quoted_reply import QUOTED_TEXT
 from trials_db import patient_text
 from trials_db.criteria import quantities
 from trials_db.lexicon import says
@@ -121,3 +124,21 @@ def test_the_component_gives_the_classifier_and_the_actions_plain_text(typed, se
     plain(message)
     assert message.get("text") == seen
     assert "text" in message.output_properties
+
+
+def test_a_quoting_reply_is_classified_by_its_own_lines_and_kept_whole_for_the_form():
+    """Seen over REST: "> How old are you?\n44\n> Which type of MS...?\nRRMS" was classified
+    as a question about MS types (the quoted one) and the age was asked again."""
+    typed = "> How old are you?\n44\n> Which type of MS do you have?\nRRMS"
+    message = Message(data={"text": typed})
+    plain(message)
+    assert message.get("text") == "44. RRMS"  # all the classifier sees
+    assert {"text", QUOTED_TEXT} <= message.output_properties
+    parse_data = {"text": message.get("text"), QUOTED_TEXT: message.get(QUOTED_TEXT)}
+    assert message_facts(said_whole(parse_data), "inform", "age", {}) == {
+        "age": 44.0,
+        "ms_subtype": "RRMS",
+    }
+    alone = Message(data={"text": "I'm 44"})
+    plain(alone)
+    assert alone.get(QUOTED_TEXT) is None and said_whole({"text": "I'm 44"}) == "I'm 44"

@@ -74,6 +74,23 @@ def _condition(clause: str) -> re.Match[str] | None:
     return None
 
 
+# What would not have been, which was: "I'd never have gone on Tysabri", "wouldn't have started".
+_DENIED = re.compile(
+    r"(?:\bnever|\bnot|n'?t)\s+(?:have\s+)?(?:gone|been|started|taken|had|tried|agreed)\b", re.I
+)
+
+
+def _named_drugs(clause: str) -> str:
+    """ " on X" for each drug word of ``clause`` ("I'd never have gone on Tysabri": on it)."""
+    words = re.findall(r"[\w-]+", clause)
+    return "".join(f" on {w}" for w in words if w.lower() in _drug_words())
+
+
+def _wish(clause: str) -> re.Match[str] | None:
+    """The first wish or would-have-been cue of a clause ("I wish I could", "would have")."""
+    return _cues()["counterfactual"].search(clause)
+
+
 def without_conditions(text: str) -> str:
     """The text with every condition clause, and the clause of what would follow beside it,
     blanked out; the rest is untouched ("if they'd listened it would have been 2012, but
@@ -89,18 +106,31 @@ def without_conditions(text: str) -> str:
             for i in range(0, len(parts), 2)
             if _condition(parts[i]) and not (stop.startswith("?") and _PRESENT.search(parts[i]))
         ]
+        wishes = [i for i in range(0, len(parts), 2) if i not in conditions and _wish(parts[i])]
+        for i in wishes:  # "I wish I could try Briumvi": that clause alone, from the wish on
+            m = _wish(parts[i])
+            said = parts[i][m.start() :]
+            # "I'd never have gone on Tysabri" takes it that the writer did
+            told = _named_drugs(said) if _DENIED.search(said) else ""
+            parts[i] = parts[i][: m.start()] + (told or " " * len(said))
         if not conditions:
-            out.append(sentence)
+            out.append("".join(parts) + stop if wishes else sentence)
             continue
         for i in conditions:
             for j in (i - 2, i + 2):  # what would follow, said just before or after it
                 if 0 <= j < len(parts) and j not in conditions:
                     if _cues()["modal"].search(parts[j]):
-                        parts[j] = _presupposed(parts[j])
+                        # "..., I'd never have started Copaxone": that it was started
+                        denied = _named_drugs(parts[j]) if _DENIED.search(parts[j]) else ""
+                        parts[j] = denied or _presupposed(parts[j])
             m = _condition(parts[i])
             head, cond = parts[i][: m.start()], parts[i][m.start() :]
             given = _HAD_NOT.match(cond)
-            told = f" {given.group(1)} had {cond[given.end():]}" if given else _presupposed(cond)
+            told = (
+                f" {given.group(1)} had {cond[given.end():]}"
+                if given
+                else (_named_drugs(cond) if _DENIED.search(cond) else "") or _presupposed(cond)
+            )
             parts[i] = (_presupposed(head) if _cues()["modal"].search(head) else head) + told
         out.append("".join(parts) + stop)
     return "".join(out)

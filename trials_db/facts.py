@@ -48,6 +48,7 @@ from .patient_text import (
 from .conditionals import without_conditions
 from .denied_list import with_time_spread
 from .double_denial import without_double_denials
+from .exception_scope import excepted_denial, with_exceptions
 from .retraction import without_retracted
 from .fields import slot_fields
 from .geo import flag_country, read_place_facts, region_country, resolve_place
@@ -257,7 +258,7 @@ def _readable(text: str | None, requested: str | None = None) -> str | None:
     finding = check_safety(t)
     if finding is None:
         # "does placebo mean I'd be off treatment?"; "I'm forty for comma RRMS" as typed
-        return _stated(t)
+        return _stated(t, requested)
     if finding.category not in (Category.DISTRESS, Category.ADVICE):
         return None
     kept = []
@@ -291,16 +292,18 @@ def _readable(text: str | None, requested: str | None = None) -> str | None:
         # "... Came off Kesimpta in June. Are there studies, or should I wait?": the question is
         # advice only beside the drug named elsewhere; the statements stay, the question goes
         rest = " ".join(k for k in kept if k and not k.rstrip().endswith("?")).strip()
-    return _stated(rest) if rest and check_safety(rest) is None else None
+    return _stated(rest, requested) if rest and check_safety(rest) is None else None
 
 
 # "the last was ...", "latest one ...", "most recent ...": the last relapse's time told.
 _LAST_WORD = re.compile(r"\b(?:last|latest|most recent)\b", re.I)
 
 
-def _stated(text: str) -> str:
+def _stated(text: str, requested: str | None = None) -> str:
     """What the message states: without questions about what would be, nor conditions and what
-    would follow from them ("If I got pregnant I'd stop Tecfidera")."""
+    would follow from them ("If I got pregnant I'd stop Tecfidera"); a denial with an exception
+    said as the exception ("not on anything except Tysabri")."""
+    text = with_exceptions(text, requested)
     said = without_conditions(without_what_would_be(with_time_spread(read_dictation(text))))
     return without_lay_opinions(without_double_denials(without_retracted(said)))
 
@@ -603,6 +606,8 @@ def message_facts(
     if t is None:
         return {}
     facts = _facts_of(t, intent, requested, slots)
+    if requested in _YES_NO and facts.get(requested) is False and excepted_denial(t, requested):
+        del facts[requested]  # "not really, apart from the odd night feed": no plain "no"
     if not places:
         return facts
     flag = flag_country(t)
@@ -653,6 +658,10 @@ def message_facts(
             # "I'm in Ireland": a town abroad the message never names is not where they live
             del facts["home_place"]
     return facts
+
+
+# The questions answered yes or no whose "no" an exception can take back.
+_YES_NO = frozenset({"pregnant", "breastfeeding"})
 
 
 def _names_within(country: str, place: str) -> bool:

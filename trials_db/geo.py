@@ -425,6 +425,10 @@ _MOVE_WORD = r"(?:moved|relocated|emigrated|immigrated)"
 _MOVED_TO = (
     r"\b" + _MOVE_WORD + r"\s+(?:(?:back|here|home|out|over|west|east|north|south|down|up|across|"
     r"abroad)\s+){0,3}to"
+    # (not a move of treatment: "moved to the pen in 2024", "moved to a stronger drug")
+    r"(?!\s+(?:(?:the|a|an|my|another|something)\s+)?(?:(?:new|stronger|oral|daily|weekly|"
+    r"monthly|other)\s+)?(?:pen|pills?|tablets?|injections?|infusions?|jabs?|shots?|drugs?|meds|"
+    r"medications?|treatments?|therap(?:y|ies)|dmts?|one|stronger|higher)\b)"
 )
 _MOVE = re.compile(r"\b" + _MOVE_WORD + r"\b", re.I)
 # Where the person lives, from the surest way of saying it to the weakest; the first cue whose

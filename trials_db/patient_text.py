@@ -29,7 +29,7 @@ from .geo import (
 from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_words
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
-from .ordinal_reference import verdicts as ordinal_verdicts
+from .ordinal_reference import states as ordinal_states, verdicts as ordinal_verdicts
 from .planned_treatment import only_planned
 from .record_status import line_status
 from .text import MONTH_NAMES, cardinals, normalise, patient_quantities, time_units
@@ -832,6 +832,7 @@ def thumb_answer(text: str) -> str | None:
 _NONE_BUT_ONE = re.compile(
     r"\b(?:no|zero|0)\s+(?:relapses?|attacks?|flare[- ]?ups?|exacerbations?)"
     r"((?:\s+(?:in|during|over|for)\s+(?:the\s+)?(?:past|last)\s+(?:two|2)\s+(?:years?|yrs?))?)"
+    r"(?:\s+(?:at\s+all|whatsoever|really|as\s+such))?"
     r"\s*,?\s*(?:except|apart from|other than|besides|bar|but)\s+(?:for\s+)?(?:the\s+|a\s+)?"
     r"(?:one|1)\b",
     re.I,
@@ -861,6 +862,14 @@ _NOT_THAT_I_KNOW = re.compile(
 # word in other languages, so the month names leave it out.
 _MAR = re.compile(
     r"\bmar\.?(?=\s*['\u2019]\d\d\b|\s+(?:19|20)\d\d\b|\s+(?:this|last|next) year\b)",
+    re.I,
+)
+
+
+# One drug traded for another: "swapped the Gilenya for Mayzent", "replaced Copaxone with Aubagio".
+_SWAPPED = re.compile(
+    r"\b(?:swapped|swapping|swap|traded|replaced|exchanged|switched|changed)\s+"
+    r"(?:the\s+|my\s+|her\s+|his\s+)?([\w-]+)\s+(?:for|with)\s+(?:the\s+|my\s+)?([\w-]+)",
     re.I,
 )
 
@@ -930,6 +939,13 @@ def say_plainly(text: str) -> str:
     for pattern, word in patient_phrases():
         t = pattern.sub(word, t)
     t = _NONE_BUT_ONE.sub(r"1 relapse\1, a relapse", t)  # "no relapses except one in March"
+    # "she swapped the Gilenya for Mayzent": the first one left, the second one taken
+    t = _SWAPPED.sub(
+        lambda m: f"switched from {m.group(1)} to {m.group(2)}"
+        if {m.group(1).lower(), m.group(2).lower()} <= _drug_words()
+        else m.group(0),
+        t,
+    )
     # "no relapses on Kesimpta since 2022": the time is of both, the drug and no relapse
     return _NONE_ON_SINCE.sub(r"\1 \3, \2 \3", t)
 
@@ -973,6 +989,13 @@ _WHAT_WOULD_BE = re.compile(
 )
 
 
+# A question whether something must stop, which takes it as going on now (only breastfeeding: a
+# drug named in a question is never taken as a treatment taken).
+_STOP_WOULD_END = re.compile(
+    r"\b(?:have|need|got)\s+to\s+(?:stop|give up|quit|wean)\s+(?:breast ?feeding|nursing)\b", re.I
+)
+
+
 def without_what_would_be(text: str) -> str:
     """The message without its questions about what would or could be (_WHAT_WOULD_BE), from
     the clause that asks to the question mark: "I'm on Mayzent. Would I be off treatment?" ->
@@ -983,7 +1006,9 @@ def without_what_would_be(text: str) -> str:
             clauses = re.split(r"(?<=[,;])|(?=\b(?:and|but|so)\b)|(?<=\s[-–—])(?=\s)", sentence)
             for i, clause in enumerate(clauses):
                 if _WHAT_WOULD_BE.search(clause):
-                    sentence = "".join(clauses[:i]) + (" " if i else "")
+                    # "would I have to stop breastfeeding to join?" takes it as so now
+                    kept = " I'm breastfeeding." if _STOP_WOULD_END.search(sentence) else ""
+                    sentence = "".join(clauses[:i]) + (" " if i else "") + kept
                     break
         out.append(sentence)
     return "".join(out)
@@ -2435,14 +2460,19 @@ _ONLY_A_GUESS = re.compile(
 # "never been given an EDSS, but the online calculator puts me at 5.5".
 _NOT_GIVEN_SCORE = re.compile(
     r"\b(?:(?:i'?d|i would|i'?ll|i) (?:score|rate|put|give) myself|online calculator|"
-    r"(?:an?|the) (?:edss )?calculator|self[- ]?(?:scored?|assess\w*|rated))\b",
+    r"(?:an?|the) (?:edss )?calculator|self[- ]?(?:scored?|assess\w*|rated)|"
+    # "so probably a 4? I looked it up online": worked out from a chart, not given
+    r"looked (?:it )?up|googled|(?:from|on|by) (?:an?|the) (?:edss )?(?:chart|table|website))\b",
     re.I,
 )
 # The score now, among others: "now 4", "the latest is 4.5", "the last one was 2.5", "it went
 # up to 5.5" (not "I was 4 last time", a score before).
 _NOW_NUMBER = re.compile(
-    r"\b(now|currently|today|these days|at the moment|(?:the )?(?:latest|newest|most recent)|"
+    r"\b(now,? (?:the |my )?(?:neuro\w*|doctor|nurse|consultant|she|he|they) "
+    r"(?:has|have|had|put|puts|scored|scores|rated|rates|got) me (?:at|as|on)|"  # "has me at 4.5"
+    r"now|currently|today|these days|at the moment|(?:the )?(?:latest|newest|most recent)|"
     r"the last (?:one|it)|(?:went|gone|has gone|is|was|moved|been put|been bumped) (?:up|down) to|"
+    r"back(?: (?:up|down))? to|"
     r"rose to|increased to|dropped to)\b[^\d]{0,12}(\d+(?:\.\d)?)"
 )
 
@@ -2564,6 +2594,12 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     if _ONLY_A_GUESS.search(t) or _NOT_GIVEN_SCORE.search(t):
         return None  # "no clue, 3?", "a wild guess would be 5?", "I'd score myself a 3": none
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
+    # the count of walking aids is no score: "200 metres with one stick", "two crutches"
+    t = re.sub(
+        r"(?<![\d.,])\d+\s+(?:walking\s+)?(?:sticks?|crutch(?:es)?|canes?|walkers?|poles?|aids?)\b",
+        " ",
+        t,
+    )
     latest = _latest_dated_score(t, requested)
     if latest is not None:
         return latest
@@ -2872,6 +2908,9 @@ _SIDE_EFFECTS = re.compile(
     r"heart|jc ?virus|jc index|approval|afford\w*|expensive|costly|can'?t get|cannot get|"
     r"availab\w*|platelet\w*|thyroid|kidney|depress\w*|mood|weight|blood pressure|skin|"
     r"bruis\w*|macular|hair|flu\b|flu[- ]like|"
+    # how it made the writer feel: "feeling like garbage on Tecfidera", "made me feel awful"
+    r"feel(?:ing|s)? (?:like )?(?:garbage|rubbish|crap|awful|terrible|horrible|dreadful|ill|sick|"
+    r"rough|lousy|poorly|so bad)|made me (?:feel )?(?:sick|ill|awful|miserable)|"
     # a life event: a baby, a move ("came off it to try for a baby", "after moving here")
     r"\bbaby|conceiv\w*|try(?:ing)? for (?:a|another) (?:baby|child|kid)|\bivf\b|"
     r"breast ?feed\w*|moved (?:here|abroad|countr\w*|house)|moving (?:here|abroad|countr\w*|house)|"
@@ -2992,6 +3031,7 @@ _NOTHING_NOW = re.compile(
     r"after(?:wards?| that)?(?=\s*(?:$|[.;!?,)])))|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
     r"switched to (?:nothing|none)\b|"  # "rebif -> tecfidera -> nil": the chain ends in none
+    r"(?:nothing|none) (?:for|to treat) (?:the|my) ms\b|"  # "vitamin D. nothing for the MS"
     r"on nothin(g|')?|(not|no) back on anything|nothing current(ly)?\b|"
     r"no longer (on|taking|using|take|use) any(thing|(?: ms)? (?:treatment|medication|meds|drugs?|"
     r"dmts?))|"
@@ -3115,6 +3155,14 @@ def _nothing_now(low: str) -> re.Match | None:
             r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
         ) and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
+        if re.match(
+            r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
+        ) and re.match(
+            r"\W*(?:until|till|til|up to|before)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:relaps\w*|attacks?|flare\w*|episodes?|exacerbations?)\b",
+            low[m.end() :],
+        ):
+            continue  # "Then nothing until a small relapse in 2025": no events till then
         if re.match(r"(?:nothing|none) since\b", m.group(0)) and _RELAPSE_WORDS.search(
             re.split(r"[.!?\n]", low[: m.start()])[-1]
         ):
@@ -3811,6 +3859,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or _FAILED_BEFORE.search(before)
             or _IT_FAILED.search(after)
             or _SAID_STOPPED_WORKING.search(after)
+            # said right after the drug, whatever side effect follows: "Rebif stopped working
+            # AND made me feel awful" (one reason of two a failure: a failure)
+            or (_FAILED_RIGHT_AFTER.match(after) and not _REPORTED_BEFORE.search(before))
         ) and not _CALLED_LATER.search(before)
         if i and mentions[i - 1][2] in answer.failed and _NEITHER_DID.search(before):
             failed_here = True  # "Copaxone did nothing for me, and neither did the methotrexate"
@@ -4120,10 +4171,25 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         and _GAP_NOTHING.search(low, max(0, nothing.start() - 6), nothing.end() + 20) is not None
         and any(s >= nothing.end() and name == answer.current for s, _, name in mentions)
     )
+    # "I came off it because of the PML risk. Then Gilenya from 2012...": the story goes on past
+    # the drug "it" was, so its end says nothing of now
+    story_goes_on = (
+        off_it
+        and bool(earlier)
+        and any(
+            s >= nothing.end()
+            and n not in answer.past
+            and not _TOLD_EARLIER_AFTER.match(t[e:])  # "Tecfidera was before that"
+            for s, e, n in mentions
+        )
+        # (not "... Then Mavenclad, years 1 and 2 in 2021 and 2022. Nothing since.")
+        and _NOTHING_NOW.search(low, max(e for _, e, _ in mentions)) is None
+    )
     if (
         nothing
         and not started_after
         and not off_an_earlier_one
+        and not story_goes_on
         and not gap
         and not said_now_after
         and not told_after
@@ -4131,7 +4197,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         answer.current = NO_THERAPY  # "stopped Tecfidera in 2023, nothing now"
     answer.ended = list(dict.fromkeys(ended))
     # "Avonex, Copaxone, then Gilenya - the first two failed, the third was side effects"
-    by_place, other_reason = ordinal_verdicts(t, list(dict.fromkeys(n for _, _, n in mentions)))
+    placed = [(at, n) for at, _, n in mentions]
+    by_place, other_reason = ordinal_verdicts(t, placed)
+    now_by_place, over_by_place = ordinal_states(t, placed)
+    if len(now_by_place) == 1:  # "Ocrevus and Mavenclad. ..., the first I'm on now"
+        answer.current = now_by_place[0]
+    answer.ended += [d for d in over_by_place if d not in answer.ended and d != answer.current]
     if by_place or other_reason:
         answer.failed = [d for d in answer.failed if d not in other_reason]
         answer.failed += [d for d in by_place if d not in answer.failed]
@@ -4148,6 +4219,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
     return answer
 
 
+# A drug told, after it, as the earlier one: "Tecfidera was before that", "Copaxone first".
+_TOLD_EARLIER_AFTER = re.compile(
+    r"\W{0,3}(?:was\s+|came\s+)?(?:before (?:that|it|this|then)|earlier|first|previously|"
+    r"prior to (?:that|it|this))\b",
+    re.I,
+)
 # A "nothing" said of now: "nothing now", "currently nothing", "on nothing atm".
 _NOW_IN_NOTHING = re.compile(
     r"\b(?:now|currently|at the moment|these days|rn|atm|right now|presently|at present)\b"
@@ -4221,6 +4298,19 @@ _IT_FAILED = re.compile(
 # The verdict at the end of a drug's own story, however long, before the next drug or sentence:
 # "Mavenclad - finished both years in 2023, then relapsed twice, and my neuro says it's stopped
 # working".
+# Someone's words, not the writer's: "whoever wrote that Tecfidera failed got it wrong".
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:wrote|written|said|says|say|thinks?|claims?|claimed|reported|put|put down)\s+"
+    r"(?:that\s+)?$",
+    re.I,
+)
+_FAILED_RIGHT_AFTER = re.compile(
+    r"^\W{0,3}(?:has\s+|had\s+|just\s+|eventually\s+|soon\s+)?(?:stopped working|quit working|"
+    r"didn'?t work|did not work|failed(?!\s*\?)|wasn'?t working|was not working)\b"
+    r"(?!\s+(?:out|to)\b)"
+    r"(?![^.;]{0,30}\b(?:got it wrong|is wrong|was wrong|(?:isn'?t|not) true)\b)",
+    re.I,
+)
 _SAID_STOPPED_WORKING = re.compile(
     r"^[^.;!?]{0,200}?\b(?:it|that|this one)(?:'s|s| has| had)?\s+"
     r"(?:stopped|quit|ceased) working\b",
@@ -4374,8 +4464,11 @@ _ENDED_AFTER = re.compile(
     # "was on Tysabri but not now", "Tecfidera, not currently"
     r"^\W{0,3}(?:but\s+)?not\s+(?:now|currently|at the moment|these days)\b|"
     # "I was on Tysabri until I got pregnant", "Gilenya until 2019", "until last year"
-    r"^\W{0,3}(?:until|till|til|up until)\s+(?:(?:(?:early|late|mid|the end of)\s+)?"
-    r"(?:19|20)\d\d\b|last\b|(?:i|we|she|he)\s+(?:got|was|were|became|had|went|fell|moved|"
+    r"^\W{0,3}(?:from\s+(?:[a-z]+\s+)?(?:19|20)\d\d\s+)?(?:until|till|til|up until)\s+"
+    r"(?:(?:(?:early|late|mid|the end of)\s+)?"
+    # ("until 10 days ago", "until this past June", "till recently")
+    r"(?:19|20)\d\d\b|last\b|this past\b|recently\b|(?:[\w-]+\s+){1,2}ago\b|"
+    r"(?:i|we|she|he)\s+(?:got|was|were|became|had|went|fell|moved|"
     r"switched|started)\b)|"
     # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
     r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
@@ -4429,6 +4522,9 @@ _ENDED_BEFORE = re.compile(
 _EARLIER_BEFORE = re.compile(
     r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
     r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
+    # "before that 5 years on Copaxone": how long, then the drug
+    r"(?:(?:for\s+)?(?:\d+|a|an|a few|several|one|two|three|four|five|six)\s+"
+    r"(?:years?|yrs?|months?|mths?|weeks?)\s+(?:of\s+)?)?"
     # "previously I was taking Avonex", "before that she was using Copaxone"
     r"(?:(?:i|he|she) (?:was|had been) (?:on|taking|using|getting)\s+|"
     r"(?:i )?(?:had|took|tried|used)\s+|(?:it )?was\s+|on\s+)?$",
@@ -4629,6 +4725,7 @@ _CONTRAST = r"but|until|till|however|though|at first|initially|for a while"
 _WORKED_AFTER = re.compile(
     # ... "been on Kesimpta since, and it's fine"
     r"^\W{0,3}(?:\(\w+\)\s*)?(?:since(?:\s+(?:then|(?:19|20)\d\d))?\s*,?\s*and\s+)?"
+    r"(?:(?:after that|afterwards|after it|next)\s*,?\s+)?"  # "Tysabri after that was great"
     r"(?:it'?s\s+|it\s+|which\s+|that\s+)?"
     r"(?:has\s+|have\s+|had\s+|really\s+|always\s+|actually\s+)?"
     r"(?:also\s+|still\s+)?"
@@ -4650,7 +4747,13 @@ def _worked(after: str) -> bool:
     # any contrast after it ("worked ok but then I had relapses") leaves the question open
     return (
         bool(m)
-        and not re.search(r"n'?t\b|\bnot\b|\bno longer\b|\bstopped\b|\bnever\b", m.group(0), re.I)
+        # (a denial: "isn't", "wasnt"; not the "nt" that ends "brilliant")
+        and not re.search(
+            r"n't\b|\b(?:is|was|has|have|had|did|does|do|wo|ca)nt\b|\bnot\b|\bno longer\b|"
+            r"\bstopped\b|\bnever\b",
+            m.group(0),
+            re.I,
+        )
         and not re.search(
             rf"\b({_CONTRAST}|then|"
             r"relaps\w*|fail\w*|"
@@ -5346,8 +5449,18 @@ def _pregnancy(
         r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b",
         t,
     ) and not re.search(
-        r"\b(but|although|though)\b.*\b(breast|nursing|pregnan)|"
-        r"\b(i'?m|i am|im)\s+(\d+ \w+ )?(pregnant|breast ?feeding|nursing|expecting)\b",
+        r"\b(but|although|though|tho)\b.*\b(breast|nursing|pregnan)|"
+        r"\b(breast ?feeding|nursing|pregnant)\b[^.;]{0,30}\b(though|tho|however)\b|"
+        # "nope, 7 weeks postpartum, breastfeeding" to "are you pregnant?": the other state,
+        # said after the "no" with no denial of its own (not "no - I'm the one who's pregnant,
+        # my husband has MS": the state asked, someone else's)
+        r"^\W*(?:no|nope|nah)\b(?:(?!\b(?:not|no|nor|neither|never)\b|n't)[^.;])*"
+        + (
+            r"\b(?:breast ?feeding|nursing|lactating)\b|"
+            if asked == "pregnant"
+            else r"\b(?:pregnant|expecting)\b|"
+        )
+        + r"\b(i'?m|i am|im)\s+(\d+ \w+ )?(pregnant|breast ?feeding|nursing|expecting)\b",
         t,
     ):  # "no, I'm pregnant": the writer's own clause says which
         if re.search(r"^\s*(no|nope|neither|none|not)\b|\bneither\b|no to both", t):
@@ -5408,6 +5521,13 @@ def _pregnancy(
         and not re.search(r"\bno\b|\bnot\b", t)
     ):
         return {"pregnant": True, "breastfeeding": True}
+    if (
+        asked in ("pregnant", "breastfeeding")
+        and asked not in result
+        and True in result.values()
+        and re.match(r"\W*(?:no|nope|nah)\b(?!\s+(?:idea|clue|way)\b)", t)
+    ):  # "no, though I am still breastfeeding my youngest" to "are you pregnant?": not pregnant
+        result[asked] = False
     if result:
         if (
             result.get("breastfeeding") is not None
@@ -6578,6 +6698,10 @@ def parse_relapse_count(
     listed = re.search(rf"\b(\d+)\s+{relapse}\s+{_TWO_YEARS}", t)
     if listed:
         return int(listed.group(1))  # "two relapses in the last two years"
+    # asked: "0 in the last 24 months, 2 in the 24 before that": the count with the window's words
+    bare = re.match(rf"\W*(\d+)\s+{_TWO_YEARS}", t) if requested else None
+    if bare:
+        return int(bare.group(1))
     # "12 relapses since 2008 but only 1 in the last 2 yrs": the relapse word said once before
     elided = re.search(rf"\b(?:only|just)\s+(\d+)\s+{_TWO_YEARS}", t)
     if elided and re.search(relapse, re.split(r"[.;!?]", t[: elided.start()])[-1]):
@@ -6845,7 +6969,7 @@ def parse_months_since_steroids(
     excepted_course = _STEROIDS_EXCEPTED.search(t)
     if excepted_course and (requested or not excepted_course.group("bare")):
         return months_ago(_COURSE_LENGTH.sub(" ", excepted_course.group("rest")))
-    steroid = r"\b(steroid\w*|prednis\w*|solu-?medrol|methylpred\w*|cortisone|cortico\w*)"
+    steroid = FACT_WORDS["steroids"].pattern  # the one list of steroid words ("oral pred")
     dated = re.search(r"\d|ago|last|since|now|current|recent", w)
     if (
         (
@@ -6887,7 +7011,11 @@ def parse_months_since_steroids(
     # "Easter 2025 ..., 5 days IV methylpred. ... a pseudo-relapse, no steroids": a course told
     # in another sentence, so the denial is that episode's, no "never"
     course_told = any(
-        re.search(r"\b\d+\s*(?:days?|d)\b|\biv\b|\boral\b|\bcourse\b|\bpulse\b|\bx\s*\d", part)
+        re.search(
+            r"\b(?:\d+|three|five|seven|ten)\s*(?:days?|d)\b|\biv\b|\boral\b|\bcourse\b|"
+            r"\bpulse\b|\bx\s*\d",
+            part,
+        )
         and not re.search(r"\b(?:never|no|none|not|without|didn'?t|n'?t|refused|declined)\b", part)
         for part in re.split(r"[.;!?\n]", t)
         if re.search(steroid, part)
@@ -6910,6 +7038,8 @@ def parse_months_since_steroids(
         # lately, which is no "never"
         and _window_months(w) is None
         and not _part_of_time().search(w)
+        # "no relapses since 2020, no steroids either": the same time as the denial before it
+        and not (re.search(r"\beither\b", w) and _part_of_time().search(fold(text)))
         and not re.search(r"\bfor (?:a|an|one|a few|a couple of|\d+) (?:years?|months?)\b", w)
         # "another flare in July, no steroids that time": one episode's, not never
         and not (_ONE_EPISODE.search(w) and not re.search(r"\b(?:not ever|never)\b", w))

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from .lexicon import any_of, rule_file
 
 _QUOTED = re.compile(r"^\s*>")
+# The message key under which the NLU keeps a quoting reply whole, while the classifier sees the
+# writer's own lines only (bot/nlu/text_boundary.py); the form reads it to pair each answer with
+# the question quoted above it.
+QUOTED_TEXT = "quoted_text"
 _TO_YOU = re.compile(r"\byou(?:r|'re)?\b", re.I)
 
 

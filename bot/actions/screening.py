@@ -17,6 +17,7 @@ from trials_db.lexicon import load as load_lexicon
 from trials_db.matching import next_question, open_fields
 from trials_db.matching.filters import sites_far_apart
 from trials_db.patient_text import Invalid, clean, says_dont_know, says_skip
+from trials_db.quoted_reply import QUOTED_TEXT
 from trials_db.safety import SAFETY_INTENTS
 
 from trials_db.facts import (
@@ -39,6 +40,17 @@ from .alerts import show_waiting
 from .trials import catalog
 
 log = logging.getLogger(__name__)
+
+
+def said_whole(message: Dict[Text, Any]) -> str:
+    """The message as written, quotes included ("> How old are you?\n44"): the classifier saw
+    only the writer's own lines (bot/nlu/text_boundary.py); the facts pair each answer with
+    the question quoted above it."""
+    quoted = message.get(QUOTED_TEXT)
+    if quoted:  # line by line: the lines say which answer goes with which question
+        return "\n".join(clean(line) for line in str(quoted).splitlines())
+    return clean(message.get("text") or "")
+
 
 # Messages that leave the question to a rule (a question about the bot, stop, start over...).
 INTERRUPTIONS = {
@@ -192,7 +204,7 @@ class ValidateScreeningForm(FormValidationAction):
                 facts = {
                     k: v
                     for k, v in message_facts(
-                        clean(message.get("text") or ""), intent, requested, tracker.slots
+                        said_whole(message), intent, requested, tracker.slots
                     ).items()
                     if not isinstance(v, Invalid)
                 }
@@ -209,7 +221,7 @@ class ValidateScreeningForm(FormValidationAction):
                     ActionExecutionRejected("screening_form")
                 ]  # answered safely first, nothing read
             facts = message_facts(
-                text,
+                said_whole(message),
                 intent,
                 requested,
                 tracker.slots,

@@ -15,6 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from trials_db.patient_text import thumb_answer
+from trials_db.quoted_reply import QUOTED_TEXT, own_parts
 from trials_db.text import normalise
 
 from .override import MessageGuard
@@ -23,10 +24,20 @@ from .override import MessageGuard
 def plain(message: Message) -> None:
     """Replace ``message``'s text with its plain form (payloads and empty texts untouched). A
     message that is only a thumb up or down is the "yes" or "no" it means: the tokenizer drops
-    emoji, so the classifier would otherwise see nothing."""
+    emoji, so the classifier would otherwise see nothing. A reply that quotes the bot ("> How
+    old are you?\n44") is classified by the writer's own lines only (a quoted question is not
+    theirs); the whole of it is kept under ``quoted_text`` for the actions, which read each
+    answer with the question quoted above it (trials_db/quoted_reply.py)."""
     text = message.get(TEXT)
     if isinstance(text, str) and text and not text.startswith("/"):
-        message.set(TEXT, thumb_answer(text) or normalise(text), add_to_output=True)
+        said = thumb_answer(text) or normalise(text)
+        parts = own_parts(text)  # by its lines, which the plain form joins
+        own = normalise("\n".join(p.text for p in parts)) if parts is not None else ""
+        if own.strip():
+            whole = "\n".join(normalise(line) for line in text.splitlines())
+            message.set(QUOTED_TEXT, whole, add_to_output=True)
+            said = own
+        message.set(TEXT, said, add_to_output=True)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
