@@ -107,6 +107,8 @@ SETS = {
     "probes49": ROOT / "tests/gold/criteria_probes49.yml",  # 160, the same, at its end
     "probes50": ROOT / "tests/gold/criteria_probes50.yml",  # 160, 2026-12-07 (30th), at start
     "probes51": ROOT / "tests/gold/criteria_probes51.yml",  # 160, the same, at its end
+    "probes52": ROOT / "tests/gold/criteria_probes52.yml",  # 160, 2026-12-07 (31st), at start
+    "probes53": ROOT / "tests/gold/criteria_probes53.yml",  # 160, the same, at its end
 }
 
 

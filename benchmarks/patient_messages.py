@@ -108,6 +108,8 @@ SETS = {
     "fresh59": ROOT / "tests/gold/patient_messages_fresh59.yml",  # the same session, at its end
     "fresh60": ROOT / "tests/gold/patient_messages_fresh60.yml",  # 2026-12-07 (30th), at start
     "fresh61": ROOT / "tests/gold/patient_messages_fresh61.yml",  # the same session, at its end
+    "fresh62": ROOT / "tests/gold/patient_messages_fresh62.yml",  # 2026-12-07 (31st), at start
+    "fresh63": ROOT / "tests/gold/patient_messages_fresh63.yml",  # the same session, at its end
 }
 
 
