@@ -5010,6 +5010,7 @@ def test_steroids_over_a_span_are_dated_by_its_end():
         ("no, though I'm nursing my 5 month old", "pregnant", "pregnant", False),
         # a question whether breastfeeding must stop takes it as so
         ("would I need to stop breastfeeding first?", None, "breastfeeding", True),
+        ("would I have to stop breastfeeding if I had another baby?", None, "breastfeeding", None),
         # "no steroids either" shares the time of the denial before it
         ("no relapses since 2022 and no steroids either", None, "months_since_steroids", None),
         # a course of oral pred told later: the "no steroids" was another episode's, no "never"

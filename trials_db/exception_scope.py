@@ -38,8 +38,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 def _treatment_excepted(words: str) -> bool:
     """Whether an exception names something that is no MS treatment ("the odd course of IV
-    steroids", "vitamin D"): then "nothing except ..." still says no MS treatment."""
-    return _rules()["no_treatment"].search(words) is not None
+    steroids", "vitamin D"): then "nothing except ..." still says no MS treatment. Steroid words
+    are the readers' one list (patient_text.FACT_WORDS)."""
+    from .patient_text import FACT_WORDS  # (imported late: patient_text is large)
+
+    return (
+        _rules()["no_treatment"].search(words) is not None
+        or FACT_WORDS["steroids"].search(words) is not None
+    )
 
 
 def _exception_at(text: str) -> list[re.Match[str]]:

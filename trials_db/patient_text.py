@@ -1007,7 +1007,13 @@ def without_what_would_be(text: str) -> str:
             for i, clause in enumerate(clauses):
                 if _WHAT_WOULD_BE.search(clause):
                     # "would I have to stop breastfeeding to join?" takes it as so now
-                    kept = " I'm breastfeeding." if _STOP_WOULD_END.search(sentence) else ""
+                    # (not "... if I had a baby?": a condition, said of a time to come)
+                    kept = (
+                        " I'm breastfeeding."
+                        if _STOP_WOULD_END.search(sentence)
+                        and not re.search(r"\b(?:if|when|once|in case)\b", sentence, re.I)
+                        else ""
+                    )
                     sentence = "".join(clauses[:i]) + (" " if i else "") + kept
                     break
         out.append(sentence)
