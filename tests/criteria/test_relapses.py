@@ -535,6 +535,7 @@ def test_a_bar_on_relapses_of_no_stated_number_is_left_to_the_team(text):
         "Relapses in the past year: no more than 2",
         "Relapses: fewer than 3 in the past 2 years",
         "Number of relapses in the last 24 months: at most 1",
+        "Relapses in the 12 months before screening: 2 or fewer",
     ],
 )
 def test_a_cap_after_the_relapse_word_requires_no_relapse(text):

@@ -331,7 +331,10 @@ def read(r: Reader) -> None:
                 continue
             count = n + 1 if word in (">", "more than", "greater than", "over") else n
         own = re.split(
-            r"[,;(]|\b(?:and|or|but|with|edss|age|score)\b", r.norm[m.end : s_end], 1, re.I
+            r"[,;(]|\b(?:and|or(?!\s+(?:fewer|less)\b)|but|with|edss|age|score)\b",
+            r.norm[m.end : s_end],
+            1,
+            re.I,
         )[0]
         if not cm and not remission and _CAP_AFTER.search(own):
             # "Relapses in the past year: no more than 2": a most said after the relapse word,
