@@ -11,15 +11,9 @@ import re
 
 from .lexicon import any_of, rule_file
 
-# The slots an answer's exception names the value of: lists of drugs and counts of relapses.
+# The slots an answer's exception names the value of: lists of drugs and the count of relapses.
 _LISTING_SLOTS = frozenset(
-    {
-        "failed_therapies",
-        "prior_therapies",
-        "current_therapy",
-        "relapses_past_2_years",
-        "relapses_past_year",
-    }
+    {"failed_therapies", "prior_therapies", "current_therapy", "relapses_past_2_years"}
 )
 
 
