@@ -227,3 +227,16 @@ def test_a_rule_for_the_men_takes_the_women_too():
     # probes35: "Male participants must use condoms" had made the study men only
     tree = parse_criterion("Male participants must use condoms during the study", INC)
     assert tree.evaluate(Profile(sex="female")) != FALSE
+
+
+@pytest.mark.parametrize(
+    "text, allowed",
+    [
+        # built after probes54: the sex word's people said not to be taken
+        ("Female participants are not eligible; men aged 40 to 65 years with PPMS", "male"),
+        ("Women may not enrol", "male"),
+        ("Male patients cannot participate", "female"),
+    ],
+)
+def test_a_sex_said_not_to_be_eligible_takes_the_other(text, allowed):
+    assert facts(text, INC)[0] == f"sex requires allowed={allowed}"

@@ -1743,3 +1743,34 @@ def test_each_sentence_of_an_exclusion_bars_on_its_own_unless_a_later_one_lets_p
     assert (
         facts("Prior alemtuzumab. Those treated with cladribine may be included.", EXCLUSION) == []
     )
+
+
+def test_a_joined_off_is_a_washout_and_a_bare_off_abstains():
+    """Built after probes53: "..., and off all DMTs for N" is none within N; "currently off all
+    DMTs" (no time) is a denial the rule does not read, so the team checks it."""
+    got = facts("Not currently pregnant, and off all DMTs for at least 3 months", INCLUSION)
+    assert any(f.startswith("therapy excludes") and f.endswith("within_months=3") for f in got)
+    assert abstains("Currently off all DMTs", INCLUSION)
+
+
+def test_a_window_past_another_fact_is_that_facts():
+    """Built after probes54: the relapse's window is no washout of the drug before it."""
+    assert facts(
+        "On fingolimod, with the most recent relapse more than 6 months before screening"
+    ) == ["relapses excludes months=6", "therapy requires drugs=fingolimod current=True"]
+    # a window shared by the facts of one phrase stays shared
+    shared = facts("Relapse or use of corticosteroids within 30 days", EXCLUSION)
+    assert any("corticosteroid" in f and f.endswith("within_months=1") for f in shared)
+
+
+def test_a_bound_said_with_a_denial_and_day_minus_spans():
+    """Built after probes54: "no fewer than 14 days since" is at least 14 days, never a denial
+    of the drug; "from Day -60 to Day -1" is the 60 days before the first dose."""
+    got = facts("No fewer than 14 days since the last dose of systemic corticosteroids")
+    assert got == [
+        "therapy excludes drugs=methylprednisolone,prednisone,dexamethasone,corticotropin "
+        "classes=corticosteroid within_months=0.4667"
+    ]
+    got = facts("Systemic corticosteroids from Day -60 to Day -1 inclusive", EXCLUSION)
+    assert got[0].endswith("within_months=2")
+    assert facts("EDSS not exceeding 5.5") == ["edss requires max=5.5"]

@@ -134,7 +134,10 @@ from .review_topics import leftover_words, review_topics
 # period", "Label: none for N", an exclusion's sentences each a bar of its own (one shipped
 # tree changed: NCT02555215's "remain on BG00012
 # treatment" now requires dimethyl fumarate)
-PARSER_VERSION = 39
+# 40: a bound said with a denial is read as the plain bound ("no fewer than 14 days since",
+# "not exceeding 5.5"; NCT00004814's EDSS source now says "at most 5"), a joined "and off all
+# DMTs for N" is a washout, "currently off" is a cue, a window past another fact is that fact's
+PARSER_VERSION = 40
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)

@@ -90,6 +90,24 @@ def normalise(text: str) -> str:
         t,
     )
     t = re.sub(r"\b(?:a|one) fortnight\b|\bfortnight\b", "2 weeks", t, flags=re.I)
+    # A bound said with a denial is the plain bound, so no cue reader takes its "no" for a
+    # denial of the fact: "no fewer than 14 days since", "not exceeding 5.5", "not below 2.0"
+    t = re.sub(r"\b(?:no|not)\s+(?:less|fewer)\s+than\b(?=\s*\d)", "at least", t, flags=re.I)
+    t = re.sub(r"\bnot\s+below\b(?=\s*\d)", "at least", t, flags=re.I)
+    t = re.sub(
+        r"\b(?:not\s+exceeding|(?:no|not)\s+(?:greater|higher)\s+than|not\s+above)\b(?=\s*\d)",
+        "at most",
+        t,
+        flags=re.I,
+    )
+    # "from Day -60 to Day -1 inclusive": the 60 days before the first dose (Day 1)
+    t = re.sub(
+        r"\b(?:from|between)\s+Day\s*[-\u2212]\s*(\d+)\s*(?:to|through|until|and|-)\s*"
+        r"Day\s*(?:[-\u2212]\s*1|1|0)\b(?:,?\s*inclusive)?",
+        r"within \1 days",
+        t,
+        flags=re.I,
+    )
     # "over the last 24-month period", "the preceding 2-year window": 24 months, 2 years
     t = re.sub(
         r"(?<=\d)-(day|week|month|year)s?\s+(?:period|window|interval|time ?frame)\b",

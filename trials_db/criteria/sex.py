@@ -34,6 +34,15 @@ _BOTH_SEXES = (
 )
 
 
+# The people a sex word names, said not to be taken: "are not eligible", "are excluded".
+_BARRED = re.compile(
+    r"\s+(?:are|is|will be|shall be)\s+(?:not\s+(?:eligible|allowed|permitted|included|"
+    r"enrolled|accepted)|excluded|ineligible)\b|"
+    r"\s+(?:(?:may|can|will|shall)\s*not|cannot|can't)\s+(?:be\s+)?"
+    r"(?:enrol\w*|participate|join|included|take part)\b"
+)
+
+
 # What a rule asks of the people it names: "must use", "agree to", "willing to".
 _DUTY = re.compile(
     r"\b(?:must|should|shall|needs? to|required|requirements?|agrees?|agreeing|willing|has to|"
@@ -125,6 +134,18 @@ def read(r: Reader) -> None:
             r"\s+(?:must|should|shall|will|agrees?|needs? to|ha(?:s|ve) to)\b", t[m.end() :]
         ):
             m = None  # "Male participants must use condoms ...": a rule for them, not only them
+        barred = m and _BARRED.match(t[m.end() :])
+        if barred:
+            # "Female participants are not eligible; men aged 40 to 65 ...": the other sex only
+            female = m.group(1).startswith(("f", "w"))
+            r.leaves.append(
+                Sex(
+                    allowed=["male" if female else "female"],
+                    source=r.norm[: m.end() + barred.end()],
+                )
+            )
+            r.take(0, m.end() + barred.end())
+            m = None
         if m and (m.end() == len(t) or " " in m.group(1)):
             female = m.group(1).startswith(("f", "w"))
             r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm[: m.end()]))

@@ -1199,7 +1199,8 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         r"\b(?:no|without)\s+(?:use|treatment|intake|courses?|administration)\s+(?:of|with)\s+$"
         # "Free of corticosteroids for 4 weeks prior to baseline", "No steroids for 30 days"
         # "Must have been off all DMTs for at least 3 months"
-        r"|(?:^\W*no|\b(?:and|or)\s+no|\bfree\s+(?:of|from)|^\W*off"
+        # "not pregnant, and off all DMTs for 3 months": a joined "off" is the same washout
+        r"|(?:^\W*no|\b(?:and|or)\s+no|\bfree\s+(?:of|from)|(?:^\W*|\b(?:and|or)\s+|,\s*)off"
         r"|\b(?:been|be|is|are|remain(?:ed)?|stay(?:ed)?)\s+off)\s+(?:(?:any|all)\s+)?"
         r"(?:(?:oral|iv|intravenous|systemic|high[- ]dose)\s+(?:or\s+)?)*$"
         # "has not received oral or IV steroids for at least 1 month": free of them that long
@@ -1291,6 +1292,21 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         unwindowed,
         re.I,
     )
+    if (
+        window is not None
+        and any(
+            f.label in ("RELAPSE", "EDSS", "PREGNANCY", "BREASTFEEDING")
+            and ms[-1].end < f.start < window.start()
+            and re.search(r"[,;]", text[ms[-1].end : f.start])
+            # (not "Has not received steroids, and has not had a relapse, in the 30 days before":
+            # a comma before the window shares it)
+            and not re.search(r"[,;]", text[f.end : window.start()])
+            for f in r.found
+        )
+    ):
+        # a fact of its own between the drug and the window, past a comma: the window is that
+        # fact's ("On fingolimod, with the last relapse more than 6 months before screening")
+        window = None
     if window is None:
         # "... allowed if the last course was completed more than 24 months ago": a least time
         # since the drug (only that: "stopped less than 2 months ago" is left to the team)
