@@ -63,3 +63,10 @@ def test_an_exception_that_is_no_ms_treatment_leaves_the_denial():
     assert facts("I'm not on anything except steroids when I relapse")["current_therapy"] == "none"
     zero = facts("zero, apart from a pseudo-relapse in May", "relapses_past_2_years")
     assert zero["relapses_past_2_years"] == 0
+
+
+def test_a_restriction_after_a_denial_excepts_a_yes_or_no():
+    """Built after fresh64: "not really, just the odd night feed now" is no plain "no"."""
+    assert excepted_denial("not really, just the odd night feed now", "breastfeeding")
+    assert "breastfeeding" not in facts("not really, just the odd night feed now", "breastfeeding")
+    assert facts("no, only my sister is", "breastfeeding")["breastfeeding"] is False

@@ -5040,3 +5040,74 @@ def test_shapes_of_stories_and_texting(text, asked, slot, value):
         assert got[slot]["label"].startswith(value)
     else:
         assert got.get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh63/fresh64: a time of nothing that something ended is no "none now"
+        (
+            "Mitoxantrone finished in 2012, then nothing until Ocrevus last month.",
+            None,
+            "current_therapy",
+            None,
+        ),
+        # "other" presupposes the drug named before: not "nothing now"
+        (
+            "On tecfidera since 2020. Not on any other meds except vit d.",
+            None,
+            "current_therapy",
+            "dimethyl fumarate",
+        ),
+        # a hyphen is no other course
+        ("progressive-relapsing MS", None, "ms_subtype", "PPMS"),
+        # "never had IV steroids, only an oral course": no "never"
+        (
+            "I've never had IV steroids, only an oral course for that second attack.",
+            None,
+            "months_since_steroids",
+            None,
+        ),
+        # after a switch the denied failure is the one left
+        (
+            "Switched from Copaxone to Kesimpta in 2022, not because it stopped working.",
+            None,
+            "failed_therapies",
+            [],
+        ),
+        # a failure conceded by the evidence is left unjudged
+        (
+            "I stopped Aubagio in 2024 - I felt it wasn't doing anything, though to be fair my "
+            "MRIs were stable and I hadn't relapsed.",
+            None,
+            "failed_therapies",
+            None,
+        ),
+        # a failure of another kind past a denial, after a contrast
+        (
+            "Copaxone - no relapses on it, but I went from unaided to a stick and my neuro called "
+            "it progression",
+            "failed_therapies",
+            "failed_therapies",
+            ["glatiramer acetate"],
+        ),
+        (
+            "Ocrevus, no relapses on it, but I haven't progressed either",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        # halves
+        ("EDSS 6 1/2.", None, "edss", 6.5),
+        ("3½", "edss", "edss", 3.5),
+        ("2 1/2 months ago", "months_since_last_relapse", "months_since_last_relapse", 2.5),
+        # half a year is no one month
+        ("first half of last year", "months_since_steroids", "months_since_steroids", None),
+        # a hedged or taken-back yes or no
+        ("no, well, maybe? I'm a week late and haven't tested yet", "pregnant", "pregnant", None),
+        ("Pregnant - not exactly, we're in the middle of IVF.", None, "pregnant", None),
+        ("nope, not pregnant", "pregnant", "pregnant", False),
+    ],
+)
+def test_shapes_of_aspect_halves_and_concessions(text, asked, slot, value):
+    assert message_facts(text, "inform", asked, {}).get(slot) == value

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from trials_db.facts import read_facts
@@ -54,3 +56,20 @@ def test_a_first_dose_to_come_or_a_plan_is_no_treatment_taken(text):
     got = facts(text, "current_therapy")
     assert got.get("current_therapy") not in ("ofatumumab", "ocrelizumab")
     assert not {"ofatumumab", "ocrelizumab"} & set(got.get("prior_therapies") or [])
+
+
+@pytest.mark.parametrize(
+    "text, planned",
+    [
+        # built after fresh63: a doctor's proposal, or "but I haven't started yet"
+        ("neuro says ocrevus but i havent started yet, appt in january", True),
+        ("My neurologist suggested Kesimpta.", True),
+        # a verdict or a use said of it: taken
+        ("My neuro says Ocrevus is working well for me", False),
+        ("(neuro says copaxone wasn't cutting it)", False),
+        ("the neuro said Copaxone 'didn't fail, we stopped it for your heart'", False),
+    ],
+)
+def test_a_proposal_or_a_start_still_to_come_is_only_planned(text, planned):
+    drug = re.search(r"ocrevus|kesimpta|copaxone", text, re.I)
+    assert only_planned(text, drug.start(), drug.end()) is planned

@@ -105,7 +105,7 @@ def excepted_denial(text: str, slot: str) -> bool:
     ("no to all of the above except the last one" excepts another question.)"""
     topic = _rules()["topic_" + slot]
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        for m in _exception_at(sentence):
+        for m in [*_exception_at(sentence), *_rules()["restriction"].finditer(sentence)]:
             if _rules()["denial"].search(sentence[: m.start()]) and topic.search(
                 sentence[m.end() :]
             ):

@@ -160,6 +160,8 @@ def words_to_numbers(text: str) -> str:
     """ "thirty-four" -> "34", "four and a half" -> "4.5", "six point five" -> "6.5"; time units in
     full words ("2 monts" -> "2 months", see spell_time_units)."""
     t = spell_time_units(fold(text))
+    # "3½" (folded to "31⁄2"), "6 1/2", "two 1/2": a half after a whole number
+    t = re.sub(r"(?<![\d.])(\d{1,2})(?:\s*1\u20442|\s+1/2)(?![\d/])", r"\1.5", t)
     t = re.sub(
         rf"\b(?:a\s+)?(couple|few|several)(?:\s+of)?\s+(?=(?:{_UNIT_WORD})\s+(?:ago|back)\b)",
         lambda m: f"{_NUMBER_WORDS[m.group(1)]} ",
@@ -1043,6 +1045,15 @@ def _no_about_another_fact(t: str) -> bool:
     )
 
 
+# An answer that hedges its yes or no, or takes it back for a maybe: "not exactly", "sort of",
+# "no, well, maybe?", "yes... or maybe not".
+_HEDGED_ANSWER = re.compile(
+    r"\W*(?:not exactly|sort of|kind of|kinda|sorta|ish)\b|"
+    r"\W*(?:no|nope|nah|yes|yeah|yep)\b[\W]{0,4}(?:(?:well|actually|or|hmm+|um+|erm|wait)\W+){0,3}"
+    r"(?:maybe|possibly|perhaps|not sure|unsure|dunno|might be|could be)\b"
+)
+
+
 def yes_no(text: str, intent: str | None = None) -> bool | None:
     """True for a yes, False for a no, None when the text says neither."""
     if intent == "affirm":
@@ -1052,6 +1063,8 @@ def yes_no(text: str, intent: str | None = None) -> bool | None:
     t = fold(text)
     if _no_about_another_fact(t):
         return None  # "never had steroids", "no relapses this year", "no idea what my edss is"
+    if _HEDGED_ANSWER.match(t):
+        return None  # "no, well, maybe?", "not exactly", "sort of": neither
     if re.search(
         r"^\s*(no|nope|nah|not|never|neither|none)\b|"
         r"\b(i'?m|i am) not\b(?!\s+(on|taking|sure|certain|in)\b)|\bno,? |"
@@ -1542,7 +1555,7 @@ _SUBTYPE_PHRASES = [
         "PPMS",
         r"\bprogressive (kind |type |one |form )?(from|since) (the )?"
         r"(start|beginning|onset|first day)|"
-        r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive relapsing|\bprms\b|"
+        r"\bprimary[- ]?progressive|\bppms\b|\bpp[- ]ms\b|\bprogressive[- ]relapsing|\bprms\b|"
         # as written by people whose MS was named in Spanish, Italian, Portuguese, German, French
         r"\bprimaria[- ]progres+iv\w*|\bprim[a]?r[- ]progredient|"
         r"\bprogressive primaire\b|\bprimaire(?:ment)?[- ]progressive\b|"
@@ -2415,7 +2428,7 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         )
     ):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
-    if "PPMS" in found and "RRMS" in found and "progressive relapsing" in t:
+    if "PPMS" in found and "RRMS" in found and re.search(r"\bprogressive[- ]relapsing\b", t):
         found.remove("RRMS")
     if (
         "CIS" in found
@@ -2937,6 +2950,34 @@ _DENIED_SIDE_REASON = re.compile(
 )
 
 
+# A failure said, then conceded in the same sentence by the evidence ("I felt it wasn't doing
+# anything, though to be fair my MRIs were stable and I hadn't relapsed"): left unjudged.
+_FAILURE_CONCEDED = re.compile(
+    r"^[^.;!?]*?\b(?:though|although|but|however|then again)\b(?:\s*,?\s*to be (?:fair|honest))?"
+    r"(?![^.;!?]*\b(?:worse|new lesions?|progress\w*|active|activity|enhancing)\b)"
+    r"[^.;!?]{0,60}?\b(?:(?:mri|mris|scans?|disease|things|it)\s+(?:\w+\s+){0,2}?stable|"
+    r"(?:hadn'?t|had not|haven'?t|have not|didn'?t|did not|never)\s+(?:\w+\s+)?relapsed|"
+    r"no (?:new )?(?:relapses|activity|lesions))\b",
+    re.I,
+)
+# A failure named by the doctor in so many words: "my neuro called it progression".
+_CALLED_FAILURE = re.compile(
+    r"^[^.;!?]{0,100}?\b(?:called|calls|labelled|labeled|said|says)\s+(?:it|this|that)\s+"
+    r"(?:was\s+|is\s+)?(?:progression|a failure|(?:a )?treatment failure|breakthrough)\b",
+    re.I,
+)
+# A failure of another kind said past a denial, after a contrast: "no relapses on it, but I went
+# from walking unaided to a stick and my neuro called it progression" (not relapses: "never
+# relapsed on it, but relapsed once I stopped" is no failure of it).
+_FAILURE_PAST_THE_DENIAL = re.compile(
+    r"^[^.;!?]{0,20}?\b(?:but|however|though|although|yet)\b"
+    # (no denial on the way: "but I haven't progressed either")
+    r"(?:(?!\b(?:not|never|no|without|haven'?t|hasn'?t|hadn'?t|didn'?t|isn'?t|wasn'?t)\b)"
+    r"[^.;!?]){0,100}?\b(?:progress\w*|"
+    r"got worse|getting worse|new lesions?|(?:mri|scan)s? (?:got|was|were) worse|"
+    r"(?:a |treatment )failure)\b",
+    re.I,
+)
 # A verdict still to come: "if the next MRI shows anything she'll call Kesimpta a failure".
 _CALLED_LATER = re.compile(
     r"\b(?:will|'ll|would|going to|might|may|could)\s+(?:\w+\s+)?(?:call|consider|count|label)"
@@ -3163,12 +3204,10 @@ def _nothing_now(low: str) -> re.Match | None:
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
         if re.match(
             r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
-        ) and re.match(
-            r"\W*(?:until|till|til|up to|before)\s+(?:[\w-]+\s+){0,3}?"
-            r"(?:relaps\w*|attacks?|flare\w*|episodes?|exacerbations?)\b",
-            low[m.end() :],
-        ):
-            continue  # "Then nothing until a small relapse in 2025": no events till then
+        ) and re.match(r"\W*(?:until|till|til|up to|up until)\b", low[m.end() :]):
+            # "Then nothing until a small relapse in 2025", "then nothing until Ocrevus last
+            # month": a time of nothing that something ended, not nothing now
+            continue
         if re.match(r"(?:nothing|none) since\b", m.group(0)) and _RELAPSE_WORDS.search(
             re.split(r"[.!?\n]", low[: m.start()])[-1]
         ):
@@ -3212,6 +3251,10 @@ def _nothing_now(low: str) -> re.Match | None:
             r"\s*(?:before|prior to|until) (?:that|this|it|then)\b", low[m.end() :]
         ):
             continue  # "Started Rituximab in January. Before this no treatment": none before it
+        if re.match(r"[^.;!?]{0,20}?\bother\b", low[m.start() :]) and _names_a_drug(
+            low[: m.start()]
+        ):
+            continue  # "on tecfidera since then ... not on any other meds": none beside it
         return m
     return None
 
@@ -3868,7 +3911,10 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             # said right after the drug, whatever side effect follows: "Rebif stopped working
             # AND made me feel awful" (one reason of two a failure: a failure)
             or (_FAILED_RIGHT_AFTER.match(after) and not _REPORTED_BEFORE.search(before))
+            or _CALLED_FAILURE.match(after)
         ) and not _CALLED_LATER.search(before)
+        if failed_here and _FAILURE_CONCEDED.match(after):
+            failed_here = False
         if i and mentions[i - 1][2] in answer.failed and _NEITHER_DID.search(before):
             failed_here = True  # "Copaxone did nothing for me, and neither did the methotrexate"
         switched_from = mentions[i - 1][2] if i and _SWITCHED_TO.search(before) else None
@@ -3909,15 +3955,21 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if switched_from and other_reason and _SWITCH_REASON.match(after):
             # "switched to Tecfidera in 2017 because I hated the injections": why Copaxone ended
             answer.reason_not_failure.append(switched_from)
+        denial = _FAILURE_DENIED.search(after)
+        if denial and _FAILURE_PAST_THE_DENIAL.match(after[denial.end() :]):
+            denial = None  # "no relapses on it, but ... my neuro called it progression"
         if (
-            _FAILURE_DENIED.search(after)
+            denial
             or _FAILURE_DENIED_BEFORE.search(before[-25:])
             or (_NOT_THIS_ONE_BEFORE.search(before[-25:]) and _THAT_FAILED_AFTER.match(after))
         ):
-            # "had to stop because of PML, not because it failed", "it's not like X didn't work"
-            answer.failed = [d for d in answer.failed if d != name]
-            answer.worked.append(name)
-            answer.said_not_failed.append(name)
+            # "had to stop because of PML, not because it failed", "it's not like X didn't work";
+            # after a switch the denied failure is the one left ("Switched from Copaxone to
+            # Kesimpta - not because it stopped working")
+            denied_ones = {name, switched_from} if switched_from else {name}
+            answer.failed = [d for d in answer.failed if d not in denied_ones]
+            answer.worked.extend(sorted(denied_ones))
+            answer.said_not_failed.extend(sorted(denied_ones))
         status = line_status(t, end, _next_other(mentions, i))
         if status == "current":
             answer.current = name  # a record's "ACTIVE": taken now, whatever else its line says
@@ -5418,6 +5470,8 @@ def _pregnancy(
             }
         text = text[: echo.start()] + text[echo.end() :]
     t = fold(text)
+    if asked and _HEDGED_ANSWER.match(t):
+        return None  # "no, well, maybe? I'm a week late", "not exactly, we're doing IVF"
     ended = _ENDED_ANSWER.match(text) if asked in ("pregnant", "breastfeeding") else None
     if ended:
         # "Not any more - I lost it at 8 weeks": the state asked of is over; what follows is
@@ -5703,6 +5757,11 @@ _A_TIME = (
     rf"(?:{_MONTH_ALTERNATION}|spring|summer|autumn|fall|winter|(?:19|20)\d\d|"
     r"(?:late|early|mid)[- ](?:19|20)\d\d)"
 )
+_HALF_OF = re.compile(
+    r"\b(?:first|second|1st|2nd|latter|last|other)\s+half\s+of\s+(?:the\s+)?(?:(?:last|this|that)\s+)?"
+    r"(?:year|(?:19|20)\d\d)\b",
+    re.I,
+)
 _EITHER_TIME = re.compile(rf"\b{_A_TIME}(?:\s+(?:19|20)\d\d)?\s+or\s+{_A_TIME}\b", re.I)
 
 
@@ -5713,8 +5772,10 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     course was in October" is October); a window alone stays one ("none in the last 2 years")."""
     today = today or dt.date.today()
     t = words_to_numbers(text)
-    if _EITHER_TIME.search(t):
-        return None  # "maybe March or April 2025", "2019 or 2020": either, so not known
+    if _EITHER_TIME.search(t) or _HALF_OF.search(t):
+        # "maybe March or April 2025", "2019 or 2020": either, so not known; "the first half
+        # of last year": six months, no one month
+        return None
     dated = _months_in(_WINDOW.sub(" ", t), today)
     return _months_in(t, today) if dated is None and windows else dated
 
@@ -7028,12 +7089,15 @@ def parse_months_since_steroids(
     )
     # "never had IV steroids - only oral prednisolone once, in January": an exception that
     # names a course of its own
+    # ("... only an oral course for that second attack": the course word names it too, and the
+    # exception may be past a comma, so the whole message is read)
     excepted = re.search(
-        r"\b(?:only|except|apart from|other than|but|just)\b[^.;]{0,30}" + steroid, w
-    ) and re.search(
-        r"\b(?:never|no|not)\b[^.;]{0,30}" + steroid + r"[^.;]{0,40}\b(?:only|except|"
-        r"apart from|other than|but|just)\b",
-        w,
+        r"\b(?:never|no|not)\b[^.;]{0,30}"
+        + steroid
+        + r"[^.;]{0,40}\b(?:only|except|apart from|other than|but|just)\b[^.;]{0,30}(?:"
+        + steroid
+        + r"|\b(?:course|pulse|taper|round|tablets|pills|oral|iv|infusions?)\b)",
+        t,
     )
     if (
         not dated

@@ -13,6 +13,14 @@ from .lexicon import any_of, rule_file
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\s[-\u2013\u2014]+\s")
 
 
+# A verb right after the drug that says what it did or does: a verdict, not a proposal.
+_VERDICT_AFTER = re.compile(
+    r"\s*(?:\(\w+\)\s*)?[\W_]{0,3}(?:is|was|wasn'?t|isn'?t|has|had|hasn'?t|hadn'?t|did|didn'?t|does|"
+    r"doesn'?t|stopped|worked|failed|never|kept|gave|made|caused)\b",
+    re.I,
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
     doc = rule_file("planned_treatment")
@@ -26,6 +34,10 @@ def only_planned(text: str, start: int, end: int) -> bool:
     begin = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
     stop = _CLAUSE_BREAK.search(text, end)
     before, after = text[begin:start], text[end : stop.start() if stop else len(text)]
+    if rules["not_started"].search(after):
+        return True
     if rules["taken"].search(before + " " + after):
         return False
+    if rules["proposed"].search(before) and not _VERDICT_AFTER.match(after):
+        return True
     return rules["after"].search(after) is not None or rules["before"].search(before) is not None
