@@ -109,6 +109,8 @@ SETS = {
     "probes51": ROOT / "tests/gold/criteria_probes51.yml",  # 160, the same, at its end
     "probes52": ROOT / "tests/gold/criteria_probes52.yml",  # 160, 2026-12-07 (31st), at start
     "probes53": ROOT / "tests/gold/criteria_probes53.yml",  # 160, the same, at its end
+    "probes54": ROOT / "tests/gold/criteria_probes54.yml",  # 160, 2026-12-07 (32nd), at start
+    "probes55": ROOT / "tests/gold/criteria_probes55.yml",  # 160, the same, at its end
 }
 
 

@@ -110,6 +110,8 @@ SETS = {
     "fresh61": ROOT / "tests/gold/patient_messages_fresh61.yml",  # the same session, at its end
     "fresh62": ROOT / "tests/gold/patient_messages_fresh62.yml",  # 2026-12-07 (31st), at start
     "fresh63": ROOT / "tests/gold/patient_messages_fresh63.yml",  # the same session, at its end
+    "fresh64": ROOT / "tests/gold/patient_messages_fresh64.yml",  # 2026-12-07 (32nd), at start
+    "fresh65": ROOT / "tests/gold/patient_messages_fresh65.yml",  # the same session, at its end
 }
 
 
