@@ -548,3 +548,23 @@ def test_a_pseudo_relapse_is_no_relapse_and_a_period_is_its_months():
     assert relapses("At least one relapse over the last 24-month period", INC) == [
         "relapses requires months=24"
     ]
+
+
+def test_a_count_then_none_in_a_shorter_window():
+    """Built after probes54: "..., and none in the last 30 days" is a window free of relapses;
+    "no fewer than four" is at least four."""
+    assert facts(
+        "At least one relapse during the last 12 months, and none during the last 30 days "
+        "before screening"
+    ) == ["relapses requires months=12", "relapses excludes months=1"]
+    assert facts("No fewer than four relapses in the 24 months before screening", EXCLUSION) == [
+        "relapses excludes count=4 months=24"
+    ]
+
+
+def test_a_cap_inside_the_count_before():
+    """Built after probes54: "of which no more than one in the 6 months" caps the short window."""
+    assert facts(
+        "At least two relapses in the prior 24 months, of which no more than one occurred in the "
+        "6 months before screening"
+    ) == ["relapses requires count=2 months=24", "relapses excludes count=2 months=6"]

@@ -240,3 +240,16 @@ def test_a_rule_for_the_men_takes_the_women_too():
 )
 def test_a_sex_said_not_to_be_eligible_takes_the_other(text, allowed):
     assert facts(text, INC)[0] == f"sex requires allowed={allowed}"
+
+
+def test_people_named_by_their_sex_and_the_registry_field():
+    """Built after probes54: "Participants who are female" as an exclusion takes men;
+    "Sexes Eligible for Study: Male" is the registry's field; "and all male participants"
+    listed as an exclusion takes women."""
+    assert facts("Participants who are female", EXC) == ["sex excludes allowed=female"]
+    assert facts("Participants who are male", INC) == ["sex requires allowed=male"]
+    assert facts("Sexes Eligible for Study: Male", INC) == ["sex requires allowed=male"]
+    both = facts(
+        "Female participants with a positive pregnancy test, and all male participants", EXC
+    )
+    assert "sex excludes allowed=male" in both

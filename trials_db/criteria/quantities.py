@@ -90,16 +90,6 @@ def normalise(text: str) -> str:
         t,
     )
     t = re.sub(r"\b(?:a|one) fortnight\b|\bfortnight\b", "2 weeks", t, flags=re.I)
-    # A bound said with a denial is the plain bound, so no cue reader takes its "no" for a
-    # denial of the fact: "no fewer than 14 days since", "not exceeding 5.5", "not below 2.0"
-    t = re.sub(r"\b(?:no|not)\s+(?:less|fewer)\s+than\b(?=\s*\d)", "at least", t, flags=re.I)
-    t = re.sub(r"\bnot\s+below\b(?=\s*\d)", "at least", t, flags=re.I)
-    t = re.sub(
-        r"\b(?:not\s+exceeding|(?:no|not)\s+(?:greater|higher)\s+than|not\s+above)\b(?=\s*\d)",
-        "at most",
-        t,
-        flags=re.I,
-    )
     # "from Day -60 to Day -1 inclusive": the 60 days before the first dose (Day 1)
     t = re.sub(
         r"\b(?:from|between)\s+Day\s*[-\u2212]\s*(\d+)\s*(?:to|through|until|and|-)\s*"
@@ -152,6 +142,16 @@ def normalise(text: str) -> str:
     )
     t = _WORD_NUMBER.sub(lambda m: str(WORD_NUMBERS[m.group(1).lower()]), t)
     t = re.sub(r"\b(\d+) point (\d)\b", r"\1.\2", t, flags=re.I)  # "six point five" -> 6.5
+    # A bound said with a denial is the plain bound, so no cue reader takes its "no" for a
+    # denial of the fact: "no fewer than 14 days since", "not exceeding 5.5", "not below 2.0"
+    t = re.sub(r"\b(?:no|not)\s+(?:less|fewer)\s+than\b(?=\s*\d)", "at least", t, flags=re.I)
+    t = re.sub(r"\bnot\s+below\b(?=\s*\d)", "at least", t, flags=re.I)
+    t = re.sub(
+        r"\b(?:not\s+exceeding|(?:no|not)\s+(?:greater|higher)\s+than|not\s+above)\b(?=\s*\d)",
+        "at most",
+        t,
+        flags=re.I,
+    )
     # "two and a half years", "2 years and a half": one number of its unit, as windows read it
     t = re.sub(r"\b(\d+) and a half\b", r"\1.5", t, flags=re.I)
     t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?|days?) and a half\b", r"\1.5 \2", t, flags=re.I)

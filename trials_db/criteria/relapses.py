@@ -70,6 +70,22 @@ _ELLIPTICAL_OR = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+)" + _COUNT_IN_WINDOW, r
 # ≥ 1 in the last 12 months" (each count a rule of its own).
 _LABELLED_COUNT = re.compile(r"\s*:\s*" + _COUNT_IN_WINDOW, re.I)
 _AND_COUNT = re.compile(r"\s*,?\s*and\s+" + _COUNT_IN_WINDOW, re.I)
+# "..., and none in the last 30 days": the window after a count that must hold no relapse
+_AND_NONE = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?:none|no relapses?|not any)\s+(?:in|within|during|over)\s+"
+    r"(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*" + q.NUM + r"\s*" + q.UNIT,
+    re.I,
+)
+# "..., of which no more than 1 occurred in the last 6 months": a cap inside the count before
+_OF_WHICH_CAP = re.compile(
+    r"\s*,?\s*(?:of which|of these|of them)\s+(?:no more than|not more than|at most|up to|≤)\s*"
+    r"(\d+)\s+(?:of (?:them|these|those)\s+)?(?:(?:has|have|had|must have)\s+)?(?:occurred\s+)?"
+    r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT,
+    re.I,
+)
 # "..., of which at least 1 occurred in the last 12 months": a count inside the one before
 _OF_WHICH = re.compile(
     r"(?:\s+(?:before|prior to)\s+(?:the\s+)?(?:screening|baseline|randomi[sz]ation|enrol\w*|"
@@ -390,6 +406,7 @@ def read(r: Reader) -> None:
             or _OF_WHICH.match(r.norm, base + window.end(), s_end)
             or _COUNT_OF_WHICH.match(r.norm, base + window.end(), s_end)
         )
+        at_end = base + window.end()
         while also is not None:
             count2, months2 = _count_and_months(also)
             if months2 > 0 and count2 > 0:
@@ -397,7 +414,29 @@ def read(r: Reader) -> None:
                     Relapses(count=count2, months=months2, source=also.group(0).strip(" ,"))
                 )
             r.take(also.start(), also.end())
+            at_end = also.end()
             also = _AND_COUNT.match(r.norm, also.end(), s_end)
+        # "At least one relapse in the last 12 months, and none in the last 30 days": the
+        # relapse word left out, a window that must be free of them
+        cap = _OF_WHICH_CAP.match(r.norm, at_end, s_end)
+        if cap is not None and r.kind == INCLUSION:
+            # "At least two relapses in the prior 24 months, of which no more than one occurred
+            # in the 6 months before screening": not two or more in the shorter window
+            months2 = q.to_months(cap.group(2) or 1, cap.group(3))
+            if 0 < months2 < months:
+                most = int(cap.group(1))
+                r.leaves.append(
+                    Not(Relapses(count=most + 1, months=months2, source=cap.group(0).strip(" ,")))
+                )
+                r.take(cap.start(), cap.end())
+        none = _AND_NONE.match(r.norm, at_end, s_end)
+        if none is not None and r.kind == INCLUSION:
+            months2 = q.to_months(none.group(1) or 1, none.group(2))
+            if 0 < months2 < months:
+                r.leaves.append(
+                    Not(Relapses(count=1, months=months2, source=none.group(0).strip(" ,")))
+                )
+                r.take(none.start(), none.end())
         # "≥1 relapse in the prior year or ≥2 in the prior 2 years": the second count, its
         # relapse word left out, is another way in (parser.py makes them alternatives)
         at = base + window.end()

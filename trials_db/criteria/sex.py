@@ -75,7 +75,8 @@ def read(r: Reader) -> None:
     # A form's field: "Sex: Female", "Gender: male only", "Sex: Female Age: 18 to 45 years"
     # (the age rule reads the rest); "Sex: all" or "both" restricts nothing.
     field = re.search(
-        r"(?:^|[|;]\s*)(?P<field>(?:sex|gender)\s*[:=]\s*(?:(both|all|any|either)\b|"
+        r"(?:^|[|;]\s*)(?P<field>(?:sex|gender|sexes eligible(?: for (?:the )?study)?)\s*[:=]\s*"
+        r"(?:(both|all|any|either)\b|"
         r"(females?|women|woman|males?|men|man)(?:\s+only)?\b(?!\s*(?:and|or|/|&)\s*\w)))",
         t,
     )
@@ -118,6 +119,25 @@ def read(r: Reader) -> None:
         r.leaves.append(Sex(allowed=["male"], source=r.norm[: men.end(1)]))
         r.take(0, men.end(1))
         return
+    # "Participants who are female": the people of the line named by their sex
+    who_are = re.match(
+        r"^(?:participants|patients|subjects|individuals|persons|people)\s+(?:who are|of)\s+"
+        r"(female|male|women|men)(?:\s+(?:sex|gender))?$",
+        t,
+    )
+    if who_are:
+        female = who_are.group(1).startswith(("f", "w"))  # (an exclusion turns it)
+        r.leaves.append(Sex(allowed=["female" if female else "male"], source=r.norm))
+        r.take(0, len(r.norm))
+        return
+    # "Female participants with a positive pregnancy test, and all male participants" as an
+    # exclusion: every man; the pregnancy rule reads the women's part
+    all_men = re.search(
+        r"(?:^|,\s*|\band\s+)all\s+(?:males?|men|male (?:participants|patients|subjects))\s*$", t
+    )
+    if all_men and r.kind == EXCLUSION:
+        r.leaves.append(Sex(allowed=["male"], source=r.norm[all_men.start() :]))
+        r.take(all_men.start(), len(r.norm))
     if _SEX_AS_SUBJECT.search(t):
         return  # the pregnancy and contraception rules read the rest
     if r.kind == INCLUSION:
