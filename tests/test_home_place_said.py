@@ -220,3 +220,11 @@ def test_the_home_in_a_table_a_pictograph_list_or_another_language(text, country
 )
 def test_where_they_moved_and_the_town_they_are_just_outside(text, asked, country):
     assert message_facts(text, "inform", asked, {}).get("country") == country
+
+
+def test_a_home_that_was_is_no_home():
+    """Built after fresh64: "I used to live in Dublin" names no home now."""
+    home = home_place_said("I used to live in Dublin but I've been in Liverpool ever since uni")
+    assert home is None or home["country"] != "Ireland"
+    assert home_place_said("used to live in Paris, now in Lyon")["label"].startswith("Lyon")
+    assert home_place_said("I live in Dublin")["country"] == "Ireland"

@@ -5107,7 +5107,137 @@ def test_shapes_of_stories_and_texting(text, asked, slot, value):
         ("no, well, maybe? I'm a week late and haven't tested yet", "pregnant", "pregnant", None),
         ("Pregnant - not exactly, we're in the middle of IVF.", None, "pregnant", None),
         ("nope, not pregnant", "pregnant", "pregnant", False),
+        ("no, maybe next year", "pregnant", "pregnant", False),
     ],
 )
 def test_shapes_of_aspect_halves_and_concessions(text, asked, slot, value):
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after the dev sets' inverted slots: a side effect said right before the drug
+        (
+            "does feeling like garbage on tecfidera count lol. thats why i stopped",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        ("relapses on tecfidera", "failed_therapies", "failed_therapies", ["dimethyl fumarate"]),
+        # a failure nobody called one
+        (
+            "I'm not sure Copaxone ever really worked, but nobody called it a failure and I only "
+            "stopped because of the needles",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        # formal words for a stop and for now
+        (
+            "Nothing presently; I ceased Ocrevus in the spring.",
+            "current_therapy",
+            "current_therapy",
+            "none",
+        ),
+        ("I ceased Tysabri in 2023, on Kesimpta now", None, "current_therapy", "ofatumumab"),
+        # the only one that worked: the others named did not
+        (
+            "Ocrevus is the only one that's ever worked for me - before it I had Tecfidera and "
+            "then Aubagio",
+            "failed_therapies",
+            "failed_therapies",
+            ["dimethyl fumarate", "teriflunomide"],
+        ),
+        # the answer after who it is for
+        (
+            "for my daughter none, she's only ever been on Kesimpta. I'm the one Tecfidera failed",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        (
+            "for my son, tecfidera failed",
+            "failed_therapies",
+            "failed_therapies",
+            ["dimethyl fumarate"],
+        ),
+    ],
+)
+def test_shapes_of_side_effects_formal_words_and_answers_for_others(text, asked, slot, value):
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh64: an episode called a pseudo (short, or Uhthoff's) dates no relapse
+        (
+            "September was only a pseudo with a UTI; the real one before it was in April 2025",
+            "months_since_last_relapse",
+            "months_since_last_relapse",
+            19.5,
+        ),
+        (
+            "one flare in the July heatwave, but that was Uhthoff's, it settled the same day",
+            "relapses_past_2_years",
+            "months_since_last_relapse",
+            None,
+        ),
+        (
+            "had one in May, but it was a pseudo-relapse. The real one was March 2024",
+            "months_since_last_relapse",
+            "months_since_last_relapse",
+            33.0,
+        ),
+        # some of the ones counted were no relapse
+        (
+            "three episodes, but one was a UTI pseudo-relapse",
+            "relapses_past_2_years",
+            "relapses_past_2_years",
+            2,
+        ),
+        # "real relapses on it" fail it; "so that one's fine" says the other did not fail
+        (
+            "Copaxone - two real relapses on it. The Tysabri 'relapse' was later called a pseudo, "
+            "so that one's fine",
+            "failed_therapies",
+            "failed_therapies",
+            ["glatiramer acetate"],
+        ),
+    ],
+)
+def test_shapes_of_pseudo_relapses(text, asked, slot, value):
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh63: a course by its letters "since" a year is the course now
+        ("Diagnosed RR in 2006, SP since about 2020. 57, man.", None, "ms_subtype", "SPMS"),
+        # CIS that became MS: MS, its course unsaid
+        ("CIS that became MS in 2024", "ms_subtype", "ms_subtype", None),
+        ("CIS", "ms_subtype", "ms_subtype", "CIS"),
+        ("CIS, not MS yet apparently", "ms_subtype", "ms_subtype", "CIS"),
+        # a type the doctors are not sure of
+        (
+            "maybe ppms? they're not sure, waiting on a second opinion in January",
+            "ms_subtype",
+            "ms_subtype",
+            None,
+        ),
+        # a year, then its season
+        (
+            "the year before last, in the summer",
+            "months_since_last_relapse",
+            "months_since_last_relapse",
+            28.5,
+        ),
+        ("2024, in the summer", "months_since_last_relapse", "months_since_last_relapse", 28.5),
+        # a home that was
+        ("used to live in Paris, now in Lyon", None, "country", "France"),
+    ],
+)
+def test_shapes_of_courses_and_calendar_phrases(text, asked, slot, value):
     assert message_facts(text, "inform", asked, {}).get(slot) == value

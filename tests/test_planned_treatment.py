@@ -73,3 +73,12 @@ def test_a_first_dose_to_come_or_a_plan_is_no_treatment_taken(text):
 def test_a_proposal_or_a_start_still_to_come_is_only_planned(text, planned):
     drug = re.search(r"ocrevus|kesimpta|copaxone", text, re.I)
     assert only_planned(text, drug.start(), drug.end()) is planned
+
+
+def test_a_first_dose_to_come_later_in_the_sentence():
+    """Built after fresh53: "I'm 'on' Ocrevus alright - in the sense that my first infusion is
+    in January" names a plan; a first dose that was is no plan."""
+    text = "oh I'm 'on' Ocrevus alright - in the sense that my first infusion is in January."
+    assert only_planned(text, text.index("Ocrevus"), text.index("Ocrevus") + 7)
+    text = "Kesimpta since May, my first dose was in May"
+    assert not only_planned(text, 0, 8)

@@ -437,7 +437,9 @@ _MOVE = re.compile(r"\b" + _MOVE_WORD + r"\b", re.I)
 _HOME_CUES = (
     (
         re.compile(
-            r"(?:\b(?:i\s+live|i'?m\s+living|living|we\s+live|live|lives|i'?m\s+based|based|"
+            # (not "I used to live in Dublin": a home that was)
+            r"(?:(?<!used to )(?<!didn't )(?<!don't )\b(?:i\s+live|i'?m\s+living|living|we\s+live|"
+            r"live|lives|i'?m\s+based|based|"
             r"(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+(?:always\s+|now\s+)?lived|"
             r"located|resident|residing|staying|working|i'?m|i\s+am|im|we're|we\s+are|from|now)\s+"
             r"(?:in|near|around|outside(?:\s+of)?|close\s+to|just\s+outside|with\s+(?:us|me)\s+in)\s+"
@@ -467,6 +469,7 @@ _HOME_CUES = (
     (
         re.compile(
             r"(?<!born )(?<!grew up )(?<!raised )(?<!phd )(?<!degree )(?<!studied )(?<!married )"
+            r"(?<!used to live )(?<!used to be )(?<!used to work )"
             # where a study is, asked ("is this trial in busan?"), is not where the person lives
             r"(?<!trial )(?<!trials )(?<!study )(?<!studies )(?<!site )(?<!sites )"
             r"\bin\s+" + _PLACE,

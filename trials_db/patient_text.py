@@ -843,7 +843,10 @@ _NONE_BUT_ONE = re.compile(
 
 # A pseudo-relapse (symptoms back with an infection or heat) is no relapse.
 _PSEUDO_RELAPSE = re.compile(
-    r"\bpseudo[- ]?(?:relapses?|flares?|flare[- ]ups?|exacerbations?|attacks?|ones?)\b", re.I
+    r"\bpseudo[- ]?(?:relapses?|flares?|flare[- ]ups?|exacerbations?|attacks?|ones?)\b|"
+    # "September was only a pseudo", "that was Uhthoff's": the same said short or by its name
+    r"\bpseudo\b(?!-)|\buhthoff'?s?(?:\s+(?:phenomenon|thing|effect))?(?=\W|$)",
+    re.I,
 )
 # ... and so is a relapse in scare quotes, or one that turned out to be an infection ("had a
 # 'relapse' in September that turned out to be a UTI").
@@ -1051,6 +1054,9 @@ _HEDGED_ANSWER = re.compile(
     r"\W*(?:not exactly|sort of|kind of|kinda|sorta|ish)\b|"
     r"\W*(?:no|nope|nah|yes|yeah|yep)\b[\W]{0,4}(?:(?:well|actually|or|hmm+|um+|erm|wait)\W+){0,3}"
     r"(?:maybe|possibly|perhaps|not sure|unsure|dunno|might be|could be)\b"
+    # (not "no, maybe next year": a no now, a plan later)
+    r"(?![\s,]+(?:next|in\s+(?:a|an|the|\d)|one day|someday|some day|later|soon|after|when|"
+    r"once|in future|in the future)\b)"
 )
 
 
@@ -1729,7 +1735,10 @@ _UNSURE_TYPE = re.compile(
 # nobody has said so though".
 _UNCONFIRMED_TYPE = re.compile(
     r"\b(?:nobody|no one|no doctor|noone) (?:has |have )?(?:actually |officially |ever )?"
-    r"(?:said|confirmed|told me|diagnosed)\b|\bnot (?:officially |yet )?(?:confirmed|diagnosed)\b",
+    r"(?:said|confirmed|told me|diagnosed)\b|\bnot (?:officially |yet )?(?:confirmed|diagnosed)\b|"
+    # "maybe ppms? they're not sure, waiting on a second opinion"
+    r"\b(?:they'?re|they are|the doctors? (?:is|are)|neuro(?:logist)? is) not (?:yet )?sure\b|"
+    r"\bsecond opinion\b",
     re.I,
 )
 
@@ -2389,8 +2398,21 @@ _SHORT_TYPE_AFTER_CUE = re.compile(
     r"(\b(?:changed|converted|switched|turned|progressed)\s+(?:it\s+|me\s+|over\s+)?"
     r"(?:to|into)\s+|(?<!if )(?<!whether )\b(?:with|i'?m|i am|been|nor|neither|not|dx'?d?|"
     r"diagnosed)\s+|"
-    r"\b(?:be|was|is|now)\s+(?=\W?(?:rr|sp|pp)\W?(?:\s*(?:$|[,.;!?]|now|since|ms)))|['\"])"
+    r"\b(?:be|was|is|now)\s+(?=\W?(?:rr|sp|pp)\W?(?:\s*(?:$|[,.;!?]|now|since|ms)))|['\"]|"
+    # "Diagnosed RR in 2006, SP since about 2020": a course by its letters, then since when
+    r"(?:(?<=[,.;])\s*|^\s*)(?=(?:rr|sp|pp)\s+since\b))"
     r"(rr|sp|pp)(?=\W|$)(?!\s*ms\b)",
+    re.I,
+)
+
+
+# CIS said to have become MS: "CIS in 2017, MS in 2019", "Had CIS ... and it became MS".
+_CIS_BECAME_MS = re.compile(
+    # (not "CIS, not MS yet", "CIS since january, is not still MS")
+    r"\b(?:cis|clinically isolated syndrome)\b"
+    r"(?:(?!\b(?:not|no|never|isn'?t|yet|still)\b)[^.;]){0,60}?(?:\b(?:became|become|turned into|"
+    r"converted (?:to|into)|progressed to|went on to|then|later|now)\b|,)\s*"
+    r"(?:(?!(?:not|no|never|yet|still)\b)\w+\s+){0,3}?(?:ms|multiple sclerosis)\b",
     re.I,
 )
 
@@ -2428,6 +2450,13 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         )
     ):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
+    if (
+        "SPMS" in found
+        and "RRMS" in found
+        and re.search(r"\b(?:spms|secondary[- ]progressive(?: ms)?)\s+since\b", t)
+        and not re.search(r"\b(?:rrms|relapsing[- ]remitting(?: ms)?)\s+since\b", t)
+    ):
+        found.remove("RRMS")  # "Diagnosed RR in 2006, SP since about 2020": SP is the course now
     if "PPMS" in found and "RRMS" in found and re.search(r"\bprogressive[- ]relapsing\b", t):
         found.remove("RRMS")
     if (
@@ -2448,6 +2477,8 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     if len(found) > 1:  # "spms, ex rrms", "RRMS (was CIS before that)": the earlier course goes
         now = [key for key in found if not _only_in_the_past(t, key)]
         found = now if now else found
+    if found == ["CIS"] and _CIS_BECAME_MS.search(t):
+        return None  # "CIS in 2017, MS in 2019", "CIS that became MS": MS, its course unsaid
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
@@ -2848,7 +2879,7 @@ _FAILED_AFTER = re.compile(
     r"|^[^.;]{0,60}?\b(?:no difference|made no difference|did nothing|stopped doing anything|"
     r"no (?:more |further |real |longer any )?benefit|(?:was|it'?s|is) (?:\w+ )?useless|"
     r"(?:\d+|two|three|four|several|multiple|many|a few|loads of|lots of|plenty of|a lot of|"
-    r"so many) (?:more )?relapses "
+    r"so many) (?:(?:more|real|proper|actual|definite|confirmed|true|big|major|bad)\s+)?relapses "
     r"(?:on|while on|despite) (?:it|that|them)|"
     r"(?:disease|ms|it) (?:progressed|kept progressing|got worse)|progressed anyway|"
     r"breakthrough disease)\b"
@@ -3008,6 +3039,20 @@ def _side_effect_told(after: str) -> bool:
         not re.search(r"\b(?:not|no)\s+(?:\w+\s+){0,2}$", sentence[: m.start()], re.I)
         for m in _SIDE_EFFECTS.finditer(sentence)
     )
+
+
+def _side_effect_before(before: str) -> bool:
+    """Whether a side effect is said right before the drug, in its sentence, as what it did:
+    "does feeling like garbage on tecfidera count", "the nausea from Aubagio"."""
+    sentence = re.split(r"[.;!?\n]", before)[-1]
+    return bool(
+        re.search(
+            rf"(?:{_SIDE_EFFECTS.pattern})[^.;!?]{{0,15}}?\b(?:on|from|with|taking|of)\s+"
+            r"(?:the\s+|my\s+)?$",
+            sentence,
+            re.I,
+        )
+    ) and not re.search(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}$", sentence[:20], re.I)
 
 
 _CURRENT_NEAR = re.compile(
@@ -3948,7 +3993,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         reason = re.split(r"[.;!?\n]", after[:60])[0]  # the reason is said in its own sentence
         if name not in answer.failed and stopped_for and _SIDE_EFFECTS.search(reason):
             answer.worked.append(name)  # "stopped it because of the flushing": not a failure
-        other_reason = not failed_here and _side_effect_told(after)
+        # ("feeling like garbage on tecfidera": the side effect said right before it, too)
+        other_reason = not failed_here and (_side_effect_told(after) or _side_effect_before(before))
         course_done = _course_done(name, before, after)
         if other_reason or _done_after(after) or course_done:
             answer.reason_not_failure.append(name)  # "Aubagio - hair loss", "Mavenclad done"
@@ -4043,6 +4089,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or _NOT_FAILED_BEFORE.search(before[-12:])
             or _HOLDING_BEFORE.search(before)
             or (_worked(after) and not re.search(r"\b(only|just)\s+$", before))
+            or _ONLY_ONE_WORKED.match(after)
         ):  # "only Tysabri worked" says others failed
             answer.worked.append(name)  # "Tecfidera no", "Mavenclad worked well"
             answer.said_not_failed.append(name)
@@ -4151,16 +4198,18 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         )  # "Tysabri ... it was working fine" says nothing of Betaferon and Gilenya
     ):
         answer.said_nothing_failed = True
+    # "for my daughter none, she's only ever been on Kesimpta": the answer after who it is for
+    opening = _FOR_THEM_OPENING.sub("", low, count=1)
     if not answer.failed and re.search(
         r"^\W*(?:not that i know(?: of)?|i don'?t think so|i wouldn'?t say so|none of them|not yet|"
         r"neither(?=\s*(?:[-,.;:!]|$|of them (?!worked|helped)|one|did|failed|really))|"
         r"(?:no|nah|naw),? none|nope|no,? they (?:all )?(?:worked|were fine))\b",
-        low,
+        opening,
     ):
         answer.said_nothing_failed = True  # "not that I know of. I've had Copaxone and now Zeposia"
     if (
         not answer.failed
-        and re.search(r"^\W*(no|nope|not really|none)\b", low)
+        and re.search(r"^\W*(no|nope|not really|none)\b", opening)
         and re.search(
             r"\b(because|due to|for|side effects?|wanted|pregnan\w*|moved|insurance|cost|"
             r"finished|completed|planned|done)\b",
@@ -4345,6 +4394,13 @@ _NEVER_TREATED = re.compile(
 )
 # "Nothing taken so far", "nothing tried yet": none ever, beside a treatment to come.
 _NOTHING_YET = re.compile(r"\bnothing (?:taken|tried|had|used) (?:yet|so far)\b")
+# Who an answer is for, said before it: "for my daughter none", "as for him, no".
+_FOR_THEM_OPENING = re.compile(
+    # (as_patient says "for my daughter none" as "for them. I none")
+    r"^\W*(?:for|as for|about)\s+(?:(?:my|our|his|her|their)\s+\w+|him|her|them)\s*[,:.-]?\s*"
+    r"(?:i\s+(?=(?:none|no|nothing|nope)\b))?",
+    re.I,
+)
 _BARE_NO = re.compile(
     r"^\s*(none|no|nothing|never|nope|nah|not yet|not really|nil|zilch|nada)\b", re.I
 )
@@ -4396,6 +4452,11 @@ _FAILURE_DENIED = re.compile(
     # "neuro said one relapse isnt enough to call it a failure"
     r"(is ?n'?t|isnt|is not|not) enough to (call|count)( it| that)?( as)? (a )?fail\w*|"
     r"not (count|counted|counting) as (a )?fail\w*|"
+    # "... was later called a pseudo, so that one's fine": the drug said fine, by "that one"
+    r"(?:so\s+)?(?:that|this)\s+one(?:'s|\s+is|\s+was)\s+(?:fine|ok|okay|not a failure)\b|"
+    # "nobody called it a failure", "no one said it failed"
+    r"(?:nobody|no one|no-one|none of (?:them|the doctors))\s+(?:ever\s+)?(?:called|calls|"
+    r"considered|said|says|thought)\s+(?:it|that|this)?\s*(?:was\s+|had\s+)?(?:a\s+)?fail\w*|"
     # "(it was working tho)", "never relapsed on it": said to have worked, with no "but" after
     r"(?:(?:it|which|that) (?:was|is|had been|has been)|it'?s) (?:still |actually |really )?"
     r"(?:working|doing (?:its|the) job)(?! until| till| but| then)|"
@@ -4794,6 +4855,15 @@ _WORKED_AFTER = re.compile(
     r"(?:holding up|holding|doing (?:its|the|it'?s) job|fine|brilliant|great)|"
     r"(?:is |it'?s |been )?going (?:well|fine|great|ok|okay|good|strong)|"
     r"(?:and |with )?no (?:problems|issues|complaints|relapses on it)|so far so good)\b",
+    re.I,
+)
+
+
+# "Ocrevus is the only one that's ever worked for me": it worked (and the others did not).
+_ONLY_ONE_WORKED = re.compile(
+    r"^\W{0,3}(?:is|was|'s|has been)\s+(?:the\s+)?only\s+(?:one|thing|drug|treatment|dmt)\s+"
+    r"(?:that\s*(?:'s|has|is)?\s*|which\s+(?:has\s+)?|to\s+have\s+)?(?:ever\s+|really\s+|actually\s+)*"
+    r"(?:worked|helped|work|works|done anything)\b",
     re.I,
 )
 
@@ -5702,6 +5772,15 @@ def _month_said(text: str, today: dt.date) -> float | None:
         elif m.group(5):  # christmas, easter, a season
             (month, day), year_said = _DAY_OF[m.group(5)], m.group(6)
             before = text[max(0, m.start() - 14) : m.start()]
+            # "2024, in the summer": the year said right before the season is its year
+            year_before = re.search(
+                r"\b(19[5-9]\d|20\d\d|(?:the\s+)?year\s+before\s+last)\s*,?\s*in\s+the\s+$",
+                text[max(0, m.start() - 30) : m.start()],
+                re.I,
+            )
+            if not year_said and year_before:
+                said = year_before.group(1)
+                year_said = said if said[0].isdigit() else str(today.year - 2)
             if m.group(5) in ("fall", "spring") and not (
                 year_said or re.search(rf"\b(?:{_WHEN_WORD}|the|this|that)\s+$", before)
             ):  # "a fall", "spring" as a verb
@@ -5772,6 +5851,8 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     course was in October" is October); a window alone stays one ("none in the last 2 years")."""
     today = today or dt.date.today()
     t = words_to_numbers(text)
+    # "the year before last": the calendar year two back, said as its number
+    t = re.sub(r"\b(?:the\s+)?year\s+before\s+last\b", str(today.year - 2), t, flags=re.I)
     if _EITHER_TIME.search(t) or _HALF_OF.search(t):
         # "maybe March or April 2025", "2019 or 2020": either, so not known; "the first half
         # of last year": six months, no one month
@@ -6247,6 +6328,12 @@ def _one_is_a_relapse(before: str) -> bool:
 
 # The clause of an episode said to be no relapse (say_plainly's "pseudo-episode").
 _PSEUDO_CLAUSE = re.compile(r"[^.;,!?\n()]*\bpseudo-episodes?\b[^.;,!?\n()]*", re.I)
+# A clause, then "but that was (a) pseudo-episode": the episode of the clause before it.
+_PSEUDO_BEFORE_THAT = re.compile(
+    r"([^.;!?\n]*?)(,\s*(?:but\s+|and\s+)?(?:that|it|which|this)(?:\s+one)?\s+(?:was|is|turned "
+    r"out to be)\s+(?:just\s+|only\s+|actually\s+|really\s+)?(?:an?\s+)?pseudo-episodes?\b)",
+    re.I,
+)
 _TIME_WORD = re.compile(
     rf"\b(?:{_MONTH_ALTERNATION}|[a-z]{{3}}\.?(?=\s+\d)|\d+(?:[/.-]\d+)*|last|this|ago|"
     r"week|weeks|month|months|year|years|yesterday|today|spring|summer|autumn|fall|winter)\b",
@@ -6257,6 +6344,16 @@ _TIME_WORD = re.compile(
 def _without_times(m: re.Match) -> str:
     """A clause with its times blanked (positions kept): what it tells is dated by none."""
     return _TIME_WORD.sub(lambda w: " " * len(w.group(0)), m.group(0))
+
+
+def _pseudo_times_blanked(text: str) -> str:
+    """``text`` with the times of episodes said to be no relapse blanked (positions kept): "the
+    thing in October was a pseudo-relapse", and the clause before "but that was Uhthoff's"
+    ("one flare in the July heatwave, but that was ...")."""
+    text = _PSEUDO_BEFORE_THAT.sub(
+        lambda m: _TIME_WORD.sub(lambda w: " " * len(w.group(0)), m.group(1)) + m.group(2), text
+    )
+    return _PSEUDO_CLAUSE.sub(_without_times, text)
 
 
 def parse_months_since_relapse(
@@ -6271,8 +6368,7 @@ def parse_months_since_relapse(
     # "not this year, not last year - the last one was March 2024": a time denied is no time
     text = _RELAPSE_TIME_DENIED.sub(" ", _TIME_DENIED.sub(" ", text))
     text = _COUNT_SINCE.sub(lambda m: " " * len(m.group(0)), text)
-    # "the thing in October was a pseudo-relapse": its time dates no relapse
-    text = _PSEUDO_CLAUSE.sub(_without_times, text)
+    text = _pseudo_times_blanked(text)
     scoped = about(text, "relapse", requested or asked_count)
     if scoped is None:
         return None
@@ -6603,6 +6699,15 @@ def tells_every_relapse(text: str) -> bool:
     return bool((first and _STORY_HEAD.match(text, first.start())) or _WHOLE_STORY.search(text))
 
 
+# A year, then its season after a comma: "2024, in the summer", "the year before last, in the
+# spring".
+_SEASON_AFTER_ITS_YEAR = re.compile(
+    r"\b(19[5-9]\d|20\d\d|(?:the\s+)?year\s+before\s+last)\s*,?\s+in\s+the\s+"
+    r"(spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
+
+
 def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None) -> list[float]:
     """The months since each relapse of a story told with dates ("relapse in January 2026,
     another in June 2026"), read from the relapse word on; after a list's head ("my relapses:",
@@ -6610,7 +6715,13 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     one. One value per relapse, in the order told; [] when fewer than two are dated, which
     tells no story."""
     text = _TIME_DENIED.sub(" ", text)  # "not last year": no time of a relapse
-    text = _PSEUDO_CLAUSE.sub(_without_times, text)  # no relapse, so no date of one
+    text = _pseudo_times_blanked(text)  # no relapse, so no date of one
+    # "2024, in the summer", "the year before last, in the summer": one date, not two pieces
+    text = _SEASON_AFTER_ITS_YEAR.sub(
+        lambda m: f"in the {m.group(2)} of "
+        + (m.group(1) if m.group(1)[0].isdigit() else str((today or dt.date.today()).year - 2)),
+        text,
+    )
     # "I haven't had a relapse in 2026, but ...": the denial stays a piece, with no date
     text = _RELAPSE_TIME_DENIED.sub(" no relapse ", text)
     # "then nothing till two in autumn 2025": what came after the quiet time is told
@@ -6742,7 +6853,28 @@ def _half_of(period: str, year: int) -> str | None:
     return None
 
 
+# "three episodes, but one was a UTI pseudo-relapse": some of the ones counted were no relapse.
+_SOME_WERE_PSEUDO = re.compile(
+    r"\b(?:but|and|though|although)\s+(\d+)\s+(?:of (?:them|those|these)\s+)?(?:was|were)\s+"
+    r"(?:(?:just|only|actually|really|later called)\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"pseudo-episodes?\b",
+    re.I,
+)
+
+
 def parse_relapse_count(
+    text: str, requested: bool, today: dt.date | None = None
+) -> int | Invalid | None:
+    """:func:`_relapse_count`, less the ones the message says were pseudo-relapses ("three
+    episodes, but one was a UTI pseudo-relapse": 2)."""
+    count = _relapse_count(text, requested, today)
+    fewer = _SOME_WERE_PSEUDO.search(words_to_numbers(fold(text)))
+    if fewer and isinstance(count, int) and not isinstance(count, bool) and count > 0:
+        return max(count - int(fewer.group(1)), 0)
+    return count
+
+
+def _relapse_count(
     text: str, requested: bool, today: dt.date | None = None
 ) -> int | Invalid | None:
     """Relapses in the past two years. Volunteered only with its window ("two relapses in the last

@@ -40,4 +40,7 @@ def only_planned(text: str, start: int, end: int) -> bool:
         return False
     if rules["proposed"].search(before) and not _VERDICT_AFTER.match(after):
         return True
+    sentence_end = re.search(r"[.!?\n]|$", text[end:])
+    if rules["to_come"].search(text[end : end + sentence_end.start()]):
+        return True  # "I'm 'on' Ocrevus alright - in the sense that my first infusion is in Jan"
     return rules["after"].search(after) is not None or rules["before"].search(before) is not None
