@@ -381,20 +381,25 @@ from benchmarks.patient_messages import SETS, score
 # change made that session and none made for it (walking and disability, MS type uncertainty,
 # relative calendar phrases, stop reasons, long introductions): 81.8 % of 628 slots, 7
 # inverted, 24 wrongly set (81.8 %, 7, 25 on the code before the session). Worked on in the
-# next session as a dev set: 82.5 %, 0 inverted once a doctor's proposal, "then nothing until
+# next session as a dev set: 83.4 %, 0 inverted once a doctor's proposal, "then nothing until
 # X", "not on any other meds", a course excepted from "never had IV steroids", a failure denied
-# after a switch or conceded by the evidence, and a failure past a denial were read.
+# after a switch or conceded by the evidence, a failure past a denial, "SP since 2020", CIS that
+# became MS and "the year before last, in the summer" were read. In the same session fresh31,
+# fresh32, fresh37 and fresh53 lost their one inverted slot each and fresh60 one of its two (a
+# side effect said before the drug, "nobody called it a failure", "ceased", "for my daughter
+# none", a first dose still to come later in the sentence).
 # "fresh64": 130 more, written at the start of the next session (2026-12-07, thirty-second)
 # and scored once before any change (aspect words, fractions and halves, yes and no with
 # qualifiers, "only" and exclusives, pseudo- and non-relapses): 79.8 % of 486 slots, 1
-# inverted, 23 wrongly set; 80.0 %, 0 inverted, 17 wrongly set once "6 1/2" and "3½", hedged
+# inverted, 23 wrongly set; 80.9 %, 0 inverted, 15 wrongly set once "6 1/2" and "3½", hedged
 # answers ("no, well, maybe?"), a restriction after a denial ("not really, just the odd night
-# feed") and half-year periods were read.
-# "fresh65": 130 more, written in the same session and scored once at its end, after every
-# change made that session and none made for it (asides and interruptions, pasted tables,
-# frequency and count words, polite and indirect answers, "since", "because" and "as"): 79.1 %
-# of 493 slots, 3 inverted, 16 wrongly set (the same on the code before the session): a floor,
-# not a target.
+# feed"), half-year periods, pseudo-relapses said short ("only a pseudo", "Uhthoff's") and "the
+# only one that's ever worked" were read.
+# "fresh65": 130 more, written in the same session, none of its items looked at and no change
+# made for it (asides and interruptions, pasted tables, frequency and count words, polite and
+# indirect answers, "since", "because" and "as"): 79.1 % of 493 slots, 3 inverted, 16 wrongly
+# set after the session's first batch of changes (the same on the code before the session),
+# and 79.1 %, 3, 15 at its end, after every change: a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -428,13 +433,13 @@ FLOORS = {
     "fresh28": (0.85, 0),
     "fresh29": (0.85, 0),
     "fresh30": (0.915, 0),
-    "fresh31": (0.83, 1),
-    "fresh32": (0.83, 1),
+    "fresh31": (0.83, 0),
+    "fresh32": (0.83, 0),
     "fresh33": (0.83, 0),
     "fresh34": (0.9, 0),
     "fresh35": (0.805, 0),
     "fresh36": (0.905, 0),
-    "fresh37": (0.825, 1),
+    "fresh37": (0.825, 0),
     "fresh38": (0.905, 0),
     "fresh39": (0.85, 0),
     "fresh40": (0.92, 0),
@@ -450,17 +455,17 @@ FLOORS = {
     "fresh50": (0.785, 1),
     "fresh51": (0.755, 2),
     "fresh52": (0.805, 2),
-    "fresh53": (0.825, 1),
+    "fresh53": (0.825, 0),
     "fresh54": (0.755, 0),
     "fresh55": (0.83, 0),
     "fresh56": (0.825, 0),
     "fresh57": (0.78, 0),
     "fresh58": (0.81, 0),
     "fresh59": (0.72, 1),
-    "fresh60": (0.83, 2),
+    "fresh60": (0.84, 1),
     "fresh61": (0.765, 0),
     "fresh62": (0.77, 0),
-    "fresh63": (0.82, 0),
+    "fresh63": (0.83, 0),
     "fresh64": (0.80, 0),
     "fresh65": (0.79, 3),
 }
