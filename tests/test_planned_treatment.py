@@ -64,6 +64,8 @@ def test_a_first_dose_to_come_or_a_plan_is_no_treatment_taken(text):
         # built after fresh63: a doctor's proposal, or "but I haven't started yet"
         ("neuro says ocrevus but i havent started yet, appt in january", True),
         ("My neurologist suggested Kesimpta.", True),
+        ("my neuro says Ocrevus is the best option for me", True),
+        ("my neuro says Ocrevus is fine for me", False),
         # a verdict or a use said of it: taken
         ("My neuro says Ocrevus is working well for me", False),
         ("(neuro says copaxone wasn't cutting it)", False),

@@ -3043,16 +3043,18 @@ def _side_effect_told(after: str) -> bool:
 
 def _side_effect_before(before: str) -> bool:
     """Whether a side effect is said right before the drug, in its sentence, as what it did:
-    "does feeling like garbage on tecfidera count", "the nausea from Aubagio"."""
+    "does feeling like garbage on tecfidera count", "the nausea from Aubagio" (not one denied:
+    "no nausea on Aubagio")."""
     sentence = re.split(r"[.;!?\n]", before)[-1]
-    return bool(
-        re.search(
-            rf"(?:{_SIDE_EFFECTS.pattern})[^.;!?]{{0,15}}?\b(?:on|from|with|taking|of)\s+"
-            r"(?:the\s+|my\s+)?$",
-            sentence,
-            re.I,
-        )
-    ) and not re.search(r"\b(?:not|no|never)\s+(?:\w+\s+){0,2}$", sentence[:20], re.I)
+    said = re.search(
+        rf"(?:{_SIDE_EFFECTS.pattern})[^.;!?]{{0,15}}?\b(?:on|from|with|taking|of)\s+"
+        r"(?:the\s+|my\s+)?$",
+        sentence,
+        re.I,
+    )
+    return bool(said) and not re.search(
+        r"\b(?:not|no|never|without)\s+(?:\w+\s+){0,2}$", sentence[: said.start()], re.I
+    )
 
 
 _CURRENT_NEAR = re.compile(

@@ -13,10 +13,13 @@ from .lexicon import any_of, rule_file
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\s[-\u2013\u2014]+\s")
 
 
-# A verb right after the drug that says what it did or does: a verdict, not a proposal.
+# A verb right after the drug that says what it did or does: a verdict, not a proposal ("neuro
+# says copaxone wasn't cutting it", "says Tysabri is fine for me"; not "says Ocrevus is the best
+# option", a proposal).
 _VERDICT_AFTER = re.compile(
-    r"\s*(?:\(\w+\)\s*)?[\W_]{0,3}(?:is|was|wasn'?t|isn'?t|has|had|hasn'?t|hadn'?t|did|didn'?t|does|"
-    r"doesn'?t|stopped|worked|failed|never|kept|gave|made|caused)\b",
+    r"\s*(?:\(\w+\)\s*)?[\W_]{0,3}(?:was|wasn'?t|isn'?t|had|hasn'?t|hadn'?t|did|didn'?t|does|"
+    r"doesn'?t|stopped|worked|failed|never|kept|gave|made|caused|"
+    r"(?:is|has been)\s+(?:still\s+)?(?:fine|good|great|ok|okay|doing|holding|keeping|not))\b",
     re.I,
 )
 
