@@ -391,10 +391,11 @@ from benchmarks.patient_messages import SETS, score
 # "fresh64": 130 more, written at the start of the next session (2026-12-07, thirty-second)
 # and scored once before any change (aspect words, fractions and halves, yes and no with
 # qualifiers, "only" and exclusives, pseudo- and non-relapses): 79.8 % of 486 slots, 1
-# inverted, 23 wrongly set; 80.9 %, 0 inverted, 15 wrongly set once "6 1/2" and "3½", hedged
+# inverted, 23 wrongly set; 81.5 %, 0 inverted, 15 wrongly set once "6 1/2" and "3½", hedged
 # answers ("no, well, maybe?"), a restriction after a denial ("not really, just the odd night
 # feed"), half-year periods, pseudo-relapses said short ("only a pseudo", "Uhthoff's") and "the
-# only one that's ever worked" were read.
+# only one that's ever worked" and no relapse in two years after a last one counted back
+# further ("two and a half years ago", "just the one relapse, back in 2016") were read.
 # "fresh65": 130 more, written in the same session, none of its items looked at and no change
 # made for it (asides and interruptions, pasted tables, frequency and count words, polite and
 # indirect answers, "since", "because" and "as"): 79.1 % of 493 slots, 3 inverted, 16 wrongly

@@ -5241,3 +5241,19 @@ def test_shapes_of_pseudo_relapses(text, asked, slot, value):
 )
 def test_shapes_of_courses_and_calendar_phrases(text, asked, slot, value):
     assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, asked, count",
+    [
+        # built after fresh64: the last relapse counted back more than two years, or the only
+        # one dated before the two years: none in them
+        ("two and a half years ago", "months_since_last_relapse", 0),
+        ("Just the one relapse in all that time, back in 2016.", None, 0),
+        # ... not a last one inside them, nor one said at the edge
+        ("only one relapse ever, in March 2025", None, None),
+        ("2 years ago", "months_since_last_relapse", None),
+    ],
+)
+def test_no_relapse_in_two_years_after_the_last_one(text, asked, count):
+    assert message_facts(text, "inform", asked, {}).get("relapses_past_2_years") == count

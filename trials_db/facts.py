@@ -70,7 +70,10 @@ _LAST_RELAPSE_SAID = re.compile(
     r"\b(and )?that'?s (it|been it)\b|\bthat was it\b|\b(first and )?only (one|1)\b|"
     r"\bthe only one\b|\b(been )?quiet (ever )?since\b|\b(zero|no) (relapses?|attacks?) since\b|"
     r"\b(after|since) (this|that|then),? (nothing|none)\b"
-    r"|\b(nothing|none) (after|since) (this|that)\b",
+    r"|\b(nothing|none) (after|since) (this|that)\b"
+    # "the only relapse I've had", "just the one relapse", "only one relapse ever"
+    r"|\b(?:the |my )?only (?:real |proper )?(?:relapse|attack|flare)\b|\bjust the one\b"
+    r"|\b(?:only )?one (?:relapse|attack|flare) ever\b",
     re.I,
 )
 # A time said to the month, not only the year: "september 2024", "07/2025", "6 months ago".
@@ -506,6 +509,8 @@ def _facts_of(
             0
             if relapse == NEVER
             or _MONTH_SAID.search(about(t, "relapse", True))
+            # "two and a half years ago": a time counted back, not a year that may be its end
+            or re.search(r"\b(?:years?|months?)\s+ago\b", about(t, "relapse", True) or "", re.I)
             # "... and the last one in November 2024": the month of the one called the last
             or (named_last and _MONTH_SAID.search(t[last_said.end() :][:30]))
             else 6
