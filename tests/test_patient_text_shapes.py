@@ -5108,15 +5108,6 @@ def test_shapes_of_stories_and_texting(text, asked, slot, value):
         ("Pregnant - not exactly, we're in the middle of IVF.", None, "pregnant", None),
         ("nope, not pregnant", "pregnant", "pregnant", False),
         ("no, maybe next year", "pregnant", "pregnant", False),
-    ],
-)
-def test_shapes_of_aspect_halves_and_concessions(text, asked, slot, value):
-    assert message_facts(text, "inform", asked, {}).get(slot) == value
-
-
-@pytest.mark.parametrize(
-    "text, asked, slot, value",
-    [
         # built after the dev sets' inverted slots: a side effect said right before the drug
         (
             "does feeling like garbage on tecfidera count lol. thats why i stopped",
@@ -5162,15 +5153,6 @@ def test_shapes_of_aspect_halves_and_concessions(text, asked, slot, value):
             "failed_therapies",
             ["dimethyl fumarate"],
         ),
-    ],
-)
-def test_shapes_of_side_effects_formal_words_and_answers_for_others(text, asked, slot, value):
-    assert message_facts(text, "inform", asked, {}).get(slot) == value
-
-
-@pytest.mark.parametrize(
-    "text, asked, slot, value",
-    [
         # built after fresh64: an episode called a pseudo (short, or Uhthoff's) dates no relapse
         (
             "September was only a pseudo with a UTI; the real one before it was in April 2025",
@@ -5205,15 +5187,6 @@ def test_shapes_of_side_effects_formal_words_and_answers_for_others(text, asked,
             "failed_therapies",
             ["glatiramer acetate"],
         ),
-    ],
-)
-def test_shapes_of_pseudo_relapses(text, asked, slot, value):
-    assert message_facts(text, "inform", asked, {}).get(slot) == value
-
-
-@pytest.mark.parametrize(
-    "text, asked, slot, value",
-    [
         # built after fresh63: a course by its letters "since" a year is the course now
         ("Diagnosed RR in 2006, SP since about 2020. 57, man.", None, "ms_subtype", "SPMS"),
         # CIS that became MS: MS, its course unsaid
@@ -5239,7 +5212,9 @@ def test_shapes_of_pseudo_relapses(text, asked, slot, value):
         ("used to live in Paris, now in Lyon", None, "country", "France"),
     ],
 )
-def test_shapes_of_courses_and_calendar_phrases(text, asked, slot, value):
+def test_shapes_read_in_context(text, asked, slot, value):
+    """Built after fresh63, fresh64 and the dev sets' inverted slots (the session of
+    2026-12-07, thirty-second): each fact read with the words around it."""
     assert message_facts(text, "inform", asked, {}).get(slot) == value
 
 

@@ -2447,16 +2447,14 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
                 r"\b(?:spms|secondary)",
                 t,
             )
+            # "Diagnosed RR in 2006, SP since about 2020": only SP is said to hold since a time
+            or (
+                re.search(r"\b(?:spms|secondary[- ]progressive(?: ms)?)\s+since\b", t)
+                and not re.search(r"\b(?:rrms|relapsing[- ]remitting(?: ms)?)\s+since\b", t)
+            )
         )
     ):
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
-    if (
-        "SPMS" in found
-        and "RRMS" in found
-        and re.search(r"\b(?:spms|secondary[- ]progressive(?: ms)?)\s+since\b", t)
-        and not re.search(r"\b(?:rrms|relapsing[- ]remitting(?: ms)?)\s+since\b", t)
-    ):
-        found.remove("RRMS")  # "Diagnosed RR in 2006, SP since about 2020": SP is the course now
     if "PPMS" in found and "RRMS" in found and re.search(r"\bprogressive[- ]relapsing\b", t):
         found.remove("RRMS")
     if (
@@ -3245,13 +3243,10 @@ def _nothing_now(low: str) -> re.Match | None:
         sentence = re.split(r"[.;!?\n]", low[: m.start()])[-1]
         if _since_a_drug_not_ended(low, m, sentence):
             continue
-        if re.match(
-            r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
-        ) and _RELAPSE_WORDS.search(sentence):
+        bare = re.match(r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0))
+        if bare and _RELAPSE_WORDS.search(sentence):
             continue  # "Last relapse was in 2022, since then nothing": no relapse since
-        if re.match(
-            r"(?:since then,? |then )?(nothing|none|nada|zilch|zip)\b", m.group(0)
-        ) and re.match(r"\W*(?:until|till|til|up to|up until)\b", low[m.end() :]):
+        if bare and re.match(r"\W*(?:until|till|til|up to|up until)\b", low[m.end() :]):
             # "Then nothing until a small relapse in 2025", "then nothing until Ocrevus last
             # month": a time of nothing that something ended, not nothing now
             continue
@@ -5752,6 +5747,15 @@ _SEASONS_AGO = re.compile(
 )
 
 
+# "the year before last", said where a year could be: the calendar year two back.
+_YEAR_BEFORE_LAST = r"(?:the\s+)?year\s+before\s+last"
+
+
+def _year_number(said: str, today: dt.date) -> str:
+    """A year said as digits, or as "the year before last", in digits."""
+    return said if said[0].isdigit() else str(today.year - 2)
+
+
 def _month_said(text: str, today: dt.date) -> float | None:
     """Months ago of a month named, the latest one before today unless a year is said: "in june"
     (mid-June), "end of july", "april this year", "march 2025", "christmas last year". "May" and
@@ -5776,13 +5780,12 @@ def _month_said(text: str, today: dt.date) -> float | None:
             before = text[max(0, m.start() - 14) : m.start()]
             # "2024, in the summer": the year said right before the season is its year
             year_before = re.search(
-                r"\b(19[5-9]\d|20\d\d|(?:the\s+)?year\s+before\s+last)\s*,?\s*in\s+the\s+$",
+                rf"\b(19[5-9]\d|20\d\d|{_YEAR_BEFORE_LAST})\s*,?\s*in\s+the\s+$",
                 text[max(0, m.start() - 30) : m.start()],
                 re.I,
             )
             if not year_said and year_before:
-                said = year_before.group(1)
-                year_said = said if said[0].isdigit() else str(today.year - 2)
+                year_said = _year_number(year_before.group(1), today)
             if m.group(5) in ("fall", "spring") and not (
                 year_said or re.search(rf"\b(?:{_WHEN_WORD}|the|this|that)\s+$", before)
             ):  # "a fall", "spring" as a verb
@@ -5854,7 +5857,7 @@ def months_ago(text: str, today: dt.date | None = None, windows: bool = True) ->
     today = today or dt.date.today()
     t = words_to_numbers(text)
     # "the year before last": the calendar year two back, said as its number
-    t = re.sub(r"\b(?:the\s+)?year\s+before\s+last\b", str(today.year - 2), t, flags=re.I)
+    t = re.sub(rf"\b{_YEAR_BEFORE_LAST}\b", str(today.year - 2), t, flags=re.I)
     if _EITHER_TIME.search(t) or _HALF_OF.search(t):
         # "maybe March or April 2025", "2019 or 2020": either, so not known; "the first half
         # of last year": six months, no one month
@@ -6704,7 +6707,7 @@ def tells_every_relapse(text: str) -> bool:
 # A year, then its season after a comma: "2024, in the summer", "the year before last, in the
 # spring".
 _SEASON_AFTER_ITS_YEAR = re.compile(
-    r"\b(19[5-9]\d|20\d\d|(?:the\s+)?year\s+before\s+last)\s*,?\s+in\s+the\s+"
+    rf"\b(19[5-9]\d|20\d\d|{_YEAR_BEFORE_LAST})\s*,?\s+in\s+the\s+"
     r"(spring|summer|autumn|fall|winter)\b",
     re.I,
 )
@@ -6720,8 +6723,7 @@ def dated_relapses(text: str, asked: bool = False, today: dt.date | None = None)
     text = _pseudo_times_blanked(text)  # no relapse, so no date of one
     # "2024, in the summer", "the year before last, in the summer": one date, not two pieces
     text = _SEASON_AFTER_ITS_YEAR.sub(
-        lambda m: f"in the {m.group(2)} of "
-        + (m.group(1) if m.group(1)[0].isdigit() else str((today or dt.date.today()).year - 2)),
+        lambda m: f"in the {m.group(2)} of {_year_number(m.group(1), today or dt.date.today())}",
         text,
     )
     # "I haven't had a relapse in 2026, but ...": the denial stays a piece, with no date

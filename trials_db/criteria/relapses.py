@@ -79,7 +79,8 @@ _AND_NONE = re.compile(
 # "..., of which no more than 1 occurred in the last 6 months": a cap inside the count before
 _OF_WHICH_CAP = re.compile(
     r"\s*,?\s*(?:of which|of these|of them)\s+(?:no more than|not more than|at most|up to|≤)\s*"
-    r"(\d+)\s+(?:of (?:them|these|those)\s+)?(?:(?:has|have|had|must have)\s+)?(?:occurred\s+)?"
+    r"(?P<most>\d+)\s+(?:of (?:them|these|those)\s+)?(?:(?:has|have|had|must have)\s+)?"
+    r"(?:occurred\s+)?"
     r"(?:within|in|during|over)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*"
     + q.NUM
     + r"\s*"
@@ -416,27 +417,21 @@ def read(r: Reader) -> None:
             r.take(also.start(), also.end())
             at_end = also.end()
             also = _AND_COUNT.match(r.norm, also.end(), s_end)
-        # "At least one relapse in the last 12 months, and none in the last 30 days": the
-        # relapse word left out, a window that must be free of them
-        cap = _OF_WHICH_CAP.match(r.norm, at_end, s_end)
-        if cap is not None and r.kind == INCLUSION:
-            # "At least two relapses in the prior 24 months, of which no more than one occurred
-            # in the 6 months before screening": not two or more in the shorter window
-            months2 = q.to_months(cap.group(2) or 1, cap.group(3))
+        # A most in a shorter window, its relapse word left out: "..., of which no more than
+        # one occurred in the 6 months before screening" (not two or more in it), "..., and
+        # none in the last 30 days" (not one)
+        for tail in (_OF_WHICH_CAP, _AND_NONE) if r.kind == INCLUSION else ():
+            said = tail.match(r.norm, at_end, s_end)
+            if said is None:
+                continue
+            n, unit = said.groups()[-2:]
+            months2 = q.to_months(n or 1, unit)
             if 0 < months2 < months:
-                most = int(cap.group(1))
+                most = int(said.group("most")) if "most" in tail.groupindex else 0
                 r.leaves.append(
-                    Not(Relapses(count=most + 1, months=months2, source=cap.group(0).strip(" ,")))
+                    Not(Relapses(count=most + 1, months=months2, source=said.group(0).strip(" ,")))
                 )
-                r.take(cap.start(), cap.end())
-        none = _AND_NONE.match(r.norm, at_end, s_end)
-        if none is not None and r.kind == INCLUSION:
-            months2 = q.to_months(none.group(1) or 1, none.group(2))
-            if 0 < months2 < months:
-                r.leaves.append(
-                    Not(Relapses(count=1, months=months2, source=none.group(0).strip(" ,")))
-                )
-                r.take(none.start(), none.end())
+                r.take(said.start(), said.end())
         # "≥1 relapse in the prior year or ≥2 in the prior 2 years": the second count, its
         # relapse word left out, is another way in (parser.py makes them alternatives)
         at = base + window.end()
