@@ -802,8 +802,10 @@ def test_not_treatment_naive_is_treated_and_naive_beside_prior_use_is_left_to_th
         "Prior exposure to B-cell depleting therapy; patients must be naive to ocrelizumab, "
         "ofatumumab, ublituximab and rituximab"
     )
-    assert facts(text, "exclusion") == []
-    assert "treatment_change" in reviews(text, "exclusion")
+    # since the thirty-third session each sentence is read on its own: the bar on prior
+    # B-cell depletion and the requirement to be naive to its drugs say the same thing
+    got = facts(text, "exclusion")
+    assert got and all(f.startswith("therapy excludes drugs=ocrelizumab,ofatumumab") for f in got)
 
 
 @pytest.mark.parametrize(
@@ -1774,3 +1776,30 @@ def test_a_bound_said_with_a_denial_and_day_minus_spans():
     got = facts("Systemic corticosteroids from Day -60 to Day -1 inclusive", EXCLUSION)
     assert got[0].endswith("within_months=2")
     assert facts("EDSS not exceeding 5.5") == ["edss requires max=5.5"]
+
+
+def test_denial_heads_and_later_earlier_bounds_said_another_way():
+    """Built after probes55: "devoid of", "free from" are "free of"; a last dose "not later
+    than 8 weeks before Day 1" is at least 8 weeks before (a washout), never a requirement."""
+    got = facts("Devoid of any disease-modifying treatment during the 12 months before screening")
+    assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months=12" in got[0]
+    assert facts("Patients free from relapses for more than 3 years before screening", EXCLUSION)[
+        0
+    ].startswith("relapses requires")
+    got = facts("Last dose of natalizumab not later than 8 weeks before Day 1")
+    assert got[0].startswith("therapy excludes drugs=natalizumab")
+    assert facts("Diagnosis not earlier than 12 months before screening") == [
+        "diseaseduration requires max=1"
+    ]
+
+
+def test_a_permission_said_as_no_barrier_and_naive_defined_by_a_window():
+    """Built after probes56: "Having received a DMT in the past is not a barrier to
+    participation" lets people in (it asked for a DMT); "DMT-naive (defined as no DMT in the 24
+    months before screening)" asks what its definition says."""
+    assert facts("Having received a DMT in the past is not a barrier to participation") == []
+    assert facts("Prior treatment with interferon does not preclude enrolment") == []
+    got = facts("DMT-naive (defined as no DMT in the 24 months before screening)")
+    assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months=24" in got[0]
+    got = facts("DMT-naive (defined as never having received any DMT)")
+    assert len(got) == 1 and "within_months" not in got[0]

@@ -41,3 +41,21 @@ def test_a_heading_on_its_own_line_turns_what_follows():
     recent = {"ms_subtype": "RRMS", "months_since_last_relapse": 0.5, "relapses_past_2_years": 1}
     assert status(text, INCLUSION, **{**recent, "months_since_last_relapse": 6}) == MET
     assert status(text, INCLUSION, **recent) == NOT_MET
+
+
+def test_a_requirement_stated_in_its_own_sentence_under_exclusion():
+    """Built after probes56: "A diagnosis of MS must have been established at least 1 year
+    before screening; a shorter disease duration renders the patient ineligible", listed as an
+    exclusion, barred everyone diagnosed a year ago or more. Each sentence is read on its own,
+    the one that states a requirement as one."""
+    text = (
+        "A diagnosis of MS must have been established at least 1 year before screening; a "
+        "shorter disease duration renders the patient ineligible"
+    )
+    assert status(text, EXCLUSION, years_since_diagnosis=2.0, ms_subtype="RRMS") != NOT_MET
+    assert status(text, EXCLUSION, years_since_diagnosis=0.5, ms_subtype="RRMS") == NOT_MET
+    # a fact as the subject of "must" is a requirement too
+    assert status("The EDSS score must be 5.5 or less", EXCLUSION, edss=4.0) != NOT_MET
+    assert status("The EDSS score must be 5.5 or less", EXCLUSION, edss=6.5) == NOT_MET
+    # not a relative clause's "must", nor a "must not"
+    assert status("Patients who must take steroids every month", EXCLUSION, age=40) != NOT_MET

@@ -137,7 +137,9 @@ from .review_topics import leftover_words, review_topics
 # 40: a bound said with a denial is read as the plain bound ("no fewer than 14 days since",
 # "not exceeding 5.5"; NCT00004814's EDSS source now says "at most 5"), a joined "and off all
 # DMTs for N" is a washout, "currently off" is a cue, a window past another fact is that fact's
-PARSER_VERSION = 40
+# 41: under Exclusion, a line whose own sentence states a requirement ("All women of
+# child-bearing potential must have a negative pregnancy test") is read sentence by sentence.
+PARSER_VERSION = 41
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -230,6 +232,16 @@ _DEFINITION = re.compile(
 )
 
 
+# A naive word defined in brackets by a window: the window's rule is the word's meaning.
+_NAIVE_DEFINED = re.compile(
+    r"\b(?:(?:treatment|dmt|drug|therapy)[- ])?na[iï]ve\s*\(\s*(?:defined as|i\.\s?e\.,?|"
+    r"(?:for|in) this (?:study|trial)\s*[:,]?|meaning|that is,?)\s*"
+    r"(?P<body>[^()]*\b(?:within|in the (?:last|past|previous|preceding)|before|prior to)\b[^()]*)"
+    r"\)",
+    re.I,
+)
+
+
 # What a relapse means, said in a bracket right after the word ("protocol-defined relapse
 # [objective worsening of >= 1 point in one FS ...]", "relapse (new or worsening symptoms lasting
 # > 24 hours)") or in a sentence of its own ("Relapse: appearance of a new symptom ...", "A
@@ -305,9 +317,27 @@ _REQUIREMENT_STATED = re.compile(
     r"(?:(?!who\b|that\b|with\b)\w+\s+){0,3}?(?:must|should|need to|are required to|have to)\b"
     # (not "must not have received X": under Exclusion a double negative, the team's to read)
     r"(?!\s+(?:not|never)\b)"
-    r"|\W*the\s+(?:study|trial)\s+will\s+(?:only\s+)?enrol+\s+only\b",
+    r"|\W*the\s+(?:study|trial)\s+will\s+(?:only\s+)?enrol+\s+only\b"
+    # ... or of a fact, as its subject: "A diagnosis of MS must have been established at least
+    # 1 year before screening", "The EDSS shall be 5.5 or less"
+    r"|\W*(?:a|an|the|all|each|every)\s+(?:(?!(?:who|that|which|whom|whose|with|if|unless|"
+    r"not|no|when|where)\b)[\w'-]+\s+){1,6}?(?:must|shall|is\s+required\s+to|are\s+required\s+to)\b"
+    r"(?!\s+(?:not|never)\b)",
     re.I,
 )
+
+
+def _meaning(node: object) -> object:
+    """A tree's JSON without the words it was read from: what it asks, to compare."""
+    if isinstance(node, dict):
+        return {k: _meaning(v) for k, v in sorted(node.items()) if k != "source"}
+    if isinstance(node, list):
+        return [_meaning(v) for v in node]
+    return node
+
+
+# The end of one sentence of a line and the start of the next: "...; a shorter ...", "... . All"
+_NEXT_SENTENCE = re.compile(r"\s*;\s+|(?<=[a-z)])\.\s+(?=[A-Z])")
 # Words that make such a line a bar after all: "... must be excluded", "cannot".
 _BARRING_WORDS = re.compile(
     r"\bexclu\w*|\bineligible\b|\bnot\s+(?:be\s+)?eligible\b|\bcannot\b|\bcan'?t\b|"
@@ -420,6 +450,21 @@ def parse_criterion(text: str, kind: str) -> Node:
     cells = _by_cells(text, kind)
     if cells is not None:
         return cells
+    parts = _NEXT_SENTENCE.split(text) if kind == EXCLUSION else []
+    if len(parts) > 1 and any(
+        _REQUIREMENT_STATED.match(p) and not _BARRING_WORDS.search(p) for p in parts
+    ):
+        # "A diagnosis of MS must have been established at least 1 year before screening; a
+        # shorter disease duration renders the patient ineligible": the requirement its own
+        # sentence states, each sentence read on its own, any of them a bar
+        trees, meanings = [], []
+        for p in filter(str.strip, parts):
+            tree = parse_criterion(p, kind)
+            meaning = _meaning(tree.to_json())
+            if meaning not in meanings:  # the same rule said twice ("Treatment-naive
+                trees.append(tree)  # participants. Participants must have received a DMT.")
+                meanings.append(meaning)
+        return trees[0] if len(trees) == 1 else Any_(trees)
     if kind == EXCLUSION and _REQUIREMENT_STATED.match(text) and not _BARRING_WORDS.search(text):
         # "The study will enrol only participants who have never been treated with ...", under
         # the Exclusion heading: a requirement, read as one, then turned over
@@ -447,6 +492,9 @@ def parse_criterion(text: str, kind: str) -> Node:
         # rule for some of the people, by their age; its numbers bind no one else (blanked,
         # positions kept), and the team reads it
         text = text[: cohort.start()] + re.sub(r"\d", " ", cohort.group(0)) + text[cohort.end() :]
+    # "DMT-naive (defined as no DMT in the 24 months before screening)": the definition, with
+    # its window, is what the word asks (positions kept)
+    text = _NAIVE_DEFINED.sub(lambda m: m.group("body").ljust(len(m.group(0))), text)
     # a definition in brackets says what a word means, not what the person must have: read
     # without it (positions kept), "Relapse (defined as new symptoms lasting > 24 hours in the
     # absence of fever) within 30 days"

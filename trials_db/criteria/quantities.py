@@ -152,6 +152,19 @@ def normalise(text: str) -> str:
         t,
         flags=re.I,
     )
+    # A denial head said another way is the one the readers know: "free from relapses",
+    # "devoid of any DMT" -> "free of ..."
+    t = re.sub(r"\b(?:free\s+from|devoid\s+of|clear\s+of)\b", "free of", t, flags=re.I)
+    # A time before an event bounded by "later"/"earlier" is the plain bound: "last dose not
+    # later than 8 weeks before Day 1" is at least 8 weeks before; "not earlier than 12 months
+    # before" is at most 12 months before
+    for said, plain in (("later", "at least"), ("earlier", "at most")):
+        t = re.sub(
+            rf"\b(?:no|not)\s+{said}\s+than(?=\s*\d+(?:\.\d+)?\s*[a-z]+\s+(?:before|prior)\b)",
+            plain,
+            t,
+            flags=re.I,
+        )
     # "two and a half years", "2 years and a half": one number of its unit, as windows read it
     t = re.sub(r"\b(\d+) and a half\b", r"\1.5", t, flags=re.I)
     t = re.sub(r"\b(\d+)\s+(years?|months?|weeks?|days?) and a half\b", r"\1.5 \2", t, flags=re.I)

@@ -62,7 +62,13 @@ _PERMITTED = re.compile(
     r"(?:the\s+)?(?:last|final|most\s+recent)\s+(?:treatment\s+)?(?:dose|course|infusion|injection)\s+"
     r"(?:was\s+)?)?(?:stopped|discontinued|withdrawn|ceased|given|completed|taken))|"
     r"\bno wash-?out(?:\s+period)?\s+(?:is\s+)?(?:required|needed|necessary)\b|"
-    r"\b(?:is|are)\s+not\s+exclusionary\b",
+    r"\b(?:is|are)\s+not\s+exclusionary\b|"
+    # "Having received a DMT in the past is not a barrier to participation", "does not
+    # preclude enrolment"
+    r"\b(?:is|are)\s+not\s+(?:an?\s+)?(?:barrier|obstacle|bar|reason for exclusion|"
+    r"exclusion criterion)\b|"
+    r"\b(?:does|do|will)\s+not\s+(?:exclude|preclude|prevent|bar)\s+(?:from\s+)?(?:the\s+)?"
+    r"(?:participation|participant|patient|subject|enrol\w*|entry|inclusion|randomi[sz]ation)",
     re.I,
 )
 # A permission with its condition: "is permitted if stopped 3 months before".
