@@ -88,6 +88,10 @@ def test_ambiguous_progressive_asks_which():
         ("I'm 34 with RRMS, EDSS 3.5", False, 3.5),
         ("0", True, 0.0),
         ("3.5", False, None),
+        # a number said of a pet or the children is nobody's score: no "12 is off the scale"
+        ("my cat is 12 and wants to join the trial lol", True, None),
+        ("my kids are 4 and 7, my edss is 3", True, 3.0),
+        ("3.5 (my dog is 12)", True, 3.5),
     ],
 )
 def test_edss(text, requested, edss):

@@ -5232,3 +5232,104 @@ def test_shapes_read_in_context(text, asked, slot, value):
 )
 def test_no_relapse_in_two_years_after_the_last_one(text, asked, count):
     assert message_facts(text, "inform", asked, {}).get("relapses_past_2_years") == count
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh66 (thirty-third session): a negation typed without its apostrophe
+        ("no, i didnt breastfeed either of my boys", "breastfeeding", "breastfeeding", False),
+        ("havent had a relapse since 2019", None, "relapses_past_2_years", 0),
+        ("she isnt on anything at the moment", "current_therapy", "current_therapy", "none"),
+        # a drug she won't start until later is not taken
+        ("the neuro says she won't start ocrevus till she's 18", None, "prior_therapies", None),
+        ("I won't start Tysabri again after the PML scare", None, "current_therapy", None),
+        # a failure denied as the reason, however the denial is typed
+        (
+            "tysabri was stopped cos of jcv, wasn't cos it didn't work",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        # "the only thing that didn't work was ...": the thing named after it, not "it"
+        (
+            "the only thing that didn't work was the IV steroids. Kesimpta has been fine",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        (
+            "Tecfidera. That didn't work.",
+            "failed_therapies",
+            "failed_therapies",
+            ["dimethyl fumarate"],
+        ),
+        # "none since" with a reason after it: of the relapses told before it, not of drugs
+        (
+            "Moved to Ocrevus in 2022 as Aubagio didn't stop the relapses - I had 3 on it. None "
+            "since, because Ocrevus works.",
+            None,
+            "current_therapy",
+            "ocrelizumab",
+        ),
+        (
+            "Stopped Tysabri in 2020. Nothing since, because of the baby.",
+            None,
+            "current_therapy",
+            "none",
+        ),
+        # a denial in the past tense says nothing of now; a "but I am ... now" says now
+        ("wasn't pregnant when I started Ocrevus", None, "pregnant", None),
+        ("I wasn't pregnant when I relapsed, but I'm pregnant now", None, "pregnant", True),
+        ("not breastfeeding back then, but i am breastfeeding now", None, "breastfeeding", True),
+        ("I'm not pregnant or breastfeeding", None, "breastfeeding", False),
+        # the writer asking herself: of the past, no status now; of now, with an idiom's "no"
+        ("Have I been pregnant? Yes, twice.", None, "pregnant", None),
+        ("Have I been pregnant? Yes, twice. Am I now? Heaven forbid.", None, "pregnant", False),
+        ("Am I pregnant? yes, 12 weeks", None, "pregnant", True),
+        ("Breastfeeding? Those days are long gone.", None, "breastfeeding", False),
+        ("god forbid I relapse again", "pregnant", "pregnant", None),
+        # a stop said right before the next drug is that drug's, not the one before it
+        (
+            "Tysabri stopped, Rebif now",
+            None,
+            "prior_therapies",
+            ["natalizumab", "interferon beta-1a"],
+        ),
+        # a relapse denied on it is no failure of it
+        (
+            "kesimpta - no it isnt failing, havent had a relapse on it",
+            None,
+            "failed_therapies",
+            None,
+        ),
+        # "one" as a word, scores nobody gave, and other measures of MS are no EDSS
+        ("don't know my edss, never been told one", "edss", "edss", None),
+        ("I'd say a 6 because I need a stick, but nobody's ever scored me", "edss", "edss", None),
+        ("I'd guess EDSS 4, no one's scored me in a while", "edss", "edss", 4.0),
+        ("my PDDS is 3, never had an EDSS", "edss", "edss", None),
+        ("PDDS 2, EDSS 3.5", None, "edss", 3.5),
+        # a share of the writer's years
+        ("I've had MS for 12 of my 44 years", None, "years_since_diagnosis", 12.0),
+        ("I've had MS for 12 of my 44 years", None, "age", 44.0),
+        # a denial with its window said again after a dash: none in it, no "never"
+        ("No relapses though - not one in 4 years.", None, "months_since_last_relapse", None),
+        ("No relapses though - not one in 4 years.", None, "relapses_past_2_years", 0),
+        # a bound with an intensifier is the bound
+        ("Haven't had a relapse in well over 3 years.", None, "relapses_past_2_years", 0),
+        ("no relapses for well over two years", None, "relapses_past_2_years", 0),
+        # the age at diagnosis, then the age now said short
+        ("Diagnosed at 27, now 41. EDSS 1.5.", None, "age", 41.0),
+        ("Diagnosed at 27, now 41. EDSS 1.5.", None, "years_since_diagnosis", 14.0),
+        ("diagnosed at 30, now 4.5 EDSS", None, "age", None),
+    ],
+)
+def test_facts_read_with_their_tense_and_negation(text, asked, slot, value):
+    """Built after fresh66 and the probes of the thirty-third session (2026-12-07)."""
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+def test_a_stop_told_as_earlier_ends_no_later_drug():
+    """Built after fresh65: "..., and before that I stopped Rebif" said nothing now."""
+    text = "since 2019 I've been on Ocrevus and it's been fine, and before that I stopped Rebif"
+    assert message_facts(text, "inform", None, {}).get("current_therapy") != "none"

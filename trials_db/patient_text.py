@@ -637,6 +637,64 @@ _ANSWERED_LATER = re.compile(
     + r"\s+((?:[^?\n.!]{1,60}?)[\s,.!]+)(no|nope|nah|yes|yep|yeah)\b\W*?(?:[.!,;]|$)",
     re.I,
 )
+# What may stand between a denial and its window: "though - not one", ", none at all".
+_FILLER_THEN_NONE = re.compile(
+    r"^[\s,;:-]*(?:(?:though|tho|however|at all|whatsoever|either)\b[\s,;:-]*)?"
+    r"(?:(?:not (?:one|a single one)|none|zero)\b)?",
+    re.I,
+)
+
+
+def _window_said_next(rest: str) -> bool:
+    """A window said right after a denial, past a filler: "though - not one in 4 years" (not
+    the time of another fact later on: "..., my walking got worse over 10 years")."""
+    said = _FILLER_THEN_NONE.sub("", rest).lstrip()
+    return bool(re.match(r"(?:in|for|over|during|within)\b", said)) and (
+        _window_months(said[:40]) is not None
+    )
+
+
+# A time told as a share of the writer's life: "I've had MS for 12 of my 44 years".
+_SHARE_OF_MY_YEARS = re.compile(
+    r"\b(\d{1,2})\s+(?:years?\s+)?of\s+my\s+(\d{2})\s+(?:years|yrs)\b", re.I
+)
+# The age at diagnosis, then the age now said short: "Diagnosed at 27, now 41".
+_AGE_THEN_NOW = re.compile(
+    r"(\bdiagnos\w*\s+(?:at|aged|at age|at the age of)\s+\d{1,2})\s*[,;.-]?\s*(?:and\s+|but\s+)?"
+    r"now\s+(\d{2})\b(?![.,]\d|\s*(?:years?|yrs?|months?|weeks?|%|mg|edss))",
+    re.I,
+)
+# A "no" said as an idiom, to a question: "Heaven forbid", "those days are long gone".
+_IDIOM_NO = re.compile(
+    r"(?:(?<=\?)|^)\s*(?:(?:heaven|god|lord|gods)\s+forbid|(?:those|them)\s+days\s+are\s+"
+    r"(?:long\s+)?(?:gone|over|behind me)|long\s+gone)\b(?=\W*(?:[.!,;)]|$))",
+    re.I,
+)
+# The writer asking herself the bot's question: of now ("Am I pregnant now?") or of the past
+# ("Have I been pregnant? Yes, twice"; "Was I breastfeeding then?"), and its answer.
+_QUESTION_TOPIC = r"(pregnant|breast ?feeding|nursing)"
+_ASKED_OF_NOW = re.compile(
+    r"(^|[.!?\n]\s*)(?:and\s+|so\s+)?(?:am|are|is)\s+(?:i|she|we)\s+(?:currently\s+|now\s+|still\s+)?"
+    + _QUESTION_TOPIC
+    + r"(?:\s+(?:now|currently|at the moment|right now|still))?\s*\?",
+    re.I,
+)
+_ASKED_OF_THE_PAST = re.compile(
+    r"(^|[.!?\n]\s*)(?:and\s+)?(?:have|had|was|were)\s+(?:i|she)\s+(?:ever\s+)?(?:been\s+)?"
+    + _QUESTION_TOPIC
+    + r"[^?.!\n]{0,20}\?\s*(?:yes|yep|yeah|no|nope|nah)?[^.!?\n]*[.!]?"
+    # ... and the same asked of now, by ellipsis: "Am I now?", "Now?"
+    r"(?P<now>\s*(?:and\s+|but\s+)?(?:(?:am|are|is)\s+(?:i|she)\s+)?(?:now|currently)\s*\?)?",
+    re.I,
+)
+
+
+def _past_question_blanked(m: re.Match) -> str:
+    """A pregnancy asked of the past and answered is no status now: blanked; an "Am I now?"
+    after it asks the same of now."""
+    return m.group(1) + (f" {m.group(2)}?" if m.group("now") else "")
+
+
 # A form's label with "=" for its colon: "age=38", "dmt = Ocrevus".
 _KEY_EQUALS = re.compile(r"\b([a-z][a-z ]{1,20}?)\s*=\s*(?=\S)", re.I)
 # A numbered or lettered list's markers ("1) 38 2) RRMS", "a) 50\nb) female", "1. Age - 63"):
@@ -879,11 +937,25 @@ _SWAPPED = re.compile(
 )
 
 
+# A negation typed without its apostrophe, or with a backtick or an accent for one: "didnt",
+# "isnt", "havent", "cant", "wont", "didn`t", "doesn´t" (every reader knows "didn't").
+_APOSTROPHE_LEFT_OUT = re.compile(
+    r"\b(do|does|did|is|was|are|were|have|has|had|could|would|should|need)(?:n[`´]?t)\b"
+    r"|\b(ca|wo)(?:n[`´]?t)\b",
+    re.I,
+)
+
+
+def _with_apostrophe(m: re.Match) -> str:
+    return (m.group(1) or m.group(2)) + "n't"
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
     t = _checklist_marks(_KEYCAP.sub(r"\1", _DICTATION_SOUND.sub("", text)))
+    t = _APOSTROPHE_LEFT_OUT.sub(_with_apostrophe, t)  # "didnt", "isnt", "didn`t": "didn't"
     t = thumb_answer(t) or t
     t = _SEX_SIGN.sub(lambda m: " female " if m.group(0) == "\u2640" else " male ", t)
     t = _SCARE_QUOTED_PRAISE.sub(" ", t)
@@ -922,6 +994,11 @@ def say_plainly(text: str) -> str:
     t = _LEADING_WORDS.sub(  # "uk f 33 rrms": the country is an item of its own
         lambda m: f"{m.group(1)}, " if load_lexicon().country(fold(m.group(1))) else m.group(0), t
     )
+    t = _SHARE_OF_MY_YEARS.sub(r"\1 years (I'm \2)", t)  # "MS for 12 of my 44 years"
+    t = _AGE_THEN_NOW.sub(r"\1, I'm \2 now", t)  # "Diagnosed at 27, now 41"
+    t = _IDIOM_NO.sub(" no", t)  # "Pregnant? Heaven forbid.", "Breastfeeding? Long gone."
+    t = _ASKED_OF_THE_PAST.sub(_past_question_blanked, t)  # "Have I been pregnant? Yes, twice."
+    t = _ASKED_OF_NOW.sub(r"\1\2?", t)  # "Am I pregnant now? no" -> "pregnant? no"
     t = _ANSWERED_LATER.sub(r"\1\2: \4. \3", t)  # "Pregnant? lol no." -> "Pregnant: no. lol"
     t = _ASKED_ONESELF.sub(r"\1\2: ", t)  # "Steroids? yes, latest in August"
     t = _SEX_LABEL.sub(r"\1: ", t)  # "age sixty one gender male": the label without its colon
@@ -1133,6 +1210,28 @@ def _duration_of_treatment(text: str, item: re.Match) -> bool:
 _SOMEONE_ELSES_AGE = re.compile(
     r"\b(?:kids|children|sons|daughters|twins|boys|girls|grand\w+|dogs?|cats?|pets?)"
     r"(?:\s+(?:are|is|were|was))?\s+(?:aged\s+|age\s+)?$",
+    re.I,
+)
+
+
+def _others_numbers_blanked(text: str) -> str:
+    """A number said of someone else ("my cat is 12 lol", "the kids are 4 and 7") is not the
+    writer's score or count: blanked before those are read."""
+    return re.sub(
+        r"(?<![\d.])\d+(?:[.,]\d+)?(?:\s*(?:&|and)\s*\d+)?",
+        lambda m: " "
+        if _SOMEONE_ELSES_AGE.search(text[max(0, m.start() - 25) : m.start()])
+        else m.group(0),
+        text,
+    )
+
+
+# A number of another measure of MS, no EDSS: "PDDS 3", "my SDMT was 45", "25-foot walk 8
+# seconds", "9-hole peg 22s", "MSFC z-score 0.5".
+_OTHER_SCALE_NUMBER = re.compile(
+    r"\b(?:pdds|msfc|sdmt|t25fw|t25-?fw|9-?hpt|pasat|msws(?:-12)?|msis(?:-29)?|"
+    r"(?:nine|9)[- ]hole peg(?: test)?|(?:timed )?25[- ]f(?:oo|ee)t walk(?: test)?|z[- ]score)"
+    r"(?:\s+(?:score|result|test))?(?:\s+(?:is|was|of|at|=|:|-)|\s*[:=-])*\s*\d+(?:[.,]\d+)?",
     re.I,
 )
 _FUTURE_AGE = re.compile(
@@ -2510,7 +2609,11 @@ _NOT_GIVEN_SCORE = re.compile(
     r"\b(?:(?:i'?d|i would|i'?ll|i) (?:score|rate|put|give) myself|online calculator|"
     r"(?:an?|the) (?:edss )?calculator|self[- ]?(?:scored?|assess\w*|rated)|"
     # "so probably a 4? I looked it up online": worked out from a chart, not given
-    r"looked (?:it )?up|googled|(?:from|on|by) (?:an?|the) (?:edss )?(?:chart|table|website))\b",
+    r"looked (?:it )?up|googled|(?:from|on|by) (?:an?|the) (?:edss )?(?:chart|table|website)|"
+    # "I'd say a 6 ..., but nobody's ever scored me", "worked out my EDSS from my PDDS"
+    r"(?:nobody|no one|no-one)(?:'s| has)? (?:ever )?(?:scored|assessed|rated|examined|measured) "
+    r"me(?! (?:in a while|recently|lately|for a while|in ages|since|this year))|"
+    r"worked (?:it |my edss )?out|(?:from|using) my (?:pdds|msfc|sdmt|walking test))\b",
     re.I,
 )
 # The score now, among others: "now 4", "the latest is 4.5", "the last one was 2.5", "it went
@@ -2561,7 +2664,8 @@ _SCORE_WENT_TO = re.compile(
 
 # "one" standing for the score, not the number: "never been given one", "I don't have one".
 _ONE_AS_A_WORD = re.compile(
-    r"\b((?:given|had|got|have|has|done|do|know|taken|get|gave me|heard of)(?:\s+me)?|"
+    r"\b((?:given|had|got|have|has|done|do|know|taken|get|gave me|heard of|told|said|"
+    r"assessed|scored|measured)(?:\s+me)?|"
     r"(?:the|that|this) (?:last|latest|first|next|other|new|old|recent))\s+one\b"
     r"(?!\s*(?:point|\.\d|and a half))",
     re.I,
@@ -2639,6 +2743,7 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     """EDSS from "3.5", "EDSS four and a half", "around 6", "6.5, I use two crutches"; a range
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
     t = _BOUNDED_NUMBER.sub(" ", words_to_numbers(_ONE_AS_A_WORD.sub(r"\1 it", text)))
+    t = _others_numbers_blanked(_OTHER_SCALE_NUMBER.sub(" ", t))
     if _ONLY_A_GUESS.search(t) or _NOT_GIVEN_SCORE.search(t):
         return None  # "no clue, 3?", "a wild guess would be 5?", "I'd score myself a 3": none
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
@@ -2889,7 +2994,9 @@ _FAILED_AFTER = re.compile(
     r"(is ?n'?t|isnt|is not|not|no longer) (work(ed|ing|s)?|"
     r"help(ed|ing|s)?|effective)\b)"
     # "tecfidera - relapsed twice on it", "had 2 relapses on it", "still had 2 relapses"
-    r"|^[^.;]{0,50}?\b(?:relapsed|had|have had|got|still had)\s+(?:\w+\s+){0,2}?"
+    # (not "haven't had a relapse on it", "never relapsed on it")
+    r"|^[^.;]{0,50}?(?<!n't )(?<!not )(?<!never )\b(?:relapsed|had|have had|got|still had)\s+"
+    r"(?:\w+\s+){0,2}?"
     r"(?:relapses?|attacks?|flare ?ups?)?\s*(?:in (?:a|one|the|\d+) (?:years?|months?)\s+)?"
     r"(?:on|while on|whilst on|despite)\s+(?:it|that|them)\b"
     # "Betaferon 2011 to 2015, it not work", "kept getting worse so we stopped it",
@@ -3119,6 +3226,7 @@ NOT_NOW_OPENING = r"^\W*(?:no\W+)?not (?:currently|right now|at the moment|now)\
 _NOTHING_NOW = re.compile(
     NOT_NOW_OPENING + "|"
     r"\b(not (on|taking) any(thing| treatment| medication| dmt)?( now| currently| at the moment)?|"
+    r"(?:is|are|ai)n'?t (?:on|taking) any(?:thing| treatment| medication| dmt)?|"  # "she isn't"
     r"(nothing|none)( else)? (now|currently|at the moment|since|so far|yet|rn|atm|right now|"
     r"after(?:wards?| that)?(?=\s*(?:$|[.;!?,)])))|"
     r"(currently|now|at the moment) (on )?(nothing|none)|"
@@ -3259,7 +3367,9 @@ def _nothing_now(low: str) -> re.Match | None:
         ):
             continue  # "Switched to Ocrevus in January, none since": no relapse since the switch
         tail = re.match(
-            r"(.*?)(?:nothing|none)(?: else)? since\W*$", low[m.start() :].split(".")[0]
+            # (a reason after it is no time: "None since, because Ocrevus actually works")
+            rf"(.*?)(?:nothing|none)(?: else)? since(?:\W*$|\W+(?:{_BECAUSE}|as|thanks to)\b.*$)",
+            low[m.start() :].split(".")[0],
         )
         head = sentence + (tail.group(1) if tail else "")
         if (
@@ -4031,7 +4141,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif re.search(rf"\b(?:{_CONDITION}|should)\b[^.;!?\n]{{0,30}}$", before, re.I):
             pass  # "Considering Glatopa if Extavia gets discontinued": a condition, no end
         elif _ENDED_BEFORE.search(before[-40:]) or _ENDED_AFTER.search(
-            _SOMETHING_ELSE_ENDED.sub(" ", _own_line(after))
+            _SOMETHING_ELSE_ENDED.sub(" ", _own_line(_NEXT_ONES_END.sub(" ", after)))
         ):
             ended.append(name)
         # Said over in this mention: an earlier mention's end ("Copaxone till 2016 ... went back
@@ -4039,7 +4149,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         over_here = name in ended[ended_so_far:]
         if answer.current == name:
             pass
-        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(_own_line(after)):
+        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(
+            _own_line(_NEXT_ONES_END.sub(" ", after))
+        ):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
         elif (
             _PAST_BEFORE.search(before[-25:])
@@ -4047,8 +4159,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             or re.match(r"\s+(?:first|at first|initially|originally)\b", after)
         ):  # "had Copaxone first": the earlier one
             answer.past.append(name)  # "switched from Tecfidera", "before that Aubagio"
-            if not _PAST_BEFORE.search(before[-25:]):
-                told_earlier.append(name)  # named after the one it came before
+            if not _PAST_BEFORE.search(before[-25:]) or _EARLIER_SAID_BEFORE.search(before):
+                # named after the one it came before ("..., and before that I stopped Rebif")
+                told_earlier.append(name)
         elif _NOT_NOW_BEFORE.search(before[-25:]):
             pass  # "I'm not taking Tysabri any more", "haven't taken Tecfidera since 2020"
         elif _done_after(after) or course_done:
@@ -4165,7 +4278,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         # "Lemtrada in 2017. It worked for 5 years, but the neuro says it stopped working": the
         # one treatment taken is the "it" of a sentence of its own
         said = _ONLY_ONE_FAILED.search(low)
-        if said and not _HEDGED_FAILURE.search(_sentence_before(low, said.start())):
+        if (
+            said
+            and not _HEDGED_FAILURE.search(_sentence_before(low, said.start()))
+            # "stopped cos of jcv, wasn't cos it didn't work": the reason denied
+            and not _FAILURE_DENIED_BEFORE.search(low[: said.start()][-25:])
+        ):
             answer.failed = list(answer.taken[:1])
     answer.worked = [d for d in answer.worked if d not in answer.failed]
     if (
@@ -4432,13 +4550,15 @@ _PAST_BEFORE = re.compile(
     r"\bused to (?:be (?:on|taking|using)|take|get|use|have)\s+(?:the\s+|my\s+)?$",  # ended
     re.I,
 )
+# "not because", "wasn't cos", "it isn't due to": a reason denied
+_NOT_BECAUSE = rf"(?:not|(?:was|is)n'?t|(?:was|is) not)\s+{_BECAUSE}"
 _FAILURE_DENIED_BEFORE = re.compile(
-    rf"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|not {_BECAUSE}|"
+    rf"\b(not like|not that|wasn'?t that|was not that|it'?s not as if|{_NOT_BECAUSE}|"
     r"(would ?n'?t|wouldnt|would not) (say|call)( that)?)\s+$",
     re.I,
 )
 _FAILURE_DENIED = re.compile(
-    rf"^[^.;]{{0,80}}?\b(not {_BECAUSE} (it|of it|the drug)?\s*(failed|stopped working|"
+    rf"^[^.;]{{0,80}}?\b({_NOT_BECAUSE} (it|of it|the drug)?\s*(failed|stopped working|"
     r"did ?n[o']?t work|was ?n[o']?t working)|"
     r"(it )?(did ?n[o']?t|didnt|never|has ?n'?t|hasnt|has not|have ?n'?t|havent|have not) "
     r"(really )?(fail(ed)?|stop(ped)? working)|"
@@ -4624,6 +4744,14 @@ _SOMETHING_ELSE_ENDED = re.compile(
     r"pills?|course)\b)[\w-]+(?:\s+[\w-]+)?\s+(?:ended|finished|stopped|was over|closed)\b",
     re.I,
 )
+# A stop said right before the next drug is that drug's: "On Ocrevus since 2019 and it's been
+# fine, and before that I stopped Rebif" (not "Tysabri stopped, Rebif ...", where a comma or a
+# dash closes the stop's own drug).
+_NEXT_ONES_END = re.compile(
+    r"\b(?:stopped|quit|came off|discontinued|finished)\s+(?:taking\s+)?"
+    r"(?:my\s+|the\s+|her\s+|his\s+)?$",
+    re.I,
+)
 _ENDED_BEFORE = re.compile(
     r"\b(?:stopped|quit|came off|off|discontinued|no longer on|finished|paused|pausing|"
     # "holding off on restarting Tysabri for now"
@@ -4635,6 +4763,11 @@ _ENDED_BEFORE = re.compile(
 )
 # A treatment named as the one before another ("Tysabri since 2020. Before that Aubagio"):
 # not the one now, nor the last one.
+_EARLIER_SAID_BEFORE = re.compile(
+    r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier)\b"
+    r"[^.;!?]{0,25}$",
+    re.I,
+)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
     r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
@@ -4806,7 +4939,10 @@ _HOLDING_BEFORE = re.compile(
 )
 # A failure said of "it" when one treatment is named: "it stopped working", "it didn't help".
 _ONLY_ONE_FAILED = re.compile(
-    r"\b(?:it|that|the drug|the treatment)\s+(?:has\s+|had\s+|just\s+)?(?:stopped working|"
+    # (not the "that" of a clause about a thing named after it: "the only thing that didn't
+    # work was the IV steroids")
+    r"\b(?:it|(?<!thing )(?<!one )(?<!drug )(?<!meds )(?<!med )(?<!treatment )that|the drug|"
+    r"the treatment)\s+(?:has\s+|had\s+|just\s+)?(?:stopped working|"
     r"stopped helping|failed|(?:didn'?t|did not|doesn'?t|does not|wasn'?t|was not|isn'?t|is not)"
     r"\s+(?:work|help|working|helping)\b)",
     re.I,
@@ -5260,13 +5396,26 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
         return None
     result: dict[str, Any] = {}
     said_at: dict[str, int] = {}  # where each plain yes or no was said
+    then_only: set[str] = set()  # denied of a time past only: no status now
 
     def said(key: str, value: bool, start: int) -> None:
         # a plain yes or no said again after a correction corrects the first ("Pregnant: yes.
         # Sorry!! autocorrect changed my 'no'. NOT pregnant."); not "... exclusively
         # breastfeeding ... once im done nursing"
-        if key not in result or (
-            result[key] is not None and _CORRECTION_CUE.search(text[said_at[key] : start])
+        if (
+            key not in result
+            or (
+                result[key] is not None
+                and (
+                    _CORRECTION_CUE.search(text[said_at[key] : start])
+                    # "not breastfeeding back then, but i am breastfeeding now": the state now
+                    or (
+                        value
+                        and _BUT_NOW_BETWEEN.search(text[said_at[key] : start])
+                        and _NOW_WORD.search(text[start : start + 30])
+                    )
+                )
+            )
         ):
             result[key], said_at[key] = value, start
 
@@ -5291,6 +5440,9 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
             # a clause after the denial says yes: "Not pregnant, breastfeeding my 5 month old
             # though", "I wasn't pregnant then, but I am now"
             kinds = kinds - {Cue.NEGATED}
+        if Cue.NEGATED in kinds and _PAST_DENIAL.search(sentence):
+            then_only.add(key)  # "wasnt pregnant or breastfeeding when i had my last relapse"
+            continue
         stopped = key == "breastfeeding" and _STOPPED_NURSING.search(
             text[max(0, mention.start - 16) : mention.end + 12]
         )
@@ -5306,6 +5458,8 @@ def _pregnancy_by_scope(text: str) -> dict[str, Any] | None:
             continue  # planning, a past pregnancy, someone else's: not a status now
         else:
             said(key, True, mention.start)
+    for key in then_only:
+        result.setdefault(key, None)  # neither yes nor no now, whatever a plain reader says
     return result or None
 
 
@@ -5318,6 +5472,13 @@ _CONTRAST_AFTER_COMMA = re.compile(
 )
 
 
+# A denial said in the past tense: "wasn't pregnant when ...", "I was not breastfeeding then".
+_PAST_DENIAL = re.compile(r"\b(?:was|were)(?:n'?t|\s+not|\s+never)\s+(?:\w+\s+){0,2}$", re.I)
+# A "but" then the writer now, between a denial and the fact said again: "..., but i am".
+_BUT_NOW_BETWEEN = re.compile(
+    r"\bbut\s+(?:now\s+)?(?:i\s*'?m|i am|im|she\s*'?s|she is)\s+(?:\w+\s+)?$", re.I
+)
+_NOW_WORD = re.compile(r"^\W*\w*\W*(?:now|currently|at the moment|these days|again)\b", re.I)
 # A denial of a time past, then the state now: "..., but I am now", "but now I am".
 _BUT_NOW_AFTER = re.compile(
     r"[^.;!?]{0,25}?\bbut\s+(?:(?:i\s*'?m|i am|im|she\s*'?s|she is)\s+(?:now|again)\b|now\s+"
@@ -6478,6 +6639,8 @@ def parse_months_since_relapse(
             _window_months(t) is not None
             or _part_of_time().search(t)
             or _part_of_time().match(_rest_of_sentence(fold(whole), negated.group(0)).lstrip(" ,-"))
+            # "No relapses though - not one in 4 years": the window said again, after a dash
+            or _window_said_next(_rest_of_sentence(fold(whole), negated.group(0)))
         ):
             # "no relapses in 2 yrs", "none this year", "none on Kesimpta so far": not never,
             # not dated
