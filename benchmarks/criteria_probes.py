@@ -111,6 +111,8 @@ SETS = {
     "probes53": ROOT / "tests/gold/criteria_probes53.yml",  # 160, the same, at its end
     "probes54": ROOT / "tests/gold/criteria_probes54.yml",  # 160, 2026-12-07 (32nd), at start
     "probes55": ROOT / "tests/gold/criteria_probes55.yml",  # 160, the same, at its end
+    "probes56": ROOT / "tests/gold/criteria_probes56.yml",  # 160, 2026-12-07 (33rd), at start
+    "probes57": ROOT / "tests/gold/criteria_probes57.yml",  # 160, the same, at its end
 }
 
 

@@ -112,6 +112,8 @@ SETS = {
     "fresh63": ROOT / "tests/gold/patient_messages_fresh63.yml",  # the same session, at its end
     "fresh64": ROOT / "tests/gold/patient_messages_fresh64.yml",  # 2026-12-07 (32nd), at start
     "fresh65": ROOT / "tests/gold/patient_messages_fresh65.yml",  # the same session, at its end
+    "fresh66": ROOT / "tests/gold/patient_messages_fresh66.yml",  # 2026-12-07 (33rd), at start
+    "fresh67": ROOT / "tests/gold/patient_messages_fresh67.yml",  # the same session, at its end
 }
 
 

@@ -400,7 +400,20 @@ from benchmarks.patient_messages import SETS, score
 # made for it (asides and interruptions, pasted tables, frequency and count words, polite and
 # indirect answers, "since", "because" and "as"): 79.1 % of 493 slots, 3 inverted, 16 wrongly
 # set after the session's first batch of changes (the same on the code before the session),
-# and 79.1 %, 3, 15 at its end, after every change: a floor, not a target.
+# and 79.1 %, 3, 15 at its end, after every change: a floor, not a target. Worked on in the
+# next session as a dev set: 79.3 %, 0 inverted, 15 once a pregnancy the writer asks herself
+# about ("Have I been pregnant? Yes, twice. Am I now? Heaven forbid.") and a stop told as
+# earlier ("..., and before that I stopped Rebif") were read.
+# "fresh66": 130 more, written at the start of the session of 2026-12-07 (thirty-third) and
+# scored once before any change (durations instead of dates, negations typed without their
+# apostrophe, other scales and tests, answers with reasons, hospital stays and procedures):
+# 83.2 % of 506 slots, 6 inverted, 16 wrongly set; 85.8 %, 0 inverted, 9 wrongly set once
+# "didnt"/"isnt"/"wont", a failure denied as the reason, a denial in the past tense, "none
+# since" before a reason, PDDS and SDMT numbers, "12 of my 44 years" and "well over" were read.
+# "fresh67": 130 more, written in the same session, none of its items looked at and no change
+# made for it (sex words, access and waiting lists, gaps between treatments, afterthoughts,
+# one fact said twice): 81.9 %, 8 inverted, 12 wrongly set at the session's end, after every
+# change (the same on the code before the session): a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -467,8 +480,10 @@ FLOORS = {
     "fresh61": (0.765, 0),
     "fresh62": (0.77, 0),
     "fresh63": (0.83, 0),
-    "fresh64": (0.80, 0),
-    "fresh65": (0.79, 3),
+    "fresh64": (0.81, 0),
+    "fresh65": (0.79, 0),
+    "fresh66": (0.85, 0),
+    "fresh67": (0.81, 8),
 }
 
 
