@@ -4123,6 +4123,9 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             answer.failed = [d for d in answer.failed if d not in denied_ones]
             answer.worked.extend(sorted(denied_ones))
             answer.said_not_failed.extend(sorted(denied_ones))
+        # its own words after it, without the stop of the drug named next ("..., and before
+        # that I stopped Rebif")
+        own_after = _own_line(_NEXT_ONES_END.sub(" ", after))
         status = line_status(t, end, _next_other(mentions, i))
         if status == "current":
             answer.current = name  # a record's "ACTIVE": taken now, whatever else its line says
@@ -4141,7 +4144,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif re.search(rf"\b(?:{_CONDITION}|should)\b[^.;!?\n]{{0,30}}$", before, re.I):
             pass  # "Considering Glatopa if Extavia gets discontinued": a condition, no end
         elif _ENDED_BEFORE.search(before[-40:]) or _ENDED_AFTER.search(
-            _SOMETHING_ELSE_ENDED.sub(" ", _own_line(_NEXT_ONES_END.sub(" ", after)))
+            _SOMETHING_ELSE_ENDED.sub(" ", own_after)
         ):
             ended.append(name)
         # Said over in this mention: an earlier mention's end ("Copaxone till 2016 ... went back
@@ -4149,9 +4152,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         over_here = name in ended[ended_so_far:]
         if answer.current == name:
             pass
-        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(
-            _own_line(_NEXT_ONES_END.sub(" ", after))
-        ):
+        elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(own_after):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
         elif (
             _PAST_BEFORE.search(before[-25:])
@@ -4763,13 +4764,11 @@ _ENDED_BEFORE = re.compile(
 )
 # A treatment named as the one before another ("Tysabri since 2020. Before that Aubagio"):
 # not the one now, nor the last one.
-_EARLIER_SAID_BEFORE = re.compile(
-    r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier)\b"
-    r"[^.;!?]{0,25}$",
-    re.I,
-)
+# Words that tell a drug as earlier than the one before it: "before that", "previously".
+_EARLIER_WORDS = r"before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier"
+_EARLIER_SAID_BEFORE = re.compile(rf"\b(?:{_EARLIER_WORDS})\b[^.;!?]{{0,25}}$", re.I)
 _EARLIER_BEFORE = re.compile(
-    r"\b(?:before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier|"
+    rf"\b(?:{_EARLIER_WORDS}|"
     r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
     # "before that 5 years on Copaxone": how long, then the drug
     r"(?:(?:for\s+)?(?:\d+|a|an|a few|several|one|two|three|four|five|six)\s+"
