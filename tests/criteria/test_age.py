@@ -499,3 +499,12 @@ def test_a_signed_age_right_after_the_people_it_takes():
     assert facts("Male or female patients ≥ 18 years") == ["age requires min=18"]
     # a time since diagnosis stays a duration
     assert not [f for f in facts("Patients ≥ 2 years since diagnosis") if f.startswith("age")]
+
+
+def test_bound_words_with_strictly_and_up():
+    """Built after probes58: "strictly less than 56", "18 and up", "56 years or greater"."""
+    assert facts("Age no less than 18 and strictly less than 56 years") == [
+        "age requires min=18 max=56 max_inclusive=False"
+    ]
+    assert facts("Women 18 and up, no older than 45 years")[-1] == "age requires min=18 max=45"
+    assert facts("Age 56 years or greater") == ["age requires min=56"]

@@ -402,3 +402,25 @@ def test_one_bound_said_after_the_courses_binds_them_all():
         "subtype requires yes=RRMS,SPMS",
         "edss requires min=3 max=6",
     ]
+
+
+def test_course_words_joined_before_the_disease_each_take_it():
+    """Built after probes58: "Active relapsing or progressive MS" lets in relapsing MS as well
+    as progressive MS; read as progressive MS alone it told a person with RRMS "no"."""
+    profile = Profile(age=40, ms_subtype="RRMS")
+    for text in ("Relapsing or progressive MS", "Active relapsing or progressive MS"):
+        assert parse_criterion(text, INC).evaluate(profile) != FALSE, text
+    got = facts("Relapsing and progressive forms of MS")
+    assert len(got) == 1 and "RRMS" in got[0] and "PPMS" in got[0]
+
+
+def test_older_course_names_and_drug_codes():
+    """Built after probes57: "secondary chronic progressive" is SPMS, "primary chronic
+    progressive" PPMS; "copolymer-1" is glatiramer acetate and "Campath-1H" alemtuzumab."""
+    assert facts("Secondary chronic progressive MS") == ["subtype requires yes=SPMS"]
+    assert facts("Patients with primary chronic progressive disease", EXC) == [
+        "subtype excludes yes=PPMS"
+    ]
+    assert facts("Prior treatment with Campath-1H at any time", EXC) == [
+        "therapy excludes drugs=alemtuzumab"
+    ]

@@ -568,3 +568,24 @@ def test_a_cap_inside_the_count_before():
         "At least two relapses in the prior 24 months, of which no more than one occurred in the "
         "6 months before screening"
     ) == ["relapses requires count=2 months=24", "relapses excludes count=2 months=6"]
+
+
+def test_a_count_or_under_is_at_most_the_count():
+    """Built after probes58: "One relapse or under in the 24 months" (an exclusion) bars one
+    or fewer, so two relapses in that time are let in (the exclusion does not hold)."""
+    tree = parse_criterion("One relapse or under in the 24 months before screening", EXCLUSION)
+    assert tree.evaluate(Profile(relapses_past_2_years=2, months_since_last_relapse=12)) == FALSE
+    assert tree.evaluate(Profile(relapses_past_2_years=1, months_since_last_relapse=12)) == TRUE
+
+
+def test_a_time_said_first_since_the_last_relapse():
+    """Built after probes57: "At least 6 months since the most recent relapse", "A minimum of 6
+    months must have elapsed since the onset of the most recent relapse": none in that time."""
+    for text in (
+        "At least 6 months since the most recent relapse",
+        "A minimum of 6 months must have elapsed since the onset of the most recent relapse",
+    ):
+        assert facts(text) == ["relapses excludes months=6"], text
+    assert facts("Less than 30 days since the last relapse", EXCLUSION) == [
+        "relapses excludes months=1"
+    ]

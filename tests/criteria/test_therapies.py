@@ -1803,3 +1803,51 @@ def test_a_permission_said_as_no_barrier_and_naive_defined_by_a_window():
     assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months=24" in got[0]
     got = facts("DMT-naive (defined as never having received any DMT)")
     assert len(got) == 1 and "within_months" not in got[0]
+
+
+def test_a_time_of_another_subject_or_fact_is_not_the_drugs():
+    """Built after probes58: a window said of vaccinations in a clause of its own, or of the
+    relapse before the drug, is no washout of the drug; a drug that only marks when ("before
+    the first ofatumumab injection") is no fact of the patient's."""
+    got = facts(
+        "Currently receiving ocrelizumab; all scheduled vaccinations must be completed at "
+        "least 2 weeks before Day 1"
+    )
+    assert got == ["therapy requires drugs=ocrelizumab current=True"]
+    got = facts(
+        "Has received ocrelizumab, and completed a COVID-19 vaccine course more than 4 weeks ago"
+    )
+    assert got == ["therapy requires drugs=ocrelizumab"]
+    assert (
+        facts("Live vaccines within 6 weeks before the first ofatumumab injection", EXCLUSION) == []
+    )
+    got = facts(
+        "The most recent relapse began 30 days before randomisation, and any steroid course "
+        "ended at least 2 weeks before randomisation"
+    )
+    assert any(f.startswith("therapy excludes") and "within_months=0.46" in f for f in got)
+    # (a window shared by a relapse and the drug after it stays the drug's)
+    got = facts("No relapse and no steroids in the 30 days before screening")
+    assert any(f.startswith("therapy excludes") and "within_months=1" in f for f in got)
+
+
+def test_each_clause_with_its_own_time_and_untreated_for_a_time():
+    """Built after probes58: "Off fingolimod for at least 2 months and off natalizumab for at
+    least 3 months" gives each drug its window; "Untreated for at least 6 months with any DMT"
+    and "Treatment-naive for the last 6 months" bar DMTs in that time, not ever."""
+    got = facts("Off fingolimod for at least 2 months and off natalizumab for at least 3 months")
+    assert got == [
+        "therapy excludes drugs=fingolimod within_months=2",
+        "therapy excludes drugs=natalizumab within_months=3",
+    ]
+    got = facts("Untreated for at least 6 months with any DMT")
+    assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months=6" in got[0]
+    got = facts("Treatment-naive for the last 6 months")
+    assert len(got) == 1 and got[0].startswith("therapy excludes") and "within_months=6" in got[0]
+    # alternatives keep their own times: as an exclusion each bars; as an inclusion the team reads
+    got = facts("Natalizumab within the last 3 months or alemtuzumab at any time", EXCLUSION)
+    assert sorted(got) == [
+        "therapy excludes drugs=alemtuzumab",
+        "therapy excludes drugs=natalizumab within_months=3",
+    ]
+    assert facts("Either natalizumab within the last 3 months or alemtuzumab at any time") == []

@@ -242,6 +242,23 @@ _NAIVE_DEFINED = re.compile(
 )
 
 
+# A naive word with a time: "Treatment-naive for the last 6 months", "DMT-naive in the past
+# 12 months" (not "naive for 6 months or more", a bound on the time).
+_NAIVE_FOR = re.compile(
+    r"\b(?:(?:treatment|dmt|drug|therapy)[- ])?na[iï]ve\s+(?:for|in|during|over)\s+(?:the\s+)?"
+    r"(?:last|past|previous|preceding)?\s*(?P<n>\d+)\s*(?P<unit>months?|years?|weeks?|days?)\b"
+    r"(?!\s+or\s+(?:more|longer))",
+    re.I,
+)
+
+
+def _no_dmt_in(m: re.Match[str]) -> str:
+    """A _NAIVE_FOR match said as "no DMT in N unit", padded to its length (or left as it is
+    when that would not fit)."""
+    said = f"no DMT in {m.group('n')} {m.group('unit')}"
+    return said.ljust(len(m.group(0))) if len(said) <= len(m.group(0)) else m.group(0)
+
+
 # What a relapse means, said in a bracket right after the word ("protocol-defined relapse
 # [objective worsening of >= 1 point in one FS ...]", "relapse (new or worsening symptoms lasting
 # > 24 hours)") or in a sentence of its own ("Relapse: appearance of a new symptom ...", "A
@@ -495,6 +512,8 @@ def parse_criterion(text: str, kind: str) -> Node:
     # "DMT-naive (defined as no DMT in the 24 months before screening)": the definition, with
     # its window, is what the word asks (positions kept)
     text = _NAIVE_DEFINED.sub(lambda m: m.group("body").ljust(len(m.group(0))), text)
+    # "Treatment-naive for the last 6 months": naive for a time is no DMT in it (positions kept)
+    text = _NAIVE_FOR.sub(_no_dmt_in, text)
     # a definition in brackets says what a word means, not what the person must have: read
     # without it (positions kept), "Relapse (defined as new symptoms lasting > 24 hours in the
     # absence of fever) within 30 days"

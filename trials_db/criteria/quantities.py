@@ -90,6 +90,33 @@ def normalise(text: str) -> str:
         t,
     )
     t = re.sub(r"\b(?:a|one) fortnight\b|\bfortnight\b", "2 weeks", t, flags=re.I)
+    # "strictly less than 56": the bound word alone says it ("strictly between" is left as is)
+    t = re.sub(
+        r"\bstrictly\s+(?=(?:less|greater|more|fewer|below|above|under|over|lower|higher|"
+        r"younger|older)\b)",
+        "",
+        t,
+        flags=re.I,
+    )
+    # "18 and up", "18 years and upwards": at least 18; "56 years or greater": an age's bound
+    t = re.sub(
+        r"(?<=\d)(\s+years?)?\s+(and|or)\s+up(?:wards)?\b(?!\s+(?:to|until)\b)",
+        r"\1 \2 over",
+        t,
+        flags=re.I,
+    )
+    t = re.sub(
+        r"(?<=\d)(\s+years?(?:\s+of\s+age)?)\s+or\s+greater\b", r"\1 or older", t, flags=re.I
+    )
+    # "relapsing or progressive MS": each course word has the disease ("relapsing MS or
+    # progressive MS"), not the last one alone
+    t = re.sub(
+        r"\b(relapsing|progressive)(\s*(?:,|or|and|and/or|/)\s*)(relapsing|progressive)"
+        r"(\s+(?:forms?\s+of\s+)?(?:ms|multiple sclerosis))\b",
+        r"\1\4\2\3\4",
+        t,
+        flags=re.I,
+    )
     # "from Day -60 to Day -1 inclusive": the 60 days before the first dose (Day 1)
     t = re.sub(
         r"\b(?:from|between)\s+Day\s*[-\u2212]\s*(\d+)\s*(?:to|through|until|and|-)\s*"

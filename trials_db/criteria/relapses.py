@@ -167,19 +167,38 @@ _SINCE_LAST = re.compile(
 )
 
 
+# The same said with the time first: "At least 6 months since the most recent relapse", "A
+# minimum of 6 months must have elapsed since the onset of the most recent relapse".
+_TIME_SINCE_LAST = re.compile(
+    r"(?P<cmp>≥|>|at least|more than|over|a minimum of|<|≤|less than|no more than|at most|"
+    r"up to|fewer than)\s*" + q.NUM + r"\s*" + q.UNIT + r"\s+(?:(?:must|should|will)\s+have\s+|"
+    r"has\s+|have\s+)?(?:elapsed\s+|passed\s+|gone by\s+)?since\s+(?:the\s+)?(?:onset\s+of\s+"
+    r"(?:the\s+|their\s+|his\s+or\s+her\s+)?)?(?:last|most recent|latest|previous)\s+"
+    r"(?:clinical\s+)?$",
+    re.I,
+)
+
+
 def _since_last(r: Reader, m) -> bool:
-    """Reads "time since last relapse ≥ 6 months" at ``m``; whether it did."""
+    """Reads "time since last relapse ≥ 6 months" (or "at least 6 months since the most recent
+    relapse") at ``m``; whether it did."""
     s_start, _ = r.sentence_around(m.start)
+    if r.cues_of(m):
+        return False
     lead = _LAST_BEFORE.search(r.norm[s_start : m.start])
-    if lead is None or r.cues_of(m):
-        return False
-    found = _SINCE_LAST.match(r.norm, m.end)
-    if found is None:
-        return False
+    found = _SINCE_LAST.match(r.norm, m.end) if lead is not None else None
+    if found is not None:
+        start, end, said = s_start + lead.start(), found.end(), m.start
+    else:
+        found = _TIME_SINCE_LAST.search(r.norm[s_start : m.start])
+        if found is None:
+            return False
+        start, end = s_start + found.start(), m.end
+        said = start
     months = q.to_months(found.group(2), found.group(3))
     if months <= 0:
         return False
-    leaf = Relapses(count=1, months=months, source=r.norm[m.start : found.end()].strip())
+    leaf = Relapses(count=1, months=months, source=r.norm[said:end].strip())
     long_ago = found.group("cmp").lower() in (
         "≥",
         ">",
@@ -189,7 +208,7 @@ def _since_last(r: Reader, m) -> bool:
         "a minimum of",
     )
     r.leaves.append(Not(leaf) if long_ago else leaf)
-    r.take(s_start + lead.start(), found.end())
+    r.take(start, end)
     return True
 
 
@@ -312,7 +331,7 @@ def read(r: Reader) -> None:
             r"(≥|at least|a minimum of|minimum of|>|more than|greater than|over|"
             r"<|≤|less than|fewer than|up to|at most|no more than|not more than|maximum of)?"
             # not the 5 of "EDSS of 3.0-6.5 but no relapse": a whole number, no "but" between
-            r"\s*(?<![\d.,])(\d+)\s*(?:or (more|fewer|less)\s+)?"
+            r"\s*(?<![\d.,])(\d+)\s*(?:or (more|fewer|less|under|below)\s+)?"
             # ("fewer than 1 protocol-defined relapse": a word may be joined by a hyphen)
             r"(?:(?!(?:but|and|or|with|no|not|without)\b)[a-z]+(?:-[a-z]+)?\s+){0,3}$",
             before,
@@ -322,8 +341,12 @@ def read(r: Reader) -> None:
             n = int(cm.group(2))
             word = (cm.group(1) or "").lower()
             # "1 or fewer relapses", "One relapse or fewer in the previous 2 years"
-            fewer_after = re.match(r"\s*or\s+(?:fewer|less)\b", r.norm[m.end :], re.I)
-            fewer = (cm.group(3) or "").lower() in ("fewer", "less") or bool(fewer_after)
+            fewer_after = re.match(
+                r"\s*or\s+(?:fewer|less|under|below)\b", r.norm[m.end :], re.I
+            )  # ("one relapse or under": at most one)
+            fewer = (cm.group(3) or "").lower() in ("fewer", "less", "under", "below") or bool(
+                fewer_after
+            )
             if fewer_after:
                 r.take(m.end, m.end + fewer_after.end())
             if word in _AT_MOST or fewer:

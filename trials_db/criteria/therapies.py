@@ -108,6 +108,65 @@ _DRUG_FREE = re.compile(
     re.I,
 )
 # "at least 30 days before screening": the least time since the drug, not a window of use.
+# Free of the drugs named after it, for a time said first: "Untreated for at least 6 months with
+# any DMT", "treatment-free for 3 months from fingolimod".
+_UNTREATED_FOR = re.compile(
+    r"\b(?:untreated|treatment[- ]free|therapy[- ]free|not (?:been )?treated)\s+for\s+"
+    r"(?:at least\s+|a minimum of\s+|the\s+)?(?:last\s+|past\s+|previous\s+)?"
+    + q.NUM
+    + r"\s*"
+    + q.UNIT
+    + r"\s+(?:with|by|on|from)\s+(?:any\s+|all\s+|an?\s+)?$",
+    re.I,
+)
+# A drug that only marks when ("... within 6 weeks before the first ofatumumab injection", "prior
+# to the first dose of ocrelizumab"): the study's own treatment, no fact of the patient's.
+_ANCHOR_BEFORE = re.compile(
+    r"\b(?:before|prior to|after|following|until|preceding)\s+(?:the\s+)?(?:first|initial|1st|"
+    r"start of|initiation of)\s+(?:(?:dose|infusion|injection|administration)\s+of\s+)?$",
+    re.I,
+)
+# The subject of a clause with its own time that is no treatment of the patient's ("...; all
+# scheduled vaccinations must be completed at least 2 weeks before Day 1", "..., and completed a
+# COVID-19 vaccine course more than 4 weeks ago"): that time is not the drugs'.
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:vaccin\w*|immuni[sz]ations?|surger\w*|surgical|operations?|procedures?|"
+    r"transfusions?|mri|scans?|biops\w*|lumbar punctures?|x-rays?|laborator\w*|labs?|tests?)\b",
+    re.I,
+)
+
+
+def _window_of_use(text: str) -> re.Match[str] | None:
+    """The first window of use in ``text`` ("within 6 months", "less than 6 months since the
+    last infusion of X")."""
+    return _WINDOW_OF_USE.search(text) or re.search(
+        # "Less than 6 months since the last infusion of X": since the drug, a window of use
+        r"[<≤]?\s*"
+        + q.NUM
+        + r"\s*"
+        + q.UNIT
+        + r"\s*(?:prior to|before|of|since (?:the |their )?(?:last|final|most recent)\b)\b",
+        text,
+        re.I,
+    )
+
+
+def _other_subject_clauses(text: str, ms: list[Mention]) -> list[tuple[int, int]]:
+    """The clauses (after a semicolon or ", and") that name no drug and speak of something
+    else with a time of its own: spans to leave out of the drugs' reading."""
+    cuts = [0] + [m.end() for m in re.finditer(r";|,\s*and\b", text)] + [len(text)]
+    spans = []
+    for a, b in zip(cuts[1:-1], cuts[2:]):
+        piece = text[a:b]
+        if (
+            not any(a <= m.start < b for m in ms)
+            and _OTHER_SUBJECT.search(piece)
+            and re.search(q.NUM + r"\s*" + q.UNIT, piece, re.I)
+        ):
+            spans.append((a, b))
+    return spans
+
+
 _AT_LEAST_BEFORE = re.compile(
     # (not "no more than 6 months before": a most, the drug taken within the window)
     r"(?:at least|(?<!\bno )(?<!\bnot )(?:more|greater|longer) than|no less than|not less than|>|≥|"
@@ -410,14 +469,18 @@ def read(r: Reader) -> None:
         m
         for m in r.of("DRUG", "DRUG_CLASS")
         if not re.search(r"\banti-\s*$", r.norm[max(0, m.start - 6) : m.start], re.I)
+        and not _ANCHOR_BEFORE.search(r.norm[max(0, m.start - 50) : m.start])
     ]
-    spans = sentences(r.norm)
+    norm = r.norm
+    for a, b in _other_subject_clauses(norm, ms):
+        norm = norm[:a] + " " * (b - a) + norm[b:]
+    spans = sentences(norm)
     named = [frozenset(m.key for m in ms if a <= m.start < b) for a, b in spans]
     # A sentence that names no drug should say nothing about them ("Relapse within 1 month.
     # Prior anti-CD20 therapy"): read again with such sentences blanked (positions kept), the
     # facts must be the same, or the study team reads them.
     text = "".join(
-        r.norm[a:b] if keys or not ms else " " * (b - a) for (a, b), keys in zip(spans, named)
+        norm[a:b] if keys or not ms else " " * (b - a) for (a, b), keys in zip(spans, named)
     )
     named = [keys for keys in named if keys]
     groups = _windowed_groups(r, ms) if r.kind == EXCLUSION else None
@@ -437,6 +500,13 @@ def read(r: Reader) -> None:
         return
     if _washout_table(r, ms):
         return
+    if parts := _own_time_clauses(r, ms):
+        # "Last natalizumab infusion more than 3 months ago, last steroid dose more than 1 month
+        # ago": each clause's drugs with their own time
+        for a, b in parts:
+            part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
+            _read(r, part, [m for m in ms if a <= m.start < b])
+        return
     own = [(a, b) for (a, b) in spans if any(a <= m.start < b for m in ms)]
     if (
         r.kind == EXCLUSION
@@ -453,12 +523,12 @@ def read(r: Reader) -> None:
         return
     before = len(r.leaves)
     blanked: list[Node] | None = None
-    if text != r.norm and len(set(named)) < 2:  # two sentences' drugs decide without it
+    if text != norm and len(set(named)) < 2:  # two sentences' drugs decide without it
         saved = (list(r.leaves), list(r.reviews), list(r.used))
         _read(r, text, ms)
         blanked = r.leaves[before:]
         r.leaves, r.reviews, r.used = saved
-    _read(r, r.norm, ms)
+    _read(r, norm, ms)
     if len(r.leaves) == before:
         return
     if len(set(named)) >= 2:
@@ -635,6 +705,8 @@ def _windowed_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | No
     return spans
 
 
+# "At any time" said of a drug's use: its time is ever.
+_AT_ANY_TIME = re.compile(r"\b(?:at any time|at any point|ever)\b", re.I)
 _ANY_TIME = re.compile(r"\b(?:at )?any time\b|\bever\b", re.I)
 
 
@@ -657,6 +729,58 @@ def _semicolon_groups(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | N
             return None  # no time of its own, or two
         times.append(q.to_months(window.group(1), window.group(2)) if window else None)
     return spans if len(set(times)) > 1 else None
+
+
+# A time counted from something other than now: "30-60 days prior to the follow-up MRI".
+_OTHER_ANCHOR = re.compile(r"\b(?:follow[- ]?up|after|post)\b", re.I)
+
+
+def _own_time_clauses(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | None:
+    """The clauses of a criterion joined by commas, semicolons or "and" (never "or") that each
+    name drugs with a time of their own, the times not all the same ("Last natalizumab
+    infusion more than 3 months ago, last steroid dose more than 1 month ago"; "Off fingolimod
+    for at least 2 months and off natalizumab for at least 3 months")."""
+    text = r.norm
+    cuts = [
+        m
+        for m in re.finditer(r"[,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text)
+        if not _inside_brackets(text, m.start())
+    ]
+    if (
+        not cuts
+        or len(ms) < 2
+        or len(sentences(text)) > 1
+        or _OTHER_ANCHOR.search(text)
+        or _PERMITS.search(text)
+        or _PERMITTED_IF.search(text)
+    ):
+        return None  # (one sentence, no permission, its times all counted back from now)
+    time = re.compile(q.NUM + r"\s*" + q.UNIT, re.I)
+    clauses: list[list[int]] = []  # [start, end, has a drug, has a time]
+    at = 0
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else len(text)
+        piece = (at, end)
+        drug = any(piece[0] <= m.start < piece[1] for m in ms)
+        timed = time.search(text, *piece) is not None or _ANY_TIME.search(text, *piece) is not None
+        if clauses and not (drug and clauses[-1][3]) and not (clauses[-1][3] and not drug):
+            clauses[-1][1], clauses[-1][2] = end, clauses[-1][2] or drug
+            clauses[-1][3] = clauses[-1][3] or timed
+        else:
+            clauses.append([at, end, int(drug), int(timed)])
+        if cut is not None and re.search(r"\bor\b", cut.group(0)) and any(c[2] for c in clauses):
+            return None  # "X within 3 months or Y at any time": alternatives, read elsewhere
+        at = cut.end() if cut else len(text)
+    own = [(a, b) for a, b, drug, timed in clauses if drug]
+    if len(own) < 2 or not all(timed for a, b, drug, timed in clauses if drug):
+        return None
+    times = {
+        text[a:b][m.start() : m.end()]
+        for a, b in own
+        for m in [time.search(text[a:b]) or _ANY_TIME.search(text[a:b])]
+        if m
+    }
+    return own if len(times) > 1 else None
 
 
 # A second denial joined to the first: ", and has not received", "; and no".
@@ -1225,6 +1349,25 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         text[ms[-1].end :],
         re.I,
     )
+    untreated = _UNTREATED_FOR.search(text[max(0, ms[0].start - 80) : ms[0].start])
+    if untreated is not None:
+        # "Untreated for at least 6 months with any DMT": free of the drugs that long
+        start = max(0, ms[0].start - 80) + untreated.start()
+        if r.kind == EXCLUSION:
+            r.reviews.append("treatment_change")  # a washout listed as an exclusion: unclear
+        else:
+            r.leaves.append(
+                Not(
+                    Therapy(
+                        drugs=drugs,
+                        classes=classes,
+                        within_months=q.to_months(untreated.group(1), untreated.group(2)),
+                        source=text[start : ms[-1].end],
+                    )
+                )
+            )
+        r.take(start, ms[-1].end)
+        return
     if free and free_for:
         leaf = Therapy(
             drugs=drugs,
@@ -1288,16 +1431,24 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     windows = len(list(_WINDOW_OF_USE.finditer(unwindowed)))
     if windows > 1 and len(list(_WINDOW_OF_USE.finditer(others))) == 1:
         unwindowed = others
-    window = _WINDOW_OF_USE.search(unwindowed) or re.search(
-        # "Less than 6 months since the last infusion of X": since the drug, a window of use
-        r"[<≤]?\s*"
-        + q.NUM
-        + r"\s*"
-        + q.UNIT
-        + r"\s*(?:prior to|before|of|since (?:the |their )?(?:last|final|most recent)\b)\b",
-        unwindowed,
-        re.I,
-    )
+    window = _window_of_use(unwindowed)
+    if (
+        window is not None
+        and window.end() <= ms[0].start
+        and re.search(r"[,;]", text[window.end() : ms[0].start])
+        and not others[window.start() : window.end()].strip()
+        and any(  # the fact it is said of comes first (not a list's head: "Within 30 days: ...")
+            f.label in ("RELAPSE", "EDSS", "PREGNANCY", "BREASTFEEDING")
+            and f.end <= window.start()
+            and not re.search(r"[,;:]", text[f.end : window.start()])
+            for f in r.found
+        )
+    ):
+        # "The most recent relapse began 30 days before ..., and any steroid course ended at
+        # least 2 weeks before ...": the first window is the relapse's, read by its own rule
+        own = _window_of_use(others)
+        if own is not None:  # (not "... for a relapse in that period": the same window)
+            window, unwindowed = own, others
     if (
         window is not None
         and any(
@@ -1349,11 +1500,7 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
             )
         r.take(max(0, window.start() - 20), window.end())
         return
-    ever = (
-        re.search(r"\b(?:at any time|at any point|ever)\b", unwindowed[: window.start()], re.I)
-        if window is not None
-        else None
-    )
+    ever = _AT_ANY_TIME.search(unwindowed[: window.start()]) if window is not None else None
     if (
         ever is not None
         and any(m.start < ever.start() for m in ms)
@@ -1362,6 +1509,17 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         # "Cyclophosphamide at any time, or siponimod in the past 6 months": the first drug's
         # time is "ever", the window is the second's; one reading for both would get it wrong
         _each_its_own(r, "time", ever, window, ms)
+        return
+    ever_after = _AT_ANY_TIME.search(unwindowed, window.end()) if window is not None else None
+    if (
+        ever_after is not None
+        and any(m.start < window.start() for m in ms)
+        and any(window.end() <= m.start < ever_after.start() for m in ms)
+        and not any(m.start >= ever_after.end() for m in ms)
+    ):
+        # "Natalizumab within the last 3 months or alemtuzumab at any time": the window is the
+        # first drug's, "at any time" the second's
+        _each_its_own(r, "time", window, ever_after, ms)
         return
     earlier = _other_window_before(unwindowed, window, ms) if window is not None else None
     if earlier is not None:
@@ -1521,7 +1679,7 @@ def _each_its_own(
         [m for m in ms if m.start < first.start()],
         [m for m in ms if first.end() <= m.start < second.start()],
     ]
-    times = [first if first.re.groups >= 2 else None, second]
+    times = [first if first.re.groups >= 2 else None, second if second.re.groups >= 2 else None]
     if (
         r.kind == EXCLUSION
         and all(groups)
