@@ -5333,3 +5333,117 @@ def test_a_stop_told_as_earlier_ends_no_later_drug():
     """Built after fresh65: "..., and before that I stopped Rebif" said nothing now."""
     text = "since 2019 I've been on Ocrevus and it's been fine, and before that I stopped Rebif"
     assert message_facts(text, "inform", None, {}).get("current_therapy") != "none"
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # built after fresh67 and fresh68 (the thirty-fourth session): a relapse said to have
+        # come on a drug fails it, whatever the reason it was stopped
+        (
+            "stopped Tysabri in 2023 because of JCV. My last relapse was on Tysabri, in 2019.",
+            None,
+            "failed_therapies",
+            ["natalizumab"],
+        ),
+        ("I was on Gilenya when I relapsed in 2023", None, "failed_therapies", ["fingolimod"]),
+        ("I started Gilenya when I relapsed in 2023", None, "failed_therapies", None),
+        # "no" to the pregnancy question, then the other state said of the writer
+        ("no\none more thing, I'm still breastfeeding my son", "pregnant", "breastfeeding", True),
+        ("no. I'm not breastfeeding either", "pregnant", "breastfeeding", False),
+        ("no wait - sorry, misread. yes! 12 weeks", "pregnant", "pregnant", True),
+        # a stop told by an event ("until the reactions got too much") ends the drug
+        (
+            "I was on Ocrevus until the infusion reactions got too much in October",
+            "current_therapy",
+            "current_therapy",
+            "none",
+        ),
+        ("I was on Kesimpta", "current_therapy", "current_therapy", None),
+        ("I was on Kesimpta since 2020", "current_therapy", "current_therapy", "ofatumumab"),
+        # a start in figures is a start; a letter's "d/c'd" and "alopecia"
+        (
+            "rx ocrelizumab since 03/2021. Prev DMT: DMF 2015-2021.",
+            None,
+            "current_therapy",
+            "ocrelizumab",
+        ),
+        ("Teriflunomide, d/c'd for alopecia.", "failed_therapies", "failed_therapies", []),
+        (
+            "Lemtrada x2 (2017, 2018) - course complete, no breakthrough.",
+            "failed_therapies",
+            "failed_therapies",
+            [],
+        ),
+        # a course that was, and the score it is now
+        ("I used to be RRMS", "ms_subtype", "ms_subtype", None),
+        # a trailing-off "well" takes the number back; a filler before a number is no word
+        ("Relapses in the past two years: zero... well, one", None, "relapses_past_2_years", 1),
+        ("EDSS is 3 or like 3.5", None, "edss_range", [3.0, 3.5]),
+        ("I was breastfeeding my son last year", None, "breastfeeding", None),
+        (
+            "diagnosed in... 2010? 2011? honestly can't remember",
+            None,
+            "years_since_diagnosis",
+            None,
+        ),
+        ("my MS meds are modafinil and Ampyra, nothing else", None, "current_therapy", "none"),
+        ("Current medications: gabapentin 300mg TID, vitamin D.", None, "current_therapy", None),
+        ("Rx: nil (pt declined DMT).", None, "current_therapy", "none"),
+        ("I used to be RRMS, now SPMS", "ms_subtype", "ms_subtype", "SPMS"),
+        ("EDSS was 3.5, is 4.", None, "edss", 4.0),
+        (
+            "My EDSS was 2 when I was diagnosed in 2012, it was 3.5 after the 2020 relapse and "
+            "it's 4.5 now.",
+            None,
+            "edss",
+            4.5,
+        ),
+        # a home that was, a place of work and a stay to come are not where they live
+        ("Was in Canada, am in the US now. 45, Seattle.", None, "country", "United States"),
+        ("used to live in Germany. Now: Ocrevus, Austria, a stick.", None, "country", "Austria"),
+        # someone else's drug in a PS
+        (
+            "50, SPMS, on Mayzent since 2022.\nPS my sister has MS too, she's 44 and on Kesimpta",
+            None,
+            "current_therapy",
+            "siponimod",
+        ),
+    ],
+)
+def test_facts_read_with_their_time_and_whose(text, asked, slot, value):
+    """Built after fresh67 and fresh68 (2026-12-07, thirty-fourth session)."""
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, slot, value",
+    [
+        (
+            "29, RRMS dx March 2026, not on any DMT yet, Auckland.\n"
+            "Edit: update - had my first Kesimpta pen on Friday!",
+            "current_therapy",
+            "ofatumumab",
+        ),
+        (
+            "just Avonex 2009-2016.\nedit: and Tecfidera since 2016, still on it",
+            "current_therapy",
+            "dimethyl fumarate",
+        ),
+        # a PS about someone else is not read as the writer's correction
+        ("Hi - 50, SPMS, EDSS 6.\nPS my sister has MS too, she's 44", "age", 50.0),
+    ],
+)
+def test_an_edit_line_wins_over_the_lines_above(text, slot, value):
+    """Built after fresh67 (PS and afterthoughts): "Edit:", "PS", "One more thing -" lines
+    that state a fact again state it anew."""
+    assert message_facts(text, "inform", None, {}).get(slot) == value
+
+
+def test_not_on_steroids_now_is_no_course_now():
+    """Built after fresh68: "oral pred in January, and I'm not on any now" dates the course in
+    January; it is not a course now (0 months)."""
+    got = message_facts(
+        "oral pred in January, and I'm not on any now", "inform", "months_since_steroids", {}
+    ).get("months_since_steroids")
+    assert got is not None and got > 0

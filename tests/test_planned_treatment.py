@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from trials_db.facts import read_facts
+from trials_db.facts import message_facts, read_facts
 from trials_db.planned_treatment import only_planned
 
 
@@ -84,3 +84,53 @@ def test_a_first_dose_to_come_later_in_the_sentence():
     assert only_planned(text, text.index("Ocrevus"), text.index("Ocrevus") + 7)
     text = "Kesimpta since May, my first dose was in May"
     assert not only_planned(text, 0, 8)
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [
+        # built after fresh67 (access and waiting lists): approved, listed, applied for, held up
+        (
+            "Got approved for Kesimpta last month but the first pen isn't till the new year",
+            "Kesimpta",
+        ),
+        ("nothing yet - I'm on the list for Ocrevus, should be early next year", "Ocrevus"),
+        ("My neuro has applied for Mavenclad because of new lesions", "Mavenclad"),
+        ("and the Mayzent is still waiting on prior auth", "Mayzent"),
+        ("Kesimpta has been 'pending prior authorization' for the third week now", "Kesimpta"),
+        (
+            "Tysabri stopped in September and Ocrevus doesn't start until the washout's done",
+            "Ocrevus",
+        ),
+        ("the NHS criteria want two in a year for Tysabri so I don't qualify yet", "Tysabri"),
+        ("between drugs while the insurance sorts out Zeposia", "Zeposia"),
+        ("no. the Mavenclad's been approved but they want a negative pregnancy test", "Mavenclad"),
+        # built after fresh68: turned down
+        ("I decided against the ones my neuro offered (Kesimpta and Ocrevus)", "Kesimpta"),
+    ],
+)
+def test_access_asked_for_or_granted_is_not_a_start(text, drug):
+    at = text.index(drug)
+    assert only_planned(text, at, at + len(drug))
+
+
+@pytest.mark.parametrize(
+    "text, drug",
+    [
+        ("I'm on Ocrevus since 2021", "Ocrevus"),
+        ("approved for Tysabri in 2019 and I've had 60 infusions since", "Tysabri"),
+    ],
+)
+def test_a_drug_begun_is_not_planned(text, drug):
+    at = text.index(drug)
+    assert not only_planned(text, at, at + len(drug))
+
+
+def test_a_plan_taken_back_in_the_same_sentence_is_a_start():
+    """Built after fresh68 (fillers and false starts): "I was supposed to start Ocrevus but -
+    no, I mean, I did start" was begun after all."""
+    text = "so like, I was supposed to start Ocrevus but - no, I mean, I did start, in October"
+    at = text.index("Ocrevus")
+    assert not only_planned(text, at, at + 7)
+    text = "I was supposed to start Ocrevus in January"
+    assert message_facts(text, "inform", "current_therapy", {}).get("current_therapy") == "none"

@@ -12,6 +12,7 @@ import re
 from typing import Any, Mapping
 
 from .patient_text import (
+    speaks_of_others,
     without_lay_opinions,
     without_what_would_be,
     FACT_WORDS,
@@ -592,6 +593,9 @@ def message_facts(
     """What the form takes from one message: its profile facts and, with ``places``, where the
     person lives ("I live in Dublin", "from near Stuttgart"); the country of that place when
     the message names none and none is known yet."""
+    edits = list(_EDIT_LINE.finditer(text or ""))
+    if edits and text:
+        return _edited_facts(text, edits, intent, requested, slots, places)
     parts = own_parts(text)
     if parts is not None:
         # a reply that quotes: only the writer's own lines, each read as the answer to the
@@ -662,6 +666,44 @@ def message_facts(
         elif not town or not re.search(rf"\b{re.escape(town)}\b", t.lower()):
             # "I'm in Ireland": a town abroad the message never names is not where they live
             del facts["home_place"]
+    return facts
+
+
+# A later line that edits or adds to the message ("Edit: update - had my first Kesimpta pen on
+# Friday!", "EDIT 2: ok no, the dx was July", "ETA: ...", "PS they rescored me at 5.5", "One more
+# thing - ..."): what it says of a fact wins over the lines above.
+_EDIT_LINE = re.compile(
+    r"\n\s*[*_(\[]*\s*(?:(?:edit(?:ed)?|update[d]?|eta|correction)\s*\d*\s*[*_)\]]*\s*"
+    r"[:\-\u2013\u2014]|p\.?\s?p?\.?\s?s\b\.?:?|one more thing\b\W*|"
+    r"(?:oh\s+)?(?:and\s+)?(?:also\s+)?(?:i\s+)?forgot\s+to\s+(?:say|mention|add)\b\W*)",
+    re.I,
+)
+
+
+def _edited_facts(
+    text: str,
+    edits: list[re.Match[str]],
+    intent: str | None,
+    requested: str | None,
+    slots: Mapping[str, Any],
+    places: bool,
+) -> dict[str, Any]:
+    """message_facts of a message with edit lines: the whole read as one, then each edit read
+    on its own; a fact an edit states that the lines above it stated otherwise is the edit's
+    (a list gains the edit's items)."""
+    facts = message_facts(_EDIT_LINE.sub("\n", text), intent, requested, slots, places)
+    for i, edit in enumerate(edits):
+        end = edits[i + 1].start() if i + 1 < len(edits) else len(text)
+        above = message_facts(text[: edit.start()], intent, requested, slots, places)
+        if speaks_of_others(text[edit.end() : end]):
+            continue  # "PS my sister has MS too, she's 44": read alone, hers would seem mine
+        said = message_facts(text[edit.end() : end], intent, requested, slots, places)
+        for slot, value in said.items():
+            if slot not in above or above[slot] == value:
+                continue
+            if isinstance(value, list) and isinstance(facts.get(slot), list):
+                value = list(dict.fromkeys([*facts[slot], *value]))
+            facts[slot] = value
     return facts
 
 

@@ -30,7 +30,7 @@ from .lexicon import fold, load as load_lexicon, patient_phrases, says, sex_word
 from .language import greeting_openers
 from .profile import NEVER, NO_THERAPY, valid_edss
 from .ordinal_reference import states as ordinal_states, verdicts as ordinal_verdicts
-from .planned_treatment import only_planned
+from .planned_treatment import begun_after, only_planned
 from .record_status import line_status
 from .text import MONTH_NAMES, cardinals, normalise, patient_quantities, time_units
 
@@ -506,7 +506,9 @@ _CORRECTED = re.compile(
     # "Tecfidera failed - I mean Tysabri failed": what was said of it goes with it
     r"(?:\s+(?:failed|stopped|worked))?\s*(?:\.\.\.|…|-|–|,|\.|\?|!)?\s*"
     r"(?:(?:no wait|wait no|oh wait|wait|sorry|no|naw|nah|oops|typo|i meant|i mean|actually|"
-    r"correction|or rather|make that|scratch that|hang on|hold on|or(?=\s*(?:\.\.\.|…)))\b"
+    r"correction|or rather|make that|scratch that|hang on|hold on|or(?=\s*(?:\.\.\.|…))|"
+    # "zero... well, one": a "well" after a trailing-off takes the number back
+    r"(?:(?<=\.\.\. )|(?<=\.\.\.)|(?<=… )|(?<=…))well)\b"
     r"(?:[,:!]|\.\.\.|…)?\s*(?:[-–]\s+)?|"
     r"\*(?=\w)){1,3}"  # "EDSS 4... *3.5": a chat's star marks the word meant
     # not the pronoun of "EDSS 4, no one's scored me in a while"
@@ -524,7 +526,9 @@ _MS_TYPE_WORD = re.compile(r"(?:rr|sp|pp|r|p)ms|cis|ris", re.I)
 # mean no": the second one is meant.
 _YES_NO_CORRECTED = re.compile(
     r"\b(?:no|nope|nah|yes|yeah|yep)\b[\s,.-]*(?:(?:well|wait|hmm+|sorry|um+|oh)[\s,.-]*)*"
-    r"(?:actually|i mean|no wait|wait|sorry)[\s,.-]+(yes|yeah|yep|no|nope|nah)\b",
+    # "no wait - sorry, misread. yes! 12 weeks"
+    r"(?:actually|i mean|no wait|wait|sorry|misread|my bad|oops)[\s,.!-]+"
+    r"(?:(?:misread|my bad|oops|i misread|read it wrong)[\s,.!-]+)?(yes|yeah|yep|no|nope|nah)\b",
     re.I,
 )
 
@@ -778,7 +782,7 @@ _HOME_LABEL = re.compile(
 _NONE_NOW_LABEL = re.compile(
     # not "Prior DMT: none", which says nothing of now
     r"(?<!prior )(?<!previous )(?<!past )(?<!other )(?<!earlier )\b(?:current\s+)?"
-    r"(?:dmts?|ms (?:meds|treatment)|treatment|meds|medications?|therapy|current)\s*:\s*"
+    r"(?:dmts?|ms (?:meds|treatment)|treatment|meds|medications?|therapy|current|rx|tx)\s*:\s*"
     r"(?:none|nil|nothing|n/?a)\b",
     re.I,
 )
@@ -950,12 +954,19 @@ def _with_apostrophe(m: re.Match) -> str:
     return (m.group(1) or m.group(2)) + "n't"
 
 
+# A filler between a word that leads to a number and the number: "3 or like 3.5", "is, um, 4".
+_FILLER_BEFORE_NUMBER = re.compile(
+    r"\b(or|is|was|it'?s|at|about|maybe|around)\s*,?\s+(?:like|um+|uh+|erm?)\s*,?\s+(?=\d)", re.I
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
     checklist's cross mark is "not" ("❌ pregnant"), its tick says nothing more."""
     t = _checklist_marks(_KEYCAP.sub(r"\1", _DICTATION_SOUND.sub("", text)))
     t = _APOSTROPHE_LEFT_OUT.sub(_with_apostrophe, t)  # "didnt", "isnt", "didn`t": "didn't"
+    t = _FILLER_BEFORE_NUMBER.sub(r"\1 ", t)  # "EDSS is 3 or like 3.5", "it was, um, 4"
     t = thumb_answer(t) or t
     t = _SEX_SIGN.sub(lambda m: " female " if m.group(0) == "\u2640" else " male ", t)
     t = _SCARE_QUOTED_PRAISE.sub(" ", t)
@@ -1699,6 +1710,21 @@ _KIN_ADJECTIVES = (
     # "my 18 year old son", "my 16yo daughter"
     r"\d{1,2}[- ]?(?:years?|yrs?)[- ]old|\d{1,2}\s*(?:yo|y/o)"
 )
+
+
+# Words that speak of someone other than the writer: "my sister has MS too, she's 44".
+_OTHERS_SPOKEN_OF = re.compile(
+    rf"\b(?:my|his|her|our)\s+(?:(?:{_KIN_ADJECTIVES})\s+)?(?:{_RELATIVE_WORDS}|{_OTHER_PEOPLE})"
+    r"\b|\b(?:she|he|they)(?:'s|'re|'d|'ll)?\b",
+    re.I,
+)
+
+
+def speaks_of_others(text: str) -> bool:
+    """Whether ``text`` speaks of another person (a relative, a friend, "she", "he")."""
+    return _OTHERS_SPOKEN_OF.search(text) is not None
+
+
 # Someone else as the one a clause is about ("my sister has RRMS"), not as an object
 # ("breastfeeding my son").
 _OTHER_PERSON = re.compile(
@@ -2433,6 +2459,22 @@ def _only_in_the_past(text: str, key: str) -> bool:
     )
 
 
+# A course said to be a former one ("I used to be RRMS", "ex-RRMS"): not the course now.
+_FORMER_COURSE_BEFORE = re.compile(
+    r"\b(?:ex|formerly|used to be|started (?:as|out(?: as)?))\W{0,3}$"
+)
+
+
+def _only_formerly(text: str, key: str) -> bool:
+    """Whether every mention of ``key`` is said to be a former course, with "now" nowhere."""
+    spans = [m.span() for k, p in _SUBTYPE_PHRASES if k == key for m in re.finditer(p, text)]
+    return (
+        bool(spans)
+        and not re.search(r"\b(?:now|still|currently|these days|all along)\b", text)
+        and all(_FORMER_COURSE_BEFORE.search(text[max(0, a - 20) : a]) for a, _ in spans)
+    )
+
+
 # A course denied right before it ("still not SPMS", "isn't PPMS", "no longer RRMS").
 _TYPE_DENIED_BEFORE = re.compile(
     r"\b(?:not|isn'?t|is not|no longer|never|neither|nor|rather than|instead of|"
@@ -2574,6 +2616,8 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     if len(found) > 1:  # "spms, ex rrms", "RRMS (was CIS before that)": the earlier course goes
         now = [key for key in found if not _only_in_the_past(t, key)]
         found = now if now else found
+    if len(found) == 1 and _only_formerly(t, found[0]):
+        return None  # "I used to be RRMS": what it is now is not said
     if found == ["CIS"] and _CIS_BECAME_MS.search(t):
         return None  # "CIS in 2017, MS in 2019", "CIS that became MS": MS, its course unsaid
     if len(found) == 1:
@@ -2624,7 +2668,9 @@ _NOW_NUMBER = re.compile(
     r"now|currently|today|these days|at the moment|(?:the )?(?:latest|newest|most recent)|"
     r"the last (?:one|it)|(?:went|gone|has gone|is|was|moved|been put|been bumped) (?:up|down) to|"
     r"back(?: (?:up|down))? to|"
-    r"rose to|increased to|dropped to)\b[^\d]{0,12}(\d+(?:\.\d)?)"
+    r"rose to|increased to|dropped to|"
+    # "EDSS was 3.5, is 4", "it was 3.5 after the relapse and it's 4.5": the score it is
+    r"(?<=[\d,] )(?:and |but )?(?:it'?s|it is|is)(?=\s+\d))\b[^\d]{0,12}(\d+(?:\.\d)?)"
 )
 
 
@@ -2783,9 +2829,10 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     if mention:
         # in its sentence: not the age of "not sure of my EDSS. 31 RRMS"
         # ("EDSS 3. 3 relapses in total": a full stop after a score ends it too)
+        cut = re.match(r"[\s\S]{0,80}(?:(?<=[\d.])[\d.]*)?", t[mention.end() :])  # no cut number
         after = re.split(
             r"(?<![\d.])[.!]\s|(?<=\d)[.!]\s+(?=[A-Za-z]|\d+\s*[A-Za-z])",
-            t[mention.end() : mention.end() + 80],
+            cut.group(0) if cut else "",
         )[0]
         window = after
         later = _NOW_NUMBER.search(after)
@@ -3036,6 +3083,9 @@ _FAILED_BEFORE = re.compile(
     # relapse in April (I was still on Gilenya then)"
     r"(?<!no )(?<!never )(?<!without )\b(?:relapse[sd]?|attacks?|flare[- ]?ups?)\b[^.;!?]{0,40}?"
     r"(?:\b(?:while|whilst|when)\s+|\(\s*)(?:i\s+was\s+|i\s+am\s+|i'?m\s+)?(?:still\s+)?on|"
+    # "my last relapse was on Tysabri", "both relapses happened while on it"
+    r"(?<!no )(?<!never )\b(?:relapses?|attacks?|flare[- ]?ups?)\s+(?:was|were|happened|came|"
+    r"occurred)\s+(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?(?:still\s+)?on|"
     # the one set against a denied one: "it wasn't the Tysabri that failed, it was the Tecfidera"
     r"(?:failed|did ?n'?t work|stopped working)\s*[,;-]\s*(?:it was|it'?s|but|it was actually)"
     r"\s+(?:the|my)?)\s*$",
@@ -3063,6 +3113,8 @@ _SIDE_EFFECTS = re.compile(
     r"heart|jc ?virus|jc index|approval|afford\w*|expensive|costly|can'?t get|cannot get|"
     r"availab\w*|platelet\w*|thyroid|kidney|depress\w*|mood|weight|blood pressure|skin|"
     r"bruis\w*|macular|hair|flu\b|flu[- ]like|"
+    # a clinic letter's words for them: "d/c'd for alopecia", "(neutropenia)"
+    r"alopecia|neutropeni\w*|leu[ck]openi\w*|bradycard\w*|hepat\w*|transaminase\w*|\blfts?\b|"
     # how it made the writer feel: "feeling like garbage on Tecfidera", "made me feel awful"
     r"feel(?:ing|s)? (?:like )?(?:garbage|rubbish|crap|awful|terrible|horrible|dreadful|ill|sick|"
     r"rough|lousy|poorly|so bad)|made me (?:feel )?(?:sick|ill|awful|miserable)|"
@@ -3345,6 +3397,14 @@ def _drug_started_last(before: str) -> bool:
     )
 
 
+# Words that close a list of medicines as all there is: "that's it", "nothing else", "just",
+# "only", "instead" (not a record's "Current medications:" label alone, which lists what it
+# holds: the MS treatment may be given elsewhere).
+_ONLY_THESE = re.compile(
+    r"\b(?:that'?s it|that is it|that'?s all|nothing else|only|just|instead|no dmts?)\b", re.I
+)
+
+
 def _nothing_now(low: str) -> re.Match | None:
     """_NOTHING_NOW in ``low``, but for a "none"/"nothing" said of relapses."""
     for m in _NOTHING_NOW.finditer(low):
@@ -3451,6 +3511,8 @@ _NOT_TAKEN_BEFORE = re.compile(
     # "my sister also has MS and she's on Kesimpta", "My dad has RRMS and takes Tecfidera"
     rf"\b(my|his|her) ({_RELATIVE_WORDS}|{_OTHER_PEOPLE})\b[^.;!?\n]{{0,60}}"
     r"\b(?:(?:she|he)(?:'?s| is| was| has been)?\s+(?:on|taking|takes|took|had|uses|gets)|"
+    # "my sister has MS too, she's 44 and on Kesimpta"
+    r"(?:she|he)(?:'?s| is)\s+[^.;!?\n]{0,20}?\band\s+(?:is\s+|was\s+)?on|"
     r"and (?:takes|took|is on|was on|has been on|gets|uses))\s+(?:the\s+)?$|"
     # "never anything like Ocrevus", "never had Tysabri", "waiting for insurance to approve X"
     r"\b(never|not ever|have ?n'?t ever|have never)\s+(had|taken|took|tried|been on|used|done|did|"
@@ -3708,6 +3770,8 @@ def _not_taken(text: str, mention: tuple[int, int, str]) -> bool:
     head of its clause, or one asked about."""
     before = text[max(0, mention[0] - 40) : mention[0]]
     after = text[mention[1] :]
+    if begun_after(text, mention[1]):
+        return False  # "I was supposed to start Ocrevus but - no, I mean, I did start"
     own = re.search(r"\bmy\s+$", before, re.I)  # "my husband drives me to my Tysabri infusions"
     if _DENIED_EFFECT_AFTER.match(after) and re.search(r"\b(?:neither|not)\s+$", before, re.I):
         return False
@@ -3861,6 +3925,8 @@ _TREATMENT_TO_COME = re.compile(
 
 def _starts_later(text: str, mention: tuple[int, int, str]) -> bool:
     """Whether the treatment named at ``mention`` is only one to start later."""
+    if begun_after(text, mention[1]):
+        return False
     before = text[max(0, mention[0] - 40) : mention[0]]
     return bool(_STARTS_BEFORE.search(before)) or bool(
         re.search(r"\bstart\w*\b[^.;,]{0,12}$", before, re.I)
@@ -3978,6 +4044,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             # unknown
             answer.current = NO_THERAPY
             return answer
+        if _other_medicine_named(t) and _ONLY_THESE.search(low):
+            # "my MS meds are modafinil and Ampyra, nothing else", "Sativex. that's it":
+            # symptom medicines alone, so no MS treatment now
+            answer.current = NO_THERAPY
+            return answer
         if requested:
             other = _other_medicine_named(t)
             if other:  # "fampridine": a medicine we know, but not a treatment of MS itself
@@ -4051,20 +4122,25 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         # "Gilenya 0.5 mg until it stopped working": a dose's decimal point ends no sentence
         reasons = _DOSE.sub(" ", reasons)
         failed_here = (
-            # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
-            # side effect
-            (_FAILED_AFTER.search(reasons) and not _side_effect_told(reasons))
-            # relapses on it fail it, whatever else it did ("took my hair AND let the relapses
-            # through - two in 2021 while I was on it")
-            or _RELAPSES_WHILE_ON.match(reasons)
-            or _FAILED_BEFORE.search(before)
-            or _IT_FAILED.search(after)
-            or _SAID_STOPPED_WORKING.search(after)
-            # said right after the drug, whatever side effect follows: "Rebif stopped working
-            # AND made me feel awful" (one reason of two a failure: a failure)
-            or (_FAILED_RIGHT_AFTER.match(after) and not _REPORTED_BEFORE.search(before))
-            or _CALLED_FAILURE.match(after)
-        ) and not _CALLED_LATER.search(before)
+            (
+                # "Rebif) injections 2019-2022 but I had 3 relapses on it": the drug's form is no
+                # side effect
+                (_FAILED_AFTER.search(reasons) and not _side_effect_told(reasons))
+                # relapses on it fail it, whatever else it did ("took my hair AND let the relapses
+                # through - two in 2021 while I was on it")
+                or _RELAPSES_WHILE_ON.match(reasons)
+                # "I was on Gilenya when I relapsed in 2023", "I'd been on it when I relapsed"
+                or (_WAS_ON_BEFORE.search(before[-25:]) and _WHEN_RELAPSED_AFTER.match(after))
+                or _FAILED_BEFORE.search(before)
+                or _IT_FAILED.search(after)
+                or _SAID_STOPPED_WORKING.search(after)
+                # said right after the drug, whatever side effect follows: "Rebif stopped working
+                # AND made me feel awful" (one reason of two a failure: a failure)
+                or (_FAILED_RIGHT_AFTER.match(after) and not _REPORTED_BEFORE.search(before))
+                or _CALLED_FAILURE.match(after)
+            )
+            and not _CALLED_LATER.search(before)
+        )
         if failed_here and _FAILURE_CONCEDED.match(after):
             failed_here = False
         if i and mentions[i - 1][2] in answer.failed and _NEITHER_DID.search(before):
@@ -4150,17 +4226,22 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         # Said over in this mention: an earlier mention's end ("Copaxone till 2016 ... went back
         # on Copaxone after ... on Glatopa now") was that course's, not this one's.
         over_here = name in ended[ended_so_far:]
+        # "I was on Kesimpta": said in the past, with no word that it goes on
+        was_on = _WAS_ON_BEFORE.search(before[-25:]) and not _GOES_ON_AFTER.match(after)
         if answer.current == name:
             pass
         elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(own_after):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
         elif (
             _PAST_BEFORE.search(before[-25:])
+            or was_on
             or _EARLIER_BEFORE.search(before[-30:])
             or re.match(r"\s+(?:first|at first|initially|originally)\b", after)
         ):  # "had Copaxone first": the earlier one
             answer.past.append(name)  # "switched from Tecfidera", "before that Aubagio"
-            if not _PAST_BEFORE.search(before[-25:]) or _EARLIER_SAID_BEFORE.search(before):
+            if not (_PAST_BEFORE.search(before[-25:]) or was_on) or _EARLIER_SAID_BEFORE.search(
+                before
+            ):
                 # named after the one it came before ("..., and before that I stopped Rebif")
                 told_earlier.append(name)
         elif _NOT_NOW_BEFORE.search(before[-25:]):
@@ -4546,6 +4627,23 @@ _SAID_STOPPED_WORKING = re.compile(
     r"(?:stopped|quit|ceased) working\b",
     re.I,
 )
+# A drug the writer was on, in the past tense ("I was on Kesimpta", "I'd been on Rebif"), and
+# words after it that say it goes on ("I was on Ocrevus since 2019 and still am").
+_WAS_ON_BEFORE = re.compile(
+    r"\b(?:i|we|she|he)\s+(?:was|were|had been|'d been|d been)\s+(?:on|taking|using)\s+"
+    r"(?:the\s+|my\s+|her\s+|his\s+)?$",
+    re.I,
+)
+_WHEN_RELAPSED_AFTER = re.compile(
+    r"^[^.;!?\n]{0,25}?\b(?:when|while|as)\s+(?:i|she|he)\s+(?:relapsed|had\s+(?:a|my|the|"
+    r"another|that)\s+(?:\w+\s+)?relapse)\b",
+    re.I,
+)
+_GOES_ON_AFTER = re.compile(
+    r"^[^.;!?\n]{0,50}\b(?:still|now|since|currently|ongoing|to date|at the moment|so far|"
+    r"and am|and i'?m|for the (?:last|past))\b",
+    re.I,
+)
 _PAST_BEFORE = re.compile(
     r"\b(switched|changed|moved|came|went|off|stopped|quit)\s+(from|off)?\s*$|"
     r"\bused to (?:be (?:on|taking|using)|take|get|use|have)\s+(?:the\s+|my\s+)?$",  # ended
@@ -4673,7 +4771,9 @@ _HOW_GIVEN_LEAD = re.compile(
 _SINCE_AFTER = re.compile(
     r"^\s*(?:pens?|infusions?|injections?|drips?|tablets?|pills?)?\s*(since\s*(?=[.;,!?]|$)|"
     r"since (?:dx|diagnosis|i was diagnosed|being diagnosed)|"
-    r"since (then|\d{4}|last \w+|\w+ \d{4}|\w+ '\d\d|early|late|january|february|march|april|may|"
+    # ("since 03/2021": a month and year in figures)
+    r"since (then|\d{4}|\d{1,2}[/.-](?:\d{1,2}[/.-])?(?:19|20)?\d\d\b|last \w+|\w+ \d{4}|"
+    r"\w+ '\d\d|early|late|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)|"
     # "from 2022", "from Nov 2024", "from mid-2023": a start and no end
     r"from (?:[a-z]{3,9}\.?\s+|mid-?\s*|early\s+|late\s+)?\d{4}(?!\s*(?:-|to|until|till))|"
@@ -4706,7 +4806,10 @@ _ENDED_AFTER = re.compile(
     # ("until 10 days ago", "until this past June", "till recently")
     r"(?:19|20)\d\d\b|last\b|this past\b|recently\b|(?:[\w-]+\s+){1,2}ago\b|"
     r"(?:i|we|she|he)\s+(?:got|was|were|became|had|went|fell|moved|"
-    r"switched|started)\b)|"
+    r"switched|started)\b|"
+    # "until the infusion reactions got too much", "till my liver results went up"
+    r"(?:the|my|those|these|his|her)\s+(?:[\w-]+\s+){0,3}?(?:got|became|came|kicked in|went|"
+    r"were|was|made|forced|happened|hit|showed)\b)|"
     # "Tysabri stop in 2023": the verb as writers of English as a second language leave it
     r"^\W{0,3}(?:i\s+)?stop\s+(?:it\s+)?(?:in\s+)?(?:19|20)\d\d\b|"
     # a medicine list's line: "... - End date: 01/20/2021 - Status: discontinued"
@@ -4788,7 +4891,9 @@ _DONE_AFTER = re.compile(
     r"round))\b(?!\s+(?:next|in\s+(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\s+(?:next|20\d\d)))|"
     # its years may come first: "Mavenclad 2023 and 2024, done now"
-    r"^\W{0,3}(?:(?:in\s+)?(?:19|20)\d\d(?:\s*(?:and|&|,|/|-)\s*(?:19|20)?\d\d)?\W{0,3})?"
+    # ... and its rounds: "Lemtrada x2 (2017, 2018) - course complete"
+    r"^\W{0,3}(?:x\s?\d\s*)?"
+    r"(?:\W{0,3}(?:in\s+)?(?:19|20)\d\d(?:\s*(?:and|&|,|/|-)\s*(?:19|20)?\d\d)?\W{0,5})?"
     r"(?:course\s+|tablets\s+|treatment\s+|"
     # "Mavenclad (both years done)", "year 1 and 2 completed", "all courses finished"
     r"(?:both\s+|all\s+|the\s+)?(?:years?|courses?|rounds?|cycles?)\s+(?:(?:\d|one|two)\s+"
@@ -5730,25 +5835,30 @@ def _pregnancy(
         return {"pregnant": False}  # "we're trying for a baby": not pregnant now
     if not asked:
         pass
-    elif re.search(
-        r"\b(neither|none of (those|them|these)|no to both|"
-        r"not pregnant (or|and|nor) (breast|nursing)|"
-        r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b",
-        t,
-    ) and not re.search(
-        r"\b(but|although|though|tho)\b.*\b(breast|nursing|pregnan)|"
-        r"\b(breast ?feeding|nursing|pregnant)\b[^.;]{0,30}\b(though|tho|however)\b|"
-        # "nope, 7 weeks postpartum, breastfeeding" to "are you pregnant?": the other state,
-        # said after the "no" with no denial of its own (not "no - I'm the one who's pregnant,
-        # my husband has MS": the state asked, someone else's)
-        r"^\W*(?:no|nope|nah)\b(?:(?!\b(?:not|no|nor|neither|never)\b|n't)[^.;])*"
-        + (
-            r"\b(?:breast ?feeding|nursing|lactating)\b|"
-            if asked == "pregnant"
-            else r"\b(?:pregnant|expecting)\b|"
+    elif (
+        re.search(
+            r"\b(neither|none of (those|them|these)|no to both|"
+            r"not pregnant (or|and|nor) (breast|nursing)|"
+            r"not (breast ?feeding|nursing) (or|and|nor) (pregnant)|nope|no)\b",
+            t,
         )
-        + r"\b(i'?m|i am|im)\s+(\d+ \w+ )?(pregnant|breast ?feeding|nursing|expecting)\b",
-        t,
+        and not re.search(
+            r"\b(but|although|though|tho)\b.*\b(breast|nursing|pregnan)|"
+            r"\b(breast ?feeding|nursing|pregnant)\b[^.;]{0,30}\b(though|tho|however)\b|"
+            # "nope, 7 weeks postpartum, breastfeeding" to "are you pregnant?": the other state,
+            # said after the "no" with no denial of its own (not "no - I'm the one who's pregnant,
+            # my husband has MS": the state asked, someone else's)
+            r"^\W*(?:no|nope|nah)\b(?:(?!\b(?:not|no|nor|neither|never)\b|n't)[^.;])*"
+            + (
+                r"\b(?:breast ?feeding|nursing|lactating)\b|"
+                if asked == "pregnant"
+                else r"\b(?:pregnant|expecting)\b|"
+            )
+            # "no. I'm still breastfeeding my son": the writer's own clause says which
+            + r"\b(i'?m|i am|im)\s+(?:still\s+|currently\s+|also\s+|now\s+)?(\d+ \w+ )?"
+            r"(pregnant|breast ?feeding|nursing|expecting)\b",
+            t,
+        )
     ):  # "no, I'm pregnant": the writer's own clause says which
         if re.search(r"^\s*(no|nope|neither|none|not)\b|\bneither\b|no to both", t):
             return {"pregnant": False, "breastfeeding": False}
@@ -5777,6 +5887,12 @@ def _pregnancy(
         pregnant_yes = None
     if bf_yes and _DURING_A_PREGNANCY.search(t[: bf_yes.start()]):
         bf_yes = None
+    if (
+        bf_yes
+        and re.search(r"\b(?:was|were|had been|used to be)\s+(?:\w+\s+)?$", t[: bf_yes.start()])
+        and not re.search(r"\b(?:still|now|currently|at the moment|these days)\b", t)
+    ):
+        bf_yes = None  # "I was breastfeeding my son last year": then, not now
     if pregnant_no:
         result["pregnant"] = False
     elif (
@@ -6678,7 +6794,8 @@ _AGE_AT_ANSWER = re.compile(
 
 # Two years given for one event: "2013 or 2014", "around 2010 maybe 2011", "2008/2009".
 _TWO_YEARS_SAID = re.compile(
-    r"\b(?:19|20)\d\d\s*(?:,?\s*or|/|,? ?maybe|or maybe|-ish or)\s*(?:19|20)?\d\d\b"
+    # ("2010? 2011?": each year asked, none said)
+    r"\b(?:19|20)\d\d\s*(?:,?\s*or|/|,? ?maybe|or maybe|-ish or|\?+,?)\s*(?:19|20)?\d\d\b"
 )
 
 
@@ -6726,7 +6843,7 @@ def parse_years_since_diagnosis(
     folded = fold(text)
     if not requested and any(
         re.search(
-            r"\b(?:dx|diagnos\w*)\b\W*(?:in\s+)?$", folded[max(0, y.start() - 20) : y.start()]
+            r"\b(?:dx|diagnos\w*)\b\W*(?:in\W*)?$", folded[max(0, y.start() - 20) : y.start()]
         )
         for y in _TWO_YEARS_SAID.finditer(folded)
     ):
@@ -7448,6 +7565,10 @@ def parse_months_since_steroids(
         FACT_WORDS["steroids"].search(words)
         and re.search(r"\b(right now|currently|at the moment|these days|now)\b", words)
         and re.search(r"\b(on|taking|having|getting)\b", words)
+        # (not "oral pred in January, and I'm not on any now")
+        and not re.search(
+            r"(?:\bnot|n'?t|\bno longer|\bnever)\s+(?:\w+\s+)?(?:on|taking|having|getting)\b", words
+        )
     ):
         return 0.0  # "I'm on steroids right now"
     if re.search(r"ago|last|since|\b(19|20)\d\d\b", words, re.I) or (
@@ -7599,7 +7720,13 @@ _NOT_HOME = re.compile(
     # "Do I have to live in the US?": a rule asked about, not where they live
     r"\b(?:have|need|got)\s+to\s+(?:live|be|reside|be based|stay)\s+in\s+[^.;,!?\n]{0,30}|"
     # "not in the US - I'm in Auckland": a country denied
-    r"\bnot\s+(?:living\s+|based\s+)?(?:in|from)\s+(?:the\s+)?[^.;,!?\n-]{0,25}",
+    r"\bnot\s+(?:living\s+|based\s+)?(?:in|from)\s+(?:the\s+)?[^.;,!?\n-]{0,25}|"
+    # a home that was ("used to live in Germany", "Was in Canada, am in the US now"), a place of
+    # work ("Works in Copenhagen") and a stay to come ("I'll be in Spain over Christmas")
+    r"\b(?:used to (?:live|be|work)|lived|was|were)\s+(?:(?:living|based)\s+)?in\s+"
+    r"[^.;,!?\n]{0,30}|"
+    r"\b(?:works?|working|worked|commut\w*)\s+(?:\w+\s+)?(?:in|to|across)\s+[^.;,!?\n]{0,30}|"
+    r"\b(?:i'?ll|we'?ll|i will|we will|will)\s+be\s+in\s+[^.;,!?\n]{0,30}",
     re.I,
 )
 

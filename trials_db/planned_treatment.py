@@ -34,6 +34,8 @@ def only_planned(text: str, start: int, end: int) -> bool:
     """Whether the drug named at ``text[start:end]`` is said, in its own clause, to be only
     planned, approved, booked, funded or floated, and not said there to have been started."""
     rules = _rules()
+    if begun_after(text, end):
+        return False  # "I was supposed to start Ocrevus but - no, I mean, I did start"
     begin = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
     stop = _CLAUSE_BREAK.search(text, end)
     before, after = text[begin:start], text[end : stop.start() if stop else len(text)]
@@ -47,3 +49,10 @@ def only_planned(text: str, start: int, end: int) -> bool:
     if rules["to_come"].search(text[end : end + sentence_end.start()]):
         return True  # "I'm 'on' Ocrevus alright - in the sense that my first infusion is in Jan"
     return rules["after"].search(after) is not None or rules["before"].search(before) is not None
+
+
+def begun_after(text: str, end: int) -> bool:
+    """Whether the rest of the sentence after a drug (named up to ``end``) takes a plan back: it
+    was begun after all ("I was supposed to start Ocrevus but - no, I mean, I did start")."""
+    sentence = re.search(r"[.!?\n]|$", text[end:])
+    return _rules()["started_after"].search(text[end : end + sentence.start()]) is not None
