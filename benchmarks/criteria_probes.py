@@ -113,6 +113,8 @@ SETS = {
     "probes55": ROOT / "tests/gold/criteria_probes55.yml",  # 160, the same, at its end
     "probes56": ROOT / "tests/gold/criteria_probes56.yml",  # 160, 2026-12-07 (33rd), at start
     "probes57": ROOT / "tests/gold/criteria_probes57.yml",  # 160, the same, at its end
+    "probes58": ROOT / "tests/gold/criteria_probes58.yml",  # 160, 2026-12-07 (34th), at start
+    "probes59": ROOT / "tests/gold/criteria_probes59.yml",  # 160, the same, at its end
 }
 
 

@@ -114,6 +114,8 @@ SETS = {
     "fresh65": ROOT / "tests/gold/patient_messages_fresh65.yml",  # the same session, at its end
     "fresh66": ROOT / "tests/gold/patient_messages_fresh66.yml",  # 2026-12-07 (33rd), at start
     "fresh67": ROOT / "tests/gold/patient_messages_fresh67.yml",  # the same session, at its end
+    "fresh68": ROOT / "tests/gold/patient_messages_fresh68.yml",  # 2026-12-07 (34th), at start
+    "fresh69": ROOT / "tests/gold/patient_messages_fresh69.yml",  # the same session, at its end
 }
 
 

@@ -413,7 +413,21 @@ from benchmarks.patient_messages import SETS, score
 # "fresh67": 130 more, written in the same session, none of its items looked at and no change
 # made for it (sex words, access and waiting lists, gaps between treatments, afterthoughts,
 # one fact said twice): 81.9 %, 8 inverted, 12 wrongly set at the session's end, after every
-# change (the same on the code before the session): a floor, not a target.
+# change (the same on the code before the session): a floor, not a target. Worked on in the
+# next session as a dev set: 85.3 %, 1 inverted, 10 once access words ("approved for", "on the
+# list for", "waiting on prior auth"), a relapse said to have come on a drug, "Edit:"/"PS"
+# lines and someone else's drug in a PS were read.
+# "fresh68": 130 more, written at the start of the session of 2026-12-07 (thirty-fourth) and
+# scored once before any change (symptom medicines, nil and n/a answers, tense switches, clinic
+# letter shorthand, fillers and false starts): 77.0 % of 487 slots, 6 inverted, 19 wrongly set;
+# 80.9 %, 0 inverted, 13 once offers turned down, "until the reactions got too much", "I was on
+# X", "I used to be RRMS", "EDSS was 3.5, is 4", "d/c'd for alopecia" and "no wait - misread.
+# yes!" were read.
+# "fresh69": 130 more, written in the same session, none of its items looked at and no change
+# made for it (relatives with MS, dates in other word orders, two answers at once, numbers from
+# daily life, self-rated and clinicians' scores): 78.2 %, 2 inverted, 15 wrongly set at the
+# session's end, after every change (the same on the code before the session): a floor, not a
+# target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -483,7 +497,9 @@ FLOORS = {
     "fresh64": (0.81, 0),
     "fresh65": (0.79, 0),
     "fresh66": (0.85, 0),
-    "fresh67": (0.81, 8),
+    "fresh67": (0.85, 1),
+    "fresh68": (0.80, 0),
+    "fresh69": (0.78, 2),
 }
 
 
