@@ -5392,6 +5392,11 @@ def test_a_stop_told_as_earlier_ends_no_later_drug():
         ("Rx: nil (pt declined DMT).", None, "current_therapy", "none"),
         ("I used to be RRMS, now SPMS", "ms_subtype", "ms_subtype", "SPMS"),
         ("EDSS was 3.5, is 4.", None, "edss", 4.0),
+        # the score of the latest visit; two scores side by side as the answer are a range
+        ("3.5, 4 at my last visit", "edss", "edss", 4.0),
+        ("EDSS 4, 4.5 at my last visit in October. SPMS, 57", None, "edss", 4.5),
+        ("4, 4.5", "edss", "edss_range", [4.0, 4.5]),
+        ("4, 6", "edss", "edss", 4.0),
         (
             "My EDSS was 2 when I was diagnosed in 2012, it was 3.5 after the 2020 relapse and "
             "it's 4.5 now.",

@@ -2674,6 +2674,15 @@ _NOW_NUMBER = re.compile(
 )
 
 
+# Two scores said side by side as the whole answer: "4, 4.5".
+_TWO_SCORES = re.compile(r"\W*(\d(?:\.[05])?)\s*,\s*(\d(?:\.[05])?)\W*")
+# A score tied to the latest visit: "4.5 at my last visit", "4 at the most recent review".
+_AT_THE_LAST_VISIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d)?)\s+(?:at|from|on|in)\s+(?:my|the)\s+(?:last|latest|most recent|"
+    r"recent)\s+(?:neuro\s+)?(?:visit|review|appointment|clinic(?:\s+visit)?|check[- ]?up|"
+    r"assessment|exam)\b",
+    re.I,
+)
 # A score said as the one before, with a doubt about the one now: not the score now.
 _OLD_SCORE = re.compile(
     r"\b(was|used to be|had)\b.*\b((higher|worse|more|lower|better|different|changed) now|"
@@ -2799,12 +2808,23 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
         " ",
         t,
     )
+    two = _TWO_SCORES.fullmatch(t) if requested else None
+    if two and 0 < float(two.group(2)) - float(two.group(1)) <= 1:
+        return (float(two.group(1)), float(two.group(2)))  # "4, 4.5" to the question: a range
     latest = _latest_dated_score(t, requested)
     if latest is not None:
         return latest
     # "EDSS 4->4.5", "EDSS 2.5 (2024) / 3.5 (2026)": a score that went up, the last one now
     t = _SCORE_WENT_TO.sub(lambda m: m.group(2) or m.group(3), t)
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
+    # "EDSS 4, 4.5 at my last visit": the score of the latest visit is the score now
+    # (not "EDSS is 4, or was it 4.5 at the last visit...": a doubt, which the range keeps)
+    t = _AT_THE_LAST_VISIT.sub(
+        lambda m: m.group(0)
+        if re.search(r"\b(?:or|maybe|might|perhaps|possibly|could)\b[^\d]{0,15}$", t[: m.start()])
+        else f"now {m.group(1)}",
+        t,
+    )
     # "4 in 2005, 6 in 2015, and it's 7.5 now": the score now, said before "now"
     # (not "about 4 but might be 4.5 now": a range, which the hedge keeps)
     t = re.sub(
