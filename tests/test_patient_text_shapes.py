@@ -5348,6 +5348,14 @@ def test_a_stop_told_as_earlier_ends_no_later_drug():
         ),
         ("I was on Gilenya when I relapsed in 2023", None, "failed_therapies", ["fingolimod"]),
         ("I started Gilenya when I relapsed in 2023", None, "failed_therapies", None),
+        (
+            "I was on Tysabri until the JCV test came back positive in 2023, my last relapse was "
+            "on it in 2021",
+            None,
+            "failed_therapies",
+            ["natalizumab"],
+        ),
+        ("Tysabri 2019-2023, no relapse was on it", None, "failed_therapies", None),
         # "no" to the pregnancy question, then the other state said of the writer
         ("no\none more thing, I'm still breastfeeding my son", "pregnant", "breastfeeding", True),
         ("no. I'm not breastfeeding either", "pregnant", "breastfeeding", False),

@@ -3015,7 +3015,11 @@ _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|a
 _RELAPSES_WHILE_ON = re.compile(
     r"[^.;!?\n]{0,60}?(?<!no )(?<!never )(?<!without )\b(?:relapses?|relapsed|attacks?)\b"
     r"[^.;!?\n]{0,40}?\b(?:while|whilst|when) (?:i was |i'?m |she was |he was |still )?on "
-    r"(?:it|them)\b|[^.;!?\n]{0,40}?\blet (?:the |my )?relapses through\b",
+    r"(?:it|them)\b|[^.;!?\n]{0,40}?\blet (?:the |my )?relapses through\b|"
+    # "..., my last relapse was on it in 2021": a relapse told as coming on it
+    r"[^.;!?\n]{0,60}?(?<!no )(?<!never )(?<!without )\b(?:relapses?|attacks?)\s+(?:was|were|"
+    r"happened|came|occurred)\s+(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?(?:still\s+)?on\s+"
+    r"(?:it|them)\b",
     re.I,
 )
 _FAILED_AFTER = re.compile(
