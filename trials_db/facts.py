@@ -607,9 +607,7 @@ def message_facts(
         for part in parts:
             said = message_facts(part.text, intent, part.asked or requested, slots, places)
             for slot, value in said.items():
-                if isinstance(value, list) and isinstance(facts.get(slot), list):
-                    value = list(dict.fromkeys([*facts[slot], *value]))
-                facts[slot] = value
+                facts[slot] = _joined(facts.get(slot), value)
         return facts
     t = _readable(text, requested)
     if t is None:
@@ -680,6 +678,13 @@ _EDIT_LINE = re.compile(
 )
 
 
+def _joined(old: Any, new: Any) -> Any:
+    """A slot said again: a list gains the new items (in order, once each); else the new value."""
+    if isinstance(new, list) and isinstance(old, list):
+        return list(dict.fromkeys([*old, *new]))
+    return new
+
+
 def _edited_facts(
     text: str,
     edits: list[re.Match[str]],
@@ -694,16 +699,14 @@ def _edited_facts(
     facts = message_facts(_EDIT_LINE.sub("\n", text), intent, requested, slots, places)
     for i, edit in enumerate(edits):
         end = edits[i + 1].start() if i + 1 < len(edits) else len(text)
-        above = message_facts(text[: edit.start()], intent, requested, slots, places)
         if speaks_of_others(text[edit.end() : end]):
             continue  # "PS my sister has MS too, she's 44": read alone, hers would seem mine
+        above = message_facts(text[: edit.start()], intent, requested, slots, places)
         said = message_facts(text[edit.end() : end], intent, requested, slots, places)
         for slot, value in said.items():
             if slot not in above or above[slot] == value:
                 continue
-            if isinstance(value, list) and isinstance(facts.get(slot), list):
-                value = list(dict.fromkeys([*facts[slot], *value]))
-            facts[slot] = value
+            facts[slot] = _joined(facts.get(slot), value)
     return facts
 
 

@@ -3012,14 +3012,19 @@ _HOW_OFTEN_CODE = r"bid|tid|qd|od|bd|daily|weekly|monthly"
 _DOSE = re.compile(r"\b" + _DOSE_AMOUNT, re.I)
 # The words people use for "because" ("bc it failed", "cos of the jabs").
 _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
+# Said after a relapse word: it came while on a drug ("was on", "happened while I was on").
+_CAME_ON = (
+    r"(?:was|were|happened|came|occurred)\s+(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?"
+    r"(?:still\s+)?on"
+)
 _RELAPSES_WHILE_ON = re.compile(
     r"[^.;!?\n]{0,60}?(?<!no )(?<!never )(?<!without )\b(?:relapses?|relapsed|attacks?)\b"
     r"[^.;!?\n]{0,40}?\b(?:while|whilst|when) (?:i was |i'?m |she was |he was |still )?on "
     r"(?:it|them)\b|[^.;!?\n]{0,40}?\blet (?:the |my )?relapses through\b|"
     # "..., my last relapse was on it in 2021": a relapse told as coming on it
-    r"[^.;!?\n]{0,60}?(?<!no )(?<!never )(?<!without )\b(?:relapses?|attacks?)\s+(?:was|were|"
-    r"happened|came|occurred)\s+(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?(?:still\s+)?on\s+"
-    r"(?:it|them)\b",
+    r"[^.;!?\n]{0,60}?(?<!no )(?<!never )(?<!without )\b(?:relapses?|attacks?)\s+"
+    + _CAME_ON
+    + r"\s+(?:it|them)\b",
     re.I,
 )
 _FAILED_AFTER = re.compile(
@@ -3108,8 +3113,7 @@ _FAILED_BEFORE = re.compile(
     r"(?<!no )(?<!never )(?<!without )\b(?:relapse[sd]?|attacks?|flare[- ]?ups?)\b[^.;!?]{0,40}?"
     r"(?:\b(?:while|whilst|when)\s+|\(\s*)(?:i\s+was\s+|i\s+am\s+|i'?m\s+)?(?:still\s+)?on|"
     # "my last relapse was on Tysabri", "both relapses happened while on it"
-    r"(?<!no )(?<!never )\b(?:relapses?|attacks?|flare[- ]?ups?)\s+(?:was|were|happened|came|"
-    r"occurred)\s+(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?(?:still\s+)?on|"
+    r"(?<!no )(?<!never )\b(?:relapses?|attacks?|flare[- ]?ups?)\s+" + _CAME_ON + r"|"
     # the one set against a denied one: "it wasn't the Tysabri that failed, it was the Tecfidera"
     r"(?:failed|did ?n'?t work|stopped working)\s*[,;-]\s*(?:it was|it'?s|but|it was actually)"
     r"\s+(?:the|my)?)\s*$",

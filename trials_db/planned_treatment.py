@@ -45,8 +45,7 @@ def only_planned(text: str, start: int, end: int) -> bool:
         return False
     if rules["proposed"].search(before) and not _VERDICT_AFTER.match(after):
         return True
-    sentence_end = re.search(r"[.!?\n]|$", text[end:])
-    if rules["to_come"].search(text[end : end + sentence_end.start()]):
+    if rules["to_come"].search(_rest_of_sentence(text, end)):
         return True  # "I'm 'on' Ocrevus alright - in the sense that my first infusion is in Jan"
     return rules["after"].search(after) is not None or rules["before"].search(before) is not None
 
@@ -54,5 +53,9 @@ def only_planned(text: str, start: int, end: int) -> bool:
 def begun_after(text: str, end: int) -> bool:
     """Whether the rest of the sentence after a drug (named up to ``end``) takes a plan back: it
     was begun after all ("I was supposed to start Ocrevus but - no, I mean, I did start")."""
-    sentence = re.search(r"[.!?\n]|$", text[end:])
-    return _rules()["started_after"].search(text[end : end + sentence.start()]) is not None
+    return _rules()["started_after"].search(_rest_of_sentence(text, end)) is not None
+
+
+def _rest_of_sentence(text: str, end: int) -> str:
+    """``text`` from ``end`` to its sentence's end."""
+    return text[end : end + re.search(r"[.!?\n]|$", text[end:]).start()]

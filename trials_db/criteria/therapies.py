@@ -107,7 +107,6 @@ _DRUG_FREE = re.compile(
     r"(?:the\s+)?(?:last|past|previous|preceding)\s+)?" + q.NUM + r"\s*" + q.UNIT + r"\b",
     re.I,
 )
-# "at least 30 days before screening": the least time since the drug, not a window of use.
 # Free of the drugs named after it, for a time said first: "Untreated for at least 6 months with
 # any DMT", "treatment-free for 3 months from fingolimod".
 _UNTREATED_FOR = re.compile(
@@ -129,11 +128,32 @@ _ANCHOR_BEFORE = re.compile(
 # The subject of a clause with its own time that is no treatment of the patient's ("...; all
 # scheduled vaccinations must be completed at least 2 weeks before Day 1", "..., and completed a
 # COVID-19 vaccine course more than 4 weeks ago"): that time is not the drugs'.
+# A time with its unit: "6 months", "4 weeks".
+_A_TIME = re.compile(q.NUM + r"\s*" + q.UNIT, re.I)
 _OTHER_SUBJECT = re.compile(
     r"\b(?:vaccin\w*|immuni[sz]ations?|surger\w*|surgical|operations?|procedures?|"
     r"transfusions?|mri|scans?|biops\w*|lumbar punctures?|x-rays?|laborator\w*|labs?|tests?)\b",
     re.I,
 )
+
+
+def _free_for(
+    r: Reader,
+    drugs: list[str],
+    classes: list[str],
+    months: float,
+    source: str,
+    span: tuple[int, int],
+) -> None:
+    """A washout said as a time free of the drugs: as an inclusion, none of them in that time;
+    listed as an exclusion it is unclear which way it bars, so the team reads it."""
+    if r.kind == EXCLUSION:
+        r.reviews.append("treatment_change")
+    else:
+        r.leaves.append(
+            Not(Therapy(drugs=drugs, classes=classes, within_months=months, source=source))
+        )
+    r.take(*span)
 
 
 def _window_of_use(text: str) -> re.Match[str] | None:
@@ -161,12 +181,13 @@ def _other_subject_clauses(text: str, ms: list[Mention]) -> list[tuple[int, int]
         if (
             not any(a <= m.start < b for m in ms)
             and _OTHER_SUBJECT.search(piece)
-            and re.search(q.NUM + r"\s*" + q.UNIT, piece, re.I)
+            and _A_TIME.search(piece)
         ):
             spans.append((a, b))
     return spans
 
 
+# "at least 30 days before screening": the least time since the drug, not a window of use.
 _AT_LEAST_BEFORE = re.compile(
     # (not "no more than 6 months before": a most, the drug taken within the window)
     r"(?:at least|(?<!\bno )(?<!\bnot )(?:more|greater|longer) than|no less than|not less than|>|≥|"
@@ -755,17 +776,17 @@ def _own_time_clauses(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | N
         or _PERMITTED_IF.search(text)
     ):
         return None  # (one sentence, no permission, its times all counted back from now)
-    time = re.compile(q.NUM + r"\s*" + q.UNIT, re.I)
     clauses: list[list[int]] = []  # [start, end, has a drug, has a time]
     at = 0
     for cut in [*cuts, None]:
         end = cut.start() if cut else len(text)
-        piece = (at, end)
-        drug = any(piece[0] <= m.start < piece[1] for m in ms)
-        timed = time.search(text, *piece) is not None or _ANY_TIME.search(text, *piece) is not None
-        if clauses and not (drug and clauses[-1][3]) and not (clauses[-1][3] and not drug):
+        drug = any(at <= m.start < end for m in ms)
+        timed = (
+            _A_TIME.search(text, at, end) is not None or _ANY_TIME.search(text, at, end) is not None
+        )
+        if clauses and not clauses[-1][3]:  # a clause runs on until it has its time
             clauses[-1][1], clauses[-1][2] = end, clauses[-1][2] or drug
-            clauses[-1][3] = clauses[-1][3] or timed
+            clauses[-1][3] = timed
         else:
             clauses.append([at, end, int(drug), int(timed)])
         if cut is not None and re.search(r"\bor\b", cut.group(0)) and any(c[2] for c in clauses):
@@ -775,9 +796,9 @@ def _own_time_clauses(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | N
     if len(own) < 2 or not all(timed for a, b, drug, timed in clauses if drug):
         return None
     times = {
-        text[a:b][m.start() : m.end()]
+        m.group(0)
         for a, b in own
-        for m in [time.search(text[a:b]) or _ANY_TIME.search(text[a:b])]
+        for m in [_A_TIME.search(text, a, b) or _ANY_TIME.search(text, a, b)]
         if m
     }
     return own if len(times) > 1 else None
@@ -1353,35 +1374,14 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
     if untreated is not None:
         # "Untreated for at least 6 months with any DMT": free of the drugs that long
         start = max(0, ms[0].start - 80) + untreated.start()
-        if r.kind == EXCLUSION:
-            r.reviews.append("treatment_change")  # a washout listed as an exclusion: unclear
-        else:
-            r.leaves.append(
-                Not(
-                    Therapy(
-                        drugs=drugs,
-                        classes=classes,
-                        within_months=q.to_months(untreated.group(1), untreated.group(2)),
-                        source=text[start : ms[-1].end],
-                    )
-                )
-            )
-        r.take(start, ms[-1].end)
+        months = q.to_months(untreated.group(1), untreated.group(2))
+        _free_for(r, drugs, classes, months, text[start : ms[-1].end], (start, ms[-1].end))
         return
-    if free and free_for:
-        leaf = Therapy(
-            drugs=drugs,
-            classes=classes,
-            within_months=q.to_months(free_for.group(1), free_for.group(2)),
-            source=text[max(0, ms[0].start - 40) + free.start() : ms[-1].end + free_for.end()],
-        )
-        if r.kind == EXCLUSION:
-            r.reviews.append(
-                "treatment_change"
-            )  # "No use of X for 6 weeks" as an exclusion: unclear
-        else:
-            r.leaves.append(Not(leaf))
-        r.take(max(0, ms[0].start - 40) + free.start(), ms[-1].end + free_for.end())
+    if free and free_for:  # ("No use of X for 6 weeks" as an exclusion: unclear)
+        start = max(0, ms[0].start - 40) + free.start()
+        end = ms[-1].end + free_for.end()
+        months = q.to_months(free_for.group(1), free_for.group(2))
+        _free_for(r, drugs, classes, months, text[start:end], (start, end))
         return
     span = _SINCE_RANGE.search(text[: ms[0].start])
     if span is not None:
@@ -1403,19 +1403,9 @@ def _read(r: Reader, text: str, ms: list[Mention]) -> None:
         return
     since = _SINCE.search(text[: ms[0].start])
     if since is not None:  # "At least 30 days since corticosteroids": a washout
-        leaf = Therapy(
-            drugs=drugs,
-            classes=classes,
-            within_months=q.to_months(since.group(1), since.group(2)),
-            source=text[since.start() : ms[-1].end],
-        )
-        if r.kind == EXCLUSION:
-            r.reviews.append(
-                "treatment_change"
-            )  # a washout listed as an exclusion: unclear which way
-        else:
-            r.leaves.append(Not(leaf))
-        r.take(since.start(), since.end())
+        months = q.to_months(since.group(1), since.group(2))
+        source = text[since.start() : ms[-1].end]
+        _free_for(r, drugs, classes, months, source, (since.start(), since.end()))
         return
     # How long the drug has been taken ("receiving X for at least 12 months prior to
     # screening", "at least 12 months of treatment with X") is not a washout window.
