@@ -424,3 +424,25 @@ def test_older_course_names_and_drug_codes():
     assert facts("Prior treatment with Campath-1H at any time", EXC) == [
         "therapy excludes drugs=alemtuzumab"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Relapsing-remitting patients who have entered the secondary progressive phase", EXC),
+        (
+            "Patients initially diagnosed with RRMS whose disease is now secondary progressive",
+            INC,
+        ),
+    ],
+)
+def test_the_course_changed_to_is_the_course_now(text, kind):
+    """Built after probes60 (MS type with timing and transition): the course a person had before
+    the change ("entered", "is now") is history; only the course now is read, so a person with
+    RRMS is neither barred by the exclusion nor let in by the inclusion as RRMS."""
+    assert subtype_facts(text, kind) == [
+        f"subtype {'excludes' if kind == EXC else 'requires'} yes=SPMS"
+    ]
+    verdict = parse_criterion(text, kind).evaluate(Profile(ms_subtype="RRMS"))
+    # (under the exclusion TRUE would bar the person: RRMS is never barred by it)
+    assert verdict == FALSE if kind == INC else verdict != TRUE

@@ -274,3 +274,12 @@ def test_not_using_contraception_as_an_exclusion_asks_for_it(text):
 )
 def test_a_pregnancy_as_a_reason_is_no_status(text):
     assert not any(f.startswith("pregnant") for f in facts(text))
+
+
+def test_gravid_is_pregnant_and_gravis_is_not():
+    """Built after probes60 (spelling variants and synonyms)."""
+    assert facts("Gravid or lactating women", E) == [
+        "pregnant excludes",
+        "breastfeeding excludes",
+    ]
+    assert facts("Myasthenia gravis", E) == []

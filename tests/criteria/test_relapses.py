@@ -589,3 +589,16 @@ def test_a_time_said_first_since_the_last_relapse():
     assert facts("Less than 30 days since the last relapse", EXCLUSION) == [
         "relapses excludes months=1"
     ]
+
+
+def test_a_form_question_is_read_by_the_answer_that_lets_a_person_in():
+    """Built after probes60 (checkbox and question forms): "answer must be NO to enrol" makes
+    the question's "yes" a bar, whatever the heading; with no such words it is read as said."""
+    form = (
+        "Has the patient had an MS relapse within 30 days before Day 1? ☐ Yes ☐ No "
+        "(answer must be NO to enrol)"
+    )
+    assert facts(form, INCLUSION) == ["relapses excludes months=1"]
+    assert facts(
+        "Is the participant aged 18-55? Yes / No (must be YES to be eligible)", INCLUSION
+    ) == ["age requires min=18 max=55"]

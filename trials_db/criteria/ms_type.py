@@ -312,8 +312,14 @@ def _excepted_course(r: Reader, m, earlier: list):
 
 
 # A change of course: "converted to SPMS", "transition from RRMS to SPMS", "evolved into".
-_CHANGE = r"\b(?:convert\w*|conversion|transition\w*|evolv\w*|progressed|became|become)\b"
-_CHANGED_TO = re.compile(_CHANGE + r"[^.;]{0,45}?\b(?:to|into)\s+(?:an?\s+|the\s+)?$", re.I)
+# ... also with the new course right after the word: "patients who have entered the secondary
+# progressive phase", "initially relapsing MS that has since become progressive", "whose
+# disease is now secondary progressive".
+_CHANGE = (
+    r"\b(?:convert\w*|conversion|transition\w*|evolv\w*|progressed|became|become|entered|"
+    r"(?:is|are|has|have)\s+now)\b"
+)
+_CHANGED_TO = re.compile(_CHANGE + r"(?:[^.;]{0,45}?\b(?:to|into))?\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def _sources_of_change(r: Reader, mentions: list) -> set:

@@ -74,7 +74,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
             "clinical relapses",
         ]
     },
-    "PREGNANCY": {"pregnancy": ["pregnancy", "pregnant", "pregnancies"]},
+    "PREGNANCY": {"pregnancy": ["pregnancy", "pregnant", "pregnancies", "gravid"]},
     "BREASTFEEDING": {
         "breastfeeding": [
             "breastfeeding",

@@ -435,6 +435,15 @@ def _by_cells(text: str, kind: str) -> Node | None:
 
 # Any answer after a question ("...? If yes, ..."), for those the pattern above does not read.
 _ANSWER = re.compile(r"\?\W*(?:if\s+(?:yes|so|no|not)|then)\b", re.I)
+# A form's question with its boxes and the answer that lets a person in: "Has the patient had
+# an MS relapse within 30 days before Day 1? ☐ Yes ☐ No (answer must be NO to enrol)".
+_FORM_ANSWER = re.compile(
+    r"^(?P<question>[^?]{3,}\?)(?:[\s\[\]\u2610\u25a1/]*(?:yes|no|n/?a)\b)*[\s\[\]\u2610\u25a1]*"
+    r"[(\[-]?\s*(?:the\s+)?(?:answer\s+)?must\s+(?:be\s+|answer\s+)?[\"'\u201c]?(?P<answer>yes|no)\b"
+    r"[\"'\u201d]?\s+(?:to|for|in order to)\s+(?:enrol\w*|enroll\w*|be\s+eligible|be\s+included|"
+    r"participate|join|inclusion|proceed)\s*[)\]]?\W*$",
+    re.I,
+)
 
 
 def parse_criterion(text: str, kind: str) -> Node:
@@ -448,6 +457,11 @@ def parse_criterion(text: str, kind: str) -> Node:
     if answered:  # the answer, not the heading, says whether the question's "yes" bars
         section = INCLUSION if answered.group("no") else EXCLUSION
         tree = parse_criterion(answered.group("question"), section)
+        return tree if section == kind or isinstance(tree, Review) else Not(tree)
+    form = _FORM_ANSWER.match(text.strip())
+    if form:  # the answer that lets a person in, not the heading, says what the "yes" does
+        section = INCLUSION if form.group("answer").lower() == "yes" else EXCLUSION
+        tree = parse_criterion(form.group("question"), section)
         return tree if section == kind or isinstance(tree, Review) else Not(tree)
     if _ANSWER.search(text):  # an answer that says more than that: the team reads it
         return Review(topic="uncertain_reading", source=text[:200])
