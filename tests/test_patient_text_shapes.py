@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from trials_db.facts import message_facts, read_facts
-from trials_db.patient_text import months_ago, parse_age, words_to_numbers
+from trials_db.patient_text import fix_spelling, months_ago, parse_age, words_to_numbers
 
 
 def facts(text: str, asked: str | None = None) -> dict:
@@ -5460,3 +5460,173 @@ def test_not_on_steroids_now_is_no_course_now():
         "oral pred in January, and I'm not on any now", "inform", "months_since_steroids", {}
     ).get("months_since_steroids")
     assert got is not None and got > 0
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # a relative's facts run on after them, until the writer speaks of themselves
+        (
+            "My mum has had MS for 30 years - she's 71 now, EDSS 7.5 and on nothing. "
+            "I'm 44, RRMS, on Kesimpta since 2022.",
+            None,
+            "edss",
+            None,
+        ),
+        (
+            "Me and my sister both have RRMS. She's 38, on Ocrevus, had a relapse in August. "
+            "I'm 41, on Tecfidera since 2019.",
+            None,
+            "prior_therapies",
+            ["dimethyl fumarate"],
+        ),
+        # ... but not when the writer tells no MS fact of their own: the message is about her
+        (
+            "I'm a widower raising my daughter, she's 18 now, diagnosed RRMS at 16, on Ocrevus "
+            "since. Newcastle.",
+            None,
+            "current_therapy",
+            "ocrelizumab",
+        ),
+        # ... nor after a clause that tells no MS fact or age of theirs ("I" left out)
+        (
+            "Stopped Ocrevus when I got pregnant in 2023, my son was born in May 2024, restarted "
+            "Ocrevus in September 2024. 34, RRMS.",
+            None,
+            "current_therapy",
+            "ocrelizumab",
+        ),
+        # a count of a course's years is no dated score
+        ("RRMS since 2009, EDSS 3, did Mavenclad (finished year two in 2024)", None, "edss", 3.0),
+        # the clinician's score, not the writer's own, an app's or a lay person's
+        ("I'd say I'm a 4 but my neuro put 3.5", "edss", "edss", 3.5),
+        ("6 by my reckoning, 6.5 by my consultant's", "edss", "edss", 6.5),
+        ("the nurse said 2, the app says 3", "edss", "edss", 2.0),
+        ("6.5 (self-rated) / 6.0 (neurologist, Nov)", "edss", "edss", 6.0),
+        (
+            "3.5 at the clinic in 2024; the symptom tracker app has me at 4.5 now",
+            "edss",
+            "edss",
+            3.5,
+        ),
+        (
+            "Scored myself a 6 on one of those online EDSS calculators, but my neurologist's "
+            "letter from September says 5.5. I'm 61, SPMS.",
+            None,
+            "edss",
+            5.5,
+        ),
+        ("I'd say 4", "edss", "edss", 4.0),  # alone, as the hedges judge it
+        # a guess sets nothing
+        ("if I had to guess, 4", "edss", "edss", None),
+        (
+            "if I had to guess, three? they all blur together",
+            "relapses_past_2_years",
+            "relapses_past_2_years",
+            None,
+        ),
+        (
+            "52, SPMS. Nobody has given me an EDSS in years - if I had to guess, 6.",
+            None,
+            "edss",
+            None,
+        ),
+        # only a course has a last year: the course named before is the one done
+        (
+            "Gilenya from 2015, moved to Mavenclad in 2021 after 2 relapses on Gilenya, finished "
+            "year 2 in 2022.",
+            None,
+            "current_therapy",
+            None,  # not Mavenclad (the course is over); what now is, is not said
+        ),
+        (
+            "yes and no - not pregnant, but still feeding my 8 month old at night",
+            "breastfeeding",
+            "breastfeeding",
+            True,
+        ),
+        # the drug a dated past relapse came on, not the one said to be taken since
+        (
+            "Kesimpta since March 2024. My last relapse was Jan 2024, on Aubagio, which is why "
+            "they switched me.",
+            None,
+            "current_therapy",
+            "ofatumumab",
+        ),
+        (
+            "third time lucky - Kesimpta, after Avonex and then Gilenya both did nothing",
+            "current_therapy",
+            "current_therapy",
+            "ofatumumab",
+        ),
+        (
+            "IVMP in jan, for the relapse I had on FTY",
+            "months_since_steroids",
+            "failed_therapies",
+            ["fingolimod"],
+        ),
+        # two years before something else are not the last two years
+        (
+            "2 relapses in the 2 years before I started Kesimpta, none since",
+            None,
+            "relapses_past_2_years",
+            None,
+        ),
+        # a code's figures are never misspelled: anti-CD20 is not anti-CD52 (alemtuzumab)
+        ("an anti-CD20", "current_therapy", "current_therapy", None),
+        # the writer's name, not the drug it spells
+        (
+            "Hi! Teri here, 38, RRMS dx 2017, on Copaxone",
+            None,
+            "prior_therapies",
+            ["glatiramer acetate"],
+        ),
+        ("started teri Nov-23", None, "prior_therapies", ["teriflunomide"]),
+        (
+            "36, RRMS, nil DMT now. the zep got floated at my last appt but nothing decided",
+            None,
+            "prior_therapies",
+            None,
+        ),
+        (
+            "I'm filling this in for my friend Mo. He is 37, lives in Birmingham UK, RRMS since "
+            "2020.",
+            None,
+            "country",
+            "United Kingdom",
+        ),
+    ],
+)
+def test_facts_read_by_who_gave_them_and_what_they_are_of(text, asked, slot, value):
+    """Built after fresh69 and fresh70 (2026-12-07, thirty-fifth session)."""
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "asked, said, plain",
+    [
+        ("months_since_last_relapse", "the 3rd of March", "March"),
+        ("months_since_last_relapse", "March the 3rd", "March"),
+        ("months_since_steroids", "24/10", "October"),
+        ("months_since_steroids", "24.10.25 - IV for 3 days", "October 2025 - IV for 3 days"),
+        ("years_since_diagnosis", "Dx'd 3 Mar 25", "Dx'd March 2025"),
+    ],
+)
+def test_a_day_said_with_its_month_dates_the_month(asked, said, plain):
+    """Built after fresh69 (month and date word orders): an ordinal day, a day over 12 that fixes
+    the order, and a day with a two-digit year all give that month."""
+    got = message_facts(said, "inform", asked, {}).get(asked)
+    assert got is not None and got == message_facts(plain, "inform", asked, {}).get(asked)
+
+
+def test_a_clinics_months_are_no_date():
+    """ "2 relapses in last 24/12" is the clinic's 24 months, not 24 December."""
+    assert (
+        message_facts("2 relapses in last 24/12", "inform", None, {}).get("relapses_past_2_years")
+        == 2
+    )
+
+
+def test_clinic_is_spelled_right():
+    """ "clinic" is a word of its own, never "corrected" to "clinical"."""
+    assert fix_spelling("3.5 at the clinic") == "3.5 at the clinic"

@@ -233,6 +233,8 @@ _FACT_VOCABULARY = (
     "remitting clinically isolated syndrome radiologically nothing stopped treatment"
 ).split()
 _DOUBLED = re.compile(r"([a-z])\1+")
+# Words of their own that lie close to a fact word ("clinic" to "clinical"): never changed.
+_NOT_MISSPELLED = frozenset({"clinic", "clinics"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -382,7 +384,7 @@ def fix_spelling(text: str) -> str:
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 4 or low in vocabulary or low in drugs:
+        if len(low) < 4 or low in vocabulary or low in drugs or low in _NOT_MISSPELLED:
             return word
         same = _undoubled().get(_DOUBLED.sub(r"\1", low))
         if same and len(low) != len(same):
@@ -412,7 +414,11 @@ _ABBREVIATION = re.compile(
 )
 # Nor is the dot of a date ("Rebif from 04.2009 to 11.2013 (stopped owing to relapses)",
 # "10.07.2017"): read as "04/2009"; not a score ("EDSS 3.5") or a version ("2.0").
-_DOTTED_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}\.)?\d{1,2}\.(?:19|20)\d\d(?![\d.]\d)")
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])(?:\d{1,2}\.)?\d{1,2}\.(?:19|20)\d\d(?![\d.]\d)"
+    # "24.10.25": day, month and a two-digit year (the day over 12, so no decimal)
+    r"|(?<![\d.])(?:1[3-9]|2\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d(?![\d.]\d)"
+)
 # A full date in figures ("14/10/2025", "2022-01-10") or a month in ISO or short figures
 # ("2025-11", "last flare 03/26"), said as its month and year ("October 2025"), so that every
 # reader dates it to its month, not to the middle of its year. Day first, as most of the world
@@ -456,6 +462,25 @@ _MONTH_SHORT_YEAR = re.compile(
     rf"\b({_MONTH_WORD}|mar)\.?(?:-|/|\s*')(\d\d)(?![\d/-]?\d)",
     re.I,
 )
+# A date whose first number is over 12, so the day ("24/10", "24/10/25"; dots are slashes by
+# now); with no year or a two-digit one.
+_DAY_FIRST = re.compile(
+    # (not "2 relapses in the last 24/12": a clinic's 24 months)
+    r"(?<![\d/.,-])(?<!last )(?<!past )(?<!within )(?<!over )(?<!for )"
+    r"(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])(?:/(\d\d))?(?![\d/.,-]?\d)"
+)
+# An ordinal day before or after a month's name: only the month counts.
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:the\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)\s+(?:of\s+)?|\s+of\s+)(?=(?:{_MONTH_WORD}|mar)\b)",
+    re.I,
+)
+_DAY_MONTH_SHORT_YEAR = re.compile(
+    rf"(?<![\d.,/])\b\d{{1,2}}\s+({_MONTH_WORD}|mar)\b\.?\s+'?(\d\d)\b(?![\d:/.,]\d)", re.I
+)
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_WORD}|mar)\b\.?\s+(?:the\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th))\b",
+    re.I,
+)
 _US_DATES = re.compile(r"\b(?:US|U\.S\.|American|mm/dd)[\s-]*(?:dates?|format)\b", re.I)
 _BORN_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?)\s*:?\s*$", re.I)
 
@@ -490,7 +515,21 @@ def _dates_as_months(t: str, today: dt.date | None = None) -> str:
         year = 2000 + int(m.group(2))
         return f"{month} {year if year <= (today or dt.date.today()).year else year - 100}"
 
+    def day_first(m: re.Match) -> str:
+        if _BORN_BEFORE.search(t[: m.start()]) or us:
+            return m.group(0)
+        month = MONTH_NAMES[int(m.group(2)) - 1]
+        if m.group(3) is None:
+            return month  # "24/10": the day fixes the order; the last such month
+        year = 2000 + int(m.group(3))
+        return f"{month} {year}" if year <= (today or dt.date.today()).year else m.group(0)
+
     t = _FULL_DATE.sub(full, t)
+    t = _DAY_FIRST.sub(day_first, t)  # "24/10", "24/10/25": a first number over 12 is the day
+    t = _DAY_OF_MONTH.sub("in ", t)  # "the 3rd of March", "3rd March": in the month
+    t = _DAY_MONTH_SHORT_YEAR.sub(named, t)  # "3 Mar 25": a day, a month and a two-digit year
+    t = _MONTH_DAY.sub(lambda m: m.group(1), t)  # "March the 3rd", "Sept 3rd": the month
+    t = re.sub(r"\b(in|on|since|from|until|till|by)\s+in\b", r"\1", t, flags=re.I)
     t = _ISO_MONTH.sub(iso, t)
     t = _MONTH_SHORT_YEAR.sub(named, t)
     return _SHORT_MONTH.sub(short, t)
@@ -960,6 +999,16 @@ _FILLER_BEFORE_NUMBER = re.compile(
 )
 
 
+# A number the writer says is a guess: "if I had to guess, 6", "at a guess 3.5?", "my best guess
+# would be three". It sets nothing (the clinician's or the writer's known number does).
+_GUESSED_NUMBER = re.compile(
+    r"\b(?:if i (?:had|have) to guess|at a (?:wild |rough )?guess|(?:my|a) (?:best |wild |rough )?"
+    r"guess (?:is|was|would be|'d be))\b[\s,:-]*(?:(?:about|around|maybe|probably|like)\s+)?"
+    r"(?:an?\s+)?(?:\d+(?:[.,]\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*\??",
+    re.I,
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
@@ -977,6 +1026,7 @@ def say_plainly(text: str) -> str:
     t = _PSEUDO_RELAPSE.sub("pseudo-episode", _NO_REAL_RELAPSE.sub("pseudo-episode", t))
     t = _NOT_THAT_I_KNOW.sub("no", t)
     t = _dates_as_months(t)
+    t = _GUESSED_NUMBER.sub(" ", t)  # "if I had to guess, 6": a guess sets nothing
     t = _YES_NO_CORRECTED.sub(r"\1", t)
     t = _DENIAL_TAKEN_BACK.sub(r"\1, \2", t)
     t = _CORRECTED.sub(_keep_the_correction, t)
@@ -1839,7 +1889,8 @@ _PROXY = re.compile(
     r"\b(i'?m|i am|im) (his|her|their|the) (carer|caregiver|care giver)\b|"
     # "I'm typing for her", "filling this in for him", "I'm her son, handling her paperwork"
     r"\b(typing|filling (?:this |it )?(?:in|out)|doing this|helping) (?:this )?(for|on behalf of) "
-    r"(her|him|them)\b|\bhelping (my|our) \w+ (?:\([^()]{0,20}\) )?(fill|do|with)\b|"
+    r"(her|him|them|(?:my|our) (?:\w+ )?(?:friend|partner|neighbou?r|colleague|mate))\b|"
+    r"\bhelping (my|our) \w+ (?:\([^()]{0,20}\) )?(fill|do|with)\b|"
     # "my partner can't use his hands ... so I'm typing"
     r"\b(?:so|and) (?:i'?m|i am|im) (?:the one )?(?:typing|writing)(?: (?:this|it))?\W*$|"
     r"\b(?:so|and) (?:i'?m|i am|im) (?:the one )?(?:typing|writing)(?: (?:this|it))?(?=[.;!?])|"
@@ -1892,6 +1943,14 @@ _SET_APART = re.compile(
 def sets_own_facts_apart(text: str) -> bool:
     """Whether a "Me:" label heads the writer's own facts beside someone else's."""
     return any(_MY_LABEL.match(c) for c in re.split(r"(?<=[.;!?\n])\s*|\s+[-–—]\s+", text))
+
+
+# A clause that tells someone's MS or age: "she's 71 now", "My mum has had MS for 30 years".
+_THEIR_FACT = re.compile(
+    r"\b(?:ms|rrms|spms|ppms|edss|relaps\w*|progressive|multiple sclerosis)\b|(?<![\d.])\d{1,2}\b"
+    r"(?![\d.])",
+    re.I,
+)
 
 
 def own_words(text: str, replying: bool = False) -> str:
@@ -1952,12 +2011,33 @@ def own_words(text: str, replying: bool = False) -> str:
     # "My sister has MS too - she's 44, SPMS, on Mayzent, lives in Hamburg. Me: 39, ...": where
     # a "Me:" label sets the writer's own facts apart, their sentence's bare items are theirs
     my_label = any(_MY_LABEL.match(c) for c in clauses)
+    # the writer tells MS facts or an age of their own ("I'm 44, on Kesimpta"): then the facts
+    # left after someone else's are theirs too, not the writer's (not "I'm a widower raising my
+    # daughter, she's 18 now, diagnosed RRMS at 16": a message about her)
+    writer_facts = not _NO_MS.search(text) and any(
+        _SUBJECT_I.search(c) and _THEIR_FACT.search(c) and not other
+        for c, other in zip(clauses, theirs)
+    )
     for i in range(1, len(clauses)):
         # "my aunt has ms too, shes on tisabri": the clause that goes on with she or he is theirs
         if theirs[i - 1] and not clauses[i - 1].rstrip().endswith((".", "!", "?")):
             if re.match(r"\W*(?:she|he|shes|hes|she'?s|he'?s|they|they'?re)\b", clauses[i], re.I):
                 theirs[i] = True
             elif my_label and not _FIRST_PERSON.search(clauses[i]):
+                theirs[i] = True
+            # "she's 71 now, EDSS 7.5 and on nothing": the sentence goes on about them until
+            # the writer speaks of themselves or gives their own profile ("..., 45 F here");
+            # only after a clause of their MS or age (not "my son was born in May 2024,
+            # restarted Ocrevus ...": the writer's own, the "I" left out)
+            elif (
+                writer_facts
+                and _THEIR_FACT.search(clauses[i - 1])
+                and not (
+                    _FIRST_PERSON.search(clauses[i])
+                    or _MY_OWN_FACT.search(clauses[i])
+                    or _SELF_PROFILE.search(clauses[i])
+                )
+            ):
                 theirs[i] = True
     mine = [c for c, other in zip(clauses, theirs) if not other]
     if len(mine) < len(clauses) and (
@@ -2660,6 +2740,51 @@ _NOT_GIVEN_SCORE = re.compile(
     r"worked (?:it |my edss )?out|(?:from|using) my (?:pdds|msfc|sdmt|walking test))\b",
     re.I,
 )
+# Who gave a score, in its clause: the writer ("I'd say I'm a 4", "by my reckoning", "Me: 5"),
+# a device or a questionnaire ("the app says 3"), a lay person ("my wife says more like 4"), or
+# a clinician ("my neuro put 3.5", "the nurse said 2", "the letter", "EDSS 4 at my review").
+_NOT_A_CLINICIANS_SCORE = re.compile(
+    r"\b(?:i'?d|i would|i'?ll) (?:say|put|score|rate|give|have said|guess)\b|"
+    r"\b(?:put|score|scored|rate|rated|give) myself\b|\bby my (?:own )?reckoning\b|"
+    r"\bmy (?:own )?(?:guess|estimate|reckoning|score for myself)\b|\bself[- ]?(?:rated|scored|"
+    r"assessed|rating|score)\b|(?:^|[^\w\s])\s*me\s*[:=]|"
+    r"\b(?:app|apps|tracker|watch|calculator|questionnaire|quiz|online|website|google)\b|"
+    rf"{_LAY_PERSON}",
+    re.I,
+)
+_CLINICIANS_SCORE = re.compile(
+    r"\b(?:neuro\w*|consultant|nurse|physio\w*|doctor|dr|specialist|letter|clinic|review|"
+    r"appointment|hospital|edss)\b",
+    re.I,
+)
+
+
+def _clinicians_score_kept(t: str) -> str:
+    """``t`` without the clauses that give a score no clinician gave ("I'd say I'm a 4 but my
+    neuro put 3.5", "the nurse said 2, the app says 3", "6.5 (self-rated) / 6.0 (neurologist)"),
+    when a clinician's score is also said: theirs is the score. Alone, such a score stays for
+    the hedges of parse_edss to judge."""
+    split = r"(?<=[;!?,/\n])\s*|(?<=\.)(?!\d)\s*|\s+(?=\bbut\b)|\s+[-\u2013\u2014]\s+"
+    clauses = re.split(split, t)
+    others = [c for c in clauses if _NOT_A_CLINICIANS_SCORE.search(c)]
+    number = re.compile(r"(?<![\d.])\d+(?:\.\d)?\b")
+    clinicians = False  # a clinician's word and a score in the clauses of one sentence
+    for sentence in re.split(r"(?<=[;!?/\n])\s*|(?<=\.)(?!\d)\s*", t):
+        theirs = [c for c in re.split(split, sentence) if not _NOT_A_CLINICIANS_SCORE.search(c)]
+        if any(_CLINICIANS_SCORE.search(c) for c in theirs) and any(
+            number.search(c) for c in theirs
+        ):
+            clinicians = True
+    if not others or not clinicians:
+        return t
+    # (the word "EDSS" of a blanked clause stays: "Scored myself a 6 on an online EDSS
+    # calculator, but my neurologist's letter says 5.5" is still about the EDSS)
+    return " ".join(
+        (" edss " if re.search(r"\bedss\b", c, re.I) else " ") if c in others else c
+        for c in clauses
+    )
+
+
 # The score now, among others: "now 4", "the latest is 4.5", "the last one was 2.5", "it went
 # up to 5.5" (not "I was 4 last time", a score before).
 _NOW_NUMBER = re.compile(
@@ -2751,6 +2876,14 @@ _SCORE_DATED_BEFORE = re.compile(
 )
 
 
+# A word that makes the number after it the count of something: "year 2", "dose 3".
+_COUNTED_THING = re.compile(
+    r"\b(?:years?|yr|doses?|infusions?|courses?|rounds?|cycles?|number|no\.?|relapses?|"
+    r"attacks?|injections?|shots?)\s*#?\s*$",
+    re.I,
+)
+
+
 def _latest_dated_score(t: str, requested: bool) -> float | None:
     """The score of the latest date when several EDSS scores are each given a date ("EDSS 2.0
     in 2019, 3.5 in 2023, 4.0 in Oct 2026" is 4.0; "2022 EDSS 4.5 ... Oct 2026: EDSS 6" is 6).
@@ -2758,12 +2891,15 @@ def _latest_dated_score(t: str, requested: bool) -> float | None:
     dated: dict[tuple[int, int], set[float]] = {}
     today = dt.date.today()
     for m in _SCORE_DATED_BEFORE.finditer(t):
-        if not m.group("bn"):  # a score "now" is said after it
+        # (not "RRMS since 2009, EDSS 3": the year dates the diagnosis, not the score)
+        if not m.group("bn") and not re.search(r"\b(?:since|from)\s*$", t[: m.start()], re.I):
             dated.setdefault(_score_when(m, "b", today), set()).add(float(m.group("bs")))
     for m in _SCORE_DATED_AFTER.finditer(t):
         if m.group("an"):
             return None  # a score said "now" is read by parse_edss, with its hedges
         sentence = re.split(r"[;!?\n]|\.(?!\d)", t[: m.start()])[-1]
+        if _COUNTED_THING.search(sentence):
+            continue  # "finished year 2 in 2024", "infusion 3 in May": a count, not a score
         if requested or re.search(r"\bedss\b", sentence, re.I):
             dated.setdefault(_score_when(m, "a", today), set()).add(float(m.group("as")))
     if len(dated) < 2 or len(dated[max(dated)]) != 1:
@@ -2799,6 +2935,7 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     ("3 or 3.5", "between 3 and 4") as (low, high); 12, 3.3 and 0.5 are explained."""
     t = _BOUNDED_NUMBER.sub(" ", words_to_numbers(_ONE_AS_A_WORD.sub(r"\1 it", text)))
     t = _others_numbers_blanked(_OTHER_SCALE_NUMBER.sub(" ", t))
+    t = _clinicians_score_kept(t)
     if _ONLY_A_GUESS.search(t) or _NOT_GIVEN_SCORE.search(t):
         return None  # "no clue, 3?", "a wild guess would be 5?", "I'd score myself a 3": none
     t = re.sub(r"(?<=\d),(?=[05]\b)", ".", t)  # "EDSS 3,5"
@@ -2982,6 +3119,10 @@ def _heard_as_drug(word: str) -> str | None:
     return drug if difflib.SequenceMatcher(None, low, name).ratio() >= 0.65 else None
 
 
+# Where a writer gives their name: the message's start, or after a greeting ("Hi! Teri here").
+_GREETING_BEFORE = re.compile(r"(?:^|[.!?]\s*|\b(?:hi|hello|hey|hiya|morning)\b\W*)\s*$", re.I)
+
+
 @functools.lru_cache(maxsize=1)
 def _drug_matcher():
     spacy = _import_spacy()
@@ -3014,7 +3155,9 @@ _DOSE = re.compile(r"\b" + _DOSE_AMOUNT, re.I)
 _BECAUSE = r"(?:because|bc|b/c|cause|cos|coz|cuz|due to|owing to|on account of|as a result of)"
 # Said after a relapse word: it came while on a drug ("was on", "happened while I was on").
 _CAME_ON = (
-    r"(?:was|were|happened|came|occurred)\s+(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?"
+    # "the relapse I had on FTY", "the one I had while on Aubagio"
+    r"(?:was|were|happened|came|occurred|(?:that\s+|which\s+)?i\s+had)\s+"
+    r"(?:(?:while|whilst|when)\s+(?:i\s+was\s+)?)?"
     r"(?:still\s+)?on"
 )
 _RELAPSES_WHILE_ON = re.compile(
@@ -3114,6 +3257,9 @@ _FAILED_BEFORE = re.compile(
     r"(?:\b(?:while|whilst|when)\s+|\(\s*)(?:i\s+was\s+|i\s+am\s+|i'?m\s+)?(?:still\s+)?on|"
     # "my last relapse was on Tysabri", "both relapses happened while on it"
     r"(?<!no )(?<!never )\b(?:relapses?|attacks?|flare[- ]?ups?)\s+" + _CAME_ON + r"|"
+    # its date between: "My last relapse was Jan 2024, on Aubagio"
+    r"(?<!no )(?<!never )\b(?:relapses?|attacks?)\s+(?:was|were|happened|came)\s+(?:in\s+)?"
+    rf"(?:(?:{_MONTH_WORD})\.?\s+)?(?:19|20)\d\d\s*,\s*(?:while\s+|whilst\s+)?(?:still\s+)?on|"
     # the one set against a denied one: "it wasn't the Tysabri that failed, it was the Tecfidera"
     r"(?:failed|did ?n'?t work|stopped working)\s*[,;-]\s*(?:it was|it'?s|but|it was actually)"
     r"\s+(?:the|my)?)\s*$",
@@ -4025,6 +4171,8 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         if (
             name is None
             and len(word) >= 5
+            # (not "anti-CD20" as "anti-cd52": a code's figures are never misspelled)
+            and not any(c.isdigit() for c in word)
             and word.lower() not in _COMMON_WORDS
             and fold(word) not in other_vocabulary()
         ):  # an MS type or a sex word is never a drug
@@ -4041,6 +4189,18 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             mentions.append((m.start(), m.end(), name))
     mentions.extend(_split_names(t, mentions, vocabulary))
     mentions.sort()
+    # "Hi! Teri here", "my name is Kes": the writer's own name, not the drug it spells
+    mentions = [
+        (s, e, n)
+        for s, e, n in mentions
+        if not (
+            t[s : s + 1].isupper()
+            and (
+                (_GREETING_BEFORE.search(t[:s]) and re.match(r"\s+here\b", t[e:], re.I))
+                or re.search(r"\b(?:my name is|my name's|call me)\s+$", t[:s], re.I)
+            )
+        )
+    ]
     low = fold(t)
     # Steroids for a relapse are not an MS treatment taken: their own question reads them.
     steroids = set(load_lexicon().members("corticosteroid"))
@@ -4146,6 +4306,24 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             shared = t[mentions[group_end][1] : last_after]
             if _SHARED_AFTER.match(shared):
                 after = shared
+        last_part = _LAST_PART_DONE.match(after)
+        if last_part and name not in load_lexicon().members("immune_reconstitution"):
+            # "moved to Mavenclad in 2021 after 2 relapses on Gilenya, finished year 2 in 2022":
+            # only a course has a last year; it is the one named before, not Gilenya's
+            course = next(
+                (
+                    m[2]
+                    for m in reversed(mentions[:i])
+                    if m[2] in load_lexicon().members("immune_reconstitution")
+                ),
+                None,
+            )
+            if course is not None:
+                ended.append(course)
+                answer.reason_not_failure.append(course)
+                if answer.current == course:
+                    answer.current = None
+                after = after[last_part.end() :]
         reasons = _DENIED_SIDE_REASON.sub(" ", after)  # "not because of side effects, it ..."
         # "Gilenya 0.5 mg until it stopped working": a dose's decimal point ends no sentence
         reasons = _DOSE.sub(" ", reasons)
@@ -4264,6 +4442,7 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             _PAST_BEFORE.search(before[-25:])
             or was_on
             or _EARLIER_BEFORE.search(before[-30:])
+            or _AFTER_ONE_BEFORE.search(before[-40:])
             or re.match(r"\s+(?:first|at first|initially|originally)\b", after)
         ):  # "had Copaxone first": the earlier one
             answer.past.append(name)  # "switched from Tecfidera", "before that Aubagio"
@@ -4302,6 +4481,13 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
                 )
             )
             and not (i + 1 < len(mentions) and _NEXT_ONE.search(after))
+            # "Kesimpta since March 2024. My last relapse was Jan 2024, on Aubagio": the drug a
+            # past relapse came on is no later one than the one already said to be taken
+            and not (
+                weak_current
+                and failed_here
+                and re.search(r"\b(?:relapse|attack|flare)", before[-40:], re.I)
+            )
         ):
             weak_current = name  # "RRMS, on Copaxone": on it now, unless another one came after it
         if (
@@ -4898,6 +5084,15 @@ _ENDED_BEFORE = re.compile(
 # Words that tell a drug as earlier than the one before it: "before that", "previously".
 _EARLIER_WORDS = r"before (?:that|this|it|then)|prior to (?:that|this|it)|previously|earlier"
 _EARLIER_SAID_BEFORE = re.compile(rf"\b(?:{_EARLIER_WORDS})\b[^.;!?]{{0,25}}$", re.I)
+# A drug the one named before came after: "my 1st infusion of Ocrevus ... after 2 years on
+# Aubagio", "third time lucky - Kesimpta, after Avonex and then Gilenya both did nothing".
+_AFTER_ONE_BEFORE = re.compile(
+    r"(?:[,(\u2013\u2014-]\s*|\b(?:just|right|soon|shortly|straight)\s+|[\w)]\s+)after\s+"
+    r"(?:(?:\d+|a|an|a few|several|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:years?|yrs?|months?|mths?)\s+(?:on|of)\s+)?"
+    r"(?:(?:[\w-]+\s+){1,2}?(?:and|or|,)\s+(?:then\s+)?)?$",
+    re.I,
+)
 _EARLIER_BEFORE = re.compile(
     rf"\b(?:{_EARLIER_WORDS}|"
     r"before(?=\s*:)|(?<=\()before(?=\)))\b[\s,:)-]*"
@@ -4968,6 +5163,12 @@ _LAST_PART = (
 _LAST_PART_TO_COME = re.compile(
     r"^[^.;!?\n]{0,40}?\b" + _LAST_PART + r"\s+(?:is\s+|'s\s+)?(?:still\s+)?(?:due|next|to come|"
     r"coming|starts|begins|booked|scheduled|planned)\b",
+    re.I,
+)
+# The last part of a course said done right after a drug: ", finished year 2 in 2022".
+_LAST_PART_DONE = re.compile(
+    r"^\W{0,3}(?:and\s+|then\s+)?(?:i\s+)?(?:finished|completed|did|done)\s+(?:the\s+|my\s+)?"
+    + _LAST_PART,
     re.I,
 )
 _COURSE_DONE_BEFORE = re.compile(
@@ -6945,7 +7146,11 @@ def parse_count(text: str) -> int | Invalid | None:
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-_TWO_YEARS = _WINDOW_HEAD + r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
+# (not "2 relapses in the 2 years before I started": two years before something else)
+_TWO_YEARS = (
+    _WINDOW_HEAD + r"(?:2\s*(?:years?|yrs?)|24\s*months?)\b"
+    r"(?!\s+(?:before|after|prior to|preceding|following|leading up to)\b)"
+)
 
 
 # One relapse of a told story: the relapse word or a word standing for it ("one", "another",
