@@ -10,7 +10,7 @@ import pytest
 
 from trials_db.criteria.limited_rule import deleted, for_everyone, scope_label
 from trials_db.criteria.parser import parse_criterion
-from trials_db.criteria.predicates import Review
+from trials_db.criteria.predicates import FALSE, TRUE, Review
 from trials_db.eligibility import EXCLUSION, INCLUSION
 from trials_db.matching.evaluate import NEEDS_REVIEW, NOT_MET, status_of
 from trials_db.profile import Profile
@@ -69,3 +69,16 @@ def test_a_label_for_everyone_keeps_the_rule():
 def test_plain_rules_have_no_label(text):
     assert scope_label(text) is None and not deleted(text)
     assert not isinstance(parse_criterion(text, EXCLUSION), Review)
+
+
+def test_each_cohort_of_a_line_is_read_on_its_own():
+    """Built after probes60 (lines for two cohorts): a person fits when one cohort's rule holds
+    ("... EDSS 3.0-6.0; Cohort 2: ... EDSS 6.5" lets in an EDSS of 6.5), and fails only when
+    none does."""
+    text = "Cohort 1: SPMS, aged 18-60, EDSS 3.0-6.0; Cohort 2: SPMS, aged 18-60, EDSS 6.5"
+    tree = parse_criterion(text, "inclusion")
+    assert tree.evaluate(Profile(age=40, ms_subtype="SPMS", edss=4.0)) == TRUE
+    assert tree.evaluate(Profile(age=40, ms_subtype="SPMS", edss=6.5)) != FALSE
+    # (cohort 2's bare "EDSS 6.5" is left to the team, so 7.5 is checked, not ruled out)
+    assert tree.evaluate(Profile(age=40, ms_subtype="SPMS", edss=7.5)) != TRUE
+    assert tree.evaluate(Profile(age=70, ms_subtype="SPMS", edss=4.0)) == FALSE

@@ -446,3 +446,19 @@ def test_the_course_changed_to_is_the_course_now(text, kind):
     verdict = parse_criterion(text, kind).evaluate(Profile(ms_subtype="RRMS"))
     # (under the exclusion TRUE would bar the person: RRMS is never barred by it)
     assert verdict == FALSE if kind == INC else verdict != TRUE
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("Relapse-onset MS of any current course", EXC, ["subtype excludes yes=RRMS,SPMS"]),
+        (
+            "Progressive-onset disease (progressive from the first symptoms)",
+            EXC,
+            ["subtype excludes yes=PPMS"],
+        ),
+    ],
+)
+def test_the_course_at_onset(text, kind, expected):
+    """Built after probes60: relapse-onset MS is RRMS or SPMS; progressive-onset is PPMS."""
+    assert subtype_facts(text, kind) == expected

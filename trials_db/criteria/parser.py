@@ -472,6 +472,16 @@ def parse_criterion(text: str, kind: str) -> Node:
         return Review(topic="other", source=text[:200])
     label = limited_rule.scope_label(text)
     if label and limited_rule.scope_label(text[label.end() :].split(";", 1)[-1]) is not None:
+        # "Cohort 1: SPMS, EDSS 3.0-6.0; Cohort 2: SPMS, EDSS 6.5": every way in, each cohort
+        # read on its own; a person fits when one cohort's rule holds, and is barred only when
+        # every cohort's bar applies (which cohort they would join is not known)
+        parts = [p.strip() for p in text.split(";") if p.strip()]
+        labels = [limited_rule.scope_label(p) for p in parts]
+        if len(parts) > 1 and all(labels):
+            trees = [parse_criterion(p[m.end() :], kind) for p, m in zip(parts, labels)]
+            # (not "Adolescent cohort: 12 to 17; ...": there the label says what the number is)
+            if all(any(not isinstance(x, Review) for x, _ in t.leaves()) for t in trees):
+                return Any_(trees) if kind == INCLUSION else All(trees)
         label = None  # "Adolescent cohort: 12 to 17; adult cohort: 18 to 55": every way in
     if label and limited_rule.for_everyone(label.group(0)):
         # "For all participants, regardless of cohort or country: ...": the rule, for everyone
