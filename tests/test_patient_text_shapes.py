@@ -5619,6 +5619,43 @@ def test_a_day_said_with_its_month_dates_the_month(asked, said, plain):
     assert got is not None and got == message_facts(plain, "inform", asked, {}).get(asked)
 
 
+@pytest.mark.parametrize(
+    "text, asked, slot, value",
+    [
+        # an earlier episode's name is not the course now
+        (
+            "it would've been summer 2024 if the first one counted, but my neuro says that was "
+            "CIS, so the proper one was April 2025",
+            "months_since_last_relapse",
+            "ms_subtype",
+            None,
+        ),
+        ("they said it was CIS", None, "ms_subtype", "CIS"),
+        # the score of the latest visit, dated by a recent time
+        (
+            "2.5 at my first assessment in 2019, 3 at the second, 4 at the third last month",
+            "edss",
+            "edss",
+            4.0,
+        ),
+        # not a wedding's anniversary
+        ("our 10th wedding anniversary was in June, RRMS", None, "years_since_diagnosis", None),
+    ],
+)
+def test_what_a_word_is_said_of(text, asked, slot, value):
+    """Built after fresh70 (2026-12-07, thirty-fifth session)."""
+    assert message_facts(text, "inform", asked, {}).get(slot) == value
+
+
+def test_an_anniversary_of_the_diagnosis_counts_its_years():
+    """ "The 5th anniversary of my diagnosis was in October" is five years and the months since
+    that October, not the months since October."""
+    got = message_facts(
+        "The 5th anniversary of my diagnosis was in October, RRMS, 26", "inform", None, {}
+    )["years_since_diagnosis"]
+    assert 5 <= got < 6
+
+
 def test_a_clinics_months_are_no_date():
     """ "2 relapses in last 24/12" is the clinic's 24 months, not 24 December."""
     assert (

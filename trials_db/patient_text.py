@@ -2638,6 +2638,13 @@ _CIS_BECAME_MS = re.compile(
 )
 
 
+# An earlier episode given the name CIS: "that was CIS", "they called that CIS".
+_EPISODE_CALLED_CIS = re.compile(
+    r"\b(?:that|this|the first(?: one| attack| episode)?)\s+(?:was|were|got called|was called)"
+    r"\s+(?:just\s+|only\s+|a\s+)*cis\b|\bcalled\s+(?:that|this)\s+(?:a\s+|just\s+)*cis\b"
+)
+
+
 def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
     t = _SHORT_TYPE_AFTER_CUE.sub(r"\1\2ms", fold(own_words(text)))
     t = _sure_clauses(_clear_types(t))
@@ -2678,6 +2685,11 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         found.remove("RRMS")  # "it was relapsing-remitting, now secondary progressive"
     if "PPMS" in found and "RRMS" in found and re.search(r"\bprogressive[- ]relapsing\b", t):
         found.remove("RRMS")
+    called = len(_EPISODE_CALLED_CIS.findall(t))
+    if "CIS" in found and called and len(re.findall(r"\bcis\b|\bisolated syndrome", t)) == called:
+        # "my neuro says that was CIS, so the proper one was April 2025", "the first was in
+        # 2008 but they called that CIS": an earlier episode's name, not the course now
+        found.remove("CIS")
     if (
         "CIS" in found
         and len(found) > 1
@@ -2971,6 +2983,16 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
             r"\b(?:maybe|might be|perhaps|possibly|could be|or|and|to)\s*$", t[: m.start()]
         )
         else f"{m.group(2)} {m.group(1)}",
+        t,
+    )
+    # "2.5 at my first assessment in 2019, 3 at the second, 4 at the third last month": the
+    # score of the latest visit, dated by a recent time, is the score now
+    t = re.sub(
+        r"(?<![\d.])(\d+(?:\.\d)?)\s+(?:at|in|from)\s+(?:the|my|a|her|his)\s+[^\d,.;]{0,25}?"
+        r"\b(?:last month|last week|this month|this week|recently|a few weeks ago)\b",
+        lambda m: m.group(0)
+        if re.search(r"\b(?:or|maybe|might|perhaps|possibly|could)\b[^\d]{0,15}$", t[: m.start()])
+        else f"now {m.group(1)}",
         t,
     )
     # "EDSS not 3 any more, it's down to 2": a score denied is no score
@@ -7060,6 +7082,15 @@ _SINCE_DIAGNOSIS = re.compile(
 )
 
 
+# The writer's yearly day of their diagnosis: "the 5th anniversary of my diagnosis was in
+# October", "my 10th MS-versary was in the summer"; the rest of its clause says when it fell.
+_DIAGNOSIS_ANNIVERSARY = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:anniversary\s+of\s+(?:my\s+)?(?:ms\s+)?(?:diagnosis|dx)|"
+    r"(?:ms|dx|diagnosis)[- ]?anniversary|(?:ms|dx|diagnosis)?-?versary|diagnosiversary)\b"
+    r"([^.;!?\n]*)"
+)
+
+
 def parse_years_since_diagnosis(
     text: str, requested: bool, age: float | None = None
 ) -> float | Invalid | None:
@@ -7070,6 +7101,13 @@ def parse_years_since_diagnosis(
     if when and age is not None and 0 < when <= age:  # "diagnosed at 30, now I'm 45"
         return float(age - when)
     folded = fold(text)
+    anniversary = _DIAGNOSIS_ANNIVERSARY.search(words_to_numbers(folded))
+    if anniversary:
+        # "The 5th anniversary of my diagnosis was in October", "my 10th MS-versary was in the
+        # summer": N years before the day it fell on (not the day itself)
+        since = months_ago(anniversary.group(2) or "")
+        years = int(anniversary.group(1))
+        return round(years + since / 12, 2) if since is not None else float(years)
     if not requested and any(
         re.search(
             r"\b(?:dx|diagnos\w*)\b\W*(?:in\W*)?$", folded[max(0, y.start() - 20) : y.start()]

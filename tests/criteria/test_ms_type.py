@@ -453,7 +453,7 @@ def test_the_course_changed_to_is_the_course_now(text, kind):
     [
         ("Relapse-onset MS of any current course", EXC, ["subtype excludes yes=RRMS,SPMS"]),
         (
-            "Progressive-onset disease (progressive from the first symptoms)",
+            "Progressive-onset MS (progressive from the first symptoms)",
             EXC,
             ["subtype excludes yes=PPMS"],
         ),
