@@ -362,6 +362,28 @@ async def test_skip_leaves_the_fact_unknown():
     assert uttered(d) == [("utter_skipped", {"what": "your age"})]
 
 
+def test_breastfeeding_said_is_not_asked_again_with_pregnancy():
+    """A woman who said she is breastfeeding is asked only whether she is pregnant, and each
+    button's answer is read as that (never as "not breastfeeding")."""
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+
+    from trials_db.facts import message_facts
+
+    nlg = TemplatedNaturalLanguageGenerator(DOMAIN["responses"])
+    values = {name: None for name in DOMAIN["slots"]}
+    asked = nlg.generate_from_slots("utter_ask_pregnant", {**values, "breastfeeding": True}, "rest")
+    assert "breastfeeding" not in asked["text"].lower() and "pregnant" in asked["text"]
+    answers = {b["title"]: b["payload"] for b in asked["buttons"]}
+    assert message_facts(answers["No"], "inform", "pregnant", {}) == {"pregnant": False}
+    assert message_facts(answers["Yes"], "inform", "pregnant", {})["pregnant"] is True
+    plain = nlg.generate_from_slots("utter_ask_pregnant", values, "rest")
+    assert "breastfeeding" in plain["text"]  # not said yet: both asked at once
+    again = nlg.generate_from_slots(
+        "utter_ask_pregnant", {**values, "breastfeeding": True, "reask": "again"}, "rest"
+    )
+    assert again["text"].startswith("Sorry")  # a re-ask keeps its own one message
+
+
 async def test_pregnancy_is_not_asked_of_men_and_follow_ups_are_adaptive():
     base = {
         k: v
