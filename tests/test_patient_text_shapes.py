@@ -5638,6 +5638,31 @@ def test_a_day_said_with_its_month_dates_the_month(asked, said, plain):
             "edss",
             4.0,
         ),
+        # "would have been" works a past fact out when no condition is in its sentence
+        (
+            "that would have been the February just gone, the week before half term",
+            "months_since_last_relapse",
+            "months_since_last_relapse",
+            message_facts("the February just gone", "inform", "months_since_last_relapse", {})[
+                "months_since_last_relapse"
+            ],
+        ),
+        (
+            "Officially I was diagnosed in 2018 - it would have been 2013 if the first "
+            "neurologist had bothered with an MRI.",
+            None,
+            "years_since_diagnosis",
+            message_facts("diagnosed in 2018", "inform", None, {})["years_since_diagnosis"],
+        ),
+        ("Just had my 50th in November! Relapsing remitting", None, "age", 50.0),
+        ("Last relapse in 2024, just before my 45th.", None, "age", None),
+        # a steroid taken every day, for whatever illness, is a course now
+        (
+            "I take 5mg of prednisolone every morning for my asthma, have done for years",
+            "months_since_steroids",
+            "months_since_steroids",
+            0.0,
+        ),
         # not a wedding's anniversary
         ("our 10th wedding anniversary was in June, RRMS", None, "years_since_diagnosis", None),
     ],

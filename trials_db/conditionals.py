@@ -91,6 +91,22 @@ def _wish(clause: str) -> re.Match[str] | None:
     return _cues()["counterfactual"].search(clause)
 
 
+# "that would have been the February just gone", "I would have been 30": a past fact worked
+# out, as "I think" says one; with no condition in its sentence it is no counterfactual.
+_WORKED_OUT = re.compile(r"\b(?:would|'d)\s*(?:have|'ve)\s+been\b|\bwould'?ve\s+been\b", re.I)
+
+
+def _reckoning(clause: str, sentence: str) -> bool:
+    """Whether the would-have-been of ``clause`` works out a past fact: "would have been" with
+    no condition anywhere in its sentence."""
+    cue = _wish(clause)
+    return (
+        cue is not None
+        and _WORKED_OUT.match(clause, cue.start()) is not None
+        and _condition(sentence) is None
+    )
+
+
 def without_conditions(text: str) -> str:
     """The text with every condition clause, and the clause of what would follow beside it,
     blanked out; the rest is untouched ("if they'd listened it would have been 2012, but
@@ -106,7 +122,11 @@ def without_conditions(text: str) -> str:
             for i in range(0, len(parts), 2)
             if _condition(parts[i]) and not (stop.startswith("?") and _PRESENT.search(parts[i]))
         ]
-        wishes = [i for i in range(0, len(parts), 2) if i not in conditions and _wish(parts[i])]
+        wishes = [
+            i
+            for i in range(0, len(parts), 2)
+            if i not in conditions and _wish(parts[i]) and not _reckoning(parts[i], body)
+        ]
         for i in wishes:  # "I wish I could try Briumvi": that clause alone, from the wish on
             m = _wish(parts[i])
             said = parts[i][m.start() :]
