@@ -115,6 +115,8 @@ SETS = {
     "probes57": ROOT / "tests/gold/criteria_probes57.yml",  # 160, the same, at its end
     "probes58": ROOT / "tests/gold/criteria_probes58.yml",  # 160, 2026-12-07 (34th), at start
     "probes59": ROOT / "tests/gold/criteria_probes59.yml",  # 160, the same, at its end
+    "probes60": ROOT / "tests/gold/criteria_probes60.yml",  # 160, 2026-12-07 (35th), at start
+    "probes61": ROOT / "tests/gold/criteria_probes61.yml",  # 160, the same, at its end
 }
 
 

@@ -116,6 +116,8 @@ SETS = {
     "fresh67": ROOT / "tests/gold/patient_messages_fresh67.yml",  # the same session, at its end
     "fresh68": ROOT / "tests/gold/patient_messages_fresh68.yml",  # 2026-12-07 (34th), at start
     "fresh69": ROOT / "tests/gold/patient_messages_fresh69.yml",  # the same session, at its end
+    "fresh70": ROOT / "tests/gold/patient_messages_fresh70.yml",  # 2026-12-07 (35th), at start
+    "fresh71": ROOT / "tests/gold/patient_messages_fresh71.yml",  # the same session, at its end
 }
 
 

@@ -427,6 +427,21 @@ from benchmarks.patient_messages import SETS, score
 # made for it (relatives with MS, dates in other word orders, two answers at once, numbers from
 # daily life, self-rated and clinicians' scores): 78.2 %, 2 inverted, 15 wrongly set at the
 # session's end, after every change (the same on the code before the session): a floor, not a
+# target. Worked on in the next session as a dev set: 83.0 %, 0 inverted, 13 once the rest of a
+# relative's sentence, the clinician's score over the writer's own or an app's, a guess, dates
+# told by day and month ("the 3rd of March", "24/10", "3 Mar 25") and "still feeding my 8 month
+# old" were read.
+# "fresh70": 130 more, written at the start of the session of 2026-12-07 (thirty-fifth) and
+# scored once before any change (hypotheticals, doses and schedules as number noise, drug
+# abbreviations and nicknames, infusion dates against start dates, numbered events): 78.0 % of
+# 537 slots, 0 inverted, 15 wrongly set; 81.0 %, 0 inverted, 9 once "anti-CD20" (no longer
+# fuzzy-matched to anti-CD52), "Teri here", "the zep got floated", "the relapse I had on FTY",
+# "my neuro says that was CIS", "the 5th anniversary of my diagnosis", "would have been" as a
+# reckoning and a daily steroid were read.
+# "fresh71": 130 more, written in the same session, none of its items looked at and no change
+# made for it (bulleted messages, newest-first stories, comparisons with earlier values, unsure
+# drug names, text pasted from portals and apps): 75.4 %, 3 inverted, 22 wrongly set on the code
+# before the session; 75.9 %, 3 inverted, 22 at its end, after every change: a floor, not a
 # target.
 FLOORS = {
     "dev": (0.99, 0),
@@ -499,7 +514,9 @@ FLOORS = {
     "fresh66": (0.85, 0),
     "fresh67": (0.85, 1),
     "fresh68": (0.80, 0),
-    "fresh69": (0.78, 2),
+    "fresh69": (0.825, 0),
+    "fresh70": (0.81, 0),
+    "fresh71": (0.75, 3),
 }
 
 
