@@ -1003,15 +1003,24 @@ _FILLER_BEFORE_NUMBER = re.compile(
 _BIRTHDAY_HAD = re.compile(
     r"\b(?:just\s+)?(?:had|celebrated)\s+my\s+(\d{2})(?:st|nd|rd|th)\b(?:\s+birthday)?", re.I
 )
+
+
 # A steroid taken every day now, for whatever illness: "I take 5mg of prednisolone every
-# morning", "on pred 5 mg daily".
-_DAILY_STEROID = re.compile(
-    r"\b(?:i'?m\s+on|i\s+am\s+on|i\s+take|i'?m\s+taking|i\s+am\s+taking)\s+"
-    r"(?:\d+(?:\.\d+)?\s*mg\s+(?:of\s+)?)?(?:prednisolone|prednisone|pred|dexamethasone|"
-    r"hydrocortisone|methylprednisolone|steroids?)\s+(?:\d+(?:\.\d+)?\s*mg\s+)?"
-    r"(?:every\s+(?:day|morning|evening|night)|daily|each\s+day|a\s+day|once\s+a\s+day)\b",
-    re.I,
-)
+# morning", "I'm on pred 5 mg daily". The steroids' names are the lexicon's.
+@functools.lru_cache(maxsize=1)
+def _daily_steroid() -> re.Pattern[str]:
+    lex = load_lexicon()
+    names = {n.lower() for d in lex.members("corticosteroid") for n in lex.drugs[d].spellings}
+    names |= {"pred", "steroid", "steroids"}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:i'?m\s+on|i\s+am\s+on|i\s+take|i'?m\s+taking|i\s+am\s+taking)\s+"
+        rf"(?:\d+(?:\.\d+)?\s*mg\s+(?:of\s+)?)?(?:{alternation})\s+(?:\d+(?:\.\d+)?\s*mg\s+)?"
+        r"(?:every\s+(?:day|morning|evening|night)|daily|each\s+day|a\s+day|once\s+a\s+day)\b",
+        re.I,
+    )
+
+
 # A number the writer says is a guess: "if I had to guess, 6", "at a guess 3.5?", "my best guess
 # would be three". It sets nothing (the clinician's or the writer's known number does).
 _GUESSED_NUMBER = re.compile(
@@ -1041,7 +1050,7 @@ def say_plainly(text: str) -> str:
     t = _dates_as_months(t)
     t = _GUESSED_NUMBER.sub(" ", t)  # "if I had to guess, 6": a guess sets nothing
     t = _BIRTHDAY_HAD.sub(r"just turned \1", t)  # "Just had my 50th in November!"
-    t = _DAILY_STEROID.sub("on steroids now", t)  # "I take 5mg of prednisolone every morning"
+    t = _daily_steroid().sub("on steroids now", t)  # "I take 5mg of prednisolone every morning"
     t = _YES_NO_CORRECTED.sub(r"\1", t)
     t = _DENIAL_TAKEN_BACK.sub(r"\1, \2", t)
     t = _CORRECTED.sub(_keep_the_correction, t)
