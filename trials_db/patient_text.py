@@ -2795,6 +2795,10 @@ _CLINICIANS_SCORE = re.compile(
 )
 
 
+# A number that may be a score, in a clause ("3.5", "6").
+_A_SCORE = re.compile(r"(?<![\d.])\d+(?:\.\d)?\b")
+
+
 def _clinicians_score_kept(t: str) -> str:
     """``t`` without the clauses that give a score no clinician gave ("I'd say I'm a 4 but my
     neuro put 3.5", "the nurse said 2, the app says 3", "6.5 (self-rated) / 6.0 (neurologist)"),
@@ -2803,12 +2807,11 @@ def _clinicians_score_kept(t: str) -> str:
     split = r"(?<=[;!?,/\n])\s*|(?<=\.)(?!\d)\s*|\s+(?=\bbut\b)|\s+[-\u2013\u2014]\s+"
     clauses = re.split(split, t)
     others = [c for c in clauses if _NOT_A_CLINICIANS_SCORE.search(c)]
-    number = re.compile(r"(?<![\d.])\d+(?:\.\d)?\b")
     clinicians = False  # a clinician's word and a score in the clauses of one sentence
     for sentence in re.split(r"(?<=[;!?/\n])\s*|(?<=\.)(?!\d)\s*", t):
         theirs = [c for c in re.split(split, sentence) if not _NOT_A_CLINICIANS_SCORE.search(c)]
         if any(_CLINICIANS_SCORE.search(c) for c in theirs) and any(
-            number.search(c) for c in theirs
+            _A_SCORE.search(c) for c in theirs
         ):
             clinicians = True
     if not others or not clinicians:
@@ -2844,6 +2847,23 @@ _AT_THE_LAST_VISIT = re.compile(
     r"assessment|exam)\b",
     re.I,
 )
+# ... or dated by a recent time: "4 at the third last month", "3.5 at my review recently".
+_AT_A_RECENT_VISIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d)?)\s+(?:at|in|from)\s+(?:the|my|a|her|his)\s+[^\d,.;]{0,25}?"
+    r"\b(?:last month|last week|this month|this week|recently|a few weeks ago)\b"
+)
+# A doubt said just before a score ("or was it 4.5 at the last visit"): a range, kept as one.
+_SCORE_DOUBTED = re.compile(r"\b(?:or|maybe|might|perhaps|possibly|could)\b[^\d]{0,15}$")
+
+
+def _said_as_now(visit: re.Pattern[str], t: str) -> str:
+    """``t`` with the score that ``visit`` ties to the latest visit said as the score now
+    ("now 4"), unless a doubt comes right before it."""
+    return visit.sub(
+        lambda m: m.group(0) if _SCORE_DOUBTED.search(t[: m.start()]) else f"now {m.group(1)}", t
+    )
+
+
 # A score said as the one before, with a doubt about the one now: not the score now.
 _OLD_SCORE = re.compile(
     r"\b(was|used to be|had)\b.*\b((higher|worse|more|lower|better|different|changed) now|"
@@ -2992,12 +3012,7 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     t = re.sub(r"\b(19|20)\d\d\b", " ", t)  # a year is not a score ("2 in 2020, now 4")
     # "EDSS 4, 4.5 at my last visit": the score of the latest visit is the score now
     # (not "EDSS is 4, or was it 4.5 at the last visit...": a doubt, which the range keeps)
-    t = _AT_THE_LAST_VISIT.sub(
-        lambda m: m.group(0)
-        if re.search(r"\b(?:or|maybe|might|perhaps|possibly|could)\b[^\d]{0,15}$", t[: m.start()])
-        else f"now {m.group(1)}",
-        t,
-    )
+    t = _said_as_now(_AT_THE_LAST_VISIT, t)
     # "4 in 2005, 6 in 2015, and it's 7.5 now": the score now, said before "now"
     # (not "about 4 but might be 4.5 now": a range, which the hedge keeps)
     t = re.sub(
@@ -3011,14 +3026,7 @@ def parse_edss(text: str, requested: bool) -> float | tuple[float, float] | Inva
     )
     # "2.5 at my first assessment in 2019, 3 at the second, 4 at the third last month": the
     # score of the latest visit, dated by a recent time, is the score now
-    t = re.sub(
-        r"(?<![\d.])(\d+(?:\.\d)?)\s+(?:at|in|from)\s+(?:the|my|a|her|his)\s+[^\d,.;]{0,25}?"
-        r"\b(?:last month|last week|this month|this week|recently|a few weeks ago)\b",
-        lambda m: m.group(0)
-        if re.search(r"\b(?:or|maybe|might|perhaps|possibly|could)\b[^\d]{0,15}$", t[: m.start()])
-        else f"now {m.group(1)}",
-        t,
-    )
+    t = _said_as_now(_AT_A_RECENT_VISIT, t)
     # "EDSS not 3 any more, it's down to 2": a score denied is no score
     t = re.sub(
         r"\b(?:not|no longer|isn'?t|is not)\s+(?:a\s+)?\d+(?:\.\d)?"
@@ -4353,17 +4361,11 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
             if _SHARED_AFTER.match(shared):
                 after = shared
         last_part = _LAST_PART_DONE.match(after)
-        if last_part and name not in load_lexicon().members("immune_reconstitution"):
+        courses = load_lexicon().members("immune_reconstitution")
+        if last_part and name not in courses:
             # "moved to Mavenclad in 2021 after 2 relapses on Gilenya, finished year 2 in 2022":
             # only a course has a last year; it is the one named before, not Gilenya's
-            course = next(
-                (
-                    m[2]
-                    for m in reversed(mentions[:i])
-                    if m[2] in load_lexicon().members("immune_reconstitution")
-                ),
-                None,
-            )
+            course = next((m[2] for m in reversed(mentions[:i]) if m[2] in courses), None)
             if course is not None:
                 ended.append(course)
                 answer.reason_not_failure.append(course)

@@ -446,6 +446,13 @@ _FORM_ANSWER = re.compile(
 )
 
 
+def _read_as_answered(question: str, section: str, kind: str) -> Node:
+    """A question read under the section its answer gives, turned over where that is not the
+    heading it is listed under."""
+    tree = parse_criterion(question, section)
+    return tree if section == kind or isinstance(tree, Review) else Not(tree)
+
+
 def parse_criterion(text: str, kind: str) -> Node:
     """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
 
@@ -456,13 +463,11 @@ def parse_criterion(text: str, kind: str) -> Node:
     answered = _ANSWERED_QUESTION.match(text.strip())
     if answered:  # the answer, not the heading, says whether the question's "yes" bars
         section = INCLUSION if answered.group("no") else EXCLUSION
-        tree = parse_criterion(answered.group("question"), section)
-        return tree if section == kind or isinstance(tree, Review) else Not(tree)
+        return _read_as_answered(answered.group("question"), section, kind)
     form = _FORM_ANSWER.match(text.strip())
     if form:  # the answer that lets a person in, not the heading, says what the "yes" does
         section = INCLUSION if form.group("answer").lower() == "yes" else EXCLUSION
-        tree = parse_criterion(form.group("question"), section)
-        return tree if section == kind or isinstance(tree, Review) else Not(tree)
+        return _read_as_answered(form.group("question"), section, kind)
     if _ANSWER.search(text):  # an answer that says more than that: the team reads it
         return Review(topic="uncertain_reading", source=text[:200])
     sections = _by_inner_headings(text, kind)
