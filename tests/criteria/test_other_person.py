@@ -7,7 +7,7 @@ import pytest
 
 from tests.criteria.reading import facts, reviews
 from trials_db.criteria.parser import parse_criterion
-from trials_db.criteria.predicates import REVIEW
+from trials_db.criteria.predicates import FALSE, REVIEW, TRUE
 from trials_db.eligibility import EXCLUSION, INCLUSION
 from trials_db.profile import Profile
 
@@ -37,3 +37,29 @@ def test_a_consent_rule_for_some_ages_stays_with_the_team():
     # "participants aged 18-20 must have a parent co-sign": no age limit on the study
     text = "Where required by local regulations, participants aged 18-20 must have a parent co-sign"
     assert facts(text, INCLUSION) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # built after probes62: healthy controls' rules, read as the patient's, bar patients
+        ("Healthy controls who are pregnant or have ever received interferon beta", EXCLUSION),
+        ("Control participants with a first-degree relative with MS", EXCLUSION),
+        ("Healthy volunteer arm: current smoking, or age over 50 years", EXCLUSION),
+        ("Healthy volunteers must be aged 18 to 40 years", INCLUSION),
+    ],
+)
+def test_a_rule_for_healthy_controls_is_not_the_patients(text, kind):
+    assert facts(text, kind) == []
+    assert parse_criterion(text, kind).evaluate(Profile(age=55, edss=6.0)) == REVIEW
+
+
+def test_the_patients_part_of_a_line_with_a_controls_part_is_read():
+    text = "Controls: EDSS > 0 or any neurological symptom; Patients: EDSS > 6.5 at screening"
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(edss=6.0)) == FALSE  # the controls' "EDSS > 0" bars no patient
+    assert tree.evaluate(Profile(edss=7.0)) == TRUE
+    # a part after the controls' label stays theirs until a new label
+    assert facts("Pregnancy; for controls: any neurological disease; EDSS > 0", EXCLUSION) == [
+        "pregnant excludes"
+    ]

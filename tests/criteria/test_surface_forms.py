@@ -176,3 +176,34 @@ def test_a_footnote_mark_after_a_short_unit_keeps_the_window():
     tree = parse_criterion(text, EXCLUSION)
     assert tree.evaluate(Profile(months_since_steroids=8)) == FALSE
     assert tree.evaluate(Profile(months_since_steroids=0.5)) == TRUE
+
+
+@pytest.mark.parametrize(
+    "plain, other, kind",
+    [
+        # set notation for a bound (built after probes62, whose dev part read none of these)
+        ("Age 18 to 65 years", "Age ∈ [18, 65] years", INCLUSION),
+        ("EDSS 2.0 to 6.5 at screening", "EDSS ∈ [2.0; 6.5] at screening", INCLUSION),
+        ("Age below 18 or above 60 years", "Age ∉ [18; 60] years", EXCLUSION),
+        ("EDSS above 6.5 at screening", "EDSS ∈ ]6.5; 9.5] at screening", EXCLUSION),
+        ("aged ≥ 18 and < 56 years", "aged [18, 56) years", INCLUSION),
+        ("Age ≥ 18 years", "Age ∈ [18, ∞) years", INCLUSION),
+    ],
+)
+def test_set_notation_reads_as_the_bound_it_writes(plain, other, kind):
+    for age, edss in ((17, 1.0), (18, 2.0), (40, 6.5), (55.5, 7.0), (56, 9.0), (61, 9.5)):
+        profile = Profile(age=age, edss=edss)
+        assert parse_criterion(other, kind).evaluate(profile) == parse_criterion(
+            plain, kind
+        ).evaluate(profile), (other, age, edss)
+
+
+def test_a_bracket_with_no_sign_or_field_before_it_is_no_interval():
+    # "[1, 2]" as a reference, not a bound on anything
+    assert facts("Relapsing MS [1, 2]", INCLUSION) == facts("Relapsing MS", INCLUSION)
+
+
+def test_logic_signs_are_read_as_words():
+    assert facts("age ≥ 18 ∧ ¬pregnant", INCLUSION) == facts("age ≥ 18 and not pregnant", INCLUSION)
+    # "≠" is "other than": never the type it names as a requirement
+    assert not [f for f in facts("MS type ≠ PPMS", INCLUSION) if "PPMS" in f and "requires" in f]

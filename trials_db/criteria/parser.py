@@ -139,7 +139,10 @@ from .review_topics import leftover_words, review_topics
 # DMTs for N" is a washout, "currently off" is a cue, a window past another fact is that fact's
 # 41: under Exclusion, a line whose own sentence states a requirement ("All women of
 # child-bearing potential must have a negative pregnancy test") is read sentence by sentence.
-PARSER_VERSION = 41
+# 42: a line about healthy controls or volunteers is theirs ("Accepts Healthy Volunteers: No
+# Criteria" and NCT03796611's "control who signed consent" are left to the team as "other", not
+# as diagnosis and consent); a part labelled for them is dropped; set notation is a bound.
+PARSER_VERSION = 42
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).
 FACTS = (sex, age, ms_type, edss, duration, relapses, therapies, pregnancy)
@@ -178,8 +181,29 @@ _OTHER_PERSON = (
     r"legal(?:ly)?[- ](?:authori[sz]ed[- ])?representatives?|LARs?|"
     r"(?:parents?|(?:legal )?guardians?)(?:\s*(?:or|and|/)\s*(?:legal )?guardians?)?)"
 )
+# The people a study takes beside those with MS: "Healthy controls who ...", "Control
+# participants with a relative with MS", "Healthy volunteer arm: ..."
+_CONTROLS = (
+    r"(?:healthy\s+(?:volunteers?|controls?|subjects?|participants?|individuals?|adults?)|"
+    r"(?:control|comparison|reference)\s+(?:participants?|subjects?|groups?|arms?|cohorts?|"
+    r"individuals?)|controls?|HCs?|HVs?|non-MS\s+(?:controls?|participants?|subjects?))"
+)
 _ABOUT_OTHER = re.compile(
-    rf"^\W*(?:(?:a|an|the|each|any|one|their)\s+)?(?:[a-z-]+\s+)?{_OTHER_PERSON}\b", re.I
+    rf"^\W*(?:(?:a|an|the|each|any|one|their)\s+)?(?:[a-z-]+\s+)?(?:{_OTHER_PERSON}|{_CONTROLS})\b",
+    re.I,
+)
+# A part of a line labelled for those other people ("Controls: EDSS > 0; Patients: EDSS >
+# 6.5"), and a label for the people with MS, whose part binds the patient.
+_OTHER_GROUP_LABEL = re.compile(
+    rf"^\W*(?:(?:for\s+)?(?:the\s+)?)(?:[a-z-]+\s+)?(?:{_OTHER_PERSON}|{_CONTROLS})"
+    r"(?:\s+(?:arm|group|cohort|only))?\s*:",
+    re.I,
+)
+_PATIENT_LABEL = re.compile(
+    r"^\W*(?:for\s+)?(?:the\s+)?(?:ms\s+)?(?:patients?|(?:participants?|people|persons|"
+    r"subjects?)\s+with\s+(?:ms|multiple\s+sclerosis)|pwms|ms\s+(?:group|arm|cohort|"
+    r"participants?|patients?))(?:\s+(?:arm|group|cohort|only))?\s*:",
+    re.I,
 )
 # A line about the study, its sponsor or a drug, not about the person: "The sponsor is a company
 # that markets fingolimod", "Ocrelizumab is approved for relapsing and primary progressive MS",
@@ -453,6 +477,25 @@ def _read_as_answered(question: str, section: str, kind: str) -> Node:
     return tree if section == kind or isinstance(tree, Review) else Not(tree)
 
 
+def _patients_part(text: str) -> str | None:
+    """The parts of a line with a part labelled for other people (healthy controls, carers)
+    that bind the patient: those before any label and those under a patients' label (blanked
+    to spaces); None when no part is labelled for others."""
+    parts = re.split(r"(?<=;)|(?<=\n)", text)
+    if len(parts) < 2 or not any(_OTHER_GROUP_LABEL.match(p) for p in parts):
+        return None
+    kept, theirs = [], False
+    for part in parts:
+        mine = _PATIENT_LABEL.match(part)
+        if _OTHER_GROUP_LABEL.match(part) and not mine:
+            theirs = True
+        elif mine:
+            theirs = False
+            part = " " * mine.end() + part[mine.end() :]
+        kept.append(" " * len(part) if theirs else part)
+    return "".join(kept)
+
+
 def parse_criterion(text: str, kind: str) -> Node:
     """The predicate tree of one criterion. Always returns a tree: ``Review`` if nothing is read.
 
@@ -475,6 +518,13 @@ def parse_criterion(text: str, kind: str) -> Node:
         return sections
     if limited_rule.deleted(text):  # "[criterion deleted in Amendment 2]": binds no one
         return Review(topic="other", source=text[:200])
+    mine = _patients_part(text)
+    if mine is not None:  # "Controls: EDSS > 0; Patients: EDSS > 6.5": the patients' rule
+        return (
+            parse_criterion(mine, kind)
+            if mine.strip()
+            else Review(topic="other", source=text[:200])
+        )
     label = limited_rule.scope_label(text)
     if label and limited_rule.scope_label(text[label.end() :].split(";", 1)[-1]) is not None:
         # "Cohort 1: SPMS, EDSS 3.0-6.0; Cohort 2: SPMS, EDSS 6.5": every way in, each cohort

@@ -63,9 +63,36 @@ _TRANSLATED_COMPARISONS = (
 )
 
 
+# Set notation for a bound: "Age ∈ [18, 65]", "EDSS ∈ ]6.5; 9.5]", "age ∉ [18; 60]", "aged
+# [18, 56)". A square bracket turned outwards or a round one leaves its end out. A bracket with
+# no sign or field word before it ("[1, 2]") is no interval.
+_INTERVAL = re.compile(
+    r"(?:(∈|∉|\bnot in\b|\bin\b|[:=])|(?<=\bage)|(?<=\bedss)|(?<=\baged))\s*([\[\](])\s*"
+    r"(\d+(?:\.\d+)?)\s*[,;]\s*(\d+(?:\.\d+)?|\+?\s*∞|\+?\s*inf)\s*([\[\])])",
+    re.I,
+)
+# Logic signs written out: "sex = F ∧ ¬pregnant", "MS type ≠ PPMS", "X ∨ Y".
+_LOGIC_SIGNS = (("∧", " and "), ("∨", " or "), ("¬", "not "), ("≠", " other than "))
+
+
+def _interval(m: re.Match[str]) -> str:
+    """ "∈ [18, 65]" -> "≥ 18 and ≤ 65"; "∉ [18; 60]" -> "< 18 or > 60"; "[18, ∞)" -> "≥ 18"."""
+    sign, left, low, high, right = m.groups()
+    low_in, high_in = left == "[", right == "]"
+    open_top = not high[0].isdigit()
+    if (sign or "").lower() in ("∉", "not in"):
+        below = f"{'<' if low_in else '≤'} {low}"
+        return " " + (below if open_top else f"{below} or {'>' if high_in else '≥'} {high}")
+    above = f"{'≥' if low_in else '>'} {low}"
+    return " " + (above if open_top else f"{above} and {'≤' if high_in else '<'} {high}")
+
+
 def normalise(text: str) -> str:
     """Plain comparison signs and digits: "\\<=" -> "≤", "three" -> "3", "within1" -> "within 1"."""
     t = text.replace("\\", "")
+    for sign, said in _LOGIC_SIGNS:
+        t = t.replace(sign, said)
+    t = _INTERVAL.sub(_interval, t)
     t = re.sub(r"<\s*=|=\s*<", "≤", t)
     t = re.sub(r">\s*=|=\s*>", "≥", t)
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
