@@ -1047,3 +1047,43 @@ def test_a_quiet_time_then_a_story_of_relapses_counts_each():
     )
     assert facts["relapses_past_2_years"] == 3
     assert abs(facts["months_since_last_relapse"] - months_ago("june")) <= 1
+
+
+@pytest.mark.parametrize(
+    "text, asked, unset",
+    [
+        # built after fresh71: the number of a difference was read as the value itself
+        ("My EDSS is 2 points higher than at diagnosis. 51, male, SPMS.", None, "edss"),
+        ("EDSS went up 1.5 points since 2020. RRMS, 44.", None, "edss"),
+        (
+            "one more relapse this year than in 2023. On Mayzent, 51.",
+            None,
+            "months_since_last_relapse",
+        ),
+        ("half a point lower than at my first visit", "edss", "edss"),
+    ],
+)
+def test_a_difference_is_no_value(text, asked, unset):
+    facts = message_facts(text, "inform", asked, {})
+    assert unset not in facts, facts
+
+
+def test_a_value_beside_a_difference_is_still_read():
+    facts = message_facts("EDSS 4, a point higher than last year. 51, male.", "inform", None, {})
+    assert facts["edss"] == 4.0 and facts["age"] == 51.0
+
+
+def test_the_clause_that_asks_goes_and_the_facts_beside_it_stay():
+    # built after fresh72: "so I should be fine" (the advice cue, with the drug in another
+    # clause of its sentence) had hidden every fact of the message
+    text = (
+        "My nurse says most people on Ocrevus don't relapse, so I should be fine. "
+        "For me: PPMS, Ocrevus since 2020. 59, Leeds."
+    )
+    facts = message_facts(text, "inform", None, {})
+    assert facts["age"] == 59.0 and facts["ms_subtype"] == "PPMS"
+    assert facts["current_therapy"] == "ocrelizumab"
+    # the question itself still names no treatment taken
+    assert "prior_therapies" not in message_facts(
+        "should I stop Ocrevus to join?", "inform", None, {}
+    )

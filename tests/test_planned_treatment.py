@@ -134,3 +134,35 @@ def test_a_plan_taken_back_in_the_same_sentence_is_a_start():
     assert not only_planned(text, at, at + 7)
     text = "I was supposed to start Ocrevus in January"
     assert message_facts(text, "inform", "current_therapy", {}).get("current_therapy") == "none"
+
+
+@pytest.mark.parametrize(
+    "text, drug, planned",
+    [
+        # built after fresh72: access asked for, refused or held up, and trials not got into
+        ("Finally got approval from the funding panel for Tysabri last week", "Tysabri", True),
+        ("she's putting in the funding form for Ocrevus", "Ocrevus", True),
+        ("the HSE won't reimburse Ocrevus for me yet", "Ocrevus", True),
+        ("the relapse finally got the insurance to approve Briumvi", "Briumvi", True),
+        ("the Kesimpta prescription is 'in progress'", "Kesimpta", True),
+        ("Briumvi (starting in January)", "Briumvi", True),
+        ("they turned me away from the Ocrevus trial", "Ocrevus", True),
+        ("Got screen-failed for a Kesimpta study in September", "Kesimpta", True),
+        ("I was meant to go on Ocrevus but the waiting list was too long", "Ocrevus", True),
+        ("notes say 'plan: consider Mavenclad', which never happened", "Mavenclad", True),
+        # taken: an approval with a start, a payer that pays
+        ("Kesimpta since the appeal came through in March", "Kesimpta", False),
+        ("the NHS has picked up Ocrevus from the second dose on", "Ocrevus", False),
+    ],
+)
+def test_access_not_yet_granted_is_only_planned(text, drug, planned):
+    start = text.index(drug)
+    assert only_planned(text, start, start + len(drug)) is planned
+
+
+def test_a_first_dose_booked_is_no_treatment_taken():
+    got = facts(
+        "Approved for Tysabri! First infusion is booked for the 6th of January. Nothing now."
+    )
+    assert "natalizumab" not in (got.get("prior_therapies") or [])
+    assert got.get("current_therapy") == "none"

@@ -280,10 +280,14 @@ def _readable(text: str | None, requested: str | None = None) -> str | None:
             # "SPMS, 55, on Mayzent since 2022 - would Kesimpta be better for me?": the question
             # goes with every drug it names; the statements before it in its sentence stay
             clauses = [c for c in _ADVICE_CLAUSE.split(sentence) if c and c.strip()]
+            # (the clause with the words that asked goes too, though alone it names no drug:
+            # "Ocrevus works for most, so I should be fine")
+            cue = re.compile(rf"(?<!\w){re.escape(flagged.cue)}(?!\w)", re.I)
             said = ", ".join(
                 c.strip()
                 for c in clauses
                 if check_safety(c) is None
+                and not cue.search(c)
                 and not _ASKING.match(c)
                 and "?" not in c
                 # (a drug alone is the answer when the treatment was asked: "just Copaxone -

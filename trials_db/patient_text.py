@@ -1031,6 +1031,31 @@ _GUESSED_NUMBER = re.compile(
 )
 
 
+# A difference from another value is no value: "2 points higher than at diagnosis", "one more
+# relapse this year than in 2023", "half a point lower than last time", "up 1.5 points since
+# 2020". Its number goes ("some"); the values it is counted from are read as they are said.
+_DIFFERENCE = re.compile(
+    r"\b(?:\d+(?:[.,]\d)?|one|two|three|four|half\s+an?|a\s+half|an?)\s+"
+    r"(?:(?:full\s+)?(?:points?|steps?|levels?)\s+)?"
+    r"(?=(?:higher|lower|more|fewer|less|worse|better|up|down)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:than|since|compared|from\s+(?:when|what|at|before|last|my)))",
+    re.I,
+)
+# The time a difference is counted from is no date of the fact: "one more relapse this year than
+# in 2023" (after the rewrite above: "some more relapse this year than in 2023").
+_DIFFERENCE_BASE = re.compile(
+    r"(\bsome\s+(?:points?\s+)?(?:more|fewer|less|higher|lower|worse|better)\b[^.;!?]{0,40}?"
+    r"\bthan)\s+(?:in|during|at|on|back\s+in)?\s*(?:[a-z]{3,9}\.?\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
+_DIFFERENCE_BY = re.compile(
+    r"\b((?:went|gone|go|goes|come|came|crept|moved|jumped)\s+(?:up|down)|rose|risen|dropped|"
+    r"fell|fallen|increased|decreased|worsened|improved|up|down)\s+(?:by\s+)?"
+    r"(?:\d+(?:[.,]\d)?|one|two|three|half\s+an?|a\s+half|an?)\s+(?:full\s+)?(?:points?|steps?)\b",
+    re.I,
+)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
@@ -1049,6 +1074,9 @@ def say_plainly(text: str) -> str:
     t = _NOT_THAT_I_KNOW.sub("no", t)
     t = _dates_as_months(t)
     t = _GUESSED_NUMBER.sub(" ", t)  # "if I had to guess, 6": a guess sets nothing
+    t = _DIFFERENCE.sub("some ", t)  # "2 points higher than at diagnosis": no score of 2
+    t = _DIFFERENCE_BASE.sub(r"\1 before", t)  # "... than in 2023": no relapse dated 2023
+    t = _DIFFERENCE_BY.sub(r"\1 some points", t)  # "up 1.5 points since 2020": nor of 1.5
     t = _BIRTHDAY_HAD.sub(r"just turned \1", t)  # "Just had my 50th in November!"
     t = _daily_steroid().sub("on steroids now", t)  # "I take 5mg of prednisolone every morning"
     t = _YES_NO_CORRECTED.sub(r"\1", t)
@@ -1455,6 +1483,8 @@ def parse_age(text: str, requested: bool, today: dt.date | None = None) -> float
         # languages say an age
         r"(?:^|[.;:!?,]\s*)(\d{2})\s+now\b(?=\s*(?:[.;,!?)]|$))",
         r"\bi have (\d{2})\b(?=\s*(?:[.;,!]|$))",
+        # "hi, 58 here, PPMS", "F, 34 here": the writer's self-introduction
+        r"(?:^|[.;:!?,]\s*|\b(?:hi|hello|hey)\b\W{0,2}\s)(\d{2})\s+here\b(?=\s*(?:[.;,!?-]|$))",
     ]
     found = None
     for m in (m for pattern in patterns for m in re.finditer(pattern, t)):
