@@ -287,3 +287,13 @@ def test_below_one_bound_or_above_another_is_two_bars():
     assert tree.evaluate(Profile(edss=1.0)) == TRUE
     assert tree.evaluate(Profile(edss=4.0)) == FALSE
     assert facts("EDSS 6.5 or above", EXC) == ["edss excludes min=6.5"]
+
+
+def test_a_count_of_another_fact_after_the_score_is_not_its_other_bound():
+    # "at least 1" counts relapses: read as the score's lower bound, it turned away every
+    # patient with an EDSS under 1 (built after probes62)
+    assert facts("EDSS ≤ 5.5 and at least 1 relapse within 12 months") == [
+        "edss requires max=5.5",
+        "relapses requires months=12",
+    ]
+    assert facts("EDSS of at least 2 and at most 6.5") == ["edss requires min=2 max=6.5"]

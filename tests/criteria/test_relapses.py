@@ -602,3 +602,24 @@ def test_a_form_question_is_read_by_the_answer_that_lets_a_person_in():
     assert facts(
         "Is the participant aged 18-55? Yes / No (must be YES to be eligible)", INCLUSION
     ) == ["age requires min=18 max=55"]
+
+
+@pytest.mark.parametrize(
+    "signed, plain, kind",
+    [
+        # built after probes62: a count of relapses written with a sign
+        (
+            "Relapses ≥ 2 in the last 24 months",
+            "At least 2 relapses in the last 24 months",
+            INCLUSION,
+        ),
+        (
+            "Number of relapses in the past 24 months ≤ 1",
+            "At most 1 relapse in the past 24 months",
+            EXCLUSION,
+        ),
+        ("Relapses >= 1 (<= 12 mo)", "At least 1 relapse within 12 months", INCLUSION),
+    ],
+)
+def test_a_count_written_with_a_sign_reads_as_the_words(signed, plain, kind):
+    assert facts(signed, kind) == facts(plain, kind) != []

@@ -98,6 +98,10 @@ def read(r: Reader) -> None:
             rest = window.lstrip()[match_len:]
             joined = _JOIN.match(rest)
             second = q.bounds_in(rest[joined.end() : joined.end() + 40]) if joined else None
+            if joined and _OTHER_COUNT.match(
+                rest[joined.end() + _bound_length(rest[joined.end() :]) :]
+            ):
+                second = None  # "EDSS ≤ 5.5 and at least 1 relapse": a count of another fact
             both = q.other_side((lo, hi, lo_incl, hi_incl), second)
             if both is not None and None in second[:2] and both[0] < both[1]:
                 lo, hi, lo_incl, hi_incl = both
@@ -169,6 +173,12 @@ def _other_side_or(rest: str, bound: tuple) -> tuple | None:
     )
 
 
+# What a number after the joining word counts when it is not the score.
+_OTHER_COUNT = re.compile(
+    r"\s*(?:relapses?|attacks?|exacerbations?|episodes?|years?|months?|weeks?|days?|courses?|"
+    r"infusions?|doses?|lesions?|dmts?|treatments?|therap(?:y|ies)|mg|kg|%)\b",
+    re.I,
+)
 _JOIN = re.compile(
     r"\s*(?:points?\s*)?"
     # "at least 2 at the screening visit and no higher than 6.5 at baseline"

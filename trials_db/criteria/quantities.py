@@ -75,6 +75,26 @@ _INTERVAL = re.compile(
 _LOGIC_SIGNS = (("∧", " and "), ("∨", " or "), ("¬", "not "), ("≠", " other than "))
 
 
+_SIGNED_WINDOW = re.compile(
+    r"\(\s*(?:≤|<|within)\s*(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s*\)", re.I
+)
+_SIGNED_COUNT = re.compile(
+    r"\b(?:(?:the\s+)?number\s+of\s+)?(relapses?|exacerbations?|attacks?)\b"
+    r"((?:(?!\b(?:or|and|but)\b)[^.;:,≥≤<>=]){0,50}?)\s*(≥|>|≤|<|=)\s*(\d+)\b"
+    r"(?!\s*(?:days?|weeks?|months?|years?)\b|\.\d)",
+    re.I,
+)
+_COUNT_WORDS = {"≥": "at least", ">": "more than", "≤": "at most", "<": "fewer than"}
+
+
+def _count_in_words(m: re.Match[str]) -> str:
+    """ "Relapses ≥ 1" -> "at least 1 relapses"; "= 0" -> "no"; "= 2" is left as written."""
+    noun, middle, sign, number = m.groups()
+    if sign == "=":
+        return f"no {noun}{middle}" if number == "0" else m.group(0)
+    return f"{_COUNT_WORDS[sign]} {number} {noun}{middle}"
+
+
 def _interval(m: re.Match[str]) -> str:
     """ "∈ [18, 65]" -> "≥ 18 and ≤ 65"; "∉ [18; 60]" -> "< 18 or > 60"; "[18, ∞)" -> "≥ 18"."""
     sign, left, low, high, right = m.groups()
@@ -184,6 +204,11 @@ def normalise(text: str) -> str:
     # a footnote mark after a word or a stop ("within 4 wks.¹", "EDSS†"); not a power ("10⁹/L")
     t = re.sub(r"(?<=[A-Za-z.)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+", "", t)
     t = _SHORT_UNIT_AFTER_NUMBER.sub(lambda m: " " + _SHORT_UNITS[m.group(1).lower()] + "s", t)
+    # a window in brackets after a sign: "(≤ 12 months)", "(< 30 days)" is "within 12 months"
+    t = _SIGNED_WINDOW.sub(r"within \1 \2", t)
+    # a count of relapses by a sign: "Relapses ≥ 1", "Number of relapses in the past 24 months
+    # ≤ 1", "Relapses = 0 in the 24 months": the count words every relapse rule reads
+    t = _SIGNED_COUNT.sub(_count_in_words, t)
     # A line wrapped by CT.gov's XML download ("at\nleast 1 year", "Disability Status\nScale")
     # is one line; a blank line or a new list item keeps its break.
     t = _HYPHEN_AT_LINE_END.sub(_rejoin, t)
