@@ -228,3 +228,19 @@ def test_a_home_that_was_is_no_home():
     assert home is None or home["country"] != "Ireland"
     assert home_place_said("used to live in Paris, now in Lyon")["label"].startswith("Lyon")
     assert home_place_said("I live in Dublin")["country"] == "Ireland"
+
+
+@pytest.mark.parametrize(
+    "text, asked, country",
+    [
+        # built after fresh72: the place they moved from was taken as home
+        ("Buffalo - we moved down from Ontario last year", "country", None),
+        ("Toronto, moved from Leeds in 2010", "country", "Canada"),
+        ("I'm from Dublin, moved back from London in 2020", None, "Ireland"),
+        ("44, RRMS, grew up in Cork, live in Boston", None, "United States"),
+        # where they went, after the place they left, is home
+        ("moved from Leeds to Calgary last year. 44, RRMS", None, "Canada"),
+    ],
+)
+def test_the_place_moved_from_is_no_home(text, asked, country):
+    assert message_facts(text, "inform", asked, {}).get("country") == country

@@ -1087,3 +1087,29 @@ def test_the_clause_that_asks_goes_and_the_facts_beside_it_stay():
     assert "prior_therapies" not in message_facts(
         "should I stop Ocrevus to join?", "inform", None, {}
     )
+
+
+def test_then_in_a_story_told_newest_first_is_a_step_back():
+    # built after fresh71: "then" read forward made the oldest drug the one taken now
+    facts = message_facts(
+        "Going backwards from now: Ocrevus, then Tysabri (JCV+), then Betaferon. 55, SPMS.",
+        "inform",
+        None,
+        {},
+    )
+    assert facts["current_therapy"] == "ocrelizumab"
+    assert set(facts["prior_therapies"]) == {"ocrelizumab", "natalizumab", "interferon beta-1b"}
+    # with no such announcement "then" is forward in time
+    facts = message_facts("Copaxone, then Tysabri, then Ocrevus. 55", "inform", None, {})
+    assert facts["current_therapy"] == "ocrelizumab"
+
+
+def test_a_line_broken_inside_a_sentence_is_one_item():
+    # built after fresh71: "- last relapse was in\n  March" had lost its month
+    text = "Summary:\n- 38, female\n- last relapse was in\n  March, steroids for it\n- Bristol"
+    facts = message_facts(text, "inform", None, {})
+    assert facts["months_since_last_relapse"] == pytest.approx(months_ago("in march"), abs=1)
+    assert facts["months_since_steroids"] == pytest.approx(months_ago("in march"), abs=1)
+    # each list item is still its own
+    facts = message_facts("- on Kesimpta\n- no relapses\n- 44", "inform", None, {})
+    assert facts["current_therapy"] == "ofatumumab" and facts["age"] == 44.0

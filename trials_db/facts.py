@@ -25,6 +25,7 @@ from .patient_text import (
     NOT_NOW_OPENING,
     as_patient,
     clean,
+    joined_lines,
     dated_relapses,
     fix_spelling,
     own_words,
@@ -52,7 +53,7 @@ from .double_denial import without_double_denials
 from .exception_scope import excepted_denial, with_exceptions
 from .retraction import without_retracted
 from .fields import slot_fields
-from .geo import flag_country, read_place_facts, region_country, resolve_place
+from .geo import FORMER_HOME, flag_country, read_place_facts, region_country, resolve_place
 from .lexicon import load as load_lexicon
 from .profile import NEVER, NO_THERAPY
 from .quoted_reply import own_parts
@@ -256,7 +257,7 @@ def _readable(text: str | None, requested: str | None = None) -> str | None:
     its other sentences ("Honestly I'm terrified. I'm 37, RRMS, on Ocrevus. Edinburgh."): the
     person should not have to type them again. Never those of the flagged sentence ("should I
     stop Ocrevus to join?" names no treatment taken), nor any beside a crisis or new symptoms."""
-    t = clean(text)
+    t = clean(joined_lines(text or ""))  # "last relapse was in\n  March": one item
     if not t or t.startswith("/"):
         return None
     finding = check_safety(t)
@@ -625,8 +626,9 @@ def message_facts(
     if flag and "country" not in facts:  # "19 f 🇬🇧"
         facts["country"] = flag
     if requested == "country" and "country" not in facts:  # "ontario", "bavaria", "glasgow"
-        region = region_country(t)
-        town = resolve_place(t, strict=True) if region is None else None
+        now = FORMER_HOME.sub(" ", t)  # "Buffalo - we moved down from Ontario": not Ontario
+        region = region_country(now)
+        town = resolve_place(now, strict=True) if region is None else None
         said = region[1] if region else town.country if town is not None else None
         if said:
             facts["country"] = said

@@ -431,6 +431,14 @@ _MOVED_TO = (
     r"medications?|treatments?|therap(?:y|ies)|dmts?|one|stronger|higher)\b)"
 )
 _MOVE = re.compile(r"\b" + _MOVE_WORD + r"\b", re.I)
+# A home that was, named beside the one now: "we moved down from Ontario last year", "originally
+# from Manila", "grew up in Dublin" (not "moved from Leeds to Calgary": where they went follows).
+FORMER_HOME = re.compile(
+    r"\b(?:(?:moved|relocated|emigrated|came)\s+(?:(?:down|up|over|across|here|back|out)\s+)?"
+    r"from|originally\s+from|born\s+(?:and\s+raised\s+)?in|grew\s+up\s+in|raised\s+in|"
+    r"used\s+to\s+live\s+in)\s+(?:the\s+)?(?:(?!to\b)[\w'.-]+\b[ \t]*){1,3}(?!\s*to\b)",
+    re.I,
+)
 # Where the person lives, from the surest way of saying it to the weakest; the first cue whose
 # words name a place wins ("from Brazil but living in Lisbon": Lisbon). Each cue: its pattern,
 # whether only a well-known town counts (resolve_place strict), whether the name needs a capital.
@@ -540,6 +548,7 @@ def home_place_said(text: str, profile_words: frozenset[str] = frozenset()) -> d
     "country"} for a state or region), from any message; None when no cue names a place.
     ``profile_words`` (MS types, sex words, countries, other medicines) are never a town said
     as a list item."""
+    text = FORMER_HOME.sub(lambda m: " " * len(m.group(0)), text or "")
     now = NOW_HOME.search(text or "")
     if now and now.start() > 0:  # "born in Poland, ..., now in Melbourne": where they are now
         home = home_place_said(text[now.start() :], profile_words)

@@ -1056,6 +1056,42 @@ _DIFFERENCE_BY = re.compile(
 )
 
 
+# A story the writer says is told newest first ("Going backwards from now: Ocrevus, then
+# Tysabri, then Betaferon"): each "then" after it is one more step back, "before that".
+_TOLD_BACKWARDS = re.compile(
+    r"\b(?:going|working|counting|told|telling\s+it)\s+backwards?\b|\b(?:most\s+recent|latest|"
+    r"newest)\s+(?:first|to\s+oldest)\b|\bin\s+reverse(?:\s+(?:order|chronological\s+order))?\b|"
+    r"\breverse\s+(?:order|chronological)\b|^\W*backwards\b",
+    re.I,
+)
+_THEN = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+)?then\b(?!\s+(?:again|on)\b)\s*", re.I)
+
+
+def _backwards_then(text: str) -> str:
+    """In a story told newest first, "then" is "before that"."""
+    told = _TOLD_BACKWARDS.search(text)
+    if told is None:
+        return text
+    return text[: told.end()] + _THEN.sub(", before that ", text[told.end() :])
+
+
+# A line broken inside a sentence ("- last relapse was in\n  March, steroids for it"): a line
+# ending on a word that needs more, or on a small letter with the next line indented and in small
+# letters, goes on the same sentence (not a new list item).
+_NOT_AN_ITEM = r"(?![-\u2022*\u00b7\u2013]|\d{1,2}[.)]\s)"
+_LINE_GOES_ON = re.compile(
+    rf"(?<=[a-z,])[ \t]*\n[ \t]+{_NOT_AN_ITEM}(?=[a-z])|"
+    r"\b(?P<word>(?i:in|on|at|was|were|is|the|a|an|and|of|for|to|since|from|my|with|about|"
+    rf"around|than|by))[ \t]*\n[ \t]*{_NOT_AN_ITEM}(?=\w)",
+)
+
+
+def joined_lines(text: str) -> str:
+    """The message with each line broken inside a sentence joined again ("- last relapse was
+    in\n  March, steroids for it" is one list item), before lines are read as items."""
+    return _LINE_GOES_ON.sub(lambda m: f"{m.group('word') or ''} ", text)
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
@@ -1074,6 +1110,7 @@ def say_plainly(text: str) -> str:
     t = _NOT_THAT_I_KNOW.sub("no", t)
     t = _dates_as_months(t)
     t = _GUESSED_NUMBER.sub(" ", t)  # "if I had to guess, 6": a guess sets nothing
+    t = _backwards_then(t)  # "going backwards: Ocrevus, then Tysabri": Tysabri before it
     t = _DIFFERENCE.sub("some ", t)  # "2 points higher than at diagnosis": no score of 2
     t = _DIFFERENCE_BASE.sub(r"\1 before", t)  # "... than in 2023": no relapse dated 2023
     t = _DIFFERENCE_BY.sub(r"\1 some points", t)  # "up 1.5 points since 2020": nor of 1.5
@@ -7012,6 +7049,16 @@ def parse_months_since_relapse(
             for part in (re.split(r"\band\b|[,;&]|\s{2,}", text) if plural else [])
             if _BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part)
         ]
+        said = re.search(r"\b(?:relapses|attacks|flares|flare-ups)\b", whole, re.I)
+        if plural and said:
+            # "Had 2 relapses since I started it - Feb 2025 and August this year": the dates
+            # listed in the rest of its sentence, which the clause read above may have cut
+            rest = re.split(r"[.;!?\n]", whole[said.end() :])[0]
+            listed += [
+                part
+                for part in re.split(r"\band\b|[,;&]|\s[-\u2013\u2014]\s|\s{2,}", rest)
+                if _BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part)
+            ]
         if _ANOTHER_RELAPSE.search(t):
             listed += re.split(r"\band\b|[,;.]|\bthen\b|\s{2,}", text)
         each = [months_ago(part, windows=False) for part in listed]
@@ -7271,7 +7318,8 @@ _STORY_HEAD = re.compile(
 # A piece of a story that is only a month ("February", "and again in October").
 _BARE_MONTH = re.compile(
     rf"\W*(?:(?:and|then)\s+)?(?:again\s+)?(?:in\s+)?(?:(?:early|late|mid)\s+)?"
-    rf"(?:{_MONTH_WORD})\W*",
+    # "August this year", "in March last year": the month of a year said by its place
+    rf"(?:{_MONTH_WORD})(?:\s+(?:this|last)\s+year)?\W*",
     re.I,
 )
 # A date alone, as listed after a count: "(07/2025", "02/2026)", "March 2024".

@@ -63,3 +63,17 @@ def test_the_patients_part_of_a_line_with_a_controls_part_is_read():
     assert facts("Pregnancy; for controls: any neurological disease; EDSS > 0", EXCLUSION) == [
         "pregnant excludes"
     ]
+
+
+def test_another_person_named_in_a_bracket_covers_only_the_bracket():
+    # built after probes62: "(at least one affected first-degree relative)" had made the age
+    # beside it someone else's, so the line was left to the team
+    text = (
+        "Patients with familial MS (at least one affected first-degree relative), "
+        "aged 18 to 65 years"
+    )
+    assert "age requires min=18 max=65" in facts(text, INCLUSION)
+    # a bracket that is itself about the other person keeps their facts theirs
+    assert not [
+        f for f in facts("Women whose mother (aged 40 or over) has MS", INCLUSION) if "age" in f
+    ]

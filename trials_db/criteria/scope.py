@@ -112,7 +112,7 @@ def read(text: str) -> Reading:
         found = [
             kept
             for kept in (_kept(doc, mod) for mod in getattr(ent._, "modifiers", ()) or ())
-            if kept is not None
+            if kept is not None and _reaches(text, kept, mention.start, mention.end)
         ]
         cues.append(nearest_cues(text, mention, found))
     scopes = []
@@ -124,14 +124,32 @@ def read(text: str) -> Reading:
         kept = _kept(doc, mod)
         if kept is not None:
             s, e = mod.scope_span
-            scopes.append(
-                (
-                    kept,
-                    doc[s:e].start_char if e > s else kept.start,
-                    doc[s:e].end_char if e > s else kept.end,
-                )
-            )
+            start = doc[s:e].start_char if e > s else kept.start
+            end = doc[s:e].end_char if e > s else kept.end
+            bracket = _bracket_around(text, kept) if kept.cue is Cue.OTHER_PERSON else None
+            if bracket is not None:  # "(at least one affected relative)": the bracket only
+                start, end = max(start, bracket[0]), min(end, bracket[1])
+            scopes.append((kept, start, end))
     return Reading(mentions, cues, scopes)
+
+
+def _bracket_around(text: str, cue: Modifier) -> tuple[int, int] | None:
+    """The [start, end) of the innermost round bracket holding the cue's words, if any."""
+    opened = text.rfind("(", 0, cue.start)
+    if opened < 0 or ")" in text[opened : cue.start]:
+        return None
+    closed = text.find(")", cue.end)
+    return (opened, closed + 1) if closed >= 0 and "(" not in text[cue.end : closed] else None
+
+
+def _reaches(text: str, cue: Modifier, start: int, end: int) -> bool:
+    """Whether the cue may cover a fact at [start, end): another person named inside a bracket
+    ("Patients with familial MS (at least one affected relative), aged 18 to 65") is the
+    bracket's matter, not the facts outside it."""
+    if cue.cue is not Cue.OTHER_PERSON:
+        return True
+    bracket = _bracket_around(text, cue)
+    return bracket is None or (bracket[0] <= start and end <= bracket[1])
 
 
 def _kept(doc, mod) -> Modifier | None:
