@@ -1113,3 +1113,16 @@ def test_a_line_broken_inside_a_sentence_is_one_item():
     # each list item is still its own
     facts = message_facts("- on Kesimpta\n- no relapses\n- 44", "inform", None, {})
     assert facts["current_therapy"] == "ofatumumab" and facts["age"] == 44.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # built after fresh72: the stop said first had made the drug taken again "none now"
+        "In 2023 my neuro took me off Tysabri. Back on Tysabri since July. 45",
+        "off Gilenya for 4 months, back on Gilenya since August",
+    ],
+)
+def test_back_on_a_drug_after_stopping_it_is_taking_it_now(text):
+    facts = message_facts(text, "inform", None, {})
+    assert facts["current_therapy"] in ("natalizumab", "fingolimod"), facts

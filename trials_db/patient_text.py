@@ -5346,6 +5346,9 @@ _OWN_NOW_BEFORE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:very\s+|really\s+|quite\s+)?"
     r"(?:happy|stable|fine|good|settled|content|doing (?:well|fine|ok|okay|great))\s+on\s+$|"
     r"\b(?:stay|staying|remain)\s+on\s+$|"
+    # "took me off Tysabri ... Back on Tysabri since July", "went back on it": taken again
+    r"(?:^|[.;!?,]\s*|\b(?:i'?m|im|i am|now|and|but|so)\s+|\b(?:went|gone|got|been)\s+)"
+    r"back\s+on(?:to)?\s+$|"
     r"\bsince\s+(?:going on|starting|i started|switching to)\s+$|"
     r"\b(?:put|started|switched|moved|changed)\s+(?:me|him|her)\s+(?:on|onto|to)\s+$|"
     r"\b(?:even|still)\s+on\s+$|"

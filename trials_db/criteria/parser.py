@@ -142,8 +142,7 @@ from .review_topics import leftover_words, review_topics
 # 42: a line about healthy controls or volunteers is theirs ("Accepts Healthy Volunteers: No
 # Criteria" and NCT03796611's "control who signed consent" are left to the team as "other", not
 # as diagnosis and consent); a part labelled for them is dropped; set notation is a bound; a
-# count of relapses by a sign is said in words; a window in brackets loses them (NCT02430532's
-# source now reads "clinical relapse within 3 months").
+# count of relapses by a sign is said in words; a signed window in brackets is a window.
 PARSER_VERSION = 42
 # The fact rules, in the order they read a criterion (sex first: its sentence may be about
 # fertility).

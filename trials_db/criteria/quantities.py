@@ -76,7 +76,7 @@ _LOGIC_SIGNS = (("∧", " and "), ("∨", " or "), ("¬", "not "), ("≠", " oth
 
 
 _SIGNED_WINDOW = re.compile(
-    r"\(\s*(?:≤|<|within)\s*(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s*\)", re.I
+    r"\(\s*(?:≤|<)\s*(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s*\)", re.I
 )
 _SIGNED_COUNT = re.compile(
     r"\b(?:(?:the\s+)?number\s+of\s+)?(relapses?|exacerbations?|attacks?)\b"
