@@ -244,3 +244,17 @@ def test_a_home_that_was_is_no_home():
 )
 def test_the_place_moved_from_is_no_home(text, asked, country):
     assert message_facts(text, "inform", asked, {}).get("country") == country
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # built after fresh71: a record's address label named no home
+        ("Age: 47   Sex: Female\nAddress: Sacramento, CA", "United States"),
+        ("City: Toronto", "Canada"),
+        # a pharmacy's address is not the patient's
+        ("Preferred pharmacy: Boots, Oxford Street, London W1", None),
+    ],
+)
+def test_a_records_address_label_names_the_home(text, country):
+    assert message_facts(text, "inform", None, {}).get("country") == country

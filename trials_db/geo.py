@@ -458,7 +458,10 @@ _HOME_CUES = (
             r"|(?:^|[.!?;]\s+)(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to)\s+"
             # in the other languages the bot detects: "vivo en Sevilla", "moro em Lisboa"
             r"|\b(?:vivo|moro|wohne|habito|abito|woon|j'?habite)\s+(?:en|em|in|a|à|no|na)\s+"
-            r"|\b(?:my\s+)?home(?:\s*town)?\s*(?:is|'s|:)\s+(?:in\s+|near\s+)?)" + _PLACE,
+            r"|\b(?:my\s+)?home(?:\s*town)?\s*(?:is|'s|:)\s+(?:in\s+|near\s+)?"
+            # a record's label: "Address: Sacramento, CA", "City: Toronto"
+            r"|\b(?:(?:home\s+|postal\s+)?address|city|town|residence|place\s+of\s+residence)"
+            r"\s*:\s*)" + _PLACE,
             re.I,
         ),
         False,

@@ -188,11 +188,19 @@ def test_a_footnote_mark_after_a_short_unit_keeps_the_window():
         ("EDSS above 6.5 at screening", "EDSS ∈ ]6.5; 9.5] at screening", EXCLUSION),
         ("aged ≥ 18 and < 56 years", "aged [18, 56) years", INCLUSION),
         ("Age ≥ 18 years", "Age ∈ [18, ∞) years", INCLUSION),
+        ("Disease duration of 2 to 10 years", "Disease duration ∈ [2, 10] years", INCLUSION),
+        ("EDSS 0-5.5", "EDSS 0\u22125.5", INCLUSION),  # a minus sign between the numbers
     ],
 )
 def test_set_notation_reads_as_the_bound_it_writes(plain, other, kind):
-    for age, edss in ((17, 1.0), (18, 2.0), (40, 6.5), (55.5, 7.0), (56, 9.0), (61, 9.5)):
-        profile = Profile(age=age, edss=edss)
+    for age, edss, years in (
+        (17, 1.0, 1),
+        (18, 2.0, 2),
+        (40, 6.5, 10),
+        (55.5, 7.0, 11),
+        (61, 9.5, 5),
+    ):
+        profile = Profile(age=age, edss=edss, years_since_diagnosis=years)
         assert parse_criterion(other, kind).evaluate(profile) == parse_criterion(
             plain, kind
         ).evaluate(profile), (other, age, edss)

@@ -103,6 +103,8 @@ def _interval(m: re.Match[str]) -> str:
     if (sign or "").lower() in ("∉", "not in"):
         below = f"{'<' if low_in else '≤'} {low}"
         return " " + (below if open_top else f"{below} or {'>' if high_in else '≥'} {high}")
+    if low_in and high_in and not open_top:
+        return f" {low} to {high}"  # "Disease duration ∈ [2, 10] years": 2 to 10 years
     above = f"{'≥' if low_in else '>'} {low}"
     return " " + (above if open_top else f"{above} and {'≤' if high_in else '<'} {high}")
 
@@ -116,6 +118,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"<\s*=|=\s*<", "≤", t)
     t = re.sub(r">\s*=|=\s*>", "≥", t)
     t = t.replace("–", "-").replace("—", "-").replace("\u00a0", " ")
+    t = re.sub(r"(?<=\d)\s*\u2212\s*(?=\d)", "-", t)  # "EDSS 0−5.5": a minus sign as a dash
     t = t.translate(_SIGNS)  # "≧ 3.0", "⩽ 4.0": the signs the readers know
     for said, sign in _TRANSLATED_COMPARISONS:  # "not superior to 5 years", before a number
         t = re.sub(rf"\b{said}(?=\s*\d)", sign, t, flags=re.I)
