@@ -1126,3 +1126,9 @@ def test_a_line_broken_inside_a_sentence_is_one_item():
 def test_back_on_a_drug_after_stopping_it_is_taking_it_now(text):
     facts = message_facts(text, "inform", None, {})
     assert facts["current_therapy"] in ("natalizumab", "fingolimod"), facts
+
+
+def test_back_on_a_drug_for_a_closed_span_is_not_now():
+    # a guard: "back on" with the span closed by "until" is over (fresh54)
+    text = "Back on Copaxone mid 2018 until it stopped working. Tysabri since Jan 2022."
+    assert message_facts(text, "inform", None, {})["current_therapy"] == "natalizumab"

@@ -4554,6 +4554,12 @@ def parse_therapies(text: str, requested: bool) -> TherapyAnswer | Invalid | Non
         elif _OWN_NOW_BEFORE.search(before[-30:]) and not _ENDED_AFTER.search(own_after):
             answer.current = name  # "... not once I take Plegridy": the writer's own words, now
         elif (
+            _BACK_ON_BEFORE.search(before[-30:])
+            and not _ENDED_AFTER.search(own_after)
+            and not _SPAN_CLOSED_AFTER.match(after)
+        ):
+            answer.current = name  # "Back on Tysabri since July": taken again, now
+        elif (
             _PAST_BEFORE.search(before[-25:])
             or was_on
             or _EARLIER_BEFORE.search(before[-30:])
@@ -5338,6 +5344,14 @@ _SOON_AFTER = re.compile(
 )
 # Said right before the drug, in the present: "I take", "I'm on", "she receives", "stay on",
 # "since going on", "they put me on", "even on".
+# "took me off Tysabri ... Back on Tysabri since July": taken again, and now unless a span
+# closes it ("Back on Copaxone mid 2018 until it stopped working")
+_BACK_ON_BEFORE = re.compile(
+    r"(?:^|[.;!?,]\s*|\b(?:i'?m|im|i am|now|and|but|so)\s+|\b(?:went|gone|got|been)\s+)"
+    r"back\s+on(?:to)?\s+$",
+    re.I,
+)
+_SPAN_CLOSED_AFTER = re.compile(r"[^.;!?]{0,30}?\b(?:until|till|til|up to|to \d|-\s*\d)", re.I)
 _OWN_NOW_BEFORE = re.compile(
     r"\b(?:i|he|she)\s+(?:take|takes|get|gets|use|uses|receive|receives)\s+(?:the\s+)?$|"
     r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:currently\s+|now\s+|still\s+)?"
@@ -5346,9 +5360,6 @@ _OWN_NOW_BEFORE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:very\s+|really\s+|quite\s+)?"
     r"(?:happy|stable|fine|good|settled|content|doing (?:well|fine|ok|okay|great))\s+on\s+$|"
     r"\b(?:stay|staying|remain)\s+on\s+$|"
-    # "took me off Tysabri ... Back on Tysabri since July", "went back on it": taken again
-    r"(?:^|[.;!?,]\s*|\b(?:i'?m|im|i am|now|and|but|so)\s+|\b(?:went|gone|got|been)\s+)"
-    r"back\s+on(?:to)?\s+$|"
     r"\bsince\s+(?:going on|starting|i started|switching to)\s+$|"
     r"\b(?:put|started|switched|moved|changed)\s+(?:me|him|her)\s+(?:on|onto|to)\s+$|"
     r"\b(?:even|still)\s+on\s+$|"
