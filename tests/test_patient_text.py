@@ -1132,3 +1132,12 @@ def test_back_on_a_drug_for_a_closed_span_is_not_now():
     # a guard: "back on" with the span closed by "until" is over (fresh54)
     text = "Back on Copaxone mid 2018 until it stopped working. Tysabri since Jan 2022."
     assert message_facts(text, "inform", None, {})["current_therapy"] == "natalizumab"
+
+
+def test_months_in_a_bracket_after_a_year_are_that_years():
+    # built after fresh72: "Nov" in "three in 2025 (Feb, June, Nov)" was read as last November
+    text = "three relapses in 2025 (Feb, June, Nov) and one this year, in April"
+    facts = message_facts(text, "inform", None, {})
+    assert facts["months_since_last_relapse"] == pytest.approx(months_ago("in april"), abs=1)
+    facts = message_facts("two relapses in 2025 (March and Nov)", "inform", None, {})
+    assert facts["months_since_last_relapse"] == pytest.approx(months_ago("nov 2025"), abs=1)

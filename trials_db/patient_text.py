@@ -1092,6 +1092,22 @@ def joined_lines(text: str) -> str:
     return _LINE_GOES_ON.sub(lambda m: f"{m.group('word') or ''} ", text)
 
 
+# Months listed in a bracket after their year: "three in 2025 (Feb, June, Nov)". Each is that
+# year's month, not the last such month.
+_MONTHS_OF_A_YEAR = re.compile(
+    rf"\b((?:19|20)\d\d)\s*\(\s*((?:{_MONTH_WORD})\.?(?:\s*(?:,|and|&|/)?\s*"
+    rf"(?:{_MONTH_WORD})\.?)+)\s*\)",
+    re.I,
+)
+
+
+def _months_with_their_year(m: re.Match[str]) -> str:
+    """ "2025 (Feb, June, Nov)" -> "2025 (Feb 2025, June 2025, Nov 2025)"."""
+    year, months = m.group(1), m.group(2)
+    named = re.findall(rf"\b(?:{_MONTH_WORD})\b", months, re.I)
+    return f"{year} (" + ", ".join(f"{month} {year}" for month in named) + ")"
+
+
 def say_plainly(text: str) -> str:
     """The words patients use for a fact, as the one word the readers know ("pumping for her"
     -> "breastfeeding"): lexicon/patient_phrases.yml. Case is kept for the other words. A
@@ -1111,6 +1127,7 @@ def say_plainly(text: str) -> str:
     t = _dates_as_months(t)
     t = _GUESSED_NUMBER.sub(" ", t)  # "if I had to guess, 6": a guess sets nothing
     t = _backwards_then(t)  # "going backwards: Ocrevus, then Tysabri": Tysabri before it
+    t = _MONTHS_OF_A_YEAR.sub(_months_with_their_year, t)  # "2025 (Feb, June, Nov)"
     t = _DIFFERENCE.sub("some ", t)  # "2 points higher than at diagnosis": no score of 2
     t = _DIFFERENCE_BASE.sub(r"\1 before", t)  # "... than in 2023": no relapse dated 2023
     t = _DIFFERENCE_BY.sub(r"\1 some points", t)  # "up 1.5 points since 2020": nor of 1.5
