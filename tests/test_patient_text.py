@@ -1141,3 +1141,25 @@ def test_months_in_a_bracket_after_a_year_are_that_years():
     assert facts["months_since_last_relapse"] == pytest.approx(months_ago("in april"), abs=1)
     facts = message_facts("two relapses in 2025 (March and Nov)", "inform", None, {})
     assert facts["months_since_last_relapse"] == pytest.approx(months_ago("nov 2025"), abs=1)
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        # built after fresh72: a diagnosis revised by another clinician
+        (
+            "Told CIS in 2020. A second opinion in 2022 said it had been MS all along, "
+            "relapsing-remitting. 30M",
+            "RRMS",
+        ),
+        (
+            "In 2023 my neuro decided I'd gone secondary progressive. A new consultant put me "
+            "back to relapsing remitting this year. 45",
+            "RRMS",
+        ),
+        ("I was 39 when the first neuro called it CIS and 41 when the second one said MS", None),
+        ("CIS, not MS yet", "CIS"),  # a guard
+    ],
+)
+def test_the_course_named_after_a_revision_is_the_one_that_stands(text, subtype):
+    assert message_facts(text, "inform", None, {}).get("ms_subtype") == subtype

@@ -2735,12 +2735,23 @@ _SHORT_TYPE_AFTER_CUE = re.compile(
 )
 
 
+# A diagnosis revised by another clinician: "a second opinion said", "the new neurologist put
+# me back to", "they now say", "it had been MS all along".
+_REVISED_DIAGNOSIS = re.compile(
+    r"\bsecond opinion\b|\b(?:new|second|another|different)\s+(?:neuro\w*|consultant|doctor|"
+    r"specialist|team|one)\b|\b(?:they|she|he|neuro\w*)\s+now\s+(?:says?|thinks?|calls?)\b|"
+    r"\ball along\b|\bre-?diagnosed\b|\brevised\b|\bput me back (?:to|on)\b",
+    re.I,
+)
+
+
 # CIS said to have become MS: "CIS in 2017, MS in 2019", "Had CIS ... and it became MS".
 _CIS_BECAME_MS = re.compile(
     # (not "CIS, not MS yet", "CIS since january, is not still MS")
     r"\b(?:cis|clinically isolated syndrome)\b"
     r"(?:(?!\b(?:not|no|never|isn'?t|yet|still)\b)[^.;]){0,60}?(?:\b(?:became|become|turned into|"
-    r"converted (?:to|into)|progressed to|went on to|then|later|now)\b|,)\s*"
+    r"converted (?:to|into)|progressed to|went on to|then|later|now|said|says|diagnosed|"
+    r"confirmed)\b|,)\s*"
     r"(?:(?!(?:not|no|never|yet|still)\b)\w+\s+){0,3}?(?:ms|multiple sclerosis)\b",
     re.I,
 )
@@ -2813,6 +2824,15 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         }
         if len(changed) == 1:
             return changed.pop()
+    revised = list(_REVISED_DIAGNOSIS.finditer(t))
+    if len(found) > 1 and revised:
+        # "told CIS in 2020; a second opinion in 2022 said it had been MS all along,
+        # relapsing-remitting": the course named after the revision is the one that stands
+        after = [
+            key for key, pattern in _SUBTYPE_PHRASES if re.search(pattern, t[revised[-1].end() :])
+        ]
+        if len(after) == 1 and after[0] in found:
+            return after[0]
     if len(found) > 1:  # "spms, ex rrms", "RRMS (was CIS before that)": the earlier course goes
         now = [key for key in found if not _only_in_the_past(t, key)]
         found = now if now else found
