@@ -1851,3 +1851,17 @@ def test_each_clause_with_its_own_time_and_untreated_for_a_time():
         "therapy excludes drugs=natalizumab within_months=3",
     ]
     assert facts("Either natalizumab within the last 3 months or alemtuzumab at any time") == []
+
+
+def test_treatment_naive_in_a_clause_of_its_own_is_naive_to_dmts_only():
+    # built after probes61 (a dev set this session): the naive word had been read into the
+    # steroids of the next clause ("never had steroids"), and the DMT-naive rule was lost
+    text = "treatment-naive; no steroid course within the last 2 weeks"
+    assert facts(text, INCLUSION) == [
+        "therapy excludes drugs=" + ",".join(load_lexicon().members("dmt")) + " classes=dmt",
+        "therapy excludes drugs=methylprednisolone,prednisone,dexamethasone,corticotropin "
+        "classes=corticosteroid within_months=0.4615",
+    ]
+    tree = parse_criterion(text, INCLUSION)
+    assert tree.evaluate(Profile(prior_therapies=[], months_since_steroids=7)) == TRUE
+    assert tree.evaluate(Profile(prior_therapies=["fingolimod"], months_since_steroids=7)) == FALSE

@@ -528,6 +528,16 @@ def read(r: Reader) -> None:
             part = " " * a + r.norm[a:b] + " " * (len(r.norm) - b)
             _read(r, part, [m for m in ms if a <= m.start < b])
         return
+    apart = _naive_clause_apart(r, ms)
+    if apart is not None:
+        # "treatment-naive; no steroid course within the last 2 weeks": naive to DMTs in its own
+        # clause, and the steroids with their own time (not "never had steroids")
+        a, b = apart
+        dmt = list(load_lexicon().members("dmt"))
+        r.leaves.append(Not(Therapy(drugs=dmt, classes=["dmt"], source=r.norm[a:b].strip(" ;"))))
+        r.take(a, b)
+        _read(r, r.norm[:a] + " " * (b - a) + r.norm[b:], ms)
+        return
     own = [(a, b) for (a, b) in spans if any(a <= m.start < b for m in ms)]
     if (
         r.kind == EXCLUSION
@@ -823,6 +833,21 @@ def _denied_clauses(r: Reader, ms: list[Mention]) -> list[tuple[int, int]] | Non
     if not all(any(a <= m.start < b for m in ms) for a, b in spans):
         return None
     return spans
+
+
+def _naive_clause_apart(r: Reader, ms: list[Mention]) -> tuple[int, int] | None:
+    """The span of a clause of an inclusion that says only "treatment-naive" (or "DMT-naive"),
+    cut by semicolons from the clauses that name drugs; None if there is none."""
+    if r.kind == EXCLUSION or not ms:
+        return None
+    bounds = [0] + [m.end() for m in re.finditer(";", r.norm)] + [len(r.norm)]
+    for a, b in zip(bounds, bounds[1:]):
+        clause = r.norm[a:b]
+        if re.fullmatch(
+            r"\W*(?:(?:ms\s+)?(?:treatment|drug|dmt|therapy)[- ]na[iï]ve)\W*", clause, re.I
+        ) and not any(a <= m.start < b for m in ms):
+            return a, b
+    return None
 
 
 def _inside_brackets(text: str, at: int) -> bool:
