@@ -283,3 +283,22 @@ def test_gravid_is_pregnant_and_gravis_is_not():
         "breastfeeding excludes",
     ]
     assert facts("Myasthenia gravis", E) == []
+
+
+def test_a_negative_test_listed_under_exclusion_is_left_to_the_team():
+    # built after probes61: "Required for eligibility, and therefore exclusionary if absent: ...
+    # a negative pregnancy test" had barred everyone who is not pregnant
+    text = (
+        "Required for eligibility, and therefore exclusionary if absent: a negative pregnancy "
+        "test. Exclusionary if present: breastfeeding."
+    )
+    tree = parse_criterion(text, EXCLUSION)
+    assert tree.evaluate(Profile(sex="female", pregnant=False, breastfeeding=False)) != TRUE
+    assert tree.evaluate(Profile(sex="female", pregnant=False, breastfeeding=True)) == TRUE
+    # a positive one is still a bar
+    assert (
+        parse_criterion("Positive pregnancy test", EXCLUSION).evaluate(
+            Profile(sex="female", pregnant=True)
+        )
+        == TRUE
+    )

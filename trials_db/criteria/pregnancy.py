@@ -96,6 +96,12 @@ def read(r: Reader) -> None:
             r.leaves.append(leaf if labelled.group(1).lower() == "positive" else Not(leaf))
             r.take(m.start, m.end + labelled.end())
             continue
+        if result and not cues and r.kind == EXCLUSION and result.group(1).lower() == "negative":
+            # "Required ... and therefore exclusionary if absent: ... a negative pregnancy test":
+            # a result that lets people in, listed as a bar, is a condition, not a status
+            r.reviews.append("reproductive")
+            r.take(m.start, m.end)
+            continue
         if result and not cues:  # "Positive pregnancy test": pregnant; "a negative ...": not
             leaf = Pregnant(source=text[max(0, m.start - 30) + result.start() : m.end])
             if not any(
