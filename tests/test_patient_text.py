@@ -1163,3 +1163,9 @@ def test_months_in_a_bracket_after_a_year_are_that_years():
 )
 def test_the_course_named_after_a_revision_is_the_one_that_stands(text, subtype):
     assert message_facts(text, "inform", None, {}).get("ms_subtype") == subtype
+
+
+def test_two_clinicians_who_still_disagree_set_no_course():
+    # a guard (fresh43): the first clinician's view said in the present is still held
+    text = "my neuro says RRMS, but the second opinion at the MS centre said it's SPMS"
+    assert message_facts(text, "inform", "ms_subtype", {}).get("ms_subtype") not in ("RRMS", "SPMS")

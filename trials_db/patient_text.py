@@ -2825,6 +2825,10 @@ def parse_subtype(text: str, requested: bool) -> str | Invalid | None:
         if len(changed) == 1:
             return changed.pop()
     revised = list(_REVISED_DIAGNOSIS.finditer(t))
+    if revised and re.search(
+        r"\b(?:says|thinks|believes|insists|still)\b", t[: revised[-1].start()]
+    ):
+        revised = []  # "my neuro says RRMS, but the second opinion said SPMS": they disagree
     if len(found) > 1 and revised:
         # "told CIS in 2020; a second opinion in 2022 said it had been MS all along,
         # relapsing-remitting": the course named after the revision is the one that stands
