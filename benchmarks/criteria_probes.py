@@ -117,6 +117,8 @@ SETS = {
     "probes59": ROOT / "tests/gold/criteria_probes59.yml",  # 160, the same, at its end
     "probes60": ROOT / "tests/gold/criteria_probes60.yml",  # 160, 2026-12-07 (35th), at start
     "probes61": ROOT / "tests/gold/criteria_probes61.yml",  # 160, the same, at its end
+    "probes62": ROOT / "tests/gold/criteria_probes62.yml",  # 160, 2026-12-08 (36th), at start
+    "probes63": ROOT / "tests/gold/criteria_probes63.yml",  # 160, the same, at its end
 }
 
 

@@ -118,6 +118,8 @@ SETS = {
     "fresh69": ROOT / "tests/gold/patient_messages_fresh69.yml",  # the same session, at its end
     "fresh70": ROOT / "tests/gold/patient_messages_fresh70.yml",  # 2026-12-07 (35th), at start
     "fresh71": ROOT / "tests/gold/patient_messages_fresh71.yml",  # the same session, at its end
+    "fresh72": ROOT / "tests/gold/patient_messages_fresh72.yml",  # 2026-12-08 (36th), at start
+    "fresh73": ROOT / "tests/gold/patient_messages_fresh73.yml",  # the same session, at its end
 }
 
 

@@ -442,7 +442,19 @@ from benchmarks.patient_messages import SETS, score
 # made for it (bulleted messages, newest-first stories, comparisons with earlier values, unsure
 # drug names, text pasted from portals and apps): 75.4 %, 3 inverted, 22 wrongly set on the code
 # before the session; 75.9 %, 3 inverted, 22 at its end, after every change: a floor, not a
-# target.
+# target. Worked on in the next session as a dev set: 77.2 %, 3 inverted, 19 once a line broken
+# inside a sentence, "then" in a story told newest first, a record's address label and the
+# number of a difference ("2 points higher than at diagnosis": no score) were read.
+# "fresh72": 130 more, written at the start of the session of 2026-12-08 (thirty-sixth) and
+# scored once before any change (earlier trials, access and funding, second opinions and
+# revised diagnoses, numbers wrapped in words, messages to and from the MS nurse): 74.3 % of
+# 463 slots, 3 inverted, 20 wrongly set; 78.6 %, 2 inverted, 17 once access not yet granted,
+# "back on" a drug, a revised diagnosis, the place moved from, months listed after their year,
+# dates listed after a relapse count and "58 here" were read.
+# "fresh73": 130 more, written in the same session, none of its items looked at and no change
+# made for it (indirect yes and no, gradual against sudden change, drug forms and devices,
+# fuzzy counts, lives across countries): 76.8 %, 3 inverted, 17 wrongly set on the code before
+# the session; 77.3 %, 3 inverted, 17 at its end, after every change: a floor, not a target.
 FLOORS = {
     "dev": (0.99, 0),
     "held_out": (0.92, 1),
@@ -516,7 +528,9 @@ FLOORS = {
     "fresh68": (0.80, 0),
     "fresh69": (0.825, 0),
     "fresh70": (0.81, 0),
-    "fresh71": (0.75, 3),
+    "fresh71": (0.77, 3),
+    "fresh72": (0.785, 2),
+    "fresh73": (0.77, 3),
 }
 
 
