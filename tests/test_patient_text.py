@@ -1169,3 +1169,12 @@ def test_two_clinicians_who_still_disagree_set_no_course():
     # a guard (fresh43): the first clinician's view said in the present is still held
     text = "my neuro says RRMS, but the second opinion at the MS centre said it's SPMS"
     assert message_facts(text, "inform", "ms_subtype", {}).get("ms_subtype") not in ("RRMS", "SPMS")
+
+
+def test_a_self_introduction_names_no_unknown_treatment():
+    # found in this session's REST try: "hi, 58 here, PPMS, on Ocrevus" was told back "I don't
+    # know 'here' as an MS treatment"
+    from trials_db.facts import unrecognised_treatments
+
+    assert unrecognised_treatments("hi, 58 here, PPMS, on Ocrevus") == []
+    assert unrecognised_treatments("Zorblax and Tecfidera") == ["Zorblax"]

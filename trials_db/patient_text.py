@@ -5584,6 +5584,11 @@ _FILLER_WORDS = {
     "no",
     "nope",
     "nah",
+    # a self-introduction's words: "hi, 58 here, PPMS", "hello, F 34 here"
+    "here",
+    "hi",
+    "hello",
+    "hey",
 }
 
 
