@@ -5383,8 +5383,6 @@ _SOON_AFTER = re.compile(
     r"december)|in (?:a|\d+|a few|two|three|a couple of) (?:days?|weeks?|months?))\b",
     re.I,
 )
-# Said right before the drug, in the present: "I take", "I'm on", "she receives", "stay on",
-# "since going on", "they put me on", "even on".
 # "took me off Tysabri ... Back on Tysabri since July": taken again, and now unless a span
 # closes it ("Back on Copaxone mid 2018 until it stopped working")
 _BACK_ON_BEFORE = re.compile(
@@ -5393,6 +5391,8 @@ _BACK_ON_BEFORE = re.compile(
     re.I,
 )
 _SPAN_CLOSED_AFTER = re.compile(r"[^.;!?]{0,30}?\b(?:until|till|til|up to|to \d|-\s*\d)", re.I)
+# Said right before the drug, in the present: "I take", "I'm on", "she receives", "stay on",
+# "since going on", "they put me on", "even on".
 _OWN_NOW_BEFORE = re.compile(
     r"\b(?:i|he|she)\s+(?:take|takes|get|gets|use|uses|receive|receives)\s+(?:the\s+)?$|"
     r"\b(?:i'?m|im|i am|she'?s|shes|he'?s|hes|she is|he is)\s+(?:currently\s+|now\s+|still\s+)?"
@@ -7107,7 +7107,7 @@ def parse_months_since_relapse(
         listed = [
             part
             for part in (re.split(r"\band\b|[,;&]|\s{2,}", text) if plural else [])
-            if _BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part)
+            if _is_bare_date(part)
         ]
         said = re.search(r"\b(?:relapses|attacks|flares|flare-ups)\b", whole, re.I)
         if plural and said:
@@ -7117,7 +7117,7 @@ def parse_months_since_relapse(
             listed += [
                 part
                 for part in re.split(r"\band\b|[,;&]|\s[-\u2013\u2014]\s|\s{2,}", rest)
-                if _BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part)
+                if _is_bare_date(part)
             ]
         if _ANOTHER_RELAPSE.search(t):
             listed += re.split(r"\band\b|[,;.]|\bthen\b|\s{2,}", text)
@@ -7387,6 +7387,13 @@ _BARE_DATE = re.compile(
     rf"\W*(?:(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d|(?:(?:{_MONTH_WORD})\s+)?(?:19|20)\d\d)\W*",
     re.I,
 )
+
+
+def _is_bare_date(part: str) -> bool:
+    """Whether a piece of a list is only a date or a month ("Feb 2025", "August this year")."""
+    return bool(_BARE_DATE.fullmatch(part) or _BARE_MONTH.fullmatch(part))
+
+
 # A piece whose date is not one relapse's: a span of years ("Copaxone 2007-2013 (relapsed
 # three times)"), or a count over a window ("Two relapses in the preceding 24 months").
 _NO_STORY_DATE = re.compile(

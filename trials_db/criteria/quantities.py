@@ -96,7 +96,8 @@ def _count_in_words(m: re.Match[str]) -> str:
 
 
 def _interval(m: re.Match[str]) -> str:
-    """ "∈ [18, 65]" -> "≥ 18 and ≤ 65"; "∉ [18; 60]" -> "< 18 or > 60"; "[18, ∞)" -> "≥ 18"."""
+    """ "∈ [18, 65]" -> "18 to 65"; "∈ [18, 56)" -> "≥ 18 and < 56"; "∉ [18; 60]" -> "< 18 or
+    > 60"; "[18, ∞)" -> "≥ 18"."""
     sign, left, low, high, right = m.groups()
     low_in, high_in = left == "[", right == "]"
     open_top = not high[0].isdigit()

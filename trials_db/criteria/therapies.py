@@ -301,6 +301,8 @@ _NAIVE = re.compile(
     r"|\b(?:have|has) never (?:received|taken|used|had)\b",
     re.I,
 )
+# A clause that says only that: "treatment-naive", "; DMT-naive;".
+_ONLY_NAIVE = re.compile(r"\W*(?:(?:ms\s+)?(?:treatment|drug|dmt|therapy)[- ]na[iï]ve)\W*", re.I)
 # A use said after a naive word, of other drugs: "naive to ocrelizumab who have previously
 # received rituximab".
 _USED_AFTER_NAIVE = re.compile(
@@ -843,9 +845,7 @@ def _naive_clause_apart(r: Reader, ms: list[Mention]) -> tuple[int, int] | None:
     bounds = [0] + [m.end() for m in re.finditer(";", r.norm)] + [len(r.norm)]
     for a, b in zip(bounds, bounds[1:]):
         clause = r.norm[a:b]
-        if re.fullmatch(
-            r"\W*(?:(?:ms\s+)?(?:treatment|drug|dmt|therapy)[- ]na[iï]ve)\W*", clause, re.I
-        ) and not any(a <= m.start < b for m in ms):
+        if _ONLY_NAIVE.fullmatch(clause) and not any(a <= m.start < b for m in ms):
             return a, b
     return None
 
